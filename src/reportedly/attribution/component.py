@@ -1,0 +1,40 @@
+"""The spaCy component that runs the attribution stages over a parsed ``Doc``.
+
+Results are stored on the Doc (``doc._.attributions``, ``doc._.entities``)
+with character offsets relative to that Doc's text.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
+from reportedly.attribution.link import link_attributions
+from reportedly.resolve.entities import collect_entities, link_speakers
+
+COMPONENT_NAME = "reportedly_attributions"
+
+for _name in ("attributions", "entities"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+class AttributionComponent:
+    """Finds attributions and entities in each Doc."""
+
+    def __init__(self, min_cue_rate: float) -> None:
+        self.lexicon = load_lexicon(min_cue_rate)
+
+    def __call__(self, doc: Doc) -> Doc:
+        attributions = link_attributions(doc, self.lexicon)
+        entities = collect_entities(doc)
+        link_speakers(attributions, entities, doc.text, self.lexicon.nominal_cues)
+        doc._.attributions = attributions
+        doc._.entities = entities
+        return doc
+
+
+@Language.factory(COMPONENT_NAME, default_config={"min_cue_rate": DEFAULT_CUE_RATE})
+def make_attribution_component(nlp: Language, name: str, min_cue_rate: float) -> AttributionComponent:
+    return AttributionComponent(min_cue_rate)

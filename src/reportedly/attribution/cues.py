@@ -1,0 +1,106 @@
+"""Stage 1: candidate cues, the words that signal an attribution.
+
+A cue is a reporting verb from the lexicon ("said", "insisted", "ruled out"),
+"according to", or a reporting noun held by its source ("Lavrov's comments").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from reportedly.attribution.lexicon import Lexicon
+
+CueKind = Literal["verb", "according_to", "nominal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The words of a cue (``tokens``, in order) and the one whose arguments give the spans."""
+
+    head: Token
+    tokens: tuple[Token, ...]
+    kind: CueKind
+
+    @property
+    def start_char(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end_char(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+
+def _is_non_cue_phrase(token: Token, lexicon: Lexicon) -> bool:
+    """Phrases like "read more here" that only point at other material."""
+    window = token.doc[max(token.i - 2, 0) : token.i + 2].text.lower()
+    return any(phrase in window for phrase in lexicon.non_cue_phrases)
+
+
+def verb_cue(token: Token, lexicon: Lexicon) -> Cue | None:
+    """``token`` as a verb cue, with its particle ("ruled out", "pointed out")."""
+    if token.pos_ != "VERB" or _is_non_cue_phrase(token, lexicon):
+        return None
+    rate = cue_rate(token, lexicon)
+    if rate is None or rate < lexicon.min_cue_rate:
+        return None
+    words = [token, *(child for child in token.children if child.dep_ == "prt")]
+    return Cue(head=token, tokens=tuple(sorted(words, key=lambda word: word.i)), kind="verb")
+
+
+def cue_lemma(verb: Token) -> str:
+    """The lexicon key of a verb: its lemma, with its particle for phrasal verbs ("rule out")."""
+    particles = [child.lower_ for child in verb.children if child.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particles[0]}" if particles else lemma
+
+
+def cue_rate(verb: Token, lexicon: Lexicon) -> float | None:
+    """How often PolNeAR train marks this verb as a cue (phrasal entry first), or None if unlisted."""
+    rate = lexicon.cue_rates.get(cue_lemma(verb))
+    return rate if rate is not None else lexicon.cue_rates.get(verb.lemma_.lower())
+
+
+def according_to_cue(token: Token) -> Cue | None:
+    """``according to X``: the cue is both words, the source is the object of "to"."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    following = token.doc[token.i + 1]
+    if following.lower_ != "to":
+        return None
+    return Cue(head=token, tokens=(token, following), kind="according_to")
+
+
+def nominal_cue(token: Token, lexicon: Lexicon) -> Cue | None:
+    """A reporting noun with a possessive source ("Lavrov's comments") or a that-clause."""
+    if token.pos_ != "NOUN" or token.lower_ not in lexicon.nominal_cues:
+        return None
+    if not has_owner(token):
+        return None
+    if token.dep_ == "nsubj" and verb_cue(token.head, lexicon):
+        return None  # "Lavrov's comments suggest ...": the verb carries it, as a nominal attribution
+    has_clause = any(child.dep_ in ("acl", "ccomp") and _has_that(child) for child in token.children)
+    if not (has_clause or token.dep_ in ("nsubj", "nsubjpass")):
+        return None
+    return Cue(head=token, tokens=(token,), kind="nominal")
+
+
+def has_owner(noun: Token) -> bool:
+    return any(child.dep_ == "poss" for child in noun.children)
+
+
+def _has_that(clause_head: Token) -> bool:
+    return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause_head.children)
+
+
+def find_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
+    """Every candidate cue in ``doc``, in text order."""
+    cues = []
+    for token in doc:
+        cue = according_to_cue(token) or verb_cue(token, lexicon) or nominal_cue(token, lexicon)
+        if cue:
+            cues.append(cue)
+    return cues

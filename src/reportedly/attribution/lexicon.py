@@ -1,0 +1,69 @@
+"""The word lists attribution relies on, read from ``reportedly/data``.
+
+Lists are data, not code: users extend them by editing the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# A verb lemma is a cue when PolNeAR train annotates it as one at least this often
+# (tuned on train; see scripts/build_cue_lexicon.py).
+DEFAULT_CUE_RATE = 0.2
+# Cues whose content is only a noun phrase ("criticized the plan"), or that sit inside
+# another attribution's content, need a verb that is usually a cue.
+STRONG_CUE_RATE = 0.5
+
+
+def _data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    text = resources.files("reportedly.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A one-entry-per-line data file as a lower-cased set."""
+    return frozenset(line.lower() for line in _data_lines(name))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    cue_rates: dict[str, float]
+    min_cue_rate: float
+    addressee_verbs: frozenset[str]
+    channel_nouns: frozenset[str]
+    nominal_cues: frozenset[str]
+    outlets: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    non_cue_phrases: frozenset[str]
+
+
+def learned_cue_rates() -> dict[str, float]:
+    """Verb lemma to the share of its occurrences that PolNeAR train annotates as a cue."""
+    rates = {}
+    for line in _data_lines("cue_verbs.tsv"):
+        lemma, rate, *_ = line.split("\t")
+        rates[lemma] = float(rate)
+    return rates
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
+    manual = word_set("cue_verbs_manual.txt")
+    rates = {lemma: 1.0 for lemma in manual} | {
+        lemma: rate for lemma, rate in learned_cue_rates().items() if lemma not in manual
+    }
+    for lemma in word_set("cue_verbs_excluded.txt"):
+        rates.pop(lemma, None)
+    return Lexicon(
+        cue_rates=rates,
+        min_cue_rate=min_cue_rate,
+        addressee_verbs=word_set("addressee_verbs.txt"),
+        channel_nouns=word_set("channel_nouns.txt"),
+        nominal_cues=word_set("nominal_cues.txt"),
+        outlets=word_set("outlets.txt"),
+        hypothetical_markers=word_set("hypothetical_markers.txt"),
+        non_cue_phrases=word_set("non_cue_phrases.txt"),
+    )

@@ -1,0 +1,279 @@
+"""Stage 3: link cues, sources and contents into attributions, with quotes, kinds and nesting.
+
+Works on character ranges so that quotation marks, which the parse ignores,
+can decide content boundaries and the attribution kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reportedly.attribution.cues import Cue, cue_rate, find_cues, has_owner
+from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
+from reportedly.attribution.modality import is_hypothetical, is_negated
+from reportedly.attribution.quotes import Quote, find_quotes
+from reportedly.attribution.spans import addressee_tokens, channel_tokens, content_tokens, source_tokens
+from reportedly.model import Attribution, AttributionKind, Span, Speaker
+
+Range = tuple[int, int]
+
+# A floating quote is a whole quoted paragraph; shorter quotes are usually scare quotes.
+FLOATING_MIN_WORDS = 4
+_GAP = re.compile(r"[\s,:;—–-]*")
+_WORD = re.compile(r"\w")
+
+
+@dataclass(slots=True)
+class Draft:
+    """An attribution under construction, by character ranges."""
+
+    kind: AttributionKind
+    cue: Range | None
+    source: Range | None
+    content: list[Range]
+    addressee: Range | None = None
+    channel: Range | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    speaker_name: str | None = None
+    parent: int | None = None
+    # Strong enough evidence to stand inside another attribution's content.
+    reliable: bool = True
+
+    @property
+    def start(self) -> int:
+        return min(r[0] for r in self._ranges())
+
+    def _ranges(self) -> list[Range]:
+        return [r for r in (self.cue, self.source, *self.content) if r is not None]
+
+
+def char_range(tokens: list[Token]) -> Range | None:
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def merge_ranges(ranges: list[Range]) -> list[Range]:
+    """Sort and merge overlapping or touching ranges."""
+    merged: list[Range] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> list[Range]:
+    """Widen content parts to the whole quotation they overlap (not one that holds the cue itself)."""
+    snapped = []
+    for part in content:
+        for quote in quotes:
+            if _overlaps(part, (quote.start, quote.end)) and not (quote.start <= cue[0] < quote.end):
+                part = (min(part[0], quote.start), max(part[1], quote.end))
+        snapped.append(part)
+    return merge_ranges(snapped)
+
+
+def adjacent_quote(text: str, clause: Range, sentence: Range, quotes: list[Quote]) -> list[Range]:
+    """A quotation right before or after a cue clause that has no content of its own.
+
+    Covers "He told parliament:" before a quote (even in the next paragraph),
+    "“...” he said." split off as its own sentence, and "He said, “...”".
+    """
+    introduces = text[sentence[0] : sentence[1]].rstrip().endswith(":")
+    after = [q for q in quotes if q.start >= sentence[1] and not text[sentence[1] : q.start].strip()]
+    if introduces and after:
+        return [(after[0].start, after[0].end)]
+    before = [q for q in quotes if q.end <= clause[0] and _GAP.fullmatch(text, q.end, clause[0])]
+    if before:
+        return [(before[-1].start, before[-1].end)]
+    after = [q for q in quotes if q.start >= clause[1] and _GAP.fullmatch(text, clause[1], q.start)]
+    return [(after[0].start, after[0].end)] if after else []
+
+
+def kind_of(
+    cue: Cue, source: list[Token], content: list[Range], quotes: list[Quote], lexicon: Lexicon
+) -> AttributionKind:
+    if cue.kind in ("according_to", "nominal"):
+        return cue.kind
+    subject = source[-1] if source else None
+    if subject is not None and subject.lower_ in lexicon.nominal_cues and has_owner(subject):
+        return "nominal"  # "Lavrov's comments suggest ..."
+    text = cue.head.doc.text
+    total = quoted = 0
+    for start, end in content:
+        for index in range(start, end):
+            if _WORD.match(text[index]):
+                total += 1
+                quoted += any(q.start <= index < q.end for q in quotes)
+    if quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= 0.9 * total else "mixed"
+
+
+def cue_strength(cue: Cue, lexicon: Lexicon) -> float:
+    """How reliably the cue word signals attribution (its PolNeAR train cue rate)."""
+    if cue.kind != "verb":
+        return 1.0
+    return cue_rate(cue.head, lexicon) or 0.0
+
+
+def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes: list[Quote]) -> list[Range]:
+    """A cue quoted inside someone else's words keeps its content within that quotation."""
+    enclosing = [q for q in quotes if q.start < cue[0] and cue[1] < q.end]
+    if not enclosing:
+        return content
+    inner = min(enclosing, key=lambda q: q.end - q.start)
+    clipped = [(max(start, inner.start), min(end, inner.end)) for start, end in content]
+    return [(start, end) for start, end in clipped if end > start and _WORD.search(text, start, end)]
+
+
+def draft_for(cue: Cue, doc: Doc, lexicon: Lexicon, quotes: list[Quote]) -> Draft | None:
+    """The attribution a cue heads, or ``None`` when it has no content."""
+    source = source_tokens(cue)
+    cue_range = (cue.start_char, cue.end_char)
+    found = content_tokens(cue, lexicon, source)
+    content = [r for r in (char_range(run) for run in found.runs) if r]
+    clausal = found.clausal
+    strength = cue_strength(cue, lexicon)
+    if content and not clausal and (not source or strength < STRONG_CUE_RATE):
+        return None
+    if not content:
+        clause = merge_ranges([cue_range, *([char_range(source)] if source else [])])
+        sentence = cue.head.sent
+        content = adjacent_quote(
+            doc.text, (clause[0][0], clause[-1][1]), (sentence.start_char, sentence.end_char), quotes
+        )
+        clausal = True
+    content = clip_to_enclosing_quote(doc.text, content, cue_range, quotes)
+    if not content:
+        return None
+    content = snap_to_quotes(content, quotes, cue_range)
+    addressee = addressee_tokens(cue, lexicon)
+    source_range = char_range(source)
+    return Draft(
+        kind=kind_of(cue, source, content, quotes, lexicon),
+        cue=cue_range,
+        source=source_range,
+        content=content,
+        addressee=char_range(addressee),
+        channel=char_range(channel_tokens(cue, lexicon, addressee)),
+        negated=is_negated(cue),
+        hypothetical=is_hypothetical(cue, lexicon),
+        speaker_name=doc.text[source_range[0] : source_range[1]] if source_range else None,
+        reliable=bool(source) and clausal and strength >= STRONG_CUE_RATE,
+    )
+
+
+def continuation_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> None:
+    """Append to a quoting attribution the unclaimed quotation that directly follows its sentence.
+
+    In "“A,” he said. “B.”" both quotations are his: one attribution, two content parts.
+    """
+    claimed = {part for draft in drafts for part in draft.content}
+    for draft in drafts:
+        if draft.cue is None or draft.kind not in ("direct", "mixed"):
+            continue
+        clause_end = max(r[1] for r in (draft.cue, draft.source) if r is not None)
+        sentence_end = doc.char_span(*draft.cue, alignment_mode="expand").sent.end_char
+        following = [q for q in quotes if q.start >= clause_end]
+        if not following:
+            continue
+        quote = following[0]
+        gap_after_clause = _GAP.fullmatch(doc.text, clause_end, quote.start)
+        gap_after_sentence = quote.start >= sentence_end and not doc.text[sentence_end : quote.start].strip()
+        if not (gap_after_clause or gap_after_sentence) or "\n" in doc.text[clause_end : quote.start]:
+            continue
+        if any(_overlaps((quote.start, quote.end), part) for part in claimed):
+            continue
+        draft.content = merge_ranges([*draft.content, (quote.start, quote.end)])
+        claimed.add((quote.start, quote.end))
+
+
+def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+    """Quoted paragraphs claimed by no cue, continuing the previous speaker."""
+    floating = []
+    for quote in quotes:
+        if not quote.opens_paragraph or quote.words < FLOATING_MIN_WORDS:
+            continue
+        # Cues quoted inside the paragraph ("We have said it") do not claim it.
+        claimed = [
+            part
+            for draft in drafts
+            if draft.cue is None or not quote.start <= draft.cue[0] < quote.end
+            for part in draft.content
+        ]
+        if any(_overlaps((quote.start, quote.end), part) for part in claimed):
+            continue
+        previous = [d for d in drafts if d.start < quote.start and d.speaker_name]
+        if not previous:
+            continue
+        speaker = max(previous, key=lambda d: d.start).speaker_name
+        floating.append(
+            Draft(
+                kind="floating",
+                cue=None,
+                source=None,
+                content=[(quote.start, quote.end)],
+                speaker_name=speaker,
+            )
+        )
+    return floating
+
+
+def assign_parents(drafts: list[Draft]) -> None:
+    """Nest each attribution whose cue lies inside another's content under the innermost one."""
+    for index, draft in enumerate(drafts):
+        if draft.cue is None:
+            continue
+        containers = [
+            (part[1] - part[0], other)
+            for other, candidate in enumerate(drafts)
+            if other != index
+            for part in candidate.content
+            if part[0] <= draft.cue[0] and draft.cue[1] <= part[1]
+        ]
+        draft.parent = min(containers)[1] if containers else None
+
+
+def link_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
+    """All attributions in ``doc``, in text order, with ids ``a1``, ``a2``, ..."""
+    quotes = find_quotes(doc.text)
+    drafts = [d for d in (draft_for(cue, doc, lexicon, quotes) for cue in find_cues(doc, lexicon)) if d]
+    drafts.sort(key=lambda d: d.start)
+    continuation_quotes(doc, drafts, quotes)
+    drafts += floating_quotes(drafts, quotes)
+    drafts.sort(key=lambda d: d.start)
+    assign_parents(drafts)
+    if any(d.parent is not None and not d.reliable for d in drafts):
+        drafts = [d for d in drafts if d.parent is None or d.reliable]
+        assign_parents(drafts)
+    return [to_attribution(draft, index, doc.text) for index, draft in enumerate(drafts)]
+
+
+def to_attribution(draft: Draft, index: int, text: str) -> Attribution:
+    def span(r: Range | None) -> Span | None:
+        return Span.of(text, *r) if r else None
+
+    return Attribution(
+        id=f"a{index + 1}",
+        kind=draft.kind,
+        cue=span(draft.cue),
+        source=span(draft.source),
+        content=[Span.of(text, *part) for part in draft.content],
+        speaker=Speaker(draft.speaker_name) if draft.speaker_name else None,
+        addressee=span(draft.addressee),
+        channel=span(draft.channel),
+        parent=f"a{draft.parent + 1}" if draft.parent is not None else None,
+        negated=draft.negated,
+        hypothetical=draft.hypothetical,
+    )

@@ -1,0 +1,97 @@
+"""Find quotations by their quote marks, straight or curly, across paragraphs.
+
+News style opens each paragraph of a multi-paragraph quote with a quote mark
+and closes only the last one; a paragraph left open whose successor opens with
+a quote mark therefore continues the same quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CLOSER_FOR = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation, quote marks included: ``text[start:end]``."""
+
+    start: int
+    end: int
+    words: int
+    opens_paragraph: bool
+
+
+def _opens(text: str, index: int) -> bool:
+    """A straight quote opens when it follows a line start, a space or an opening bracket or dash."""
+    return index == 0 or text[index - 1] in " \t\n([{—–-/"
+
+
+def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed quotes in ``text[start:end]`` and the offset of a quote left open at its end."""
+    closed: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for index in range(start, end):
+        char = text[index]
+        if open_at is None:
+            if char in _CLOSER_FOR and (char != '"' or _opens(text, index)):
+                open_at, closer = index, _CLOSER_FOR[char]
+        elif char == closer:
+            closed.append((open_at, index + 1))
+            open_at = None
+    return closed, open_at
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            bounds.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return bounds
+
+
+def _first_char(text: str, start: int, end: int) -> str:
+    stripped = text[start:end].lstrip()
+    return stripped[:1]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every quotation in ``text``, in order, with multi-paragraph quotes joined."""
+    quotes: list[Quote] = []
+    paragraphs = _paragraphs(text)
+    pending: int | None = None  # start of a quotation continuing from earlier paragraphs
+    for number, (start, end) in enumerate(paragraphs):
+        closed, left_open = _scan_paragraph(text, start, end)
+        if pending is not None:
+            # This paragraph opened with the continuation mark: its first closed quote
+            # (or its open end) belongs to the pending quotation.
+            if closed and closed[0][0] == start + len(text[start:end]) - len(text[start:end].lstrip()):
+                closed[0] = (pending, closed[0][1])
+                pending = None
+            elif left_open is not None and not closed:
+                left_open = pending
+                pending = None
+        continues = (
+            left_open is not None
+            and number + 1 < len(paragraphs)
+            and _first_char(text, *paragraphs[number + 1]) in _CLOSER_FOR
+        )
+        spans = list(closed)
+        if left_open is not None and not continues:
+            spans.append((left_open, end))
+        pending = left_open if continues else None
+        for quote_start, quote_end in spans:
+            words = len(_WORD.findall(text, quote_start, quote_end))
+            if words:
+                opens_paragraph = text[_line_start(text, quote_start) : quote_start].strip() == ""
+                quotes.append(Quote(quote_start, quote_end, words, opens_paragraph))
+    return sorted(quotes, key=lambda quote: quote.start)
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1

@@ -1,0 +1,230 @@
+"""Stage 2: span boundaries of source, content, addressee and channel, from the parse.
+
+Functions here take a cue and return token lists; they never look at quote
+marks (that is the linking stage's job), so a learned boundary model can
+replace them one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from reportedly.attribution.cues import Cue
+from reportedly.attribution.lexicon import Lexicon
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+CLAUSE_DEPS = ("ccomp", "xcomp", "csubjpass")
+OBJECT_DEPS = ("dobj", "attr", "oprd")
+TOPIC_PREPOSITIONS = ("of", "about", "on", "for")
+RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
+# Verb dependencies through which a cue inherits the subject of the verb it hangs on:
+# "he went on to say", "said X and added Y", "..., saying", "officials speaking on ...".
+INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "acl", "relcl")
+
+
+def _is_edge_noise(token: Token) -> bool:
+    return token.is_punct or token.is_space
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation and spaces at both ends, and a conjunction left dangling at the end."""
+    start, end = 0, len(tokens)
+    while start < end and _is_edge_noise(tokens[start]):
+        start += 1
+    while end > start and (_is_edge_noise(tokens[end - 1]) or tokens[end - 1].dep_ == "cc"):
+        end -= 1
+    return tokens[start:end]
+
+
+def contiguous_block(tokens: set[int], anchor: int) -> list[int]:
+    """The run of consecutive token indices in ``tokens`` that contains ``anchor``."""
+    start = end = anchor
+    while start - 1 in tokens:
+        start -= 1
+    while end + 1 in tokens:
+        end += 1
+    return list(range(start, end + 1))
+
+
+def subtree_without(head: Token, excluded: set[int]) -> list[Token]:
+    """The contiguous part of ``head``'s subtree around ``head`` that avoids ``excluded`` tokens."""
+    indices = {token.i for token in head.subtree} - excluded
+    if head.i not in indices:
+        return []
+    return trim([head.doc[i] for i in contiguous_block(indices, head.i)])
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject (active) or agent (passive) of ``verb``, inherited if need be."""
+    seen = set()
+    current = verb
+    while current.i not in seen:
+        seen.add(current.i)
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                    return current.head
+                return child
+            if child.dep_ == "agent":
+                objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+                return objects[0] if objects else None
+        if any(child.dep_ == "nsubjpass" for child in current.children):
+            return None  # "it was reported that": impersonal, no source
+        if current.dep_ == "acl" or (current.dep_ == "relcl" and current.head.pos_ in ("NOUN", "PROPN")):
+            return current.head if current.dep_ == "acl" and current.tag_ == "VBG" else None
+        if current.dep_ not in INHERITS_SUBJECT or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def source_tokens(cue: Cue) -> list[Token]:
+    """The source mention of ``cue`` (a noun phrase), or ``[]`` for impersonal cues."""
+    if cue.kind == "according_to":
+        objects = [child for child in cue.tokens[1].children if child.dep_ == "pobj"]
+        return subtree_without(objects[0], set()) if objects else []
+    if cue.kind == "nominal":
+        owners = [child for child in cue.head.children if child.dep_ == "poss"]
+        return _without_possessive(subtree_without(owners[0], {cue.head.i})) if owners else []
+    subject = subject_of(cue.head)
+    if subject is None:
+        return []
+    cue_clause = {token.i for token in cue.head.subtree} if subject.i not in _subtree(cue.head) else set()
+    return subtree_without(subject, cue_clause | {token.i for token in cue.tokens})
+
+
+def _subtree(token: Token) -> set[int]:
+    return {child.i for child in token.subtree}
+
+
+def _without_possessive(tokens: list[Token]) -> list[Token]:
+    return tokens[:-1] if tokens and tokens[-1].tag_ == "POS" else tokens
+
+
+def content_head(cue: Cue, lexicon: Lexicon) -> Token | None:
+    """The head of the reported content among the cue's dependents, if the parse has one."""
+    verb = cue.head
+    children = list(verb.children)
+    for deps in (CLAUSE_DEPS, OBJECT_DEPS):
+        for child in children:
+            if child.dep_ in deps and not _is_addressee(child, cue, lexicon):
+                return child
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and _is_topic(child, cue):
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _is_topic(preposition: Token, cue: Cue) -> bool:
+    """Prepositions that introduce what was said ("spoke of", "talking about", "called for")."""
+    return preposition.i == cue.head.i + 1 or preposition.lower_ in ("about", "of")
+
+
+def _is_addressee(token: Token, cue: Cue, lexicon: Lexicon) -> bool:
+    return (
+        token.dep_ in ("dobj", "dative")
+        and cue.head.lemma_.lower() in lexicon.addressee_verbs
+        and token.pos_ in ("PROPN", "NOUN", "PRON")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Content token runs, and whether they form a clause (a proposition) or a mere noun phrase."""
+
+    runs: list[list[Token]]
+    clausal: bool
+
+
+def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
+    """The content of ``cue`` as one or more contiguous token runs.
+
+    If the cue has a content dependent, the content is its subtree. If the cue is
+    parenthetical or follows its content ("X, he said, Y" / "Y, he said"), the parse
+    hangs the cue on the content instead: the content is the rest of the sentence.
+    """
+    excluded = {token.i for token in cue.tokens} | {token.i for token in source}
+    if cue.kind == "according_to":
+        excluded |= _subtree(cue.head) | _subtree(cue.tokens[1])
+        return Content(_runs([token for token in cue.head.sent if token.i not in excluded]), clausal=True)
+    if cue.kind == "nominal":
+        clauses = [child for child in cue.head.children if child.dep_ in ("acl", "ccomp")]
+        if clauses:
+            return Content(_runs(list(clauses[0].subtree)), clausal=True)
+        rest = [token for token in cue.head.head.subtree if token.i not in _subtree(cue.head)]
+        return Content(_runs(rest), clausal=True)
+    head = content_head(cue, lexicon)
+    if head is not None:
+        runs = _runs([token for token in head.subtree if token.i not in excluded])
+        return Content(runs, clausal=head.dep_ in CLAUSE_DEPS)
+    verb = cue.head
+    subordinate = any(child.dep_ == "mark" for child in verb.children)  # "If asked, ..."
+    parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and not subordinate
+    if source and parenthetical and not _is_speech_chain(verb):
+        excluded |= _subtree(verb)
+        return Content(_runs([token for token in verb.sent if token.i not in excluded]), clausal=True)
+    return Content([], clausal=False)
+
+
+def _is_speech_chain(verb: Token) -> bool:
+    """A participle like "saying" that continues its head verb's own attribution."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG"
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """Split tokens into runs of consecutive indices, each trimmed of edge punctuation."""
+    runs: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda item: item.i):
+        if runs and runs[-1][-1].i + 1 == token.i:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return [run for run in (trim(run) for run in runs) if run]
+
+
+def addressee_tokens(cue: Cue, lexicon: Lexicon) -> list[Token]:
+    """Who was addressed: the object of "told"/"warned", or "to X" after a speech verb."""
+    verb = cue.head
+    for child in verb.children:
+        if _is_addressee(child, cue, lexicon):
+            return subtree_without(child, set())
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and verb.lemma_.lower() in ("say", "speak", "explain")
+        ):
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            if objects:
+                return subtree_without(objects[0], set())
+    return []
+
+
+def channel_tokens(cue: Cue, lexicon: Lexicon, addressee: list[Token]) -> list[Token]:
+    """The medium: "in an interview with Le Parisien", "on Twitter", or an outlet addressed."""
+    if addressee and _is_outlet(addressee, lexicon):
+        return addressee
+    for child in cue.head.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "on", "to", "with", "during"):
+            continue
+        for obj in (grandchild for grandchild in child.children if grandchild.dep_ == "pobj"):
+            phrase = subtree_without(obj, set())
+            if obj.lemma_.lower() in lexicon.channel_nouns or _is_outlet(phrase, lexicon):
+                return phrase
+    return []
+
+
+def _is_outlet(tokens: list[Token], lexicon: Lexicon) -> bool:
+    text = " ".join(token.text for token in tokens).lower()
+    stripped = text.removeprefix("the ")
+    return (
+        text in lexicon.outlets
+        or stripped in lexicon.outlets
+        or (
+            any(token.ent_type_ == "ORG" for token in tokens)
+            and any(token.lower_ in lexicon.channel_nouns for token in tokens)
+        )
+    )

@@ -1,0 +1,176 @@
+"""The ``reportedly`` command line: one entry point, JSON Lines on stdout, errors on stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+import click
+from tqdm import tqdm
+
+from reportedly.ingest.read import DEFAULT_MAX_BYTES, InputError, read_document
+from reportedly.model import Document, Extraction
+from reportedly.nlp.pipeline import DEFAULT_MODEL, ModelError
+
+EXIT_BAD_INPUT = 2
+
+model_option = click.option(
+    "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with."
+)
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@click.group()
+@click.version_option(package_name="reportedly")
+def main() -> None:
+    """Who said what, to whom, when, and according to whom: attributions from news text."""
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a file written whole or not at all (a temporary file renamed on success)."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def format_text(extraction: Extraction) -> str:
+    """The readable view: one line per attribution, ``speaker | cue | "content"``."""
+    lines = [f"== {extraction.document.doc_id} ({len(extraction.attributions)} attributions)"]
+    for attribution in extraction.attributions:
+        speaker = attribution.speaker.name if attribution.speaker else "?"
+        cue = attribution.cue.text if attribution.cue else f"({attribution.kind})"
+        content = " … ".join(" ".join(part.text.split()) for part in attribution.content)
+        flags = [
+            flag
+            for flag, on in (("negated", attribution.negated), ("hypothetical", attribution.hypothetical))
+            if on
+        ]
+        extras = [f"to {attribution.addressee.text}"] if attribution.addressee else []
+        extras += [f"via {attribution.channel.text}"] if attribution.channel else []
+        extras += [f"in {attribution.parent}"] if attribution.parent else []
+        suffix = f"  [{', '.join(extras + flags)}]" if extras or flags else ""
+        lines.append(f"{speaker} | {cue} | {content}{suffix}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) of the inputs.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "text"]),
+    default=None,
+    help="jsonl (default when stdout is not a terminal) or a readable text list.",
+)
+@click.option("-o", "--output", default=None, help="Write to FILE instead of stdout.")
+@click.option(
+    "--max-size",
+    default=DEFAULT_MAX_BYTES // 1_048_576,
+    show_default=True,
+    help="Refuse inputs larger than this many MB.",
+)
+@model_option
+def extract(
+    paths: tuple[str, ...],
+    published: date | None,
+    output_format: str | None,
+    output: str | None,
+    max_size: int,
+    model: str,
+) -> None:
+    """Extract attributions from text files (``-`` reads stdin)."""
+    from reportedly.extract import Extractor
+
+    if output_format is None:
+        output_format = "text" if output is None and sys.stdout.isatty() else "jsonl"
+    failures: list[str] = []
+
+    def documents() -> Iterator[Document]:
+        for name in tqdm(paths, desc="extract", unit="doc", disable=None, file=sys.stderr):
+            try:
+                yield read_document(name, published=published, max_bytes=max_size * 1_048_576)
+            except InputError as error:
+                failures.append(str(error))
+                click.echo(f"reportedly: error: {error}", err=True)
+
+    try:
+        extractor = Extractor(model)
+    except ModelError as error:
+        raise click.ClickException(str(error)) from None
+    with _output(output) as stream:
+        for number, extraction in enumerate(extractor.extract(documents())):
+            if output_format == "jsonl":
+                stream.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                stream.write(("\n" if number else "") + format_text(extraction) + "\n")
+            stream.flush()
+    if failures:
+        click.echo(f"reportedly: {len(failures)} of {len(paths)} inputs failed", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@main.group(name="eval")
+def evaluate() -> None:
+    """Score the extractor against gold corpora."""
+
+
+@evaluate.command(name="polnear")
+@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "text"]),
+    default=None,
+    help="json (default when stdout is not a terminal) or a readable table.",
+)
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write misses and false alarms, with context, to this JSON Lines file.",
+)
+@model_option
+def eval_polnear(
+    split_dir: Path, limit: int | None, output_format: str | None, errors_path: Path | None, model: str
+) -> None:
+    """Score attribution extraction on a PolNeAR split (e.g. ../shared/data/polnear/dev)."""
+    from reportedly.eval.polnear import evaluate_split, format_report
+
+    try:
+        report = evaluate_split(split_dir, model=model, limit=limit, errors_path=errors_path)
+    except ModelError as error:
+        raise click.ClickException(str(error)) from None
+    if output_format is None:
+        output_format = "text" if sys.stdout.isatty() else "json"
+    if output_format == "json":
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(format_report(report))

@@ -1,0 +1,245 @@
+"""Score extracted attributions against PolNeAR gold, with BBC Citron's kinds of metrics.
+
+Conventions (see docs/evaluation.md):
+- exact: spans equal after trimming whitespace, punctuation and quote marks at both ends;
+  a multi-part span is compared as its sorted, merged parts;
+- overlap: precision and recall over the tokens (``\\w+|[^\\w\\s]``) each role covers;
+- each distinct span counts once per document;
+- attribution level: predicted and gold attributions matched one to one when their
+  content tokens have Jaccard >= 0.5, with the share of matches whose source is right.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tqdm import tqdm
+
+from reportedly.eval.brat import GoldArticle, GoldAttribution, Parts, read_split
+from reportedly.model import Attribution, Document
+
+ROLES = ("cue", "source", "content")
+MATCH_JACCARD = 0.5
+CONTEXT_CHARS = 120
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def _is_trimmable(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char).startswith("P") or char in "`´"
+
+
+def normalise_parts(text: str, parts: Iterable[tuple[int, int]]) -> Parts:
+    """Trim each part, drop empty ones, sort, and merge parts separated only by trimmable characters."""
+    trimmed = []
+    for start, end in parts:
+        while start < end and _is_trimmable(text[start]):
+            start += 1
+        while end > start and _is_trimmable(text[end - 1]):
+            end -= 1
+        if start < end:
+            trimmed.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(trimmed):
+        if merged and all(_is_trimmable(char) for char in text[merged[-1][1] : start]):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def predicted_roles(attribution: Attribution) -> GoldAttribution:
+    """A predicted attribution in the gold's shape: each role as character ranges."""
+
+    def parts(spans: Sequence) -> Parts:
+        return tuple((span.start, span.end) for span in spans if span is not None)
+
+    return GoldAttribution(
+        cue=parts([attribution.cue]),
+        source=parts([attribution.source]),
+        content=parts(attribution.content),
+    )
+
+
+@dataclass(slots=True)
+class Counts:
+    true_positive: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, predicted: set, gold: set) -> None:
+        self.true_positive += len(predicted & gold)
+        self.predicted += len(predicted)
+        self.gold += len(gold)
+
+    def scores(self) -> dict[str, float]:
+        precision = self.true_positive / self.predicted if self.predicted else 0.0
+        recall = self.true_positive / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+@dataclass(slots=True)
+class Scorer:
+    """Accumulates counts over articles; :meth:`report` gives the figures."""
+
+    exact: dict[str, Counts] = field(default_factory=lambda: {role: Counts() for role in (*ROLES, "all")})
+    overlap: dict[str, Counts] = field(default_factory=lambda: {role: Counts() for role in (*ROLES, "all")})
+    attributions: Counts = field(default_factory=Counts)
+    matched_with_right_source: int = 0
+    articles: int = 0
+
+    def add_article(self, text: str, gold: list[GoldAttribution], predicted: list[GoldAttribution]) -> None:
+        self.articles += 1
+        tokens = [match.span() for match in _TOKEN.finditer(text)]
+        starts = [start for start, _ in tokens]
+        for role in ROLES:
+            gold_spans = {normalise_parts(text, getattr(a, role)) for a in gold} - {()}
+            predicted_spans = {normalise_parts(text, getattr(a, role)) for a in predicted} - {()}
+            self.exact[role].add(predicted_spans, gold_spans)
+            self.exact["all"].add({(role, s) for s in predicted_spans}, {(role, s) for s in gold_spans})
+            gold_tokens = _covered_tokens(gold_spans, tokens, starts)
+            predicted_tokens = _covered_tokens(predicted_spans, tokens, starts)
+            self.overlap[role].add(predicted_tokens, gold_tokens)
+            self.overlap["all"].add({(role, t) for t in predicted_tokens}, {(role, t) for t in gold_tokens})
+        self._match_attributions(text, gold, predicted, tokens, starts)
+
+    def _match_attributions(self, text, gold, predicted, tokens, starts) -> None:
+        gold_content = [_covered_tokens([normalise_parts(text, a.content)], tokens, starts) for a in gold]
+        predicted_content = [
+            _covered_tokens([normalise_parts(text, a.content)], tokens, starts) for a in predicted
+        ]
+        pairs = []
+        for g, gold_tokens in enumerate(gold_content):
+            for p, predicted_tokens in enumerate(predicted_content):
+                union = len(gold_tokens | predicted_tokens)
+                jaccard = len(gold_tokens & predicted_tokens) / union if union else 0.0
+                if jaccard >= MATCH_JACCARD:
+                    pairs.append((jaccard, g, p))
+        used_gold: set[int] = set()
+        used_predicted: set[int] = set()
+        for _, g, p in sorted(pairs, reverse=True):
+            if g in used_gold or p in used_predicted:
+                continue
+            used_gold.add(g)
+            used_predicted.add(p)
+            if normalise_parts(text, gold[g].source) == normalise_parts(text, predicted[p].source):
+                self.matched_with_right_source += 1
+        self.attributions.true_positive += len(used_gold)
+        self.attributions.predicted += len(predicted)
+        self.attributions.gold += len(gold)
+
+    def report(self) -> dict:
+        matched = self.attributions.true_positive
+        return {
+            "articles": self.articles,
+            "exact": {role: counts.scores() for role, counts in self.exact.items()},
+            "overlap": {role: counts.scores() for role, counts in self.overlap.items()},
+            "attribution": {
+                **self.attributions.scores(),
+                "gold": self.attributions.gold,
+                "predicted": self.attributions.predicted,
+                "matched": matched,
+                "source_right_share": round(self.matched_with_right_source / matched, 4) if matched else 0.0,
+            },
+        }
+
+
+def _covered_tokens(spans: Iterable[Parts], tokens: list[tuple[int, int]], starts: list[int]) -> set[int]:
+    """Indices of the tokens that overlap any part of ``spans``."""
+    covered = set()
+    for parts in spans:
+        for start, end in parts:
+            index = max(bisect.bisect_right(starts, start) - 1, 0)
+            while index < len(tokens) and tokens[index][0] < end:
+                if tokens[index][1] > start:
+                    covered.add(index)
+                index += 1
+    return covered
+
+
+def score_articles(articles: list[GoldArticle], predictions: list[list[Attribution]]) -> dict:
+    scorer = Scorer()
+    for article, attributions in zip(articles, predictions, strict=True):
+        scorer.add_article(article.text, article.attributions, [predicted_roles(a) for a in attributions])
+    return scorer.report()
+
+
+def span_errors(article: GoldArticle, predicted: list[GoldAttribution]) -> Iterator[dict]:
+    """Exact-match misses and false alarms of one article, per role, with context."""
+    text = article.text
+    for role in ROLES:
+        gold_spans = {normalise_parts(text, getattr(a, role)) for a in article.attributions} - {()}
+        predicted_spans = {normalise_parts(text, getattr(a, role)) for a in predicted} - {()}
+        for error, spans in (
+            ("miss", gold_spans - predicted_spans),
+            ("false_alarm", predicted_spans - gold_spans),
+        ):
+            for parts in sorted(spans):
+                start, end = parts[0][0], parts[-1][1]
+                yield {
+                    "article": article.name,
+                    "role": role,
+                    "error": error,
+                    "parts": [[a, b] for a, b in parts],
+                    "text": " | ".join(text[a:b] for a, b in parts),
+                    "context": text[max(start - CONTEXT_CHARS, 0) : end + CONTEXT_CHARS],
+                }
+
+
+def evaluate_split(
+    split_dir: Path, *, model: str, limit: int | None = None, errors_path: Path | None = None
+) -> dict:
+    """Run the extractor over a PolNeAR split and score it; optionally write the errors."""
+    from reportedly.extract import Extractor
+
+    articles = read_split(split_dir)[:limit]
+    if not articles:
+        raise FileNotFoundError(f"{split_dir}: no PolNeAR articles (expected text/ and attributions/)")
+    documents = (
+        Document(
+            doc_id=a.name, text=a.text, published=date.fromisoformat(a.published) if a.published else None
+        )
+        for a in articles
+    )
+    extractions = Extractor(model).extract(documents)
+    progress = tqdm(extractions, total=len(articles), desc="eval", unit="doc", disable=None, file=sys.stderr)
+    predictions = [extraction.attributions for extraction in progress]
+    if errors_path is not None:
+        with errors_path.open("w", encoding="utf-8") as handle:
+            for article, attributions in zip(articles, predictions, strict=True):
+                for error in span_errors(article, [predicted_roles(a) for a in attributions]):
+                    handle.write(json.dumps(error, ensure_ascii=False) + "\n")
+    report = score_articles(articles, predictions)
+    report["split"] = str(split_dir)
+    report["model"] = model
+    return report
+
+
+def format_report(report: dict) -> str:
+    """The report as an aligned table."""
+    lines = [f"PolNeAR {report.get('split', '')}: {report['articles']} articles", ""]
+    lines.append(
+        f"{'span':<10}{'exact P':>9}{'exact R':>9}{'exact F1':>10}{'ovl P':>8}{'ovl R':>8}{'ovl F1':>8}"
+    )
+    for role in (*ROLES, "all"):
+        exact, overlap = report["exact"][role], report["overlap"][role]
+        lines.append(
+            f"{role:<10}{exact['precision']:>9.3f}{exact['recall']:>9.3f}{exact['f1']:>10.3f}"
+            f"{overlap['precision']:>8.3f}{overlap['recall']:>8.3f}{overlap['f1']:>8.3f}"
+        )
+    attribution = report["attribution"]
+    lines += [
+        "",
+        f"attributions: P {attribution['precision']:.3f}  R {attribution['recall']:.3f}  "
+        f"F1 {attribution['f1']:.3f}  (gold {attribution['gold']}, predicted {attribution['predicted']}, "
+        f"matched {attribution['matched']}; source right in {attribution['source_right_share']:.1%})",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,78 @@
+"""Run the whole pipeline over documents: chunk, parse, extract, and reassemble per document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from reportedly.model import Attribution, Document, Entity, Extraction
+from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
+from reportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass(slots=True)
+class _Piece:
+    index: int  # position of the document in the input stream
+    offset: int  # where this chunk starts in the document text
+    last: bool  # the document's final chunk
+
+
+class Extractor:
+    """Extract attributions from documents with one spaCy pipeline, loaded once."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
+        self.nlp = load_pipeline(model)
+        self.chunk_chars = chunk_chars
+
+    def extract_one(self, document: Document) -> Extraction:
+        return next(self.extract([document]))
+
+    def extract(
+        self, documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE
+    ) -> Iterator[Extraction]:
+        """Yield one :class:`Extraction` per document, in input order, streaming."""
+        pending: dict[int, Extraction] = {}
+        stream = self._pieces(documents, pending)
+        for doc, piece in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+            extraction = pending[piece.index]
+            _merge_chunk(extraction, doc._.attributions, doc._.entities, piece.offset)
+            if piece.last:
+                yield pending.pop(piece.index)
+
+    def _pieces(
+        self, documents: Iterable[Document], pending: dict[int, Extraction]
+    ) -> Iterator[tuple[str, _Piece]]:
+        for index, document in enumerate(documents):
+            pending[index] = Extraction(document=document)
+            chunks = list(chunk_text(document.text, self.chunk_chars))
+            for number, (offset, chunk) in enumerate(chunks):
+                yield chunk, _Piece(index=index, offset=offset, last=number == len(chunks) - 1)
+
+
+def _merge_chunk(
+    extraction: Extraction, attributions: list[Attribution], entities: list[Entity], offset: int
+) -> None:
+    """Append one chunk's results, moving offsets and renumbering ids to stay unique per document."""
+    id_base = len(extraction.attributions)
+    renumber = {a.id: f"a{id_base + number + 1}" for number, a in enumerate(attributions)}
+    for attribution in attributions:
+        moved = attribution.shifted(offset)
+        moved.id = renumber[attribution.id]
+        moved.parent = renumber.get(attribution.parent) if attribution.parent else None
+        extraction.attributions.append(moved)
+    known = {(entity.type, entity.name): entity for entity in extraction.entities}
+    entity_ids = {}
+    for entity in entities:
+        mentions = [mention.shifted(offset) for mention in entity.mentions]
+        target = known.get((entity.type, entity.name))
+        if target is None:
+            target = Entity(id=f"e{len(extraction.entities) + 1}", name=entity.name, type=entity.type)
+            extraction.entities.append(target)
+            known[(entity.type, entity.name)] = target
+        target.mentions.extend(mentions)
+        entity_ids[entity.id] = target.id
+    for attribution in extraction.attributions[id_base:]:
+        if attribution.speaker and attribution.speaker.entity:
+            attribution.speaker.entity = entity_ids.get(attribution.speaker.entity)

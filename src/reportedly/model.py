@@ -1,0 +1,147 @@
+"""The shared data model: every stage reads and writes these types.
+
+Offsets are Python string indices into the document text exactly as read
+(UTF-8 decoded, no newline translation, no normalisation), so that
+``doc.text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+AttributionKind = Literal["direct", "indirect", "mixed", "floating", "according_to", "nominal"]
+ATTRIBUTION_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed", "floating", "according_to", "nominal")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A stretch of the document text, by character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """Cut ``text[start:end]`` into a span, so the text always matches the offsets."""
+        return cls(start, end, text[start:end])
+
+    def shifted(self, offset: int) -> Span:
+        return Span(self.start + offset, self.end + offset, self.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Speaker:
+    """Who an attribution is ascribed to: a display name and, once resolved, an entity id."""
+
+    name: str
+    entity: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "entity": self.entity}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution relation: a source, through a cue, is credited with content."""
+
+    id: str
+    kind: AttributionKind
+    cue: Span | None
+    source: Span | None
+    content: list[Span]
+    speaker: Speaker | None = None
+    addressee: Span | None = None
+    channel: Span | None = None
+    parent: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+
+    def shifted(self, offset: int) -> Attribution:
+        """The same attribution with every span moved by ``offset`` characters."""
+
+        def move(span: Span | None) -> Span | None:
+            return span.shifted(offset) if span else None
+
+        return Attribution(
+            id=self.id,
+            kind=self.kind,
+            cue=move(self.cue),
+            source=move(self.source),
+            content=[part.shifted(offset) for part in self.content],
+            speaker=self.speaker,
+            addressee=move(self.addressee),
+            channel=move(self.channel),
+            parent=self.parent,
+            negated=self.negated,
+            hypothetical=self.hypothetical,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        def opt(span: Span | None) -> dict[str, Any] | None:
+            return span.to_dict() if span else None
+
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "cue": opt(self.cue),
+            "source": opt(self.source),
+            "content": [part.to_dict() for part in self.content],
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "addressee": opt(self.addressee),
+            "channel": opt(self.channel),
+            "parent": self.parent,
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+        }
+
+
+@dataclass(slots=True)
+class Entity:
+    """A named referent and the places the text mentions it."""
+
+    id: str
+    name: str
+    type: str
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "mentions": [mention.to_dict() for mention in self.mentions],
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """An input article: its id, its text exactly as read, and its publication date."""
+
+    doc_id: str
+    text: str
+    published: date | None = None
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    attributions: list[Attribution] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        published = self.document.published
+        return {
+            "doc_id": self.document.doc_id,
+            "published": published.isoformat() if published else None,
+            "text_length": len(self.document.text),
+            "attributions": [attribution.to_dict() for attribution in self.attributions],
+            "entities": [entity.to_dict() for entity in self.entities],
+        }

@@ -1,0 +1,1 @@
+"""Loading the spaCy pipeline and feeding it documents in bounded pieces."""

@@ -1,0 +1,21 @@
+"""A spaCy component that starts a new sentence at every line break.
+
+News text puts headlines, datelines and paragraphs on their own lines; the
+parser would otherwise run a headline into the first paragraph.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+COMPONENT_NAME = "reportedly_paragraphs"
+
+
+@Language.component(COMPONENT_NAME)
+def split_sentences_at_line_breaks(doc: Doc) -> Doc:
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc

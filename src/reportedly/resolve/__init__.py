@@ -1,0 +1,1 @@
+"""Resolving mentions to entities and speakers."""

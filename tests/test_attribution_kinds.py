@@ -1,0 +1,170 @@
+"""Each kind of attribution on a short passage written for the project, with exact spans."""
+
+from __future__ import annotations
+
+from conftest import only, texts
+
+
+def test_direct_quote_with_cue_after(extract):
+    result = extract("“We will not withdraw our troops,” Defence Minister Rustem Umerov said on Monday.")
+    assert texts(only(result)) == {
+        "kind": "direct",
+        "cue": "said",
+        "source": "Defence Minister Rustem Umerov",
+        "content": ["“We will not withdraw our troops,”"],
+    }
+
+
+def test_direct_quote_with_cue_before_and_straight_marks(extract):
+    result = extract('Foreign Minister Sergei Lavrov said: "The West has chosen escalation."')
+    assert texts(only(result)) == {
+        "kind": "direct",
+        "cue": "said",
+        "source": "Foreign Minister Sergei Lavrov",
+        "content": ['"The West has chosen escalation."'],
+    }
+
+
+def test_cue_inside_quote_gives_two_content_parts(extract):
+    result = extract('"The talks are over," Lavrov said, "and nobody in Moscow regrets it."')
+    attribution = only(result)
+    assert texts(attribution)["content"] == ['"The talks are over,"', '"and nobody in Moscow regrets it."']
+    assert attribution.source.text == "Lavrov"
+
+
+def test_quote_over_several_paragraphs_is_one_content(extract):
+    text = (
+        "Zelenskiy told parliament:\n\n"
+        '"We have lost too many people. We will not forget them.\n\n'
+        '"And we will rebuild every city."\n\nThe speech lasted an hour.'
+    )
+    attribution = only(extract(text))
+    assert attribution.kind == "direct"
+    assert attribution.addressee.text == "parliament"
+    [content] = attribution.content
+    assert content.text.startswith('"We have lost') and content.text.endswith('every city."')
+
+
+def test_indirect_speech_with_that_clause_and_addressee(extract):
+    attribution = only(extract("Lavrov told reporters that the proposal was unacceptable."))
+    assert texts(attribution) == {
+        "kind": "indirect",
+        "cue": "told",
+        "source": "Lavrov",
+        "content": ["that the proposal was unacceptable"],
+    }
+    assert attribution.addressee.text == "reporters"
+
+
+def test_indirect_speech_with_bare_clause(extract):
+    assert texts(only(extract("She insisted the deal was dead."))) == {
+        "kind": "indirect",
+        "cue": "insisted",
+        "source": "She",
+        "content": ["the deal was dead"],
+    }
+
+
+def test_phrasal_cue_ruled_out(extract):
+    attribution = only(extract("The Kremlin ruled out any talks with Kyiv before the spring."))
+    assert attribution.cue.text == "ruled out"
+    assert attribution.source.text == "The Kremlin"
+    assert attribution.content[0].text.startswith("any talks with Kyiv")
+
+
+def test_less_common_cues(extract):
+    for sentence, cue in [
+        ("Orban tweeted that Hungary would veto the package.", "tweeted"),
+        ("The general believes the front line will hold through winter.", "believes"),
+        ("NATO's secretary general warned that Russia was preparing a new offensive.", "warned"),
+        ("The ministry acknowledged that two soldiers had been captured.", "acknowledged"),
+        ("Officials expect the vote to pass on Friday.", "expect"),
+    ]:
+        assert only(extract(sentence)).cue.text == cue, sentence
+
+
+def test_according_to(extract):
+    result = extract("According to Ukrainian officials, three drones were shot down over Kyiv overnight.")
+    assert texts(only(result)) == {
+        "kind": "according_to",
+        "cue": "According to",
+        "source": "Ukrainian officials",
+        "content": ["three drones were shot down over Kyiv overnight"],
+    }
+
+
+def test_mixed_quote(extract):
+    attribution = only(extract('Lavrov said the Western plan was "a dead end" and would not be discussed.'))
+    assert attribution.kind == "mixed"
+    assert attribution.content[0].text == 'the Western plan was "a dead end" and would not be discussed'
+
+
+def test_floating_quote_continues_previous_speaker(extract):
+    result = extract(
+        'Erdogan said Turkey was ready to mediate.\n\n"We are talking to both sides. Peace is possible."'
+    )
+    first, floating = result.attributions
+    assert floating.kind == "floating"
+    assert floating.cue is None and floating.source is None
+    assert floating.content[0].text == '"We are talking to both sides. Peace is possible."'
+    assert floating.speaker.name == first.speaker.name == "Erdogan"
+
+
+def test_impersonal_passive_has_no_source(extract):
+    attribution = only(extract("It was reported that the convoy had crossed the border."))
+    assert texts(attribution) == {
+        "kind": "indirect",
+        "cue": "reported",
+        "source": None,
+        "content": ["that the convoy had crossed the border"],
+    }
+
+
+def test_nested_attribution_points_to_parent(extract):
+    outer, inner = extract("Reuters reported that Putin insisted the operation would continue.").attributions
+    assert (outer.source.text, outer.cue.text, outer.parent) == ("Reuters", "reported", None)
+    assert (inner.source.text, inner.cue.text, inner.parent) == ("Putin", "insisted", outer.id)
+    assert inner.content[0].text == "the operation would continue"
+
+
+def test_negated_attribution(extract):
+    attribution = only(extract("Zelenskiy has not said how the counteroffensive will proceed."))
+    assert attribution.negated and not attribution.hypothetical
+    assert attribution.content[0].text == "how the counteroffensive will proceed"
+
+
+def test_conditional_attribution(extract):
+    attribution = only(extract("If asked, the minister would say that the embargo had failed."))
+    assert attribution.hypothetical and not attribution.negated
+    assert (attribution.cue.text, attribution.source.text) == ("say", "the minister")
+
+
+def test_channel_interview_with_outlet(extract):
+    attribution = only(extract("In an interview with Le Parisien, Macron said Europe must rearm."))
+    assert attribution.channel.text == "an interview with Le Parisien"
+    assert attribution.content[0].text == "Europe must rearm"
+
+
+def test_outlet_addressed_is_also_the_channel(extract):
+    attribution = only(extract("Scholz told Fox News that Germany would send more tanks."))
+    assert attribution.addressee.text == attribution.channel.text == "Fox News"
+
+
+def test_possessed_reporting_noun_is_nominal(extract):
+    attribution = only(extract("Lavrov's comments suggest that Moscow is not ready for a ceasefire."))
+    assert attribution.kind == "nominal"
+    assert attribution.source.text == "Lavrov's comments"
+    assert attribution.speaker.name == "Lavrov"
+
+
+def test_pointers_to_other_material_are_not_attributions(extract):
+    assert extract("Here is a map of the front line. Read more here.").attributions == []
+
+
+def test_spans_match_the_text_exactly(extract):
+    text = "KYIV —\r\nUkraine’s president said on Sunday that “peace needs strength.”\n"
+    result = extract(text)
+    for attribution in result.attributions:
+        for span in [attribution.cue, attribution.source, *attribution.content]:
+            if span is not None:
+                assert text[span.start : span.end] == span.text

@@ -1,0 +1,24 @@
+from reportedly.attribution.quotes import find_quotes
+
+
+def spans(text):
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+def test_straight_and_curly_quotes():
+    text = 'He said "yes" and she said “no.”'
+    assert spans(text) == ['"yes"', "“no.”"]
+
+
+def test_apostrophes_do_not_open_quotes():
+    assert spans("Ukraine’s army said it’s ready.") == []
+
+
+def test_multi_paragraph_quote_is_joined():
+    text = "He said:\n\n“First part.\n\n“Second part.”\n\nDone."
+    assert spans(text) == ["“First part.\n\n“Second part.”"]
+
+
+def test_unclosed_quote_ends_at_paragraph_end():
+    text = "He said “this never closes\n\nNext paragraph."
+    assert spans(text) == ["“this never closes"]
