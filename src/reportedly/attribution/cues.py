@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Token
 from reportedly.attribution.lexicon import Lexicon
 
 CueKind = Literal["verb", "according_to", "nominal"]
+VERB_GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
+WH_ADVERBS = frozenset({"how", "why", "when", "where", "whether"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +49,26 @@ def verb_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     rate = cue_rate(token, lexicon)
     if rate is None or rate < lexicon.min_cue_rate:
         return None
-    words = [token, *(child for child in token.children if child.dep_ == "prt")]
+    words = [*verb_group_before(token), token, *(child for child in token.children if child.dep_ == "prt")]
     return Cue(head=token, tokens=tuple(sorted(words, key=lambda word: word.i)), kind="verb")
+
+
+def verb_group_before(verb: Token) -> list[Token]:
+    """Auxiliaries, negation and adverbs right before the verb: "has also said", "did not mention".
+
+    PolNeAR's cue spans include them, and they carry tense and modality.
+    """
+    group = []
+    index = verb.i - 1
+    while index >= 0:
+        word = verb.doc[index]
+        if word.head.i != verb.i or word.dep_ not in VERB_GROUP_DEPS:
+            break
+        if word.dep_ == "advmod" and (word.tag_ not in ("RB", "RBR") or word.lower_ in WH_ADVERBS):
+            break
+        group.append(word)
+        index -= 1
+    return group[::-1]
 
 
 def cue_lemma(verb: Token) -> str:

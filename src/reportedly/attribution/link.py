@@ -22,6 +22,8 @@ Range = tuple[int, int]
 
 # A floating quote is a whole quoted paragraph; shorter quotes are usually scare quotes.
 FLOATING_MIN_WORDS = 4
+# Quotations this short are scare quotes or titles, not someone's words.
+QUOTED_FRAGMENT_WORDS = 3
 _GAP = re.compile(r"[\s,:;—–-]*")
 _WORD = re.compile(r"\w")
 
@@ -137,11 +139,31 @@ def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes:
     return [(start, end) for start, end in clipped if end > start and _WORD.search(text, start, end)]
 
 
+def _inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
+    """Reporting words inside someone's quoted words ("I think", "you said") are part of the quote."""
+    return any(
+        q.start < cue.start_char and cue.end_char < q.end and q.words > QUOTED_FRAGMENT_WORDS for q in quotes
+    )
+
+
+def _with_topic_preposition(cue: Cue, runs: list[list[Token]]) -> int:
+    """End of the cue, stretched over a preposition that introduces the content ("called for")."""
+    if runs and runs[0]:
+        before = runs[0][0].i - 1
+        if before >= 0 and before == cue.tokens[-1].i + 1:
+            word = cue.head.doc[before]
+            if word.dep_ == "prep" and word.head.i == cue.head.i:
+                return word.idx + len(word.text)
+    return cue.end_char
+
+
 def draft_for(cue: Cue, doc: Doc, lexicon: Lexicon, quotes: list[Quote]) -> Draft | None:
     """The attribution a cue heads, or ``None`` when it has no content."""
+    if _inside_quotation(cue, quotes):
+        return None
     source = source_tokens(cue)
-    cue_range = (cue.start_char, cue.end_char)
     found = content_tokens(cue, lexicon, source)
+    cue_range = (cue.start_char, _with_topic_preposition(cue, found.runs))
     content = [r for r in (char_range(run) for run in found.runs) if r]
     clausal = found.clausal
     strength = cue_strength(cue, lexicon)
