@@ -11,10 +11,10 @@ from importlib import resources
 
 # A verb lemma is a cue when PolNeAR train annotates it as one at least this often
 # (tuned on train; see scripts/build_cue_lexicon.py).
-DEFAULT_CUE_RATE = 0.2
+DEFAULT_CUE_RATE = 0.15
 # Cues whose content is only a noun phrase ("criticized the plan"), or that sit inside
 # another attribution's content, need a verb that is usually a cue.
-STRONG_CUE_RATE = 0.5
+STRONG_CUE_RATE = 0.25
 
 
 def _data_lines(name: str) -> list[str]:
