@@ -252,6 +252,11 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     return floating
 
 
+def _contains_cue(draft: Draft, other: Draft) -> bool:
+    """Whether ``other``'s cue lies in ``draft``'s content (nesting the other way round)."""
+    return other.cue is not None and any(start <= other.cue[0] < end for start, end in draft.content)
+
+
 def assign_parents(drafts: list[Draft]) -> None:
     """Nest each attribution whose cue lies inside another's content under the innermost one."""
     for index, draft in enumerate(drafts):
@@ -260,7 +265,7 @@ def assign_parents(drafts: list[Draft]) -> None:
         containers = [
             (part[1] - part[0], other)
             for other, candidate in enumerate(drafts)
-            if other != index
+            if other != index and not _contains_cue(draft, candidate)
             for part in candidate.content
             if part[0] <= draft.cue[0] and draft.cue[1] <= part[1]
         ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from reportedly.attribution.cues import Cue
+from reportedly.attribution.cues import Cue, verb_cue
 from reportedly.attribution.lexicon import Lexicon
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -164,7 +164,8 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
     verb = cue.head
     subordinate = any(child.dep_ == "mark" for child in verb.children)  # "If asked, ..."
     parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and not subordinate
-    if source and parenthetical and not _is_speech_chain(verb):
+    governed_by_cue = verb_cue(verb.head, lexicon) is not None  # then this verb is that cue's content
+    if source and parenthetical and not governed_by_cue and not _is_speech_chain(verb):
         excluded |= _subtree(verb)
         return Content(_runs([token for token in verb.sent if token.i not in excluded]), clausal=True)
     return Content([], clausal=False)
