@@ -29,7 +29,7 @@ class AttributionComponent:
     def __call__(self, doc: Doc) -> Doc:
         attributions = link_attributions(doc, self.lexicon)
         entities = collect_entities(doc)
-        link_speakers(attributions, entities, doc.text, self.lexicon.nominal_cues)
+        link_speakers(attributions, entities, doc.text, self.lexicon.nominal_cues)  # one Doc.text build
         doc._.attributions = attributions
         doc._.entities = entities
         return doc

@@ -26,6 +26,7 @@ FLOATING_MIN_WORDS = 4
 QUOTED_FRAGMENT_WORDS = 3
 _GAP = re.compile(r"[\s,:;—–-]*")
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -103,20 +104,20 @@ def adjacent_quote(text: str, clause: Range, sentence: Range, quotes: list[Quote
 
 
 def kind_of(
-    cue: Cue, source: list[Token], content: list[Range], quotes: list[Quote], lexicon: Lexicon
+    cue: Cue, source: list[Token], content: list[Range], quotes: list[Quote], lexicon: Lexicon, text: str
 ) -> AttributionKind:
+    """direct (all quoted), mixed (partly quoted), indirect, or the cue's own kind."""
     if cue.kind in ("according_to", "nominal"):
         return cue.kind
     subject = source[-1] if source else None
     if subject is not None and subject.lower_ in lexicon.nominal_cues and has_owner(subject):
         return "nominal"  # "Lavrov's comments suggest ..."
-    text = cue.head.doc.text
-    total = quoted = 0
+    total = sum(len(_WORDS.findall(text, start, end)) for start, end in content)
+    quoted = 0
     for start, end in content:
-        for index in range(start, end):
-            if _WORD.match(text[index]):
-                total += 1
-                quoted += any(q.start <= index < q.end for q in quotes)
+        for quote in quotes:
+            if _overlaps((start, end), (quote.start, quote.end)):
+                quoted += len(_WORDS.findall(text, max(start, quote.start), min(end, quote.end)))
     if quoted == 0:
         return "indirect"
     return "direct" if quoted >= 0.9 * total else "mixed"
@@ -157,7 +158,7 @@ def _with_topic_preposition(cue: Cue, runs: list[list[Token]]) -> int:
     return cue.end_char
 
 
-def draft_for(cue: Cue, doc: Doc, lexicon: Lexicon, quotes: list[Quote]) -> Draft | None:
+def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Draft | None:
     """The attribution a cue heads, or ``None`` when it has no content."""
     if _inside_quotation(cue, quotes):
         return None
@@ -173,17 +174,17 @@ def draft_for(cue: Cue, doc: Doc, lexicon: Lexicon, quotes: list[Quote]) -> Draf
         clause = merge_ranges([cue_range, *([char_range(source)] if source else [])])
         sentence = cue.head.sent
         content = adjacent_quote(
-            doc.text, (clause[0][0], clause[-1][1]), (sentence.start_char, sentence.end_char), quotes
+            text, (clause[0][0], clause[-1][1]), (sentence.start_char, sentence.end_char), quotes
         )
         clausal = True
-    content = clip_to_enclosing_quote(doc.text, content, cue_range, quotes)
+    content = clip_to_enclosing_quote(text, content, cue_range, quotes)
     if not content:
         return None
     content = snap_to_quotes(content, quotes, cue_range)
     addressee = addressee_tokens(cue, lexicon)
     source_range = char_range(source)
     return Draft(
-        kind=kind_of(cue, source, content, quotes, lexicon),
+        kind=kind_of(cue, source, content, quotes, lexicon, text),
         cue=cue_range,
         source=source_range,
         content=content,
@@ -191,12 +192,12 @@ def draft_for(cue: Cue, doc: Doc, lexicon: Lexicon, quotes: list[Quote]) -> Draf
         channel=char_range(channel_tokens(cue, lexicon, addressee)),
         negated=is_negated(cue),
         hypothetical=is_hypothetical(cue, lexicon),
-        speaker_name=doc.text[source_range[0] : source_range[1]] if source_range else None,
+        speaker_name=text[source_range[0] : source_range[1]] if source_range else None,
         reliable=bool(source) and clausal and strength >= STRONG_CUE_RATE,
     )
 
 
-def continuation_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> None:
+def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> None:
     """Append to a quoting attribution the unclaimed quotation that directly follows its sentence.
 
     In "“A,” he said. “B.”" both quotations are his: one attribution, two content parts.
@@ -211,9 +212,9 @@ def continuation_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> N
         if not following:
             continue
         quote = following[0]
-        gap_after_clause = _GAP.fullmatch(doc.text, clause_end, quote.start)
-        gap_after_sentence = quote.start >= sentence_end and not doc.text[sentence_end : quote.start].strip()
-        if not (gap_after_clause or gap_after_sentence) or "\n" in doc.text[clause_end : quote.start]:
+        gap_after_clause = _GAP.fullmatch(text, clause_end, quote.start)
+        gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
+        if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
             continue
         if any(_overlaps((quote.start, quote.end), part) for part in claimed):
             continue
@@ -274,17 +275,18 @@ def assign_parents(drafts: list[Draft]) -> None:
 
 def link_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
     """All attributions in ``doc``, in text order, with ids ``a1``, ``a2``, ..."""
-    quotes = find_quotes(doc.text)
-    drafts = [d for d in (draft_for(cue, doc, lexicon, quotes) for cue in find_cues(doc, lexicon)) if d]
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    quotes = find_quotes(text)
+    drafts = [d for d in (draft_for(cue, text, lexicon, quotes) for cue in find_cues(doc, lexicon)) if d]
     drafts.sort(key=lambda d: d.start)
-    continuation_quotes(doc, drafts, quotes)
+    continuation_quotes(doc, text, drafts, quotes)
     drafts += floating_quotes(drafts, quotes)
     drafts.sort(key=lambda d: d.start)
     assign_parents(drafts)
     if any(d.parent is not None and not d.reliable for d in drafts):
         drafts = [d for d in drafts if d.parent is None or d.reliable]
         assign_parents(drafts)
-    return [to_attribution(draft, index, doc.text) for index, draft in enumerate(drafts)]
+    return [to_attribution(draft, index, text) for index, draft in enumerate(drafts)]
 
 
 def to_attribution(draft: Draft, index: int, text: str) -> Attribution:

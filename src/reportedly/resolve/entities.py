@@ -31,6 +31,7 @@ def normalise_name(text: str) -> str:
 
 def collect_entities(doc: Doc) -> list[Entity]:
     """One entity per distinct referent among ``doc``'s named entities, in order of first mention."""
+    text = doc.text  # rebuilt by spaCy on every access
     by_key: dict[tuple[str, str], Entity] = {}
     surnames: dict[str, Entity] = {}
     for ent in doc.ents:
@@ -45,7 +46,7 @@ def collect_entities(doc: Doc) -> list[Entity]:
         if entity is None:
             entity = Entity(id=f"e{len(by_key) + 1}", name=_display_name(ent), type=ent.label_)
             by_key[(ent.label_, key)] = entity
-        entity.mentions.append(Span.of(doc.text, ent.start_char, ent.end_char))
+        entity.mentions.append(Span.of(text, ent.start_char, ent.end_char))
         if ent.label_ == "PERSON" and " " in key:
             surnames.setdefault(key.split()[-1], entity)
             if len(ent.text) > len(entity.name):
