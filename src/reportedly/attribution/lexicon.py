@@ -51,10 +51,10 @@ def learned_cue_rates() -> dict[str, float]:
 
 @lru_cache(maxsize=8)
 def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
-    manual = word_set("cue_verbs_manual.txt")
-    rates = {lemma: 1.0 for lemma in manual} | {
-        lemma: rate for lemma, rate in learned_cue_rates().items() if lemma not in manual
-    }
+    # Hand-listed cues are always candidates, but keep their learned rate as evidence strength.
+    rates = learned_cue_rates()
+    for lemma in word_set("cue_verbs_manual.txt"):
+        rates[lemma] = max(rates.get(lemma, 0.0), min_cue_rate)
     for lemma in word_set("cue_verbs_excluded.txt"):
         rates.pop(lemma, None)
     return Lexicon(

@@ -22,6 +22,7 @@ RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # Verb dependencies through which a cue inherits the subject of the verb it hangs on:
 # "he went on to say", "said X and added Y", "..., saying", "officials speaking on ...".
 INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "acl", "relcl")
+VERB_PHRASE_END_DEPS = ("punct", "cc", "conj", "advcl", "mark", "parataxis")
 
 
 def _is_edge_noise(token: Token) -> bool:
@@ -159,7 +160,8 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
         return Content(_runs(rest), clausal=True)
     head = content_head(cue, lexicon)
     if head is not None:
-        runs = _runs([token for token in head.subtree if token.i not in excluded])
+        tokens = list(head.subtree) if head.dep_ in CLAUSE_DEPS else _verb_phrase_rest(cue.head, head)
+        runs = _runs([token for token in tokens if token.i not in excluded])
         return Content(runs, clausal=head.dep_ in CLAUSE_DEPS)
     verb = cue.head
     subordinate = any(child.dep_ == "mark" for child in verb.children)  # "If asked, ..."
@@ -169,6 +171,19 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
         excluded |= _subtree(verb)
         return Content(_runs([token for token in verb.sent if token.i not in excluded]), clausal=True)
     return Content([], clausal=False)
+
+
+def _verb_phrase_rest(verb: Token, first: Token) -> list[Token]:
+    """An object and the complements after it: "cited [the tax as a major reason]",
+    "congratulated her [for her victory]"; a coordinated verb phrase starts a new one."""
+    tokens: list[Token] = []
+    for child in verb.rights:
+        if child.i < first.i:
+            continue
+        if child.dep_ in VERB_PHRASE_END_DEPS:
+            break
+        tokens.extend(child.subtree)
+    return tokens
 
 
 def _is_speech_chain(verb: Token) -> bool:
