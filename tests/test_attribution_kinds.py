@@ -169,3 +169,17 @@ def test_spans_match_the_text_exactly(extract):
         for span in [attribution.cue, attribution.source, *attribution.content]:
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+def test_relative_pronoun_source_names_its_antecedent_as_speaker(extract):
+    attribution = only(extract("The minister, who said the talks had failed, left early."))
+    assert attribution.source.text == "who"
+    assert attribution.speaker.name == "The minister"
+    assert attribution.content[0].text == "the talks had failed"
+
+
+def test_apposition_and_title_name_the_person(extract):
+    attribution = only(extract("Russia's foreign minister Sergei Lavrov said the talks had failed."))
+    assert attribution.source.text == "Russia's foreign minister Sergei Lavrov"
+    assert attribution.speaker.name == "Sergei Lavrov"
+    assert attribution.speaker.entity is not None

@@ -15,7 +15,13 @@ from reportedly.attribution.cues import Cue, cue_rate, find_cues, has_owner
 from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.attribution.quotes import Quote, find_quotes
-from reportedly.attribution.spans import addressee_tokens, channel_tokens, content_tokens, source_tokens
+from reportedly.attribution.spans import (
+    addressee_tokens,
+    channel_tokens,
+    content_tokens,
+    source_tokens,
+    speaker_tokens,
+)
 from reportedly.model import Attribution, AttributionKind, Span, Speaker
 
 Range = tuple[int, int]
@@ -76,12 +82,19 @@ def _overlaps(a: Range, b: Range) -> bool:
 
 
 def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> list[Range]:
-    """Widen content parts to the whole quotation they overlap (not one that holds the cue itself)."""
+    """Widen content parts to the whole quotation they overlap (not one that holds the cue itself).
+
+    A part that opens with a quotation before the cue ends with it: in "“...,” Texas
+    delegate Bill Eastland, wearing a hat, said" the parse may run on past the quote.
+    """
     snapped = []
     for part in content:
         for quote in quotes:
-            if _overlaps(part, (quote.start, quote.end)) and not (quote.start <= cue[0] < quote.end):
-                part = (min(part[0], quote.start), max(part[1], quote.end))
+            if not _overlaps(part, (quote.start, quote.end)) or quote.start <= cue[0] < quote.end:
+                continue
+            part = (min(part[0], quote.start), max(part[1], quote.end))
+            if part[0] == quote.start and quote.end <= cue[0] and quote.words >= FLOATING_MIN_WORDS:
+                part = (part[0], quote.end)
         snapped.append(part)
     return merge_ranges(snapped)
 
@@ -158,6 +171,10 @@ def _with_topic_preposition(cue: Cue, runs: list[list[Token]]) -> int:
     return cue.end_char
 
 
+def _text_of(text: str, span: Range | None) -> str | None:
+    return text[span[0] : span[1]] if span else None
+
+
 def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Draft | None:
     """The attribution a cue heads, or ``None`` when it has no content."""
     if _inside_quotation(cue, quotes):
@@ -192,7 +209,7 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
         channel=char_range(channel_tokens(cue, lexicon, addressee)),
         negated=is_negated(cue),
         hypothetical=is_hypothetical(cue, lexicon),
-        speaker_name=text[source_range[0] : source_range[1]] if source_range else None,
+        speaker_name=_text_of(text, char_range(speaker_tokens(source))),
         reliable=bool(source) and clausal and strength >= STRONG_CUE_RATE,
     )
 

@@ -18,7 +18,6 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_DEPS = ("ccomp", "xcomp", "csubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
 TOPIC_PREPOSITIONS = ("of", "about", "on", "for")
-RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 # Verb dependencies through which a cue inherits the subject of the verb it hangs on:
 # "he went on to say", "said X and added Y", "..., saying", "officials speaking on ...".
 INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "acl", "relcl")
@@ -65,9 +64,7 @@ def subject_of(verb: Token) -> Token | None:
         seen.add(current.i)
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
-                    return current.head
-                return child
+                return child  # a relative "who" is the source mention, as PolNeAR marks it
             if child.dep_ == "agent":
                 objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
                 return objects[0] if objects else None
@@ -94,6 +91,14 @@ def source_tokens(cue: Cue) -> list[Token]:
         return []
     cue_clause = {token.i for token in cue.head.subtree} if subject.i not in _subtree(cue.head) else set()
     return subtree_without(subject, cue_clause | {token.i for token in cue.tokens})
+
+
+def speaker_tokens(source: list[Token]) -> list[Token]:
+    """The words naming the speaker: the source, or for a relative "who" its antecedent."""
+    if len(source) == 1 and source[0].tag_ in ("WP", "WDT") and source[0].head.dep_ == "relcl":
+        clause = source[0].head
+        return subtree_without(clause.head, _subtree(clause))
+    return source
 
 
 def _subtree(token: Token) -> set[int]:
