@@ -183,3 +183,10 @@ def test_apposition_and_title_name_the_person(extract):
     assert attribution.source.text == "Russia's foreign minister Sergei Lavrov"
     assert attribution.speaker.name == "Sergei Lavrov"
     assert attribution.speaker.entity is not None
+
+
+def test_name_inside_a_prepositional_phrase_is_not_the_speaker(extract):
+    attribution = only(extract("The head of NATO warned that Russia was rearming."))
+    assert attribution.source.text == "The head of NATO"
+    assert attribution.speaker.name == "The head of NATO"
+    assert attribution.speaker.entity is None

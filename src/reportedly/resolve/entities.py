@@ -61,6 +61,7 @@ def _display_name(ent: SpacySpan) -> str:
     return text
 
 
+PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
 _POSSESSIVE = re.compile(r"^['’]s?\s")
 
 
@@ -74,7 +75,8 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     if not (source.start <= mention.start and mention.end <= source.end):
         return None
     after = text[mention.end : source.end]
-    if not after.strip(" '’s"):
+    governed = text[source.start : mention.start].rstrip().rsplit(" ", 1)[-1].lower() in PREPOSITIONS
+    if not after.strip(" '’s") and not governed:  # "the head of NATO" is not NATO
         return 0
     if after.lstrip().startswith(","):
         return 1
