@@ -22,3 +22,11 @@ def test_long_document_offsets_survive_chunking(extractor):
     [attribution] = extractor_small.extract_one(Document("long", text)).attributions
     assert text[attribution.cue.start : attribution.cue.end] == "told"
     assert attribution.cue.start == len(filler) + 7
+
+
+def test_batches_are_bounded_in_items_and_characters():
+    from reportedly.extract import _batches
+
+    pieces = [("x" * size, index) for index, size in enumerate([10, 10, 25, 5, 5, 5])]
+    batches = [[index for _, index in batch] for batch in _batches(pieces, max_items=3, max_chars=30)]
+    assert batches == [[0, 1], [2, 3], [4, 5]]

@@ -10,6 +10,9 @@ from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from reportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 
 DEFAULT_BATCH_SIZE = 32
+# spaCy's memory grows with the text parsed at once (about 1 GB per 100,000 characters
+# for parser and NER), so a batch also stops at this many characters.
+BATCH_CHARS = 60_000
 
 
 @dataclass(slots=True)
@@ -34,12 +37,12 @@ class Extractor:
     ) -> Iterator[Extraction]:
         """Yield one :class:`Extraction` per document, in input order, streaming."""
         pending: dict[int, Extraction] = {}
-        stream = self._pieces(documents, pending)
-        for doc, piece in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-            extraction = pending[piece.index]
-            _merge_chunk(extraction, doc._.attributions, doc._.entities, piece.offset)
-            if piece.last:
-                yield pending.pop(piece.index)
+        for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
+            for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                extraction = pending[piece.index]
+                _merge_chunk(extraction, doc._.attributions, doc._.entities, piece.offset)
+                if piece.last:
+                    yield pending.pop(piece.index)
 
     def _pieces(
         self, documents: Iterable[Document], pending: dict[int, Extraction]
@@ -49,6 +52,22 @@ class Extractor:
             chunks = list(chunk_text(document.text, self.chunk_chars))
             for number, (offset, chunk) in enumerate(chunks):
                 yield chunk, _Piece(index=index, offset=offset, last=number == len(chunks) - 1)
+
+
+def _batches(
+    pieces: Iterable[tuple[str, _Piece]], max_items: int, max_chars: int
+) -> Iterator[list[tuple[str, _Piece]]]:
+    """Group pieces into batches bounded both in number and in total characters."""
+    batch: list[tuple[str, _Piece]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= max_items or chars + len(piece[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
 
 
 def _merge_chunk(
