@@ -190,3 +190,18 @@ def test_name_inside_a_prepositional_phrase_is_not_the_speaker(extract):
     assert attribution.source.text == "The head of NATO"
     assert attribution.speaker.name == "The head of NATO"
     assert attribution.speaker.entity is None
+
+
+def test_transcript_line_with_speaker_and_colon(extract):
+    result = extract("LAVROV: We will respond to any provocation.\n\nUPDATE: The briefing has ended.")
+    attribution = only(result)
+    assert texts(attribution) == {
+        "kind": "direct",
+        "cue": ":",
+        "source": "LAVROV",
+        "content": ["We will respond to any provocation"],
+    }
+
+
+def test_clock_times_before_a_colon_are_not_speakers(extract):
+    assert extract("8:52 a.m.: European leaders gather in Brussels for the summit.").attributions == []

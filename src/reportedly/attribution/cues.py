@@ -13,9 +13,11 @@ from spacy.tokens import Doc, Token
 
 from reportedly.attribution.lexicon import Lexicon
 
-CueKind = Literal["verb", "according_to", "nominal"]
+CueKind = Literal["verb", "according_to", "nominal", "colon"]
 VERB_GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
 WH_ADVERBS = frozenset({"how", "why", "when", "where", "whether"})
+MAX_NAME_TOKENS = 4
+MIN_COLON_CONTENT_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +118,52 @@ def _has_that(clause_head: Token) -> bool:
     return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause_head.children)
 
 
+def starts_line(token: Token) -> bool:
+    if token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    return "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+
+
+def line_of(token: Token) -> tuple[int, int]:
+    """Token indices ``[start, end)`` of the line holding ``token``, without line-break tokens."""
+    doc = token.doc
+    start = token.i
+    while not starts_line(doc[start]):
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not starts_line(doc[end]):
+        end += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return start, end
+
+
+def colon_cue(token: Token, lexicon: Lexicon) -> Cue | None:
+    """A name opening a line, then a colon: "LAVROV: We will respond." (transcripts, headlines)."""
+    if token.text != ":":
+        return None
+    start, end = line_of(token)
+    name = token.doc[start : token.i]
+    if not 1 <= len(name) <= MAX_NAME_TOKENS or name.text.lower() in lexicon.colon_non_sources:
+        return None
+    if any(word.like_num or not (word.pos_ == "PROPN" or word.is_upper) for word in name):
+        return None
+    if sum(1 for word in token.doc[token.i + 1 : end] if word.is_alpha) < MIN_COLON_CONTENT_WORDS:
+        return None
+    return Cue(head=token, tokens=(token,), kind="colon")
+
+
 def find_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
     """Every candidate cue in ``doc``, in text order."""
     cues = []
     for token in doc:
-        cue = according_to_cue(token) or verb_cue(token, lexicon) or nominal_cue(token, lexicon)
+        cue = (
+            according_to_cue(token)
+            or verb_cue(token, lexicon)
+            or nominal_cue(token, lexicon)
+            or colon_cue(token, lexicon)
+        )
         if cue:
             cues.append(cue)
     return cues

@@ -38,6 +38,7 @@ class Lexicon:
     outlets: frozenset[str]
     hypothetical_markers: frozenset[str]
     non_cue_phrases: frozenset[str]
+    colon_non_sources: frozenset[str]
 
 
 def learned_cue_rates() -> dict[str, float]:
@@ -66,4 +67,5 @@ def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
         outlets=word_set("outlets.txt"),
         hypothetical_markers=word_set("hypothetical_markers.txt"),
         non_cue_phrases=word_set("non_cue_phrases.txt"),
+        colon_non_sources=word_set("colon_non_sources.txt"),
     )

@@ -122,6 +122,8 @@ def kind_of(
     """direct (all quoted), mixed (partly quoted), indirect, or the cue's own kind."""
     if cue.kind in ("according_to", "nominal"):
         return cue.kind
+    if cue.kind == "colon":
+        return "direct"  # a transcript line is the speaker's words
     subject = source[-1] if source else None
     if subject is not None and subject.lower_ in lexicon.nominal_cues and has_owner(subject):
         return "nominal"  # "Lavrov's comments suggest ..."

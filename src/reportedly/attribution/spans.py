@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from reportedly.attribution.cues import Cue, verb_cue
+from reportedly.attribution.cues import Cue, line_of, verb_cue
 from reportedly.attribution.lexicon import Lexicon
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -80,6 +80,9 @@ def subject_of(verb: Token) -> Token | None:
 
 def source_tokens(cue: Cue) -> list[Token]:
     """The source mention of ``cue`` (a noun phrase), or ``[]`` for impersonal cues."""
+    if cue.kind == "colon":
+        start, _ = line_of(cue.head)
+        return trim(list(cue.head.doc[start : cue.head.i]))
     if cue.kind == "according_to":
         objects = [child for child in cue.tokens[1].children if child.dep_ == "pobj"]
         return subtree_without(objects[0], set()) if objects else []
@@ -118,6 +121,10 @@ def content_head(cue: Cue, lexicon: Lexicon) -> Token | None:
             if child.dep_ in deps and not _is_addressee(child, cue, lexicon):
                 return child
     for child in children:
+        marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
+        if child.dep_ == "advcl" and marks & {"for", "that"}:
+            return child  # "is calling for the United States to step up ..."
+    for child in children:
         if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and _is_topic(child, cue):
             objects = [grandchild for grandchild in child.children if grandchild.dep_ in ("pobj", "pcomp")]
             if objects:
@@ -154,6 +161,9 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
     hangs the cue on the content instead: the content is the rest of the sentence.
     """
     excluded = {token.i for token in cue.tokens} | {token.i for token in source}
+    if cue.kind == "colon":
+        _, end = line_of(cue.head)
+        return Content(_runs(list(cue.head.doc[cue.head.i + 1 : end])), clausal=True)
     if cue.kind == "according_to":
         excluded |= _subtree(cue.head) | _subtree(cue.tokens[1])
         return Content(_runs([token for token in cue.head.sent if token.i not in excluded]), clausal=True)
@@ -165,9 +175,10 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
         return Content(_runs(rest), clausal=True)
     head = content_head(cue, lexicon)
     if head is not None:
-        tokens = list(head.subtree) if head.dep_ in CLAUSE_DEPS else _verb_phrase_rest(cue.head, head)
+        clausal = head.dep_ in (*CLAUSE_DEPS, "advcl")
+        tokens = list(head.subtree) if clausal else _verb_phrase_rest(cue.head, head)
         runs = _runs([token for token in tokens if token.i not in excluded])
-        return Content(runs, clausal=head.dep_ in CLAUSE_DEPS)
+        return Content(runs, clausal=clausal)
     verb = cue.head
     subordinate = any(child.dep_ == "mark" for child in verb.children)  # "If asked, ..."
     parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and not subordinate
