@@ -162,17 +162,6 @@ def _inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
     )
 
 
-def _with_topic_preposition(cue: Cue, runs: list[list[Token]]) -> int:
-    """End of the cue, stretched over a preposition that introduces the content ("called for")."""
-    if runs and runs[0]:
-        before = runs[0][0].i - 1
-        if before >= 0 and before == cue.tokens[-1].i + 1:
-            word = cue.head.doc[before]
-            if word.dep_ == "prep" and word.head.i == cue.head.i:
-                return word.idx + len(word.text)
-    return cue.end_char
-
-
 def _text_of(text: str, span: Range | None) -> str | None:
     return text[span[0] : span[1]] if span else None
 
@@ -183,7 +172,7 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
         return None
     source = source_tokens(cue)
     found = content_tokens(cue, lexicon, source)
-    cue_range = (cue.start_char, _with_topic_preposition(cue, found.runs))
+    cue_range = (cue.start_char, cue.end_char)
     content = [r for r in (char_range(run) for run in found.runs) if r]
     clausal = found.clausal
     strength = cue_strength(cue, lexicon)

@@ -17,7 +17,6 @@ from reportedly.attribution.lexicon import Lexicon
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_DEPS = ("ccomp", "xcomp", "csubjpass")
 OBJECT_DEPS = ("dobj", "attr", "oprd")
-TOPIC_PREPOSITIONS = ("of", "about", "on", "for")
 # Verb dependencies through which a cue inherits the subject of the verb it hangs on:
 # "he went on to say", "said X and added Y", "..., saying", "officials speaking on ...".
 INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "acl", "relcl")
@@ -124,17 +123,7 @@ def content_head(cue: Cue, lexicon: Lexicon) -> Token | None:
         marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
         if child.dep_ == "advcl" and marks & {"for", "that"}:
             return child  # "is calling for the United States to step up ..."
-    for child in children:
-        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPOSITIONS and _is_topic(child, cue):
-            objects = [grandchild for grandchild in child.children if grandchild.dep_ in ("pobj", "pcomp")]
-            if objects:
-                return objects[0]
     return None
-
-
-def _is_topic(preposition: Token, cue: Cue) -> bool:
-    """Prepositions that introduce what was said ("spoke of", "talking about", "called for")."""
-    return preposition.i == cue.head.i + 1 or preposition.lower_ in ("about", "of")
 
 
 def _is_addressee(token: Token, cue: Cue, lexicon: Lexicon) -> bool:
