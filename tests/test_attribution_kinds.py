@@ -205,3 +205,12 @@ def test_transcript_line_with_speaker_and_colon(extract):
 
 def test_clock_times_before_a_colon_are_not_speakers(extract):
     assert extract("8:52 a.m.: European leaders gather in Brussels for the summit.").attributions == []
+
+
+def test_raising_verb_subject_is_content_not_source(extract):
+    attribution = only(extract("The ceasefire appears to be holding along the front line."))
+    assert attribution.source is None
+    assert [part.text for part in attribution.content] == [
+        "The ceasefire",
+        "to be holding along the front line",
+    ]

@@ -39,6 +39,8 @@ class Lexicon:
     hypothetical_markers: frozenset[str]
     non_cue_phrases: frozenset[str]
     colon_non_sources: frozenset[str]
+    raising_verbs: frozenset[str]
+    passive_raising_verbs: frozenset[str]
 
 
 def learned_cue_rates() -> dict[str, float]:
@@ -68,4 +70,6 @@ def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
         hypothetical_markers=word_set("hypothetical_markers.txt"),
         non_cue_phrases=word_set("non_cue_phrases.txt"),
         colon_non_sources=word_set("colon_non_sources.txt"),
+        raising_verbs=word_set("raising_verbs.txt"),
+        passive_raising_verbs=word_set("passive_raising_verbs.txt"),
     )

@@ -19,6 +19,7 @@ from reportedly.attribution.spans import (
     addressee_tokens,
     channel_tokens,
     content_tokens,
+    raised_subject,
     source_tokens,
     speaker_tokens,
 )
@@ -170,10 +171,11 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
     """The attribution a cue heads, or ``None`` when it has no content."""
     if _inside_quotation(cue, quotes):
         return None
-    source = source_tokens(cue)
+    raised = raised_subject(cue, lexicon)
+    source = [] if raised else source_tokens(cue)
     found = content_tokens(cue, lexicon, source)
     cue_range = (cue.start_char, cue.end_char)
-    content = [r for r in (char_range(run) for run in found.runs) if r]
+    content = [r for r in (char_range(run) for run in [*found.runs, raised]) if r]
     clausal = found.clausal
     strength = cue_strength(cue, lexicon)
     if content and not clausal and (not source or strength < STRONG_CUE_RATE):

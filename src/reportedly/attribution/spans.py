@@ -95,6 +95,23 @@ def source_tokens(cue: Cue) -> list[Token]:
     return subtree_without(subject, cue_clause | {token.i for token in cue.tokens})
 
 
+def raised_subject(cue: Cue, lexicon: Lexicon) -> list[Token]:
+    """The subject of a raising construction, which belongs to the content, not the source.
+
+    In "the relationship appears to be alive" and "the ad is expected to draw viewers"
+    nobody is quoted: what appears or is expected is "the relationship ... to be alive".
+    """
+    verb = cue.head
+    if cue.kind != "verb" or not any(child.dep_ in ("xcomp", "acomp") for child in verb.children):
+        return []
+    lemma = verb.lemma_.lower()
+    passive = any(child.dep_ == "auxpass" for child in verb.children)
+    if lemma not in lexicon.raising_verbs and not (passive and lemma in lexicon.passive_raising_verbs):
+        return []
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return subtree_without(subjects[0], {token.i for token in cue.tokens}) if subjects else []
+
+
 def speaker_tokens(source: list[Token]) -> list[Token]:
     """The words naming the speaker: the source, or for a relative "who" its antecedent."""
     if len(source) == 1 and source[0].tag_ in ("WP", "WDT") and source[0].head.dep_ == "relcl":
