@@ -12,7 +12,7 @@ from reportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
 DEFAULT_BATCH_SIZE = 32
 # spaCy's memory grows with the text parsed at once (about 1 GB per 100,000 characters
 # for parser and NER), so a batch also stops at this many characters.
-BATCH_CHARS = 60_000
+BATCH_CHARS = 150_000
 
 
 @dataclass(slots=True)
