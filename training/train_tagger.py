@@ -96,11 +96,13 @@ def pad(batch: list[list[int]], value: int) -> torch.Tensor:
     return torch.tensor([row + [value] * (width - len(row)) for row in batch])
 
 
-def train(model: Tagger, examples: list, epochs: float, batch_size: int, seed: int) -> None:
+def train(
+    model: Tagger, examples: list, epochs: float, batch_size: int, seed: int, learning_rate: float
+) -> None:
     random.Random(seed).shuffle(examples)
     steps = max(1, int(len(examples) * epochs / batch_size))
     warmup = max(1.0, 0.1 * steps)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda step: min(1.0, (step + 1) / warmup) * max(0.0, 1 - step / steps)
     )
@@ -189,6 +191,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=float, default=1.0)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--learning-rate", type=float, default=5e-5)
     args = parser.parse_args()
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -206,7 +209,7 @@ def main() -> None:
     print(f"{len(examples)} training windows, {sum(len(ids) for ids, _ in examples)} pieces", file=sys.stderr)
     started = time.time()
     model = Tagger(BertModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False))
-    train(model, examples, args.epochs, args.batch_size, args.seed)
+    train(model, examples, args.epochs, args.batch_size, args.seed, args.learning_rate)
     minutes = (time.time() - started) / 60
     args.output.mkdir(parents=True, exist_ok=True)
     quantised = export(model, args.output)
@@ -221,6 +224,7 @@ def main() -> None:
         "seed": args.seed,
         "epochs": args.epochs,
         "batch_size": args.batch_size,
+        "learning_rate": args.learning_rate,
         "training_minutes": round(minutes, 1),
         "dev_exact_f1_tagger_alone": dev,
         "size_mb": round(quantised.stat().st_size / 1e6, 1),
