@@ -160,12 +160,12 @@ def score_dev(model_path: Path, pieces: Tokenizer, tokenizer, articles: list[Gol
     """Exact-match F1 per role of the exported tagger alone (spans read from its tags)."""
     import onnxruntime
 
-    from reportedly.eval.polnear import normalise_parts
+    from reportedly.eval.polnear import Counts, normalise_parts
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 2
     session = onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
-    counts = {role: [0, 0, 0] for role in ("CUE", "SOURCE", "CONTENT")}
+    counts = {role: Counts() for role in ("CUE", "SOURCE", "CONTENT")}
     for article in articles:
         words = words_of(tokenizer, article.text)
         tags = ["O"] * len(words)
@@ -175,13 +175,13 @@ def score_dev(model_path: Path, pieces: Tokenizer, tokenizer, articles: list[Gol
             for position, word in positions:
                 tags[word] = LABELS[int(logits[position].argmax())]
         predicted = tagged_spans(words, tags)
+        gold = gold_spans(article)
         for role, count in counts.items():
-            p = {normalise_parts(article.text, [span]) for r, span in predicted if r == role} - {()}
-            g = {normalise_parts(article.text, [span]) for r, span in gold_spans(article) if r == role} - {()}
-            count[0] += len(p & g)
-            count[1] += len(p)
-            count[2] += len(g)
-    return {role: round(2 * tp / (p + g), 4) if p + g else 0.0 for role, (tp, p, g) in counts.items()}
+            count.add(
+                {normalise_parts(article.text, [span]) for r, span in predicted if r == role} - {()},
+                {normalise_parts(article.text, [span]) for r, span in gold if r == role} - {()},
+            )
+    return {role: count.scores()["f1"] for role, count in counts.items()}
 
 
 def main() -> None:

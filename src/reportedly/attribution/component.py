@@ -27,9 +27,10 @@ class AttributionComponent:
         self.lexicon = load_lexicon(min_cue_rate)
 
     def __call__(self, doc: Doc) -> Doc:
-        attributions = link_attributions(doc, self.lexicon)
-        entities = collect_entities(doc)
-        link_speakers(attributions, entities, doc.text, self.lexicon.nominal_cues)  # one Doc.text build
+        text = doc.text  # spaCy rebuilds Doc.text on every access: read it once per Doc
+        attributions = link_attributions(doc, text, self.lexicon)
+        entities = collect_entities(doc, text)
+        link_speakers(attributions, entities, text, self.lexicon.nominal_cues)
         doc._.attributions = attributions
         doc._.entities = entities
         return doc

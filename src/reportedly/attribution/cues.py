@@ -12,6 +12,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from reportedly.attribution.lexicon import Lexicon
+from reportedly.nlp.paragraphs import starts_line
 
 CueKind = Literal["verb", "according_to", "nominal", "colon"]
 VERB_GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
@@ -116,13 +117,6 @@ def has_owner(noun: Token) -> bool:
 
 def _has_that(clause_head: Token) -> bool:
     return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause_head.children)
-
-
-def starts_line(token: Token) -> bool:
-    if token.i == 0:
-        return True
-    previous = token.doc[token.i - 1]
-    return "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
 
 
 def line_of(token: Token) -> tuple[int, int]:

@@ -27,12 +27,9 @@ from reportedly.model import Attribution, AttributionKind, Span, Speaker
 
 Range = tuple[int, int]
 
-# A floating quote is a whole quoted paragraph; shorter quotes are usually scare quotes.
-FLOATING_MIN_WORDS = 4
-# Quotations this short are scare quotes or titles, not someone's words.
-QUOTED_FRAGMENT_WORDS = 3
+# A quotation of fewer words is a scare quote or a title, not someone's words.
+SPEECH_MIN_WORDS = 4
 _GAP = re.compile(r"[\s,:;—–-]*")
-_WORD = re.compile(r"\w")
 _WORDS = re.compile(r"\w+")
 
 
@@ -94,7 +91,7 @@ def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> lis
             if not _overlaps(part, (quote.start, quote.end)) or quote.start <= cue[0] < quote.end:
                 continue
             part = (min(part[0], quote.start), max(part[1], quote.end))
-            if part[0] == quote.start and quote.end <= cue[0] and quote.words >= FLOATING_MIN_WORDS:
+            if part[0] == quote.start and quote.end <= cue[0] and quote.words >= SPEECH_MIN_WORDS:
                 part = (part[0], quote.end)
         snapped.append(part)
     return merge_ranges(snapped)
@@ -153,13 +150,13 @@ def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes:
         return content
     inner = min(enclosing, key=lambda q: q.end - q.start)
     clipped = [(max(start, inner.start), min(end, inner.end)) for start, end in content]
-    return [(start, end) for start, end in clipped if end > start and _WORD.search(text, start, end)]
+    return [(start, end) for start, end in clipped if end > start and _WORDS.search(text, start, end)]
 
 
 def _inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
     """Reporting words inside someone's quoted words ("I think", "you said") are part of the quote."""
     return any(
-        q.start < cue.start_char and cue.end_char < q.end and q.words > QUOTED_FRAGMENT_WORDS for q in quotes
+        q.start < cue.start_char and cue.end_char < q.end and q.words >= SPEECH_MIN_WORDS for q in quotes
     )
 
 
@@ -236,7 +233,7 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
     """Quoted paragraphs claimed by no cue, continuing the previous speaker."""
     floating = []
     for quote in quotes:
-        if not quote.opens_paragraph or quote.words < FLOATING_MIN_WORDS:
+        if not quote.opens_paragraph or quote.words < SPEECH_MIN_WORDS:
             continue
         # Cues quoted inside the paragraph ("We have said it") do not claim it.
         claimed = [
@@ -283,9 +280,8 @@ def assign_parents(drafts: list[Draft]) -> None:
         draft.parent = min(containers)[1] if containers else None
 
 
-def link_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
-    """All attributions in ``doc``, in text order, with ids ``a1``, ``a2``, ..."""
-    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+def link_attributions(doc: Doc, text: str, lexicon: Lexicon) -> list[Attribution]:
+    """All attributions in ``doc`` (whose text is ``text``), in text order, with ids ``a1``, ``a2``, ..."""
     quotes = find_quotes(text)
     drafts = [d for d in (draft_for(cue, text, lexicon, quotes) for cue in find_cues(doc, lexicon)) if d]
     drafts.sort(key=lambda d: d.start)

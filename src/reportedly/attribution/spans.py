@@ -188,8 +188,8 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
     verb = cue.head
     subordinate = any(child.dep_ == "mark" for child in verb.children)  # "If asked, ..."
     parenthetical = verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i != verb.i and not subordinate
-    governed_by_cue = verb_cue(verb.head, lexicon) is not None  # then this verb is that cue's content
-    if source and parenthetical and not governed_by_cue and not _is_speech_chain(verb):
+    # A verb governed by a cue verb is that cue's content, not a parenthetical cue of its own.
+    if source and parenthetical and not _is_speech_chain(verb) and verb_cue(verb.head, lexicon) is None:
         excluded |= _subtree(verb)
         return Content(_runs([token for token in verb.sent if token.i not in excluded]), clausal=True)
     return Content([], clausal=False)

@@ -6,6 +6,7 @@ so an article's attributions are exactly a tag sequence over its tokens.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 ROLES = ("CUE", "SOURCE", "CONTENT")
@@ -24,23 +25,12 @@ def bio_tags(tokens: Sequence[Offsets], spans: Iterable[tuple[str, Offsets]]) ->
     starts = [start for start, _ in tokens]
     for role, (start, end) in sorted(spans, key=lambda item: item[1]):
         first = True
-        index = _first_index_at_or_after(starts, start)
+        index = bisect.bisect_left(starts, start)
         while index < len(tokens) and tokens[index][1] <= end:
             tags[index] = f"{'B' if first else 'I'}-{role}"
             first = False
             index += 1
     return tags
-
-
-def _first_index_at_or_after(starts: Sequence[int], position: int) -> int:
-    low, high = 0, len(starts)
-    while low < high:
-        middle = (low + high) // 2
-        if starts[middle] < position:
-            low = middle + 1
-        else:
-            high = middle
-    return low
 
 
 def tagged_spans(tokens: Sequence[Offsets], tags: Sequence[str]) -> list[tuple[str, Offsets]]:

@@ -29,9 +29,9 @@ def normalise_name(text: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def collect_entities(doc: Doc) -> list[Entity]:
-    """One entity per distinct referent among ``doc``'s named entities, in order of first mention."""
-    text = doc.text  # rebuilt by spaCy on every access
+def collect_entities(doc: Doc, text: str) -> list[Entity]:
+    """One entity per distinct referent among ``doc``'s named entities (``text`` is ``doc.text``),
+    in order of first mention."""
     by_key: dict[tuple[str, str], Entity] = {}
     surnames: dict[str, Entity] = {}
     for ent in doc.ents:
