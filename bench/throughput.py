@@ -1,6 +1,6 @@
 """Throughput of reportedly extraction against bare spaCy on the same texts, in one process.
 
-    python bench/throughput.py ../shared/data/polnear/dev [--model NAME] [--rounds N]
+    python bench/throughput.py ../shared/data/polnear/dev [--model NAME] [--tagger DIR|none] [--rounds N]
 
 Bare spaCy runs the full pipeline (``nlp.pipe``, same batch size); reportedly
 runs its whole extraction. Machines are noisy, so rounds alternate and the best of each is
@@ -18,7 +18,7 @@ import spacy
 
 from reportedly.extract import DEFAULT_BATCH_SIZE, Extractor
 from reportedly.model import Document
-from reportedly.nlp.pipeline import DEFAULT_MODEL
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
 
 
 def read_texts(directory: Path) -> list[str]:
@@ -30,11 +30,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="a folder of .txt files (or a PolNeAR split)")
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--tagger", default=DEFAULT_TAGGER)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     texts = read_texts(args.corpus)
     bare = spacy.load(args.model)
-    extractor = Extractor(args.model)
+    extractor = Extractor(args.model, tagger=args.tagger)
     words = sum(1 for doc in bare.pipe(texts[:5]) for token in doc if not token.is_space)  # warm-up
     words = sum(1 for doc in bare.pipe(texts) for token in doc if not token.is_space)
     best = {"spacy": float("inf"), "reportedly": float("inf")}
@@ -58,6 +59,7 @@ def main() -> None:
                 "ratio": round(rates["reportedly"] / rates["spacy"], 3),
                 "batch_size": DEFAULT_BATCH_SIZE,
                 "model": args.model,
+                "tagger": args.tagger,
                 "spacy_components": bare.pipe_names,
             },
             indent=2,

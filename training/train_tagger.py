@@ -99,7 +99,13 @@ def pad(batch: list[list[int]], value: int) -> torch.Tensor:
 def train(
     model: Tagger, examples: list, epochs: float, batch_size: int, seed: int, learning_rate: float
 ) -> None:
-    random.Random(seed).shuffle(examples)
+    # A fresh shuffle per epoch, so that later epochs do not replay the same batches.
+    shuffler = random.Random(seed)
+    order: list[int] = []
+    while len(order) < len(examples) * epochs:
+        epoch_order = list(range(len(examples)))
+        shuffler.shuffle(epoch_order)
+        order.extend(epoch_order)
     steps = max(1, int(len(examples) * epochs / batch_size))
     warmup = max(1.0, 0.1 * steps)
     optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, weight_decay=0.01)
@@ -109,7 +115,7 @@ def train(
     model.train()
     started = time.time()
     for step in range(steps):
-        batch = [examples[(step * batch_size + k) % len(examples)] for k in range(batch_size)]
+        batch = [examples[order[(step * batch_size + k) % len(order)]] for k in range(batch_size)]
         ids = pad([ids for ids, _ in batch], 0)
         labels = pad([labels for _, labels in batch], IGNORE)
         logits = model(ids, (ids != 0).long())

@@ -17,13 +17,22 @@ from tqdm import tqdm
 
 from reportedly.ingest.read import DEFAULT_MAX_BYTES, InputError, read_document
 from reportedly.model import Document, Extraction
-from reportedly.nlp.pipeline import DEFAULT_MODEL, ModelError
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 
 EXIT_BAD_INPUT = 2
 
-model_option = click.option(
-    "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with."
-)
+
+def model_options(command: click.Command) -> click.Command:
+    """--model and --tagger: which spaCy pipeline parses, which learned tagger steers the rules."""
+    command = click.option(
+        "--tagger",
+        default=DEFAULT_TAGGER,
+        show_default=True,
+        help='Attribution tagger: "shipped", the folder of one trained with `make train`, or "none" (rules only).',
+    )(command)
+    return click.option(
+        "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with."
+    )(command)
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -95,7 +104,7 @@ def format_text(extraction: Extraction) -> str:
     show_default=True,
     help="Refuse inputs larger than this many MB.",
 )
-@model_option
+@model_options
 def extract(
     paths: tuple[str, ...],
     published: date | None,
@@ -103,6 +112,7 @@ def extract(
     output: str | None,
     max_size: int,
     model: str,
+    tagger: str,
 ) -> None:
     """Extract attributions from text files (``-`` reads stdin)."""
     from reportedly.extract import Extractor
@@ -120,7 +130,7 @@ def extract(
                 click.echo(f"reportedly: error: {error}", err=True)
 
     try:
-        extractor = Extractor(model)
+        extractor = Extractor(model, tagger=tagger)
     except ModelError as error:
         raise click.ClickException(str(error)) from None
     with _output(output) as stream:
@@ -157,15 +167,20 @@ def evaluate() -> None:
     default=None,
     help="Write misses and false alarms, with context, to this JSON Lines file.",
 )
-@model_option
+@model_options
 def eval_polnear(
-    split_dir: Path, limit: int | None, output_format: str | None, errors_path: Path | None, model: str
+    split_dir: Path,
+    limit: int | None,
+    output_format: str | None,
+    errors_path: Path | None,
+    model: str,
+    tagger: str,
 ) -> None:
     """Score attribution extraction on a PolNeAR split (e.g. ../shared/data/polnear/dev)."""
     from reportedly.eval.polnear import evaluate_split, format_report
 
     try:
-        report = evaluate_split(split_dir, model=model, limit=limit, errors_path=errors_path)
+        report = evaluate_split(split_dir, model=model, tagger=tagger, limit=limit, errors_path=errors_path)
     except ModelError as error:
         raise click.ClickException(str(error)) from None
     if output_format is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from reportedly.model import Attribution, Document, Entity, Extraction
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
-from reportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_pipeline
 
 DEFAULT_BATCH_SIZE = 32
 # spaCy's memory grows with the text parsed at once (about 1 GB per 100,000 characters
@@ -25,8 +25,10 @@ class _Piece:
 class Extractor:
     """Extract attributions from documents with one spaCy pipeline, loaded once."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> None:
-        self.nlp = load_pipeline(model)
+    def __init__(
+        self, model: str = DEFAULT_MODEL, chunk_chars: int = DEFAULT_CHUNK_CHARS, tagger: str = DEFAULT_TAGGER
+    ) -> None:
+        self.nlp = load_pipeline(model, tagger)
         self.chunk_chars = chunk_chars
 
     def extract_one(self, document: Document) -> Extraction:

@@ -1,1 +1,9 @@
+"""Attribution stages: cues, spans, linking, and the learned tagger that steers them."""
 
+from spacy.tokens import Doc
+
+# What the attribution components leave on each Doc: the tagger's output (if it ran),
+# then the attributions and entities.
+for _name in ("tagging", "attributions", "entities"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)

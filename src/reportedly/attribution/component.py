@@ -1,7 +1,8 @@
 """The spaCy component that runs the attribution stages over a parsed ``Doc``.
 
 Results are stored on the Doc (``doc._.attributions``, ``doc._.entities``)
-with character offsets relative to that Doc's text.
+with character offsets relative to that Doc's text. If the learned tagger ran
+before it (``doc._.tagging``), its spans steer the rules.
 """
 
 from __future__ import annotations
@@ -15,10 +16,6 @@ from reportedly.resolve.entities import collect_entities, link_speakers
 
 COMPONENT_NAME = "reportedly_attributions"
 
-for _name in ("attributions", "entities"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
 
 class AttributionComponent:
     """Finds attributions and entities in each Doc."""
@@ -28,7 +25,7 @@ class AttributionComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy rebuilds Doc.text on every access: read it once per Doc
-        attributions = link_attributions(doc, text, self.lexicon)
+        attributions = link_attributions(doc, text, self.lexicon, doc._.tagging)
         entities = collect_entities(doc, text)
         link_speakers(attributions, entities, text, self.lexicon.nominal_cues)
         doc._.attributions = attributions

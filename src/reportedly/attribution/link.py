@@ -12,6 +12,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reportedly.attribution.cues import Cue, cue_rate, find_cues, has_owner
+from reportedly.attribution.learned import (
+    KNOBS,
+    agree_with_tagger,
+    best_bounds,
+    fit,
+    role_ranges,
+    tagged_roles,
+)
 from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.attribution.quotes import Quote, find_quotes
@@ -23,6 +31,7 @@ from reportedly.attribution.spans import (
     source_tokens,
     speaker_tokens,
 )
+from reportedly.attribution.tagscheme import Tagging
 from reportedly.model import Attribution, AttributionKind, Span, Speaker
 
 Range = tuple[int, int]
@@ -138,7 +147,7 @@ def kind_of(
 
 def cue_strength(cue: Cue, lexicon: Lexicon) -> float:
     """How reliably the cue word signals attribution (its PolNeAR train cue rate)."""
-    if cue.kind != "verb":
+    if cue.kind != "verb" or cue.learned:
         return 1.0
     return cue_rate(cue.head, lexicon) or 0.0
 
@@ -280,10 +289,26 @@ def assign_parents(drafts: list[Draft]) -> None:
         draft.parent = min(containers)[1] if containers else None
 
 
-def link_attributions(doc: Doc, text: str, lexicon: Lexicon) -> list[Attribution]:
-    """All attributions in ``doc`` (whose text is ``text``), in text order, with ids ``a1``, ``a2``, ..."""
+def link_attributions(
+    doc: Doc, text: str, lexicon: Lexicon, tagging: Tagging | None = None
+) -> list[Attribution]:
+    """All attributions in ``doc`` (whose text is ``text``), in text order, with ids ``a1``, ``a2``, ...
+
+    ``tagging`` is the learned tagger's output, if it ran: it picks the cues and fits the boundaries.
+    """
     quotes = find_quotes(text)
-    drafts = [d for d in (draft_for(cue, text, lexicon, quotes) for cue in find_cues(doc, lexicon)) if d]
+    cues = find_cues(doc, lexicon)
+    if tagging is not None:
+        cues = agree_with_tagger(doc, cues, tagging)
+    drafts = []
+    for cue in cues:
+        draft = draft_for(cue, text, lexicon, quotes)
+        if draft is None and cue.learned and tagging is not None:
+            draft = draft_from_tags(cue, text, lexicon, quotes, tagging)
+        if draft is not None:
+            if tagging is not None:
+                fit_draft(doc, draft, tagging)
+            drafts.append(draft)
     drafts.sort(key=lambda d: d.start)
     continuation_quotes(doc, text, drafts, quotes)
     drafts += floating_quotes(drafts, quotes)
@@ -293,6 +318,48 @@ def link_attributions(doc: Doc, text: str, lexicon: Lexicon) -> list[Attribution
         drafts = [d for d in drafts if d.parent is None or d.reliable]
         assign_parents(drafts)
     return [to_attribution(draft, index, text) for index, draft in enumerate(drafts)]
+
+
+def draft_from_tags(
+    cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote], tagging: Tagging
+) -> Draft | None:
+    """The attribution of a learned cue whose content the parse does not give, from tagged spans."""
+    source, content = tagged_roles(cue, tagging)
+    if content is None or _inside_quotation(cue, quotes):
+        return None
+    content_parts = snap_to_quotes([content], quotes, (cue.start_char, cue.end_char))
+    return Draft(
+        kind="indirect" if not any(_overlaps(content, (q.start, q.end)) for q in quotes) else "mixed",
+        cue=(cue.start_char, cue.end_char),
+        source=source,
+        content=content_parts,
+        negated=is_negated(cue),
+        hypothetical=is_hypothetical(cue, lexicon),
+        speaker_name=_text_of(text, source),
+        reliable=False,
+    )
+
+
+def fit_draft(doc: Doc, draft: Draft, tagging: Tagging) -> None:
+    """Give a draft's cue, source and content the tagger's boundaries where they overlap."""
+    tagged = tagging.spans
+    if KNOBS["score_bounds"]:
+        if KNOBS["cue_bounds"] and draft.cue:
+            draft.cue = best_bounds(doc, draft.cue, tagging, "CUE")
+        if KNOBS["source_bounds"] and draft.source:
+            draft.source = best_bounds(doc, draft.source, tagging, "SOURCE")
+        if KNOBS["content_bounds"]:
+            draft.content = merge_ranges(
+                [best_bounds(doc, part, tagging, "CONTENT") for part in draft.content]
+            )
+        return
+    if KNOBS["cue_bounds"]:
+        draft.cue = fit(draft.cue, role_ranges(tagged, "CUE"))
+    if KNOBS["source_bounds"]:
+        draft.source = fit(draft.source, role_ranges(tagged, "SOURCE"))
+    if KNOBS["content_bounds"]:
+        contents = role_ranges(tagged, "CONTENT")
+        draft.content = merge_ranges([fit(part, contents) or part for part in draft.content])
 
 
 def to_attribution(draft: Draft, index: int, text: str) -> Attribution:

@@ -8,12 +8,31 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 ROLES = ("CUE", "SOURCE", "CONTENT")
 LABELS = ("O", *(f"{prefix}-{role}" for role in ROLES for prefix in ("B", "I")))
 LABEL_IDS = {label: index for index, label in enumerate(LABELS)}
 
 Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Tagging:
+    """What the tagger says of one Doc.
+
+    ``spans``: role spans ``(role, (start, end))`` read from the best tag of each token;
+    ``role_probs``: for each Doc token (by index) and role in ``ROLES``, the probability
+    that the token lies in a span of that role (B- plus I-); zero for whitespace tokens.
+    """
+
+    spans: list[tuple[str, Offsets]]
+    role_probs: np.ndarray
+
+    def role_prob(self, token_index: int, role: str) -> float:
+        return float(self.role_probs[token_index, ROLES.index(role)])
 
 
 def bio_tags(tokens: Sequence[Offsets], spans: Iterable[tuple[str, Offsets]]) -> list[str]:

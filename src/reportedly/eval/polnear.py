@@ -25,6 +25,7 @@ from tqdm import tqdm
 
 from reportedly.eval.brat import GoldArticle, GoldAttribution, Parts, read_split
 from reportedly.model import Attribution, Document
+from reportedly.nlp.pipeline import DEFAULT_TAGGER
 
 ROLES = ("cue", "source", "content")
 MATCH_JACCARD = 0.5
@@ -195,7 +196,12 @@ def span_errors(article: GoldArticle, predicted: list[GoldAttribution]) -> Itera
 
 
 def evaluate_split(
-    split_dir: Path, *, model: str, limit: int | None = None, errors_path: Path | None = None
+    split_dir: Path,
+    *,
+    model: str,
+    tagger: str = DEFAULT_TAGGER,
+    limit: int | None = None,
+    errors_path: Path | None = None,
 ) -> dict:
     """Run the extractor over a PolNeAR split and score it; optionally write the errors."""
     from reportedly.extract import Extractor
@@ -209,7 +215,7 @@ def evaluate_split(
         )
         for a in articles
     )
-    extractions = Extractor(model).extract(documents)
+    extractions = Extractor(model, tagger=tagger).extract(documents)
     progress = tqdm(extractions, total=len(articles), desc="eval", unit="doc", disable=None, file=sys.stderr)
     predictions = [extraction.attributions for extraction in progress]
     if errors_path is not None:
@@ -220,6 +226,7 @@ def evaluate_split(
     report = score_articles(articles, predictions)
     report["split"] = str(split_dir)
     report["model"] = model
+    report["tagger"] = tagger
     return report
 
 

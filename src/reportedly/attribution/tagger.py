@@ -1,0 +1,140 @@
+"""The learned attribution tagger: a fine-tuned MiniLM encoder that tags cue, source and content tokens.
+
+The model (int8 ONNX, run with onnxruntime) labels every spaCy token of a Doc with
+a BIO tag over CUE / SOURCE / CONTENT (see ``tagscheme``). It reads an article in
+windows of whole tokens of at most ``WINDOW_PIECES`` word pieces, the same windows
+it was trained on (``training/train_tagger.py``). The spans it finds are stored on
+the Doc as ``doc._.tagging`` for the linking stage, which keeps the rules'
+structure (who said what to whom) and lets the tagger decide which cues count and
+where spans end.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from reportedly.attribution.tagscheme import ROLES, Tagging, tagged_spans
+from reportedly.attribution.wordpiece import WordPiece
+
+COMPONENT_NAME = "reportedly_tagger"
+WINDOW_PIECES = 254  # plus [CLS] and [SEP]: the encoder's 256-piece training length
+MODEL_FILE = "model.int8.onnx"
+MODEL_FILES = (MODEL_FILE, "tokenizer.json", "labels.json")
+
+# A window: piece ids with [CLS]/[SEP], and (position in the window, token index) of each word's first piece.
+Window = tuple[list[int], list[tuple[int, int]]]
+
+
+def shipped_model_dir() -> Path:
+    """The tagger that ships inside the package."""
+    return Path(str(resources.files("reportedly") / "data" / "models" / "attribution-tagger"))
+
+
+def windows(word_pieces: Sequence[Sequence[int]], cls_id: int, sep_id: int) -> Iterator[Window]:
+    """Split a text's words (given as their piece ids) into windows of whole words.
+
+    Words without pieces (control characters) are skipped; a single word longer
+    than a window is cut to fit, since only its first piece is read.
+    """
+    ids: list[int] = [cls_id]
+    positions: list[tuple[int, int]] = []
+    for index, pieces in enumerate(word_pieces):
+        if not pieces:
+            continue
+        if len(ids) - 1 + len(pieces) > WINDOW_PIECES and positions:
+            yield [*ids, sep_id], positions
+            ids, positions = [cls_id], []
+        positions.append((len(ids), index))
+        ids.extend(pieces[:WINDOW_PIECES])
+    if positions:
+        yield [*ids, sep_id], positions
+
+
+class TaggerError(Exception):
+    """The tagger's model folder is missing or incomplete."""
+
+
+class AttributionTagger:
+    """Tags the tokens of a text, window by window."""
+
+    def __init__(self, model_dir: Path) -> None:
+        import onnxruntime
+
+        missing = [
+            name for name in (MODEL_FILE, "tokenizer.json", "labels.json") if not (model_dir / name).is_file()
+        ]
+        if missing:
+            raise TaggerError(
+                f"cannot load attribution tagger from {model_dir}: missing {', '.join(missing)}"
+            )
+        self.model_dir = model_dir
+        self.pieces = WordPiece.from_file(model_dir / "tokenizer.json")
+        self.labels = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3  # quiet: the int8 model triggers harmless optimiser notices
+        self.session = onnxruntime.InferenceSession(
+            str(model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+        )
+
+    def probabilities(self, words: Sequence[str]) -> np.ndarray:
+        """Label probabilities for each word (all ``O`` for words the model cannot see).
+
+        Windows run one at a time: the int8 model quantises activations per run,
+        so padding a window into a batch with others would change its output.
+        """
+        probs = np.zeros((len(words), len(self.labels)), dtype=np.float32)
+        probs[:, self.labels.index("O")] = 1.0
+        for ids, positions in windows(
+            [self.pieces.word_ids(word) for word in words], self.pieces.cls_id, self.pieces.sep_id
+        ):
+            input_ids = np.array([ids], dtype=np.int64)
+            feed = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
+            logits = self.session.run(None, feed)[0][0]
+            window_probs = np.exp(logits - logits.max(-1, keepdims=True))
+            window_probs /= window_probs.sum(-1, keepdims=True)
+            for position, word in positions:
+                probs[word] = window_probs[position]
+        return probs
+
+    def tag_doc(self, doc: Doc) -> Tagging:
+        """The tagged spans (character offsets) and per-token role probabilities of a Doc."""
+        tokens = [token for token in doc if not token.is_space]
+        probs = self.probabilities([token.text for token in tokens])
+        tags = [self.labels[best] for best in probs.argmax(-1)]
+        spans = tagged_spans([(t.idx, t.idx + len(t.text)) for t in tokens], tags)
+        role_probs = np.zeros((len(doc), len(ROLES)), dtype=np.float32)
+        for column, role in enumerate(ROLES):
+            in_role = [self.labels.index(f"B-{role}"), self.labels.index(f"I-{role}")]
+            role_probs[[t.i for t in tokens], column] = probs[:, in_role].sum(-1)
+        return Tagging(spans, role_probs)
+
+
+@lru_cache(maxsize=2)
+def load_tagger(model_dir: str) -> AttributionTagger:
+    """One tagger per model folder per process: loading the ONNX session is the slow part."""
+    return AttributionTagger(Path(model_dir))
+
+
+class TaggerComponent:
+    """Sets ``doc._.tagging``."""
+
+    def __init__(self, model_dir: str) -> None:
+        self.tagger = load_tagger(model_dir or str(shipped_model_dir()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.tagging = self.tagger.tag_doc(doc)
+        return doc
+
+
+@Language.factory(COMPONENT_NAME, default_config={"model_dir": ""})
+def make_tagger_component(nlp: Language, name: str, model_dir: str) -> TaggerComponent:
+    """``model_dir`` empty: the shipped tagger."""
+    return TaggerComponent(model_dir)
