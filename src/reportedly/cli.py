@@ -28,7 +28,7 @@ def model_options(command: click.Command) -> click.Command:
         "--tagger",
         default=DEFAULT_TAGGER,
         show_default=True,
-        help='Attribution tagger: "shipped", the folder of one trained with `make train`, or "none" (rules only).',
+        help='Learned tagger: "shipped", a folder made by `make train`, or "none" (rules only).',
     )(command)
     return click.option(
         "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with."

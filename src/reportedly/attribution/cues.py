@@ -28,8 +28,8 @@ class Cue:
     head: Token
     tokens: tuple[Token, ...]
     kind: CueKind
-    # Found by the learned tagger alone: trusted whatever the lexicon says of the word.
-    learned: bool = False
+    # The learned tagger marks it as a cue: trusted whatever the lexicon says of the word.
+    confirmed: bool = False
 
     @property
     def start_char(self) -> int:

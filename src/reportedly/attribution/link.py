@@ -12,14 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reportedly.attribution.cues import Cue, cue_rate, find_cues, has_owner
-from reportedly.attribution.learned import (
-    KNOBS,
-    agree_with_tagger,
-    best_bounds,
-    fit,
-    role_ranges,
-    tagged_roles,
-)
+from reportedly.attribution.learned import confirmed_cues, most_overlapping, nearest, role_ranges
 from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.attribution.quotes import Quote, find_quotes
@@ -40,6 +33,7 @@ Range = tuple[int, int]
 SPEECH_MIN_WORDS = 4
 _GAP = re.compile(r"[\s,:;—–-]*")
 _WORDS = re.compile(r"\w+")
+_EDGE = re.compile(r"[\W_]*")  # what lies between a quotation mark and the first word
 
 
 @dataclass(slots=True)
@@ -134,6 +128,11 @@ def kind_of(
     subject = source[-1] if source else None
     if subject is not None and subject.lower_ in lexicon.nominal_cues and has_owner(subject):
         return "nominal"  # "Lavrov's comments suggest ..."
+    return quoted_kind(content, quotes, text)
+
+
+def quoted_kind(content: list[Range], quotes: list[Quote], text: str) -> AttributionKind:
+    """direct if (nearly) all the content's words are quoted, mixed if some are, else indirect."""
     total = sum(len(_WORDS.findall(text, start, end)) for start, end in content)
     quoted = 0
     for start, end in content:
@@ -147,9 +146,19 @@ def kind_of(
 
 def cue_strength(cue: Cue, lexicon: Lexicon) -> float:
     """How reliably the cue word signals attribution (its PolNeAR train cue rate)."""
-    if cue.kind != "verb" or cue.learned:
+    if cue.kind != "verb" or cue.confirmed:
         return 1.0
     return cue_rate(cue.head, lexicon) or 0.0
+
+
+def with_quote_marks(text: str, part: Range, quotes: list[Quote]) -> Range:
+    """A content part that is a whole quotation but for its marks and punctuation, with the marks."""
+    for quote in quotes:
+        if not (quote.start <= part[0] and part[1] <= quote.end):
+            continue
+        if _EDGE.fullmatch(text, quote.start, part[0]) and _EDGE.fullmatch(text, part[1], quote.end):
+            return quote.start, quote.end
+    return part
 
 
 def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes: list[Quote]) -> list[Range]:
@@ -294,21 +303,17 @@ def link_attributions(
 ) -> list[Attribution]:
     """All attributions in ``doc`` (whose text is ``text``), in text order, with ids ``a1``, ``a2``, ...
 
-    ``tagging`` is the learned tagger's output, if it ran: it picks the cues and fits the boundaries.
+    With ``tagging`` (the learned tagger's output) the cues and spans are the tagged
+    ones and the rules link them; without it the rules find everything.
     """
     quotes = find_quotes(text)
     cues = find_cues(doc, lexicon)
-    if tagging is not None:
-        cues = agree_with_tagger(doc, cues, tagging)
-    drafts = []
-    for cue in cues:
-        draft = draft_for(cue, text, lexicon, quotes)
-        if draft is None and cue.learned and tagging is not None:
-            draft = draft_from_tags(cue, text, lexicon, quotes, tagging)
-        if draft is not None:
-            if tagging is not None:
-                fit_draft(doc, draft, tagging)
-            drafts.append(draft)
+    if tagging is None:
+        drafts = [d for d in (draft_for(cue, text, lexicon, quotes) for cue in cues) if d]
+    else:
+        confirmed = confirmed_cues(doc, cues, tagging)
+        drafts = tagged_drafts(text, lexicon, quotes, confirmed, tagging)
+        drafts += untagged_rule_drafts(text, lexicon, quotes, cues, tagging, drafts)
     drafts.sort(key=lambda d: d.start)
     continuation_quotes(doc, text, drafts, quotes)
     drafts += floating_quotes(drafts, quotes)
@@ -320,46 +325,120 @@ def link_attributions(
     return [to_attribution(draft, index, text) for index, draft in enumerate(drafts)]
 
 
-def draft_from_tags(
-    cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote], tagging: Tagging
-) -> Draft | None:
-    """The attribution of a learned cue whose content the parse does not give, from tagged spans."""
-    source, content = tagged_roles(cue, tagging)
-    if content is None or _inside_quotation(cue, quotes):
-        return None
-    content_parts = snap_to_quotes([content], quotes, (cue.start_char, cue.end_char))
-    return Draft(
-        kind="indirect" if not any(_overlaps(content, (q.start, q.end)) for q in quotes) else "mixed",
-        cue=(cue.start_char, cue.end_char),
-        source=source,
-        content=content_parts,
-        negated=is_negated(cue),
-        hypothetical=is_hypothetical(cue, lexicon),
-        speaker_name=_text_of(text, source),
-        reliable=False,
-    )
+def untagged_rule_drafts(
+    text: str, lexicon: Lexicon, quotes: list[Quote], cues: list[Cue], tagging: Tagging, tagged: list[Draft]
+) -> list[Draft]:
+    """What the rules find where the tagger sees no cue, when the evidence holds.
+
+    Kept: a transcript line ("LAVROV: ..."); a reliable attribution inside what a news
+    outlet reports ("Reuters reported that Putin insisted ..."): PolNeAR, which the
+    tagger learned, has neither (other nesting costs more than it finds there); and a
+    cue whose content the tagger marks but gives to no cue ("The Kremlin ruled out
+    [any talks]").
+    """
+    tagged_cues = [d.cue for d in tagged if d.cue]
+    claimed = [part for d in tagged for part in d.content]
+    unclaimed = [c for c in role_ranges(tagging, "CONTENT") if not any(_overlaps(c, p) for p in claimed)]
+    drafts = []
+    for cue in cues:
+        cue_range = (cue.start_char, cue.end_char)
+        if any(_overlaps(cue_range, span) for span in tagged_cues):
+            continue
+        draft = draft_for(cue, text, lexicon, quotes)
+        if draft is None:
+            continue
+        reported = draft.reliable and any(
+            part[0] <= cue_range[0] and cue_range[1] <= part[1] and _is_outlet_source(text, outer, lexicon)
+            for outer in tagged
+            for part in outer.content
+        )
+        marked = any(_overlaps(c, part) for c in unclaimed for part in draft.content)
+        if cue.kind == "colon" or reported or marked:
+            drafts.append(draft)
+    return drafts
 
 
-def fit_draft(doc: Doc, draft: Draft, tagging: Tagging) -> None:
-    """Give a draft's cue, source and content the tagger's boundaries where they overlap."""
-    tagged = tagging.spans
-    if KNOBS["score_bounds"]:
-        if KNOBS["cue_bounds"] and draft.cue:
-            draft.cue = best_bounds(doc, draft.cue, tagging, "CUE")
-        if KNOBS["source_bounds"] and draft.source:
-            draft.source = best_bounds(doc, draft.source, tagging, "SOURCE")
-        if KNOBS["content_bounds"]:
-            draft.content = merge_ranges(
-                [best_bounds(doc, part, tagging, "CONTENT") for part in draft.content]
+def _is_outlet_source(text: str, draft: Draft, lexicon: Lexicon) -> bool:
+    """Whether the draft's source is a news outlet ("Reuters", "the New York Times")."""
+    if draft.source is None:
+        return False
+    name = text[draft.source[0] : draft.source[1]].lower().removeprefix("the ")
+    return name in lexicon.outlets
+
+
+def tagged_drafts(
+    text: str, lexicon: Lexicon, quotes: list[Quote], cues: list[tuple[Range, Cue]], tagging: Tagging
+) -> list[Draft]:
+    """One attribution per tagged cue that has a tagged content, all its spans tagged ones.
+
+    The rules' draft for the cue says which tagged source and content are its own
+    (those overlapping the parse's); where the parse gives none, the nearest tagged
+    ones in the cue's sentence are taken. Addressee, channel and modality come from
+    the rules.
+    """
+    sources = role_ranges(tagging, "SOURCE")
+    contents = role_ranges(tagging, "CONTENT")
+    drafts = []
+    for cue_range, cue in cues:
+        ruled = draft_for(cue, text, lexicon, quotes)
+        sentence = (cue.head.sent.start_char, cue.head.sent.end_char)
+        content = []
+        if ruled is not None:
+            overlapping = [c for c in contents if any(_overlaps(c, part) for part in ruled.content)]
+            content = [clip_to_clause(text, c, ruled.content) for c in overlapping]
+        if not content:
+            near = nearest(contents, cue_range, sentence)
+            content = [near] if near else []
+        if not content:
+            continue
+        content = [with_quote_marks(text, part, quotes) for part in content]
+        source, speaker_name = tagged_source(text, cue, cue_range, ruled, sources, sentence)
+        own_kind = ruled is not None and ruled.kind in ("according_to", "nominal")
+        drafts.append(
+            Draft(
+                kind=ruled.kind if own_kind else quoted_kind(content, quotes, text),
+                cue=cue_range,
+                source=source,
+                content=content,
+                addressee=ruled.addressee if ruled else None,
+                channel=ruled.channel if ruled else None,
+                negated=is_negated(cue),
+                hypothetical=is_hypothetical(cue, lexicon),
+                speaker_name=speaker_name,
             )
-        return
-    if KNOBS["cue_bounds"]:
-        draft.cue = fit(draft.cue, role_ranges(tagged, "CUE"))
-    if KNOBS["source_bounds"]:
-        draft.source = fit(draft.source, role_ranges(tagged, "SOURCE"))
-    if KNOBS["content_bounds"]:
-        contents = role_ranges(tagged, "CONTENT")
-        draft.content = merge_ranges([fit(part, contents) or part for part in draft.content])
+        )
+    return drafts
+
+
+def clip_to_clause(text: str, tagged: Range, ruled: list[Range]) -> Range:
+    """A tagged content cut back to the parse's content where it runs on past a comma:
+    in "The minister, who said the talks had failed, left early" the content ends at "failed"."""
+    part = next(p for p in ruled if _overlaps(p, tagged))
+    start, end = tagged
+    if end > part[1] and text[part[1] : end].lstrip().startswith(","):
+        end = part[1]
+    if start < part[0] and text[start : part[0]].rstrip().endswith(","):
+        start = part[0]
+    return start, end
+
+
+def tagged_source(
+    text: str, cue: Cue, cue_range: Range, ruled: Draft | None, sources: list[Range], sentence: Range
+) -> tuple[Range | None, str | None]:
+    """The tagged source of a cue and the speaker's name.
+
+    The parse's source picks the tagged one it overlaps (and names the speaker, e.g.
+    the antecedent of "who"); a cue the parse gives no source finds the nearest in its
+    sentence, unless it is an impersonal passive ("it was reported that").
+    """
+    if ruled is not None and ruled.source is not None:
+        source = most_overlapping(ruled.source, sources)
+        if source is not None:
+            return source, ruled.speaker_name
+    elif ruled is not None and any(child.dep_ == "nsubjpass" for child in cue.head.children):
+        return None, None
+    source = nearest(sources, cue_range, sentence)
+    return source, _text_of(text, source)
 
 
 def to_attribution(draft: Draft, index: int, text: str) -> Attribution:

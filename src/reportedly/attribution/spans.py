@@ -184,8 +184,6 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
         clausal = head.dep_ in (*CLAUSE_DEPS, "advcl")
         tokens = list(head.subtree) if clausal else _verb_phrase_rest(cue.head, head)
         runs = _runs([token for token in tokens if token.i not in excluded])
-        if TRAILING_CUT:
-            runs = [without_trailing_modifier(run) for run in runs]
         return Content(runs, clausal=clausal)
     verb = cue.head
     subordinate = any(child.dep_ == "mark" for child in verb.children)  # "If asked, ..."
@@ -195,31 +193,6 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
         excluded |= _subtree(verb)
         return Content(_runs([token for token in verb.sent if token.i not in excluded]), clausal=True)
     return Content([], clausal=False)
-
-
-TRAILING_CUT = True
-TRAILING_MODIFIER_DEPS = ("relcl", "acl", "appos")
-
-
-def without_trailing_modifier(run: list[Token]) -> list[Token]:
-    """Drop a comma-separated modifier that closes the content: ", who ...", ", which ...",
-    ", forcing them ...", ", known as ...": PolNeAR leaves these asides out of the content."""
-    inside = {token.i for token in run}
-    for position, token in enumerate(run[1:-1], start=1):
-        if token.text != ",":
-            continue
-        following = run[position + 1]
-        modifier = following if following.dep_ in TRAILING_MODIFIER_DEPS else following.head
-        is_aside = modifier.dep_ in TRAILING_MODIFIER_DEPS or (
-            modifier.dep_ == "advcl" and modifier.tag_ == "VBG"
-        )
-        if not is_aside or modifier.i not in inside or modifier.head.i not in inside:
-            continue
-        words = [t.i for t in modifier.subtree]
-        if min(words) != following.i or max(words) < run[-1].i:
-            continue  # the modifier must start right after the comma and run to the end
-        return trim(run[:position])
-    return run
 
 
 def _verb_phrase_rest(verb: Token, first: Token) -> list[Token]:

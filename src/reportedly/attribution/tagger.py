@@ -21,7 +21,12 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reportedly.attribution.tagscheme import ROLES, Tagging, tagged_spans
+from reportedly.attribution.tagscheme import (
+    Tagging,
+    best_tag_sequence,
+    tagged_spans,
+    without_edge_punctuation,
+)
 from reportedly.attribution.wordpiece import WordPiece
 
 COMPONENT_NAME = "reportedly_tagger"
@@ -68,21 +73,21 @@ class AttributionTagger:
     def __init__(self, model_dir: Path) -> None:
         import onnxruntime
 
-        missing = [
-            name for name in (MODEL_FILE, "tokenizer.json", "labels.json") if not (model_dir / name).is_file()
-        ]
+        missing = [name for name in MODEL_FILES if not (model_dir / name).is_file()]
         if missing:
-            raise TaggerError(
-                f"cannot load attribution tagger from {model_dir}: missing {', '.join(missing)}"
-            )
+            raise TaggerError(f"cannot load the attribution tagger in {model_dir}: no {', '.join(missing)}")
         self.model_dir = model_dir
-        self.pieces = WordPiece.from_file(model_dir / "tokenizer.json")
-        self.labels = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
-        options = onnxruntime.SessionOptions()
-        options.log_severity_level = 3  # quiet: the int8 model triggers harmless optimiser notices
-        self.session = onnxruntime.InferenceSession(
-            str(model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"]
-        )
+        try:
+            self.pieces = WordPiece.from_file(model_dir / "tokenizer.json")
+            self.labels = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3  # quiet: the int8 model triggers harmless optimiser notices
+            self.session = onnxruntime.InferenceSession(
+                str(model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as error:  # onnxruntime raises its own exception types, not OSError
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise TaggerError(f"cannot load the attribution tagger in {model_dir}: {message}") from None
 
     def probabilities(self, words: Sequence[str]) -> np.ndarray:
         """Label probabilities for each word (all ``O`` for words the model cannot see).
@@ -105,16 +110,12 @@ class AttributionTagger:
         return probs
 
     def tag_doc(self, doc: Doc) -> Tagging:
-        """The tagged spans (character offsets) and per-token role probabilities of a Doc."""
+        """The tagged role spans of a Doc, as character offsets."""
         tokens = [token for token in doc if not token.is_space]
-        probs = self.probabilities([token.text for token in tokens])
-        tags = [self.labels[best] for best in probs.argmax(-1)]
-        spans = tagged_spans([(t.idx, t.idx + len(t.text)) for t in tokens], tags)
-        role_probs = np.zeros((len(doc), len(ROLES)), dtype=np.float32)
-        for column, role in enumerate(ROLES):
-            in_role = [self.labels.index(f"B-{role}"), self.labels.index(f"I-{role}")]
-            role_probs[[t.i for t in tokens], column] = probs[:, in_role].sum(-1)
-        return Tagging(spans, role_probs)
+        tags = best_tag_sequence(self.probabilities([token.text for token in tokens]), self.labels)
+        offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
+        spans = tagged_spans(offsets, tags)
+        return Tagging(without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans))
 
 
 @lru_cache(maxsize=2)

@@ -21,18 +21,9 @@ Offsets = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class Tagging:
-    """What the tagger says of one Doc.
-
-    ``spans``: role spans ``(role, (start, end))`` read from the best tag of each token;
-    ``role_probs``: for each Doc token (by index) and role in ``ROLES``, the probability
-    that the token lies in a span of that role (B- plus I-); zero for whitespace tokens.
-    """
+    """What the tagger says of one Doc: role spans ``(role, (start, end))`` in text order."""
 
     spans: list[tuple[str, Offsets]]
-    role_probs: np.ndarray
-
-    def role_prob(self, token_index: int, role: str) -> float:
-        return float(self.role_probs[token_index, ROLES.index(role)])
 
 
 def bio_tags(tokens: Sequence[Offsets], spans: Iterable[tuple[str, Offsets]]) -> list[str]:
@@ -67,3 +58,59 @@ def tagged_spans(tokens: Sequence[Offsets], tags: Sequence[str]) -> list[tuple[s
     if current:
         spans.append((current[0], (current[1], current[2])))
     return spans
+
+
+def allowed_transitions(labels: Sequence[str]) -> np.ndarray:
+    """``allowed[a, b]``: whether tag ``b`` may follow tag ``a`` (I-X only after B-X or I-X)."""
+    allowed = np.ones((len(labels), len(labels)), dtype=bool)
+    for b, label in enumerate(labels):
+        if label.startswith("I-"):
+            role = label[2:]
+            for a, previous in enumerate(labels):
+                allowed[a, b] = previous in (f"B-{role}", f"I-{role}")
+    return allowed
+
+
+def best_tag_sequence(probs: np.ndarray, labels: Sequence[str]) -> list[str]:
+    """The most probable tag sequence that is valid BIO (Viterbi over per-token probabilities).
+
+    Taking each token's best tag alone can leave a stray I- or break a span where one
+    word is uncertain; the sequence decision keeps spans whole.
+    """
+    if len(probs) == 0:
+        return []
+    forbidden = np.where(allowed_transitions(labels), 0.0, -np.inf)
+    log_probs = np.log(np.clip(probs, 1e-9, 1.0))
+    starts_inside = np.array([label.startswith("I-") for label in labels])
+    score = np.where(starts_inside, -np.inf, log_probs[0])
+    back = np.zeros((len(probs), len(labels)), dtype=np.int64)
+    for index in range(1, len(probs)):
+        candidates = score[:, None] + forbidden
+        back[index] = candidates.argmax(0)
+        score = candidates.max(0) + log_probs[index]
+    best = [int(score.argmax())]
+    for index in range(len(probs) - 1, 0, -1):
+        best.append(int(back[index, best[-1]]))
+    return [labels[i] for i in reversed(best)]
+
+
+def without_edge_punctuation(
+    tokens: Sequence[Offsets], punctuation: Sequence[bool], spans: Iterable[tuple[str, Offsets]]
+) -> list[tuple[str, Offsets]]:
+    """Spans shrunk to start and end on a word: "said:" is the cue "said".
+
+    The tagger labels punctuation tokens too, but a span's bounds should be words;
+    quotation marks go back on where the linking stage sees a whole quotation.
+    """
+    starts = [start for start, _ in tokens]
+    trimmed = []
+    for role, (start, end) in spans:
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end) - 1
+        while first <= last and punctuation[first]:
+            first += 1
+        while last >= first and punctuation[last]:
+            last -= 1
+        if first <= last:
+            trimmed.append((role, (tokens[first][0], tokens[last][1])))
+    return trimmed

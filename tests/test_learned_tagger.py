@@ -1,0 +1,92 @@
+"""The shipped learned tagger, its decoding, and how its spans become attributions."""
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from reportedly.attribution.tagscheme import LABELS, best_tag_sequence, without_edge_punctuation
+from reportedly.cli import main
+from reportedly.extract import Extractor
+from reportedly.model import Document
+from reportedly.nlp.pipeline import load_pipeline
+
+KULEBA = (
+    "Ukraine's foreign minister Dmytro Kuleba told reporters on Monday that Kyiv would not "
+    "accept a ceasefire that froze the front line."
+)
+
+
+def one_hot(*tags: str) -> np.ndarray:
+    probs = np.full((len(tags), len(LABELS)), 0.01)
+    for row, tag in enumerate(tags):
+        probs[row, LABELS.index(tag)] = 0.9
+    return probs
+
+
+def test_decoding_keeps_spans_valid_bio():
+    # A stray inside tag after O cannot start a span: the best valid sequence is taken.
+    probs = one_hot("B-SOURCE", "O", "I-CONTENT", "I-CONTENT")
+    probs[2, LABELS.index("B-CONTENT")] = 0.5
+    assert best_tag_sequence(probs, LABELS) == ["B-SOURCE", "O", "B-CONTENT", "I-CONTENT"]
+    assert best_tag_sequence(np.zeros((0, len(LABELS))), LABELS) == []
+
+
+def test_spans_start_and_end_on_words():
+    tokens = [(0, 6), (7, 11), (11, 12), (13, 14), (14, 18), (18, 19)]  # Lavrov said: "Talks"
+    punctuation = [False, False, True, True, False, True]
+    spans = [("CUE", (7, 12)), ("CONTENT", (13, 19)), ("SOURCE", (11, 12))]
+    assert without_edge_punctuation(tokens, punctuation, spans) == [("CUE", (7, 11)), ("CONTENT", (14, 18))]
+
+
+def test_shipped_tagger_marks_cue_source_and_content():
+    doc = load_pipeline()(KULEBA)
+    assert [(role, KULEBA[a:b]) for role, (a, b) in doc._.tagging.spans] == [
+        ("SOURCE", "Ukraine's foreign minister Dmytro Kuleba"),
+        ("CUE", "told"),
+        ("CONTENT", "that Kyiv would not accept a ceasefire that froze the front line"),
+    ]
+
+
+def test_tagged_spans_are_linked_with_the_rules_addressee(extract):
+    (attribution,) = extract(KULEBA).attributions
+    assert attribution.cue.text == "told"
+    assert attribution.source.text == "Ukraine's foreign minister Dmytro Kuleba"
+    assert attribution.addressee.text == "reporters"
+    assert [part.text for part in attribution.content] == [
+        "that Kyiv would not accept a ceasefire that froze the front line"
+    ]
+
+
+def test_rules_alone_when_the_tagger_is_off():
+    extractor = Extractor(tagger="none")
+    assert "reportedly_tagger" not in extractor.nlp.pipe_names
+    (attribution,) = extractor.extract_one(Document("kuleba", KULEBA)).attributions
+    assert attribution.source.text == "Ukraine's foreign minister Dmytro Kuleba"
+
+
+def test_a_missing_tagger_folder_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["extract", "-", "--tagger", str(tmp_path)], input=KULEBA)
+    assert result.exit_code == 1
+    assert f"cannot load the attribution tagger in {tmp_path}: no model.int8.onnx" in result.output
+
+
+SHIPPED_FILES = ["model.int8.onnx", "tokenizer.json", "labels.json", "model-card.json", "NOTICE"]
+
+
+@pytest.mark.parametrize("name", SHIPPED_FILES)
+def test_the_tagger_ships_with_its_card_and_notice(name):
+    from reportedly.attribution.tagger import shipped_model_dir
+
+    assert (shipped_model_dir() / name).is_file()
+
+
+def test_a_broken_tagger_model_is_a_clear_error(tmp_path):
+    from reportedly.attribution.tagger import shipped_model_dir
+
+    for name in ("tokenizer.json", "labels.json"):
+        (tmp_path / name).write_bytes((shipped_model_dir() / name).read_bytes())
+    (tmp_path / "model.int8.onnx").write_bytes(b"not a model")
+    result = CliRunner().invoke(main, ["extract", "-", "--tagger", str(tmp_path)], input=KULEBA)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot load the attribution tagger in {tmp_path}: ")
+    assert len(result.output.strip().splitlines()) == 1
