@@ -214,3 +214,16 @@ def test_raising_verb_subject_is_content_not_source(extract):
         "The ceasefire",
         "to be holding along the front line",
     ]
+
+
+def test_transcript_line_opening_a_quoted_paragraph(extract):
+    result = extract('"WALLACE: Will Gennifer Flowers be at the debate?\n\n"PENCE: She will not be there.')
+    assert [texts(a) for a in result.attributions] == [
+        {
+            "kind": "direct",
+            "cue": ":",
+            "source": "WALLACE",
+            "content": ["Will Gennifer Flowers be at the debate"],
+        },
+        {"kind": "direct", "cue": ":", "source": "PENCE", "content": ["She will not be there"]},
+    ]

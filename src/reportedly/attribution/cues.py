@@ -140,6 +140,8 @@ def colon_cue(token: Token, lexicon: Lexicon) -> Cue | None:
     if token.text != ":":
         return None
     start, end = line_of(token)
+    while start < token.i and token.doc[start].is_punct:
+        start += 1  # a transcript line may open with a quotation mark: '"WALLACE: ...'
     name = token.doc[start : token.i]
     if not 1 <= len(name) <= MAX_NAME_TOKENS or name.text.lower() in lexicon.colon_non_sources:
         return None

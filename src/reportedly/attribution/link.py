@@ -172,8 +172,11 @@ def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes:
 
 
 def _inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
-    """Reporting words inside someone's quoted words ("I think", "you said") are part of the quote."""
-    return any(
+    """Reporting words inside someone's quoted words ("I think", "you said") are part of the quote.
+
+    A transcript line is not: in '"WALLACE: ...' the mark opens the quoted paragraph.
+    """
+    return cue.kind != "colon" and any(
         q.start < cue.start_char and cue.end_char < q.end and q.words >= SPEECH_MIN_WORDS for q in quotes
     )
 
