@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reportedly.attribution.cues import Cue, cue_rate, find_cues, has_owner
-from reportedly.attribution.learned import confirmed_cues, most_overlapping, nearest, role_ranges
+from reportedly.attribution.learned import (
+    Range,
+    confirmed_cues,
+    most_overlapping,
+    nearest,
+    overlaps,
+    role_ranges,
+)
 from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.attribution.quotes import Quote, find_quotes
@@ -26,8 +33,6 @@ from reportedly.attribution.spans import (
 )
 from reportedly.attribution.tagscheme import Tagging
 from reportedly.model import Attribution, AttributionKind, Span, Speaker
-
-Range = tuple[int, int]
 
 # A quotation of fewer words is a scare quote or a title, not someone's words.
 SPEECH_MIN_WORDS = 4
@@ -78,10 +83,6 @@ def merge_ranges(ranges: list[Range]) -> list[Range]:
     return merged
 
 
-def _overlaps(a: Range, b: Range) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> list[Range]:
     """Widen content parts to the whole quotation they overlap (not one that holds the cue itself).
 
@@ -91,7 +92,7 @@ def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> lis
     snapped = []
     for part in content:
         for quote in quotes:
-            if not _overlaps(part, (quote.start, quote.end)) or quote.start <= cue[0] < quote.end:
+            if not overlaps(part, (quote.start, quote.end)) or quote.start <= cue[0] < quote.end:
                 continue
             part = (min(part[0], quote.start), max(part[1], quote.end))
             if part[0] == quote.start and quote.end <= cue[0] and quote.words >= SPEECH_MIN_WORDS:
@@ -137,7 +138,7 @@ def quoted_kind(content: list[Range], quotes: list[Quote], text: str) -> Attribu
     quoted = 0
     for start, end in content:
         for quote in quotes:
-            if _overlaps((start, end), (quote.start, quote.end)):
+            if overlaps((start, end), (quote.start, quote.end)):
                 quoted += len(_WORDS.findall(text, max(start, quote.start), min(end, quote.end)))
     if quoted == 0:
         return "indirect"
@@ -244,7 +245,7 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
         gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
         if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
             continue
-        if any(_overlaps((quote.start, quote.end), part) for part in claimed):
+        if any(overlaps((quote.start, quote.end), part) for part in claimed):
             continue
         draft.content = merge_ranges([*draft.content, (quote.start, quote.end)])
         claimed.add((quote.start, quote.end))
@@ -263,7 +264,7 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
             if draft.cue is None or not quote.start <= draft.cue[0] < quote.end
             for part in draft.content
         ]
-        if any(_overlaps((quote.start, quote.end), part) for part in claimed):
+        if any(overlaps((quote.start, quote.end), part) for part in claimed):
             continue
         previous = [d for d in drafts if d.start < quote.start and d.speaker_name]
         if not previous:
@@ -341,11 +342,11 @@ def untagged_rule_drafts(
     """
     tagged_cues = [d.cue for d in tagged if d.cue]
     claimed = [part for d in tagged for part in d.content]
-    unclaimed = [c for c in role_ranges(tagging, "CONTENT") if not any(_overlaps(c, p) for p in claimed)]
+    unclaimed = [c for c in role_ranges(tagging, "CONTENT") if not any(overlaps(c, p) for p in claimed)]
     drafts = []
     for cue in cues:
         cue_range = (cue.start_char, cue.end_char)
-        if any(_overlaps(cue_range, span) for span in tagged_cues):
+        if any(overlaps(cue_range, span) for span in tagged_cues):
             continue
         draft = draft_for(cue, text, lexicon, quotes)
         if draft is None:
@@ -355,7 +356,7 @@ def untagged_rule_drafts(
             for outer in tagged
             for part in outer.content
         )
-        marked = any(_overlaps(c, part) for c in unclaimed for part in draft.content)
+        marked = any(overlaps(c, part) for c in unclaimed for part in draft.content)
         if cue.kind == "colon" or reported or marked:
             drafts.append(draft)
     return drafts
@@ -387,7 +388,7 @@ def tagged_drafts(
         sentence = (cue.head.sent.start_char, cue.head.sent.end_char)
         content = []
         if ruled is not None:
-            overlapping = [c for c in contents if any(_overlaps(c, part) for part in ruled.content)]
+            overlapping = [c for c in contents if any(overlaps(c, part) for part in ruled.content)]
             content = [clip_to_clause(text, c, ruled.content) for c in overlapping]
         if not content:
             near = nearest(contents, cue_range, sentence)
@@ -416,7 +417,7 @@ def tagged_drafts(
 def clip_to_clause(text: str, tagged: Range, ruled: list[Range]) -> Range:
     """A tagged content cut back to the parse's content where it runs on past a comma:
     in "The minister, who said the talks had failed, left early" the content ends at "failed"."""
-    part = next(p for p in ruled if _overlaps(p, tagged))
+    part = next(p for p in ruled if overlaps(p, tagged))
     start, end = tagged
     if end > part[1] and text[part[1] : end].lstrip().startswith(","):
         end = part[1]
