@@ -90,3 +90,10 @@ def test_a_broken_tagger_model_is_a_clear_error(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: cannot load the attribution tagger in {tmp_path}: ")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_tagged_spans_stop_at_line_breaks():
+    from reportedly.attribution.tagscheme import split_at_line_breaks
+
+    text = "Russia rejects proposal for talks\nMOSCOW (Reuters) - Russia said"
+    assert split_at_line_breaks(text, [("CONTENT", (15, 40))]) == [("CONTENT", (15, 33)), ("CONTENT", (34, 40))]

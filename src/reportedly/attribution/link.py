@@ -152,14 +152,19 @@ def cue_strength(cue: Cue, lexicon: Lexicon) -> float:
     return cue_rate(cue.head, lexicon) or 0.0
 
 
-def with_quote_marks(text: str, part: Range, quotes: list[Quote]) -> Range:
-    """A content part that is a whole quotation but for its marks and punctuation, with the marks."""
+def with_quote_marks(text: str, content: list[Range], quotes: list[Quote]) -> list[Range]:
+    """Content parts that make up a whole quotation, but for its marks and punctuation,
+    become that quotation (one part, marks included), even across paragraphs."""
+    parts = sorted(content)
     for quote in quotes:
-        if not (quote.start <= part[0] and part[1] <= quote.end):
+        inside = [part for part in parts if quote.start <= part[0] and part[1] <= quote.end]
+        if not inside:
             continue
-        if _EDGE.fullmatch(text, quote.start, part[0]) and _EDGE.fullmatch(text, part[1], quote.end):
-            return quote.start, quote.end
-    return part
+        bounds = [quote.start, *(bound for part in inside for bound in part), quote.end]
+        gaps = zip(bounds[::2], bounds[1::2], strict=True)  # before, between and after the parts
+        if all(_EDGE.fullmatch(text, gap_start, gap_end) for gap_start, gap_end in gaps):
+            parts = sorted([*(part for part in parts if part not in inside), (quote.start, quote.end)])
+    return parts
 
 
 def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes: list[Quote]) -> list[Range]:
@@ -383,11 +388,14 @@ def tagged_drafts(
     sources = role_ranges(tagging, "SOURCE")
     contents = role_ranges(tagging, "CONTENT")
     drafts = []
+    cue_ranges = [cue_range for cue_range, _ in cues]
     for cue_range, cue in cues:
         ruled = draft_for(cue, text, lexicon, quotes)
         sentence = (cue.head.sent.start_char, cue.head.sent.end_char)
         content = []
-        if ruled is not None:
+        if ruled is not None and ruled.reliable and _holds_cue(ruled.content, cue_ranges):
+            content = ruled.content  # it reports another attribution, which PolNeAR's tags cannot nest
+        elif ruled is not None:
             overlapping = [c for c in contents if any(overlaps(c, part) for part in ruled.content)]
             content = [clip_to_clause(text, c, ruled.content) for c in overlapping]
         if not content:
@@ -395,7 +403,7 @@ def tagged_drafts(
             content = [near] if near else []
         if not content:
             continue
-        content = [with_quote_marks(text, part, quotes) for part in content]
+        content = with_quote_marks(text, content, quotes)
         source, speaker_name = tagged_source(text, cue, cue_range, ruled, sources, sentence)
         own_kind = ruled is not None and ruled.kind in ("according_to", "nominal")
         drafts.append(
@@ -412,6 +420,11 @@ def tagged_drafts(
             )
         )
     return drafts
+
+
+def _holds_cue(content: list[Range], cues: list[Range]) -> bool:
+    """Whether a cue lies inside the content: "[Orban denied that ...], his spokesman wrote"."""
+    return any(part[0] <= cue[0] and cue[1] <= part[1] for part in content for cue in cues)
 
 
 def clip_to_clause(text: str, tagged: Range, ruled: list[Range]) -> Range:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from reportedly.attribution.tagscheme import (
     Tagging,
     best_tag_sequence,
+    split_at_line_breaks,
     tagged_spans,
     without_edge_punctuation,
 )
@@ -134,7 +135,8 @@ class AttributionTagger:
         tags = best_tag_sequence(probs, self.labels)
         offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
         spans = tagged_spans(offsets, tags)
-        return Tagging(without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans))
+        spans = without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans)
+        return Tagging(split_at_line_breaks(doc.text, spans))
 
 
 @lru_cache(maxsize=2)

@@ -7,6 +7,7 @@ so an article's attributions are exactly a tag sequence over its tokens.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -114,3 +115,16 @@ def without_edge_punctuation(
         if first <= last:
             trimmed.append((role, (tokens[first][0], tokens[last][1])))
     return trimmed
+
+
+def split_at_line_breaks(text: str, spans: Iterable[tuple[str, Offsets]]) -> list[tuple[str, Offsets]]:
+    """Spans cut where a line ends: a headline and the dateline below it are not one content."""
+    split = []
+    for role, (start, end) in spans:
+        for line in re.finditer(r"[^\n]+", text[start:end]):
+            piece = text[start + line.start() : start + line.end()]
+            trimmed = piece.strip()
+            if trimmed:
+                offset = start + line.start() + piece.index(trimmed)
+                split.append((role, (offset, offset + len(trimmed))))
+    return split
