@@ -96,4 +96,19 @@ def test_tagged_spans_stop_at_line_breaks():
     from reportedly.attribution.tagscheme import split_at_line_breaks
 
     text = "Russia rejects proposal for talks\nMOSCOW (Reuters) - Russia said"
-    assert split_at_line_breaks(text, [("CONTENT", (15, 40))]) == [("CONTENT", (15, 33)), ("CONTENT", (34, 40))]
+    pieces = split_at_line_breaks(text, [("CONTENT", (15, 40))])
+    assert [text[a:b] for _, (a, b) in pieces] == ["proposal for talks", "MOSCOW"]
+
+
+def test_a_reported_attribution_nests_inside_the_one_reporting_it(extract):
+    text = (
+        "Hungary's prime minister, Viktor Orban, denied that his government was blocking "
+        "the deal, his spokesman wrote on X."
+    )
+    inner, outer = extract(text).attributions
+    assert (outer.cue.text, outer.source.text) == ("wrote", "his spokesman")
+    assert [part.text for part in outer.content] == [
+        "Hungary's prime minister, Viktor Orban, denied that his government was blocking the deal"
+    ]
+    assert (inner.cue.text, inner.parent) == ("denied", outer.id)
+    assert [part.text for part in inner.content] == ["that his government was blocking the deal"]
