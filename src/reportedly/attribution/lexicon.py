@@ -41,6 +41,8 @@ class Lexicon:
     colon_non_sources: frozenset[str]
     raising_verbs: frozenset[str]
     passive_raising_verbs: frozenset[str]
+    # The reporting verbs chosen for this product (demands, denials, rejections ...).
+    manual_cues: frozenset[str]
 
 
 def learned_cue_rates() -> dict[str, float]:
@@ -56,7 +58,8 @@ def learned_cue_rates() -> dict[str, float]:
 def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
     # Hand-listed cues are always candidates, but keep their learned rate as evidence strength.
     rates = learned_cue_rates()
-    for lemma in word_set("cue_verbs_manual.txt"):
+    manual_cues = word_set("cue_verbs_manual.txt")
+    for lemma in manual_cues:
         rates[lemma] = max(rates.get(lemma, 0.0), min_cue_rate)
     for lemma in word_set("cue_verbs_excluded.txt"):
         rates.pop(lemma, None)
@@ -72,4 +75,5 @@ def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
         colon_non_sources=word_set("colon_non_sources.txt"),
         raising_verbs=word_set("raising_verbs.txt"),
         passive_raising_verbs=word_set("passive_raising_verbs.txt"),
+        manual_cues=manual_cues,
     )

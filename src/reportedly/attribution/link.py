@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from reportedly.attribution.cues import Cue, cue_rate, find_cues, has_owner
+from reportedly.attribution.cues import Cue, cue_lemma, cue_rate, find_cues, has_owner
 from reportedly.attribution.learned import (
     Range,
     confirmed_cues,
@@ -362,7 +362,10 @@ def untagged_rule_drafts(
             for part in outer.content
         )
         marked = any(overlaps(c, part) for c in unclaimed for part in draft.content)
-        if cue.kind == "colon" or reported or marked:
+        chosen = (
+            cue.kind == "verb" and draft.source is not None and cue_lemma(cue.head) in lexicon.manual_cues
+        )
+        if cue.kind == "colon" or reported or marked or chosen:
             drafts.append(draft)
     return drafts
 
@@ -395,6 +398,8 @@ def tagged_drafts(
         content = []
         if ruled is not None and ruled.reliable and _holds_cue(ruled.content, cue_ranges):
             content = ruled.content  # it reports another attribution, which PolNeAR's tags cannot nest
+        elif ruled is not None and raised_subject(cue, lexicon):
+            content = ruled.content  # "[The ceasefire] appears [to be holding]": no one is quoted
         elif ruled is not None:
             overlapping = [c for c in contents if any(overlaps(c, part) for part in ruled.content)]
             content = [clip_to_clause(text, c, ruled.content) for c in overlapping]
