@@ -41,7 +41,7 @@ bench: $(VENV)/.runtime
 lexicon: $(VENV)/.runtime
 	$(BIN)/python scripts/build_cue_lexicon.py $(POLNEAR)/train
 
-# Fine-tune the attribution tagger on PolNeAR train (CPU, 2 cores: about 45 minutes).
+# Fine-tune the attribution tagger on PolNeAR train (CPU, 2 cores: about 50 minutes with the venv).
 $(TRAIN_VENV)/.installed: requirements.txt training/requirements.txt
 	$(PYTHON) -m venv $(TRAIN_VENV)
 	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes -r requirements.txt
