@@ -112,3 +112,8 @@ def test_a_reported_attribution_nests_inside_the_one_reporting_it(extract):
     ]
     assert (inner.cue.text, inner.parent) == ("denied", outer.id)
     assert [part.text for part in inner.content] == ["that his government was blocking the deal"]
+
+
+def test_an_outlet_named_with_the_still_reports_a_nested_attribution(extract):
+    outer, inner = extract("The Hill reported that Putin insisted the operation would continue.").attributions
+    assert (outer.source.text, inner.source.text, inner.parent) == ("The Hill", "Putin", outer.id)

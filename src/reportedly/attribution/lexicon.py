@@ -44,6 +44,11 @@ class Lexicon:
     # The reporting verbs chosen for this product (demands, denials, rejections ...).
     manual_cues: frozenset[str]
 
+    def names_outlet(self, name: str) -> bool:
+        """Whether ``name`` is a listed news outlet, with or without "the" ("The Hill", "the BBC")."""
+        lowered = name.lower()
+        return lowered in self.outlets or lowered.removeprefix("the ") in self.outlets
+
 
 def learned_cue_rates() -> dict[str, float]:
     """Verb lemma to the share of its occurrences that PolNeAR train annotates as a cue."""

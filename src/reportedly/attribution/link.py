@@ -372,10 +372,7 @@ def untagged_rule_drafts(
 
 def _is_outlet_source(text: str, draft: Draft, lexicon: Lexicon) -> bool:
     """Whether the draft's source is a news outlet ("Reuters", "the New York Times")."""
-    if draft.source is None:
-        return False
-    name = text[draft.source[0] : draft.source[1]].lower().removeprefix("the ")
-    return name in lexicon.outlets
+    return draft.source is not None and lexicon.names_outlet(text[draft.source[0] : draft.source[1]])
 
 
 def tagged_drafts(

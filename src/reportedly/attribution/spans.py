@@ -256,13 +256,7 @@ def channel_tokens(cue: Cue, lexicon: Lexicon, addressee: list[Token]) -> list[T
 
 
 def _is_outlet(tokens: list[Token], lexicon: Lexicon) -> bool:
-    text = " ".join(token.text for token in tokens).lower()
-    stripped = text.removeprefix("the ")
-    return (
-        text in lexicon.outlets
-        or stripped in lexicon.outlets
-        or (
-            any(token.ent_type_ == "ORG" for token in tokens)
-            and any(token.lower_ in lexicon.channel_nouns for token in tokens)
-        )
+    return lexicon.names_outlet(" ".join(token.text for token in tokens)) or (
+        any(token.ent_type_ == "ORG" for token in tokens)
+        and any(token.lower_ in lexicon.channel_nouns for token in tokens)
     )
