@@ -93,10 +93,12 @@ def test_a_broken_tagger_model_is_a_clear_error(tmp_path):
 
 
 def test_tagged_spans_stop_at_line_breaks():
-    from reportedly.attribution.tagscheme import split_at_line_breaks
+    from reportedly.attribution.tagscheme import split_at_line_starts
 
     text = "Russia rejects proposal for talks\nMOSCOW (Reuters) - Russia said"
-    pieces = split_at_line_breaks(text, [("CONTENT", (15, 40))])
+    tokens = [(15, 23), (24, 27), (28, 33), (34, 40), (41, 42)]  # proposal for talks / MOSCOW (
+    line_starts = [False, False, False, True, False]
+    pieces = split_at_line_starts(tokens, line_starts, [("CONTENT", (15, 40))])
     assert [text[a:b] for _, (a, b) in pieces] == ["proposal for talks", "MOSCOW"]
 
 

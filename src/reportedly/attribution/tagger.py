@@ -25,11 +25,12 @@ from spacy.tokens import Doc
 from reportedly.attribution.tagscheme import (
     Tagging,
     best_tag_sequence,
-    split_at_line_breaks,
+    split_at_line_starts,
     tagged_spans,
     without_edge_punctuation,
 )
 from reportedly.attribution.wordpiece import WordPiece
+from reportedly.nlp.paragraphs import starts_line
 
 COMPONENT_NAME = "reportedly_tagger"
 WINDOW_PIECES = 254  # plus [CLS] and [SEP]: the encoder's 256-piece training length
@@ -136,7 +137,7 @@ class AttributionTagger:
         offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
         spans = tagged_spans(offsets, tags)
         spans = without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans)
-        return Tagging(split_at_line_breaks(doc.text, spans))
+        return Tagging(split_at_line_starts(offsets, [starts_line(t) for t in tokens], spans))
 
 
 @lru_cache(maxsize=2)

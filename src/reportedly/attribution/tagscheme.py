@@ -7,7 +7,6 @@ so an article's attributions are exactly a tag sequence over its tokens.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -117,14 +116,19 @@ def without_edge_punctuation(
     return trimmed
 
 
-def split_at_line_breaks(text: str, spans: Iterable[tuple[str, Offsets]]) -> list[tuple[str, Offsets]]:
-    """Spans cut where a line ends: a headline and the dateline below it are not one content."""
+def split_at_line_starts(
+    tokens: Sequence[Offsets], line_starts: Sequence[bool], spans: Iterable[tuple[str, Offsets]]
+) -> list[tuple[str, Offsets]]:
+    """Spans cut before each token that starts a line: a headline and the dateline below
+    it are not one content."""
+    starts = [start for start, _ in tokens]
     split = []
     for role, (start, end) in spans:
-        for line in re.finditer(r"[^\n]+", text[start:end]):
-            piece = text[start + line.start() : start + line.end()]
-            trimmed = piece.strip()
-            if trimmed:
-                offset = start + line.start() + piece.index(trimmed)
-                split.append((role, (offset, offset + len(trimmed))))
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end) - 1
+        piece_start = first
+        for index in range(first + 1, last + 2):
+            if index > last or line_starts[index]:
+                split.append((role, (tokens[piece_start][0], tokens[index - 1][1])))
+                piece_start = index
     return split
