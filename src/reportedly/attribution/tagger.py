@@ -31,6 +31,7 @@ from reportedly.attribution.tagscheme import (
 )
 from reportedly.attribution.wordpiece import WordPiece
 from reportedly.nlp.paragraphs import starts_line
+from reportedly.nlp.pipeline import DEFAULT_TAGGER
 
 COMPONENT_NAME = "reportedly_tagger"
 WINDOW_PIECES = 254  # plus [CLS] and [SEP]: the encoder's 256-piece training length
@@ -96,7 +97,6 @@ class AttributionTagger:
         missing = [name for name in MODEL_FILES if not (model_dir / name).is_file()]
         if missing:
             raise TaggerError(f"cannot load the attribution tagger in {model_dir}: no {', '.join(missing)}")
-        self.model_dir = model_dir
         try:
             self.pieces = WordPiece.from_file(model_dir / "tokenizer.json")
             self.labels = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
@@ -150,14 +150,14 @@ class TaggerComponent:
     """Sets ``doc._.tagging``."""
 
     def __init__(self, model_dir: str) -> None:
-        self.tagger = load_tagger(model_dir or str(shipped_model_dir()))
+        self.tagger = load_tagger(str(shipped_model_dir()) if model_dir == DEFAULT_TAGGER else model_dir)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.tagging = self.tagger.tag_doc(doc)
         return doc
 
 
-@Language.factory(COMPONENT_NAME, default_config={"model_dir": ""})
+@Language.factory(COMPONENT_NAME, default_config={"model_dir": DEFAULT_TAGGER})
 def make_tagger_component(nlp: Language, name: str, model_dir: str) -> TaggerComponent:
-    """``model_dir`` empty: the shipped tagger."""
+    """``model_dir``: a trained tagger's folder, or ``"shipped"`` for the one in the package."""
     return TaggerComponent(model_dir)

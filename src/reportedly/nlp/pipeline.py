@@ -45,7 +45,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER) -> L
     nlp.add_pipe(PARAGRAPHS, before="parser")
     if tagger != NO_TAGGER:
         try:
-            nlp.add_pipe(TAGGER, config={"model_dir": "" if tagger == DEFAULT_TAGGER else tagger})
+            nlp.add_pipe(TAGGER, config={"model_dir": tagger})
         except TaggerError as error:
             raise ModelError(str(error)) from None
     nlp.add_pipe(COMPONENT_NAME, last=True)
