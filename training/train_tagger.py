@@ -24,7 +24,7 @@ import torch
 from spacy.tokens import Doc
 from transformers import BertModel
 
-from reportedly.attribution.tagger import AttributionTagger, windows
+from reportedly.attribution.tagger import AttributionTagger, tagger_input
 from reportedly.attribution.tagscheme import LABEL_IDS, LABELS, bio_tags
 from reportedly.attribution.wordpiece import WordPiece
 from reportedly.eval.brat import GoldArticle, read_split
@@ -62,12 +62,10 @@ def gold_spans(article: GoldArticle) -> list[tuple[str, tuple[int, int]]]:
 def labelled_windows(pieces: WordPiece, doc: Doc, spans: list) -> list[tuple[list[int], list[int]]]:
     """The tagger's windows over an article (as at run time), with the gold label of each
     word's first piece."""
-    tokens = [token for token in doc if not token.is_space]
+    tokens, doc_windows = tagger_input(doc, pieces)
     tags = bio_tags([(t.idx, t.idx + len(t.text)) for t in tokens], spans)
-    word_pieces = [pieces.word_ids(token.text) for token in tokens]
-    starts = [bool(token.is_sent_start) for token in tokens]
     examples = []
-    for ids, positions in windows(word_pieces, pieces.cls_id, pieces.sep_id, starts):
+    for ids, positions in doc_windows:
         labels = [IGNORE] * len(ids)
         for position, word in positions:
             labels[position] = LABEL_IDS[tags[word]]

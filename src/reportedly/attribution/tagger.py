@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from reportedly.attribution.tagscheme import (
     Tagging,
@@ -109,16 +109,15 @@ class AttributionTagger:
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise TaggerError(f"cannot load the attribution tagger in {model_dir}: {message}") from None
 
-    def probabilities(self, words: Sequence[str], sentence_starts: Sequence[bool] = ()) -> np.ndarray:
-        """Label probabilities for each word (all ``O`` for words the model cannot see).
+    def probabilities(self, count: int, doc_windows: Iterable[Window]) -> np.ndarray:
+        """Label probabilities for each of ``count`` words (all ``O`` for words no window holds).
 
         Windows run one at a time: the int8 model quantises activations per run,
         so padding a window into a batch with others would change its output.
         """
-        probs = np.zeros((len(words), len(self.labels)), dtype=np.float32)
+        probs = np.zeros((count, len(self.labels)), dtype=np.float32)
         probs[:, self.labels.index("O")] = 1.0
-        word_pieces = [self.pieces.word_ids(word) for word in words]
-        for ids, positions in windows(word_pieces, self.pieces.cls_id, self.pieces.sep_id, sentence_starts):
+        for ids, positions in doc_windows:
             input_ids = np.array([ids], dtype=np.int64)
             feed = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
             logits = self.session.run(None, feed)[0][0]
@@ -130,14 +129,21 @@ class AttributionTagger:
 
     def tag_doc(self, doc: Doc) -> Tagging:
         """The tagged role spans of a Doc, as character offsets."""
-        tokens = [token for token in doc if not token.is_space]
-        starts = [bool(token.is_sent_start) for token in tokens] if doc.has_annotation("SENT_START") else []
-        probs = self.probabilities([token.text for token in tokens], starts)
-        tags = best_tag_sequence(probs, self.labels)
+        tokens, doc_windows = tagger_input(doc, self.pieces)
+        tags = best_tag_sequence(self.probabilities(len(tokens), doc_windows), self.labels)
         offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
         spans = tagged_spans(offsets, tags)
         spans = without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans)
         return Tagging(split_at_line_starts(offsets, [starts_line(t) for t in tokens], spans))
+
+
+def tagger_input(doc: Doc, pieces: WordPiece) -> tuple[list[Token], Iterator[Window]]:
+    """The words the tagger labels (a Doc's non-space tokens) and its windows over them,
+    the same in training and at run time."""
+    tokens = [token for token in doc if not token.is_space]
+    starts = [bool(token.is_sent_start) for token in tokens] if doc.has_annotation("SENT_START") else []
+    word_pieces = [pieces.word_ids(token.text) for token in tokens]
+    return tokens, windows(word_pieces, pieces.cls_id, pieces.sep_id, starts)
 
 
 @lru_cache(maxsize=2)
