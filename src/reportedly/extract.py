@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from reportedly.model import Attribution, Document, Entity, Extraction
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_pipeline
+from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.corpus import NameRegistry
 
 DEFAULT_BATCH_SIZE = 32
 # spaCy's memory grows with the text parsed at once (about 1 GB per 100,000 characters
@@ -26,10 +29,16 @@ class Extractor:
     """Extract attributions from documents with one spaCy pipeline, loaded once."""
 
     def __init__(
-        self, model: str = DEFAULT_MODEL, chunk_chars: int = DEFAULT_CHUNK_CHARS, tagger: str = DEFAULT_TAGGER
+        self,
+        model: str = DEFAULT_MODEL,
+        chunk_chars: int = DEFAULT_CHUNK_CHARS,
+        tagger: str = DEFAULT_TAGGER,
+        actors: Path | None = None,
     ) -> None:
         self.nlp = load_pipeline(model, tagger)
         self.chunk_chars = chunk_chars
+        self.coder = ActorCoder(actors)
+        self.names = NameRegistry(self.coder.tables.variants)
 
     def extract_one(self, document: Document) -> Extraction:
         return next(self.extract([document]))
@@ -44,7 +53,18 @@ class Extractor:
                 extraction = pending[piece.index]
                 _merge_chunk(extraction, doc._.attributions, doc._.entities, piece.offset)
                 if piece.last:
-                    yield pending.pop(piece.index)
+                    yield self._finish(pending.pop(piece.index))
+
+    def _finish(self, extraction: Extraction) -> Extraction:
+        """Code the document's entities as actors on its publication date, and give them
+        the names this run already uses for them."""
+        speaking = {a.speaker.entity for a in extraction.attributions if a.speaker and a.speaker.entity}
+        for entity in extraction.entities:
+            entity.actor = self.coder.code_entity(
+                entity, extraction.document.published, entity.id in speaking
+            )
+        self.names.canonicalise(extraction)
+        return extraction
 
     def _pieces(
         self, documents: Iterable[Document], pending: dict[int, Extraction]
@@ -93,6 +113,9 @@ def _merge_chunk(
             extraction.entities.append(target)
             known[(entity.type, entity.name)] = target
         target.mentions.extend(mentions)
+        target.aliases.extend(alias for alias in entity.aliases if alias not in target.aliases)
+        if target.role is None:
+            target.role, target.description = entity.role, entity.description
         entity_ids[entity.id] = target.id
     for attribution in extraction.attributions[id_base:]:
         if attribution.speaker and attribution.speaker.entity:

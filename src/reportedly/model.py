@@ -101,21 +101,43 @@ class Attribution:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A CAMEO-style actor code split into its country (``RUS``) and sector (``GOV``)."""
+
+    code: str
+    country: str | None
+    sector: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "country": self.country, "sector": self.sector}
+
+
 @dataclass(slots=True)
 class Entity:
-    """A named referent and the places the text mentions it."""
+    """A referent: its fullest name in the text, the other names and descriptions it goes by,
+    the places the text mentions it, the role the text gives it and its actor code."""
 
     id: str
     name: str
     type: str
     mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    actor: Actor | None = None
+    # The phrase the role came from ("Russia's foreign minister"): its country codes the
+    # actor. Working state of resolution, not part of the output.
+    description: str | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
             "type": self.type,
+            "aliases": list(self.aliases),
             "mentions": [mention.to_dict() for mention in self.mentions],
+            "role": self.role,
+            "actor": self.actor.to_dict() if self.actor else None,
         }
 
 

@@ -75,21 +75,22 @@ def read_publication_dates(split_dir: Path) -> dict[str, str]:
         return {row["filename"]: row["publication_date"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def read_split(split_dir: Path) -> list[GoldArticle]:
+def read_split(split_dir: Path, every_annotator: bool = False) -> list[GoldArticle]:
     """Read every article of a PolNeAR split (``text/*.txt`` and ``attributions/*.ann``).
 
-    When an article has several annotators' files, the alphabetically first is gold.
+    When an article has several annotators' files, the alphabetically first is gold;
+    with ``every_annotator`` each file gives its own copy of the article (more, if noisier,
+    training data).
     """
     dates = read_publication_dates(split_dir)
     articles = []
     for text_path in sorted((split_dir / "text").glob("*.txt")):
         name = text_path.stem
         annotations = sorted((split_dir / "attributions").glob(f"{glob_escape(name)}_*.ann"))
-        if not annotations:
-            continue
         text = text_path.read_bytes().decode("utf-8")
-        gold = parse_ann(annotations[0].read_bytes().decode("utf-8"))
-        articles.append(GoldArticle(name=name, text=text, attributions=gold, published=dates.get(name)))
+        for annotation in annotations if every_annotator else annotations[:1]:
+            gold = parse_ann(annotation.read_bytes().decode("utf-8"))
+            articles.append(GoldArticle(name=name, text=text, attributions=gold, published=dates.get(name)))
     return articles
 
 

@@ -1,118 +1,155 @@
-"""Group named-entity mentions into entities and link attribution sources to them.
+"""Group the named mentions of a document into entities, with the roles the text gives them.
 
-Part 1 keeps this simple: mentions with the same normalised name are one entity,
-and a one-word person mention joins the person whose full name ends with it
-("Lavrov" joins "Sergei Lavrov").
+Mentions of one referent join when their names match after normalisation (spellings,
+honorifics, possessives), when a surname repeats a full name ("Lavrov" after "Sergei
+Lavrov"), and when an acronym spells an organisation's name ("NATO"). A title before
+the name ("Russia's foreign minister Sergei Lavrov") or an apposition on either side
+("Lavrov, Russia's foreign minister"; "the foreign minister, Sergei Lavrov") gives the
+entity its role.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from collections.abc import Callable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from reportedly.model import Attribution, Entity, Span, Speaker
+from reportedly.model import Entity, Span
+from reportedly.resolve.names import clean_name, initials, name_key
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
-# Nationalities ("Turkish") describe a speaker; they never are one.
-SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+# Types that can share a name: NER labels a surname PERSON in one sentence, ORG in the next.
+NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
+_TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+_SKIPPED_IN_ROLE = frozenset({"det", "poss", "case", "punct", "predet"})
+_PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+
+IsTitle = Callable[[tuple[str, ...]], bool]
 
 
-def normalise_name(text: str) -> str:
-    """A mention's key: no leading "the", no possessive, case-folded."""
-    name = text.strip()
-    for suffix in ("'s", "’s", "'", "’"):
-        name = name.removesuffix(suffix)
-    if name.lower().startswith("the "):
-        name = name[4:]
-    return " ".join(name.split()).casefold()
+def collect_entities(
+    doc: Doc, text: str, variants: dict[str, str], is_title: IsTitle, extra: list[SpacySpan] = ()
+) -> list[Entity]:
+    """One entity per referent among ``doc``'s named entities and the ``extra`` labelled
+    spans (names NER missed), in order of first mention.
 
-
-def collect_entities(doc: Doc, text: str) -> list[Entity]:
-    """One entity per distinct referent among ``doc``'s named entities (``text`` is ``doc.text``),
-    in order of first mention."""
-    by_key: dict[tuple[str, str], Entity] = {}
-    surnames: dict[str, Entity] = {}
-    for ent in doc.ents:
+    ``text`` is ``doc.text``; ``variants`` maps spellings to canonical ones; ``is_title``
+    tells whether a phrase (upper-case words) names a role or office.
+    """
+    entities: list[Entity] = []
+    by_key: dict[tuple[str, ...], Entity] = {}
+    by_surname: dict[str, Entity] = {}
+    labels: dict[str, Counter[str]] = {}
+    for ent in sorted([*doc.ents, *extra], key=lambda span: span.start):
         if ent.label_ not in ENTITY_TYPES:
             continue
-        key = normalise_name(ent.text)
+        name = clean_name(ent.text)
+        key = name_key(name, variants)
         if not key:
             continue
-        entity = by_key.get((ent.label_, key))
-        if entity is None and ent.label_ == "PERSON" and " " not in key:
-            entity = surnames.get(key)
+        entity = _known(ent.label_, name, key, by_key, by_surname, entities)
         if entity is None:
-            entity = Entity(id=f"e{len(by_key) + 1}", name=_display_name(ent), type=ent.label_)
-            by_key[(ent.label_, key)] = entity
+            entity = Entity(id=f"e{len(entities) + 1}", name=name, type=ent.label_)
+            entities.append(entity)
+            labels[entity.id] = Counter()
+        labels[entity.id][ent.label_] += 1
+        by_key.setdefault(key if ent.label_ != "NORP" else ("NORP", *key), entity)
+        if ent.label_ == "PERSON":
+            by_surname.setdefault(key[-1], entity)
+            if len(name.split()) > len(entity.name.split()):
+                entity.aliases.append(entity.name)
+                entity.name = name
+        if name != entity.name and name not in entity.aliases:
+            entity.aliases.append(name)
         entity.mentions.append(Span.of(text, ent.start_char, ent.end_char))
-        if ent.label_ == "PERSON" and " " in key:
-            surnames.setdefault(key.split()[-1], entity)
-            if len(ent.text) > len(entity.name):
-                entity.name = _display_name(ent)
-    return list(by_key.values())
+        if entity.role is None and ent.label_ in {"PERSON", "ORG"}:
+            found = role_of(ent, is_title)
+            if found:
+                entity.role, entity.description = found
+    for entity in entities:
+        entity.type = labels[entity.id].most_common(1)[0][0]
+    return entities
 
 
-def _display_name(ent: SpacySpan) -> str:
-    text = ent.text
-    for suffix in ("'s", "’s"):
-        text = text.removesuffix(suffix)
-    return text
-
-
-PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
-_POSSESSIVE = re.compile(r"^['’]s?\s")
-
-
-def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozenset[str]) -> int | None:
-    """How surely a name inside a source phrase names the speaker (0 best), or None if it does not.
-
-    English noun phrases end with their head ("Russia's foreign minister Sergei Lavrov"),
-    an apposition puts the name first ("Lavrov, Russia's foreign minister"), and a
-    possessor owns a reporting noun ("Lavrov's comments").
-    """
-    if not (source.start <= mention.start and mention.end <= source.end):
-        return None
-    after = text[mention.end : source.end]
-    governed = text[source.start : mention.start].rstrip().rsplit(" ", 1)[-1].lower() in PREPOSITIONS
-    if not after.strip(" '’s") and not governed:  # "the head of NATO" is not NATO
-        return 0
-    if after.lstrip().startswith(","):
-        return 1
-    owned = _POSSESSIVE.sub("", after, count=1).split()
-    if (
-        mention.start == source.start
-        and _POSSESSIVE.match(after)
-        and owned
-        and owned[-1].lower() in reporting_nouns
-    ):
-        return 2
+def _known(
+    label: str,
+    name: str,
+    key: tuple[str, ...],
+    by_key: dict[tuple[str, ...], Entity],
+    by_surname: dict[str, Entity],
+    entities: list[Entity],
+) -> Entity | None:
+    """The entity a new mention belongs to, if one is already known."""
+    if label == "NORP":
+        return by_key.get(("NORP", *key))
+    entity = by_key.get(key)
+    if entity is not None and entity.type in NAMED_TYPES:
+        return entity
+    surname = by_surname.get(key[-1])
+    if surname is not None and (len(key) == 1 or len(surname.name.split()) == 1):
+        # "Lavrov" after "Sergei Lavrov", or "Sergei Lavrov" after a lone "Lavrov".
+        return surname
+    if label == "ORG":
+        for other in entities:
+            if other.type == "ORG" and (
+                (name.isupper() and initials(other.name) == name)
+                or (other.name.isupper() and initials(name) == other.name)
+            ):
+                return other
     return None
 
 
-def link_speakers(
-    attributions: list[Attribution], entities: list[Entity], text: str, reporting_nouns: frozenset[str]
-) -> None:
-    """Point each attribution's speaker at the entity its source names, where there is one.
-
-    A floating quote (no cue, no source) continues the previous speaker.
-    """
-    speakers = [entity for entity in entities if entity.type in SPEAKER_TYPES]
-    previous: Speaker | None = None
-    for attribution in attributions:
-        if attribution.kind == "floating" and previous is not None:
-            attribution.speaker = Speaker(previous.name, previous.entity)
-        source = attribution.source
-        if source is None:
-            continue
-        named = [
-            (rank, mention.start, entity)
-            for entity in speakers
-            for mention in entity.mentions
-            if (rank := naming_rank(mention, source, text, reporting_nouns)) is not None
+def role_of(ent: SpacySpan, is_title: IsTitle) -> tuple[str, str] | None:
+    """The role a person mention's title or apposition gives it, and the description it
+    came from: ("foreign minister", "Russia's foreign minister")."""
+    for tokens in (_title_before(ent), _apposition_after(ent), _apposition_head(ent)):
+        role_words = [
+            token.text.lower()
+            for token in tokens
+            if token.dep_ not in _SKIPPED_IN_ROLE
+            and token.ent_type_ not in _PLACE_LABELS
+            and token.ent_type_ != "PERSON"
         ]
-        if named:
-            entity = min(named, key=lambda item: item[:2])[2]
-            attribution.speaker = Speaker(name=entity.name, entity=entity.id)
-        previous = attribution.speaker
+        if role_words and is_title(tuple(word.upper() for word in role_words)):
+            description = " ".join(token.text for token in tokens if token.dep_ != "det")
+            return " ".join(role_words), description.replace(" 's", "'s").replace(" ’s", "’s")
+    return None
+
+
+def _title_before(ent: SpacySpan) -> list[Token]:
+    """ "Russia's foreign minister [Sergei Lavrov]": the words left of the name in its phrase."""
+    for child in ent.root.lefts:
+        if child.i < ent.start and child.dep_ in _TITLE_DEPS and not child.is_punct:
+            return [token for token in child.doc[child.left_edge.i : ent.start] if not token.is_punct]
+    return []
+
+
+def _apposition_after(ent: SpacySpan) -> list[Token]:
+    """ "[Lavrov], Russia's foreign minister, said": the apposition of the name."""
+    for token in ent:
+        for child in token.children:
+            if child.dep_ == "appos" and child.i >= ent.end:
+                return _cut_at_comma([t for t in child.subtree if t.i >= ent.end])
+    return []
+
+
+def _apposition_head(ent: SpacySpan) -> list[Token]:
+    """ "the foreign minister, [Sergei Lavrov]": the noun the name is in apposition to."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "appos" and head.i < ent.start and head.pos_ == "NOUN":
+        return [token for token in head.subtree if token.i <= head.i]
+    return []
+
+
+def _cut_at_comma(tokens: list[Token]) -> list[Token]:
+    kept = []
+    for token in tokens:
+        if token.text in {",", ";", "(", "—", "–"} or token.lower_ in {"who", "which", "that"}:
+            if kept:
+                break
+            continue
+        kept.append(token)
+    return kept

@@ -1,0 +1,187 @@
+"""Code entities as CAMEO-style actors (country + sector, e.g. ``RUSGOV``).
+
+Knowledge comes from data: the PETRARCH/Phoenix actor and agent dictionaries shipped in
+``data/petrarch/`` (MIT), the project's ``data/actors.yaml`` for office holders newer than
+those dictionaries, and an optional user file of the same shape (``--actors FILE``).
+Later sources win: user file over project file over dictionaries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportedly.model import Actor, Entity
+from reportedly.resolve.dictionaries import DatedCode, Phrase, code_on, phrase_of, read_actors, read_agents
+
+ACTOR_FILES = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+)
+AGENT_FILE = "Phoenix.agents.txt"
+HONORIFICS = frozenset({"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "SIR", "DAME"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+class ActorFileError(ValueError):
+    """An actors YAML file that cannot be read; the message names the file and the problem."""
+
+
+@dataclass(slots=True)
+class ActorTables:
+    """Names to dated codes, agent nouns to sectors, spellings to canonical spellings."""
+
+    actors: dict[Phrase, list[DatedCode]] = field(default_factory=dict)
+    agents: dict[Phrase, str] = field(default_factory=dict)
+    variants: dict[str, str] = field(default_factory=dict)
+
+    def update(self, other: ActorTables) -> None:
+        self.actors.update(other.actors)
+        self.agents.update(other.agents)
+        self.variants.update(other.variants)
+
+
+def _iso_day(value: Any, path: Path, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ActorFileError(f"{path}: actor {name!r} has a date that is not YYYY-MM-DD: {value!r}") from None
+
+
+def read_actor_yaml(path: Path) -> ActorTables:
+    """Read an actors YAML file (see ``data/actors.yaml`` for the shape)."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ActorFileError(f"{path}: cannot read actors file: {problem}") from None
+    if not isinstance(document, dict):
+        raise ActorFileError(f"{path}: an actors file is a mapping with 'actors', 'variants', 'agents'")
+    tables = ActorTables()
+    for entry in document.get("actors") or []:
+        if not isinstance(entry, dict) or not entry.get("name") or not entry.get("codes"):
+            raise ActorFileError(f"{path}: each actor needs a 'name' and a list of 'codes': {entry!r}")
+        name = str(entry["name"])
+        codes = []
+        for code in entry["codes"]:
+            if not isinstance(code, dict) or not code.get("code"):
+                raise ActorFileError(f"{path}: actor {name!r} has a code without 'code': {code!r}")
+            start, end = _iso_day(code.get("from"), path, name), _iso_day(code.get("until"), path, name)
+            dated = start is not None or end is not None
+            codes.append(DatedCode(str(code["code"]).upper(), start, end, dated))
+        for alias in [name, *(entry.get("aliases") or [])]:
+            tables.actors[phrase_of(str(alias))] = codes
+    for spellings in document.get("variants") or []:
+        canonical = str(spellings[0])
+        for spelling in spellings:
+            tables.variants[str(spelling).casefold()] = canonical
+    for noun, sector in (document.get("agents") or {}).items():
+        tables.agents[phrase_of(str(noun))] = "~" + str(sector).upper()
+    return tables
+
+
+@cache
+def shipped_tables() -> ActorTables:
+    """The dictionaries and the project's actors file, read once per process."""
+    data = resources.files("reportedly") / "data"
+    tables = ActorTables()
+    for name in ACTOR_FILES:
+        with resources.as_file(data / "petrarch" / name) as path:
+            tables.actors.update(read_actors(path))
+    with resources.as_file(data / "petrarch" / AGENT_FILE) as path:
+        tables.agents.update(read_agents(path))
+    with resources.as_file(data / "actors.yaml") as path:
+        tables.update(read_actor_yaml(path))
+    return tables
+
+
+class ActorCoder:
+    """Looks up actor codes for names and descriptions on a given day."""
+
+    def __init__(self, user_file: Path | None = None) -> None:
+        shipped = shipped_tables()
+        if user_file is None:
+            self.tables = shipped
+        else:
+            self.tables = ActorTables(dict(shipped.actors), dict(shipped.agents), dict(shipped.variants))
+            self.tables.update(read_actor_yaml(user_file))
+        # Country entries carry a bare three-letter code: their names and adjectives
+        # ("Russia", "Russian") give an actor's country.
+        self.countries = {
+            phrase: code
+            for phrase, codes in self.tables.actors.items()
+            if (code := code_on(codes, None)) and len(code) == 3 and code.isalpha()
+        }
+        self.country_codes = frozenset(self.countries.values())
+
+    def canonical_spelling(self, word: str) -> str:
+        """The canonical spelling of a name word ("Kiev" -> "Kyiv"), or the word itself."""
+        return self.tables.variants.get(word.casefold(), word)
+
+    def code_name(self, name: str, day: date | None) -> str | None:
+        """The code of a proper name ("Sergei Lavrov", "Mr. Zelenskiy", "the Kremlin")."""
+        words = [_POSSESSIVE.sub("", word) for word in phrase_of(name)]
+        while words and words[0] in {"THE", *HONORIFICS}:
+            words = words[1:]
+        for candidate in (
+            tuple(words),
+            tuple(phrase_of(" ".join(self.canonical_spelling(w) for w in words))),
+        ):
+            codes = self.tables.actors.get(candidate)
+            if codes:
+                return code_on(codes, day)
+        return None
+
+    def code_description(self, description: str, day: date | None) -> str | None:
+        """The code a description gives: its country ("Russia's", "Ukrainian") and the
+        sector of its agent noun ("foreign minister" GOV, "general" MIL)."""
+        words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description))
+        country = self._longest(words, self.countries)
+        sector = self._longest(words, self.tables.agents)
+        if sector is not None and sector.startswith("~"):
+            sector = sector[1:]
+        elif sector is not None:
+            sector = None  # prefix agents ("IGO~") need a named organisation
+        if country and sector:
+            return country + sector
+        return country
+
+    def code_entity(self, entity: Entity, day: date | None, speaks: bool) -> Actor | None:
+        """An entity's actor: its name's code ("Sergei Lavrov"), else the code its role gives
+        ("Russia's foreign minister"). A country or capital that speaks ("Kyiv said") speaks
+        for its government."""
+        code = next(
+            (code for name in (entity.name, *entity.aliases) if (code := self.code_name(name, day))), None
+        )
+        if code is None and entity.description:
+            code = self.code_description(entity.description, day)
+        if code in self.country_codes and speaks and entity.type != "NORP":
+            code += "GOV"
+        return self.actor(code)
+
+    def actor(self, code: str | None) -> Actor | None:
+        """Split a code into country and sector (``RUSGOV`` -> RUS, GOV; ``IGOUNO`` -> -, IGOUNO)."""
+        if not code:
+            return None
+        if code[:3] in self.country_codes:
+            return Actor(code=code, country=code[:3], sector=code[3:] or None)
+        return Actor(code=code, country=None, sector=code)
+
+    @staticmethod
+    def _longest(words: Phrase, table: dict[Phrase, str]) -> str | None:
+        for length in range(len(words), 0, -1):
+            for start in range(len(words) - length + 1):
+                value = table.get(words[start : start + length])
+                if value:
+                    return value
+        return None

@@ -1,0 +1,55 @@
+"""One name per referent across the documents of a run.
+
+The first document to name a referent fully ("Volodymyr Zelenskiy") fixes its name for
+the documents after it, whatever their spelling ("Zelensky", "Volodymyr Zelenskyy"), so
+that corpus queries group a speaker's statements under one name.
+"""
+
+from __future__ import annotations
+
+from reportedly.model import Extraction
+from reportedly.resolve.names import name_key
+
+# Types whose names are compared with each other (NER mixes them up for one name).
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
+
+
+class NameRegistry:
+    """Canonical names seen so far, by spelling key and, for people, by surname key."""
+
+    def __init__(self, variants: dict[str, str]) -> None:
+        self.variants = variants
+        self.by_key: dict[tuple[str, ...], str] = {}
+        self.by_surname: dict[str, str] = {}
+
+    def canonicalise(self, extraction: Extraction) -> None:
+        """Rename the extraction's entities (and speakers) to the run's canonical names."""
+        renamed = {}
+        for entity in extraction.entities:
+            if entity.type not in _NAMES:
+                continue
+            canonical = self.canonical(entity.name, entity.type)
+            if canonical != entity.name:
+                entity.aliases = [name for name in (entity.name, *entity.aliases) if name != canonical]
+                entity.name = canonical
+                renamed[entity.id] = canonical
+        for attribution in extraction.attributions:
+            speaker = attribution.speaker
+            if speaker is not None and speaker.entity in renamed:
+                speaker.name = renamed[speaker.entity]
+
+    def canonical(self, name: str, entity_type: str) -> str:
+        key = name_key(name, self.variants)
+        if key in self.by_key:
+            return self.by_key[key]
+        if entity_type == "PERSON" and key:
+            full = self.by_surname.get(key[-1])
+            if full is not None and (len(key) == 1 or len(full.split()) == 1):
+                if len(key) > 1:  # a fuller name than the one known: it becomes canonical
+                    self.by_surname[key[-1]] = name
+                    self.by_key[key] = name
+                    return name
+                return full
+            self.by_surname[key[-1]] = name
+        self.by_key[key] = name
+        return name

@@ -1,0 +1,42 @@
+"""Normalise names so that one referent's spellings and forms compare equal.
+
+"Mr. Zelenskiy", "Zelensky" and "President Volodymyr Zelenskyy" share the surname key
+``zelensky``; "Kiev" and "Kyiv" share ``kyiv`` through the spelling table in
+``data/actors.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"})
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+# Transliterations of Slavic names end in -iy, -yy, -yi or -y for the same sound.
+_SLAVIC_ENDING = re.compile(r"(?:iy|yy|yi|y)$")
+
+
+def clean_name(text: str) -> str:
+    """A mention as a name: no possessive, no leading "the", no honorific, single spaces."""
+    words = _POSSESSIVE.sub("", text.strip()).split()
+    while words and (words[0].lower() == "the" or words[0].lower() in HONORIFICS):
+        words = words[1:]
+    return " ".join(words)
+
+
+def spelling_key(word: str, variants: dict[str, str]) -> str:
+    """One key for the spellings of a word: accents dropped, case folded, variants mapped."""
+    folded = word.casefold()
+    folded = variants.get(folded, folded).casefold()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return _SLAVIC_ENDING.sub("y", plain) if len(plain) > 4 else plain
+
+
+def name_key(name: str, variants: dict[str, str]) -> tuple[str, ...]:
+    """The key of a cleaned name: the spelling key of each word."""
+    return tuple(spelling_key(word, variants) for word in name.split())
+
+
+def initials(name: str) -> str:
+    """ "North Atlantic Treaty Organization" -> "NATO" (function words skipped)."""
+    return "".join(word[0] for word in name.split() if word[0].isupper())

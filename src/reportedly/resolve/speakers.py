@@ -1,0 +1,242 @@
+"""Point each attribution's speaker at the entity behind its source mention.
+
+A source names its speaker ("Sergei Lavrov", "Lavrov's comments"), refers back with a
+pronoun ("he said"), describes a role the text has given someone ("the minister"), or
+points at earlier statements ("These comments suggest"); a floating quote continues the
+previous speaker. Pronouns go to the most salient compatible entity: recently mentioned,
+a grammatical subject, and above all the previous speaker, since the same speaker usually
+goes on talking. When nothing fits, the speaker stays null rather than a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from reportedly.attribution.spans import speaker_tokens
+from reportedly.model import Attribution, Entity, Span, Speaker
+
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# Pronoun to the kind of referent it takes.
+PRONOUNS = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+    **dict.fromkeys(("it", "its", "itself"), "it"),
+    **dict.fromkeys(("they", "them", "their", "themselves", "we", "our", "us"), "they"),
+}
+_KIND_TYPES = {
+    "m": frozenset({"PERSON"}),
+    "f": frozenset({"PERSON"}),
+    "it": frozenset({"ORG", "GPE", "FAC"}),
+    "they": frozenset({"ORG", "GPE", "NORP"}),
+}
+OUTLET_NOUNS = frozenset(
+    {"daily", "newspaper", "paper", "network", "broadcaster", "agency", "outlet", "magazine"}
+)
+# How far back (in sentences) a pronoun's antecedent may be.
+PRONOUN_REACH = 4
+PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
+_POSSESSIVE = re.compile(r"^['’]s?\s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+    sentence: int
+    subject: bool
+
+    def span(self, text: str) -> Span:
+        return Span.of(text, self.start, self.end)
+
+
+def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozenset[str]) -> int | None:
+    """How surely a name inside a source phrase names the speaker (0 best), or None if it does not.
+
+    English noun phrases end with their head ("Russia's foreign minister Sergei Lavrov"),
+    an apposition puts the name first ("Lavrov, Russia's foreign minister"), and a
+    possessor owns a reporting noun ("Lavrov's comments").
+    """
+    if not (source.start <= mention.start and mention.end <= source.end):
+        return None
+    after = text[mention.end : source.end]
+    governed = text[source.start : mention.start].rstrip().rsplit(" ", 1)[-1].lower() in PREPOSITIONS
+    if not after.strip(" '’s") and not governed:  # "the head of NATO" is not NATO
+        return 0
+    if after.lstrip().startswith(","):
+        return 1
+    owned = _POSSESSIVE.sub("", after, count=1).split()
+    if (
+        mention.start == source.start
+        and _POSSESSIVE.match(after)
+        and owned
+        and owned[-1].lower() in reporting_nouns
+    ):
+        return 2
+    return None
+
+
+class SpeakerResolver:
+    """Resolves the sources of one document's attributions to its entities."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        entities: list[Entity],
+        genders: dict[str, str],
+        reporting_nouns: frozenset[str],
+        names_outlet: Callable[[str], bool],
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.entities = [entity for entity in entities if entity.type in SPEAKER_TYPES]
+        self.reporting_nouns = reporting_nouns
+        self.names_outlet = names_outlet
+        self.sentence_starts = [sent.start_char for sent in doc.sents]
+        self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
+        self.genders = {entity.id: gender_of(entity, doc, text, genders) for entity in self.entities}
+
+    def link(self, attributions: list[Attribution]) -> None:
+        """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
+        previous: Entity | None = None
+        by_id = {entity.id: entity for entity in self.entities}
+        for attribution in sorted(attributions, key=_position):
+            if attribution.kind == "floating" and attribution.source is None:
+                entity = previous
+            else:
+                entity = self.resolve(attribution, previous)
+            attribution.speaker = Speaker(entity.name, entity.id) if entity else None
+            if entity is not None:
+                previous = by_id.get(entity.id, entity)
+
+    def resolve(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
+        if attribution.source is None:
+            return None
+        source_tokens = self.doc.char_span(
+            attribution.source.start, attribution.source.end, alignment_mode="expand"
+        )
+        if source_tokens is None or len(source_tokens) == 0:
+            return None
+        # A relative "who" speaks for its antecedent ("Lavrov, who said ...").
+        words = speaker_tokens(list(source_tokens))
+        tokens = self.doc[words[0].i : words[-1].i + 1]
+        source = Span.of(self.text, tokens.start_char, tokens.end_char)
+        named = [
+            (rank, mention.start, mention.entity)
+            for mention in self.mentions
+            if (rank := naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns))
+            is not None
+        ]
+        if named:
+            return min(named, key=lambda item: item[:2])[2]
+        head = tokens.root
+        pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
+        if pronoun is not None and (pronoun == head or head.lemma_.lower() in self.reporting_nouns):
+            return self.antecedent(pronoun, attribution, previous)
+        if head.lemma_.lower() in self.reporting_nouns or head.lower_ in self.reporting_nouns:
+            return previous  # "These comments suggest": whoever made them
+        if head.pos_ in {"NOUN", "PROPN"}:
+            return self.role_holder(head, source.start)
+        return None
+
+    def antecedent(self, pronoun: Token, attribution: Attribution, previous: Entity | None) -> Entity | None:
+        """The entity a pronoun refers to, or None when no candidate is compatible and near."""
+        kind = PRONOUNS[pronoun.lower_]
+        here = self._sentence(pronoun.idx)
+        latest: dict[str, _Mention] = {}
+        for mention in self.mentions:
+            if mention.end > pronoun.idx:
+                break
+            if here - mention.sentence > PRONOUN_REACH or mention.entity.type not in _KIND_TYPES[kind]:
+                continue
+            if any(part.start <= mention.start < part.end for part in attribution.content):
+                continue  # a speaker does not name himself in his own words
+            latest[mention.entity.id] = mention
+        best, best_score = None, float("-inf")
+        for mention in latest.values():
+            gender = self.genders.get(mention.entity.id)
+            if kind in {"m", "f"} and gender is not None and gender != kind:
+                continue
+            score = -float(here - mention.sentence)
+            score += 1.0 if mention.subject else 0.0
+            score += 0.5 if gender == kind else 0.0
+            score += 2.0 if previous is not None and mention.entity.id == previous.id else 0.0
+            score += mention.start / max(1, pronoun.idx) * 0.1  # later breaks ties
+            if score > best_score:
+                best, best_score = mention.entity, score
+        return best
+
+    def role_holder(self, head: Token, before: int) -> Entity | None:
+        """The entity a description refers to: the one holding that role in this text
+        ("the minister"), or the outlet last named for "the daily"."""
+        word = head.lower_
+        lemma = head.lemma_.lower()
+        if word in OUTLET_NOUNS:
+            outlets = [m for m in self.mentions if m.start < before and self.names_outlet(m.entity.name)]
+            return outlets[-1].entity if outlets else None
+        holders = [
+            entity
+            for entity in self.entities
+            if entity.role and entity.role.split()[-1] in {word, lemma, head.text.lower()}
+        ]
+        if not holders:
+            return None
+        first_mention = {entity.id: min(m.start for m in entity.mentions) for entity in holders}
+        earlier = [entity for entity in holders if first_mention[entity.id] < before]
+        pool = earlier or holders
+        return max(
+            pool, key=lambda entity: max((m.start for m in entity.mentions if m.start < before), default=-1)
+        )
+
+    def _mentions(self) -> list[_Mention]:
+        mentions = []
+        for entity in self.entities:
+            for span in entity.mentions:
+                tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+                subject = (
+                    tokens is not None and len(tokens) > 0 and tokens.root.dep_ in {"nsubj", "nsubjpass"}
+                )
+                mentions.append(_Mention(span.start, span.end, entity, self._sentence(span.start), subject))
+        return mentions
+
+    def _sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+
+def read_genders() -> dict[str, str]:
+    """Gendered first names, honorifics and titles (``data/gendered_words.tsv``)."""
+    genders = {}
+    for line in (
+        (resources.files("reportedly") / "data" / "gendered_words.tsv").read_text("utf-8").splitlines()
+    ):
+        if line.strip() and not line.startswith("#"):
+            word, gender = line.split("\t")
+            genders[word.strip().lower()] = gender.strip()
+    return genders
+
+
+def gender_of(entity: Entity, doc: Doc, text: str, genders: dict[str, str]) -> str | None:
+    """A person's gender from an honorific before a mention ("Mr."), a first name or a
+    gendered role ("spokeswoman"); None when the text does not tell."""
+    if entity.type != "PERSON":
+        return None
+    for mention in entity.mentions:
+        before = text[max(0, mention.start - 6) : mention.start].split()
+        if before and before[-1].lower() in genders:
+            return genders[before[-1].lower()]
+    for word in entity.name.split()[:1] + (entity.role or "").split():
+        if word.lower() in genders:
+            return genders[word.lower()]
+    return None
+
+
+def _position(attribution: Attribution) -> int:
+    spans = [span for span in (attribution.source, attribution.cue, *attribution.content) if span]
+    return min(span.start for span in spans) if spans else 0
