@@ -67,7 +67,7 @@ def test_stdin_and_text_format():
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().splitlines() == [
         "== stdin (1 attributions)",
-        "Lavrov | told | that the proposal was unacceptable  [to reporters]",
+        "Lavrov [RUSGOV] | told | that the proposal was unacceptable  [to reporters]",
     ]
 
 

@@ -18,6 +18,7 @@ from tqdm import tqdm
 from reportedly.ingest.read import DEFAULT_MAX_BYTES, InputError, read_document
 from reportedly.model import Document, Extraction
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
+from reportedly.resolve.actors import ActorFileError
 
 EXIT_BAD_INPUT = 2
 
@@ -70,8 +71,13 @@ def _output(path: str | None) -> Iterator[IO[str]]:
 def format_text(extraction: Extraction) -> str:
     """The readable view: one line per attribution, ``speaker | cue | "content"``."""
     lines = [f"== {extraction.document.doc_id} ({len(extraction.attributions)} attributions)"]
+    codes = {entity.id: entity.actor.code for entity in extraction.entities if entity.actor}
     for attribution in extraction.attributions:
-        speaker = attribution.speaker.name if attribution.speaker else "?"
+        if attribution.speaker:
+            code = codes.get(attribution.speaker.entity or "")
+            speaker = attribution.speaker.name + (f" [{code}]" if code else "")
+        else:  # unresolved: the source as written, in parentheses
+            speaker = f"({attribution.source.text})" if attribution.source else "?"
         cue = attribution.cue.text if attribution.cue else f"({attribution.kind})"
         content = " … ".join(" ".join(part.text.split()) for part in attribution.content)
         flags = [
@@ -104,6 +110,12 @@ def format_text(extraction: Extraction) -> str:
     show_default=True,
     help="Refuse inputs larger than this many MB.",
 )
+@click.option(
+    "--actors",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="YAML file of actors, spellings and agent nouns that add to or override the shipped ones.",
+)
 @model_options
 def extract(
     paths: tuple[str, ...],
@@ -111,6 +123,7 @@ def extract(
     output_format: str | None,
     output: str | None,
     max_size: int,
+    actors: Path | None,
     model: str,
     tagger: str,
 ) -> None:
@@ -130,8 +143,8 @@ def extract(
                 click.echo(f"reportedly: error: {error}", err=True)
 
     try:
-        extractor = Extractor(model, tagger=tagger)
-    except ModelError as error:
+        extractor = Extractor(model, tagger=tagger, actors=actors)
+    except (ModelError, ActorFileError) as error:
         raise click.ClickException(str(error)) from None
     with _output(output) as stream:
         for number, extraction in enumerate(extractor.extract(documents())):
@@ -189,3 +202,27 @@ def eval_polnear(
         click.echo(json.dumps(report, indent=2))
     else:
         click.echo(format_report(report))
+
+
+@evaluate.command(name="speakers")
+@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "text"]),
+    default=None,
+    help="json (default when stdout is not a terminal, with every error) or a readable summary.",
+)
+@model_options
+def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """Score speaker resolution on a split against GOLD (e.g. eval/speakers/polnear-dev.jsonl)."""
+    from reportedly.eval.speakers import evaluate_speakers, format_report
+
+    try:
+        report = evaluate_speakers(split_dir, gold, model=model, tagger=tagger)
+    except (ModelError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    if output_format is None:
+        output_format = "text" if sys.stdout.isatty() else "json"
+    click.echo(json.dumps(report, indent=2) if output_format == "json" else format_report(report))

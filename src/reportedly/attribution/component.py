@@ -8,12 +8,11 @@ before it (``doc._.tagging``), its spans steer the rules.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
-from reportedly.model import Attribution
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.entities import collect_entities
 from reportedly.resolve.speakers import SpeakerResolver, read_genders
@@ -35,29 +34,42 @@ class AttributionComponent:
         """Whether a phrase ends in an agent noun of the dictionaries ("foreign minister")."""
         return any(words[start:] in self.agents for start in range(len(words)))
 
-    def unrecognised_names(self, doc: Doc, attributions: list[Attribution]) -> list[SpacySpan]:
-        """Sources that name an actor of the dictionaries ("Kyiv", "the Kremlin") where NER saw
-        no entity, as labelled spans: a country's name or capital is a GPE, others an ORG."""
+    def unrecognised_names(self, doc: Doc) -> list[SpacySpan]:
+        """Names of the actor dictionaries that NER missed ("Zelenskiy", "Kyiv", "the
+        Kremlin"), as labelled spans: a surname of a listed person is a PERSON, a country's
+        name or capital a GPE, others an ORG."""
         names = []
-        for attribution in attributions:
-            source = attribution.source
-            tokens = doc.char_span(source.start, source.end, alignment_mode="expand") if source else None
-            if tokens is None or tokens.root.pos_ != "PROPN" or any(token.ent_type_ for token in tokens):
+        run: list[Token] = []
+        for token in [*doc, None]:
+            if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
+                run.append(token)
                 continue
-            code = self.coder.code_name(tokens.text, None)
-            if code is not None:
-                label = "GPE" if code in self.coder.country_codes else "ORG"
-                names.append(doc.char_span(tokens.start_char, tokens.end_char, label=label))
+            if run:
+                span = doc[run[0].i : run[-1].i + 1]
+                code = self.coder.code_name(span.text, None)
+                if code is not None:
+                    if code in self.coder.country_codes:
+                        label = "GPE"
+                    else:
+                        label = "PERSON" if self.coder.is_surname(span.text) else "ORG"
+                    names.append(doc.char_span(span.start_char, span.end_char, label=label))
+                run = []
         return names
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy rebuilds Doc.text on every access: read it once per Doc
         attributions = link_attributions(doc, text, self.lexicon, doc._.tagging)
         entities = collect_entities(
-            doc, text, self.variants, self.is_title, self.unrecognised_names(doc, attributions)
+            doc, text, self.variants, self.is_title, self.genders, self.unrecognised_names(doc)
         )
         resolver = SpeakerResolver(
-            doc, text, entities, self.genders, self.lexicon.nominal_cues, self.lexicon.names_outlet
+            doc,
+            text,
+            entities,
+            self.genders,
+            self.lexicon.nominal_cues,
+            self.lexicon.names_outlet,
+            attributions,
         )
         resolver.link(attributions)
         doc._.attributions = attributions

@@ -9,6 +9,7 @@ Later sources win: user file over project file over dictionaries.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -20,6 +21,7 @@ import yaml
 
 from reportedly.model import Actor, Entity
 from reportedly.resolve.dictionaries import DatedCode, Phrase, code_on, phrase_of, read_actors, read_agents
+from reportedly.resolve.names import clean_name, spelling_key
 
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -27,8 +29,10 @@ ACTOR_FILES = (
     "Phoenix.MilNonState.actors.txt",
 )
 AGENT_FILE = "Phoenix.agents.txt"
-HONORIFICS = frozenset({"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "SIR", "DAME"})
-_POSSESSIVE = re.compile(r"['’]s?$")
+# CAMEO's three-letter codes for actors of no one country: intergovernmental and
+# non-governmental organisations, militant groups, multinationals, unidentified.
+TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
+_POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 
 
 class ActorFileError(ValueError):
@@ -120,9 +124,35 @@ class ActorCoder:
         self.countries = {
             phrase: code
             for phrase, codes in self.tables.actors.items()
-            if (code := code_on(codes, None)) and len(code) == 3 and code.isalpha()
+            if (code := code_on(codes, None))
+            and len(code) == 3
+            and code.isalpha()
+            and code not in TRANSNATIONAL
         }
         self.country_codes = frozenset(self.countries.values())
+        self.surnames = self._surnames()
+
+    def _surnames(self) -> frozenset[str]:
+        """Spelling keys of one-word names that end a longer name of the same entry ("Putin"
+        of "Vladimir Putin"): a person's surname, where NER may miss the person."""
+        entries: dict[int, list[Phrase]] = defaultdict(list)
+        for phrase, codes in self.tables.actors.items():
+            if not any(code.code in self.country_codes for code in codes):
+                entries[id(codes)].append(phrase)
+        surnames = set()
+        for phrases in entries.values():
+            last_words = {
+                spelling_key(p[-1], self.tables.variants) for p in phrases if len(p) > 1 and p[0] != "THE"
+            }
+            surnames.update(
+                key
+                for p in phrases
+                if len(p) == 1 and (key := spelling_key(p[0], self.tables.variants)) in last_words
+            )
+        return frozenset(surnames)
+
+    def is_surname(self, name: str) -> bool:
+        return spelling_key(clean_name(name), self.tables.variants) in self.surnames
 
     def canonical_spelling(self, word: str) -> str:
         """The canonical spelling of a name word ("Kiev" -> "Kyiv"), or the word itself."""
@@ -130,12 +160,10 @@ class ActorCoder:
 
     def code_name(self, name: str, day: date | None) -> str | None:
         """The code of a proper name ("Sergei Lavrov", "Mr. Zelenskiy", "the Kremlin")."""
-        words = [_POSSESSIVE.sub("", word) for word in phrase_of(name)]
-        while words and words[0] in {"THE", *HONORIFICS}:
-            words = words[1:]
+        words = clean_name(name).split()
         for candidate in (
-            tuple(words),
-            tuple(phrase_of(" ".join(self.canonical_spelling(w) for w in words))),
+            phrase_of(" ".join(words)),
+            phrase_of(" ".join(map(self.canonical_spelling, words))),
         ):
             codes = self.tables.actors.get(candidate)
             if codes:

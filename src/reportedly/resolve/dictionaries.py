@@ -111,8 +111,9 @@ def read_actors(path: Path) -> dict[Phrase, list[DatedCode]]:
     codes: list[DatedCode] = []
 
     def flush() -> None:
+        shared = list(codes)  # one list per entry: its names can be told apart from others'
         for name in names:
-            actors.setdefault(name, list(codes))
+            actors.setdefault(name, shared)
 
     for line in _lines(path):
         if not line.strip():

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly.model import Entity, Span
-from reportedly.resolve.names import clean_name, initials, name_key
+from reportedly.resolve.names import HONORIFICS, clean_name, initials, name_key
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Types that can share a name: NER labels a surname PERSON in one sentence, ORG in the next.
@@ -26,22 +26,40 @@ _TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _SKIPPED_IN_ROLE = frozenset({"det", "poss", "case", "punct", "predet"})
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
+# Abbreviated titles before names ("Sen. Lindsey Graham"), spelled out as roles.
+TITLE_ABBREVIATIONS = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "adm.": "admiral",
+    "amb.": "ambassador",
+    "pres.": "president",
+    "sec.": "secretary",
+    "atty.": "attorney",
+}
+
 IsTitle = Callable[[tuple[str, ...]], bool]
 
 
 def collect_entities(
-    doc: Doc, text: str, variants: dict[str, str], is_title: IsTitle, extra: list[SpacySpan] = ()
+    doc: Doc,
+    text: str,
+    variants: dict[str, str],
+    is_title: IsTitle,
+    genders: dict[str, str],
+    extra: list[SpacySpan] = (),
 ) -> list[Entity]:
     """One entity per referent among ``doc``'s named entities and the ``extra`` labelled
     spans (names NER missed), in order of first mention.
 
     ``text`` is ``doc.text``; ``variants`` maps spellings to canonical ones; ``is_title``
-    tells whether a phrase (upper-case words) names a role or office.
+    tells whether a phrase (upper-case words) names a role or office; ``genders`` maps
+    honorifics and first names to "m" or "f", to tell "Mr. Obama" from "Michelle Obama".
     """
-    entities: list[Entity] = []
-    by_key: dict[tuple[str, ...], Entity] = {}
-    by_surname: dict[str, Entity] = {}
-    labels: dict[str, Counter[str]] = {}
+    grouper = _Grouper(variants, genders)
     for ent in sorted([*doc.ents, *extra], key=lambda span: span.start):
         if ent.label_ not in ENTITY_TYPES:
             continue
@@ -49,56 +67,103 @@ def collect_entities(
         key = name_key(name, variants)
         if not key:
             continue
-        entity = _known(ent.label_, name, key, by_key, by_surname, entities)
-        if entity is None:
-            entity = Entity(id=f"e{len(entities) + 1}", name=name, type=ent.label_)
-            entities.append(entity)
-            labels[entity.id] = Counter()
-        labels[entity.id][ent.label_] += 1
-        by_key.setdefault(key if ent.label_ != "NORP" else ("NORP", *key), entity)
-        if ent.label_ == "PERSON":
-            by_surname.setdefault(key[-1], entity)
-            if len(name.split()) > len(entity.name.split()):
-                entity.aliases.append(entity.name)
-                entity.name = name
-        if name != entity.name and name not in entity.aliases:
-            entity.aliases.append(name)
+        entity = grouper.add(ent, name, key)
         entity.mentions.append(Span.of(text, ent.start_char, ent.end_char))
         if entity.role is None and ent.label_ in {"PERSON", "ORG"}:
             found = role_of(ent, is_title)
             if found:
                 entity.role, entity.description = found
-    for entity in entities:
-        entity.type = labels[entity.id].most_common(1)[0][0]
-    return entities
+    return grouper.finished()
 
 
-def _known(
-    label: str,
-    name: str,
-    key: tuple[str, ...],
-    by_key: dict[tuple[str, ...], Entity],
-    by_surname: dict[str, Entity],
-    entities: list[Entity],
-) -> Entity | None:
-    """The entity a new mention belongs to, if one is already known."""
-    if label == "NORP":
-        return by_key.get(("NORP", *key))
-    entity = by_key.get(key)
-    if entity is not None and entity.type in NAMED_TYPES:
+class _Grouper:
+    """The entities found so far, indexed by name key and by surname."""
+
+    def __init__(self, variants: dict[str, str], genders: dict[str, str]) -> None:
+        self.variants = variants
+        self.genders = genders
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, ...], Entity] = {}
+        self.full_names: dict[str, list[Entity]] = {}  # surname key -> people named in full
+        self.labels: dict[str, Counter[str]] = {}
+        self.last_seen: dict[str, int] = {}
+
+    def add(self, ent: SpacySpan, name: str, key: tuple[str, ...]) -> Entity:
+        """The entity the mention ``ent`` (cleaned ``name``, ``key``) belongs to, made if new."""
+        gender = self._honorific_gender(ent)
+        entity = self._known(ent.label_, name, key, gender)
+        if entity is None:
+            entity = Entity(id=f"e{len(self.entities) + 1}", name=name, type=ent.label_)
+            self.entities.append(entity)
+            self.labels[entity.id] = Counter()
+        self.labels[entity.id][ent.label_] += 1
+        self.last_seen[entity.id] = ent.start
+        self.by_key.setdefault(key if ent.label_ != "NORP" else ("NORP", *key), entity)
+        if len(key) > 1 and ent.label_ == "PERSON":
+            people = self.full_names.setdefault(key[-1], [])
+            if entity not in people:
+                people.append(entity)
+        if len(name.split()) > len(entity.name.split()) and ent.label_ == "PERSON":
+            entity.aliases.append(entity.name)
+            entity.name = name
+        if name != entity.name and name not in entity.aliases:
+            entity.aliases.append(name)
         return entity
-    surname = by_surname.get(key[-1])
-    if surname is not None and (len(key) == 1 or len(surname.name.split()) == 1):
-        # "Lavrov" after "Sergei Lavrov", or "Sergei Lavrov" after a lone "Lavrov".
-        return surname
-    if label == "ORG":
-        for other in entities:
-            if other.type == "ORG" and (
-                (name.isupper() and initials(other.name) == name)
-                or (other.name.isupper() and initials(name) == other.name)
-            ):
-                return other
-    return None
+
+    def finished(self) -> list[Entity]:
+        for entity in self.entities:
+            entity.type = self.labels[entity.id].most_common(1)[0][0]
+        return self.entities
+
+    def _known(self, label: str, name: str, key: tuple[str, ...], gender: str | None) -> Entity | None:
+        if label == "NORP":
+            return self.by_key.get(("NORP", *key))
+        if len(key) == 1:
+            # "Lavrov" after "Sergei Lavrov"; of two Obamas, the one the honorific fits,
+            # else the one named last.
+            people = [p for p in self.full_names.get(key[0], []) if gender in (None, self._gender(p))]
+            if people:
+                return people[0]  # the first named: usually whom the story is about
+        entity = self.by_key.get(key)
+        if entity is not None:
+            return entity
+        lone = self.by_key.get(key[-1:])
+        if label == "PERSON" and lone is not None and self._may_complete(lone, key):
+            return lone  # "Sergei Lavrov" after a lone "Lavrov" (a headline, say)
+        if label == "ORG":
+            return next(
+                (
+                    other
+                    for other in self.entities
+                    if other.type == "ORG"
+                    and (
+                        (name.isupper() and initials(other.name) == name)
+                        or (other.name.isupper() and initials(name) == other.name)
+                    )
+                ),
+                None,
+            )
+        return None
+
+    def _may_complete(self, lone: Entity, key: tuple[str, ...]) -> bool:
+        """Whether a full name can be the full name of an entity known by surname only:
+        not when that entity already has a role ("President Obama" is not "Michelle Obama")
+        or a gender the first name contradicts."""
+        if len(lone.name.split()) != 1 or lone.role is not None or lone.type not in NAMED_TYPES:
+            return False
+        first = self.genders.get(key[0])
+        return first is None or self._gender(lone) in (None, first)
+
+    def _gender(self, entity: Entity) -> str | None:
+        return self.genders.get(entity.name.split()[0].lower())
+
+    def _honorific_gender(self, ent: SpacySpan) -> str | None:
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        first = ent[0].lower_
+        for word in (before, first):
+            if word in HONORIFICS:
+                return self.genders.get(word)
+        return None
 
 
 def role_of(ent: SpacySpan, is_title: IsTitle) -> tuple[str, str] | None:
@@ -106,7 +171,7 @@ def role_of(ent: SpacySpan, is_title: IsTitle) -> tuple[str, str] | None:
     came from: ("foreign minister", "Russia's foreign minister")."""
     for tokens in (_title_before(ent), _apposition_after(ent), _apposition_head(ent)):
         role_words = [
-            token.text.lower()
+            TITLE_ABBREVIATIONS.get(token.lower_, token.lower_)
             for token in tokens
             if token.dep_ not in _SKIPPED_IN_ROLE
             and token.ent_type_ not in _PLACE_LABELS

@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from reportedly.attribution.lexicon import word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 
@@ -33,8 +34,14 @@ _KIND_TYPES = {
     "m": frozenset({"PERSON"}),
     "f": frozenset({"PERSON"}),
     "it": frozenset({"ORG", "GPE", "FAC"}),
-    "they": frozenset({"ORG", "GPE", "NORP"}),
+    # A plural "they" that speaks is an organisation just named as a subject ("Politifact
+    # ... they published"); groups of people ("officials", "X and Y") are no entity.
+    "they": frozenset({"ORG"}),
 }
+_PLURAL_REACH = 1
+ORGANISATION_WORDS = word_set("organisation_words.txt")
+STATEMENT_NOUNS = word_set("statement_nouns.txt")
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = frozenset(
     {"daily", "newspaper", "paper", "network", "broadcaster", "agency", "outlet", "magazine"}
 )
@@ -93,6 +100,7 @@ class SpeakerResolver:
         genders: dict[str, str],
         reporting_nouns: frozenset[str],
         names_outlet: Callable[[str], bool],
+        attributions: list[Attribution] = (),
     ) -> None:
         self.doc = doc
         self.text = text
@@ -102,6 +110,7 @@ class SpeakerResolver:
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
         self.genders = {entity.id: gender_of(entity, doc, text, genders) for entity in self.entities}
+        self.people = self._people(attributions)
 
     def link(self, attributions: list[Attribution]) -> None:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
@@ -138,8 +147,13 @@ class SpeakerResolver:
             return min(named, key=lambda item: item[:2])[2]
         head = tokens.root
         pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
-        if pronoun is not None and (pronoun == head or head.lemma_.lower() in self.reporting_nouns):
+        if pronoun is not None and (
+            pronoun == head or head.lemma_.lower() in self.reporting_nouns or head.lower_ in STATEMENT_NOUNS
+        ):
             return self.antecedent(pronoun, attribution, previous)
+        described = self.named_by_grammar(head)
+        if described is not None:
+            return described
         if head.lemma_.lower() in self.reporting_nouns or head.lower_ in self.reporting_nouns:
             return previous  # "These comments suggest": whoever made them
         if head.pos_ in {"NOUN", "PROPN"}:
@@ -154,7 +168,9 @@ class SpeakerResolver:
         for mention in self.mentions:
             if mention.end > pronoun.idx:
                 break
-            if here - mention.sentence > PRONOUN_REACH or mention.entity.type not in _KIND_TYPES[kind]:
+            if here - mention.sentence > (_PLURAL_REACH if kind == "they" else PRONOUN_REACH):
+                continue
+            if not self._compatible(kind, mention):
                 continue
             if any(part.start <= mention.start < part.end for part in attribution.content):
                 continue  # a speaker does not name himself in his own words
@@ -164,27 +180,81 @@ class SpeakerResolver:
             gender = self.genders.get(mention.entity.id)
             if kind in {"m", "f"} and gender is not None and gender != kind:
                 continue
-            score = -float(here - mention.sentence)
+            distance = here - mention.sentence
+            score = -1.5 * distance if distance else 0.5
             score += 1.0 if mention.subject else 0.0
             score += 0.5 if gender == kind else 0.0
-            score += 2.0 if previous is not None and mention.entity.id == previous.id else 0.0
+            score += 1.5 if previous is not None and mention.entity.id == previous.id else 0.0
             score += mention.start / max(1, pronoun.idx) * 0.1  # later breaks ties
             if score > best_score:
                 best, best_score = mention.entity, score
         return best
 
+    def _compatible(self, kind: str, mention: _Mention) -> bool:
+        """Whether a pronoun of ``kind`` can refer to the mention's entity. NER often calls a
+        person an ORG: a known first name ("Donald Trump") makes it a person."""
+        entity = mention.entity
+        if kind in {"m", "f"}:
+            return entity.id in self.people
+        if kind == "they" and not mention.subject:
+            return False
+        return entity.type in _KIND_TYPES[kind] and entity.id not in self.people
+
+    def _people(self, attributions: list[Attribution]) -> set[str]:
+        """Entities that are people: NER says so, a first name or honorific tells a gender,
+        or (NER having called them a place or an organisation) a name of two or more words
+        that speaks in this text and does not end like an organisation's ("Ava DuVernay")."""
+        speaking = {
+            mention.entity.id
+            for attribution in attributions
+            if attribution.source
+            for mention in self.mentions
+            if naming_rank(mention.span(self.text), attribution.source, self.text, self.reporting_nouns) == 0
+        }
+        return {
+            entity.id
+            for entity in self.entities
+            if entity.type == "PERSON"
+            or self.genders.get(entity.id) is not None
+            or (
+                entity.id in speaking
+                and entity.type != "NORP"
+                and len(words := entity.name.split()) >= 2
+                and all(word[:1].isupper() for word in words)
+                and words[-1].lower() not in ORGANISATION_WORDS
+            )
+        }
+
+    def named_by_grammar(self, head: Token) -> Entity | None:
+        """A description the grammar ties to a name: in apposition to it ("Heather
+        Samuelson, a campaign staffer who ...") or its predicate ("Kaine is a lawyer who ...")."""
+        if head.dep_ == "appos":
+            return self._entity_at(head.head)
+        if head.dep_ == "attr":
+            subjects = [child for child in head.head.children if child.dep_ in {"nsubj", "nsubjpass"}]
+            return self._entity_at(subjects[0]) if subjects else None
+        return None
+
+    def _entity_at(self, token: Token) -> Entity | None:
+        if any(child.dep_ == "conj" for child in token.children):
+            return None  # "McClenney and Anderson, who ...": two people, no one entity
+        return next((m.entity for m in self.mentions if m.start <= token.idx < m.end), None)
+
     def role_holder(self, head: Token, before: int) -> Entity | None:
         """The entity a description refers to: the one holding that role in this text
-        ("the minister"), or the outlet last named for "the daily"."""
-        word = head.lower_
-        lemma = head.lemma_.lower()
-        if word in OUTLET_NOUNS:
+        ("the minister"), the organisation whose name holds the noun ("the fund" for the
+        International Monetary Fund), or the outlet last named for "the daily"."""
+        words = {head.lower_, head.lemma_.lower()}
+        if not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in head.children):
+            return None  # "veterans", "a reader": generic, not someone the text has named
+        if head.lower_ in OUTLET_NOUNS:
             outlets = [m for m in self.mentions if m.start < before and self.names_outlet(m.entity.name)]
             return outlets[-1].entity if outlets else None
         holders = [
             entity
             for entity in self.entities
-            if entity.role and entity.role.split()[-1] in {word, lemma, head.text.lower()}
+            if (entity.role and entity.role.split()[-1] in words)
+            or (entity.type == "ORG" and words & {word.lower() for word in entity.name.split()})
         ]
         if not holders:
             return None
@@ -225,13 +295,13 @@ def read_genders() -> dict[str, str]:
 def gender_of(entity: Entity, doc: Doc, text: str, genders: dict[str, str]) -> str | None:
     """A person's gender from an honorific before a mention ("Mr."), a first name or a
     gendered role ("spokeswoman"); None when the text does not tell."""
-    if entity.type != "PERSON":
-        return None
     for mention in entity.mentions:
         before = text[max(0, mention.start - 6) : mention.start].split()
         if before and before[-1].lower() in genders:
             return genders[before[-1].lower()]
-    for word in entity.name.split()[:1] + (entity.role or "").split():
+    names = entity.name.split()
+    first_name = names[:1] if len(names) > 1 else []  # a lone name is a surname ("Joseph")
+    for word in first_name + (entity.role or "").split():
         if word.lower() in genders:
             return genders[word.lower()]
     return None

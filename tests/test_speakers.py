@@ -1,0 +1,139 @@
+"""Speaker resolution and actor coding on passages written for the project."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reportedly.extract import Extractor
+from reportedly.model import Document, Extraction
+
+
+@pytest.fixture
+def resolve():
+    """Extract with a fresh extractor, so that names canonical in other tests do not leak in."""
+
+    def run(text: str, published: date | None = date(2024, 5, 1)) -> Extraction:
+        return Extractor().extract_one(Document(doc_id="passage", text=text, published=published))
+
+    return run
+
+
+def speakers(extraction: Extraction) -> dict[str, str | None]:
+    """Each attribution's source text (or kind, when it has none) to its speaker's name."""
+    return {
+        (a.source.text if a.source else a.kind): (a.speaker.name if a.speaker else None)
+        for a in extraction.attributions
+    }
+
+
+def entity(extraction: Extraction, name: str):
+    return next(e for e in extraction.entities if e.name == name)
+
+
+def test_pronouns_follow_two_men_speaking_in_turn(resolve):
+    extraction = resolve(
+        "Russian President Vladimir Putin said on Tuesday that Moscow was ready for talks. "
+        "U.S. President Joe Biden replied that sanctions would stay. "
+        "He added that the West would not negotiate under threat.\n\n"
+        "Putin said the offer was serious. He warned that it would not last."
+    )
+    by_cue = {a.cue.text: a.speaker.name for a in extraction.attributions if a.cue and a.speaker}
+    assert by_cue == {
+        "said": "Vladimir Putin",
+        "replied": "Joe Biden",
+        "added": "Joe Biden",
+        "warned": "Vladimir Putin",
+    }
+
+
+def test_role_description_resolves_to_the_entity_holding_the_role(resolve):
+    extraction = resolve(
+        "Russia's foreign minister Sergei Lavrov met reporters in Geneva. "
+        "The minister said the talks had failed."
+    )
+    assert speakers(extraction)["The minister"] == "Sergei Lavrov"
+    lavrov = entity(extraction, "Sergei Lavrov")
+    assert lavrov.role == "foreign minister"
+    assert lavrov.actor.code == "RUSGOV"
+
+
+def test_apposition_after_the_name_gives_the_role(resolve):
+    extraction = resolve("Lavrov, Russia's foreign minister, said the West was lying.")
+    lavrov = entity(extraction, "Lavrov")
+    assert (lavrov.role, lavrov.actor.code) == ("foreign minister", "RUSGOV")
+
+
+def test_honorific_and_spelling_variant_join_one_entity(resolve):
+    extraction = resolve(
+        "Ukrainian President Volodymyr Zelenskiy said his country would not give up land. "
+        "Mr. Zelensky told reporters that the front was holding."
+    )
+    assert set(speakers(extraction).values()) == {"Volodymyr Zelenskiy"}
+    zelenskiy = entity(extraction, "Volodymyr Zelenskiy")
+    assert "Zelensky" in zelenskiy.aliases
+    assert (zelenskiy.role, zelenskiy.actor.code) == ("president", "UKRGOV")
+
+
+def test_capitals_and_seats_of_government_speak_for_governments(resolve):
+    extraction = resolve("The Kremlin said it would respond. Kyiv insisted that the occupation must end.")
+    codes = {
+        a.speaker.name: next(e.actor.code for e in extraction.entities if e.id == a.speaker.entity)
+        for a in extraction.attributions
+        if a.speaker
+    }
+    assert codes == {"Kremlin": "RUSGOV", "Kyiv": "UKRGOV"}
+
+
+def test_quote_before_the_name_and_a_pronoun_after_it(resolve):
+    extraction = resolve(
+        '"We will never recognize the annexation," said Ukrainian Foreign Minister Dmytro Kuleba. '
+        "He added that his government expected more air defence."
+    )
+    assert set(speakers(extraction).values()) == {"Dmytro Kuleba"}
+    assert entity(extraction, "Dmytro Kuleba").actor.code == "UKRGOV"
+
+
+def test_floating_quote_continues_the_previous_speaker(resolve):
+    extraction = resolve(
+        'Zelenskiy spoke in Kyiv on Monday. "We will not trade territory for peace," he said.\n\n'
+        '"Our army is holding the line."'
+    )
+    floating = next(a for a in extraction.attributions if a.kind == "floating")
+    assert floating.speaker.name == "Zelenskiy"
+
+
+def test_relative_who_and_comments_resolve_to_whoever_spoke(resolve):
+    extraction = resolve(
+        "Sergei Lavrov, who said the talks had failed, left Geneva early. "
+        "Lavrov's comments suggest that Moscow is not ready to compromise."
+    )
+    assert set(speakers(extraction).values()) == {"Sergei Lavrov"}
+
+
+def test_generic_source_without_antecedent_stays_null(resolve):
+    extraction = resolve("Officials said the border crossing was closed on Sunday.")
+    assert speakers(extraction) == {"Officials": None}
+
+
+def test_she_skips_a_man_mentioned_in_between(resolve):
+    extraction = resolve(
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin. "
+        "She said the talks had been useful."
+    )
+    assert speakers(extraction)["She"] == "Angela Merkel"
+
+
+def test_one_canonical_name_across_documents():
+    extractor = Extractor()
+    documents = [
+        Document("one", "Ukrainian President Volodymyr Zelenskiy said the front was holding."),
+        Document("two", "Zelensky said Ukraine needed more air defence."),
+        Document("three", "Volodymyr Zelenskyy told reporters that talks were premature."),
+    ]
+    names = [
+        {a.speaker.name for a in extraction.attributions if a.speaker}
+        for extraction in extractor.extract(documents)
+    ]
+    assert names == [{"Volodymyr Zelenskiy"}] * 3
