@@ -94,7 +94,7 @@ def test_yaml_file_adds_and_overrides_actors(tmp_path: Path):
 def test_broken_yaml_file_names_the_file(tmp_path: Path):
     user = tmp_path / "broken.yaml"
     user.write_text("actors:\n  - name: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ActorFileError, match="broken.yaml"):
+    with pytest.raises(ActorFileError, match=r"broken\.yaml"):
         ActorCoder(user)
     user.write_text("actors:\n  - name: Nobody\n", encoding="utf-8")
     with pytest.raises(ActorFileError, match="needs a 'name' and a list of 'codes'"):
