@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -160,6 +160,11 @@ class ActorCoder:
 
     def code_name(self, name: str, day: date | None) -> str | None:
         """The code of a proper name ("Sergei Lavrov", "Mr. Zelenskiy", "the Kremlin")."""
+        codes = self._codes_of_name(name)
+        return code_on(codes, day) if codes else None
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - coders live as long as the process; names repeat
+    def _codes_of_name(self, name: str) -> list[DatedCode] | None:
         words = clean_name(name).split()
         for candidate in (
             phrase_of(" ".join(words)),
@@ -167,7 +172,7 @@ class ActorCoder:
         ):
             codes = self.tables.actors.get(candidate)
             if codes:
-                return code_on(codes, day)
+                return codes
         return None
 
     def code_description(self, description: str, day: date | None) -> str | None:

@@ -109,6 +109,7 @@ class SpeakerResolver:
         self.names_outlet = names_outlet
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
+        self.mention_starts = [mention.start for mention in self.mentions]
         self.genders = {entity.id: gender_of(entity, doc, text, genders) for entity in self.entities}
         self.people = self._people(attributions)
 
@@ -139,7 +140,7 @@ class SpeakerResolver:
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
         named = [
             (rank, mention.start, mention.entity)
-            for mention in self.mentions
+            for mention in self.mentions_within(source)
             if (rank := naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns))
             is not None
         ]
@@ -208,7 +209,7 @@ class SpeakerResolver:
             mention.entity.id
             for attribution in attributions
             if attribution.source
-            for mention in self.mentions
+            for mention in self.mentions_within(attribution.source)
             if naming_rank(mention.span(self.text), attribution.source, self.text, self.reporting_nouns) == 0
         }
         return {
@@ -264,6 +265,12 @@ class SpeakerResolver:
         return max(
             pool, key=lambda entity: max((m.start for m in entity.mentions if m.start < before), default=-1)
         )
+
+    def mentions_within(self, span: Span) -> list[_Mention]:
+        """The mentions inside ``span`` (mentions are sorted by start)."""
+        first = bisect.bisect_left(self.mention_starts, span.start)
+        last = bisect.bisect_right(self.mention_starts, span.end)
+        return [mention for mention in self.mentions[first:last] if mention.end <= span.end]
 
     def _mentions(self) -> list[_Mention]:
         mentions = []
