@@ -6,11 +6,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportedly.model import Attribution, Document, Entity, Extraction
+from reportedly.model import Attribution, Document, Entity, Extraction, TimeExpression
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_pipeline
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.corpus import NameRegistry
+from reportedly.resolve.times import resolve_times
 
 DEFAULT_BATCH_SIZE = 32
 # spaCy's memory grows with the text parsed at once (about 1 GB per 100,000 characters
@@ -51,18 +52,18 @@ class Extractor:
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
                 extraction = pending[piece.index]
-                _merge_chunk(extraction, doc._.attributions, doc._.entities, piece.offset)
+                _merge_chunk(extraction, doc._.attributions, doc._.entities, doc._.times, piece.offset)
                 if piece.last:
                     yield self._finish(pending.pop(piece.index))
 
     def _finish(self, extraction: Extraction) -> Extraction:
-        """Code the document's entities as actors on its publication date, and give them
-        the names this run already uses for them."""
+        """Resolve the document's time expressions and code its entities as actors, both on
+        its publication date, and give the entities the names this run already uses."""
+        published = extraction.document.published
+        resolve_times(extraction.times, published)
         speaking = {a.speaker.entity for a in extraction.attributions if a.speaker and a.speaker.entity}
         for entity in extraction.entities:
-            entity.actor = self.coder.code_entity(
-                entity, extraction.document.published, entity.id in speaking
-            )
+            entity.actor = self.coder.code_entity(entity, published, entity.id in speaking)
         self.names.canonicalise(extraction)
         return extraction
 
@@ -93,15 +94,25 @@ def _batches(
 
 
 def _merge_chunk(
-    extraction: Extraction, attributions: list[Attribution], entities: list[Entity], offset: int
+    extraction: Extraction,
+    attributions: list[Attribution],
+    entities: list[Entity],
+    times: list[TimeExpression],
+    offset: int,
 ) -> None:
     """Append one chunk's results, moving offsets and renumbering ids to stay unique per document."""
+    time_ids = {}
+    for time in times:
+        moved = time.shifted(offset)
+        moved.id = time_ids[time.id] = f"t{len(extraction.times) + 1}"
+        extraction.times.append(moved)
     id_base = len(extraction.attributions)
     renumber = {a.id: f"a{id_base + number + 1}" for number, a in enumerate(attributions)}
     for attribution in attributions:
         moved = attribution.shifted(offset)
         moved.id = renumber[attribution.id]
         moved.parent = renumber.get(attribution.parent) if attribution.parent else None
+        moved.time = time_ids.get(attribution.time) if attribution.time else None
         extraction.attributions.append(moved)
     known = {(entity.type, entity.name): entity for entity in extraction.entities}
     entity_ids = {}

@@ -61,6 +61,7 @@ class Attribution:
     parent: str | None = None
     negated: bool = False
     hypothetical: bool = False
+    time: str | None = None  # id of the time expression that dates it, if the text gives one
 
     def shifted(self, offset: int) -> Attribution:
         """The same attribution with every span moved by ``offset`` characters."""
@@ -80,6 +81,7 @@ class Attribution:
             parent=self.parent,
             negated=self.negated,
             hypothetical=self.hypothetical,
+            time=self.time,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,6 +100,7 @@ class Attribution:
             "parent": self.parent,
             "negated": self.negated,
             "hypothetical": self.hypothetical,
+            "time": self.time,
         }
 
 
@@ -142,6 +145,26 @@ class Entity:
 
 
 @dataclass(slots=True)
+class TimeExpression:
+    """A time expression and, once resolved against the publication date, its ISO 8601
+    value (``2024-12-26``, ``2024-W51``, ``2024-11``, ``2024-12-26T08:52``) and grain."""
+
+    id: str
+    span: Span
+    value: str | None = None
+    grain: str | None = None
+    # "past" or "future": where the sentence's tense points an open date ("Thursday").
+    # Working state of resolution, not part of the output.
+    direction: str | None = field(default=None, repr=False)
+
+    def shifted(self, offset: int) -> TimeExpression:
+        return TimeExpression(self.id, self.span.shifted(offset), self.value, self.grain, self.direction)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **self.span.to_dict(), "value": self.value, "grain": self.grain}
+
+
+@dataclass(slots=True)
 class Document:
     """An input article: its id, its text exactly as read, and its publication date."""
 
@@ -157,6 +180,7 @@ class Extraction:
     document: Document
     attributions: list[Attribution] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         published = self.document.published
@@ -166,4 +190,5 @@ class Extraction:
             "text_length": len(self.document.text),
             "attributions": [attribution.to_dict() for attribution in self.attributions],
             "entities": [entity.to_dict() for entity in self.entities],
+            "times": [time.to_dict() for time in self.times],
         }

@@ -16,6 +16,7 @@ from reportedly.attribution.link import link_attributions
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.entities import collect_entities
 from reportedly.resolve.speakers import SpeakerResolver, read_genders
+from reportedly.resolve.times import date_attributions, find_times
 
 COMPONENT_NAME = "reportedly_attributions"
 
@@ -72,8 +73,11 @@ class AttributionComponent:
             attributions,
         )
         resolver.link(attributions)
+        times = find_times(doc, text)
+        date_attributions(attributions, times, doc)
         doc._.attributions = attributions
         doc._.entities = entities
+        doc._.times = times
         return doc
 
 

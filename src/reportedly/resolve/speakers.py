@@ -42,9 +42,7 @@ _PLURAL_REACH = 1
 ORGANISATION_WORDS = word_set("organisation_words.txt")
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-OUTLET_NOUNS = frozenset(
-    {"daily", "newspaper", "paper", "network", "broadcaster", "agency", "outlet", "magazine"}
-)
+OUTLET_NOUNS = word_set("outlet_nouns.txt")
 # How far back (in sentences) a pronoun's antecedent may be.
 PRONOUN_REACH = 4
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
