@@ -247,6 +247,7 @@ def main() -> None:
         "batch_size": args.batch_size,
         "learning_rate": args.learning_rate,
         "precision": args.precision,
+        "attention_dropout": 0.0,
         "training_minutes": round(minutes, 1),
         "dev_exact_f1_tagger_alone": dev,
         "scoring": (

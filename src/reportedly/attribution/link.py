@@ -421,7 +421,29 @@ def tagged_drafts(
                 speaker_name=speaker_name,
             )
         )
-    return drafts
+    return without_borrowed_sources(drafts)
+
+
+def without_borrowed_sources(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts whose cue lies inside another draft's content while their source lies
+    outside it. A reported attribution keeps its source inside the report ("Lavrov said
+    [Putin told him ...]"); one that borrows the outer speaker ("Lavrov said the plan ...
+    [would not be discussed]") is part of the outer content, not an attribution of its own."""
+
+    def inside(span: Range, parts: list[Range]) -> bool:
+        return any(part[0] <= span[0] and span[1] <= part[1] for part in parts)
+
+    return [
+        draft
+        for draft in drafts
+        if not any(
+            other is not draft
+            and inside(draft.cue, other.content)
+            and draft.source is not None
+            and not inside(draft.source, other.content)
+            for other in drafts
+        )
+    ]
 
 
 def _holds_cue(content: list[Range], cues: list[Range]) -> bool:

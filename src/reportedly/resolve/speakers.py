@@ -132,6 +132,14 @@ class SpeakerResolver:
         )
         if source_tokens is None or len(source_tokens) == 0:
             return None
+        if (
+            len(source_tokens) == 1
+            and source_tokens[0].pos_ == "DET"
+            and source_tokens[0].head.pos_ == "NOUN"
+        ):
+            # A source cut short at its determiner ("the" of "the senator"): its whole phrase.
+            noun = source_tokens[0].head
+            source_tokens = self.doc[source_tokens[0].i : noun.i + 1]
         # A relative "who" speaks for its antecedent ("Lavrov, who said ...").
         words = speaker_tokens(list(source_tokens))
         tokens = self.doc[words[0].i : words[-1].i + 1]
