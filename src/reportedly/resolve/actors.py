@@ -120,7 +120,9 @@ class ActorCoder:
             self.tables = ActorTables(dict(shipped.actors), dict(shipped.agents), dict(shipped.variants))
             self.tables.update(read_actor_yaml(user_file))
         # Country entries carry a bare three-letter code: their names and adjectives
-        # ("Russia", "Russian") give an actor's country.
+        # ("Russia", "Russian") give an actor's country. Bare sector codes ("Reuters"
+        # [MED]) are no countries.
+        sectors = {code.strip("~")[:3] for code in self.tables.agents.values()}
         self.countries = {
             phrase: code
             for phrase, codes in self.tables.actors.items()
@@ -128,6 +130,7 @@ class ActorCoder:
             and len(code) == 3
             and code.isalpha()
             and code not in TRANSNATIONAL
+            and code not in sectors
         }
         self.country_codes = frozenset(self.countries.values())
         self.surnames = self._surnames()
