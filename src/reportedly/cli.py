@@ -226,3 +226,26 @@ def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model:
     if output_format is None:
         output_format = "text" if sys.stdout.isatty() else "json"
     click.echo(json.dumps(report, indent=2) if output_format == "json" else format_report(report))
+
+
+@evaluate.command(name="plover")
+@click.argument("records", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "text"]),
+    default=None,
+    help="json (default when stdout is not a terminal, with confusions) or a readable summary.",
+)
+@model_options
+def eval_plover(records: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """Score event coding on PLOVER gold records (e.g. ../shared/data/plover/plover_gsr_dev.jsonl)."""
+    from reportedly.eval.plover import evaluate_plover, format_report
+
+    try:
+        report = evaluate_plover(records, model=model, tagger=tagger)
+    except (ModelError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    if output_format is None:
+        output_format = "text" if sys.stdout.isatty() else "json"
+    click.echo(json.dumps(report, indent=2) if output_format == "json" else format_report(report))

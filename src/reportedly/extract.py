@@ -6,7 +6,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportedly.model import Attribution, Document, Entity, Extraction, TimeExpression
+from spacy.tokens import Doc
+
+from reportedly.events.coder import code_parties
+from reportedly.model import Attribution, Document, Entity, EventActor, Extraction
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_pipeline
 from reportedly.resolve.actors import ActorCoder
@@ -52,7 +55,7 @@ class Extractor:
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
                 extraction = pending[piece.index]
-                _merge_chunk(extraction, doc._.attributions, doc._.entities, doc._.times, piece.offset)
+                _merge_chunk(extraction, doc, piece.offset)
                 if piece.last:
                     yield self._finish(pending.pop(piece.index))
 
@@ -64,6 +67,7 @@ class Extractor:
         speaking = {a.speaker.entity for a in extraction.attributions if a.speaker and a.speaker.entity}
         for entity in extraction.entities:
             entity.actor = self.coder.code_entity(entity, published, entity.id in speaking)
+        code_parties(extraction, self.coder)
         self.names.canonicalise(extraction)
         return extraction
 
@@ -93,16 +97,12 @@ def _batches(
         yield batch
 
 
-def _merge_chunk(
-    extraction: Extraction,
-    attributions: list[Attribution],
-    entities: list[Entity],
-    times: list[TimeExpression],
-    offset: int,
-) -> None:
+def _merge_chunk(extraction: Extraction, doc: Doc, offset: int) -> None:
     """Append one chunk's results, moving offsets and renumbering ids to stay unique per document."""
+    attributions: list[Attribution] = doc._.attributions
+    entities: list[Entity] = doc._.entities
     time_ids = {}
-    for time in times:
+    for time in doc._.times:
         moved = time.shifted(offset)
         moved.id = time_ids[time.id] = f"t{len(extraction.times) + 1}"
         extraction.times.append(moved)
@@ -131,3 +131,15 @@ def _merge_chunk(
     for attribution in extraction.attributions[id_base:]:
         if attribution.speaker and attribution.speaker.entity:
             attribution.speaker.entity = entity_ids.get(attribution.speaker.entity)
+    for event in doc._.events:
+        moved = event.shifted(offset)
+        moved.id = f"v{len(extraction.events) + 1}"
+        moved.attribution = renumber.get(event.attribution) if event.attribution else None
+        moved.time = time_ids.get(event.time) if event.time else None
+        moved.actor = [_renumbered(party, entity_ids) for party in event.actor]
+        moved.recipient = [_renumbered(party, entity_ids) for party in event.recipient]
+        extraction.events.append(moved)
+
+
+def _renumbered(party: EventActor, entity_ids: dict[str, str]) -> EventActor:
+    return EventActor(party.text, entity_ids.get(party.entity) if party.entity else None)

@@ -165,6 +165,78 @@ class TimeExpression:
 
 
 @dataclass(slots=True)
+class EventActor:
+    """A party to an event: the words naming it, its entity and its actor code."""
+
+    text: str
+    entity: str | None = None
+    actor: Actor | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "entity": self.entity,
+            "code": self.actor.code if self.actor else None,
+            "country": self.actor.country if self.actor else None,
+            "sector": self.actor.sector if self.actor else None,
+        }
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER-coded event: who did what to whom, from a trigger word in a sentence."""
+
+    id: str
+    event_type: str
+    trigger: Span
+    sentence: Span
+    mode: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+    actor: list[EventActor] = field(default_factory=list)
+    recipient: list[EventActor] = field(default_factory=list)
+    attribution: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    date: str | None = None
+    # Id of the time expression the trigger governs, if any: it dates the event once
+    # resolved. Working state, not part of the output.
+    time: str | None = field(default=None, repr=False)
+
+    def shifted(self, offset: int) -> Event:
+        return Event(
+            self.id,
+            self.event_type,
+            self.trigger.shifted(offset),
+            self.sentence.shifted(offset),
+            list(self.mode),
+            list(self.context),
+            list(self.actor),
+            list(self.recipient),
+            self.attribution,
+            self.negated,
+            self.hypothetical,
+            self.date,
+            self.time,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "event_type": self.event_type,
+            "mode": list(self.mode),
+            "context": list(self.context),
+            "actor": [party.to_dict() for party in self.actor],
+            "recipient": [party.to_dict() for party in self.recipient],
+            "attribution": self.attribution,
+            "sentence": self.sentence.to_dict(),
+            "trigger": self.trigger.to_dict(),
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "date": self.date,
+        }
+
+
+@dataclass(slots=True)
 class Document:
     """An input article: its id, its text exactly as read, and its publication date."""
 
@@ -181,6 +253,7 @@ class Extraction:
     attributions: list[Attribution] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         published = self.document.published
@@ -191,4 +264,5 @@ class Extraction:
             "attributions": [attribution.to_dict() for attribution in self.attributions],
             "entities": [entity.to_dict() for entity in self.entities],
             "times": [time.to_dict() for time in self.times],
+            "events": [event.to_dict() for event in self.events],
         }

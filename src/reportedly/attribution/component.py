@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
+from reportedly.events.coder import code_events
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.entities import collect_entities
 from reportedly.resolve.speakers import SpeakerResolver, read_genders
@@ -78,6 +79,7 @@ class AttributionComponent:
         doc._.attributions = attributions
         doc._.entities = entities
         doc._.times = times
+        doc._.events = code_events(doc, text, attributions, entities, times, self.lexicon)
         return doc
 
 

@@ -224,8 +224,8 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
         content=content,
         addressee=char_range(addressee),
         channel=char_range(channel_tokens(cue, lexicon, addressee)),
-        negated=is_negated(cue),
-        hypothetical=is_hypothetical(cue, lexicon),
+        negated=is_negated(cue.head),
+        hypothetical=is_hypothetical(cue.head, lexicon),
         speaker_name=_text_of(text, char_range(speaker_tokens(source))),
         reliable=bool(source) and clausal and strength >= STRONG_CUE_RATE,
     )
@@ -416,8 +416,8 @@ def tagged_drafts(
                 content=content,
                 addressee=ruled.addressee if ruled else None,
                 channel=ruled.channel if ruled else None,
-                negated=is_negated(cue),
-                hypothetical=is_hypothetical(cue, lexicon),
+                negated=is_negated(cue.head),
+                hypothetical=is_hypothetical(cue.head, lexicon),
                 speaker_name=speaker_name,
             )
         )

@@ -1,10 +1,10 @@
-"""Stage 4: modality: is an attribution negated ("has not said how") or hypothetical ("would say")?"""
+"""Stage 4: modality: is an attribution or event negated ("has not said how") or
+hypothetical ("would say")?"""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from reportedly.attribution.cues import Cue
 from reportedly.attribution.lexicon import Lexicon
 
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -19,18 +19,19 @@ def _governing_verbs(token: Token) -> list[Token]:
     return chain
 
 
-def is_negated(cue: Cue) -> bool:
-    """The attribution is denied by a negation on the cue or a verb governing it."""
+def is_negated(head: Token) -> bool:
+    """A negation on the word (a cue's or an event trigger's head) or a verb governing it."""
     return any(
         child.dep_ == "neg" or (child.dep_ in ("advmod", "det") and child.lower_ in NEGATIONS)
-        for verb in _governing_verbs(cue.head)
+        for verb in _governing_verbs(head)
         for child in verb.children
     )
 
 
-def is_hypothetical(cue: Cue, lexicon: Lexicon) -> bool:
-    """The attribution is conditional or unrealised: a modal auxiliary or an if-clause."""
-    for verb in _governing_verbs(cue.head):
+def is_hypothetical(head: Token, lexicon: Lexicon) -> bool:
+    """Conditional or unrealised: a modal auxiliary or an if-clause on the word (a cue's
+    or an event trigger's head) or a verb governing it."""
+    for verb in _governing_verbs(head):
         for child in verb.children:
             if child.dep_ == "aux" and child.lower_ in lexicon.hypothetical_markers:
                 return True

@@ -276,25 +276,42 @@ def resolve_times(times: list[TimeExpression], base: date | None) -> None:
         time.value, time.grain = resolved.value, resolved.grain
 
 
+def governed_time(head: Token, times: list[TimeExpression], doc: Doc, excluded: list[Span]) -> str | None:
+    """The id of the time expression a word governs ("said on Thursday", "told reporters
+    this morning"), nearest first, leaving out those inside ``excluded`` spans (the
+    reported content, whose times are the content's own)."""
+    candidates = []
+    for time in times:
+        if any(part.start <= time.span.start < part.end for part in excluded):
+            continue
+        tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        if tokens is None or len(tokens) == 0:
+            continue
+        steps = _steps_up(tokens.root, head)
+        if steps is not None:
+            candidates.append((steps, abs(time.span.start - head.idx), time.id))
+    return min(candidates)[2] if candidates else None
+
+
+def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
+    """How many steps up the parse from ``word`` reach ``head`` without passing another
+    verb ("agreed to a ceasefire on Monday": Monday, on, ceasefire, to, agreed)."""
+    for steps in range(1, most + 1):
+        if word.head.i == word.i:
+            return None
+        word = word.head
+        if word.i == head.i:
+            return steps
+        if word.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
+
+
 def date_attributions(attributions: list[Attribution], times: list[TimeExpression], doc: Doc) -> None:
-    """An attribution's time is the expression its cue governs ("said on Thursday",
-    "told reporters this morning"), or one in the cue's clause outside the content."""
+    """An attribution's time is the expression its cue governs, outside its content."""
     for attribution in attributions:
         if attribution.cue is None:
             continue
         cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
-        if cue is None or len(cue) == 0:
-            continue
-        verb = cue.root
-        candidates = []
-        for time in times:
-            tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-            if tokens is None or len(tokens) == 0:
-                continue
-            if any(part.start <= time.span.start < part.end for part in attribution.content):
-                continue
-            steps = 1 if tokens.root.head == verb else 2 if tokens.root.head.head == verb else None
-            if steps is not None:
-                candidates.append((steps, abs(time.span.start - attribution.cue.start), time.id))
-        if candidates:
-            attribution.time = min(candidates)[2]
+        if cue is not None and len(cue):
+            attribution.time = governed_time(cue.root, times, doc, attribution.content)

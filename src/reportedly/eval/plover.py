@@ -1,0 +1,109 @@
+"""Score event coding against PLOVER gold records (JSON Lines, one sentence each).
+
+Each record: ``{"id", "text", "event_type", "mode", "actor": [{"text", "code", "sector"}],
+"recipient": [...]}``. The event coded for a record is the first one found in its text.
+Event type: accuracy and macro-F1 over the types; actor and recipient: accuracy of the
+country (the first three letters of the code) and of the full code (country + sector),
+over the records whose gold names one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from reportedly.extract import Extractor
+from reportedly.model import Document, Event, EventActor
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
+
+
+def read_records(path: Path) -> list[dict[str, Any]]:
+    """Gold records; a malformed line raises ValueError naming the file and line."""
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            record["text"], record["event_type"]
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"{path}:{number}: not a PLOVER record ({error})") from None
+        records.append(record)
+    return records
+
+
+def evaluate_plover(path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER) -> dict[str, Any]:
+    records = read_records(path)
+    extractor = Extractor(model, tagger=tagger)
+    documents = (Document(doc_id=str(record["id"]), text=record["text"]) for record in records)
+    predicted: list[Event | None] = []
+    for extraction in tqdm(extractor.extract(documents), total=len(records), desc="plover", disable=None):
+        predicted.append(extraction.events[0] if extraction.events else None)
+    return _report(records, predicted)
+
+
+def _gold_code(party: dict[str, Any]) -> str:
+    return (party.get("code") or "") + (party.get("sector") or "")
+
+
+def _party_scores(records: list[dict[str, Any]], predicted: list[Event | None], role: str) -> dict[str, Any]:
+    country = full = total = 0
+    for record, event in zip(records, predicted, strict=True):
+        if not record.get(role):
+            continue
+        total += 1
+        gold = _gold_code(record[role][0])
+        parties: list[EventActor] = getattr(event, role) if event else []
+        codes = [party.actor.code for party in parties if party.actor]
+        country += any(code[:3] == gold[:3] for code in codes)
+        full += any(code == gold for code in codes)
+    return {
+        "records": total,
+        "country_accuracy": round(country / total, 3) if total else None,
+        "code_accuracy": round(full / total, 3) if total else None,
+    }
+
+
+def _report(records: list[dict[str, Any]], predicted: list[Event | None]) -> dict[str, Any]:
+    gold_types = [record["event_type"] for record in records]
+    predicted_types = [event.event_type if event else None for event in predicted]
+    right = sum(g == p for g, p in zip(gold_types, predicted_types, strict=True))
+    types = sorted(set(gold_types))
+    f1s = []
+    for event_type in types:
+        tp = sum(g == p == event_type for g, p in zip(gold_types, predicted_types, strict=True))
+        fp = sum(
+            p == event_type and g != event_type for g, p in zip(gold_types, predicted_types, strict=True)
+        )
+        fn = sum(
+            g == event_type and p != event_type for g, p in zip(gold_types, predicted_types, strict=True)
+        )
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    confusions = Counter((g, p) for g, p in zip(gold_types, predicted_types, strict=True) if g != p)
+    return {
+        "records": len(records),
+        "event_type_accuracy": round(right / len(records), 3) if records else None,
+        "event_type_macro_f1": round(sum(f1s) / len(f1s), 3) if f1s else None,
+        "no_event": sum(p is None for p in predicted_types),
+        "actor": _party_scores(records, predicted, "actor"),
+        "recipient": _party_scores(records, predicted, "recipient"),
+        "confusions": [{"gold": g, "predicted": p, "records": n} for (g, p), n in confusions.most_common(15)],
+    }
+
+
+def format_report(report: dict[str, Any]) -> str:
+    actor, recipient = report["actor"], report["recipient"]
+    return "\n".join(
+        [
+            f"{report['records']} records, {report['no_event']} with no event",
+            f"event type accuracy {report['event_type_accuracy']}  macro-F1 {report['event_type_macro_f1']}",
+            f"actor      country {actor['country_accuracy']}  code {actor['code_accuracy']}"
+            f"  ({actor['records']})",
+            f"recipient  country {recipient['country_accuracy']}  code {recipient['code_accuracy']}"
+            f"  ({recipient['records']})",
+        ]
+    )

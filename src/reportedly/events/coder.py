@@ -1,0 +1,288 @@
+"""Code the events of a document in PLOVER 0.8: who did what to whom.
+
+Each sentence's event comes from its trigger nearest the root of the parse, among the words
+of ``data/event_triggers.tsv`` ("demanded" REQUEST, "rejected" REJECT, "shelled" ASSAULT,
+"ceasefire" RETREAT). The trigger's subject is the actor and its object, or the noun after
+"to", "against", "on" or "with", the recipient; a passive swaps them ("was attacked by").
+A trigger that is an attribution's cue makes a verbal event: its speaker acts, its addressee
+receives. Negation and conditionals mark the event instead of dropping or inverting it.
+Actor codes come later, with the publication date (``code_parties``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from reportedly.attribution.lexicon import Lexicon
+from reportedly.attribution.modality import is_hypothetical, is_negated
+from reportedly.model import Attribution, Entity, Event, EventActor, Extraction, Span, TimeExpression
+from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.times import governed_time, tense_direction
+
+RECIPIENT_PREPOSITIONS = frozenset({"to", "against", "on", "with", "into", "toward", "towards", "from", "at"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# An intended or threatened act is an event of its own in PLOVER: a promise to support,
+# aid, withdraw or talk is AGREE; a promise to attack, coerce or sanction is THREATEN.
+INTENT = {
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "AGREE",
+    "CONCEDE": "AGREE",
+    "CONSULT": "AGREE",
+    "ASSAULT": "THREATEN",
+    "COERCE": "THREATEN",
+    "SANCTION": "THREATEN",
+}
+INTENT_WORDS = frozenset(
+    {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str
+    mode: str | None
+
+
+@cache
+def read_triggers() -> dict[tuple[str, str], Trigger]:
+    """(lemma or "lemma particle", VERB|NOUN) to the event it codes."""
+    triggers = {}
+    text = (resources.files("reportedly") / "data" / "event_triggers.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, pos, event_type, mode = line.split("\t")
+            triggers.setdefault((lemma, pos), Trigger(event_type, None if mode == "-" else mode))
+    return triggers
+
+
+def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigger | None:
+    """The event a word codes, its particle or preposition included ("call off", "call for")."""
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    if pos is None:
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
+            return found
+    return triggers.get((lemma, pos)) or triggers.get((token.lower_, pos))
+
+
+def code_events(
+    doc: Doc,
+    text: str,
+    attributions: list[Attribution],
+    entities: list[Entity],
+    times: list[TimeExpression],
+    lexicon: Lexicon,
+) -> list[Event]:
+    """One event per sentence that has a trigger, in text order."""
+    triggers = read_triggers()
+    by_cue = {(a.cue.start, a.cue.end): a for a in attributions if a.cue}
+    events = []
+    for sentence in doc.sents:
+        found = [(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))]
+        if not found:
+            continue
+        token, trigger = min(found, key=lambda item: (_depth(item[0]), item[0].i))
+        attribution = next((a for (start, end), a in by_cue.items() if start <= token.idx < end), None)
+        actor, recipient = _parties(token, text, entities)
+        # A pronoun or missing subject: the speaker of the attribution the trigger is the
+        # cue of ("he demanded"), or reports in ("Hungary has said it will support").
+        for speaking in (attribution, _reporting(token, attributions)):
+            if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
+                actor = [speaker] if (speaker := _speaker(speaking)) else actor
+        event_type = (
+            INTENT.get(trigger.event_type, trigger.event_type) if _intended(token) else trigger.event_type
+        )
+        if attribution is not None and attribution.addressee is not None and not recipient:
+            recipient = [_party(attribution.addressee, text, entities)]
+        events.append(
+            Event(
+                id=f"v{len(events) + 1}",
+                event_type=event_type,
+                trigger=Span.of(text, token.idx, token.idx + len(token.text)),
+                sentence=Span.of(text, sentence.start_char, sentence.end_char),
+                mode=[trigger.mode] if trigger.mode else [],
+                actor=actor,
+                recipient=recipient,
+                attribution=attribution.id if attribution else None,
+                negated=is_negated(token),
+                hypothetical=is_hypothetical(token, lexicon),
+                time=governed_time(token, times, doc, attribution.content if attribution else []),
+            )
+        )
+    return events
+
+
+def _speaker(attribution: Attribution) -> EventActor | None:
+    """An attribution's speaker as a party: its entity, else the words of its source
+    ("The Fijian rebels", coded by their words later)."""
+    if attribution.speaker is not None:
+        return EventActor(attribution.speaker.name, attribution.speaker.entity)
+    if attribution.source is not None and attribution.source.text.lower() not in PRONOUNS:
+        return EventActor(attribution.source.text)
+    return None
+
+
+def _reporting(token: Token, attributions: list[Attribution]) -> Attribution | None:
+    """The attribution whose content holds the word, if any."""
+    return next(
+        (a for a in attributions if any(part.start <= token.idx < part.end for part in a.content)), None
+    )
+
+
+def _intended(token: Token) -> bool:
+    """A future or intended act: "will support", "is ready to withdraw", "offered to mediate"."""
+    if tense_direction(token) == "future" and any(
+        child.lower_ in {"will", "'ll", "would", "shall"} for child in token.children if child.dep_ == "aux"
+    ):
+        return True
+    head = token
+    while head.dep_ in {"xcomp", "acomp"} and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in INTENT_WORDS:
+            return True
+    return False
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _parties(trigger: Token, text: str, entities: list[Entity]) -> tuple[list[EventActor], list[EventActor]]:
+    """The trigger's actor (subject, or "by" agent of a passive) and recipient (object, or
+    the noun after a preposition such as "against")."""
+    subject = _subject(trigger)
+    agent = next(
+        (
+            grand
+            for child in trigger.children
+            if child.dep_ == "agent"
+            for grand in child.children
+            if grand.dep_ == "pobj"
+        ),
+        None,
+    )
+    objects = [token for token in _object_candidates(trigger) if token.ent_type_ not in {"DATE", "TIME"}]
+    # Of the candidates, nearest first, one that names someone beats a thing ("aid").
+    named = [token for token in objects if _names_someone(_phrase(token, text), entities)]
+    objects = named + [token for token in objects if token not in named]
+    if subject is not None and subject.dep_ == "nsubjpass":
+        actor_token, recipient_token = agent, subject
+    else:
+        actor_token, recipient_token = subject or agent, objects[0] if objects else None
+    return _coordinated(actor_token, text, entities), _coordinated(recipient_token, text, entities)
+
+
+def _coordinated(token: Token | None, text: str, entities: list[Entity]) -> list[EventActor]:
+    """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
+    if token is None:
+        return []
+    return [_party(_phrase(word, text), text, entities) for word in (token, *token.conjuncts)]
+
+
+def _object_candidates(trigger: Token) -> list[Token]:
+    """Who an act is done to, nearest first: its objects and indirect objects ("give
+    Tanzania a grant"), nouns after "to", "against", "with", "from" ..., the subject of a
+    demanded clause ("demanded that Ukraine withdraw"), and the same inside the verbs it
+    governs ("offered to hand over to Great Britain", "provide aid to refugees")."""
+    found: list[Token] = []
+    frontier = [trigger]
+    for _ in range(3):
+        following = []
+        for word in frontier:
+            for child in word.children:
+                if child.dep_ in {"dobj", "dative", "poss"}:
+                    found.append(child)
+                    following.append(child)
+                elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPOSITIONS:
+                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+                elif child.dep_ == "ccomp" and word.i == trigger.i:
+                    found.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
+                elif child.dep_ in {"xcomp", "prep"}:
+                    following.append(child)
+        frontier = following
+    return found
+
+
+def _names_someone(span: Span, entities: list[Entity]) -> bool:
+    return any(
+        span.start <= mention.start and mention.end <= span.end
+        for entity in entities
+        for mention in entity.mentions
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
+    prepared lifts), a few steps up at most."""
+    for _ in range(4):
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _phrase(token: Token, text: str) -> Span:
+    """A noun's phrase without its relative clauses and appositions."""
+    clauses = {
+        inner.i
+        for child in token.subtree
+        if child.i != token.i and child.dep_ in {"relcl", "appos", "acl", "conj", "cc"}
+        for inner in child.subtree
+    }
+    kept = [t for t in token.subtree if t.i not in clauses and not t.is_punct] or [token]
+    return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
+
+
+def _party(span: Span, text: str, entities: list[Entity]) -> EventActor:
+    """A party by its words, and the entity whose mention it holds, if any."""
+    for entity in entities:
+        if entity.type == "NORP":
+            continue
+        if any(span.start <= mention.start and mention.end <= span.end for mention in entity.mentions):
+            return EventActor(span.text, entity.id)
+    return EventActor(span.text)
+
+
+def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
+    """Give each event's parties their actor codes and each event its date, on the
+    document's publication date: a party's entity's code, else the code its words give
+    ("Hungarian officials" HUNGOV); the date of the time its trigger governs, else the
+    publication date."""
+    published = extraction.document.published
+    entities = {entity.id: entity for entity in extraction.entities}
+    times = {time.id: time for time in extraction.times}
+    for event in extraction.events:
+        for party in (*event.actor, *event.recipient):
+            entity = entities.get(party.entity) if party.entity else None
+            if entity is not None and entity.actor is not None:
+                party.actor = entity.actor
+            else:  # no entity, or one the dictionaries do not know: what the words say
+                words = [party.text] + ([entity.description] if entity and entity.description else [])
+                code = next(
+                    (
+                        c
+                        for w in words
+                        if (c := coder.code_name(w, published) or coder.code_description(w, published))
+                    ),
+                    None,
+                )
+                party.actor = coder.actor(code)
+        # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
+        event.recipient = [party for party in event.recipient if party.entity or party.actor]
+        time = times.get(event.time) if event.time else None
+        event.date = time.value if time and time.value else (published.isoformat() if published else None)

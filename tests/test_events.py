@@ -1,0 +1,66 @@
+"""PLOVER event coding on passages written for the project (published 2024-12-26)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reportedly.extract import Extractor
+from reportedly.model import Document
+
+
+@pytest.fixture(scope="module")
+def events():
+    extractor = Extractor()
+
+    def run(text: str) -> list[dict]:
+        extraction = extractor.extract_one(Document("events", text, published=date(2024, 12, 26)))
+        return [
+            {
+                "type": event.event_type,
+                "trigger": event.trigger.text,
+                "actor": [party.actor.code if party.actor else party.text for party in event.actor],
+                "recipient": [party.actor.code if party.actor else party.text for party in event.recipient],
+                "negated": event.negated,
+                "hypothetical": event.hypothetical,
+                "date": event.date,
+            }
+            for event in extraction.events
+        ]
+
+    return run
+
+
+def test_demand_that_another_party_act_first(events):
+    (event,) = events("Russia demanded that Ukraine withdraw its troops first.")
+    assert (event["type"], event["actor"], event["recipient"]) == ("REQUEST", ["RUSGOV"], ["UKR"])
+    assert not event["negated"] and not event["hypothetical"]
+
+
+def test_refusal_of_territorial_concessions(events):
+    (event,) = events("Zelenskiy refused any territorial concessions to Russia.")
+    assert (event["type"], event["trigger"], event["actor"]) == ("REJECT", "refused", ["UKRGOV"])
+    assert event["recipient"] == ["RUS"]
+
+
+def test_conditional_offer_is_hypothetical(events):
+    (event,) = events('"If the signal is serious, we will respond," Lavrov said.')
+    assert (event["type"], event["actor"], event["hypothetical"]) == ("AGREE", ["RUSGOV"], True)
+
+
+def test_negated_statement_is_kept_and_marked(events):
+    (event,) = events("Moscow will never recognize the annexation, Peskov said.")
+    assert (event["type"], event["trigger"], event["negated"]) == ("AGREE", "recognize", True)
+
+
+def test_occupation_with_its_date(events):
+    (event,) = events("Russian troops occupied the town of Kupiansk on Tuesday.")
+    assert (event["type"], event["actor"], event["date"]) == ("COERCE", ["RUSMIL"], "2024-12-24")
+
+
+def test_ceasefire_agreed_by_both_sides(events):
+    (event,) = events("Russia and Ukraine agreed to a ceasefire on Monday.")
+    assert event["type"] == "AGREE"
+    assert [code[:3] for code in event["actor"]] == ["RUS", "UKR"]
+    assert event["date"] == "2024-12-23"
