@@ -21,13 +21,20 @@ from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.model import Attribution, Entity, Event, EventActor, Extraction, Span, TimeExpression
 from reportedly.resolve.actors import ActorCoder
-from reportedly.resolve.times import governed_time, tense_direction
+from reportedly.resolve.times import governed_time
 
 RECIPIENT_PREPOSITIONS = frozenset({"to", "against", "on", "with", "into", "toward", "towards", "from", "at"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # An intended or threatened act is an event of its own in PLOVER: a promise to support,
 # aid, withdraw or talk is AGREE; a promise to attack, coerce or sanction is THREATEN.
+# Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
+# rallies" PROTEST, "declared a state of siege" COERCE.
+LIGHT_VERBS = frozenset(
+    {"impose", "hold", "launch", "stage", "declare", "order", "announce", "lodge", "reach"}
+)
+# Obligations laid on someone ("Sudan must return the helicopter") are demands.
+OBLIGATION = frozenset({"must", "should"})
 INTENT = {
     "SUPPORT": "AGREE",
     "COOPERATE": "AGREE",
@@ -38,6 +45,8 @@ INTENT = {
     "ASSAULT": "THREATEN",
     "COERCE": "THREATEN",
     "SANCTION": "THREATEN",
+    "REJECT": "THREATEN",
+    "PROTEST": "THREATEN",
 }
 INTENT_WORDS = frozenset(
     {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge"}
@@ -64,7 +73,8 @@ def read_triggers() -> dict[tuple[str, str], Trigger]:
 
 def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigger | None:
     """The event a word codes, its particle or preposition included ("call off", "call for")."""
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    # Proper nouns are names ("the Ceasefire Violations Committee"), not events.
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
         return None
     lemma = token.lemma_.lower()
@@ -91,6 +101,7 @@ def code_events(
         if not found:
             continue
         token, trigger = min(found, key=lambda item: (_depth(item[0]), item[0].i))
+        token, trigger = _through_light_verb(token, trigger, triggers)
         attribution = next((a for (start, end), a in by_cue.items() if start <= token.idx < end), None)
         actor, recipient = _parties(token, text, entities)
         # A pronoun or missing subject: the speaker of the attribution the trigger is the
@@ -98,9 +109,7 @@ def code_events(
         for speaking in (attribution, _reporting(token, attributions)):
             if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
                 actor = [speaker] if (speaker := _speaker(speaking)) else actor
-        event_type = (
-            INTENT.get(trigger.event_type, trigger.event_type) if _intended(token) else trigger.event_type
-        )
+        event_type = _event_type(token, trigger)
         if attribution is not None and attribution.addressee is not None and not recipient:
             recipient = [_party(attribution.addressee, text, entities)]
         events.append(
@@ -131,6 +140,37 @@ def _speaker(attribution: Attribution) -> EventActor | None:
     return None
 
 
+def _through_light_verb(
+    token: Token, trigger: Trigger, triggers: dict[tuple[str, str], Trigger]
+) -> tuple[Token, Trigger]:
+    """The object noun's event for a light verb ("imposed sanctions"), else the verb's own."""
+    if token.lemma_.lower() in LIGHT_VERBS:
+        for child in token.children:
+            if child.dep_ == "dobj" and (found := trigger_of(child, triggers)):
+                return child, found
+    return token, trigger
+
+
+def _event_type(token: Token, trigger: Trigger) -> str:
+    """The trigger's type, as PLOVER counts intent and obligation: a promised act is AGREE
+    (a threatened one THREATEN, as is any act promised "unless" something happens), and an
+    act someone "must" do is a demand (REQUEST)."""
+    verb = token if token.pos_ == "VERB" else token.head
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if auxiliaries & OBLIGATION:
+        return "REQUEST"
+    if not _intended(verb):
+        return trigger.event_type
+    conditions = {
+        mark.lower_
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        for mark in clause.children
+        if mark.dep_ == "mark"
+    }
+    return "THREATEN" if "unless" in conditions else INTENT.get(trigger.event_type, trigger.event_type)
+
+
 def _reporting(token: Token, attributions: list[Attribution]) -> Attribution | None:
     """The attribution whose content holds the word, if any."""
     return next(
@@ -140,7 +180,7 @@ def _reporting(token: Token, attributions: list[Attribution]) -> Attribution | N
 
 def _intended(token: Token) -> bool:
     """A future or intended act: "will support", "is ready to withdraw", "offered to mediate"."""
-    if tense_direction(token) == "future" and any(
+    if any(
         child.lower_ in {"will", "'ll", "would", "shall"} for child in token.children if child.dep_ == "aux"
     ):
         return True
