@@ -23,7 +23,9 @@ from reportedly.model import Attribution, Entity, Event, EventActor, Extraction,
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.times import governed_time
 
-RECIPIENT_PREPOSITIONS = frozenset({"to", "against", "on", "with", "into", "toward", "towards", "from", "at"})
+RECIPIENT_PREPOSITIONS = frozenset(
+    {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # An intended or threatened act is an event of its own in PLOVER: a promise to support,
@@ -110,6 +112,11 @@ def code_events(
             if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
                 actor = [speaker] if (speaker := _speaker(speaking)) else actor
         event_type = _event_type(token, trigger)
+        reporting = _reporting(token, attributions)
+        if event_type == "REQUEST" and trigger.event_type != "REQUEST" and reporting is not None:
+            # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
+            speaker = _speaker(reporting)
+            actor, recipient = ([speaker] if speaker else []), actor
         if attribution is not None and attribution.addressee is not None and not recipient:
             recipient = [_party(attribution.addressee, text, entities)]
         events.append(
