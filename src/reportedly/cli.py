@@ -114,7 +114,7 @@ def format_text(extraction: Extraction) -> str:
     "--actors",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
-    help="YAML file of actors, spellings and agent nouns that add to or override the shipped ones.",
+    help="Actors that add to or override the shipped ones: YAML (as data/actors.yaml) or a TABARI file.",
 )
 @model_options
 def extract(
@@ -249,3 +249,17 @@ def eval_plover(records: Path, output_format: str | None, model: str, tagger: st
     if output_format is None:
         output_format = "text" if sys.stdout.isatty() else "json"
     click.echo(json.dumps(report, indent=2) if output_format == "json" else format_report(report))
+
+
+@evaluate.command(name="petrarch")
+@click.argument("records", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@model_options
+def eval_petrarch(records: Path, model: str, tagger: str) -> None:
+    """Share of PETRARCH's unit-test records coded right (its PETR.UnitTest.records.xml)."""
+    from reportedly.eval.petrarch import evaluate_petrarch
+
+    try:
+        report = evaluate_petrarch(records, model=model, tagger=tagger)
+    except (ModelError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(json.dumps(report, indent=2))

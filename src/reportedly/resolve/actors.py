@@ -118,7 +118,10 @@ class ActorCoder:
             self.tables = shipped
         else:
             self.tables = ActorTables(dict(shipped.actors), dict(shipped.agents), dict(shipped.variants))
-            self.tables.update(read_actor_yaml(user_file))
+            if user_file.suffix.lower() in {".yaml", ".yml"}:
+                self.tables.update(read_actor_yaml(user_file))
+            else:  # a TABARI/PETRARCH actor dictionary
+                self.tables.actors.update(read_actors(user_file))
         # Country entries carry a bare three-letter code: their names and adjectives
         # ("Russia", "Russian") give an actor's country. Bare sector codes ("Reuters"
         # [MED]) are no countries.
