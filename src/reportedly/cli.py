@@ -6,7 +6,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -163,16 +163,35 @@ def evaluate() -> None:
     """Score the extractor against gold corpora."""
 
 
-@evaluate.command(name="polnear")
-@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
-@click.option(
+report_format = click.option(
     "--format",
     "output_format",
     type=click.Choice(["json", "text"]),
     default=None,
-    help="json (default when stdout is not a terminal) or a readable table.",
+    help="json (default when stdout is not a terminal; complete) or a readable summary.",
 )
+
+
+def _report(
+    run: Callable[[], dict], formatter: Callable[[dict], str] | None, output_format: str | None
+) -> None:
+    """Run an evaluation and print its report: JSON for pipes, the summary on a terminal."""
+    try:
+        report = run()
+    except (ModelError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    if output_format is None:
+        output_format = "text" if sys.stdout.isatty() else "json"
+    if output_format == "json" or formatter is None:
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(formatter(report))
+
+
+@evaluate.command(name="polnear")
+@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@report_format
 @click.option(
     "--errors",
     "errors_path",
@@ -192,63 +211,36 @@ def eval_polnear(
     """Score attribution extraction on a PolNeAR split (e.g. ../shared/data/polnear/dev)."""
     from reportedly.eval.polnear import evaluate_split, format_report
 
-    try:
-        report = evaluate_split(split_dir, model=model, tagger=tagger, limit=limit, errors_path=errors_path)
-    except ModelError as error:
-        raise click.ClickException(str(error)) from None
-    if output_format is None:
-        output_format = "text" if sys.stdout.isatty() else "json"
-    if output_format == "json":
-        click.echo(json.dumps(report, indent=2))
-    else:
-        click.echo(format_report(report))
+    _report(
+        lambda: evaluate_split(split_dir, model=model, tagger=tagger, limit=limit, errors_path=errors_path),
+        format_report,
+        output_format,
+    )
 
 
 @evaluate.command(name="speakers")
 @click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["json", "text"]),
-    default=None,
-    help="json (default when stdout is not a terminal, with every error) or a readable summary.",
-)
+@report_format
 @model_options
 def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model: str, tagger: str) -> None:
     """Score speaker resolution on a split against GOLD (e.g. eval/speakers/polnear-dev.jsonl)."""
     from reportedly.eval.speakers import evaluate_speakers, format_report
 
-    try:
-        report = evaluate_speakers(split_dir, gold, model=model, tagger=tagger)
-    except (ModelError, ValueError) as error:
-        raise click.ClickException(str(error)) from None
-    if output_format is None:
-        output_format = "text" if sys.stdout.isatty() else "json"
-    click.echo(json.dumps(report, indent=2) if output_format == "json" else format_report(report))
+    _report(
+        lambda: evaluate_speakers(split_dir, gold, model=model, tagger=tagger), format_report, output_format
+    )
 
 
 @evaluate.command(name="plover")
 @click.argument("records", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["json", "text"]),
-    default=None,
-    help="json (default when stdout is not a terminal, with confusions) or a readable summary.",
-)
+@report_format
 @model_options
 def eval_plover(records: Path, output_format: str | None, model: str, tagger: str) -> None:
     """Score event coding on PLOVER gold records (e.g. ../shared/data/plover/plover_gsr_dev.jsonl)."""
     from reportedly.eval.plover import evaluate_plover, format_report
 
-    try:
-        report = evaluate_plover(records, model=model, tagger=tagger)
-    except (ModelError, ValueError) as error:
-        raise click.ClickException(str(error)) from None
-    if output_format is None:
-        output_format = "text" if sys.stdout.isatty() else "json"
-    click.echo(json.dumps(report, indent=2) if output_format == "json" else format_report(report))
+    _report(lambda: evaluate_plover(records, model=model, tagger=tagger), format_report, output_format)
 
 
 @evaluate.command(name="petrarch")
@@ -258,8 +250,4 @@ def eval_petrarch(records: Path, model: str, tagger: str) -> None:
     """Share of PETRARCH's unit-test records coded right (its PETR.UnitTest.records.xml)."""
     from reportedly.eval.petrarch import evaluate_petrarch
 
-    try:
-        report = evaluate_petrarch(records, model=model, tagger=tagger)
-    except (ModelError, ValueError) as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(json.dumps(report, indent=2))
+    _report(lambda: evaluate_petrarch(records, model=model, tagger=tagger), None, "json")
