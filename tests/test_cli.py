@@ -125,3 +125,16 @@ def test_bad_date_is_refused():
     result = run("extract", "-", "--published", "26/12/2024", stdin=PASSAGE.encode())
     assert result.returncode == 2
     assert "YYYY-MM-DD" in result.stderr.decode()
+
+
+def test_plover_format_writes_one_event_record_per_line():
+    result = run(
+        "extract", "-", "--format", "plover", "--published", "2024-12-26",
+        stdin=b"Russia demanded that Ukraine withdraw its troops first.\n",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert (record["event"], record["event_text"], record["date"]) == ("REQUEST", "demanded", "2024-12-26")
+    assert record["text"] == "Russia demanded that Ukraine withdraw its troops first."
+    assert [party["code"] for party in record["actor"]] == ["RUSGOV"]
+    assert [party["country"] for party in record["recipient"]] == ["UKR"]

@@ -15,6 +15,7 @@ from typing import IO
 import click
 from tqdm import tqdm
 
+from reportedly.events.plover import plover_records
 from reportedly.ingest.read import DEFAULT_MAX_BYTES, InputError, read_document
 from reportedly.model import Document, Extraction
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
@@ -99,9 +100,10 @@ def format_text(extraction: Extraction) -> str:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["jsonl", "text"]),
+    type=click.Choice(["jsonl", "text", "plover"]),
     default=None,
-    help="jsonl (default when stdout is not a terminal) or a readable text list.",
+    help="jsonl (default when stdout is not a terminal), a readable text list, or plover: "
+    "one PLOVER event record per line.",
 )
 @click.option("-o", "--output", default=None, help="Write to FILE instead of stdout.")
 @click.option(
@@ -150,6 +152,9 @@ def extract(
         for number, extraction in enumerate(extractor.extract(documents())):
             if output_format == "jsonl":
                 stream.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+            elif output_format == "plover":
+                for record in plover_records(extraction):
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
                 stream.write(("\n" if number else "") + format_text(extraction) + "\n")
             stream.flush()

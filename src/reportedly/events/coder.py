@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_negated
@@ -124,7 +125,7 @@ def code_events(
                 id=f"v{len(events) + 1}",
                 event_type=event_type,
                 trigger=Span.of(text, token.idx, token.idx + len(token.text)),
-                sentence=Span.of(text, sentence.start_char, sentence.end_char),
+                sentence=Span.of(text, sentence.start_char, _end_of_words(sentence)),
                 mode=[trigger.mode] if trigger.mode else [],
                 actor=actor,
                 recipient=recipient,
@@ -197,6 +198,13 @@ def _intended(token: Token) -> bool:
         if head.lemma_.lower() in INTENT_WORDS:
             return True
     return False
+
+
+def _end_of_words(sentence: SpacySpan) -> int:
+    """Where a sentence's last word ends (spaCy counts the line breaks after it in)."""
+    words = [token for token in sentence if not token.is_space]
+    last = words[-1] if words else sentence[-1]
+    return last.idx + len(last.text.rstrip())
 
 
 def _depth(token: Token) -> int:
