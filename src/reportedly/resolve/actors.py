@@ -185,7 +185,9 @@ class ActorCoder:
         """The code a description gives: its country ("Russia's", "Ukrainian") and the
         sector of its agent noun ("foreign minister" GOV, "general" MIL)."""
         words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description))
-        country = self._longest(words, self.countries)
+        # Peoples name countries too: "Albanians" as "Albanian".
+        singular = tuple(word[:-1] if word.endswith("NS") else word for word in words)
+        country = self._longest(words, self.countries) or self._longest(singular, self.countries)
         sector = self._longest(words, self.tables.agents)
         if sector is not None and sector.startswith("~"):
             sector = sector[1:]
