@@ -99,3 +99,10 @@ def test_broken_yaml_file_names_the_file(tmp_path: Path):
     user.write_text("actors:\n  - name: Nobody\n", encoding="utf-8")
     with pytest.raises(ActorFileError, match="needs a 'name' and a list of 'codes'"):
         ActorCoder(user)
+
+
+def test_legacy_cameo_countries_come_out_as_iso_codes():
+    coder = ActorCoder()
+    assert coder.actor("ROMGOV").to_dict() == {"code": "ROMGOV", "country": "ROU", "sector": "GOV"}
+    assert coder.actor("ANGREB").country == "AGO"
+    assert coder.actor("RUSMIL").country == "RUS"

@@ -19,6 +19,7 @@ from tqdm import tqdm
 from reportedly.extract import Extractor
 from reportedly.model import Document, Event, EventActor
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
+from reportedly.resolve.actors import iso_country
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -59,7 +60,8 @@ def _party_scores(records: list[dict[str, Any]], predicted: list[Event | None], 
         gold = _gold_code(record[role][0])
         parties: list[EventActor] = getattr(event, role) if event else []
         codes = [party.actor.code for party in parties if party.actor]
-        country += any(code[:3] == gold[:3] for code in codes)
+        # Countries compare as ISO codes: the gold keeps some of CAMEO's legacy ones (JAP).
+        country += any(iso_country(code[:3]) == iso_country(gold[:3]) for code in codes)
         full += any(code == gold for code in codes)
     return {
         "records": total,

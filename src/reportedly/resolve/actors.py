@@ -35,6 +35,19 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
 _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 
 
+def _legacy_countries() -> dict[str, str]:
+    text = (resources.files("reportedly") / "data" / "cameo_legacy_countries.tsv").read_text("utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+LEGACY_COUNTRIES = _legacy_countries()
+
+
+def iso_country(code: str) -> str:
+    """A CAMEO country code as ISO 3166-1 alpha-3 (``ROM`` -> ``ROU``); others unchanged."""
+    return LEGACY_COUNTRIES.get(code, code)
+
+
 class ActorFileError(ValueError):
     """An actors YAML file that cannot be read; the message names the file and the problem."""
 
@@ -211,11 +224,13 @@ class ActorCoder:
         return self.actor(code)
 
     def actor(self, code: str | None) -> Actor | None:
-        """Split a code into country and sector (``RUSGOV`` -> RUS, GOV; ``IGOUNO`` -> -, IGOUNO)."""
+        """Split a code into country and sector (``RUSGOV`` -> RUS, GOV; ``IGOUNO`` -> -, IGOUNO).
+        The country is ISO 3166-1 alpha-3, as PLOVER has it, where CAMEO's legacy code
+        differs (``ANGREB`` -> AGO, REB)."""
         if not code:
             return None
-        if code[:3] in self.country_codes:
-            return Actor(code=code, country=code[:3], sector=code[3:] or None)
+        if code[:3] in self.country_codes or code[:3] in LEGACY_COUNTRIES:
+            return Actor(code=code, country=iso_country(code[:3]), sector=code[3:] or None)
         return Actor(code=code, country=None, sector=code)
 
     @staticmethod
