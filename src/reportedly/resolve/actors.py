@@ -198,9 +198,15 @@ class ActorCoder:
         """The code a description gives: its country ("Russia's", "Ukrainian") and the
         sector of its agent noun ("foreign minister" GOV, "general" MIL)."""
         words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description))
+        # Countries are named with capitals ("Russia's", "Ukrainian"): lower-case words
+        # that happen to spell a dictionary name ("occupied territories") are no country.
+        named = tuple(
+            word if original[:1].isupper() else ""
+            for word, original in zip(words, re.split(r"[\s_]+", description.strip()), strict=False)
+        )
         # Peoples name countries too: "Albanians" as "Albanian".
-        singular = tuple(word[:-1] if word.endswith("NS") else word for word in words)
-        country = self._longest(words, self.countries) or self._longest(singular, self.countries)
+        singular = tuple(word[:-1] if word.endswith("NS") else word for word in named)
+        country = self._longest(named, self.countries) or self._longest(singular, self.countries)
         sector = self._longest(words, self.tables.agents)
         if sector is not None and sector.startswith("~"):
             sector = sector[1:]
