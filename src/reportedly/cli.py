@@ -70,7 +70,8 @@ def _output(path: str | None) -> Iterator[IO[str]]:
 
 
 def format_text(extraction: Extraction) -> str:
-    """The readable view: one line per attribution, ``speaker | cue | "content"``."""
+    """The readable view: one line per attribution, ``speaker | cue | "content"``, then one
+    per event, ``event TYPE: actor -> recipient (trigger, date)``."""
     lines = [f"== {extraction.document.doc_id} ({len(extraction.attributions)} attributions)"]
     codes = {entity.id: entity.actor.code for entity in extraction.entities if entity.actor}
     for attribution in extraction.attributions:
@@ -91,6 +92,18 @@ def format_text(extraction: Extraction) -> str:
         extras += [f"in {attribution.parent}"] if attribution.parent else []
         suffix = f"  [{', '.join(extras + flags)}]" if extras or flags else ""
         lines.append(f"{speaker} | {cue} | {content}{suffix}")
+    for event in extraction.events:
+        parties = [
+            ", ".join(party.text + (f" [{party.actor.code}]" if party.actor else "") for party in group)
+            or "?"
+            for group in (event.actor, event.recipient)
+        ]
+        flags = [
+            flag for flag, on in (("negated", event.negated), ("hypothetical", event.hypothetical)) if on
+        ]
+        suffix = f"  [{', '.join(flags)}]" if flags else ""
+        where = f"({event.trigger.text}, {event.date})"
+        lines.append(f"  event {event.event_type}: {parties[0]} -> {parties[1]} {where}{suffix}")
     return "\n".join(lines)
 
 

@@ -218,6 +218,8 @@ def _parties(trigger: Token, text: str, entities: list[Entity]) -> tuple[list[Ev
     """The trigger's actor (subject, or "by" agent of a passive) and recipient (object, or
     the noun after a preposition such as "against")."""
     subject = _subject(trigger)
+    if subject is not None and subject.i == trigger.i:
+        subject = None  # a noun trigger that is its own clause's subject ("talks resumed")
     agent = next(
         (
             grand
