@@ -142,6 +142,12 @@ class SpeakerResolver:
             source_tokens = self.doc[source_tokens[0].i : noun.i + 1]
         # A relative "who" speaks for its antecedent ("Lavrov, who said ...").
         words = speaker_tokens(list(source_tokens))
+        if len(words) == 1 and words[0].tag_ in {"WP", "WDT"} and words[0].i > 0:
+            # The parse did not hang the clause on its antecedent: the noun just before.
+            before = self.doc[words[0].i - 1]
+            before = self.doc[before.i - 1] if before.is_punct and before.i > 0 else before
+            if before.pos_ in {"NOUN", "PROPN"}:
+                words = list(self.doc[before.left_edge.i : before.i + 1])
         tokens = self.doc[words[0].i : words[-1].i + 1]
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
         named = [
