@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
 from reportedly.events.coder import code_events
+from reportedly.model import Attribution
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.entities import collect_entities
 from reportedly.resolve.speakers import SpeakerResolver, read_genders
@@ -36,10 +37,12 @@ class AttributionComponent:
         """Whether a phrase ends in an agent noun of the dictionaries ("foreign minister")."""
         return any(words[start:] in self.agents for start in range(len(words)))
 
-    def unrecognised_names(self, doc: Doc) -> list[SpacySpan]:
-        """Names of the actor dictionaries that NER missed ("Zelenskiy", "Kyiv", "the
-        Kremlin"), as labelled spans: a surname of a listed person is a PERSON, a country's
-        name or capital a GPE, others an ORG."""
+    def unrecognised_names(self, doc: Doc, attributions: list[Attribution]) -> list[SpacySpan]:
+        """Names NER missed, as labelled spans: those of the actor dictionaries ("Zelenskiy",
+        "Kyiv", "the Kremlin": a listed person's surname is a PERSON, a country's name or
+        capital a GPE, others an ORG), and proper names that are an attribution's whole
+        source ("Politifact said": a PERSON when a known first name opens it, else an ORG)."""
+        sources = {(a.source.start, a.source.end) for a in attributions if a.source}
         names = []
         run: list[Token] = []
         for token in [*doc, None]:
@@ -48,21 +51,27 @@ class AttributionComponent:
                 continue
             if run:
                 span = doc[run[0].i : run[-1].i + 1]
-                code = self.coder.code_name(span.text, None)
-                if code is not None:
-                    if code in self.coder.country_codes:
-                        label = "GPE"
-                    else:
-                        label = "PERSON" if self.coder.is_surname(span.text) else "ORG"
+                label = self._label(span, (span.start_char, span.end_char) in sources)
+                if label is not None:
                     names.append(doc.char_span(span.start_char, span.end_char, label=label))
                 run = []
         return names
+
+    def _label(self, span: SpacySpan, is_source: bool) -> str | None:
+        code = self.coder.code_name(span.text, None)
+        if code is not None:
+            if code in self.coder.country_codes:
+                return "GPE"
+            return "PERSON" if self.coder.is_surname(span.text) else "ORG"
+        if is_source:
+            return "PERSON" if len(span) > 1 and span[0].lower_ in self.genders else "ORG"
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy rebuilds Doc.text on every access: read it once per Doc
         attributions = link_attributions(doc, text, self.lexicon, doc._.tagging)
         entities = collect_entities(
-            doc, text, self.variants, self.is_title, self.genders, self.unrecognised_names(doc)
+            doc, text, self.variants, self.is_title, self.genders, self.unrecognised_names(doc, attributions)
         )
         resolver = SpeakerResolver(
             doc,
