@@ -12,6 +12,7 @@ Actor codes come later, with the publication date (``code_parties``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -301,7 +302,7 @@ def _phrase(token: Token, text: str) -> Span:
         if child.i != token.i and child.dep_ in {"relcl", "appos", "acl", "conj", "cc"}
         for inner in child.subtree
     }
-    kept = [t for t in token.subtree if t.i not in clauses and not t.is_punct] or [token]
+    kept = [t for t in token.subtree if t.i not in clauses and not t.is_punct and not t.is_space] or [token]
     return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
 
 
@@ -330,16 +331,16 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
                 party.actor = entity.actor
             else:  # no entity, or one the dictionaries do not know: what the words say
                 words = [party.text] + ([entity.description] if entity and entity.description else [])
-                code = next(
-                    (
-                        c
-                        for w in words
-                        if (c := coder.code_name(w, published) or coder.code_description(w, published))
-                    ),
-                    None,
-                )
+                code = next((c for w in words if (c := _code_words(w, coder, published))), None)
                 party.actor = coder.actor(code)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
         time = times.get(event.time) if event.time else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
+
+
+def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
+    """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
+    "occupied territories"), else as a description ("Hungarian officials")."""
+    named = any(word[:1].isupper() for word in words.split())
+    return (coder.code_name(words, day) if named else None) or coder.code_description(words, day)
