@@ -17,7 +17,7 @@ DEFAULT_CUE_RATE = 0.15
 STRONG_CUE_RATE = 0.25
 
 
-def _data_lines(name: str) -> list[str]:
+def data_lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a data file."""
     text = resources.files("reportedly.data").joinpath(name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -25,7 +25,7 @@ def _data_lines(name: str) -> list[str]:
 
 def word_set(name: str) -> frozenset[str]:
     """A one-entry-per-line data file as a lower-cased set."""
-    return frozenset(line.lower() for line in _data_lines(name))
+    return frozenset(line.lower() for line in data_lines(name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class Lexicon:
 def learned_cue_rates() -> dict[str, float]:
     """Verb lemma to the share of its occurrences that PolNeAR train annotates as a cue."""
     rates = {}
-    for line in _data_lines("cue_verbs.tsv"):
+    for line in data_lines("cue_verbs.tsv"):
         lemma, rate, *_ = line.split("\t")
         rates[lemma] = float(rate)
     return rates

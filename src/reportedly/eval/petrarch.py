@@ -14,12 +14,13 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
+from reportedly.attribution.lexicon import data_lines
 from reportedly.extract import Extractor
 from reportedly.model import Document
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
@@ -40,13 +41,19 @@ class UnitTest:
     event_type: str
 
 
+@cache
+def _cameo_table() -> dict[str, str | None]:
+    """CAMEO codes (roots, and longer codes where they differ) to PLOVER types."""
+    table = {}
+    for line in data_lines("cameo_roots.tsv"):
+        code, event_type = line.split("\t")
+        table[code] = None if event_type == "-" else event_type
+    return table
+
+
 def plover_type(cameo: str) -> str | None:
     """The PLOVER type of a CAMEO event code, or None for what PLOVER does not code."""
-    table = {}
-    for line in (resources.files("reportedly") / "data" / "cameo_roots.tsv").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, event_type = line.split("\t")
-            table[code] = None if event_type == "-" else event_type
+    table = _cameo_table()
     return table.get(cameo[:3], table.get(cameo[:2]))
 
 

@@ -14,12 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from reportedly.attribution.lexicon import Lexicon
+from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.model import Attribution, Entity, Event, EventActor, Extraction, Span, TimeExpression
 from reportedly.resolve.actors import ActorCoder
@@ -67,11 +66,9 @@ class Trigger:
 def read_triggers() -> dict[tuple[str, str], Trigger]:
     """(lemma or "lemma particle", VERB|NOUN) to the event it codes."""
     triggers = {}
-    text = (resources.files("reportedly") / "data" / "event_triggers.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, pos, event_type, mode = line.split("\t")
-            triggers.setdefault((lemma, pos), Trigger(event_type, None if mode == "-" else mode))
+    for line in data_lines("event_triggers.tsv"):
+        lemma, pos, event_type, mode = line.split("\t")
+        triggers.setdefault((lemma, pos), Trigger(event_type, None if mode == "-" else mode))
     return triggers
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from reportedly.attribution.lexicon import data_lines
 from reportedly.model import Actor, Entity
 from reportedly.resolve.dictionaries import DatedCode, Phrase, code_on, phrase_of, read_actors, read_agents
 from reportedly.resolve.names import clean_name, spelling_key
@@ -35,12 +36,7 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
 _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 
 
-def _legacy_countries() -> dict[str, str]:
-    text = (resources.files("reportedly") / "data" / "cameo_legacy_countries.tsv").read_text("utf-8")
-    return dict(line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-LEGACY_COUNTRIES = _legacy_countries()
+LEGACY_COUNTRIES = dict(line.split("\t") for line in data_lines("cameo_legacy_countries.tsv"))
 
 
 def iso_country(code: str) -> str:

@@ -14,11 +14,10 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from reportedly.attribution.lexicon import word_set
+from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 
@@ -302,12 +301,9 @@ class SpeakerResolver:
 def read_genders() -> dict[str, str]:
     """Gendered first names, honorifics and titles (``data/gendered_words.tsv``)."""
     genders = {}
-    for line in (
-        (resources.files("reportedly") / "data" / "gendered_words.tsv").read_text("utf-8").splitlines()
-    ):
-        if line.strip() and not line.startswith("#"):
-            word, gender = line.split("\t")
-            genders[word.strip().lower()] = gender.strip()
+    for line in data_lines("gendered_words.tsv"):
+        word, gender = line.split("\t")
+        genders[word.strip().lower()] = gender.strip()
     return genders
 
 
