@@ -8,10 +8,8 @@ that corpus queries group a speaker's statements under one name.
 from __future__ import annotations
 
 from reportedly.model import Extraction
+from reportedly.resolve.entities import NAMED_TYPES
 from reportedly.resolve.names import name_key
-
-# Types whose names are compared with each other (NER mixes them up for one name).
-_NAMES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 
 
 class NameRegistry:
@@ -26,7 +24,7 @@ class NameRegistry:
         """Rename the extraction's entities (and speakers) to the run's canonical names."""
         renamed = {}
         for entity in extraction.entities:
-            if entity.type not in _NAMES:
+            if entity.type not in NAMED_TYPES:
                 continue
             canonical = self.canonical(entity.name, entity.type)
             if canonical != entity.name:
