@@ -12,7 +12,7 @@ from reportedly.events.coder import code_parties
 from reportedly.model import Attribution, Document, Entity, EventActor, Extraction
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_pipeline
-from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.actors import load_coder
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.times import resolve_times
 
@@ -41,7 +41,7 @@ class Extractor:
     ) -> None:
         self.nlp = load_pipeline(model, tagger)
         self.chunk_chars = chunk_chars
-        self.coder = ActorCoder(actors)
+        self.coder = load_coder(actors)
         self.names = NameRegistry(self.coder.tables.variants)
 
     def extract_one(self, document: Document) -> Extraction:

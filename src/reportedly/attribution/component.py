@@ -15,7 +15,7 @@ from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
 from reportedly.events.coder import code_events
 from reportedly.model import Attribution
-from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.actors import load_coder
 from reportedly.resolve.entities import collect_entities
 from reportedly.resolve.speakers import SpeakerResolver, read_genders
 from reportedly.resolve.times import date_attributions, find_times
@@ -28,7 +28,7 @@ class AttributionComponent:
 
     def __init__(self, min_cue_rate: float) -> None:
         self.lexicon = load_lexicon(min_cue_rate)
-        self.coder = ActorCoder()
+        self.coder = load_coder()
         self.variants = self.coder.tables.variants
         self.agents = self.coder.tables.agents
         self.genders = read_genders()

@@ -118,6 +118,13 @@ def shipped_tables() -> ActorTables:
     return tables
 
 
+@lru_cache(maxsize=8)
+def load_coder(user_file: Path | None = None) -> ActorCoder:
+    """One coder per actors file per process: building one indexes every dictionary name,
+    and its name cache is worth sharing between the pipeline and the extractor."""
+    return ActorCoder(user_file)
+
+
 class ActorCoder:
     """Looks up actor codes for names and descriptions on a given day."""
 
