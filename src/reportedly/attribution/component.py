@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
 from reportedly.events.coder import code_events
-from reportedly.model import Attribution
+from reportedly.model import Attribution, Entity
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.entities import collect_entities
 from reportedly.resolve.speakers import SpeakerResolver, read_genders
@@ -67,13 +67,11 @@ class AttributionComponent:
             return "PERSON" if len(span) > 1 and span[0].lower_ in self.genders else "ORG"
         return None
 
-    def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds Doc.text on every access: read it once per Doc
-        attributions = link_attributions(doc, text, self.lexicon, doc._.tagging)
-        entities = collect_entities(
-            doc, text, self.variants, self.is_title, self.genders, self.unrecognised_names(doc, attributions)
-        )
-        resolver = SpeakerResolver(
+    def resolver(
+        self, doc: Doc, text: str, entities: list[Entity], attributions: list[Attribution]
+    ) -> SpeakerResolver:
+        """The speaker resolver for one parsed document, with this component's word lists."""
+        return SpeakerResolver(
             doc,
             text,
             entities,
@@ -82,7 +80,14 @@ class AttributionComponent:
             self.lexicon.names_outlet,
             attributions,
         )
-        resolver.link(attributions)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # spaCy rebuilds Doc.text on every access: read it once per Doc
+        attributions = link_attributions(doc, text, self.lexicon, doc._.tagging)
+        entities = collect_entities(
+            doc, text, self.variants, self.is_title, self.genders, self.unrecognised_names(doc, attributions)
+        )
+        self.resolver(doc, text, entities, attributions).link(attributions)
         times = find_times(doc, text)
         date_attributions(attributions, times, doc)
         doc._.attributions = attributions

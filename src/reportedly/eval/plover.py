@@ -9,13 +9,13 @@ over the records whose gold names one.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
+from reportedly.eval.jsonl import read_json_lines
 from reportedly.extract import Extractor
 from reportedly.model import Document, Event, EventActor
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
@@ -24,17 +24,15 @@ from reportedly.resolve.actors import iso_country
 
 def read_records(path: Path) -> list[dict[str, Any]]:
     """Gold records; a malformed line raises ValueError naming the file and line."""
-    records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            record["text"], record["event_type"]
-        except (ValueError, KeyError, TypeError) as error:
-            raise ValueError(f"{path}:{number}: not a PLOVER record ({error})") from None
-        records.append(record)
-    return records
+    return read_json_lines(path, "PLOVER record", _with_text_and_type)
+
+
+def _with_text_and_type(record: dict[str, Any]) -> dict[str, Any]:
+    """The record, if it has the two fields every score needs."""
+    for field in ("text", "event_type"):
+        if field not in record:
+            raise KeyError(field)
+    return record
 
 
 def evaluate_plover(path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER) -> dict[str, Any]:

@@ -13,7 +13,6 @@ the gold span itself, so that the figure measures resolution, not attribution re
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +22,11 @@ from tqdm import tqdm
 
 from reportedly.attribution.component import COMPONENT_NAME
 from reportedly.eval.brat import read_split
+from reportedly.eval.jsonl import read_json_lines
 from reportedly.model import Attribution, Span
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_pipeline
 from reportedly.resolve.names import clean_name, initials, name_key
-from reportedly.resolve.speakers import SpeakerResolver
+from reportedly.resolve.speakers import SpeakerResolver, attribution_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,18 +40,13 @@ class GoldSpeaker:
 
 def read_gold(path: Path) -> list[GoldSpeaker]:
     """Read a gold speakers file; a malformed line raises ValueError naming the line."""
-    gold = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            gold.append(
-                GoldSpeaker(row["article"], int(row["start"]), int(row["end"]), row["kind"], row["speaker"])
-            )
-        except (ValueError, KeyError, TypeError) as error:
-            raise ValueError(f"{path}:{number}: not a gold speaker record ({error})") from None
-    return gold
+    return read_json_lines(
+        path,
+        "gold speaker record",
+        lambda row: GoldSpeaker(
+            row["article"], int(row["start"]), int(row["end"]), row["kind"], row["speaker"]
+        ),
+    )
 
 
 def same_referent(predicted: str, gold: str) -> bool:
@@ -88,15 +83,7 @@ def evaluate_speakers(
     for name in tqdm(sorted(by_article), desc="speakers", unit="article", disable=None):
         text = articles[name].text
         doc = nlp(text)
-        resolver = SpeakerResolver(
-            doc,
-            text,
-            doc._.entities,
-            component.genders,
-            component.lexicon.nominal_cues,
-            component.lexicon.names_outlet,
-            doc._.attributions,
-        )
+        resolver = component.resolver(doc, text, doc._.entities, doc._.attributions)
         for item in by_article[name]:
             predicted, extracted = _speaker_for(item, doc._.attributions, resolver, text)
             results.append((item, predicted, extracted))
@@ -114,19 +101,16 @@ def _speaker_for(
     if overlapping:
         best = min(overlapping, key=lambda a: abs(a.source.start - item.start) + abs(a.source.end - item.end))
         return (best.speaker.name if best.speaker else None), True
-    earlier = [a for a in attributions if a.speaker and a.speaker.entity and _start(a) < item.start]
-    previous_id = max(earlier, key=_start).speaker.entity if earlier else None
+    earlier = [
+        a for a in attributions if a.speaker and a.speaker.entity and attribution_start(a) < item.start
+    ]
+    previous_id = max(earlier, key=attribution_start).speaker.entity if earlier else None
     previous = next((e for e in resolver.entities if e.id == previous_id), None)
     probe = Attribution(
         id="gold", kind="indirect", cue=None, source=Span.of(text, item.start, item.end), content=[]
     )
     entity = resolver.resolve(probe, previous)
     return (entity.name if entity else None), False
-
-
-def _start(attribution: Attribution) -> int:
-    spans = [s for s in (attribution.source, attribution.cue, *attribution.content) if s]
-    return min(s.start for s in spans) if spans else 0
 
 
 def _report(results: list[tuple[GoldSpeaker, str | None, bool]]) -> dict[str, Any]:

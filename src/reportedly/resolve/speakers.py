@@ -114,7 +114,7 @@ class SpeakerResolver:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
         previous: Entity | None = None
         by_id = {entity.id: entity for entity in self.entities}
-        for attribution in sorted(attributions, key=_position):
+        for attribution in sorted(attributions, key=attribution_start):
             if attribution.kind == "floating" and attribution.source is None:
                 entity = previous
             else:
@@ -322,6 +322,7 @@ def gender_of(entity: Entity, doc: Doc, text: str, genders: dict[str, str]) -> s
     return None
 
 
-def _position(attribution: Attribution) -> int:
+def attribution_start(attribution: Attribution) -> int:
+    """Where an attribution begins in the text: its first source, cue or content offset."""
     spans = [span for span in (attribution.source, attribution.cue, *attribution.content) if span]
     return min(span.start for span in spans) if spans else 0

@@ -1,0 +1,24 @@
+"""Gold files in JSON Lines: one record per line, blank lines skipped."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+Record = TypeVar("Record")
+
+
+def read_json_lines(path: Path, what: str, parse: Callable[[dict[str, Any]], Record]) -> list[Record]:
+    """Each line parsed by ``parse``; a line that is no JSON or that ``parse`` rejects
+    (KeyError, TypeError, ValueError) raises ValueError naming the file and line."""
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append(parse(json.loads(line)))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"{path}:{number}: not a {what} ({error})") from None
+    return records
