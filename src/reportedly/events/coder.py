@@ -11,6 +11,7 @@ Actor codes come later, with the publication date (``code_parties``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -29,8 +30,6 @@ RECIPIENT_PREPOSITIONS = frozenset(
 )
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
-# An intended or threatened act is an event of its own in PLOVER: a promise to support,
-# aid, withdraw or talk is AGREE; a promise to attack, coerce or sanction is THREATEN.
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
 # rallies" PROTEST, "declared a state of siege" COERCE.
 LIGHT_VERBS = frozenset(
@@ -38,6 +37,8 @@ LIGHT_VERBS = frozenset(
 )
 # Obligations laid on someone ("Sudan must return the helicopter") are demands.
 OBLIGATION = frozenset({"must", "should"})
+# An intended or threatened act is an event of its own in PLOVER: a promise to support,
+# aid, withdraw or talk is AGREE; a promise to attack, coerce or sanction is THREATEN.
 INTENT = {
     "SUPPORT": "AGREE",
     "COOPERATE": "AGREE",
@@ -105,13 +106,13 @@ def code_events(
         token, trigger = _through_light_verb(token, trigger, triggers)
         attribution = next((a for (start, end), a in by_cue.items() if start <= token.idx < end), None)
         actor, recipient = _parties(token, text, entities)
+        reporting = _reporting(token, attributions)
         # A pronoun or missing subject: the speaker of the attribution the trigger is the
         # cue of ("he demanded"), or reports in ("Hungary has said it will support").
-        for speaking in (attribution, _reporting(token, attributions)):
+        for speaking in (attribution, reporting):
             if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
                 actor = [speaker] if (speaker := _speaker(speaking)) else actor
         event_type = _event_type(token, trigger)
-        reporting = _reporting(token, attributions)
         if event_type == "REQUEST" and trigger.event_type != "REQUEST" and reporting is not None:
             # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
             speaker = _speaker(reporting)
@@ -230,7 +231,7 @@ def _parties(trigger: Token, text: str, entities: list[Entity]) -> tuple[list[Ev
     )
     objects = [token for token in _object_candidates(trigger) if token.ent_type_ not in {"DATE", "TIME"}]
     # Of the candidates, nearest first, one that names someone beats a thing ("aid").
-    named = [token for token in objects if _names_someone(_phrase(token, text), entities)]
+    named = [token for token in objects if any(_named_in(_phrase(token, text), entities))]
     objects = named + [token for token in objects if token not in named]
     if subject is not None and subject.dep_ == "nsubjpass":
         actor_token, recipient_token = agent, subject
@@ -270,11 +271,12 @@ def _object_candidates(trigger: Token) -> list[Token]:
     return found
 
 
-def _names_someone(span: Span, entities: list[Entity]) -> bool:
-    return any(
-        span.start <= mention.start and mention.end <= span.end
+def _named_in(span: Span, entities: list[Entity]) -> Iterator[Entity]:
+    """The entities with a mention inside ``span``."""
+    return (
+        entity
         for entity in entities
-        for mention in entity.mentions
+        if any(span.start <= mention.start and mention.end <= span.end for mention in entity.mentions)
     )
 
 
@@ -305,12 +307,8 @@ def _phrase(token: Token, text: str) -> Span:
 
 def _party(span: Span, text: str, entities: list[Entity]) -> EventActor:
     """A party by its words, and the entity whose mention it holds, if any."""
-    for entity in entities:
-        if entity.type == "NORP":
-            continue
-        if any(span.start <= mention.start and mention.end <= span.end for mention in entity.mentions):
-            return EventActor(span.text, entity.id)
-    return EventActor(span.text)
+    entity = next((entity for entity in _named_in(span, entities) if entity.type != "NORP"), None)
+    return EventActor(span.text, entity.id if entity else None)
 
 
 def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
