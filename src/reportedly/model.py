@@ -7,7 +7,7 @@ Offsets are Python string indices into the document text exactly as read
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -69,19 +69,13 @@ class Attribution:
         def move(span: Span | None) -> Span | None:
             return span.shifted(offset) if span else None
 
-        return Attribution(
-            id=self.id,
-            kind=self.kind,
+        return replace(
+            self,
             cue=move(self.cue),
             source=move(self.source),
             content=[part.shifted(offset) for part in self.content],
-            speaker=self.speaker,
             addressee=move(self.addressee),
             channel=move(self.channel),
-            parent=self.parent,
-            negated=self.negated,
-            hypothetical=self.hypothetical,
-            time=self.time,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -158,7 +152,7 @@ class TimeExpression:
     direction: str | None = field(default=None, repr=False)
 
     def shifted(self, offset: int) -> TimeExpression:
-        return TimeExpression(self.id, self.span.shifted(offset), self.value, self.grain, self.direction)
+        return replace(self, span=self.span.shifted(offset))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, **self.span.to_dict(), "value": self.value, "grain": self.grain}
@@ -203,21 +197,7 @@ class Event:
     time: str | None = field(default=None, repr=False)
 
     def shifted(self, offset: int) -> Event:
-        return Event(
-            self.id,
-            self.event_type,
-            self.trigger.shifted(offset),
-            self.sentence.shifted(offset),
-            list(self.mode),
-            list(self.context),
-            list(self.actor),
-            list(self.recipient),
-            self.attribution,
-            self.negated,
-            self.hypothetical,
-            self.date,
-            self.time,
-        )
+        return replace(self, trigger=self.trigger.shifted(offset), sentence=self.sentence.shifted(offset))
 
     def to_dict(self) -> dict[str, Any]:
         return {
