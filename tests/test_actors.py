@@ -9,7 +9,7 @@ import pytest
 
 from reportedly.extract import Extractor
 from reportedly.model import Document
-from reportedly.resolve.actors import ActorCoder, ActorFileError
+from reportedly.resolve.actors import ActorCoder, ActorFileError, load_coder
 from reportedly.resolve.dictionaries import code_on, phrase_of, read_actors, read_agents
 
 ACTORS = """\
@@ -106,3 +106,18 @@ def test_legacy_cameo_countries_come_out_as_iso_codes():
     assert coder.actor("ROMGOV").to_dict() == {"code": "ROMGOV", "country": "ROU", "sector": "GOV"}
     assert coder.actor("ANGREB").country == "AGO"
     assert coder.actor("RUSMIL").country == "RUS"
+
+
+def test_peoples_led_forces_and_bare_titles():
+    coder = load_coder()
+    assert coder.code_description("Iraqis", None) == "IRQ"
+    assert coder.code_description("Vietnamese-led forces", None) == "VNMMIL"
+    assert coder.code_name("Khatmandu", None) == coder.code_name("Kathmandu", None) == "NPL"
+    # A title alone gives a sector, and no country.
+    assert (
+        coder.sector_of("President Dos Santos"),
+        coder.code_description("President Dos Santos", None),
+    ) == (
+        "GOV",
+        None,
+    )

@@ -64,3 +64,20 @@ def test_ceasefire_agreed_by_both_sides(events):
     assert event["type"] == "AGREE"
     assert [code[:3] for code in event["actor"]] == ["RUS", "UKR"]
     assert event["date"] == "2024-12-23"
+
+
+def test_titled_person_unknown_to_dictionaries_takes_the_country_named(events):
+    (event,) = events("President Kamau Otieno threatened to impose a curfew in Nairobi.")
+    assert (event["type"], event["actor"]) == ("THREATEN", ["KENGOV"])
+
+
+def test_recipient_found_deep_in_the_clause(events):
+    (event,) = events("Hundreds of refugees began a hunger strike to protest against Sweden's decision.")
+    assert (event["type"], event["recipient"]) == ("PROTEST", ["SWE"])
+
+
+def test_people_and_led_forces_name_their_country(events):
+    (first,) = events("Serb forces killed three ethnic Albanians near the border.")
+    (second,) = events("Saudi-led forces shelled the port of Hodeidah.")
+    assert (first["type"], first["actor"], first["recipient"]) == ("ASSAULT", ["SRBMIL"], ["ALB"])
+    assert (second["type"], second["actor"]) == ("ASSAULT", ["SAUMIL"])

@@ -21,13 +21,16 @@ from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
-from reportedly.model import Attribution, Entity, Event, EventActor, Extraction, Span, TimeExpression
+from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span, TimeExpression
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.times import governed_time
 
 RECIPIENT_PREPOSITIONS = frozenset(
     {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
 )
+# Inside a noun, the party an act is about: "the removal of X", "an appeal by X".
+NOUN_PREPOSITIONS = frozenset({"of", "by"})
+NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
@@ -233,6 +236,8 @@ def _parties(trigger: Token, text: str, entities: list[Entity]) -> tuple[list[Ev
     # Of the candidates, nearest first, one that names someone beats a thing ("aid").
     named = [token for token in objects if any(_named_in(_phrase(token, text), entities))]
     objects = named + [token for token in objects if token not in named]
+    if not named and (later := _named_after(trigger, subject, text, entities)) is not None:
+        objects.insert(0, later)
     if subject is not None and subject.dep_ == "nsubjpass":
         actor_token, recipient_token = agent, subject
     else:
@@ -254,7 +259,7 @@ def _object_candidates(trigger: Token) -> list[Token]:
     governs ("offered to hand over to Great Britain", "provide aid to refugees")."""
     found: list[Token] = []
     frontier = [trigger]
-    for _ in range(3):
+    for _ in range(4):
         following = []
         for word in frontier:
             for child in word.children:
@@ -265,10 +270,33 @@ def _object_candidates(trigger: Token) -> list[Token]:
                     found.extend(grand for grand in child.children if grand.dep_ == "pobj")
                 elif child.dep_ == "ccomp" and word.i == trigger.i:
                     found.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
-                elif child.dep_ in {"xcomp", "prep"}:
+                elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS and word.pos_ in NOUNS:
+                    # "demanded the removal of President Habyarimana", "victories by X"
+                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+                elif child.dep_ in {"xcomp", "prep", "pobj"}:
                     following.append(child)
         frontier = following
     return found
+
+
+def _named_after(trigger: Token, subject: Token | None, text: str, entities: list[Entity]) -> Token | None:
+    """The first noun after the trigger in its clause that names someone, however deep the
+    parse puts it ("staged a hunger strike to protest against Sweden's decision")."""
+    clause = trigger
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    actor_words = {token.i for token in subject.subtree} if subject is not None else set()
+    for token in clause.subtree:
+        if token.i <= trigger.i or token.i in actor_words or token.pos_ not in NOUNS:
+            continue
+        # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
+        # people on its own ("called on Arabs") is no party.
+        start = min((child.left_edge.idx for child in token.lefts), default=token.idx)
+        named = list(_named_in(Span.of(text, start, token.idx + len(token.text)), entities))
+        own = Span.of(text, token.idx, token.idx + len(token.text))
+        if any(entity.type != "NORP" or not any(_named_in(own, [entity])) for entity in named):
+            return token
+    return None
 
 
 def _named_in(span: Span, entities: list[Entity]) -> Iterator[Entity]:
@@ -283,7 +311,7 @@ def _named_in(span: Span, entities: list[Entity]) -> Iterator[Entity]:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
     prepared lifts), a few steps up at most."""
-    for _ in range(4):
+    for _ in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         if subjects:
             return subjects[0]
@@ -320,18 +348,56 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
     entities = {entity.id: entity for entity in extraction.entities}
     times = {time.id: time for time in extraction.times}
     for event in extraction.events:
-        for party in (*event.actor, *event.recipient):
+        parties = (*event.actor, *event.recipient)
+        unplaced = []
+        for party in parties:
             entity = entities.get(party.entity) if party.entity else None
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
-            else:  # no entity, or one the dictionaries do not know: what the words say
-                words = [party.text] + ([entity.description] if entity and entity.description else [])
-                code = next((c for w in words if (c := _code_words(w, coder, published))), None)
-                party.actor = coder.actor(code)
+                continue
+            # No entity, or one the dictionaries do not know: what the words say.
+            words = [party.text] + ([entity.description] if entity and entity.description else [])
+            code = next((c for w in words if (c := _code_words(w, coder, published))), None)
+            party.actor = coder.actor(code)
+            if code is None and (
+                (entity is not None and entity.type == "PERSON") or coder.sector_of(party.text)
+            ):
+                unplaced.append(party)
+        _place(unplaced, parties, _countries_named(event.sentence, extraction.entities), coder)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
         time = times.get(event.time) if event.time else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
+
+
+def _countries_named(sentence: Span, entities: list[Entity]) -> list[str]:
+    """The countries of the coded entities a sentence names, in text order."""
+    found = sorted(
+        (mention.start, entity.actor.country)
+        for entity in entities
+        if entity.actor is not None and entity.actor.country
+        for mention in entity.mentions
+        if sentence.start <= mention.start < sentence.end
+    )
+    return list(dict.fromkeys(country for _, country in found))
+
+
+def _place(
+    unplaced: list[EventActor], parties: tuple[EventActor, ...], countries: list[str], coder: ActorCoder
+) -> None:
+    """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
+    country its sentence names that no other party holds, and the sector of its title, as
+    a coder reading the sentence would ("Minister Tran Xuan Gia said Vietnam ..." VNMGOV)."""
+    held = {party.actor.country for party in parties if party.actor and party.actor.country}
+    # A country another party holds only when the sentence names no other ("President
+    # Bouteflika threatened a curfew in Algiers").
+    ranked = [country for country in countries if country not in held] + [
+        country for country in countries if country in held
+    ]
+    for party in unplaced:
+        if ranked:
+            sector = coder.sector_of(party.text)
+            party.actor = Actor(code=ranked[0] + (sector or ""), country=ranked[0], sector=sector)
 
 
 def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:

@@ -33,7 +33,8 @@ AGENT_FILE = "Phoenix.agents.txt"
 # CAMEO's three-letter codes for actors of no one country: intergovernmental and
 # non-governmental organisations, militant groups, multinationals, unidentified.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
-_POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
+# Endings that leave the country a word names: "Russia's", "Saudi-led".
+_POSSESSIVE = re.compile(r"(['’]s?|-led)$", re.IGNORECASE)
 
 
 LEGACY_COUNTRIES = dict(line.split("\t") for line in data_lines("cameo_legacy_countries.tsv"))
@@ -207,17 +208,21 @@ class ActorCoder:
             word if original[:1].isupper() else ""
             for word, original in zip(words, re.split(r"[\s_]+", description.strip()), strict=False)
         )
-        # Peoples name countries too: "Albanians" as "Albanian".
-        singular = tuple(word[:-1] if word.endswith("NS") else word for word in named)
+        # Peoples name countries too: "Albanians" as "Albanian", "Iraqis" as "Iraqi".
+        singular = tuple(word[:-1] if word.endswith(("NS", "IS")) else word for word in named)
         country = self._longest(named, self.countries) or self._longest(singular, self.countries)
-        sector = self._longest(words, self.tables.agents)
-        if sector is not None and sector.startswith("~"):
-            sector = sector[1:]
-        elif sector is not None:
-            sector = None  # prefix agents ("IGO~") need a named organisation
+        sector = self.sector_of(description)
         if country and sector:
             return country + sector
         return country
+
+    def sector_of(self, description: str) -> str | None:
+        """The sector of a description's agent noun ("President Dos Santos" GOV, "troops"
+        MIL), whatever country it is of."""
+        words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description))
+        sector = self._longest(words, self.tables.agents)
+        # Prefix agents ("IGO~") need a named organisation: no sector on their own.
+        return sector[1:] if sector is not None and sector.startswith("~") else None
 
     def code_entity(self, entity: Entity, day: date | None, speaks: bool) -> Actor | None:
         """An entity's actor: its name's code ("Sergei Lavrov"), else the code its role gives
