@@ -11,6 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from test_verbs import VERBS
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PASSAGE = "Lavrov told reporters that the proposal was unacceptable.\n"
 
@@ -138,3 +140,20 @@ def test_plover_format_writes_one_event_record_per_line():
     assert record["text"] == "Russia demanded that Ukraine withdraw its troops first."
     assert [party["code"] for party in record["actor"]] == ["RUSGOV"]
     assert [party["country"] for party in record["recipient"]] == ["UKR"]
+
+
+def test_cli_codes_with_a_users_verb_dictionary(tmp_path: Path):
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text(VERBS)  # from tests/test_verbs.py
+    result = run("extract", "-", "--verbs", str(verbs), stdin=b"Arnor rushed grain to Gondor on Monday.\n")
+    assert result.returncode == 0, result.stderr
+    (event,) = json.loads(result.stdout)["events"]
+    assert (event["event_type"], event["trigger"]["text"]) == ("AID", "rushed")
+    broken = tmp_path / "broken.txt"
+    broken.write_text("no verbs here\n")
+    result = run("extract", "-", "--verbs", str(broken), stdin=b"Arnor rushed grain.\n")
+    assert result.returncode != 0
+    assert (
+        result.stderr.decode().strip().splitlines()[-1]
+        == f"Error: {broken}: no verb blocks ('--- VERB [code] ---') found"
+    )

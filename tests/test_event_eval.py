@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reportedly.eval.petrarch import plover_type, read_unit_tests
+from reportedly.eval.petrarch import read_unit_tests
 from reportedly.eval.plover import read_records
+from reportedly.events.verbs import plover_type
 
 UNIT_TESTS = """<Validation><Sentences>
 <Sentence date="19950101" id="DEMO-00" category="DEMO" sentence="true">

@@ -131,6 +131,12 @@ def format_text(extraction: Extraction) -> str:
     default=None,
     help="Actors that add to or override the shipped ones: YAML (as data/actors.yaml) or a TABARI file.",
 )
+@click.option(
+    "--verbs",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A PETRARCH/TABARI verb dictionary to code events with before the shipped triggers.",
+)
 @model_options
 def extract(
     paths: tuple[str, ...],
@@ -139,6 +145,7 @@ def extract(
     output: str | None,
     max_size: int,
     actors: Path | None,
+    verbs: Path | None,
     model: str,
     tagger: str,
 ) -> None:
@@ -158,7 +165,7 @@ def extract(
                 click.echo(f"reportedly: error: {error}", err=True)
 
     try:
-        extractor = Extractor(model, tagger=tagger, actors=actors)
+        extractor = Extractor(model, tagger=tagger, actors=actors, verbs=verbs)
     except (ModelError, ActorFileError) as error:
         raise click.ClickException(str(error)) from None
     with _output(output) as stream:

@@ -38,8 +38,9 @@ class Extractor:
         chunk_chars: int = DEFAULT_CHUNK_CHARS,
         tagger: str = DEFAULT_TAGGER,
         actors: Path | None = None,
+        verbs: Path | None = None,
     ) -> None:
-        self.nlp = load_pipeline(model, tagger)
+        self.nlp = load_pipeline(model, tagger, verbs)
         self.chunk_chars = chunk_chars
         self.coder = load_coder(actors)
         self.names = NameRegistry(self.coder.tables.variants)

@@ -7,13 +7,16 @@ before it (``doc._.tagging``), its spans steer the rules.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
-from reportedly.events.coder import code_events
+from reportedly.events.coder import EventVerbs, code_events
+from reportedly.events.verbs import read_verb_dictionary, shipped_verbs
 from reportedly.model import Attribution, Entity
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.entities import collect_entities
@@ -26,8 +29,9 @@ COMPONENT_NAME = "reportedly_attributions"
 class AttributionComponent:
     """Finds attributions and entities in each Doc."""
 
-    def __init__(self, min_cue_rate: float) -> None:
+    def __init__(self, min_cue_rate: float, verbs: str) -> None:
         self.lexicon = load_lexicon(min_cue_rate)
+        self.verbs = EventVerbs(read_verb_dictionary(Path(verbs)) if verbs else None, shipped_verbs())
         self.coder = load_coder()
         self.variants = self.coder.tables.variants
         self.agents = self.coder.tables.agents
@@ -93,10 +97,13 @@ class AttributionComponent:
         doc._.attributions = attributions
         doc._.entities = entities
         doc._.times = times
-        doc._.events = code_events(doc, text, attributions, entities, times, self.lexicon)
+        doc._.events = code_events(doc, text, attributions, entities, times, self.lexicon, self.verbs)
         return doc
 
 
-@Language.factory(COMPONENT_NAME, default_config={"min_cue_rate": DEFAULT_CUE_RATE})
-def make_attribution_component(nlp: Language, name: str, min_cue_rate: float) -> AttributionComponent:
-    return AttributionComponent(min_cue_rate)
+@Language.factory(COMPONENT_NAME, default_config={"min_cue_rate": DEFAULT_CUE_RATE, "verbs": ""})
+def make_attribution_component(
+    nlp: Language, name: str, min_cue_rate: float, verbs: str
+) -> AttributionComponent:
+    """``verbs``: the path of a user's PETRARCH verb dictionary, or "" for none."""
+    return AttributionComponent(min_cue_rate, verbs)

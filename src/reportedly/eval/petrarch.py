@@ -1,11 +1,11 @@
 """Run PETRARCH's coder unit-test records: a compatibility figure for users moving from it.
 
 The records (``PETR.UnitTest.records.xml``) give a sentence, its date and the expected
-CAMEO event (source, target, event code); the actor dictionary they come with
-(``PETR.Validate.actors.txt``, beside the records) codes their invented countries
-("Arnor", "Gondor"). Expected CAMEO codes map to PLOVER types through
-``data/cameo_roots.tsv``; records whose expected event is a public statement (CAMEO 01),
-which PLOVER does not code, are left out.
+CAMEO event (source, target, event code); the dictionaries they come with, beside the
+records, code their invented countries ("Arnor", "Gondor": ``PETR.Validate.actors.txt``)
+and their verbs (``PETR.Validate.verbs.txt``, as ``reportedly extract --verbs`` would).
+Expected CAMEO codes map to PLOVER types through ``data/cameo_roots.tsv``; records whose
+expected event is a public statement (CAMEO 01), which PLOVER does not code, are left out.
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
-from reportedly.attribution.lexicon import data_lines
+from reportedly.events.verbs import plover_type
 from reportedly.extract import Extractor
 from reportedly.model import Document
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
@@ -39,22 +38,6 @@ class UnitTest:
     source: str
     target: str
     event_type: str
-
-
-@cache
-def _cameo_table() -> dict[str, str | None]:
-    """CAMEO codes (roots, and longer codes where they differ) to PLOVER types."""
-    table = {}
-    for line in data_lines("cameo_roots.tsv"):
-        code, event_type = line.split("\t")
-        table[code] = None if event_type == "-" else event_type
-    return table
-
-
-def plover_type(cameo: str) -> str | None:
-    """The PLOVER type of a CAMEO event code, or None for what PLOVER does not code."""
-    table = _cameo_table()
-    return table.get(cameo[:3], table.get(cameo[:2]))
 
 
 def read_unit_tests(path: Path) -> list[UnitTest]:
@@ -88,8 +71,13 @@ def read_unit_tests(path: Path) -> list[UnitTest]:
 
 def evaluate_petrarch(path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER) -> dict[str, Any]:
     tests = read_unit_tests(path)
-    actors = path.with_name("PETR.Validate.actors.txt")
-    extractor = Extractor(model, tagger=tagger, actors=actors if actors.exists() else None)
+    actors, verbs = path.with_name("PETR.Validate.actors.txt"), path.with_name("PETR.Validate.verbs.txt")
+    extractor = Extractor(
+        model,
+        tagger=tagger,
+        actors=actors if actors.exists() else None,
+        verbs=verbs if verbs.exists() else None,
+    )
     documents = (Document(test.id, test.text, published=test.day) for test in tests)
     type_right = source_right = both_right = 0
     for test, extraction in tqdm(

@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
+from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span, TimeExpression
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.times import governed_time
@@ -32,6 +33,9 @@ RECIPIENT_PREPOSITIONS = frozenset(
 NOUN_PREPOSITIONS = frozenset({"of", "by"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Sectors that belong to a country: a party in one ("the army", "President X") that no
+# dictionary places is placed in the country its sentence names; "reporters" are not.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
 # rallies" PROTEST, "declared a state of siege" COERCE.
@@ -96,17 +100,17 @@ def code_events(
     entities: list[Entity],
     times: list[TimeExpression],
     lexicon: Lexicon,
+    verbs: EventVerbs,
 ) -> list[Event]:
     """One event per sentence that has a trigger, in text order."""
     triggers = read_triggers()
     by_cue = {(a.cue.start, a.cue.end): a for a in attributions if a.cue}
     events = []
     for sentence in doc.sents:
-        found = [(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))]
-        if not found:
+        found = _sentence_trigger(sentence, triggers, verbs)
+        if found is None:
             continue
-        token, trigger = min(found, key=lambda item: (_depth(item[0]), item[0].i))
-        token, trigger = _through_light_verb(token, trigger, triggers)
+        token, trigger, coded = found
         attribution = next((a for (start, end), a in by_cue.items() if start <= token.idx < end), None)
         actor, recipient = _parties(token, text, entities)
         reporting = _reporting(token, attributions)
@@ -115,7 +119,8 @@ def code_events(
         for speaking in (attribution, reporting):
             if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
                 actor = [speaker] if (speaker := _speaker(speaking)) else actor
-        event_type = _event_type(token, trigger)
+        # A verb dictionary's pattern codes intent and obligation itself ("vowed to wage war").
+        event_type = trigger.event_type if coded else _event_type(token, trigger)
         if event_type == "REQUEST" and trigger.event_type != "REQUEST" and reporting is not None:
             # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
             speaker = _speaker(reporting)
@@ -138,6 +143,42 @@ def code_events(
             )
         )
     return events
+
+
+@dataclass(frozen=True, slots=True)
+class EventVerbs:
+    """Verb dictionaries beside the project's triggers: a user's (PETRARCH users bring
+    theirs), which comes first, and a fallback for sentences no trigger codes."""
+
+    user: VerbDictionary | None = None
+    fallback: VerbDictionary | None = None
+
+
+def _sentence_trigger(
+    sentence: SpacySpan, triggers: dict[tuple[str, str], Trigger], verbs: EventVerbs
+) -> tuple[Token, Trigger, bool] | None:
+    """The sentence's trigger nearest the root, and whether a verb dictionary coded it."""
+    if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user)):
+        return (*found, True)
+    own = [(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))]
+    if own:
+        token, trigger = min(own, key=lambda item: (_depth(item[0]), item[0].i))
+        return (*_through_light_verb(token, trigger, triggers), False)
+    if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback)):
+        return (*found, True)
+    return None
+
+
+def _dictionary_trigger(sentence: SpacySpan, verbs: VerbDictionary) -> tuple[Token, Trigger] | None:
+    """The verb nearest the root that a verb dictionary codes as a PLOVER event."""
+    coded = [
+        (token, Trigger(event_type, None))
+        for token in sentence
+        if token.pos_ == "VERB"
+        and (code := verbs.code(token)) is not None
+        and (event_type := plover_type(code)) is not None
+    ]
+    return min(coded, key=lambda item: (_depth(item[0]), item[0].i)) if coded else None
 
 
 def _speaker(attribution: Attribution) -> EventActor | None:
@@ -360,7 +401,8 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
             code = next((c for w in words if (c := _code_words(w, coder, published))), None)
             party.actor = coder.actor(code)
             if code is None and (
-                (entity is not None and entity.type == "PERSON") or coder.sector_of(party.text)
+                (entity is not None and entity.type == "PERSON")
+                or coder.sector_of(party.text) in STATE_SECTORS
             ):
                 unplaced.append(party)
         _place(unplaced, parties, _countries_named(event.sentence, extraction.entities), coder)

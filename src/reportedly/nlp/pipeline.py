@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -22,15 +23,19 @@ class ModelError(Exception):
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER) -> Language:
+def load_pipeline(
+    model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER, verbs: Path | None = None
+) -> Language:
     """Load ``model`` with the components we use and the attribution components added.
 
     ``tagger``: ``"shipped"``, the folder of another trained tagger, or ``"none"`` to
-    extract with the rules alone.
+    extract with the rules alone. ``verbs``: a PETRARCH verb dictionary to code events
+    with before the project's own triggers.
     """
     from reportedly.attribution.component import COMPONENT_NAME
     from reportedly.attribution.tagger import COMPONENT_NAME as TAGGER
     from reportedly.attribution.tagger import TaggerError
+    from reportedly.events.verbs import VerbFileError
     from reportedly.nlp.paragraphs import COMPONENT_NAME as PARAGRAPHS
 
     try:
@@ -48,5 +53,8 @@ def load_pipeline(model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER) -> L
             nlp.add_pipe(TAGGER, config={"model_dir": tagger})
         except TaggerError as error:
             raise ModelError(str(error)) from None
-    nlp.add_pipe(COMPONENT_NAME, last=True)
+    try:
+        nlp.add_pipe(COMPONENT_NAME, last=True, config={"verbs": str(verbs) if verbs else ""})
+    except VerbFileError as error:
+        raise ModelError(str(error)) from None
     return nlp

@@ -1,0 +1,234 @@
+"""PETRARCH/TABARI verb dictionaries: verb patterns to CAMEO event codes, and CAMEO to PLOVER.
+
+A verb dictionary lists verbs in blocks (``--- RUSH [---] ---``) of synonyms with their
+irregular forms (``SPEED {SPEEDING SPEEDS SPED}``) and patterns of the words around the
+verb (``- * &FOOD [073]``: "rush food"; ``- &MILITARY * [154]``: "troops rushed"), with
+synsets (``&FOOD`` and its ``+`` lines) shared between patterns. Users moving from PETRARCH
+bring their own (``reportedly extract --verbs FILE``); the project ships Phoenix's
+``CAMEO.2.0.txt`` (MIT) as a fallback for sentences its own triggers do not code.
+
+Matching is looser than PETRARCH's, which walks a parse tree of its own: the words of a
+pattern must occur in order in the verb's sentence, after the verb for those after ``*``
+and before it for those before; actor slots (``$ + %``) and grouping (``( ) { } _``) are
+not checked. The pattern with most words wins; without one, the block's own code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from reportedly.attribution.lexicon import data_lines
+
+SHIPPED_VERBS = "CAMEO.2.0.txt"
+_HEADER = re.compile(r"^---\s*(\S+?)_*\s*\[([^\]]*)\]\s*---")
+_CODE = re.compile(r"\[([^\]]*)\]")
+_FORMS = re.compile(r"\{([^}]*)\}")
+_OTHER_CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl"})
+
+# One element of a pattern: its alternatives, each a sequence of upper-case words.
+Element = tuple[tuple[str, ...], ...]
+
+
+class VerbFileError(ValueError):
+    """A verb dictionary that cannot be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    code: str
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after)
+
+    @property
+    def required(self) -> frozenset[str]:
+        """Words the sentence must hold for the pattern to match (a quick first test)."""
+        return frozenset(
+            word for element in (*self.before, *self.after) if len(element) == 1 for word in element[0]
+        )
+
+
+@dataclass(slots=True)
+class VerbBlock:
+    code: str | None
+    patterns: list[tuple[VerbPattern, frozenset[str]]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class VerbDictionary:
+    """Verb forms (upper case) to their block; blocks hold a code and patterns."""
+
+    forms: dict[str, VerbBlock] = field(default_factory=dict)
+
+    def code(self, token: Token) -> str | None:
+        """The CAMEO code a verb has in its sentence, or None."""
+        block = self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
+        if block is None:
+            return None
+        sentence = token.sent
+        before = [_words(word) for word in sentence[: token.i - sentence.start]]
+        # After the verb, its own phrase: not what it reports ("told reporters that the
+        # proposal ..." is no proposal) nor the clauses joined to it.
+        clauses = {
+            word.i
+            for inner in token.subtree
+            if inner.i != token.i and inner.dep_ in _OTHER_CLAUSES
+            for word in inner.subtree
+        }
+        after = [_words(word) for word in token.subtree if word.i > token.i and word.i not in clauses]
+        present = {word for pair in (*before, *after) for word in pair}
+        # Patterns are kept longest first: the first that matches is the best.
+        best = next(
+            (
+                pattern
+                for pattern, required in block.patterns
+                if required <= present
+                and _in_order(pattern.before, before)
+                and _in_order(pattern.after, after)
+            ),
+            None,
+        )
+        return best.code if best is not None else block.code
+
+
+def _words(token: Token) -> tuple[str, str]:
+    return token.text.upper(), token.lemma_.upper()
+
+
+def _in_order(elements: tuple[Element, ...], words: list[tuple[str, str]]) -> bool:
+    """Whether each element matches somewhere after the previous one's match."""
+    position = 0
+    for element in elements:
+        found = next(
+            (
+                start + len(alternative)
+                for start in range(position, len(words))
+                for alternative in element
+                if all(
+                    start + k < len(words) and part in words[start + k] for k, part in enumerate(alternative)
+                )
+            ),
+            None,
+        )
+        if found is None:
+            return False
+        position = found
+    return True
+
+
+def _code(text: str) -> str | None:
+    """``[042:043]`` -> 042, ``[:173]`` -> 173; ``[---]`` and markers such as ``[def]``: None."""
+    match = _CODE.search(text)
+    if match is None:
+        return None
+    return next(
+        (part.strip() for part in match.group(1).split(":") if re.fullmatch(r"\d{2,4}\w?", part.strip())),
+        None,
+    )
+
+
+def parse_verb_dictionary(lines: list[str], name: str) -> VerbDictionary:
+    """Read a verb dictionary's lines; ``name`` names it in errors."""
+    synsets: dict[str, list[tuple[str, ...]]] = {}
+    # Patterns are built at the end: a synset may be defined after a pattern using it.
+    raw_patterns: list[tuple[VerbBlock, list[str], str]] = []
+    dictionary = VerbDictionary()
+    block: VerbBlock | None = None
+    synset: list[tuple[str, ...]] | None = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line or line.startswith("<!--"):
+            synset = None if not line else synset
+            continue
+        if header := _HEADER.match(line):
+            block, synset = VerbBlock(_code(f"[{header.group(2)}]")), None
+            _add_form(dictionary, header.group(1), block)
+        elif line.startswith("&"):
+            synset = synsets.setdefault(line.split()[0].upper(), [])
+        elif line.startswith("+") and synset is not None:
+            synset.append(tuple(re.split(r"[\s_]+", line[1:].strip().upper())))
+        elif line.startswith("-") and block is not None:
+            code = _code(line)
+            if code is not None:
+                raw_patterns.append((block, _CODE.split(line[1:], maxsplit=1)[0].split(), code))
+        elif block is not None and not line.startswith(("+", "-", "&")):
+            forms = _FORMS.search(line)
+            base = _FORMS.sub("", line).split()
+            if base:
+                _add_form(dictionary, base[0], block)
+            for form in forms.group(1).split() if forms else []:
+                _add_form(dictionary, form, block)
+    for pattern_block, words, code in raw_patterns:
+        if (pattern := _pattern(words, code, synsets)) is not None:
+            pattern_block.patterns.append((pattern, pattern.required))
+    for block in {id(block): block for block in dictionary.forms.values()}.values():
+        block.patterns.sort(key=lambda item: -item[0].size)  # stable: ties keep file order
+    if not dictionary.forms:
+        raise VerbFileError(f"{name}: no verb blocks ('--- VERB [code] ---') found")
+    return dictionary
+
+
+def _add_form(dictionary: VerbDictionary, word: str, block: VerbBlock) -> None:
+    form = word.strip("_").upper().replace("_", " ")
+    if form and " " not in form:  # multi-word verbs need PETRARCH's own parse
+        dictionary.forms.setdefault(form, block)
+
+
+def _pattern(words: list[str], code: str, synsets: dict[str, list[tuple[str, ...]]]) -> VerbPattern | None:
+    """A pattern's elements on either side of the verb; None if it names a synset the
+    dictionary lacks (it could never match as its authors meant)."""
+    before: list[Element] = []
+    after: list[Element] = []
+    side = before
+    for item in words:
+        for word in re.split(r"_+", re.sub(r"[(){}]", "", item).upper()):
+            if word == "*":
+                side = after
+            elif word.startswith("&"):
+                if word not in synsets:
+                    return None
+                side.append(tuple(synsets[word]))
+            elif word and word not in {"$", "+", "%", "^"}:
+                side.append(((word,),))
+    return VerbPattern(tuple(before), tuple(after), code)
+
+
+def read_verb_dictionary(path: Path) -> VerbDictionary:
+    """A user's verb dictionary; a file that cannot be read raises VerbFileError naming it."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        raise VerbFileError(f"{path}: cannot read verb dictionary ({error.strerror})") from error
+    return parse_verb_dictionary(text.splitlines(), str(path))
+
+
+@cache
+def shipped_verbs() -> VerbDictionary:
+    """Phoenix's CAMEO 2.0 verb patterns, read once per process."""
+    text = (resources.files("reportedly") / "data" / "petrarch" / SHIPPED_VERBS).read_text(encoding="utf-8")
+    return parse_verb_dictionary(text.splitlines(), SHIPPED_VERBS)
+
+
+@cache
+def _cameo_table() -> dict[str, str | None]:
+    """CAMEO codes (roots, and longer codes where they differ) to PLOVER types."""
+    table = {}
+    for line in data_lines("cameo_roots.tsv"):
+        code, event_type = line.split("\t")
+        table[code] = None if event_type == "-" else event_type
+    return table
+
+
+def plover_type(cameo: str) -> str | None:
+    """The PLOVER type of a CAMEO event code, or None for what PLOVER does not code."""
+    table = _cameo_table()
+    return table.get(cameo[:3], table.get(cameo[:2]))

@@ -1,0 +1,62 @@
+"""PETRARCH verb dictionaries: reading patterns and coding sentences with them."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from reportedly.events.verbs import VerbFileError, parse_verb_dictionary, plover_type, shipped_verbs
+from reportedly.nlp.pipeline import DEFAULT_MODEL
+
+# Also read by tests/test_cli.py.
+VERBS = """\
+<!-- A verb dictionary written for these tests, in PETRARCH's format -->
+&FOOD
++FOOD
++GRAIN
++MEDICAL_SUPPLIES
+
+--- RUSH [---] ---
+RUSH
+SPEED {SPEEDS SPED SPEEDING}
+- * &FOOD [073]  # rush food
+- &MILITARY * [154]
+- * TROOPS (TO BORDER) [154]
+
+--- CONDEMN [122] ---
+CONDEMN  # the block's own code when no pattern fits
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load(DEFAULT_MODEL)
+
+
+def code_of(nlp, verbs, text: str, verb: str) -> str | None:
+    (token,) = [token for token in nlp(text) if token.text == verb]
+    return verbs.code(token)
+
+
+def test_patterns_synsets_and_irregular_forms(nlp):
+    verbs = parse_verb_dictionary(VERBS.splitlines(), "test verbs")
+    assert code_of(nlp, verbs, "Arnor rushed grain to Gondor on Monday.", "rushed") == "073"
+    assert code_of(nlp, verbs, "The government sped troops to the border on Monday.", "sped") == "154"
+    assert code_of(nlp, verbs, "Arnor rushed to judgement.", "rushed") is None
+    assert code_of(nlp, verbs, "Gondor condemned the attack.", "condemned") == "122"
+
+
+def test_words_the_verb_reports_are_not_its_pattern(nlp):
+    verbs = parse_verb_dictionary(VERBS.splitlines(), "test verbs")
+    # "grain" sits in what was said, not in the rushing.
+    assert code_of(nlp, verbs, "Arnor rushed to say that grain was short.", "rushed") is None
+
+
+def test_shipped_cameo_patterns_and_plover_types(nlp):
+    code = code_of(nlp, shipped_verbs(), "Arnor will restore diplomatic ties with Gondor.", "restore")
+    assert (code, plover_type(code)) == ("050", "SUPPORT")
+
+
+def test_a_file_without_verb_blocks_is_refused():
+    with pytest.raises(VerbFileError, match="no verb blocks"):
+        parse_verb_dictionary(["&FOOD", "+GRAIN"], "broken.txt")
