@@ -279,7 +279,9 @@ def _parties(trigger: Token, text: str, entities: list[Entity]) -> tuple[list[Ev
     objects = named + [token for token in objects if token not in named]
     if not named and (later := _named_after(trigger, subject, text, entities)) is not None:
         objects.insert(0, later)
-    if subject is not None and subject.dep_ == "nsubjpass":
+    # A passive swaps the roles only when the trigger is the passive verb itself ("was
+    # attacked by"): not "Serb forces were engaged in ethnic cleansing".
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.i:
         actor_token, recipient_token = agent, subject
     else:
         actor_token, recipient_token = subject or agent, objects[0] if objects else None
@@ -430,12 +432,11 @@ def _place(
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
     a coder reading the sentence would ("Minister Tran Xuan Gia said Vietnam ..." VNMGOV)."""
-    held = {party.actor.country for party in parties if party.actor and party.actor.country}
+    held = [party.actor.country for party in parties if party.actor and party.actor.country]
     # A country another party holds only when the sentence names no other ("President
-    # Bouteflika threatened a curfew in Algiers").
-    ranked = [country for country in countries if country not in held] + [
-        country for country in countries if country in held
-    ]
+    # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
+    # despite pressure by the Kenya Anti-Corruption Commission").
+    ranked = [country for country in countries if country not in held] + list(dict.fromkeys(held))
     for party in unplaced:
         if ranked:
             sector = coder.sector_of(party.text)

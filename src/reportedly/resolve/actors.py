@@ -219,7 +219,7 @@ class ActorCoder:
     def sector_of(self, description: str) -> str | None:
         """The sector of a description's agent noun ("President Dos Santos" GOV, "troops"
         MIL), whatever country it is of."""
-        words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description))
+        words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description.replace("-", " ")))
         sector = self._longest(words, self.tables.agents)
         # Prefix agents ("IGO~") need a named organisation: no sector on their own.
         return sector[1:] if sector is not None and sector.startswith("~") else None
@@ -233,6 +233,10 @@ class ActorCoder:
         )
         if code is None and entity.description:
             code = self.code_description(entity.description, day)
+        if code is None and entity.type == "ORG":
+            # An organisation the dictionaries lack is of the country its name names
+            # ("Kenya Anti-Corruption Commission" KEN, "Canadian Press" CAN).
+            code = self.code_description(entity.name, day)
         if code in self.country_codes and speaks and entity.type != "NORP":
             code += "GOV"
         return self.actor(code)
