@@ -24,8 +24,18 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(PIP) install --require-hashes -r requirements-dev.txt
 	touch $@
 
+# `make run`: the example articles into a fresh store, then a short report from it.
+RUN_DB := .run/reportedly.db
+
 run: $(VENV)/.runtime
-	$(BIN)/reportedly extract examples/*.txt --published $(PUBLISHED) --format text
+	rm -f $(RUN_DB) $(RUN_DB)-wal $(RUN_DB)-shm
+	$(BIN)/reportedly ingest examples --published $(PUBLISHED) --db $(RUN_DB)
+	@echo "== Who is quoted most"
+	@$(BIN)/reportedly speakers --db $(RUN_DB) --format table
+	@echo "== Timeline of Sergei Lavrov"
+	@$(BIN)/reportedly timeline "Sergei Lavrov" --db $(RUN_DB) --format table
+	@echo "== Events"
+	@$(BIN)/reportedly events --db $(RUN_DB) --format table
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check src tests scripts bench training
@@ -35,8 +45,9 @@ test: $(VENV)/.dev
 eval: $(VENV)/.runtime
 	$(BIN)/reportedly eval polnear $(POLNEAR)/dev --format text
 
-bench: $(VENV)/.runtime
+bench: $(VENV)/.dev
 	$(BIN)/python bench/throughput.py $(POLNEAR)/dev
+	$(BIN)/python bench/store.py
 
 lexicon: $(VENV)/.runtime
 	$(BIN)/python scripts/build_cue_lexicon.py $(POLNEAR)/train

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import IO
 
 import click
 from tqdm import tqdm
@@ -18,55 +14,16 @@ from tqdm import tqdm
 from reportedly.events.plover import plover_records
 from reportedly.ingest.read import DEFAULT_MAX_BYTES, InputError, read_document
 from reportedly.model import Document, Extraction
-from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
+from reportedly.nlp.pipeline import ModelError
+from reportedly.options import EXIT_BAD_INPUT, model_options, output_file, parse_date
 from reportedly.resolve.actors import ActorFileError
-
-EXIT_BAD_INPUT = 2
-
-
-def model_options(command: click.Command) -> click.Command:
-    """--model and --tagger: which spaCy pipeline parses, which learned tagger steers the rules."""
-    command = click.option(
-        "--tagger",
-        default=DEFAULT_TAGGER,
-        show_default=True,
-        help='Learned tagger: "shipped", a folder made by `make train`, or "none" (rules only).',
-    )(command)
-    return click.option(
-        "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with."
-    )(command)
-
-
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+from reportedly.store.commands import COMMANDS
 
 
 @click.group()
 @click.version_option(package_name="reportedly")
 def main() -> None:
     """Who said what, to whom, when, and according to whom: attributions from news text."""
-
-
-@contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file written whole or not at all (a temporary file renamed on success)."""
-    if path is None or path == "-":
-        yield sys.stdout
-        return
-    target = Path(path)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            yield handle
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
 
 
 def format_text(extraction: Extraction) -> str:
@@ -109,7 +66,7 @@ def format_text(extraction: Extraction) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) of the inputs.")
+@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) of the inputs.")
 @click.option(
     "--format",
     "output_format",
@@ -168,7 +125,7 @@ def extract(
         extractor = Extractor(model, tagger=tagger, actors=actors, verbs=verbs)
     except (ModelError, ActorFileError) as error:
         raise click.ClickException(str(error)) from None
-    with _output(output) as stream:
+    with output_file(output) as stream:
         for number, extraction in enumerate(extractor.extract(documents())):
             if output_format == "jsonl":
                 stream.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
@@ -276,3 +233,7 @@ def eval_petrarch(records: Path, model: str, tagger: str) -> None:
     from reportedly.eval.petrarch import evaluate_petrarch
 
     _report(lambda: evaluate_petrarch(records, model=model, tagger=tagger), None, "json")
+
+
+for _command in COMMANDS:
+    main.add_command(_command)

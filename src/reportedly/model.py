@@ -226,6 +226,21 @@ class Document:
 
 
 @dataclass(slots=True)
+class Article:
+    """An input as ingested into a store: the document to extract from, where it came
+    from, and what its page or record says about it."""
+
+    document: Document
+    source: str  # the file, and line for JSON Lines, it came from
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    posted: str | None = None  # a live blog post's own time ("2024-12-26T08:52")
+    posts: list[Article] = field(default_factory=list)  # a live blog page's posts
+
+
+@dataclass(slots=True)
 class Extraction:
     """Everything extracted from one document."""
 

@@ -62,6 +62,25 @@ def _too_large(max_bytes: int, size: int | None) -> str:
     return f"too large{actual}: the limit is {limit}, raise it with --max-size"
 
 
+def read_bytes(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one input (a file path, or ``-`` for stdin), refused if too large."""
+    if name == STDIN:
+        return _read_limited(name, sys.stdin.buffer, max_bytes)
+    path = Path(name)
+    if not path.exists():
+        raise InputError(name, "no such file")
+    if path.is_dir():
+        raise InputError(name, "is a directory, not a file (pass the files inside it)")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(name, _too_large(max_bytes, size))
+    try:
+        with path.open("rb") as stream:
+            return _read_limited(name, stream, max_bytes)
+    except OSError as error:
+        raise InputError(name, f"cannot read ({error.strerror})") from None
+
+
 def read_document(
     name: str,
     *,
@@ -69,20 +88,5 @@ def read_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Document:
     """Read one input (a file path, or ``-`` for stdin) as a :class:`Document`."""
-    if name == STDIN:
-        data = _read_limited(name, sys.stdin.buffer, max_bytes)
-    else:
-        path = Path(name)
-        if not path.exists():
-            raise InputError(name, "no such file")
-        if path.is_dir():
-            raise InputError(name, "is a directory, not a file (pass the files inside it)")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(name, _too_large(max_bytes, size))
-        try:
-            with path.open("rb") as stream:
-                data = _read_limited(name, stream, max_bytes)
-        except OSError as error:
-            raise InputError(name, f"cannot read ({error.strerror})") from None
+    data = read_bytes(name, max_bytes)
     return Document(doc_id=doc_id_for(name), text=decode_text(name, data), published=published)

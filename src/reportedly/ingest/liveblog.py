@@ -1,0 +1,77 @@
+"""Live blogs: a page of timestamped posts ("8:52 a.m.: ...", "Updated 10:14 GMT").
+
+Each post becomes a document of its own, linked to its page, with its own time; a
+cross-reference such as "(see post at 8:52 a.m.)" points to the post of that time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# A post opens a line with its time, then a colon, a dash or the end of the line.
+_POST_HEADER = re.compile(
+    r"^(?:Updated:?\s+)?(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT))?)"
+    r"(?=\s*(?:[:\-–—|]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CROSS_REFERENCE = re.compile(
+    r"\(\s*see (?:the )?(?:post|update|entry) (?:at|from) "
+    r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)[^)]*\)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?\s?m\.?)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    start: int
+    end: int
+    time: str  # "08:52"
+
+
+@dataclass(frozen=True, slots=True)
+class CrossReference:
+    start: int
+    end: int
+    time: str
+
+
+def clock(text: str) -> str | None:
+    """ "8:52 a.m." -> "08:52", "1.05 pm" -> "13:05"; None if it is no time of day."""
+    match = _CLOCK.match(text.strip())
+    if match is None:
+        return None
+    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+def split_posts(text: str) -> list[Post]:
+    """The posts of a live blog, or [] for an ordinary article: a page is a live blog when
+    it opens with a timestamped post or holds two of them."""
+    headers = [(m.start(), clock(m.group("time"))) for m in _POST_HEADER.finditer(text)]
+    headers = [(start, time) for start, time in headers if time is not None]
+    opens_with_post = bool(headers) and not text[: headers[0][0]].strip()
+    if len(headers) < 2 and not opens_with_post:
+        return []
+    ends = [start for start, _ in headers[1:]] + [len(text.rstrip())]
+    return [Post(start, end, time) for (start, time), end in zip(headers, ends, strict=True) if time]
+
+
+def cross_references(text: str) -> list[CrossReference]:
+    """The "(see post at 8:52 a.m.)" references of a text."""
+    return [
+        CrossReference(m.start(), m.end(), time)
+        for m in _CROSS_REFERENCE.finditer(text)
+        if (time := clock(m.group("time")))
+    ]
+
+
+def post_time(day: date | None, time: str) -> str:
+    """A post's time as ISO 8601: with the page's date when it has one."""
+    return f"{day.isoformat()}T{time}" if day else time

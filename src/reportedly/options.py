@@ -1,0 +1,57 @@
+"""Options and helpers shared by the ``reportedly`` commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+import click
+
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
+
+EXIT_BAD_INPUT = 2
+
+
+def model_options(command: click.Command) -> click.Command:
+    """--model and --tagger: which spaCy pipeline parses, which learned tagger steers the rules."""
+    command = click.option(
+        "--tagger",
+        default=DEFAULT_TAGGER,
+        show_default=True,
+        help='Learned tagger: "shipped", a folder made by `make train`, or "none" (rules only).',
+    )(command)
+    return click.option(
+        "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with."
+    )(command)
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@contextmanager
+def output_file(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a file written whole or not at all (a temporary file renamed on success)."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    target = Path(path)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            yield handle
+        os.replace(temporary, target)
+    except BaseException:
+        os.unlink(temporary)
+        raise

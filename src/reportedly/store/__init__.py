@@ -1,0 +1,1 @@
+"""The corpus store: documents and what was extracted from them, in SQLite."""

@@ -1,0 +1,315 @@
+"""The corpus commands: ingest into a store, ask it questions, export it, fix it by hand.
+
+Every command takes ``--db PATH`` (default: ``$REPORTEDLY_DB``, else ``reportedly.db`` in
+the user's data directory). Query results are an aligned table on a terminal and JSON
+Lines in a pipe; ``--format`` chooses (table, jsonl, csv).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from reportedly.ingest.read import DEFAULT_MAX_BYTES
+from reportedly.nlp.pipeline import ModelError
+from reportedly.options import EXIT_BAD_INPUT, model_options, output_file, parse_date
+from reportedly.resolve.actors import ActorFileError
+from reportedly.store import queries
+from reportedly.store.database import StoreError, connect, default_path
+
+# Longest a table cell gets on a terminal; JSON Lines and CSV keep whole values.
+CELL_WIDTH = 70
+
+
+def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="The store (default: $REPORTEDLY_DB, else reportedly.db in your data directory).",
+    )(command)
+
+
+def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["table", "jsonl", "csv"]),
+        default=None,
+        help="table (default on a terminal), jsonl (default in a pipe) or csv.",
+    )(command)
+
+
+@contextmanager
+def _reading(db_path: Path | None) -> Iterator[sqlite3.Connection]:
+    path = db_path or default_path()
+    try:
+        connection = connect(path, create=False)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        yield connection
+    except (StoreError, sqlite3.OperationalError) as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    finally:
+        connection.close()
+
+
+def print_rows(rows: list[dict[str, Any]], output_format: str | None) -> None:
+    """Rows as a table, JSON Lines or CSV on stdout."""
+    output_format = output_format or ("table" if sys.stdout.isatty() else "jsonl")
+    if output_format == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif output_format == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        click.echo(format_table(rows))
+
+
+def format_table(rows: list[dict[str, Any]]) -> str:
+    """Columns aligned, long cells cut with an ellipsis, newlines flattened."""
+    if not rows:
+        return "(no rows)"
+    columns = list(rows[0])
+    cells = [[_cell(row[column]) for column in columns] for row in rows]
+    widths = [max(len(column), *(len(line[i]) for line in cells)) for i, column in enumerate(columns)]
+    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True))]
+    lines.append("  ".join("-" * width for width in widths))
+    lines += [
+        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) for line in cells
+    ]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) of inputs without one.")
+@click.option(
+    "--max-size",
+    default=DEFAULT_MAX_BYTES // 1_048_576,
+    show_default=True,
+    help="Refuse inputs over this many MB.",
+)
+@click.option(
+    "--actors",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Actors that add to or override the shipped ones (YAML or a TABARI file).",
+)
+@click.option(
+    "--verbs",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A PETRARCH/TABARI verb dictionary to code events with before the shipped triggers.",
+)
+@model_options
+def ingest(
+    paths: tuple[str, ...],
+    db_path: Path | None,
+    published: date | None,
+    max_size: int,
+    actors: Path | None,
+    verbs: Path | None,
+    model: str,
+    tagger: str,
+) -> None:
+    """Store articles and what is extracted from them: text files, HTML pages, JSON Lines
+    (fields text, title, url, outlet, published) and folders of them. Reruns skip what is
+    stored; duplicates are linked, not extracted again. Prints a JSON summary."""
+    from reportedly.extract import Extractor
+    from reportedly.ingest.run import ingest as run_ingest
+    from reportedly.ingest.sources import read_articles
+    from reportedly.store.corpus import Store
+
+    try:
+        store = Store(db_path or default_path())
+        extractor = Extractor(model, tagger=tagger, actors=actors, verbs=verbs)
+    except (StoreError, ModelError, ActorFileError) as error:
+        raise click.ClickException(str(error)) from None
+    articles = read_articles(paths, published, max_size * 1_048_576)
+    with tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress:
+        try:
+            summary = run_ingest(articles, store, extractor, on_article=lambda: progress.update(1))
+        finally:
+            store.close()
+    for failure in summary.failed:
+        click.echo(f"reportedly: error: {failure}", err=True)
+    click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    if summary.failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@click.command()
+@db_option
+@click.option("--speaker", help="An entity's name or alias, or words of the speaker's name.")
+@click.option("--about", help="Words the content holds.")
+@click.option("--search", help='A full-text query over contents (FTS5: "oil AND sanctions", "talk*").')
+@click.option("--since", help="From this date (YYYY-MM-DD, inclusive).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD or YYYY-MM, inclusive).")
+@click.option("--outlet", help="Only articles of this outlet.")
+@click.option(
+    "--kind", type=click.Choice(["direct", "indirect", "mixed", "floating", "according_to", "nominal"])
+)
+@click.option("--limit", default=100, show_default=True)
+@format_option
+def quotes(db_path: Path | None, output_format: str | None, **where: Any) -> None:
+    """Who said what, newest first."""
+    with _reading(db_path) as connection:
+        print_rows(queries.quotes(connection, queries.QuoteFilter(**where)), output_format)
+
+
+@click.command()
+@db_option
+@click.option("--by", type=click.Choice(["outlet", "month"]), help="Count per outlet or per month.")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD or YYYY-MM).")
+@click.option("--limit", default=20, show_default=True)
+@format_option
+def speakers(
+    db_path: Path | None,
+    by: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    output_format: str | None,
+) -> None:
+    """Who is quoted most."""
+    with _reading(db_path) as connection:
+        print_rows(queries.speakers(connection, by, since, until, limit), output_format)
+
+
+@click.command()
+@click.argument("entity")
+@db_option
+@click.option("--about", help="Only statements and events whose words hold this.")
+@format_option
+def timeline(entity: str, db_path: Path | None, about: str | None, output_format: str | None) -> None:
+    """An entity's statements and events in date order (ENTITY: a name, an alias or an id)."""
+    from reportedly.store.corpus import entity_id
+
+    with _reading(db_path) as connection:
+        print_rows(queries.timeline(connection, entity_id(connection, entity), about), output_format)
+
+
+@click.command()
+@db_option
+@click.option("--type", "event_type", help="A PLOVER event type (REQUEST, REJECT, ASSAULT ...).")
+@click.option("--actor", help="Actor code or its start (RUS, RUSGOV).")
+@click.option("--recipient", help="Recipient code or its start.")
+@click.option("--limit", default=100, show_default=True)
+@format_option
+def events(db_path: Path | None, output_format: str | None, **where: Any) -> None:
+    """Coded events, newest first."""
+    with _reading(db_path) as connection:
+        print_rows(queries.events(connection, **where), output_format)
+
+
+@click.group()
+def entities() -> None:
+    """The entities of a store."""
+
+
+@entities.command(name="list")
+@db_option
+@format_option
+def entities_list(db_path: Path | None, output_format: str | None) -> None:
+    """Every entity with its code, names and number of quotes."""
+    from reportedly.store.export import table_rows
+
+    with _reading(db_path) as connection:
+        print_rows(list(table_rows(connection, "entities")), output_format)
+
+
+@entities.command(name="merge")
+@click.argument("name")
+@click.argument("into")
+@db_option
+def entities_merge(name: str, into: str, db_path: Path | None) -> None:
+    """Merge the entity NAME into INTO (names, aliases or ids): a wrong split fixed by hand.
+    Later ingests follow the fix: NAME's spellings lead to INTO."""
+    from reportedly.store.corpus import merge_entities
+
+    with _reading(db_path) as connection:
+        merged, kept = merge_entities(connection, name, into)
+    click.echo(json.dumps({"merged": merged, "into": kept}))
+
+
+@click.command(name="export")
+@db_option
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(["jsonl", "csv", "parquet", "plover", "brat"]),
+    required=True,
+    help="jsonl (documents with extractions), csv or parquet (one table), plover (event records), "
+    "brat (a .txt and .ann per document, into the folder -o names).",
+)
+@click.option(
+    "--table",
+    type=click.Choice(["attributions", "events", "documents", "entities"]),
+    default="attributions",
+    show_default=True,
+    help="The table csv and parquet write.",
+)
+@click.option("-o", "--output", default=None, help="File (folder for brat) to write; stdout if absent.")
+def export(db_path: Path | None, export_format: str, table: str, output: str | None) -> None:
+    """Write a store's contents for other tools."""
+    from reportedly.store import export as exports
+
+    if export_format in {"parquet", "brat"} and output is None:
+        raise click.UsageError(f"--format {export_format} needs -o/--output")
+    with _reading(db_path) as connection:
+        if export_format == "parquet":
+            count = exports.write_parquet(connection, table, Path(output or ""))
+        elif export_format == "brat":
+            count = exports.write_brat(connection, Path(output or ""))
+        else:
+            with output_file(output) as stream:
+                if export_format == "jsonl":
+                    count = exports.write_jsonl(connection, stream)
+                elif export_format == "csv":
+                    count = exports.write_csv(connection, table, stream)
+                else:
+                    count = exports.write_plover(connection, stream)
+    click.echo(f"reportedly: exported {count} {export_format} records", err=True)
+
+
+@click.group(name="import")
+def import_group() -> None:
+    """Bring corrections back into a store."""
+
+
+@import_group.command(name="brat")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+def import_brat(folder: Path, db_path: Path | None) -> None:
+    """Store the attributions of corrected BRAT files (as `export --format brat` wrote them)."""
+    from reportedly.store.export import import_brat as run_import
+
+    with _reading(db_path) as connection:
+        count = run_import(connection, folder)
+    click.echo(json.dumps({"documents": count}))
+
+
+COMMANDS = (ingest, quotes, speakers, timeline, events, entities, export, import_group)

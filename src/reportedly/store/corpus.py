@@ -1,0 +1,316 @@
+"""Write articles and their extractions into the store, one transaction per article.
+
+Entities are corpus-wide: an entity of a new document joins the stored entity that one of
+its names (spelling key of its name or an alias) already leads to, unless their actor
+codes name different countries; otherwise it becomes a new one. Hand merges move the
+keys of one entity to another, so later documents follow the fix.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from reportedly.ingest.dedup import NEAR_DUPLICATE, band_buckets, similarity
+from reportedly.ingest.liveblog import cross_references
+from reportedly.model import Article, Entity, Extraction
+from reportedly.resolve.actors import load_coder
+from reportedly.resolve.names import clean_name, name_key
+from reportedly.store.database import StoreError, connect, transaction
+
+
+class Store:
+    """A corpus store, open for writing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.connection = connect(path)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        return transaction(self.connection)
+
+    def stored(self, content_hash: str) -> bool:
+        row = self.connection.execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,))
+        return row.fetchone() is not None
+
+    def near_duplicate(self, signature: np.ndarray) -> tuple[int, float] | None:
+        """The stored document most like one with this signature, if similar enough."""
+        buckets = band_buckets(signature)
+        candidates = self.connection.execute(
+            "SELECT DISTINCT d.id, d.signature FROM shingle_bands b JOIN documents d ON d.id = b.document_id "
+            "WHERE " + " OR ".join("(b.band = ? AND b.bucket = ?)" for _ in buckets),
+            [value for band, bucket in enumerate(buckets) for value in (band, bucket)],
+        ).fetchall()
+        best = max(
+            (
+                (row["id"], similarity(signature, np.frombuffer(row["signature"], dtype=np.uint32)))
+                for row in candidates
+            ),
+            key=lambda pair: pair[1],
+            default=None,
+        )
+        return best if best is not None and best[1] >= NEAR_DUPLICATE else None
+
+    def add_article(
+        self,
+        article: Article,
+        content_hash: str,
+        signature: np.ndarray,
+        extraction: Extraction | None,
+        *,
+        parent_id: int | None = None,
+        duplicate_of: tuple[int, float] | None = None,
+    ) -> int:
+        """Store one document (inside the caller's transaction) and what was extracted."""
+        document = article.document
+        cursor = self.connection.execute(
+            "INSERT INTO documents (doc_id, source, parent_id, title, url, outlet, published, posted, "
+            "language, text, content_hash, duplicate_of, similarity, signature, extraction) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                document.doc_id,
+                article.source,
+                parent_id,
+                article.title,
+                article.url,
+                article.outlet,
+                document.published.isoformat() if document.published else None,
+                article.posted,
+                article.language,
+                document.text,
+                content_hash,
+                duplicate_of[0] if duplicate_of else None,
+                round(duplicate_of[1], 3) if duplicate_of else None,
+                signature.tobytes(),
+                json.dumps(extraction.to_dict(), ensure_ascii=False) if extraction else None,
+            ),
+        )
+        document_id = int(cursor.lastrowid or 0)
+        if duplicate_of is None:
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO shingle_bands (band, bucket, document_id) VALUES (?, ?, ?)",
+                [(band, bucket, document_id) for band, bucket in enumerate(band_buckets(signature))],
+            )
+        if extraction is not None:
+            self._add_extraction(document_id, extraction)
+        return document_id
+
+    def link_posts(self, page_id: int) -> None:
+        """Resolve the "(see post at 8:52 a.m.)" references among a page's posts."""
+        posts = self.connection.execute(
+            "SELECT id, text, posted FROM documents WHERE parent_id = ?", (page_id,)
+        ).fetchall()
+        by_time = {row["posted"][-5:]: row["id"] for row in posts if row["posted"]}
+        for row in posts:
+            for reference in cross_references(row["text"]):
+                target = by_time.get(reference.time)
+                if target is not None:
+                    self.connection.execute(
+                        "INSERT INTO links (document_id, start, end, text, target_id) VALUES (?, ?, ?, ?, ?)",
+                        (
+                            row["id"],
+                            reference.start,
+                            reference.end,
+                            row["text"][reference.start : reference.end],
+                            target,
+                        ),
+                    )
+
+    def _add_extraction(self, document_id: int, extraction: Extraction) -> None:
+        entity_ids = {entity.id: self._corpus_entity(entity) for entity in extraction.entities}
+        published = extraction.document.published.isoformat() if extraction.document.published else None
+        times = {time.id: time for time in extraction.times}
+        self.connection.executemany(
+            "INSERT INTO mentions (document_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
+            [
+                (document_id, entity_ids[entity.id], mention.start, mention.end, mention.text)
+                for entity in extraction.entities
+                for mention in entity.mentions
+            ],
+        )
+        for attribution in extraction.attributions:
+            time = times.get(attribution.time) if attribution.time else None
+            speaker = attribution.speaker
+            insert_attribution(
+                self.connection,
+                document_id,
+                attribution.to_dict(),
+                entity_ids.get(speaker.entity) if speaker and speaker.entity else None,
+                _day(time.value) if time and time.value else published,
+            )
+        for event in extraction.events:
+            actor_entity = next((entity_ids.get(p.entity) for p in event.actor if p.entity), None)
+            self.connection.execute(
+                "INSERT INTO events (document_id, local_id, event_type, mode, actor, recipient, actor_code, "
+                "recipient_code, actor_entity_id, attribution, trigger_start, trigger_end, trigger, "
+                "sentence_start, sentence_end, negated, hypothetical, date) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    document_id,
+                    event.id,
+                    event.event_type,
+                    json.dumps(event.mode),
+                    json.dumps([party.to_dict() for party in event.actor], ensure_ascii=False),
+                    json.dumps([party.to_dict() for party in event.recipient], ensure_ascii=False),
+                    next((p.actor.code for p in event.actor if p.actor), None),
+                    next((p.actor.code for p in event.recipient if p.actor), None),
+                    actor_entity,
+                    event.attribution,
+                    event.trigger.start,
+                    event.trigger.end,
+                    event.trigger.text,
+                    event.sentence.start,
+                    event.sentence.end,
+                    event.negated,
+                    event.hypothetical,
+                    _day(event.date) if event.date else published,
+                ),
+            )
+        self.connection.executemany(
+            "INSERT INTO times (document_id, local_id, start, end, text, value, grain) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (document_id, t.id, t.span.start, t.span.end, t.span.text, t.value, t.grain)
+                for t in extraction.times
+            ],
+        )
+
+    def _corpus_entity(self, entity: Entity) -> int:
+        """The stored entity this document's entity is, created if new."""
+        pairs = name_keys([entity.name, *entity.aliases])
+        country = entity.actor.country if entity.actor else None
+        # A full name leads to its referent; a single word ("Lavrov", "NATO") only when
+        # the entity goes by nothing longer in this document.
+        lookup = [(name, key) for name, key in pairs if " " in key] or pairs
+        found = None
+        for _, key in lookup:
+            row = self.connection.execute(
+                "SELECT e.id, e.country FROM entity_names n JOIN entities e ON e.id = n.entity_id "
+                "WHERE n.key = ?",
+                (key,),
+            ).fetchone()
+            # Two referents that share a name but not a country stay apart.
+            if row is not None and (not country or not row["country"] or row["country"] == country):
+                found = row["id"]
+                break
+        if found is None:
+            actor = entity.actor
+            cursor = self.connection.execute(
+                "INSERT INTO entities (name, type, code, country, sector) VALUES (?, ?, ?, ?, ?)",
+                (
+                    entity.name,
+                    entity.type,
+                    actor.code if actor else None,
+                    country,
+                    actor.sector if actor else None,
+                ),
+            )
+            found = int(cursor.lastrowid or 0)
+        elif entity.actor is not None:
+            self.connection.execute(
+                "UPDATE entities SET code = ?, country = ?, sector = ? WHERE id = ? AND code IS NULL",
+                (entity.actor.code, entity.actor.country, entity.actor.sector, found),
+            )
+        for name, key in pairs:
+            self.connection.execute(
+                "INSERT OR IGNORE INTO entity_names (key, entity_id, name) VALUES (?, ?, ?)",
+                (key, found, name),
+            )
+            # A name two referents go by ("Petrov" of Anna and of Ivan Petrov) leads to neither.
+            self.connection.execute(
+                "UPDATE entity_names SET entity_id = NULL WHERE key = ? AND entity_id != ?", (key, found)
+            )
+        return found
+
+
+def name_keys(names: list[str]) -> list[tuple[str, str]]:
+    """Each name with its spelling key ("Mr. Zelensky" -> "zelensky")."""
+    variants = load_coder().tables.variants
+    return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
+
+
+def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tuple[int, int]:
+    """Merge the entity called ``name`` into the one called ``into``; the ids merged. Its
+    spelling keys move too, so later documents that name it join ``into``."""
+    with transaction(connection):
+        source, target = entity_id(connection, name), entity_id(connection, into)
+        if source == target:
+            raise StoreError(f"{name!r} and {into!r} are already one entity")
+        for table, column in (
+            ("attributions", "entity_id"),
+            ("mentions", "entity_id"),
+            ("events", "actor_entity_id"),
+            ("entity_names", "entity_id"),
+        ):
+            connection.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (target, source))
+        connection.execute("DELETE FROM entities WHERE id = ?", (source,))
+        connection.execute("INSERT INTO merges (name, into_name) VALUES (?, ?)", (name, into))
+    return source, target
+
+
+def entity_id(connection: sqlite3.Connection, name: str) -> int:
+    """The entity a name, an alias or an id designates; none raises StoreError."""
+    if name.isdigit():
+        row = connection.execute("SELECT id FROM entities WHERE id = ?", (int(name),)).fetchone()
+    else:
+        row = connection.execute("SELECT id FROM entities WHERE name = ?", (name,)).fetchone()
+        if row is None and (keys := [key for _, key in name_keys([name])]):
+            row = connection.execute(
+                "SELECT entity_id AS id FROM entity_names WHERE key = ?", (keys[0],)
+            ).fetchone()
+    if row is None:
+        raise StoreError(f"no entity named {name!r}")
+    if row["id"] is None:
+        raise StoreError(f"{name!r} names several entities: give a full name or an id (`entities list`)")
+    return int(row["id"])
+
+
+def insert_attribution(
+    connection: sqlite3.Connection,
+    document_id: int,
+    attribution: dict[str, Any],
+    entity_id: int | None,
+    day: str | None,
+) -> None:
+    """One attribution (as ``Attribution.to_dict`` writes it) into the attributions table."""
+    cue, source, speaker = attribution["cue"], attribution["source"], attribution["speaker"]
+    connection.execute(
+        "INSERT INTO attributions (document_id, local_id, kind, cue_start, cue_end, cue, source_start, "
+        "source_end, source, content, content_spans, speaker, entity_id, addressee, channel, parent, "
+        "negated, hypothetical, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            document_id,
+            attribution["id"],
+            attribution["kind"],
+            *_span_columns(cue),
+            *_span_columns(source),
+            " … ".join(part["text"] for part in attribution["content"]),
+            json.dumps([[part["start"], part["end"]] for part in attribution["content"]]),
+            speaker["name"] if speaker else None,
+            entity_id,
+            attribution["addressee"]["text"] if attribution["addressee"] else None,
+            attribution["channel"]["text"] if attribution["channel"] else None,
+            attribution["parent"],
+            attribution["negated"],
+            attribution["hypothetical"],
+            day,
+        ),
+    )
+
+
+def _span_columns(span: dict[str, Any] | None) -> tuple[int | None, int | None, str | None]:
+    return (span["start"], span["end"], span["text"]) if span else (None, None, None)
+
+
+def _day(value: str) -> str | None:
+    """The date part of a time value ("2024-12-26", "2024-12-26T08:52"); weeks and months
+    keep their own form ("2024-W51", "2024-11")."""
+    return value[:10] if len(value) >= 10 else value

@@ -1,0 +1,235 @@
+"""The corpus database: where it lives, how it is opened, and its versioned schema.
+
+SQLite in WAL mode (readers never wait for an ingest), foreign keys on. The schema is a
+list of migrations; ``PRAGMA user_version`` records how many have run, and opening a store
+runs the rest, each in its own transaction, so that an older store is upgraded in place.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ENVIRONMENT_VARIABLE = "REPORTEDLY_DB"
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: documents, entities and what was extracted, with offsets into documents.text.
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL,            -- the input's name ("lavrov-talks", "feed.jsonl:3")
+        source TEXT NOT NULL,            -- the file (and line) it came from
+        parent_id INTEGER REFERENCES documents(id),   -- a live blog post's page
+        title TEXT,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,                  -- ISO date
+        posted TEXT,                     -- a live blog post's own time (ISO date-time or time)
+        language TEXT,
+        text TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        duplicate_of INTEGER REFERENCES documents(id),
+        similarity REAL,                 -- estimated Jaccard similarity to duplicate_of
+        signature BLOB,                  -- MinHash signature of its words
+        extraction TEXT,                 -- the extraction JSON, as `reportedly extract` writes it
+        ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX documents_published ON documents(published);
+    CREATE INDEX documents_outlet ON documents(outlet);
+    CREATE INDEX documents_parent ON documents(parent_id);
+
+    CREATE TABLE shingle_bands (         -- MinHash bands for near-duplicate lookup
+        band INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        PRIMARY KEY (band, bucket, document_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE links (                 -- "(see post at 8:52 a.m.)" -> that post
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        target_id INTEGER NOT NULL REFERENCES documents(id)
+    );
+
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        code TEXT,
+        country TEXT,
+        sector TEXT
+    );
+    CREATE INDEX entities_name ON entities(name);
+    CREATE INDEX entities_code ON entities(code);
+
+    CREATE TABLE entity_names (          -- every spelling key that leads to an entity
+        key TEXT PRIMARY KEY,
+        entity_id INTEGER REFERENCES entities(id),   -- NULL: a name several entities go by
+        name TEXT NOT NULL
+    );
+
+    CREATE TABLE merges (                -- fixes made by hand (`reportedly entities merge`)
+        name TEXT NOT NULL,
+        into_name TEXT NOT NULL,
+        merged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+
+    CREATE TABLE mentions (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id);
+    CREATE INDEX mentions_document ON mentions(document_id);
+
+    CREATE TABLE attributions (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        local_id TEXT NOT NULL,          -- the id inside its document's extraction ("a3")
+        kind TEXT NOT NULL,
+        cue_start INTEGER, cue_end INTEGER, cue TEXT,
+        source_start INTEGER, source_end INTEGER, source TEXT,
+        content TEXT NOT NULL,           -- the content parts, joined
+        content_spans TEXT NOT NULL,     -- JSON [[start, end], ...]
+        speaker TEXT,                    -- the speaker's name
+        entity_id INTEGER REFERENCES entities(id),
+        addressee TEXT,
+        channel TEXT,
+        parent TEXT,                     -- local id of the attribution it is nested in
+        negated INTEGER NOT NULL,
+        hypothetical INTEGER NOT NULL,
+        date TEXT                        -- the time the text gives it, else the publication date
+    );
+    CREATE INDEX attributions_document ON attributions(document_id);
+    CREATE INDEX attributions_entity ON attributions(entity_id);
+    CREATE INDEX attributions_date ON attributions(date);
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        local_id TEXT NOT NULL,
+        event_type TEXT NOT NULL,
+        mode TEXT NOT NULL,              -- JSON list
+        actor TEXT NOT NULL,             -- JSON list of {text, entity, code, country, sector}
+        recipient TEXT NOT NULL,
+        actor_code TEXT,
+        recipient_code TEXT,
+        actor_entity_id INTEGER REFERENCES entities(id),
+        attribution TEXT,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        negated INTEGER NOT NULL,
+        hypothetical INTEGER NOT NULL,
+        date TEXT
+    );
+    CREATE INDEX events_type ON events(event_type);
+    CREATE INDEX events_actor ON events(actor_code);
+    CREATE INDEX events_recipient ON events(recipient_code);
+    CREATE INDEX events_entity ON events(actor_entity_id);
+
+    CREATE TABLE times (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        local_id TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value TEXT,
+        grain TEXT
+    );
+    CREATE INDEX times_document ON times(document_id);
+
+    CREATE VIRTUAL TABLE attributions_fts USING fts5(
+        content, content='attributions', content_rowid='id'
+    );
+    CREATE TRIGGER attributions_fts_insert AFTER INSERT ON attributions BEGIN
+        INSERT INTO attributions_fts(rowid, content) VALUES (new.id, new.content);
+    END;
+    CREATE TRIGGER attributions_fts_delete AFTER DELETE ON attributions BEGIN
+        INSERT INTO attributions_fts(attributions_fts, rowid, content) VALUES ('delete', old.id, old.content);
+    END;
+
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='id'
+    );
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used."""
+
+
+def default_path() -> Path:
+    """``$REPORTEDLY_DB``, else ``reportedly.db`` in the user's data directory."""
+    if configured := os.environ.get(ENVIRONMENT_VARIABLE):
+        return Path(configured)
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "reportedly" / "reportedly.db"
+
+
+def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
+    """Open (and create or upgrade) the store at ``path``."""
+    if not create and not path.exists():
+        raise StoreError(f"{path}: no such store (ingest something first, or pass --db)")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        migrate(connection)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: not a usable reportedly store ({error})") from None
+    except OSError as error:
+        raise StoreError(f"{path}: cannot open ({error.strerror})") from None
+    return connection
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """All or nothing: an error, a crash or a kill inside leaves the store as it was."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Run the migrations this store has not had yet."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"store schema version {version} is newer than this reportedly ({SCHEMA_VERSION})")
+    for number in range(version, SCHEMA_VERSION):
+        with transaction(connection):
+            # executescript would commit the open transaction: run the statements one by one.
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (a trigger body holds semicolons of its own)."""
+    statements, current = [], ""
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        current += line.split(" --", 1)[0] + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements
