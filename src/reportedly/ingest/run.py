@@ -66,6 +66,12 @@ class _RunIndex:
         for band, bucket in enumerate(band_buckets(unit.signature)):
             self.buckets.setdefault((band, bucket), unit)
 
+    def remove(self, unit: _Unit) -> None:
+        """Forget a stored unit (the store finds it now): memory stays flat over a run."""
+        for band, bucket in enumerate(band_buckets(unit.signature)):
+            if self.buckets.get((band, bucket)) is unit:
+                del self.buckets[(band, bucket)]
+
     def near(self, sig: np.ndarray) -> tuple[_Unit, float] | None:
         candidates = {
             id(unit): unit
@@ -86,7 +92,7 @@ def ingest(
     """Store every article; ``on_article`` is called once per input article (progress)."""
     summary = IngestSummary()
     in_flight: deque[_Unit] = deque()
-    seen_hashes: set[str] = set()
+    pending_hashes: set[str] = set()  # of articles on their way: the store knows the rest
     run_index = _RunIndex()
 
     def to_extract() -> Iterator[Document]:
@@ -96,10 +102,9 @@ def ingest(
                 summary.failed.append(str(item))
                 continue
             unit = _Unit(item, content_hash(item.document.text), signature(item.document.text))
-            if unit.content_hash in seen_hashes or store.stored(unit.content_hash):
+            if unit.content_hash in pending_hashes or store.stored(unit.content_hash):
                 summary.skipped += 1
                 continue
-            seen_hashes.add(unit.content_hash)
             if (stored := store.near_duplicate(unit.signature)) is not None:
                 with store.transaction():
                     store.add_article(
@@ -107,6 +112,7 @@ def ingest(
                     )
                 summary.duplicates += 1
                 continue
+            pending_hashes.add(unit.content_hash)
             if (pending := run_index.near(unit.signature)) is not None:
                 original, score = pending
                 original.duplicates.append((unit, score))
@@ -122,6 +128,9 @@ def ingest(
         if len(unit.extractions) == len(unit.documents):
             in_flight.popleft()
             _store(unit, store)
+            run_index.remove(unit)
+            pending_hashes.discard(unit.content_hash)
+            pending_hashes.difference_update(duplicate.content_hash for duplicate, _ in unit.duplicates)
             summary.stored += 1
     return summary
 

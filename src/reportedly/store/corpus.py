@@ -100,7 +100,7 @@ class Store:
                 [(band, bucket, document_id) for band, bucket in enumerate(band_buckets(signature))],
             )
         if extraction is not None:
-            self._add_extraction(document_id, extraction)
+            self._add_extraction(document_id, extraction, article.outlet)
         return document_id
 
     def link_posts(self, page_id: int) -> None:
@@ -124,7 +124,7 @@ class Store:
                         ),
                     )
 
-    def _add_extraction(self, document_id: int, extraction: Extraction) -> None:
+    def _add_extraction(self, document_id: int, extraction: Extraction, outlet: str | None) -> None:
         entity_ids = {entity.id: self._corpus_entity(entity) for entity in extraction.entities}
         published = extraction.document.published.isoformat() if extraction.document.published else None
         times = {time.id: time for time in extraction.times}
@@ -145,6 +145,7 @@ class Store:
                 attribution.to_dict(),
                 entity_ids.get(speaker.entity) if speaker and speaker.entity else None,
                 _day(time.value) if time and time.value else published,
+                outlet,
             )
         for event in extraction.events:
             actor_entity = next((entity_ids.get(p.entity) for p in event.actor if p.entity), None)
@@ -279,13 +280,14 @@ def insert_attribution(
     attribution: dict[str, Any],
     entity_id: int | None,
     day: str | None,
+    outlet: str | None,
 ) -> None:
     """One attribution (as ``Attribution.to_dict`` writes it) into the attributions table."""
     cue, source, speaker = attribution["cue"], attribution["source"], attribution["speaker"]
     connection.execute(
         "INSERT INTO attributions (document_id, local_id, kind, cue_start, cue_end, cue, source_start, "
-        "source_end, source, content, content_spans, speaker, entity_id, addressee, channel, parent, "
-        "negated, hypothetical, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "source_end, source, content, content_spans, speaker, entity_id, outlet, addressee, channel, parent, "
+        "negated, hypothetical, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             document_id,
             attribution["id"],
@@ -296,6 +298,7 @@ def insert_attribution(
             json.dumps([[part["start"], part["end"]] for part in attribution["content"]]),
             speaker["name"] if speaker else None,
             entity_id,
+            outlet,
             attribution["addressee"]["text"] if attribution["addressee"] else None,
             attribution["channel"]["text"] if attribution["channel"] else None,
             attribution["parent"],

@@ -100,6 +100,7 @@ MIGRATIONS: tuple[str, ...] = (
         content_spans TEXT NOT NULL,     -- JSON [[start, end], ...]
         speaker TEXT,                    -- the speaker's name
         entity_id INTEGER REFERENCES entities(id),
+        outlet TEXT,                     -- its document's outlet, copied for per-outlet counts
         addressee TEXT,
         channel TEXT,
         parent TEXT,                     -- local id of the attribution it is nested in
@@ -108,8 +109,11 @@ MIGRATIONS: tuple[str, ...] = (
         date TEXT                        -- the time the text gives it, else the publication date
     );
     CREATE INDEX attributions_document ON attributions(document_id);
-    CREATE INDEX attributions_entity ON attributions(entity_id);
     CREATE INDEX attributions_date ON attributions(date);
+    -- Covering indexes for "who is quoted most", overall, by outlet and by month.
+    CREATE INDEX attributions_speaker ON attributions(entity_id, date, document_id);
+    CREATE INDEX attributions_speaker_outlet ON attributions(entity_id, outlet, date, document_id);
+    CREATE INDEX attributions_speaker_month ON attributions(entity_id, substr(date, 1, 7), date, document_id);
 
     CREATE TABLE events (
         id INTEGER PRIMARY KEY,
@@ -129,9 +133,8 @@ MIGRATIONS: tuple[str, ...] = (
         hypothetical INTEGER NOT NULL,
         date TEXT
     );
-    CREATE INDEX events_type ON events(event_type);
-    CREATE INDEX events_actor ON events(actor_code);
-    CREATE INDEX events_recipient ON events(recipient_code);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_type ON events(event_type, date);
     CREATE INDEX events_entity ON events(actor_entity_id);
 
     CREATE TABLE times (

@@ -216,9 +216,9 @@ def _replace_attributions(
                 (document_id,),
             )
         }
-        published = connection.execute(
-            "SELECT published FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()[0]
+        published, outlet = connection.execute(
+            "SELECT published, outlet FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
         connection.execute("DELETE FROM attributions WHERE document_id = ?", (document_id,))
         for attribution in attributions:
             cue = attribution["cue"]
@@ -229,6 +229,7 @@ def _replace_attributions(
                 attribution,
                 old["entity_id"] if old else None,
                 old["date"] if old else published,
+                outlet,
             )
         connection.execute(
             "UPDATE documents SET extraction = ? WHERE id = ?",
