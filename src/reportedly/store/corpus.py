@@ -71,6 +71,7 @@ class Store:
     ) -> int:
         """Store one document (inside the caller's transaction) and what was extracted."""
         document = article.document
+        record = extraction.to_dict() if extraction else None
         cursor = self.connection.execute(
             "INSERT INTO documents (doc_id, source, parent_id, title, url, outlet, published, posted, "
             "language, text, content_hash, duplicate_of, similarity, signature, extraction) "
@@ -90,7 +91,7 @@ class Store:
                 duplicate_of[0] if duplicate_of else None,
                 round(duplicate_of[1], 3) if duplicate_of else None,
                 signature.tobytes(),
-                json.dumps(extraction.to_dict(), ensure_ascii=False) if extraction else None,
+                json.dumps(record, ensure_ascii=False) if record else None,
             ),
         )
         document_id = int(cursor.lastrowid or 0)
@@ -99,8 +100,8 @@ class Store:
                 "INSERT OR IGNORE INTO shingle_bands (band, bucket, document_id) VALUES (?, ?, ?)",
                 [(band, bucket, document_id) for band, bucket in enumerate(band_buckets(signature))],
             )
-        if extraction is not None:
-            self._add_extraction(document_id, extraction, article.outlet)
+        if extraction is not None and record is not None:
+            self._add_extraction(document_id, extraction, record["attributions"], article.outlet)
         return document_id
 
     def link_posts(self, page_id: int) -> None:
@@ -124,7 +125,10 @@ class Store:
                         ),
                     )
 
-    def _add_extraction(self, document_id: int, extraction: Extraction, outlet: str | None) -> None:
+    def _add_extraction(
+        self, document_id: int, extraction: Extraction, attributions: list[dict[str, Any]], outlet: str | None
+    ) -> None:
+        """The extraction's rows; ``attributions`` are its attributions as dicts, made once."""
         entity_ids = {entity.id: self._corpus_entity(entity) for entity in extraction.entities}
         published = extraction.document.published.isoformat() if extraction.document.published else None
         times = {time.id: time for time in extraction.times}
@@ -136,24 +140,20 @@ class Store:
                 for mention in entity.mentions
             ],
         )
-        for attribution in extraction.attributions:
+        rows = []
+        for attribution, record in zip(extraction.attributions, attributions, strict=True):
             time = times.get(attribution.time) if attribution.time else None
             speaker = attribution.speaker
-            insert_attribution(
-                self.connection,
-                document_id,
-                attribution.to_dict(),
-                entity_ids.get(speaker.entity) if speaker and speaker.entity else None,
-                _day(time.value) if time and time.value else published,
-                outlet,
-            )
-        for event in extraction.events:
-            actor_entity = next((entity_ids.get(p.entity) for p in event.actor if p.entity), None)
-            self.connection.execute(
-                "INSERT INTO events (document_id, local_id, event_type, mode, actor, recipient, actor_code, "
-                "recipient_code, actor_entity_id, attribution, trigger_start, trigger_end, trigger, "
-                "sentence_start, sentence_end, negated, hypothetical, date) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            entity = entity_ids.get(speaker.entity) if speaker and speaker.entity else None
+            day = _day(time.value) if time and time.value else published
+            rows.append(attribution_row(document_id, record, entity, day, outlet))
+        self.connection.executemany(INSERT_ATTRIBUTION, rows)
+        self.connection.executemany(
+            "INSERT INTO events (document_id, local_id, event_type, mode, actor, recipient, actor_code, "
+            "recipient_code, actor_entity_id, attribution, trigger_start, trigger_end, trigger, "
+            "sentence_start, sentence_end, negated, hypothetical, date) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
                 (
                     document_id,
                     event.id,
@@ -163,7 +163,7 @@ class Store:
                     json.dumps([party.to_dict() for party in event.recipient], ensure_ascii=False),
                     next((p.actor.code for p in event.actor if p.actor), None),
                     next((p.actor.code for p in event.recipient if p.actor), None),
-                    actor_entity,
+                    next((entity_ids.get(p.entity) for p in event.actor if p.entity), None),
                     event.attribution,
                     event.trigger.start,
                     event.trigger.end,
@@ -173,8 +173,10 @@ class Store:
                     event.negated,
                     event.hypothetical,
                     _day(event.date) if event.date else published,
-                ),
-            )
+                )
+                for event in extraction.events
+            ],
+        )
         self.connection.executemany(
             "INSERT INTO times (document_id, local_id, start, end, text, value, grain) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -191,17 +193,26 @@ class Store:
         # A full name leads to its referent; a single word ("Lavrov", "NATO") only when
         # the entity goes by nothing longer in this document.
         lookup = [(name, key) for name, key in pairs if " " in key] or pairs
-        found = None
-        for _, key in lookup:
-            row = self.connection.execute(
-                "SELECT e.id, e.country FROM entity_names n JOIN entities e ON e.id = n.entity_id "
-                "WHERE n.key = ?",
-                (key,),
-            ).fetchone()
-            # Two referents that share a name but not a country stay apart.
-            if row is not None and (not country or not row["country"] or row["country"] == country):
-                found = row["id"]
-                break
+        keys = [key for _, key in lookup]
+        known = {
+            row["key"]: row
+            for row in self.connection.execute(
+                "SELECT n.key, e.id, e.country FROM entity_names n JOIN entities e ON e.id = n.entity_id "
+                f"WHERE n.key IN ({', '.join('?' * len(keys))})",
+                keys,
+            )
+        }
+        # The first of its names that leads somewhere; two referents that share a name but
+        # not a country stay apart.
+        found = next(
+            (
+                row["id"]
+                for key in keys
+                if (row := known.get(key)) is not None
+                and (not country or not row["country"] or row["country"] == country)
+            ),
+            None,
+        )
         if found is None:
             actor = entity.actor
             cursor = self.connection.execute(
@@ -220,15 +231,12 @@ class Store:
                 "UPDATE entities SET code = ?, country = ?, sector = ? WHERE id = ? AND code IS NULL",
                 (entity.actor.code, entity.actor.country, entity.actor.sector, found),
             )
-        for name, key in pairs:
-            self.connection.execute(
-                "INSERT OR IGNORE INTO entity_names (key, entity_id, name) VALUES (?, ?, ?)",
-                (key, found, name),
-            )
-            # A name two referents go by ("Petrov" of Anna and of Ivan Petrov) leads to neither.
-            self.connection.execute(
-                "UPDATE entity_names SET entity_id = NULL WHERE key = ? AND entity_id != ?", (key, found)
-            )
+        # A name two referents go by ("Petrov" of Anna and of Ivan Petrov) leads to neither.
+        self.connection.executemany(
+            "INSERT INTO entity_names (key, entity_id, name) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
+            "SET entity_id = NULL WHERE entity_names.entity_id != excluded.entity_id",
+            [(key, found, name) for name, key in pairs],
+        )
         return found
 
 
@@ -274,38 +282,36 @@ def entity_id(connection: sqlite3.Connection, name: str) -> int:
     return int(row["id"])
 
 
-def insert_attribution(
-    connection: sqlite3.Connection,
-    document_id: int,
-    attribution: dict[str, Any],
-    entity_id: int | None,
-    day: str | None,
-    outlet: str | None,
-) -> None:
-    """One attribution (as ``Attribution.to_dict`` writes it) into the attributions table."""
+INSERT_ATTRIBUTION = (
+    "INSERT INTO attributions (document_id, local_id, kind, cue_start, cue_end, cue, source_start, "
+    "source_end, source, content, content_spans, speaker, entity_id, outlet, addressee, channel, parent, "
+    "negated, hypothetical, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def attribution_row(
+    document_id: int, attribution: dict[str, Any], entity_id: int | None, day: str | None, outlet: str | None
+) -> tuple[Any, ...]:
+    """The values of ``INSERT_ATTRIBUTION`` for one attribution (as ``Attribution.to_dict``
+    writes it)."""
     cue, source, speaker = attribution["cue"], attribution["source"], attribution["speaker"]
-    connection.execute(
-        "INSERT INTO attributions (document_id, local_id, kind, cue_start, cue_end, cue, source_start, "
-        "source_end, source, content, content_spans, speaker, entity_id, outlet, addressee, channel, parent, "
-        "negated, hypothetical, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            document_id,
-            attribution["id"],
-            attribution["kind"],
-            *_span_columns(cue),
-            *_span_columns(source),
-            " … ".join(part["text"] for part in attribution["content"]),
-            json.dumps([[part["start"], part["end"]] for part in attribution["content"]]),
-            speaker["name"] if speaker else None,
-            entity_id,
-            outlet,
-            attribution["addressee"]["text"] if attribution["addressee"] else None,
-            attribution["channel"]["text"] if attribution["channel"] else None,
-            attribution["parent"],
-            attribution["negated"],
-            attribution["hypothetical"],
-            day,
-        ),
+    return (
+        document_id,
+        attribution["id"],
+        attribution["kind"],
+        *_span_columns(cue),
+        *_span_columns(source),
+        " … ".join(part["text"] for part in attribution["content"]),
+        json.dumps([[part["start"], part["end"]] for part in attribution["content"]]),
+        speaker["name"] if speaker else None,
+        entity_id,
+        outlet,
+        attribution["addressee"]["text"] if attribution["addressee"] else None,
+        attribution["channel"]["text"] if attribution["channel"] else None,
+        attribution["parent"],
+        attribution["negated"],
+        attribution["hypothetical"],
+        day,
     )
 
 

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from reportedly.eval.brat import parse_ann
 from reportedly.events.plover import plover_record
 from reportedly.ingest.dedup import content_hash
-from reportedly.store.corpus import insert_attribution
+from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
 from reportedly.store.database import StoreError, transaction
 
 _SAFE_NAME = re.compile(r"[^\w.-]+")
@@ -220,17 +220,13 @@ def _replace_attributions(
             "SELECT published, outlet FROM documents WHERE id = ?", (document_id,)
         ).fetchone()
         connection.execute("DELETE FROM attributions WHERE document_id = ?", (document_id,))
+        rows = []
         for attribution in attributions:
             cue = attribution["cue"]
             old = previous.get((cue["start"], cue["end"])) if cue else None
-            insert_attribution(
-                connection,
-                document_id,
-                attribution,
-                old["entity_id"] if old else None,
-                old["date"] if old else published,
-                outlet,
-            )
+            entity, day = (old["entity_id"], old["date"]) if old else (None, published)
+            rows.append(attribution_row(document_id, attribution, entity, day, outlet))
+        connection.executemany(INSERT_ATTRIBUTION, rows)
         connection.execute(
             "UPDATE documents SET extraction = ? WHERE id = ?",
             (json.dumps(extraction, ensure_ascii=False), document_id),
