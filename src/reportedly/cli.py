@@ -12,10 +12,10 @@ import click
 from tqdm import tqdm
 
 from reportedly.events.plover import plover_records
-from reportedly.ingest.read import DEFAULT_MAX_BYTES, InputError, read_document
+from reportedly.ingest.read import InputError, read_document
 from reportedly.model import Document, Extraction
 from reportedly.nlp.pipeline import ModelError
-from reportedly.options import EXIT_BAD_INPUT, model_options, output_file, parse_date
+from reportedly.options import EXIT_BAD_INPUT, input_options, model_options, output_file
 from reportedly.resolve.actors import ActorFileError
 from reportedly.store.commands import COMMANDS
 
@@ -66,7 +66,6 @@ def format_text(extraction: Extraction) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) of the inputs.")
 @click.option(
     "--format",
     "output_format",
@@ -76,24 +75,7 @@ def format_text(extraction: Extraction) -> str:
     "one PLOVER event record per line.",
 )
 @click.option("-o", "--output", default=None, help="Write to FILE instead of stdout.")
-@click.option(
-    "--max-size",
-    default=DEFAULT_MAX_BYTES // 1_048_576,
-    show_default=True,
-    help="Refuse inputs larger than this many MB.",
-)
-@click.option(
-    "--actors",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Actors that add to or override the shipped ones: YAML (as data/actors.yaml) or a TABARI file.",
-)
-@click.option(
-    "--verbs",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="A PETRARCH/TABARI verb dictionary to code events with before the shipped triggers.",
-)
+@input_options
 @model_options
 def extract(
     paths: tuple[str, ...],

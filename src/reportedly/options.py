@@ -13,6 +13,7 @@ from typing import IO
 
 import click
 
+from reportedly.ingest.read import DEFAULT_MAX_BYTES
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
 
 EXIT_BAD_INPUT = 2
@@ -55,3 +56,38 @@ def output_file(path: str | None) -> Iterator[IO[str]]:
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def input_options(command: click.Command) -> click.Command:
+    """--published, --max-size, --actors and --verbs: what reading and coding inputs takes."""
+    dictionary = click.Path(exists=True, dir_okay=False, path_type=Path)
+    for option in reversed(
+        [
+            click.option(
+                "--published",
+                callback=parse_date,
+                help="Publication date (YYYY-MM-DD) of inputs that carry none of their own.",
+            ),
+            click.option(
+                "--max-size",
+                default=DEFAULT_MAX_BYTES // 1_048_576,
+                show_default=True,
+                help="Refuse inputs larger than this many MB.",
+            ),
+            click.option(
+                "--actors",
+                type=dictionary,
+                default=None,
+                help="Actors that add to or override the shipped ones: YAML (as data/actors.yaml) "
+                "or a TABARI file.",
+            ),
+            click.option(
+                "--verbs",
+                type=dictionary,
+                default=None,
+                help="A PETRARCH/TABARI verb dictionary to code events with before the shipped triggers.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command

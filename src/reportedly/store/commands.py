@@ -20,9 +20,8 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from reportedly.ingest.read import DEFAULT_MAX_BYTES
 from reportedly.nlp.pipeline import ModelError
-from reportedly.options import EXIT_BAD_INPUT, model_options, output_file, parse_date
+from reportedly.options import EXIT_BAD_INPUT, input_options, model_options, output_file
 from reportedly.resolve.actors import ActorFileError
 from reportedly.store import queries
 from reportedly.store.database import StoreError, connect, default_path
@@ -104,25 +103,7 @@ def _cell(value: Any) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--published", callback=parse_date, help="Publication date (YYYY-MM-DD) of inputs without one.")
-@click.option(
-    "--max-size",
-    default=DEFAULT_MAX_BYTES // 1_048_576,
-    show_default=True,
-    help="Refuse inputs over this many MB.",
-)
-@click.option(
-    "--actors",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="Actors that add to or override the shipped ones (YAML or a TABARI file).",
-)
-@click.option(
-    "--verbs",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help="A PETRARCH/TABARI verb dictionary to code events with before the shipped triggers.",
-)
+@input_options
 @model_options
 def ingest(
     paths: tuple[str, ...],
