@@ -259,3 +259,19 @@ def test_schema_is_versioned_and_a_newer_store_is_refused(tmp_path: Path):
         connect(tmp_path / "junk.db")
     with pytest.raises(StoreError, match="no such store"):
         connect(tmp_path / "absent.db", create=False)
+
+
+def test_duplicates_within_one_run_link_to_their_original(tmp_path: Path, extractor):
+    # The copy comes after forty other articles: its original may be written by then, or not.
+    fillers = [
+        f"Spokesman Ivan Petrov said on day {n} that round {n} would open in hall {n}.\n" for n in range(40)
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": text}) + "\n" for text in [LAVROV, *fillers, LAVROV_COPY]))
+    store = Store(tmp_path / "corpus.db")
+    summary = ingest(read_articles([str(feed)]), store, extractor)
+    assert (summary.stored, summary.duplicates, summary.skipped) == (41, 1, 0)
+    (original, copy) = store.connection.execute(
+        "SELECT d.doc_id, c.doc_id FROM documents c JOIN documents d ON d.id = c.duplicate_of"
+    ).fetchone()
+    assert (original, copy) == ("feed.jsonl:1", "feed.jsonl:42")
