@@ -33,9 +33,10 @@ RECIPIENT_PREPOSITIONS = frozenset(
 NOUN_PREPOSITIONS = frozenset({"of", "by"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# Sectors that belong to a country: a party in one ("the army", "President X") that no
-# dictionary places is placed in the country its sentence names; "reporters" are not.
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY"})
+# Sectors of actors that belong to a country: its institutions, and the parties and armed
+# groups that act in it. A party in one ("the army", "President X", "a terror group") that
+# no dictionary places is placed in the country its sentence names; "reporters" are not.
+PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
 # rallies" PROTEST, "declared a state of siege" COERCE.
@@ -404,7 +405,7 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
             party.actor = coder.actor(code)
             if code is None and (
                 (entity is not None and entity.type == "PERSON")
-                or coder.sector_of(party.text) in STATE_SECTORS
+                or coder.sector_of(party.text) in PLACED_SECTORS
             ):
                 unplaced.append(party)
         _place(unplaced, parties, _countries_named(event.sentence, extraction.entities), coder)
