@@ -148,5 +148,8 @@ def test_store_errors_are_one_line(tmp_path: Path):
     assert absent.stderr.decode().strip() == (
         f"Error: {tmp_path / 'absent.db'}: no such store (ingest something first, or pass --db)"
     )
+    month = run("quotes", "--since", "2024-13", "--db", str(junk))
+    assert month.returncode == 2
+    assert "'2024-13' is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)" in month.stderr.decode()
     brat = run("export", "--format", "brat", "--db", str(junk))
     assert brat.returncode == 2 and "--format brat needs -o/--output" in brat.stderr.decode()

@@ -13,7 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,19 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
         default=None,
         help="table (default on a terminal), jsonl (default in a pipe) or csv.",
     )(command)
+
+
+def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), as given."""
+    if value is None:
+        return None
+    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            datetime.strptime(value, pattern)
+            return value
+        except ValueError:
+            continue
+    raise click.BadParameter(f"{value!r} is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)")
 
 
 @contextmanager
@@ -146,8 +159,8 @@ def ingest(
 @click.option("--speaker", help="An entity's name or alias, or words of the speaker's name.")
 @click.option("--about", help="Words the content holds.")
 @click.option("--search", help='A full-text query over contents (FTS5: "oil AND sanctions", "talk*").')
-@click.option("--since", help="From this date (YYYY-MM-DD, inclusive).")
-@click.option("--until", help="Up to this date (YYYY-MM-DD or YYYY-MM, inclusive).")
+@click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
+@click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
 @click.option("--outlet", help="Only articles of this outlet.")
 @click.option(
     "--kind", type=click.Choice(["direct", "indirect", "mixed", "floating", "according_to", "nominal"])
@@ -163,8 +176,8 @@ def quotes(db_path: Path | None, output_format: str | None, **where: Any) -> Non
 @click.command()
 @db_option
 @click.option("--by", type=click.Choice(["outlet", "month"]), help="Count per outlet or per month.")
-@click.option("--since", help="From this date (YYYY-MM-DD).")
-@click.option("--until", help="Up to this date (YYYY-MM-DD or YYYY-MM).")
+@click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
+@click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
 @click.option("--limit", default=20, show_default=True)
 @format_option
 def speakers(
