@@ -125,6 +125,9 @@ def test_bad_records_and_empty_pages_are_reported_and_the_rest_stored(tmp_path: 
 
 def test_live_blog_posts_are_documents_with_their_time_and_cross_references(tmp_path: Path, extractor):
     assert [post.time for post in split_posts(LIVE_BLOG)] == ["08:52", "09:40"]
+    updates = "Live: summit\n\nUpdated 10:14 GMT\nLeaders arrive.\n\nUpdated 11:02 GMT\nTalks begin.\n"
+    assert [(post.start, post.time) for post in split_posts(updates)] == [(14, "10:14"), (49, "11:02")]
+    assert split_posts("The minister spoke at 10:30 a.m. on Monday.\n") == []  # a time, no post
     assert (clock("8:52 a.m."), clock("1.05 pm"), clock("12:30 a.m.")) == ("08:52", "13:05", "00:30")
     (tmp_path / "live.txt").write_text(LIVE_BLOG)
     store = Store(tmp_path / "corpus.db")
