@@ -25,6 +25,7 @@ def events():
                 "negated": event.negated,
                 "hypothetical": event.hypothetical,
                 "date": event.date,
+                "context": event.context,
             }
             for event in extraction.events
         ]
@@ -81,3 +82,10 @@ def test_people_and_led_forces_name_their_country(events):
     (second,) = events("Saudi-led forces shelled the port of Hodeidah.")
     assert (first["type"], first["actor"], first["recipient"]) == ("ASSAULT", ["SRBMIL"], ["ALB"])
     assert (second["type"], second["actor"]) == ("ASSAULT", ["SAUMIL"])
+
+
+def test_context_comes_from_the_sentence_words(events):
+    (tariffs,) = events("The European Union agreed to new tariffs on Chinese steel.")
+    (occupation,) = events("Russian troops occupied the town of Kupiansk on Tuesday.")
+    assert (tariffs["type"], tariffs["context"]) == ("AGREE", ["economic"])
+    assert occupation["context"] == ["military"]

@@ -4,7 +4,7 @@ Each record: ``{"id", "text", "event_type", "mode", "actor": [{"text", "code", "
 "recipient": [...]}``. The event coded for a record is the first one found in its text.
 Event type: accuracy and macro-F1 over the types; actor and recipient: accuracy of the
 country (the first three letters of the code) and of the full code (country + sector),
-over the records whose gold names one.
+over the records whose gold names one; contexts: how often one is right, and micro F1.
 """
 
 from __future__ import annotations
@@ -68,6 +68,37 @@ def _party_scores(records: list[dict[str, Any]], predicted: list[Event | None], 
     }
 
 
+# The gold file spells some contexts two ways (its README): compare them as one.
+_CONTEXT_SPELLINGS = {"refugee": "refugees", "resource": "resources", "politics": "political"}
+
+
+def _contexts(names: list[str]) -> set[str]:
+    return {_CONTEXT_SPELLINGS.get(name, name) for name in names if name != "unknown"}
+
+
+def _context_scores(records: list[dict[str, Any]], predicted: list[Event | None]) -> dict[str, Any]:
+    """Over the records whose gold names a context: the share where one predicted context
+    is a gold one, and micro precision, recall and F1 over (record, context) pairs."""
+    pairs = [
+        (_contexts(record.get("context") or []), _contexts(event.context if event else []))
+        for record, event in zip(records, predicted, strict=True)
+        if _contexts(record.get("context") or [])
+    ]
+    right = sum(len(gold & guess) for gold, guess in pairs)
+    guessed, wanted = sum(len(guess) for _, guess in pairs), sum(len(gold) for gold, _ in pairs)
+    precision = right / guessed if guessed else 0.0
+    recall = right / wanted if wanted else 0.0
+    return {
+        "records": len(pairs),
+        "any_right": round(sum(bool(gold & guess) for gold, guess in pairs) / len(pairs), 3)
+        if pairs
+        else None,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / (precision + recall), 3) if right else 0.0,
+    }
+
+
 def _report(records: list[dict[str, Any]], predicted: list[Event | None]) -> dict[str, Any]:
     gold_types = [record["event_type"] for record in records]
     predicted_types = [event.event_type if event else None for event in predicted]
@@ -91,12 +122,13 @@ def _report(records: list[dict[str, Any]], predicted: list[Event | None]) -> dic
         "no_event": sum(p is None for p in predicted_types),
         "actor": _party_scores(records, predicted, "actor"),
         "recipient": _party_scores(records, predicted, "recipient"),
+        "context": _context_scores(records, predicted),
         "confusions": [{"gold": g, "predicted": p, "records": n} for (g, p), n in confusions.most_common(15)],
     }
 
 
 def format_report(report: dict[str, Any]) -> str:
-    actor, recipient = report["actor"], report["recipient"]
+    actor, recipient, context = report["actor"], report["recipient"], report["context"]
     return "\n".join(
         [
             f"{report['records']} records, {report['no_event']} with no event",
@@ -105,5 +137,7 @@ def format_report(report: dict[str, Any]) -> str:
             f"  ({actor['records']})",
             f"recipient  country {recipient['country_accuracy']}  code {recipient['code_accuracy']}"
             f"  ({recipient['records']})",
+            f"context    one right {context['any_right']}  P {context['precision']}  R {context['recall']}"
+            f"  F1 {context['f1']}  ({context['records']})",
         ]
     )

@@ -135,6 +135,7 @@ def code_events(
                 trigger=Span.of(text, token.idx, token.idx + len(token.text)),
                 sentence=Span.of(text, sentence.start_char, _end_of_words(sentence)),
                 mode=[trigger.mode] if trigger.mode else [],
+                context=contexts_of(sentence),
                 actor=actor,
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
@@ -144,6 +145,33 @@ def code_events(
             )
         )
     return events
+
+
+@cache
+def read_contexts() -> dict[tuple[str, ...], str]:
+    """Words and phrases (as tuples of lower-case words) to the context they set."""
+    contexts = {}
+    for line in data_lines("event_contexts.tsv"):
+        words, context = line.split("\t")
+        contexts[tuple(words.split())] = context
+    return contexts
+
+
+def contexts_of(sentence: SpacySpan) -> list[str]:
+    """The contexts a sentence's words set ("troops" military, "refugees" refugees), in
+    order of first mention; single words also by their lemma ("missiles")."""
+    table = read_contexts()
+    longest = max(map(len, table), default=1)
+    words = [token.lower_ for token in sentence]
+    lemmas = [token.lemma_.lower() for token in sentence]
+    found: dict[str, None] = {}
+    for start in range(len(words)):
+        for length in range(min(longest, len(words) - start), 0, -1):
+            for form in (words, lemmas) if length == 1 else (words,):
+                context = table.get(tuple(form[start : start + length]))
+                if context is not None:
+                    found.setdefault(context)
+    return list(found)
 
 
 @dataclass(frozen=True, slots=True)
