@@ -50,17 +50,18 @@ class VerbPattern:
         return len(self.before) + len(self.after)
 
     @property
-    def required(self) -> frozenset[str]:
-        """Words the sentence must hold for the pattern to match (a quick first test)."""
-        return frozenset(
-            word for element in (*self.before, *self.after) if len(element) == 1 for word in element[0]
+    def openings(self) -> tuple[frozenset[str], ...]:
+        """For each element, the words its alternatives open with: a sentence that lacks all
+        of one element's cannot match (a quick first test)."""
+        return tuple(
+            frozenset(alternative[0] for alternative in element) for element in (*self.before, *self.after)
         )
 
 
 @dataclass(slots=True)
 class VerbBlock:
     code: str | None
-    patterns: list[tuple[VerbPattern, frozenset[str]]] = field(default_factory=list)
+    patterns: list[tuple[VerbPattern, tuple[frozenset[str], ...]]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -86,14 +87,15 @@ class VerbDictionary:
         }
         after = [_words(word) for word in token.subtree if word.i > token.i and word.i not in clauses]
         present = {word for pair in (*before, *after) for word in pair}
+        before_at, after_at = _positions(before), _positions(after)
         # Patterns are kept longest first: the first that matches is the best.
         best = next(
             (
                 pattern
-                for pattern, required in block.patterns
-                if required <= present
-                and _in_order(pattern.before, before)
-                and _in_order(pattern.after, after)
+                for pattern, openings in block.patterns
+                if all(not words.isdisjoint(present) for words in openings)
+                and _in_order(pattern.before, before, before_at)
+                and _in_order(pattern.after, after, after_at)
             ),
             None,
         )
@@ -104,24 +106,30 @@ def _words(token: Token) -> tuple[str, str]:
     return token.text.upper(), token.lemma_.upper()
 
 
-def _in_order(elements: tuple[Element, ...], words: list[tuple[str, str]]) -> bool:
-    """Whether each element matches somewhere after the previous one's match."""
+def _positions(words: list[tuple[str, str]]) -> dict[str, list[int]]:
+    """Where each word (as written and as lemma) occurs, in order."""
+    positions: dict[str, list[int]] = {}
+    for position, forms in enumerate(words):
+        for form in set(forms):
+            positions.setdefault(form, []).append(position)
+    return positions
+
+
+def _in_order(elements: tuple[Element, ...], words: list[tuple[str, str]], at: dict[str, list[int]]) -> bool:
+    """Whether each element matches somewhere after the previous one's match (``at``: the
+    positions of each word in ``words``)."""
     position = 0
     for element in elements:
-        found = next(
-            (
-                start + len(alternative)
-                for start in range(position, len(words))
-                for alternative in element
-                if all(
-                    start + k < len(words) and part in words[start + k] for k, part in enumerate(alternative)
-                )
-            ),
-            None,
-        )
-        if found is None:
+        ends = [
+            start + len(alternative)
+            for alternative in element
+            for start in at.get(alternative[0], ())
+            if start >= position
+            and all(start + k < len(words) and part in words[start + k] for k, part in enumerate(alternative))
+        ]
+        if not ends:
             return False
-        position = found
+        position = min(ends)
     return True
 
 
@@ -169,7 +177,7 @@ def parse_verb_dictionary(lines: list[str], name: str) -> VerbDictionary:
                 _add_form(dictionary, form, block)
     for pattern_block, words, code in raw_patterns:
         if (pattern := _pattern(words, code, synsets)) is not None:
-            pattern_block.patterns.append((pattern, pattern.required))
+            pattern_block.patterns.append((pattern, pattern.openings))
     for block in {id(block): block for block in dictionary.forms.values()}.values():
         block.patterns.sort(key=lambda item: -item[0].size)  # stable: ties keep file order
     if not dictionary.forms:
