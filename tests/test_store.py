@@ -278,3 +278,21 @@ def test_duplicates_within_one_run_link_to_their_original(tmp_path: Path, extrac
         "SELECT d.doc_id, c.doc_id FROM documents c JOIN documents d ON d.id = c.duplicate_of"
     ).fetchone()
     assert (original, copy) == ("feed.jsonl:1", "feed.jsonl:42")
+
+
+def test_the_same_text_from_another_source_is_an_exact_duplicate(tmp_path: Path, extractor):
+    for outlet in ("wire", "daily", "weekly"):
+        (tmp_path / f"{outlet}.txt").write_text(ZELENSKIY)
+    store = Store(tmp_path / "corpus.db")
+    first = ingest(read_articles([str(tmp_path / "wire.txt"), str(tmp_path / "daily.txt")]), store, extractor)
+    later = ingest(read_articles([str(tmp_path)]), store, extractor)  # all three, sorted by name
+    assert (first.stored, first.duplicates, later.skipped, later.duplicates) == (1, 1, 2, 1)
+    rows = store.connection.execute(
+        "SELECT d.doc_id, o.doc_id, d.similarity, d.extraction IS NULL FROM documents d "
+        "LEFT JOIN documents o ON o.id = d.duplicate_of ORDER BY d.id"
+    ).fetchall()
+    assert [tuple(row) for row in rows] == [
+        ("wire", None, None, 0),
+        ("daily", "wire", 1.0, 1),
+        ("weekly", "wire", 1.0, 1),
+    ]

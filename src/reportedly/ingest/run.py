@@ -1,8 +1,9 @@
 """Ingest articles into a store: skip what is stored, link duplicates, extract the rest.
 
-Articles stream through: each is hashed (exact duplicates and reruns are skipped), its
-MinHash signature looked up (near duplicates are stored and linked to their original, not
-extracted again), and the rest go through the extractor in batches; each finished article
+Articles stream through: each is hashed (the same text from the same source again, as in a
+rerun, is skipped; from another source it is an exact duplicate), its MinHash signature
+looked up (exact and near duplicates are stored and linked to their original, not extracted
+again), and the rest go through the extractor in batches; each finished article
 (a live blog page with all its posts) is written in one transaction. Killing an ingest
 loses at most the articles in flight; running it again skips what was stored.
 """
@@ -92,7 +93,8 @@ def ingest(
     """Store every article; ``on_article`` is called once per input article (progress)."""
     summary = IngestSummary()
     in_flight: deque[_Unit] = deque()
-    pending_hashes: set[str] = set()  # of articles on their way: the store knows the rest
+    # Articles on their way, by content hash: once stored, the store answers for them.
+    pending: dict[str, _Unit] = {}
     run_index = _RunIndex()
 
     def to_extract() -> Iterator[Document]:
@@ -102,22 +104,28 @@ def ingest(
                 summary.failed.append(str(item))
                 continue
             unit = _Unit(item, content_hash(item.document.text), signature(item.document.text))
-            if unit.content_hash in pending_hashes or store.stored(unit.content_hash):
+            same = pending.get(unit.content_hash)
+            if store.stored(unit.content_hash, item.source) or (same and same.article.source == item.source):
                 summary.skipped += 1
                 continue
-            if (stored := store.near_duplicate(unit.signature)) is not None:
+            if same is not None:  # the same text from another source, in this run
+                same.duplicates.append((unit, 1.0))
+                summary.duplicates += 1
+                continue
+            original = store.original(unit.content_hash)
+            stored = (original, 1.0) if original is not None else store.near_duplicate(unit.signature)
+            if stored is not None:
                 with store.transaction():
                     store.add_article(
                         unit.article, unit.content_hash, unit.signature, None, duplicate_of=stored
                     )
                 summary.duplicates += 1
                 continue
-            pending_hashes.add(unit.content_hash)
-            if (pending := run_index.near(unit.signature)) is not None:
-                original, score = pending
-                original.duplicates.append((unit, score))
+            if (near := run_index.near(unit.signature)) is not None:
+                near[0].duplicates.append((unit, near[1]))
                 summary.duplicates += 1
                 continue
+            pending[unit.content_hash] = unit
             run_index.add(unit)
             in_flight.append(unit)
             yield from unit.documents
@@ -129,8 +137,7 @@ def ingest(
             in_flight.popleft()
             _store(unit, store)
             run_index.remove(unit)
-            pending_hashes.discard(unit.content_hash)
-            pending_hashes.difference_update(duplicate.content_hash for duplicate, _ in unit.duplicates)
+            del pending[unit.content_hash]
             summary.stored += 1
     return summary
 

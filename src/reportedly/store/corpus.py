@@ -37,9 +37,20 @@ class Store:
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self.connection)
 
-    def stored(self, content_hash: str) -> bool:
-        row = self.connection.execute("SELECT 1 FROM documents WHERE content_hash = ?", (content_hash,))
+    def stored(self, content_hash: str, source: str) -> bool:
+        """Whether this text from this source is stored: what a rerun skips."""
+        row = self.connection.execute(
+            "SELECT 1 FROM documents WHERE content_hash = ? AND source = ?", (content_hash, source)
+        )
         return row.fetchone() is not None
+
+    def original(self, content_hash: str) -> int | None:
+        """The stored document with this text that is no duplicate itself, if any."""
+        row = self.connection.execute(
+            "SELECT id FROM documents WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return row["id"] if row else None
 
     def near_duplicate(self, signature: np.ndarray) -> tuple[int, float] | None:
         """The stored document most like one with this signature, if similar enough."""

@@ -30,13 +30,16 @@ MIGRATIONS: tuple[str, ...] = (
         posted TEXT,                     -- a live blog post's own time (ISO date-time or time)
         language TEXT,
         text TEXT NOT NULL,
-        content_hash TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL,      -- of the text, whitespace normalised
         duplicate_of INTEGER REFERENCES documents(id),
         similarity REAL,                 -- estimated Jaccard similarity to duplicate_of
         signature BLOB,                  -- MinHash signature of its words
         extraction TEXT,                 -- the extraction JSON, as `reportedly extract` writes it
         ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );
+    -- One input once: a rerun finds its text from the same source and skips it; the same
+    -- text from another source is stored again, as an exact duplicate.
+    CREATE UNIQUE INDEX documents_content ON documents(content_hash, source);
     CREATE INDEX documents_published ON documents(published);
     CREATE INDEX documents_outlet ON documents(outlet);
     CREATE INDEX documents_parent ON documents(parent_id);

@@ -169,7 +169,8 @@ def import_brat(connection: sqlite3.Connection, folder: Path) -> int:
             raise StoreError(f"{ann}: no {text_path.name} beside it")
         text = text_path.read_text(encoding="utf-8")
         row = connection.execute(
-            "SELECT id, extraction FROM documents WHERE content_hash = ?", (content_hash(text),)
+            "SELECT id, extraction FROM documents WHERE content_hash = ? AND extraction IS NOT NULL",
+            (content_hash(text),),
         ).fetchone()
         if row is None or row["extraction"] is None:
             raise StoreError(f"{text_path}: no extracted document with this text in the store")
