@@ -92,6 +92,11 @@ def test_killed_ingest_leaves_the_store_whole_and_a_rerun_completes_it(tmp_path:
         0,
     )
     assert counts(db) == (150, 300)
+    # The full-text index caught up with what the killed run stored and had not indexed.
+    with sqlite3.connect(db) as connection:
+        connection.row_factory = sqlite3.Row
+        found = queries.quotes(connection, queries.QuoteFilter(search="talks", limit=1000))
+    assert len(found) == 150
 
 
 def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(tmp_path: Path):

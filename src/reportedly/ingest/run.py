@@ -21,6 +21,11 @@ from reportedly.ingest.dedup import NEAR_DUPLICATE, band_buckets, content_hash, 
 from reportedly.ingest.read import InputError
 from reportedly.model import Article, Document, Extraction
 from reportedly.store.corpus import Store
+from reportedly.store.database import index_new_text
+
+# Stored articles between two updates of the full-text indexes: searches during an ingest
+# see all but the last few; the end of the ingest indexes the rest.
+INDEX_EVERY = 100
 
 
 @dataclass(slots=True)
@@ -92,6 +97,7 @@ def ingest(
 ) -> IngestSummary:
     """Store every article; ``on_article`` is called once per input article (progress)."""
     summary = IngestSummary()
+    index_new_text(store.connection)  # what a killed run stored and did not index yet
     in_flight: deque[_Unit] = deque()
     # Articles on their way, by content hash: once stored, the store answers for them.
     pending: dict[str, _Unit] = {}
@@ -139,6 +145,9 @@ def ingest(
             run_index.remove(unit)
             del pending[unit.content_hash]
             summary.stored += 1
+            if summary.stored % INDEX_EVERY == 0:
+                index_new_text(store.connection)
+    index_new_text(store.connection)
     return summary
 
 

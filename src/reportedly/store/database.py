@@ -19,7 +19,7 @@ MIGRATIONS: tuple[str, ...] = (
     # 1: documents, entities and what was extracted, with offsets into documents.text.
     """
     CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused: the text index catches up by id
         doc_id TEXT NOT NULL,            -- the input's name ("lavrov-talks", "feed.jsonl:3")
         source TEXT NOT NULL,            -- the file (and line) it came from
         parent_id INTEGER REFERENCES documents(id),   -- a live blog post's page
@@ -93,7 +93,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX mentions_document ON mentions(document_id);
 
     CREATE TABLE attributions (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused: the text index catches up by id
         document_id INTEGER NOT NULL REFERENCES documents(id),
         local_id TEXT NOT NULL,          -- the id inside its document's extraction ("a3")
         kind TEXT NOT NULL,
@@ -151,21 +151,23 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX times_document ON times(document_id);
 
+    -- Full-text indexes over contents, and over titles and texts. They are brought up to
+    -- date in batches (index_new_text), not row by row: a per-article commit of the index
+    -- was a quarter of an ingest's writing. fts_indexed records how far each has got.
     CREATE VIRTUAL TABLE attributions_fts USING fts5(
         content, content='attributions', content_rowid='id'
     );
-    CREATE TRIGGER attributions_fts_insert AFTER INSERT ON attributions BEGIN
-        INSERT INTO attributions_fts(rowid, content) VALUES (new.id, new.content);
-    END;
-    CREATE TRIGGER attributions_fts_delete AFTER DELETE ON attributions BEGIN
-        INSERT INTO attributions_fts(attributions_fts, rowid, content) VALUES ('delete', old.id, old.content);
-    END;
-
     CREATE VIRTUAL TABLE documents_fts USING fts5(
         title, text, content='documents', content_rowid='id'
     );
-    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    CREATE TABLE fts_indexed (
+        name TEXT PRIMARY KEY,
+        last_id INTEGER NOT NULL
+    );
+    INSERT INTO fts_indexed (name, last_id) VALUES ('attributions', 0), ('documents', 0);
+    CREATE TRIGGER attributions_fts_delete AFTER DELETE ON attributions
+    WHEN old.id <= (SELECT last_id FROM fts_indexed WHERE name = 'attributions') BEGIN
+        INSERT INTO attributions_fts(attributions_fts, rowid, content) VALUES ('delete', old.id, old.content);
     END;
     """,
 )
@@ -204,6 +206,24 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     except OSError as error:
         raise StoreError(f"{path}: cannot open ({error.strerror})") from None
     return connection
+
+
+def index_new_text(connection: sqlite3.Connection) -> None:
+    """Add the attributions and documents stored since the last call to the full-text
+    indexes, in one transaction."""
+    with transaction(connection):
+        for table, columns in (("attributions", "content"), ("documents", "title, text")):
+            (last,) = connection.execute(
+                "SELECT last_id FROM fts_indexed WHERE name = ?", (table,)
+            ).fetchone()
+            connection.execute(
+                f"INSERT INTO {table}_fts (rowid, {columns}) SELECT id, {columns} FROM {table} WHERE id > ?",
+                (last,),
+            )
+            connection.execute(
+                f"UPDATE fts_indexed SET last_id = (SELECT COALESCE(MAX(id), 0) FROM {table}) WHERE name = ?",
+                (table,),
+            )
 
 
 @contextmanager

@@ -23,7 +23,7 @@ from reportedly.eval.brat import parse_ann
 from reportedly.events.plover import plover_record
 from reportedly.ingest.dedup import content_hash
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
-from reportedly.store.database import StoreError, transaction
+from reportedly.store.database import StoreError, index_new_text, transaction
 
 _SAFE_NAME = re.compile(r"[^\w.-]+")
 TABLES = {
@@ -162,6 +162,7 @@ def import_brat(connection: sqlite3.Connection, folder: Path) -> int:
     files = sorted(folder.glob("*.ann"))
     if not files:
         raise StoreError(f"{folder}: no .ann files")
+    index_new_text(connection)  # replaced rows leave the text index: they must be in it
     count = 0
     for ann in files:
         text_path = ann.with_suffix(".txt")
@@ -177,6 +178,7 @@ def import_brat(connection: sqlite3.Connection, folder: Path) -> int:
         corrected = parse_ann(ann.read_text(encoding="utf-8"))
         _replace_attributions(connection, row["id"], text, json.loads(row["extraction"]), corrected)
         count += 1
+    index_new_text(connection)
     return count
 
 
