@@ -136,9 +136,7 @@ report_format = click.option(
 )
 
 
-def _report(
-    run: Callable[[], dict], formatter: Callable[[dict], str] | None, output_format: str | None
-) -> None:
+def _report(run: Callable[[], dict], formatter: Callable[[dict], str], output_format: str | None) -> None:
     """Run an evaluation and print its report: JSON for pipes, the summary on a terminal."""
     try:
         report = run()
@@ -146,7 +144,7 @@ def _report(
         raise click.ClickException(str(error)) from None
     if output_format is None:
         output_format = "text" if sys.stdout.isatty() else "json"
-    if output_format == "json" or formatter is None:
+    if output_format == "json":
         click.echo(json.dumps(report, indent=2))
     else:
         click.echo(formatter(report))
@@ -209,12 +207,13 @@ def eval_plover(records: Path, output_format: str | None, model: str, tagger: st
 
 @evaluate.command(name="petrarch")
 @click.argument("records", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@report_format
 @model_options
-def eval_petrarch(records: Path, model: str, tagger: str) -> None:
+def eval_petrarch(records: Path, output_format: str | None, model: str, tagger: str) -> None:
     """Share of PETRARCH's unit-test records coded right (its PETR.UnitTest.records.xml)."""
-    from reportedly.eval.petrarch import evaluate_petrarch
+    from reportedly.eval.petrarch import evaluate_petrarch, format_report
 
-    _report(lambda: evaluate_petrarch(records, model=model, tagger=tagger), None, "json")
+    _report(lambda: evaluate_petrarch(records, model=model, tagger=tagger), format_report, output_format)
 
 
 for _command in COMMANDS:

@@ -97,3 +97,11 @@ def evaluate_petrarch(path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFA
         "source_country_right": round(source_right / total, 3) if total else None,
         "event_type_and_source_right": round(both_right / total, 3) if total else None,
     }
+
+
+def format_report(report: dict[str, Any]) -> str:
+    return (
+        f"{report['records']} records: event type right {report['event_type_right']}, "
+        f"source country right {report['source_country_right']}, "
+        f"both {report['event_type_and_source_right']}"
+    )
