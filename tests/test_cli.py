@@ -157,3 +157,31 @@ def test_cli_codes_with_a_users_verb_dictionary(tmp_path: Path):
         result.stderr.decode().strip().splitlines()[-1]
         == f"Error: {broken}: no verb blocks ('--- VERB [code] ---') found"
     )
+
+
+def test_extract_reads_html_pages_and_json_lines(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Talks</title></head><body><nav>Home | World</nav><article>"
+        "<p>Russian Foreign Minister Sergei Lavrov told reporters on Thursday that the proposal "
+        "was unacceptable to Moscow.</p></article></body></html>"
+    )
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": PASSAGE, "id": "first"})
+        + "\n"
+        + "{broken\n"
+        + json.dumps({"text": PASSAGE})
+        + "\n"
+    )
+    result = run("extract", str(page), str(feed))
+    assert result.returncode == 2
+    extracted = records(result.stdout)
+    assert [record["doc_id"] for record in extracted] == ["page", "first", "feed.jsonl:3"]
+    (attribution,) = extracted[0]["attributions"]
+    assert (attribution["cue"]["text"], attribution["speaker"]["name"]) == ("told", "Sergei Lavrov")
+    broken = "malformed JSON (Expecting property name enclosed in double quotes, column 2)"
+    assert result.stderr.decode().strip().splitlines() == [
+        f"reportedly: error: {feed}:2: {broken}",
+        "reportedly: 1 of 2 inputs failed",
+    ]

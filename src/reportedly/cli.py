@@ -88,20 +88,34 @@ def extract(
     model: str,
     tagger: str,
 ) -> None:
-    """Extract attributions from text files (``-`` reads stdin)."""
+    """Extract attributions from text files, HTML pages (their main text) and JSON Lines
+    (a ``text`` field per line); ``-`` reads stdin."""
     from reportedly.extract import Extractor
+    from reportedly.ingest.sources import HTML_SUFFIXES, JSONL_SUFFIXES, read_articles
 
     if output_format is None:
         output_format = "text" if output is None and sys.stdout.isatty() else "jsonl"
-    failures: list[str] = []
+    failed: set[str] = set()  # inputs with an error (a JSON Lines file counts once)
+    max_bytes = max_size * 1_048_576
+
+    def read(name: str) -> Iterator[Document | InputError]:
+        if Path(name).suffix.lower() in HTML_SUFFIXES | JSONL_SUFFIXES:
+            for item in read_articles([name], published, max_bytes):
+                yield item if isinstance(item, InputError) else item.document
+            return
+        try:
+            yield read_document(name, published=published, max_bytes=max_bytes)
+        except InputError as error:
+            yield error
 
     def documents() -> Iterator[Document]:
         for name in tqdm(paths, desc="extract", unit="doc", disable=None, file=sys.stderr):
-            try:
-                yield read_document(name, published=published, max_bytes=max_size * 1_048_576)
-            except InputError as error:
-                failures.append(str(error))
-                click.echo(f"reportedly: error: {error}", err=True)
+            for item in read(name):
+                if isinstance(item, InputError):
+                    failed.add(name)
+                    click.echo(f"reportedly: error: {item}", err=True)
+                else:
+                    yield item
 
     try:
         extractor = Extractor(model, tagger=tagger, actors=actors, verbs=verbs)
@@ -117,8 +131,8 @@ def extract(
             else:
                 stream.write(("\n" if number else "") + format_text(extraction) + "\n")
             stream.flush()
-    if failures:
-        click.echo(f"reportedly: {len(failures)} of {len(paths)} inputs failed", err=True)
+    if failed:
+        click.echo(f"reportedly: {len(failed)} of {len(paths)} inputs failed", err=True)
         sys.exit(EXIT_BAD_INPUT)
 
 
