@@ -296,3 +296,18 @@ def test_the_same_text_from_another_source_is_an_exact_duplicate(tmp_path: Path,
         ("daily", "wire", 1.0, 1),
         ("weekly", "wire", 1.0, 1),
     ]
+
+
+def test_datelines_do_not_name_entities_and_weeks_date_from_their_monday(tmp_path: Path, extractor):
+    (tmp_path / "moscow.txt").write_text(
+        "MOSCOW — The Kremlin said on Thursday that Moscow would not move.\n\n"
+        "Lavrov said last week that the offer was unserious.\n"
+    )
+    store = Store(tmp_path / "corpus.db")
+    ingest(read_articles([str(tmp_path / "moscow.txt")], date(2024, 12, 26)), store, extractor)
+    names = {row[0] for row in store.connection.execute("SELECT name FROM entities")}
+    assert "Moscow" in names and "MOSCOW" not in names
+    (dated,) = store.connection.execute(
+        "SELECT date FROM attributions WHERE content LIKE '%unserious%'"
+    ).fetchall()
+    assert dated[0] == "2024-12-16"  # "last week" is 2024-W51

@@ -38,8 +38,12 @@ class NameRegistry:
 
     def canonical(self, name: str, entity_type: str) -> str:
         key = name_key(name, self.variants)
-        if key in self.by_key:
-            return self.by_key[key]
+        known = self.by_key.get(key)
+        if known is not None and known.isupper() and not name.isupper():
+            self.by_key[key] = name  # "Moscow" over a dateline's "MOSCOW", from now on
+            return name
+        if known is not None:
+            return known
         if entity_type == "PERSON" and key:
             full = self.by_surname.get(key[-1])
             if full is not None and (len(key) == 1 or len(full.split()) == 1):

@@ -106,6 +106,11 @@ class _Grouper:
         if len(name.split()) > len(entity.name.split()) and ent.label_ == "PERSON":
             entity.aliases.append(entity.name)
             entity.name = name
+        if entity.name.isupper() and not name.isupper() and name.casefold() == entity.name.casefold():
+            # A dateline or headline in capitals ("MOSCOW —") names the entity only until
+            # the text spells it as a name ("Moscow").
+            entity.aliases.append(entity.name)
+            entity.name = name
         if name != entity.name and name not in entity.aliases:
             entity.aliases.append(name)
         return entity

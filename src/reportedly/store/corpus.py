@@ -9,8 +9,10 @@ keys of one entity to another, so later documents follow the fix.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from contextlib import AbstractContextManager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -237,11 +239,18 @@ class Store:
                 ),
             )
             found = int(cursor.lastrowid or 0)
-        elif entity.actor is not None:
-            self.connection.execute(
-                "UPDATE entities SET code = ?, country = ?, sector = ? WHERE id = ? AND code IS NULL",
-                (entity.actor.code, entity.actor.country, entity.actor.sector, found),
-            )
+        else:
+            if entity.actor is not None:
+                self.connection.execute(
+                    "UPDATE entities SET code = ?, country = ?, sector = ? WHERE id = ? AND code IS NULL",
+                    (entity.actor.code, entity.actor.country, entity.actor.sector, found),
+                )
+            if not entity.name.isupper():  # "Moscow" over a dateline's "MOSCOW"
+                self.connection.execute(
+                    "UPDATE entities SET name = ? "
+                    "WHERE id = ? AND name = upper(name) AND lower(name) = lower(?)",
+                    (entity.name, found, entity.name),
+                )
         # A name two referents go by ("Petrov" of Anna and of Ivan Petrov) leads to neither.
         self.connection.executemany(
             "INSERT INTO entity_names (key, entity_id, name) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
@@ -330,7 +339,14 @@ def _span_columns(span: dict[str, Any] | None) -> tuple[int | None, int | None, 
     return (span["start"], span["end"], span["text"]) if span else (None, None, None)
 
 
-def _day(value: str) -> str | None:
-    """The date part of a time value ("2024-12-26", "2024-12-26T08:52"); weeks and months
-    keep their own form ("2024-W51", "2024-11")."""
-    return value[:10] if len(value) >= 10 else value
+def _day(value: str) -> str:
+    """The day a time value starts on, so that dates sort and compare as days: a date-time's
+    date ("2024-12-26T08:52"), a week's Monday ("2024-W51" -> "2024-12-16"), a month's or a
+    year's first day ("2024-11" -> "2024-11-01"); the exact value stays in the times."""
+    if week := re.fullmatch(r"(\d{4})-W(\d{2})", value):
+        return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat()
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{value}-01"
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-01-01"
+    return value[:10]
