@@ -241,9 +241,18 @@ class Store:
             found = int(cursor.lastrowid or 0)
         else:
             if entity.actor is not None:
+                # A code it lacked, or a sector for its country ("Moscow" RUS speaks: RUSGOV).
                 self.connection.execute(
-                    "UPDATE entities SET code = ?, country = ?, sector = ? WHERE id = ? AND code IS NULL",
-                    (entity.actor.code, entity.actor.country, entity.actor.sector, found),
+                    "UPDATE entities SET code = ?, country = ?, sector = ? WHERE id = ? "
+                    "AND (code IS NULL OR (sector IS NULL AND ? IS NOT NULL AND country IS ?))",
+                    (
+                        entity.actor.code,
+                        entity.actor.country,
+                        entity.actor.sector,
+                        found,
+                        entity.actor.sector,
+                        entity.actor.country,
+                    ),
                 )
             if not entity.name.isupper():  # "Moscow" over a dateline's "MOSCOW"
                 self.connection.execute(
