@@ -54,7 +54,6 @@ class _Unit:
     signature: np.ndarray
     extractions: list[Extraction] = field(default_factory=list)
     duplicates: list[tuple[_Unit, float]] = field(default_factory=list)  # stored right after it
-    stored_id: int | None = None
 
     @property
     def documents(self) -> list[Document]:
@@ -155,8 +154,10 @@ def _store(unit: _Unit, store: Store) -> None:
     """One article, its posts and its duplicates in this run, in one transaction."""
     article = unit.article
     with store.transaction():
+        # A live blog page keeps its text; what was extracted belongs to its posts.
+        page_extraction = None if article.posts else unit.extractions[0]
+        document_id = store.add_article(article, unit.content_hash, unit.signature, page_extraction)
         if article.posts:
-            page_id = store.add_article(article, unit.content_hash, unit.signature, None)
             for post, extraction in zip(article.posts, unit.extractions, strict=True):
                 text = post.document.text
                 store.add_article(
@@ -164,19 +165,14 @@ def _store(unit: _Unit, store: Store) -> None:
                     content_hash(f"{unit.content_hash} {text}"),
                     signature(text),
                     extraction,
-                    parent_id=page_id,
+                    parent_id=document_id,
                 )
-            store.link_posts(page_id)
-            unit.stored_id = page_id
-        else:
-            unit.stored_id = store.add_article(
-                article, unit.content_hash, unit.signature, unit.extractions[0]
-            )
+            store.link_posts(document_id)
         for duplicate, score in unit.duplicates:
             store.add_article(
                 duplicate.article,
                 duplicate.content_hash,
                 duplicate.signature,
                 None,
-                duplicate_of=(unit.stored_id, score),
+                duplicate_of=(document_id, score),
             )
