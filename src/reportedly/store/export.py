@@ -70,8 +70,9 @@ def write_jsonl(connection: sqlite3.Connection, stream: TextIO) -> int:
         "p.doc_id AS page, d.extraction FROM documents d LEFT JOIN documents p ON p.id = d.parent_id "
         "WHERE d.extraction IS NOT NULL ORDER BY d.id"
     ):
-        metadata = {key: row[key] for key in row.keys() if key != "extraction"}  # noqa: SIM118 - sqlite3.Row
-        record = {"document": metadata, "extraction": json.loads(row["extraction"])}
+        metadata = dict(row)
+        extraction = json.loads(metadata.pop("extraction"))
+        record = {"document": metadata, "extraction": extraction}
         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
@@ -173,7 +174,7 @@ def import_brat(connection: sqlite3.Connection, folder: Path) -> int:
             "SELECT id, extraction FROM documents WHERE content_hash = ? AND extraction IS NOT NULL",
             (content_hash(text),),
         ).fetchone()
-        if row is None or row["extraction"] is None:
+        if row is None:
             raise StoreError(f"{text_path}: no extracted document with this text in the store")
         corrected = parse_ann(ann.read_text(encoding="utf-8"))
         _replace_attributions(connection, row["id"], text, json.loads(row["extraction"]), corrected)
