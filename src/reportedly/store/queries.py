@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 Row = dict[str, Any]
+# An event's sentence, cut out of its document's text (events keep offsets, not words).
+EVENT_SENTENCE = "substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,31 +83,18 @@ def speakers(
 
 def timeline(connection: sqlite3.Connection, entity_id: int, about: str | None = None) -> list[Row]:
     """An entity's statements and events in date order: the positions it took over time."""
-    values: list[Any] = [entity_id]
-    topic = ""
-    if about:
-        topic = " AND a.content LIKE ?"
-        values.append(f"%{about}%")
-    values.append(entity_id)
-    if about:
-        values.append(f"%{about}%")
+    topic, words = (" AND {} LIKE ?", [f"%{about}%"]) if about else ("", [])
     sql = (
         "SELECT a.date, 'statement' AS what, a.kind AS type, a.cue AS word, a.content AS text, "
         "d.doc_id AS document "
         "FROM attributions a JOIN documents d ON d.id = a.document_id WHERE a.entity_id = ?"
-        + topic
-        + " UNION ALL "
-        "SELECT v.date, 'event', v.event_type, v.trigger, "
-        "substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start), d.doc_id "
+        + topic.format("a.content")
+        + f" UNION ALL SELECT v.date, 'event', v.event_type, v.trigger, {EVENT_SENTENCE}, d.doc_id "
         "FROM events v JOIN documents d ON d.id = v.document_id WHERE v.actor_entity_id = ?"
-        + (
-            " AND substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) LIKE ?"
-            if about
-            else ""
-        )
+        + topic.format(EVENT_SENTENCE)
         + " ORDER BY 1, 6"
     )
-    return _rows(connection, sql, values)
+    return _rows(connection, sql, [entity_id, *words, entity_id, *words])
 
 
 def events(
@@ -131,8 +120,7 @@ def events(
     # text for every match before the limit would read thousands of texts.
     sql = (
         "SELECT v.date, v.event_type, v.actor_code AS actor, v.recipient_code AS recipient, v.trigger, "
-        "v.negated, v.hypothetical, "
-        "substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence, "
+        f"v.negated, v.hypothetical, {EVENT_SENTENCE} AS sentence, "
         "d.doc_id AS document FROM (SELECT * FROM events v"
         + _where(clauses)
         + " ORDER BY v.date DESC, v.id LIMIT ?) v JOIN documents d ON d.id = v.document_id"
