@@ -7,7 +7,6 @@ Lines in a pipe; ``--format`` chooses (table, jsonl, csv).
 
 from __future__ import annotations
 
-import csv
 import json
 import sqlite3
 import sys
@@ -85,10 +84,9 @@ def print_rows(rows: list[dict[str, Any]], output_format: str | None) -> None:
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     elif output_format == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        from reportedly.store.export import write_csv_rows  # its imports are not light
+
+        write_csv_rows(rows, sys.stdout)
     else:
         click.echo(format_table(rows))
 

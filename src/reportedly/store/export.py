@@ -15,7 +15,7 @@ import csv
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -79,7 +79,11 @@ def write_jsonl(connection: sqlite3.Connection, stream: TextIO) -> int:
 
 
 def write_csv(connection: sqlite3.Connection, table: str, stream: TextIO) -> int:
-    rows = table_rows(connection, table)
+    return write_csv_rows(table_rows(connection, table), stream)
+
+
+def write_csv_rows(rows: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    """Rows as CSV, the first row's keys as the header; nothing at all for no rows."""
     writer: csv.DictWriter | None = None
     count = 0
     for row in rows:
