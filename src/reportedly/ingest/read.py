@@ -32,12 +32,17 @@ def doc_id_for(name: str) -> str:
     return "stdin" if name == STDIN else Path(name).stem
 
 
+def refuse_binary(name: str, data: bytes, kind: str) -> None:
+    """Raise InputError if ``data`` opens with NUL bytes: an image or archive, not ``kind``."""
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        raise InputError(name, f"binary data (NUL bytes), not {kind}")
+
+
 def decode_text(name: str, data: bytes) -> str:
     """Decode ``data`` as UTF-8 text exactly as read (no newline or Unicode normalisation)."""
     if not data:
         raise InputError(name, "empty input")
-    if b"\x00" in data[:_SNIFF_BYTES]:
-        raise InputError(name, "binary data (NUL bytes), not a text document")
+    refuse_binary(name, data, "a text document")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

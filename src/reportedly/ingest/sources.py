@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from reportedly.ingest.liveblog import post_time, split_posts
-from reportedly.ingest.read import DEFAULT_MAX_BYTES, InputError, decode_text, doc_id_for, read_bytes
+from reportedly.ingest.read import (
+    DEFAULT_MAX_BYTES,
+    InputError,
+    decode_text,
+    doc_id_for,
+    read_bytes,
+    refuse_binary,
+)
 from reportedly.model import Article, Document
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -76,8 +83,7 @@ def _html_article(name: str, data: bytes, published: date | None) -> Article:
     """The main text and metadata of an HTML page (trafilatura)."""
     import trafilatura  # imported here: it takes a second, and only HTML needs it
 
-    if b"\x00" in data[:8192]:
-        raise InputError(name, "binary data (NUL bytes), not an HTML page")
+    refuse_binary(name, data, "an HTML page")
     try:
         page = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
     except (ValueError, TypeError) as error:
