@@ -189,10 +189,9 @@ def _sentence_trigger(
     """The sentence's trigger nearest the root, and whether a verb dictionary coded it."""
     if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user)):
         return (*found, True)
-    own = [(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))]
-    if own:
-        token, trigger = min(own, key=lambda item: (_depth(item[0]), item[0].i))
-        return (*_through_light_verb(token, trigger, triggers), False)
+    own = _nearest_root([(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))])
+    if own is not None:
+        return (*_through_light_verb(*own, triggers), False)
     if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback)):
         return (*found, True)
     return None
@@ -207,7 +206,7 @@ def _dictionary_trigger(sentence: SpacySpan, verbs: VerbDictionary) -> tuple[Tok
         and (code := verbs.code(token)) is not None
         and (event_type := plover_type(code)) is not None
     ]
-    return min(coded, key=lambda item: (_depth(item[0]), item[0].i)) if coded else None
+    return _nearest_root(coded)
 
 
 def _speaker(attribution: Attribution) -> EventActor | None:
@@ -277,6 +276,12 @@ def _end_of_words(sentence: SpacySpan) -> int:
     words = [token for token in sentence if not token.is_space]
     last = words[-1] if words else sentence[-1]
     return last.idx + len(last.text.rstrip())
+
+
+def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] | None:
+    """Of a sentence's triggers, the one nearest the root of its parse (first in the text
+    among equals): the main act, not one in a subordinate clause."""
+    return min(found, key=lambda item: (_depth(item[0]), item[0].i), default=None)
 
 
 def _depth(token: Token) -> int:
