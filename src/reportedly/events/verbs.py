@@ -44,24 +44,24 @@ class VerbPattern:
     before: tuple[Element, ...]
     after: tuple[Element, ...]
     code: str
+    # For each element, the words its alternatives open with: a sentence that lacks all of
+    # one element's cannot match (a quick first test, kept rather than rebuilt per verb).
+    openings: tuple[frozenset[str], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        elements = (*self.before, *self.after)
+        openings = tuple(frozenset(alternative[0] for alternative in element) for element in elements)
+        object.__setattr__(self, "openings", openings)
 
     @property
     def size(self) -> int:
         return len(self.before) + len(self.after)
 
-    @property
-    def openings(self) -> tuple[frozenset[str], ...]:
-        """For each element, the words its alternatives open with: a sentence that lacks all
-        of one element's cannot match (a quick first test)."""
-        return tuple(
-            frozenset(alternative[0] for alternative in element) for element in (*self.before, *self.after)
-        )
-
 
 @dataclass(slots=True)
 class VerbBlock:
     code: str | None
-    patterns: list[tuple[VerbPattern, tuple[frozenset[str], ...]]] = field(default_factory=list)
+    patterns: list[VerbPattern] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -86,14 +86,14 @@ class VerbDictionary:
             for word in inner.subtree
         }
         after = [_words(word) for word in token.subtree if word.i > token.i and word.i not in clauses]
-        present = {word for pair in (*before, *after) for word in pair}
         before_at, after_at = _positions(before), _positions(after)
+        present = before_at.keys() | after_at.keys()
         # Patterns are kept longest first: the first that matches is the best.
         best = next(
             (
                 pattern
-                for pattern, openings in block.patterns
-                if all(not words.isdisjoint(present) for words in openings)
+                for pattern in block.patterns
+                if all(not words.isdisjoint(present) for words in pattern.openings)
                 and _in_order(pattern.before, before, before_at)
                 and _in_order(pattern.after, after, after_at)
             ),
@@ -177,9 +177,9 @@ def parse_verb_dictionary(lines: list[str], name: str) -> VerbDictionary:
                 _add_form(dictionary, form, block)
     for pattern_block, words, code in raw_patterns:
         if (pattern := _pattern(words, code, synsets)) is not None:
-            pattern_block.patterns.append((pattern, pattern.openings))
+            pattern_block.patterns.append(pattern)
     for block in {id(block): block for block in dictionary.forms.values()}.values():
-        block.patterns.sort(key=lambda item: -item[0].size)  # stable: ties keep file order
+        block.patterns.sort(key=lambda pattern: -pattern.size)  # stable: ties keep file order
     if not dictionary.forms:
         raise VerbFileError(f"{name}: no verb blocks ('--- VERB [code] ---') found")
     return dictionary
