@@ -48,6 +48,8 @@ from reportedly.store import queries
 from reportedly.store.corpus import Store, entity_id
 from reportedly.store.database import index_new_text
 
+from timing import STAGE_SECONDS, reset_stages, timed
+
 FIRST = ["Anna", "Ivan", "Maria", "Pavel", "Olena", "Tomas", "Sofia", "Mark", "Elena", "Jan", "Lena", "Omar"]
 LAST = [
     "Petrov",
@@ -85,28 +87,12 @@ def synthetic_text(rng: random.Random, number: int) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
-STORE_SECONDS = [0.0]
-
-
-def timed(function: Callable) -> Callable:
-    """``function``, adding its running time to STORE_SECONDS."""
-
-    def run(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            STORE_SECONDS[0] += time.perf_counter() - start
-
-    return run
-
-
 def time_store_work() -> None:
     """Time what ingest does besides extraction: hashing, MinHash, lookups, writes."""
     for name in ("content_hash", "signature", "_store", "index_new_text"):
-        setattr(ingest_run, name, timed(getattr(ingest_run, name)))
-    for name in ("stored", "near_duplicate"):
-        setattr(Store, name, timed(getattr(Store, name)))
+        setattr(ingest_run, name, timed(getattr(ingest_run, name), "store"))
+    for name in ("stored", "original", "near_duplicate"):
+        setattr(Store, name, timed(getattr(Store, name), "store"))
 
 
 def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
@@ -140,11 +126,11 @@ def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
             if progress["articles"] % max(1, count // 6) == 0:
                 samples.append(_resident_mb())
 
-        STORE_SECONDS[0] = 0.0
+        reset_stages()
         start = time.perf_counter()
         summary = ingest_run.ingest(read_articles([str(feed)]), store, extractor, on_article=sample)
         ingest_seconds.append(time.perf_counter() - start)
-        store_seconds.append(STORE_SECONDS[0])
+        store_seconds.append(STAGE_SECONDS["store"])
         store.close()
         assert summary.stored == count, summary
         memory = samples

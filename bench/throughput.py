@@ -12,10 +12,8 @@ each reported as the share it adds to the extraction without it.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -29,21 +27,7 @@ from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.speakers import SpeakerResolver
 
-STAGE_SECONDS = {"resolution": 0.0, "times_and_events": 0.0}
-
-
-def timed(function: Callable, stage: str) -> Callable:
-    """``function``, adding its running time to ``stage``."""
-
-    @functools.wraps(function)
-    def run(*args, **kwargs):
-        start = time.perf_counter()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            STAGE_SECONDS[stage] += time.perf_counter() - start
-
-    return run
+from timing import STAGE_SECONDS, reset_stages, timed
 
 
 def time_stages() -> None:
@@ -86,7 +70,7 @@ def main() -> None:
         for _doc in bare.pipe(texts, batch_size=DEFAULT_BATCH_SIZE):
             pass
         best["spacy"] = min(best["spacy"], time.perf_counter() - start)
-        STAGE_SECONDS.update(dict.fromkeys(STAGE_SECONDS, 0.0))
+        reset_stages()
         start = time.perf_counter()
         for _extraction in extractor.extract(Document(str(i), text) for i, text in enumerate(texts)):
             pass
