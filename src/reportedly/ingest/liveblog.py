@@ -54,13 +54,12 @@ def clock(text: str) -> str | None:
 def split_posts(text: str) -> list[Post]:
     """The posts of a live blog, or [] for an ordinary article: a page is a live blog when
     it opens with a timestamped post or holds two of them."""
-    headers = [(m.start(), clock(m.group("time"))) for m in _POST_HEADER.finditer(text)]
-    headers = [(start, time) for start, time in headers if time is not None]
+    headers = [(m.start(), time) for m in _POST_HEADER.finditer(text) if (time := clock(m.group("time")))]
     opens_with_post = bool(headers) and not text[: headers[0][0]].strip()
     if len(headers) < 2 and not opens_with_post:
         return []
     ends = [start for start, _ in headers[1:]] + [len(text.rstrip())]
-    return [Post(start, end, time) for (start, time), end in zip(headers, ends, strict=True) if time]
+    return [Post(start, end, time) for (start, time), end in zip(headers, ends, strict=True)]
 
 
 def cross_references(text: str) -> list[CrossReference]:
