@@ -32,6 +32,18 @@ def test_cue_inside_quote_gives_two_content_parts(extract):
     assert attribution.source.text == "Lavrov"
 
 
+def test_a_split_quote_stays_with_its_speaker_across_the_next_paragraph(extract):
+    text = (
+        "“This is in their heads,” said Caddell, a pollster. “It is one of the things worrying them "
+        "and it can be deadly.”\n\nCaddell went on to discuss recently released polls."
+    )
+    said = next(a for a in extract(text).attributions if a.cue.text == "said")
+    assert texts(said)["content"] == [
+        "“This is in their heads,”",
+        "“It is one of the things worrying them and it can be deadly.”",
+    ]
+
+
 def test_quote_over_several_paragraphs_is_one_content(extract):
     text = (
         "Zelenskiy told parliament:\n\n"

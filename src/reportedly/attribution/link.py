@@ -37,6 +37,7 @@ from reportedly.model import Attribution, AttributionKind, Span, Speaker
 # A quotation of fewer words is a scare quote or a title, not someone's words.
 SPEECH_MIN_WORDS = 4
 _GAP = re.compile(r"[\s,:;—–-]*")
+_LINE_GAP = re.compile(r"[ \t,:;—–-]*")  # the same within one paragraph
 _WORDS = re.compile(r"\w+")
 _EDGE = re.compile(r"[\W_]*")  # what lies between a quotation mark and the first word
 
@@ -111,10 +112,10 @@ def adjacent_quote(text: str, clause: Range, sentence: Range, quotes: list[Quote
     after = [q for q in quotes if q.start >= sentence[1] and not text[sentence[1] : q.start].strip()]
     if introduces and after:
         return [(after[0].start, after[0].end)]
-    before = [q for q in quotes if q.end <= clause[0] and _GAP.fullmatch(text, q.end, clause[0])]
+    before = [q for q in quotes if q.end <= clause[0] and _LINE_GAP.fullmatch(text, q.end, clause[0])]
     if before:
         return [(before[-1].start, before[-1].end)]
-    after = [q for q in quotes if q.start >= clause[1] and _GAP.fullmatch(text, clause[1], q.start)]
+    after = [q for q in quotes if q.start >= clause[1] and _LINE_GAP.fullmatch(text, clause[1], q.start)]
     return [(after[0].start, after[0].end)] if after else []
 
 
