@@ -1,10 +1,22 @@
 """The shipped learned tagger, its decoding, and how its spans become attributions."""
 
+import json
+import re
+
 import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from reportedly.attribution.tagscheme import LABELS, best_tag_sequence, without_edge_punctuation
+from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
+from reportedly.attribution.link import link_attributions
+from reportedly.attribution.tagger import AttributionTagger, shipped_model_dir
+from reportedly.attribution.tagscheme import (
+    LABELS,
+    ROLES,
+    Tagging,
+    best_tag_sequence,
+    without_edge_punctuation,
+)
 from reportedly.cli import main
 from reportedly.extract import Extractor
 from reportedly.model import Document
@@ -119,3 +131,50 @@ def test_a_reported_attribution_nests_inside_the_one_reporting_it(extract):
 def test_an_outlet_named_with_the_still_reports_a_nested_attribution(extract):
     outer, inner = extract("The Hill reported that Putin insisted the operation would continue.").attributions
     assert (outer.source.text, inner.source.text, inner.parent) == ("The Hill", "Putin", outer.id)
+
+
+UNVEILED = "The ministry unveiled a plan to end the war."
+
+
+def tagging_of(text: str, cue_probability: float, min_confidence: float) -> Tagging:
+    """A tagging of UNVEILED as an attribution: cue "unveiled", content "a plan to end the war"."""
+    words = [(match.start(), match.end()) for match in re.finditer(r"\w+|[^\w\s]", text)]
+    cue, content = (13, 21), (22, 43)
+    probabilities = np.zeros((len(words), len(ROLES)))
+    for row, (start, _) in enumerate(words):
+        if cue[0] <= start < cue[1]:
+            probabilities[row, ROLES.index("CUE")] = cue_probability
+        elif content[0] <= start < content[1]:
+            probabilities[row, ROLES.index("CONTENT")] = 0.9
+    return Tagging(
+        [("SOURCE", (0, 12)), ("CUE", cue), ("CONTENT", content)],
+        word_starts=[start for start, _ in words],
+        role_probabilities=probabilities,
+        min_confidence=min_confidence,
+    )
+
+
+def test_confidence_is_the_mean_role_probability_of_the_words():
+    tagging = tagging_of(UNVEILED, 0.5, 0.0)
+    assert tagging.confidence("CUE", [(13, 21)]) == pytest.approx(0.5)
+    assert tagging.confidence("CONTENT", [(22, 43)]) == pytest.approx(0.9)
+    assert tagging.confidence("CONTENT", [(0, 3)]) == pytest.approx(0.0)
+    assert Tagging([]).confidence("CUE", [(13, 21)]) == 1.0  # no probabilities: nothing to doubt
+
+
+@pytest.mark.parametrize(("cue_probability", "kept"), [(0.9, True), (0.5, False)])
+def test_an_attribution_the_tagger_is_unsure_of_is_dropped(cue_probability, kept):
+    doc = load_pipeline(tagger="none")(UNVEILED)
+    lexicon = load_lexicon(DEFAULT_CUE_RATE)
+    # 0.9 x 0.9 = 0.81 passes a threshold of 0.55; 0.5 x 0.9 = 0.45 does not.
+    attributions = link_attributions(doc, UNVEILED, lexicon, tagging_of(UNVEILED, cue_probability, 0.55))
+    assert [(a.cue.text, a.content[0].text) for a in attributions] == (
+        [("unveiled", "a plan to end the war")] if kept else []
+    )
+
+
+def test_the_shipped_tagger_has_its_threshold_tuned_on_train():
+    decoding = json.loads((shipped_model_dir() / "decoding.json").read_text(encoding="utf-8"))
+    assert 0.0 < decoding["min_confidence"] < 1.0
+    assert "PolNeAR train" in decoding["chosen_by"]
+    assert AttributionTagger(shipped_model_dir()).min_confidence == decoding["min_confidence"]

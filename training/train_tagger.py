@@ -3,9 +3,11 @@
     python training/train_tagger.py ../shared/data/polnear \
         --output src/reportedly/data/models/attribution-tagger
 
-Trains on PolNeAR train, exports the model to ONNX, quantises it to int8 (so the
-runtime needs onnxruntime, not PyTorch), scores the exported model on dev and writes
-a model card beside it. Training-only dependencies: training/requirements.txt.
+Trains on PolNeAR train (less a tenth of its articles, held out), exports the model
+to ONNX, quantises it to int8 (so the runtime needs onnxruntime, not PyTorch), chooses
+its confidence threshold on the held-out articles (tune_confidence.py), scores the
+exported model on dev and writes a model card beside it. Training-only dependencies:
+training/requirements.txt.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from reportedly.attribution.wordpiece import WordPiece
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import evaluate_split
 from reportedly.nlp.pipeline import DEFAULT_MODEL, NO_TAGGER, load_pipeline
+
+from tune_confidence import tune
 
 IGNORE = -100
 
@@ -57,6 +61,12 @@ def gold_spans(article: GoldArticle) -> list[tuple[str, tuple[int, int]]]:
         ):
             spans.extend((role, part) for part in parts)
     return spans
+
+
+def held_out_names(articles: list[GoldArticle], every: int) -> set[str]:
+    """Every ``every``-th article name in sorted order: all of an article's files go one way."""
+    names = sorted({article.name for article in articles})
+    return set(names[::every])
 
 
 def labelled_windows(pieces: WordPiece, doc: Doc, spans: list) -> list[tuple[list[int], list[int]]]:
@@ -137,7 +147,7 @@ def train(
             )
 
 
-def export(model: Tagger, output: Path) -> Path:
+def export(model: Tagger, output: Path, keep_float: bool = False) -> Path:
     model.eval()
     full = output / "model.onnx"
     sample = torch.ones((1, 16), dtype=torch.long)
@@ -160,7 +170,8 @@ def export(model: Tagger, output: Path) -> Path:
 
     quantised = output / "model.int8.onnx"
     quantize_dynamic(str(full), str(quantised), weight_type=QuantType.QInt8)
-    full.unlink()
+    if not keep_float:
+        full.unlink()
     return quantised
 
 
@@ -197,6 +208,18 @@ def main() -> None:
         action="store_true",
         help="train on every annotator's file of an article, not only the first",
     )
+    parser.add_argument(
+        "--hold-out",
+        type=int,
+        default=10,
+        help="keep every Nth train article (all its annotators' files) out of training, "
+        "to choose the confidence threshold on",
+    )
+    parser.add_argument(
+        "--keep-float",
+        action="store_true",
+        help="keep the float32 model.onnx beside the int8 one (to measure what quantising costs)",
+    )
     args = parser.parse_args()
     random.seed(args.seed)
     np.random.seed(args.seed)
@@ -204,6 +227,8 @@ def main() -> None:
     torch.set_num_threads(2)
     pieces = WordPiece.from_file(encoder_dir() / "tokenizer.json")
     articles = read_split(args.polnear / "train", every_annotator=args.every_annotator)
+    held_out = held_out_names(articles, args.hold_out)
+    articles = [article for article in articles if article.name not in held_out]
     examples = []
     for article, doc in zip(articles, parsed(articles), strict=True):
         examples.extend(labelled_windows(pieces, doc, gold_spans(article)))
@@ -226,10 +251,12 @@ def main() -> None:
     )
     minutes = (time.time() - started) / 60
     args.output.mkdir(parents=True, exist_ok=True)
-    quantised = export(model, args.output)
+    quantised = export(model, args.output, args.keep_float)
     shutil.copy(encoder_dir() / "tokenizer.json", args.output / "tokenizer.json")
     (args.output / "labels.json").write_text(json.dumps(list(LABELS)) + "\n", encoding="utf-8")
     shutil.copy(Path(__file__).with_name("MODEL_NOTICE"), args.output / "NOTICE")
+    tuning = [a for a in read_split(args.polnear / "train") if a.name in held_out]
+    decoding = tune(tuning, args.output, f"{len(tuning)} PolNeAR train articles held out of training")
     dev = score_dev(args.output, read_split(args.polnear / "dev"))
     report = evaluate_split(args.polnear / "dev", model=DEFAULT_MODEL, tagger=str(args.output))
     card = {
@@ -240,6 +267,7 @@ def main() -> None:
             if args.every_annotator
             else "PolNeAR train (alphabetically first annotator per article)"
         )
+        + f", less {len(held_out)} articles held out to choose the confidence threshold"
         + f": {len(examples)} sentence-aligned windows, {sum(len(ids) for ids, _ in examples)} word pieces",
         "command": " ".join(sys.argv),
         "seed": args.seed,
@@ -249,6 +277,8 @@ def main() -> None:
         "precision": args.precision,
         "attention_dropout": 0.0,
         "training_minutes": round(minutes, 1),
+        "min_confidence": decoding["min_confidence"],
+        "min_confidence_chosen_by": f"{decoding['chosen_by']} (decoding.json)",
         "dev_exact_f1_tagger_alone": dev,
         "scoring": (
             "tagger alone: each tagged span part scored on its own against gold span parts; "

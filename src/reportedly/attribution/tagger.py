@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from reportedly.attribution.tagscheme import (
     Tagging,
     best_tag_sequence,
+    role_probabilities,
     split_at_line_starts,
     tagged_spans,
     without_edge_punctuation,
@@ -37,6 +38,9 @@ COMPONENT_NAME = "reportedly_tagger"
 WINDOW_PIECES = 254  # plus [CLS] and [SEP]: the encoder's 256-piece training length
 MODEL_FILE = "model.int8.onnx"
 MODEL_FILES = (MODEL_FILE, "tokenizer.json", "labels.json")
+# Optional: {"min_confidence": ...}, the threshold tuned for this model on PolNeAR train
+# (training/tune_confidence.py); without it every tagged attribution is kept.
+DECODING_FILE = "decoding.json"
 
 # A window: piece ids with [CLS]/[SEP], and (position in the window, token index) of each word's first piece.
 Window = tuple[list[int], list[tuple[int, int]]]
@@ -100,6 +104,9 @@ class AttributionTagger:
         try:
             self.pieces = WordPiece.from_file(model_dir / "tokenizer.json")
             self.labels = json.loads((model_dir / "labels.json").read_text(encoding="utf-8"))
+            decoding = model_dir / DECODING_FILE
+            settings = json.loads(decoding.read_text(encoding="utf-8")) if decoding.is_file() else {}
+            self.min_confidence = float(settings.get("min_confidence", 0.0))
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3  # quiet: the int8 model triggers harmless optimiser notices
             self.session = onnxruntime.InferenceSession(
@@ -130,11 +137,17 @@ class AttributionTagger:
     def tag_doc(self, doc: Doc) -> Tagging:
         """The tagged role spans of a Doc, as character offsets."""
         tokens, doc_windows = tagger_input(doc, self.pieces)
-        tags = best_tag_sequence(self.probabilities(len(tokens), doc_windows), self.labels)
+        probs = self.probabilities(len(tokens), doc_windows)
+        tags = best_tag_sequence(probs, self.labels)
         offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
         spans = tagged_spans(offsets, tags)
         spans = without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans)
-        return Tagging(split_at_line_starts(offsets, [starts_line(t) for t in tokens], spans))
+        return Tagging(
+            split_at_line_starts(offsets, [starts_line(t) for t in tokens], spans),
+            word_starts=[start for start, _ in offsets],
+            role_probabilities=role_probabilities(probs, self.labels),
+            min_confidence=self.min_confidence,
+        )
 
 
 def tagger_input(doc: Doc, pieces: WordPiece) -> tuple[list[Token], Iterator[Window]]:

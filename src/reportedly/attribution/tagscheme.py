@@ -21,9 +21,38 @@ Offsets = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class Tagging:
-    """What the tagger says of one Doc: role spans ``(role, (start, end))`` in text order."""
+    """What the tagger says of one Doc: role spans ``(role, (start, end))`` in text order.
+
+    ``word_starts`` and ``role_probabilities`` (one row per tagged word, one column
+    per role of ``ROLES``: the probability of its B- and I- tags together) say how
+    sure the tagger is; ``min_confidence`` is the model's threshold below which an
+    attribution made of its spans is dropped (see :meth:`confidence`).
+    """
 
     spans: list[tuple[str, Offsets]]
+    word_starts: Sequence[int] = ()
+    role_probabilities: np.ndarray | None = None
+    min_confidence: float = 0.0
+
+    def confidence(self, role: str, ranges: Iterable[Offsets]) -> float:
+        """The mean probability of ``role`` over the tagged words in ``ranges`` (1.0 if none)."""
+        if self.role_probabilities is None:
+            return 1.0
+        column = ROLES.index(role)
+        starts = self.word_starts
+        rows = [
+            row
+            for start, end in ranges
+            for row in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+        ]
+        return float(self.role_probabilities[rows, column].mean()) if rows else 1.0
+
+
+def role_probabilities(probs: np.ndarray, labels: Sequence[str]) -> np.ndarray:
+    """Per word, the probability of each role of ``ROLES`` (its B- and I- tags summed)."""
+    return np.stack(
+        [probs[:, labels.index(f"B-{role}")] + probs[:, labels.index(f"I-{role}")] for role in ROLES], axis=1
+    )
 
 
 def bio_tags(tokens: Sequence[Offsets], spans: Iterable[tuple[str, Offsets]]) -> list[str]:

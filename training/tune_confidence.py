@@ -1,0 +1,83 @@
+"""Choose a trained tagger's confidence threshold on PolNeAR train and write it beside the model.
+
+    python training/tune_confidence.py ../shared/data/polnear \
+        --model src/reportedly/data/models/attribution-tagger
+
+The linking stage drops an attribution whose tagged cue and content the tagger is
+less sure of than the threshold (``link.confidence``). Each candidate threshold is
+scored on train, never on dev, and the one with the best attribution F1 is written
+to ``decoding.json`` in the model folder with the figures that chose it. A tagger
+trained on all of train is surer of train than of new text, so ``make train`` holds
+some train articles out of training and tunes on those instead. Needs only
+the runtime install (the tagger is parsed once; each threshold only relinks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from reportedly.attribution.component import COMPONENT_NAME
+from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
+from reportedly.attribution.link import link_attributions
+from reportedly.attribution.tagger import DECODING_FILE
+from reportedly.eval.brat import GoldArticle, read_split
+from reportedly.eval.polnear import score_articles
+from reportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+
+THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(15))  # 0.0 (keep all) to 0.7
+
+
+def score_threshold(articles: list[GoldArticle], docs: list[Doc], threshold: float) -> dict:
+    """The PolNeAR report of the extraction with the tagger's threshold set to ``threshold``."""
+    lexicon = load_lexicon(DEFAULT_CUE_RATE)
+    predictions = []
+    for doc in docs:
+        tagging = dataclasses.replace(doc._.tagging, min_confidence=threshold)
+        predictions.append(link_attributions(doc, doc.text, lexicon, tagging))
+    return score_articles(articles, predictions)
+
+
+def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str) -> dict:
+    """Score each threshold on ``articles``; write and return the best with its figures."""
+    nlp = load_pipeline(DEFAULT_MODEL, tagger=str(model_dir))
+    docs = list(nlp.pipe((a.text for a in articles), disable=[COMPONENT_NAME]))
+    scores = {}
+    for threshold in THRESHOLDS:
+        report = score_threshold(articles, docs, threshold)
+        scores[threshold] = {
+            "attribution_f1": report["attribution"]["f1"],
+            "cue_exact_f1": report["exact"]["cue"]["f1"],
+            "content_exact_f1": report["exact"]["content"]["f1"],
+        }
+        print(f"threshold {threshold:.2f}: {scores[threshold]}", file=sys.stderr, flush=True)
+    best = max(THRESHOLDS, key=lambda threshold: (scores[threshold]["attribution_f1"], -threshold))
+    decoding = {
+        "min_confidence": best,
+        "chosen_by": f"best attribution F1 on {chosen_by}",
+        "command": " ".join(["python", *sys.argv]),
+        "train_scores": {f"{threshold:.2f}": score for threshold, score in scores.items()},
+    }
+    (model_dir / DECODING_FILE).write_text(json.dumps(decoding, indent=2) + "\n", encoding="utf-8")
+    return decoding
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("polnear", type=Path, help="PolNeAR folder with train/")
+    parser.add_argument("--model", type=Path, required=True, help="the trained tagger's folder")
+    parser.add_argument("--limit", type=int, help="tune on the first N train articles only")
+    args = parser.parse_args()
+    articles = read_split(args.polnear / "train")[: args.limit]
+    chosen_by = "PolNeAR train" + (f" (first {args.limit} articles)" if args.limit else "")
+    decoding = tune(articles, args.model, chosen_by)
+    print(json.dumps({"min_confidence": decoding["min_confidence"]}))
+
+
+if __name__ == "__main__":
+    main()
