@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
-from reportedly.attribution.link import link_attributions
+from reportedly.attribution.link import Draft, link_attributions, one_cue_per_content
 from reportedly.attribution.tagger import AttributionTagger, shipped_model_dir
 from reportedly.attribution.tagscheme import (
     LABELS,
@@ -178,3 +178,13 @@ def test_the_shipped_tagger_has_its_threshold_tuned_on_train():
     assert 0.0 < decoding["min_confidence"] < 1.0
     assert "PolNeAR train" in decoding["chosen_by"]
     assert AttributionTagger(shipped_model_dir()).min_confidence == decoding["min_confidence"]
+
+
+def test_one_cue_keeps_a_content_two_tagged_cues_took():
+    content = [(40, 90)]
+    nearest = Draft("indirect", (0, 20), None, content, confidence=0.9, content_by_parse=False)
+    parsed = Draft("indirect", cue=(21, 32), source=None, content=content, confidence=0.6)
+    other = Draft("indirect", cue=(100, 104), source=None, content=[(105, 140)], confidence=0.5)
+    assert one_cue_per_content([nearest, parsed, other]) == [parsed, other]
+    unsure = Draft("indirect", cue=(0, 20), source=None, content=content, confidence=0.4)
+    assert one_cue_per_content([unsure, parsed]) == [parsed]

@@ -60,6 +60,8 @@ class Draft:
     reliable: bool = True
     # The tagger's confidence in it (see ``confidence``; 1.0 for what the rules found).
     confidence: float = 1.0
+    # Whether the parse linked the content to the cue (not the nearest tagged content).
+    content_by_parse: bool = True
 
     @property
     def start(self) -> int:
@@ -407,6 +409,7 @@ def tagged_drafts(
             content_tagged = True
             overlapping = [c for c in contents if any(overlaps(c, part) for part in ruled.content)]
             content = [clip_to_clause(text, c, ruled.content) for c in overlapping]
+        by_parse = bool(content)
         if not content:
             near = nearest(contents, cue_range, sentence)
             content = [near] if near else []
@@ -428,9 +431,27 @@ def tagged_drafts(
                 hypothetical=is_hypothetical(cue.head, lexicon),
                 speaker_name=speaker_name,
                 confidence=confidence(tagging, cue_range, content if content_tagged else []),
+                content_by_parse=by_parse,
             )
         )
-    return without_borrowed_sources(drafts)
+    return one_cue_per_content(without_borrowed_sources(drafts))
+
+
+def one_cue_per_content(drafts: list[Draft]) -> list[Draft]:
+    """Where several tagged cues took the very same content ("is steering clear of
+    [criticizing] [Trump for ...]", "[know] ... [disclosure statements]"), keep the one
+    the parse links to it, else the one the tagger is surest of."""
+
+    def claim(draft: Draft) -> tuple[bool, float]:
+        return draft.content_by_parse, draft.confidence
+
+    best: dict[tuple[Range, ...], Draft] = {}
+    for draft in drafts:
+        rival = best.get(tuple(draft.content))
+        if rival is None or claim(draft) > claim(rival):
+            best[tuple(draft.content)] = draft
+    kept = {id(draft) for draft in best.values()}
+    return [draft for draft in drafts if id(draft) in kept]
 
 
 def confidence(tagging: Tagging, cue: Range, content: list[Range]) -> float:
