@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from reportedly.attribution.learned import joined_cue_spans
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import Draft, link_attributions, one_cue_per_content
 from reportedly.attribution.tagger import AttributionTagger, shipped_model_dir
@@ -188,3 +189,12 @@ def test_one_cue_keeps_a_content_two_tagged_cues_took():
     assert one_cue_per_content([nearest, parsed, other]) == [parsed, other]
     unsure = Draft("indirect", cue=(0, 20), source=None, content=content, confidence=0.4)
     assert one_cue_per_content([unsure, parsed]) == [parsed]
+
+
+def test_tagged_cues_with_only_space_between_are_one_cue():
+    text = "Paris is steering clear of criticizing the plan, and Berlin said no."
+    spans = [(6, 26), (27, 38), (60, 64)]  # "is steering clear of", "criticizing", "said"
+    assert [text[a:b] for a, b in joined_cue_spans(text, spans)] == [
+        "is steering clear of criticizing",
+        "said",
+    ]

@@ -56,14 +56,26 @@ def tagged_cue(doc: Doc, span: Range) -> Cue | None:
     return Cue(head=head, tokens=tuple(tokens), kind=kind, confirmed=True)
 
 
-def confirmed_cues(doc: Doc, rule_cues: list[Cue], tagging: Tagging) -> list[tuple[Range, Cue]]:
-    """Each tagged cue span, with the cue whose arguments the rules look up.
+def joined_cue_spans(text: str, spans: list[Range]) -> list[Range]:
+    """Tagged cue spans with only space between them made one: the tagger sometimes
+    opens a new cue inside a phrasal one ("is steering clear of" + "criticizing")."""
+    joined: list[Range] = []
+    for start, end in spans:
+        if joined and not text[joined[-1][1] : start].strip():
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def confirmed_cues(doc: Doc, text: str, rule_cues: list[Cue], tagging: Tagging) -> list[tuple[Range, Cue]]:
+    """Each tagged cue span (adjacent ones joined), with the cue whose arguments the rules look up.
 
     That is the rules' own candidate where one overlaps the span (its head and kind
     are known), else one made from the span.
     """
     confirmed = []
-    for span in role_ranges(tagging, "CUE"):
+    for span in joined_cue_spans(text, role_ranges(tagging, "CUE")):
         rule = next((cue for cue in rule_cues if overlaps((cue.start_char, cue.end_char), span)), None)
         cue = dataclasses.replace(rule, confirmed=True) if rule else tagged_cue(doc, span)
         if cue is not None:
