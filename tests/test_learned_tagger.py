@@ -198,3 +198,13 @@ def test_tagged_cues_with_only_space_between_are_one_cue():
         "is steering clear of criticizing",
         "said",
     ]
+
+
+def test_a_colon_introduces_the_unquoted_paragraph_below(extract):
+    text = (
+        "Governor Chris Christie spoke to reporters in Trenton on Monday.\n\nThe governor added:\n\n"
+        "It is typical of Hillary Clinton. She knows nothing about the border.\n\nThe rally ended at noon."
+    )
+    added = next(a for a in extract(text).attributions if a.cue.text == "added")
+    assert added.source.text == "The governor"
+    assert [part.text for part in added.content] == ["It is typical of Hillary Clinton"]

@@ -412,7 +412,7 @@ def tagged_drafts(
         by_parse = bool(content)
         if not content:
             near = nearest(contents, cue_range, sentence)
-            content = [near] if near else []
+            content = [near] if near else introduced_block(text, sentence, contents)
             content_tagged = True
         if not content:
             continue
@@ -452,6 +452,24 @@ def one_cue_per_content(drafts: list[Draft]) -> list[Draft]:
             best[tuple(draft.content)] = draft
     kept = {id(draft) for draft in best.values()}
     return [draft for draft in drafts if id(draft) in kept]
+
+
+def introduced_block(text: str, sentence: Range, contents: list[Range]) -> list[Range]:
+    """The tagged contents right after a sentence that ends with a colon, when nothing but
+    space and line breaks lies between: "The governor added:" introducing an unquoted
+    paragraph (or several) of his words."""
+    if not text[sentence[0] : sentence[1]].rstrip().endswith(":"):
+        return []
+    block: list[Range] = []
+    end = sentence[1]
+    for start, stop in contents:
+        if start < end:
+            continue
+        if text[end:start].strip():
+            break
+        block.append((start, stop))
+        end = stop
+    return block
 
 
 def confidence(tagging: Tagging, cue: Range, content: list[Range]) -> float:
