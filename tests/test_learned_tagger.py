@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from reportedly.attribution.learned import joined_cue_spans
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
-from reportedly.attribution.link import Draft, link_attributions, one_cue_per_content
+from reportedly.attribution.link import Draft, clip_to_clause, link_attributions, one_cue_per_content
 from reportedly.attribution.tagger import AttributionTagger, shipped_model_dir
 from reportedly.attribution.tagscheme import (
     LABELS,
@@ -208,3 +208,10 @@ def test_a_colon_introduces_the_unquoted_paragraph_below(extract):
     added = next(a for a in extract(text).attributions if a.cue.text == "added")
     assert added.source.text == "The governor"
     assert [part.text for part in added.content] == ["It is typical of Hillary Clinton"]
+
+
+def test_a_tagged_content_runs_on_past_a_comma_only_into_a_conjoined_clause():
+    text = "He said the talks had failed, but the army would stay, which surprised no one."
+    both = "the talks had failed, but the army would stay"
+    assert text[slice(*clip_to_clause(text, (8, 53), [(8, 28)]))] == both  # the parse stops at "failed"
+    assert text[slice(*clip_to_clause(text, (8, 77), [(8, 53)]))] == both  # not into ", which ..."

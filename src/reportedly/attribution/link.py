@@ -40,6 +40,7 @@ _GAP = re.compile(r"[\s,:;—–-]*")
 _LINE_GAP = re.compile(r"[ \t,:;—–-]*")  # the same within one paragraph
 _WORDS = re.compile(r"\w+")
 _EDGE = re.compile(r"[\W_]*")  # what lies between a quotation mark and the first word
+_CONJOINED = re.compile(r"\s*,\s*(?:and|but|or|so|yet)\b")  # a comma that joins two clauses
 
 
 @dataclass(slots=True)
@@ -509,10 +510,15 @@ def _holds_cue(content: list[Range], cues: list[Range]) -> bool:
 
 def clip_to_clause(text: str, tagged: Range, ruled: list[Range]) -> Range:
     """A tagged content cut back to the parse's content where it runs on past a comma:
-    in "The minister, who said the talks had failed, left early" the content ends at "failed"."""
+    in "The minister, who said the talks had failed, left early" the content ends at "failed".
+    Not before a conjunction: in "..., but the army would stay" the tagger saw one content."""
     part = next(p for p in ruled if overlaps(p, tagged))
     start, end = tagged
-    if end > part[1] and text[part[1] : end].lstrip().startswith(","):
+    if (
+        end > part[1]
+        and text[part[1] : end].lstrip().startswith(",")
+        and not _CONJOINED.match(text, part[1], end)
+    ):
         end = part[1]
     if start < part[0] and text[start : part[0]].rstrip().endswith(","):
         start = part[0]
