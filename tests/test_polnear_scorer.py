@@ -85,12 +85,17 @@ def test_extractor_reaches_first_bar_on_a_dev_sample(split):
 
 def test_span_errors_lists_misses_and_false_alarms_with_context():
     from reportedly.eval.brat import GoldArticle
-    from reportedly.eval.polnear import span_errors
+    from reportedly.eval.polnear import error_kinds, span_errors
 
     gold = parse_ann(ANN)
     article = GoldArticle(name="talks", text=TEXT, attributions=gold)
     wrong_cue = GoldAttribution(cue=((22, 33),), source=gold[0].source, content=gold[0].content)
     errors = list(span_errors(article, [wrong_cue]))
-    cue_errors = {(e["error"], e["text"]) for e in errors if e["role"] == "cue"}
-    assert cue_errors == {("miss", "said"), ("miss", "According to"), ("false_alarm", "Lavrov said")}
+    cue_errors = {(e["error"], e["kind"], e["text"]) for e in errors if e["role"] == "cue"}
+    assert cue_errors == {
+        ("miss", "boundary", "said"),  # "Lavrov said" was found instead
+        ("miss", "missed", "According to"),
+        ("false_alarm", "boundary", "Lavrov said"),
+    }
     assert all(e["article"] == "talks" and e["text"] in e["context"] for e in errors)
+    assert error_kinds(errors)["cue"] == {"boundary_miss": 1, "missed": 1, "boundary_false_alarm": 1}

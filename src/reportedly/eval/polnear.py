@@ -174,14 +174,19 @@ def score_articles(articles: list[GoldArticle], predictions: list[list[Attributi
 
 
 def span_errors(article: GoldArticle, predicted: list[GoldAttribution]) -> Iterator[dict]:
-    """Exact-match misses and false alarms of one article, per role, with context."""
+    """Exact-match misses and false alarms of one article, per role, with context.
+
+    Each has a ``kind``: ``boundary`` when a miss and a false alarm of the role overlap
+    (the span was found with other bounds), else ``missed`` or ``spurious``.
+    """
     text = article.text
     for role in ROLES:
         gold_spans = {normalise_parts(text, getattr(a, role)) for a in article.attributions} - {()}
         predicted_spans = {normalise_parts(text, getattr(a, role)) for a in predicted} - {()}
-        for error, spans in (
-            ("miss", gold_spans - predicted_spans),
-            ("false_alarm", predicted_spans - gold_spans),
+        misses, false_alarms = gold_spans - predicted_spans, predicted_spans - gold_spans
+        for error, spans, others, alone in (
+            ("miss", misses, false_alarms, "missed"),
+            ("false_alarm", false_alarms, misses, "spurious"),
         ):
             for parts in sorted(spans):
                 start, end = parts[0][0], parts[-1][1]
@@ -189,10 +194,24 @@ def span_errors(article: GoldArticle, predicted: list[GoldAttribution]) -> Itera
                     "article": article.name,
                     "role": role,
                     "error": error,
+                    "kind": "boundary" if any(_parts_overlap(parts, other) for other in others) else alone,
                     "parts": [[a, b] for a, b in parts],
                     "text": " | ".join(text[a:b] for a, b in parts),
                     "context": text[max(start - CONTEXT_CHARS, 0) : end + CONTEXT_CHARS],
                 }
+
+
+def _parts_overlap(a: Parts, b: Parts) -> bool:
+    return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
+
+
+def error_kinds(errors: Iterable[dict]) -> dict[str, dict[str, int]]:
+    """Counts of errors per role and kind (false alarms and misses of a boundary error apart)."""
+    counts: dict[str, dict[str, int]] = {role: {} for role in ROLES}
+    for error in errors:
+        kind = error["kind"] if error["kind"] != "boundary" else f"boundary_{error['error']}"
+        counts[error["role"]][kind] = counts[error["role"]].get(kind, 0) + 1
+    return counts
 
 
 def evaluate_split(
@@ -218,12 +237,16 @@ def evaluate_split(
     extractions = Extractor(model, tagger=tagger).extract(documents)
     progress = tqdm(extractions, total=len(articles), desc="eval", unit="doc", disable=None, file=sys.stderr)
     predictions = [extraction.attributions for extraction in progress]
-    if errors_path is not None:
-        with errors_path.open("w", encoding="utf-8") as handle:
-            for article, attributions in zip(articles, predictions, strict=True):
-                for error in span_errors(article, [predicted_roles(a) for a in attributions]):
-                    handle.write(json.dumps(error, ensure_ascii=False) + "\n")
     report = score_articles(articles, predictions)
+    if errors_path is not None:
+        errors = [
+            error
+            for article, attributions in zip(articles, predictions, strict=True)
+            for error in span_errors(article, [predicted_roles(a) for a in attributions])
+        ]
+        with errors_path.open("w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(error, ensure_ascii=False) + "\n" for error in errors)
+        report["errors"] = error_kinds(errors)
     report["split"] = str(split_dir)
     report["model"] = model
     report["tagger"] = tagger
@@ -249,4 +272,9 @@ def format_report(report: dict) -> str:
         f"F1 {attribution['f1']:.3f}  (gold {attribution['gold']}, predicted {attribution['predicted']}, "
         f"matched {attribution['matched']}; source right in {attribution['source_right_share']:.1%})",
     ]
+    if "errors" in report:
+        lines += ["", "errors (exact match):"]
+        for role, kinds in report["errors"].items():
+            counts = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+            lines.append(f"{role:<10}{counts}")
     return "\n".join(lines)
