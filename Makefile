@@ -52,8 +52,10 @@ bench: $(VENV)/.dev
 lexicon: $(VENV)/.runtime
 	$(BIN)/python scripts/build_cue_lexicon.py $(POLNEAR)/train
 
-# Fine-tune the attribution tagger on PolNeAR train (CPU, 2 cores: about 50 minutes with the venv;
-# 52.5 minutes of training measured while other work shared the machine).
+# Fine-tune the attribution tagger on PolNeAR train and choose its confidence threshold there
+# (CPU, 2 cores: the training loop took 52.5 minutes for all of train while other work shared the
+# machine, 35.9 minutes for 90% of it on 2026-11-29; parsing, export, threshold and dev scoring
+# add a few minutes).
 $(TRAIN_VENV)/.installed: requirements.txt training/requirements.txt
 	$(PYTHON) -m venv $(TRAIN_VENV)
 	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes -r requirements.txt

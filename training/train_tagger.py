@@ -3,9 +3,9 @@
     python training/train_tagger.py ../shared/data/polnear \
         --output src/reportedly/data/models/attribution-tagger
 
-Trains on PolNeAR train (less a tenth of its articles, held out), exports the model
-to ONNX, quantises it to int8 (so the runtime needs onnxruntime, not PyTorch), chooses
-its confidence threshold on the held-out articles (tune_confidence.py), scores the
+Trains on PolNeAR train, exports the model to ONNX, quantises it to int8 (so the
+runtime needs onnxruntime, not PyTorch), chooses its confidence threshold on train
+(tune_confidence.py; or on articles held out of training with --hold-out), scores the
 exported model on dev and writes a model card beside it. Training-only dependencies:
 training/requirements.txt.
 """
@@ -64,9 +64,10 @@ def gold_spans(article: GoldArticle) -> list[tuple[str, tuple[int, int]]]:
 
 
 def held_out_names(articles: list[GoldArticle], every: int) -> set[str]:
-    """Every ``every``-th article name in sorted order: all of an article's files go one way."""
+    """Every ``every``-th article name in sorted order (none for 0): all of an article's
+    files go one way."""
     names = sorted({article.name for article in articles})
-    return set(names[::every])
+    return set(names[::every]) if every else set()
 
 
 def labelled_windows(pieces: WordPiece, doc: Doc, spans: list) -> list[tuple[list[int], list[int]]]:
@@ -211,9 +212,9 @@ def main() -> None:
     parser.add_argument(
         "--hold-out",
         type=int,
-        default=10,
+        default=0,
         help="keep every Nth train article (all its annotators' files) out of training, "
-        "to choose the confidence threshold on",
+        "to choose the confidence threshold on (default: none; it is chosen on train)",
     )
     parser.add_argument(
         "--keep-float",
@@ -255,8 +256,12 @@ def main() -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", args.output / "tokenizer.json")
     (args.output / "labels.json").write_text(json.dumps(list(LABELS)) + "\n", encoding="utf-8")
     shutil.copy(Path(__file__).with_name("MODEL_NOTICE"), args.output / "NOTICE")
-    tuning = [a for a in read_split(args.polnear / "train") if a.name in held_out]
-    decoding = tune(tuning, args.output, f"{len(tuning)} PolNeAR train articles held out of training")
+    train_articles = read_split(args.polnear / "train")
+    if held_out:
+        tuning = [a for a in train_articles if a.name in held_out]
+        decoding = tune(tuning, args.output, f"{len(tuning)} PolNeAR train articles held out of training")
+    else:
+        decoding = tune(train_articles, args.output, "PolNeAR train")
     dev = score_dev(args.output, read_split(args.polnear / "dev"))
     report = evaluate_split(args.polnear / "dev", model=DEFAULT_MODEL, tagger=str(args.output))
     card = {
@@ -267,7 +272,7 @@ def main() -> None:
             if args.every_annotator
             else "PolNeAR train (alphabetically first annotator per article)"
         )
-        + f", less {len(held_out)} articles held out to choose the confidence threshold"
+        + (f", less {len(held_out)} articles held out to choose the confidence threshold" if held_out else "")
         + f": {len(examples)} sentence-aligned windows, {sum(len(ids) for ids, _ in examples)} word pieces",
         "command": " ".join(sys.argv),
         "seed": args.seed,

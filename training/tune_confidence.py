@@ -6,9 +6,10 @@
 The linking stage drops an attribution whose tagged cue and content the tagger is
 less sure of than the threshold (``link.confidence``). Each candidate threshold is
 scored on train, never on dev, and the one with the best attribution F1 is written
-to ``decoding.json`` in the model folder with the figures that chose it. A tagger
-trained on all of train is surer of train than of new text, so ``make train`` holds
-some train articles out of training and tunes on those instead. Needs only
+to ``decoding.json`` in the model folder with the figures that chose it. (A tagger
+trained on all of train is surer of train than of new text; ``train_tagger.py
+--hold-out N`` tunes on articles kept out of training instead, which on PolNeAR dev
+did worse: see the model card.) Needs only
 the runtime install (the tagger is parsed once; each threshold only relinks).
 """
 
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 from reportedly.attribution.component import COMPONENT_NAME
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
-from reportedly.attribution.tagger import DECODING_FILE
+from reportedly.attribution.tagger import DECODING_FILE, load_tagger
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import score_articles
 from reportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
@@ -64,6 +65,7 @@ def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str) -> dict:
         "train_scores": {f"{threshold:.2f}": score for threshold, score in scores.items()},
     }
     (model_dir / DECODING_FILE).write_text(json.dumps(decoding, indent=2) + "\n", encoding="utf-8")
+    load_tagger.cache_clear()  # the threshold is read when a tagger loads: later loads must see it
     return decoding
 
 
