@@ -105,6 +105,17 @@ def test_a_broken_tagger_model_is_a_clear_error(tmp_path):
     assert len(result.output.strip().splitlines()) == 1
 
 
+def test_a_copied_tagger_reads_its_own_threshold_and_a_broken_one_is_refused(tmp_path):
+    for name in ("tokenizer.json", "labels.json", "model.int8.onnx"):
+        (tmp_path / name).symlink_to(shipped_model_dir() / name)
+    (tmp_path / "decoding.json").write_text('{"min_confidence": 0.0}', encoding="utf-8")
+    assert AttributionTagger(tmp_path).min_confidence == 0.0
+    (tmp_path / "decoding.json").write_text('{"min_confidence": "high"', encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "-", "--tagger", str(tmp_path)], input=KULEBA)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot load the attribution tagger in {tmp_path}: ")
+
+
 def test_tagged_spans_stop_at_line_breaks():
     from reportedly.attribution.tagscheme import split_at_line_starts
 
