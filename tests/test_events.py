@@ -45,6 +45,11 @@ def test_refusal_of_territorial_concessions(events):
     assert event["recipient"] == ["RUS"]
 
 
+def test_ruling_out_is_a_rejection(events):
+    (event,) = events("Zelenskiy rules out ceding land as envoys prepare new round")
+    assert (event["type"], event["trigger"], event["actor"]) == ("REJECT", "rules", ["UKRGOV"])
+
+
 def test_conditional_offer_is_hypothetical(events):
     (event,) = events('"If the signal is serious, we will respond," Lavrov said.')
     assert (event["type"], event["actor"], event["hypothetical"]) == ("AGREE", ["RUSGOV"], True)
