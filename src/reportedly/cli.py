@@ -15,8 +15,7 @@ from reportedly.events.plover import plover_records
 from reportedly.ingest.read import InputError, read_document
 from reportedly.model import Document, Extraction
 from reportedly.nlp.pipeline import ModelError
-from reportedly.options import EXIT_BAD_INPUT, input_options, model_options, output_file
-from reportedly.resolve.actors import ActorFileError
+from reportedly.options import EXIT_BAD_INPUT, input_options, load_extractor, model_options, output_file
 from reportedly.store.commands import COMMANDS
 
 
@@ -90,7 +89,6 @@ def extract(
 ) -> None:
     """Extract attributions from text files, HTML pages (their main text) and JSON Lines
     (a ``text`` field per line); ``-`` reads stdin."""
-    from reportedly.extract import Extractor
     from reportedly.ingest.sources import HTML_SUFFIXES, JSONL_SUFFIXES, read_articles
 
     if output_format is None:
@@ -117,10 +115,7 @@ def extract(
                 else:
                     yield item
 
-    try:
-        extractor = Extractor(model, tagger=tagger, actors=actors, verbs=verbs)
-    except (ModelError, ActorFileError) as error:
-        raise click.ClickException(str(error)) from None
+    extractor = load_extractor(model, tagger, actors, verbs)
     with output_file(output) as stream:
         for number, extraction in enumerate(extractor.extract(documents())):
             if output_format == "jsonl":

@@ -9,12 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from reportedly.ingest.read import DEFAULT_MAX_BYTES
-from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
+from reportedly.resolve.actors import ActorFileError
+
+if TYPE_CHECKING:
+    from reportedly.extract import Extractor
 
 EXIT_BAD_INPUT = 2
 
@@ -30,6 +34,17 @@ def model_options(command: click.Command) -> click.Command:
     return click.option(
         "--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline to parse with."
     )(command)
+
+
+def load_extractor(model: str, tagger: str, actors: Path | None, verbs: Path | None) -> Extractor:
+    """The extractor that --model, --tagger, --actors and --verbs ask for; one that cannot
+    load (no such pipeline, a broken tagger or dictionary) is a one-line error."""
+    from reportedly.extract import Extractor  # imported here: query commands start without it
+
+    try:
+        return Extractor(model, tagger=tagger, actors=actors, verbs=verbs)
+    except (ModelError, ActorFileError) as error:
+        raise click.ClickException(str(error)) from None
 
 
 def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:

@@ -19,9 +19,7 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from reportedly.nlp.pipeline import ModelError
-from reportedly.options import EXIT_BAD_INPUT, input_options, model_options, output_file
-from reportedly.resolve.actors import ActorFileError
+from reportedly.options import EXIT_BAD_INPUT, input_options, load_extractor, model_options, output_file
 from reportedly.store import queries
 from reportedly.store.database import StoreError, connect, default_path
 
@@ -129,16 +127,15 @@ def ingest(
     """Store articles and what is extracted from them: text files, HTML pages, JSON Lines
     (fields text, title, url, outlet, published) and folders of them. Reruns skip what is
     stored; duplicates are linked, not extracted again. Prints a JSON summary."""
-    from reportedly.extract import Extractor
     from reportedly.ingest.run import ingest as run_ingest
     from reportedly.ingest.sources import read_articles
     from reportedly.store.corpus import Store
 
     try:
         store = Store(db_path or default_path())
-        extractor = Extractor(model, tagger=tagger, actors=actors, verbs=verbs)
-    except (StoreError, ModelError, ActorFileError) as error:
+    except StoreError as error:
         raise click.ClickException(str(error)) from None
+    extractor = load_extractor(model, tagger, actors, verbs)
     articles = read_articles(paths, published, max_size * 1_048_576)
     with tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress:
         try:
