@@ -441,7 +441,8 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
                 or coder.sector_of(party.text) in PLACED_SECTORS
             ):
                 unplaced.append(party)
-        _place(unplaced, parties, _countries_named(event.sentence, extraction.entities), coder)
+        if unplaced:  # the sentence's countries are looked up only when someone needs one
+            _place(unplaced, parties, _countries_named(event.sentence, extraction.entities), coder)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
         time = times.get(event.time) if event.time else None
