@@ -23,6 +23,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from reportedly.attribution.learned import overlaps
 from reportedly.eval.brat import GoldArticle, GoldAttribution, Parts, read_split
 from reportedly.model import Attribution, Document
 from reportedly.nlp.pipeline import DEFAULT_TAGGER
@@ -202,7 +203,7 @@ def span_errors(article: GoldArticle, predicted: list[GoldAttribution]) -> Itera
 
 
 def _parts_overlap(a: Parts, b: Parts) -> bool:
-    return any(x[0] < y[1] and y[0] < x[1] for x in a for y in b)
+    return any(overlaps(x, y) for x in a for y in b)
 
 
 def error_kinds(errors: Iterable[dict]) -> dict[str, dict[str, int]]:
