@@ -256,12 +256,9 @@ def main() -> None:
     shutil.copy(encoder_dir() / "tokenizer.json", args.output / "tokenizer.json")
     (args.output / "labels.json").write_text(json.dumps(list(LABELS)) + "\n", encoding="utf-8")
     shutil.copy(Path(__file__).with_name("MODEL_NOTICE"), args.output / "NOTICE")
-    train_articles = read_split(args.polnear / "train")
-    if held_out:
-        tuning = [a for a in train_articles if a.name in held_out]
-        decoding = tune(tuning, args.output, f"{len(tuning)} PolNeAR train articles held out of training")
-    else:
-        decoding = tune(train_articles, args.output, "PolNeAR train")
+    tuning = [a for a in read_split(args.polnear / "train") if not held_out or a.name in held_out]
+    chosen_by = f"{len(tuning)} PolNeAR train articles held out of training" if held_out else "PolNeAR train"
+    decoding = tune(tuning, args.output, chosen_by)
     dev = score_dev(args.output, read_split(args.polnear / "dev"))
     report = evaluate_split(args.polnear / "dev", model=DEFAULT_MODEL, tagger=str(args.output))
     card = {

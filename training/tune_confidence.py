@@ -9,8 +9,8 @@ scored on train, never on dev, and the one with the best attribution F1 is writt
 to ``decoding.json`` in the model folder with the figures that chose it. (A tagger
 trained on all of train is surer of train than of new text; ``train_tagger.py
 --hold-out N`` tunes on articles kept out of training instead, which on PolNeAR dev
-did worse: see the model card.) Needs only
-the runtime install (the tagger is parsed once; each threshold only relinks).
+did worse: see the model card.) Needs only the runtime install (the articles are
+parsed and tagged once; each threshold only relinks).
 """
 
 from __future__ import annotations
@@ -65,7 +65,10 @@ def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str) -> dict:
         "train_scores": {f"{threshold:.2f}": score for threshold, score in scores.items()},
     }
     (model_dir / DECODING_FILE).write_text(json.dumps(decoding, indent=2) + "\n", encoding="utf-8")
-    load_tagger.cache_clear()  # the threshold is read when a tagger loads: later loads must see it
+    # The threshold is read when a tagger loads, and a loaded pipeline keeps its tagger:
+    # what loads this model after tuning (scoring dev) must load it afresh.
+    load_pipeline.cache_clear()
+    load_tagger.cache_clear()
     return decoding
 
 
