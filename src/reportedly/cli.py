@@ -189,6 +189,20 @@ def eval_polnear(
     )
 
 
+@evaluate.command(name="agreement")
+@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@report_format
+@model_options
+def eval_agreement(split_dir: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """How far PolNeAR's annotators agree on the articles several of them marked, beside
+    the extractor's scores against them on the same articles."""
+    from reportedly.eval.polnear import annotator_agreement, format_agreement
+
+    _report(
+        lambda: annotator_agreement(split_dir, model=model, tagger=tagger), format_agreement, output_format
+    )
+
+
 @evaluate.command(name="speakers")
 @click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))

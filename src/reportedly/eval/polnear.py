@@ -12,6 +12,7 @@ Conventions (see docs/evaluation.md):
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 import sys
@@ -215,6 +216,21 @@ def error_kinds(errors: Iterable[dict]) -> dict[str, dict[str, int]]:
     return counts
 
 
+def extract_articles(articles: list[GoldArticle], model: str, tagger: str) -> list[list[Attribution]]:
+    """The extractor's attributions for each article's text, with a progress bar."""
+    from reportedly.extract import Extractor
+
+    documents = (
+        Document(
+            doc_id=a.name, text=a.text, published=date.fromisoformat(a.published) if a.published else None
+        )
+        for a in articles
+    )
+    extractions = Extractor(model, tagger=tagger).extract(documents)
+    progress = tqdm(extractions, total=len(articles), desc="eval", unit="doc", disable=None, file=sys.stderr)
+    return [extraction.attributions for extraction in progress]
+
+
 def evaluate_split(
     split_dir: Path,
     *,
@@ -224,20 +240,10 @@ def evaluate_split(
     errors_path: Path | None = None,
 ) -> dict:
     """Run the extractor over a PolNeAR split and score it; optionally write the errors."""
-    from reportedly.extract import Extractor
-
     articles = read_split(split_dir)[:limit]
     if not articles:
         raise FileNotFoundError(f"{split_dir}: no PolNeAR articles (expected text/ and attributions/)")
-    documents = (
-        Document(
-            doc_id=a.name, text=a.text, published=date.fromisoformat(a.published) if a.published else None
-        )
-        for a in articles
-    )
-    extractions = Extractor(model, tagger=tagger).extract(documents)
-    progress = tqdm(extractions, total=len(articles), desc="eval", unit="doc", disable=None, file=sys.stderr)
-    predictions = [extraction.attributions for extraction in progress]
+    predictions = extract_articles(articles, model, tagger)
     report = score_articles(articles, predictions)
     if errors_path is not None:
         errors = [
@@ -254,12 +260,70 @@ def evaluate_split(
     return report
 
 
+def annotator_agreement(split_dir: Path, *, model: str, tagger: str = DEFAULT_TAGGER) -> dict:
+    """How far PolNeAR's annotators agree with one another, scored as the extractor is,
+    beside the extractor's scores against the same annotators on the same articles.
+
+    Over the articles of the split that several annotators marked: each pair of their
+    files, one taken as gold and the other as prediction (exact and overlap F1 are the
+    same either way round), and the extractor's output against each file. It says how
+    near human agreement the extractor is on the same text.
+    """
+    by_name: dict[str, list[GoldArticle]] = {}
+    for article in read_split(split_dir, every_annotator=True):
+        by_name.setdefault(article.name, []).append(article)
+    shared = [files for files in by_name.values() if len(files) > 1]
+    if not shared:
+        raise ValueError(f"{split_dir}: no article has several annotators' files")
+    annotators, extractor = Scorer(), Scorer()
+    for files in shared:
+        for gold, other in itertools.combinations(files, 2):
+            annotators.add_article(gold.text, gold.attributions, other.attributions)
+    predictions = extract_articles([files[0] for files in shared], model, tagger)
+    for files, attributions in zip(shared, predictions, strict=True):
+        predicted = [predicted_roles(a) for a in attributions]
+        for gold in files:
+            extractor.add_article(gold.text, gold.attributions, predicted)
+    return {
+        "split": str(split_dir),
+        "articles": len(shared),
+        "annotator_files": sum(len(files) for files in shared),
+        "annotators": annotators.report(),
+        "extractor": extractor.report(),
+        "model": model,
+        "tagger": tagger,
+    }
+
+
 def format_report(report: dict) -> str:
     """The report as an aligned table."""
     lines = [f"PolNeAR {report.get('split', '')}: {report['articles']} articles", ""]
-    lines.append(
-        f"{'span':<10}{'exact P':>9}{'exact R':>9}{'exact F1':>10}{'ovl P':>8}{'ovl R':>8}{'ovl F1':>8}"
-    )
+    lines += _score_table(report)
+    if "errors" in report:
+        lines += ["", "errors (exact match):"]
+        for role, kinds in report["errors"].items():
+            counts = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+            lines.append(f"{role:<10}{counts}")
+    return "\n".join(lines)
+
+
+def format_agreement(report: dict) -> str:
+    """The agreement report as two tables: annotator against annotator, extractor against annotator."""
+    lines = [
+        f"PolNeAR {report['split']}: {report['articles']} articles with several annotators "
+        f"({report['annotator_files']} files)",
+        "",
+        f"annotator against annotator (file pairs: {report['annotators']['articles']}):",
+        *_score_table(report["annotators"]),
+        "",
+        f"extractor against each annotator (files: {report['extractor']['articles']}):",
+        *_score_table(report["extractor"]),
+    ]
+    return "\n".join(lines)
+
+
+def _score_table(report: dict) -> list[str]:
+    lines = [f"{'span':<10}{'exact P':>9}{'exact R':>9}{'exact F1':>10}{'ovl P':>8}{'ovl R':>8}{'ovl F1':>8}"]
     for role in (*ROLES, "all"):
         exact, overlap = report["exact"][role], report["overlap"][role]
         lines.append(
@@ -273,9 +337,4 @@ def format_report(report: dict) -> str:
         f"F1 {attribution['f1']:.3f}  (gold {attribution['gold']}, predicted {attribution['predicted']}, "
         f"matched {attribution['matched']}; source right in {attribution['source_right_share']:.1%})",
     ]
-    if "errors" in report:
-        lines += ["", "errors (exact match):"]
-        for role, kinds in report["errors"].items():
-            counts = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
-            lines.append(f"{role:<10}{counts}")
-    return "\n".join(lines)
+    return lines
