@@ -52,7 +52,8 @@ bench: $(VENV)/.dev
 lexicon: $(VENV)/.runtime
 	$(BIN)/python scripts/build_cue_lexicon.py $(POLNEAR)/train
 
-# Fine-tune the attribution tagger on PolNeAR train and choose its confidence threshold there
+# Fine-tune the attribution tagger on PolNeAR train and count its tag transitions and choose its
+# confidence threshold there
 # (CPU, 2 cores: the training loop took 52.5 minutes for all of train while other work shared the
 # machine, 35.9 minutes for 90% of it on 2026-11-29; parsing, export, threshold and dev scoring
 # add a few minutes).

@@ -10,12 +10,13 @@ from click.testing import CliRunner
 from reportedly.attribution.learned import joined_cue_spans
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import Draft, clip_to_clause, link_attributions, one_cue_per_content
-from reportedly.attribution.tagger import AttributionTagger, shipped_model_dir
+from reportedly.attribution.tagger import AttributionTagger, TaggerError, shipped_model_dir
 from reportedly.attribution.tagscheme import (
     LABELS,
     ROLES,
     Tagging,
     best_tag_sequence,
+    transition_scores,
     without_edge_punctuation,
 )
 from reportedly.cli import main
@@ -42,6 +43,23 @@ def test_decoding_keeps_spans_valid_bio():
     probs[2, LABELS.index("B-CONTENT")] = 0.5
     assert best_tag_sequence(probs, LABELS) == ["B-SOURCE", "O", "B-CONTENT", "I-CONTENT"]
     assert best_tag_sequence(np.zeros((0, len(LABELS))), LABELS) == []
+
+
+def test_transition_scores_are_smoothed_log_probabilities_of_the_next_tag():
+    scores = transition_scores([["O", "B-SOURCE", "B-CUE", "B-CONTENT", "I-CONTENT"]], LABELS)
+    cue, content = LABELS.index("B-CUE"), LABELS.index("B-CONTENT")
+    assert np.exp(scores).sum(axis=1) == pytest.approx(np.ones(len(LABELS)))
+    assert np.exp(scores[cue, content]) == pytest.approx(2 / 8)  # seen once, plus one for each of 7 tags
+    assert np.exp(scores[cue, LABELS.index("B-SOURCE")]) == pytest.approx(1 / 8)
+
+
+def test_counted_transitions_decide_a_word_the_tagger_is_torn_on():
+    # After a cue the tagger cannot tell source from content; gold says content follows cues.
+    probs = one_hot("B-CUE", "B-CONTENT")
+    probs[1, LABELS.index("B-SOURCE")] = 0.91
+    assert best_tag_sequence(probs, LABELS)[1] == "B-SOURCE"
+    learned = transition_scores([["B-CUE", "B-CONTENT"]] * 20, LABELS)
+    assert best_tag_sequence(probs, LABELS, 0.3 * learned) == ["B-CUE", "B-CONTENT"]
 
 
 def test_spans_start_and_end_on_words():
@@ -109,7 +127,11 @@ def test_a_copied_tagger_reads_its_own_threshold_and_a_broken_one_is_refused(tmp
     for name in ("tokenizer.json", "labels.json", "model.int8.onnx"):
         (tmp_path / name).symlink_to(shipped_model_dir() / name)
     (tmp_path / "decoding.json").write_text('{"min_confidence": 0.0}', encoding="utf-8")
-    assert AttributionTagger(tmp_path).min_confidence == 0.0
+    tagger = AttributionTagger(tmp_path)
+    assert (tagger.min_confidence, tagger.transitions) == (0.0, None)
+    (tmp_path / "decoding.json").write_text('{"transitions": [[0.0, 1.0]]}', encoding="utf-8")
+    with pytest.raises(TaggerError, match=r"decoding\.json: transitions must be 7 x 7"):
+        AttributionTagger(tmp_path)
     (tmp_path / "decoding.json").write_text('{"min_confidence": "high"', encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", "-", "--tagger", str(tmp_path)], input=KULEBA)
     assert result.exit_code == 1
@@ -187,9 +209,14 @@ def test_an_attribution_the_tagger_is_unsure_of_is_dropped(cue_probability, kept
 
 def test_the_shipped_tagger_has_its_threshold_tuned_on_train():
     decoding = json.loads((shipped_model_dir() / "decoding.json").read_text(encoding="utf-8"))
-    assert 0.0 < decoding["min_confidence"] < 1.0
+    assert 0.0 <= decoding["min_confidence"] < 1.0
     assert "PolNeAR train" in decoding["chosen_by"]
-    assert AttributionTagger(shipped_model_dir()).min_confidence == decoding["min_confidence"]
+    tagger = AttributionTagger(shipped_model_dir())
+    assert tagger.min_confidence == decoding["min_confidence"]
+    # Transitions counted on train: after a cue, a content is likelier than a source.
+    cue, content, source = (LABELS.index(tag) for tag in ("B-CUE", "B-CONTENT", "B-SOURCE"))
+    assert decoding["transition_weight"] == 0.3
+    assert tagger.transitions[cue, content] > tagger.transitions[cue, source]
 
 
 def test_one_cue_keeps_a_content_two_tagged_cues_took():

@@ -33,7 +33,7 @@ from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import evaluate_split
 from reportedly.nlp.pipeline import DEFAULT_MODEL, NO_TAGGER, load_pipeline
 
-from tune_confidence import tune
+from tune_confidence import count_transitions, tune
 
 IGNORE = -100
 
@@ -49,18 +49,6 @@ def parsed(articles: list[GoldArticle]) -> list[Doc]:
     """The articles as the extractor's pipeline tokenises and splits them into sentences."""
     nlp = load_pipeline(DEFAULT_MODEL, tagger=NO_TAGGER)
     return list(nlp.pipe((a.text for a in articles), disable=["reportedly_attributions"]))
-
-
-def gold_spans(article: GoldArticle) -> list[tuple[str, tuple[int, int]]]:
-    spans = []
-    for attribution in article.attributions:
-        for role, parts in (
-            ("CUE", attribution.cue),
-            ("SOURCE", attribution.source),
-            ("CONTENT", attribution.content),
-        ):
-            spans.extend((role, part) for part in parts)
-    return spans
 
 
 def held_out_names(articles: list[GoldArticle], every: int) -> set[str]:
@@ -184,7 +172,7 @@ def score_dev(model_dir: Path, articles: list[GoldArticle]) -> dict:
     counts = {role: Counts() for role in ("CUE", "SOURCE", "CONTENT")}
     for article, doc in zip(articles, parsed(articles), strict=True):
         predicted = tagger.tag_doc(doc).spans
-        gold = gold_spans(article)
+        gold = article.role_spans()
         for role, count in counts.items():
             count.add(
                 {normalise_parts(article.text, [span]) for r, span in predicted if r == role} - {()},
@@ -232,7 +220,7 @@ def main() -> None:
     articles = [article for article in articles if article.name not in held_out]
     examples = []
     for article, doc in zip(articles, parsed(articles), strict=True):
-        examples.extend(labelled_windows(pieces, doc, gold_spans(article)))
+        examples.extend(labelled_windows(pieces, doc, article.role_spans()))
     print(f"{len(examples)} training windows, {sum(len(ids) for ids, _ in examples)} pieces", file=sys.stderr)
     started = time.time()
     # Dropout on the attention weights halves the training speed on a CPU (it forces the
@@ -258,7 +246,7 @@ def main() -> None:
     shutil.copy(Path(__file__).with_name("MODEL_NOTICE"), args.output / "NOTICE")
     tuning = [a for a in read_split(args.polnear / "train") if not held_out or a.name in held_out]
     chosen_by = f"{len(tuning)} PolNeAR train articles held out of training" if held_out else "PolNeAR train"
-    decoding = tune(tuning, args.output, chosen_by)
+    decoding = tune(tuning, args.output, chosen_by, count_transitions(articles))
     dev = score_dev(args.output, read_split(args.polnear / "dev"))
     report = evaluate_split(args.polnear / "dev", model=DEFAULT_MODEL, tagger=str(args.output))
     card = {
@@ -281,6 +269,7 @@ def main() -> None:
         "training_minutes": round(minutes, 1),
         "min_confidence": decoding["min_confidence"],
         "min_confidence_chosen_by": f"{decoding['chosen_by']} (decoding.json)",
+        "transition_weight": decoding["transition_weight"],
         "dev_exact_f1_tagger_alone": dev,
         "scoring": (
             "tagger alone: each tagged span part scored on its own against gold span parts; "

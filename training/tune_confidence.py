@@ -1,16 +1,17 @@
-"""Choose a trained tagger's confidence threshold on PolNeAR train and write it beside the model.
+"""Choose a trained tagger's decoding settings on PolNeAR train and write them beside the model.
 
     python training/tune_confidence.py ../shared/data/polnear \
         --model src/reportedly/data/models/attribution-tagger
 
-The linking stage drops an attribution whose tagged cue and content the tagger is
-less sure of than the threshold (``link.confidence``). Each candidate threshold is
-scored on train, never on dev, and the one with the best attribution F1 is written
-to ``decoding.json`` in the model folder with the figures that chose it. (A tagger
-trained on all of train is surer of train than of new text; ``train_tagger.py
---hold-out N`` tunes on articles kept out of training instead, which on PolNeAR dev
-did worse: see the model card.) Needs only the runtime install (the articles are
-parsed and tagged once; each threshold only relinks).
+Two settings, in ``decoding.json``: the tag transition scores, counted over the gold
+tags of the articles the tagger was trained on and weighted by ``TRANSITION_WEIGHT``
+(Viterbi decoding adds them); and the confidence threshold below which the linking
+stage drops an attribution (``link.confidence``). Each candidate threshold is scored on
+train, never on dev, and the one with the best attribution F1 is written with the
+figures that chose it. (A tagger trained on all of train is surer of train than of new
+text; ``train_tagger.py --hold-out N`` tunes on articles kept out of training instead,
+which on PolNeAR dev did worse: see the model card.) Needs only the runtime install (the
+articles are parsed and tagged once; each threshold only relinks).
 """
 
 from __future__ import annotations
@@ -21,17 +22,34 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc
 
 from reportedly.attribution.component import COMPONENT_NAME
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
 from reportedly.attribution.tagger import DECODING_FILE, load_tagger
+from reportedly.attribution.tagscheme import LABELS, bio_tags, transition_scores
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import score_articles
-from reportedly.nlp.pipeline import DEFAULT_MODEL, load_pipeline
+from reportedly.nlp.pipeline import DEFAULT_MODEL, NO_TAGGER, load_pipeline
 
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(15))  # 0.0 (keep all) to 0.7
+# How much the counted tag transitions weigh against the tagger's own probabilities. Chosen
+# on the tenth of train held out of a tagger trained on the rest (attribution F1 there
+# 0.712 without transitions, 0.716 at 0.3; 0.1 to 0.4 tried; docs/evaluation.md).
+TRANSITION_WEIGHT = 0.3
+
+
+def count_transitions(articles: list[GoldArticle]) -> np.ndarray:
+    """Tag transition scores counted over the articles' gold tags, on the tagger's words
+    (a Doc's non-space tokens)."""
+    nlp = load_pipeline(DEFAULT_MODEL, tagger=NO_TAGGER)
+    sequences = []
+    for article in articles:
+        words = [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(article.text) if not t.is_space]
+        sequences.append(bio_tags(words, article.role_spans()))
+    return transition_scores(sequences, LABELS)
 
 
 def score_threshold(articles: list[GoldArticle], docs: list[Doc], threshold: float) -> dict:
@@ -44,8 +62,19 @@ def score_threshold(articles: list[GoldArticle], docs: list[Doc], threshold: flo
     return score_articles(articles, predictions)
 
 
-def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str) -> dict:
-    """Score each threshold on ``articles``; write and return the best with its figures."""
+def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str, transitions: np.ndarray) -> dict:
+    """Write the transition scores, then score each threshold on ``articles``; write and
+    return the decoding settings with the best threshold and its figures."""
+    settings_path = model_dir / DECODING_FILE
+    transition_settings = {
+        "transition_weight": TRANSITION_WEIGHT,
+        "transitions": transitions.round(4).tolist(),
+    }
+    settings_path.write_text(json.dumps(transition_settings) + "\n", encoding="utf-8")
+    # Settings are read when a tagger loads, and a loaded pipeline keeps its tagger: what
+    # loads this model after a change of settings must load it afresh.
+    load_pipeline.cache_clear()
+    load_tagger.cache_clear()
     nlp = load_pipeline(DEFAULT_MODEL, tagger=str(model_dir))
     docs = list(nlp.pipe((a.text for a in articles), disable=[COMPONENT_NAME]))
     scores = {}
@@ -63,10 +92,9 @@ def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str) -> dict:
         "chosen_by": f"best attribution F1 on {chosen_by}",
         "command": " ".join(["python", *sys.argv]),
         "train_scores": {f"{threshold:.2f}": score for threshold, score in scores.items()},
+        **transition_settings,
     }
-    (model_dir / DECODING_FILE).write_text(json.dumps(decoding, indent=2) + "\n", encoding="utf-8")
-    # The threshold is read when a tagger loads, and a loaded pipeline keeps its tagger:
-    # what loads this model after tuning (scoring dev) must load it afresh.
+    settings_path.write_text(json.dumps(decoding, indent=2) + "\n", encoding="utf-8")
     load_pipeline.cache_clear()
     load_tagger.cache_clear()
     return decoding
@@ -80,7 +108,9 @@ def main() -> None:
     args = parser.parse_args()
     articles = read_split(args.polnear / "train")[: args.limit]
     chosen_by = "PolNeAR train" + (f" (first {args.limit} articles)" if args.limit else "")
-    decoding = tune(articles, args.model, chosen_by)
+    # Counted over every annotator's files, as `make train` trains the tagger on them.
+    transitions = count_transitions(read_split(args.polnear / "train", every_annotator=True))
+    decoding = tune(articles, args.model, chosen_by, transitions)
     print(json.dumps({"min_confidence": decoding["min_confidence"]}))
 
 

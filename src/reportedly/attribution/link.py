@@ -351,7 +351,8 @@ def untagged_rule_drafts(
     outlet reports ("Reuters reported that Putin insisted ..."): PolNeAR, which the
     tagger learned, has neither (other nesting costs more than it finds there); and a
     cue whose content the tagger marks but gives to no cue ("The Kremlin ruled out
-    [any talks]").
+    [any talks]"); a hand-listed cue verb with a source; a raising construction ("[The
+    ceasefire] appears [to be holding]"), which the tagger marks only now and then.
     """
     tagged_cues = [d.cue for d in tagged if d.cue]
     claimed = [part for d in tagged for part in d.content]
@@ -373,7 +374,7 @@ def untagged_rule_drafts(
         chosen = (
             cue.kind == "verb" and draft.source is not None and cue_lemma(cue.head) in lexicon.manual_cues
         )
-        if cue.kind == "colon" or reported or marked or chosen:
+        if cue.kind == "colon" or reported or marked or chosen or raised_subject(cue, lexicon):
             drafts.append(draft)
     return drafts
 

@@ -38,8 +38,10 @@ COMPONENT_NAME = "reportedly_tagger"
 WINDOW_PIECES = 254  # plus [CLS] and [SEP]: the encoder's 256-piece training length
 MODEL_FILE = "model.int8.onnx"
 MODEL_FILES = (MODEL_FILE, "tokenizer.json", "labels.json")
-# Optional: {"min_confidence": ...}, the threshold tuned for this model on PolNeAR train
-# (training/tune_confidence.py); without it every tagged attribution is kept.
+# Optional: {"min_confidence": ..., "transitions": [[...]], "transition_weight": ...}: the
+# threshold tuned for this model on PolNeAR train and the tag transition scores counted there
+# (training/tune_confidence.py); without it every tagged attribution is kept and any valid
+# BIO sequence is as likely as another.
 DECODING_FILE = "decoding.json"
 
 # A window: piece ids with [CLS]/[SEP], and (position in the window, token index) of each word's first piece.
@@ -107,6 +109,7 @@ class AttributionTagger:
             decoding = model_dir / DECODING_FILE
             settings = json.loads(decoding.read_text(encoding="utf-8")) if decoding.is_file() else {}
             self.min_confidence = float(settings.get("min_confidence", 0.0))
+            self.transitions = decoding_transitions(settings, len(self.labels))
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3  # quiet: the int8 model triggers harmless optimiser notices
             self.session = onnxruntime.InferenceSession(
@@ -138,7 +141,7 @@ class AttributionTagger:
         """The tagged role spans of a Doc, as character offsets."""
         tokens, doc_windows = tagger_input(doc, self.pieces)
         probs = self.probabilities(len(tokens), doc_windows)
-        tags = best_tag_sequence(probs, self.labels)
+        tags = best_tag_sequence(probs, self.labels, self.transitions)
         offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
         spans = tagged_spans(offsets, tags)
         spans = without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans)
@@ -148,6 +151,16 @@ class AttributionTagger:
             role_probabilities=role_probabilities(probs, self.labels),
             min_confidence=self.min_confidence,
         )
+
+
+def decoding_transitions(settings: dict, label_count: int) -> np.ndarray | None:
+    """The weighted transition scores of a model's decoding settings, if it has them."""
+    if "transitions" not in settings:
+        return None
+    transitions = np.array(settings["transitions"], dtype=np.float64)
+    if transitions.shape != (label_count, label_count):
+        raise ValueError(f"{DECODING_FILE}: transitions must be {label_count} x {label_count}")
+    return float(settings.get("transition_weight", 1.0)) * transitions
 
 
 def tagger_input(doc: Doc, pieces: WordPiece) -> tuple[list[Token], Iterator[Window]]:

@@ -7,6 +7,7 @@ so an article's attributions are exactly a tag sequence over its tokens.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -100,21 +101,38 @@ def allowed_transitions(labels: Sequence[str]) -> np.ndarray:
     return allowed
 
 
-def best_tag_sequence(probs: np.ndarray, labels: Sequence[str]) -> list[str]:
+def transition_scores(tag_sequences: Iterable[Sequence[str]], labels: Sequence[str]) -> np.ndarray:
+    """``scores[a, b]``: the log-probability that tag ``b`` follows tag ``a`` in gold tag
+    sequences (add-one smoothed): a CRF's transition scores, estimated by counting."""
+    counts = np.ones((len(labels), len(labels)))
+    index = {label: i for i, label in enumerate(labels)}
+    for tags in tag_sequences:
+        for previous, tag in itertools.pairwise(tags):
+            counts[index[previous], index[tag]] += 1
+    return np.log(counts / counts.sum(axis=1, keepdims=True))
+
+
+def best_tag_sequence(
+    probs: np.ndarray, labels: Sequence[str], transitions: np.ndarray | None = None
+) -> list[str]:
     """The most probable tag sequence that is valid BIO (Viterbi over per-token probabilities).
 
     Taking each token's best tag alone can leave a stray I- or break a span where one
-    word is uncertain; the sequence decision keeps spans whole.
+    word is uncertain; the sequence decision keeps spans whole. ``transitions`` (weighted
+    :func:`transition_scores`) add how likely each tag is after the one before: a cue
+    is more often followed by a content than a source is, for example.
     """
     if len(probs) == 0:
         return []
-    forbidden = np.where(allowed_transitions(labels), 0.0, -np.inf)
+    step_scores = np.where(allowed_transitions(labels), 0.0, -np.inf)
+    if transitions is not None:
+        step_scores = step_scores + transitions
     log_probs = np.log(np.clip(probs, 1e-9, 1.0))
     starts_inside = np.array([label.startswith("I-") for label in labels])
     score = np.where(starts_inside, -np.inf, log_probs[0])
     back = np.zeros((len(probs), len(labels)), dtype=np.int64)
     for index in range(1, len(probs)):
-        candidates = score[:, None] + forbidden
+        candidates = score[:, None] + step_scores
         back[index] = candidates.argmax(0)
         score = candidates.max(0) + log_probs[index]
     best = [int(score.argmax())]

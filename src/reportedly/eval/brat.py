@@ -34,6 +34,19 @@ class GoldArticle:
     attributions: list[GoldAttribution] = field(default_factory=list)
     published: str | None = None
 
+    def role_spans(self) -> list[tuple[str, tuple[int, int]]]:
+        """Every annotated span part as ``(role, (start, end))``, role ``CUE``, ``SOURCE`` or ``CONTENT``."""
+        return [
+            (role, part)
+            for attribution in self.attributions
+            for role, parts in (
+                ("CUE", attribution.cue),
+                ("SOURCE", attribution.source),
+                ("CONTENT", attribution.content),
+            )
+            for part in parts
+        ]
+
 
 def _parse_parts(offsets: str) -> Parts:
     parts = []
