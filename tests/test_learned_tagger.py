@@ -9,7 +9,13 @@ from click.testing import CliRunner
 
 from reportedly.attribution.learned import joined_cue_spans
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
-from reportedly.attribution.link import Draft, clip_to_clause, link_attributions, one_cue_per_content
+from reportedly.attribution.link import (
+    Draft,
+    clip_to_clause,
+    join_split_contents,
+    link_attributions,
+    one_cue_per_content,
+)
 from reportedly.attribution.tagger import AttributionTagger, TaggerError, shipped_model_dir
 from reportedly.attribution.tagscheme import (
     LABELS,
@@ -227,6 +233,30 @@ def test_one_cue_keeps_a_content_two_tagged_cues_took():
     assert one_cue_per_content([nearest, parsed, other]) == [parsed, other]
     unsure = Draft("indirect", cue=(0, 20), source=None, content=content, confidence=0.4)
     assert one_cue_per_content([unsure, parsed]) == [parsed]
+
+
+def test_a_cue_clause_set_off_by_commas_joins_the_content_around_it():
+    text = "These employees, Stumpf explained in the hearing, were well paid. Critics, he said. Disagreed."
+    span = {
+        part: (text.index(part), text.index(part) + len(part))
+        for part in (
+            "These employees",
+            "Stumpf",
+            "explained",
+            "were well paid",
+            "Critics",
+            "he",
+            "said",
+            "Disagreed",
+        )
+    }
+    explained = Draft("indirect", span["explained"], span["Stumpf"], [span["were well paid"]])
+    said = Draft("indirect", span["said"], span["he"], [span["Disagreed"]])
+    contents = [span["These employees"], span["were well paid"], span["Critics"], span["Disagreed"]]
+    join_split_contents(text, [explained, said], contents, [span["explained"], span["said"]])
+    assert explained.content == [span["These employees"], span["were well paid"]]
+    # "Critics, he said. Disagreed." is two sentences: the clause does not close with a comma.
+    assert said.content == [span["Disagreed"]]
 
 
 def test_tagged_cues_with_only_space_between_are_one_cue():

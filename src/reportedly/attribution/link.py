@@ -41,6 +41,11 @@ _LINE_GAP = re.compile(r"[ \t,:;—–-]*")  # the same within one paragraph
 _WORDS = re.compile(r"\w+")
 _EDGE = re.compile(r"[\W_]*")  # what lies between a quotation mark and the first word
 _CONJOINED = re.compile(r"\s*,\s*(?:and|but|or|so|yet)\b")  # a comma that joins two clauses
+# A cue clause set off by commas inside one sentence: ', Stumpf explained, ' or '," he said, "'.
+_CLAUSE_OPENS = re.compile(r"\s*[”\"’']?\s*,")
+_CLAUSE_CLOSES = re.compile(r",\s*[“\"‘']?\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z“\"]")
+_MAX_CLAUSE_CHARS = 150
 
 
 @dataclass(slots=True)
@@ -436,7 +441,53 @@ def tagged_drafts(
                 content_by_parse=by_parse,
             )
         )
-    return one_cue_per_content(without_borrowed_sources(drafts))
+    drafts = one_cue_per_content(without_borrowed_sources(drafts))
+    join_split_contents(text, drafts, contents, cue_ranges)
+    return drafts
+
+
+def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], cues: list[Range]) -> None:
+    """Give a draft the tagged content on the other side of its cue clause, where that clause
+    is set off by commas inside the sentence: "[These employees], Stumpf explained, [were
+    well paid]", "[Hawaii], as an adviser pointed out, [rarely gets two hurricanes]".
+
+    Only a content no draft has taken, and only across a clause that holds the draft's cue
+    and source and no other cue.
+    """
+    claimed = [part for draft in drafts for part in draft.content]
+    for draft in drafts:
+        if len(draft.content) != 1 or draft.cue is None:
+            continue
+        (start, end) = draft.content[0]
+        for other in contents:
+            if any(overlaps(other, part) for part in claimed):
+                continue
+            if other[1] <= start:
+                clause, joined = (other[1], start), [other, (start, end)]
+            elif other[0] >= end:
+                clause, joined = (end, other[0]), [(start, end), other]
+            else:
+                continue
+            if _is_cue_clause(text, clause, draft, cues):
+                draft.content = joined
+                claimed.append(other)
+                break
+
+
+def _is_cue_clause(text: str, clause: Range, draft: Draft, cues: list[Range]) -> bool:
+    words = text[clause[0] : clause[1]]
+
+    def inside(span: Range | None) -> bool:
+        return span is not None and clause[0] <= span[0] and span[1] <= clause[1]
+
+    return (
+        len(words) <= _MAX_CLAUSE_CHARS
+        and bool(_CLAUSE_OPENS.match(words) and _CLAUSE_CLOSES.search(words))
+        and not _SENTENCE_BREAK.search(words)
+        and inside(draft.cue)
+        and (draft.source is None or inside(draft.source))
+        and not any(inside(cue) and cue != draft.cue for cue in cues)
+    )
 
 
 def one_cue_per_content(drafts: list[Draft]) -> list[Draft]:
