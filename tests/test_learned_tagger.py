@@ -259,6 +259,20 @@ def test_a_cue_clause_set_off_by_commas_joins_the_content_around_it():
     assert said.content == [span["Disagreed"]]
 
 
+def test_a_title_in_the_cue_clause_is_no_sentence_break():
+    text = "The talks, Mr. Lavrov said, had failed."
+    talks, source, cue, failed = (0, 9), (11, 21), (22, 26), (28, 38)
+    assert (text[slice(*talks)], text[slice(*source)], text[slice(*cue)]) == (
+        "The talks",
+        "Mr. Lavrov",
+        "said",
+    )
+    assert text[slice(*failed)] == "had failed"
+    said = Draft("indirect", cue, source, [failed])
+    join_split_contents(text, [said], [talks, failed], [cue])
+    assert said.content == [talks, failed]
+
+
 def test_tagged_cues_with_only_space_between_are_one_cue():
     text = "Paris is steering clear of criticizing the plan, and Berlin said no."
     spans = [(6, 26), (27, 38), (60, 64)]  # "is steering clear of", "criticizing", "said"

@@ -44,7 +44,11 @@ _CONJOINED = re.compile(r"\s*,\s*(?:and|but|or|so|yet)\b")  # a comma that joins
 # A cue clause set off by commas inside one sentence: ', Stumpf explained, ' or '," he said, "'.
 _CLAUSE_OPENS = re.compile(r"\s*[”\"’']?\s*,")
 _CLAUSE_CLOSES = re.compile(r",\s*[“\"‘']?\s*$")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z“\"]")
+# A full stop, not one after a title or an initial ("Mr. Obama", "U.S. officials").
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
+    r"(?<![A-Z])[.!?]\s+[A-Z“\"]"
+)
 _MAX_CLAUSE_CHARS = 150
 
 
