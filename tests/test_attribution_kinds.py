@@ -44,6 +44,17 @@ def test_a_split_quote_stays_with_its_speaker_across_the_next_paragraph(extract)
     ]
 
 
+def test_quotes_marked_with_two_apostrophes_are_direct_speech_in_two_parts(extract):
+    # Archive style; the parser ends the first sentence after the second quotation's opening mark.
+    result = extract("''The talks are over,'' Lavrov said. ''Nobody in Moscow regrets it.''")
+    assert texts(only(result)) == {
+        "kind": "direct",
+        "cue": "said",
+        "source": "Lavrov",
+        "content": ["''The talks are over,''", "''Nobody in Moscow regrets it.''"],
+    }
+
+
 def test_quote_over_several_paragraphs_is_one_content(extract):
     text = (
         "Zelenskiy told parliament:\n\n"

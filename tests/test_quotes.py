@@ -22,3 +22,13 @@ def test_multi_paragraph_quote_is_joined():
 def test_unclosed_quote_ends_at_paragraph_end():
     text = "He said “this never closes\n\nNext paragraph."
     assert spans(text) == ["“this never closes"]
+
+
+def test_two_apostrophes_and_two_backquotes_are_one_quote_mark():
+    text = "''The talks are over,'' Lavrov said. ``Nobody regrets it.'' Rock 'n' roll is not a quote."
+    assert spans(text) == ["''The talks are over,''", "``Nobody regrets it.''"]
+
+
+def test_a_paragraph_opening_with_two_apostrophes_continues_the_quotation():
+    text = "He said:\n\n''First part.\n\n''Second part.''\n\nDone."
+    assert spans(text) == ["''First part.\n\n''Second part.''"]

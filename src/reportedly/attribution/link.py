@@ -37,13 +37,14 @@ from reportedly.model import Attribution, AttributionKind, Span, Speaker
 # A quotation of fewer words is a scare quote or a title, not someone's words.
 SPEECH_MIN_WORDS = 4
 _GAP = re.compile(r"[\s,:;—–-]*")
+_MARK_ONLY = re.compile(r"\s*(?:''|``|[\"“„«])\s*")  # an opening quote mark alone
 _LINE_GAP = re.compile(r"[ \t,:;—–-]*")  # the same within one paragraph
 _WORDS = re.compile(r"\w+")
 _EDGE = re.compile(r"[\W_]*")  # what lies between a quotation mark and the first word
 _CONJOINED = re.compile(r"\s*,\s*(?:and|but|or|so|yet)\b")  # a comma that joins two clauses
 # A cue clause set off by commas inside one sentence: ', Stumpf explained, ' or '," he said, "'.
-_CLAUSE_OPENS = re.compile(r"\s*[”\"’']?\s*,")
-_CLAUSE_CLOSES = re.compile(r",\s*[“\"‘']?\s*$")
+_CLAUSE_OPENS = re.compile(r"\s*(?:''|[”\"’'])?\s*,")
+_CLAUSE_CLOSES = re.compile(r",\s*(?:''|``|[“\"‘'])?\s*$")
 # A full stop, not one after a title or an initial ("Mr. Obama", "U.S. officials").
 _SENTENCE_BREAK = re.compile(
     r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)"
@@ -262,6 +263,9 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
             continue
         quote = following[0]
         gap_after_clause = _GAP.fullmatch(text, clause_end, quote.start)
+        # The parser may end the sentence after the next quotation's opening mark ("said. ''").
+        if _MARK_ONLY.fullmatch(text, quote.start, sentence_end):
+            sentence_end = quote.start
         gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
         if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
             continue

@@ -2,7 +2,9 @@
 
 News style opens each paragraph of a multi-paragraph quote with a quote mark
 and closes only the last one; a paragraph left open whose successor opens with
-a quote mark therefore continues the same quotation.
+a quote mark therefore continues the same quotation. Some archives write a double
+quote as two apostrophes (''...'') or as two backquotes and two apostrophes
+(``...''): those marks count as one.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CLOSER_FOR = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_CLOSER_FOR = {"“": "”", '"': '"', "«": "»", "„": "“", "''": "''", "``": "''"}
+_STRAIGHT = ('"', "''")  # the same mark opens and closes
 _WORD = re.compile(r"\w+")
 
 
@@ -29,19 +32,33 @@ def _opens(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] in " \t\n([{—–-/"
 
 
+def _mark_at(text: str, index: int) -> str:
+    """The opening quote mark at ``index`` (two characters for '' and ``), or ""."""
+    pair = text[index : index + 2]
+    if pair in _CLOSER_FOR:
+        return pair
+    return text[index] if text[index] in _CLOSER_FOR else ""
+
+
 def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Closed quotes in ``text[start:end]`` and the offset of a quote left open at its end."""
     closed: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    for index in range(start, end):
-        char = text[index]
+    index = start
+    while index < end:
         if open_at is None:
-            if char in _CLOSER_FOR and (char != '"' or _opens(text, index)):
-                open_at, closer = index, _CLOSER_FOR[char]
-        elif char == closer:
-            closed.append((open_at, index + 1))
+            mark = _mark_at(text, index)
+            if mark and (mark not in _STRAIGHT or _opens(text, index)):
+                open_at, closer = index, _CLOSER_FOR[mark]
+                index += len(mark)
+                continue
+        elif text.startswith(closer, index):
+            closed.append((open_at, index + len(closer)))
             open_at = None
+            index += len(closer)
+            continue
+        index += 1
     return closed, open_at
 
 
@@ -55,9 +72,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _first_char(text: str, start: int, end: int) -> str:
+def _opens_with_mark(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
-    return stripped[:1]
+    return bool(stripped) and bool(_mark_at(stripped, 0))
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -79,7 +96,7 @@ def find_quotes(text: str) -> list[Quote]:
         continues = (
             left_open is not None
             and number + 1 < len(paragraphs)
-            and _first_char(text, *paragraphs[number + 1]) in _CLOSER_FOR
+            and _opens_with_mark(text, *paragraphs[number + 1])
         )
         spans = list(closed)
         if left_open is not None and not continues:
