@@ -22,7 +22,7 @@ from reportedly.attribution.learned import (
 )
 from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_negated
-from reportedly.attribution.quotes import Quote, find_quotes
+from reportedly.attribution.quotes import Quote, find_quotes, is_opening_mark
 from reportedly.attribution.spans import (
     addressee_tokens,
     channel_tokens,
@@ -37,7 +37,6 @@ from reportedly.model import Attribution, AttributionKind, Span, Speaker
 # A quotation of fewer words is a scare quote or a title, not someone's words.
 SPEECH_MIN_WORDS = 4
 _GAP = re.compile(r"[\s,:;—–-]*")
-_MARK_ONLY = re.compile(r"\s*(?:''|``|[\"“„«])\s*")  # an opening quote mark alone
 _LINE_GAP = re.compile(r"[ \t,:;—–-]*")  # the same within one paragraph
 _WORDS = re.compile(r"\w+")
 _EDGE = re.compile(r"[\W_]*")  # what lies between a quotation mark and the first word
@@ -264,7 +263,7 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
         quote = following[0]
         gap_after_clause = _GAP.fullmatch(text, clause_end, quote.start)
         # The parser may end the sentence after the next quotation's opening mark ("said. ''").
-        if _MARK_ONLY.fullmatch(text, quote.start, sentence_end):
+        if is_opening_mark(text[quote.start : sentence_end]):
             sentence_end = quote.start
         gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
         if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:

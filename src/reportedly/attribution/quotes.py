@@ -72,6 +72,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def is_opening_mark(text: str) -> bool:
+    """Whether ``text`` is one opening quote mark and nothing else but space ("''", "“")."""
+    return text.strip() in _CLOSER_FOR
+
+
 def _opens_with_mark(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
     return bool(stripped) and bool(_mark_at(stripped, 0))
