@@ -249,3 +249,15 @@ def test_transcript_line_opening_a_quoted_paragraph(extract):
         },
         {"kind": "direct", "cue": ":", "source": "PENCE", "content": ["She will not be there"]},
     ]
+
+
+def test_a_quotation_closed_with_a_straight_mark_leaves_the_cue_outside_it(extract):
+    # '“...,"': before, the quotation ran on to the end of the paragraph and hid both cues.
+    result = extract('“Sanctions will stay," Borrell said, adding that the offer was "not serious."')
+    said = next(a for a in result.attributions if a.cue.text == "said")
+    assert texts(said) == {
+        "kind": "direct",
+        "cue": "said",
+        "source": "Borrell",
+        "content": ['“Sanctions will stay,"'],
+    }

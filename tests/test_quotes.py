@@ -32,3 +32,15 @@ def test_two_apostrophes_and_two_backquotes_are_one_quote_mark():
 def test_a_paragraph_opening_with_two_apostrophes_continues_the_quotation():
     text = "He said:\n\n''First part.\n\n''Second part.''\n\nDone."
     assert spans(text) == ["''First part.\n\n''Second part.''"]
+
+
+def test_a_quotation_may_close_with_the_other_style_of_mark():
+    text = '“No deal is possible,” Lavrov said, adding talks were "a waste of time."\n"We will,” she said.'
+    assert spans(text) == ["“No deal is possible,”", '"a waste of time."', '"We will,”']
+    text = '“Talks are over," Lavrov said, adding that the offer was "cynical."'
+    assert spans(text) == ['“Talks are over,"', '"cynical."']
+
+
+def test_a_quotation_inside_a_quotation_of_the_other_style_does_not_close_it():
+    assert spans('“He told me "never" twice,” she said.') == ['“He told me "never" twice,”']
+    assert spans('"He told me “never” twice," she said.') == ['"He told me “never” twice,"']

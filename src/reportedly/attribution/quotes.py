@@ -4,7 +4,8 @@ News style opens each paragraph of a multi-paragraph quote with a quote mark
 and closes only the last one; a paragraph left open whose successor opens with
 a quote mark therefore continues the same quotation. Some archives write a double
 quote as two apostrophes (''...'') or as two backquotes and two apostrophes
-(``...''): those marks count as one.
+(``...''): those marks count as one. A quotation opened with a curly mark may close
+with a straight one, and the reverse, as edited and scraped copy often has it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ from dataclasses import dataclass
 
 _CLOSER_FOR = {"“": "”", '"': '"', "«": "»", "„": "“", "''": "''", "``": "''"}
 _STRAIGHT = ('"', "''")  # the same mark opens and closes
+# Scraped and edited copy often mixes the two styles within one quotation ('“... with the
+# FBI," Chaffetz said', '"We will,” she said'): a double quotation opened with one style
+# may close with the other's closing mark, unless that mark opened a quotation inside it.
+_MIXED_CLOSER = {"“": '"', '"': "”"}
+_MIXED_OPENER = {"“": '"', '"': "“"}
 _WORD = re.compile(r"\w+")
 
 
@@ -44,20 +50,31 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     """Closed quotes in ``text[start:end]`` and the offset of a quote left open at its end."""
     closed: list[tuple[int, int]] = []
     open_at: int | None = None
-    closer = ""
+    opener = closer = ""
+    nested = False  # inside a quotation opened with the other style's mark within this one
     index = start
     while index < end:
         if open_at is None:
             mark = _mark_at(text, index)
             if mark and (mark not in _STRAIGHT or _opens(text, index)):
-                open_at, closer = index, _CLOSER_FOR[mark]
+                open_at, opener, closer = index, mark, _CLOSER_FOR[mark]
                 index += len(mark)
                 continue
-        elif text.startswith(closer, index):
+        elif text.startswith(closer, index) and not (nested and closer == '"'):
             closed.append((open_at, index + len(closer)))
-            open_at = None
+            open_at, nested = None, False
             index += len(closer)
             continue
+        elif opener in _MIXED_CLOSER:
+            char = text[index]
+            if char == _MIXED_OPENER[opener] and (char != '"' or _opens(text, index)) and not nested:
+                nested = True
+            elif char == _MIXED_CLOSER[opener] and (char != '"' or not _opens(text, index)):
+                if nested:
+                    nested = False
+                else:
+                    closed.append((open_at, index + 1))
+                    open_at = None
         index += 1
     return closed, open_at
 
