@@ -202,6 +202,15 @@ def test_confidence_is_the_mean_role_probability_of_the_words():
     assert Tagging([]).confidence("CUE", [(13, 21)]) == 1.0  # no probabilities: nothing to doubt
 
 
+@pytest.mark.parametrize(("verb", "kept"), [("reiterated", True), ("said", False)])
+def test_where_the_tagger_is_silent_a_listed_verb_counts_only_if_it_rarely_saw_it(verb, kept):
+    # PolNeAR train marks "reiterate" as a cue 18 times, "say" thousands: silence on "said" is a decision.
+    text = f"The Kremlin {verb} that the talks were over."
+    doc = load_pipeline(tagger="none")(text)
+    attributions = link_attributions(doc, text, load_lexicon(DEFAULT_CUE_RATE), Tagging([]))
+    assert [(a.cue.text, a.source.text) for a in attributions] == ([(verb, "The Kremlin")] if kept else [])
+
+
 @pytest.mark.parametrize(("cue_probability", "kept"), [(0.9, True), (0.5, False)])
 def test_an_attribution_the_tagger_is_unsure_of_is_dropped(cue_probability, kept):
     doc = load_pipeline(tagger="none")(UNVEILED)
