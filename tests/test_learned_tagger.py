@@ -173,6 +173,30 @@ def test_an_outlet_named_with_the_still_reports_a_nested_attribution(extract):
     assert (outer.source.text, inner.source.text, inner.parent) == ("The Hill", "Putin", outer.id)
 
 
+@pytest.mark.parametrize(
+    ("text", "outer_cue", "inner"),
+    [
+        (
+            "Russian Foreign Minister Sergei Lavrov welcomed the offer but insisted that any talks "
+            'must take into account "the realities on the ground," according to the news agency TASS.',
+            "according to",
+            ("insisted", "Russian Foreign Minister Sergei Lavrov"),
+        ),
+        (
+            "German Chancellor Olaf Scholz told the broadcaster ZDF that Berlin expects the "
+            "sanctions package to be approved this week.",
+            "told",
+            ("expects", "Berlin"),
+        ),
+    ],
+)
+def test_a_listed_cue_verb_the_tagger_is_silent_on_still_counts(extract, text, outer_cue, inner):
+    # Diplomacy copy the tagger, trained on US campaign news, does not mark: the hand list does.
+    outer, nested = extract(text).attributions
+    assert outer.cue.text == outer_cue
+    assert ((nested.cue.text, nested.source.text), nested.parent) == (inner, outer.id)
+
+
 UNVEILED = "The ministry unveiled a plan to end the war."
 
 
@@ -200,15 +224,6 @@ def test_confidence_is_the_mean_role_probability_of_the_words():
     assert tagging.confidence("CONTENT", [(22, 43)]) == pytest.approx(0.9)
     assert tagging.confidence("CONTENT", [(0, 3)]) == pytest.approx(0.0)
     assert Tagging([]).confidence("CUE", [(13, 21)]) == 1.0  # no probabilities: nothing to doubt
-
-
-@pytest.mark.parametrize(("verb", "kept"), [("reiterated", True), ("said", False)])
-def test_where_the_tagger_is_silent_a_listed_verb_counts_only_if_it_rarely_saw_it(verb, kept):
-    # PolNeAR train marks "reiterate" as a cue 18 times, "say" thousands: silence on "said" is a decision.
-    text = f"The Kremlin {verb} that the talks were over."
-    doc = load_pipeline(tagger="none")(text)
-    attributions = link_attributions(doc, text, load_lexicon(DEFAULT_CUE_RATE), Tagging([]))
-    assert [(a.cue.text, a.source.text) for a in attributions] == ([(verb, "The Kremlin")] if kept else [])
 
 
 @pytest.mark.parametrize(("cue_probability", "kept"), [(0.9, True), (0.5, False)])

@@ -31,8 +31,6 @@ def word_set(name: str) -> frozenset[str]:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     cue_rates: dict[str, float]
-    # How many times PolNeAR train, which the tagger learned from, marks each verb as a cue.
-    cue_examples: dict[str, int]
     min_cue_rate: float
     addressee_verbs: frozenset[str]
     channel_nouns: frozenset[str]
@@ -52,20 +50,19 @@ class Lexicon:
         return lowered in self.outlets or lowered.removeprefix("the ") in self.outlets
 
 
-def learned_cues() -> tuple[dict[str, float], dict[str, int]]:
-    """Per verb lemma, the share of its occurrences that PolNeAR train annotates as a cue,
-    and how many times it does."""
-    rates, examples = {}, {}
+def learned_cue_rates() -> dict[str, float]:
+    """Verb lemma to the share of its occurrences that PolNeAR train annotates as a cue."""
+    rates = {}
     for line in data_lines("cue_verbs.tsv"):
-        lemma, rate, as_cue, *_ = line.split("\t")
-        rates[lemma], examples[lemma] = float(rate), int(as_cue)
-    return rates, examples
+        lemma, rate, *_ = line.split("\t")
+        rates[lemma] = float(rate)
+    return rates
 
 
 @lru_cache(maxsize=8)
 def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
     # Hand-listed cues are always candidates, but keep their learned rate as evidence strength.
-    rates, examples = learned_cues()
+    rates = learned_cue_rates()
     manual_cues = word_set("cue_verbs_manual.txt")
     for lemma in manual_cues:
         rates[lemma] = max(rates.get(lemma, 0.0), min_cue_rate)
@@ -73,7 +70,6 @@ def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
         rates.pop(lemma, None)
     return Lexicon(
         cue_rates=rates,
-        cue_examples=examples,
         min_cue_rate=min_cue_rate,
         addressee_verbs=word_set("addressee_verbs.txt"),
         channel_nouns=word_set("channel_nouns.txt"),

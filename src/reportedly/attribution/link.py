@@ -50,10 +50,6 @@ _SENTENCE_BREAK = re.compile(
     r"(?<![A-Z])[.!?]\s+[A-Z“\"]"
 )
 _MAX_CLAUSE_CHARS = 150
-# Where the tagger is silent, a hand-listed cue verb with a source is kept only if PolNeAR
-# train marks it as a cue fewer times than this: the tagger's silence on a verb it rarely
-# saw marked ("ruled out") is ignorance, on one it saw marked often ("said") a decision.
-FEW_CUE_EXAMPLES = 20
 
 
 @dataclass(slots=True)
@@ -367,9 +363,8 @@ def untagged_rule_drafts(
     outlet reports ("Reuters reported that Putin insisted ..."): PolNeAR, which the
     tagger learned, has neither (other nesting costs more than it finds there); and a
     cue whose content the tagger marks but gives to no cue ("The Kremlin ruled out
-    [any talks]"); a hand-listed cue verb with a source that the tagger rarely saw
-    marked ("Kyiv reiterated ..."); a raising construction ("[The ceasefire] appears [to
-    be holding]"), which the tagger marks only now and then.
+    [any talks]"); a hand-listed cue verb with a source; a raising construction ("[The
+    ceasefire] appears [to be holding]"), which the tagger marks only now and then.
     """
     tagged_cues = [d.cue for d in tagged if d.cue]
     claimed = [part for d in tagged for part in d.content]
@@ -388,12 +383,8 @@ def untagged_rule_drafts(
             for part in outer.content
         )
         marked = any(overlaps(c, part) for c in unclaimed for part in draft.content)
-        lemma = cue_lemma(cue.head)
         chosen = (
-            cue.kind == "verb"
-            and draft.source is not None
-            and lemma in lexicon.manual_cues
-            and lexicon.cue_examples.get(lemma, 0) < FEW_CUE_EXAMPLES
+            cue.kind == "verb" and draft.source is not None and cue_lemma(cue.head) in lexicon.manual_cues
         )
         if cue.kind == "colon" or reported or marked or chosen or raised_subject(cue, lexicon):
             drafts.append(draft)
