@@ -65,16 +65,11 @@ def score_threshold(articles: list[GoldArticle], docs: list[Doc], threshold: flo
 def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str, transitions: np.ndarray) -> dict:
     """Write the transition scores, then score each threshold on ``articles``; write and
     return the decoding settings with the best threshold and its figures."""
-    settings_path = model_dir / DECODING_FILE
     transition_settings = {
         "transition_weight": TRANSITION_WEIGHT,
         "transitions": transitions.round(4).tolist(),
     }
-    settings_path.write_text(json.dumps(transition_settings) + "\n", encoding="utf-8")
-    # Settings are read when a tagger loads, and a loaded pipeline keeps its tagger: what
-    # loads this model after a change of settings must load it afresh.
-    load_pipeline.cache_clear()
-    load_tagger.cache_clear()
+    write_settings(model_dir, transition_settings)  # the thresholds are scored with them
     nlp = load_pipeline(DEFAULT_MODEL, tagger=str(model_dir))
     docs = list(nlp.pipe((a.text for a in articles), disable=[COMPONENT_NAME]))
     scores = {}
@@ -94,10 +89,19 @@ def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str, transitio
         "train_scores": {f"{threshold:.2f}": score for threshold, score in scores.items()},
         **transition_settings,
     }
-    settings_path.write_text(json.dumps(decoding, indent=2) + "\n", encoding="utf-8")
+    write_settings(model_dir, decoding)
+    return decoding
+
+
+def write_settings(model_dir: Path, settings: dict) -> None:
+    """Write a model's decoding settings and forget every tagger and pipeline loaded before.
+
+    Settings are read when a tagger loads, and a loaded pipeline keeps its tagger: what
+    loads this model after a change of settings must load it afresh.
+    """
+    (model_dir / DECODING_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
     load_pipeline.cache_clear()
     load_tagger.cache_clear()
-    return decoding
 
 
 def main() -> None:

@@ -18,8 +18,7 @@ _STRAIGHT = ('"', "''")  # the same mark opens and closes
 # Scraped and edited copy often mixes the two styles within one quotation ('“... with the
 # FBI," Chaffetz said', '"We will,” she said'): a double quotation opened with one style
 # may close with the other's closing mark, unless that mark opened a quotation inside it.
-_MIXED_CLOSER = {"“": '"', '"': "”"}
-_MIXED_OPENER = {"“": '"', '"': "“"}
+_OTHER_STYLE = {"“": '"', '"': "“"}
 _WORD = re.compile(r"\w+")
 
 
@@ -65,11 +64,11 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
             open_at, nested = None, False
             index += len(closer)
             continue
-        elif opener in _MIXED_CLOSER:
-            char = text[index]
-            if char == _MIXED_OPENER[opener] and (char != '"' or _opens(text, index)) and not nested:
+        elif opener in _OTHER_STYLE:
+            char, other = text[index], _OTHER_STYLE[opener]
+            if char == other and (char != '"' or _opens(text, index)) and not nested:
                 nested = True
-            elif char == _MIXED_CLOSER[opener] and (char != '"' or not _opens(text, index)):
+            elif char == _CLOSER_FOR[other] and (char != '"' or not _opens(text, index)):
                 if nested:
                     nested = False
                 else:
