@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import only, texts
 
 
@@ -148,6 +150,30 @@ def test_nested_attribution_points_to_parent(extract):
     assert (outer.source.text, outer.cue.text, outer.parent) == ("Reuters", "reported", None)
     assert (inner.source.text, inner.cue.text, inner.parent) == ("Putin", "insisted", outer.id)
     assert inner.content[0].text == "the operation would continue"
+
+
+def test_a_speakers_own_expectation_in_their_words_is_not_a_second_attribution(extract):
+    attribution = only(extract("Fowler said he expects Clinton to recover fully by Friday."))
+    assert (attribution.cue.text, attribution.source.text) == ("said", "Fowler")
+    assert [part.text for part in attribution.content] == ["he expects Clinton to recover fully by Friday"]
+
+
+def test_another_holders_expectation_in_someones_words_stays_nested(extract):
+    outer, inner = extract("Scholz said Berlin expects the package to pass this week.").attributions
+    assert (outer.cue.text, outer.source.text) == ("said", "Scholz")
+    assert (inner.cue.text, inner.source.text, inner.parent) == ("expects", "Berlin", outer.id)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Kyiv urged Moscow to acknowledge that the strike hit a hospital.", "urged"),
+        ("The general has promised to disclose how many soldiers died.", "has promised"),
+    ],
+)
+def test_an_infinitive_names_an_act_and_reports_none(extract, text, cue):
+    # "to acknowledge" is what Kyiv asked for, not something Moscow (or Kyiv) said.
+    assert only(extract(text)).cue.text == cue
 
 
 def test_negated_attribution(extract):

@@ -41,6 +41,8 @@ class Lexicon:
     colon_non_sources: frozenset[str]
     raising_verbs: frozenset[str]
     passive_raising_verbs: frozenset[str]
+    # Belief and intention verbs: "said he expects ..." is one attribution, not two.
+    mind_verbs: frozenset[str]
     # The reporting verbs chosen for this product (demands, denials, rejections ...).
     manual_cues: frozenset[str]
 
@@ -80,5 +82,6 @@ def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
         colon_non_sources=word_set("colon_non_sources.txt"),
         raising_verbs=word_set("raising_verbs.txt"),
         passive_raising_verbs=word_set("passive_raising_verbs.txt"),
+        mind_verbs=word_set("mind_verbs.txt"),
         manual_cues=manual_cues,
     )

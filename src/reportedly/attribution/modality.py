@@ -28,6 +28,12 @@ def is_negated(head: Token) -> bool:
     )
 
 
+def is_infinitive(head: Token) -> bool:
+    """An infinitive ("refused [to disclose]", "a policy urging employees [to report]"): the
+    act is only named, and the text does not say it took place."""
+    return any(child.dep_ == "aux" and child.tag_ == "TO" for child in head.children)
+
+
 def is_hypothetical(head: Token, lexicon: Lexicon) -> bool:
     """Conditional or unrealised: a modal auxiliary or an if-clause on the word (a cue's
     or an event trigger's head) or a verb governing it."""
