@@ -164,6 +164,13 @@ def test_another_holders_expectation_in_someones_words_stays_nested(extract):
     assert (inner.cue.text, inner.source.text, inner.parent) == ("expects", "Berlin", outer.id)
 
 
+def test_a_polls_share_of_respondents_is_what_the_poll_reports(extract):
+    text = "A Levada Center poll found that 64 percent of Russians said the war should end in talks."
+    attribution = only(extract(text))
+    assert (attribution.cue.text, attribution.source.text) == ("found", "A Levada Center poll")
+    assert only(extract("Sixty percent of respondents said the talks should continue.")).cue.text == "said"
+
+
 @pytest.mark.parametrize(
     ("text", "cue"),
     [

@@ -349,9 +349,7 @@ def link_attributions(
     drafts.sort(key=lambda d: d.start)
     assign_parents(drafts)
     # A nested draft stands on strong evidence, and only as someone else's act.
-    standing = [
-        d for d in drafts if d.parent is None or (d.reliable and not restates_own_mind(doc, d, lexicon))
-    ]
+    standing = [d for d in drafts if d.parent is None or (d.reliable and not part_of_outer(doc, d, lexicon))]
     if len(standing) < len(drafts):
         drafts = standing
         assign_parents(drafts)
@@ -402,21 +400,23 @@ def untagged_rule_drafts(
     return drafts
 
 
-def restates_own_mind(doc: Doc, draft: Draft, lexicon: Lexicon) -> bool:
-    """Whether a nested draft is its speaker's own belief or intention told in their words
-    ("Fowler said [he expects Clinton to recover]"): part of the outer attribution's content,
-    not a second attribution. Another holder ("Scholz said [Berlin expects ...]") stands."""
+def part_of_outer(doc: Doc, draft: Draft, lexicon: Lexicon) -> bool:
+    """Whether a nested draft is part of what the outer attribution reports, not one of its own.
+
+    Two kinds, which PolNeAR train never marks inside another attribution's content: the
+    speaker's own belief or intention told in their words ("Fowler said [he expects Clinton
+    to recover]": 0 of 97 after "said he"), and a poll's share of respondents ("the poll
+    found [51 percent said they would vote for Clinton]": 0 of 27, against 58 of 59 for such
+    shares outside any content). Another holder ("Scholz said [Berlin expects ...]") stands.
+    """
     if draft.cue is None or draft.source is None:
         return False
     source = doc.char_span(*draft.source, alignment_mode="expand")
     cue = doc.char_span(*draft.cue, alignment_mode="expand")
-    return (
-        source is not None
-        and cue is not None
-        and len(source) == 1
-        and source[0].tag_ == "PRP"
-        and cue.root.lemma_.lower() in lexicon.mind_verbs
-    )
+    if source is None or cue is None:
+        return False
+    own_mind = len(source) == 1 and source[0].tag_ == "PRP" and cue.root.lemma_.lower() in lexicon.mind_verbs
+    return own_mind or any(word.lower_ in ("percent", "%") for word in source)
 
 
 def _is_outlet_source(text: str, draft: Draft, lexicon: Lexicon) -> bool:
