@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from reportedly.attribution.learned import joined_cue_spans
+from reportedly.attribution.learned import joined_cue_spans, with_article
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import (
     Draft,
@@ -304,6 +304,14 @@ def test_tagged_cues_with_only_space_between_are_one_cue():
         "is steering clear of criticizing",
         "said",
     ]
+
+
+def test_a_tagged_noun_cue_takes_its_article():
+    text = "Kyiv welcomed the acknowledgement that the strike was a mistake, said an official."
+    doc = load_pipeline(tagger="none")(text)
+    noun, verb = text.index("acknowledgement"), text.index("said")
+    assert text[slice(*with_article(doc, (noun, noun + 15)))] == "the acknowledgement"
+    assert text[slice(*with_article(doc, (verb, verb + 4)))] == "said"
 
 
 def test_a_colon_introduces_the_unquoted_paragraph_below(extract):
