@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from reportedly.attribution.learned import joined_cue_spans, with_article
+from reportedly.attribution.learned import joined_cue_spans, with_conventional_edges
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import (
     Draft,
@@ -306,12 +306,28 @@ def test_tagged_cues_with_only_space_between_are_one_cue():
     ]
 
 
-def test_a_tagged_noun_cue_takes_its_article():
-    text = "Kyiv welcomed the acknowledgement that the strike was a mistake, said an official."
+@pytest.mark.parametrize(
+    ("text", "tagged", "cue"),
+    [
+        (
+            "Kyiv welcomed the acknowledgement that the strike was a mistake.",
+            "acknowledgement",
+            "the acknowledgement",
+        ),
+        ("Zelenskiy called for a ceasefire.", "called", "called for"),
+        ("Zelenskiy spoke about the talks.", "spoke", "spoke about"),
+        (
+            "An official said in Brussels that talks would resume.",
+            "said",
+            "said",
+        ),  # PolNeAR stops before "in"
+    ],
+)
+def test_a_tagged_cue_takes_the_article_and_preposition_its_annotators_include(text, tagged, cue):
     doc = load_pipeline(tagger="none")(text)
-    noun, verb = text.index("acknowledgement"), text.index("said")
-    assert text[slice(*with_article(doc, (noun, noun + 15)))] == "the acknowledgement"
-    assert text[slice(*with_article(doc, (verb, verb + 4)))] == "said"
+    start = text.index(tagged)
+    widened = with_conventional_edges(doc, (start, start + len(tagged)), load_lexicon(DEFAULT_CUE_RATE))
+    assert text[slice(*widened)] == cue
 
 
 def test_a_colon_introduces_the_unquoted_paragraph_below(extract):

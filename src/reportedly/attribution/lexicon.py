@@ -15,6 +15,10 @@ DEFAULT_CUE_RATE = 0.15
 # Cues whose content is only a noun phrase ("criticized the plan"), or that sit inside
 # another attribution's content, need a verb that is usually a cue.
 STRONG_CUE_RATE = 0.25
+# A tagged cue verb takes the preposition after it ("talk about", "call for") where PolNeAR
+# train's cues include it at least this often, in at least this many cues.
+CUE_PREPOSITION_RATE = 0.8
+CUE_PREPOSITION_SUPPORT = 5
 
 
 def data_lines(name: str) -> list[str]:
@@ -43,6 +47,8 @@ class Lexicon:
     passive_raising_verbs: frozenset[str]
     # Belief and intention verbs: "said he expects ..." is one attribution, not two.
     mind_verbs: frozenset[str]
+    # (verb lemma, preposition) pairs whose preposition belongs to the cue: ("call", "for").
+    cue_prepositions: frozenset[tuple[str, str]]
     # The reporting verbs chosen for this product (demands, denials, rejections ...).
     manual_cues: frozenset[str]
 
@@ -50,6 +56,17 @@ class Lexicon:
         """Whether ``name`` is a listed news outlet, with or without "the" ("The Hill", "the BBC")."""
         lowered = name.lower()
         return lowered in self.outlets or lowered.removeprefix("the ") in self.outlets
+
+
+def learned_cue_prepositions() -> frozenset[tuple[str, str]]:
+    """The (verb lemma, preposition) pairs PolNeAR train's cues usually include."""
+    pairs = set()
+    for line in data_lines("cue_prepositions.tsv"):
+        verb, word, included, excluded = line.split("\t")
+        total = int(included) + int(excluded)
+        if total >= CUE_PREPOSITION_SUPPORT and int(included) >= CUE_PREPOSITION_RATE * total:
+            pairs.add((verb, word))
+    return frozenset(pairs)
 
 
 def learned_cue_rates() -> dict[str, float]:
@@ -83,5 +100,6 @@ def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
         raising_verbs=word_set("raising_verbs.txt"),
         passive_raising_verbs=word_set("passive_raising_verbs.txt"),
         mind_verbs=word_set("mind_verbs.txt"),
+        cue_prepositions=learned_cue_prepositions(),
         manual_cues=manual_cues,
     )

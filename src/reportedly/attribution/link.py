@@ -338,7 +338,7 @@ def link_attributions(
     if tagging is None:
         drafts = [d for d in (draft_for(cue, text, lexicon, quotes) for cue in cues) if d]
     else:
-        confirmed = confirmed_cues(doc, text, cues, tagging)
+        confirmed = confirmed_cues(doc, text, cues, tagging, lexicon)
         drafts = tagged_drafts(text, lexicon, quotes, confirmed, tagging)
         drafts += untagged_rule_drafts(text, lexicon, quotes, cues, tagging, drafts)
         # Doubtful drafts go only now: what they claimed is not left for a rule cue to take.
