@@ -306,6 +306,21 @@ def test_tagged_cues_with_only_space_between_are_one_cue():
     ]
 
 
+def test_a_cue_tagged_inside_a_quotation_is_part_of_the_quote():
+    text = '"I told Blinken we would not sign anything," Lavrov said.'
+
+    def at(role: str, words: str) -> tuple[str, tuple[int, int]]:
+        start = text.index(words)
+        return role, (start, start + len(words))
+
+    inner = [at("SOURCE", "I"), at("CUE", "told"), at("CONTENT", "we would not sign anything")]
+    tagging = Tagging([*inner, at("SOURCE", "Lavrov"), at("CUE", "said")])
+    doc = load_pipeline(tagger="none")(text)
+    (attribution,) = link_attributions(doc, text, load_lexicon(DEFAULT_CUE_RATE), tagging)
+    assert (attribution.cue.text, attribution.source.text) == ("said", "Lavrov")
+    assert attribution.content[0].text == '"I told Blinken we would not sign anything,"'
+
+
 @pytest.mark.parametrize(
     ("text", "tagged", "cue"),
     [

@@ -439,6 +439,8 @@ def tagged_drafts(
     drafts = []
     cue_ranges = [cue_range for cue_range, _ in cues]
     for cue_range, cue in cues:
+        if _inside_quotation(cue, quotes):
+            continue  # PolNeAR train marks 23 of 5,600 reporting verbs inside quotations as cues
         ruled = draft_for(cue, text, lexicon, quotes)
         sentence = (cue.head.sent.start_char, cue.head.sent.end_char)
         content = []
