@@ -6,6 +6,7 @@ can decide content boundaries and the attribution kind.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -478,7 +479,11 @@ def tagged_drafts(
                 content_by_parse=by_parse,
             )
         )
-    drafts = one_cue_per_content(without_borrowed_sources(drafts))
+    candidates = without_borrowed_sources(drafts)
+    drafts = one_cue_per_content(candidates)
+    sentences = {cue_range: (cue.head.sent.start_char, cue.head.sent.end_char) for cue_range, cue in cues}
+    losers = [draft for draft in candidates if draft not in drafts]
+    drafts += rehomed(text, losers, drafts, contents, sentences, quotes, tagging)
     join_split_contents(text, drafts, contents, cue_ranges)
     return drafts
 
@@ -542,6 +547,35 @@ def one_cue_per_content(drafts: list[Draft]) -> list[Draft]:
             best[tuple(draft.content)] = draft
     kept = {id(draft) for draft in best.values()}
     return [draft for draft in drafts if id(draft) in kept]
+
+
+def rehomed(
+    text: str,
+    losers: list[Draft],
+    kept: list[Draft],
+    contents: list[Range],
+    sentences: dict[Range, Range],
+    quotes: list[Quote],
+    tagging: Tagging,
+) -> list[Draft]:
+    """Cues that took the nearest tagged content and lost it to a cue the parse links to it
+    ("has hailed [Britain's vote ...] as 'fantastic,' telling reporters [that he thinks ...]")
+    take instead the nearest tagged content in their sentence that no cue claims, if any."""
+    claimed = [part for draft in kept for part in draft.content]
+    found = []
+    for draft in losers:
+        if draft.content_by_parse or draft.cue is None:
+            continue
+        free = [content for content in contents if not any(overlaps(content, part) for part in claimed)]
+        near = nearest(free, draft.cue, sentences[draft.cue])
+        if near is None:
+            continue
+        content = with_quote_marks(text, [near], quotes)
+        claimed += content
+        kind = draft.kind if draft.kind in ("according_to", "nominal") else quoted_kind(content, quotes, text)
+        surety = confidence(tagging, draft.cue, content)
+        found.append(dataclasses.replace(draft, kind=kind, content=content, confidence=surety))
+    return found
 
 
 def introduced_block(text: str, sentence: Range, contents: list[Range]) -> list[Range]:
