@@ -306,14 +306,28 @@ def test_tagged_cues_with_only_space_between_are_one_cue():
     ]
 
 
-def test_a_cue_that_lost_the_nearest_content_takes_the_free_one(extract):
-    text = (
-        'Trump has hailed Britain\'s vote to leave the European Union as "fantastic," telling reporters '
-        "during a visit to Scotland on Friday that he thinks the vote was a good thing."
-    )
-    hailed, telling = extract(text).attributions
-    assert (hailed.cue.text, telling.cue.text, telling.kind) == ("has hailed", "telling", "indirect")
-    assert [part.text for part in telling.content] == ["that he thinks the vote was a good thing"]
+@pytest.mark.parametrize(
+    ("text", "first", "second", "content"),
+    [
+        (
+            'Trump has hailed Britain\'s vote to leave the European Union as "fantastic," telling reporters '
+            "during a visit to Scotland on Friday that he thinks the vote was a good thing.",
+            "has hailed",
+            "telling",
+            "that he thinks the vote was a good thing",
+        ),
+        (
+            '"The talks are over," the minister said, referring to the Istanbul format Moscow abandoned.',
+            "said",
+            "referring to",
+            "the Istanbul format Moscow abandoned",
+        ),
+    ],
+)
+def test_a_cue_that_lost_its_content_to_another_takes_the_free_one(extract, text, first, second, content):
+    before, after = extract(text).attributions
+    assert (before.cue.text, after.cue.text, after.kind) == (first, second, "indirect")
+    assert [part.text for part in after.content] == [content]
 
 
 def test_a_cue_tagged_inside_a_quotation_is_part_of_the_quote():

@@ -558,13 +558,14 @@ def rehomed(
     quotes: list[Quote],
     tagging: Tagging,
 ) -> list[Draft]:
-    """Cues that took the nearest tagged content and lost it to a cue the parse links to it
-    ("has hailed [Britain's vote ...] as 'fantastic,' telling reporters [that he thinks ...]")
-    take instead the nearest tagged content in their sentence that no cue claims, if any."""
+    """Cues that lost their content to a better claim (``one_cue_per_content``: "has hailed
+    [Britain's vote ...] as 'fantastic,' telling reporters [that he thinks ...]", "'...,' she
+    said, referring to [the state enterprises]") take instead the nearest tagged content in
+    their sentence that no cue claims, if there is one."""
     claimed = [part for draft in kept for part in draft.content]
     found = []
     for draft in losers:
-        if draft.content_by_parse or draft.cue is None:
+        if draft.cue is None:
             continue
         free = [content for content in contents if not any(overlaps(content, part) for part in claimed)]
         near = nearest(free, draft.cue, sentences[draft.cue])
