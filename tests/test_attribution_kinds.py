@@ -27,6 +27,16 @@ def test_direct_quote_with_cue_before_and_straight_marks(extract):
     }
 
 
+def test_a_quote_the_parser_splits_in_two_sentences_keeps_its_cue(extract):
+    text = "“The Kremlin is in panic mode. Full panic mode,” said Mykhailo Podolyak, an adviser to Zelenskiy."
+    assert texts(only(extract(text))) == {
+        "kind": "direct",
+        "cue": "said",
+        "source": "Mykhailo Podolyak, an adviser to Zelenskiy",
+        "content": ["“The Kremlin is in panic mode. Full panic mode,”"],
+    }
+
+
 def test_cue_inside_quote_gives_two_content_parts(extract):
     result = extract('"The talks are over," Lavrov said, "and nobody in Moscow regrets it."')
     attribution = only(result)

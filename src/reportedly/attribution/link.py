@@ -443,7 +443,7 @@ def tagged_drafts(
         if _inside_quotation(cue, quotes):
             continue  # PolNeAR train marks 23 of 5,600 reporting verbs inside quotations as cues
         ruled = draft_for(cue, text, lexicon, quotes)
-        sentence = (cue.head.sent.start_char, cue.head.sent.end_char)
+        sentence = sentence_of(cue, quotes)
         content = []
         content_tagged = False  # else the rules gave the content, and the tagger's doubt is the cue's alone
         if ruled is not None and ruled.reliable and _holds_cue(ruled.content, cue_ranges):
@@ -481,7 +481,7 @@ def tagged_drafts(
         )
     candidates = without_borrowed_sources(drafts)
     drafts = one_cue_per_content(candidates)
-    sentences = {cue_range: (cue.head.sent.start_char, cue.head.sent.end_char) for cue_range, cue in cues}
+    sentences = {cue_range: sentence_of(cue, quotes) for cue_range, cue in cues}
     losers = [draft for draft in candidates if draft not in drafts]
     drafts += rehomed(text, losers, drafts, contents, sentences, quotes, tagging)
     join_split_contents(text, drafts, contents, cue_ranges)
@@ -547,6 +547,13 @@ def one_cue_per_content(drafts: list[Draft]) -> list[Draft]:
             best[tuple(draft.content)] = draft
     kept = {id(draft) for draft in best.values()}
     return [draft for draft in drafts if id(draft) in kept]
+
+
+def sentence_of(cue: Cue, quotes: list[Quote]) -> Range:
+    """The cue's sentence, from the start of a quotation the parser ended a sentence inside
+    ('"... is in panic mode. [Full panic mode," said Leslie Wimes]')."""
+    start, end = cue.head.sent.start_char, cue.head.sent.end_char
+    return min([start, *(quote.start for quote in quotes if quote.start < start < quote.end)]), end
 
 
 def rehomed(
