@@ -30,6 +30,8 @@ from reportedly.extract import Extractor
 from reportedly.model import Document
 from reportedly.nlp.pipeline import load_pipeline
 
+from conftest import only, texts
+
 KULEBA = (
     "Ukraine's foreign minister Dmytro Kuleba told reporters on Monday that Kyiv would not "
     "accept a ceasefire that froze the front line."
@@ -367,6 +369,19 @@ def test_a_tagged_cue_takes_the_article_and_preposition_its_annotators_include(t
     start = text.index(tagged)
     widened = with_conventional_edges(doc, (start, start + len(tagged)), load_lexicon(DEFAULT_CUE_RATE))
     assert text[slice(*widened)] == cue
+
+
+def test_a_statement_introduced_by_a_colon_is_the_quoted_paragraph_below(extract):
+    text = (
+        "The Kremlin released the following statement:\n\n"
+        '"Russia will respond to any provocation. The talks in Geneva are suspended."'
+    )
+    assert texts(only(extract(text))) == {
+        "kind": "direct",
+        "cue": "released the following statement",
+        "source": "The Kremlin",
+        "content": ['"Russia will respond to any provocation. The talks in Geneva are suspended."'],
+    }
 
 
 def test_a_colon_introduces_the_unquoted_paragraph_below(extract):

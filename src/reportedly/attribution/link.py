@@ -588,8 +588,9 @@ def rehomed(
 
 def introduced_block(text: str, sentence: Range, contents: list[Range]) -> list[Range]:
     """The tagged contents right after a sentence that ends with a colon, when nothing but
-    space and line breaks lies between: "The governor added:" introducing an unquoted
-    paragraph (or several) of his words."""
+    space, line breaks and an opening quote mark lies between: "The governor added:" or
+    "The Kremlin released the following statement:" introducing a paragraph (or several)
+    of their words."""
     if not text[sentence[0] : sentence[1]].rstrip().endswith(":"):
         return []
     block: list[Range] = []
@@ -597,7 +598,8 @@ def introduced_block(text: str, sentence: Range, contents: list[Range]) -> list[
     for start, stop in contents:
         if start < end:
             continue
-        if text[end:start].strip():
+        gap = text[end:start]
+        if gap.strip() and not is_opening_mark(gap):
             break
         block.append((start, stop))
         end = stop
