@@ -439,11 +439,12 @@ def tagged_drafts(
     contents = role_ranges(tagging, "CONTENT")
     drafts = []
     cue_ranges = [cue_range for cue_range, _ in cues]
+    sentences = {cue_range: sentence_of(cue, quotes) for cue_range, cue in cues}
     for cue_range, cue in cues:
         if _inside_quotation(cue, quotes):
             continue  # PolNeAR train marks 23 of 5,600 reporting verbs inside quotations as cues
         ruled = draft_for(cue, text, lexicon, quotes)
-        sentence = sentence_of(cue, quotes)
+        sentence = sentences[cue_range]
         content = []
         content_tagged = False  # else the rules gave the content, and the tagger's doubt is the cue's alone
         if ruled is not None and ruled.reliable and _holds_cue(ruled.content, cue_ranges):
@@ -481,8 +482,8 @@ def tagged_drafts(
         )
     candidates = without_borrowed_sources(drafts)
     drafts = one_cue_per_content(candidates)
-    sentences = {cue_range: sentence_of(cue, quotes) for cue_range, cue in cues}
-    losers = [draft for draft in candidates if draft not in drafts]
+    kept = {id(draft) for draft in drafts}
+    losers = [draft for draft in candidates if id(draft) not in kept]
     drafts += rehomed(text, losers, drafts, contents, sentences, quotes, tagging)
     join_split_contents(text, drafts, contents, cue_ranges)
     return drafts
@@ -582,7 +583,9 @@ def rehomed(
         claimed += content
         kind = draft.kind if draft.kind in ("according_to", "nominal") else quoted_kind(content, quotes, text)
         surety = confidence(tagging, draft.cue, content)
-        found.append(dataclasses.replace(draft, kind=kind, content=content, confidence=surety))
+        found.append(
+            dataclasses.replace(draft, kind=kind, content=content, confidence=surety, content_by_parse=False)
+        )
     return found
 
 
