@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -247,6 +248,11 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
     )
 
 
+def is_claimed(span: Range, claimed: Iterable[Range]) -> bool:
+    """Whether ``span`` overlaps a part some attribution already holds."""
+    return any(overlaps(span, part) for part in claimed)
+
+
 def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> None:
     """Append to a quoting attribution the unclaimed quotation that directly follows its sentence.
 
@@ -269,7 +275,7 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
         gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
         if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
             continue
-        if any(overlaps((quote.start, quote.end), part) for part in claimed):
+        if is_claimed((quote.start, quote.end), claimed):
             continue
         draft.content = merge_ranges([*draft.content, (quote.start, quote.end)])
         claimed.add((quote.start, quote.end))
@@ -288,7 +294,7 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
             if draft.cue is None or not quote.start <= draft.cue[0] < quote.end
             for part in draft.content
         ]
-        if any(overlaps((quote.start, quote.end), part) for part in claimed):
+        if is_claimed((quote.start, quote.end), claimed):
             continue
         previous = [d for d in drafts if d.start < quote.start and d.speaker_name]
         if not previous:
@@ -371,7 +377,7 @@ def untagged_rule_drafts(
     """
     tagged_cues = [d.cue for d in tagged if d.cue]
     claimed = [part for d in tagged for part in d.content]
-    unclaimed = [c for c in role_ranges(tagging, "CONTENT") if not any(overlaps(c, p) for p in claimed)]
+    unclaimed = [c for c in role_ranges(tagging, "CONTENT") if not is_claimed(c, claimed)]
     drafts = []
     for cue in cues:
         cue_range = (cue.start_char, cue.end_char)
@@ -503,7 +509,7 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
             continue
         (start, end) = draft.content[0]
         for other in contents:
-            if any(overlaps(other, part) for part in claimed):
+            if is_claimed(other, claimed):
                 continue
             if other[1] <= start:
                 clause, joined = (other[1], start), [other, (start, end)]
@@ -575,7 +581,7 @@ def rehomed(
     for draft in losers:
         if draft.cue is None:
             continue
-        free = [content for content in contents if not any(overlaps(content, part) for part in claimed)]
+        free = [content for content in contents if not is_claimed(content, claimed)]
         near = nearest(free, draft.cue, sentences[draft.cue])
         if near is None:
             continue

@@ -37,6 +37,11 @@ def _opens(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] in " \t\n([{—–-/"
 
 
+def _can_open(text: str, index: int, mark: str) -> bool:
+    """Whether ``mark`` at ``index`` opens a quotation: a straight mark only where one opens."""
+    return mark not in _STRAIGHT or _opens(text, index)
+
+
 def _mark_at(text: str, index: int) -> str:
     """The opening quote mark at ``index`` (two characters for '' and ``), or ""."""
     pair = text[index : index + 2]
@@ -55,7 +60,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     while index < end:
         if open_at is None:
             mark = _mark_at(text, index)
-            if mark and (mark not in _STRAIGHT or _opens(text, index)):
+            if mark and _can_open(text, index, mark):
                 open_at, opener, closer = index, mark, _CLOSER_FOR[mark]
                 index += len(mark)
                 continue
@@ -66,7 +71,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
             continue
         elif opener in _OTHER_STYLE:
             char, other = text[index], _OTHER_STYLE[opener]
-            if char == other and (char != '"' or _opens(text, index)) and not nested:
+            if char == other and _can_open(text, index, char) and not nested:
                 nested = True
             elif char == _CLOSER_FOR[other] and (char != '"' or not _opens(text, index)):
                 if nested:
