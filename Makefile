@@ -58,7 +58,7 @@ check-install:
 	$(CHECK_DIR)/$(BIN)/reportedly --version
 	$(CHECK_DIR)/$(BIN)/python -m pip check
 	$(CHECK_DIR)/$(BIN)/python -m pip --disable-pip-version-check --quiet install --dry-run --ignore-installed \
-		--require-hashes -r $(CHECK_DIR)/requirements.txt -r $(CHECK_DIR)/training/requirements.txt
+		--require-hashes --no-deps -r $(CHECK_DIR)/training/requirements.txt
 	rm -rf $(CHECK_DIR)
 
 eval: $(VENV)/.runtime
@@ -80,7 +80,8 @@ TRAIN_PIP := $(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check --quiet
 $(TRAIN_VENV)/.installed: requirements-bootstrap.txt requirements.txt training/requirements.txt
 	$(PYTHON) -m venv $(TRAIN_VENV)
 	$(TRAIN_PIP) install --require-hashes --no-deps -r requirements-bootstrap.txt
-	$(TRAIN_PIP) install --require-hashes -r requirements.txt -r training/requirements.txt
+	$(TRAIN_PIP) install --require-hashes -r requirements.txt
+	$(TRAIN_PIP) install --require-hashes --no-deps -r training/requirements.txt
 	$(TRAIN_PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
