@@ -93,8 +93,8 @@ def decode_text(name: str, data: bytes) -> str:
     try:
         text = data[mark:].decode(encoding)
     except UnicodeDecodeError as error:
-        # Bytes that are not text and hold a NUL: an image or an archive.
-        refuse_binary(name, data, "a text document")
+        if not mark:  # bytes that are not text and hold a NUL: an image or an archive
+            refuse_binary(name, data, "a text document")
         offset = mark + error.start
         raise InputError(
             name, f"not valid {encoding.upper()} (byte 0x{data[offset]:02x} at offset {offset})"
