@@ -67,7 +67,7 @@ def date_in_name(name: str) -> date | None:
 def date_in_header(text: str) -> date | None:
     """The date of a "Published: 2025-05-12" or "Date: May 12, 2025" line among the first
     lines of a text, if any. The line stays in the text: offsets are into the text as read."""
-    for line in text.lstrip().splitlines()[:HEADER_LINES]:
+    for line in text.lstrip().split("\n", HEADER_LINES)[:HEADER_LINES]:  # not every line of a long text
         if match := _HEADER.match(line):
             return written_date(match.group("value"))
     return None
