@@ -85,6 +85,7 @@ def input_options(command: click.Command) -> click.Command:
             ),
             click.option(
                 "--max-size",
+                type=click.IntRange(min=1),  # 0 or less would refuse every input
                 default=DEFAULT_MAX_BYTES // 1_048_576,
                 show_default=True,
                 help="Refuse inputs larger than this many MB.",

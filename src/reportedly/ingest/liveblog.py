@@ -1,4 +1,5 @@
-"""Live blogs: a page of timestamped posts ("8:52 a.m.: ...", "Updated 10:14 GMT").
+"""Live blogs: a page of timestamped posts ("8:52 a.m.: ...", "Updated 10:14 GMT", "2:14 p.m.
+Spicer said ...").
 
 Each post becomes a document of its own, linked to its page, with its own time; a
 cross-reference such as "(see post at 8:52 a.m.)" points to the post of that time.
@@ -16,6 +17,15 @@ _POST_HEADER = re.compile(
     r"(?=\s*(?:[:\-–—|]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# CBS style: a line opens with a time of day, then the post's first sentence ("2:14 p.m.
+# Spicer said ..."). Any sentence may open that way, so the time needs its a.m./p.m. or
+# zone, a capital must follow, and a page needs two such lines (_RUN_IN_POSTS).
+_RUN_IN_HEADER = re.compile(
+    r"^(?P<time>\d{1,2}[:.]\d{2}\s*(?:(?i:[ap]\.?\s?m\.?)|(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT)\b)"
+    r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT)\b)?)[ \t]+(?=[A-Z\"“‘'])",
+    re.MULTILINE,
+)
+_RUN_IN_POSTS = 2
 _CROSS_REFERENCE = re.compile(
     r"\(\s*see (?:the )?(?:post|update|entry) (?:at|from) "
     r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)[^)]*\)",
@@ -53,13 +63,22 @@ def clock(text: str) -> str | None:
 
 def split_posts(text: str) -> list[Post]:
     """The posts of a live blog, or [] for an ordinary article: a page is a live blog when
-    it opens with a timestamped post or holds two of them."""
-    headers = [(m.start(), time) for m in _POST_HEADER.finditer(text) if (time := clock(m.group("time")))]
+    it opens with a timestamped post or holds two of them; lines that open with a time and
+    run on into a sentence head posts only when the page holds two of them."""
+    headers = _headers(text, _POST_HEADER)
+    run_in = _headers(text, _RUN_IN_HEADER)
+    if len(run_in) >= _RUN_IN_POSTS:
+        headers = sorted(headers + run_in)
     opens_with_post = bool(headers) and not text[: headers[0][0]].strip()
     if len(headers) < 2 and not opens_with_post:
         return []
     ends = [start for start, _ in headers[1:]] + [len(text.rstrip())]
     return [Post(start, end, time) for (start, time), end in zip(headers, ends, strict=True)]
+
+
+def _headers(text: str, pattern: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Where each post header ``pattern`` finds starts, with its time ("08:52")."""
+    return [(m.start(), time) for m in pattern.finditer(text) if (time := clock(m.group("time")))]
 
 
 def cross_references(text: str) -> list[CrossReference]:

@@ -6,6 +6,10 @@ looked up (exact and near duplicates are stored and linked to their original, no
 again), and the rest go through the extractor in batches; each finished article
 (a live blog page with all its posts) is written in one transaction. Killing an ingest
 loses at most the articles in flight; running it again skips what was stored.
+
+An article with a date whose text is stored without one dates the stored document: it is
+extracted again on that date (relative times resolve against it) and its rows replaced in
+one transaction; :func:`date_document` does the same by hand.
 """
 
 from __future__ import annotations
@@ -13,14 +17,16 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
 from reportedly.extract import Extractor
 from reportedly.ingest.dedup import NEAR_DUPLICATE, band_buckets, content_hash, signature, similarity
 from reportedly.ingest.read import InputError
+from reportedly.ingest.sources import Ignored
 from reportedly.model import Article, Document, Extraction
-from reportedly.store.corpus import Store
+from reportedly.store.corpus import Store, StoredDocument
 from reportedly.store.database import index_new_text
 
 # Stored articles between two updates of the full-text indexes: searches during an ingest
@@ -33,15 +39,20 @@ class IngestSummary:
     stored: int = 0
     skipped: int = 0
     duplicates: int = 0
+    dated: int = 0  # stored undated documents this ingest gave a date
     failed: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # files in folders of other kinds
 
     def to_dict(self) -> dict[str, object]:
         return {
             "stored": self.stored,
             "skipped": self.skipped,
             "duplicates": self.duplicates,
+            "dated": self.dated,
             "failed": len(self.failed),
             "failures": self.failed,
+            "ignored": len(self.ignored),
+            "ignored_files": self.ignored,
         }
 
 
@@ -54,11 +65,14 @@ class _Unit:
     signature: np.ndarray
     extractions: list[Extraction] = field(default_factory=list)
     duplicates: list[tuple[_Unit, float]] = field(default_factory=list)  # stored right after it
+    # The stored undated document of the same text this article dates, as of its date.
+    dates: tuple[StoredDocument, Article] | None = None
 
     @property
     def documents(self) -> list[Document]:
-        """What to extract: a live blog's posts, else the article itself."""
-        return [post.document for post in self.article.posts] or [self.article.document]
+        """What to extract: a live blog's posts, else the article itself (the stored one it dates)."""
+        article = self.dates[1] if self.dates else self.article
+        return [post.document for post in article.posts] or [article.document]
 
 
 class _RunIndex:
@@ -89,7 +103,7 @@ class _RunIndex:
 
 
 def ingest(
-    articles: Iterable[Article | InputError],
+    articles: Iterable[Article | InputError | Ignored],
     store: Store,
     extractor: Extractor,
     on_article: Callable[[], None] = lambda: None,
@@ -108,8 +122,18 @@ def ingest(
             if isinstance(item, InputError):
                 summary.failed.append(str(item))
                 continue
+            if isinstance(item, Ignored):
+                summary.ignored.append(str(item))
+                continue
             unit = _Unit(item, content_hash(item.document.text), signature(item.document.text))
             same = pending.get(unit.content_hash)
+            day = item.document.published
+            if same is None and day is not None and (undated := store.undated(unit.content_hash)):
+                unit.dates = (undated, store.dated_article(undated.id, day)[0])
+                pending[unit.content_hash] = unit
+                in_flight.append(unit)
+                yield from unit.documents
+                continue
             if store.stored(unit.content_hash, item.source) or (same and same.article.source == item.source):
                 summary.skipped += 1
                 continue
@@ -140,9 +164,13 @@ def ingest(
         unit.extractions.append(extraction)
         if len(unit.extractions) == len(unit.documents):
             in_flight.popleft()
+            del pending[unit.content_hash]
+            if unit.dates is not None:
+                _date(unit, *unit.dates, store)
+                summary.dated += 1
+                continue
             _store(unit, store)
             run_index.remove(unit)
-            del pending[unit.content_hash]
             summary.stored += 1
             if summary.stored % INDEX_EVERY == 0:
                 index_new_text(store.connection)
@@ -168,11 +196,46 @@ def _store(unit: _Unit, store: Store) -> None:
                     parent_id=document_id,
                 )
             store.link_posts(document_id)
-        for duplicate, score in unit.duplicates:
-            store.add_article(
-                duplicate.article,
-                duplicate.content_hash,
-                duplicate.signature,
-                None,
-                duplicate_of=(document_id, score),
-            )
+        _store_duplicates(unit.duplicates, document_id, store)
+
+
+def _date(unit: _Unit, stored: StoredDocument, dated: Article, store: Store) -> None:
+    """The stored undated document ``dated``, in one transaction with the duplicates of this
+    run; the article itself, from another source, is one of them (as it would have been)."""
+    with store.transaction():
+        store.redate(stored.id, dated, unit.extractions)
+        itself = [(unit, 1.0)] if unit.article.source != stored.source else []
+        _store_duplicates(itself + unit.duplicates, stored.id, store)
+
+
+def _store_duplicates(duplicates: list[tuple[_Unit, float]], original_id: int, store: Store) -> None:
+    for duplicate, score in duplicates:
+        store.add_article(
+            duplicate.article,
+            duplicate.content_hash,
+            duplicate.signature,
+            None,
+            duplicate_of=(original_id, score),
+        )
+
+
+def date_document(
+    store: Store, load_extractor: Callable[[], Extractor], document_id: int, day: date
+) -> dict[str, object]:
+    """Date a stored document by hand: extract it again on ``day`` (a live blog page: its
+    posts) and replace its rows in one transaction. The extractor is loaded only if there is
+    something to extract (a duplicate's extraction is its original's). What changed, as JSON."""
+    article, extracted = store.dated_article(document_id, day)
+    documents = [post.document for post in article.posts] or [article.document]
+    extractions = list(load_extractor().extract(documents)) if extracted else []
+    with store.transaction():
+        store.redate(document_id, article, extractions)
+    index_new_text(store.connection)
+    times = [time for extraction in extractions for time in extraction.times]
+    return {
+        "document": document_id,
+        "published": day.isoformat(),
+        "attributions": sum(len(extraction.attributions) for extraction in extractions),
+        "times": len(times),
+        "times_resolved": sum(time.value is not None for time in times),
+    }

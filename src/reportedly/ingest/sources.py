@@ -9,19 +9,24 @@ Live blog pages come out as one article whose ``posts`` are articles of their ow
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reportedly.ingest.dates import Listing, date_in_header, iso_date, listing_for, publication_date
 from reportedly.ingest.liveblog import post_time, split_posts
 from reportedly.ingest.read import (
     DEFAULT_MAX_BYTES,
     InputError,
+    check_strings,
     decode_text,
     doc_id_for,
     read_bytes,
     refuse_binary,
+    regular_file,
 )
 from reportedly.model import Article, Document
 
@@ -30,48 +35,98 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 MIN_ARTICLE_WORDS = 8
 JSON_FIELDS = ("text", "title", "url", "outlet", "published", "language", "id")
+READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+_READABLE = ".txt, .html or .jsonl"
 
 
-def input_files(paths: Iterable[str]) -> Iterator[str | InputError]:
+@dataclass(frozen=True, slots=True)
+class Ignored:
+    """A file in a folder that ingest does not read, and why."""
+
+    name: str
+    why: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.why}"
+
+
+def input_files(paths: Iterable[str]) -> Iterator[str | InputError | Ignored]:
     """The files to read: named files as they are, folders searched recursively (in name
-    order) for the kinds of file ingest reads."""
+    order) for the kinds of file ingest reads. A folder that cannot be listed is an error;
+    a file of another kind is ignored, and said so."""
     for name in paths:
-        path = Path(name)
-        if not path.is_dir():
+        if not Path(name).is_dir():
             yield name
             continue
-        found = sorted(
-            str(inner)
-            for inner in path.rglob("*")
-            if inner.is_file() and inner.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-        )
-        if not found:
-            yield InputError(name, "folder holds no .txt, .html or .jsonl files")
-        yield from found
+        found: list[str] = []
+        ignored: list[Ignored] = []
+        errors: list[InputError] = []
+        for entry in _folder_files(Path(name), errors):
+            if entry.suffix.lower() not in READABLE_SUFFIXES:
+                ignored.append(Ignored(str(entry), f"not a kind of file ingest reads ({_READABLE})"))
+            else:
+                found.append(str(entry))
+        if not found and not errors:
+            yield InputError(name, f"folder holds no {_READABLE} files")
+        yield from errors
+        yield from sorted(found)
+        yield from sorted(ignored, key=lambda item: item.name)
+
+
+def _folder_files(folder: Path, errors: list[InputError]) -> Iterator[Path]:
+    """Every entry of ``folder`` and its subfolders that is not a folder (pipes too: reading
+    them is refused, not skipped); a folder that cannot be listed is added to ``errors``."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+    except OSError as error:
+        errors.append(InputError(str(folder), f"cannot read the folder ({error.strerror})"))
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):  # as rglob: a link to a folder could loop
+            yield from _folder_files(Path(entry.path), errors)
+        else:
+            yield Path(entry.path)
 
 
 def read_articles(
-    paths: Iterable[str], published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Article | InputError]:
-    """Every article in ``paths``; ``published`` dates those that carry no date of their own."""
+    paths: Iterable[str],
+    published: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    listings: dict[str, Listing] | None = None,
+) -> Iterator[Article | InputError | Ignored]:
+    """Every article in ``paths``. Its date: the one ``listings`` (a sidecar file) gives its
+    file, else its own, else its file name's, else ``published`` (see :mod:`dates`)."""
     for name in input_files(paths):
-        if isinstance(name, InputError):
+        if isinstance(name, InputError | Ignored):
             yield name
             continue
         suffix = Path(name).suffix.lower()
+        listing = listing_for(name, listings or {})
         try:
             if suffix in JSONL_SUFFIXES:
                 yield from _json_lines(name, published, max_bytes)
                 continue
             data = read_bytes(name, max_bytes)
             if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(data)):
-                yield _with_posts(_html_article(name, data, published))
+                article = _html_article(name, data)
             else:
-                yield _with_posts(
-                    Article(Document(doc_id_for(name), decode_text(name, data), published), name)
-                )
+                text = decode_text(name, data)
+                article = Article(Document(doc_id_for(name), text, date_in_header(text)), name)
+            day = publication_date(name, article.document.published, listing, published)
+            yield _with_posts(_listed(article, day, listing))
         except InputError as error:
             yield error
+
+
+def _listed(article: Article, day: date | None, listing: Listing | None) -> Article:
+    """The article on ``day``, with what a sidecar row says about it over what it says itself."""
+    article.document.published = day
+    if listing is not None:
+        article.outlet = listing.outlet or article.outlet
+        article.url = listing.url or article.url
+        article.title = listing.title or article.title
+    return article
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -79,8 +134,8 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in data[:4096].lower()
 
 
-def _html_article(name: str, data: bytes, published: date | None) -> Article:
-    """The main text and metadata of an HTML page (trafilatura)."""
+def _html_article(name: str, data: bytes) -> Article:
+    """The main text and metadata (its date too) of an HTML page (trafilatura)."""
     import trafilatura  # imported here: it takes a second, and only HTML needs it
 
     refuse_binary(name, data, "an HTML page")
@@ -97,9 +152,8 @@ def _html_article(name: str, data: bytes, published: date | None) -> Article:
     # trafilatura separates paragraphs with single line breaks; the pipeline reads blank
     # lines as paragraph breaks (floating quotes run paragraph to paragraph).
     text = "\n\n".join(line for line in text.splitlines() if line.strip()) + "\n"
-    day = _iso_date(page.date) or published
     return Article(
-        Document(doc_id_for(name), text, day),
+        Document(doc_id_for(name), text, iso_date(page.date)),
         name,
         title=page.title,
         url=page.url,
@@ -109,11 +163,8 @@ def _html_article(name: str, data: bytes, published: date | None) -> Article:
 
 
 def _json_lines(name: str, published: date | None, max_bytes: int) -> Iterator[Article | InputError]:
-    path = Path(name)
-    if not path.exists():
-        yield InputError(name, "no such file")
-        return
-    with path.open("rb") as stream:
+    regular_file(name)  # a pipe would be waited on forever
+    with Path(name).open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
             where = f"{name}:{number}"
             if not raw.strip():
@@ -142,12 +193,10 @@ def _record_article(where: str, raw: bytes, published: date | None, max_bytes: i
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, "no 'text' field with text in it")
-    for field in JSON_FIELDS[1:]:
-        if record.get(field) is not None and not isinstance(record[field], str):
-            raise InputError(where, f"'{field}' must be a string")
+    check_strings(where, record, JSON_FIELDS)
     day = published
     if record.get("published"):
-        day = _iso_date(record["published"])
+        day = iso_date(record["published"])
         if day is None:
             raise InputError(where, f"'published' is not an ISO date: {record['published']!r}")
     return Article(
@@ -158,13 +207,6 @@ def _record_article(where: str, raw: bytes, published: date | None, max_bytes: i
         outlet=record.get("outlet"),
         language=record.get("language"),
     )
-
-
-def _iso_date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _with_posts(article: Article) -> Article:

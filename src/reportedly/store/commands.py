@@ -14,12 +14,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from tqdm import tqdm
 
-from reportedly.options import EXIT_BAD_INPUT, input_options, load_extractor, model_options, output_file
+from reportedly.options import (
+    EXIT_BAD_INPUT,
+    input_options,
+    load_extractor,
+    model_options,
+    output_file,
+    parse_date,
+)
 from reportedly.store import queries
 from reportedly.store.database import StoreError, connect, default_path
 
@@ -109,10 +116,24 @@ def _cell(value: Any) -> str:
     return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
 
 
+def refuse(message: str) -> NoReturn:
+    """A bad input, said as for every input: one line on stderr, exit code 2."""
+    click.echo(f"reportedly: error: {message}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @input_options
+@click.option(
+    "--dates",
+    "dates_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A CSV (with a header line), JSON list or JSON Lines file of name, published, outlet, url, "
+    "title: per input file (name: its file name, with or without extension), its date and metadata.",
+)
 @model_options
 def ingest(
     paths: tuple[str, ...],
@@ -121,22 +142,35 @@ def ingest(
     max_size: int,
     actors: Path | None,
     verbs: Path | None,
+    dates_path: Path | None,
     model: str,
     tagger: str,
 ) -> None:
     """Store articles and what is extracted from them: text files, HTML pages, JSON Lines
-    (fields text, title, url, outlet, published) and folders of them. Reruns skip what is
-    stored; duplicates are linked, not extracted again. Prints a JSON summary."""
+    (fields text, title, url, outlet, published) and folders of them (files of other kinds
+    are listed as ignored). Reruns skip what is stored; duplicates are linked, not
+    extracted again. Prints a JSON summary.
+
+    An article's date is its row's in --dates, else its own (a "Published:" or "Date:"
+    line at the top of a text, an HTML page's date, a record's published), else one in
+    its file name (2025-05-12-talks.txt, talks_20250512.txt), else --published. A text
+    stored without a date takes the date of a later ingest of it and is extracted again."""
+    from reportedly.ingest.dates import read_sidecar
+    from reportedly.ingest.read import InputError
     from reportedly.ingest.run import ingest as run_ingest
     from reportedly.ingest.sources import read_articles
     from reportedly.store.corpus import Store
 
     try:
+        listings = read_sidecar(dates_path) if dates_path else None
+    except InputError as error:
+        refuse(str(error))
+    try:
         store = Store(db_path or default_path())
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     extractor = load_extractor(model, tagger, actors, verbs)
-    articles = read_articles(paths, published, max_size * 1_048_576)
+    articles = read_articles(paths, published, max_size * 1_048_576, listings)
     with tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress:
         try:
             summary = run_ingest(articles, store, extractor, on_article=lambda: progress.update(1))
@@ -147,6 +181,59 @@ def ingest(
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     if summary.failed:
         sys.exit(EXIT_BAD_INPUT)
+
+
+@click.group()
+def documents() -> None:
+    """The documents of a store, and their dates."""
+
+
+# One row per stored document: what `documents set-date` takes (id) and what it changes.
+DOCUMENT_ROWS = (
+    "SELECT d.id, d.doc_id AS name, d.published, d.outlet, d.title, d.source, d.parent_id AS page, "
+    "d.duplicate_of, (SELECT COUNT(*) FROM attributions a WHERE a.document_id = d.id) AS attributions "
+    "FROM documents d"
+)
+
+
+@documents.command(name="list")
+@db_option
+@click.option("--undated", is_flag=True, help="Only documents without a date (pages, not their posts).")
+@format_option
+def documents_list(db_path: Path | None, undated: bool, output_format: str | None) -> None:
+    """Every stored document: id, name, date, outlet, title, source, its live blog page, the
+    document it duplicates, and its number of attributions."""
+    where = " WHERE d.published IS NULL AND d.parent_id IS NULL" if undated else ""
+    with _reading(db_path) as connection:
+        rows = connection.execute(f"{DOCUMENT_ROWS}{where} ORDER BY d.id").fetchall()
+    print_rows([dict(row) for row in rows], output_format)
+
+
+@documents.command(name="set-date")
+@click.argument("document_id", metavar="ID", type=int)
+@click.argument("day", metavar="DATE", callback=parse_date)
+@db_option
+@model_options
+def documents_set_date(document_id: int, day: date, db_path: Path | None, model: str, tagger: str) -> None:
+    """Date the stored document ID (`documents list` shows ids) on DATE (YYYY-MM-DD) and
+    extract it again on that date, so that its times ("on Monday") resolve against it; a
+    live blog page's posts follow it. Prints one line of JSON."""
+    from reportedly.ingest.run import date_document
+    from reportedly.store.corpus import Store
+
+    path = db_path or default_path()
+    try:
+        connect(path, create=False).close()  # a store to fix, not a new empty one
+        store = Store(path)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        result = date_document(store, lambda: load_extractor(model, tagger, None, None), document_id, day)
+    except StoreError as error:
+        refuse(str(error))
+    finally:
+        store.close()
+    click.echo(json.dumps(result))
 
 
 @click.command()
@@ -301,4 +388,4 @@ def import_brat(folder: Path, db_path: Path | None) -> None:
     click.echo(json.dumps({"documents": count}))
 
 
-COMMANDS = (ingest, quotes, speakers, timeline, events, entities, export, import_group)
+COMMANDS = (ingest, quotes, speakers, timeline, events, entities, documents, export, import_group)

@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,8 @@ from typing import Any
 import numpy as np
 
 from reportedly.ingest.dedup import NEAR_DUPLICATE, band_buckets, similarity
-from reportedly.ingest.liveblog import cross_references
-from reportedly.model import Article, Entity, Extraction
+from reportedly.ingest.liveblog import cross_references, post_time
+from reportedly.model import Article, Document, Entity, Extraction
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.names import clean_name, name_key
 from reportedly.store.database import StoreError, connect, transaction
@@ -116,6 +117,71 @@ class Store:
         if extraction is not None and record is not None:
             self._add_extraction(document_id, extraction, record["attributions"], article.outlet)
         return document_id
+
+    def undated(self, content_hash: str) -> StoredDocument | None:
+        """The stored original (no duplicate, no post) with this text and no date, if any: an
+        ingest that knows its date dates it rather than linking a duplicate to it."""
+        row = self.connection.execute(
+            "SELECT id, source FROM documents WHERE content_hash = ? AND published IS NULL "
+            "AND duplicate_of IS NULL AND parent_id IS NULL ORDER BY id LIMIT 1",
+            (content_hash,),
+        ).fetchone()
+        return StoredDocument(row["id"], row["source"]) if row else None
+
+    def dated_article(self, document_id: int, day: date) -> tuple[Article, bool]:
+        """A stored document as an article of ``day`` (a live blog page with its posts, each
+        at its time on that day), and whether it is extracted (a duplicate is not: its
+        original is). Unknown ids and posts (their page carries the date) raise StoreError."""
+        rows = self.connection.execute(
+            "SELECT * FROM documents WHERE id = ? OR parent_id = ? ORDER BY id", (document_id, document_id)
+        ).fetchall()
+        if not rows or rows[0]["id"] != document_id:
+            raise StoreError(f"no document with id {document_id} (`reportedly documents list` shows them)")
+        page, posts = rows[0], rows[1:]
+        if page["parent_id"] is not None:
+            raise StoreError(
+                f"document {document_id} is a post of the live blog page {page['parent_id']}: date the page"
+            )
+        article = _stored_article(page, day)
+        article.posts = [_stored_article(post, day) for post in posts]
+        return article, page["duplicate_of"] is None
+
+    def redate(self, document_id: int, article: Article, extractions: list[Extraction]) -> None:
+        """Give a stored document (a live blog page: its posts too) the date of ``article``, as
+        :meth:`dated_article` made it, and replace what was extracted from it with
+        ``extractions``, made on that date (times resolved, actors coded on it); inside the
+        caller's transaction. Cross-references between posts stay: they link ids."""
+        published = article.document.published.isoformat() if article.document.published else None
+        self.connection.execute("UPDATE documents SET published = ? WHERE id = ?", (published, document_id))
+        post_ids = [
+            row["id"]
+            for row in self.connection.execute(
+                "SELECT id FROM documents WHERE parent_id = ? ORDER BY id", (document_id,)
+            )
+        ]
+        for post_id, post in zip(post_ids, article.posts, strict=True):
+            self.connection.execute(
+                "UPDATE documents SET published = ?, posted = ? WHERE id = ?",
+                (published, post.posted, post_id),
+            )
+        if extractions:  # none for a duplicate: its original holds what was extracted
+            for stored_id, extraction in zip(post_ids or [document_id], extractions, strict=True):
+                self._replace_extraction(stored_id, extraction)
+
+    def _replace_extraction(self, document_id: int, extraction: Extraction) -> None:
+        """A document's extraction and its rows replaced; the full-text index drops the old
+        contents (a trigger) and takes the new at the next :func:`index_new_text`."""
+        for table in ("mentions", "attributions", "events", "times"):
+            self.connection.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+        record = extraction.to_dict()
+        self.connection.execute(
+            "UPDATE documents SET extraction = ? WHERE id = ?",
+            (json.dumps(record, ensure_ascii=False), document_id),
+        )
+        (outlet,) = self.connection.execute(
+            "SELECT outlet FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        self._add_extraction(document_id, extraction, record["attributions"], outlet)
 
     def link_posts(self, page_id: int) -> None:
         """Resolve the "(see post at 8:52 a.m.)" references among a page's posts."""
@@ -267,6 +333,25 @@ class Store:
             [(key, found, name) for name, key in pairs],
         )
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: int
+    source: str
+
+
+def _stored_article(row: sqlite3.Row, day: date) -> Article:
+    """A stored document row as an article of ``day``; a post keeps its time of day."""
+    return Article(
+        Document(row["doc_id"], row["text"], day),
+        row["source"],
+        title=row["title"],
+        url=row["url"],
+        outlet=row["outlet"],
+        language=row["language"],
+        posted=post_time(day, row["posted"][-5:]) if row["posted"] else None,
+    )
 
 
 def name_keys(names: list[str]) -> list[tuple[str, str]]:
