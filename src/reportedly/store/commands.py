@@ -19,12 +19,61 @@ from typing import Any
 import click
 from tqdm import tqdm
 
-from reportedly.options import EXIT_BAD_INPUT, input_options, load_extractor, model_options, output_file
+from reportedly.options import (
+    EXIT_BAD_INPUT,
+    input_options,
+    load_extractor,
+    model_options,
+    output_file,
+    replaced_whole,
+)
 from reportedly.store import queries
-from reportedly.store.database import StoreError, connect, default_path
+from reportedly.store.database import (
+    LARGEST_INTEGER,
+    StoreError,
+    connect,
+    default_path,
+    known_problem,
+    store_problem,
+)
 
 # Longest a table cell gets on a terminal; JSON Lines and CSV keep whole values.
 CELL_WIDTH = 70
+# What an ingest that the store failed under has done, and how to finish it.
+RERUN_FINISHES = (
+    "whole articles stored before it are kept: run the same ingest again, once the store can be written, "
+    "to store the rest"
+)
+
+
+class Utf8Text(click.ParamType):
+    """Text that is valid UTF-8: a byte that is not reaches Python's argv as a lone surrogate,
+    which SQLite cannot take."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            byte = value[error.start].encode("utf-8", "surrogateescape")[0]
+            self.fail(f"not valid UTF-8 (byte 0x{byte:02x} at character {error.start + 1})", param, ctx)
+        return str(value)
+
+
+UTF8_TEXT = Utf8Text()
+
+
+def limit_option(default: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--limit N: at most N rows, 0 for all; any larger N than SQLite can hold is all too."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=default,
+        show_default=True,
+        callback=lambda ctx, param, value: LARGEST_INTEGER if value == 0 else min(value, LARGEST_INTEGER),
+        help="At most this many rows (0: all).",
+    )
 
 
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -61,6 +110,22 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 @contextmanager
+def store_errors(path: Path, aftermath: str = "") -> Iterator[None]:
+    """A store that fails inside (read-only, full, damaged, or a StoreError of a command) as a
+    one-line error naming it; ``aftermath`` (what was kept, what to do) follows the problems a
+    user can act on, not a damaged file."""
+    try:
+        yield
+    except StoreError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    except sqlite3.DatabaseError as error:
+        message = store_problem(path, error)
+        if aftermath and known_problem(error):
+            message += f"; {aftermath}"
+        raise click.ClickException(message) from None
+
+
+@contextmanager
 def _reading(db_path: Path | None) -> Iterator[sqlite3.Connection]:
     path = db_path or default_path()
     try:
@@ -68,9 +133,8 @@ def _reading(db_path: Path | None) -> Iterator[sqlite3.Connection]:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     try:
-        yield connection
-    except (StoreError, sqlite3.OperationalError) as error:
-        raise click.ClickException(f"{path}: {error}") from None
+        with store_errors(path):
+            yield connection
     finally:
         connection.close()
 
@@ -137,7 +201,10 @@ def ingest(
         raise click.ClickException(str(error)) from None
     extractor = load_extractor(model, tagger, actors, verbs)
     articles = read_articles(paths, published, max_size * 1_048_576)
-    with tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress:
+    with (
+        tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress,
+        store_errors(store.path, RERUN_FINISHES),
+    ):
         try:
             summary = run_ingest(articles, store, extractor, on_article=lambda: progress.update(1))
         finally:
@@ -151,16 +218,16 @@ def ingest(
 
 @click.command()
 @db_option
-@click.option("--speaker", help="An entity's name or alias, or words of the speaker's name.")
-@click.option("--about", help="Words the content holds.")
+@click.option("--speaker", type=UTF8_TEXT, help="An entity's name or alias, or words of the speaker's name.")
+@click.option("--about", type=UTF8_TEXT, help="Words the content holds.")
 @click.option("--search", help='A full-text query over contents (FTS5: "oil AND sanctions", "talk*").')
 @click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
 @click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
-@click.option("--outlet", help="Only articles of this outlet.")
+@click.option("--outlet", type=UTF8_TEXT, help="Only articles of this outlet.")
 @click.option(
     "--kind", type=click.Choice(["direct", "indirect", "mixed", "floating", "according_to", "nominal"])
 )
-@click.option("--limit", default=100, show_default=True)
+@limit_option(100)
 @format_option
 def quotes(db_path: Path | None, output_format: str | None, **where: Any) -> None:
     """Who said what, newest first."""
@@ -173,7 +240,7 @@ def quotes(db_path: Path | None, output_format: str | None, **where: Any) -> Non
 @click.option("--by", type=click.Choice(["outlet", "month"]), help="Count per outlet or per month.")
 @click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
 @click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
-@click.option("--limit", default=20, show_default=True)
+@limit_option(20)
 @format_option
 def speakers(
     db_path: Path | None,
@@ -189,9 +256,9 @@ def speakers(
 
 
 @click.command()
-@click.argument("entity")
+@click.argument("entity", type=UTF8_TEXT)
 @db_option
-@click.option("--about", help="Only statements and events whose words hold this.")
+@click.option("--about", type=UTF8_TEXT, help="Only statements and events whose words hold this.")
 @format_option
 def timeline(entity: str, db_path: Path | None, about: str | None, output_format: str | None) -> None:
     """An entity's statements and events in date order (ENTITY: a name, an alias or an id)."""
@@ -203,10 +270,12 @@ def timeline(entity: str, db_path: Path | None, about: str | None, output_format
 
 @click.command()
 @db_option
-@click.option("--type", "event_type", help="A PLOVER event type (REQUEST, REJECT, ASSAULT ...).")
-@click.option("--actor", help="Actor code or its start (RUS, RUSGOV).")
-@click.option("--recipient", help="Recipient code or its start.")
-@click.option("--limit", default=100, show_default=True)
+@click.option(
+    "--type", "event_type", type=UTF8_TEXT, help="A PLOVER event type (REQUEST, REJECT, ASSAULT ...)."
+)
+@click.option("--actor", type=UTF8_TEXT, help="Actor code or its start (RUS, RUSGOV).")
+@click.option("--recipient", type=UTF8_TEXT, help="Recipient code or its start.")
+@limit_option(100)
 @format_option
 def events(db_path: Path | None, output_format: str | None, **where: Any) -> None:
     """Coded events, newest first."""
@@ -231,8 +300,8 @@ def entities_list(db_path: Path | None, output_format: str | None) -> None:
 
 
 @entities.command(name="merge")
-@click.argument("name")
-@click.argument("into")
+@click.argument("name", type=UTF8_TEXT)
+@click.argument("into", type=UTF8_TEXT)
 @db_option
 def entities_merge(name: str, into: str, db_path: Path | None) -> None:
     """Merge the entity NAME into INTO (names, aliases or ids): a wrong split fixed by hand.
@@ -268,9 +337,12 @@ def export(db_path: Path | None, export_format: str, table: str, output: str | N
 
     if export_format in {"parquet", "brat"} and output is None:
         raise click.UsageError(f"--format {export_format} needs -o/--output")
+    if export_format == "brat":
+        _make_folder(Path(output or ""))
     with _reading(db_path) as connection:
         if export_format == "parquet":
-            count = exports.write_parquet(connection, table, Path(output or ""))
+            with replaced_whole(Path(output or "")) as temporary:
+                count = exports.write_parquet(connection, table, temporary)
         elif export_format == "brat":
             count = exports.write_brat(connection, Path(output or ""))
         else:
@@ -282,6 +354,16 @@ def export(db_path: Path | None, export_format: str, table: str, output: str | N
                 else:
                     count = exports.write_plover(connection, stream)
     click.echo(f"reportedly: exported {count} {export_format} records", err=True)
+
+
+def _make_folder(folder: Path) -> None:
+    """The folder -o names for BRAT files, made if missing; one that cannot be is a usage error."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise click.BadParameter(
+            f"{folder}: cannot make this folder ({error.strerror})", param_hint="-o/--output"
+        ) from None
 
 
 @click.group(name="import")

@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ENVIRONMENT_VARIABLE = "REPORTEDLY_DB"
+# SQLite's integers are 64-bit: a larger Python int cannot be bound to a statement.
+LARGEST_INTEGER = 2**63 - 1
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, entities and what was extracted, with offsets into documents.text.
@@ -178,6 +180,41 @@ class StoreError(Exception):
     """A store that cannot be opened or used."""
 
 
+# What SQLite's result codes mean to a user, for the errors a store can meet in use.
+_STORE_PROBLEMS = {
+    "SQLITE_READONLY": "the store is read-only",
+    "SQLITE_FULL": "database or disk is full",
+    "SQLITE_IOERR": "cannot read or write the store's file",
+    "SQLITE_CANTOPEN": "cannot open the store's file",
+    "SQLITE_BUSY": "the store is locked by another writer",
+}
+
+
+def known_problem(error: sqlite3.DatabaseError) -> str | None:
+    """What a user can act on in an SQLite error (a read-only file, a full disk), else None."""
+    # The extended code's base name: SQLITE_READONLY_DBMOVED and SQLITE_IOERR_WRITE alike.
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return next(
+        (problem for code, problem in _STORE_PROBLEMS.items() if name == code or name.startswith(code + "_")),
+        None,
+    )
+
+
+def store_problem(path: Path, error: sqlite3.DatabaseError) -> str:
+    """The one-line message for an SQLite error met on the store at ``path``: the problems a
+    user can act on by name, anything else (a damaged file) as "not a usable reportedly store"."""
+    return f"{path}: {known_problem(error) or 'not a usable reportedly store'} ({error})"
+
+
+def row_id(text: str) -> int | None:
+    """The row id ``text`` spells (ASCII digits, within SQLite's integers), else None: a name.
+    str.isdigit would take "²", which int() refuses, and int() takes numbers SQLite cannot."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if number <= LARGEST_INTEGER else None
+
+
 def default_path() -> Path:
     """``$REPORTEDLY_DB``, else ``reportedly.db`` in the user's data directory."""
     if configured := os.environ.get(ENVIRONMENT_VARIABLE):
@@ -202,7 +239,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         connection.execute("PRAGMA wal_autocheckpoint = 10000")
         migrate(connection)
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: not a usable reportedly store ({error})") from None
+        raise StoreError(store_problem(path, error)) from None
     except OSError as error:
         raise StoreError(f"{path}: cannot open ({error.strerror})") from None
     return connection
@@ -233,7 +270,10 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield connection
     except BaseException:
-        connection.execute("ROLLBACK")
+        # SQLite has rolled back already after some errors (a full disk): a second ROLLBACK
+        # would fail and hide the error that matters.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
 
