@@ -41,8 +41,7 @@ from reportedly.store.database import (
 CELL_WIDTH = 70
 # What an ingest that the store failed under has done, and how to finish it.
 RERUN_FINISHES = (
-    "whole articles stored before it are kept: run the same ingest again, once the store can be written, "
-    "to store the rest"
+    "whole articles stored before it are kept: fix that and run the same ingest again to store the rest"
 )
 
 

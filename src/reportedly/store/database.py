@@ -203,7 +203,8 @@ def known_problem(error: sqlite3.DatabaseError) -> str | None:
 def store_problem(path: Path, error: sqlite3.DatabaseError) -> str:
     """The one-line message for an SQLite error met on the store at ``path``: the problems a
     user can act on by name, anything else (a damaged file) as "not a usable reportedly store"."""
-    return f"{path}: {known_problem(error) or 'not a usable reportedly store'} ({error})"
+    problem = known_problem(error) or "not a usable reportedly store"
+    return f"{path}: {problem}" + ("" if str(error) == problem else f" ({error})")
 
 
 def row_id(text: str) -> int | None:
