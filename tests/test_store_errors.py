@@ -31,6 +31,13 @@ PASSAGES = {
     "outbreak.txt": "Health official Ivan Novak said the Ebola outbreak was contained in the east.\n",
     "truce.txt": "General Pavel Rossi said on Tuesday that the ceasefire had collapsed overnight.\n",
 }
+# Ids a JSON Lines feed may give that cannot be file names as they are.
+LONG_ID = "report-" + "x" * 300
+PATH_ID = "../../etc/passwd"
+FEED = [
+    {"id": LONG_ID, "text": "Minister Olena Berg said on Monday that the grain deal was dead.\n"},
+    {"id": PATH_ID, "text": "Senator Mark Novak said on Friday that the sanctions would stay.\n"},
+]
 
 
 def invoke(*args: str) -> Result:
@@ -51,9 +58,11 @@ def store_path(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -
     folder = tmp_path_factory.mktemp("store")
     for name, text in PASSAGES.items():
         (folder / name).write_text(text)
+    (folder / "feed.jsonl").write_text("".join(json.dumps(record) + "\n" for record in FEED))
     path = folder / "corpus.db"
     store = Store(path)
-    ingest(read_articles([str(folder / name) for name in PASSAGES], date(2024, 12, 16)), store, extractor)
+    inputs = [str(folder / name) for name in [*PASSAGES, "feed.jsonl"]]
+    ingest(read_articles(inputs, date(2024, 12, 16)), store, extractor)
     store.close()
     return path
 
@@ -111,7 +120,7 @@ def test_parquet_is_written_whole_through_a_temporary_file(db: str, tmp_path: Pa
     target = tmp_path / "quotes.parquet"
     result = invoke("export", "--db", db, "--format", "parquet", "-o", str(target))
     assert result.exit_code == 0
-    assert result.stderr == "reportedly: exported 3 parquet records\n"
+    assert result.stderr == "reportedly: exported 5 parquet records\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus.db", "quotes.parquet"]
 
 
@@ -119,8 +128,8 @@ def test_limit_is_zero_for_all_or_more_and_clamped_to_sqlite_integers(db: str):
     huge = "99999999999999999999"
     for command in ("quotes", "speakers", "events"):
         assert invoke(command, "--db", db, "--limit", huge).exit_code == 0
-    assert len(invoke("quotes", "--db", db, "--limit", huge).stdout.splitlines()) == 3
-    assert len(invoke("quotes", "--db", db, "--limit", "0").stdout.splitlines()) == 3
+    assert len(invoke("quotes", "--db", db, "--limit", huge).stdout.splitlines()) == 5
+    assert len(invoke("quotes", "--db", db, "--limit", "0").stdout.splitlines()) == 5
     assert len(invoke("quotes", "--db", db, "--limit", "2").stdout.splitlines()) == 2
     negative = invoke("quotes", "--db", db, "--limit", "-1")
     assert negative.exit_code == 2
@@ -217,7 +226,7 @@ def test_ingest_into_a_read_only_store_says_so(db: str, tmp_path: Path):
         "stored before it are kept: fix that and run the same ingest again to store the rest"
     )
     with sqlite3.connect(db) as connection:
-        assert connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == len(PASSAGES)
+        assert connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == len(PASSAGES) + len(FEED)
 
 
 def test_ingest_on_a_full_disk_keeps_whole_articles_and_a_rerun_finishes(tmp_path: Path, ingest_with):
@@ -250,3 +259,122 @@ def test_ingest_on_a_full_disk_keeps_whole_articles_and_a_rerun_finishes(tmp_pat
         "failed": 0,
         "failures": [],
     }
+
+
+def stored_contents(db: str) -> list[tuple[str, str]]:
+    """Every stored attribution as (document id, content), and its extraction's, which must agree."""
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT d.doc_id, a.content FROM attributions a JOIN documents d ON d.id = a.document_id "
+            "ORDER BY d.id, a.id"
+        ).fetchall()
+        extracted = [
+            (doc_id, " … ".join(part["text"] for part in attribution["content"]))
+            for doc_id, extraction in connection.execute(
+                "SELECT doc_id, extraction FROM documents ORDER BY id"
+            )
+            for attribution in json.loads(extraction)["attributions"]
+        ]
+    assert rows == extracted
+    return rows
+
+
+@pytest.fixture
+def brat(db: str, tmp_path: Path) -> Path:
+    """The store exported as BRAT files."""
+    folder = tmp_path / "brat"
+    result = invoke("export", "--db", db, "--format", "brat", "-o", str(folder))
+    assert result.stderr == "reportedly: exported 5 brat records\n"
+    return folder
+
+
+def test_brat_names_are_safe_short_and_unique_and_import_maps_them_back(db: str, brat: Path):
+    names = sorted(path.name for path in brat.glob("*.ann"))
+    assert names == [
+        "_.._etc_passwd-5.ann",
+        "ceasefire-1.ann",
+        "outbreak-2.ann",
+        "report-" + "x" * 93 + "-4.ann",  # the id's first 100 bytes, then its row id
+        "truce-3.ann",
+    ]
+    # The annotator cuts each content to its first word; import puts each back on its document.
+    for ann in brat.glob("*.ann"):
+        lines = ann.read_text().splitlines()
+        ann.write_text("".join(_first_word(line) + "\n" for line in lines))
+    before = stored_contents(db)
+    result = invoke("import", "brat", str(brat), "--db", db)
+    assert (result.exit_code, result.stdout) == (0, '{"documents": 5}\n')
+    after = stored_contents(db)
+    assert [doc_id for doc_id, _ in after] == [doc_id for doc_id, _ in before]
+    assert [content for _, content in after] == [content.split()[0] for _, content in before]
+    # A file renamed by hand is found by its text.
+    (brat / "truce-3.ann").rename(brat / "renamed.ann")
+    (brat / "truce-3.txt").rename(brat / "renamed.txt")
+    assert invoke("import", "brat", str(brat), "--db", db).exit_code == 0
+
+
+def _first_word(line: str) -> str:
+    """A Content line of an .ann file cut to its first word (other lines as they are)."""
+    number, label, words = line.split("\t")[0], line.split("\t")[1], line.split("\t")[-1]
+    if not label.startswith("Content "):
+        return line
+    start = int(label.split()[1])
+    first = words.split()[0]
+    return f"{number}\tContent {start} {start + len(first)}\t{first}"
+
+
+@pytest.mark.parametrize(
+    ("damage", "where", "problem"),
+    [
+        ("ann", b"\xff\n", "6: not valid UTF-8 (byte 0xff)"),
+        ("txt", b"\xe9\n", "2: not valid UTF-8 (byte 0xe9)"),
+        (
+            "ann",
+            b"T9 Cue 0 5\n",
+            "6: not a BRAT text-bound annotation (T), event (E) or note (#): 'T9 Cue 0 5'",
+        ),
+        (
+            "ann",
+            b"T9\tCue 0 5 9\tMinis\n",
+            "6: offsets are not START END pairs (discontinuous parts joined by ';'): "
+            "'T9\\tCue 0 5 9\\tMinis'",
+        ),
+        (
+            "ann",
+            b"T9\tCue 0 5000\tMinis\n",
+            "6: a span is not inside the text (78 characters): 'T9\\tCue 0 5000\\tMinis'",
+        ),
+        (
+            "ann",
+            b"E9\tAttribution:T1 Cue:T99\n",
+            "6: no text-bound annotation T99: 'E9\\tAttribution:T1 Cue:T99'",
+        ),
+    ],
+)
+def test_a_bad_brat_file_is_one_line_naming_file_and_line_and_nothing_is_imported(
+    db: str, brat: Path, damage: str, where: bytes, problem: str
+):
+    # The first document is corrected, the second one damaged: the first is not stored either.
+    first = brat / "ceasefire-1.ann"
+    first.write_text("".join(_first_word(line) + "\n" for line in first.read_text().splitlines()))
+    damaged = brat / f"outbreak-2.{damage}"
+    damaged.write_bytes(damaged.read_bytes() + where)
+    before = stored_contents(db)
+    result = invoke("import", "brat", str(brat), "--db", db)
+    assert result.exit_code == 2
+    assert error_line(result) == f"Error: Invalid value for FOLDER: {damaged}:{problem}"
+    assert stored_contents(db) == before
+
+
+def test_discontinuous_brat_spans_are_imported(db: str, brat: Path):
+    ann = brat / "ceasefire-1.ann"
+    lines = ann.read_text().splitlines()
+    content = next(line for line in lines if "\tContent " in line)
+    number, label, _ = content.split("\t")
+    start, end = map(int, label.split()[1:])
+    parts = f"{start} {start + 4};{start + 5} {end}"  # "that" and the rest, apart
+    ann.write_text(
+        "\n".join(f"{number}\tContent {parts}\tx" if line == content else line for line in lines) + "\n"
+    )
+    assert invoke("import", "brat", str(brat), "--db", db).exit_code == 0
+    assert stored_contents(db)[0] == ("ceasefire", "that … the cease-fire would hold in the north")

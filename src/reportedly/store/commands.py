@@ -374,11 +374,16 @@ def import_group() -> None:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
 def import_brat(folder: Path, db_path: Path | None) -> None:
-    """Store the attributions of corrected BRAT files (as `export --format brat` wrote them)."""
+    """Store the attributions of corrected BRAT files (as `export --format brat` wrote them),
+    all or none: a file that is not UTF-8 or a line that is not BRAT stops the import."""
+    from reportedly.store.export import BratError
     from reportedly.store.export import import_brat as run_import
 
     with _reading(db_path) as connection:
-        count = run_import(connection, folder)
+        try:
+            count = run_import(connection, folder)
+        except BratError as error:  # the files' fault, not the store's
+            raise click.BadParameter(str(error), param_hint="FOLDER") from None
     click.echo(json.dumps({"documents": count}))
 
 
