@@ -9,7 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
 from reportedly.store import commands, corpus
 from reportedly.store.corpus import Store
-from reportedly.store.database import connect
+from reportedly.store.database import MIGRATIONS, _statements, connect
 from test_cli import run
 from test_store_cli import feed
 
@@ -378,3 +378,81 @@ def test_discontinuous_brat_spans_are_imported(db: str, brat: Path):
     )
     assert invoke("import", "brat", str(brat), "--db", db).exit_code == 0
     assert stored_contents(db)[0] == ("ceasefire", "that … the cease-fire would hold in the north")
+
+
+def found(db: str, *args: str) -> list[str]:
+    """The documents of the quotes a search finds."""
+    result = invoke("quotes", "--db", db, *args)
+    assert result.exit_code == 0, result.stderr
+    return sorted(json.loads(line)["document"] for line in result.stdout.splitlines())
+
+
+def test_search_takes_plain_words_and_phrases_whatever_they_hold(db: str):
+    assert found(db, "--search", '"Ebola') == ["outbreak"]
+    assert found(db, "--search", "-outbreak") == ["outbreak"]
+    assert found(db, "--search", "NEAR(") == []
+    assert found(db, "--search", "AND OR") == []
+    assert found(db, "--search", "Ebola contained") == ["outbreak"]  # every word
+    assert found(db, "--search", "Ebola collapsed") == []
+    assert found(db, "--search", '"outbreak was contained"') == ["outbreak"]
+    assert found(db, "--search", '"contained was outbreak"') == []
+    for words in ("*", '"" -'):
+        result = invoke("quotes", "--db", db, "--search", words)
+        assert result.exit_code == 2
+        assert error_line(result) == (
+            f"Error: Invalid value for '--search': no words to search for in {words!r} "
+            "(FTS5 syntax goes in --fts)"
+        )
+
+
+def test_hyphenated_and_closed_compounds_find_each_other(db: str):
+    assert found(db, "--search", "ceasefire") == ["ceasefire", "truce"]
+    assert found(db, "--search", "cease-fire") == ["ceasefire", "truce"]
+    assert found(db, "--search", "fire") == ["ceasefire"]
+    assert found(db, "--search", '"the cease-fire would hold"') == ["ceasefire"]
+
+
+def test_fts_syntax_is_behind_its_flag_and_its_errors_are_the_querys(db: str):
+    assert found(db, "--fts", "ceasefire OR Ebola") == ["ceasefire", "outbreak", "truce"]
+    assert found(db, "--fts", "cont*") == ["outbreak"]
+    for expression, problem in [
+        ("cease-fire", "no such column: fire"),
+        ('"Ebola', "unterminated string"),
+        ("NEAR(", 'syntax error near ""'),
+        ("AND OR", 'syntax error near "AND"'),
+    ]:
+        result = invoke("quotes", "--db", db, "--fts", expression)
+        assert result.exit_code == 2
+        assert error_line(result) == (
+            f"Error: Invalid value for '--fts': FTS5 syntax error in {expression!r}: {problem}"
+        )
+        assert db not in result.stderr
+
+
+def test_a_store_of_schema_1_gets_the_compounds_index_and_deletes_keep_it_whole(db: str, tmp_path: Path):
+    old = str(tmp_path / "old.db")
+    with closing(sqlite3.connect(old, isolation_level=None)) as connection:
+        for statement in _statements(MIGRATIONS[0]):
+            connection.execute(statement)
+        connection.execute("PRAGMA user_version = 1")
+        connection.execute("ATTACH ? AS new", (db,))
+        for table in ("documents", "entities", "entity_names", "attributions"):
+            connection.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
+        # Indexed as schema 1 did: contents only.
+        connection.execute(
+            "INSERT INTO attributions_fts (rowid, content) SELECT id, content FROM attributions"
+        )
+        connection.execute("UPDATE fts_indexed SET last_id = (SELECT MAX(id) FROM attributions)")
+    assert found(old, "--search", "ceasefire") == ["ceasefire", "truce"]
+    with closing(sqlite3.connect(old)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    # Replacing attributions (a BRAT import) deletes them from the index through the trigger.
+    folder = tmp_path / "brat"
+    assert invoke("export", "--db", old, "--format", "brat", "-o", str(folder)).exit_code == 0
+    for ann in folder.glob("*.ann"):
+        ann.write_text("".join(_first_word(line) + "\n" for line in ann.read_text().splitlines()))
+    assert invoke("import", "brat", str(folder), "--db", old).exit_code == 0
+    assert found(old, "--search", "ceasefire") == []  # each content cut to its first word, "that"
+    assert found(old, "--search", "that") == sorted([PATH_ID, "ceasefire", LONG_ID, "truce"])
+    with closing(sqlite3.connect(old, isolation_level=None)) as connection:
+        connection.execute("INSERT INTO attributions_fts (attributions_fts) VALUES ('integrity-check')")

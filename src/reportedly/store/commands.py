@@ -108,6 +108,17 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
     raise click.BadParameter(f"{value!r} is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)")
 
 
+def _checked_search(check: Callable[[str], str], value: str | None) -> str | None:
+    """A --search or --fts value that ``check`` accepts, as given; one it refuses is a usage
+    error of the option, not the store's."""
+    if value is not None:
+        try:
+            check(value)
+        except queries.SearchError as error:
+            raise click.BadParameter(str(error)) from None
+    return value
+
+
 @contextmanager
 def store_errors(path: Path, aftermath: str = "") -> Iterator[None]:
     """A store that fails inside (read-only, full, damaged, or a StoreError of a command) as a
@@ -219,7 +230,18 @@ def ingest(
 @db_option
 @click.option("--speaker", type=UTF8_TEXT, help="An entity's name or alias, or words of the speaker's name.")
 @click.option("--about", type=UTF8_TEXT, help="Words the content holds.")
-@click.option("--search", help='A full-text query over contents (FTS5: "oil AND sanctions", "talk*").')
+@click.option(
+    "--search",
+    type=UTF8_TEXT,
+    callback=lambda ctx, param, value: _checked_search(queries.search_expression, value),
+    help='Words and "quoted phrases" the content holds, all of them (cease-fire finds ceasefire too).',
+)
+@click.option(
+    "--fts",
+    type=UTF8_TEXT,
+    callback=lambda ctx, param, value: _checked_search(queries.check_fts_syntax, value),
+    help='A full-text query in FTS5 syntax ("oil AND sanctions", "talk*", "NEAR(grain deal, 5)").',
+)
 @click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
 @click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
 @click.option("--outlet", type=UTF8_TEXT, help="Only articles of this outlet.")
