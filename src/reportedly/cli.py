@@ -15,7 +15,14 @@ from reportedly.events.plover import plover_records
 from reportedly.ingest.read import InputError, read_document
 from reportedly.model import Document, Extraction
 from reportedly.nlp.pipeline import ModelError
-from reportedly.options import EXIT_BAD_INPUT, input_options, load_extractor, model_options, output_file
+from reportedly.options import (
+    EXIT_BAD_INPUT,
+    check_output,
+    input_options,
+    load_extractor,
+    model_options,
+    output_file,
+)
 from reportedly.store.commands import COMMANDS
 
 
@@ -73,7 +80,7 @@ def format_text(extraction: Extraction) -> str:
     help="jsonl (default when stdout is not a terminal), a readable text list, or plover: "
     "one PLOVER event record per line.",
 )
-@click.option("-o", "--output", default=None, help="Write to FILE instead of stdout.")
+@click.option("-o", "--output", default=None, callback=check_output, help="Write to FILE instead of stdout.")
 @input_options
 @model_options
 def extract(

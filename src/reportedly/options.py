@@ -56,21 +56,55 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def output_problem(path: Path) -> str | None:
+    """Why a file cannot be written at ``path`` (a folder there, or no folder to hold it), or None."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    if not path.parent.is_dir():
+        return f"no folder {str(path.parent)!r} to write it in"
+    return None
+
+
+def refuse_unwritable(path: Path) -> None:
+    """A one-line usage error for an -o/--output that cannot be written, before any work is done."""
+    if problem := output_problem(path):
+        raise click.BadParameter(f"{path}: {problem}", param_hint="-o/--output")
+
+
+def check_output(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """-o's callback: refuse a file that cannot be written before a model loads or a query runs."""
+    if value is not None and value != "-":
+        refuse_unwritable(Path(value))
+    return value
+
+
+@contextmanager
+def replaced_whole(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target``, renamed onto it when the block succeeds and removed
+    when it fails: the file is written whole or not at all."""
+    refuse_unwritable(target)
+    try:
+        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    except OSError as error:
+        raise click.ClickException(f"{target}: cannot write ({error.strerror})") from None
+    os.close(descriptor)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 @contextmanager
 def output_file(path: str | None) -> Iterator[IO[str]]:
     """stdout, or a file written whole or not at all (a temporary file renamed on success)."""
     if path is None or path == "-":
         yield sys.stdout
         return
-    target = Path(path)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            yield handle
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    with replaced_whole(Path(path)) as temporary, temporary.open("w", encoding="utf-8") as handle:
+        yield handle
 
 
 def input_options(command: click.Command) -> click.Command:

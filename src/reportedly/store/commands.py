@@ -26,12 +26,54 @@ from reportedly.options import (
     model_options,
     output_file,
     parse_date,
+    replaced_whole,
 )
 from reportedly.store import queries
-from reportedly.store.database import StoreError, connect, default_path
+from reportedly.store.database import (
+    LARGEST_INTEGER,
+    StoreError,
+    connect,
+    default_path,
+    known_problem,
+    store_problem,
+)
 
 # Longest a table cell gets on a terminal; JSON Lines and CSV keep whole values.
 CELL_WIDTH = 70
+# What an ingest that the store failed under has done, and how to finish it.
+RERUN_FINISHES = (
+    "whole articles stored before it are kept: fix that and run the same ingest again to store the rest"
+)
+
+
+class Utf8Text(click.ParamType):
+    """Text that is valid UTF-8: a byte that is not reaches Python's argv as a lone surrogate,
+    which SQLite cannot take."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            byte = value[error.start].encode("utf-8", "surrogateescape")[0]
+            self.fail(f"not valid UTF-8 (byte 0x{byte:02x} at character {error.start + 1})", param, ctx)
+        return str(value)
+
+
+UTF8_TEXT = Utf8Text()
+
+
+def limit_option(default: int) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--limit N: at most N rows, 0 for all; any larger N than SQLite can hold is all too."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        default=default,
+        show_default=True,
+        callback=lambda ctx, param, value: LARGEST_INTEGER if value == 0 else min(value, LARGEST_INTEGER),
+        help="At most this many rows (0: all).",
+    )
 
 
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -67,6 +109,33 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
     raise click.BadParameter(f"{value!r} is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)")
 
 
+def _checked_search(check: Callable[[str], str], value: str | None) -> str | None:
+    """A --search or --fts value that ``check`` accepts, as given; one it refuses is a usage
+    error of the option, not the store's."""
+    if value is not None:
+        try:
+            check(value)
+        except queries.SearchError as error:
+            raise click.BadParameter(str(error)) from None
+    return value
+
+
+@contextmanager
+def store_errors(path: Path, aftermath: str = "") -> Iterator[None]:
+    """A store that fails inside (read-only, full, damaged, or a StoreError of a command) as a
+    one-line error naming it; ``aftermath`` (what was kept, what to do) follows the problems a
+    user can act on, not a damaged file."""
+    try:
+        yield
+    except StoreError as error:
+        raise click.ClickException(f"{path}: {error}") from None
+    except sqlite3.DatabaseError as error:
+        message = store_problem(path, error)
+        if aftermath and known_problem(error):
+            message += f"; {aftermath}"
+        raise click.ClickException(message) from None
+
+
 @contextmanager
 def _reading(db_path: Path | None) -> Iterator[sqlite3.Connection]:
     path = db_path or default_path()
@@ -75,9 +144,8 @@ def _reading(db_path: Path | None) -> Iterator[sqlite3.Connection]:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     try:
-        yield connection
-    except (StoreError, sqlite3.OperationalError) as error:
-        raise click.ClickException(f"{path}: {error}") from None
+        with store_errors(path):
+            yield connection
     finally:
         connection.close()
 
@@ -171,7 +239,10 @@ def ingest(
         raise click.ClickException(str(error)) from None
     extractor = load_extractor(model, tagger, actors, verbs)
     articles = read_articles(paths, published, max_size * 1_048_576, listings)
-    with tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress:
+    with (
+        tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress,
+        store_errors(store.path, RERUN_FINISHES),
+    ):
         try:
             summary = run_ingest(articles, store, extractor, on_article=lambda: progress.update(1))
         finally:
@@ -228,9 +299,13 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     try:
-        result = date_document(store, lambda: load_extractor(model, tagger, None, None), document_id, day)
-    except StoreError as error:
-        refuse(str(error))
+        with store_errors(path):  # a full or damaged store; an unknown id is the input's fault
+            try:
+                result = date_document(
+                    store, lambda: load_extractor(model, tagger, None, None), document_id, day
+                )
+            except StoreError as error:
+                refuse(str(error))
     finally:
         store.close()
     click.echo(json.dumps(result))
@@ -238,16 +313,27 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
 
 @click.command()
 @db_option
-@click.option("--speaker", help="An entity's name or alias, or words of the speaker's name.")
-@click.option("--about", help="Words the content holds.")
-@click.option("--search", help='A full-text query over contents (FTS5: "oil AND sanctions", "talk*").')
+@click.option("--speaker", type=UTF8_TEXT, help="An entity's name or alias, or words of the speaker's name.")
+@click.option("--about", type=UTF8_TEXT, help="Words the content holds.")
+@click.option(
+    "--search",
+    type=UTF8_TEXT,
+    callback=lambda ctx, param, value: _checked_search(queries.search_expression, value),
+    help='Words and "quoted phrases" the content holds, all of them (cease-fire finds ceasefire too).',
+)
+@click.option(
+    "--fts",
+    type=UTF8_TEXT,
+    callback=lambda ctx, param, value: _checked_search(queries.check_fts_syntax, value),
+    help='A full-text query in FTS5 syntax ("oil AND sanctions", "talk*", "NEAR(grain deal, 5)").',
+)
 @click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
 @click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
-@click.option("--outlet", help="Only articles of this outlet.")
+@click.option("--outlet", type=UTF8_TEXT, help="Only articles of this outlet.")
 @click.option(
     "--kind", type=click.Choice(["direct", "indirect", "mixed", "floating", "according_to", "nominal"])
 )
-@click.option("--limit", default=100, show_default=True)
+@limit_option(100)
 @format_option
 def quotes(db_path: Path | None, output_format: str | None, **where: Any) -> None:
     """Who said what, newest first."""
@@ -260,7 +346,7 @@ def quotes(db_path: Path | None, output_format: str | None, **where: Any) -> Non
 @click.option("--by", type=click.Choice(["outlet", "month"]), help="Count per outlet or per month.")
 @click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
 @click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
-@click.option("--limit", default=20, show_default=True)
+@limit_option(20)
 @format_option
 def speakers(
     db_path: Path | None,
@@ -276,9 +362,9 @@ def speakers(
 
 
 @click.command()
-@click.argument("entity")
+@click.argument("entity", type=UTF8_TEXT)
 @db_option
-@click.option("--about", help="Only statements and events whose words hold this.")
+@click.option("--about", type=UTF8_TEXT, help="Only statements and events whose words hold this.")
 @format_option
 def timeline(entity: str, db_path: Path | None, about: str | None, output_format: str | None) -> None:
     """An entity's statements and events in date order (ENTITY: a name, an alias or an id)."""
@@ -290,10 +376,12 @@ def timeline(entity: str, db_path: Path | None, about: str | None, output_format
 
 @click.command()
 @db_option
-@click.option("--type", "event_type", help="A PLOVER event type (REQUEST, REJECT, ASSAULT ...).")
-@click.option("--actor", help="Actor code or its start (RUS, RUSGOV).")
-@click.option("--recipient", help="Recipient code or its start.")
-@click.option("--limit", default=100, show_default=True)
+@click.option(
+    "--type", "event_type", type=UTF8_TEXT, help="A PLOVER event type (REQUEST, REJECT, ASSAULT ...)."
+)
+@click.option("--actor", type=UTF8_TEXT, help="Actor code or its start (RUS, RUSGOV).")
+@click.option("--recipient", type=UTF8_TEXT, help="Recipient code or its start.")
+@limit_option(100)
 @format_option
 def events(db_path: Path | None, output_format: str | None, **where: Any) -> None:
     """Coded events, newest first."""
@@ -318,8 +406,8 @@ def entities_list(db_path: Path | None, output_format: str | None) -> None:
 
 
 @entities.command(name="merge")
-@click.argument("name")
-@click.argument("into")
+@click.argument("name", type=UTF8_TEXT)
+@click.argument("into", type=UTF8_TEXT)
 @db_option
 def entities_merge(name: str, into: str, db_path: Path | None) -> None:
     """Merge the entity NAME into INTO (names, aliases or ids): a wrong split fixed by hand.
@@ -355,9 +443,12 @@ def export(db_path: Path | None, export_format: str, table: str, output: str | N
 
     if export_format in {"parquet", "brat"} and output is None:
         raise click.UsageError(f"--format {export_format} needs -o/--output")
+    if export_format == "brat":
+        _make_folder(Path(output or ""))
     with _reading(db_path) as connection:
         if export_format == "parquet":
-            count = exports.write_parquet(connection, table, Path(output or ""))
+            with replaced_whole(Path(output or "")) as temporary:
+                count = exports.write_parquet(connection, table, temporary)
         elif export_format == "brat":
             count = exports.write_brat(connection, Path(output or ""))
         else:
@@ -371,6 +462,16 @@ def export(db_path: Path | None, export_format: str, table: str, output: str | N
     click.echo(f"reportedly: exported {count} {export_format} records", err=True)
 
 
+def _make_folder(folder: Path) -> None:
+    """The folder -o names for BRAT files, made if missing; one that cannot be is a usage error."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise click.BadParameter(
+            f"{folder}: cannot make this folder ({error.strerror})", param_hint="-o/--output"
+        ) from None
+
+
 @click.group(name="import")
 def import_group() -> None:
     """Bring corrections back into a store."""
@@ -380,11 +481,16 @@ def import_group() -> None:
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
 def import_brat(folder: Path, db_path: Path | None) -> None:
-    """Store the attributions of corrected BRAT files (as `export --format brat` wrote them)."""
+    """Store the attributions of corrected BRAT files (as `export --format brat` wrote them),
+    all or none: a file that is not UTF-8 or a line that is not BRAT stops the import."""
+    from reportedly.store.export import BratError
     from reportedly.store.export import import_brat as run_import
 
     with _reading(db_path) as connection:
-        count = run_import(connection, folder)
+        try:
+            count = run_import(connection, folder)
+        except BratError as error:  # the files' fault, not the store's
+            raise click.BadParameter(str(error), param_hint="FOLDER") from None
     click.echo(json.dumps({"documents": count}))
 
 

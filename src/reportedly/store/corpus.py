@@ -24,7 +24,7 @@ from reportedly.ingest.liveblog import cross_references, post_time
 from reportedly.model import Article, Document, Entity, Extraction
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.names import clean_name, name_key
-from reportedly.store.database import StoreError, connect, transaction
+from reportedly.store.database import StoreError, connect, row_id, transaction
 
 
 class Store:
@@ -381,8 +381,8 @@ def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tupl
 
 def entity_id(connection: sqlite3.Connection, name: str) -> int:
     """The entity a name, an alias or an id designates; none raises StoreError."""
-    if name.isdigit():
-        row = connection.execute("SELECT id FROM entities WHERE id = ?", (int(name),)).fetchone()
+    if (number := row_id(name)) is not None:
+        row = connection.execute("SELECT id FROM entities WHERE id = ?", (number,)).fetchone()
     else:
         row = connection.execute("SELECT id FROM entities WHERE name = ?", (name,)).fetchone()
         if row is None and (keys := [key for _, key in name_keys([name])]):

@@ -8,12 +8,26 @@ runs the rest, each in its own transaction, so that an older store is upgraded i
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 ENVIRONMENT_VARIABLE = "REPORTEDLY_DB"
+# SQLite's integers are 64-bit: a larger Python int cannot be bound to a statement.
+LARGEST_INTEGER = 2**63 - 1
+# The columns of the full-text index of contents: the words, and the closed forms of its
+# hyphenated words, so that "ceasefire" finds "cease-fire". Fixed by migration 2: changing
+# them takes a new migration.
+CONTENT_SEARCH_COLUMNS = "content, compounds"
+# The SQL function that fills the compounds column: every connection that writes
+# attributions registers it (connect), the delete trigger included.
+COMPOUNDS_FUNCTION = "reportedly_compounds"
+# A hyphenated word as FTS5's unicode61 tokenizer splits it (letters and digits are word
+# characters; hyphen-minus, the hyphen and the non-breaking hyphen separate them).
+HYPHENATED_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
+HYPHEN = re.compile(r"[-\u2010\u2011]")
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, entities and what was extracted, with offsets into documents.text.
@@ -170,12 +184,70 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO attributions_fts(attributions_fts, rowid, content) VALUES ('delete', old.id, old.content);
     END;
     """,
+    # 2: contents found by the closed form of their hyphenated words ("ceasefire" finds
+    # "cease-fire"): the index of contents gets a compounds column and is rebuilt. Contentless,
+    # as an external-content index must find every column in its table.
+    f"""
+    DROP TRIGGER attributions_fts_delete;
+    DROP TABLE attributions_fts;
+    CREATE VIRTUAL TABLE attributions_fts USING fts5({CONTENT_SEARCH_COLUMNS}, content='');
+    INSERT INTO attributions_fts (rowid, {CONTENT_SEARCH_COLUMNS})
+    SELECT id, content, {COMPOUNDS_FUNCTION}(content) FROM attributions
+    WHERE id <= (SELECT last_id FROM fts_indexed WHERE name = 'attributions');
+    CREATE TRIGGER attributions_fts_delete AFTER DELETE ON attributions
+    WHEN old.id <= (SELECT last_id FROM fts_indexed WHERE name = 'attributions') BEGIN
+        INSERT INTO attributions_fts(attributions_fts, rowid, {CONTENT_SEARCH_COLUMNS})
+        VALUES ('delete', old.id, old.content, {COMPOUNDS_FUNCTION}(old.content));
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class StoreError(Exception):
     """A store that cannot be opened or used."""
+
+
+# What SQLite's result codes mean to a user, for the errors a store can meet in use.
+_STORE_PROBLEMS = {
+    "SQLITE_READONLY": "the store is read-only",
+    "SQLITE_FULL": "database or disk is full",
+    "SQLITE_IOERR": "cannot read or write the store's file",
+    "SQLITE_CANTOPEN": "cannot open the store's file",
+    "SQLITE_BUSY": "the store is locked by another writer",
+}
+
+
+def known_problem(error: sqlite3.DatabaseError) -> str | None:
+    """What a user can act on in an SQLite error (a read-only file, a full disk), else None."""
+    # The extended code's base name: SQLITE_READONLY_DBMOVED and SQLITE_IOERR_WRITE alike.
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return next(
+        (problem for code, problem in _STORE_PROBLEMS.items() if name == code or name.startswith(code + "_")),
+        None,
+    )
+
+
+def store_problem(path: Path, error: sqlite3.DatabaseError) -> str:
+    """The one-line message for an SQLite error met on the store at ``path``: the problems a
+    user can act on by name, anything else (a damaged file) as "not a usable reportedly store"."""
+    problem = known_problem(error) or "not a usable reportedly store"
+    return f"{path}: {problem}" + ("" if str(error) == problem else f" ({error})")
+
+
+def row_id(text: str) -> int | None:
+    """The row id ``text`` spells (ASCII digits, within SQLite's integers), else None: a name.
+    str.isdigit would take "²", which int() refuses, and int() takes numbers SQLite cannot."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if number <= LARGEST_INTEGER else None
+
+
+def compounds(text: str) -> str:
+    """The closed forms of the hyphenated words of ``text``: "a cease-fire in Gaza" ->
+    "ceasefire"; what the compounds column of the index of contents holds."""
+    return " ".join(HYPHEN.sub("", word) for word in HYPHENATED_WORD.findall(text))
 
 
 def default_path() -> Path:
@@ -194,6 +266,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, timeout=30, isolation_level=None)
         connection.row_factory = sqlite3.Row
+        connection.create_function(COMPOUNDS_FUNCTION, 1, compounds, deterministic=True)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
@@ -202,7 +275,7 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
         connection.execute("PRAGMA wal_autocheckpoint = 10000")
         migrate(connection)
     except sqlite3.DatabaseError as error:
-        raise StoreError(f"{path}: not a usable reportedly store ({error})") from None
+        raise StoreError(store_problem(path, error)) from None
     except OSError as error:
         raise StoreError(f"{path}: cannot open ({error.strerror})") from None
     return connection
@@ -212,12 +285,15 @@ def index_new_text(connection: sqlite3.Connection) -> None:
     """Add the attributions and documents stored since the last call to the full-text
     indexes, in one transaction."""
     with transaction(connection):
-        for table, columns in (("attributions", "content"), ("documents", "title, text")):
+        for table, columns, values in (
+            ("attributions", CONTENT_SEARCH_COLUMNS, f"content, {COMPOUNDS_FUNCTION}(content)"),
+            ("documents", "title, text", "title, text"),
+        ):
             (last,) = connection.execute(
                 "SELECT last_id FROM fts_indexed WHERE name = ?", (table,)
             ).fetchone()
             connection.execute(
-                f"INSERT INTO {table}_fts (rowid, {columns}) SELECT id, {columns} FROM {table} WHERE id > ?",
+                f"INSERT INTO {table}_fts (rowid, {columns}) SELECT id, {values} FROM {table} WHERE id > ?",
                 (last,),
             )
             connection.execute(
@@ -233,7 +309,10 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield connection
     except BaseException:
-        connection.execute("ROLLBACK")
+        # SQLite has rolled back already after some errors (a full disk): a second ROLLBACK
+        # would fail and hide the error that matters.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
 

@@ -26,6 +26,17 @@ from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
 from reportedly.store.database import StoreError, index_new_text, transaction
 
 _SAFE_NAME = re.compile(r"[^\w.-]+")
+# Bytes of a document id kept in its BRAT file names: with the row id and the suffix, well
+# under the 255 bytes most file systems allow.
+NAME_BYTES = 100
+# The row id that ends a BRAT file's name (``lavrov-talks-12``): the document it came from.
+_NAME_ROW_ID = re.compile(r"-(\d+)$")
+# The lines of a BRAT .ann file (brat's standoff format): a text-bound annotation
+# (discontinuous spans join "START END" pairs with ";"), an event, a note.
+_TEXT_BOUND_LINE = re.compile(r"T\d+\t\S+ (?P<offsets>[^\t]*)\t.*")
+_OFFSETS = re.compile(r"\d+ \d+(;\d+ \d+)*")
+_EVENT_LINE = re.compile(r"E\d+\t\S+:T\d+( \S+:T\d+)*")
+_NOTE_LINE = re.compile(r"#\d*\t.*")
 TABLES = {
     "attributions": (
         "SELECT d.doc_id AS document, d.outlet, d.url, a.date, a.local_id AS attribution, a.kind, "
@@ -117,14 +128,26 @@ def write_plover(connection: sqlite3.Connection, stream: TextIO) -> int:
     return count
 
 
+class BratError(ValueError):
+    """A BRAT folder that cannot be imported: the file (and line) and what is wrong with it."""
+
+
+def brat_name(doc_id: str, row_id: int) -> str:
+    """A document's BRAT file name, without suffix: its id made safe as a file name (no "/",
+    no leading dot, at most NAME_BYTES bytes), then its row id, which keeps names unique and
+    tells ``import_brat`` the document."""
+    safe = _SAFE_NAME.sub("_", doc_id).lstrip(".").encode("utf-8")[:NAME_BYTES]
+    return safe.decode("utf-8", "ignore") + f"-{row_id}"
+
+
 def write_brat(connection: sqlite3.Connection, folder: Path) -> int:
-    """A ``.txt`` and ``.ann`` per extracted document; names made safe and unique."""
+    """A ``.txt`` and ``.ann`` per extracted document, named by ``brat_name``."""
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     for row in connection.execute(
         "SELECT id, doc_id, text, extraction FROM documents WHERE extraction IS NOT NULL ORDER BY id"
     ):
-        name = _SAFE_NAME.sub("_", row["doc_id"]) + f"-{row['id']}"
+        name = brat_name(row["doc_id"], row["id"])
         (folder / f"{name}.txt").write_text(row["text"], encoding="utf-8")
         (folder / f"{name}.ann").write_text(
             _ann(row["text"], json.loads(row["extraction"])), encoding="utf-8"
@@ -139,7 +162,8 @@ def _ann(text: str, extraction: dict[str, Any]) -> str:
     def bound(label: str, parts: list[tuple[int, int]]) -> str:
         number = f"T{len(lines) + 1}"
         offsets = ";".join(f"{start} {end}" for start, end in parts)
-        words = " ".join(text[start:end] for start, end in parts).replace("\n", " ")
+        # One line, one tab-separated field: every line break and tab inside becomes a space.
+        words = re.sub(r"\s", " ", " ".join(text[start:end] for start, end in parts))
         lines.append(f"{number}\t{label} {offsets}\t{words}")
         return number
 
@@ -162,36 +186,88 @@ def _ann(text: str, extraction: dict[str, Any]) -> str:
 
 
 def import_brat(connection: sqlite3.Connection, folder: Path) -> int:
-    """Store the attributions of corrected ``.ann`` files over those extracted, matching
-    each ``.txt`` to its stored document by content; each document in one transaction."""
+    """Store the attributions of corrected ``.ann`` files over those extracted, all in one
+    transaction: every file is read and checked first, and a BratError in any of them (naming
+    the file and line) leaves the store as it was."""
     files = sorted(folder.glob("*.ann"))
     if not files:
-        raise StoreError(f"{folder}: no .ann files")
-    index_new_text(connection)  # replaced rows leave the text index: they must be in it
-    count = 0
+        raise BratError(f"{folder}: no .ann files")
+    corrections = []
     for ann in files:
         text_path = ann.with_suffix(".txt")
         if not text_path.exists():
-            raise StoreError(f"{ann}: no {text_path.name} beside it")
-        text = text_path.read_text(encoding="utf-8")
-        row = connection.execute(
-            "SELECT id, extraction FROM documents WHERE content_hash = ? AND extraction IS NOT NULL",
-            (content_hash(text),),
-        ).fetchone()
-        if row is None:
-            raise StoreError(f"{text_path}: no extracted document with this text in the store")
-        corrected = parse_ann(ann.read_text(encoding="utf-8"))
-        _replace_attributions(connection, row["id"], text, json.loads(row["extraction"]), corrected)
-        count += 1
+            raise BratError(f"{ann}: no {text_path.name} beside it")
+        text = _read_utf8(text_path)
+        row = _exported_document(connection, text_path, text)
+        corrected = parse_ann(_checked_ann(ann, _read_utf8(ann), len(text)))
+        corrections.append((row, text, corrected))
+    index_new_text(connection)  # replaced rows leave the text index: they must be in it
+    with transaction(connection):
+        for row, text, corrected in corrections:
+            _replace_attributions(connection, row["id"], text, json.loads(row["extraction"]), corrected)
     index_new_text(connection)
-    return count
+    return len(corrections)
+
+
+def _read_utf8(path: Path) -> str:
+    """A file's text; bytes that are not UTF-8 are a BratError naming the line."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise BratError(f"{path}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x})") from None
+
+
+def _exported_document(connection: sqlite3.Connection, text_path: Path, text: str) -> sqlite3.Row:
+    """The stored document a ``.txt`` was exported from: the one its name's row id gives when
+    its text is this text, else the one extracted document with this text (files renamed, or
+    exported from another store)."""
+    query = "SELECT id, extraction FROM documents WHERE content_hash = ? AND extraction IS NOT NULL"
+    if match := _NAME_ROW_ID.search(text_path.stem):
+        row = connection.execute(f"{query} AND id = ?", (content_hash(text), int(match[1]))).fetchone()
+        if row is not None:
+            return row
+    rows = connection.execute(query, (content_hash(text),)).fetchall()
+    if len(rows) != 1:
+        problem = "no extracted document" if not rows else f"{len(rows)} extracted documents"
+        raise BratError(f"{text_path}: {problem} with this text in the store")
+    return rows[0]
+
+
+def _checked_ann(path: Path, ann: str, text_length: int) -> str:
+    """``ann`` if every line is a text-bound annotation with offsets inside the text, an event
+    whose arguments are defined, a note or blank; else a BratError naming the line."""
+    defined = set(re.findall(r"^(T\d+)\t", ann, flags=re.MULTILINE))
+    for number, line in enumerate(ann.splitlines(), start=1):
+        if problem := _line_problem(line, defined, text_length):
+            raise BratError(f"{path}:{number}: {problem}: {line[:60]!r}")
+    return ann
+
+
+def _line_problem(line: str, defined: set[str], text_length: int) -> str | None:
+    """What is wrong with one line of a .ann file, or None."""
+    if not line.strip() or _NOTE_LINE.fullmatch(line):
+        return None
+    if match := _TEXT_BOUND_LINE.fullmatch(line):
+        offsets = match["offsets"]
+        if not _OFFSETS.fullmatch(offsets):
+            return "offsets are not START END pairs (discontinuous parts joined by ';')"
+        pairs = [tuple(map(int, pair.split())) for pair in offsets.split(";")]
+        if any(not start <= end <= text_length for start, end in pairs):
+            return f"a span is not inside the text ({text_length} characters)"
+        return None
+    if _EVENT_LINE.fullmatch(line):
+        missing = [target for target in re.findall(r":(T\d+)", line) if target not in defined]
+        return f"no text-bound annotation {missing[0]}" if missing else None
+    return "not a BRAT text-bound annotation (T), event (E) or note (#)"
 
 
 def _replace_attributions(
     connection: sqlite3.Connection, document_id: int, text: str, extraction: dict[str, Any], corrected: list
 ) -> None:
-    """The corrected attributions in place of the extracted ones; an attribution whose cue
-    is unchanged keeps its speaker, kind and the rest."""
+    """The corrected attributions in place of the extracted ones, in the caller's transaction;
+    an attribution whose cue is unchanged keeps its speaker, kind and the rest."""
     by_cue = {(a["cue"]["start"], a["cue"]["end"]): a for a in extraction["attributions"] if a["cue"]}
 
     def span(parts: tuple[tuple[int, int], ...]) -> dict[str, Any] | None:
@@ -216,26 +292,25 @@ def _replace_attributions(
         )
         attributions.append(attribution)
     extraction["attributions"] = attributions
-    with transaction(connection):
-        previous = {
-            (row["cue_start"], row["cue_end"]): row
-            for row in connection.execute(
-                "SELECT entity_id, date, cue_start, cue_end FROM attributions WHERE document_id = ?",
-                (document_id,),
-            )
-        }
-        published, outlet = connection.execute(
-            "SELECT published, outlet FROM documents WHERE id = ?", (document_id,)
-        ).fetchone()
-        connection.execute("DELETE FROM attributions WHERE document_id = ?", (document_id,))
-        rows = []
-        for attribution in attributions:
-            cue = attribution["cue"]
-            old = previous.get((cue["start"], cue["end"])) if cue else None
-            entity, day = (old["entity_id"], old["date"]) if old else (None, published)
-            rows.append(attribution_row(document_id, attribution, entity, day, outlet))
-        connection.executemany(INSERT_ATTRIBUTION, rows)
-        connection.execute(
-            "UPDATE documents SET extraction = ? WHERE id = ?",
-            (json.dumps(extraction, ensure_ascii=False), document_id),
+    previous = {
+        (row["cue_start"], row["cue_end"]): row
+        for row in connection.execute(
+            "SELECT entity_id, date, cue_start, cue_end FROM attributions WHERE document_id = ?",
+            (document_id,),
         )
+    }
+    published, outlet = connection.execute(
+        "SELECT published, outlet FROM documents WHERE id = ?", (document_id,)
+    ).fetchone()
+    connection.execute("DELETE FROM attributions WHERE document_id = ?", (document_id,))
+    rows = []
+    for attribution in attributions:
+        cue = attribution["cue"]
+        old = previous.get((cue["start"], cue["end"])) if cue else None
+        entity, day = (old["entity_id"], old["date"]) if old else (None, published)
+        rows.append(attribution_row(document_id, attribution, entity, day, outlet))
+    connection.executemany(INSERT_ATTRIBUTION, rows)
+    connection.execute(
+        "UPDATE documents SET extraction = ? WHERE id = ?",
+        (json.dumps(extraction, ensure_ascii=False), document_id),
+    )

@@ -3,20 +3,34 @@ dicts, in a stable column order, for the CLI to print as a table, JSON Lines or 
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
+
+from reportedly.store.database import CONTENT_SEARCH_COLUMNS, HYPHEN
 
 Row = dict[str, Any]
 # An event's sentence, cut out of its document's text (events keep offsets, not words).
 EVENT_SENTENCE = "substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start)"
+# What --search reads: a "quoted phrase" or a run of other characters.
+_SEARCH_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
+# A word as the index splits text into them, its hyphens kept: letters and digits.
+_SEARCH_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+CONTENT_MATCH = "a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)"
+
+
+class SearchError(ValueError):
+    """A search that cannot run: no words in it, or FTS5 syntax FTS5 refuses."""
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteFilter:
     speaker: str | None = None  # an entity's name or alias, or words of the speaker's name
     about: str | None = None  # words the content holds
-    search: str | None = None  # an FTS5 query over contents ("sanctions NEAR/5 oil")
+    search: str | None = None  # words and "quoted phrases" the content holds, all of them
+    fts: str | None = None  # an FTS5 query over contents ("sanctions NEAR/5 oil")
     since: str | None = None  # ISO date, inclusive
     until: str | None = None
     outlet: str | None = None
@@ -36,9 +50,10 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
     if where.about:
         clauses.append("a.content LIKE ?")
         values.append(f"%{where.about}%")
-    if where.search:
-        clauses.append("a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)")
-        values.append(where.search)
+    for expression in (where.search and search_expression(where.search), where.fts):
+        if expression:
+            clauses.append(CONTENT_MATCH)
+            values.append(expression)
     clauses += _date_range("a.date", where.since, where.until, values)
     if where.outlet:
         clauses.append("a.outlet = ? COLLATE NOCASE")
@@ -55,6 +70,39 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
         + " ORDER BY a.date DESC, d.id, a.id LIMIT ?"
     )
     return _rows(connection, sql, [*values, where.limit])
+
+
+def search_expression(text: str) -> str:
+    """Words and "quoted phrases" as an FTS5 query that finds contents holding all of them,
+    whatever else ``text`` holds (operators, stray quotes, "*" and "(" are not syntax here).
+    A hyphenated word finds its open and closed forms, "cease-fire" both "cease fire" and
+    "ceasefire" (a plain "ceasefire" finds "cease-fire" through the compounds column)."""
+    phrases = []
+    for quoted, bare in _SEARCH_TERM.findall(text):
+        if words := _SEARCH_WORD.findall(quoted or bare):
+            # Every word quoted: inside an FTS5 string, AND, NEAR, "-" and "*" are words.
+            split = " ".join(HYPHEN.sub(" ", word) for word in words)
+            closed = " ".join(HYPHEN.sub("", word) for word in words)
+            phrases.append(f'"{split}"' if split == closed else f'("{split}" OR "{closed}")')
+    if not phrases:
+        raise SearchError(f"no words to search for in {text!r} (FTS5 syntax goes in --fts)")
+    return " AND ".join(phrases)
+
+
+def check_fts_syntax(expression: str) -> str:
+    """``expression`` if FTS5 can run it on the index of contents, else a SearchError saying
+    why. Checked on an empty index of the same columns: a mistake is the query's, not the
+    store's."""
+    with closing(sqlite3.connect(":memory:")) as connection:
+        connection.execute(f"CREATE VIRTUAL TABLE attributions_fts USING fts5({CONTENT_SEARCH_COLUMNS})")
+        try:
+            connection.execute(
+                "SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?", (expression,)
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            problem = str(error).removeprefix("fts5: ")
+            raise SearchError(f"FTS5 syntax error in {expression!r}: {problem}") from None
+    return expression
 
 
 def speakers(
