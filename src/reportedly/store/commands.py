@@ -90,11 +90,11 @@ def parse_event_type(ctx: click.Context, param: click.Parameter, value: str | No
 def _naming(argument: str) -> Iterator[None]:
     """A name or id that designates nothing in the store (or several entities) is the
     argument's fault: said so, with what it may have meant, and not blamed on the store."""
-    from reportedly.store.queries import NotFound
+    from reportedly.store.queries import NamingError
 
     try:
         yield
-    except NotFound as error:
+    except NamingError as error:
         raise click.BadParameter(str(error), param_hint=argument) from None
 
 

@@ -25,7 +25,7 @@ from reportedly.model import Article, Entity, Extraction
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.names import clean_name, name_key
 from reportedly.store.database import StoreError, connect, transaction
-from reportedly.store.queries import NotFound, entity_candidates, entity_id
+from reportedly.store.queries import NamingError, entity_candidates, entity_id
 
 # A first line longer than this is a paragraph, not a headline.
 HEADLINE_MAX_WORDS = 20
@@ -334,7 +334,7 @@ def set_speaker(
             (attribution,),
         ).fetchone()
         if row is None:
-            raise NotFound(f"no attribution {attribution} (`quotes --format jsonl` shows their ids)")
+            raise NamingError(f"no attribution {attribution} (`quotes --format jsonl` shows their ids)")
         if new:
             speaker = _new_speaker(connection, name, entity_type, row["date"])
         else:
@@ -354,7 +354,7 @@ def _new_speaker(connection: sqlite3.Connection, name: str, entity_type: str, da
     """A new entity called ``name``, coded as a speaker on ``day``; refused when the name
     already designates one (the fix should name it, not duplicate it)."""
     if existing := entity_candidates(connection, name):
-        raise NotFound(
+        raise NamingError(
             f"{name!r} is already an entity ({existing[0]['name']}, id {existing[0]['id']}): "
             "drop --new to make it the speaker"
         )

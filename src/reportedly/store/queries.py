@@ -21,9 +21,10 @@ NEAR_MATCH_CUTOFF = 0.7
 NEAR_MATCHES = 5
 
 
-class NotFound(StoreError):
-    """A name or id that designates nothing in the store, or several entities: the user's
-    mistake, not the store's."""
+class NamingError(StoreError):
+    """A name or id that does not designate what a command needs: nothing in the store,
+    several entities, or (for a new entity) one the store has. The user's mistake, not
+    the store's."""
 
 
 # An event's sentence, cut out of its document's text (events keep offsets, not words).
@@ -201,7 +202,7 @@ def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
 
 def entity_id(connection: sqlite3.Connection, name: str) -> int:
     """The one entity ``name`` designates (see ``entity_candidates``); none or several
-    raise NotFound, naming the near matches or the candidates."""
+    raise NamingError, naming the near matches or the candidates."""
     candidates = entity_candidates(connection, name)
     if len(candidates) != 1:
         raise _not_one(connection, name, candidates, "entity")
@@ -221,18 +222,18 @@ def check_speaker(connection: sqlite3.Connection, name: str) -> None:
         raise _not_one(connection, name, candidates, "entity or speaker")
 
 
-def _not_one(connection: sqlite3.Connection, name: str, candidates: list[Row], what: str) -> NotFound:
+def _not_one(connection: sqlite3.Connection, name: str, candidates: list[Row], what: str) -> NamingError:
     """The error for a name that designates several entities (listed) or none (with the
     stored names most like it)."""
     if candidates:
-        return NotFound(
+        return NamingError(
             f"{name!r} names several entities: {_listed(candidates)}; give a full name or an id"
         )
     matches = near_matches(connection, name)
     hint = (
         f"; near matches: {_listed(matches)}" if matches else " (`reportedly entities list` shows them all)"
     )
-    return NotFound(f"no {what} named {name!r}{hint}")
+    return NamingError(f"no {what} named {name!r}{hint}")
 
 
 def near_matches(connection: sqlite3.Connection, name: str) -> list[Row]:
