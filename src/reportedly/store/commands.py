@@ -30,7 +30,8 @@ from reportedly.store.database import StoreError, connect, default_path
 # Lines and CSV keep whole values.
 CELL_WIDTH = 70
 MIN_CELL_WIDTH = 2  # one character and the ellipsis
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+# The entity types that speak: what a speaker made by hand (`set-speaker --new`) may be.
+SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 
 
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -90,11 +91,9 @@ def parse_event_type(ctx: click.Context, param: click.Parameter, value: str | No
 def _naming(argument: str) -> Iterator[None]:
     """A name or id that designates nothing in the store (or several entities) is the
     argument's fault: said so, with what it may have meant, and not blamed on the store."""
-    from reportedly.store.queries import NamingError
-
     try:
         yield
-    except NamingError as error:
+    except queries.NamingError as error:
         raise click.BadParameter(str(error), param_hint=argument) from None
 
 
@@ -331,7 +330,7 @@ def attributions() -> None:
 @click.option(
     "--type",
     "entity_type",
-    type=click.Choice(ENTITY_TYPES),
+    type=click.Choice(SPEAKER_TYPES),
     default="PERSON",
     show_default=True,
     help="The type of a --new entity.",
