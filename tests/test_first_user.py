@@ -5,6 +5,7 @@ types, headlines counted once, hand fixes of one speaker, and acronyms as one en
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from reportedly.resolve.names import spelling_key
 from reportedly.store import export, queries
 from reportedly.store.commands import format_table
 from reportedly.store.corpus import Store, headline_end, merge_entities, set_speaker
-from reportedly.store.database import StoreError
+from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, StoreError, connect
 from test_cli import run
 
 # Written for these tests. The headline repeats the lede's statement of the Kremlin.
@@ -270,3 +271,16 @@ def test_dotted_and_plain_acronyms_are_one_entity_and_the_uk_is_coded(store_path
     }
     assert spelling_key("U.S.", {}) == spelling_key("US", {}) == "us"
     assert spelling_key("St.", {}) == "st."
+
+
+def test_a_store_made_before_the_fixes_upgrades_in_place(tmp_path: Path):
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as old:
+        old.executescript(MIGRATIONS[0])
+        old.execute("PRAGMA user_version = 1")
+    upgraded = connect(path)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    columns = {row["name"] for row in upgraded.execute("PRAGMA table_info(attributions)")}
+    assert "in_headline" in columns
+    assert upgraded.execute("SELECT COUNT(*) FROM speaker_fixes").fetchone()[0] == 0
+    upgraded.close()

@@ -61,7 +61,7 @@ def width_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
     return click.option(
         "--width",
-        type=click.IntRange(min=MIN_CELL_WIDTH, max=sys.maxsize),
+        type=click.IntRange(min=MIN_CELL_WIDTH),
         default=CELL_WIDTH,
         show_default=True,
         help="Longest a table cell gets; longer ones are cut with an ellipsis.",
