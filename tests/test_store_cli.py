@@ -116,6 +116,7 @@ def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(tmp_pat
         .splitlines()
     )
     assert table[0].split() == [
+        "id",
         "date",
         "outlet",
         "speaker",
@@ -123,6 +124,11 @@ def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(tmp_pat
         "kind",
         "cue",
         "content",
+        "addressee",
+        "channel",
+        "negated",
+        "hypothetical",
+        "headline",
         "document",
         "attribution",
     ]
@@ -137,7 +143,7 @@ def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(tmp_pat
         ("Wire 2", "Maria Petrov", 2),
     }
     csv_lines = run("timeline", "Maria Petrov", "--db", db, "--format", "csv").stdout.decode().splitlines()
-    assert csv_lines[0] == "date,what,type,word,text,document"
+    assert csv_lines[0] == "date,what,type,word,text,addressee,channel,negated,hypothetical,document"
     assert csv_lines[1].startswith("2024-12-16,statement,indirect,said,that round 2")
 
 

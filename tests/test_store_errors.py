@@ -22,7 +22,7 @@ from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
 from reportedly.store import commands, corpus
 from reportedly.store.corpus import Store
-from reportedly.store.database import MIGRATIONS, _statements, connect
+from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, _statements, connect
 from test_cli import run
 from test_store_cli import feed
 
@@ -139,8 +139,8 @@ def test_limit_is_zero_for_all_or_more_and_clamped_to_sqlite_integers(db: str):
 def test_entity_ids_are_ascii_digits_within_sqlite_integers(db: str):
     for argument in ("99999999999999999999999", "²"):
         result = invoke("timeline", argument, "--db", db)
-        assert result.exit_code == 1
-        assert error_line(result) == f"Error: {db}: no entity named {argument!r}"
+        assert result.exit_code == 2  # the argument's fault, not the store's
+        assert error_line(result).startswith(f"Error: Invalid value for ENTITY: no entity named {argument!r}")
     first = json.loads(invoke("timeline", "1", "--db", db).stdout.splitlines()[0])
     assert first["what"] == "statement"
 
@@ -440,7 +440,8 @@ def test_a_store_of_schema_1_gets_the_compounds_index_and_deletes_keep_it_whole(
         connection.execute("PRAGMA user_version = 1")
         connection.execute("ATTACH ? AS new", (db,))
         for table in ("documents", "entities", "entity_names", "attributions"):
-            connection.execute(f"INSERT INTO {table} SELECT * FROM new.{table}")
+            columns = ", ".join(row[1] for row in connection.execute(f"PRAGMA main.table_info({table})"))
+            connection.execute(f"INSERT INTO {table} SELECT {columns} FROM new.{table}")
         # Indexed as schema 1 did: contents only.
         connection.execute(
             "INSERT INTO attributions_fts (rowid, content) SELECT id, content FROM attributions"
@@ -448,7 +449,7 @@ def test_a_store_of_schema_1_gets_the_compounds_index_and_deletes_keep_it_whole(
         connection.execute("UPDATE fts_indexed SET last_id = (SELECT MAX(id) FROM attributions)")
     assert found(old, "--search", "ceasefire") == ["ceasefire", "truce"]
     with closing(sqlite3.connect(old)) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     # Replacing attributions (a BRAT import) deletes them from the index through the trigger.
     folder = tmp_path / "brat"
     assert invoke("export", "--db", old, "--format", "brat", "-o", str(folder)).exit_code == 0

@@ -22,7 +22,7 @@ import yaml
 from reportedly.attribution.lexicon import data_lines
 from reportedly.model import Actor, Entity
 from reportedly.resolve.dictionaries import DatedCode, Phrase, code_on, phrase_of, read_actors, read_agents
-from reportedly.resolve.names import clean_name, spelling_key
+from reportedly.resolve.names import clean_name, spelling_key, undotted
 
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -192,6 +192,8 @@ class ActorCoder:
         for candidate in (
             phrase_of(" ".join(words)),
             phrase_of(" ".join(map(self.canonical_spelling, words))),
+            # The dictionaries spell some acronyms with dots, some without ("U.S.", "USA").
+            phrase_of(" ".join(map(undotted, words))),
         ):
             codes = self.tables.actors.get(candidate)
             if codes:

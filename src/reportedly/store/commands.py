@@ -2,7 +2,8 @@
 
 Every command takes ``--db PATH`` (default: ``$REPORTEDLY_DB``, else ``reportedly.db`` in
 the user's data directory). Query results are an aligned table on a terminal and JSON
-Lines in a pipe; ``--format`` chooses (table, jsonl, csv).
+Lines in a pipe; ``--format`` chooses (table, jsonl, csv); ``--width`` and ``--full``
+how much of a long cell a table shows.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -38,8 +41,12 @@ from reportedly.store.database import (
     store_problem,
 )
 
-# Longest a table cell gets on a terminal; JSON Lines and CSV keep whole values.
+# Longest a table cell gets on a terminal unless --width or --full say otherwise; JSON
+# Lines and CSV keep whole values.
 CELL_WIDTH = 70
+MIN_CELL_WIDTH = 2  # one character and the ellipsis
+# The entity types that speak: what a speaker made by hand (`set-speaker --new`) may be.
+SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 # What an ingest that the store failed under has done, and how to finish it.
 RERUN_FINISHES = (
     "whole articles stored before it are kept: fix that and run the same ingest again to store the rest"
@@ -96,6 +103,49 @@ def format_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def width_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--width N`` and ``--full``: how much of a long cell a table shows."""
+    command = click.option(
+        "--full", is_flag=True, help="Whole cells in a table, however long (no cut at --width)."
+    )(command)
+    return click.option(
+        "--width",
+        type=click.IntRange(min=MIN_CELL_WIDTH),
+        default=CELL_WIDTH,
+        show_default=True,
+        help="Longest a table cell gets; longer ones are cut with an ellipsis.",
+    )(command)
+
+
+@cache
+def event_types() -> tuple[str, ...]:
+    """The PLOVER event types an extraction holds, as its JSON schema lists them."""
+    schema = json.loads(resources.files("reportedly.data").joinpath("extraction.schema.json").read_text())
+    return tuple(schema["$defs"]["event"]["properties"]["event_type"]["enum"])
+
+
+def parse_event_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A PLOVER event type in capitals; one the extraction never codes ("FIGHT") is refused
+    with the list, where matching it would only answer "(no rows)"."""
+    if value is None:
+        return None
+    if value.upper() not in event_types():
+        raise click.BadParameter(
+            f"{value!r} is not a PLOVER event type; the types are {', '.join(event_types())}"
+        )
+    return value.upper()
+
+
+@contextmanager
+def _naming(argument: str) -> Iterator[None]:
+    """A name or id that designates nothing in the store (or several entities) is the
+    argument's fault: said so, with what it may have meant, and not blamed on the store."""
+    try:
+        yield
+    except queries.NamingError as error:
+        raise click.BadParameter(str(error), param_hint=argument) from None
+
+
 def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), as given."""
     if value is None:
@@ -150,8 +200,10 @@ def _reading(db_path: Path | None) -> Iterator[sqlite3.Connection]:
         connection.close()
 
 
-def print_rows(rows: list[dict[str, Any]], output_format: str | None) -> None:
-    """Rows as a table, JSON Lines or CSV on stdout."""
+def print_rows(
+    rows: list[dict[str, Any]], output_format: str | None, width: int = CELL_WIDTH, full: bool = False
+) -> None:
+    """Rows as a table (cells cut at ``width`` unless ``full``), JSON Lines or CSV on stdout."""
     output_format = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     if output_format == "jsonl":
         for row in rows:
@@ -161,15 +213,16 @@ def print_rows(rows: list[dict[str, Any]], output_format: str | None) -> None:
 
         write_csv_rows(rows, sys.stdout)
     else:
-        click.echo(format_table(rows))
+        click.echo(format_table(rows, None if full else width))
 
 
-def format_table(rows: list[dict[str, Any]]) -> str:
-    """Columns aligned, long cells cut with an ellipsis, newlines flattened."""
+def format_table(rows: list[dict[str, Any]], width: int | None = CELL_WIDTH) -> str:
+    """Columns aligned, cells longer than ``width`` cut with an ellipsis (``None``: kept
+    whole), newlines flattened."""
     if not rows:
         return "(no rows)"
     columns = list(rows[0])
-    cells = [[_cell(row[column]) for column in columns] for row in rows]
+    cells = [[_cell(row[column], width) for column in columns] for row in rows]
     widths = [max(len(column), *(len(line[i]) for line in cells)) for i, column in enumerate(columns)]
     lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True))]
     lines.append("  ".join("-" * width for width in widths))
@@ -179,9 +232,9 @@ def format_table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(line.rstrip() for line in lines)
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, width: int | None) -> str:
     text = "" if value is None else " ".join(str(value).split())
-    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"
 
 
 def refuse(message: str) -> NoReturn:
@@ -313,7 +366,11 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
 
 @click.command()
 @db_option
-@click.option("--speaker", type=UTF8_TEXT, help="An entity's name or alias, or words of the speaker's name.")
+@click.option(
+    "--speaker",
+    type=UTF8_TEXT,
+    help="An entity (name, alias, surname or id, as `timeline` takes), or words of an unresolved speaker.",
+)
 @click.option("--about", type=UTF8_TEXT, help="Words the content holds.")
 @click.option(
     "--search",
@@ -335,10 +392,14 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
 )
 @limit_option(100)
 @format_option
-def quotes(db_path: Path | None, output_format: str | None, **where: Any) -> None:
-    """Who said what, newest first."""
+@width_options
+def quotes(db_path: Path | None, output_format: str | None, width: int, full: bool, **where: Any) -> None:
+    """Who said what, newest first (an unresolved speaker in brackets: its source's words)."""
     with _reading(db_path) as connection:
-        print_rows(queries.quotes(connection, queries.QuoteFilter(**where)), output_format)
+        if where["speaker"]:
+            with _naming("--speaker"):
+                queries.check_speaker(connection, where["speaker"])
+        print_rows(queries.quotes(connection, queries.QuoteFilter(**where)), output_format, width, full)
 
 
 @click.command()
@@ -348,6 +409,7 @@ def quotes(db_path: Path | None, output_format: str | None, **where: Any) -> Non
 @click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
 @limit_option(20)
 @format_option
+@width_options
 def speakers(
     db_path: Path | None,
     by: str | None,
@@ -355,10 +417,12 @@ def speakers(
     until: str | None,
     limit: int,
     output_format: str | None,
+    width: int,
+    full: bool,
 ) -> None:
-    """Who is quoted most."""
+    """Who is quoted most (a statement a headline repeats counts once)."""
     with _reading(db_path) as connection:
-        print_rows(queries.speakers(connection, by, since, until, limit), output_format)
+        print_rows(queries.speakers(connection, by, since, until, limit), output_format, width, full)
 
 
 @click.command()
@@ -366,27 +430,36 @@ def speakers(
 @db_option
 @click.option("--about", type=UTF8_TEXT, help="Only statements and events whose words hold this.")
 @format_option
-def timeline(entity: str, db_path: Path | None, about: str | None, output_format: str | None) -> None:
-    """An entity's statements and events in date order (ENTITY: a name, an alias or an id)."""
-    from reportedly.store.corpus import entity_id
-
+@width_options
+def timeline(
+    entity: str, db_path: Path | None, about: str | None, output_format: str | None, width: int, full: bool
+) -> None:
+    """An entity's statements and events in date order (ENTITY: a name, an alias, a surname
+    or an id as `entities list` shows it)."""
     with _reading(db_path) as connection:
-        print_rows(queries.timeline(connection, entity_id(connection, entity), about), output_format)
+        with _naming("ENTITY"):
+            found = queries.entity_id(connection, entity)
+        print_rows(queries.timeline(connection, found, about), output_format, width, full)
 
 
 @click.command()
 @db_option
 @click.option(
-    "--type", "event_type", type=UTF8_TEXT, help="A PLOVER event type (REQUEST, REJECT, ASSAULT ...)."
+    "--type",
+    "event_type",
+    type=UTF8_TEXT,
+    callback=parse_event_type,
+    help="A PLOVER event type, in any case: " + ", ".join(event_types()) + ".",
 )
 @click.option("--actor", type=UTF8_TEXT, help="Actor code or its start (RUS, RUSGOV).")
 @click.option("--recipient", type=UTF8_TEXT, help="Recipient code or its start.")
 @limit_option(100)
 @format_option
-def events(db_path: Path | None, output_format: str | None, **where: Any) -> None:
-    """Coded events, newest first."""
+@width_options
+def events(db_path: Path | None, output_format: str | None, width: int, full: bool, **where: Any) -> None:
+    """Coded events, newest first, each party's words beside its code."""
     with _reading(db_path) as connection:
-        print_rows(queries.events(connection, **where), output_format)
+        print_rows(queries.events(connection, **where), output_format, width, full)
 
 
 @click.group()
@@ -397,12 +470,13 @@ def entities() -> None:
 @entities.command(name="list")
 @db_option
 @format_option
-def entities_list(db_path: Path | None, output_format: str | None) -> None:
+@width_options
+def entities_list(db_path: Path | None, output_format: str | None, width: int, full: bool) -> None:
     """Every entity with its code, names and number of quotes."""
     from reportedly.store.export import table_rows
 
     with _reading(db_path) as connection:
-        print_rows(list(table_rows(connection, "entities")), output_format)
+        print_rows(list(table_rows(connection, "entities")), output_format, width, full)
 
 
 @entities.command(name="merge")
@@ -414,9 +488,40 @@ def entities_merge(name: str, into: str, db_path: Path | None) -> None:
     Later ingests follow the fix: NAME's spellings lead to INTO."""
     from reportedly.store.corpus import merge_entities
 
-    with _reading(db_path) as connection:
+    with _reading(db_path) as connection, _naming("NAME or INTO"):
         merged, kept = merge_entities(connection, name, into)
     click.echo(json.dumps({"merged": merged, "into": kept}))
+
+
+@click.group()
+def attributions() -> None:
+    """Fix what was extracted, one attribution at a time."""
+
+
+@attributions.command(name="set-speaker")
+@click.argument("attribution", metavar="ID", type=click.IntRange(min=1, max=2**63 - 1))
+@click.argument("name")
+@click.option("--new", is_flag=True, help="NAME is a new entity, to create (not one of the store's).")
+@click.option(
+    "--type",
+    "entity_type",
+    type=click.Choice(SPEAKER_TYPES),
+    default="PERSON",
+    show_default=True,
+    help="The type of a --new entity.",
+)
+@db_option
+def attributions_set_speaker(
+    attribution: int, name: str, new: bool, entity_type: str, db_path: Path | None
+) -> None:
+    """Make NAME the speaker of attribution ID (the `id` of `quotes --format jsonl`). NAME is an
+    entity as `timeline` finds it, or a new one with --new. The fix is kept: later ingests,
+    `import brat` and merges do not undo it. Prints what changed as JSON."""
+    from reportedly.store.corpus import set_speaker
+
+    with _reading(db_path) as connection, _naming("ID or NAME"):
+        fixed = set_speaker(connection, attribution, name, new=new, entity_type=entity_type)
+    click.echo(json.dumps(fixed, ensure_ascii=False))
 
 
 @click.command(name="export")
@@ -494,4 +599,15 @@ def import_brat(folder: Path, db_path: Path | None) -> None:
     click.echo(json.dumps({"documents": count}))
 
 
-COMMANDS = (ingest, quotes, speakers, timeline, events, entities, documents, export, import_group)
+COMMANDS = (
+    ingest,
+    quotes,
+    speakers,
+    timeline,
+    events,
+    entities,
+    attributions,
+    documents,
+    export,
+    import_group,
+)

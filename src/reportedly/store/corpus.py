@@ -3,7 +3,8 @@
 Entities are corpus-wide: an entity of a new document joins the stored entity that one of
 its names (spelling key of its name or an alias) already leads to, unless their actor
 codes name different countries; otherwise it becomes a new one. Hand merges move the
-keys of one entity to another, so later documents follow the fix.
+keys of one entity to another, so later documents follow the fix; a speaker fixed by hand
+(``set_speaker``) stays fixed whatever stores or relinks its attribution again.
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ from reportedly.ingest.liveblog import cross_references, post_time
 from reportedly.model import Article, Document, Entity, Extraction
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.names import clean_name, name_key
-from reportedly.store.database import StoreError, connect, row_id, transaction
+from reportedly.store.database import StoreError, connect, transaction
+from reportedly.store.queries import NamingError, entity_candidates, entity_id
+
+# A first line longer than this is a paragraph, not a headline.
+HEADLINE_MAX_WORDS = 20
+# Closing marks a sentence may end with after its full stop ('... realities."').
+_CLOSING_MARKS = "\"'”’)»"
 
 
 class Store:
@@ -88,8 +95,8 @@ class Store:
         record = extraction.to_dict() if extraction else None
         cursor = self.connection.execute(
             "INSERT INTO documents (doc_id, source, parent_id, title, url, outlet, published, posted, "
-            "language, text, content_hash, duplicate_of, similarity, signature, extraction) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "language, text, content_hash, duplicate_of, similarity, signature, extraction, headline_end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 document.doc_id,
                 article.source,
@@ -106,6 +113,7 @@ class Store:
                 round(duplicate_of[1], 3) if duplicate_of else None,
                 signature.tobytes(),
                 json.dumps(record, ensure_ascii=False) if record else None,
+                headline_end(document.text, article.title),
             ),
         )
         document_id = int(cursor.lastrowid or 0)
@@ -293,18 +301,7 @@ class Store:
             None,
         )
         if found is None:
-            actor = entity.actor
-            cursor = self.connection.execute(
-                "INSERT INTO entities (name, type, code, country, sector) VALUES (?, ?, ?, ?, ?)",
-                (
-                    entity.name,
-                    entity.type,
-                    actor.code if actor else None,
-                    country,
-                    actor.sector if actor else None,
-                ),
-            )
-            found = int(cursor.lastrowid or 0)
+            found = _new_entity(self.connection, entity)
         else:
             if entity.actor is not None:
                 # A code it lacked, or a sector for its country ("Moscow" RUS speaks: RUSGOV).
@@ -326,12 +323,7 @@ class Store:
                     "WHERE id = ? AND name = upper(name) AND lower(name) = lower(?)",
                     (entity.name, found, entity.name),
                 )
-        # A name two referents go by ("Petrov" of Anna and of Ivan Petrov) leads to neither.
-        self.connection.executemany(
-            "INSERT INTO entity_names (key, entity_id, name) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
-            "SET entity_id = NULL WHERE entity_names.entity_id != excluded.entity_id",
-            [(key, found, name) for name, key in pairs],
-        )
+        _add_names(self.connection, found, pairs)
         return found
 
 
@@ -354,6 +346,32 @@ def _stored_article(row: sqlite3.Row, day: date) -> Article:
     )
 
 
+def _new_entity(connection: sqlite3.Connection, entity: Entity) -> int:
+    """Store ``entity`` as a new corpus entity (its names apart); its id."""
+    actor = entity.actor
+    cursor = connection.execute(
+        "INSERT INTO entities (name, type, code, country, sector) VALUES (?, ?, ?, ?, ?)",
+        (
+            entity.name,
+            entity.type,
+            actor.code if actor else None,
+            actor.country if actor else None,
+            actor.sector if actor else None,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _add_names(connection: sqlite3.Connection, entity: int, pairs: list[tuple[str, str]]) -> None:
+    """Let the spelling keys of ``pairs`` (name, key) lead to ``entity``; a name two referents
+    go by ("Petrov" of Anna and of Ivan Petrov) leads to neither."""
+    connection.executemany(
+        "INSERT INTO entity_names (key, entity_id, name) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
+        "SET entity_id = NULL WHERE entity_names.entity_id != excluded.entity_id",
+        [(key, entity, name) for name, key in pairs],
+    )
+
+
 def name_keys(names: list[str]) -> list[tuple[str, str]]:
     """Each name with its spelling key ("Mr. Zelensky" -> "zelensky")."""
     variants = load_coder().tables.variants
@@ -367,7 +385,9 @@ def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tupl
         source, target = entity_id(connection, name), entity_id(connection, into)
         if source == target:
             raise StoreError(f"{name!r} and {into!r} are already one entity")
+        # The hand fixes first: a fixed attribution keeps the speaker its fix names.
         for table, column in (
+            ("speaker_fixes", "entity_id"),
             ("attributions", "entity_id"),
             ("mentions", "entity_id"),
             ("events", "actor_entity_id"),
@@ -379,21 +399,55 @@ def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tupl
     return source, target
 
 
-def entity_id(connection: sqlite3.Connection, name: str) -> int:
-    """The entity a name, an alias or an id designates; none raises StoreError."""
-    if (number := row_id(name)) is not None:
-        row = connection.execute("SELECT id FROM entities WHERE id = ?", (number,)).fetchone()
-    else:
-        row = connection.execute("SELECT id FROM entities WHERE name = ?", (name,)).fetchone()
-        if row is None and (keys := [key for _, key in name_keys([name])]):
-            row = connection.execute(
-                "SELECT entity_id AS id FROM entity_names WHERE key = ?", (keys[0],)
-            ).fetchone()
-    if row is None:
-        raise StoreError(f"no entity named {name!r}")
-    if row["id"] is None:
-        raise StoreError(f"{name!r} names several entities: give a full name or an id (`entities list`)")
-    return int(row["id"])
+def set_speaker(
+    connection: sqlite3.Connection,
+    attribution: int,
+    name: str,
+    *,
+    new: bool = False,
+    entity_type: str = "PERSON",
+) -> dict[str, Any]:
+    """Make the entity ``name`` designates (as every command finds it), or a new entity of
+    that name and type with ``new``, the speaker of the stored attribution ``attribution``.
+    The fix is kept in ``speaker_fixes``, so that storing the attribution again (import
+    brat, a new extraction) or relinking entities does not undo it."""
+    with transaction(connection):
+        row = connection.execute(
+            "SELECT a.document_id, a.content_spans, a.date, "
+            "COALESCE(e.name, a.speaker, '(' || a.source || ')') AS speaker "
+            "FROM attributions a LEFT JOIN entities e ON e.id = a.entity_id WHERE a.id = ?",
+            (attribution,),
+        ).fetchone()
+        if row is None:
+            raise NamingError(f"no attribution {attribution} (`quotes --format jsonl` shows their ids)")
+        if new:
+            speaker = _new_speaker(connection, name, entity_type, row["date"])
+        else:
+            speaker = entity_id(connection, name)
+        connection.execute(
+            "INSERT INTO speaker_fixes (document_id, content_spans, entity_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (document_id, content_spans) DO UPDATE SET entity_id = excluded.entity_id, "
+            "fixed_at = excluded.fixed_at",
+            (row["document_id"], row["content_spans"], speaker),
+        )
+        connection.execute("UPDATE attributions SET entity_id = ? WHERE id = ?", (speaker, attribution))
+        (speaker_name,) = connection.execute("SELECT name FROM entities WHERE id = ?", (speaker,)).fetchone()
+    return {"attribution": attribution, "was": row["speaker"], "speaker": speaker_name, "entity": speaker}
+
+
+def _new_speaker(connection: sqlite3.Connection, name: str, entity_type: str, day: str | None) -> int:
+    """A new entity called ``name``, coded as a speaker on ``day``; refused when the name
+    already designates one (the fix should name it, not duplicate it)."""
+    if existing := entity_candidates(connection, name):
+        raise NamingError(
+            f"{name!r} is already an entity ({existing[0]['name']}, id {existing[0]['id']}): "
+            "drop --new to make it the speaker"
+        )
+    entity = Entity(id="manual", name=clean_name(name) or name, type=entity_type)
+    entity.actor = load_coder().code_entity(entity, date.fromisoformat(day) if day else None, speaks=True)
+    speaker = _new_entity(connection, entity)
+    _add_names(connection, speaker, name_keys([entity.name]))
+    return speaker
 
 
 INSERT_ATTRIBUTION = (
@@ -427,6 +481,22 @@ def attribution_row(
         attribution["hypothetical"],
         day,
     )
+
+
+def headline_end(text: str, title: str | None) -> int:
+    """Where a document's headline ends, as an offset into its text (0: no headline). The
+    headline is the first line when the title repeats it, or when it stands apart as
+    headlines do: text follows it, and it is short and no sentence (no final full stop).
+    A lede opening a text with no headline is a sentence, and stays body."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    line = text[start:end].strip()
+    if end < 0 or not text[end:].strip():
+        return 0
+    if title and " ".join(title.split()).casefold() == " ".join(line.split()).casefold():
+        return end
+    short = len(line.split()) <= HEADLINE_MAX_WORDS
+    return end if short and not line.rstrip(_CLOSING_MARKS).endswith(".") else 0
 
 
 def _span_columns(span: dict[str, Any] | None) -> tuple[int | None, int | None, str | None]:

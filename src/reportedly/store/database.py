@@ -200,6 +200,60 @@ MIGRATIONS: tuple[str, ...] = (
         VALUES ('delete', old.id, old.content, {COMPOUNDS_FUNCTION}(old.content));
     END;
     """,
+    # 3: headline attributions (counted once with the body), and speakers fixed by hand.
+    """
+    ALTER TABLE documents ADD COLUMN headline_end INTEGER NOT NULL DEFAULT 0;   -- 0: no headline
+    ALTER TABLE attributions ADD COLUMN in_headline INTEGER NOT NULL DEFAULT 0;
+    -- Whatever inserts attributions (ingest, import brat) marks those whose content starts
+    -- in their document's headline.
+    CREATE TRIGGER attributions_in_headline AFTER INSERT ON attributions
+    WHEN json_extract(new.content_spans, '$[0][0]')
+         < (SELECT headline_end FROM documents WHERE id = new.document_id)
+    BEGIN
+        UPDATE attributions SET in_headline = 1 WHERE id = new.id;
+    END;
+    -- The speaker counts read in_headline: it joins the covering indexes, and the lookup
+    -- of a headline speaker's body attributions is covered by the document index.
+    DROP INDEX attributions_document;
+    CREATE INDEX attributions_document ON attributions(document_id, entity_id, in_headline);
+    DROP INDEX attributions_speaker;
+    DROP INDEX attributions_speaker_outlet;
+    DROP INDEX attributions_speaker_month;
+    CREATE INDEX attributions_speaker ON attributions(entity_id, date, document_id, in_headline);
+    CREATE INDEX attributions_speaker_outlet
+        ON attributions(entity_id, outlet, date, document_id, in_headline);
+    CREATE INDEX attributions_speaker_month
+        ON attributions(entity_id, substr(date, 1, 7), date, document_id, in_headline);
+
+    CREATE TABLE speaker_fixes (         -- `reportedly attributions set-speaker`
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        content_spans TEXT NOT NULL,     -- the attribution's content offsets: the same after re-extraction
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        fixed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+        PRIMARY KEY (document_id, content_spans)
+    );
+    -- A fixed attribution keeps its speaker when it is stored again (import brat, a new
+    -- extraction) or its entity is relinked; merges move the fix with the entity.
+    CREATE TRIGGER attributions_fixed_speaker_insert AFTER INSERT ON attributions
+    WHEN EXISTS (SELECT 1 FROM speaker_fixes f
+                 WHERE f.document_id = new.document_id AND f.content_spans = new.content_spans)
+    BEGIN
+        UPDATE attributions SET entity_id = (
+            SELECT f.entity_id FROM speaker_fixes f
+            WHERE f.document_id = new.document_id AND f.content_spans = new.content_spans
+        ) WHERE id = new.id;
+    END;
+    CREATE TRIGGER attributions_fixed_speaker_update AFTER UPDATE OF entity_id ON attributions
+    WHEN EXISTS (SELECT 1 FROM speaker_fixes f
+                 WHERE f.document_id = new.document_id AND f.content_spans = new.content_spans
+                 AND f.entity_id IS NOT new.entity_id)
+    BEGIN
+        UPDATE attributions SET entity_id = (
+            SELECT f.entity_id FROM speaker_fixes f
+            WHERE f.document_id = new.document_id AND f.content_spans = new.content_spans
+        ) WHERE id = new.id;
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,17 +1,32 @@
 """The questions users ask of a corpus, as SQL over the store. Each query returns rows as
-dicts, in a stable column order, for the CLI to print as a table, JSON Lines or CSV."""
+dicts, in a stable column order, for the CLI to print as a table, JSON Lines or CSV.
+
+Every command that names an entity finds it the same way (``entity_candidates``): by id,
+by name, by any spelling of a name it goes by, or by surname."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
-from reportedly.store.database import CONTENT_SEARCH_COLUMNS, HYPHEN
+from reportedly.store.database import CONTENT_SEARCH_COLUMNS, HYPHEN, StoreError, row_id
 
 Row = dict[str, Any]
+# How alike a stored name must be to be offered as a near match (difflib's ratio).
+NEAR_MATCH_CUTOFF = 0.7
+NEAR_MATCHES = 5
+
+
+class NamingError(StoreError):
+    """A name or id that does not designate what a command needs: nothing in the store,
+    several entities, or (for a new entity) one the store has. The user's mistake, not
+    the store's."""
+
+
 # An event's sentence, cut out of its document's text (events keep offsets, not words).
 EVENT_SENTENCE = "substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start)"
 # What --search reads: a "quoted phrase" or a run of other characters.
@@ -25,9 +40,13 @@ class SearchError(ValueError):
     """A search that cannot run: no words in it, or FTS5 syntax FTS5 refuses."""
 
 
+# The words naming an event's parties (a JSON list of {text, code, ...}), joined.
+_PARTY_NAMES = "(SELECT group_concat(json_extract(p.value, '$.text'), '; ') FROM json_each({}) p)"
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteFilter:
-    speaker: str | None = None  # an entity's name or alias, or words of the speaker's name
+    speaker: str | None = None  # an entity (as entity_candidates finds it), or words of a speaker or source
     about: str | None = None  # words the content holds
     search: str | None = None  # words and "quoted phrases" the content holds, all of them
     fts: str | None = None  # an FTS5 query over contents ("sanctions NEAR/5 oil")
@@ -39,14 +58,17 @@ class QuoteFilter:
 
 
 def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
-    """Attributions with their speaker, document and date, newest first."""
+    """Attributions with their speaker, document and date, newest first. ``id`` is the
+    store's (what `attributions set-speaker` takes); a speaker no entity was found for
+    shows as its source's words in brackets ("(a senior Hamas official)"); ``headline``
+    marks an attribution in its document's headline."""
     clauses, values = [], []
     if where.speaker:
+        ids = [row["id"] for row in entity_candidates(connection, where.speaker)]
         clauses.append(
-            "(a.entity_id IN (SELECT entity_id FROM entity_names WHERE name = ? COLLATE NOCASE) "
-            "OR e.name = ? COLLATE NOCASE OR a.speaker LIKE ?)"
+            f"(a.entity_id IN ({', '.join('?' * len(ids))}) OR a.speaker LIKE ? OR a.source LIKE ?)"
         )
-        values += [where.speaker, where.speaker, f"%{where.speaker}%"]
+        values += [*ids, f"%{where.speaker}%", f"%{where.speaker}%"]
     if where.about:
         clauses.append("a.content LIKE ?")
         values.append(f"%{where.about}%")
@@ -62,8 +84,9 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
         clauses.append("a.kind = ?")
         values.append(where.kind)
     sql = (
-        "SELECT a.date, d.outlet, COALESCE(e.name, a.speaker) AS speaker, e.code, a.kind, a.cue, a.content, "
-        "d.doc_id AS document, a.local_id AS attribution "
+        "SELECT a.id, a.date, d.outlet, COALESCE(e.name, a.speaker, '(' || a.source || ')') AS speaker, "
+        "e.code, a.kind, a.cue, a.content, a.addressee, a.channel, a.negated, a.hypothetical, "
+        "a.in_headline AS headline, d.doc_id AS document, a.local_id AS attribution "
         "FROM attributions a JOIN documents d ON d.id = a.document_id "
         "LEFT JOIN entities e ON e.id = a.entity_id"
         + _where(clauses)
@@ -113,9 +136,18 @@ def speakers(
     limit: int = 20,
 ) -> list[Row]:
     """Who is quoted most (attributions with a resolved speaker), overall or by outlet or
-    by month. The counts come from covering indexes (``attributions_speaker*``)."""
+    by month. The counts come from covering indexes (``attributions_speaker*``).
+
+    A headline sums up its story's lead statement: a headline attribution counts only when
+    its speaker has none in the body of its document, so that one statement the headline
+    repeats counts once."""
     values: list[Any] = []
-    clauses = ["a.entity_id IS NOT NULL", *_date_range("a.date", since, until, values)]
+    clauses = [
+        "a.entity_id IS NOT NULL",
+        "NOT (a.in_headline AND EXISTS (SELECT 1 FROM attributions b WHERE b.document_id = a.document_id "
+        "AND b.entity_id = a.entity_id AND NOT b.in_headline))",
+        *_date_range("a.date", since, until, values),
+    ]
     group = {"outlet": "a.outlet", "month": "substr(a.date, 1, 7)"}.get(by or "")
     inner, outer, grouping = (f"{group} AS {by}, ", f"{by}, ", f", {group}") if group else ("", "", "")
     sql = (
@@ -130,17 +162,19 @@ def speakers(
 
 
 def timeline(connection: sqlite3.Connection, entity_id: int, about: str | None = None) -> list[Row]:
-    """An entity's statements and events in date order: the positions it took over time."""
+    """An entity's statements and events in date order: the positions it took over time
+    (events have no addressee or channel: their recipient is in `events`)."""
     topic, words = (" AND {} LIKE ?", [f"%{about}%"]) if about else ("", [])
     sql = (
         "SELECT a.date, 'statement' AS what, a.kind AS type, a.cue AS word, a.content AS text, "
-        "d.doc_id AS document "
+        "a.addressee, a.channel, a.negated, a.hypothetical, d.doc_id AS document "
         "FROM attributions a JOIN documents d ON d.id = a.document_id WHERE a.entity_id = ?"
         + topic.format("a.content")
-        + f" UNION ALL SELECT v.date, 'event', v.event_type, v.trigger, {EVENT_SENTENCE}, d.doc_id "
+        + f" UNION ALL SELECT v.date, 'event', v.event_type, v.trigger, {EVENT_SENTENCE}, NULL, NULL, "
+        "v.negated, v.hypothetical, d.doc_id "
         "FROM events v JOIN documents d ON d.id = v.document_id WHERE v.actor_entity_id = ?"
         + topic.format(EVENT_SENTENCE)
-        + " ORDER BY 1, 6"
+        + " ORDER BY date, document"
     )
     return _rows(connection, sql, [entity_id, *words, entity_id, *words])
 
@@ -152,7 +186,8 @@ def events(
     recipient: str | None = None,
     limit: int = 100,
 ) -> list[Row]:
-    """Coded events; actor and recipient codes match as prefixes ("RUS" finds RUSGOV)."""
+    """Coded events; actor and recipient codes match as prefixes ("RUS" finds RUSGOV). Each
+    party's words stand beside its code (``actor_name``), coded or not."""
     clauses, values = [], []
     if event_type:
         clauses.append("v.event_type = ?")
@@ -167,7 +202,9 @@ def events(
     # The events first, their sentences after: cutting a sentence out of its document's
     # text for every match before the limit would read thousands of texts.
     sql = (
-        "SELECT v.date, v.event_type, v.actor_code AS actor, v.recipient_code AS recipient, v.trigger, "
+        f"SELECT v.date, v.event_type, v.actor_code AS actor, {_PARTY_NAMES.format('v.actor')} "
+        f"AS actor_name, v.recipient_code AS recipient, {_PARTY_NAMES.format('v.recipient')} "
+        "AS recipient_name, v.trigger, "
         f"v.negated, v.hypothetical, {EVENT_SENTENCE} AS sentence, "
         "d.doc_id AS document FROM (SELECT * FROM events v"
         + _where(clauses)
@@ -175,6 +212,97 @@ def events(
         " ORDER BY v.date DESC, v.id"
     )
     return _rows(connection, sql, [*values, limit])
+
+
+def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
+    """The entities (``id``, ``name``) ``name`` may designate, by the first rule that finds
+    any: an id as `entities list` shows it; an entity's name, in any case; a name it goes by,
+    in any spelling ("Mr. Zelensky", "U.S."); a surname of its full names ("Putin")."""
+    if (number := row_id(name)) is not None:
+        return _rows(connection, "SELECT id, name FROM entities WHERE id = ?", [number])
+    by_name = _rows(
+        connection, "SELECT id, name FROM entities WHERE name = ? COLLATE NOCASE ORDER BY id", [name]
+    )
+    if by_name:
+        return by_name
+    from reportedly.store.corpus import name_keys  # loads the spelling tables: only when needed
+
+    keys = [key for _, key in name_keys([name])]
+    if not keys:
+        return []
+    known = connection.execute("SELECT entity_id FROM entity_names WHERE key = ?", keys).fetchone()
+    if known is not None and known["entity_id"] is not None:
+        return _rows(connection, "SELECT id, name FROM entities WHERE id = ?", [known["entity_id"]])
+    # A surname, or a name several entities came to share: every entity a longer name of
+    # which ends in it ("Putin" of "Vladimir Putin", "Petrov" of Anna and of Ivan Petrov).
+    escaped = keys[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return _rows(
+        connection,
+        "SELECT DISTINCT e.id, e.name FROM entity_names n JOIN entities e ON e.id = n.entity_id "
+        "WHERE n.key LIKE ? ESCAPE '\\' ORDER BY e.id",
+        [f"% {escaped}"],
+    )
+
+
+def entity_id(connection: sqlite3.Connection, name: str) -> int:
+    """The one entity ``name`` designates (see ``entity_candidates``); none or several
+    raise NamingError, naming the near matches or the candidates."""
+    candidates = entity_candidates(connection, name)
+    if len(candidates) != 1:
+        raise _not_one(connection, name, candidates, "entity")
+    return int(candidates[0]["id"])
+
+
+def check_speaker(connection: sqlite3.Connection, name: str) -> None:
+    """Refuse a speaker filter that could only mislead: a name several entities go by, or
+    one that no entity and no speaker's or source's words match."""
+    candidates = entity_candidates(connection, name)
+    if len(candidates) == 1:
+        return
+    if not candidates and _rows(
+        connection,
+        "SELECT 1 FROM attributions WHERE speaker LIKE ? OR source LIKE ? LIMIT 1",
+        [f"%{name}%", f"%{name}%"],
+    ):
+        return  # an unresolved speaker's words ("Hamas official")
+    raise _not_one(connection, name, candidates, "entity or speaker")
+
+
+def _not_one(connection: sqlite3.Connection, name: str, candidates: list[Row], what: str) -> NamingError:
+    """The error for a name that designates several entities (listed) or none (with the
+    stored names most like it)."""
+    if candidates:
+        return NamingError(
+            f"{name!r} names several entities: {_listed(candidates)}; give a full name or an id"
+        )
+    matches = near_matches(connection, name)
+    hint = (
+        f"; near matches: {_listed(matches)}" if matches else " (`reportedly entities list` shows them all)"
+    )
+    return NamingError(f"no {what} named {name!r}{hint}")
+
+
+def near_matches(connection: sqlite3.Connection, name: str) -> list[Row]:
+    """The entities whose names are most like ``name`` (difflib), each name compared whole
+    and by its last word, so that a misspelt surname finds its full name ("Lavrv")."""
+    entities_by_spelling: dict[str, dict[int, str]] = {}
+    for row in connection.execute(
+        "SELECT e.id, e.name, n.name AS alias FROM entities e LEFT JOIN entity_names n ON n.entity_id = e.id"
+    ):
+        for spelling in {row["name"], row["alias"] or row["name"]}:
+            for form in (spelling, spelling.split()[-1] if spelling.split() else spelling):
+                entities_by_spelling.setdefault(form.casefold(), {})[row["id"]] = row["name"]
+    close = difflib.get_close_matches(
+        name.casefold(), entities_by_spelling, n=NEAR_MATCHES * 2, cutoff=NEAR_MATCH_CUTOFF
+    )
+    found: dict[int, str] = {}
+    for spelling in close:
+        found.update(entities_by_spelling[spelling])
+    return [{"id": key, "name": value} for key, value in list(found.items())[:NEAR_MATCHES]]
+
+
+def _listed(entities: list[Row]) -> str:
+    return ", ".join(f"{row['name']} (id {row['id']})" for row in entities)
 
 
 def _date_range(column: str, since: str | None, until: str | None, values: list[Any]) -> list[str]:
