@@ -185,3 +185,16 @@ def test_extract_reads_html_pages_and_json_lines(tmp_path: Path):
         f"reportedly: error: {feed}:2: {broken}",
         "reportedly: 1 of 2 inputs failed",
     ]
+
+
+def test_usage_errors_are_one_line_and_a_group_alone_shows_its_help(tmp_path):
+    missing = run("quotes", "--db", str(tmp_path / "x.db"), "--limit", "-3")
+    assert missing.returncode == 2
+    assert missing.stderr.decode().splitlines() == [
+        "Error: Invalid value for '--limit': -3 is not in the range x>=0."
+    ]
+    unknown = run("bogus")
+    assert (unknown.returncode, unknown.stderr.decode()) == (2, "Error: No such command 'bogus'.\n")
+    alone = run("entities")
+    assert alone.returncode == 2
+    assert "entities [OPTIONS] COMMAND [ARGS]...\n\n  The entities of a store." in alone.stderr.decode()

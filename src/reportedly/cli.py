@@ -7,8 +7,10 @@ import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
+from click.exceptions import NoArgsIsHelpError
 from tqdm import tqdm
 
 from reportedly.events.plover import plover_records
@@ -26,7 +28,26 @@ from reportedly.options import (
 from reportedly.store.commands import COMMANDS
 
 
-@click.group()
+class OneLineErrors(click.Group):
+    """The command group whose errors are one line on stderr: click's usage errors print the
+    usage and a hint above the error, three lines where a script or a user wants the reason."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except NoArgsIsHelpError as error:  # a group called alone: its help, as click shows it
+            error.show()
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            click.echo(f"Error: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=OneLineErrors)
 @click.version_option(package_name="reportedly")
 def main() -> None:
     """Who said what, to whom, when, and according to whom: attributions from news text."""

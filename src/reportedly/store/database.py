@@ -372,16 +372,23 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 
 def migrate(connection: sqlite3.Connection) -> None:
-    """Run the migrations this store has not had yet."""
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"store schema version {version} is newer than this reportedly ({SCHEMA_VERSION})")
-    for number in range(version, SCHEMA_VERSION):
-        with transaction(connection):
+    """Run the migrations this store has not had yet, all in one transaction: a reader (or
+    a second writer) sees the old schema or the new one, never a store between two versions.
+    The version is read inside the transaction, so two processes opening a new store at
+    once migrate it once."""
+    if connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return  # the common case, without taking the write lock
+    with transaction(connection):
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"store schema version {version} is newer than this reportedly ({SCHEMA_VERSION})"
+            )
+        for number in range(version, SCHEMA_VERSION):
             # executescript would commit the open transaction: run the statements one by one.
             for statement in _statements(MIGRATIONS[number]):
                 connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {number + 1}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _statements(script: str) -> list[str]:
