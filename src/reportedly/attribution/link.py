@@ -6,6 +6,7 @@ can decide content boundaries and the attribution kind.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable
@@ -248,9 +249,40 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
     )
 
 
-def is_claimed(span: Range, claimed: Iterable[Range]) -> bool:
-    """Whether ``span`` overlaps a part some attribution already holds."""
-    return any(overlaps(span, part) for part in claimed)
+class OverlapIndex:
+    """Character ranges (the parts attributions hold, say) that answer "does this span overlap
+    any of them?" in logarithmic time, where a scan of them all made linking quadratic in
+    the attributions of a chunk.
+
+    It keeps the hulls of ranges that overlap one another, sorted: a span overlaps one of the
+    ranges exactly when it overlaps the hull holding it, since ``overlaps`` is strict (ranges
+    that only touch stay apart, as do an empty range and one it starts or ends), and the
+    hulls' ends rise with their starts, so the last hull that starts before the span ends is
+    the only one to check.
+    """
+
+    def __init__(self, ranges: Iterable[Range] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for span in ranges:
+            self.add(span)
+
+    def overlaps(self, span: Range) -> bool:
+        """Whether ``span`` overlaps a range of the index."""
+        last = bisect.bisect_left(self._starts, span[1]) - 1
+        return last >= 0 and self._ends[last] > span[0]
+
+    def add(self, span: Range) -> None:
+        # The hulls span overlaps are those from ``first`` (ending after it starts) up to
+        # ``stop`` (starting before it ends); they and span become one hull.
+        first = bisect.bisect_right(self._ends, span[0])
+        stop = bisect.bisect_left(self._starts, span[1])
+        if first > stop:
+            return  # an empty range the index already holds
+        start = min(span[0], self._starts[first]) if first < stop else span[0]
+        end = max(span[1], self._ends[stop - 1]) if first < stop else span[1]
+        self._starts[first:stop] = [start]
+        self._ends[first:stop] = [end]
 
 
 def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> None:
@@ -258,7 +290,7 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
 
     In "“A,” he said. “B.”" both quotations are his: one attribution, two content parts.
     """
-    claimed = {part for draft in drafts for part in draft.content}
+    claimed = OverlapIndex(part for draft in drafts for part in draft.content)
     for draft in drafts:
         if draft.cue is None or draft.kind not in ("direct", "mixed"):
             continue
@@ -275,7 +307,7 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
         gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
         if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
             continue
-        if is_claimed((quote.start, quote.end), claimed):
+        if claimed.overlaps((quote.start, quote.end)):
             continue
         draft.content = merge_ranges([*draft.content, (quote.start, quote.end)])
         claimed.add((quote.start, quote.end))
@@ -288,13 +320,13 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
         if not quote.opens_paragraph or quote.words < SPEECH_MIN_WORDS:
             continue
         # Cues quoted inside the paragraph ("We have said it") do not claim it.
-        claimed = [
+        claimed = OverlapIndex(
             part
             for draft in drafts
             if draft.cue is None or not quote.start <= draft.cue[0] < quote.end
             for part in draft.content
-        ]
-        if is_claimed((quote.start, quote.end), claimed):
+        )
+        if claimed.overlaps((quote.start, quote.end)):
             continue
         previous = [d for d in drafts if d.start < quote.start and d.speaker_name]
         if not previous:
@@ -375,13 +407,13 @@ def untagged_rule_drafts(
     [any talks]"); a hand-listed cue verb with a source; a raising construction ("[The
     ceasefire] appears [to be holding]"), which the tagger marks only now and then.
     """
-    tagged_cues = [d.cue for d in tagged if d.cue]
-    claimed = [part for d in tagged for part in d.content]
-    unclaimed = [c for c in role_ranges(tagging, "CONTENT") if not is_claimed(c, claimed)]
+    tagged_cues = OverlapIndex(d.cue for d in tagged if d.cue)
+    claimed = OverlapIndex(part for d in tagged for part in d.content)
+    unclaimed = OverlapIndex(c for c in role_ranges(tagging, "CONTENT") if not claimed.overlaps(c))
     drafts = []
     for cue in cues:
         cue_range = (cue.start_char, cue.end_char)
-        if any(overlaps(cue_range, span) for span in tagged_cues):
+        if tagged_cues.overlaps(cue_range):
             continue
         draft = draft_for(cue, text, lexicon, quotes)
         if draft is None:
@@ -391,7 +423,7 @@ def untagged_rule_drafts(
             for outer in tagged
             for part in outer.content
         )
-        marked = any(overlaps(c, part) for c in unclaimed for part in draft.content)
+        marked = any(unclaimed.overlaps(part) for part in draft.content)
         # The hand list stands in for the tagger only where the text says the act took place
         # (not "refused to disclose", "would pledge"): 4 of 43 such drafts were right on PolNeAR dev
         # and a held-out tenth of train.
@@ -503,13 +535,13 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
     Only a content no draft has taken, and only across a clause that holds the draft's cue
     and source and no other cue.
     """
-    claimed = [part for draft in drafts for part in draft.content]
+    claimed = OverlapIndex(part for draft in drafts for part in draft.content)
     for draft in drafts:
         if len(draft.content) != 1 or draft.cue is None:
             continue
         (start, end) = draft.content[0]
-        for other in contents:
-            if is_claimed(other, claimed):
+        for other in within_reach(contents, (start, end), _MAX_CLAUSE_CHARS):
+            if claimed.overlaps(other):
                 continue
             if other[1] <= start:
                 clause, joined = (other[1], start), [other, (start, end)]
@@ -519,8 +551,16 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
                 continue
             if _is_cue_clause(text, clause, draft, cues):
                 draft.content = joined
-                claimed.append(other)
+                claimed.add(other)
                 break
+
+
+def within_reach(spans: list[Range], anchor: Range, reach: int) -> list[Range]:
+    """The spans of ``spans`` (in text order, none overlapping another) that lie at most
+    ``reach`` characters before or after ``anchor``, or overlap it, found by bisection."""
+    first = bisect.bisect_left(spans, anchor[0] - reach, key=lambda span: span[1])
+    stop = bisect.bisect_right(spans, anchor[1] + reach, key=lambda span: span[0])
+    return spans[first:stop]
 
 
 def _is_cue_clause(text: str, clause: Range, draft: Draft, cues: list[Range]) -> bool:
@@ -576,17 +616,18 @@ def rehomed(
     [Britain's vote ...] as 'fantastic,' telling reporters [that he thinks ...]", "'...,' she
     said, referring to [the state enterprises]") take instead the nearest tagged content in
     their sentence that no cue claims, if there is one."""
-    claimed = [part for draft in kept for part in draft.content]
+    claimed = OverlapIndex(part for draft in kept for part in draft.content)
     found = []
     for draft in losers:
         if draft.cue is None:
             continue
-        free = [content for content in contents if not is_claimed(content, claimed)]
+        free = [content for content in contents if not claimed.overlaps(content)]
         near = nearest(free, draft.cue, sentences[draft.cue])
         if near is None:
             continue
         content = with_quote_marks(text, [near], quotes)
-        claimed += content
+        for part in content:
+            claimed.add(part)
         kind = draft.kind if draft.kind in ("according_to", "nominal") else quoted_kind(content, quotes, text)
         surety = confidence(tagging, draft.cue, content)
         found.append(
