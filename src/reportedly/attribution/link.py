@@ -25,7 +25,16 @@ from reportedly.attribution.learned import (
 )
 from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_infinitive, is_negated
-from reportedly.attribution.quotes import Quote, find_quotes, is_opening_mark
+from reportedly.attribution.quotes import (
+    Quote,
+    find_quotes,
+    first_quote_from,
+    is_opening_mark,
+    last_quote_until,
+    quotes_around,
+    quotes_holding,
+    quotes_overlapping,
+)
 from reportedly.attribution.spans import (
     addressee_tokens,
     channel_tokens,
@@ -109,7 +118,8 @@ def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> lis
     """
     snapped = []
     for part in content:
-        for quote in quotes:
+        # Widening a part to a quotation's bounds reaches no quotation it did not overlap before.
+        for quote in quotes_overlapping(quotes, part):
             if not overlaps(part, (quote.start, quote.end)) or quote.start <= cue[0] < quote.end:
                 continue
             part = (min(part[0], quote.start), max(part[1], quote.end))
@@ -125,15 +135,16 @@ def adjacent_quote(text: str, clause: Range, sentence: Range, quotes: list[Quote
     Covers "He told parliament:" before a quote (even in the next paragraph),
     "“...” he said." split off as its own sentence, and "He said, “...”".
     """
+    # Only the nearest quotation can be adjacent: any further one has that one's words between.
     introduces = text[sentence[0] : sentence[1]].rstrip().endswith(":")
-    after = [q for q in quotes if q.start >= sentence[1] and not text[sentence[1] : q.start].strip()]
-    if introduces and after:
-        return [(after[0].start, after[0].end)]
-    before = [q for q in quotes if q.end <= clause[0] and _LINE_GAP.fullmatch(text, q.end, clause[0])]
-    if before:
-        return [(before[-1].start, before[-1].end)]
-    after = [q for q in quotes if q.start >= clause[1] and _LINE_GAP.fullmatch(text, clause[1], q.start)]
-    return [(after[0].start, after[0].end)] if after else []
+    after = first_quote_from(quotes, sentence[1])
+    if introduces and after and not text[sentence[1] : after.start].strip():
+        return [(after.start, after.end)]
+    before = last_quote_until(quotes, clause[0])
+    if before and _LINE_GAP.fullmatch(text, before.end, clause[0]):
+        return [(before.start, before.end)]
+    after = first_quote_from(quotes, clause[1])
+    return [(after.start, after.end)] if after and _LINE_GAP.fullmatch(text, clause[1], after.start) else []
 
 
 def kind_of(
@@ -155,9 +166,8 @@ def quoted_kind(content: list[Range], quotes: list[Quote], text: str) -> Attribu
     total = sum(len(_WORDS.findall(text, start, end)) for start, end in content)
     quoted = 0
     for start, end in content:
-        for quote in quotes:
-            if overlaps((start, end), (quote.start, quote.end)):
-                quoted += len(_WORDS.findall(text, max(start, quote.start), min(end, quote.end)))
+        for quote in quotes_overlapping(quotes, (start, end)):
+            quoted += len(_WORDS.findall(text, max(start, quote.start), min(end, quote.end)))
     if quoted == 0:
         return "indirect"
     return "direct" if quoted >= 0.9 * total else "mixed"
@@ -174,7 +184,8 @@ def with_quote_marks(text: str, content: list[Range], quotes: list[Quote]) -> li
     """Content parts that make up a whole quotation, but for its marks and punctuation,
     become that quotation (one part, marks included), even across paragraphs."""
     parts = sorted(content)
-    for quote in quotes:
+    holding = {quote for part in parts for quote in quotes_holding(quotes, part)}
+    for quote in sorted(holding, key=lambda quote: quote.start):
         inside = [part for part in parts if quote.start <= part[0] and part[1] <= quote.end]
         if not inside:
             continue
@@ -187,7 +198,7 @@ def with_quote_marks(text: str, content: list[Range], quotes: list[Quote]) -> li
 
 def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes: list[Quote]) -> list[Range]:
     """A cue quoted inside someone else's words keeps its content within that quotation."""
-    enclosing = [q for q in quotes if q.start < cue[0] and cue[1] < q.end]
+    enclosing = quotes_around(quotes, cue)
     if not enclosing:
         return content
     inner = min(enclosing, key=lambda q: q.end - q.start)
@@ -201,7 +212,7 @@ def _inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
     A transcript line is not: in '"WALLACE: ...' the mark opens the quoted paragraph.
     """
     return cue.kind != "colon" and any(
-        q.start < cue.start_char and cue.end_char < q.end and q.words >= SPEECH_MIN_WORDS for q in quotes
+        q.words >= SPEECH_MIN_WORDS for q in quotes_around(quotes, (cue.start_char, cue.end_char))
     )
 
 
@@ -296,10 +307,9 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
             continue
         clause_end = max(r[1] for r in (draft.cue, draft.source) if r is not None)
         sentence_end = doc.char_span(*draft.cue, alignment_mode="expand").sent.end_char
-        following = [q for q in quotes if q.start >= clause_end]
-        if not following:
+        quote = first_quote_from(quotes, clause_end)
+        if quote is None:
             continue
-        quote = following[0]
         gap_after_clause = _GAP.fullmatch(text, clause_end, quote.start)
         # The parser may end the sentence after the next quotation's opening mark ("said. ''").
         if is_opening_mark(text[quote.start : sentence_end]):
@@ -600,7 +610,7 @@ def sentence_of(cue: Cue, quotes: list[Quote]) -> Range:
     """The cue's sentence, from the start of a quotation the parser ended a sentence inside
     ('"... is in panic mode. [Full panic mode," said Leslie Wimes]')."""
     start, end = cue.head.sent.start_char, cue.head.sent.end_char
-    return min([start, *(quote.start for quote in quotes if quote.start < start < quote.end)]), end
+    return min([start, *(quote.start for quote in quotes_around(quotes, (start, start)))]), end
 
 
 def rehomed(

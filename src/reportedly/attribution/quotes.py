@@ -10,6 +10,7 @@ with a straight one, and the reverse, as edited and scraped copy often has it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -142,3 +143,49 @@ def find_quotes(text: str) -> list[Quote]:
             if words:
                 quotes.append(Quote(quote_start, quote_end, words, opens_paragraph))
     return sorted(quotes, key=lambda quote: quote.start)
+
+
+# Lookups in the quotations of a text as find_quotes gives them: in text order and none
+# overlapping another, so that both their starts and their ends rise, and each lookup is a
+# bisection where a scan of every quotation for every cue made linking quadratic.
+
+
+def quotes_overlapping(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+    """The quotations that share a character with ``span`` (or hold it, if it is empty)."""
+    first = bisect.bisect_right(quotes, span[0], key=_end)
+    stop = bisect.bisect_left(quotes, span[1], key=_start)
+    return quotes[first:stop]
+
+
+def quotes_holding(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+    """The quotations ``span`` lies within, marks included."""
+    first = bisect.bisect_left(quotes, span[1], key=_end)
+    stop = bisect.bisect_right(quotes, span[0], key=_start)
+    return quotes[first:stop]
+
+
+def quotes_around(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+    """The quotations that open before ``span`` starts and close after it ends."""
+    first = bisect.bisect_right(quotes, span[1], key=_end)
+    stop = bisect.bisect_left(quotes, span[0], key=_start)
+    return quotes[first:stop]
+
+
+def first_quote_from(quotes: list[Quote], position: int) -> Quote | None:
+    """The first quotation that opens at ``position`` or after it."""
+    index = bisect.bisect_left(quotes, position, key=_start)
+    return quotes[index] if index < len(quotes) else None
+
+
+def last_quote_until(quotes: list[Quote], position: int) -> Quote | None:
+    """The last quotation that closes at ``position`` or before it."""
+    index = bisect.bisect_right(quotes, position, key=_end)
+    return quotes[index - 1] if index else None
+
+
+def _start(quote: Quote) -> int:
+    return quote.start
+
+
+def _end(quote: Quote) -> int:
+    return quote.end
