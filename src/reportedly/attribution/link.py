@@ -501,7 +501,9 @@ def tagged_drafts(
             content = ruled.content  # "[The ceasefire] appears [to be holding]": no one is quoted
         elif ruled is not None:
             content_tagged = True
-            overlapping = [c for c in contents if any(overlaps(c, part) for part in ruled.content)]
+            overlapping = sorted(
+                {c for part in ruled.content for c in spans_near(contents, part, 0) if overlaps(c, part)}
+            )
             content = [clip_to_clause(text, c, ruled.content) for c in overlapping]
         by_parse = bool(content)
         if not content:
@@ -550,7 +552,7 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
         if len(draft.content) != 1 or draft.cue is None:
             continue
         (start, end) = draft.content[0]
-        for other in within_reach(contents, (start, end), _MAX_CLAUSE_CHARS):
+        for other in spans_near(contents, (start, end), _MAX_CLAUSE_CHARS):
             if claimed.overlaps(other):
                 continue
             if other[1] <= start:
@@ -565,9 +567,9 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
                 break
 
 
-def within_reach(spans: list[Range], anchor: Range, reach: int) -> list[Range]:
-    """The spans of ``spans`` (in text order, none overlapping another) that lie at most
-    ``reach`` characters before or after ``anchor``, or overlap it, found by bisection."""
+def spans_near(spans: list[Range], anchor: Range, reach: int) -> list[Range]:
+    """The spans of ``spans`` (in text order, none overlapping another: a tagged role's) that
+    lie at most ``reach`` characters before or after ``anchor``, or overlap it, by bisection."""
     first = bisect.bisect_left(spans, anchor[0] - reach, key=lambda span: span[1])
     stop = bisect.bisect_right(spans, anchor[1] + reach, key=lambda span: span[0])
     return spans[first:stop]
