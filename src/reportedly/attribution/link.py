@@ -359,17 +359,34 @@ def _contains_cue(draft: Draft, other: Draft) -> bool:
     return other.cue is not None and any(start <= other.cue[0] < end for start, end in draft.content)
 
 
+class ContentIndex:
+    """The content parts of drafts, to find the parts that hold a span without a scan of
+    every draft's: such a part starts at most where the span starts, and at most the longest
+    part's length before it ends. (One very long part makes the search as long as that scan.)
+    """
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self._parts = sorted((part, owner) for owner, draft in enumerate(drafts) for part in draft.content)
+        self._starts = [part[0] for part, _ in self._parts]
+        self._longest = max((part[1] - part[0] for part, _ in self._parts), default=0)
+
+    def holding(self, span: Range) -> list[tuple[Range, int]]:
+        """The parts that hold ``span``, each with the index of its draft."""
+        first = bisect.bisect_left(self._starts, span[1] - self._longest)
+        stop = bisect.bisect_right(self._starts, span[0])
+        return [(part, owner) for part, owner in self._parts[first:stop] if span[1] <= part[1]]
+
+
 def assign_parents(drafts: list[Draft]) -> None:
     """Nest each attribution whose cue lies inside another's content under the innermost one."""
+    contents = ContentIndex(drafts)
     for index, draft in enumerate(drafts):
         if draft.cue is None:
             continue
         containers = [
             (part[1] - part[0], other)
-            for other, candidate in enumerate(drafts)
-            if other != index and not _contains_cue(draft, candidate)
-            for part in candidate.content
-            if part[0] <= draft.cue[0] and draft.cue[1] <= part[1]
+            for part, other in contents.holding(draft.cue)
+            if other != index and not _contains_cue(draft, drafts[other])
         ]
         draft.parent = min(containers)[1] if containers else None
 
@@ -682,20 +699,19 @@ def without_borrowed_sources(drafts: list[Draft]) -> list[Draft]:
     [Putin told him ...]"); one that borrows the outer speaker ("Lavrov said the plan ...
     [would not be discussed]") is part of the outer content, not an attribution of its own."""
 
+    contents = ContentIndex(drafts)
+
     def inside(span: Range, parts: list[Range]) -> bool:
         return any(part[0] <= span[0] and span[1] <= part[1] for part in parts)
 
-    return [
-        draft
-        for draft in drafts
-        if not any(
-            other is not draft
-            and inside(draft.cue, other.content)
-            and draft.source is not None
-            and not inside(draft.source, other.content)
-            for other in drafts
+    def borrows(index: int, draft: Draft) -> bool:
+        """Whether the draft's cue lies in another's content and its source does not."""
+        return draft.source is not None and any(
+            other != index and not inside(draft.source, drafts[other].content)
+            for _, other in contents.holding(draft.cue)
         )
-    ]
+
+    return [draft for index, draft in enumerate(drafts) if not borrows(index, draft)]
 
 
 def _holds_cue(content: list[Range], cues: list[Range]) -> bool:
