@@ -165,7 +165,9 @@ def test_extraction_of_15000_mixed_quotation_marks_stays_in_time_and_memory():
     result = peak_of_extraction("mixed_marks(15_000)")
     assert result["attributions"] > 1_500
     # Here 0.57 GB at most however long the text (spaCy parses 40,000 characters at once) and
-    # about 15 s, most of it parsing; the landed code took 0.93 GB here, 1.04 GB on longer
-    # texts (a batch of 150,000 characters), and twice the time (linking was cubic per chunk).
+    # 15 to 50 s as the machine is loaded, most of it parsing; the landed code took 0.93 GB
+    # here, 1.04 GB on longer texts (a batch of 150,000 characters), and twice the time
+    # (linking was cubic per chunk). The time bound only catches a hang: parsing's share
+    # varies too much for a tighter one; the quote finder's test above checks linear time.
     assert result["peak_mb"] < 700
-    assert result["seconds"] < 60
+    assert result["seconds"] < 180
