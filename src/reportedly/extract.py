@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -17,9 +17,19 @@ from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.times import resolve_times
 
 DEFAULT_BATCH_SIZE = 32
-# spaCy's memory grows with the text parsed at once (about 1 GB per 100,000 characters
-# for parser and NER), so a batch also stops at this many characters.
-BATCH_CHARS = 150_000
+# spaCy's memory grows with the text parsed at once, so a batch also stops at this many
+# characters: two chunks' worth. The process's peak stays near 600 MB however long the
+# document (about 1 GB at 150,000 characters a batch), and PolNeAR dev runs no slower.
+BATCH_CHARS = 2 * DEFAULT_CHUNK_CHARS
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A document's extraction while its chunks come in, with its entities by type and name
+    (kept, not rebuilt for every chunk: that grew with the square of a long document)."""
+
+    extraction: Extraction
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -52,13 +62,12 @@ class Extractor:
         self, documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE
     ) -> Iterator[Extraction]:
         """Yield one :class:`Extraction` per document, in input order, streaming."""
-        pending: dict[int, Extraction] = {}
+        pending: dict[int, _Pending] = {}
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
-                extraction = pending[piece.index]
-                _merge_chunk(extraction, doc, piece.offset)
+                _merge_chunk(pending[piece.index], doc, piece.offset)
                 if piece.last:
-                    yield self._finish(pending.pop(piece.index))
+                    yield self._finish(pending.pop(piece.index).extraction)
 
     def _finish(self, extraction: Extraction) -> Extraction:
         """Resolve the document's time expressions and code its entities as actors, both on
@@ -73,10 +82,10 @@ class Extractor:
         return extraction
 
     def _pieces(
-        self, documents: Iterable[Document], pending: dict[int, Extraction]
+        self, documents: Iterable[Document], pending: dict[int, _Pending]
     ) -> Iterator[tuple[str, _Piece]]:
         for index, document in enumerate(documents):
-            pending[index] = Extraction(document=document)
+            pending[index] = _Pending(Extraction(document=document))
             chunks = list(chunk_text(document.text, self.chunk_chars))
             for number, (offset, chunk) in enumerate(chunks):
                 yield chunk, _Piece(index=index, offset=offset, last=number == len(chunks) - 1)
@@ -98,8 +107,9 @@ def _batches(
         yield batch
 
 
-def _merge_chunk(extraction: Extraction, doc: Doc, offset: int) -> None:
+def _merge_chunk(pending: _Pending, doc: Doc, offset: int) -> None:
     """Append one chunk's results, moving offsets and renumbering ids to stay unique per document."""
+    extraction, known = pending.extraction, pending.entities
     attributions: list[Attribution] = doc._.attributions
     entities: list[Entity] = doc._.entities
     time_ids = {}
@@ -115,7 +125,6 @@ def _merge_chunk(extraction: Extraction, doc: Doc, offset: int) -> None:
         moved.parent = renumber.get(attribution.parent) if attribution.parent else None
         moved.time = time_ids.get(attribution.time) if attribution.time else None
         extraction.attributions.append(moved)
-    known = {(entity.type, entity.name): entity for entity in extraction.entities}
     entity_ids = {}
     for entity in entities:
         mentions = [mention.shifted(offset) for mention in entity.mentions]

@@ -6,6 +6,7 @@ can decide content boundaries and the attribution kind.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable
@@ -24,7 +25,16 @@ from reportedly.attribution.learned import (
 )
 from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_infinitive, is_negated
-from reportedly.attribution.quotes import Quote, find_quotes, is_opening_mark
+from reportedly.attribution.quotes import (
+    Quote,
+    find_quotes,
+    first_quote_from,
+    is_opening_mark,
+    last_quote_until,
+    quotes_around,
+    quotes_holding,
+    quotes_overlapping,
+)
 from reportedly.attribution.spans import (
     addressee_tokens,
     channel_tokens,
@@ -108,7 +118,8 @@ def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> lis
     """
     snapped = []
     for part in content:
-        for quote in quotes:
+        # Widening a part to a quotation's bounds reaches no quotation it did not overlap before.
+        for quote in quotes_overlapping(quotes, part):
             if not overlaps(part, (quote.start, quote.end)) or quote.start <= cue[0] < quote.end:
                 continue
             part = (min(part[0], quote.start), max(part[1], quote.end))
@@ -124,15 +135,16 @@ def adjacent_quote(text: str, clause: Range, sentence: Range, quotes: list[Quote
     Covers "He told parliament:" before a quote (even in the next paragraph),
     "“...” he said." split off as its own sentence, and "He said, “...”".
     """
+    # Only the nearest quotation can be adjacent: any further one has that one's words between.
     introduces = text[sentence[0] : sentence[1]].rstrip().endswith(":")
-    after = [q for q in quotes if q.start >= sentence[1] and not text[sentence[1] : q.start].strip()]
-    if introduces and after:
-        return [(after[0].start, after[0].end)]
-    before = [q for q in quotes if q.end <= clause[0] and _LINE_GAP.fullmatch(text, q.end, clause[0])]
-    if before:
-        return [(before[-1].start, before[-1].end)]
-    after = [q for q in quotes if q.start >= clause[1] and _LINE_GAP.fullmatch(text, clause[1], q.start)]
-    return [(after[0].start, after[0].end)] if after else []
+    after = first_quote_from(quotes, sentence[1])
+    if introduces and after and not text[sentence[1] : after.start].strip():
+        return [(after.start, after.end)]
+    before = last_quote_until(quotes, clause[0])
+    if before and _LINE_GAP.fullmatch(text, before.end, clause[0]):
+        return [(before.start, before.end)]
+    after = first_quote_from(quotes, clause[1])
+    return [(after.start, after.end)] if after and _LINE_GAP.fullmatch(text, clause[1], after.start) else []
 
 
 def kind_of(
@@ -154,9 +166,8 @@ def quoted_kind(content: list[Range], quotes: list[Quote], text: str) -> Attribu
     total = sum(len(_WORDS.findall(text, start, end)) for start, end in content)
     quoted = 0
     for start, end in content:
-        for quote in quotes:
-            if overlaps((start, end), (quote.start, quote.end)):
-                quoted += len(_WORDS.findall(text, max(start, quote.start), min(end, quote.end)))
+        for quote in quotes_overlapping(quotes, (start, end)):
+            quoted += len(_WORDS.findall(text, max(start, quote.start), min(end, quote.end)))
     if quoted == 0:
         return "indirect"
     return "direct" if quoted >= 0.9 * total else "mixed"
@@ -173,7 +184,8 @@ def with_quote_marks(text: str, content: list[Range], quotes: list[Quote]) -> li
     """Content parts that make up a whole quotation, but for its marks and punctuation,
     become that quotation (one part, marks included), even across paragraphs."""
     parts = sorted(content)
-    for quote in quotes:
+    holding = {quote for part in parts for quote in quotes_holding(quotes, part)}
+    for quote in sorted(holding, key=lambda quote: quote.start):
         inside = [part for part in parts if quote.start <= part[0] and part[1] <= quote.end]
         if not inside:
             continue
@@ -186,7 +198,7 @@ def with_quote_marks(text: str, content: list[Range], quotes: list[Quote]) -> li
 
 def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes: list[Quote]) -> list[Range]:
     """A cue quoted inside someone else's words keeps its content within that quotation."""
-    enclosing = [q for q in quotes if q.start < cue[0] and cue[1] < q.end]
+    enclosing = quotes_around(quotes, cue)
     if not enclosing:
         return content
     inner = min(enclosing, key=lambda q: q.end - q.start)
@@ -200,7 +212,7 @@ def _inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
     A transcript line is not: in '"WALLACE: ...' the mark opens the quoted paragraph.
     """
     return cue.kind != "colon" and any(
-        q.start < cue.start_char and cue.end_char < q.end and q.words >= SPEECH_MIN_WORDS for q in quotes
+        q.words >= SPEECH_MIN_WORDS for q in quotes_around(quotes, (cue.start_char, cue.end_char))
     )
 
 
@@ -248,9 +260,40 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
     )
 
 
-def is_claimed(span: Range, claimed: Iterable[Range]) -> bool:
-    """Whether ``span`` overlaps a part some attribution already holds."""
-    return any(overlaps(span, part) for part in claimed)
+class OverlapIndex:
+    """Character ranges (the parts attributions hold, say) that answer "does this span overlap
+    any of them?" in logarithmic time, where a scan of them all made linking quadratic in
+    the attributions of a chunk.
+
+    It keeps the hulls of ranges that overlap one another, sorted: a span overlaps one of the
+    ranges exactly when it overlaps the hull holding it, since ``overlaps`` is strict (ranges
+    that only touch stay apart, as do an empty range and one it starts or ends), and the
+    hulls' ends rise with their starts, so the last hull that starts before the span ends is
+    the only one to check.
+    """
+
+    def __init__(self, ranges: Iterable[Range] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for span in ranges:
+            self.add(span)
+
+    def overlaps(self, span: Range) -> bool:
+        """Whether ``span`` overlaps a range of the index."""
+        last = bisect.bisect_left(self._starts, span[1]) - 1
+        return last >= 0 and self._ends[last] > span[0]
+
+    def add(self, span: Range) -> None:
+        # The hulls span overlaps are those from ``first`` (ending after it starts) up to
+        # ``stop`` (starting before it ends); they and span become one hull.
+        first = bisect.bisect_right(self._ends, span[0])
+        stop = bisect.bisect_left(self._starts, span[1])
+        if first > stop:
+            return  # an empty range the index already holds
+        start = min(span[0], self._starts[first]) if first < stop else span[0]
+        end = max(span[1], self._ends[stop - 1]) if first < stop else span[1]
+        self._starts[first:stop] = [start]
+        self._ends[first:stop] = [end]
 
 
 def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> None:
@@ -258,16 +301,15 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
 
     In "“A,” he said. “B.”" both quotations are his: one attribution, two content parts.
     """
-    claimed = {part for draft in drafts for part in draft.content}
+    claimed = OverlapIndex(part for draft in drafts for part in draft.content)
     for draft in drafts:
         if draft.cue is None or draft.kind not in ("direct", "mixed"):
             continue
         clause_end = max(r[1] for r in (draft.cue, draft.source) if r is not None)
         sentence_end = doc.char_span(*draft.cue, alignment_mode="expand").sent.end_char
-        following = [q for q in quotes if q.start >= clause_end]
-        if not following:
+        quote = first_quote_from(quotes, clause_end)
+        if quote is None:
             continue
-        quote = following[0]
         gap_after_clause = _GAP.fullmatch(text, clause_end, quote.start)
         # The parser may end the sentence after the next quotation's opening mark ("said. ''").
         if is_opening_mark(text[quote.start : sentence_end]):
@@ -275,7 +317,7 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
         gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
         if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
             continue
-        if is_claimed((quote.start, quote.end), claimed):
+        if claimed.overlaps((quote.start, quote.end)):
             continue
         draft.content = merge_ranges([*draft.content, (quote.start, quote.end)])
         claimed.add((quote.start, quote.end))
@@ -288,13 +330,13 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
         if not quote.opens_paragraph or quote.words < SPEECH_MIN_WORDS:
             continue
         # Cues quoted inside the paragraph ("We have said it") do not claim it.
-        claimed = [
+        claimed = OverlapIndex(
             part
             for draft in drafts
             if draft.cue is None or not quote.start <= draft.cue[0] < quote.end
             for part in draft.content
-        ]
-        if is_claimed((quote.start, quote.end), claimed):
+        )
+        if claimed.overlaps((quote.start, quote.end)):
             continue
         previous = [d for d in drafts if d.start < quote.start and d.speaker_name]
         if not previous:
@@ -317,17 +359,34 @@ def _contains_cue(draft: Draft, other: Draft) -> bool:
     return other.cue is not None and any(start <= other.cue[0] < end for start, end in draft.content)
 
 
+class ContentIndex:
+    """The content parts of drafts, to find the parts that hold a span without a scan of
+    every draft's: such a part starts at most where the span starts, and at most the longest
+    part's length before it ends. (One very long part makes the search as long as that scan.)
+    """
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        self._parts = sorted((part, owner) for owner, draft in enumerate(drafts) for part in draft.content)
+        self._starts = [part[0] for part, _ in self._parts]
+        self._longest = max((part[1] - part[0] for part, _ in self._parts), default=0)
+
+    def holding(self, span: Range) -> list[tuple[Range, int]]:
+        """The parts that hold ``span``, each with the index of its draft."""
+        first = bisect.bisect_left(self._starts, span[1] - self._longest)
+        stop = bisect.bisect_right(self._starts, span[0])
+        return [(part, owner) for part, owner in self._parts[first:stop] if span[1] <= part[1]]
+
+
 def assign_parents(drafts: list[Draft]) -> None:
     """Nest each attribution whose cue lies inside another's content under the innermost one."""
+    contents = ContentIndex(drafts)
     for index, draft in enumerate(drafts):
         if draft.cue is None:
             continue
         containers = [
             (part[1] - part[0], other)
-            for other, candidate in enumerate(drafts)
-            if other != index and not _contains_cue(draft, candidate)
-            for part in candidate.content
-            if part[0] <= draft.cue[0] and draft.cue[1] <= part[1]
+            for part, other in contents.holding(draft.cue)
+            if other != index and not _contains_cue(draft, drafts[other])
         ]
         draft.parent = min(containers)[1] if containers else None
 
@@ -375,13 +434,13 @@ def untagged_rule_drafts(
     [any talks]"); a hand-listed cue verb with a source; a raising construction ("[The
     ceasefire] appears [to be holding]"), which the tagger marks only now and then.
     """
-    tagged_cues = [d.cue for d in tagged if d.cue]
-    claimed = [part for d in tagged for part in d.content]
-    unclaimed = [c for c in role_ranges(tagging, "CONTENT") if not is_claimed(c, claimed)]
+    tagged_cues = OverlapIndex(d.cue for d in tagged if d.cue)
+    claimed = OverlapIndex(part for d in tagged for part in d.content)
+    unclaimed = OverlapIndex(c for c in role_ranges(tagging, "CONTENT") if not claimed.overlaps(c))
     drafts = []
     for cue in cues:
         cue_range = (cue.start_char, cue.end_char)
-        if any(overlaps(cue_range, span) for span in tagged_cues):
+        if tagged_cues.overlaps(cue_range):
             continue
         draft = draft_for(cue, text, lexicon, quotes)
         if draft is None:
@@ -391,7 +450,7 @@ def untagged_rule_drafts(
             for outer in tagged
             for part in outer.content
         )
-        marked = any(overlaps(c, part) for c in unclaimed for part in draft.content)
+        marked = any(unclaimed.overlaps(part) for part in draft.content)
         # The hand list stands in for the tagger only where the text says the act took place
         # (not "refused to disclose", "would pledge"): 4 of 43 such drafts were right on PolNeAR dev
         # and a held-out tenth of train.
@@ -459,7 +518,9 @@ def tagged_drafts(
             content = ruled.content  # "[The ceasefire] appears [to be holding]": no one is quoted
         elif ruled is not None:
             content_tagged = True
-            overlapping = [c for c in contents if any(overlaps(c, part) for part in ruled.content)]
+            overlapping = sorted(
+                {c for part in ruled.content for c in spans_near(contents, part, 0) if overlaps(c, part)}
+            )
             content = [clip_to_clause(text, c, ruled.content) for c in overlapping]
         by_parse = bool(content)
         if not content:
@@ -503,13 +564,13 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
     Only a content no draft has taken, and only across a clause that holds the draft's cue
     and source and no other cue.
     """
-    claimed = [part for draft in drafts for part in draft.content]
+    claimed = OverlapIndex(part for draft in drafts for part in draft.content)
     for draft in drafts:
         if len(draft.content) != 1 or draft.cue is None:
             continue
         (start, end) = draft.content[0]
-        for other in contents:
-            if is_claimed(other, claimed):
+        for other in spans_near(contents, (start, end), _MAX_CLAUSE_CHARS):
+            if claimed.overlaps(other):
                 continue
             if other[1] <= start:
                 clause, joined = (other[1], start), [other, (start, end)]
@@ -519,8 +580,16 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
                 continue
             if _is_cue_clause(text, clause, draft, cues):
                 draft.content = joined
-                claimed.append(other)
+                claimed.add(other)
                 break
+
+
+def spans_near(spans: list[Range], anchor: Range, reach: int) -> list[Range]:
+    """The spans of ``spans`` (in text order, none overlapping another: a tagged role's) that
+    lie at most ``reach`` characters before or after ``anchor``, or overlap it, by bisection."""
+    first = bisect.bisect_left(spans, anchor[0] - reach, key=lambda span: span[1])
+    stop = bisect.bisect_right(spans, anchor[1] + reach, key=lambda span: span[0])
+    return spans[first:stop]
 
 
 def _is_cue_clause(text: str, clause: Range, draft: Draft, cues: list[Range]) -> bool:
@@ -560,7 +629,7 @@ def sentence_of(cue: Cue, quotes: list[Quote]) -> Range:
     """The cue's sentence, from the start of a quotation the parser ended a sentence inside
     ('"... is in panic mode. [Full panic mode," said Leslie Wimes]')."""
     start, end = cue.head.sent.start_char, cue.head.sent.end_char
-    return min([start, *(quote.start for quote in quotes if quote.start < start < quote.end)]), end
+    return min([start, *(quote.start for quote in quotes_around(quotes, (start, start)))]), end
 
 
 def rehomed(
@@ -576,17 +645,18 @@ def rehomed(
     [Britain's vote ...] as 'fantastic,' telling reporters [that he thinks ...]", "'...,' she
     said, referring to [the state enterprises]") take instead the nearest tagged content in
     their sentence that no cue claims, if there is one."""
-    claimed = [part for draft in kept for part in draft.content]
+    claimed = OverlapIndex(part for draft in kept for part in draft.content)
     found = []
     for draft in losers:
         if draft.cue is None:
             continue
-        free = [content for content in contents if not is_claimed(content, claimed)]
+        free = [content for content in contents if not claimed.overlaps(content)]
         near = nearest(free, draft.cue, sentences[draft.cue])
         if near is None:
             continue
         content = with_quote_marks(text, [near], quotes)
-        claimed += content
+        for part in content:
+            claimed.add(part)
         kind = draft.kind if draft.kind in ("according_to", "nominal") else quoted_kind(content, quotes, text)
         surety = confidence(tagging, draft.cue, content)
         found.append(
@@ -629,20 +699,19 @@ def without_borrowed_sources(drafts: list[Draft]) -> list[Draft]:
     [Putin told him ...]"); one that borrows the outer speaker ("Lavrov said the plan ...
     [would not be discussed]") is part of the outer content, not an attribution of its own."""
 
+    contents = ContentIndex(drafts)
+
     def inside(span: Range, parts: list[Range]) -> bool:
         return any(part[0] <= span[0] and span[1] <= part[1] for part in parts)
 
-    return [
-        draft
-        for draft in drafts
-        if not any(
-            other is not draft
-            and inside(draft.cue, other.content)
-            and draft.source is not None
-            and not inside(draft.source, other.content)
-            for other in drafts
+    def borrows(index: int, draft: Draft) -> bool:
+        """Whether the draft's cue lies in another's content and its source does not."""
+        return draft.source is not None and any(
+            other != index and not inside(draft.source, drafts[other].content)
+            for _, other in contents.holding(draft.cue)
         )
-    ]
+
+    return [draft for index, draft in enumerate(drafts) if not borrows(index, draft)]
 
 
 def _holds_cue(content: list[Range], cues: list[Range]) -> bool:

@@ -10,8 +10,10 @@ with a straight one, and the reverse, as edited and scraped copy often has it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _CLOSER_FOR = {"“": "”", '"': '"', "«": "»", "„": "“", "''": "''", "``": "''"}
 _STRAIGHT = ('"', "''")  # the same mark opens and closes
@@ -83,14 +85,23 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
     return closed, open_at
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds = []
+class _Paragraph(NamedTuple):
+    """A line with visible text: ``text[start:end]``, whose first visible character is at ``first``."""
+
+    start: int
+    end: int
+    first: int
+
+
+def _paragraphs(text: str) -> list[_Paragraph]:
+    paragraphs = []
     offset = 0
     for line in text.split("\n"):
-        if line.strip():
-            bounds.append((offset, offset + len(line)))
+        visible = line.lstrip()
+        if visible:
+            paragraphs.append(_Paragraph(offset, offset + len(line), offset + len(line) - len(visible)))
         offset += len(line) + 1
-    return bounds
+    return paragraphs
 
 
 def is_opening_mark(text: str) -> bool:
@@ -98,43 +109,83 @@ def is_opening_mark(text: str) -> bool:
     return text.strip() in _CLOSER_FOR
 
 
-def _opens_with_mark(text: str, start: int, end: int) -> bool:
-    stripped = text[start:end].lstrip()
-    return bool(stripped) and bool(_mark_at(stripped, 0))
-
-
 def find_quotes(text: str) -> list[Quote]:
-    """Every quotation in ``text``, in order, with multi-paragraph quotes joined."""
+    """Every quotation in ``text``, in order, with multi-paragraph quotes joined.
+
+    One pass over the text: each paragraph is scanned once, and a quotation left open
+    runs at most to its paragraph's end unless the next paragraph continues it.
+    """
     quotes: list[Quote] = []
     paragraphs = _paragraphs(text)
-    pending: int | None = None  # start of a quotation continuing from earlier paragraphs
-    for number, (start, end) in enumerate(paragraphs):
-        closed, left_open = _scan_paragraph(text, start, end)
+    # The start of a quotation continuing from earlier paragraphs, and whether it opened its own.
+    pending: tuple[int, bool] | None = None
+    for number, paragraph in enumerate(paragraphs):
+        closed, left_open = _scan_paragraph(text, paragraph.start, paragraph.end)
+        spans = [(start, end, start == paragraph.first) for start, end in closed]
+        opened = (left_open, left_open == paragraph.first) if left_open is not None else None
         if pending is not None:
             # This paragraph opened with the continuation mark: its first closed quote
             # (or its open end) belongs to the pending quotation.
-            if closed and closed[0][0] == start + len(text[start:end]) - len(text[start:end].lstrip()):
-                closed[0] = (pending, closed[0][1])
-                pending = None
-            elif left_open is not None and not closed:
-                left_open = pending
-                pending = None
+            if spans and closed[0][0] == paragraph.first:
+                spans[0] = (pending[0], closed[0][1], pending[1])
+            elif opened is not None and not closed:
+                opened = pending
         continues = (
-            left_open is not None
+            opened is not None
             and number + 1 < len(paragraphs)
-            and _opens_with_mark(text, *paragraphs[number + 1])
+            and bool(_mark_at(text, paragraphs[number + 1].first))
         )
-        spans = list(closed)
-        if left_open is not None and not continues:
-            spans.append((left_open, end))
-        pending = left_open if continues else None
-        for quote_start, quote_end in spans:
+        if opened is not None and not continues:
+            spans.append((opened[0], paragraph.end, opened[1]))
+        pending = opened if continues else None
+        for quote_start, quote_end, opens_paragraph in spans:
             words = len(_WORD.findall(text, quote_start, quote_end))
             if words:
-                opens_paragraph = text[_line_start(text, quote_start) : quote_start].strip() == ""
                 quotes.append(Quote(quote_start, quote_end, words, opens_paragraph))
     return sorted(quotes, key=lambda quote: quote.start)
 
 
-def _line_start(text: str, index: int) -> int:
-    return text.rfind("\n", 0, index) + 1
+# Lookups in the quotations of a text as find_quotes gives them: in text order and none
+# overlapping another, so that both their starts and their ends rise, and each lookup is a
+# bisection where a scan of every quotation for every cue made linking quadratic.
+
+
+def quotes_overlapping(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+    """The quotations that share a character with ``span`` (or hold it, if it is empty)."""
+    first = bisect.bisect_right(quotes, span[0], key=_end)
+    stop = bisect.bisect_left(quotes, span[1], key=_start)
+    return quotes[first:stop]
+
+
+def quotes_holding(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+    """The quotations ``span`` lies within, marks included."""
+    first = bisect.bisect_left(quotes, span[1], key=_end)
+    stop = bisect.bisect_right(quotes, span[0], key=_start)
+    return quotes[first:stop]
+
+
+def quotes_around(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+    """The quotations that open before ``span`` starts and close after it ends."""
+    first = bisect.bisect_right(quotes, span[1], key=_end)
+    stop = bisect.bisect_left(quotes, span[0], key=_start)
+    return quotes[first:stop]
+
+
+def first_quote_from(quotes: list[Quote], position: int) -> Quote | None:
+    """The first quotation that opens at ``position`` or after it."""
+    index = bisect.bisect_left(quotes, position, key=_start)
+    return quotes[index] if index < len(quotes) else None
+
+
+def last_quote_until(quotes: list[Quote], position: int) -> Quote | None:
+    """The last quotation that closes at ``position`` or before it."""
+    index = bisect.bisect_right(quotes, position, key=_end)
+    return quotes[index - 1] if index else None
+
+
+def _start(quote: Quote) -> int:
+    return quote.start
+
+
+def _end(quote: Quote) -> int:
+    return quote.end
