@@ -234,14 +234,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     -- A fixed attribution keeps its speaker when it is stored again (import brat, a new
     -- extraction) or its entity is relinked; merges move the fix with the entity.
+    -- An insert sets entity_id again, which lets the update trigger below apply the fix.
     CREATE TRIGGER attributions_fixed_speaker_insert AFTER INSERT ON attributions
     WHEN EXISTS (SELECT 1 FROM speaker_fixes f
                  WHERE f.document_id = new.document_id AND f.content_spans = new.content_spans)
     BEGIN
-        UPDATE attributions SET entity_id = (
-            SELECT f.entity_id FROM speaker_fixes f
-            WHERE f.document_id = new.document_id AND f.content_spans = new.content_spans
-        ) WHERE id = new.id;
+        UPDATE attributions SET entity_id = new.entity_id WHERE id = new.id;
     END;
     CREATE TRIGGER attributions_fixed_speaker_update AFTER UPDATE OF entity_id ON attributions
     WHEN EXISTS (SELECT 1 FROM speaker_fixes f
