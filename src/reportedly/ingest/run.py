@@ -22,12 +22,12 @@ from datetime import date
 import numpy as np
 
 from reportedly.extract import Extractor
-from reportedly.ingest.dedup import NEAR_DUPLICATE, band_buckets, content_hash, signature, similarity
 from reportedly.ingest.read import InputError
 from reportedly.ingest.sources import Ignored
 from reportedly.model import Article, Document, Extraction
 from reportedly.store.corpus import Store, StoredDocument
 from reportedly.store.database import index_new_text
+from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, content_hash, signature, similarity
 
 # Stored articles between two updates of the full-text indexes: searches during an ingest
 # see all but the last few; the end of the ingest indexes the rest.

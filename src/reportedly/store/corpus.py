@@ -20,12 +20,12 @@ from typing import Any
 
 import numpy as np
 
-from reportedly.ingest.dedup import NEAR_DUPLICATE, band_buckets, similarity
 from reportedly.ingest.liveblog import cross_references, post_time
 from reportedly.model import Article, Document, Entity, Extraction
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.names import clean_name, name_key
 from reportedly.store.database import StoreError, connect, transaction
+from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, similarity
 from reportedly.store.queries import NamingError, entity_candidates, entity_id
 
 # A first line longer than this is a paragraph, not a headline.
