@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from reportedly.eval.brat import parse_ann
 from reportedly.events.plover import plover_record
+from reportedly.store.brat import parse_ann
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
 from reportedly.store.database import StoreError, index_new_text, transaction
 from reportedly.store.dedup import content_hash
