@@ -22,10 +22,10 @@ import numpy as np
 
 from reportedly.model import Article, Document, Entity, Extraction, post_time
 from reportedly.resolve.actors import load_coder
-from reportedly.resolve.names import clean_name, name_key
+from reportedly.resolve.names import clean_name
 from reportedly.store.database import StoreError, connect, transaction
 from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, similarity
-from reportedly.store.queries import NamingError, entity_candidates, entity_id
+from reportedly.store.queries import NamingError, entity_candidates, entity_id, name_keys
 
 # A first line longer than this is a paragraph, not a headline.
 HEADLINE_MAX_WORDS = 20
@@ -356,12 +356,6 @@ def _add_names(connection: sqlite3.Connection, entity: int, pairs: list[tuple[st
         "SET entity_id = NULL WHERE entity_names.entity_id != excluded.entity_id",
         [(key, entity, name) for name, key in pairs],
     )
-
-
-def name_keys(names: list[str]) -> list[tuple[str, str]]:
-    """Each name with its spelling key ("Mr. Zelensky" -> "zelensky")."""
-    variants = load_coder().tables.variants
-    return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
 
 
 def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tuple[int, int]:
