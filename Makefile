@@ -42,9 +42,12 @@ run: $(VENV)/.runtime
 	@echo "== Events"
 	@$(BIN)/reportedly events --db $(RUN_DB) --format table
 
+# lint-imports checks the layers of pyproject.toml; --no-cache, as its cache missed a package
+# that gained an __init__.py (building the graph takes well under a second).
 test: $(VENV)/.dev
 	$(BIN)/ruff check src tests scripts bench training
 	$(BIN)/ruff format --check src tests scripts bench training
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 # A fresh clone of HEAD installed into a new venv with the machine's own pip, as a new user

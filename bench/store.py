@@ -30,7 +30,6 @@ from pathlib import Path
 
 from reportedly.extract import Extractor
 from reportedly.ingest import run as ingest_run
-from reportedly.ingest.dedup import content_hash, signature
 from reportedly.ingest.sources import read_articles
 from reportedly.model import (
     Actor,
@@ -47,6 +46,7 @@ from reportedly.model import (
 from reportedly.store import queries
 from reportedly.store.corpus import Store, entity_id
 from reportedly.store.database import index_new_text
+from reportedly.store.dedup import content_hash, signature
 
 from timing import STAGE_SECONDS, reset_stages, timed
 

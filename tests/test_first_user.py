@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from reportedly.cli.corpus import format_table
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.names import spelling_key
 from reportedly.store import export, queries
-from reportedly.store.commands import format_table
 from reportedly.store.corpus import Store, headline_end, merge_entities, set_speaker
 from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, StoreError, connect
 from test_cli import run

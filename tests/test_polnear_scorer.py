@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.eval.brat import GoldAttribution, parse_ann, read_split
+from reportedly.eval.brat import read_split
 from reportedly.eval.polnear import Scorer, normalise_parts
+from reportedly.store.brat import GoldAttribution, parse_ann
 
 from conftest import polnear_split
 

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from reportedly.cli import corpus as corpus_commands
 from reportedly.cli import main
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
-from reportedly.store import commands, corpus
+from reportedly.store import corpus
 from reportedly.store.corpus import Store
 from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, _statements, connect
 from test_cli import run
@@ -87,7 +88,7 @@ def ingest_with(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> Callab
             return connection
 
         monkeypatch.setattr(corpus, "connect", opened)
-        monkeypatch.setattr(commands, "load_extractor", lambda *args: extractor)
+        monkeypatch.setattr(corpus_commands, "load_extractor", lambda *args: extractor)
 
     return patch
 

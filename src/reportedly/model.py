@@ -240,6 +240,13 @@ class Article:
     posts: list[Article] = field(default_factory=list)  # a live blog page's posts
 
 
+def post_time(day: date | None, time: str) -> str:
+    """A live blog post's ``posted`` value from its time of day ("08:52"): ISO 8601 with its
+    page's date when the page has one. Here, beside the field, because both ingest (splitting
+    a page) and the store (dating a stored page again) make it."""
+    return f"{day.isoformat()}T{time}" if day else time
+
+
 @dataclass(slots=True)
 class Extraction:
     """Everything extracted from one document."""

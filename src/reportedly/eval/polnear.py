@@ -25,9 +25,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from reportedly.attribution.learned import overlaps
-from reportedly.eval.brat import GoldArticle, GoldAttribution, Parts, read_split
+from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.model import Attribution, Document
 from reportedly.nlp.pipeline import DEFAULT_TAGGER
+from reportedly.store.brat import GoldAttribution, Parts
 
 ROLES = ("cue", "source", "content")
 MATCH_JACCARD = 0.5

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+
+from reportedly.model import Article
 
 # A post opens a line with its time, then a colon, a dash or the end of the line.
 _POST_HEADER = re.compile(
@@ -90,6 +91,14 @@ def cross_references(text: str) -> list[CrossReference]:
     ]
 
 
-def post_time(day: date | None, time: str) -> str:
-    """A post's time as ISO 8601: with the page's date when it has one."""
-    return f"{day.isoformat()}T{time}" if day else time
+def post_links(posts: list[Article]) -> list[tuple[int, CrossReference, int]]:
+    """The cross-references among a page's posts that name the time of one of them, as
+    (the citing post's index, the reference, the cited post's index); of two posts at one
+    time, the later is cited."""
+    by_time = {post.posted[-5:]: number for number, post in enumerate(posts) if post.posted}
+    return [
+        (number, reference, by_time[reference.time])
+        for number, post in enumerate(posts)
+        for reference in cross_references(post.document.text)
+        if reference.time in by_time
+    ]

@@ -22,12 +22,13 @@ from datetime import date
 import numpy as np
 
 from reportedly.extract import Extractor
-from reportedly.ingest.dedup import NEAR_DUPLICATE, band_buckets, content_hash, signature, similarity
+from reportedly.ingest.liveblog import post_links
 from reportedly.ingest.read import InputError
 from reportedly.ingest.sources import Ignored
 from reportedly.model import Article, Document, Extraction
 from reportedly.store.corpus import Store, StoredDocument
 from reportedly.store.database import index_new_text
+from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, content_hash, signature, similarity
 
 # Stored articles between two updates of the full-text indexes: searches during an ingest
 # see all but the last few; the end of the ingest indexes the rest.
@@ -186,16 +187,19 @@ def _store(unit: _Unit, store: Store) -> None:
         page_extraction = None if article.posts else unit.extractions[0]
         document_id = store.add_article(article, unit.content_hash, unit.signature, page_extraction)
         if article.posts:
-            for post, extraction in zip(article.posts, unit.extractions, strict=True):
-                text = post.document.text
+            post_ids = [
                 store.add_article(
                     post,
-                    content_hash(f"{unit.content_hash} {text}"),
-                    signature(text),
+                    content_hash(f"{unit.content_hash} {post.document.text}"),
+                    signature(post.document.text),
                     extraction,
                     parent_id=document_id,
                 )
-            store.link_posts(document_id)
+                for post, extraction in zip(article.posts, unit.extractions, strict=True)
+            ]
+            for citing, reference, cited in post_links(article.posts):
+                text = article.posts[citing].document.text[reference.start : reference.end]
+                store.link(post_ids[citing], reference.start, reference.end, text, post_ids[cited])
         _store_duplicates(unit.duplicates, document_id, store)
 
 

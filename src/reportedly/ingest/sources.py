@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reportedly.ingest.dates import Listing, date_in_header, iso_date, listing_for, publication_date
-from reportedly.ingest.liveblog import post_time, split_posts
+from reportedly.ingest.liveblog import split_posts
 from reportedly.ingest.read import (
     DEFAULT_MAX_BYTES,
     InputError,
@@ -28,7 +28,7 @@ from reportedly.ingest.read import (
     refuse_binary,
     regular_file,
 )
-from reportedly.model import Article, Document
+from reportedly.model import Article, Document, post_time
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})

@@ -20,13 +20,12 @@ from typing import Any
 
 import numpy as np
 
-from reportedly.ingest.dedup import NEAR_DUPLICATE, band_buckets, similarity
-from reportedly.ingest.liveblog import cross_references, post_time
-from reportedly.model import Article, Document, Entity, Extraction
+from reportedly.model import Article, Document, Entity, Extraction, post_time
 from reportedly.resolve.actors import load_coder
-from reportedly.resolve.names import clean_name, name_key
+from reportedly.resolve.names import clean_name
 from reportedly.store.database import StoreError, connect, transaction
-from reportedly.store.queries import NamingError, entity_candidates, entity_id
+from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, similarity
+from reportedly.store.queries import NamingError, entity_candidates, entity_id, name_keys
 
 # A first line longer than this is a paragraph, not a headline.
 HEADLINE_MAX_WORDS = 20
@@ -191,26 +190,13 @@ class Store:
         ).fetchone()
         self._add_extraction(document_id, extraction, record["attributions"], outlet)
 
-    def link_posts(self, page_id: int) -> None:
-        """Resolve the "(see post at 8:52 a.m.)" references among a page's posts."""
-        posts = self.connection.execute(
-            "SELECT id, text, posted FROM documents WHERE parent_id = ?", (page_id,)
-        ).fetchall()
-        by_time = {row["posted"][-5:]: row["id"] for row in posts if row["posted"]}
-        for row in posts:
-            for reference in cross_references(row["text"]):
-                target = by_time.get(reference.time)
-                if target is not None:
-                    self.connection.execute(
-                        "INSERT INTO links (document_id, start, end, text, target_id) VALUES (?, ?, ?, ?, ?)",
-                        (
-                            row["id"],
-                            reference.start,
-                            reference.end,
-                            row["text"][reference.start : reference.end],
-                            target,
-                        ),
-                    )
+    def link(self, document_id: int, start: int, end: int, text: str, target_id: int) -> None:
+        """Record that ``text``, from ``start`` to ``end`` of a stored document, refers to
+        another (a live blog post's "(see post at 8:52 a.m.)"), inside the caller's transaction."""
+        self.connection.execute(
+            "INSERT INTO links (document_id, start, end, text, target_id) VALUES (?, ?, ?, ?, ?)",
+            (document_id, start, end, text, target_id),
+        )
 
     def _add_extraction(
         self, document_id: int, extraction: Extraction, attributions: list[dict[str, Any]], outlet: str | None
@@ -370,12 +356,6 @@ def _add_names(connection: sqlite3.Connection, entity: int, pairs: list[tuple[st
         "SET entity_id = NULL WHERE entity_names.entity_id != excluded.entity_id",
         [(key, entity, name) for name, key in pairs],
     )
-
-
-def name_keys(names: list[str]) -> list[tuple[str, str]]:
-    """Each name with its spelling key ("Mr. Zelensky" -> "zelensky")."""
-    variants = load_coder().tables.variants
-    return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
 
 
 def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tuple[int, int]:

@@ -19,11 +19,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from reportedly.eval.brat import parse_ann
 from reportedly.events.plover import plover_record
-from reportedly.ingest.dedup import content_hash
+from reportedly.store.brat import parse_ann
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
 from reportedly.store.database import StoreError, index_new_text, transaction
+from reportedly.store.dedup import content_hash
 
 _SAFE_NAME = re.compile(r"[^\w.-]+")
 # Bytes of a document id kept in its BRAT file names: with the row id and the suffix, well

@@ -13,6 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Any
 
+from reportedly.resolve.names import clean_name, name_key
 from reportedly.store.database import CONTENT_SEARCH_COLUMNS, HYPHEN, StoreError, row_id
 
 Row = dict[str, Any]
@@ -214,6 +215,16 @@ def events(
     return _rows(connection, sql, [*values, limit])
 
 
+def name_keys(names: list[str]) -> list[tuple[str, str]]:
+    """Each name with its spelling key ("Mr. Zelensky" -> "zelensky"). Here, not in
+    :mod:`.corpus`, which stores names with it: the corpus imports the queries, not the reverse."""
+    # The spelling tables (and spaCy, which their module imports) load only when a name needs them.
+    from reportedly.resolve.actors import load_coder
+
+    variants = load_coder().tables.variants
+    return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
+
+
 def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
     """The entities (``id``, ``name``) ``name`` may designate, by the first rule that finds
     any: an id as `entities list` shows it; an entity's name, in any case; a name it goes by,
@@ -225,8 +236,6 @@ def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
     )
     if by_name:
         return by_name
-    from reportedly.store.corpus import name_keys  # loads the spelling tables: only when needed
-
     keys = [key for _, key in name_keys([name])]
     if not keys:
         return []

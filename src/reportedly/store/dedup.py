@@ -4,6 +4,9 @@ The same wire story in two outlets differs by a headline, a byline or a paragrap
 five-word shingles overlap almost wholly. A MinHash signature of 64 values estimates the
 Jaccard similarity of two shingle sets; 16 bands of 4 values find the candidates (a pair
 at similarity 0.8 shares a band with probability 0.9996) without comparing every pair.
+
+The store keeps the hashes and signatures and looks up near-duplicates among them, so they
+live with it; ingest computes them for each new article.
 """
 
 from __future__ import annotations

@@ -1,0 +1,46 @@
+"""The ``reportedly`` command line: one entry point, JSON Lines on stdout, errors on stderr.
+
+The commands live beside it: ``extract`` in :mod:`.extract`, the corpus commands (ingest,
+queries, fixes, export and import) in :mod:`.corpus`, ``eval`` in :mod:`.evaluate`.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+from click.exceptions import NoArgsIsHelpError
+
+from reportedly.cli import corpus, evaluate, extract
+
+
+class OneLineErrors(click.Group):
+    """The command group whose errors are one line on stderr: click's usage errors print the
+    usage and a hint above the error, three lines where a script or a user wants the reason."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except NoArgsIsHelpError as error:  # a group called alone: its help, as click shows it
+            error.show()
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            click.echo(f"Error: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=OneLineErrors)
+@click.version_option(package_name="reportedly")
+def main() -> None:
+    """Who said what, to whom, when, and according to whom: attributions from news text."""
+
+
+# The modules, not their commands, are imported by name: a command of a module's name would
+# hide the module (``reportedly.cli.extract``) from whoever imports it, as tests do to patch it.
+for _command in (extract.extract, evaluate.evaluate, *corpus.COMMANDS):
+    main.add_command(_command)

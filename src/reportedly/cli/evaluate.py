@@ -1,0 +1,122 @@
+"""``reportedly eval``: the extractor scored against gold corpora (PolNeAR, speakers, PLOVER,
+PETRARCH's unit tests)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from reportedly.nlp.pipeline import ModelError
+from reportedly.options import model_options
+
+
+@click.group(name="eval")
+def evaluate() -> None:
+    """Score the extractor against gold corpora."""
+
+
+report_format = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "text"]),
+    default=None,
+    help="json (default when stdout is not a terminal; complete) or a readable summary.",
+)
+
+
+def _report(run: Callable[[], dict], formatter: Callable[[dict], str], output_format: str | None) -> None:
+    """Run an evaluation and print its report: JSON for pipes, the summary on a terminal."""
+    try:
+        report = run()
+    except (ModelError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    if output_format is None:
+        output_format = "text" if sys.stdout.isatty() else "json"
+    if output_format == "json":
+        click.echo(json.dumps(report, indent=2))
+    else:
+        click.echo(formatter(report))
+
+
+@evaluate.command(name="polnear")
+@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Score only the first N articles.")
+@report_format
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write misses and false alarms, with context, to this JSON Lines file.",
+)
+@model_options
+def eval_polnear(
+    split_dir: Path,
+    limit: int | None,
+    output_format: str | None,
+    errors_path: Path | None,
+    model: str,
+    tagger: str,
+) -> None:
+    """Score attribution extraction on a PolNeAR split (e.g. ../shared/data/polnear/dev)."""
+    from reportedly.eval.polnear import evaluate_split, format_report
+
+    _report(
+        lambda: evaluate_split(split_dir, model=model, tagger=tagger, limit=limit, errors_path=errors_path),
+        format_report,
+        output_format,
+    )
+
+
+@evaluate.command(name="agreement")
+@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@report_format
+@model_options
+def eval_agreement(split_dir: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """How far PolNeAR's annotators agree on the articles several of them marked, beside
+    the extractor's scores against them on the same articles."""
+    from reportedly.eval.polnear import annotator_agreement, format_agreement
+
+    _report(
+        lambda: annotator_agreement(split_dir, model=model, tagger=tagger), format_agreement, output_format
+    )
+
+
+@evaluate.command(name="speakers")
+@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@report_format
+@model_options
+def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """Score speaker resolution on a split against GOLD (e.g. eval/speakers/polnear-dev.jsonl)."""
+    from reportedly.eval.speakers import evaluate_speakers, format_report
+
+    _report(
+        lambda: evaluate_speakers(split_dir, gold, model=model, tagger=tagger), format_report, output_format
+    )
+
+
+@evaluate.command(name="plover")
+@click.argument("records", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@report_format
+@model_options
+def eval_plover(records: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """Score event coding on PLOVER gold records (e.g. ../shared/data/plover/plover_gsr_dev.jsonl)."""
+    from reportedly.eval.plover import evaluate_plover, format_report
+
+    _report(lambda: evaluate_plover(records, model=model, tagger=tagger), format_report, output_format)
+
+
+@evaluate.command(name="petrarch")
+@click.argument("records", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@report_format
+@model_options
+def eval_petrarch(records: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """Share of PETRARCH's unit-test records coded right (its PETR.UnitTest.records.xml)."""
+    from reportedly.eval.petrarch import evaluate_petrarch, format_report
+
+    _report(lambda: evaluate_petrarch(records, model=model, tagger=tagger), format_report, output_format)

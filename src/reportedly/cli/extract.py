@@ -1,0 +1,130 @@
+"""``reportedly extract``: attributions from files or stdin, as JSON Lines, text or PLOVER records."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from reportedly.events.plover import plover_records
+from reportedly.ingest.read import InputError, read_document
+from reportedly.model import Document, Extraction
+from reportedly.options import (
+    EXIT_BAD_INPUT,
+    check_output,
+    input_options,
+    load_extractor,
+    model_options,
+    output_file,
+)
+
+
+def format_text(extraction: Extraction) -> str:
+    """The readable view: one line per attribution, ``speaker | cue | "content"``, then one
+    per event, ``event TYPE: actor -> recipient (trigger, date)``."""
+    lines = [f"== {extraction.document.doc_id} ({len(extraction.attributions)} attributions)"]
+    codes = {entity.id: entity.actor.code for entity in extraction.entities if entity.actor}
+    for attribution in extraction.attributions:
+        if attribution.speaker:
+            code = codes.get(attribution.speaker.entity or "")
+            speaker = attribution.speaker.name + (f" [{code}]" if code else "")
+        else:  # unresolved: the source as written, in parentheses
+            speaker = f"({attribution.source.text})" if attribution.source else "?"
+        cue = attribution.cue.text if attribution.cue else f"({attribution.kind})"
+        content = " … ".join(" ".join(part.text.split()) for part in attribution.content)
+        flags = [
+            flag
+            for flag, on in (("negated", attribution.negated), ("hypothetical", attribution.hypothetical))
+            if on
+        ]
+        extras = [f"to {attribution.addressee.text}"] if attribution.addressee else []
+        extras += [f"via {attribution.channel.text}"] if attribution.channel else []
+        extras += [f"in {attribution.parent}"] if attribution.parent else []
+        suffix = f"  [{', '.join(extras + flags)}]" if extras or flags else ""
+        lines.append(f"{speaker} | {cue} | {content}{suffix}")
+    for event in extraction.events:
+        parties = [
+            ", ".join(party.text + (f" [{party.actor.code}]" if party.actor else "") for party in group)
+            or "?"
+            for group in (event.actor, event.recipient)
+        ]
+        flags = [
+            flag for flag, on in (("negated", event.negated), ("hypothetical", event.hypothetical)) if on
+        ]
+        suffix = f"  [{', '.join(flags)}]" if flags else ""
+        where = f"({event.trigger.text}, {event.date})"
+        lines.append(f"  event {event.event_type}: {parties[0]} -> {parties[1]} {where}{suffix}")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "text", "plover"]),
+    default=None,
+    help="jsonl (default when stdout is not a terminal), a readable text list, or plover: "
+    "one PLOVER event record per line.",
+)
+@click.option("-o", "--output", default=None, callback=check_output, help="Write to FILE instead of stdout.")
+@input_options
+@model_options
+def extract(
+    paths: tuple[str, ...],
+    published: date | None,
+    output_format: str | None,
+    output: str | None,
+    max_size: int,
+    actors: Path | None,
+    verbs: Path | None,
+    model: str,
+    tagger: str,
+) -> None:
+    """Extract attributions from text files, HTML pages (their main text) and JSON Lines
+    (a ``text`` field per line); ``-`` reads stdin."""
+    from reportedly.ingest.sources import HTML_SUFFIXES, JSONL_SUFFIXES, read_articles
+
+    if output_format is None:
+        output_format = "text" if output is None and sys.stdout.isatty() else "jsonl"
+    failed: set[str] = set()  # inputs with an error (a JSON Lines file counts once)
+    max_bytes = max_size * 1_048_576
+
+    def read(name: str) -> Iterator[Document | InputError]:
+        if Path(name).suffix.lower() in HTML_SUFFIXES | JSONL_SUFFIXES:
+            for item in read_articles([name], published, max_bytes):
+                yield item if isinstance(item, InputError) else item.document
+            return
+        try:
+            yield read_document(name, published=published, max_bytes=max_bytes)
+        except InputError as error:
+            yield error
+
+    def documents() -> Iterator[Document]:
+        for name in tqdm(paths, desc="extract", unit="doc", disable=None, file=sys.stderr):
+            for item in read(name):
+                if isinstance(item, InputError):
+                    failed.add(name)
+                    click.echo(f"reportedly: error: {item}", err=True)
+                else:
+                    yield item
+
+    extractor = load_extractor(model, tagger, actors, verbs)
+    with output_file(output) as stream:
+        for number, extraction in enumerate(extractor.extract(documents())):
+            if output_format == "jsonl":
+                stream.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+            elif output_format == "plover":
+                for record in plover_records(extraction):
+                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                stream.write(("\n" if number else "") + format_text(extraction) + "\n")
+            stream.flush()
+    if failed:
+        click.echo(f"reportedly: {len(failed)} of {len(paths)} inputs failed", err=True)
+        sys.exit(EXIT_BAD_INPUT)

@@ -1,0 +1,1 @@
+"""Events: detecting them in sentences and coding them as PLOVER types with actor codes."""
