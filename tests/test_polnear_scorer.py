@@ -67,6 +67,7 @@ def test_exact_match_ignores_edge_punctuation_and_quote_marks():
     assert 0.0 < report["overlap"]["content"]["recall"] < 1.0
 
 
+@pytest.mark.slow
 def test_reader_on_shared_dev_split():
     articles = read_split(polnear_split("dev"))
     assert len(articles) == 84
@@ -74,6 +75,7 @@ def test_reader_on_shared_dev_split():
     assert all(article.published for article in articles)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("split", ["dev"])
 def test_extractor_reaches_first_bar_on_a_dev_sample(split):
     from reportedly.eval.polnear import evaluate_split

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from reportedly.store import queries
 from test_cli import run
 
@@ -45,6 +47,7 @@ def counts(db: Path) -> tuple[int, int]:
             return 0, 0
 
 
+@pytest.mark.slow
 def test_killed_ingest_leaves_the_store_whole_and_a_rerun_completes_it(tmp_path: Path):
     articles = feed(tmp_path / "feed.jsonl", 150)
     db = tmp_path / "corpus.db"
