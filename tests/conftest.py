@@ -62,7 +62,10 @@ def cli(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> Callable[..., 
             monkeypatch.setattr(module, "load_extractor", load_or_reuse)
 
     def invoke(*args: str | Path, stdin: str | bytes | None = None) -> Result:
-        return CliRunner().invoke(main, [str(arg) for arg in args], input=stdin, prog_name="reportedly")
+        # An exception the command does not handle (a bug) is raised here with its traceback.
+        arguments = [str(arg) for arg in args]
+        runner = CliRunner()
+        return runner.invoke(main, arguments, input=stdin, prog_name="reportedly", catch_exceptions=False)
 
     return invoke
 
