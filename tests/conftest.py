@@ -92,3 +92,11 @@ def polnear_split(name: str) -> Path:
     if not (path / "text").is_dir():
         pytest.skip(f"PolNeAR {name} split not found at {path} (set REPORTEDLY_SHARED_DATA)")
     return path
+
+
+def shared_file(relative: str) -> Path:
+    """A file of the shared corpora (``plover/plover_gsr_dev.jsonl``), or skip the test when absent."""
+    path = SHARED_DATA / relative
+    if not path.is_file():
+        pytest.skip(f"{relative} not found in {SHARED_DATA} (set REPORTEDLY_SHARED_DATA)")
+    return path
