@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run test check-install lint eval bench lexicon train clean
+.PHONY: run test test-fast check-install lint eval bench lexicon train clean
 
 # Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
 # an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
@@ -49,6 +49,10 @@ test: $(VENV)/.dev
 	$(BIN)/ruff format --check src tests scripts bench training
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
+
+# The unit tests alone (under a minute): no corpus, no whole processes, no long texts.
+test-fast: $(VENV)/.dev
+	$(BIN)/pytest -m "not slow"
 
 # A fresh clone of HEAD installed into a new venv with the machine's own pip, as a new user
 # would (CI runs it before the tests); the training venv's pins are resolved, not installed.

@@ -225,16 +225,24 @@ def test_possessed_reporting_noun_is_nominal(extract):
 
 
 def test_pointers_to_other_material_are_not_attributions(extract):
-    assert extract("Here is a map of the front line. Read more here.").attributions == []
+    # The statement after them is found (an extractor finding nothing would pass without it).
+    result = extract("Here is a map of the front line. Read more here.\n\nLavrov said the talks had failed.")
+    assert [texts(a) for a in result.attributions] == [
+        {"kind": "indirect", "cue": "said", "source": "Lavrov", "content": ["the talks had failed"]}
+    ]
 
 
 def test_spans_match_the_text_exactly(extract):
     text = "KYIV —\r\nUkraine’s president said on Sunday that “peace needs strength.”\n"
-    result = extract(text)
-    for attribution in result.attributions:
-        for span in [attribution.cue, attribution.source, *attribution.content]:
-            if span is not None:
-                assert text[span.start : span.end] == span.text
+    attribution = only(extract(text))
+    spans = [attribution.cue, attribution.source, *attribution.content]
+    # After "\r\n" and curly marks, the offsets still count characters of the text as given.
+    assert [(span.start, span.end, span.text) for span in spans] == [
+        (28, 32, "said"),
+        (8, 27, "Ukraine’s president"),
+        (43, 69, "that “peace needs strength"),
+    ]
+    assert [text[span.start : span.end] for span in spans] == [span.text for span in spans]
 
 
 def test_relative_pronoun_source_names_its_antecedent_as_speaker(extract):
@@ -269,7 +277,14 @@ def test_transcript_line_with_speaker_and_colon(extract):
 
 
 def test_clock_times_before_a_colon_are_not_speakers(extract):
-    assert extract("8:52 a.m.: European leaders gather in Brussels for the summit.").attributions == []
+    # A name before a colon in the next paragraph is one (an extractor finding nothing would pass
+    # without it).
+    result = extract(
+        "8:52 a.m.: European leaders gather in Brussels for the summit.\n\nLAVROV: The talks have failed."
+    )
+    assert [texts(a) for a in result.attributions] == [
+        {"kind": "direct", "cue": ":", "source": "LAVROV", "content": ["The talks have failed"]}
+    ]
 
 
 def test_raising_verb_subject_is_content_not_source(extract):

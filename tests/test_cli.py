@@ -1,15 +1,19 @@
-"""The command line end to end, as a user runs it: files, stdin, formats and bad inputs."""
+"""The command line as a user runs it: files, stdin, formats and bad inputs. Each case runs in
+this process through click's CliRunner (the ``cli`` fixture); one smoke test runs the real
+``python -m reportedly`` process."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 import jsonschema
 import pytest
+from click.testing import Result
 
 from test_verbs import VERBS
 
@@ -17,7 +21,12 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PASSAGE = "Lavrov told reporters that the proposal was unacceptable.\n"
 
 
+Invoke = Callable[..., Result]
+
+
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """``python -m reportedly ARGS`` in a process of its own, for what needs one (argv bytes,
+    a killed process, the entry point itself)."""
     return subprocess.run(
         [sys.executable, "-m", "reportedly", *args], input=stdin, capture_output=True, check=False
     )
@@ -28,15 +37,17 @@ def schema() -> dict:
     return json.loads(resources.files("reportedly.data").joinpath("extraction.schema.json").read_text())
 
 
-def records(output: bytes) -> list[dict]:
-    return [json.loads(line) for line in output.decode().splitlines()]
+def records(output: str | bytes) -> list[dict]:
+    if isinstance(output, bytes):
+        output = output.decode()
+    return [json.loads(line) for line in output.splitlines()]
 
 
-def test_extract_files_to_jsonl_validates_against_schema(schema, tmp_path):
+def test_extract_files_to_jsonl_validates_against_schema(cli: Invoke, schema, tmp_path):
     article = tmp_path / "lavrov-briefing.txt"
     article.write_text(PASSAGE, encoding="utf-8")
-    result = run("extract", str(article), "--published", "2024-12-26")
-    assert result.returncode == 0, result.stderr
+    result = cli("extract", str(article), "--published", "2024-12-26")
+    assert result.exit_code == 0, result.stderr
     [record] = records(result.stdout)
     jsonschema.validate(record, schema)
     assert record["doc_id"] == "lavrov-briefing"
@@ -46,44 +57,60 @@ def test_extract_files_to_jsonl_validates_against_schema(schema, tmp_path):
     assert attribution["addressee"]["text"] == "reporters"
 
 
-def test_examples_all_validate(schema):
-    result = run("extract", *sorted(str(path) for path in EXAMPLES.glob("*.txt")))
-    assert result.returncode == 0, result.stderr
+def test_examples_all_validate(cli: Invoke, schema):
+    result = cli("extract", *sorted(str(path) for path in EXAMPLES.glob("*.txt")))
+    assert result.exit_code == 0, result.stderr
     output = records(result.stdout)
     assert [record["doc_id"] for record in output] == [
         "lavrov-talks",
         "summit-liveblog",
         "zelenskiy-interview",
     ]
+    # What each example gives (2026-12-04): the count of attributions and the speakers named.
+    assert {
+        record["doc_id"]: (
+            len(record["attributions"]),
+            sorted({a["speaker"]["name"] for a in record["attributions"] if a["speaker"]}),
+        )
+        for record in output
+    } == {
+        "lavrov-talks": (7, ["Russia", "Sergei Lavrov"]),
+        "summit-liveblog": (5, ["Berlin", "Olaf Scholz", "Viktor Orban"]),
+        "zelenskiy-interview": (8, ["Kremlin", "Reuters", "Volodymyr Zelenskiy"]),
+    }
     for record in output:
         jsonschema.validate(record, schema)
         text = (EXAMPLES / f"{record['doc_id']}.txt").read_bytes().decode("utf-8")
-        for attribution in record["attributions"]:
-            for span in [attribution["cue"], attribution["source"], *attribution["content"]]:
-                if span:
-                    assert text[span["start"] : span["end"]] == span["text"]
+        spans = [
+            span
+            for attribution in record["attributions"]
+            for span in [attribution["cue"], attribution["source"], *attribution["content"]]
+            if span
+        ]
+        assert len(spans) >= 2 * len(record["attributions"])
+        assert [text[span["start"] : span["end"]] for span in spans] == [span["text"] for span in spans]
 
 
-def test_stdin_and_text_format():
-    result = run("extract", "-", "--format", "text", stdin=PASSAGE.encode())
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.decode().splitlines() == [
+def test_stdin_and_text_format(cli: Invoke):
+    result = cli("extract", "-", "--format", "text", stdin=PASSAGE)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
         "== stdin (1 attributions)",
         "Lavrov [RUSGOV] | told | that the proposal was unacceptable  [to reporters]",
     ]
 
 
-def test_output_file(tmp_path):
+def test_output_file(cli: Invoke, tmp_path):
     article = tmp_path / "a.txt"
     article.write_text(PASSAGE, encoding="utf-8")
     target = tmp_path / "out.jsonl"
-    result = run("extract", str(article), "-o", str(target))
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == b""
+    result = cli("extract", str(article), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
     assert records(target.read_bytes())[0]["doc_id"] == "a"
 
 
-def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
+def test_bad_inputs_are_reported_and_the_rest_processed(cli: Invoke, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text(PASSAGE, encoding="utf-8")
     empty = tmp_path / "empty.txt"
@@ -99,10 +126,10 @@ def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
     folder.mkdir()
     missing = tmp_path / "missing.txt"
     inputs = [empty, binary, latin1, huge, folder, missing, good]
-    result = run("extract", *map(str, inputs))
-    assert result.returncode == 2
+    result = cli("extract", *map(str, inputs))
+    assert result.exit_code == 2
     assert [record["doc_id"] for record in records(result.stdout)] == ["good"]
-    errors = result.stderr.decode().strip().splitlines()
+    errors = result.stderr.strip().splitlines()
     assert errors == [
         f"reportedly: error: {empty}: empty input",
         f"reportedly: error: {binary}: binary data (NUL bytes), not a text document",
@@ -114,52 +141,52 @@ def test_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
     ]
 
 
-def test_failed_run_does_not_clobber_existing_output(tmp_path):
+def test_failed_run_does_not_clobber_existing_output(cli: Invoke, tmp_path):
     target = tmp_path / "out.jsonl"
     target.write_text("previous results\n", encoding="utf-8")
-    result = run("extract", str(tmp_path / "missing.txt"), "-o", str(target), "--model", "no_such_model")
-    assert result.returncode != 0
-    assert "no_such_model" in result.stderr.decode()
+    result = cli("extract", str(tmp_path / "missing.txt"), "-o", str(target), "--model", "no_such_model")
+    assert result.exit_code != 0
+    assert "no_such_model" in result.stderr
     assert target.read_text(encoding="utf-8") == "previous results\n"
 
 
-def test_bad_date_is_refused():
-    result = run("extract", "-", "--published", "26/12/2024", stdin=PASSAGE.encode())
-    assert result.returncode == 2
-    assert "YYYY-MM-DD" in result.stderr.decode()
+def test_bad_date_is_refused(cli: Invoke):
+    result = cli("extract", "-", "--published", "26/12/2024", stdin=PASSAGE)
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
 
 
-def test_plover_format_writes_one_event_record_per_line():
-    result = run(
+def test_plover_format_writes_one_event_record_per_line(cli: Invoke):
+    result = cli(
         "extract", "-", "--format", "plover", "--published", "2024-12-26",
-        stdin=b"Russia demanded that Ukraine withdraw its troops first.\n",
+        stdin="Russia demanded that Ukraine withdraw its troops first.\n",
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr
-    (record,) = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert result.exit_code == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert (record["event"], record["event_text"], record["date"]) == ("REQUEST", "demanded", "2024-12-26")
     assert record["text"] == "Russia demanded that Ukraine withdraw its troops first."
     assert [party["code"] for party in record["actor"]] == ["RUSGOV"]
     assert [party["country"] for party in record["recipient"]] == ["UKR"]
 
 
-def test_cli_codes_with_a_users_verb_dictionary(tmp_path: Path):
+def test_cli_codes_with_a_users_verb_dictionary(cli: Invoke, tmp_path: Path):
     verbs = tmp_path / "verbs.txt"
     verbs.write_text(VERBS)  # from tests/test_verbs.py
-    result = run("extract", "-", "--verbs", str(verbs), stdin=b"Arnor rushed grain to Gondor on Monday.\n")
-    assert result.returncode == 0, result.stderr
+    result = cli("extract", "-", "--verbs", str(verbs), stdin="Arnor rushed grain to Gondor on Monday.\n")
+    assert result.exit_code == 0, result.stderr
     (event,) = json.loads(result.stdout)["events"]
     assert (event["event_type"], event["trigger"]["text"]) == ("AID", "rushed")
     broken = tmp_path / "broken.txt"
     broken.write_text("no verbs here\n")
-    result = run("extract", "-", "--verbs", str(broken), stdin=b"Arnor rushed grain.\n")
-    assert result.returncode != 0
+    result = cli("extract", "-", "--verbs", str(broken), stdin="Arnor rushed grain.\n")
+    assert result.exit_code != 0
     assert (
-        result.stderr.decode().strip().splitlines()[-1]
+        result.stderr.strip().splitlines()[-1]
         == f"Error: {broken}: no verb blocks ('--- VERB [code] ---') found"
     )
 
 
-def test_extract_reads_html_pages_and_json_lines(tmp_path: Path):
+def test_extract_reads_html_pages_and_json_lines(cli: Invoke, tmp_path: Path):
     page = tmp_path / "page.html"
     page.write_text(
         "<html><head><title>Talks</title></head><body><nav>Home | World</nav><article>"
@@ -174,27 +201,38 @@ def test_extract_reads_html_pages_and_json_lines(tmp_path: Path):
         + json.dumps({"text": PASSAGE})
         + "\n"
     )
-    result = run("extract", str(page), str(feed))
-    assert result.returncode == 2
+    result = cli("extract", str(page), str(feed))
+    assert result.exit_code == 2
     extracted = records(result.stdout)
     assert [record["doc_id"] for record in extracted] == ["page", "first", "feed.jsonl:3"]
     (attribution,) = extracted[0]["attributions"]
     assert (attribution["cue"]["text"], attribution["speaker"]["name"]) == ("told", "Sergei Lavrov")
     broken = "malformed JSON (Expecting property name enclosed in double quotes, column 2)"
-    assert result.stderr.decode().strip().splitlines() == [
+    assert result.stderr.strip().splitlines() == [
         f"reportedly: error: {feed}:2: {broken}",
         "reportedly: 1 of 2 inputs failed",
     ]
 
 
-def test_usage_errors_are_one_line_and_a_group_alone_shows_its_help(tmp_path):
-    missing = run("quotes", "--db", str(tmp_path / "x.db"), "--limit", "-3")
-    assert missing.returncode == 2
-    assert missing.stderr.decode().splitlines() == [
-        "Error: Invalid value for '--limit': -3 is not in the range x>=0."
+def test_usage_errors_are_one_line_and_a_group_alone_shows_its_help(cli: Invoke, tmp_path):
+    missing = cli("quotes", "--db", str(tmp_path / "x.db"), "--limit", "-3")
+    assert missing.exit_code == 2
+    assert missing.stderr.splitlines() == ["Error: Invalid value for '--limit': -3 is not in the range x>=0."]
+    unknown = cli("bogus")
+    assert (unknown.exit_code, unknown.stderr) == (2, "Error: No such command 'bogus'.\n")
+    alone = cli("entities")
+    assert alone.exit_code == 2
+    assert "entities [OPTIONS] COMMAND [ARGS]...\n\n  The entities of a store." in alone.stderr
+
+
+def test_the_installed_entry_point_extracts_a_passage_in_a_process_of_its_own(tmp_path: Path):
+    """The one smoke test of the real process (``python -m reportedly``, no test patching)."""
+    article = tmp_path / "briefing.txt"
+    article.write_text(PASSAGE, encoding="utf-8")
+    result = run("extract", str(article), "--format", "text")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().splitlines() == [
+        "== briefing (1 attributions)",
+        "Lavrov [RUSGOV] | told | that the proposal was unacceptable  [to reporters]",
     ]
-    unknown = run("bogus")
-    assert (unknown.returncode, unknown.stderr.decode()) == (2, "Error: No such command 'bogus'.\n")
-    alone = run("entities")
-    assert alone.returncode == 2
-    assert "entities [OPTIONS] COMMAND [ARGS]...\n\n  The entities of a store." in alone.stderr.decode()
+    assert result.stderr == b""

@@ -10,7 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from reportedly.cli import main
 from reportedly.cli.corpus import format_table
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
@@ -20,7 +22,6 @@ from reportedly.resolve.names import spelling_key
 from reportedly.store import export, queries
 from reportedly.store.corpus import Store, headline_end, merge_entities, set_speaker
 from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, StoreError, connect
-from test_cli import run
 
 # Written for these tests. The headline repeats the lede's statement of the Kremlin.
 KREMLIN = (
@@ -68,8 +69,10 @@ def store(store_path: Path, tmp_path: Path):
 
 
 def cli(*args: str, db: Path) -> tuple[int, str, str]:
-    result = run(*args, "--db", str(db))
-    return result.returncode, result.stdout.decode(), result.stderr.decode()
+    """``reportedly ARGS --db DB`` in this process (the store commands load no pipeline)."""
+    arguments = [*args, "--db", str(db)]
+    result = CliRunner().invoke(main, arguments, prog_name="reportedly", catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
 
 
 def jsonl(output: str) -> list[dict]:

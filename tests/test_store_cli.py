@@ -10,8 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from reportedly.store import queries
-from test_cli import run
+from test_cli import Invoke, run
 
 FIRST_NAMES = ["Anna", "Ivan", "Maria", "Pavel", "Olena", "Tomas", "Sofia", "Mark", "Elena", "Jan"]
 SURNAMES = ["Petrov", "Ivanova", "Kovalenko", "Schmidt", "Dubois", "Rossi", "Novak", "Horvat", "Lindqvist"]
@@ -45,6 +47,7 @@ def counts(db: Path) -> tuple[int, int]:
             return 0, 0
 
 
+@pytest.mark.slow
 def test_killed_ingest_leaves_the_store_whole_and_a_rerun_completes_it(tmp_path: Path):
     articles = feed(tmp_path / "feed.jsonl", 150)
     db = tmp_path / "corpus.db"
@@ -99,22 +102,18 @@ def test_killed_ingest_leaves_the_store_whole_and_a_rerun_completes_it(tmp_path:
     assert len(found) == 150
 
 
-def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(tmp_path: Path):
+def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(cli: Invoke, tmp_path: Path):
     articles = feed(tmp_path / "feed.jsonl", 3)
     with articles.open("a") as handle:
         handle.write("{not json}\n")
     db = str(tmp_path / "corpus.db")
-    result = run("ingest", str(articles), "--db", db)
-    assert result.returncode == 2
+    result = cli("ingest", str(articles), "--db", db)
+    assert result.exit_code == 2
     assert json.loads(result.stdout)["stored"] == 3
     assert f"{articles}:4: malformed JSON (Expecting property name enclosed in double quotes, column 2)" in (
-        result.stderr.decode()
+        result.stderr
     )
-    table = (
-        run("quotes", "--db", db, "--speaker", "Ivan Petrov", "--format", "table")
-        .stdout.decode()
-        .splitlines()
-    )
+    table = cli("quotes", "--db", db, "--speaker", "Ivan Petrov", "--format", "table").stdout.splitlines()
     assert table[0].split() == [
         "id",
         "date",
@@ -133,34 +132,31 @@ def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(tmp_pat
         "attribution",
     ]
     assert len(table) == 4 and all("Ivan Petrov" in line for line in table[2:])
-    rows = [
-        json.loads(line)
-        for line in run("speakers", "--db", db, "--by", "outlet").stdout.decode().splitlines()
-    ]
+    rows = [json.loads(line) for line in cli("speakers", "--db", db, "--by", "outlet").stdout.splitlines()]
     assert {(row["outlet"], row["speaker"], row["quotes"]) for row in rows} == {
         ("Wire 0", "Anna Petrov", 2),
         ("Wire 1", "Ivan Petrov", 2),
         ("Wire 2", "Maria Petrov", 2),
     }
-    csv_lines = run("timeline", "Maria Petrov", "--db", db, "--format", "csv").stdout.decode().splitlines()
+    csv_lines = cli("timeline", "Maria Petrov", "--db", db, "--format", "csv").stdout.splitlines()
     assert csv_lines[0] == "date,what,type,word,text,addressee,channel,negated,hypothetical,document"
     assert csv_lines[1].startswith("2024-12-16,statement,indirect,said,that round 2")
 
 
-def test_store_errors_are_one_line(tmp_path: Path):
+def test_store_errors_are_one_line(cli: Invoke, tmp_path: Path):
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not a database" * 200)
-    result = run("quotes", "--db", str(junk))
-    assert result.returncode == 1
-    assert result.stderr.decode().strip().splitlines() == [
+    result = cli("quotes", "--db", str(junk))
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
         f"Error: {junk}: not a usable reportedly store (file is not a database)"
     ]
-    absent = run("speakers", "--db", str(tmp_path / "absent.db"))
-    assert absent.stderr.decode().strip() == (
+    absent = cli("speakers", "--db", str(tmp_path / "absent.db"))
+    assert absent.stderr.strip() == (
         f"Error: {tmp_path / 'absent.db'}: no such store (ingest something first, or pass --db)"
     )
-    month = run("quotes", "--since", "2024-13", "--db", str(junk))
-    assert month.returncode == 2
-    assert "'2024-13' is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)" in month.stderr.decode()
-    brat = run("export", "--format", "brat", "--db", str(junk))
-    assert brat.returncode == 2 and "--format brat needs -o/--output" in brat.stderr.decode()
+    month = cli("quotes", "--since", "2024-13", "--db", str(junk))
+    assert month.exit_code == 2
+    assert "'2024-13' is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)" in month.stderr
+    brat = cli("export", "--format", "brat", "--db", str(junk))
+    assert brat.exit_code == 2 and "--format brat needs -o/--output" in brat.stderr

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from reportedly.cli import corpus as corpus_commands
 from reportedly.cli import main
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
@@ -24,7 +23,7 @@ from reportedly.ingest.sources import read_articles
 from reportedly.store import corpus
 from reportedly.store.corpus import Store
 from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, _statements, connect
-from test_cli import run
+from test_cli import Invoke, run
 from test_store_cli import feed
 
 PASSAGES = {
@@ -77,7 +76,7 @@ def db(store_path: Path, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def ingest_with(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> Callable[..., None]:
+def ingest_with(monkeypatch: pytest.MonkeyPatch, cli: Invoke) -> Callable[..., None]:
     """``ingest_with(setup)``: `reportedly ingest` opens its store through ``setup(connection)``,
     and uses the session's extractor rather than loading another."""
 
@@ -87,8 +86,7 @@ def ingest_with(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> Callab
             setup(connection)
             return connection
 
-        monkeypatch.setattr(corpus, "connect", opened)
-        monkeypatch.setattr(corpus_commands, "load_extractor", lambda *args: extractor)
+        monkeypatch.setattr(corpus, "connect", opened)  # the `cli` fixture lends the pipeline
 
     return patch
 
@@ -217,12 +215,12 @@ def read_only(path: Path) -> Iterator[None]:
         path.chmod(0o644)
 
 
-def test_ingest_into_a_read_only_store_says_so(db: str, tmp_path: Path):
+def test_ingest_into_a_read_only_store_says_so(cli: Invoke, db: str, tmp_path: Path):
     (tmp_path / "more.txt").write_text(PASSAGES["outbreak.txt"].replace("Ebola", "cholera"))
     with read_only(Path(db)):
-        result = run("ingest", str(tmp_path / "more.txt"), "--db", db)
-    assert result.returncode == 1
-    assert result.stderr.decode().strip() == (
+        result = cli("ingest", str(tmp_path / "more.txt"), "--db", db)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
         f"Error: {db}: the store is read-only (attempt to write a readonly database); whole articles "
         "stored before it are kept: fix that and run the same ingest again to store the rest"
     )
