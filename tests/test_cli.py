@@ -135,9 +135,9 @@ def test_bad_inputs_are_reported_and_the_rest_processed(cli: Invoke, tmp_path):
         f"reportedly: error: {binary}: binary data (NUL bytes), not a text document",
         f"reportedly: error: {latin1}: not valid UTF-8 (byte 0xe9 at offset 15)",
         f"reportedly: error: {huge}: too large (50.0 MB): the limit is 20 MB, raise it with --max-size",
-        f"reportedly: error: {folder}: is a directory, not a file (pass the files inside it)",
+        f"reportedly: error: {folder}: folder holds no .txt, .html or .jsonl files",
         f"reportedly: error: {missing}: no such file",
-        "reportedly: 6 of 7 inputs failed",
+        "reportedly: 6 inputs failed; the rest were extracted",
     ]
 
 
@@ -210,7 +210,7 @@ def test_extract_reads_html_pages_and_json_lines(cli: Invoke, tmp_path: Path):
     broken = "malformed JSON (Expecting property name enclosed in double quotes, column 2)"
     assert result.stderr.strip().splitlines() == [
         f"reportedly: error: {feed}:2: {broken}",
-        "reportedly: 1 of 2 inputs failed",
+        "reportedly: 1 input failed; the rest were extracted",
     ]
 
 
@@ -236,3 +236,22 @@ def test_the_installed_entry_point_extracts_a_passage_in_a_process_of_its_own(tm
         "Lavrov [RUSGOV] | told | that the proposal was unacceptable  [to reporters]",
     ]
     assert result.stderr == b""
+
+
+def test_extract_reads_folders_and_dates_as_ingest_does(cli: Invoke, tmp_path):
+    folder = tmp_path / "briefings"
+    (folder / "older").mkdir(parents=True)
+    (folder / "2025-05-12-lavrov.txt").write_text(PASSAGE, encoding="utf-8")
+    peskov = "Published: 2024-12-24\n\nPeskov told reporters that the sanctions would not work.\n"
+    (folder / "older" / "peskov.txt").write_text(peskov, encoding="utf-8")
+    (folder / "SOURCES.tsv").write_text("name\tsource\n", encoding="utf-8")
+    result = cli("extract", folder, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert [(record["doc_id"], record["published"]) for record in records(result.stdout)] == [
+        ("2025-05-12-lavrov", "2025-05-12"),
+        ("peskov", "2024-12-24"),
+    ]
+    assert result.stderr.splitlines() == [
+        f"reportedly: ignored: {folder / 'SOURCES.tsv'}: "
+        "not a kind of file ingest reads (.txt, .html or .jsonl)"
+    ]

@@ -239,6 +239,12 @@ class Article:
     posted: str | None = None  # a live blog post's own time ("2024-12-26T08:52")
     posts: list[Article] = field(default_factory=list)  # a live blog page's posts
 
+    @property
+    def documents(self) -> list[Document]:
+        """What to extract: a live blog page's posts (each with its own time), else the
+        article's document."""
+        return [post.document for post in self.posts] or [self.document]
+
 
 def post_time(day: date | None, time: str) -> str:
     """A live blog post's ``posted`` value from its time of day ("08:52"): ISO 8601 with its

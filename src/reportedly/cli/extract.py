@@ -12,7 +12,7 @@ import click
 from tqdm import tqdm
 
 from reportedly.events.plover import plover_records
-from reportedly.ingest.read import InputError, read_document
+from reportedly.ingest.read import InputError
 from reportedly.model import Document, Extraction
 from reportedly.options import (
     EXIT_BAD_INPUT,
@@ -86,33 +86,26 @@ def extract(
     model: str,
     tagger: str,
 ) -> None:
-    """Extract attributions from text files, HTML pages (their main text) and JSON Lines
-    (a ``text`` field per line); ``-`` reads stdin."""
-    from reportedly.ingest.sources import HTML_SUFFIXES, JSONL_SUFFIXES, read_articles
+    """Extract attributions from text files, HTML pages (their main text), JSON Lines (a
+    ``text`` field per line) and folders of them, read as ``ingest`` reads them (dates from
+    the text or the file name); ``-`` reads stdin. A live blog is one document here, so that
+    offsets point into its file; ``ingest`` stores its posts apart."""
+    from reportedly.ingest.sources import Ignored, read_articles
 
     if output_format is None:
         output_format = "text" if output is None and sys.stdout.isatty() else "jsonl"
-    failed: set[str] = set()  # inputs with an error (a JSON Lines file counts once)
-    max_bytes = max_size * 1_048_576
-
-    def read(name: str) -> Iterator[Document | InputError]:
-        if Path(name).suffix.lower() in HTML_SUFFIXES | JSONL_SUFFIXES:
-            for item in read_articles([name], published, max_bytes):
-                yield item if isinstance(item, InputError) else item.document
-            return
-        try:
-            yield read_document(name, published=published, max_bytes=max_bytes)
-        except InputError as error:
-            yield error
+    failed: list[InputError] = []  # a file, a folder or a JSON Lines record that could not be read
 
     def documents() -> Iterator[Document]:
-        for name in tqdm(paths, desc="extract", unit="doc", disable=None, file=sys.stderr):
-            for item in read(name):
-                if isinstance(item, InputError):
-                    failed.add(name)
-                    click.echo(f"reportedly: error: {item}", err=True)
-                else:
-                    yield item
+        articles = read_articles(paths, published, max_size * 1_048_576)
+        for item in tqdm(articles, desc="extract", unit="article", disable=None, file=sys.stderr):
+            if isinstance(item, InputError):
+                failed.append(item)
+                click.echo(f"reportedly: error: {item}", err=True)
+            elif isinstance(item, Ignored):
+                click.echo(f"reportedly: ignored: {item}", err=True)
+            else:
+                yield item.document
 
     extractor = load_extractor(model, tagger, actors, verbs)
     with output_file(output) as stream:
@@ -126,5 +119,9 @@ def extract(
                 stream.write(("\n" if number else "") + format_text(extraction) + "\n")
             stream.flush()
     if failed:
-        click.echo(f"reportedly: {len(failed)} of {len(paths)} inputs failed", err=True)
+        click.echo(f"reportedly: {_count(len(failed), 'input')} failed; the rest were extracted", err=True)
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")

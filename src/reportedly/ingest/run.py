@@ -72,8 +72,7 @@ class _Unit:
     @property
     def documents(self) -> list[Document]:
         """What to extract: a live blog's posts, else the article itself (the stored one it dates)."""
-        article = self.dates[1] if self.dates else self.article
-        return [post.document for post in article.posts] or [article.document]
+        return (self.dates[1] if self.dates else self.article).documents
 
 
 class _RunIndex:
