@@ -127,7 +127,7 @@ def test_bad_inputs_are_reported_and_the_rest_processed(cli: Invoke, tmp_path):
     missing = tmp_path / "missing.txt"
     inputs = [empty, binary, latin1, huge, folder, missing, good]
     result = cli("extract", *map(str, inputs))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert [record["doc_id"] for record in records(result.stdout)] == ["good"]
     errors = result.stderr.strip().splitlines()
     assert errors == [
@@ -182,7 +182,7 @@ def test_cli_codes_with_a_users_verb_dictionary(cli: Invoke, tmp_path: Path):
     assert result.exit_code != 0
     assert (
         result.stderr.strip().splitlines()[-1]
-        == f"Error: {broken}: no verb blocks ('--- VERB [code] ---') found"
+        == f"reportedly: error: {broken}: no verb blocks ('--- VERB [code] ---') found"
     )
 
 
@@ -202,7 +202,7 @@ def test_extract_reads_html_pages_and_json_lines(cli: Invoke, tmp_path: Path):
         + "\n"
     )
     result = cli("extract", str(page), str(feed))
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     extracted = records(result.stdout)
     assert [record["doc_id"] for record in extracted] == ["page", "first", "feed.jsonl:3"]
     (attribution,) = extracted[0]["attributions"]
@@ -217,9 +217,11 @@ def test_extract_reads_html_pages_and_json_lines(cli: Invoke, tmp_path: Path):
 def test_usage_errors_are_one_line_and_a_group_alone_shows_its_help(cli: Invoke, tmp_path):
     missing = cli("quotes", "--db", str(tmp_path / "x.db"), "--limit", "-3")
     assert missing.exit_code == 2
-    assert missing.stderr.splitlines() == ["Error: Invalid value for '--limit': -3 is not in the range x>=0."]
+    assert missing.stderr.splitlines() == [
+        "reportedly: error: Invalid value for '--limit': -3 is not in the range x>=0."
+    ]
     unknown = cli("bogus")
-    assert (unknown.exit_code, unknown.stderr) == (2, "Error: No such command 'bogus'.\n")
+    assert (unknown.exit_code, unknown.stderr) == (2, "reportedly: error: No such command 'bogus'.\n")
     alone = cli("entities")
     assert alone.exit_code == 2
     assert "entities [OPTIONS] COMMAND [ARGS]...\n\n  The entities of a store." in alone.stderr

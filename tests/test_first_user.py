@@ -92,7 +92,9 @@ def test_one_lookup_finds_an_entity_by_surname_in_every_command_and_lists_near_o
     code, _, err = cli("timeline", "Ptin", db=store_path)
     assert code == 2
     assert (
-        err.strip().splitlines()[-1].startswith("Error: Invalid value for ENTITY: no entity named 'Ptin'; ")
+        err.strip()
+        .splitlines()[-1]
+        .startswith("reportedly: error: Invalid value for ENTITY: no entity named 'Ptin'; ")
     )
     assert "near matches: Vladimir Putin (id " in err
     code, _, err = cli("quotes", "--speaker", "Petrov", db=store_path)

@@ -79,13 +79,13 @@ def test_a_record_with_a_lone_surrogate_is_refused_and_the_rest_processed(cli: I
         f"reportedly: error: {feed}:3: 'title' holds a lone surrogate (U+DFFF) at offset 4",
     ]
     extracted = cli("extract", feed)
-    assert extracted.exit_code == 2
+    assert extracted.exit_code == 1
     assert [json.loads(line)["doc_id"] for line in extracted.stdout.splitlines()] == ["feed.jsonl:2"]
     assert errors(extracted) == [*expected, "reportedly: 2 inputs failed; the rest were extracted"]
 
     db = tmp_path / "corpus.db"
     ingested = cli("ingest", feed, "--db", db)
-    assert ingested.exit_code == 2
+    assert ingested.exit_code == 1
     assert (summary(ingested)["stored"], summary(ingested)["failed"]) == (1, 2)
     assert errors(ingested) == expected
     assert rows(db, "SELECT source FROM documents") == [(f"{feed}:2",)]
@@ -97,7 +97,7 @@ def test_pipes_are_refused_not_waited_on(cli: Invoke, tmp_path: Path):
     fifo = tmp_path / "fifo.txt"
     os.mkfifo(fifo)
     extracted = within(60, lambda: cli("extract", fifo), fifo)
-    assert extracted.exit_code == 2
+    assert extracted.exit_code == 1
     assert errors(extracted) == [
         f"reportedly: error: {fifo}: {PIPE}",
         "reportedly: 1 input failed; the rest were extracted",
@@ -108,7 +108,7 @@ def test_pipes_are_refused_not_waited_on(cli: Invoke, tmp_path: Path):
     (folder / "good.txt").write_text(PASSAGE, encoding="utf-8")
     os.mkfifo(folder / "pipe.txt")
     ingested = within(60, lambda: cli("ingest", folder, "--db", tmp_path / "corpus.db"), folder / "pipe.txt")
-    assert ingested.exit_code == 2
+    assert ingested.exit_code == 1
     assert summary(ingested)["stored"] == 1
     assert summary(ingested)["failures"] == [f"{folder / 'pipe.txt'}: {PIPE}"]
 
@@ -119,7 +119,10 @@ def test_pipes_are_refused_not_waited_on(cli: Invoke, tmp_path: Path):
 def test_max_size_below_one_mb_is_refused_when_parsed(cli: Invoke, size: str):
     result = cli("extract", "-", "--max-size", size, stdin=PASSAGE)
     assert result.exit_code == 2
-    assert errors(result)[-1] == f"Error: Invalid value for '--max-size': {size} is not in the range x>=1."
+    assert (
+        errors(result)[-1]
+        == f"reportedly: error: Invalid value for '--max-size': {size} is not in the range x>=1."
+    )
 
 
 # 4. Before: UTF-16 with a BOM was "binary data (NUL bytes)"; a UTF-8 BOM stayed in the text
@@ -157,7 +160,7 @@ def test_a_nul_anywhere_in_a_text_is_refused_with_its_offset(cli: Invoke, tmp_pa
     article = tmp_path / "article.txt"
     article.write_bytes(text)
     result = cli("extract", article)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert errors(result)[0] == (
         f"reportedly: error: {article}: a NUL character at offset {offset}: not a text document"
     )
@@ -180,7 +183,7 @@ def test_an_unreadable_folder_is_a_failure(cli: Invoke, tmp_path: Path, monkeypa
 
     monkeypatch.setattr(sources.os, "scandir", refusing)
     result = cli("ingest", folder, "--db", tmp_path / "corpus.db")
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert summary(result)["stored"] == 1
     assert summary(result)["failures"] == [f"{locked}: cannot read the folder (Permission denied)"]
 
@@ -334,7 +337,7 @@ def test_documents_set_date_dates_a_live_blog_page_and_its_posts(cli: Invoke, tm
     assert bad.exit_code == 2
     assert (
         errors(bad)[-1]
-        == "Error: Invalid value for 'DATE': '2017-02-30' is not a date in the form YYYY-MM-DD"
+        == "reportedly: error: Invalid value for 'DATE': '2017-02-30' is not a date in the form YYYY-MM-DD"
     )
 
 

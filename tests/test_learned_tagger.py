@@ -127,7 +127,7 @@ def test_a_broken_tagger_model_is_a_clear_error(tmp_path):
     (tmp_path / "model.int8.onnx").write_bytes(b"not a model")
     result = CliRunner().invoke(main, ["extract", "-", "--tagger", str(tmp_path)], input=KULEBA)
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: cannot load the attribution tagger in {tmp_path}: ")
+    assert result.output.startswith(f"reportedly: error: cannot load the attribution tagger in {tmp_path}: ")
     assert len(result.output.strip().splitlines()) == 1
 
 
@@ -143,7 +143,7 @@ def test_a_copied_tagger_reads_its_own_threshold_and_a_broken_one_is_refused(tmp
     (tmp_path / "decoding.json").write_text('{"min_confidence": "high"', encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", "-", "--tagger", str(tmp_path)], input=KULEBA)
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: cannot load the attribution tagger in {tmp_path}: ")
+    assert result.output.startswith(f"reportedly: error: cannot load the attribution tagger in {tmp_path}: ")
 
 
 def test_tagged_spans_stop_at_line_breaks():

@@ -108,7 +108,7 @@ def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(cli: In
         handle.write("{not json}\n")
     db = str(tmp_path / "corpus.db")
     result = cli("ingest", str(articles), "--db", db)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert json.loads(result.stdout)["stored"] == 3
     assert f"{articles}:4: malformed JSON (Expecting property name enclosed in double quotes, column 2)" in (
         result.stderr
@@ -149,11 +149,11 @@ def test_store_errors_are_one_line(cli: Invoke, tmp_path: Path):
     result = cli("quotes", "--db", str(junk))
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
-        f"Error: {junk}: not a usable reportedly store (file is not a database)"
+        f"reportedly: error: {junk}: not a usable reportedly store (file is not a database)"
     ]
     absent = cli("speakers", "--db", str(tmp_path / "absent.db"))
     assert absent.stderr.strip() == (
-        f"Error: {tmp_path / 'absent.db'}: no such store (ingest something first, or pass --db)"
+        f"reportedly: error: {tmp_path / 'absent.db'}: no such store (ingest something first, or pass --db)"
     )
     month = cli("quotes", "--since", "2024-13", "--db", str(junk))
     assert month.exit_code == 2

@@ -104,11 +104,11 @@ def test_output_into_a_missing_folder_or_onto_a_folder_is_a_usage_error(db: str,
     ]:
         result = invoke(*args, "-o", str(path))
         assert result.exit_code == 2
-        assert error_line(result) == f"Error: Invalid value for -o/--output: {path}: {problem}"
+        assert error_line(result) == f"reportedly: error: Invalid value for -o/--output: {path}: {problem}"
     brat = invoke("export", "--db", db, "--format", "brat", "-o", str(article))
     assert (
-        error_line(brat)
-        == f"Error: Invalid value for -o/--output: {article}: cannot make this folder (File exists)"
+        error_line(brat) == "reportedly: error: Invalid value for -o/--output: "
+        f"{article}: cannot make this folder (File exists)"
     )
     # Nothing was left behind: no temporary files, no half-written output.
     assert sorted(path.name for path in tmp_path.iterdir()) == ["article.txt", "corpus.db"]
@@ -132,14 +132,18 @@ def test_limit_is_zero_for_all_or_more_and_clamped_to_sqlite_integers(db: str):
     assert len(invoke("quotes", "--db", db, "--limit", "2").stdout.splitlines()) == 2
     negative = invoke("quotes", "--db", db, "--limit", "-1")
     assert negative.exit_code == 2
-    assert error_line(negative) == "Error: Invalid value for '--limit': -1 is not in the range x>=0."
+    assert (
+        error_line(negative) == "reportedly: error: Invalid value for '--limit': -1 is not in the range x>=0."
+    )
 
 
 def test_entity_ids_are_ascii_digits_within_sqlite_integers(db: str):
     for argument in ("99999999999999999999999", "²"):
         result = invoke("timeline", argument, "--db", db)
         assert result.exit_code == 2  # the argument's fault, not the store's
-        assert error_line(result).startswith(f"Error: Invalid value for ENTITY: no entity named {argument!r}")
+        assert error_line(result).startswith(
+            f"reportedly: error: Invalid value for ENTITY: no entity named {argument!r}"
+        )
     first = json.loads(invoke("timeline", "1", "--db", db).stdout.splitlines()[0])
     assert first["what"] == "statement"
 
@@ -156,7 +160,7 @@ def test_arguments_that_are_not_utf8_are_refused_by_name(db: str):
         assert result.exit_code == 2
         assert (
             error_line(result)
-            == f"Error: Invalid value for {name}: not valid UTF-8 (byte 0xff at character 1)"
+            == f"reportedly: error: Invalid value for {name}: not valid UTF-8 (byte 0xff at character 1)"
         )
 
 
@@ -164,7 +168,7 @@ def test_arguments_that_are_not_utf8_as_a_shell_passes_them(db: str):
     result = run("quotes", "--speaker", "Petrov\udcff", "--db", db)  # argv gets the byte 0xff
     assert result.returncode == 2
     assert result.stderr.decode().splitlines()[-1] == (
-        "Error: Invalid value for '--speaker': not valid UTF-8 (byte 0xff at character 7)"
+        "reportedly: error: Invalid value for '--speaker': not valid UTF-8 (byte 0xff at character 7)"
     )
 
 
@@ -178,7 +182,7 @@ def test_a_store_damaged_after_opening_is_not_usable_for_queries_exports_and_ing
         for table in ("documents", "attributions", "events", "entities"):
             handle.seek((pages[table] - 1) * page_size)
             handle.write(b"\x55" * page_size)
-    expected = f"Error: {db}: not a usable reportedly store (database disk image is malformed)"
+    expected = f"reportedly: error: {db}: not a usable reportedly store (database disk image is malformed)"
     for args in (
         ["quotes"],
         ["speakers"],
@@ -221,8 +225,9 @@ def test_ingest_into_a_read_only_store_says_so(cli: Invoke, db: str, tmp_path: P
         result = cli("ingest", str(tmp_path / "more.txt"), "--db", db)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"Error: {db}: the store is read-only (attempt to write a readonly database); whole articles "
-        "stored before it are kept: fix that and run the same ingest again to store the rest"
+        f"reportedly: error: {db}: the store is read-only (attempt to write a readonly database); "
+        "whole articles stored before it are kept: "
+        "fix that and run the same ingest again to store the rest"
     )
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == len(PASSAGES) + len(FEED)
@@ -240,7 +245,7 @@ def test_ingest_on_a_full_disk_keeps_whole_articles_and_a_rerun_finishes(tmp_pat
     full = invoke("ingest", str(articles), "--db", str(db))
     assert full.exit_code == 1
     assert full.stderr.strip() == (
-        f"Error: {db}: database or disk is full; whole articles stored before it are kept: "
+        f"reportedly: error: {db}: database or disk is full; whole articles stored before it are kept: "
         "fix that and run the same ingest again to store the rest"
     )
     with sqlite3.connect(db) as connection:
@@ -364,7 +369,7 @@ def test_a_bad_brat_file_is_one_line_naming_file_and_line_and_nothing_is_importe
     before = stored_contents(db)
     result = invoke("import", "brat", str(brat), "--db", db)
     assert result.exit_code == 2
-    assert error_line(result) == f"Error: Invalid value for FOLDER: {damaged}:{problem}"
+    assert error_line(result) == f"reportedly: error: Invalid value for FOLDER: {damaged}:{problem}"
     assert stored_contents(db) == before
 
 
@@ -402,7 +407,7 @@ def test_search_takes_plain_words_and_phrases_whatever_they_hold(db: str):
         result = invoke("quotes", "--db", db, "--search", words)
         assert result.exit_code == 2
         assert error_line(result) == (
-            f"Error: Invalid value for '--search': no words to search for in {words!r} "
+            f"reportedly: error: Invalid value for '--search': no words to search for in {words!r} "
             "(FTS5 syntax goes in --fts)"
         )
 
@@ -426,7 +431,7 @@ def test_fts_syntax_is_behind_its_flag_and_its_errors_are_the_querys(db: str):
         result = invoke("quotes", "--db", db, "--fts", expression)
         assert result.exit_code == 2
         assert error_line(result) == (
-            f"Error: Invalid value for '--fts': FTS5 syntax error in {expression!r}: {problem}"
+            f"reportedly: error: Invalid value for '--fts': FTS5 syntax error in {expression!r}: {problem}"
         )
         assert db not in result.stderr
 

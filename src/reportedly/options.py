@@ -20,7 +20,9 @@ from reportedly.resolve.actors import ActorFileError
 if TYPE_CHECKING:
     from reportedly.extract import Extractor
 
-EXIT_BAD_INPUT = 2
+# Exit codes (README, "Exit codes"): 0 all done; 1 some inputs, or the store, failed (the
+# rest was processed); 2 a usage error (a bad option or argument: nothing was done).
+EXIT_INPUTS_FAILED = 1
 
 
 def model_options(command: click.Command) -> click.Command:

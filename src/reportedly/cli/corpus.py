@@ -23,7 +23,7 @@ import click
 from tqdm import tqdm
 
 from reportedly.options import (
-    EXIT_BAD_INPUT,
+    EXIT_INPUTS_FAILED,
     input_options,
     load_extractor,
     model_options,
@@ -238,9 +238,9 @@ def _cell(value: Any, width: int | None) -> str:
 
 
 def refuse(message: str) -> NoReturn:
-    """A bad input, said as for every input: one line on stderr, exit code 2."""
-    click.echo(f"reportedly: error: {message}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+    """An option's file or an argument that the command cannot start from (a bad --dates
+    file, an unknown document id): a usage error, exit code 2, nothing done."""
+    raise click.UsageError(message)
 
 
 @click.command()
@@ -304,7 +304,7 @@ def ingest(
         click.echo(f"reportedly: error: {failure}", err=True)
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     if summary.failed:
-        sys.exit(EXIT_BAD_INPUT)
+        sys.exit(EXIT_INPUTS_FAILED)
 
 
 @click.group()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from reportedly.eval import GoldError
 from reportedly.nlp.pipeline import ModelError
 from reportedly.options import model_options
 
@@ -32,7 +33,7 @@ def _report(run: Callable[[], dict], formatter: Callable[[dict], str], output_fo
     """Run an evaluation and print its report: JSON for pipes, the summary on a terminal."""
     try:
         report = run()
-    except (ModelError, ValueError) as error:
+    except (ModelError, GoldError) as error:  # anything else is a bug: its traceback shows
         raise click.ClickException(str(error)) from None
     if output_format is None:
         output_format = "text" if sys.stdout.isatty() else "json"

@@ -15,7 +15,7 @@ from reportedly.events.plover import plover_records
 from reportedly.ingest.read import InputError
 from reportedly.model import Document, Extraction
 from reportedly.options import (
-    EXIT_BAD_INPUT,
+    EXIT_INPUTS_FAILED,
     check_output,
     input_options,
     load_extractor,
@@ -120,7 +120,7 @@ def extract(
             stream.flush()
     if failed:
         click.echo(f"reportedly: {_count(len(failed), 'input')} failed; the rest were extracted", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        sys.exit(EXIT_INPUTS_FAILED)
 
 
 def _count(number: int, noun: str) -> str:

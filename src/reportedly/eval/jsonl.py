@@ -7,18 +7,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from reportedly.eval import GoldError
+
 Record = TypeVar("Record")
 
 
 def read_json_lines(path: Path, what: str, parse: Callable[[dict[str, Any]], Record]) -> list[Record]:
     """Each line parsed by ``parse``; a line that is no JSON or that ``parse`` rejects
-    (KeyError, TypeError, ValueError) raises ValueError naming the file and line."""
+    (KeyError, TypeError, ValueError) raises GoldError naming the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise GoldError(f"{path}: not valid UTF-8 (byte offset {error.start})") from None
     records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             records.append(parse(json.loads(line)))
         except (ValueError, KeyError, TypeError) as error:
-            raise ValueError(f"{path}:{number}: not a {what} ({error})") from None
+            raise GoldError(f"{path}:{number}: not a {what} ({error})") from None
     return records

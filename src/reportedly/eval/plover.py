@@ -23,7 +23,7 @@ from reportedly.resolve.actors import iso_country
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
-    """Gold records; a malformed line raises ValueError naming the file and line."""
+    """Gold records; a malformed line raises GoldError naming the file and line."""
     return read_json_lines(path, "PLOVER record", _with_text_and_type)
 
 

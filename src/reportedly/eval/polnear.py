@@ -25,6 +25,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from reportedly.attribution.learned import overlaps
+from reportedly.eval import GoldError
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.model import Attribution, Document
 from reportedly.nlp.pipeline import DEFAULT_TAGGER
@@ -243,7 +244,7 @@ def evaluate_split(
     """Run the extractor over a PolNeAR split and score it; optionally write the errors."""
     articles = read_split(split_dir)[:limit]
     if not articles:
-        raise FileNotFoundError(f"{split_dir}: no PolNeAR articles (expected text/ and attributions/)")
+        raise GoldError(f"{split_dir}: no PolNeAR articles (expected text/ and attributions/)")
     predictions = extract_articles(articles, model, tagger)
     report = score_articles(articles, predictions)
     if errors_path is not None:
@@ -275,7 +276,7 @@ def annotator_agreement(split_dir: Path, *, model: str, tagger: str = DEFAULT_TA
         by_name.setdefault(article.name, []).append(article)
     shared = [files for files in by_name.values() if len(files) > 1]
     if not shared:
-        raise ValueError(f"{split_dir}: no article has several annotators' files")
+        raise GoldError(f"{split_dir}: no article has several annotators' files")
     annotators, extractor = Scorer(), Scorer()
     for files in shared:
         for gold, other in itertools.combinations(files, 2):

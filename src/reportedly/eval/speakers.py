@@ -21,6 +21,7 @@ from typing import Any
 from tqdm import tqdm
 
 from reportedly.attribution.component import COMPONENT_NAME
+from reportedly.eval import GoldError
 from reportedly.eval.brat import read_split
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.model import Attribution, Span
@@ -39,7 +40,7 @@ class GoldSpeaker:
 
 
 def read_gold(path: Path) -> list[GoldSpeaker]:
-    """Read a gold speakers file; a malformed line raises ValueError naming the line."""
+    """Read a gold speakers file; a malformed line raises GoldError naming the line."""
     return read_json_lines(
         path,
         "gold speaker record",
@@ -76,7 +77,7 @@ def evaluate_speakers(
     articles = {article.name: article for article in read_split(split_dir) if article.name in by_article}
     missing = sorted(set(by_article) - set(articles))
     if missing:
-        raise ValueError(f"{gold_path}: articles not in {split_dir}: {', '.join(missing[:3])}")
+        raise GoldError(f"{gold_path}: articles not in {split_dir}: {', '.join(missing[:3])}")
     nlp = load_pipeline(model, tagger)
     component = nlp.get_pipe(COMPONENT_NAME)
     results = []
