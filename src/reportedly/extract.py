@@ -50,7 +50,7 @@ class Extractor:
         actors: Path | None = None,
         verbs: Path | None = None,
     ) -> None:
-        self.nlp = load_pipeline(model, tagger, verbs)
+        self.nlp = load_pipeline(model, tagger, verbs, actors)
         self.chunk_chars = chunk_chars
         self.coder = load_coder(actors)
         self.names = NameRegistry(self.coder.tables.variants)

@@ -29,10 +29,10 @@ COMPONENT_NAME = "reportedly_attributions"
 class AttributionComponent:
     """Finds attributions and entities in each Doc."""
 
-    def __init__(self, min_cue_rate: float, verbs: str) -> None:
+    def __init__(self, min_cue_rate: float, verbs: str, actors: str) -> None:
         self.lexicon = load_lexicon(min_cue_rate)
         self.verbs = EventVerbs(read_verb_dictionary(Path(verbs)) if verbs else None, shipped_verbs())
-        self.coder = load_coder()
+        self.coder = load_coder(Path(actors) if actors else None)
         self.variants = self.coder.tables.variants
         self.agents = self.coder.tables.agents
         self.genders = read_genders()
@@ -101,9 +101,12 @@ class AttributionComponent:
         return doc
 
 
-@Language.factory(COMPONENT_NAME, default_config={"min_cue_rate": DEFAULT_CUE_RATE, "verbs": ""})
+@Language.factory(
+    COMPONENT_NAME, default_config={"min_cue_rate": DEFAULT_CUE_RATE, "verbs": "", "actors": ""}
+)
 def make_attribution_component(
-    nlp: Language, name: str, min_cue_rate: float, verbs: str
+    nlp: Language, name: str, min_cue_rate: float, verbs: str, actors: str
 ) -> AttributionComponent:
-    """``verbs``: the path of a user's PETRARCH verb dictionary, or "" for none."""
-    return AttributionComponent(min_cue_rate, verbs)
+    """``verbs``: the path of a user's PETRARCH verb dictionary, or "" for none; ``actors``:
+    a user's actors file, or "" for the shipped tables alone."""
+    return AttributionComponent(min_cue_rate, verbs, actors)

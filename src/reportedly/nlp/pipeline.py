@@ -24,13 +24,17 @@ class ModelError(Exception):
 
 @lru_cache(maxsize=4)
 def load_pipeline(
-    model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER, verbs: Path | None = None
+    model: str = DEFAULT_MODEL,
+    tagger: str = DEFAULT_TAGGER,
+    verbs: Path | None = None,
+    actors: Path | None = None,
 ) -> Language:
     """Load ``model`` with the components we use and the attribution components added.
 
     ``tagger``: ``"shipped"``, the folder of another trained tagger, or ``"none"`` to
     extract with the rules alone. ``verbs``: a PETRARCH verb dictionary to code events
-    with before the project's own triggers.
+    with before the project's own triggers. ``actors``: a user's actors file, over the
+    shipped tables.
     """
     from reportedly.attribution.component import COMPONENT_NAME
     from reportedly.attribution.tagger import COMPONENT_NAME as TAGGER
@@ -54,7 +58,8 @@ def load_pipeline(
         except TaggerError as error:
             raise ModelError(str(error)) from None
     try:
-        nlp.add_pipe(COMPONENT_NAME, last=True, config={"verbs": str(verbs) if verbs else ""})
+        config = {"verbs": str(verbs) if verbs else "", "actors": str(actors) if actors else ""}
+        nlp.add_pipe(COMPONENT_NAME, last=True, config=config)
     except VerbFileError as error:
         raise ModelError(str(error)) from None
     return nlp

@@ -95,6 +95,10 @@ def read_actor_yaml(path: Path) -> ActorTables:
             codes.append(DatedCode(str(code["code"]).upper(), start, end, dated))
         for alias in [name, *(entry.get("aliases") or [])]:
             tables.actors[phrase_of(str(alias))] = codes
+            if len(name.split()) == 1 and len(str(alias).split()) == 1:
+                # A one-word alias of a one-word name ("Roskosmos" of "Roscosmos") is another
+                # spelling of it: mentions under either name group as one entity.
+                tables.variants[str(alias).casefold()] = name
     for spellings in document.get("variants") or []:
         canonical = str(spellings[0])
         for spelling in spellings:
