@@ -53,7 +53,6 @@ class Extractor:
         self.nlp = load_pipeline(model, tagger, verbs, actors)
         self.chunk_chars = chunk_chars
         self.coder = load_coder(actors)
-        self.names = NameRegistry(self.coder.tables.variants)
 
     def extract_one(self, document: Document) -> Extraction:
         return next(self.extract([document]))
@@ -71,14 +70,15 @@ class Extractor:
 
     def _finish(self, extraction: Extraction) -> Extraction:
         """Resolve the document's time expressions and code its entities as actors, both on
-        its publication date, and give the entities the names this run already uses."""
+        its publication date, and give one referent one name across the document's chunks
+        (across documents, the store links names: extraction depends on the document alone)."""
         published = extraction.document.published
         resolve_times(extraction.times, published)
         speaking = {a.speaker.entity for a in extraction.attributions if a.speaker and a.speaker.entity}
         for entity in extraction.entities:
             entity.actor = self.coder.code_entity(entity, published, entity.id in speaking)
         code_parties(extraction, self.coder)
-        self.names.canonicalise(extraction)
+        NameRegistry(self.coder.tables.variants).canonicalise(extraction)
         return extraction
 
     def _pieces(

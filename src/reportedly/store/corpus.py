@@ -323,7 +323,7 @@ class Store:
                     "WHERE id = ? AND name = upper(name) AND lower(name) = lower(?)",
                     (entity.name, found, entity.name),
                 )
-        _add_names(self.connection, found, pairs)
+        _add_names(self.connection, found, pairs + surname_keys(entity, pairs))
         return found
 
 
@@ -376,6 +376,15 @@ def name_keys(names: list[str]) -> list[tuple[str, str]]:
     """Each name with its spelling key ("Mr. Zelensky" -> "zelensky")."""
     variants = load_coder().tables.variants
     return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
+
+
+def surname_keys(entity: Entity, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A person's surnames with their keys ("Zelenskiy" of "Volodymyr Zelenskiy"), so that a
+    later document naming the surname alone joins the person: extraction names each
+    document's referents apart, linking them across documents is the store's job."""
+    if entity.type != "PERSON":
+        return []
+    return [(name.split()[-1], key.split()[-1]) for name, key in pairs if " " in key]
 
 
 def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tuple[int, int]:
