@@ -123,11 +123,11 @@ def shipped_tables() -> ActorTables:
     return tables
 
 
-@lru_cache(maxsize=8)
-def load_coder(user_file: Path | None = None) -> ActorCoder:
-    """One coder per actors file per process: building one indexes every dictionary name,
-    and its name cache is worth sharing between the pipeline and the extractor."""
-    return ActorCoder(user_file)
+@cache
+def load_coder() -> ActorCoder:
+    """The coder of the shipped tables alone, built once per process (building one indexes
+    every dictionary name). A run with a user's actors file builds its own, in its resources."""
+    return ActorCoder()
 
 
 class ActorCoder:
