@@ -121,3 +121,16 @@ def test_peoples_led_forces_and_bare_titles():
         "GOV",
         None,
     )
+
+
+def test_actors_file_reaches_entity_grouping(tmp_path: Path):
+    """Bug: ``--actors FILE`` reached the extractor's coding but not the spaCy component,
+    which grouped entities with the shipped tables only."""
+    user = tmp_path / "actors.yaml"
+    user.write_text(
+        "actors:\n  - name: Roscosmos\n    aliases: [Roskosmos]\n    codes: [{code: RUSGOV}]\n",
+        encoding="utf-8",
+    )
+    text = "Roscosmos said on Monday that the launch was delayed. Roskosmos added that the crew was safe."
+    extraction = Extractor(actors=user).extract_one(Document("space", text))
+    assert [(e.name, len(e.mentions)) for e in extraction.entities] == [("Roscosmos", 2)]

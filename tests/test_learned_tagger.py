@@ -16,7 +16,7 @@ from reportedly.attribution.link import (
     link_attributions,
     one_cue_per_content,
 )
-from reportedly.attribution.tagger import AttributionTagger, TaggerError, shipped_model_dir
+from reportedly.attribution.tagger import AttributionTagger, TaggerError, load_tagger, shipped_model_dir
 from reportedly.attribution.tagscheme import (
     LABELS,
     ROLES,
@@ -28,7 +28,7 @@ from reportedly.attribution.tagscheme import (
 from reportedly.cli import main
 from reportedly.extract import Extractor
 from reportedly.model import Document
-from reportedly.nlp.pipeline import load_pipeline
+from reportedly.nlp.pipeline import DEFAULT_TAGGER, load_spacy
 
 from conftest import only, texts
 
@@ -78,8 +78,8 @@ def test_spans_start_and_end_on_words():
 
 
 def test_shipped_tagger_marks_cue_source_and_content():
-    doc = load_pipeline()(KULEBA)
-    assert [(role, KULEBA[a:b]) for role, (a, b) in doc._.tagging.spans] == [
+    tagging = load_tagger(DEFAULT_TAGGER).tag_doc(load_spacy()(KULEBA))
+    assert [(role, KULEBA[a:b]) for role, (a, b) in tagging.spans] == [
         ("SOURCE", "Ukraine's foreign minister Dmytro Kuleba"),
         ("CUE", "told"),
         ("CONTENT", "that Kyiv would not accept a ceasefire that froze the front line"),
@@ -230,7 +230,7 @@ def test_confidence_is_the_mean_role_probability_of_the_words():
 
 @pytest.mark.parametrize(("cue_probability", "kept"), [(0.9, True), (0.5, False)])
 def test_an_attribution_the_tagger_is_unsure_of_is_dropped(cue_probability, kept):
-    doc = load_pipeline(tagger="none")(UNVEILED)
+    doc = load_spacy()(UNVEILED)
     lexicon = load_lexicon(DEFAULT_CUE_RATE)
     # 0.9 x 0.9 = 0.81 passes a threshold of 0.55; 0.5 x 0.9 = 0.45 does not.
     attributions = link_attributions(doc, UNVEILED, lexicon, tagging_of(UNVEILED, cue_probability, 0.55))
@@ -341,7 +341,7 @@ def test_a_cue_tagged_inside_a_quotation_is_part_of_the_quote():
 
     inner = [at("SOURCE", "I"), at("CUE", "told"), at("CONTENT", "we would not sign anything")]
     tagging = Tagging([*inner, at("SOURCE", "Lavrov"), at("CUE", "said")])
-    doc = load_pipeline(tagger="none")(text)
+    doc = load_spacy()(text)
     (attribution,) = link_attributions(doc, text, load_lexicon(DEFAULT_CUE_RATE), tagging)
     assert (attribution.cue.text, attribution.source.text) == ("said", "Lavrov")
     assert attribution.content[0].text == '"I told Blinken we would not sign anything,"'
@@ -362,7 +362,7 @@ def test_a_cue_tagged_inside_a_quotation_is_part_of_the_quote():
     ],
 )
 def test_a_tagged_cue_takes_the_article_and_preposition_its_annotators_include(text, tagged, cue):
-    doc = load_pipeline(tagger="none")(text)
+    doc = load_spacy()(text)
     start = text.index(tagged)
     widened = with_conventional_edges(doc, (start, start + len(tagged)), load_lexicon(DEFAULT_CUE_RATE))
     assert text[slice(*widened)] == cue

@@ -181,6 +181,17 @@ def test_queries(corpus):
     assert (sanction["actor"], sanction["trigger"], sanction["document"]) == ("DEUGOV", "sanctions", "page")
 
 
+def test_a_surname_in_a_later_document_joins_the_person_named_in_full(corpus, tmp_path: Path, extractor):
+    """Extraction names each document's referents apart; the store links them."""
+    store, _ = corpus
+    (tmp_path / "later.txt").write_text("Mr. Zelensky said the offer was not serious.\n")
+    ingest(read_articles([str(tmp_path / "later.txt")]), store, extractor)
+    speakers = {
+        row["speaker"] for row in queries.quotes(store.connection, queries.QuoteFilter(about="serious"))
+    }
+    assert speakers == {"Volodymyr Zelenskiy"}
+
+
 def test_hand_merge_moves_statements_and_later_ingests_follow_it(corpus, tmp_path: Path, extractor):
     store, _ = corpus
     connection = store.connection

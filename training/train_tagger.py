@@ -31,7 +31,7 @@ from reportedly.attribution.tagscheme import LABEL_IDS, LABELS, bio_tags
 from reportedly.attribution.wordpiece import WordPiece
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import evaluate_split
-from reportedly.nlp.pipeline import DEFAULT_MODEL, NO_TAGGER, load_pipeline
+from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
 
 from tune_confidence import count_transitions, tune
 
@@ -47,8 +47,7 @@ def encoder_dir() -> Path:
 
 def parsed(articles: list[GoldArticle]) -> list[Doc]:
     """The articles as the extractor's pipeline tokenises and splits them into sentences."""
-    nlp = load_pipeline(DEFAULT_MODEL, tagger=NO_TAGGER)
-    return list(nlp.pipe((a.text for a in articles), disable=["reportedly_attributions"]))
+    return list(load_spacy(DEFAULT_MODEL).pipe(a.text for a in articles))
 
 
 def held_out_names(articles: list[GoldArticle], every: int) -> set[str]:

@@ -25,14 +25,13 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from reportedly.attribution.component import COMPONENT_NAME
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
 from reportedly.attribution.link import link_attributions
 from reportedly.attribution.tagger import DECODING_FILE, load_tagger
 from reportedly.attribution.tagscheme import LABELS, bio_tags, transition_scores
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import score_articles
-from reportedly.nlp.pipeline import DEFAULT_MODEL, NO_TAGGER, load_pipeline
+from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
 
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(15))  # 0.0 (keep all) to 0.7
 # How much the counted tag transitions weigh against the tagger's own probabilities. Chosen
@@ -44,7 +43,7 @@ TRANSITION_WEIGHT = 0.3
 def count_transitions(articles: list[GoldArticle]) -> np.ndarray:
     """Tag transition scores counted over the articles' gold tags, on the tagger's words
     (a Doc's non-space tokens)."""
-    nlp = load_pipeline(DEFAULT_MODEL, tagger=NO_TAGGER)
+    nlp = load_spacy(DEFAULT_MODEL)
     sequences = []
     for article in articles:
         words = [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(article.text) if not t.is_space]
@@ -70,8 +69,10 @@ def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str, transitio
         "transitions": transitions.round(4).tolist(),
     }
     write_settings(model_dir, transition_settings)  # the thresholds are scored with them
-    nlp = load_pipeline(DEFAULT_MODEL, tagger=str(model_dir))
-    docs = list(nlp.pipe((a.text for a in articles), disable=[COMPONENT_NAME]))
+    tagger = load_tagger(str(model_dir))  # loaded now: it reads the settings just written
+    docs = list(load_spacy(DEFAULT_MODEL).pipe(a.text for a in articles))
+    for doc in docs:
+        doc._.tagging = tagger.tag_doc(doc)
     scores = {}
     for threshold in THRESHOLDS:
         report = score_threshold(articles, docs, threshold)
@@ -94,14 +95,8 @@ def tune(articles: list[GoldArticle], model_dir: Path, chosen_by: str, transitio
 
 
 def write_settings(model_dir: Path, settings: dict) -> None:
-    """Write a model's decoding settings and forget every tagger and pipeline loaded before.
-
-    Settings are read when a tagger loads, and a loaded pipeline keeps its tagger: what
-    loads this model after a change of settings must load it afresh.
-    """
+    """Write a model's decoding settings (read when a tagger loads)."""
     (model_dir / DECODING_FILE).write_text(json.dumps(settings, indent=2) + "\n", encoding="utf-8")
-    load_pipeline.cache_clear()
-    load_tagger.cache_clear()
 
 
 def main() -> None:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from reportedly.events.coder import code_parties
 from reportedly.model import Attribution, Document, Entity, EventActor, Extraction
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
-from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_pipeline
-from reportedly.resolve.actors import load_coder
-from reportedly.resolve.corpus import NameRegistry
-from reportedly.resolve.times import resolve_times
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
+from reportedly.resources import Resources
+from reportedly.stages import CHUNK_STAGES, DOCUMENT_STAGES, run_stages
 
 DEFAULT_BATCH_SIZE = 32
 # spaCy's memory grows with the text parsed at once, so a batch also stops at this many
@@ -40,7 +39,8 @@ class _Piece:
 
 
 class Extractor:
-    """Extract attributions from documents with one spaCy pipeline, loaded once."""
+    """Extract attributions from documents: spaCy, then the stages (``reportedly.stages``),
+    all with one run's :class:`Resources`, loaded once."""
 
     def __init__(
         self,
@@ -50,10 +50,21 @@ class Extractor:
         actors: Path | None = None,
         verbs: Path | None = None,
     ) -> None:
-        self.nlp = load_pipeline(model, tagger, verbs)
+        self._use(Resources.load(model, tagger, actors, verbs), chunk_chars)
+
+    @classmethod
+    def from_resources(cls, resources: Resources, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> Extractor:
+        """An extractor with resources built elsewhere (a test's, or shared by several)."""
+        extractor = cls.__new__(cls)
+        extractor._use(resources, chunk_chars)
+        return extractor
+
+    def _use(self, resources: Resources, chunk_chars: int) -> None:
+        self.resources = resources
+        self.nlp = load_spacy(resources.model)
         self.chunk_chars = chunk_chars
-        self.coder = load_coder(actors)
-        self.names = NameRegistry(self.coder.tables.variants)
+        # Seconds spent in each stage, by name, over the extractor's life (for benchmarks).
+        self.stage_seconds: Counter[str] = Counter()
 
     def extract_one(self, document: Document) -> Extraction:
         return next(self.extract([document]))
@@ -65,21 +76,11 @@ class Extractor:
         pending: dict[int, _Pending] = {}
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
                 _merge_chunk(pending[piece.index], doc, piece.offset)
                 if piece.last:
-                    yield self._finish(pending.pop(piece.index).extraction)
-
-    def _finish(self, extraction: Extraction) -> Extraction:
-        """Resolve the document's time expressions and code its entities as actors, both on
-        its publication date, and give the entities the names this run already uses."""
-        published = extraction.document.published
-        resolve_times(extraction.times, published)
-        speaking = {a.speaker.entity for a in extraction.attributions if a.speaker and a.speaker.entity}
-        for entity in extraction.entities:
-            entity.actor = self.coder.code_entity(entity, published, entity.id in speaking)
-        code_parties(extraction, self.coder)
-        self.names.canonicalise(extraction)
-        return extraction
+                    extraction = pending.pop(piece.index).extraction
+                    yield run_stages(DOCUMENT_STAGES, extraction, self.resources, self.stage_seconds)
 
     def _pieces(
         self, documents: Iterable[Document], pending: dict[int, _Pending]

@@ -14,12 +14,10 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from reportedly.attribution.tagscheme import (
@@ -32,9 +30,8 @@ from reportedly.attribution.tagscheme import (
 )
 from reportedly.attribution.wordpiece import WordPiece
 from reportedly.nlp.paragraphs import starts_line
-from reportedly.nlp.pipeline import DEFAULT_TAGGER
+from reportedly.nlp.pipeline import DEFAULT_TAGGER, NO_TAGGER
 
-COMPONENT_NAME = "reportedly_tagger"
 WINDOW_PIECES = 254  # plus [CLS] and [SEP]: the encoder's 256-piece training length
 MODEL_FILE = "model.int8.onnx"
 MODEL_FILES = (MODEL_FILE, "tokenizer.json", "labels.json")
@@ -172,24 +169,9 @@ def tagger_input(doc: Doc, pieces: WordPiece) -> tuple[list[Token], Iterator[Win
     return tokens, windows(word_pieces, pieces.cls_id, pieces.sep_id, starts)
 
 
-@lru_cache(maxsize=2)
-def load_tagger(model_dir: str) -> AttributionTagger:
-    """One tagger per model folder per process: loading the ONNX session is the slow part."""
-    return AttributionTagger(Path(model_dir))
-
-
-class TaggerComponent:
-    """Sets ``doc._.tagging``."""
-
-    def __init__(self, model_dir: str) -> None:
-        self.tagger = load_tagger(str(shipped_model_dir()) if model_dir == DEFAULT_TAGGER else model_dir)
-
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.tagging = self.tagger.tag_doc(doc)
-        return doc
-
-
-@Language.factory(COMPONENT_NAME, default_config={"model_dir": DEFAULT_TAGGER})
-def make_tagger_component(nlp: Language, name: str, model_dir: str) -> TaggerComponent:
-    """``model_dir``: a trained tagger's folder, or ``"shipped"`` for the one in the package."""
-    return TaggerComponent(model_dir)
+def load_tagger(model_dir: str) -> AttributionTagger | None:
+    """The tagger ``model_dir`` names: ``"shipped"``, a trained tagger's folder, or ``"none"``
+    (no tagger: the rules alone)."""
+    if model_dir == NO_TAGGER:
+        return None
+    return AttributionTagger(shipped_model_dir() if model_dir == DEFAULT_TAGGER else Path(model_dir))

@@ -20,14 +20,15 @@ from typing import Any
 
 from tqdm import tqdm
 
-from reportedly.attribution.component import COMPONENT_NAME
 from reportedly.eval import GoldError
 from reportedly.eval.brat import read_split
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.model import Attribution, Span
-from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_pipeline
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resolve.names import clean_name, initials, name_key
 from reportedly.resolve.speakers import SpeakerResolver, attribution_start
+from reportedly.resources import Resources
+from reportedly.stages import CHUNK_STAGES, run_stages, speaker_resolver
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +79,13 @@ def evaluate_speakers(
     missing = sorted(set(by_article) - set(articles))
     if missing:
         raise GoldError(f"{gold_path}: articles not in {split_dir}: {', '.join(missing[:3])}")
-    nlp = load_pipeline(model, tagger)
-    component = nlp.get_pipe(COMPONENT_NAME)
+    resources = Resources.load(model, tagger)
+    nlp = load_spacy(model)
     results = []
     for name in tqdm(sorted(by_article), desc="speakers", unit="article", disable=None):
         text = articles[name].text
-        doc = nlp(text)
-        resolver = component.resolver(doc, text, doc._.entities, doc._.attributions)
+        doc = run_stages(CHUNK_STAGES, nlp(text), resources)
+        resolver = speaker_resolver(doc, resources)
         for item in by_article[name]:
             predicted, extracted = _speaker_for(item, doc._.attributions, resolver, text)
             results.append((item, predicted, extracted))

@@ -1,9 +1,8 @@
-"""Load the spaCy pipeline once per process, with the attribution component on top."""
+"""Load the spaCy pipeline (parse, tags, entities, paragraphs) once per process."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -23,19 +22,10 @@ class ModelError(Exception):
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(
-    model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER, verbs: Path | None = None
-) -> Language:
-    """Load ``model`` with the components we use and the attribution components added.
-
-    ``tagger``: ``"shipped"``, the folder of another trained tagger, or ``"none"`` to
-    extract with the rules alone. ``verbs``: a PETRARCH verb dictionary to code events
-    with before the project's own triggers.
-    """
-    from reportedly.attribution.component import COMPONENT_NAME
-    from reportedly.attribution.tagger import COMPONENT_NAME as TAGGER
-    from reportedly.attribution.tagger import TaggerError
-    from reportedly.events.verbs import VerbFileError
+def load_spacy(model: str = DEFAULT_MODEL) -> Language:
+    """Load ``model`` with the components we use and the paragraph marker, once per process
+    and model name (a shipped model is configured by its name alone; the attribution stages
+    run after it, with the run's resources, in ``reportedly.stages``)."""
     from reportedly.nlp.paragraphs import COMPONENT_NAME as PARAGRAPHS
 
     try:
@@ -48,13 +38,4 @@ def load_pipeline(
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no dependency parser, which attribution needs")
     nlp.add_pipe(PARAGRAPHS, before="parser")
-    if tagger != NO_TAGGER:
-        try:
-            nlp.add_pipe(TAGGER, config={"model_dir": tagger})
-        except TaggerError as error:
-            raise ModelError(str(error)) from None
-    try:
-        nlp.add_pipe(COMPONENT_NAME, last=True, config={"verbs": str(verbs) if verbs else ""})
-    except VerbFileError as error:
-        raise ModelError(str(error)) from None
     return nlp

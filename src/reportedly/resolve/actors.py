@@ -95,6 +95,10 @@ def read_actor_yaml(path: Path) -> ActorTables:
             codes.append(DatedCode(str(code["code"]).upper(), start, end, dated))
         for alias in [name, *(entry.get("aliases") or [])]:
             tables.actors[phrase_of(str(alias))] = codes
+            if len(name.split()) == 1 and len(str(alias).split()) == 1:
+                # A one-word alias of a one-word name ("Roskosmos" of "Roscosmos") is another
+                # spelling of it: mentions under either name group as one entity.
+                tables.variants[str(alias).casefold()] = name
     for spellings in document.get("variants") or []:
         canonical = str(spellings[0])
         for spelling in spellings:
@@ -119,11 +123,11 @@ def shipped_tables() -> ActorTables:
     return tables
 
 
-@lru_cache(maxsize=8)
-def load_coder(user_file: Path | None = None) -> ActorCoder:
-    """One coder per actors file per process: building one indexes every dictionary name,
-    and its name cache is worth sharing between the pipeline and the extractor."""
-    return ActorCoder(user_file)
+@cache
+def load_coder() -> ActorCoder:
+    """The coder of the shipped tables alone, built once per process (building one indexes
+    every dictionary name). A run with a user's actors file builds its own, in its resources."""
+    return ActorCoder()
 
 
 class ActorCoder:

@@ -1,8 +1,10 @@
-"""One name per referent across the documents of a run.
+"""One name per referent across the chunks of a document.
 
-The first document to name a referent fully ("Volodymyr Zelenskiy") fixes its name for
-the documents after it, whatever their spelling ("Zelensky", "Volodymyr Zelenskyy"), so
-that corpus queries group a speaker's statements under one name.
+Chunks are parsed apart, so one referent can come out as several entities; the first
+mention to name it fully ("Volodymyr Zelenskiy") fixes its name for the mentions after it,
+whatever their spelling ("Zelensky", "Volodymyr Zelenskyy"). A registry serves one
+document: extraction must not depend on what else a run processed (the store links
+names across documents).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from reportedly.resolve.names import name_key
 
 
 class NameRegistry:
-    """Canonical names seen so far, by spelling key and, for people, by surname key."""
+    """Canonical names seen so far in a document, by spelling key and, for people, by surname key."""
 
     def __init__(self, variants: dict[str, str]) -> None:
         self.variants = variants
@@ -21,7 +23,7 @@ class NameRegistry:
         self.by_surname: dict[str, str] = {}
 
     def canonicalise(self, extraction: Extraction) -> None:
-        """Rename the extraction's entities (and speakers) to the run's canonical names."""
+        """Rename the extraction's entities (and speakers) to the canonical names."""
         renamed = {}
         for entity in extraction.entities:
             if entity.type not in NAMED_TYPES:

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from reportedly.model import Entity, Span
+from reportedly.model import Attribution, Entity, Span
+from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.names import HONORIFICS, clean_name, initials, name_key
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -74,6 +75,46 @@ def collect_entities(
             if found:
                 entity.role, entity.description = found
     return grouper.finished()
+
+
+def title_test(coder: ActorCoder) -> IsTitle:
+    """Whether a phrase ends in an agent noun of the dictionaries ("foreign minister")."""
+    agents = coder.tables.agents
+    return lambda words: any(words[start:] in agents for start in range(len(words)))
+
+
+def unrecognised_names(
+    doc: Doc, attributions: list[Attribution], coder: ActorCoder, genders: dict[str, str]
+) -> list[SpacySpan]:
+    """Names NER missed, as labelled spans: those of the actor dictionaries ("Zelenskiy",
+    "Kyiv", "the Kremlin": a listed person's surname is a PERSON, a country's name or
+    capital a GPE, others an ORG), and proper names that are an attribution's whole
+    source ("Politifact said": a PERSON when a known first name opens it, else an ORG)."""
+    sources = {(a.source.start, a.source.end) for a in attributions if a.source}
+    names = []
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
+            run.append(token)
+            continue
+        if run:
+            span = doc[run[0].i : run[-1].i + 1]
+            label = _missed_label(span, (span.start_char, span.end_char) in sources, coder, genders)
+            if label is not None:
+                names.append(doc.char_span(span.start_char, span.end_char, label=label))
+            run = []
+    return names
+
+
+def _missed_label(span: SpacySpan, is_source: bool, coder: ActorCoder, genders: dict[str, str]) -> str | None:
+    code = coder.code_name(span.text, None)
+    if code is not None:
+        if code in coder.country_codes:
+            return "GPE"
+        return "PERSON" if coder.is_surname(span.text) else "ORG"
+    if is_source:
+        return "PERSON" if len(span) > 1 and span[0].lower_ in genders else "ORG"
+    return None
 
 
 class _Grouper:

@@ -309,7 +309,7 @@ class Store:
                     "WHERE id = ? AND name = upper(name) AND lower(name) = lower(?)",
                     (entity.name, found, entity.name),
                 )
-        _add_names(self.connection, found, pairs)
+        _add_names(self.connection, found, pairs + surname_keys(entity, pairs))
         return found
 
 
@@ -356,6 +356,15 @@ def _add_names(connection: sqlite3.Connection, entity: int, pairs: list[tuple[st
         "SET entity_id = NULL WHERE entity_names.entity_id != excluded.entity_id",
         [(key, entity, name) for name, key in pairs],
     )
+
+
+def surname_keys(entity: Entity, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A person's surnames with their keys ("Zelenskiy" of "Volodymyr Zelenskiy"), so that a
+    later document naming the surname alone joins the person: extraction names each
+    document's referents apart, linking them across documents is the store's job."""
+    if entity.type != "PERSON":
+        return []
+    return [(name.split()[-1], key.split()[-1]) for name, key in pairs if " " in key]
 
 
 def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tuple[int, int]:

@@ -1,0 +1,57 @@
+"""Everything an extraction reads besides the text, built once from the run's options.
+
+One :class:`Resources` goes to every stage (``reportedly.stages``): the spaCy model's
+name, the cue lexicon, the actor coder (with a user's ``--actors`` file), the event verb
+dictionaries (with a user's ``--verbs``), the gendered words and the learned tagger.
+Nothing configurable is cached at module level, so two runs with different options in one
+process do not see each other's; tests build their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, Lexicon, load_lexicon
+from reportedly.attribution.tagger import AttributionTagger, TaggerError, load_tagger
+from reportedly.events.coder import EventVerbs
+from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped_verbs
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
+from reportedly.resolve.actors import ActorCoder, load_coder
+from reportedly.resolve.speakers import read_genders
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    model: str  # the spaCy pipeline's name
+    lexicon: Lexicon
+    coder: ActorCoder
+    verbs: EventVerbs
+    genders: dict[str, str]  # first names, honorifics and titles to "m" or "f"
+    tagger: AttributionTagger | None  # None: the rules alone
+
+    @classmethod
+    def load(
+        cls,
+        model: str = DEFAULT_MODEL,
+        tagger: str = DEFAULT_TAGGER,
+        actors: Path | None = None,
+        verbs: Path | None = None,
+        min_cue_rate: float = DEFAULT_CUE_RATE,
+    ) -> Resources:
+        """Build the resources of a run. ``tagger``: ``"shipped"``, a trained tagger's folder
+        or ``"none"``; ``actors``: a user's actors file over the shipped tables; ``verbs``: a
+        PETRARCH verb dictionary to code events with before the project's own triggers."""
+        try:
+            user_verbs = read_verb_dictionary(verbs) if verbs else None
+            learned = load_tagger(tagger)
+        except (VerbFileError, TaggerError) as error:
+            raise ModelError(str(error)) from None
+        return cls(
+            model=model,
+            lexicon=load_lexicon(min_cue_rate),
+            coder=ActorCoder(actors) if actors else load_coder(),
+            verbs=EventVerbs(user_verbs, shipped_verbs()),
+            genders=read_genders(),
+            tagger=learned,
+        )
