@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from reportedly.attribution.learned import joined_cue_spans, with_conventional_edges
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
-from reportedly.attribution.link import (
+from reportedly.attribution.tagged_drafts import (
     Draft,
     clip_to_clause,
     join_split_contents,
