@@ -26,7 +26,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
-from reportedly.attribution.tagged_drafts import link_attributions
+from reportedly.attribution.link import link_attributions
 from reportedly.attribution.tagger import DECODING_FILE, load_tagger
 from reportedly.attribution.tagscheme import LABELS, bio_tags, transition_scores
 from reportedly.eval.brat import GoldArticle, read_split

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from reportedly.attribution.lexicon import Lexicon
-from reportedly.attribution.tagged_drafts import link_attributions
+from reportedly.attribution.link import link_attributions
 
 
 class AttributionComponent:

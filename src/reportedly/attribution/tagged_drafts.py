@@ -1,7 +1,10 @@
-"""Stage 3: link cues, sources and contents into attributions, with quotes, kinds and nesting.
+"""Reconciling the learned tagger with the rules: drafts whose spans are tagged ones.
 
-Works on character ranges so that quotation marks, which the parse ignores,
-can decide content boundaries and the attribution kind.
+Each tagged cue (``learned.confirmed_cues``) becomes a draft whose source and content are
+tagged spans, chosen by the rules' draft for the cue (those overlapping the parse's) or
+else the nearest in its sentence; contents claimed twice go to one cue, and a cue that lost
+its content takes a free one. Where the tagger sees no cue, the rules' drafts stand when
+the evidence holds (``untagged_rule_drafts``).
 """
 
 from __future__ import annotations
@@ -9,48 +12,23 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
-
-from reportedly.attribution.cues import Cue, cue_lemma, cue_rate, find_cues, has_owner
+from reportedly.attribution.cues import Cue, cue_lemma
+from reportedly.attribution.drafts import ContentIndex, Draft, OverlapIndex, text_of
 from reportedly.attribution.learned import (
     Range,
-    confirmed_cues,
     most_overlapping,
     nearest,
     overlaps,
     role_ranges,
 )
-from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
+from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_infinitive, is_negated
-from reportedly.attribution.quotes import (
-    Quote,
-    find_quotes,
-    first_quote_from,
-    is_opening_mark,
-    last_quote_until,
-    quotes_around,
-    quotes_holding,
-    quotes_overlapping,
-)
-from reportedly.attribution.spans import (
-    addressee_tokens,
-    channel_tokens,
-    content_tokens,
-    raised_subject,
-    source_tokens,
-    speaker_tokens,
-)
+from reportedly.attribution.quotes import Quote, is_opening_mark, quotes_around, quotes_holding
+from reportedly.attribution.rule_drafts import draft_for, inside_quotation, quoted_kind
+from reportedly.attribution.spans import raised_subject
 from reportedly.attribution.tagscheme import Tagging
-from reportedly.model import Attribution, AttributionKind, Span, Speaker
 
-# A quotation of fewer words is a scare quote or a title, not someone's words.
-SPEECH_MIN_WORDS = 4
-_GAP = re.compile(r"[\s,:;—–-]*")
-_LINE_GAP = re.compile(r"[ \t,:;—–-]*")  # the same within one paragraph
-_WORDS = re.compile(r"\w+")
 _EDGE = re.compile(r"[\W_]*")  # what lies between a quotation mark and the first word
 _CONJOINED = re.compile(r"\s*,\s*(?:and|but|or|so|yet)\b")  # a comma that joins two clauses
 # A cue clause set off by commas inside one sentence: ', Stumpf explained, ' or '," he said, "'.
@@ -62,122 +40,6 @@ _SENTENCE_BREAK = re.compile(
     r"(?<![A-Z])[.!?]\s+[A-Z“\"]"
 )
 _MAX_CLAUSE_CHARS = 150
-
-
-@dataclass(slots=True)
-class Draft:
-    """An attribution under construction, by character ranges."""
-
-    kind: AttributionKind
-    cue: Range | None
-    source: Range | None
-    content: list[Range]
-    addressee: Range | None = None
-    channel: Range | None = None
-    negated: bool = False
-    hypothetical: bool = False
-    speaker_name: str | None = None
-    parent: int | None = None
-    # Strong enough evidence to stand inside another attribution's content.
-    reliable: bool = True
-    # The tagger's confidence in it (see ``confidence``; 1.0 for what the rules found).
-    confidence: float = 1.0
-    # Whether the parse linked the content to the cue (not the nearest tagged content).
-    content_by_parse: bool = True
-
-    @property
-    def start(self) -> int:
-        return min(r[0] for r in self._ranges())
-
-    def _ranges(self) -> list[Range]:
-        return [r for r in (self.cue, self.source, *self.content) if r is not None]
-
-
-def char_range(tokens: list[Token]) -> Range | None:
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def merge_ranges(ranges: list[Range]) -> list[Range]:
-    """Sort and merge overlapping or touching ranges."""
-    merged: list[Range] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> list[Range]:
-    """Widen content parts to the whole quotation they overlap (not one that holds the cue itself).
-
-    A part that opens with a quotation before the cue ends with it: in "“...,” Texas
-    delegate Bill Eastland, wearing a hat, said" the parse may run on past the quote.
-    """
-    snapped = []
-    for part in content:
-        # Widening a part to a quotation's bounds reaches no quotation it did not overlap before.
-        for quote in quotes_overlapping(quotes, part):
-            if not overlaps(part, (quote.start, quote.end)) or quote.start <= cue[0] < quote.end:
-                continue
-            part = (min(part[0], quote.start), max(part[1], quote.end))
-            if part[0] == quote.start and quote.end <= cue[0] and quote.words >= SPEECH_MIN_WORDS:
-                part = (part[0], quote.end)
-        snapped.append(part)
-    return merge_ranges(snapped)
-
-
-def adjacent_quote(text: str, clause: Range, sentence: Range, quotes: list[Quote]) -> list[Range]:
-    """A quotation right before or after a cue clause that has no content of its own.
-
-    Covers "He told parliament:" before a quote (even in the next paragraph),
-    "“...” he said." split off as its own sentence, and "He said, “...”".
-    """
-    # Only the nearest quotation can be adjacent: any further one has that one's words between.
-    introduces = text[sentence[0] : sentence[1]].rstrip().endswith(":")
-    after = first_quote_from(quotes, sentence[1])
-    if introduces and after and not text[sentence[1] : after.start].strip():
-        return [(after.start, after.end)]
-    before = last_quote_until(quotes, clause[0])
-    if before and _LINE_GAP.fullmatch(text, before.end, clause[0]):
-        return [(before.start, before.end)]
-    after = first_quote_from(quotes, clause[1])
-    return [(after.start, after.end)] if after and _LINE_GAP.fullmatch(text, clause[1], after.start) else []
-
-
-def kind_of(
-    cue: Cue, source: list[Token], content: list[Range], quotes: list[Quote], lexicon: Lexicon, text: str
-) -> AttributionKind:
-    """direct (all quoted), mixed (partly quoted), indirect, or the cue's own kind."""
-    if cue.kind in ("according_to", "nominal"):
-        return cue.kind
-    if cue.kind == "colon":
-        return "direct"  # a transcript line is the speaker's words
-    subject = source[-1] if source else None
-    if subject is not None and subject.lower_ in lexicon.nominal_cues and has_owner(subject):
-        return "nominal"  # "Lavrov's comments suggest ..."
-    return quoted_kind(content, quotes, text)
-
-
-def quoted_kind(content: list[Range], quotes: list[Quote], text: str) -> AttributionKind:
-    """direct if (nearly) all the content's words are quoted, mixed if some are, else indirect."""
-    total = sum(len(_WORDS.findall(text, start, end)) for start, end in content)
-    quoted = 0
-    for start, end in content:
-        for quote in quotes_overlapping(quotes, (start, end)):
-            quoted += len(_WORDS.findall(text, max(start, quote.start), min(end, quote.end)))
-    if quoted == 0:
-        return "indirect"
-    return "direct" if quoted >= 0.9 * total else "mixed"
-
-
-def cue_strength(cue: Cue, lexicon: Lexicon) -> float:
-    """How reliably the cue word signals attribution (its PolNeAR train cue rate)."""
-    if cue.kind != "verb" or cue.confirmed:
-        return 1.0
-    return cue_rate(cue.head, lexicon) or 0.0
 
 
 def with_quote_marks(text: str, content: list[Range], quotes: list[Quote]) -> list[Range]:
@@ -194,232 +56,6 @@ def with_quote_marks(text: str, content: list[Range], quotes: list[Quote]) -> li
         if all(_EDGE.fullmatch(text, gap_start, gap_end) for gap_start, gap_end in gaps):
             parts = sorted([*(part for part in parts if part not in inside), (quote.start, quote.end)])
     return parts
-
-
-def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes: list[Quote]) -> list[Range]:
-    """A cue quoted inside someone else's words keeps its content within that quotation."""
-    enclosing = quotes_around(quotes, cue)
-    if not enclosing:
-        return content
-    inner = min(enclosing, key=lambda q: q.end - q.start)
-    clipped = [(max(start, inner.start), min(end, inner.end)) for start, end in content]
-    return [(start, end) for start, end in clipped if end > start and _WORDS.search(text, start, end)]
-
-
-def _inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
-    """Reporting words inside someone's quoted words ("I think", "you said") are part of the quote.
-
-    A transcript line is not: in '"WALLACE: ...' the mark opens the quoted paragraph.
-    """
-    return cue.kind != "colon" and any(
-        q.words >= SPEECH_MIN_WORDS for q in quotes_around(quotes, (cue.start_char, cue.end_char))
-    )
-
-
-def _text_of(text: str, span: Range | None) -> str | None:
-    return text[span[0] : span[1]] if span else None
-
-
-def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Draft | None:
-    """The attribution a cue heads, or ``None`` when it has no content."""
-    if _inside_quotation(cue, quotes):
-        return None
-    raised = raised_subject(cue, lexicon)
-    source = [] if raised else source_tokens(cue)
-    found = content_tokens(cue, lexicon, source)
-    cue_range = (cue.start_char, cue.end_char)
-    content = [r for r in (char_range(run) for run in [*found.runs, raised]) if r]
-    clausal = found.clausal
-    strength = cue_strength(cue, lexicon)
-    if content and not clausal and (not source or strength < STRONG_CUE_RATE):
-        return None
-    if not content:
-        clause = merge_ranges([cue_range, *([char_range(source)] if source else [])])
-        sentence = cue.head.sent
-        content = adjacent_quote(
-            text, (clause[0][0], clause[-1][1]), (sentence.start_char, sentence.end_char), quotes
-        )
-        clausal = True
-    content = clip_to_enclosing_quote(text, content, cue_range, quotes)
-    if not content:
-        return None
-    content = snap_to_quotes(content, quotes, cue_range)
-    addressee = addressee_tokens(cue, lexicon)
-    source_range = char_range(source)
-    return Draft(
-        kind=kind_of(cue, source, content, quotes, lexicon, text),
-        cue=cue_range,
-        source=source_range,
-        content=content,
-        addressee=char_range(addressee),
-        channel=char_range(channel_tokens(cue, lexicon, addressee)),
-        negated=is_negated(cue.head),
-        hypothetical=is_hypothetical(cue.head, lexicon),
-        speaker_name=_text_of(text, char_range(speaker_tokens(source))),
-        reliable=bool(source) and clausal and strength >= STRONG_CUE_RATE,
-    )
-
-
-class OverlapIndex:
-    """Character ranges (the parts attributions hold, say) that answer "does this span overlap
-    any of them?" in logarithmic time, where a scan of them all made linking quadratic in
-    the attributions of a chunk.
-
-    It keeps the hulls of ranges that overlap one another, sorted: a span overlaps one of the
-    ranges exactly when it overlaps the hull holding it, since ``overlaps`` is strict (ranges
-    that only touch stay apart, as do an empty range and one it starts or ends), and the
-    hulls' ends rise with their starts, so the last hull that starts before the span ends is
-    the only one to check.
-    """
-
-    def __init__(self, ranges: Iterable[Range] = ()) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for span in ranges:
-            self.add(span)
-
-    def overlaps(self, span: Range) -> bool:
-        """Whether ``span`` overlaps a range of the index."""
-        last = bisect.bisect_left(self._starts, span[1]) - 1
-        return last >= 0 and self._ends[last] > span[0]
-
-    def add(self, span: Range) -> None:
-        # The hulls span overlaps are those from ``first`` (ending after it starts) up to
-        # ``stop`` (starting before it ends); they and span become one hull.
-        first = bisect.bisect_right(self._ends, span[0])
-        stop = bisect.bisect_left(self._starts, span[1])
-        if first > stop:
-            return  # an empty range the index already holds
-        start = min(span[0], self._starts[first]) if first < stop else span[0]
-        end = max(span[1], self._ends[stop - 1]) if first < stop else span[1]
-        self._starts[first:stop] = [start]
-        self._ends[first:stop] = [end]
-
-
-def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Quote]) -> None:
-    """Append to a quoting attribution the unclaimed quotation that directly follows its sentence.
-
-    In "“A,” he said. “B.”" both quotations are his: one attribution, two content parts.
-    """
-    claimed = OverlapIndex(part for draft in drafts for part in draft.content)
-    for draft in drafts:
-        if draft.cue is None or draft.kind not in ("direct", "mixed"):
-            continue
-        clause_end = max(r[1] for r in (draft.cue, draft.source) if r is not None)
-        sentence_end = doc.char_span(*draft.cue, alignment_mode="expand").sent.end_char
-        quote = first_quote_from(quotes, clause_end)
-        if quote is None:
-            continue
-        gap_after_clause = _GAP.fullmatch(text, clause_end, quote.start)
-        # The parser may end the sentence after the next quotation's opening mark ("said. ''").
-        if is_opening_mark(text[quote.start : sentence_end]):
-            sentence_end = quote.start
-        gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
-        if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
-            continue
-        if claimed.overlaps((quote.start, quote.end)):
-            continue
-        draft.content = merge_ranges([*draft.content, (quote.start, quote.end)])
-        claimed.add((quote.start, quote.end))
-
-
-def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
-    """Quoted paragraphs claimed by no cue, continuing the previous speaker."""
-    floating = []
-    for quote in quotes:
-        if not quote.opens_paragraph or quote.words < SPEECH_MIN_WORDS:
-            continue
-        # Cues quoted inside the paragraph ("We have said it") do not claim it.
-        claimed = OverlapIndex(
-            part
-            for draft in drafts
-            if draft.cue is None or not quote.start <= draft.cue[0] < quote.end
-            for part in draft.content
-        )
-        if claimed.overlaps((quote.start, quote.end)):
-            continue
-        previous = [d for d in drafts if d.start < quote.start and d.speaker_name]
-        if not previous:
-            continue
-        speaker = max(previous, key=lambda d: d.start).speaker_name
-        floating.append(
-            Draft(
-                kind="floating",
-                cue=None,
-                source=None,
-                content=[(quote.start, quote.end)],
-                speaker_name=speaker,
-            )
-        )
-    return floating
-
-
-def _contains_cue(draft: Draft, other: Draft) -> bool:
-    """Whether ``other``'s cue lies in ``draft``'s content (nesting the other way round)."""
-    return other.cue is not None and any(start <= other.cue[0] < end for start, end in draft.content)
-
-
-class ContentIndex:
-    """The content parts of drafts, to find the parts that hold a span without a scan of
-    every draft's: such a part starts at most where the span starts, and at most the longest
-    part's length before it ends. (One very long part makes the search as long as that scan.)
-    """
-
-    def __init__(self, drafts: list[Draft]) -> None:
-        self._parts = sorted((part, owner) for owner, draft in enumerate(drafts) for part in draft.content)
-        self._starts = [part[0] for part, _ in self._parts]
-        self._longest = max((part[1] - part[0] for part, _ in self._parts), default=0)
-
-    def holding(self, span: Range) -> list[tuple[Range, int]]:
-        """The parts that hold ``span``, each with the index of its draft."""
-        first = bisect.bisect_left(self._starts, span[1] - self._longest)
-        stop = bisect.bisect_right(self._starts, span[0])
-        return [(part, owner) for part, owner in self._parts[first:stop] if span[1] <= part[1]]
-
-
-def assign_parents(drafts: list[Draft]) -> None:
-    """Nest each attribution whose cue lies inside another's content under the innermost one."""
-    contents = ContentIndex(drafts)
-    for index, draft in enumerate(drafts):
-        if draft.cue is None:
-            continue
-        containers = [
-            (part[1] - part[0], other)
-            for part, other in contents.holding(draft.cue)
-            if other != index and not _contains_cue(draft, drafts[other])
-        ]
-        draft.parent = min(containers)[1] if containers else None
-
-
-def link_attributions(
-    doc: Doc, text: str, lexicon: Lexicon, tagging: Tagging | None = None
-) -> list[Attribution]:
-    """All attributions in ``doc`` (whose text is ``text``), in text order, with ids ``a1``, ``a2``, ...
-
-    With ``tagging`` (the learned tagger's output) the cues and spans are the tagged
-    ones and the rules link them; without it the rules find everything.
-    """
-    quotes = find_quotes(text)
-    cues = find_cues(doc, lexicon)
-    if tagging is None:
-        drafts = [d for d in (draft_for(cue, text, lexicon, quotes) for cue in cues) if d]
-    else:
-        confirmed = confirmed_cues(doc, text, cues, tagging, lexicon)
-        drafts = tagged_drafts(text, lexicon, quotes, confirmed, tagging)
-        drafts += untagged_rule_drafts(text, lexicon, quotes, cues, tagging, drafts)
-        # Doubtful drafts go only now: what they claimed is not left for a rule cue to take.
-        drafts = [d for d in drafts if d.confidence >= tagging.min_confidence]
-    drafts.sort(key=lambda d: d.start)
-    continuation_quotes(doc, text, drafts, quotes)
-    drafts += floating_quotes(drafts, quotes)
-    drafts.sort(key=lambda d: d.start)
-    assign_parents(drafts)
-    # A nested draft stands on strong evidence, and only as someone else's act.
-    standing = [d for d in drafts if d.parent is None or (d.reliable and not part_of_outer(doc, d, lexicon))]
-    if len(standing) < len(drafts):
-        drafts = standing
-        assign_parents(drafts)
-    return [to_attribution(draft, index, text) for index, draft in enumerate(drafts)]
 
 
 def untagged_rule_drafts(
@@ -466,25 +102,6 @@ def untagged_rule_drafts(
     return drafts
 
 
-def part_of_outer(doc: Doc, draft: Draft, lexicon: Lexicon) -> bool:
-    """Whether a nested draft is part of what the outer attribution reports, not one of its own.
-
-    Two kinds, which PolNeAR train never marks inside another attribution's content: the
-    speaker's own belief or intention told in their words ("Fowler said [he expects Clinton
-    to recover]": 0 of 97 after "said he"), and a poll's share of respondents ("the poll
-    found [51 percent said they would vote for Clinton]": 0 of 49, against 86 of 96 for such
-    shares outside any content). Another holder ("Scholz said [Berlin expects ...]") stands.
-    """
-    if draft.cue is None or draft.source is None:
-        return False
-    source = doc.char_span(*draft.source, alignment_mode="expand")
-    cue = doc.char_span(*draft.cue, alignment_mode="expand")
-    if source is None or cue is None:
-        return False
-    own_mind = len(source) == 1 and source[0].tag_ == "PRP" and cue.root.lemma_.lower() in lexicon.mind_verbs
-    return own_mind or any(word.lower_ in ("percent", "%") for word in source)
-
-
 def _is_outlet_source(text: str, draft: Draft, lexicon: Lexicon) -> bool:
     """Whether the draft's source is a news outlet ("Reuters", "the New York Times")."""
     return draft.source is not None and lexicon.names_outlet(text[draft.source[0] : draft.source[1]])
@@ -506,7 +123,7 @@ def tagged_drafts(
     cue_ranges = [cue_range for cue_range, _ in cues]
     sentences = {cue_range: sentence_of(cue, quotes) for cue_range, cue in cues}
     for cue_range, cue in cues:
-        if _inside_quotation(cue, quotes):
+        if inside_quotation(cue, quotes):
             continue  # PolNeAR train marks 23 of 5,600 reporting verbs inside quotations as cues
         ruled = draft_for(cue, text, lexicon, quotes)
         sentence = sentences[cue_range]
@@ -752,23 +369,4 @@ def tagged_source(
     elif ruled is not None and any(child.dep_ == "nsubjpass" for child in cue.head.children):
         return None, None
     source = nearest(sources, cue_range, sentence)
-    return source, _text_of(text, source)
-
-
-def to_attribution(draft: Draft, index: int, text: str) -> Attribution:
-    def span(r: Range | None) -> Span | None:
-        return Span.of(text, *r) if r else None
-
-    return Attribution(
-        id=f"a{index + 1}",
-        kind=draft.kind,
-        cue=span(draft.cue),
-        source=span(draft.source),
-        content=[Span.of(text, *part) for part in draft.content],
-        speaker=Speaker(draft.speaker_name) if draft.speaker_name else None,
-        addressee=span(draft.addressee),
-        channel=span(draft.channel),
-        parent=f"a{draft.parent + 1}" if draft.parent is not None else None,
-        negated=draft.negated,
-        hypothetical=draft.hypothetical,
-    )
+    return source, text_of(text, source)
