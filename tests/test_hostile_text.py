@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from reportedly.attribution.drafts import OverlapIndex
 from reportedly.attribution.learned import overlaps
-from reportedly.attribution.link import OverlapIndex, spans_near
 from reportedly.attribution.quotes import (
     find_quotes,
     first_quote_from,
@@ -27,6 +27,7 @@ from reportedly.attribution.quotes import (
     quotes_holding,
     quotes_overlapping,
 )
+from reportedly.attribution.tagged_drafts import spans_near
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 
 # Nine quotation marks, curly and straight, one of them left open (so "“maybe" runs on).

@@ -7,15 +7,11 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from reportedly.attribution.drafts import Draft
 from reportedly.attribution.learned import joined_cue_spans, with_conventional_edges
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, load_lexicon
-from reportedly.attribution.link import (
-    Draft,
-    clip_to_clause,
-    join_split_contents,
-    link_attributions,
-    one_cue_per_content,
-)
+from reportedly.attribution.link import link_attributions
+from reportedly.attribution.tagged_drafts import clip_to_clause, join_split_contents, one_cue_per_content
 from reportedly.attribution.tagger import AttributionTagger, TaggerError, load_tagger, shipped_model_dir
 from reportedly.attribution.tagscheme import (
     LABELS,

@@ -6,6 +6,9 @@ belong to which cue (the parse), quotations, nesting, addressee, channel and
 modality. So each tagged cue becomes an attribution whose spans are tagged spans,
 chosen by the rules: the tagged source and content that overlap what the parse
 gives, or else the nearest ones in the cue's sentence.
+
+Here: the tagged cues (``confirmed_cues``) and looking tagged spans up; ``tagged_drafts``
+makes the drafts from them.
 """
 
 from __future__ import annotations
