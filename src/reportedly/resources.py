@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, Lexicon, load_lexicon
 from reportedly.attribution.tagger import AttributionTagger, TaggerError, load_tagger
-from reportedly.events.coder import EventVerbs
+from reportedly.events.detection import EventVerbs
 from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped_verbs
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.resolve.actors import ActorCoder, load_coder

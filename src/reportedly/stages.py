@@ -18,7 +18,8 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from reportedly.attribution.component import AttributionComponent
-from reportedly.events.coder import code_events, code_parties
+from reportedly.events.detection import code_events
+from reportedly.events.parties import code_parties
 from reportedly.model import Extraction
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names

@@ -1,0 +1,268 @@
+"""Detect the events of a document in PLOVER 0.8: which event each sentence holds.
+
+Each sentence's event comes from its trigger nearest the root of the parse, among the words
+of ``data/event_triggers.tsv`` ("demanded" REQUEST, "rejected" REJECT, "shelled" ASSAULT,
+"ceasefire" RETREAT), or from a verb dictionary's pattern (``EventVerbs``). A light verb
+takes its object's event ("imposed sanctions"); a promised act is AGREE or THREATEN and an
+obligation a demand. A trigger that is an attribution's cue makes a verbal event: its
+speaker acts, its addressee receives. Negation and conditionals mark the event instead of
+dropping or inverting it; the sentence's words set its contexts ("troops" military). Who the
+parties are comes from ``events.parties``, their actor codes later (``code_parties``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from reportedly.attribution.lexicon import Lexicon, data_lines
+from reportedly.attribution.modality import is_hypothetical, is_negated
+from reportedly.events.parties import PRONOUNS, parties_of, party_of, speaker_party
+from reportedly.events.verbs import VerbDictionary, plover_type
+from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
+from reportedly.resolve.times import governed_time
+
+# Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
+# rallies" PROTEST, "declared a state of siege" COERCE.
+LIGHT_VERBS = frozenset(
+    {"impose", "hold", "launch", "stage", "declare", "order", "announce", "lodge", "reach"}
+)
+# Obligations laid on someone ("Sudan must return the helicopter") are demands.
+OBLIGATION = frozenset({"must", "should"})
+# An intended or threatened act is an event of its own in PLOVER: a promise to support,
+# aid, withdraw or talk is AGREE; a promise to attack, coerce or sanction is THREATEN.
+INTENT = {
+    "SUPPORT": "AGREE",
+    "COOPERATE": "AGREE",
+    "AID": "AGREE",
+    "RETREAT": "AGREE",
+    "CONCEDE": "AGREE",
+    "CONSULT": "AGREE",
+    "ASSAULT": "THREATEN",
+    "COERCE": "THREATEN",
+    "SANCTION": "THREATEN",
+    "REJECT": "THREATEN",
+    "PROTEST": "THREATEN",
+}
+INTENT_WORDS = frozenset(
+    {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: str
+    mode: str | None
+
+
+@cache
+def read_triggers() -> dict[tuple[str, str], Trigger]:
+    """(lemma or "lemma particle", VERB|NOUN) to the event it codes."""
+    triggers = {}
+    for line in data_lines("event_triggers.tsv"):
+        lemma, pos, event_type, mode = line.split("\t")
+        triggers.setdefault((lemma, pos), Trigger(event_type, None if mode == "-" else mode))
+    return triggers
+
+
+def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigger | None:
+    """The event a word codes, its particle or preposition included ("call off", "call for")."""
+    # Proper nouns are names ("the Ceasefire Violations Committee"), not events.
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
+    if pos is None:
+        return None
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
+            return found
+    return triggers.get((lemma, pos)) or triggers.get((token.lower_, pos))
+
+
+def code_events(
+    doc: Doc,
+    text: str,
+    attributions: list[Attribution],
+    entities: list[Entity],
+    times: list[TimeExpression],
+    lexicon: Lexicon,
+    verbs: EventVerbs,
+) -> list[Event]:
+    """One event per sentence that has a trigger, in text order."""
+    triggers = read_triggers()
+    by_cue = {(a.cue.start, a.cue.end): a for a in attributions if a.cue}
+    events = []
+    for sentence in doc.sents:
+        found = _sentence_trigger(sentence, triggers, verbs)
+        if found is None:
+            continue
+        token, trigger, coded = found
+        attribution = next((a for (start, end), a in by_cue.items() if start <= token.idx < end), None)
+        actor, recipient = parties_of(token, text, entities)
+        reporting = _reporting(token, attributions)
+        # A pronoun or missing subject: the speaker of the attribution the trigger is the
+        # cue of ("he demanded"), or reports in ("Hungary has said it will support").
+        for speaking in (attribution, reporting):
+            if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
+                actor = [speaker] if (speaker := speaker_party(speaking)) else actor
+        # A verb dictionary's pattern codes intent and obligation itself ("vowed to wage war").
+        event_type = trigger.event_type if coded else _event_type(token, trigger)
+        if event_type == "REQUEST" and trigger.event_type != "REQUEST" and reporting is not None:
+            # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
+            speaker = speaker_party(reporting)
+            actor, recipient = ([speaker] if speaker else []), actor
+        if attribution is not None and attribution.addressee is not None and not recipient:
+            recipient = [party_of(attribution.addressee, text, entities)]
+        events.append(
+            Event(
+                id=f"v{len(events) + 1}",
+                event_type=event_type,
+                trigger=Span.of(text, token.idx, token.idx + len(token.text)),
+                sentence=Span.of(text, sentence.start_char, _end_of_words(sentence)),
+                mode=[trigger.mode] if trigger.mode else [],
+                context=contexts_of(sentence),
+                actor=actor,
+                recipient=recipient,
+                attribution=attribution.id if attribution else None,
+                negated=is_negated(token),
+                hypothetical=is_hypothetical(token, lexicon),
+                time=governed_time(token, times, doc, attribution.content if attribution else []),
+            )
+        )
+    return events
+
+
+@cache
+def read_contexts() -> dict[tuple[str, ...], str]:
+    """Words and phrases (as tuples of lower-case words) to the context they set."""
+    contexts = {}
+    for line in data_lines("event_contexts.tsv"):
+        words, context = line.split("\t")
+        contexts[tuple(words.split())] = context
+    return contexts
+
+
+def contexts_of(sentence: SpacySpan) -> list[str]:
+    """The contexts a sentence's words set ("troops" military, "refugees" refugees), in
+    order of first mention; single words also by their lemma ("missiles")."""
+    table = read_contexts()
+    longest = max(map(len, table), default=1)
+    words = [token.lower_ for token in sentence]
+    lemmas = [token.lemma_.lower() for token in sentence]
+    found: dict[str, None] = {}
+    for start in range(len(words)):
+        for length in range(min(longest, len(words) - start), 0, -1):
+            for form in (words, lemmas) if length == 1 else (words,):
+                context = table.get(tuple(form[start : start + length]))
+                if context is not None:
+                    found.setdefault(context)
+    return list(found)
+
+
+@dataclass(frozen=True, slots=True)
+class EventVerbs:
+    """Verb dictionaries beside the project's triggers: a user's (PETRARCH users bring
+    theirs), which comes first, and a fallback for sentences no trigger codes."""
+
+    user: VerbDictionary | None = None
+    fallback: VerbDictionary | None = None
+
+
+def _sentence_trigger(
+    sentence: SpacySpan, triggers: dict[tuple[str, str], Trigger], verbs: EventVerbs
+) -> tuple[Token, Trigger, bool] | None:
+    """The sentence's trigger nearest the root, and whether a verb dictionary coded it."""
+    if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user)):
+        return (*found, True)
+    own = _nearest_root([(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))])
+    if own is not None:
+        return (*_through_light_verb(*own, triggers), False)
+    if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback)):
+        return (*found, True)
+    return None
+
+
+def _dictionary_trigger(sentence: SpacySpan, verbs: VerbDictionary) -> tuple[Token, Trigger] | None:
+    """The verb nearest the root that a verb dictionary codes as a PLOVER event."""
+    coded = [
+        (token, Trigger(event_type, None))
+        for token in sentence
+        if token.pos_ == "VERB"
+        and (code := verbs.code(token)) is not None
+        and (event_type := plover_type(code)) is not None
+    ]
+    return _nearest_root(coded)
+
+
+def _through_light_verb(
+    token: Token, trigger: Trigger, triggers: dict[tuple[str, str], Trigger]
+) -> tuple[Token, Trigger]:
+    """The object noun's event for a light verb ("imposed sanctions"), else the verb's own."""
+    if token.lemma_.lower() in LIGHT_VERBS:
+        for child in token.children:
+            if child.dep_ == "dobj" and (found := trigger_of(child, triggers)):
+                return child, found
+    return token, trigger
+
+
+def _event_type(token: Token, trigger: Trigger) -> str:
+    """The trigger's type, as PLOVER counts intent and obligation: a promised act is AGREE
+    (a threatened one THREATEN, as is any act promised "unless" something happens), and an
+    act someone "must" do is a demand (REQUEST)."""
+    verb = token if token.pos_ == "VERB" else token.head
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if auxiliaries & OBLIGATION:
+        return "REQUEST"
+    if not _intended(verb):
+        return trigger.event_type
+    conditions = {
+        mark.lower_
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+        for mark in clause.children
+        if mark.dep_ == "mark"
+    }
+    return "THREATEN" if "unless" in conditions else INTENT.get(trigger.event_type, trigger.event_type)
+
+
+def _reporting(token: Token, attributions: list[Attribution]) -> Attribution | None:
+    """The attribution whose content holds the word, if any."""
+    return next(
+        (a for a in attributions if any(part.start <= token.idx < part.end for part in a.content)), None
+    )
+
+
+def _intended(token: Token) -> bool:
+    """A future or intended act: "will support", "is ready to withdraw", "offered to mediate"."""
+    if any(
+        child.lower_ in {"will", "'ll", "would", "shall"} for child in token.children if child.dep_ == "aux"
+    ):
+        return True
+    head = token
+    while head.dep_ in {"xcomp", "acomp"} and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in INTENT_WORDS:
+            return True
+    return False
+
+
+def _end_of_words(sentence: SpacySpan) -> int:
+    """Where a sentence's last word ends (spaCy counts the line breaks after it in)."""
+    words = [token for token in sentence if not token.is_space]
+    last = words[-1] if words else sentence[-1]
+    return last.idx + len(last.text.rstrip())
+
+
+def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] | None:
+    """Of a sentence's triggers, the one nearest the root of its parse (first in the text
+    among equals): the main act, not one in a subordinate clause."""
+    return min(found, key=lambda item: (_depth(item[0]), item[0].i), default=None)
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth

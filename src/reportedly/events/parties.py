@@ -1,0 +1,253 @@
+"""Code an event's parties: who acts and who is acted on, and their actor codes.
+
+From the parse (``parties_of``): the trigger's subject is the actor and its object, or the
+noun after "to", "against", "on" or "with", the recipient; a passive swaps them ("was
+attacked by"), and "and" joins several ("Russia and Ukraine agreed"). Each party keeps the
+entity whose mention its words hold. An attribution's speaker can stand as a party
+(``speaker_party``). Actor codes come later, with the publication date (``code_parties``):
+the entity's code, else the code the party's words give, else, for an official no
+dictionary places, the country the sentence names.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from datetime import date
+
+from spacy.tokens import Token
+
+from reportedly.model import Actor, Attribution, Entity, EventActor, Extraction, Span
+from reportedly.resolve.actors import ActorCoder
+
+RECIPIENT_PREPOSITIONS = frozenset(
+    {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
+)
+# Inside a noun, the party an act is about: "the removal of X", "an appeal by X".
+NOUN_PREPOSITIONS = frozenset({"of", "by"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Sectors of actors that belong to a country: its institutions, and the parties and armed
+# groups that act in it. A party in one ("the army", "President X", "a terror group") that
+# no dictionary places is placed in the country its sentence names; "reporters" are not.
+PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+def speaker_party(attribution: Attribution) -> EventActor | None:
+    """An attribution's speaker as a party: its entity, else the words of its source
+    ("The Fijian rebels", coded by their words later)."""
+    if attribution.speaker is not None:
+        return EventActor(attribution.speaker.name, attribution.speaker.entity)
+    if attribution.source is not None and attribution.source.text.lower() not in PRONOUNS:
+        return EventActor(attribution.source.text)
+    return None
+
+
+def parties_of(
+    trigger: Token, text: str, entities: list[Entity]
+) -> tuple[list[EventActor], list[EventActor]]:
+    """The trigger's actor (subject, or "by" agent of a passive) and recipient (object, or
+    the noun after a preposition such as "against")."""
+    subject = _subject(trigger)
+    if subject is not None and subject.i == trigger.i:
+        subject = None  # a noun trigger that is its own clause's subject ("talks resumed")
+    agent = next(
+        (
+            grand
+            for child in trigger.children
+            if child.dep_ == "agent"
+            for grand in child.children
+            if grand.dep_ == "pobj"
+        ),
+        None,
+    )
+    objects = [token for token in _object_candidates(trigger) if token.ent_type_ not in {"DATE", "TIME"}]
+    # Of the candidates, nearest first, one that names someone beats a thing ("aid").
+    named = [token for token in objects if any(_named_in(_phrase(token, text), entities))]
+    objects = named + [token for token in objects if token not in named]
+    if not named and (later := _named_after(trigger, subject, text, entities)) is not None:
+        objects.insert(0, later)
+    # A passive swaps the roles only when the trigger is the passive verb itself ("was
+    # attacked by"): not "Serb forces were engaged in ethnic cleansing".
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.i:
+        actor_token, recipient_token = agent, subject
+    else:
+        actor_token, recipient_token = subject or agent, objects[0] if objects else None
+    return _coordinated(actor_token, text, entities), _coordinated(recipient_token, text, entities)
+
+
+def _coordinated(token: Token | None, text: str, entities: list[Entity]) -> list[EventActor]:
+    """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
+    if token is None:
+        return []
+    return [party_of(_phrase(word, text), text, entities) for word in (token, *token.conjuncts)]
+
+
+def _object_candidates(trigger: Token) -> list[Token]:
+    """Who an act is done to, nearest first: its objects and indirect objects ("give
+    Tanzania a grant"), nouns after "to", "against", "with", "from" ..., the subject of a
+    demanded clause ("demanded that Ukraine withdraw"), and the same inside the verbs it
+    governs ("offered to hand over to Great Britain", "provide aid to refugees")."""
+    found: list[Token] = []
+    frontier = [trigger]
+    for _ in range(4):
+        following = []
+        for word in frontier:
+            for child in word.children:
+                if child.dep_ in {"dobj", "dative", "poss"}:
+                    found.append(child)
+                    following.append(child)
+                elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPOSITIONS:
+                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+                elif child.dep_ == "ccomp" and word.i == trigger.i:
+                    found.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
+                elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS and word.pos_ in NOUNS:
+                    # "demanded the removal of President Habyarimana", "victories by X"
+                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+                elif child.dep_ in {"xcomp", "prep", "pobj"}:
+                    following.append(child)
+        frontier = following
+    return found
+
+
+def _named_after(trigger: Token, subject: Token | None, text: str, entities: list[Entity]) -> Token | None:
+    """The first noun after the trigger in its clause that names someone, however deep the
+    parse puts it ("staged a hunger strike to protest against Sweden's decision")."""
+    clause = trigger
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    actor_words = {token.i for token in subject.subtree} if subject is not None else set()
+    for token in clause.subtree:
+        if token.i <= trigger.i or token.i in actor_words or token.pos_ not in NOUNS:
+            continue
+        # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
+        # people on its own ("called on Arabs") is no party.
+        start = min((child.left_edge.idx for child in token.lefts), default=token.idx)
+        named = list(_named_in(Span.of(text, start, token.idx + len(token.text)), entities))
+        own = Span.of(text, token.idx, token.idx + len(token.text))
+        if any(entity.type != "NORP" or not any(_named_in(own, [entity])) for entity in named):
+            return token
+    return None
+
+
+def _named_in(span: Span, entities: list[Entity]) -> Iterator[Entity]:
+    """The entities with a mention inside ``span``."""
+    return (
+        entity
+        for entity in entities
+        if any(span.start <= mention.start and mention.end <= span.end for mention in entity.mentions)
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
+    prepared lifts), a few steps up at most."""
+    for _ in range(6):
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        if subjects:
+            return subjects[0]
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _phrase(token: Token, text: str) -> Span:
+    """A noun's phrase without its relative clauses and appositions."""
+    clauses = {
+        inner.i
+        for child in token.subtree
+        if child.i != token.i and child.dep_ in {"relcl", "appos", "acl", "conj", "cc"}
+        for inner in child.subtree
+    }
+    kept = [t for t in token.subtree if t.i not in clauses and not t.is_punct and not t.is_space] or [token]
+    return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
+
+
+def party_of(span: Span, text: str, entities: list[Entity]) -> EventActor:
+    """A party by its words, and the entity whose mention it holds, if any."""
+    entity = next((entity for entity in _named_in(span, entities) if entity.type != "NORP"), None)
+    return EventActor(span.text, entity.id if entity else None)
+
+
+def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
+    """Give each event's parties their actor codes and each event its date, on the
+    document's publication date: a party's entity's code, else the code its words give
+    ("Hungarian officials" HUNGOV); the date of the time its trigger governs, else the
+    publication date."""
+    published = extraction.document.published
+    entities = {entity.id: entity for entity in extraction.entities}
+    times = {time.id: time for time in extraction.times}
+    countries: CountryMentions | None = None  # built when a party first needs a country
+    for event in extraction.events:
+        parties = (*event.actor, *event.recipient)
+        unplaced = []
+        for party in parties:
+            entity = entities.get(party.entity) if party.entity else None
+            if entity is not None and entity.actor is not None:
+                party.actor = entity.actor
+                continue
+            # No entity, or one the dictionaries do not know: what the words say.
+            words = [party.text] + ([entity.description] if entity and entity.description else [])
+            code = next((c for w in words if (c := _code_words(w, coder, published))), None)
+            party.actor = coder.actor(code)
+            if code is None and (
+                (entity is not None and entity.type == "PERSON")
+                or coder.sector_of(party.text) in PLACED_SECTORS
+            ):
+                unplaced.append(party)
+        if unplaced:  # the sentence's countries are looked up only when someone needs one
+            if countries is None:
+                countries = CountryMentions(extraction.entities)
+            _place(unplaced, parties, countries.named_in(event.sentence), coder)
+        # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
+        event.recipient = [party for party in event.recipient if party.entity or party.actor]
+        time = times.get(event.time) if event.time else None
+        event.date = time.value if time and time.value else (published.isoformat() if published else None)
+
+
+class CountryMentions:
+    """The countries of a document's coded entities, by where they are mentioned: built once
+    per document, so that finding a sentence's countries is a lookup, not a pass over every
+    entity of the document for each event."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        found = sorted(
+            (mention.start, entity.actor.country)
+            for entity in entities
+            if entity.actor is not None and entity.actor.country
+            for mention in entity.mentions
+        )
+        self._starts = [start for start, _ in found]
+        self._countries = [country for _, country in found]
+
+    def named_in(self, sentence: Span) -> list[str]:
+        """The countries of the mentions that start in the sentence, in text order."""
+        first = bisect_left(self._starts, sentence.start)
+        after = bisect_left(self._starts, sentence.end)
+        return list(dict.fromkeys(self._countries[first:after]))
+
+
+def _place(
+    unplaced: list[EventActor], parties: tuple[EventActor, ...], countries: list[str], coder: ActorCoder
+) -> None:
+    """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
+    country its sentence names that no other party holds, and the sector of its title, as
+    a coder reading the sentence would ("Minister Tran Xuan Gia said Vietnam ..." VNMGOV)."""
+    held = [party.actor.country for party in parties if party.actor and party.actor.country]
+    # A country another party holds only when the sentence names no other ("President
+    # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
+    # despite pressure by the Kenya Anti-Corruption Commission").
+    ranked = [country for country in countries if country not in held] + list(dict.fromkeys(held))
+    for party in unplaced:
+        if ranked:
+            sector = coder.sector_of(party.text)
+            party.actor = Actor(code=ranked[0] + (sector or ""), country=ranked[0], sector=sector)
+
+
+def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
+    """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
+    "occupied territories"), else as a description ("Hungarian officials")."""
+    named = any(word[:1].isupper() for word in words.split())
+    return (coder.code_name(words, day) if named else None) or coder.code_description(words, day)
