@@ -22,6 +22,7 @@ from reportedly.resolve.names import spelling_key
 from reportedly.store import export, queries
 from reportedly.store.corpus import Store, headline_end, merge_entities, set_speaker
 from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, StoreError, connect
+from test_store_cli import QUOTE_COLUMNS
 
 # Written for these tests. The headline repeats the lede's statement of the Kremlin.
 KREMLIN = (
@@ -111,23 +112,7 @@ def test_quotes_show_unresolved_speakers_new_columns_and_whole_cells_on_request(
     code, out, _ = cli("quotes", "--speaker", "Hamas official", db=store_path)
     assert code == 0
     rows = jsonl(out)
-    assert list(rows[0]) == [
-        "id",
-        "date",
-        "outlet",
-        "speaker",
-        "code",
-        "kind",
-        "cue",
-        "content",
-        "addressee",
-        "channel",
-        "negated",
-        "hypothetical",
-        "headline",
-        "document",
-        "attribution",
-    ]
+    assert list(rows[0]) == QUOTE_COLUMNS
     stalled = next(row for row in rows if row["content"].startswith("the talks had stalled"))
     assert stalled["speaker"] == "(A senior Hamas official)"
     _, out, _ = cli("quotes", "--about", "mediators", db=store_path)

@@ -15,6 +15,25 @@ import pytest
 from reportedly.store import queries
 from test_cli import Invoke, run
 
+# The columns of `reportedly quotes`, in order (table, JSON Lines and CSV alike).
+QUOTE_COLUMNS = [
+    "id",
+    "date",
+    "outlet",
+    "speaker",
+    "code",
+    "kind",
+    "cue",
+    "content",
+    "addressee",
+    "channel",
+    "negated",
+    "hypothetical",
+    "headline",
+    "document",
+    "attribution",
+]
+
 FIRST_NAMES = ["Anna", "Ivan", "Maria", "Pavel", "Olena", "Tomas", "Sofia", "Mark", "Elena", "Jan"]
 SURNAMES = ["Petrov", "Ivanova", "Kovalenko", "Schmidt", "Dubois", "Rossi", "Novak", "Horvat", "Lindqvist"]
 SURNAMES += ["Moreau", "Nowak", "Varga", "Popescu", "Berg", "Costa"]
@@ -114,23 +133,7 @@ def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(cli: In
         result.stderr
     )
     table = cli("quotes", "--db", db, "--speaker", "Ivan Petrov", "--format", "table").stdout.splitlines()
-    assert table[0].split() == [
-        "id",
-        "date",
-        "outlet",
-        "speaker",
-        "code",
-        "kind",
-        "cue",
-        "content",
-        "addressee",
-        "channel",
-        "negated",
-        "hypothetical",
-        "headline",
-        "document",
-        "attribution",
-    ]
+    assert table[0].split() == QUOTE_COLUMNS
     assert len(table) == 4 and all("Ivan Petrov" in line for line in table[2:])
     rows = [json.loads(line) for line in cli("speakers", "--db", db, "--by", "outlet").stdout.splitlines()]
     assert {(row["outlet"], row["speaker"], row["quotes"]) for row in rows} == {
