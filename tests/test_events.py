@@ -11,9 +11,7 @@ from reportedly.model import Document
 
 
 @pytest.fixture(scope="module")
-def events():
-    extractor = Extractor()
-
+def events(extractor: Extractor):
     def run(text: str) -> list[dict]:
         extraction = extractor.extract_one(Document("events", text, published=date(2024, 12, 26)))
         return [

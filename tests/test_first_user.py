@@ -42,11 +42,6 @@ ACRONYMS = (
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-@pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Path:
     """A store of the three passages, as `reportedly ingest` of a folder makes it."""
     folder = tmp_path_factory.mktemp("first-user")

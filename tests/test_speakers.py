@@ -125,12 +125,12 @@ def test_she_skips_a_man_mentioned_in_between(resolve):
     assert speakers(extraction)["She"] == "Angela Merkel"
 
 
-def test_extraction_does_not_depend_on_the_documents_before():
+def test_extraction_does_not_depend_on_the_documents_before(extractor: Extractor):
     """Bug: a run-wide name registry renamed "Zelensky" to "Volodymyr Zelenskiy" once an
     earlier document had named him in full. Linking across documents is the store's job."""
     document = Document("two", "Mr. Zelensky said the offer was not serious.")
     earlier = Document("one", "Ukrainian President Volodymyr Zelenskiy said the front was holding.")
-    after_another = list(Extractor().extract([earlier, document]))[1].to_dict()
-    alone = Extractor().extract_one(document).to_dict()
+    after_another = list(extractor.extract([earlier, document]))[1].to_dict()
+    alone = extractor.extract_one(document).to_dict()  # the same extractor: no state carried over
     assert after_another == alone
     assert [a["speaker"]["name"] for a in alone["attributions"]] == ["Zelensky"]

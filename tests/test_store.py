@@ -49,11 +49,6 @@ Hungary's prime minister, Viktor Orban, denied that his government was blocking 
 """
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 @pytest.fixture
 def corpus(tmp_path: Path, extractor: Extractor):
     """A store with three articles: text files, a JSON Lines feed and an HTML page."""
