@@ -60,3 +60,9 @@ def test_docs_name_every_field_of_the_schema():
         f"{path}/{name}": name for path, node in object_schemas(schema()) for name in node["properties"]
     }
     assert sorted(path for path, name in fields.items() if f"`{name}`" not in docs) == []
+
+
+def test_the_model_reads_back_what_it_writes(extract):
+    extraction: Extraction = extract(PASSAGE)
+    record = json.loads(json.dumps(extraction.to_dict()))
+    assert Extraction.from_dict(record, PASSAGE).to_dict() == record

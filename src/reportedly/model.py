@@ -34,6 +34,15 @@ class Span:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(data["start"], data["end"], data["text"])
+
+    @classmethod
+    def maybe(cls, data: dict[str, Any] | None) -> Span | None:
+        """The span ``data`` holds, or None for an absent one (a floating quote's cue)."""
+        return cls.from_dict(data) if data else None
+
 
 @dataclass(slots=True)
 class Speaker:
@@ -44,6 +53,10 @@ class Speaker:
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "entity": self.entity}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        return cls(data["name"], data["entity"])
 
 
 @dataclass(slots=True)
@@ -97,6 +110,23 @@ class Attribution:
             "time": self.time,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            cue=Span.maybe(data["cue"]),
+            source=Span.maybe(data["source"]),
+            content=[Span.from_dict(part) for part in data["content"]],
+            speaker=Speaker.from_dict(data["speaker"]) if data["speaker"] else None,
+            addressee=Span.maybe(data["addressee"]),
+            channel=Span.maybe(data["channel"]),
+            parent=data["parent"],
+            negated=data["negated"],
+            hypothetical=data["hypothetical"],
+            time=data["time"],
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:
@@ -108,6 +138,11 @@ class Actor:
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "country": self.country, "sector": self.sector}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
+        """The actor ``data`` (an actor object, or an event party's code fields) holds, if coded."""
+        return cls(data["code"], data["country"], data["sector"]) if data and data["code"] else None
 
 
 @dataclass(slots=True)
@@ -137,6 +172,18 @@ class Entity:
             "actor": self.actor.to_dict() if self.actor else None,
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entity:
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            mentions=[Span.from_dict(mention) for mention in data["mentions"]],
+            aliases=list(data["aliases"]),
+            role=data["role"],
+            actor=Actor.from_dict(data["actor"]),
+        )
+
 
 @dataclass(slots=True)
 class TimeExpression:
@@ -157,6 +204,10 @@ class TimeExpression:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, **self.span.to_dict(), "value": self.value, "grain": self.grain}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimeExpression:
+        return cls(data["id"], Span.from_dict(data), data["value"], data["grain"])
+
 
 @dataclass(slots=True)
 class EventActor:
@@ -174,6 +225,10 @@ class EventActor:
             "country": self.actor.country if self.actor else None,
             "sector": self.actor.sector if self.actor else None,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventActor:
+        return cls(data["text"], data["entity"], Actor.from_dict(data))
 
 
 @dataclass(slots=True)
@@ -214,6 +269,23 @@ class Event:
             "hypothetical": self.hypothetical,
             "date": self.date,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(
+            id=data["id"],
+            event_type=data["event_type"],
+            trigger=Span.from_dict(data["trigger"]),
+            sentence=Span.from_dict(data["sentence"]),
+            mode=list(data["mode"]),
+            context=list(data["context"]),
+            actor=[EventActor.from_dict(party) for party in data["actor"]],
+            recipient=[EventActor.from_dict(party) for party in data["recipient"]],
+            attribution=data["attribution"],
+            negated=data["negated"],
+            hypothetical=data["hypothetical"],
+            date=data["date"],
+        )
 
 
 @dataclass(slots=True)
@@ -274,3 +346,18 @@ class Extraction:
             "times": [time.to_dict() for time in self.times],
             "events": [event.to_dict() for event in self.events],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str) -> Extraction:
+        """The extraction ``to_dict`` wrote for a document of ``text`` (a record leaves the
+        text out: the store and the input file keep it)."""
+        if len(text) != data["text_length"]:
+            raise ValueError(f"{data['doc_id']}: the text is not the one extracted from")
+        published = data["published"]
+        return cls(
+            document=Document(data["doc_id"], text, date.fromisoformat(published) if published else None),
+            attributions=[Attribution.from_dict(item) for item in data["attributions"]],
+            entities=[Entity.from_dict(item) for item in data["entities"]],
+            times=[TimeExpression.from_dict(item) for item in data["times"]],
+            events=[Event.from_dict(item) for item in data["events"]],
+        )

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from reportedly.events.plover import plover_record
+from reportedly.events.plover import plover_records
+from reportedly.model import Extraction
 from reportedly.store.brat import parse_ann
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
 from reportedly.store.database import StoreError, index_new_text, transaction
@@ -118,12 +119,13 @@ def write_parquet(connection: sqlite3.Connection, table: str, path: Path) -> int
 
 
 def write_plover(connection: sqlite3.Connection, stream: TextIO) -> int:
+    """Every stored event as a PLOVER record, read back as the model's extractions."""
     count = 0
     for row in connection.execute(
-        "SELECT doc_id, extraction FROM documents WHERE extraction IS NOT NULL ORDER BY id"
+        "SELECT text, extraction FROM documents WHERE extraction IS NOT NULL ORDER BY id"
     ):
-        for event in json.loads(row["extraction"])["events"]:
-            stream.write(json.dumps(plover_record(row["doc_id"], event), ensure_ascii=False) + "\n")
+        for record in plover_records(Extraction.from_dict(json.loads(row["extraction"]), row["text"])):
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count
 
