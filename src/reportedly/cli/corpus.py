@@ -347,8 +347,7 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
 
     path = db_path or default_path()
     try:
-        connect(path, create=False).close()  # a store to fix, not a new empty one
-        store = Store(path)
+        store = Store(path, create=False)  # a store to fix, not a new empty one
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     try:
@@ -499,7 +498,7 @@ def attributions() -> None:
 
 
 @attributions.command(name="set-speaker")
-@click.argument("attribution", metavar="ID", type=click.IntRange(min=1, max=2**63 - 1))
+@click.argument("attribution", metavar="ID", type=click.IntRange(min=1, max=LARGEST_INTEGER))
 @click.argument("name")
 @click.option("--new", is_flag=True, help="NAME is a new entity, to create (not one of the store's).")
 @click.option(

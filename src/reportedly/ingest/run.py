@@ -229,8 +229,7 @@ def date_document(
     posts) and replace its rows in one transaction. The extractor is loaded only if there is
     something to extract (a duplicate's extraction is its original's). What changed, as JSON."""
     article, extracted = store.dated_article(document_id, day)
-    documents = [post.document for post in article.posts] or [article.document]
-    extractions = list(load_extractor().extract(documents)) if extracted else []
+    extractions = list(load_extractor().extract(article.documents)) if extracted else []
     with store.transaction():
         store.redate(document_id, article, extractions)
     index_new_text(store.connection)

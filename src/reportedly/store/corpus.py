@@ -36,9 +36,9 @@ _CLOSING_MARKS = "\"'”’)»"
 class Store:
     """A corpus store, open for writing."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
-        self.connection = connect(path)
+        self.connection = connect(path, create=create)
 
     def close(self) -> None:
         self.connection.close()
