@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from reportedly.attribution.component import AttributionComponent
+from reportedly.attribution.link import link_attributions
 from reportedly.events.detection import code_events
 from reportedly.events.parties import code_parties
 from reportedly.model import Extraction
@@ -36,7 +36,8 @@ def tag_spans(doc: Doc, resources: Resources) -> None:
 
 
 def find_attributions(doc: Doc, resources: Resources) -> None:
-    AttributionComponent(resources.lexicon)(doc)
+    """The attributions, by the rules, steered by the tagger's spans where it ran."""
+    doc._.attributions = link_attributions(doc, doc.text, resources.lexicon, doc._.tagging)
 
 
 def group_entities(doc: Doc, resources: Resources) -> None:
