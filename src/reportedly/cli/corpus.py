@@ -587,7 +587,7 @@ def import_group() -> None:
 def import_brat(folder: Path, db_path: Path | None) -> None:
     """Store the attributions of corrected BRAT files (as `export --format brat` wrote them),
     all or none: a file that is not UTF-8 or a line that is not BRAT stops the import."""
-    from reportedly.store.export import BratError
+    from reportedly.store.brat import BratError
     from reportedly.store.export import import_brat as run_import
 
     with _reading(db_path) as connection:

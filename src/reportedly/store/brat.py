@@ -13,11 +13,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 _TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
 _EVENT = re.compile(r"^(E\d+)\t(.*)$")
+# Whole lines as ``check_ann`` takes them: a text-bound annotation (discontinuous spans join
+# "START END" pairs with ";"), an event, a note.
+_TEXT_BOUND_LINE = re.compile(r"T\d+\t\S+ (?P<offsets>[^\t]*)\t.*")
+_OFFSETS = re.compile(r"\d+ \d+(;\d+ \d+)*")
+_EVENT_LINE = re.compile(r"E\d+\t\S+:T\d+( \S+:T\d+)*")
+_NOTE_LINE = re.compile(r"#\d*\t.*")
 
 Parts = tuple[tuple[int, int], ...]
+
+
+class BratError(ValueError):
+    """BRAT files that cannot be imported: the file (and line) and what is wrong with it."""
 
 
 @dataclass(slots=True)
@@ -58,3 +69,31 @@ def parse_ann(ann_text: str) -> list[GoldAttribution]:
             )
         )
     return attributions
+
+
+def check_ann(path: Path, ann: str, text_length: int) -> str:
+    """``ann`` if every line is a text-bound annotation with offsets inside the text, an event
+    whose arguments are defined, a note or blank; else a BratError naming the line.
+    (``parse_ann`` reads PolNeAR's trusted files without this check.)"""
+    defined = set(re.findall(r"^(T\d+)\t", ann, flags=re.MULTILINE))
+    for number, line in enumerate(ann.splitlines(), start=1):
+        if problem := _line_problem(line, defined, text_length):
+            raise BratError(f"{path}:{number}: {problem}: {line[:60]!r}")
+    return ann
+
+
+def _line_problem(line: str, defined: set[str], text_length: int) -> str | None:
+    """What is wrong with one line of a .ann file, or None."""
+    if not line.strip() or _NOTE_LINE.fullmatch(line):
+        return None
+    if match := _TEXT_BOUND_LINE.fullmatch(line):
+        offsets = match["offsets"]
+        if not _OFFSETS.fullmatch(offsets):
+            return "offsets are not START END pairs (discontinuous parts joined by ';')"
+        if any(not start <= end <= text_length for start, end in _parse_parts(offsets)):
+            return f"a span is not inside the text ({text_length} characters)"
+        return None
+    if _EVENT_LINE.fullmatch(line):
+        missing = [target for target in re.findall(r":(T\d+)", line) if target not in defined]
+        return f"no text-bound annotation {missing[0]}" if missing else None
+    return "not a BRAT text-bound annotation (T), event (E) or note (#)"

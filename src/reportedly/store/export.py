@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from reportedly.events.plover import plover_records
 from reportedly.model import Extraction
-from reportedly.store.brat import parse_ann
+from reportedly.store.brat import BratError, check_ann, parse_ann
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
 from reportedly.store.database import StoreError, index_new_text, transaction
 from reportedly.store.dedup import content_hash
@@ -32,12 +32,6 @@ _SAFE_NAME = re.compile(r"[^\w.-]+")
 NAME_BYTES = 100
 # The row id that ends a BRAT file's name (``lavrov-talks-12``): the document it came from.
 _NAME_ROW_ID = re.compile(r"-(\d+)$")
-# The lines of a BRAT .ann file (brat's standoff format): a text-bound annotation
-# (discontinuous spans join "START END" pairs with ";"), an event, a note.
-_TEXT_BOUND_LINE = re.compile(r"T\d+\t\S+ (?P<offsets>[^\t]*)\t.*")
-_OFFSETS = re.compile(r"\d+ \d+(;\d+ \d+)*")
-_EVENT_LINE = re.compile(r"E\d+\t\S+:T\d+( \S+:T\d+)*")
-_NOTE_LINE = re.compile(r"#\d*\t.*")
 TABLES = {
     "attributions": (
         "SELECT d.doc_id AS document, d.outlet, d.url, a.date, a.local_id AS attribution, a.kind, "
@@ -130,10 +124,6 @@ def write_plover(connection: sqlite3.Connection, stream: TextIO) -> int:
     return count
 
 
-class BratError(ValueError):
-    """A BRAT folder that cannot be imported: the file (and line) and what is wrong with it."""
-
-
 def brat_name(doc_id: str, row_id: int) -> str:
     """A document's BRAT file name, without suffix: its id made safe as a file name (no "/",
     no leading dot, at most NAME_BYTES bytes), then its row id, which keeps names unique and
@@ -201,7 +191,7 @@ def import_brat(connection: sqlite3.Connection, folder: Path) -> int:
             raise BratError(f"{ann}: no {text_path.name} beside it")
         text = _read_utf8(text_path)
         row = _exported_document(connection, text_path, text)
-        corrected = parse_ann(_checked_ann(ann, _read_utf8(ann), len(text)))
+        corrected = parse_ann(check_ann(ann, _read_utf8(ann), len(text)))
         corrections.append((row, text, corrected))
     index_new_text(connection)  # replaced rows leave the text index: they must be in it
     with transaction(connection):
@@ -235,34 +225,6 @@ def _exported_document(connection: sqlite3.Connection, text_path: Path, text: st
         problem = "no extracted document" if not rows else f"{len(rows)} extracted documents"
         raise BratError(f"{text_path}: {problem} with this text in the store")
     return rows[0]
-
-
-def _checked_ann(path: Path, ann: str, text_length: int) -> str:
-    """``ann`` if every line is a text-bound annotation with offsets inside the text, an event
-    whose arguments are defined, a note or blank; else a BratError naming the line."""
-    defined = set(re.findall(r"^(T\d+)\t", ann, flags=re.MULTILINE))
-    for number, line in enumerate(ann.splitlines(), start=1):
-        if problem := _line_problem(line, defined, text_length):
-            raise BratError(f"{path}:{number}: {problem}: {line[:60]!r}")
-    return ann
-
-
-def _line_problem(line: str, defined: set[str], text_length: int) -> str | None:
-    """What is wrong with one line of a .ann file, or None."""
-    if not line.strip() or _NOTE_LINE.fullmatch(line):
-        return None
-    if match := _TEXT_BOUND_LINE.fullmatch(line):
-        offsets = match["offsets"]
-        if not _OFFSETS.fullmatch(offsets):
-            return "offsets are not START END pairs (discontinuous parts joined by ';')"
-        pairs = [tuple(map(int, pair.split())) for pair in offsets.split(";")]
-        if any(not start <= end <= text_length for start, end in pairs):
-            return f"a span is not inside the text ({text_length} characters)"
-        return None
-    if _EVENT_LINE.fullmatch(line):
-        missing = [target for target in re.findall(r":(T\d+)", line) if target not in defined]
-        return f"no text-bound annotation {missing[0]}" if missing else None
-    return "not a BRAT text-bound annotation (T), event (E) or note (#)"
 
 
 def _replace_attributions(
