@@ -312,14 +312,6 @@ def documents() -> None:
     """The documents of a store, and their dates."""
 
 
-# One row per stored document: what `documents set-date` takes (id) and what it changes.
-DOCUMENT_ROWS = (
-    "SELECT d.id, d.doc_id AS name, d.published, d.outlet, d.title, d.source, d.parent_id AS page, "
-    "d.duplicate_of, (SELECT COUNT(*) FROM attributions a WHERE a.document_id = d.id) AS attributions "
-    "FROM documents d"
-)
-
-
 @documents.command(name="list")
 @db_option
 @click.option("--undated", is_flag=True, help="Only documents without a date (pages, not their posts).")
@@ -327,10 +319,8 @@ DOCUMENT_ROWS = (
 def documents_list(db_path: Path | None, undated: bool, output_format: str | None) -> None:
     """Every stored document: id, name, date, outlet, title, source, its live blog page, the
     document it duplicates, and its number of attributions."""
-    where = " WHERE d.published IS NULL AND d.parent_id IS NULL" if undated else ""
     with _reading(db_path) as connection:
-        rows = connection.execute(f"{DOCUMENT_ROWS}{where} ORDER BY d.id").fetchall()
-    print_rows([dict(row) for row in rows], output_format)
+        print_rows(queries.documents(connection, undated), output_format)
 
 
 @documents.command(name="set-date")

@@ -215,6 +215,20 @@ def events(
     return _rows(connection, sql, [*values, limit])
 
 
+def documents(connection: sqlite3.Connection, undated: bool = False) -> list[Row]:
+    """Every stored document (``undated``: pages and articles without a date): its id (what
+    `documents set-date` takes), name, date, outlet, title, source, live blog page, the
+    document it duplicates, and its number of attributions."""
+    sql = (
+        "SELECT d.id, d.doc_id AS name, d.published, d.outlet, d.title, d.source, d.parent_id AS page, "
+        "d.duplicate_of, (SELECT COUNT(*) FROM attributions a WHERE a.document_id = d.id) AS attributions "
+        "FROM documents d"
+        + (" WHERE d.published IS NULL AND d.parent_id IS NULL" if undated else "")
+        + " ORDER BY d.id"
+    )
+    return _rows(connection, sql, [])
+
+
 def name_keys(names: list[str]) -> list[tuple[str, str]]:
     """Each name with its spelling key ("Mr. Zelensky" -> "zelensky"). Here, not in
     :mod:`.corpus`, which stores names with it: the corpus imports the queries, not the reverse."""
