@@ -24,10 +24,11 @@ CONTENT_SEARCH_COLUMNS = "content, compounds"
 # The SQL function that fills the compounds column: every connection that writes
 # attributions registers it (connect), the delete trigger included.
 COMPOUNDS_FUNCTION = "reportedly_compounds"
-# A hyphenated word as FTS5's unicode61 tokenizer splits it (letters and digits are word
-# characters; hyphen-minus, the hyphen and the non-breaking hyphen separate them).
-HYPHENATED_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)+")
+# A word with its hyphens kept (FTS5's unicode61 tokenizer makes letters and digits word
+# characters, and splits at hyphen-minus, the hyphen and the non-breaking hyphen): what the
+# compounds column closes and what a search reads as one word.
 HYPHEN = re.compile(r"[-\u2010\u2011]")
+WORD = re.compile(rf"[^\W_]+(?:{HYPHEN.pattern}[^\W_]+)*")
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, entities and what was extracted, with offsets into documents.text.
@@ -299,7 +300,7 @@ def row_id(text: str) -> int | None:
 def compounds(text: str) -> str:
     """The closed forms of the hyphenated words of ``text``: "a cease-fire in Gaza" ->
     "ceasefire"; what the compounds column of the index of contents holds."""
-    return " ".join(HYPHEN.sub("", word) for word in HYPHENATED_WORD.findall(text))
+    return " ".join(HYPHEN.sub("", word) for word in WORD.findall(text) if HYPHEN.search(word))
 
 
 def default_path() -> Path:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportedly.resolve.names import clean_name, name_key
-from reportedly.store.database import CONTENT_SEARCH_COLUMNS, HYPHEN, StoreError, row_id
+from reportedly.store.database import CONTENT_SEARCH_COLUMNS, HYPHEN, WORD, StoreError, row_id
 
 Row = dict[str, Any]
 # How alike a stored name must be to be offered as a near match (difflib's ratio).
@@ -32,8 +32,6 @@ class NamingError(StoreError):
 EVENT_SENTENCE = "substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start)"
 # What --search reads: a "quoted phrase" or a run of other characters.
 _SEARCH_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
-# A word as the index splits text into them, its hyphens kept: letters and digits.
-_SEARCH_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
 CONTENT_MATCH = "a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)"
 
 
@@ -103,7 +101,7 @@ def search_expression(text: str) -> str:
     "ceasefire" (a plain "ceasefire" finds "cease-fire" through the compounds column)."""
     phrases = []
     for quoted, bare in _SEARCH_TERM.findall(text):
-        if words := _SEARCH_WORD.findall(quoted or bare):
+        if words := WORD.findall(quoted or bare):
             # Every word quoted: inside an FTS5 string, AND, NEAR, "-" and "*" are words.
             split = " ".join(HYPHEN.sub(" ", word) for word in words)
             closed = " ".join(HYPHEN.sub("", word) for word in words)
