@@ -61,7 +61,7 @@ check-install:
 	rm -rf $(CHECK_DIR)
 	git clone --quiet --no-local . $(CHECK_DIR)
 	$(MAKE) -C $(CHECK_DIR) --no-print-directory PYTHON=$(PYTHON) $(VENV)/.runtime
-	$(CHECK_DIR)/$(BIN)/python -m pip --version | grep -q '^pip 26.3 '
+	$(CHECK_DIR)/$(BIN)/python -m pip --version | grep -q "^pip $$(sed -n 's/^pip==\([^ ]*\).*/\1/p' requirements-bootstrap.txt) "
 	$(CHECK_DIR)/$(BIN)/reportedly --version
 	$(CHECK_DIR)/$(BIN)/python -m pip check
 	$(CHECK_DIR)/$(BIN)/python -m pip --disable-pip-version-check --quiet install --dry-run --ignore-installed \
