@@ -35,6 +35,14 @@ def extract(extractor: Extractor):
     return run
 
 
+def run_cli(*args: str | Path, stdin: str | bytes | None = None) -> Result:
+    """``reportedly ARGS`` in this process through click's CliRunner (``result.exit_code``,
+    ``result.stdout``, ``result.stderr``); an exception the command does not handle (a bug)
+    is raised here with its traceback. The ``cli`` fixture lends it the session's pipeline."""
+    arguments = [str(arg) for arg in args]
+    return CliRunner().invoke(main, arguments, input=stdin, prog_name="reportedly", catch_exceptions=False)
+
+
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> Callable[..., Result]:
     """``cli(*args, stdin=None)`` runs ``reportedly ARGS`` in this process through click's
@@ -61,13 +69,7 @@ def cli(monkeypatch: pytest.MonkeyPatch, extractor: Extractor) -> Callable[..., 
         if getattr(module, "load_extractor", None) is load:
             monkeypatch.setattr(module, "load_extractor", load_or_reuse)
 
-    def invoke(*args: str | Path, stdin: str | bytes | None = None) -> Result:
-        # An exception the command does not handle (a bug) is raised here with its traceback.
-        arguments = [str(arg) for arg in args]
-        runner = CliRunner()
-        return runner.invoke(main, arguments, input=stdin, prog_name="reportedly", catch_exceptions=False)
-
-    return invoke
+    return run_cli
 
 
 def only(extraction: Extraction) -> Attribution:

@@ -10,9 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from reportedly.cli import main
 from reportedly.cli.corpus import format_table
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
@@ -23,6 +21,8 @@ from reportedly.store import export, queries
 from reportedly.store.corpus import Store, headline_end, merge_entities, set_speaker
 from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, StoreError, connect
 from test_store_cli import QUOTE_COLUMNS
+
+from conftest import run_cli
 
 # Written for these tests. The headline repeats the lede's statement of the Kremlin.
 KREMLIN = (
@@ -66,8 +66,7 @@ def store(store_path: Path, tmp_path: Path):
 
 def cli(*args: str, db: Path) -> tuple[int, str, str]:
     """``reportedly ARGS --db DB`` in this process (the store commands load no pipeline)."""
-    arguments = [*args, "--db", str(db)]
-    result = CliRunner().invoke(main, arguments, prog_name="reportedly", catch_exceptions=False)
+    result = run_cli(*args, "--db", db)
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -14,9 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from reportedly.cli import main
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
@@ -25,6 +24,8 @@ from reportedly.store.corpus import Store
 from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, _statements, connect
 from test_cli import Invoke, run
 from test_store_cli import feed
+
+from conftest import run_cli
 
 PASSAGES = {
     "ceasefire.txt": "Minister Anna Petrov said on Monday that the cease-fire would hold in the north.\n",
@@ -40,15 +41,11 @@ FEED = [
 ]
 
 
-def invoke(*args: str) -> Result:
-    """The command line in this process (stdout and stderr apart); no exception escapes but SystemExit."""
-    result = CliRunner().invoke(main, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
-    return result
+invoke = run_cli  # the store commands load no pipeline
 
 
 def error_line(result: Result) -> str:
-    """The error a command printed: its last stderr line (usage errors print usage lines before)."""
+    """The error a command printed: its last stderr line."""
     return result.stderr.strip().splitlines()[-1]
 
 
