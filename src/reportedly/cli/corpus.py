@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 import click
 from tqdm import tqdm
 
+from reportedly.model import ATTRIBUTION_KINDS
 from reportedly.options import (
     EXIT_INPUTS_FAILED,
     input_options,
@@ -376,9 +377,7 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
 @click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
 @click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
 @click.option("--outlet", type=UTF8_TEXT, help="Only articles of this outlet.")
-@click.option(
-    "--kind", type=click.Choice(["direct", "indirect", "mixed", "floating", "according_to", "nominal"])
-)
+@click.option("--kind", type=click.Choice(ATTRIBUTION_KINDS))
 @limit_option(100)
 @format_option
 @width_options
