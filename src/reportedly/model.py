@@ -303,7 +303,7 @@ class Article:
     from, and what its page or record says about it."""
 
     document: Document
-    source: str  # the file, and line for JSON Lines, it came from
+    source: str  # the file (resolved path), and record for JSON Lines, it came from
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
