@@ -266,6 +266,29 @@ MIGRATIONS: tuple[str, ...] = (
     # a document a rerun stored again under another spelling keeps its old source (OR IGNORE).
     f"""
     UPDATE OR IGNORE documents SET source = {SOURCE_FUNCTION}(source, doc_id, url);
+
+    -- An entity known by a single name ("Petrov", "NATO") in its document is the one entity
+    -- known by a full name that goes by it, else the entity of that name alone, whatever
+    -- order the documents came in: they are linked again when what the name leads to changes.
+    -- (Documents stored before this migration keep their links.)
+    CREATE TABLE single_names (
+        key TEXT NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        PRIMARY KEY (key, document_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX single_names_document ON single_names(document_id);
+    CREATE TABLE single_name_entities (  -- the entity of a single name alone
+        key TEXT PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id)
+    );
+    CREATE INDEX single_name_entities_entity ON single_name_entities(entity_id);
+
+    -- SQLite's text functions (substr, the full-text index) stop at a NUL: a text holding
+    -- one would come back cut. Inputs refuse it; this makes sure nothing stores one.
+    CREATE TRIGGER documents_text_without_nul BEFORE INSERT ON documents
+    WHEN instr(CAST(new.text AS BLOB), x'00') > 0 BEGIN
+        SELECT RAISE(ABORT, 'a document text holds a NUL character');
+    END;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
