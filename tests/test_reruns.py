@@ -337,3 +337,16 @@ def test_the_store_refuses_a_text_with_a_nul(tmp_path: Path):
     with pytest.raises(sqlite3.IntegrityError, match="a document text holds a NUL character"):
         store.add_article(article, "hash", np.zeros(4, dtype=np.uint32), None)
     store.close()
+
+
+# Before: "no article text found": the parser stopped at the 256th nested element.
+def test_an_article_inside_100000_nested_divs_is_read(cli: Invoke, tmp_path: Path):
+    sentence = (
+        "Minister Anna Kovalenko said on Monday that the talks would start soon, and both sides were ready."
+    )
+    page = tmp_path / "nested.html"
+    page.write_text(f"<html><body>{'<div>' * 100_000}<p>{sentence}</p>{'</div>' * 100_000}</body></html>")
+    result = cli("ingest", page, "--db", tmp_path / "corpus.db")
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(tmp_path / "corpus.db") as connection:
+        assert connection.execute("SELECT text FROM documents").fetchall() == [(sentence + "\n",)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -38,6 +39,11 @@ MIN_ARTICLE_WORDS = 8
 JSON_FIELDS = ("text", "title", "url", "outlet", "published", "language", "id")
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 _READABLE = ".txt, .html or .jsonl"
+# libxml2, which parses HTML for trafilatura, stops at elements nested deeper than 256 and
+# loses the rest of the page: a page whose divs nest deeper is read without its div tags
+# (a page of 100,000 nested divs around its article kept nothing).
+MAX_HTML_DEPTH = 200
+_DIV_TAG = re.compile(rb"<(/?)div\b[^>]*>", re.IGNORECASE)
 # What is read at once of a JSON Lines record too large to keep, to find where it ends.
 READ_CHUNK = 1024 * 1024
 
@@ -142,6 +148,8 @@ def _html_article(name: str, data: bytes) -> Article:
     import trafilatura  # imported here: it takes a second, and only HTML needs it
 
     refuse_binary(name, data, "an HTML page")
+    if _div_depth(data) > MAX_HTML_DEPTH:
+        data = _DIV_TAG.sub(b" ", data)
     try:
         page = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
     except (ValueError, TypeError) as error:
@@ -163,6 +171,15 @@ def _html_article(name: str, data: bytes) -> Article:
         outlet=page.sitename,
         language=page.language,
     )
+
+
+def _div_depth(data: bytes) -> int:
+    """How deep the div elements of an HTML page nest."""
+    depth = deepest = 0
+    for tag in _DIV_TAG.finditer(data):
+        depth = max(depth - 1, 0) if tag.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _json_lines(name: str, published: date | None, max_bytes: int) -> Iterator[Article | InputError]:

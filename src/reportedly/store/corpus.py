@@ -266,7 +266,7 @@ class Store:
                 for t in extraction.times
             ],
         )
-        self.relink_single_names(changed, document_id)
+        self._relink_single_names(changed, document_id)
 
     def _corpus_entity(
         self, document_id: int, entity: Entity, pairs: list[tuple[str, str]], changed: set[str]
@@ -281,7 +281,7 @@ class Store:
             # A single name ("Petrov", "NATO") leads to the one entity known by a full name
             # that goes by it, else to the entity of that name alone: a function of what is
             # stored, not of the order it came in, as the document is linked again
-            # (relink_single_names) whenever what its name leads to changes.
+            # (_relink_single_names) whenever what its name leads to changes.
             self.connection.executemany(
                 "INSERT OR IGNORE INTO single_names (key, document_id) VALUES (?, ?)",
                 [(key, document_id) for key in keys],
@@ -302,9 +302,7 @@ class Store:
         """The entity the first of ``keys`` that leads to one leads to (only to entities known
         by a full name with ``full_names_only``); two referents that share a name but not a
         country stay apart."""
-        single = (
-            " AND n.entity_id NOT IN (SELECT entity_id FROM single_name_entities)" if full_names_only else ""
-        )
+        single = f" AND {_NOT_SINGLE_NAME_ENTRY.format('n')}" if full_names_only else ""
         known = {
             row["key"]: row
             for row in self.connection.execute(
@@ -324,17 +322,17 @@ class Store:
         )
 
     def _single_name_entity(self, entity: Entity, pairs: list[tuple[str, str]]) -> int:
-        """The entity of the single name of ``pairs``' first key, created if new; its keys lead
-        to it until an entity known by a full name goes by them."""
-        key = pairs[0][1]
+        """The entity of the single names of ``pairs`` alone (by the first), created if new;
+        its keys lead to it until an entity known by a full name goes by them."""
         row = self.connection.execute(
-            "SELECT entity_id FROM single_name_entities WHERE key = ?", (key,)
+            "SELECT entity_id FROM single_name_entities WHERE key = ?", (pairs[0][1],)
         ).fetchone()
         if row is not None:
             return int(row["entity_id"])
         found = _new_entity(self.connection, entity)
-        self.connection.execute(
-            "INSERT INTO single_name_entities (key, entity_id) VALUES (?, ?)", (key, found)
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO single_name_entities (key, entity_id) VALUES (?, ?)",
+            [(key, found) for _, key in pairs],
         )
         self.connection.executemany(
             "INSERT OR IGNORE INTO entity_names (key, entity_id, name) VALUES (?, ?, ?)",
@@ -364,7 +362,7 @@ class Store:
                 (entity.name, found, entity.name),
             )
 
-    def relink_single_names(self, keys: set[str], document_id: int | None = None) -> None:
+    def _relink_single_names(self, keys: set[str], document_id: int) -> None:
         """Link again the stored documents (but ``document_id``) with an entity known by a
         single name of ``keys``, whose entity changed, inside the caller's transaction; an
         entity of a single name that nothing refers to any more goes."""
@@ -373,7 +371,7 @@ class Store:
         marks = ", ".join("?" * len(keys))
         documents = self.connection.execute(
             "SELECT DISTINCT d.id, d.text, d.extraction FROM single_names s JOIN documents d "
-            f"ON d.id = s.document_id WHERE s.key IN ({marks}) AND d.id IS NOT ? ORDER BY d.id",
+            f"ON d.id = s.document_id WHERE s.key IN ({marks}) AND d.id != ? ORDER BY d.id",
             [*keys, document_id],
         ).fetchall()
         for row in documents:
@@ -395,6 +393,9 @@ class Store:
             self.connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", unused)
 
 
+# An entity_names row (of alias {0}) that leads to the entity of a single name alone, which
+# an entity known by a full name takes over.
+_NOT_SINGLE_NAME_ENTRY = "({0}.key, {0}.entity_id) NOT IN (SELECT key, entity_id FROM single_name_entities)"
 # An entity of a single name nothing refers to any more: its documents were linked elsewhere.
 _UNUSED = (
     "NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = s.entity_id) "
@@ -448,24 +449,25 @@ def _add_names(connection: sqlite3.Connection, entity: int, pairs: list[tuple[st
     """Let the spelling keys of ``pairs`` (name, key) lead to ``entity`` (over an entity of
     that name alone); a name two referents go by ("Petrov" of Anna and of Ivan Petrov)
     leads to neither. The keys whose entity changed."""
-    keys = {key for _, key in pairs}
-    before = dict(
-        connection.execute(
-            f"SELECT key, entity_id FROM entity_names WHERE key IN ({', '.join('?' * len(keys))})", list(keys)
-        ).fetchall()
-    )
+    keys = sorted({key for _, key in pairs})
+    before = _key_entities(connection, keys)
     connection.executemany(
         "INSERT INTO entity_names (key, entity_id, name) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
-        "SET entity_id = CASE WHEN entity_names.entity_id IN (SELECT entity_id FROM single_name_entities) "
-        "THEN excluded.entity_id END WHERE entity_names.entity_id != excluded.entity_id",
+        f"SET entity_id = CASE WHEN {_NOT_SINGLE_NAME_ENTRY.format('entity_names')} THEN NULL "
+        "ELSE excluded.entity_id END WHERE entity_names.entity_id != excluded.entity_id",
         [(key, entity, name) for name, key in pairs],
     )
-    after = dict(
+    after = _key_entities(connection, keys)
+    return {key for key in keys if key not in before or before[key] != after[key]}
+
+
+def _key_entities(connection: sqlite3.Connection, keys: list[str]) -> dict[str, int | None]:
+    """What each of ``keys`` that is stored leads to."""
+    return dict(
         connection.execute(
-            f"SELECT key, entity_id FROM entity_names WHERE key IN ({', '.join('?' * len(keys))})", list(keys)
+            f"SELECT key, entity_id FROM entity_names WHERE key IN ({', '.join('?' * len(keys))})", keys
         ).fetchall()
     )
-    return {key for key in keys if key not in before or before[key] != after[key]}
 
 
 def surname_keys(entity: Entity, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
