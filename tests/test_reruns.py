@@ -350,3 +350,21 @@ def test_an_article_inside_100000_nested_divs_is_read(cli: Invoke, tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     with sqlite3.connect(tmp_path / "corpus.db") as connection:
         assert connection.execute("SELECT text FROM documents").fetchall() == [(sentence + "\n",)]
+
+
+# Before: a dated copy of a text still on its way in undated was stored as its duplicate and
+# left it undated, while a rerun after a kill that had stored the text dated it.
+def test_a_dated_copy_dates_its_text_in_one_run_as_in_a_rerun(cli: Invoke, tmp_path: Path):
+    records = [{"text": ARTICLES[1]}, {"text": ARTICLES[2]}, {"text": ARTICLES[1], "published": "2024-12-16"}]
+    lines = [json.dumps(record) + "\n" for record in records]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(lines))
+    assert json.loads(cli("ingest", feed, "--db", tmp_path / "clean.db").stdout)["dated"] == 1
+    feed.write_text(lines[0])  # as far as a killed run got
+    cli("ingest", feed, "--db", tmp_path / "resumed.db")
+    feed.write_text("".join(lines))
+    assert json.loads(cli("ingest", feed, "--db", tmp_path / "resumed.db").stdout)["dated"] == 1
+    assert tables(tmp_path / "resumed.db") == tables(tmp_path / "clean.db")
+    with sqlite3.connect(tmp_path / "clean.db") as connection:
+        dates = connection.execute("SELECT source, published FROM documents ORDER BY source").fetchall()
+    assert dates == [(f"{feed}:1", "2024-12-16"), (f"{feed}:2", None), (f"{feed}:3", "2024-12-16")]

@@ -9,7 +9,8 @@ loses at most the articles in flight; running it again skips what was stored.
 
 An article with a date whose text is stored without one dates the stored document: it is
 extracted again on that date (relative times resolve against it) and its rows replaced in
-one transaction; :func:`date_document` does the same by hand.
+one transaction (a text on its way in this run is dated once stored, as a rerun would);
+:func:`date_document` does the same by hand.
 """
 
 from __future__ import annotations
@@ -43,6 +44,14 @@ class IngestSummary:
     dated: int = 0  # stored undated documents this ingest gave a date
     failed: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # files in folders of other kinds
+
+    def add(self, other: IngestSummary) -> None:
+        self.stored += other.stored
+        self.skipped += other.skipped
+        self.duplicates += other.duplicates
+        self.dated += other.dated
+        self.failed += other.failed
+        self.ignored += other.ignored
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -115,6 +124,8 @@ def ingest(
     # Articles on their way, by content hash: once stored, the store answers for them.
     pending: dict[str, _Unit] = {}
     run_index = _RunIndex()
+    # Dated copies of texts on their way in undated: ingested once those are stored.
+    dated_copies: list[Article] = []
 
     def to_extract() -> Iterator[Document]:
         for item in articles:
@@ -136,6 +147,16 @@ def ingest(
                 continue
             if store.stored(unit.content_hash, item.source) or (same and same.article.source == item.source):
                 summary.skipped += 1
+                continue
+            if (
+                same is not None
+                and day is not None
+                and same.dates is None
+                and not same.article.document.published
+            ):
+                # It dates the text once that is stored, as it would in a rerun after a kill
+                # had stored the text alone: the store is the same however the ingest ran.
+                dated_copies.append(item)
                 continue
             if same is not None:  # the same text from another source, in this run
                 same.duplicates.append((unit, 1.0))
@@ -175,6 +196,8 @@ def ingest(
             if summary.stored % INDEX_EVERY == 0:
                 index_new_text(store.connection)
     index_new_text(store.connection)
+    if dated_copies:
+        summary.add(ingest(dated_copies, store, extractor))
     return summary
 
 
@@ -207,7 +230,12 @@ def _date(unit: _Unit, stored: StoredDocument, dated: Article, store: Store) -> 
     run; the article itself, from another source, is one of them (as it would have been)."""
     with store.transaction():
         store.redate(stored.id, dated, unit.extractions)
-        itself = [(unit, 1.0)] if unit.article.source != stored.source else []
+        # Unless stored already: a store before the dated copies of one run waited for their
+        # text kept such a copy as a duplicate of the undated text.
+        stored_already = unit.article.source == stored.source or store.stored(
+            unit.content_hash, unit.article.source
+        )
+        itself = [] if stored_already else [(unit, 1.0)]
         _store_duplicates(itself + unit.duplicates, stored.id, store)
 
 
