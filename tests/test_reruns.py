@@ -164,41 +164,69 @@ def test_records_with_an_id_are_skipped_when_the_feed_is_written_again_in_anothe
     assert json.loads(cli("ingest", feed, "--db", db).stdout)["skipped"] == 3
 
 
-# Existing stores: migration 4 resolves the sources they kept as written.
-def test_migration_4_resolves_stored_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+# Existing stores: migration 4 resolves the absolute paths they kept as written; a relative
+# one stays (the directory it was written in is not known) until a rerun from there finds it.
+def test_migration_4_resolves_stored_absolute_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     db = tmp_path / "old.db"
     old = connect(db)
     old.execute("DROP TABLE single_names")  # back to schema 3 by hand: a store made before
     old.execute("DROP TABLE single_name_entities")
     old.execute("DROP TRIGGER documents_text_without_nul")
     old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    feed = f"{tmp_path}/in/feed.jsonl"
     rows = [
         ("feed.jsonl:1", "in/feed.jsonl:1", None, "h1"),
-        ("story-7", "in/feed.jsonl:2", None, "h2"),
-        ("feed.jsonl:3", "in/feed.jsonl:3", "https://example.com/a", "h3"),
-        ("feed.jsonl:3#2", "in/feed.jsonl:3#2", "https://example.com/a", "h4"),
-        ("note", "in/note.txt", None, "h5"),
-        # The bug's own duplicate: the same record again under its absolute path.
-        ("feed.jsonl:1", f"{tmp_path}/in/feed.jsonl:1", None, "h1"),
-        ("stdin", "-", None, "h6"),
+        ("story-7", f"{tmp_path}/in/../in/feed.jsonl:2", None, "h2"),
+        ("feed.jsonl:3", f"{feed}:3", "https://example.com/a", "h3"),
+        ("feed.jsonl:3#2", f"{feed}:3#2", "https://example.com/a", "h4"),
+        ("note", f"{tmp_path}//in/note.txt", None, "h5"),
+        ("feed.jsonl:4", f"{feed}:4", None, "h6"),
+        # The bug's own duplicate: the record above under another spelling of its path.
+        ("feed.jsonl:4", f"{tmp_path}/./in/feed.jsonl:4", None, "h6"),
+        ("stdin", "-", None, "h7"),
     ]
     old.executemany(
         "INSERT INTO documents (doc_id, source, url, text, content_hash) VALUES (?, ?, ?, 'text', ?)", rows
     )
     old.close()
-    monkeypatch.chdir(tmp_path)  # where the relative paths were written
+    monkeypatch.chdir("/")  # an upgrade run from anywhere
     with connect(db) as upgraded:
         stored = [source for (source,) in upgraded.execute("SELECT source FROM documents ORDER BY id")]
-    feed = f"{tmp_path}/in/feed.jsonl"
     assert stored == [
-        "in/feed.jsonl:1",  # left as it was: its copy under the absolute path has that source
+        "in/feed.jsonl:1",
         f"{feed}:id=story-7",
         f"{feed}:url=https://example.com/a",
         f"{feed}:url=https://example.com/a#2",
         f"{tmp_path}/in/note.txt",
-        f"{feed}:1",
+        f"{feed}:4",
+        f"{tmp_path}/./in/feed.jsonl:4",  # left as it was: the first has that source now
         "-",
     ]
+
+
+def test_a_rerun_finds_what_an_older_store_kept_under_a_relative_path(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    (tmp_path / "in").mkdir()
+    page = (
+        "8:52 a.m.: Talks resume\n\nElena Petrov said the talks would resume.\n\n"
+        "9:40 a.m.: Berg speaks\n\nMark Berg said the alliance was watching.\n"
+    )
+    feed = tmp_path / "in" / "feed.jsonl"
+    feed.write_text(json.dumps({"text": ARTICLES[1]}) + "\n" + json.dumps({"text": page}) + "\n")
+    db = tmp_path / "corpus.db"
+    monkeypatch.chdir(tmp_path)
+    assert json.loads(cli("ingest", "in/feed.jsonl", "--db", db).stdout)["stored"] == 2
+    with sqlite3.connect(db) as connection:  # as a store before schema 4 kept them
+        connection.execute("UPDATE documents SET source = replace(source, ?, 'in/feed.jsonl')", (str(feed),))
+        written = sorted(source for (source,) in connection.execute("SELECT source FROM documents"))
+    assert written == ["in/feed.jsonl:1", "in/feed.jsonl:2", "in/feed.jsonl:2#1", "in/feed.jsonl:2#2"]
+    for paths in (["in/feed.jsonl"], [str(feed)]):
+        result = cli("ingest", *paths, "--db", db)
+        assert (json.loads(result.stdout)["stored"], json.loads(result.stdout)["skipped"]) == (0, 2)
+    with sqlite3.connect(db) as connection:
+        resolved = sorted(source for (source,) in connection.execute("SELECT source FROM documents"))
+    assert resolved == [f"{feed}:1", f"{feed}:2", f"{feed}:2#1", f"{feed}:2#2"]
 
 
 @pytest.mark.slow

@@ -310,6 +310,8 @@ class Article:
     language: str | None = None
     posted: str | None = None  # a live blog post's own time ("2024-12-26T08:52")
     posts: list[Article] = field(default_factory=list)  # a live blog page's posts
+    # The source as written ("in/feed.jsonl:3"), which stores before schema 4 kept.
+    written_source: str | None = None
 
     @property
     def documents(self) -> list[Document]:

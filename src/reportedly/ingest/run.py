@@ -145,7 +145,8 @@ def ingest(
                 in_flight.append(unit)
                 yield from unit.documents
                 continue
-            if store.stored(unit.content_hash, item.source) or (same and same.article.source == item.source):
+            stored = store.stored(unit.content_hash, item.source, item.written_source)
+            if stored or (same and same.article.source == item.source):
                 summary.skipped += 1
                 continue
             if (

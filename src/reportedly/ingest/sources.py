@@ -122,6 +122,7 @@ def read_articles(
             else:
                 text = decode_text(name, data)
                 article = Article(Document(doc_id_for(name), text, date_in_header(text)), source_path(name))
+            article.written_source = name
             day = publication_date(name, article.document.published, listing, published)
             yield _with_posts(_listed(article, day, listing))
         except InputError as error:
@@ -241,6 +242,7 @@ def _record_article(where: str, raw: bytes, published: date | None, path: str, n
     return Article(
         Document(record.get("id") or where.rsplit("/", 1)[-1], text, day),
         record_source(path, number, record.get("id"), record.get("url")),
+        written_source=where,
         title=record.get("title"),
         url=record.get("url"),
         outlet=record.get("outlet"),

@@ -46,12 +46,27 @@ class Store:
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self.connection)
 
-    def stored(self, content_hash: str, source: str) -> bool:
-        """Whether this text from this source is stored: what a rerun skips."""
-        row = self.connection.execute(
+    def stored(self, content_hash: str, source: str, written_source: str | None = None) -> bool:
+        """Whether this text from this source is stored: what a rerun skips. A store before
+        schema 4 kept a relative path as written (``written_source``): the document stored so
+        takes the source it has now, with its posts, and is found."""
+        found = self.connection.execute(
             "SELECT 1 FROM documents WHERE content_hash = ? AND source = ?", (content_hash, source)
-        )
-        return row.fetchone() is not None
+        ).fetchone()
+        if found is not None or written_source is None or written_source == source:
+            return found is not None
+        old = self.connection.execute(
+            "SELECT id FROM documents WHERE content_hash = ? AND source = ?", (content_hash, written_source)
+        ).fetchone()
+        if old is None:
+            return False
+        with self.transaction():
+            self.connection.execute("UPDATE documents SET source = ? WHERE id = ?", (source, old["id"]))
+            self.connection.execute(
+                "UPDATE documents SET source = ? || substr(source, ?) WHERE parent_id = ?",
+                (source, len(written_source) + 1, old["id"]),
+            )
+        return True
 
     def original(self, content_hash: str) -> int | None:
         """The stored document with this text that is no duplicate itself, if any."""

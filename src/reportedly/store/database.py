@@ -262,8 +262,7 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 4: a document's source names its input however the path was written (source_path,
     # record_source): a rerun from another directory, or with the absolute path, skips it.
-    # Relative paths of older stores are resolved against the directory the upgrade runs in;
-    # a document a rerun stored again under another spelling keeps its old source (OR IGNORE).
+    # A document a rerun stored again under another spelling keeps its old source (OR IGNORE).
     f"""
     UPDATE OR IGNORE documents SET source = {SOURCE_FUNCTION}(source, doc_id, url);
 
@@ -357,15 +356,21 @@ def record_source(path: str, line: int, record_id: str | None, url: str | None) 
 def source_of_stored(source: str, doc_id: str, url: str | None) -> str:
     """A stored document's source as :func:`source_path` and :func:`record_source` make it,
     from the source a store before migration 4 kept (the path as written, ":line" for a
-    record, "#post" for a live blog post) and its doc_id (a record's id, if it had one)."""
+    record, "#post" for a live blog post) and its doc_id (a record's id, if it had one).
+    A relative path stays as it was: the directory it was written in is not known (the
+    upgrade may run in any), and a rerun from there finds it (Store.stored)."""
     post = _POST_SUFFIX.search(source)
     suffix = post.group() if post else ""
     page, page_doc_id = source.removesuffix(suffix), doc_id.removesuffix(suffix)
-    if record := _OLD_RECORD_SOURCE.fullmatch(page):
-        path, line = record.groups()
-        record_id = None if page_doc_id == f"{Path(path).name}:{line}" else page_doc_id
-        return record_source(source_path(path), int(line), record_id, url) + suffix
-    return source_path(page) + suffix
+    record = _OLD_RECORD_SOURCE.fullmatch(page)
+    path = record.group(1) if record else page
+    if not Path(path).is_absolute():
+        return source
+    if record is None:
+        return source_path(path) + suffix
+    line = record.group(2)
+    record_id = None if page_doc_id == f"{Path(path).name}:{line}" else page_doc_id
+    return record_source(source_path(path), int(line), record_id, url) + suffix
 
 
 def default_path() -> Path:
