@@ -108,8 +108,11 @@ def write_parquet(connection: sqlite3.Connection, table: str, path: Path) -> int
         import pyarrow.parquet as pq
     except ImportError:
         raise StoreError("Parquet export needs pyarrow: pip install 'reportedly[parquet]'") from None
-    rows = list(table_rows(connection, table))
-    pq.write_table(pa.Table.from_pylist(rows), path)
+    cursor = connection.execute(TABLES[table])
+    rows = [dict(row) for row in cursor]
+    # No rows: the columns still, of no type, for whoever reads them by name.
+    columns = {column[0]: pa.array([], pa.null()) for column in cursor.description}
+    pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table(columns), path)
     return len(rows)
 
 
