@@ -133,6 +133,28 @@ def test_an_unchanged_brat_round_trip_changes_nothing(db: Path, brat: Path, line
     assert snapshot(db) == before
 
 
+def test_ann_files_with_other_line_ends_read_the_same(db: Path, brat: Path):
+    for name, line_end in [("lf-1", b"\r"), ("crlf-2", b"\r\n")]:  # as an editor may save them
+        ann = brat / f"{name}.ann"
+        ann.write_bytes(ann.read_bytes().replace(b"\n", line_end))
+    before = snapshot(db)
+    result = invoke("import", "brat", brat, "--db", db)
+    assert (result.exit_code, result.stdout) == (0, '{"documents": 4, "changed": 0}\n')
+    assert snapshot(db) == before
+
+
+def test_two_files_correcting_one_document_are_refused(db: Path, brat: Path):
+    for suffix in (".txt", ".ann"):  # a copy renamed: found by its text
+        shutil.copy(brat / f"lf-1{suffix}", brat / f"copy{suffix}")
+    before = snapshot(db)
+    result = invoke("import", "brat", brat, "--db", db)
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"reportedly: error: {brat / 'lf-1.ann'}: corrects the same document as copy.ann: keep one of them\n",
+    )
+    assert snapshot(db) == before
+
+
 def test_floating_quotes_go_out_and_come_back(db: Path, brat: Path):
     ann = (brat / "lf-1.ann").read_text(encoding="utf-8")
     quote = '"We will not retreat. The army is strong."'

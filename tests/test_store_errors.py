@@ -379,8 +379,7 @@ def test_discontinuous_brat_spans_are_imported(db: str, brat: Path):
     parts = f"{start} {start + 4};{start + 5} {end}"  # "that" and the rest, apart
     words = content.split("\t")[2]
     ann.write_text(
-        "\n".join(f"{number}\tContent {parts}\t{words}" if line == content else line for line in lines)
-        + "\n"
+        "\n".join(f"{number}\tContent {parts}\t{words}" if line == content else line for line in lines) + "\n"
     )
     assert invoke("import", "brat", str(brat), "--db", db).exit_code == 0
     assert stored_contents(db)[0] == ("ceasefire", "that … the cease-fire would hold in the north")

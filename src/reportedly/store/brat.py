@@ -83,9 +83,10 @@ def check_ann(path: Path, ann: str, text: str) -> str:
     line cannot hold line breaks); an event's arguments are defined text-bound annotations
     in roles ``parse_ann`` reads, each role once, with a Cue or a Content.
     (``parse_ann`` reads PolNeAR's trusted files without this check.)"""
-    defined = set(re.findall(r"^(T\d+)\t", ann, flags=re.MULTILINE))
+    lines = ann.splitlines()  # as parse_ann splits them, whatever the line ends
+    defined = {match["id"] for line in lines if (match := _TEXT_BOUND_LINE.fullmatch(line))}
     seen: set[str] = set()
-    for number, line in enumerate(ann.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if problem := _line_problem(line, defined, seen, text):
             raise BratError(f"{path}:{number}: {problem}: {line[:60]!r}")
     return ann

@@ -194,12 +194,15 @@ def import_brat(connection: sqlite3.Connection, folder: Path) -> tuple[int, int]
     if not files:
         raise BratError(f"{folder}: no .ann files")
     corrections = []
+    files_of: dict[int, Path] = {}  # the document each file corrects
     for ann in files:
         text_path = ann.with_suffix(".txt")
         if not text_path.exists():
             raise BratError(f"{ann}: no {text_path.name} beside it")
         text = _read_utf8(text_path)
         row = _exported_document(connection, text_path, text)
+        if (other := files_of.setdefault(row["id"], ann)) != ann:
+            raise BratError(f"{ann}: corrects the same document as {other.name}: keep one of them")
         extraction = Extraction.from_dict(json.loads(row["extraction"]), text)
         corrected = parse_ann(check_ann(ann, _read_utf8(ann), text))
         corrections.append((row["id"], extraction, _corrected_attributions(extraction, corrected)))
