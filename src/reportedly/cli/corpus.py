@@ -575,16 +575,17 @@ def import_group() -> None:
 @db_option
 def import_brat(folder: Path, db_path: Path | None) -> None:
     """Store the attributions of corrected BRAT files (as `export --format brat` wrote them),
-    all or none: a file that is not UTF-8 or a line that is not BRAT stops the import."""
+    all or none: a file that is not UTF-8 or a line that is not BRAT or does not fit its text
+    stops the import. Prints the documents read and those changed as JSON."""
     from reportedly.store.brat import BratError
     from reportedly.store.export import import_brat as run_import
 
     with _reading(db_path) as connection:
         try:
-            count = run_import(connection, folder)
-        except BratError as error:  # the files' fault, not the store's
-            raise click.BadParameter(str(error), param_hint="FOLDER") from None
-    click.echo(json.dumps({"documents": count}))
+            count, changed = run_import(connection, folder)
+        except BratError as error:  # a bad input file, named with its line: nothing was imported
+            raise click.ClickException(str(error)) from None
+    click.echo(json.dumps({"documents": count, "changed": changed}))
 
 
 COMMANDS = (

@@ -338,21 +338,25 @@ def index_new_text(connection: sqlite3.Connection) -> None:
     """Add the attributions and documents stored since the last call to the full-text
     indexes, in one transaction."""
     with transaction(connection):
-        for table, columns, values in (
-            ("attributions", CONTENT_SEARCH_COLUMNS, f"content, {COMPOUNDS_FUNCTION}(content)"),
-            ("documents", "title, text", "title, text"),
-        ):
-            (last,) = connection.execute(
-                "SELECT last_id FROM fts_indexed WHERE name = ?", (table,)
-            ).fetchone()
-            connection.execute(
-                f"INSERT INTO {table}_fts (rowid, {columns}) SELECT id, {values} FROM {table} WHERE id > ?",
-                (last,),
-            )
-            connection.execute(
-                f"UPDATE fts_indexed SET last_id = (SELECT COALESCE(MAX(id), 0) FROM {table}) WHERE name = ?",
-                (table,),
-            )
+        index_new_rows(connection)
+
+
+def index_new_rows(connection: sqlite3.Connection) -> None:
+    """:func:`index_new_text` inside the caller's transaction: what it stores is searchable
+    from the moment it is committed (an import)."""
+    for table, columns, values in (
+        ("attributions", CONTENT_SEARCH_COLUMNS, f"content, {COMPOUNDS_FUNCTION}(content)"),
+        ("documents", "title, text", "title, text"),
+    ):
+        (last,) = connection.execute("SELECT last_id FROM fts_indexed WHERE name = ?", (table,)).fetchone()
+        connection.execute(
+            f"INSERT INTO {table}_fts (rowid, {columns}) SELECT id, {values} FROM {table} WHERE id > ?",
+            (last,),
+        )
+        connection.execute(
+            f"UPDATE fts_indexed SET last_id = (SELECT COALESCE(MAX(id), 0) FROM {table}) WHERE name = ?",
+            (table,),
+        )
 
 
 @contextmanager
