@@ -302,7 +302,7 @@ def test_a_signal_ends_export_o_without_a_file_or_a_temporary_one(
 
 @pytest.mark.slow
 def test_a_terminated_extract_o_process_leaves_no_file(tmp_path: Path):
-    articles = feed(tmp_path / "feed.jsonl", 400)
+    articles = feed(tmp_path / "feed.jsonl", 150)
     out = tmp_path / "out"
     out.mkdir()
     process = subprocess.Popen(
