@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -333,7 +334,7 @@ def connect(path: Path, *, create: bool = True, writing: bool = False) -> sqlite
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         connection.row_factory = sqlite3.Row
         connection.create_function(COMPOUNDS_FUNCTION, 1, compounds, deterministic=True)
-        connection.execute("PRAGMA journal_mode = WAL")
+        _set_wal(connection)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
         # Checkpoint every ~40 MB of log rather than 4 MB: an ingest spends a tenth less time
@@ -347,6 +348,21 @@ def connect(path: Path, *, create: bool = True, writing: bool = False) -> sqlite
     except OSError as error:
         raise StoreError(f"{path}: cannot open ({error.strerror})") from None
     return connection
+
+
+def _set_wal(connection: sqlite3.Connection) -> None:
+    """Put the store in WAL mode (a new store: a no-op after that). Changing the mode needs
+    the file to itself, and SQLite reports it busy at once, without its busy handler, when
+    another process is opening the same new store: tried again for the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorname != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def check_pages(connection: sqlite3.Connection) -> None:
