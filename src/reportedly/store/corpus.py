@@ -38,7 +38,7 @@ class Store:
 
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
-        self.connection = connect(path, create=create)
+        self.connection = connect(path, create=create, writing=True)
 
     def close(self) -> None:
         self.connection.close()
@@ -46,20 +46,21 @@ class Store:
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self.connection)
 
-    def stored(self, content_hash: str, source: str) -> bool:
-        """Whether this text from this source is stored: what a rerun skips."""
+    def stored(self, content_hash: str, source: str) -> int | None:
+        """The id of this text from this source if it is stored: what a rerun skips."""
         row = self.connection.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ? AND source = ?", (content_hash, source)
-        )
-        return row.fetchone() is not None
+            "SELECT id FROM documents WHERE content_hash = ? AND source = ?", (content_hash, source)
+        ).fetchone()
+        return row["id"] if row else None
 
-    def original(self, content_hash: str) -> int | None:
-        """The stored document with this text that is no duplicate itself, if any."""
+    def original_of(self, content_hash: str, signature: np.ndarray) -> tuple[int, float] | None:
+        """The stored original a text is a duplicate of, with their similarity: the first
+        stored with the same text (1.0), else the most similar near duplicate, if any."""
         row = self.connection.execute(
             "SELECT id FROM documents WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
             (content_hash,),
         ).fetchone()
-        return row["id"] if row else None
+        return (row["id"], 1.0) if row else self.near_duplicate(signature)
 
     def near_duplicate(self, signature: np.ndarray) -> tuple[int, float] | None:
         """The stored document most like one with this signature, if similar enough."""
