@@ -81,6 +81,7 @@ def test_title_office_reads_country_from_the_phrase_else_the_default():
         "the company's president",
         "Harvard president",
         "the Russian and Chinese presidents",
+        "the U.S. prime minister",  # the U.S. president heads its government, but is no prime minister
         "the who chief",  # the pronoun, not the WHO
     ],
 )
@@ -161,6 +162,10 @@ def test_extension_wins_over_a_later_shipped_term():
             "each office needs 'office', 'country', 'name'",
         ),
         ("{office: head_of_state, country: ESP, name: Felipe VI, from: June 2014}", "has a date that is not"),
+        (
+            "{office: head_of_state, country: ESP, name: Felipe VI, from: 2014-06-19, until: 2014-01-01}",
+            "leaves office before taking it",
+        ),
     ],
 )
 def test_bad_offices_section_is_a_one_line_error(tmp_path: Path, entry: str, problem: str):
@@ -172,7 +177,26 @@ def test_bad_offices_section_is_a_one_line_error(tmp_path: Path, entry: str, pro
     assert "\n" not in str(raised.value)
 
 
+def test_offices_section_must_be_a_list(tmp_path: Path):
+    user = tmp_path / "actors.yaml"
+    user.write_text("offices: 5\n", encoding="utf-8")
+    with pytest.raises(ActorFileError, match="'offices' is a list of office holders, not 5"):
+        load_office_holders(user)
+
+
 def test_dictionary_actors_file_has_no_offices(tmp_path: Path):
     user = tmp_path / "actors.txt"
     user.write_text("SOMEONE_ [USAGOV]\n", encoding="utf-8")
     assert load_office_holders(user) is shipped_office_holders()
+
+
+def test_bad_offices_section_fails_the_command_in_one_line(cli, tmp_path: Path):
+    user = tmp_path / "actors.yaml"
+    user.write_text(
+        "offices:\n  - {office: king, country: ESP, name: Felipe VI, from: 2014-06-19}\n", encoding="utf-8"
+    )
+    result = cli("extract", "--actors", user, "-", stdin="Lavrov said it was over.")
+    assert result.exit_code == 1  # as for any actors file that cannot be read
+    assert result.stderr.startswith("reportedly: error: ")
+    assert "office 'king' of 'Felipe VI' is none of" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

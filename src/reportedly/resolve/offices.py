@@ -104,8 +104,11 @@ def shipped_office_holders() -> OfficeHolders:
 def read_office_terms(path: Path) -> tuple[OfficeTerm, ...]:
     """The ``offices:`` section of a user's actors YAML file: a list of
     ``{office, country, name, from, until}`` (``until`` optional)."""
+    entries = actor_document(path).get("offices") or []
+    if not isinstance(entries, list):
+        raise ActorFileError(f"{path}: 'offices' is a list of office holders, not {entries!r}")
     terms = []
-    for entry in actor_document(path).get("offices") or []:
+    for entry in entries:
         if not isinstance(entry, dict) or not all(
             entry.get(key) for key in ("office", "country", "name", "from")
         ):
@@ -117,6 +120,8 @@ def read_office_terms(path: Path) -> tuple[OfficeTerm, ...]:
             known = ", ".join(sorted(OFFICES))
             raise ActorFileError(f"{path}: office {entry['office']!r} of {name!r} is none of {known}")
         start, end = iso_day(entry["from"], path, name), iso_day(entry.get("until"), path, name)
+        if end is not None and end < start:
+            raise ActorFileError(f"{path}: office holder {name!r} leaves office before taking it")
         terms.append(OfficeTerm(str(entry["office"]), str(entry["country"]).upper(), name, start, end))
     return tuple(terms)
 
