@@ -51,6 +51,7 @@ def holder_of(phrase: str, on: str, default_country: str | None = None) -> str |
         ("the WHO chief", None, "2020-03-01", "Tedros Adhanom Ghebreyesus"),
         ("the European Commission president", None, "2016-01-01", "Jean-Claude Juncker"),
         ("EU foreign policy chief", None, "2016-01-01", "Federica Mogherini"),
+        ("the UN spokesman", None, "2020-01-01", "Stéphane Dujarric"),
     ],
 )
 def test_title_resolves_to_the_holder_on_the_day(phrase, default_country, on, holder):
@@ -72,6 +73,8 @@ def test_title_office_reads_country_from_the_phrase_else_the_default():
     [
         "the coach",
         "the head coach",
+        "the spokesman",  # whose?
+        "a UN spokesman",  # not the one
         "the Republican nominee",
         "the former secretary of state",
         "the deputy foreign minister",
