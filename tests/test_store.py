@@ -246,7 +246,7 @@ def test_brat_round_trip_stores_corrections(corpus, tmp_path: Path):
         for line in lines
     ]
     ann.write_text("\n".join(corrected) + "\n")
-    assert export.import_brat(connection, folder) == 3
+    assert export.import_brat(connection, folder) == (3, 1)  # read, changed
     row = connection.execute(
         "SELECT a.content, a.speaker, e.name FROM attributions a JOIN documents d ON d.id = a.document_id "
         "LEFT JOIN entities e ON e.id = a.entity_id WHERE d.doc_id = 'lavrov' AND a.local_id = 'a1'"

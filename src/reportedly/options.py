@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import click
 
@@ -23,6 +25,39 @@ if TYPE_CHECKING:
 # Exit codes (README, "Exit codes"): 0 all done; 1 some inputs, or the store, failed (the
 # rest was processed); 2 a usage error (a bad option or argument: nothing was done).
 EXIT_INPUTS_FAILED = 1
+# The signals that stop a command cleanly (a transaction rolled back, a temporary file
+# removed), each exiting 128 + its number as a shell reports it: 130, 143, 129.
+STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class Interrupted(KeyboardInterrupt):
+    """A stopping signal, raised where the command is: the transaction in progress rolls
+    back and temporary files are removed on the way out, as for Ctrl-C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signal = signal.Signals(signum).name
+        self.exit_code = 128 + signum
+
+
+@contextmanager
+def stopping_signals_interrupt() -> Iterator[None]:
+    """Inside, SIGINT, SIGTERM and SIGHUP raise :class:`Interrupted` (SIGTERM and SIGHUP would
+    otherwise end the process on the spot, leaving temporary files behind). Handlers can
+    only be set in the main thread: elsewhere the block runs with the handlers it has."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, interrupt) for signum in STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def model_options(command: click.Command) -> click.Command:
@@ -78,6 +113,15 @@ def check_output(ctx: click.Context, param: click.Parameter, value: str | None) 
     if value is not None and value != "-":
         refuse_unwritable(Path(value))
     return value
+
+
+def interrupted(interruption: Interrupted, done: str, output: str | None) -> NoReturn:
+    """End a command that writes -o (or stdout) on a stopping signal: what it had ``done``,
+    that a file it was writing is not there (a file is written whole or not at all), and
+    the exit code of the signal."""
+    unwritten = f"; {output} was not written" if output not in (None, "-") else ""
+    click.echo(f"reportedly: interrupted by {interruption.signal}: {done}{unwritten}", err=True)
+    sys.exit(interruption.exit_code)
 
 
 @contextmanager

@@ -1,8 +1,9 @@
 """Everything an extraction reads besides the text, built once from the run's options.
 
 One :class:`Resources` goes to every stage (``reportedly.stages``): the spaCy model's
-name, the cue lexicon, the actor coder (with a user's ``--actors`` file), the event verb
-dictionaries (with a user's ``--verbs``), the gendered words and the learned tagger.
+name, the cue lexicon, the actor coder and the office holders (with a user's ``--actors``
+file), the event verb dictionaries (with a user's ``--verbs``), the gendered words and
+the learned tagger.
 Nothing configurable is cached at module level, so two runs with different options in one
 process do not see each other's; tests build their own.
 """
@@ -18,6 +19,7 @@ from reportedly.events.detection import EventVerbs
 from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped_verbs
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.resolve.actors import ActorCoder, load_coder
+from reportedly.resolve.offices import OfficeHolders, load_office_holders
 from reportedly.resolve.speakers import read_genders
 
 
@@ -29,6 +31,7 @@ class Resources:
     verbs: EventVerbs
     genders: dict[str, str]  # first names, honorifics and titles to "m" or "f"
     tagger: AttributionTagger | None  # None: the rules alone
+    offices: OfficeHolders  # who held an office on a day, with the actors file's `offices:`
 
     @classmethod
     def load(
@@ -54,4 +57,5 @@ class Resources:
             verbs=EventVerbs(user_verbs, shipped_verbs()),
             genders=read_genders(),
             tagger=learned,
+            offices=load_office_holders(actors),
         )

@@ -13,16 +13,20 @@ import click
 from click.exceptions import NoArgsIsHelpError
 
 from reportedly.cli import corpus, evaluate, extract
+from reportedly.options import Interrupted, stopping_signals_interrupt
 
 
 class OneLineErrors(click.Group):
     """The command group whose errors are one line on stderr: click's usage errors print the
-    usage and a hint above the error, three lines where a script or a user wants the reason."""
+    usage and a hint above the error, three lines where a script or a user wants the reason.
+    A stopping signal (Ctrl-C, SIGTERM) ends a command cleanly, exiting 128 + its number;
+    the commands that write say what they had done."""
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         try:
-            return super().main(*args, **kwargs)
+            with stopping_signals_interrupt():
+                return super().main(*args, **kwargs)
         except NoArgsIsHelpError as error:  # a group called alone: its help, as click shows it
             error.show()
             sys.exit(error.exit_code)
@@ -32,6 +36,13 @@ class OneLineErrors(click.Group):
         except click.Abort:
             click.echo("Aborted!", err=True)
             sys.exit(1)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Interrupted as interruption:  # before click makes it a bare "Aborted!"
+            click.echo(f"reportedly: interrupted by {interruption.signal}", err=True)
+            sys.exit(interruption.exit_code)
 
 
 @click.group(cls=OneLineErrors)

@@ -25,7 +25,9 @@ from tqdm import tqdm
 from reportedly.model import ATTRIBUTION_KINDS
 from reportedly.options import (
     EXIT_INPUTS_FAILED,
+    Interrupted,
     input_options,
+    interrupted,
     load_extractor,
     model_options,
     output_file,
@@ -51,6 +53,11 @@ SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 # What an ingest that the store failed under has done, and how to finish it.
 RERUN_FINISHES = (
     "whole articles stored before it are kept: fix that and run the same ingest again to store the rest"
+)
+# What an interrupted ingest has done, and how to finish it.
+RERUN_RESUMES = (
+    "the articles counted as stored are, the one in progress is not: "
+    "run the same ingest again to store the rest (what is stored is skipped)"
 )
 
 
@@ -188,10 +195,11 @@ def store_errors(path: Path, aftermath: str = "") -> Iterator[None]:
 
 
 @contextmanager
-def _reading(db_path: Path | None) -> Iterator[sqlite3.Connection]:
+def _reading(db_path: Path | None, *, writing: bool = False) -> Iterator[sqlite3.Connection]:
+    """The store, open to read (or with ``writing``, to fix: a damaged store is refused)."""
     path = db_path or default_path()
     try:
-        connection = connect(path, create=False)
+        connection = connect(path, create=False, writing=writing)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     try:
@@ -280,6 +288,7 @@ def ingest(
     stored without a date takes the date of a later ingest of it and is extracted again."""
     from reportedly.ingest.dates import read_sidecar
     from reportedly.ingest.read import InputError
+    from reportedly.ingest.run import IngestSummary
     from reportedly.ingest.run import ingest as run_ingest
     from reportedly.ingest.sources import read_articles
     from reportedly.store.corpus import Store
@@ -294,17 +303,28 @@ def ingest(
         raise click.ClickException(str(error)) from None
     extractor = load_extractor(model, tagger, actors, verbs)
     articles = read_articles(paths, published, max_size * 1_048_576, listings)
-    with (
-        tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress,
-        store_errors(store.path, RERUN_FINISHES),
-    ):
-        try:
-            summary = run_ingest(articles, store, extractor, on_article=lambda: progress.update(1))
-        finally:
-            store.close()
+    summary = IngestSummary()
+    interruption = None
+    try:
+        with (
+            tqdm(desc="ingest", unit="article", disable=None, file=sys.stderr) as progress,
+            store_errors(store.path, RERUN_FINISHES),
+        ):
+            try:
+                run_ingest(articles, store, extractor, lambda: progress.update(1), summary)
+            finally:
+                store.close()  # rolls back the article in progress, if any
+    except Interrupted as stopped:
+        interruption = stopped
     for failure in summary.failed:
         click.echo(f"reportedly: error: {failure}", err=True)
-    click.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
+    report = summary.to_dict()
+    if interruption is not None:
+        report |= {"interrupted": interruption.signal, "resume": RERUN_RESUMES}
+        click.echo(f"reportedly: interrupted by {interruption.signal}: {RERUN_RESUMES}", err=True)
+    click.echo(json.dumps(report, ensure_ascii=False))
+    if interruption is not None:
+        sys.exit(interruption.exit_code)
     if summary.failed:
         sys.exit(EXIT_INPUTS_FAILED)
 
@@ -477,7 +497,7 @@ def entities_merge(name: str, into: str, db_path: Path | None) -> None:
     Later ingests follow the fix: NAME's spellings lead to INTO."""
     from reportedly.store.corpus import merge_entities
 
-    with _reading(db_path) as connection, _naming("NAME or INTO"):
+    with _reading(db_path, writing=True) as connection, _naming("NAME or INTO"):
         merged, kept = merge_entities(connection, name, into)
     click.echo(json.dumps({"merged": merged, "into": kept}))
 
@@ -508,7 +528,7 @@ def attributions_set_speaker(
     `import brat` and merges do not undo it. Prints what changed as JSON."""
     from reportedly.store.corpus import set_speaker
 
-    with _reading(db_path) as connection, _naming("ID or NAME"):
+    with _reading(db_path, writing=True) as connection, _naming("ID or NAME"):
         fixed = set_speaker(connection, attribution, name, new=new, entity_type=entity_type)
     click.echo(json.dumps(fixed, ensure_ascii=False))
 
@@ -540,19 +560,24 @@ def export(db_path: Path | None, export_format: str, table: str, output: str | N
     if export_format == "brat":
         _make_folder(Path(output or ""))
     with _reading(db_path) as connection:
-        if export_format == "parquet":
-            with replaced_whole(Path(output or "")) as temporary:
-                count = exports.write_parquet(connection, table, temporary)
-        elif export_format == "brat":
-            count = exports.write_brat(connection, Path(output or ""))
-        else:
-            with output_file(output) as stream:
-                if export_format == "jsonl":
-                    count = exports.write_jsonl(connection, stream)
-                elif export_format == "csv":
-                    count = exports.write_csv(connection, table, stream)
-                else:
-                    count = exports.write_plover(connection, stream)
+        try:
+            if export_format == "parquet":
+                with replaced_whole(Path(output or "")) as temporary:
+                    count = exports.write_parquet(connection, table, temporary)
+            elif export_format == "brat":
+                count = exports.write_brat(connection, Path(output or ""))
+            else:
+                with output_file(output) as stream:
+                    if export_format == "jsonl":
+                        count = exports.write_jsonl(connection, stream)
+                    elif export_format == "csv":
+                        count = exports.write_csv(connection, table, stream)
+                    else:
+                        count = exports.write_plover(connection, stream)
+        except Interrupted as interruption:
+            if export_format == "brat":  # one file at a time, each whole
+                interrupted(interruption, f"export stopped, some files in {output} written", None)
+            interrupted(interruption, "export stopped", output)
     click.echo(f"reportedly: exported {count} {export_format} records", err=True)
 
 
@@ -576,16 +601,17 @@ def import_group() -> None:
 @db_option
 def import_brat(folder: Path, db_path: Path | None) -> None:
     """Store the attributions of corrected BRAT files (as `export --format brat` wrote them),
-    all or none: a file that is not UTF-8 or a line that is not BRAT stops the import."""
+    all or none: a file that is not UTF-8 or a line that is not BRAT or does not fit its text
+    stops the import. Prints the documents read and those changed as JSON."""
     from reportedly.store.brat import BratError
     from reportedly.store.export import import_brat as run_import
 
-    with _reading(db_path) as connection:
+    with _reading(db_path, writing=True) as connection:
         try:
-            count = run_import(connection, folder)
-        except BratError as error:  # the files' fault, not the store's
-            raise click.BadParameter(str(error), param_hint="FOLDER") from None
-    click.echo(json.dumps({"documents": count}))
+            count, changed = run_import(connection, folder)
+        except BratError as error:  # a bad input file, named with its line: nothing was imported
+            raise click.ClickException(str(error)) from None
+    click.echo(json.dumps({"documents": count, "changed": changed}))
 
 
 COMMANDS = (

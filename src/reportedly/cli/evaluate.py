@@ -1,5 +1,5 @@
-"""``reportedly eval``: the extractor scored against gold corpora (PolNeAR, speakers, PLOVER,
-PETRARCH's unit tests)."""
+"""``reportedly eval``: the extractor scored against gold corpora (PolNeAR, speakers, GAP,
+PLOVER, PETRARCH's unit tests)."""
 
 from __future__ import annotations
 
@@ -98,6 +98,31 @@ def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model:
 
     _report(
         lambda: evaluate_speakers(split_dir, gold, model=model, tagger=tagger), format_report, output_format
+    )
+
+
+@evaluate.command(name="gap")
+@click.argument("gap_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--predictions",
+    "predictions_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the answers in GAP's system format (ID, A-coref, B-coref; TRUE/FALSE; no header).",
+)
+@report_format
+@model_options
+def eval_gap(
+    gap_file: Path, predictions_path: Path | None, output_format: str | None, model: str, tagger: str
+) -> None:
+    """Score pronoun resolution on a GAP file (e.g. ../shared/data/gap/gap-validation.tsv) by
+    GAP's metric: F1 over the pronoun-name pairs, masculine, feminine and their ratio."""
+    from reportedly.eval.gap import evaluate_gap, format_report
+
+    _report(
+        lambda: evaluate_gap(gap_file, predictions_path, model=model, tagger=tagger),
+        format_report,
+        output_format,
     )
 
 

@@ -16,8 +16,10 @@ from reportedly.ingest.read import InputError
 from reportedly.model import Document, Extraction
 from reportedly.options import (
     EXIT_INPUTS_FAILED,
+    Interrupted,
     check_output,
     input_options,
+    interrupted,
     load_extractor,
     model_options,
     output_file,
@@ -108,16 +110,21 @@ def extract(
                 yield item.document
 
     extractor = load_extractor(model, tagger, actors, verbs)
-    with output_file(output) as stream:
-        for number, extraction in enumerate(extractor.extract(documents())):
-            if output_format == "jsonl":
-                stream.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
-            elif output_format == "plover":
-                for record in plover_records(extraction):
-                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            else:
-                stream.write(("\n" if number else "") + format_text(extraction) + "\n")
-            stream.flush()
+    extracted = 0
+    try:
+        with output_file(output) as stream:
+            for extraction in extractor.extract(documents()):
+                if output_format == "jsonl":
+                    stream.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+                elif output_format == "plover":
+                    for record in plover_records(extraction):
+                        stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    stream.write(("\n" if extracted else "") + format_text(extraction) + "\n")
+                stream.flush()
+                extracted += 1
+    except Interrupted as interruption:
+        interrupted(interruption, f"{_count(extracted, 'document')} extracted", output)
     if failed:
         click.echo(f"reportedly: {_count(len(failed), 'input')} failed; the rest were extracted", err=True)
         sys.exit(EXIT_INPUTS_FAILED)

@@ -23,7 +23,7 @@ from tqdm import tqdm
 from reportedly.eval import GoldError
 from reportedly.eval.brat import read_split
 from reportedly.eval.jsonl import read_json_lines
-from reportedly.model import Attribution, Span
+from reportedly.model import Attribution, Entity, Span
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resolve.names import clean_name, initials, name_key
 from reportedly.resolve.speakers import SpeakerResolver, attribution_start
@@ -103,16 +103,20 @@ def _speaker_for(
     if overlapping:
         best = min(overlapping, key=lambda a: abs(a.source.start - item.start) + abs(a.source.end - item.end))
         return (best.speaker.name if best.speaker else None), True
-    earlier = [
-        a for a in attributions if a.speaker and a.speaker.entity and attribution_start(a) < item.start
-    ]
+    entity = resolve_span(resolver, attributions, text, item.start, item.end)
+    return (entity.name if entity else None), False
+
+
+def resolve_span(
+    resolver: SpeakerResolver, attributions: list[Attribution], text: str, start: int, end: int
+) -> Entity | None:
+    """The entity the resolver gives a span of the text read as a source, with the speaker of
+    the last attribution before it as the previous speaker."""
+    earlier = [a for a in attributions if a.speaker and a.speaker.entity and attribution_start(a) < start]
     previous_id = max(earlier, key=attribution_start).speaker.entity if earlier else None
     previous = next((e for e in resolver.entities if e.id == previous_id), None)
-    probe = Attribution(
-        id="gold", kind="indirect", cue=None, source=Span.of(text, item.start, item.end), content=[]
-    )
-    entity = resolver.resolve(probe, previous)
-    return (entity.name if entity else None), False
+    probe = Attribution(id="probe", kind="indirect", cue=None, source=Span.of(text, start, end), content=[])
+    return resolver.resolve(probe, previous)
 
 
 def _report(results: list[tuple[GoldSpeaker, str | None, bool]]) -> dict[str, Any]:

@@ -45,14 +45,6 @@ class IngestSummary:
     failed: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # files in folders of other kinds
 
-    def add(self, other: IngestSummary) -> None:
-        self.stored += other.stored
-        self.skipped += other.skipped
-        self.duplicates += other.duplicates
-        self.dated += other.dated
-        self.failed += other.failed
-        self.ignored += other.ignored
-
     def to_dict(self) -> dict[str, object]:
         return {
             "stored": self.stored,
@@ -116,9 +108,11 @@ def ingest(
     store: Store,
     extractor: Extractor,
     on_article: Callable[[], None] = lambda: None,
+    summary: IngestSummary | None = None,
 ) -> IngestSummary:
-    """Store every article; ``on_article`` is called once per input article (progress)."""
-    summary = IngestSummary()
+    """Store every article; ``on_article`` is called once per input article (progress).
+    ``summary`` is filled as articles are stored: what an interrupted ingest had done."""
+    summary = IngestSummary() if summary is None else summary
     index_new_text(store.connection)  # what a killed run stored and did not index yet
     in_flight: deque[_Unit] = deque()
     # Articles on their way, by content hash: once stored, the store answers for them.
@@ -146,7 +140,7 @@ def ingest(
                 yield from unit.documents
                 continue
             stored = store.stored(unit.content_hash, item.source, item.written_source)
-            if stored or (same and same.article.source == item.source):
+            if stored is not None or (same and same.article.source == item.source):
                 summary.skipped += 1
                 continue
             if (
@@ -161,26 +155,20 @@ def ingest(
                 continue
             if same is not None:  # the same text from another source, in this run
                 same.duplicates.append((unit, 1.0))
-                summary.duplicates += 1
                 continue
-            original = store.original(unit.content_hash)
-            stored = (original, 1.0) if original is not None else store.near_duplicate(unit.signature)
-            if stored is not None:
+            if (original := store.original_of(unit.content_hash, unit.signature)) is not None:
                 with store.transaction():
-                    store.add_article(
-                        unit.article, unit.content_hash, unit.signature, None, duplicate_of=stored
-                    )
-                summary.duplicates += 1
+                    _store_duplicates([(unit, original[1])], original[0], store, summary)
                 continue
             if (near := run_index.near(unit.signature)) is not None:
                 near[0].duplicates.append((unit, near[1]))
-                summary.duplicates += 1
                 continue
             pending[unit.content_hash] = unit
             run_index.add(unit)
             in_flight.append(unit)
             yield from unit.documents
 
+    indexed = 0  # articles stored when the full-text indexes were last brought up to date
     for extraction in extractor.extract(to_extract()):
         unit = in_flight[0]
         unit.extractions.append(extraction)
@@ -188,24 +176,33 @@ def ingest(
             in_flight.popleft()
             del pending[unit.content_hash]
             if unit.dates is not None:
-                _date(unit, *unit.dates, store)
-                summary.dated += 1
+                _date(unit, *unit.dates, store, summary)
                 continue
-            _store(unit, store)
+            _store(unit, store, summary)
             run_index.remove(unit)
-            summary.stored += 1
-            if summary.stored % INDEX_EVERY == 0:
+            if summary.stored - indexed >= INDEX_EVERY:
                 index_new_text(store.connection)
+                indexed = summary.stored
     index_new_text(store.connection)
     if dated_copies:
-        summary.add(ingest(dated_copies, store, extractor))
+        ingest(dated_copies, store, extractor, summary=summary)
     return summary
 
 
-def _store(unit: _Unit, store: Store) -> None:
-    """One article, its posts and its duplicates in this run, in one transaction."""
+def _store(unit: _Unit, store: Store, summary: IngestSummary) -> None:
+    """One article, its posts and its duplicates in this run, in one transaction. The store is
+    asked again inside it, as other processes may write to it too: one that stored this
+    article since it was looked up makes it skipped, one that stored its text (or a near
+    duplicate) from another source makes it a duplicate, and its extraction is dropped."""
     article = unit.article
     with store.transaction():
+        if (stored := store.stored(unit.content_hash, article.source)) is not None:
+            summary.skipped += 1
+            _store_duplicates(unit.duplicates, stored, store, summary)
+            return
+        if (original := store.original_of(unit.content_hash, unit.signature)) is not None:
+            _store_duplicates([(unit, original[1]), *unit.duplicates], original[0], store, summary)
+            return
         # A live blog page keeps its text; what was extracted belongs to its posts.
         page_extraction = None if article.posts else unit.extractions[0]
         document_id = store.add_article(article, unit.content_hash, unit.signature, page_extraction)
@@ -223,32 +220,42 @@ def _store(unit: _Unit, store: Store) -> None:
             for citing, reference, cited in post_links(article.posts):
                 text = article.posts[citing].document.text[reference.start : reference.end]
                 store.link(post_ids[citing], reference.start, reference.end, text, post_ids[cited])
-        _store_duplicates(unit.duplicates, document_id, store)
+        summary.stored += 1
+        _store_duplicates(unit.duplicates, document_id, store, summary)
 
 
-def _date(unit: _Unit, stored: StoredDocument, dated: Article, store: Store) -> None:
+def _date(unit: _Unit, stored: StoredDocument, dated: Article, store: Store, summary: IngestSummary) -> None:
     """The stored undated document ``dated``, in one transaction with the duplicates of this
-    run; the article itself, from another source, is one of them (as it would have been)."""
+    run; the article itself, from another source, is one of them (as it would have been).
+    Another process that dated the document since leaves it as it dated it."""
     with store.transaction():
-        store.redate(stored.id, dated, unit.extractions)
-        # Unless stored already: a store before the dated copies of one run waited for their
-        # text kept such a copy as a duplicate of the undated text.
-        stored_already = unit.article.source == stored.source or store.stored(
-            unit.content_hash, unit.article.source
-        )
-        itself = [] if stored_already else [(unit, 1.0)]
-        _store_duplicates(itself + unit.duplicates, stored.id, store)
+        if store.undated(unit.content_hash) == stored:
+            store.redate(stored.id, dated, unit.extractions)
+            summary.dated += 1
+        itself = [(unit, 1.0)] if unit.article.source != stored.source else []
+        _store_duplicates(itself + unit.duplicates, stored.id, store, summary)
 
 
-def _store_duplicates(duplicates: list[tuple[_Unit, float]], original_id: int, store: Store) -> None:
+def _store_duplicates(
+    duplicates: list[tuple[_Unit, float]], original_id: int, store: Store, summary: IngestSummary
+) -> None:
+    """Duplicates of the stored document ``original_id`` (at their similarity to it), inside
+    the caller's transaction. Each is linked to the original the store finds for it, which
+    is ``original_id`` unless another process stored a closer one (or ``original_id`` is a
+    duplicate itself); one that another process stored meanwhile is skipped."""
     for duplicate, score in duplicates:
+        if store.stored(duplicate.content_hash, duplicate.article.source) is not None:
+            summary.skipped += 1
+            continue
+        original = store.original_of(duplicate.content_hash, duplicate.signature)
         store.add_article(
             duplicate.article,
             duplicate.content_hash,
             duplicate.signature,
             None,
-            duplicate_of=(original_id, score),
+            duplicate_of=original or (original_id, score),
         )
+        summary.duplicates += 1
 
 
 def date_document(

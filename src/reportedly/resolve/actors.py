@@ -63,7 +63,8 @@ class ActorTables:
         self.variants.update(other.variants)
 
 
-def _iso_day(value: Any, path: Path, name: str) -> date | None:
+def iso_day(value: Any, path: Path, name: str) -> date | None:
+    """A YAML date value (a date or a YYYY-MM-DD string) of the entry `name` in `path`."""
     if value is None or isinstance(value, date):
         return value
     try:
@@ -72,15 +73,24 @@ def _iso_day(value: Any, path: Path, name: str) -> date | None:
         raise ActorFileError(f"{path}: actor {name!r} has a date that is not YYYY-MM-DD: {value!r}") from None
 
 
-def read_actor_yaml(path: Path) -> ActorTables:
-    """Read an actors YAML file (see ``data/actors.yaml`` for the shape)."""
+def actor_document(path: Path) -> dict[str, Any]:
+    """The mapping an actors YAML file holds (its sections: ``actors``, ``variants``,
+    ``agents``, ``offices``)."""
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         problem = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ActorFileError(f"{path}: cannot read actors file: {problem}") from None
     if not isinstance(document, dict):
-        raise ActorFileError(f"{path}: an actors file is a mapping with 'actors', 'variants', 'agents'")
+        raise ActorFileError(
+            f"{path}: an actors file is a mapping with 'actors', 'variants', 'agents', 'offices'"
+        )
+    return document
+
+
+def read_actor_yaml(path: Path) -> ActorTables:
+    """Read an actors YAML file (see ``data/actors.yaml`` for the shape)."""
+    document = actor_document(path)
     tables = ActorTables()
     for entry in document.get("actors") or []:
         if not isinstance(entry, dict) or not entry.get("name") or not entry.get("codes"):
@@ -90,7 +100,7 @@ def read_actor_yaml(path: Path) -> ActorTables:
         for code in entry["codes"]:
             if not isinstance(code, dict) or not code.get("code"):
                 raise ActorFileError(f"{path}: actor {name!r} has a code without 'code': {code!r}")
-            start, end = _iso_day(code.get("from"), path, name), _iso_day(code.get("until"), path, name)
+            start, end = iso_day(code.get("from"), path, name), iso_day(code.get("until"), path, name)
             dated = start is not None or end is not None
             codes.append(DatedCode(str(code["code"]).upper(), start, end, dated))
         for alias in [name, *(entry.get("aliases") or [])]:

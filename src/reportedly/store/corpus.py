@@ -38,7 +38,7 @@ class Store:
 
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
-        self.connection = connect(path, create=create)
+        self.connection = connect(path, create=create, writing=True)
 
     def close(self) -> None:
         self.connection.close()
@@ -46,35 +46,36 @@ class Store:
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self.connection)
 
-    def stored(self, content_hash: str, source: str, written_source: str | None = None) -> bool:
-        """Whether this text from this source is stored: what a rerun skips. A store before
-        schema 4 kept a relative path as written (``written_source``): the document stored so
-        takes the source it has now, with its posts, and is found."""
-        found = self.connection.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ? AND source = ?", (content_hash, source)
+    def stored(self, content_hash: str, source: str, written_source: str | None = None) -> int | None:
+        """The id of this text from this source if it is stored: what a rerun skips. A store
+        before schema 4 kept a relative path as written (``written_source``): the document
+        stored so takes the source it has now, with its posts, and is found."""
+        row = self.connection.execute(
+            "SELECT id FROM documents WHERE content_hash = ? AND source = ?", (content_hash, source)
         ).fetchone()
-        if found is not None or written_source is None or written_source == source:
-            return found is not None
+        if row is not None or written_source is None or written_source == source:
+            return row["id"] if row else None
         old = self.connection.execute(
             "SELECT id FROM documents WHERE content_hash = ? AND source = ?", (content_hash, written_source)
         ).fetchone()
         if old is None:
-            return False
+            return None
         with self.transaction():
             self.connection.execute("UPDATE documents SET source = ? WHERE id = ?", (source, old["id"]))
             self.connection.execute(
                 "UPDATE documents SET source = ? || substr(source, ?) WHERE parent_id = ?",
                 (source, len(written_source) + 1, old["id"]),
             )
-        return True
+        return int(old["id"])
 
-    def original(self, content_hash: str) -> int | None:
-        """The stored document with this text that is no duplicate itself, if any."""
+    def original_of(self, content_hash: str, signature: np.ndarray) -> tuple[int, float] | None:
+        """The stored original a text is a duplicate of, with their similarity: the first
+        stored with the same text (1.0), else the most similar near duplicate, if any."""
         row = self.connection.execute(
             "SELECT id FROM documents WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
             (content_hash,),
         ).fetchone()
-        return row["id"] if row else None
+        return (row["id"], 1.0) if row else self.near_duplicate(signature)
 
     def near_duplicate(self, signature: np.ndarray) -> tuple[int, float] | None:
         """The stored document most like one with this signature, if similar enough."""

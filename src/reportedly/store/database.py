@@ -3,6 +3,14 @@
 SQLite in WAL mode (readers never wait for an ingest), foreign keys on. The schema is a
 list of migrations; ``PRAGMA user_version`` records how many have run, and opening a store
 runs the rest, each in its own transaction, so that an older store is upgraded in place.
+
+Any number of processes may write at once: each write is a ``BEGIN IMMEDIATE`` transaction,
+so writers take turns, and one that finds the store busy waits for it (SQLite's busy handler
+tries again every few milliseconds) up to ``BUSY_TIMEOUT_SECONDS`` before it gives up with
+"the store is busy". Readers see whole transactions only and hold no lock a writer waits on.
+A writer checks the store's pages when it opens it (``PRAGMA quick_check``): a damaged store
+is refused before anything is added to it. Readers skip the check, which reads every page;
+they refuse a damaged store when a query reads a damaged page.
 """
 
 from __future__ import annotations
@@ -10,11 +18,16 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 ENVIRONMENT_VARIABLE = "REPORTEDLY_DB"
+# How long a writer waits for another to finish its transaction (and a reader, for a
+# migration or a checkpoint) before it reports the store busy. A writer holds the store for
+# one article at a time (milliseconds); a migration of a large store can take longer.
+BUSY_TIMEOUT_SECONDS = 60
 # SQLite's integers are 64-bit: a larger Python int cannot be bound to a statement.
 LARGEST_INTEGER = 2**63 - 1
 # The columns of the full-text index of contents: the words, and the closed forms of its
@@ -303,7 +316,7 @@ _STORE_PROBLEMS = {
     "SQLITE_FULL": "database or disk is full",
     "SQLITE_IOERR": "cannot read or write the store's file",
     "SQLITE_CANTOPEN": "cannot open the store's file",
-    "SQLITE_BUSY": "the store is locked by another writer",
+    "SQLITE_BUSY": f"the store is busy: another process held it longer than {BUSY_TIMEOUT_SECONDS} s",
 }
 
 
@@ -381,23 +394,26 @@ def default_path() -> Path:
     return Path(data_home) / "reportedly" / "reportedly.db"
 
 
-def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
-    """Open (and create or upgrade) the store at ``path``."""
+def connect(path: Path, *, create: bool = True, writing: bool = False) -> sqlite3.Connection:
+    """Open (and create or upgrade) the store at ``path``; ``writing``: to add to it, which a
+    damaged store refuses (checked on opening)."""
     if not create and not path.exists():
         raise StoreError(f"{path}: no such store (ingest something first, or pass --db)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         connection.row_factory = sqlite3.Row
         connection.create_function(COMPOUNDS_FUNCTION, 1, compounds, deterministic=True)
         connection.create_function(SOURCE_FUNCTION, 3, source_of_stored)
-        connection.execute("PRAGMA journal_mode = WAL")
+        _set_wal(connection)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
         # Checkpoint every ~40 MB of log rather than 4 MB: an ingest spends a tenth less time
         # in SQLite (measured), and readers are unaffected.
         connection.execute("PRAGMA wal_autocheckpoint = 10000")
         migrate(connection)
+        if writing:
+            check_pages(connection)
     except sqlite3.DatabaseError as error:
         raise StoreError(store_problem(path, error)) from None
     except OSError as error:
@@ -405,25 +421,52 @@ def connect(path: Path, *, create: bool = True) -> sqlite3.Connection:
     return connection
 
 
+def _set_wal(connection: sqlite3.Connection) -> None:
+    """Put the store in WAL mode (a new store: a no-op after that). Changing the mode needs
+    the file to itself, and SQLite reports it busy at once, without its busy handler, when
+    another process is opening the same new store: tried again for the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorname != "SQLITE_BUSY" or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
+
+
+def check_pages(connection: sqlite3.Connection) -> None:
+    """Refuse a store with a damaged page or index (``PRAGMA quick_check``: every page is
+    read once, 0.3 s for a store of 100,000 attributions and 300 MB, against 1 ms to open it)."""
+    # SQLite's own message for a damaged page met in a query, which readers get.
+    if connection.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok":
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+
 def index_new_text(connection: sqlite3.Connection) -> None:
     """Add the attributions and documents stored since the last call to the full-text
     indexes, in one transaction."""
     with transaction(connection):
-        for table, columns, values in (
-            ("attributions", CONTENT_SEARCH_COLUMNS, f"content, {COMPOUNDS_FUNCTION}(content)"),
-            ("documents", "title, text", "title, text"),
-        ):
-            (last,) = connection.execute(
-                "SELECT last_id FROM fts_indexed WHERE name = ?", (table,)
-            ).fetchone()
-            connection.execute(
-                f"INSERT INTO {table}_fts (rowid, {columns}) SELECT id, {values} FROM {table} WHERE id > ?",
-                (last,),
-            )
-            connection.execute(
-                f"UPDATE fts_indexed SET last_id = (SELECT COALESCE(MAX(id), 0) FROM {table}) WHERE name = ?",
-                (table,),
-            )
+        index_new_rows(connection)
+
+
+def index_new_rows(connection: sqlite3.Connection) -> None:
+    """:func:`index_new_text` inside the caller's transaction: what it stores is searchable
+    from the moment it is committed (an import)."""
+    for table, columns, values in (
+        ("attributions", CONTENT_SEARCH_COLUMNS, f"content, {COMPOUNDS_FUNCTION}(content)"),
+        ("documents", "title, text", "title, text"),
+    ):
+        (last,) = connection.execute("SELECT last_id FROM fts_indexed WHERE name = ?", (table,)).fetchone()
+        connection.execute(
+            f"INSERT INTO {table}_fts (rowid, {columns}) SELECT id, {values} FROM {table} WHERE id > ?",
+            (last,),
+        )
+        connection.execute(
+            f"UPDATE fts_indexed SET last_id = (SELECT COALESCE(MAX(id), 0) FROM {table}) WHERE name = ?",
+            (table,),
+        )
 
 
 @contextmanager

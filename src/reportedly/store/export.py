@@ -16,14 +16,15 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
 from reportedly.events.plover import plover_records
-from reportedly.model import Extraction
-from reportedly.store.brat import BratError, check_ann, parse_ann
+from reportedly.model import Attribution, Extraction, Span
+from reportedly.store.brat import BratError, GoldAttribution, Parts, check_ann, parse_ann
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
-from reportedly.store.database import StoreError, index_new_text, transaction
+from reportedly.store.database import StoreError, index_new_rows, transaction
 from reportedly.store.dedup import content_hash
 
 _SAFE_NAME = re.compile(r"[^\w.-]+")
@@ -107,8 +108,11 @@ def write_parquet(connection: sqlite3.Connection, table: str, path: Path) -> int
         import pyarrow.parquet as pq
     except ImportError:
         raise StoreError("Parquet export needs pyarrow: pip install 'reportedly[parquet]'") from None
-    rows = list(table_rows(connection, table))
-    pq.write_table(pa.Table.from_pylist(rows), path)
+    cursor = connection.execute(TABLES[table])
+    rows = [dict(row) for row in cursor]
+    # No rows: the columns still, of no type, for whoever reads them by name.
+    columns = {column[0]: pa.array([], pa.null()) for column in cursor.description}
+    pq.write_table(pa.Table.from_pylist(rows) if rows else pa.table(columns), path)
     return len(rows)
 
 
@@ -133,72 +137,85 @@ def brat_name(doc_id: str, row_id: int) -> str:
 
 
 def write_brat(connection: sqlite3.Connection, folder: Path) -> int:
-    """A ``.txt`` and ``.ann`` per extracted document, named by ``brat_name``."""
+    """A ``.txt`` and ``.ann`` per extracted document, named by ``brat_name``. The ``.txt`` is
+    the stored text to the byte (no newline translation: ``\r\n`` and ``\r`` stay), as BRAT's
+    offsets, code points like the store's, count in it."""
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     for row in connection.execute(
         "SELECT id, doc_id, text, extraction FROM documents WHERE extraction IS NOT NULL ORDER BY id"
     ):
         name = brat_name(row["doc_id"], row["id"])
-        (folder / f"{name}.txt").write_text(row["text"], encoding="utf-8")
-        (folder / f"{name}.ann").write_text(
-            _ann(row["text"], json.loads(row["extraction"])), encoding="utf-8"
-        )
+        extraction = Extraction.from_dict(json.loads(row["extraction"]), row["text"])
+        (folder / f"{name}.txt").write_text(row["text"], encoding="utf-8", newline="")
+        (folder / f"{name}.ann").write_text(_ann(extraction), encoding="utf-8", newline="")
         count += 1
     return count
 
 
-def _ann(text: str, extraction: dict[str, Any]) -> str:
+def _ann(extraction: Extraction) -> str:
+    """The ``.ann`` of an extraction: per attribution, its spans and an Attribution event
+    joining them, whose trigger is the cue, or for a floating quote (no cue) the first part of
+    its content."""
+    text = extraction.document.text
     lines: list[str] = []
 
-    def bound(label: str, parts: list[tuple[int, int]]) -> str:
+    def bound(label: str, spans: list[Span]) -> str:
         number = f"T{len(lines) + 1}"
-        offsets = ";".join(f"{start} {end}" for start, end in parts)
+        offsets = ";".join(f"{span.start} {span.end}" for span in spans)
         # One line, one tab-separated field: every line break and tab inside becomes a space.
-        words = re.sub(r"\s", " ", " ".join(text[start:end] for start, end in parts))
+        words = re.sub(r"\s", " ", " ".join(text[span.start : span.end] for span in spans))
         lines.append(f"{number}\t{label} {offsets}\t{words}")
         return number
 
     events = []
-    for attribution in extraction["attributions"]:
-        cue = attribution["cue"]
-        if cue is None:  # floating quotes have no cue: BRAT events need a trigger
+    for attribution in extraction.attributions:
+        trigger = attribution.cue or next(iter(attribution.content), None)
+        if trigger is None:  # neither cue nor content: nothing to annotate
             continue
-        arguments = [f"Attribution:{bound('Attribution', [(cue['start'], cue['end'])])}"]
-        if attribution["source"]:
-            source = attribution["source"]
-            arguments.append(f"Source:{bound('Source', [(source['start'], source['end'])])}")
-        arguments.append(f"Cue:{bound('Cue', [(cue['start'], cue['end'])])}")
-        if attribution["content"]:
-            parts = [(part["start"], part["end"]) for part in attribution["content"]]
-            arguments.append(f"Content:{bound('Content', parts)}")
+        arguments = [f"Attribution:{bound('Attribution', [trigger])}"]
+        if attribution.source:
+            arguments.append(f"Source:{bound('Source', [attribution.source])}")
+        if attribution.cue:
+            arguments.append(f"Cue:{bound('Cue', [attribution.cue])}")
+        if attribution.content:
+            arguments.append(f"Content:{bound('Content', attribution.content)}")
         events.append(" ".join(arguments))
     lines += [f"E{number}\t{arguments}" for number, arguments in enumerate(events, start=1)]
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def import_brat(connection: sqlite3.Connection, folder: Path) -> int:
+def import_brat(connection: sqlite3.Connection, folder: Path) -> tuple[int, int]:
     """Store the attributions of corrected ``.ann`` files over those extracted, all in one
     transaction: every file is read and checked first, and a BratError in any of them (naming
-    the file and line) leaves the store as it was."""
+    the file and line) leaves the store as it was. A document whose attributions come back
+    as they were is not written at all. Gives the documents read and those changed."""
     files = sorted(folder.glob("*.ann"))
     if not files:
         raise BratError(f"{folder}: no .ann files")
     corrections = []
+    files_of: dict[int, Path] = {}  # the document each file corrects
     for ann in files:
         text_path = ann.with_suffix(".txt")
         if not text_path.exists():
             raise BratError(f"{ann}: no {text_path.name} beside it")
         text = _read_utf8(text_path)
         row = _exported_document(connection, text_path, text)
-        corrected = parse_ann(check_ann(ann, _read_utf8(ann), len(text)))
-        corrections.append((row, text, corrected))
-    index_new_text(connection)  # replaced rows leave the text index: they must be in it
+        if (other := files_of.setdefault(row["id"], ann)) != ann:
+            raise BratError(f"{ann}: corrects the same document as {other.name}: keep one of them")
+        extraction = Extraction.from_dict(json.loads(row["extraction"]), text)
+        corrected = parse_ann(check_ann(ann, _read_utf8(ann), text))
+        corrections.append((row["id"], extraction, _corrected_attributions(extraction, corrected)))
+    changed = [
+        (document_id, extraction, attributions)
+        for document_id, extraction, attributions in corrections
+        if attributions != extraction.attributions
+    ]
     with transaction(connection):
-        for row, text, corrected in corrections:
-            _replace_attributions(connection, row["id"], text, json.loads(row["extraction"]), corrected)
-    index_new_text(connection)
-    return len(corrections)
+        for document_id, extraction, attributions in changed:
+            _replace_attributions(connection, document_id, extraction, attributions)
+        index_new_rows(connection)  # searchable from the commit on
+    return len(corrections), len(changed)
 
 
 def _read_utf8(path: Path) -> str:
@@ -227,54 +244,75 @@ def _exported_document(connection: sqlite3.Connection, text_path: Path, text: st
     return rows[0]
 
 
-def _replace_attributions(
-    connection: sqlite3.Connection, document_id: int, text: str, extraction: dict[str, Any], corrected: list
-) -> None:
-    """The corrected attributions in place of the extracted ones, in the caller's transaction;
-    an attribution whose cue is unchanged keeps its speaker, kind and the rest."""
-    by_cue = {(a["cue"]["start"], a["cue"]["end"]): a for a in extraction["attributions"] if a["cue"]}
+def _corrected_attributions(extraction: Extraction, corrected: list[GoldAttribution]) -> list[Attribution]:
+    """The attributions of ``corrected`` (as ``parse_ann`` read them) as the model's, on the
+    extraction's text. One that matches an extracted attribution, the same cue and content,
+    else the same cue (for a floating quote, the same content), is that attribution with the
+    corrected spans: its id, speaker, kind and the rest stay. Others are new, numbered on."""
+    text = extraction.document.text
+    unmatched = list(extraction.attributions)
+    numbers = [int(a.id[1:]) for a in extraction.attributions if re.fullmatch(r"a\d+", a.id)]
+    next_number = max(numbers, default=0) + 1
 
-    def span(parts: tuple[tuple[int, int], ...]) -> dict[str, Any] | None:
-        if not parts:
-            return None
-        start, end = parts[0][0], parts[-1][1]
-        return {"start": start, "end": end, "text": text[start:end]}
+    def span(parts: Parts) -> Span | None:
+        # The model's cue and source are one span: a discontinuous one is taken whole.
+        return Span.of(text, parts[0][0], parts[-1][1]) if parts else None
 
     attributions = []
-    for number, gold in enumerate(corrected, start=1):
-        cue = span(gold.cue)
-        kept = by_cue.get((cue["start"], cue["end"])) if cue else None
-        attribution = dict(kept) if kept else {
-            "kind": "indirect", "speaker": None, "addressee": None, "channel": None, "parent": None,
-            "negated": False, "hypothetical": False, "time": None,
-        }  # fmt: skip
-        attribution.update(
-            id=f"a{number}",
-            cue=cue,
-            source=span(gold.source),
-            content=[{"start": s, "end": e, "text": text[s:e]} for s, e in gold.content],
-        )
-        attributions.append(attribution)
-    extraction["attributions"] = attributions
-    previous = {
-        (row["cue_start"], row["cue_end"]): row
+    for gold in corrected:
+        cue, source = span(gold.cue), span(gold.source)
+        content = [Span.of(text, start, end) for start, end in gold.content]
+        same = [a for a in unmatched if a.cue == cue and a.content == content]
+        alike = [a for a in unmatched if cue is not None and a.cue == cue]
+        if kept := next(iter(same or alike), None):
+            unmatched.remove(kept)
+            attributions.append(replace(kept, cue=cue, source=source, content=content))
+        else:
+            kind = "indirect" if cue else "floating"
+            attributions.append(Attribution(f"a{next_number}", kind, cue, source, content))
+            next_number += 1
+    return attributions
+
+
+def _replace_attributions(
+    connection: sqlite3.Connection, document_id: int, extraction: Extraction, attributions: list[Attribution]
+) -> None:
+    """A document's attributions made ``attributions``, in the caller's transaction: the rows
+    of those unchanged stay as they are (ids too); a changed one's row is stored again with
+    the speaker entity and date of its former row, and removed ones are deleted."""
+    records = {attribution.id: attribution.to_dict() for attribution in attributions}
+    former = {a.id: a.to_dict() for a in extraction.attributions}
+    rows = {
+        row["local_id"]: row
         for row in connection.execute(
-            "SELECT entity_id, date, cue_start, cue_end FROM attributions WHERE document_id = ?",
-            (document_id,),
+            "SELECT id, local_id, entity_id, date FROM attributions WHERE document_id = ?", (document_id,)
         )
     }
     published, outlet = connection.execute(
         "SELECT published, outlet FROM documents WHERE id = ?", (document_id,)
     ).fetchone()
-    connection.execute("DELETE FROM attributions WHERE document_id = ?", (document_id,))
-    rows = []
-    for attribution in attributions:
-        cue = attribution["cue"]
-        old = previous.get((cue["start"], cue["end"])) if cue else None
-        entity, day = (old["entity_id"], old["date"]) if old else (None, published)
-        rows.append(attribution_row(document_id, attribution, entity, day, outlet))
-    connection.executemany(INSERT_ATTRIBUTION, rows)
+    stale = [local_id for local_id in rows if records.get(local_id) != former.get(local_id)]
+    connection.executemany(
+        "DELETE FROM attributions WHERE id = ?", [(rows[local_id]["id"],) for local_id in stale]
+    )
+    connection.executemany(
+        INSERT_ATTRIBUTION,
+        [
+            attribution_row(
+                document_id,
+                record,
+                rows[local_id]["entity_id"] if local_id in rows else None,
+                rows[local_id]["date"] if local_id in rows else published,
+                outlet,
+            )
+            for local_id, record in records.items()
+            if local_id not in rows or local_id in stale
+        ],
+    )
     connection.execute(
         "UPDATE documents SET extraction = ? WHERE id = ?",
-        (json.dumps(extraction, ensure_ascii=False), document_id),
+        (
+            json.dumps(replace(extraction, attributions=attributions).to_dict(), ensure_ascii=False),
+            document_id,
+        ),
     )

@@ -1,0 +1,166 @@
+"""Score pronoun resolution on GAP (Webster et al., 2018): Wikipedia passages, each with an
+ambiguous pronoun and two names, A and B, and whether the pronoun refers to each.
+
+The resolver runs on the passage as on any document and resolves the pronoun as it would
+resolve a source; a name is its referent when the entity it picks is mentioned at that
+name's offset, or goes by that name. The metric is GAP's own: for each of A and B a yes or
+no, F1 of the yeses over every pair, and apart for masculine and feminine pronouns, with
+their ratio (the bias: 1.0 is even).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from reportedly.eval import GoldError
+from reportedly.eval.speakers import resolve_span, same_referent
+from reportedly.model import Entity
+from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
+from reportedly.resources import Resources
+from reportedly.stages import CHUNK_STAGES, run_stages, speaker_resolver
+
+COLUMNS = ("ID", "Text", "Pronoun", "Pronoun-offset", "A", "A-offset", "A-coref", "B", "B-offset", "B-coref")
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    offset: int
+    coreferent: bool | None  # None where the file gives no answer (a file to predict)
+
+
+@dataclass(frozen=True, slots=True)
+class GapExample:
+    id: str
+    text: str
+    pronoun: str
+    pronoun_offset: int
+    a: Candidate
+    b: Candidate
+
+    @property
+    def gender(self) -> str:
+        return "feminine" if self.pronoun.lower() in FEMININE else "masculine"
+
+
+def read_gap(path: Path) -> list[GapExample]:
+    """Read a GAP TSV file; a missing column or a bad value raises GoldError naming the line."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
+        if missing:
+            raise GoldError(f"{path}: not a GAP file: no column {missing[0]}")
+        return [_example(path, line, row) for line, row in enumerate(reader, start=2)]
+
+
+def _example(path: Path, line: int, row: dict[str, str]) -> GapExample:
+    try:
+        return GapExample(
+            id=row["ID"],
+            text=row["Text"],
+            pronoun=row["Pronoun"],
+            pronoun_offset=int(row["Pronoun-offset"]),
+            a=Candidate(row["A"], int(row["A-offset"]), _answer(row["A-coref"])),
+            b=Candidate(row["B"], int(row["B-offset"]), _answer(row["B-coref"])),
+        )
+    except (ValueError, TypeError) as error:
+        raise GoldError(f"{path}:{line}: {error}") from None
+
+
+def _answer(value: str | None) -> bool | None:
+    if value in (None, ""):
+        return None
+    if value.upper() not in {"TRUE", "FALSE"}:
+        raise ValueError(f"coreference is {value!r}, not TRUE or FALSE")
+    return value.upper() == "TRUE"
+
+
+def refers_to(entity: Entity | None, candidate: Candidate) -> bool:
+    """Whether the resolved entity is the candidate name: mentioned at its offset, or named so."""
+    if entity is None:
+        return False
+    end = candidate.offset + len(candidate.name)
+    if any(mention.start < end and candidate.offset < mention.end for mention in entity.mentions):
+        return True
+    return any(same_referent(name, candidate.name) for name in (entity.name, *entity.aliases))
+
+
+def predict(
+    examples: Iterable[GapExample], model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER
+) -> Iterator[tuple[GapExample, bool, bool]]:
+    """Each example with the resolver's answers for A and B."""
+    resources = Resources.load(model, tagger)
+    nlp = load_spacy(model)
+    for example in examples:
+        doc = run_stages(CHUNK_STAGES, nlp(example.text), resources)
+        resolver = speaker_resolver(doc, resources)
+        end = example.pronoun_offset + len(example.pronoun)
+        entity = resolve_span(resolver, doc._.attributions, example.text, example.pronoun_offset, end)
+        yield example, refers_to(entity, example.a), refers_to(entity, example.b)
+
+
+def score(predictions: Iterable[tuple[GapExample, bool, bool]]) -> dict[str, Any]:
+    """GAP's metric: precision, recall and F1 of the yes answers, overall and by gender."""
+    counts: dict[str, dict[str, int]] = {
+        group: {"tp": 0, "fp": 0, "fn": 0, "tn": 0} for group in ("overall", "masculine", "feminine")
+    }
+    for example, *answers in predictions:
+        for candidate, predicted in zip((example.a, example.b), answers, strict=True):
+            if candidate.coreferent is None:
+                raise GoldError(f"{example.id}: no gold answer for {candidate.name}")
+            outcome = ("t" if predicted == candidate.coreferent else "f") + ("p" if predicted else "n")
+            for group in ("overall", example.gender):
+                counts[group][outcome] += 1
+    report: dict[str, Any] = {group: _figures(count) for group, count in counts.items()}
+    masculine, feminine = report["masculine"]["f1"], report["feminine"]["f1"]
+    report["bias"] = round(feminine / masculine, 3) if masculine else None
+    return report
+
+
+def _figures(count: dict[str, int]) -> dict[str, Any]:
+    predicted, gold = count["tp"] + count["fp"], count["tp"] + count["fn"]
+    precision = count["tp"] / predicted if predicted else 0.0
+    recall = count["tp"] / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "pairs": sum(count.values()),
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+    }
+
+
+def evaluate_gap(
+    path: Path,
+    predictions_path: Path | None = None,
+    model: str = DEFAULT_MODEL,
+    tagger: str = DEFAULT_TAGGER,
+) -> dict[str, Any]:
+    """Resolve every pronoun of a GAP file and score the answers; with ``predictions_path``,
+    also write them in GAP's system format (ID, A-coref, B-coref; TRUE or FALSE; no header)."""
+    examples = read_gap(path)
+    answered = list(
+        tqdm(predict(examples, model, tagger), total=len(examples), desc="gap", unit="passage", disable=None)
+    )
+    if predictions_path is not None:
+        with predictions_path.open("w", encoding="utf-8", newline="") as handle:
+            for example, a, b in answered:
+                handle.write(f"{example.id}\t{str(a).upper()}\t{str(b).upper()}\n")
+    return score(answered)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [
+        f"{group:<10} F1 {report[group]['f1']}  precision {report[group]['precision']}  "
+        f"recall {report[group]['recall']}  ({report[group]['pairs']} pairs)"
+        for group in ("overall", "masculine", "feminine")
+    ]
+    lines.append(f"bias (feminine F1 / masculine F1) {report['bias']}")
+    return "\n".join(lines)
