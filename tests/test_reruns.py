@@ -43,12 +43,18 @@ ARTICLES = [
 ]
 
 PETROVS = "SELECT name FROM entities WHERE name LIKE '%Petrov%'"
+# The feed the kill test ingests: those, then more than one batch of the extractor's (32
+# documents) in all, so that a kill lands while it stores or extracts.
+KILL_FEED = ARTICLES + [
+    f"Minister {first} Novak said on Monday that round {number} of the talks would start in {number} days."
+    for number, first in enumerate(["Anna", "Ivan", "Maria", "Pavel", "Olena", "Tomas"] * 5)
+]
 
 
 def write_feed(path: Path, articles: list[str] = ARTICLES, ids: bool = False) -> Path:
     with path.open("w") as handle:
         for number, text in enumerate(articles):
-            record = {"text": text + "\n", "published": f"2024-12-{10 + number}", "outlet": "Wire"}
+            record = {"text": text + "\n", "published": f"2024-12-{10 + number % 20}", "outlet": "Wire"}
             if ids:
                 record["id"] = f"story-{ARTICLES.index(text)}"
             handle.write(json.dumps(record) + "\n")
@@ -231,9 +237,9 @@ def test_a_rerun_finds_what_an_older_store_kept_under_a_relative_path(
 
 @pytest.mark.slow
 def test_five_kills_and_a_rerun_from_elsewhere_equal_one_clean_run(tmp_path: Path):
-    """Kill an ingest five times at random moments while it stores, then rerun it with the
+    """Kill an ingest five times at random moments as it stores, then rerun it with the
     absolute path from another directory: the store equals a clean run's, table for table."""
-    feed = write_feed(tmp_path / "feed.jsonl")
+    feed = write_feed(tmp_path / "feed.jsonl", KILL_FEED)
     clean = run("ingest", feed, "--db", tmp_path / "clean.db")
     assert clean.returncode == 0, clean.stderr
     killed = tmp_path / "killed.db"
@@ -246,16 +252,16 @@ def test_five_kills_and_a_rerun_from_elsewhere_equal_one_clean_run(tmp_path: Pat
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        before = _stored(killed)
+        # Kill while it stores (it stores a batch of the extractor's in a fraction of a
+        # second): once it has stored a random number of documents more.
+        target = randomness.randint(min(_stored(killed) + 1, len(KILL_FEED)), len(KILL_FEED))
         deadline = time.monotonic() + 120
-        # Kill while it stores: once it has stored one more document, a moment later.
-        while process.poll() is None and _stored(killed) == before and time.monotonic() < deadline:
-            time.sleep(0.005)
-        time.sleep(randomness.uniform(0, 0.05))
+        while process.poll() is None and _stored(killed) < target and time.monotonic() < deadline:
+            time.sleep(0.002)
         process.send_signal(signal.SIGKILL)
         process.wait()
         stored_at_kills.append(_stored(killed))
-    assert 0 < stored_at_kills[0] < len(ARTICLES), stored_at_kills  # the first kill cut a run short
+    assert any(0 < stored < len(KILL_FEED) for stored in stored_at_kills), stored_at_kills
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     rerun = subprocess.run(
@@ -266,7 +272,7 @@ def test_five_kills_and_a_rerun_from_elsewhere_equal_one_clean_run(tmp_path: Pat
         timeout=300,
     )
     assert rerun.returncode == 0, rerun.stderr
-    assert json.loads(rerun.stdout)["stored"] + json.loads(rerun.stdout)["skipped"] == len(ARTICLES)
+    assert json.loads(rerun.stdout)["stored"] + json.loads(rerun.stdout)["skipped"] == len(KILL_FEED)
     expected, got = tables(tmp_path / "clean.db"), tables(killed)
     for table in expected:
         assert got[table] == expected[table], table
