@@ -303,13 +303,15 @@ class Article:
     from, and what its page or record says about it."""
 
     document: Document
-    source: str  # the file, and line for JSON Lines, it came from
+    source: str  # the file (resolved path), and record for JSON Lines, it came from
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
     language: str | None = None
     posted: str | None = None  # a live blog post's own time ("2024-12-26T08:52")
     posts: list[Article] = field(default_factory=list)  # a live blog page's posts
+    # The source as written ("in/feed.jsonl:3"), which stores before schema 4 kept.
+    written_source: str | None = None
 
     @property
     def documents(self) -> list[Document]:

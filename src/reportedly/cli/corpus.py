@@ -277,8 +277,9 @@ def ingest(
     tagger: str,
 ) -> None:
     """Store articles and what is extracted from them: text files, HTML pages, JSON Lines
-    (fields text, title, url, outlet, published) and folders of them (files of other kinds
-    are listed as ignored). Reruns skip what is stored; duplicates are linked, not
+    (fields text, title, url, outlet, published, id) and folders of them (files of other
+    kinds are listed as ignored). Reruns skip what is stored, however its path is written
+    (a record is known by its id, else its url, else its line); duplicates are linked, not
     extracted again. Prints a JSON summary.
 
     An article's date is its row's in --dates, else its own (a "Published:" or "Date:"

@@ -45,11 +45,12 @@ class Listing:
 
 
 def iso_date(value: str | None) -> date | None:
-    """The date an ISO date or date-time ("2025-05-12", "2025-05-12T08:00Z") starts with."""
+    """The date of an ISO date or date-time ("2025-05-12", "2025-05-12T08:00Z"), the whole
+    value: "2025-05-12garbage" is no date (None), where a field holds a date and nothing else."""
     if not value or not _ISO_DAY.match(value):
         return None
     try:
-        return date.fromisoformat(value[:10])
+        return datetime.fromisoformat(value).date()
     except ValueError:
         return None
 
@@ -74,9 +75,13 @@ def date_in_header(text: str) -> date | None:
 
 
 def written_date(value: str) -> date | None:
-    """An ISO date, or a day written out ("May 12, 2025", "12 May 2025"), at the start of ``value``."""
-    if day := iso_date(value):
-        return day
+    """An ISO date, or a day written out ("May 12, 2025", "12 May 2025"), at the start of
+    ``value``: a header line may go on ("2025-05-12, 08:00 GMT")."""
+    if day := _ISO_DAY.match(value):
+        try:
+            return date.fromisoformat(day.group())
+        except ValueError:
+            return None
     match = _WRITTEN_DAY.match(value)
     if match is None:
         return None

@@ -9,7 +9,8 @@ loses at most the articles in flight; running it again skips what was stored.
 
 An article with a date whose text is stored without one dates the stored document: it is
 extracted again on that date (relative times resolve against it) and its rows replaced in
-one transaction; :func:`date_document` does the same by hand.
+one transaction (a text on its way in this run is dated once stored, as a rerun would);
+:func:`date_document` does the same by hand.
 """
 
 from __future__ import annotations
@@ -117,6 +118,8 @@ def ingest(
     # Articles on their way, by content hash: once stored, the store answers for them.
     pending: dict[str, _Unit] = {}
     run_index = _RunIndex()
+    # Dated copies of texts on their way in undated: ingested once those are stored.
+    dated_copies: list[Article] = []
 
     def to_extract() -> Iterator[Document]:
         for item in articles:
@@ -136,8 +139,19 @@ def ingest(
                 in_flight.append(unit)
                 yield from unit.documents
                 continue
-            if store.stored(unit.content_hash, item.source) or (same and same.article.source == item.source):
+            stored = store.stored(unit.content_hash, item.source, item.written_source)
+            if stored is not None or (same and same.article.source == item.source):
                 summary.skipped += 1
+                continue
+            if (
+                same is not None
+                and day is not None
+                and same.dates is None
+                and not same.article.document.published
+            ):
+                # It dates the text once that is stored, as it would in a rerun after a kill
+                # had stored the text alone: the store is the same however the ingest ran.
+                dated_copies.append(item)
                 continue
             if same is not None:  # the same text from another source, in this run
                 same.duplicates.append((unit, 1.0))
@@ -170,6 +184,8 @@ def ingest(
                 index_new_text(store.connection)
                 indexed = summary.stored
     index_new_text(store.connection)
+    if dated_copies:
+        ingest(dated_copies, store, extractor, summary=summary)
     return summary
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportedly.ingest.dates import Listing, date_in_header, iso_date, listing_for, publication_date
 from reportedly.ingest.liveblog import split_posts
@@ -29,6 +30,7 @@ from reportedly.ingest.read import (
     regular_file,
 )
 from reportedly.model import Article, Document, post_time
+from reportedly.store.database import record_source, source_path
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -37,6 +39,13 @@ MIN_ARTICLE_WORDS = 8
 JSON_FIELDS = ("text", "title", "url", "outlet", "published", "language", "id")
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 _READABLE = ".txt, .html or .jsonl"
+# libxml2, which parses HTML for trafilatura, stops at elements nested deeper than 256 and
+# loses the rest of the page: a page whose divs nest deeper is read without its div tags
+# (a page of 100,000 nested divs around its article kept nothing).
+MAX_HTML_DEPTH = 200
+_DIV_TAG = re.compile(rb"<(/?)div\b[^>]*>", re.IGNORECASE)
+# What is read at once of a JSON Lines record too large to keep, to find where it ends.
+READ_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +121,8 @@ def read_articles(
                 article = _html_article(name, data)
             else:
                 text = decode_text(name, data)
-                article = Article(Document(doc_id_for(name), text, date_in_header(text)), name)
+                article = Article(Document(doc_id_for(name), text, date_in_header(text)), source_path(name))
+            article.written_source = name
             day = publication_date(name, article.document.published, listing, published)
             yield _with_posts(_listed(article, day, listing))
         except InputError as error:
@@ -139,6 +149,8 @@ def _html_article(name: str, data: bytes) -> Article:
     import trafilatura  # imported here: it takes a second, and only HTML needs it
 
     refuse_binary(name, data, "an HTML page")
+    if _div_depth(data) > MAX_HTML_DEPTH:
+        data = _DIV_TAG.sub(b" ", data)
     try:
         page = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
     except (ValueError, TypeError) as error:
@@ -154,7 +166,7 @@ def _html_article(name: str, data: bytes) -> Article:
     text = "\n\n".join(line for line in text.splitlines() if line.strip()) + "\n"
     return Article(
         Document(doc_id_for(name), text, iso_date(page.date)),
-        name,
+        source_path(name),
         title=page.title,
         url=page.url,
         outlet=page.sitename,
@@ -162,22 +174,50 @@ def _html_article(name: str, data: bytes) -> Article:
     )
 
 
+def _div_depth(data: bytes) -> int:
+    """How deep the div elements of an HTML page nest."""
+    depth = deepest = 0
+    for tag in _DIV_TAG.finditer(data):
+        depth = max(depth - 1, 0) if tag.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _json_lines(name: str, published: date | None, max_bytes: int) -> Iterator[Article | InputError]:
     regular_file(name)  # a pipe would be waited on forever
-    with Path(name).open("rb") as stream:
-        for number, raw in enumerate(stream, start=1):
-            where = f"{name}:{number}"
-            if not raw.strip():
-                continue
-            try:
-                yield _with_posts(_record_article(where, raw, published, max_bytes))
-            except InputError as error:
-                yield error
+    path = source_path(name)
+    try:
+        with Path(name).open("rb") as stream:
+            for number, raw in enumerate(_lines(stream, max_bytes), start=1):
+                where = f"{name}:{number}"
+                if isinstance(raw, int):
+                    yield InputError(where, f"record too large ({raw / 1_048_576:.1f} MB)")
+                    continue
+                if not raw.strip():
+                    continue
+                try:
+                    yield _with_posts(_record_article(where, raw, published, path, number))
+                except InputError as error:
+                    yield error
+    except OSError as error:
+        raise InputError(name, f"cannot read ({error.strerror})") from None
 
 
-def _record_article(where: str, raw: bytes, published: date | None, max_bytes: int) -> Article:
-    if len(raw) > max_bytes:
-        raise InputError(where, f"record too large ({len(raw) / 1_048_576:.1f} MB)")
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """Each line of ``stream``, or the size of a line longer than ``max_bytes``, which is
+    counted as it is read, never held (a file of zeros has one endless line)."""
+    while raw := stream.readline(max_bytes + 1):
+        if len(raw) <= max_bytes:
+            yield raw
+            continue
+        size = len(raw)
+        while not raw.endswith(b"\n") and (raw := stream.readline(READ_CHUNK)):
+            size += len(raw)
+        yield size
+
+
+def _record_article(where: str, raw: bytes, published: date | None, path: str, number: int) -> Article:
+    """The record on line ``number`` of the JSON Lines file of source ``path``."""
     try:
         record: Any = json.loads(raw)
     except json.JSONDecodeError as error:
@@ -201,7 +241,8 @@ def _record_article(where: str, raw: bytes, published: date | None, max_bytes: i
             raise InputError(where, f"'published' is not an ISO date: {record['published']!r}")
     return Article(
         Document(record.get("id") or where.rsplit("/", 1)[-1], text, day),
-        where,
+        record_source(path, number, record.get("id"), record.get("url")),
+        written_source=where,
         title=record.get("title"),
         url=record.get("url"),
         outlet=record.get("outlet"),

@@ -46,12 +46,27 @@ class Store:
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         return transaction(self.connection)
 
-    def stored(self, content_hash: str, source: str) -> int | None:
-        """The id of this text from this source if it is stored: what a rerun skips."""
+    def stored(self, content_hash: str, source: str, written_source: str | None = None) -> int | None:
+        """The id of this text from this source if it is stored: what a rerun skips. A store
+        before schema 4 kept a relative path as written (``written_source``): the document
+        stored so takes the source it has now, with its posts, and is found."""
         row = self.connection.execute(
             "SELECT id FROM documents WHERE content_hash = ? AND source = ?", (content_hash, source)
         ).fetchone()
-        return row["id"] if row else None
+        if row is not None or written_source is None or written_source == source:
+            return row["id"] if row else None
+        old = self.connection.execute(
+            "SELECT id FROM documents WHERE content_hash = ? AND source = ?", (content_hash, written_source)
+        ).fetchone()
+        if old is None:
+            return None
+        with self.transaction():
+            self.connection.execute("UPDATE documents SET source = ? WHERE id = ?", (source, old["id"]))
+            self.connection.execute(
+                "UPDATE documents SET source = ? || substr(source, ?) WHERE parent_id = ?",
+                (source, len(written_source) + 1, old["id"]),
+            )
+        return int(old["id"])
 
     def original_of(self, content_hash: str, signature: np.ndarray) -> tuple[int, float] | None:
         """The stored original a text is a duplicate of, with their similarity: the first
@@ -179,7 +194,7 @@ class Store:
     def _replace_extraction(self, document_id: int, extraction: Extraction) -> None:
         """A document's extraction and its rows replaced; the full-text index drops the old
         contents (a trigger) and takes the new at the next :func:`index_new_text`."""
-        for table in ("mentions", "attributions", "events", "times"):
+        for table in ("mentions", "attributions", "events", "times", "single_names"):
             self.connection.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         record = extraction.to_dict()
         self.connection.execute(
@@ -202,8 +217,16 @@ class Store:
     def _add_extraction(
         self, document_id: int, extraction: Extraction, attributions: list[dict[str, Any]], outlet: str | None
     ) -> None:
-        """The extraction's rows; ``attributions`` are its attributions as dicts, made once."""
-        entity_ids = {entity.id: self._corpus_entity(entity) for entity in extraction.entities}
+        """The extraction's rows; ``attributions`` are its attributions as dicts, made once.
+        Its entities known by a full name are linked first, so that a single name in the same
+        document finds what they made of it; documents whose single names now lead elsewhere
+        are linked again."""
+        named = [(entity, name_keys([entity.name, *entity.aliases])) for entity in extraction.entities]
+        named.sort(key=lambda item: _single_names(item[1]))
+        changed: set[str] = set()
+        entity_ids = {
+            entity.id: self._corpus_entity(document_id, entity, pairs, changed) for entity, pairs in named
+        }
         published = extraction.document.published.isoformat() if extraction.document.published else None
         times = {time.id: time for time in extraction.times}
         self.connection.executemany(
@@ -259,26 +282,52 @@ class Store:
                 for t in extraction.times
             ],
         )
+        self._relink_single_names(changed, document_id)
 
-    def _corpus_entity(self, entity: Entity) -> int:
-        """The stored entity this document's entity is, created if new."""
-        pairs = name_keys([entity.name, *entity.aliases])
+    def _corpus_entity(
+        self, document_id: int, entity: Entity, pairs: list[tuple[str, str]], changed: set[str]
+    ) -> int:
+        """The stored entity this document's entity is, created if new; the keys whose
+        entity this changed are added to ``changed``."""
         country = entity.actor.country if entity.actor else None
-        # A full name leads to its referent; a single word ("Lavrov", "NATO") only when
-        # the entity goes by nothing longer in this document.
-        lookup = [(name, key) for name, key in pairs if " " in key] or pairs
-        keys = [key for _, key in lookup]
+        if not pairs:  # no name to find it by
+            return _new_entity(self.connection, entity)
+        keys = [key for _, key in pairs]
+        if _single_names(pairs):
+            # A single name ("Petrov", "NATO") leads to the one entity known by a full name
+            # that goes by it, else to the entity of that name alone: a function of what is
+            # stored, not of the order it came in, as the document is linked again
+            # (_relink_single_names) whenever what its name leads to changes.
+            self.connection.executemany(
+                "INSERT OR IGNORE INTO single_names (key, document_id) VALUES (?, ?)",
+                [(key, document_id) for key in keys],
+            )
+            found = self._known(keys, country, full_names_only=True) or self._single_name_entity(
+                entity, pairs
+            )
+        else:
+            # A full name leads to its referent.
+            found = self._known([key for key in keys if " " in key], country, full_names_only=False)
+            if found is None:
+                found = _new_entity(self.connection, entity)
+            changed |= _add_names(self.connection, found, pairs + surname_keys(entity, pairs))
+        self._complete(found, entity)
+        return found
+
+    def _known(self, keys: list[str], country: str | None, *, full_names_only: bool) -> int | None:
+        """The entity the first of ``keys`` that leads to one leads to (only to entities known
+        by a full name with ``full_names_only``); two referents that share a name but not a
+        country stay apart."""
+        single = f" AND {_NOT_SINGLE_NAME_ENTRY.format('n')}" if full_names_only else ""
         known = {
             row["key"]: row
             for row in self.connection.execute(
                 "SELECT n.key, e.id, e.country FROM entity_names n JOIN entities e ON e.id = n.entity_id "
-                f"WHERE n.key IN ({', '.join('?' * len(keys))})",
+                f"WHERE n.key IN ({', '.join('?' * len(keys))}){single}",
                 keys,
             )
         }
-        # The first of its names that leads somewhere; two referents that share a name but
-        # not a country stay apart.
-        found = next(
+        return next(
             (
                 row["id"]
                 for key in keys
@@ -287,31 +336,94 @@ class Store:
             ),
             None,
         )
-        if found is None:
-            found = _new_entity(self.connection, entity)
-        else:
-            if entity.actor is not None:
-                # A code it lacked, or a sector for its country ("Moscow" RUS speaks: RUSGOV).
-                self.connection.execute(
-                    "UPDATE entities SET code = ?, country = ?, sector = ? WHERE id = ? "
-                    "AND (code IS NULL OR (sector IS NULL AND ? IS NOT NULL AND country IS ?))",
-                    (
-                        entity.actor.code,
-                        entity.actor.country,
-                        entity.actor.sector,
-                        found,
-                        entity.actor.sector,
-                        entity.actor.country,
-                    ),
-                )
-            if not entity.name.isupper():  # "Moscow" over a dateline's "MOSCOW"
-                self.connection.execute(
-                    "UPDATE entities SET name = ? "
-                    "WHERE id = ? AND name = upper(name) AND lower(name) = lower(?)",
-                    (entity.name, found, entity.name),
-                )
-        _add_names(self.connection, found, pairs + surname_keys(entity, pairs))
+
+    def _single_name_entity(self, entity: Entity, pairs: list[tuple[str, str]]) -> int:
+        """The entity of the single names of ``pairs`` alone (by the first), created if new;
+        its keys lead to it until an entity known by a full name goes by them."""
+        row = self.connection.execute(
+            "SELECT entity_id FROM single_name_entities WHERE key = ?", (pairs[0][1],)
+        ).fetchone()
+        if row is not None:
+            return int(row["entity_id"])
+        found = _new_entity(self.connection, entity)
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO single_name_entities (key, entity_id) VALUES (?, ?)",
+            [(key, found) for _, key in pairs],
+        )
+        self.connection.executemany(
+            "INSERT OR IGNORE INTO entity_names (key, entity_id, name) VALUES (?, ?, ?)",
+            [(key, found, name) for name, key in pairs],
+        )
         return found
+
+    def _complete(self, found: int, entity: Entity) -> None:
+        """What a document's entity adds to the stored one it is."""
+        if entity.actor is not None:
+            # A code it lacked, or a sector for its country ("Moscow" RUS speaks: RUSGOV).
+            self.connection.execute(
+                "UPDATE entities SET code = ?, country = ?, sector = ? WHERE id = ? "
+                "AND (code IS NULL OR (sector IS NULL AND ? IS NOT NULL AND country IS ?))",
+                (
+                    entity.actor.code,
+                    entity.actor.country,
+                    entity.actor.sector,
+                    found,
+                    entity.actor.sector,
+                    entity.actor.country,
+                ),
+            )
+        if not entity.name.isupper():  # "Moscow" over a dateline's "MOSCOW"
+            self.connection.execute(
+                "UPDATE entities SET name = ? WHERE id = ? AND name = upper(name) AND lower(name) = lower(?)",
+                (entity.name, found, entity.name),
+            )
+
+    def _relink_single_names(self, keys: set[str], document_id: int) -> None:
+        """Link again the stored documents (but ``document_id``) with an entity known by a
+        single name of ``keys``, whose entity changed, inside the caller's transaction; an
+        entity of a single name that nothing refers to any more goes."""
+        if not keys:
+            return
+        marks = ", ".join("?" * len(keys))
+        documents = self.connection.execute(
+            "SELECT DISTINCT d.id, d.text, d.extraction FROM single_names s JOIN documents d "
+            f"ON d.id = s.document_id WHERE s.key IN ({marks}) AND d.id != ? ORDER BY d.id",
+            [*keys, document_id],
+        ).fetchall()
+        for row in documents:
+            self._replace_extraction(
+                row["id"], Extraction.from_dict(json.loads(row["extraction"]), row["text"])
+            )
+        unused = [
+            (row["entity_id"],)
+            for row in self.connection.execute(
+                f"SELECT entity_id FROM single_name_entities s WHERE key IN ({marks}) AND {_UNUSED}",
+                list(keys),
+            )
+        ]
+        for table, column in (
+            ("entity_names", "entity_id"),
+            ("single_name_entities", "entity_id"),
+            ("entities", "id"),
+        ):
+            self.connection.executemany(f"DELETE FROM {table} WHERE {column} = ?", unused)
+
+
+# An entity_names row (of alias {0}) that leads to the entity of a single name alone, which
+# an entity known by a full name takes over.
+_NOT_SINGLE_NAME_ENTRY = "({0}.key, {0}.entity_id) NOT IN (SELECT key, entity_id FROM single_name_entities)"
+# An entity of a single name nothing refers to any more: its documents were linked elsewhere.
+_UNUSED = (
+    "NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = s.entity_id) "
+    "AND NOT EXISTS (SELECT 1 FROM attributions WHERE entity_id = s.entity_id) "
+    "AND NOT EXISTS (SELECT 1 FROM events WHERE actor_entity_id = s.entity_id) "
+    "AND NOT EXISTS (SELECT 1 FROM speaker_fixes WHERE entity_id = s.entity_id)"
+)
+
+
+def _single_names(pairs: list[tuple[str, str]]) -> bool:
+    """Whether a document's entity goes by single names only ("Petrov", "NATO")."""
+    return bool(pairs) and all(" " not in key for _, key in pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,13 +461,28 @@ def _new_entity(connection: sqlite3.Connection, entity: Entity) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def _add_names(connection: sqlite3.Connection, entity: int, pairs: list[tuple[str, str]]) -> None:
-    """Let the spelling keys of ``pairs`` (name, key) lead to ``entity``; a name two referents
-    go by ("Petrov" of Anna and of Ivan Petrov) leads to neither."""
+def _add_names(connection: sqlite3.Connection, entity: int, pairs: list[tuple[str, str]]) -> set[str]:
+    """Let the spelling keys of ``pairs`` (name, key) lead to ``entity`` (over an entity of
+    that name alone); a name two referents go by ("Petrov" of Anna and of Ivan Petrov)
+    leads to neither. The keys whose entity changed."""
+    keys = sorted({key for _, key in pairs})
+    before = _key_entities(connection, keys)
     connection.executemany(
         "INSERT INTO entity_names (key, entity_id, name) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE "
-        "SET entity_id = NULL WHERE entity_names.entity_id != excluded.entity_id",
+        f"SET entity_id = CASE WHEN {_NOT_SINGLE_NAME_ENTRY.format('entity_names')} THEN NULL "
+        "ELSE excluded.entity_id END WHERE entity_names.entity_id != excluded.entity_id",
         [(key, entity, name) for name, key in pairs],
+    )
+    after = _key_entities(connection, keys)
+    return {key for key in keys if key not in before or before[key] != after[key]}
+
+
+def _key_entities(connection: sqlite3.Connection, keys: list[str]) -> dict[str, int | None]:
+    """What each of ``keys`` that is stored leads to."""
+    return dict(
+        connection.execute(
+            f"SELECT key, entity_id FROM entity_names WHERE key IN ({', '.join('?' * len(keys))})", keys
+        ).fetchall()
     )
 
 
@@ -382,6 +509,7 @@ def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tupl
             ("mentions", "entity_id"),
             ("events", "actor_entity_id"),
             ("entity_names", "entity_id"),
+            ("single_name_entities", "entity_id"),
         ):
             connection.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (target, source))
         connection.execute("DELETE FROM entities WHERE id = ?", (source,))

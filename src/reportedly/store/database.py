@@ -42,6 +42,13 @@ COMPOUNDS_FUNCTION = "reportedly_compounds"
 # compounds column closes and what a search reads as one word.
 HYPHEN = re.compile(r"[-\u2010\u2011]")
 WORD = re.compile(rf"[^\W_]+(?:{HYPHEN.pattern}[^\W_]+)*")
+# The SQL function migration 4 rewrites the sources of stored documents with (source_of_stored).
+SOURCE_FUNCTION = "reportedly_source"
+STDIN_SOURCE = "-"
+# What a live blog post adds to its page's source ("feed.jsonl:3#2"), and a JSON Lines
+# record's source as stores before migration 4 kept it (the file as written, and its line).
+_POST_SUFFIX = re.compile(r"#\d+$")
+_OLD_RECORD_SOURCE = re.compile(r"(.+\.(?:jsonl|ndjson)):(\d+)", re.IGNORECASE)
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: documents, entities and what was extracted, with offsets into documents.text.
@@ -266,6 +273,35 @@ MIGRATIONS: tuple[str, ...] = (
         ) WHERE id = new.id;
     END;
     """,
+    # 4: a document's source names its input however the path was written (source_path,
+    # record_source): a rerun from another directory, or with the absolute path, skips it.
+    # A document a rerun stored again under another spelling keeps its old source (OR IGNORE).
+    f"""
+    UPDATE OR IGNORE documents SET source = {SOURCE_FUNCTION}(source, doc_id, url);
+
+    -- An entity known by a single name ("Petrov", "NATO") in its document is the one entity
+    -- known by a full name that goes by it, else the entity of that name alone, whatever
+    -- order the documents came in: they are linked again when what the name leads to changes.
+    -- (Documents stored before this migration keep their links.)
+    CREATE TABLE single_names (
+        key TEXT NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        PRIMARY KEY (key, document_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX single_names_document ON single_names(document_id);
+    CREATE TABLE single_name_entities (  -- the entity of a single name alone
+        key TEXT PRIMARY KEY,
+        entity_id INTEGER NOT NULL REFERENCES entities(id)
+    );
+    CREATE INDEX single_name_entities_entity ON single_name_entities(entity_id);
+
+    -- SQLite's text functions (substr, the full-text index) stop at a NUL: a text holding
+    -- one would come back cut. Inputs refuse it; this makes sure nothing stores one.
+    CREATE TRIGGER documents_text_without_nul BEFORE INSERT ON documents
+    WHEN instr(CAST(new.text AS BLOB), x'00') > 0 BEGIN
+        SELECT RAISE(ABORT, 'a document text holds a NUL character');
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -316,6 +352,40 @@ def compounds(text: str) -> str:
     return " ".join(HYPHEN.sub("", word) for word in WORD.findall(text) if HYPHEN.search(word))
 
 
+def source_path(name: str) -> str:
+    """The source of an input file however its path is written ("in/feed.jsonl",
+    "./in//feed.jsonl", the absolute path, a symbolic link): its resolved path. Stdin stays "-"."""
+    return name if name == STDIN_SOURCE else str(Path(name).resolve())
+
+
+def record_source(path: str, line: int, record_id: str | None, url: str | None) -> str:
+    """The source of a JSON Lines record in the file of source ``path``: its id, else its
+    url, else its line. A feed written again in another order keeps its records' sources."""
+    if record_id:
+        return f"{path}:id={record_id}"
+    return f"{path}:url={url}" if url else f"{path}:{line}"
+
+
+def source_of_stored(source: str, doc_id: str, url: str | None) -> str:
+    """A stored document's source as :func:`source_path` and :func:`record_source` make it,
+    from the source a store before migration 4 kept (the path as written, ":line" for a
+    record, "#post" for a live blog post) and its doc_id (a record's id, if it had one).
+    A relative path stays as it was: the directory it was written in is not known (the
+    upgrade may run in any), and a rerun from there finds it (Store.stored)."""
+    post = _POST_SUFFIX.search(source)
+    suffix = post.group() if post else ""
+    page, page_doc_id = source.removesuffix(suffix), doc_id.removesuffix(suffix)
+    record = _OLD_RECORD_SOURCE.fullmatch(page)
+    path = record.group(1) if record else page
+    if not Path(path).is_absolute():
+        return source
+    if record is None:
+        return source_path(path) + suffix
+    line = record.group(2)
+    record_id = None if page_doc_id == f"{Path(path).name}:{line}" else page_doc_id
+    return record_source(source_path(path), int(line), record_id, url) + suffix
+
+
 def default_path() -> Path:
     """``$REPORTEDLY_DB``, else ``reportedly.db`` in the user's data directory."""
     if configured := os.environ.get(ENVIRONMENT_VARIABLE):
@@ -334,6 +404,7 @@ def connect(path: Path, *, create: bool = True, writing: bool = False) -> sqlite
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         connection.row_factory = sqlite3.Row
         connection.create_function(COMPOUNDS_FUNCTION, 1, compounds, deterministic=True)
+        connection.create_function(SOURCE_FUNCTION, 3, source_of_stored)
         _set_wal(connection)
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA synchronous = NORMAL")
