@@ -314,3 +314,19 @@ def test_20000_quotation_marks_in_a_row_take_little_time_and_memory(tmp_path: Pa
     assert "note" not in done["stderr"]
     assert done["seconds"] < 120
     assert done["peak_mb"] < 500
+
+
+def test_a_line_of_colons_is_read_once_for_cues(monkeypatch: pytest.MonkeyPatch):
+    import reportedly.attribution.cues as cues
+    from reportedly.attribution.lexicon import load_lexicon
+
+    doc = load_spacy()("A: " * 2_000 + "\nLAVROV: We will respond to this in kind.")
+    lavrov = next(token.i for token in doc if token.text == "LAVROV")
+    line_starts = {0, lavrov}
+    looked_at = []
+    monkeypatch.setattr(cues, "starts_line", lambda token: looked_at.append(token) or token.i in line_starts)
+    found = cues.find_cues(doc, load_lexicon())
+    # "A: A: ..." opens with a name and a colon as "LAVROV: ..." does.
+    assert [cue.head.i for cue in found if cue.kind == "colon"] == [1, lavrov + 1]
+    # Each colon looked for its line's start back to the first token: 4 million looks.
+    assert len(looked_at) < 3 * len(doc)
