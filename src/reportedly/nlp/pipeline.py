@@ -40,7 +40,8 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no dependency parser, which attribution needs")
     nlp.add_pipe(PARAGRAPHS, before="parser")
-    # Hostile text: runs of punctuation tokenized in pieces, overlong sentences split.
+    # Hostile text (nlp.bounds): long runs of punctuation cut into tokens of bounded length,
+    # overlong sentences split into pieces after parsing.
     nlp.tokenizer = PunctuationRunTokenizer(nlp.tokenizer)
     nlp.add_pipe(SENTENCE_LIMIT, after="parser")
     return nlp
