@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from reportedly.model import Attribution, Document, Entity, EventActor, Extraction
+from reportedly.nlp.bounds import MAX_SENTENCE_WORDS
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resources import Resources
@@ -20,6 +22,9 @@ DEFAULT_BATCH_SIZE = 32
 # characters: two chunks' worth. The process's peak stays near 600 MB however long the
 # document (about 1 GB at 150,000 characters a batch), and PolNeAR dev runs no slower.
 BATCH_CHARS = 2 * DEFAULT_CHUNK_CHARS
+# Notes on what the extraction could not read as written (a sentence split for its length):
+# with no logging set up, Python prints them on stderr.
+logger = logging.getLogger("reportedly")
 
 
 @dataclass(slots=True)
@@ -76,6 +81,7 @@ class Extractor:
         pending: dict[int, _Pending] = {}
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+                _note_split_sentences(doc, pending[piece.index].extraction.document, piece.offset)
                 run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
                 _merge_chunk(pending[piece.index], doc, piece.offset)
                 if piece.last:
@@ -90,6 +96,20 @@ class Extractor:
             chunks = list(chunk_text(document.text, self.chunk_chars))
             for number, (offset, chunk) in enumerate(chunks):
                 yield chunk, _Piece(index=index, offset=offset, last=number == len(chunks) - 1)
+
+
+def _note_split_sentences(doc: Doc, document: Document, offset: int) -> None:
+    """A note for each sentence of the chunk too long to be read whole (``nlp.bounds``)."""
+    for start, words in doc._.split_sentences or ():
+        logger.warning(
+            "reportedly: note: %s: the sentence at character %d has %d words, more than %d: "
+            "read in pieces of %d",
+            document.doc_id,
+            offset + start,
+            words,
+            MAX_SENTENCE_WORDS,
+            MAX_SENTENCE_WORDS,
+        )
 
 
 def _batches(

@@ -135,11 +135,13 @@ def line_of(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def colon_cue(token: Token, lexicon: Lexicon) -> Cue | None:
-    """A name opening a line, then a colon: "LAVROV: We will respond." (transcripts, headlines)."""
+def colon_cue(token: Token, lexicon: Lexicon, line_start: int) -> Cue | None:
+    """A name opening a line, then a colon: "LAVROV: We will respond." (transcripts, headlines).
+    ``line_start``: the index of the line's first token (kept by the caller: looking for it
+    from every colon made a line of colons quadratic)."""
     if token.text != ":":
         return None
-    start, end = line_of(token)
+    start = line_start
     while start < token.i and token.doc[start].is_punct:
         start += 1  # a transcript line may open with a quotation mark: '"WALLACE: ...'
     name = token.doc[start : token.i]
@@ -147,6 +149,7 @@ def colon_cue(token: Token, lexicon: Lexicon) -> Cue | None:
         return None
     if any(word.like_num or not (word.pos_ == "PROPN" or word.is_upper) for word in name):
         return None
+    _, end = line_of(token)  # once per line at most: only a colon after a name at its start
     if sum(1 for word in token.doc[token.i + 1 : end] if word.is_alpha) < MIN_COLON_CONTENT_WORDS:
         return None
     return Cue(head=token, tokens=(token,), kind="colon")
@@ -155,12 +158,15 @@ def colon_cue(token: Token, lexicon: Lexicon) -> Cue | None:
 def find_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
     """Every candidate cue in ``doc``, in text order."""
     cues = []
+    line_start = 0
     for token in doc:
+        if starts_line(token):
+            line_start = token.i
         cue = (
             according_to_cue(token)
             or verb_cue(token, lexicon)
             or nominal_cue(token, lexicon)
-            or colon_cue(token, lexicon)
+            or colon_cue(token, lexicon, line_start)
         )
         if cue:
             cues.append(cue)

@@ -177,7 +177,8 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
         clauses = [child for child in cue.head.children if child.dep_ in ("acl", "ccomp")]
         if clauses:
             return Content(_runs(list(clauses[0].subtree)), clausal=True)
-        rest = [token for token in cue.head.head.subtree if token.i not in _subtree(cue.head)]
+        own = _subtree(cue.head)
+        rest = [token for token in cue.head.head.subtree if token.i not in own]
         return Content(_runs(rest), clausal=True)
     head = content_head(cue, lexicon)
     if head is not None:

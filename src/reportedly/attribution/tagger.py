@@ -33,6 +33,7 @@ from reportedly.nlp.paragraphs import starts_line
 from reportedly.nlp.pipeline import DEFAULT_TAGGER, NO_TAGGER
 
 WINDOW_PIECES = 254  # plus [CLS] and [SEP]: the encoder's 256-piece training length
+PUNCTUATION_PIECES = 8  # at most, of a word without letters or digits (see _word_pieces)
 MODEL_FILE = "model.int8.onnx"
 MODEL_FILES = (MODEL_FILE, "tokenizer.json", "labels.json")
 # Optional: {"min_confidence": ..., "transitions": [[...]], "transition_weight": ...}: the
@@ -165,8 +166,16 @@ def tagger_input(doc: Doc, pieces: WordPiece) -> tuple[list[Token], Iterator[Win
     the same in training and at run time."""
     tokens = [token for token in doc if not token.is_space]
     starts = [bool(token.is_sent_start) for token in tokens] if doc.has_annotation("SENT_START") else []
-    word_pieces = [pieces.word_ids(token.text) for token in tokens]
+    word_pieces = [_word_pieces(token, pieces) for token in tokens]
     return tokens, windows(word_pieces, pieces.cls_id, pieces.sep_id, starts)
+
+
+def _word_pieces(token: Token, pieces: WordPiece) -> Sequence[int]:
+    """A word's piece ids; a word of punctuation alone gives its first few (one piece per
+    mark: a run of a hundred quotation marks would cost the encoder a hundred pieces of
+    nothing; running text has no such word of more than six)."""
+    ids = pieces.word_ids(token.text)
+    return ids if any(char.isalnum() for char in token.text) else ids[:PUNCTUATION_PIECES]
 
 
 def load_tagger(model_dir: str) -> AttributionTagger | None:

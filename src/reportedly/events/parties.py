@@ -18,6 +18,7 @@ from datetime import date
 from spacy.tokens import Token
 
 from reportedly.model import Actor, Attribution, Entity, EventActor, Extraction, Span
+from reportedly.nlp.trees import subtree_without_clauses
 from reportedly.resolve.actors import ActorCoder
 
 RECIPIENT_PREPOSITIONS = frozenset(
@@ -32,6 +33,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # no dictionary places is placed in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
+PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
 
 def speaker_party(attribution: Attribution) -> EventActor | None:
@@ -155,13 +158,8 @@ def _subject(verb: Token) -> Token | None:
 
 def _phrase(token: Token, text: str) -> Span:
     """A noun's phrase without its relative clauses and appositions."""
-    clauses = {
-        inner.i
-        for child in token.subtree
-        if child.i != token.i and child.dep_ in {"relcl", "appos", "acl", "conj", "cc"}
-        for inner in child.subtree
-    }
-    kept = [t for t in token.subtree if t.i not in clauses and not t.is_punct and not t.is_space] or [token]
+    phrase = subtree_without_clauses(token, PHRASE_CUT)
+    kept = [t for t in phrase if not t.is_punct and not t.is_space] or [token]
     return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines
+from reportedly.nlp.trees import subtree_without_clauses
 
 SHIPPED_VERBS = "CAMEO.2.0.txt"
 _HEADER = re.compile(r"^---\s*(\S+?)_*\s*\[([^\]]*)\]\s*---")
@@ -79,13 +80,8 @@ class VerbDictionary:
         before = [_words(word) for word in sentence[: token.i - sentence.start]]
         # After the verb, its own phrase: not what it reports ("told reporters that the
         # proposal ..." is no proposal) nor the clauses joined to it.
-        clauses = {
-            word.i
-            for inner in token.subtree
-            if inner.i != token.i and inner.dep_ in _OTHER_CLAUSES
-            for word in inner.subtree
-        }
-        after = [_words(word) for word in token.subtree if word.i > token.i and word.i not in clauses]
+        own_phrase = subtree_without_clauses(token, _OTHER_CLAUSES)
+        after = [_words(word) for word in own_phrase if word.i > token.i]
         before_at, after_at = _positions(before), _positions(after)
         present = before_at.keys() | after_at.keys()
         # Patterns are kept longest first: the first that matches is the best.

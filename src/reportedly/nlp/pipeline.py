@@ -26,6 +26,8 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     """Load ``model`` with the components we use and the paragraph marker, once per process
     and model name (a shipped model is configured by its name alone; the attribution stages
     run after it, with the run's resources, in ``reportedly.stages``)."""
+    from reportedly.nlp.bounds import COMPONENT_NAME as SENTENCE_LIMIT
+    from reportedly.nlp.bounds import PunctuationRunTokenizer
     from reportedly.nlp.paragraphs import COMPONENT_NAME as PARAGRAPHS
 
     try:
@@ -38,4 +40,8 @@ def load_spacy(model: str = DEFAULT_MODEL) -> Language:
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no dependency parser, which attribution needs")
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    # Hostile text (nlp.bounds): long runs of punctuation cut into tokens of bounded length,
+    # overlong sentences split into pieces after parsing.
+    nlp.tokenizer = PunctuationRunTokenizer(nlp.tokenizer)
+    nlp.add_pipe(SENTENCE_LIMIT, after="parser")
     return nlp

@@ -1,0 +1,27 @@
+"""Walks of the dependency parse that stay linear in the words they visit."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Token
+
+
+def subtree_without_clauses(token: Token, cut: Collection[str]) -> list[Token]:
+    """``token``'s subtree in spaCy's order (``Token.subtree``), less the subtrees of the
+    descendants attached by a dependency in ``cut`` ("said X, which ...": without the
+    relative clause). One walk that never enters what it leaves out: walking the subtree of
+    each such descendant inside the walk of ``token``'s made long sentences cubic."""
+    words: list[Token] = []
+    # Each entry: a word, and whether its left dependents were already put on the stack.
+    stack: list[tuple[Token, bool]] = [(token, False)]
+    while stack:
+        word, expanded = stack.pop()
+        if expanded:
+            words.append(word)
+            continue
+        kept = [child for child in word.children if child.dep_ not in cut]
+        stack.extend((child, False) for child in reversed(kept) if child.i > word.i)
+        stack.append((word, True))
+        stack.extend((child, False) for child in reversed(kept) if child.i < word.i)
+    return words
