@@ -89,11 +89,12 @@ def code_events(
     times: list[TimeExpression],
     lexicon: Lexicon,
     verbs: EventVerbs,
-) -> list[Event]:
-    """One event per sentence that has a trigger, in text order."""
+) -> tuple[list[Event], dict[str, str]]:
+    """One event per sentence that has a trigger, in text order; and, by event id, the
+    time expression its trigger governs, which dates it once resolved."""
     triggers = read_triggers()
     by_cue = {(a.cue.start, a.cue.end): a for a in attributions if a.cue}
-    events = []
+    events, event_times = [], {}
     for sentence in doc.sents:
         found = _sentence_trigger(sentence, triggers, verbs)
         if found is None:
@@ -128,10 +129,12 @@ def code_events(
                 attribution=attribution.id if attribution else None,
                 negated=is_negated(token),
                 hypothetical=is_hypothetical(token, lexicon),
-                time=governed_time(token, times, doc, attribution.content if attribution else []),
             )
         )
-    return events
+        time = governed_time(token, times, doc, attribution.content if attribution else [])
+        if time is not None:
+            event_times[events[-1].id] = time
+    return events, event_times
 
 
 @cache

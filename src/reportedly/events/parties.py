@@ -171,11 +171,14 @@ def party_of(span: Span, text: str, entities: list[Entity]) -> EventActor:
     return EventActor(span.text, entity.id if entity else None)
 
 
-def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
+def code_parties(
+    extraction: Extraction, coder: ActorCoder, descriptions: dict[str, str], event_times: dict[str, str]
+) -> None:
     """Give each event's parties their actor codes and each event its date, on the
     document's publication date: a party's entity's code, else the code its words give
-    ("Hungarian officials" HUNGOV); the date of the time its trigger governs, else the
-    publication date."""
+    ("Hungarian officials" HUNGOV) or the ``descriptions`` its entity's role came from
+    (by entity id); the date of the time its trigger governs (``event_times``, by event
+    id), else the publication date."""
     published = extraction.document.published
     entities = {entity.id: entity for entity in extraction.entities}
     times = {time.id: time for time in extraction.times}
@@ -189,7 +192,8 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
                 party.actor = entity.actor
                 continue
             # No entity, or one the dictionaries do not know: what the words say.
-            words = [party.text] + ([entity.description] if entity and entity.description else [])
+            description = descriptions.get(entity.id) if entity else None
+            words = [party.text] + ([description] if description else [])
             code = next((c for w in words if (c := _code_words(w, coder, published))), None)
             party.actor = coder.actor(code)
             if code is None and (
@@ -203,7 +207,7 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
             _place(unplaced, parties, countries.named_in(event.sentence), coder)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
-        time = times.get(event.time) if event.time else None
+        time = times.get(event_times[event.id]) if event.id in event_times else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
 
 

@@ -253,26 +253,28 @@ def tense_direction(token: Token) -> Direction:
     return None
 
 
-def find_times(doc: Doc, text: str) -> list[TimeExpression]:
+def find_times(doc: Doc, text: str) -> tuple[list[TimeExpression], dict[str, Direction]]:
     """The time expressions of ``doc`` (its DATE and TIME entities, and clock times NER
-    missed), with the direction their clause's tense gives; values come later, once the
-    publication date is known (:func:`resolve_times`)."""
+    missed), and by their ids the direction their clause's tense gives; values come later,
+    once the publication date is known (:func:`resolve_times`)."""
     spans = [(ent.start_char, ent.end_char, ent.root) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     for match in _CLOCK.finditer(text):
         if not any(start <= match.start() < end for start, end, _ in spans):
             tokens = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if tokens is not None and len(tokens) and any(c.isalpha() for c in match.group(0)):
                 spans.append((tokens.start_char, tokens.end_char, tokens.root))
-    return [
-        TimeExpression(f"t{number}", Span.of(text, start, end), direction=tense_direction(root))
-        for number, (start, end, root) in enumerate(sorted(spans, key=lambda item: item[0]), 1)
-    ]
+    times, directions = [], {}
+    for number, (start, end, root) in enumerate(sorted(spans, key=lambda item: item[0]), 1):
+        times.append(TimeExpression(f"t{number}", Span.of(text, start, end)))
+        directions[times[-1].id] = tense_direction(root)
+    return times, directions
 
 
-def resolve_times(times: list[TimeExpression], base: date | None) -> None:
-    """Give each time expression its value against ``base`` (publication date or post time)."""
+def resolve_times(times: list[TimeExpression], base: date | None, directions: dict[str, Direction]) -> None:
+    """Give each time expression its value against ``base`` (publication date or post time)
+    and the direction of its clause (``find_times``)."""
     for time in times:
-        resolved = normalise_time(time.span.text, base, time.direction)
+        resolved = normalise_time(time.span.text, base, directions.get(time.id))
         time.value, time.grain = resolved.value, resolved.grain
 
 
