@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 from spacy.tokens import Doc
 
 from reportedly.model import Attribution, Document, Extraction
@@ -21,6 +22,7 @@ DEFAULT_BATCH_SIZE = 32
 # characters: two chunks' worth. The process's peak stays near 600 MB however long the
 # document (about 1 GB at 150,000 characters a batch), and PolNeAR dev runs no slower.
 BATCH_CHARS = 2 * DEFAULT_CHUNK_CHARS
+_NO_TENSOR = numpy.empty((0,), dtype="float32")
 
 
 @dataclass(slots=True)
@@ -75,9 +77,11 @@ class Extractor:
         pending: dict[int, _Pending] = {}
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
-                pending[piece.index].chunks.append(
-                    run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
-                )
+                run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
+                # No stage reads spaCy's token vectors, and a long document's chunks wait
+                # here for its last one: without them they take a third of the memory.
+                doc.tensor = _NO_TENSOR
+                pending[piece.index].chunks.append(doc)
                 if piece.last:
                     draft = _draft(pending.pop(piece.index))
                     yield run_stages(DOCUMENT_STAGES, draft, self.resources, self.stage_seconds).extraction
@@ -87,8 +91,8 @@ class Extractor:
     ) -> Iterator[tuple[str, _Piece]]:
         for index, document in enumerate(documents):
             pending[index] = _Pending(document)
-            chunks = list(chunk_text(document.text, self.chunk_chars))
-            for number, (_offset, chunk) in enumerate(chunks):
+            chunks = [chunk for _, chunk in chunk_text(document.text, self.chunk_chars)]
+            for number, chunk in enumerate(chunks):
                 yield chunk, _Piece(index=index, last=number == len(chunks) - 1)
 
 

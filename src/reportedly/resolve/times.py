@@ -278,21 +278,30 @@ def resolve_times(times: list[TimeExpression], base: date | None, directions: di
         time.value, time.grain = resolved.value, resolved.grain
 
 
-def governed_time(head: Token, times: list[TimeExpression], doc: Doc, excluded: list[Span]) -> str | None:
-    """The id of the time expression a word governs ("said on Thursday", "told reporters
-    this morning"), nearest first, leaving out those inside ``excluded`` spans (the
-    reported content, whose times are the content's own)."""
-    candidates = []
-    for time in times:
-        if any(part.start <= time.span.start < part.end for part in excluded):
-            continue
-        tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-        if tokens is None or len(tokens) == 0:
-            continue
-        steps = _steps_up(tokens.root, head)
-        if steps is not None:
-            candidates.append((steps, abs(time.span.start - head.idx), time.id))
-    return min(candidates)[2] if candidates else None
+class TimesBySentence:
+    """A document's time expressions by the sentence of the word heading each: a word
+    governs no time outside its sentence, so finding the one it governs looks at its
+    sentence's times alone, not at every time of a long document."""
+
+    def __init__(self, times: list[TimeExpression], doc: Doc) -> None:
+        self._by_sentence: dict[int, list[tuple[TimeExpression, Token]]] = {}
+        for time in times:
+            tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+            if tokens is not None and len(tokens):
+                self._by_sentence.setdefault(tokens.root.sent.start, []).append((time, tokens.root))
+
+    def governed(self, head: Token, excluded: list[Span]) -> str | None:
+        """The id of the time expression a word governs ("said on Thursday", "told
+        reporters this morning"), nearest first, leaving out those inside ``excluded`` spans
+        (the reported content, whose times are the content's own)."""
+        candidates = []
+        for time, root in self._by_sentence.get(head.sent.start, ()):
+            if any(part.start <= time.span.start < part.end for part in excluded):
+                continue
+            steps = _steps_up(root, head)
+            if steps is not None:
+                candidates.append((steps, abs(time.span.start - head.idx), time.id))
+        return min(candidates)[2] if candidates else None
 
 
 def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
@@ -311,9 +320,10 @@ def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
 
 def date_attributions(attributions: list[Attribution], times: list[TimeExpression], doc: Doc) -> None:
     """An attribution's time is the expression its cue governs, outside its content."""
+    by_sentence = TimesBySentence(times, doc)
     for attribution in attributions:
         if attribution.cue is None:
             continue
         cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
         if cue is not None and len(cue):
-            attribution.time = governed_time(cue.root, times, doc, attribution.content)
+            attribution.time = by_sentence.governed(cue.root, attribution.content)
