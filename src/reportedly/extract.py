@@ -78,8 +78,8 @@ class Extractor:
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
                 run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
-                # No stage reads spaCy's token vectors, and a long document's chunks wait
-                # here for its last one: without them they take a third of the memory.
+                # No stage reads spaCy's token vectors (96 floats a token), and a long
+                # document's chunks wait here for its last one.
                 doc.tensor = _NO_TENSOR
                 pending[piece.index].chunks.append(doc)
                 if piece.last:
