@@ -42,11 +42,13 @@ def test_joined_chunks_are_the_document_text_with_each_chunks_parse(extractor):
     assert joined.text == text
     assert [(ent.text, ent.start_char) for ent in joined.ents] == [
         (ent.text, ent.start_char + offset)
-        for (offset, _), chunk in zip(pieces, chunks)
+        for (offset, _), chunk in zip(pieces, chunks, strict=True)
         for ent in chunk.ents
     ]
     assert [sentence.start_char for sentence in joined.sents] == [
-        sentence.start_char + offset for (offset, _), chunk in zip(pieces, chunks) for sentence in chunk.sents
+        sentence.start_char + offset
+        for (offset, _), chunk in zip(pieces, chunks, strict=True)
+        for sentence in chunk.sents
     ]
 
 
