@@ -1,5 +1,6 @@
+from reportedly.extract import Extractor
 from reportedly.model import Document
-from reportedly.nlp.chunks import chunk_text
+from reportedly.nlp.chunks import chunk_text, join_chunks
 
 
 def test_chunks_cover_text_exactly_and_cut_at_paragraphs():
@@ -30,3 +31,43 @@ def test_batches_are_bounded_in_items_and_characters():
     pieces = [("x" * size, index) for index, size in enumerate([10, 10, 25, 5, 5, 5])]
     batches = [[index for _, index in batch] for batch in _batches(pieces, max_items=3, max_chars=30)]
     assert batches == [[0, 1], [2, 3], [4, 5]]
+
+
+def test_joined_chunks_are_the_document_text_with_each_chunks_parse(extractor):
+    text = "Lavrov met Blinken in Geneva.\n\nThe talks went on.\n\n" + "x" * 30
+    pieces = list(chunk_text(text, max_chars=25))
+    chunks = list(extractor.nlp.pipe(chunk for _, chunk in pieces))
+    joined = join_chunks(chunks)
+    assert len(pieces) == 5 and pieces[-1][1] == "x" * 5  # the long token is cut inside
+    assert joined.text == text
+    assert [(ent.text, ent.start_char) for ent in joined.ents] == [
+        (ent.text, ent.start_char + offset)
+        for (offset, _), chunk in zip(pieces, chunks, strict=True)
+        for ent in chunk.ents
+    ]
+    assert [sentence.start_char for sentence in joined.sents] == [
+        sentence.start_char + offset
+        for (offset, _), chunk in zip(pieces, chunks, strict=True)
+        for sentence in chunk.sents
+    ]
+
+
+def test_entities_and_speakers_are_found_over_the_whole_document_not_per_chunk(extractor):
+    text = (
+        "Russian Foreign Minister Sergei Lavrov met reporters in Moscow on Monday.\n\n"
+        "He said the proposal was unacceptable.\n\nLavrov added that the talks would go on.\n"
+    )
+    chunked = Extractor.from_resources(extractor.resources, chunk_chars=90)
+    assert [offset for offset, _ in chunk_text(text, 90)] == [0, 75]
+    extraction = chunked.extract_one(Document("two chunks", text))
+    [lavrov] = [entity for entity in extraction.entities if entity.type == "PERSON"]
+    assert lavrov.name == "Sergei Lavrov"
+    assert [(mention.text, mention.start) for mention in lavrov.mentions] == [
+        ("Sergei Lavrov", 25),
+        ("Lavrov", 115),
+    ]
+    # "He" opens the second chunk: its antecedent is in the first.
+    assert [(a.cue.text, a.speaker.entity) for a in extraction.attributions] == [
+        ("said", lavrov.id),
+        ("added", lavrov.id),
+    ]

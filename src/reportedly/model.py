@@ -157,9 +157,6 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     actor: Actor | None = None
-    # The phrase the role came from ("Russia's foreign minister"): its country codes the
-    # actor. Working state of resolution, not part of the output.
-    description: str | None = field(default=None, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -194,12 +191,6 @@ class TimeExpression:
     span: Span
     value: str | None = None
     grain: str | None = None
-    # "past" or "future": where the sentence's tense points an open date ("Thursday").
-    # Working state of resolution, not part of the output.
-    direction: str | None = field(default=None, repr=False)
-
-    def shifted(self, offset: int) -> TimeExpression:
-        return replace(self, span=self.span.shifted(offset))
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, **self.span.to_dict(), "value": self.value, "grain": self.grain}
@@ -247,12 +238,6 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     date: str | None = None
-    # Id of the time expression the trigger governs, if any: it dates the event once
-    # resolved. Working state, not part of the output.
-    time: str | None = field(default=None, repr=False)
-
-    def shifted(self, offset: int) -> Event:
-        return replace(self, trigger=self.trigger.shifted(offset), sentence=self.sentence.shifted(offset))
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -1,9 +1,10 @@
 """The extraction's stages, in the order they run.
 
-spaCy parses each chunk of a document (``reportedly.nlp.pipeline``); the chunk stages
-then run on each parsed chunk and leave their results on the Doc (``doc._.tagging``,
-``doc._.attributions`` ...); the extractor merges the chunks into the document's
-:class:`Extraction`, and the document stages finish it. Every stage reads the run's
+spaCy parses each chunk of a document (``reportedly.nlp.pipeline``); the chunk stages tag
+and link the attributions of each parsed chunk, which are local to it, and leave them on
+the Doc (``doc._.tagging``, ``doc._.attributions``). The extractor joins the chunks into
+one Doc of the whole document, with the attributions at its offsets (a :class:`Draft`), and
+the document stages do the rest once over the whole document. Every stage reads the run's
 :class:`Resources` and nothing else besides its input, so that a document's output is a
 function of the document and the options. ``run_stages`` times each stage by name.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from spacy.tokens import Doc
@@ -24,10 +26,27 @@ from reportedly.model import Extraction
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
 from reportedly.resolve.speakers import SpeakerResolver
-from reportedly.resolve.times import date_attributions, find_times, resolve_times
+from reportedly.resolve.times import Direction, date_attributions, find_times, resolve_times
 from reportedly.resources import Resources
 
-Subject = TypeVar("Subject", Doc, Extraction)
+
+@dataclass(slots=True)
+class Draft:
+    """A document between the stages: the parse of its whole text, its extraction so far,
+    and what a stage hands on to a later one that is not part of the output."""
+
+    doc: Doc
+    extraction: Extraction
+    # Entity id -> the phrase its role came from ("Russia's foreign minister"): its country
+    # codes the actor.
+    descriptions: dict[str, str] = field(default_factory=dict)
+    # Time id -> where the tense of its clause points an open date ("Thursday").
+    directions: dict[str, Direction] = field(default_factory=dict)
+    # Event id -> the time expression its trigger governs, which dates it once resolved.
+    event_times: dict[str, str] = field(default_factory=dict)
+
+
+Subject = TypeVar("Subject", Doc, Draft)
 
 
 def tag_spans(doc: Doc, resources: Resources) -> None:
@@ -40,76 +59,90 @@ def find_attributions(doc: Doc, resources: Resources) -> None:
     doc._.attributions = link_attributions(doc, doc.text, resources.lexicon, doc._.tagging)
 
 
-def group_entities(doc: Doc, resources: Resources) -> None:
+def group_entities(draft: Draft, resources: Resources) -> None:
     """One entity per referent among the named mentions, with those NER missed."""
-    missed = unrecognised_names(doc, doc._.attributions, resources.coder, resources.genders)
-    doc._.entities = collect_entities(
+    doc, extraction = draft.doc, draft.extraction
+    missed = unrecognised_names(doc, extraction.attributions, resources.coder, resources.genders)
+    extraction.entities, draft.descriptions = collect_entities(
         doc, doc.text, resources.coder.tables.variants, title_test(resources.coder), resources.genders, missed
     )
 
 
-def speaker_resolver(doc: Doc, resources: Resources) -> SpeakerResolver:
-    """The speaker resolver of a Doc whose attributions and entities are found."""
+def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
+    """The speaker resolver of a document whose attributions and entities are found."""
     return SpeakerResolver(
-        doc,
-        doc.text,
-        doc._.entities,
+        draft.doc,
+        draft.doc.text,
+        draft.extraction.entities,
         resources.genders,
         resources.lexicon.nominal_cues,
         resources.lexicon.names_outlet,
-        doc._.attributions,
+        draft.extraction.attributions,
     )
 
 
-def resolve_speakers(doc: Doc, resources: Resources) -> None:
-    speaker_resolver(doc, resources).link(doc._.attributions)
+def resolve_speakers(draft: Draft, resources: Resources) -> None:
+    speaker_resolver(draft, resources).link(draft.extraction.attributions)
 
 
-def find_time_expressions(doc: Doc, resources: Resources) -> None:
+def find_time_expressions(draft: Draft, resources: Resources) -> None:
     """Time expressions, and the one each attribution is dated by."""
-    doc._.times = find_times(doc, doc.text)
-    date_attributions(doc._.attributions, doc._.times, doc)
+    extraction = draft.extraction
+    extraction.times, draft.directions = find_times(draft.doc, draft.doc.text)
+    date_attributions(extraction.attributions, extraction.times, draft.doc)
 
 
-def detect_events(doc: Doc, resources: Resources) -> None:
-    doc._.events = code_events(
-        doc, doc.text, doc._.attributions, doc._.entities, doc._.times, resources.lexicon, resources.verbs
+def detect_events(draft: Draft, resources: Resources) -> None:
+    doc, extraction = draft.doc, draft.extraction
+    extraction.events, draft.event_times = code_events(
+        doc,
+        doc.text,
+        extraction.attributions,
+        extraction.entities,
+        extraction.times,
+        resources.lexicon,
+        resources.verbs,
     )
 
 
-def resolve_time_values(extraction: Extraction, resources: Resources) -> None:
+def resolve_time_values(draft: Draft, resources: Resources) -> None:
     """Time expressions as dates, from the document's publication date."""
-    resolve_times(extraction.times, extraction.document.published)
+    extraction = draft.extraction
+    resolve_times(extraction.times, extraction.document.published, draft.directions)
 
 
-def code_actors(extraction: Extraction, resources: Resources) -> None:
+def code_actors(draft: Draft, resources: Resources) -> None:
     """Entities' actor codes on the publication date; a place that speaks speaks for its government."""
+    extraction = draft.extraction
     published = extraction.document.published
     speaking = {a.speaker.entity for a in extraction.attributions if a.speaker and a.speaker.entity}
     for entity in extraction.entities:
-        entity.actor = resources.coder.code_entity(entity, published, entity.id in speaking)
+        entity.actor = resources.coder.code_entity(
+            entity, published, entity.id in speaking, draft.descriptions.get(entity.id)
+        )
 
 
-def code_event_parties(extraction: Extraction, resources: Resources) -> None:
-    code_parties(extraction, resources.coder)
+def code_event_parties(draft: Draft, resources: Resources) -> None:
+    code_parties(draft.extraction, resources.coder, draft.descriptions, draft.event_times)
 
 
-def name_referents(extraction: Extraction, resources: Resources) -> None:
-    """One name per referent across the document's chunks (across documents: the store)."""
-    NameRegistry(resources.coder.tables.variants).canonicalise(extraction)
+def name_referents(draft: Draft, resources: Resources) -> None:
+    """One name per referent of the document, whatever the spelling of later mentions
+    (across documents: the store)."""
+    NameRegistry(resources.coder.tables.variants).canonicalise(draft.extraction)
 
 
-# Per parsed chunk, in order; each leaves its results on the Doc.
+# Per parsed chunk, in order; each leaves its results on the chunk's Doc.
 CHUNK_STAGES: tuple[tuple[str, Callable[[Doc, Resources], None]], ...] = (
     ("tagging", tag_spans),
     ("attributions", find_attributions),
+)
+# Per document, once its chunks are joined, in order.
+DOCUMENT_STAGES: tuple[tuple[str, Callable[[Draft, Resources], None]], ...] = (
     ("entities", group_entities),
     ("speakers", resolve_speakers),
     ("times", find_time_expressions),
     ("events", detect_events),
-)
-# Per document, once its chunks are merged, in order.
-DOCUMENT_STAGES: tuple[tuple[str, Callable[[Extraction, Resources], None]], ...] = (
     ("time values", resolve_time_values),
     ("actors", code_actors),
     ("event parties", code_event_parties),

@@ -2,8 +2,8 @@
 
 from spacy.tokens import Doc
 
-# What the chunk stages (reportedly.stages) leave on each Doc: the tagger's output (if it
-# ran), then the attributions, entities, time expressions and events.
-for _name in ("tagging", "attributions", "entities", "times", "events"):
+# What the chunk stages (reportedly.stages) leave on each parsed chunk: the tagger's output
+# (if it ran), then the attributions.
+for _name in ("tagging", "attributions"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)

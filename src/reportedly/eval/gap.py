@@ -19,11 +19,10 @@ from typing import Any
 from tqdm import tqdm
 
 from reportedly.eval import GoldError
-from reportedly.eval.speakers import resolve_span, same_referent
+from reportedly.eval.speakers import resolve_span, resolved_draft, same_referent
 from reportedly.model import Entity
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resources import Resources
-from reportedly.stages import CHUNK_STAGES, run_stages, speaker_resolver
 
 COLUMNS = ("ID", "Text", "Pronoun", "Pronoun-offset", "A", "A-offset", "A-coref", "B", "B-offset", "B-coref")
 FEMININE = frozenset({"she", "her", "hers", "herself"})
@@ -99,10 +98,10 @@ def predict(
     resources = Resources.load(model, tagger)
     nlp = load_spacy(model)
     for example in examples:
-        doc = run_stages(CHUNK_STAGES, nlp(example.text), resources)
-        resolver = speaker_resolver(doc, resources)
+        draft, resolver = resolved_draft(example.id, example.text, nlp, resources)
         end = example.pronoun_offset + len(example.pronoun)
-        entity = resolve_span(resolver, doc._.attributions, example.text, example.pronoun_offset, end)
+        attributions = draft.extraction.attributions
+        entity = resolve_span(resolver, attributions, example.text, example.pronoun_offset, end)
         yield example, refers_to(entity, example.a), refers_to(entity, example.b)
 
 

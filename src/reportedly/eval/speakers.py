@@ -18,17 +18,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
 from tqdm import tqdm
 
 from reportedly.eval import GoldError
 from reportedly.eval.brat import read_split
 from reportedly.eval.jsonl import read_json_lines
-from reportedly.model import Attribution, Entity, Span
+from reportedly.model import Attribution, Document, Entity, Extraction, Span
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resolve.names import clean_name, initials, name_key
 from reportedly.resolve.speakers import SpeakerResolver, attribution_start
 from reportedly.resources import Resources
-from reportedly.stages import CHUNK_STAGES, run_stages, speaker_resolver
+from reportedly.stages import (
+    CHUNK_STAGES,
+    Draft,
+    group_entities,
+    resolve_speakers,
+    run_stages,
+    speaker_resolver,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +92,23 @@ def evaluate_speakers(
     results = []
     for name in tqdm(sorted(by_article), desc="speakers", unit="article", disable=None):
         text = articles[name].text
-        doc = run_stages(CHUNK_STAGES, nlp(text), resources)
-        resolver = speaker_resolver(doc, resources)
+        draft, resolver = resolved_draft(name, text, nlp, resources)
         for item in by_article[name]:
-            predicted, extracted = _speaker_for(item, doc._.attributions, resolver, text)
+            predicted, extracted = _speaker_for(item, draft.extraction.attributions, resolver, text)
             results.append((item, predicted, extracted))
     return _report(results)
+
+
+def resolved_draft(
+    name: str, text: str, nlp: Language, resources: Resources
+) -> tuple[Draft, SpeakerResolver]:
+    """A text parsed whole and run through the stages as far as the speakers, with the
+    resolver that resolved them."""
+    doc = run_stages(CHUNK_STAGES, nlp(text), resources)
+    draft = Draft(doc, Extraction(Document(name, text), attributions=doc._.attributions))
+    group_entities(draft, resources)
+    resolve_speakers(draft, resources)
+    return draft, speaker_resolver(draft, resources)
 
 
 def _speaker_for(

@@ -12,6 +12,7 @@ parties are comes from ``events.parties``, their actor codes later (``code_parti
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,10 +21,10 @@ from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
-from reportedly.events.parties import PRONOUNS, parties_of, party_of, speaker_party
+from reportedly.events.parties import PRONOUNS, NamedMentions, parties_of, party_of, speaker_party
 from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
-from reportedly.resolve.times import governed_time
+from reportedly.resolve.times import TimesBySentence
 
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
 # rallies" PROTEST, "declared a state of siege" COERCE.
@@ -89,19 +90,25 @@ def code_events(
     times: list[TimeExpression],
     lexicon: Lexicon,
     verbs: EventVerbs,
-) -> list[Event]:
-    """One event per sentence that has a trigger, in text order."""
+) -> tuple[list[Event], dict[str, str]]:
+    """One event per sentence that has a trigger, in text order; and, by event id, the
+    time expression its trigger governs, which dates it once resolved."""
     triggers = read_triggers()
+    # Indexes built once per document: a long one has thousands of each.
     by_cue = {(a.cue.start, a.cue.end): a for a in attributions if a.cue}
-    events = []
+    cue_of = _by_token(doc, ((start, end, a) for (start, end), a in by_cue.items()))
+    reporting_of = _by_token(doc, ((part.start, part.end, a) for a in attributions for part in a.content))
+    mentions = NamedMentions(entities)
+    times_by_sentence = TimesBySentence(times, doc)
+    events, event_times = [], {}
     for sentence in doc.sents:
         found = _sentence_trigger(sentence, triggers, verbs)
         if found is None:
             continue
         token, trigger, coded = found
-        attribution = next((a for (start, end), a in by_cue.items() if start <= token.idx < end), None)
-        actor, recipient = parties_of(token, text, entities)
-        reporting = _reporting(token, attributions)
+        attribution = cue_of.get(token.i)
+        actor, recipient = parties_of(token, text, mentions)
+        reporting = reporting_of.get(token.i)
         # A pronoun or missing subject: the speaker of the attribution the trigger is the
         # cue of ("he demanded"), or reports in ("Hungary has said it will support").
         for speaking in (attribution, reporting):
@@ -114,7 +121,7 @@ def code_events(
             speaker = speaker_party(reporting)
             actor, recipient = ([speaker] if speaker else []), actor
         if attribution is not None and attribution.addressee is not None and not recipient:
-            recipient = [party_of(attribution.addressee, text, entities)]
+            recipient = [party_of(attribution.addressee, text, mentions)]
         events.append(
             Event(
                 id=f"v{len(events) + 1}",
@@ -128,10 +135,12 @@ def code_events(
                 attribution=attribution.id if attribution else None,
                 negated=is_negated(token),
                 hypothetical=is_hypothetical(token, lexicon),
-                time=governed_time(token, times, doc, attribution.content if attribution else []),
             )
         )
-    return events
+        time = times_by_sentence.governed(token, attribution.content if attribution else [])
+        if time is not None:
+            event_times[events[-1].id] = time
+    return events, event_times
 
 
 @cache
@@ -227,11 +236,15 @@ def _event_type(token: Token, trigger: Trigger) -> str:
     return "THREATEN" if "unless" in conditions else INTENT.get(trigger.event_type, trigger.event_type)
 
 
-def _reporting(token: Token, attributions: list[Attribution]) -> Attribution | None:
-    """The attribution whose content holds the word, if any."""
-    return next(
-        (a for a in attributions if any(part.start <= token.idx < part.end for part in a.content)), None
-    )
+def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
+    """By token index, the first attribution whose span (start, end) holds the token's
+    start: the one whose cue a trigger is, or whose content reports it."""
+    found: dict[int, Attribution] = {}
+    for start, end, attribution in spans:
+        for token in doc.char_span(start, end, alignment_mode="expand") or ():
+            if start <= token.idx < end:
+                found.setdefault(token.i, attribution)
+    return found
 
 
 def _intended(token: Token) -> bool:

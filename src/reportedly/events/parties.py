@@ -11,8 +11,7 @@ dictionary places, the country the sentence names.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
 from datetime import date
 
 from spacy.tokens import Token
@@ -48,7 +47,7 @@ def speaker_party(attribution: Attribution) -> EventActor | None:
 
 
 def parties_of(
-    trigger: Token, text: str, entities: list[Entity]
+    trigger: Token, text: str, mentions: NamedMentions
 ) -> tuple[list[EventActor], list[EventActor]]:
     """The trigger's actor (subject, or "by" agent of a passive) and recipient (object, or
     the noun after a preposition such as "against")."""
@@ -67,9 +66,9 @@ def parties_of(
     )
     objects = [token for token in _object_candidates(trigger) if token.ent_type_ not in {"DATE", "TIME"}]
     # Of the candidates, nearest first, one that names someone beats a thing ("aid").
-    named = [token for token in objects if any(_named_in(_phrase(token, text), entities))]
+    named = [token for token in objects if mentions.named_in(_phrase(token, text))]
     objects = named + [token for token in objects if token not in named]
-    if not named and (later := _named_after(trigger, subject, text, entities)) is not None:
+    if not named and (later := _named_after(trigger, subject, text, mentions)) is not None:
         objects.insert(0, later)
     # A passive swaps the roles only when the trigger is the passive verb itself ("was
     # attacked by"): not "Serb forces were engaged in ethnic cleansing".
@@ -77,14 +76,14 @@ def parties_of(
         actor_token, recipient_token = agent, subject
     else:
         actor_token, recipient_token = subject or agent, objects[0] if objects else None
-    return _coordinated(actor_token, text, entities), _coordinated(recipient_token, text, entities)
+    return _coordinated(actor_token, text, mentions), _coordinated(recipient_token, text, mentions)
 
 
-def _coordinated(token: Token | None, text: str, entities: list[Entity]) -> list[EventActor]:
+def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> list[EventActor]:
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
-    return [party_of(_phrase(word, text), text, entities) for word in (token, *token.conjuncts)]
+    return [party_of(_phrase(word, text), text, mentions) for word in (token, *token.conjuncts)]
 
 
 def _object_candidates(trigger: Token) -> list[Token]:
@@ -114,7 +113,7 @@ def _object_candidates(trigger: Token) -> list[Token]:
     return found
 
 
-def _named_after(trigger: Token, subject: Token | None, text: str, entities: list[Entity]) -> Token | None:
+def _named_after(trigger: Token, subject: Token | None, text: str, mentions: NamedMentions) -> Token | None:
     """The first noun after the trigger in its clause that names someone, however deep the
     parse puts it ("staged a hunger strike to protest against Sweden's decision")."""
     clause = trigger
@@ -127,20 +126,33 @@ def _named_after(trigger: Token, subject: Token | None, text: str, entities: lis
         # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
         # people on its own ("called on Arabs") is no party.
         start = min((child.left_edge.idx for child in token.lefts), default=token.idx)
-        named = list(_named_in(Span.of(text, start, token.idx + len(token.text)), entities))
-        own = Span.of(text, token.idx, token.idx + len(token.text))
-        if any(entity.type != "NORP" or not any(_named_in(own, [entity])) for entity in named):
+        named = mentions.named_in(Span.of(text, start, token.idx + len(token.text)))
+        own = mentions.named_in(Span.of(text, token.idx, token.idx + len(token.text)))
+        if any(entity.type != "NORP" or entity not in own for entity in named):
             return token
     return None
 
 
-def _named_in(span: Span, entities: list[Entity]) -> Iterator[Entity]:
-    """The entities with a mention inside ``span``."""
-    return (
-        entity
-        for entity in entities
-        if any(span.start <= mention.start and mention.end <= span.end for mention in entity.mentions)
-    )
+class NamedMentions:
+    """A document's entities by where they are mentioned: built once per document, so that
+    finding the entities named inside a span is a lookup, not a pass over every mention of
+    the document for each party."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._entities = entities
+        self._mentions = sorted(
+            (mention.start, mention.end, position)
+            for position, entity in enumerate(entities)
+            for mention in entity.mentions
+        )
+        self._starts = [start for start, _, _ in self._mentions]
+
+    def named_in(self, span: Span) -> list[Entity]:
+        """The entities with a mention inside ``span``, in the document's order of entities."""
+        first = bisect_left(self._starts, span.start)
+        after = bisect_right(self._starts, span.end)
+        positions = {position for _, end, position in self._mentions[first:after] if end <= span.end}
+        return [self._entities[position] for position in sorted(positions)]
 
 
 def _subject(verb: Token) -> Token | None:
@@ -163,17 +175,20 @@ def _phrase(token: Token, text: str) -> Span:
     return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
 
 
-def party_of(span: Span, text: str, entities: list[Entity]) -> EventActor:
+def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
     """A party by its words, and the entity whose mention it holds, if any."""
-    entity = next((entity for entity in _named_in(span, entities) if entity.type != "NORP"), None)
+    entity = next((entity for entity in mentions.named_in(span) if entity.type != "NORP"), None)
     return EventActor(span.text, entity.id if entity else None)
 
 
-def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
+def code_parties(
+    extraction: Extraction, coder: ActorCoder, descriptions: dict[str, str], event_times: dict[str, str]
+) -> None:
     """Give each event's parties their actor codes and each event its date, on the
     document's publication date: a party's entity's code, else the code its words give
-    ("Hungarian officials" HUNGOV); the date of the time its trigger governs, else the
-    publication date."""
+    ("Hungarian officials" HUNGOV) or the ``descriptions`` its entity's role came from
+    (by entity id); the date of the time its trigger governs (``event_times``, by event
+    id), else the publication date."""
     published = extraction.document.published
     entities = {entity.id: entity for entity in extraction.entities}
     times = {time.id: time for time in extraction.times}
@@ -187,7 +202,8 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
                 party.actor = entity.actor
                 continue
             # No entity, or one the dictionaries do not know: what the words say.
-            words = [party.text] + ([entity.description] if entity and entity.description else [])
+            description = descriptions.get(entity.id) if entity else None
+            words = [party.text] + ([description] if description else [])
             code = next((c for w in words if (c := _code_words(w, coder, published))), None)
             party.actor = coder.actor(code)
             if code is None and (
@@ -201,7 +217,7 @@ def code_parties(extraction: Extraction, coder: ActorCoder) -> None:
             _place(unplaced, parties, countries.named_in(event.sentence), coder)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
-        time = times.get(event.time) if event.time else None
+        time = times.get(event_times[event.id]) if event.id in event_times else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
 
 

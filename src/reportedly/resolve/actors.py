@@ -240,15 +240,17 @@ class ActorCoder:
         # Prefix agents ("IGO~") need a named organisation: no sector on their own.
         return sector[1:] if sector is not None and sector.startswith("~") else None
 
-    def code_entity(self, entity: Entity, day: date | None, speaks: bool) -> Actor | None:
-        """An entity's actor: its name's code ("Sergei Lavrov"), else the code its role gives
-        ("Russia's foreign minister"). A country or capital that speaks ("Kyiv said") speaks
-        for its government."""
+    def code_entity(
+        self, entity: Entity, day: date | None, speaks: bool, description: str | None = None
+    ) -> Actor | None:
+        """An entity's actor: its name's code ("Sergei Lavrov"), else the code the
+        ``description`` its role came from gives ("Russia's foreign minister"). A country
+        or capital that speaks ("Kyiv said") speaks for its government."""
         code = next(
             (code for name in (entity.name, *entity.aliases) if (code := self.code_name(name, day))), None
         )
-        if code is None and entity.description:
-            code = self.code_description(entity.description, day)
+        if code is None and description:
+            code = self.code_description(description, day)
         if code is None and entity.type == "ORG":
             # An organisation the dictionaries lack is of the country its name names
             # ("Kenya Anti-Corruption Commission" KEN, "Canadian Press" CAN).

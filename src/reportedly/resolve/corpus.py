@@ -1,10 +1,10 @@
-"""One name per referent across the chunks of a document.
+"""One name per referent of a document.
 
-Chunks are parsed apart, so one referent can come out as several entities; the first
-mention to name it fully ("Volodymyr Zelenskiy") fixes its name for the mentions after it,
-whatever their spelling ("Zelensky", "Volodymyr Zelenskyy"). A registry serves one
-document: extraction must not depend on what else a run processed (the store links
-names across documents).
+Grouping can leave one referent as several entities (a surname the honorific before it
+kept apart from the full name); the first mention to name it fully ("Volodymyr
+Zelenskiy") fixes its name for the mentions after it, whatever their spelling
+("Zelensky", "Volodymyr Zelenskyy"). A registry serves one document: extraction must not
+depend on what else a run processed (the store links names across documents).
 """
 
 from __future__ import annotations

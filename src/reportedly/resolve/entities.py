@@ -52,15 +52,17 @@ def collect_entities(
     is_title: IsTitle,
     genders: dict[str, str],
     extra: list[SpacySpan] = (),
-) -> list[Entity]:
+) -> tuple[list[Entity], dict[str, str]]:
     """One entity per referent among ``doc``'s named entities and the ``extra`` labelled
-    spans (names NER missed), in order of first mention.
+    spans (names NER missed), in order of first mention; and, by entity id, the phrase each
+    role came from ("Russia's foreign minister"), whose country codes the actor later.
 
     ``text`` is ``doc.text``; ``variants`` maps spellings to canonical ones; ``is_title``
     tells whether a phrase (upper-case words) names a role or office; ``genders`` maps
     honorifics and first names to "m" or "f", to tell "Mr. Obama" from "Michelle Obama".
     """
     grouper = _Grouper(variants, genders)
+    descriptions: dict[str, str] = {}
     for ent in sorted([*doc.ents, *extra], key=lambda span: span.start):
         if ent.label_ not in ENTITY_TYPES:
             continue
@@ -73,8 +75,8 @@ def collect_entities(
         if entity.role is None and ent.label_ in {"PERSON", "ORG"}:
             found = role_of(ent, is_title)
             if found:
-                entity.role, entity.description = found
-    return grouper.finished()
+                entity.role, descriptions[entity.id] = found
+    return grouper.finished(), descriptions
 
 
 def title_test(coder: ActorCoder) -> IsTitle:

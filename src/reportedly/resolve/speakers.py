@@ -176,12 +176,14 @@ class SpeakerResolver:
         """The entity a pronoun refers to, or None when no candidate is compatible and near."""
         kind = PRONOUNS[pronoun.lower_]
         here = self._sentence(pronoun.idx)
+        # The mentions from the farthest sentence the pronoun reaches back to (a long
+        # document has thousands before it).
+        reach = _PLURAL_REACH if kind == "they" else PRONOUN_REACH
+        first = bisect.bisect_left(self.mention_starts, self.sentence_starts[max(0, here - reach)])
         latest: dict[str, _Mention] = {}
-        for mention in self.mentions:
+        for mention in self.mentions[first:]:
             if mention.end > pronoun.idx:
                 break
-            if here - mention.sentence > (_PLURAL_REACH if kind == "they" else PRONOUN_REACH):
-                continue
             if not self._compatible(kind, mention):
                 continue
             if any(part.start <= mention.start < part.end for part in attribution.content):

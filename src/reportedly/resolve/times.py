@@ -253,44 +253,55 @@ def tense_direction(token: Token) -> Direction:
     return None
 
 
-def find_times(doc: Doc, text: str) -> list[TimeExpression]:
+def find_times(doc: Doc, text: str) -> tuple[list[TimeExpression], dict[str, Direction]]:
     """The time expressions of ``doc`` (its DATE and TIME entities, and clock times NER
-    missed), with the direction their clause's tense gives; values come later, once the
-    publication date is known (:func:`resolve_times`)."""
+    missed), and by their ids the direction their clause's tense gives; values come later,
+    once the publication date is known (:func:`resolve_times`)."""
     spans = [(ent.start_char, ent.end_char, ent.root) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     for match in _CLOCK.finditer(text):
         if not any(start <= match.start() < end for start, end, _ in spans):
             tokens = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if tokens is not None and len(tokens) and any(c.isalpha() for c in match.group(0)):
                 spans.append((tokens.start_char, tokens.end_char, tokens.root))
-    return [
-        TimeExpression(f"t{number}", Span.of(text, start, end), direction=tense_direction(root))
-        for number, (start, end, root) in enumerate(sorted(spans, key=lambda item: item[0]), 1)
-    ]
+    times, directions = [], {}
+    for number, (start, end, root) in enumerate(sorted(spans, key=lambda item: item[0]), 1):
+        times.append(TimeExpression(f"t{number}", Span.of(text, start, end)))
+        directions[times[-1].id] = tense_direction(root)
+    return times, directions
 
 
-def resolve_times(times: list[TimeExpression], base: date | None) -> None:
-    """Give each time expression its value against ``base`` (publication date or post time)."""
+def resolve_times(times: list[TimeExpression], base: date | None, directions: dict[str, Direction]) -> None:
+    """Give each time expression its value against ``base`` (publication date or post time)
+    and the direction of its clause (``find_times``)."""
     for time in times:
-        resolved = normalise_time(time.span.text, base, time.direction)
+        resolved = normalise_time(time.span.text, base, directions.get(time.id))
         time.value, time.grain = resolved.value, resolved.grain
 
 
-def governed_time(head: Token, times: list[TimeExpression], doc: Doc, excluded: list[Span]) -> str | None:
-    """The id of the time expression a word governs ("said on Thursday", "told reporters
-    this morning"), nearest first, leaving out those inside ``excluded`` spans (the
-    reported content, whose times are the content's own)."""
-    candidates = []
-    for time in times:
-        if any(part.start <= time.span.start < part.end for part in excluded):
-            continue
-        tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-        if tokens is None or len(tokens) == 0:
-            continue
-        steps = _steps_up(tokens.root, head)
-        if steps is not None:
-            candidates.append((steps, abs(time.span.start - head.idx), time.id))
-    return min(candidates)[2] if candidates else None
+class TimesBySentence:
+    """A document's time expressions by the sentence of the word heading each: a word
+    governs no time outside its sentence, so finding the one it governs looks at its
+    sentence's times alone, not at every time of a long document."""
+
+    def __init__(self, times: list[TimeExpression], doc: Doc) -> None:
+        self._by_sentence: dict[int, list[tuple[TimeExpression, Token]]] = {}
+        for time in times:
+            tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+            if tokens is not None and len(tokens):
+                self._by_sentence.setdefault(tokens.root.sent.start, []).append((time, tokens.root))
+
+    def governed(self, head: Token, excluded: list[Span]) -> str | None:
+        """The id of the time expression a word governs ("said on Thursday", "told
+        reporters this morning"), nearest first, leaving out those inside ``excluded`` spans
+        (the reported content, whose times are the content's own)."""
+        candidates = []
+        for time, root in self._by_sentence.get(head.sent.start, ()):
+            if any(part.start <= time.span.start < part.end for part in excluded):
+                continue
+            steps = _steps_up(root, head)
+            if steps is not None:
+                candidates.append((steps, abs(time.span.start - head.idx), time.id))
+        return min(candidates)[2] if candidates else None
 
 
 def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
@@ -309,9 +320,10 @@ def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
 
 def date_attributions(attributions: list[Attribution], times: list[TimeExpression], doc: Doc) -> None:
     """An attribution's time is the expression its cue governs, outside its content."""
+    by_sentence = TimesBySentence(times, doc)
     for attribution in attributions:
         if attribution.cue is None:
             continue
         cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
         if cue is not None and len(cue):
-            attribution.time = governed_time(cue.root, times, doc, attribution.content)
+            attribution.time = by_sentence.governed(cue.root, attribution.content)
