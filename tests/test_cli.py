@@ -63,7 +63,7 @@ def test_examples_all_validate(cli: Invoke, schema):
     output = records(result.stdout)
     assert [record["doc_id"] for record in output] == [
         "lavrov-talks",
-        "summit-liveblog",
+        "summit-liveblog#1",  # a live blog of one post: its record is the post's
         "zelenskiy-interview",
     ]
     # What each example gives (2026-12-04): the count of attributions and the speakers named.
@@ -75,12 +75,13 @@ def test_examples_all_validate(cli: Invoke, schema):
         for record in output
     } == {
         "lavrov-talks": (7, ["Russia", "Sergei Lavrov"]),
-        "summit-liveblog": (5, ["Berlin", "Olaf Scholz", "Viktor Orban"]),
+        "summit-liveblog#1": (5, ["Berlin", "Olaf Scholz", "Viktor Orban"]),
         "zelenskiy-interview": (8, ["Kremlin", "Reuters", "Volodymyr Zelenskiy"]),
     }
     for record in output:
         jsonschema.validate(record, schema)
-        text = (EXAMPLES / f"{record['doc_id']}.txt").read_bytes().decode("utf-8")
+        text = (EXAMPLES / f"{record['page'] or record['doc_id']}.txt").read_bytes().decode("utf-8")
+        offset = record["page_offset"] or 0  # a post's offsets count from its start in the page
         spans = [
             span
             for attribution in record["attributions"]
@@ -88,7 +89,9 @@ def test_examples_all_validate(cli: Invoke, schema):
             if span
         ]
         assert len(spans) >= 2 * len(record["attributions"])
-        assert [text[span["start"] : span["end"]] for span in spans] == [span["text"] for span in spans]
+        assert [text[offset + span["start"] : offset + span["end"]] for span in spans] == [
+            span["text"] for span in spans
+        ]
 
 
 def test_stdin_and_text_format(cli: Invoke):

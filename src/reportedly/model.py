@@ -275,11 +275,16 @@ class Event:
 
 @dataclass(slots=True)
 class Document:
-    """An input article: its id, its text exactly as read, and its publication date."""
+    """An input article: its id, its text exactly as read, and its publication date; a live
+    blog post also names its page, where its text starts in the page's text (so that
+    ``page_offset + span.start`` is a span's offset in the page) and its own time."""
 
     doc_id: str
     text: str
     published: date | None = None
+    page: str | None = None  # the page's doc_id
+    page_offset: int | None = None
+    posted: str | None = None  # "2024-12-26T08:52" ("08:52" on a page with no date)
 
 
 @dataclass(slots=True)
@@ -293,7 +298,6 @@ class Article:
     url: str | None = None
     outlet: str | None = None
     language: str | None = None
-    posted: str | None = None  # a live blog post's own time ("2024-12-26T08:52")
     posts: list[Article] = field(default_factory=list)  # a live blog page's posts
     # The source as written ("in/feed.jsonl:3"), which stores before schema 4 kept.
     written_source: str | None = None
@@ -306,7 +310,7 @@ class Article:
 
 
 def post_time(day: date | None, time: str) -> str:
-    """A live blog post's ``posted`` value from its time of day ("08:52"): ISO 8601 with its
+    """A live blog post's :attr:`Document.posted` value from its time of day ("08:52"): ISO 8601 with its
     page's date when the page has one. Here, beside the field, because both ingest (splitting
     a page) and the store (dating a stored page again) make it."""
     return f"{day.isoformat()}T{time}" if day else time
@@ -328,6 +332,9 @@ class Extraction:
             "doc_id": self.document.doc_id,
             "published": published.isoformat() if published else None,
             "text_length": len(self.document.text),
+            "page": self.document.page,
+            "page_offset": self.document.page_offset,
+            "posted": self.document.posted,
             "attributions": [attribution.to_dict() for attribution in self.attributions],
             "entities": [entity.to_dict() for entity in self.entities],
             "times": [time.to_dict() for time in self.times],
@@ -337,12 +344,21 @@ class Extraction:
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str) -> Extraction:
         """The extraction ``to_dict`` wrote for a document of ``text`` (a record leaves the
-        text out: the store and the input file keep it)."""
+        text out: the store and the input file keep it). Records stored before posts named
+        their page have no ``page``, ``page_offset`` or ``posted``: None."""
         if len(text) != data["text_length"]:
             raise ValueError(f"{data['doc_id']}: the text is not the one extracted from")
         published = data["published"]
+        document = Document(
+            data["doc_id"],
+            text,
+            date.fromisoformat(published) if published else None,
+            page=data.get("page"),
+            page_offset=data.get("page_offset"),
+            posted=data.get("posted"),
+        )
         return cls(
-            document=Document(data["doc_id"], text, date.fromisoformat(published) if published else None),
+            document=document,
             attributions=[Attribution.from_dict(item) for item in data["attributions"]],
             entities=[Entity.from_dict(item) for item in data["entities"]],
             times=[TimeExpression.from_dict(item) for item in data["times"]],

@@ -27,9 +27,13 @@ from reportedly.options import (
 
 
 def format_text(extraction: Extraction) -> str:
-    """The readable view: one line per attribution, ``speaker | cue | "content"``, then one
-    per event, ``event TYPE: actor -> recipient (trigger, date)``."""
-    lines = [f"== {extraction.document.doc_id} ({len(extraction.attributions)} attributions)"]
+    """The readable view: a header (for a live blog post, its page, time and first character
+    in the page), one line per attribution, ``speaker | cue | "content"``, then one per
+    event, ``event TYPE: actor -> recipient (trigger, date)``."""
+    document = extraction.document
+    post = f"post of {document.page} at {document.posted}, from character {document.page_offset}; "
+    where = post if document.page else ""
+    lines = [f"== {document.doc_id} ({where}{len(extraction.attributions)} attributions)"]
     codes = {entity.id: entity.actor.code for entity in extraction.entities if entity.actor}
     for attribution in extraction.attributions:
         if attribution.speaker:
@@ -90,8 +94,9 @@ def extract(
 ) -> None:
     """Extract attributions from text files, HTML pages (their main text), JSON Lines (a
     ``text`` field per line) and folders of them, read as ``ingest`` reads them (dates from
-    the text or the file name); ``-`` reads stdin. A live blog is one document here, so that
-    offsets point into its file; ``ingest`` stores its posts apart."""
+    the text or the file name); ``-`` reads stdin. A live blog is split into its posts as
+    ``ingest`` splits it: a record per post, its offsets into the post's text, ``page`` and
+    ``page_offset`` saying where that text starts in the page."""
     from reportedly.ingest.sources import Ignored, read_articles
 
     if output_format is None:
@@ -107,7 +112,7 @@ def extract(
             elif isinstance(item, Ignored):
                 click.echo(f"reportedly: ignored: {item}", err=True)
             else:
-                yield item.document
+                yield from item.documents  # a live blog's posts, else the article
 
     extractor = load_extractor(model, tagger, actors, verbs)
     extracted = 0

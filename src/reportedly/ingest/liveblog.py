@@ -95,7 +95,7 @@ def post_links(posts: list[Article]) -> list[tuple[int, CrossReference, int]]:
     """The cross-references among a page's posts that name the time of one of them, as
     (the citing post's index, the reference, the cited post's index); of two posts at one
     time, the later is cited."""
-    by_time = {post.posted[-5:]: number for number, post in enumerate(posts) if post.posted}
+    by_time = {post.document.posted[-5:]: number for number, post in enumerate(posts) if post.document.posted}
     return [
         (number, reference, by_time[reference.time])
         for number, post in enumerate(posts)

@@ -251,18 +251,26 @@ def _record_article(where: str, raw: bytes, published: date | None, path: str, n
 
 
 def _with_posts(article: Article) -> Article:
-    """A live blog page with its posts as articles; other articles unchanged."""
+    """A live blog page with its posts as articles (each document naming its page and where
+    it starts in it); other articles unchanged. ``extract`` and ``ingest`` both split here."""
     page = article.document
     for number, post in enumerate(split_posts(page.text), start=1):
+        document = Document(
+            f"{page.doc_id}#{number}",
+            page.text[post.start : post.end],
+            page.published,
+            page=page.doc_id,
+            page_offset=post.start,
+            posted=post_time(page.published, post.time),
+        )
         article.posts.append(
             Article(
-                Document(f"{page.doc_id}#{number}", page.text[post.start : post.end], page.published),
+                document,
                 f"{article.source}#{number}",
                 title=article.title,
                 url=article.url,
                 outlet=article.outlet,
                 language=article.language,
-                posted=post_time(page.published, post.time),
             )
         )
     return article

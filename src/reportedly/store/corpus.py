@@ -120,7 +120,7 @@ class Store:
                 article.url,
                 article.outlet,
                 document.published.isoformat() if document.published else None,
-                article.posted,
+                document.posted,
                 article.language,
                 document.text,
                 content_hash,
@@ -166,7 +166,15 @@ class Store:
                 f"document {document_id} is a post of the live blog page {page['parent_id']}: date the page"
             )
         article = _stored_article(page, day)
-        article.posts = [_stored_article(post, day) for post in posts]
+        start = 0
+        for row in posts:
+            # A page's posts follow one another in its text: each starts where the one
+            # before it ends (the first, at its header).
+            start = page["text"].index(row["text"], start)
+            post = _stored_article(row, day)
+            post.document.page, post.document.page_offset = page["doc_id"], start
+            article.posts.append(post)
+            start += len(row["text"])
         return article, page["duplicate_of"] is None
 
     def redate(self, document_id: int, article: Article, extractions: list[Extraction]) -> None:
@@ -185,7 +193,7 @@ class Store:
         for post_id, post in zip(post_ids, article.posts, strict=True):
             self.connection.execute(
                 "UPDATE documents SET published = ?, posted = ? WHERE id = ?",
-                (published, post.posted, post_id),
+                (published, post.document.posted, post_id),
             )
         if extractions:  # none for a duplicate: its original holds what was extracted
             for stored_id, extraction in zip(post_ids or [document_id], extractions, strict=True):
@@ -434,14 +442,14 @@ class StoredDocument:
 
 def _stored_article(row: sqlite3.Row, day: date) -> Article:
     """A stored document row as an article of ``day``; a post keeps its time of day."""
+    posted = post_time(day, row["posted"][-5:]) if row["posted"] else None
     return Article(
-        Document(row["doc_id"], row["text"], day),
+        Document(row["doc_id"], row["text"], day, posted=posted),
         row["source"],
         title=row["title"],
         url=row["url"],
         outlet=row["outlet"],
         language=row["language"],
-        posted=post_time(day, row["posted"][-5:]) if row["posted"] else None,
     )
 
 
