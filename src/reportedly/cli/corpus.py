@@ -297,11 +297,12 @@ def ingest(
         listings = read_sidecar(dates_path) if dates_path else None
     except InputError as error:
         refuse(str(error))
+    extractor = load_extractor(model, tagger, actors, verbs)
     try:
-        store = Store(db_path or default_path())
+        # Names link across documents by the spellings of the coder the extraction used.
+        store = Store(db_path or default_path(), coder=extractor.resources.coder)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    extractor = load_extractor(model, tagger, actors, verbs)
     articles = read_articles(paths, published, max_size * 1_048_576, listings)
     summary = IngestSummary()
     interruption = None

@@ -227,14 +227,19 @@ def documents(connection: sqlite3.Connection, undated: bool = False) -> list[Row
     return _rows(connection, sql, [])
 
 
-def name_keys(names: list[str]) -> list[tuple[str, str]]:
-    """Each name with its spelling key ("Mr. Zelensky" -> "zelensky"). Here, not in
-    :mod:`.corpus`, which stores names with it: the corpus imports the queries, not the reverse."""
+def name_keys(names: list[str], variants: dict[str, str]) -> list[tuple[str, str]]:
+    """Each name with its spelling key under the spelling table ``variants`` ("Mr. Zelensky"
+    -> "zelensky"). Here, not in :mod:`.corpus`, which stores names with it: the corpus
+    imports the queries, not the reverse."""
+    return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
+
+
+def shipped_variants() -> dict[str, str]:
+    """The shipped spelling table, which the queries find names by (they take no actors file)."""
     # The spelling tables (and spaCy, which their module imports) load only when a name needs them.
     from reportedly.resolve.actors import load_coder
 
-    variants = load_coder().tables.variants
-    return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
+    return load_coder().tables.variants
 
 
 def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
@@ -248,7 +253,7 @@ def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
     )
     if by_name:
         return by_name
-    keys = [key for _, key in name_keys([name])]
+    keys = [key for _, key in name_keys([name], shipped_variants())]
     if not keys:
         return []
     known = connection.execute("SELECT entity_id FROM entity_names WHERE key = ?", keys).fetchone()
