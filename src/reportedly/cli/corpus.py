@@ -168,14 +168,14 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _checked_search(check: Callable[[str], str], value: str | None) -> str | None:
-    """A --search or --fts value that ``check`` accepts, as given; one it refuses is a usage
+    """The FTS5 query ``check`` makes of a --search or --fts value; one it refuses is a usage
     error of the option, not the store's."""
-    if value is not None:
-        try:
-            check(value)
-        except queries.SearchError as error:
-            raise click.BadParameter(str(error)) from None
-    return value
+    if value is None:
+        return None
+    try:
+        return check(value)
+    except queries.SearchError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @contextmanager
@@ -408,7 +408,8 @@ def quotes(db_path: Path | None, output_format: str | None, width: int, full: bo
     with _reading(db_path) as connection:
         if where["speaker"]:
             with _naming("--speaker"):
-                queries.check_speaker(connection, where["speaker"])
+                speaker = queries.speaker_filter(connection, where["speaker"])
+                where["speaker"] = queries.check_speaker(connection, speaker)
         print_rows(queries.quotes(connection, queries.QuoteFilter(**where)), output_format, width, full)
 
 
