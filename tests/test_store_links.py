@@ -57,6 +57,10 @@ def test_an_actors_file_alias_links_across_documents(cli: Invoke, tmp_path: Path
         ("that the launch was delayed", "Roscosmos", "RUSGOV"),
         ("that the crew was safe", "Roscosmos", "RUSGOV"),
     ]
+    # The queries find names by the shipped spellings: the alias is offered, not found.
+    result = cli("timeline", "Roskosmos", "--db", db)
+    assert result.exit_code == 2
+    assert "no entity named 'Roskosmos'; near matches: Roscosmos (id 1)" in result.stderr
     # A later ingest without the file links the documents it stores by the shipped
     # spellings: "Roskosmos" is no spelling of Roscosmos there.
     (tmp_path / "3.txt").write_text("Roskosmos said the next launch was in May.\n")
@@ -79,6 +83,7 @@ def test_the_store_links_by_the_coder_it_is_given_in_either_order(
             store.close()
         # One entity, named as the first document that names it does.
         assert rows(db, "SELECT COUNT(*), COUNT(DISTINCT entity_id) FROM attributions") == [(2, 1)]
+        assert rows(db, "SELECT name FROM entities") == [(texts[0].split()[0],)]
         assert rows(db, "SELECT key FROM entity_names") == [("roscosmos",)]
     db = tmp_path / "shipped.db"
     store = Store(db)  # the shipped spellings, as before: two entities

@@ -1,8 +1,9 @@
 """Write articles and their extractions into the store, one transaction per article.
 
 Entities are corpus-wide: an entity of a new document joins the stored entity that one of
-its names (spelling key of its name or an alias) already leads to, unless their actor
-codes name different countries; otherwise it becomes a new one. Hand merges move the
+its names (spelling key of its name or an alias, by the spelling table of the run's actor
+coder) already leads to, unless their actor codes name different countries; otherwise it
+becomes a new one. Hand merges move the
 keys of one entity to another, so later documents follow the fix; a speaker fixed by hand
 (``set_speaker``) stays fixed whatever stores or relinks its attribution again.
 """
