@@ -228,9 +228,13 @@ def measure_queries(path: Path, repeats: int) -> dict[str, float]:
     speaker = "Maria Schmidt"
     cases: dict[str, Callable[[], object]] = {
         "quotes": lambda: queries.quotes(connection, queries.QuoteFilter()),
-        "quotes --speaker": lambda: queries.quotes(connection, queries.QuoteFilter(speaker=speaker)),
+        "quotes --speaker": lambda: queries.quotes(
+            connection, queries.QuoteFilter(speaker=queries.speaker_filter(connection, speaker))
+        ),
         "quotes --about": lambda: queries.quotes(connection, queries.QuoteFilter(about="grain exports")),
-        "quotes --search": lambda: queries.quotes(connection, queries.QuoteFilter(search="ceasefire")),
+        "quotes --search": lambda: queries.quotes(
+            connection, queries.QuoteFilter(search=queries.search_expression("ceasefire"))
+        ),
         "quotes --since --until": lambda: queries.quotes(
             connection, queries.QuoteFilter(since="2024-03-01", until="2024-03")
         ),

@@ -144,14 +144,19 @@ def test_live_blog_posts_are_documents_with_their_time_and_cross_references(tmp_
 def test_queries(corpus):
     store, _ = corpus
     connection = store.connection
-    lavrov = queries.quotes(connection, queries.QuoteFilter(speaker="Lavrov"))
+    lavrov = queries.quotes(
+        connection, queries.QuoteFilter(speaker=queries.speaker_filter(connection, "Lavrov"))
+    )
     assert [(row["speaker"], row["cue"]) for row in lavrov] == [
         ("Sergei Lavrov", "said"),
         ("Sergei Lavrov", "told"),
     ]
-    assert [row["cue"] for row in queries.quotes(connection, queries.QuoteFilter(search="missiles"))] == [
-        "told"
-    ]
+    assert [
+        row["cue"]
+        for row in queries.quotes(
+            connection, queries.QuoteFilter(search=queries.search_expression("missiles"))
+        )
+    ] == ["told"]
     early = queries.quotes(connection, queries.QuoteFilter(until="2024-12-21"))
     assert {row["document"] for row in early} == {"page"}
     (direct,) = queries.quotes(connection, queries.QuoteFilter(outlet="le parisien", kind="direct"))
@@ -193,7 +198,14 @@ def test_hand_merge_moves_statements_and_later_ingests_follow_it(corpus, tmp_pat
     (tmp_path / "kremlin.txt").write_text("Dmitry Peskov said the Kremlin was ready for talks.\n")
     ingest(read_articles([str(tmp_path / "kremlin.txt")]), store, extractor)
     merge_entities(connection, "Dmitry Peskov", "Sergei Lavrov")  # a deliberate, wrong fix
-    assert len(queries.quotes(connection, queries.QuoteFilter(speaker="Sergei Lavrov"))) == 3
+    assert (
+        len(
+            queries.quotes(
+                connection, queries.QuoteFilter(speaker=queries.speaker_filter(connection, "Sergei Lavrov"))
+            )
+        )
+        == 3
+    )
     (tmp_path / "later.txt").write_text("Peskov told reporters the offer was unserious.\n")
     ingest(read_articles([str(tmp_path / "later.txt")]), store, extractor)
     speakers = {row["speaker"] for row in queries.quotes(connection, queries.QuoteFilter(about="unserious"))}

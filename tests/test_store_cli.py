@@ -82,7 +82,9 @@ def test_killed_ingest_leaves_the_store_whole_and_a_rerun_completes_it(tmp_path:
             connection = sqlite3.connect(db)
             connection.row_factory = sqlite3.Row
             try:
-                queries.quotes(connection, queries.QuoteFilter(speaker="Anna Petrov"))
+                queries.quotes(
+                    connection, queries.QuoteFilter(speaker=queries.speaker_filter(connection, "Anna Petrov"))
+                )
                 reads += 1
             except sqlite3.OperationalError as error:
                 assert "no such table" in str(error)  # the schema is not there yet
@@ -117,7 +119,9 @@ def test_killed_ingest_leaves_the_store_whole_and_a_rerun_completes_it(tmp_path:
     # The full-text index caught up with what the killed run stored and had not indexed.
     with sqlite3.connect(db) as connection:
         connection.row_factory = sqlite3.Row
-        found = queries.quotes(connection, queries.QuoteFilter(search="talks", limit=1000))
+        found = queries.quotes(
+            connection, queries.QuoteFilter(search=queries.search_expression("talks"), limit=1000)
+        )
     assert len(found) == 150
 
 
@@ -163,3 +167,47 @@ def test_store_errors_are_one_line(cli: Invoke, tmp_path: Path):
     assert "'2024-13' is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)" in month.stderr
     brat = cli("export", "--format", "brat", "--db", str(junk))
     assert brat.exit_code == 2 and "--format brat needs -o/--output" in brat.stderr
+
+
+def counted(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:
+    """The arguments each call of ``queries.NAME`` is given, as it goes on working."""
+    calls: list[str] = []
+    function = getattr(queries, name)
+
+    def counting(*args: object) -> object:
+        calls.append(str(args[-1]))
+        return function(*args)
+
+    monkeypatch.setattr(queries, name, counting)
+    return calls
+
+
+# Before: --speaker found its entities twice (check_speaker, then quotes) and --search was
+# made an FTS5 query twice (the option's check, then quotes).
+def test_quotes_resolves_the_speaker_and_builds_the_search_once(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    db = str(tmp_path / "corpus.db")
+    assert cli("ingest", str(feed(tmp_path / "feed.jsonl", 12)), "--db", db).exit_code == 0
+    candidates, expressions = (
+        counted(monkeypatch, "entity_candidates"),
+        counted(monkeypatch, "search_expression"),
+    )
+    result = cli("quotes", "--db", db, "--speaker", "Petrov", "--search", "round-1", "--format", "jsonl")
+    assert result.exit_code == 2
+    assert "'Petrov' names several entities: Anna Petrov (id 1), Ivan Petrov (id 2)" in result.stderr
+    assert (candidates, expressions) == (["Petrov"], ["round-1"])
+    candidates.clear()
+    expressions.clear()
+    result = cli("quotes", "--db", db, "--speaker", "Ivan Petrov", "--search", "round-1", "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(row["speaker"], row["cue"], row["content"]) for row in rows] == [
+        ("Ivan Petrov", "said", "that round 1 of the talks would start in 1 days"),
+        ("Ivan Petrov", "told", '"We are ready for round 1,"'),
+    ]
+    assert (candidates, expressions) == (["Ivan Petrov"], ["round-1"])
+    # Words of no entity nor speaker are refused, after one look.
+    candidates.clear()
+    assert cli("quotes", "--db", db, "--speaker", "Zorin").exit_code == 2
+    assert candidates == ["Zorin"]

@@ -168,14 +168,14 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 def _checked_search(check: Callable[[str], str], value: str | None) -> str | None:
-    """A --search or --fts value that ``check`` accepts, as given; one it refuses is a usage
+    """The FTS5 query ``check`` makes of a --search or --fts value; one it refuses is a usage
     error of the option, not the store's."""
-    if value is not None:
-        try:
-            check(value)
-        except queries.SearchError as error:
-            raise click.BadParameter(str(error)) from None
-    return value
+    if value is None:
+        return None
+    try:
+        return check(value)
+    except queries.SearchError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @contextmanager
@@ -297,11 +297,12 @@ def ingest(
         listings = read_sidecar(dates_path) if dates_path else None
     except InputError as error:
         refuse(str(error))
+    extractor = load_extractor(model, tagger, actors, verbs)
     try:
-        store = Store(db_path or default_path())
+        # Names link across documents by the spellings of the coder the extraction used.
+        store = Store(db_path or default_path(), coder=extractor.resources.coder)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    extractor = load_extractor(model, tagger, actors, verbs)
     articles = read_articles(paths, published, max_size * 1_048_576, listings)
     summary = IngestSummary()
     interruption = None
@@ -407,7 +408,8 @@ def quotes(db_path: Path | None, output_format: str | None, width: int, full: bo
     with _reading(db_path) as connection:
         if where["speaker"]:
             with _naming("--speaker"):
-                queries.check_speaker(connection, where["speaker"])
+                speaker = queries.speaker_filter(connection, where["speaker"])
+                where["speaker"] = queries.check_speaker(connection, speaker)
         print_rows(queries.quotes(connection, queries.QuoteFilter(**where)), output_format, width, full)
 
 

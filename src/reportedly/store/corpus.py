@@ -1,8 +1,9 @@
 """Write articles and their extractions into the store, one transaction per article.
 
 Entities are corpus-wide: an entity of a new document joins the stored entity that one of
-its names (spelling key of its name or an alias) already leads to, unless their actor
-codes name different countries; otherwise it becomes a new one. Hand merges move the
+its names (spelling key of its name or an alias, by the spelling table of the run's actor
+coder) already leads to, unless their actor codes name different countries; otherwise it
+becomes a new one. Hand merges move the
 keys of one entity to another, so later documents follow the fix; a speaker fixed by hand
 (``set_speaker``) stays fixed whatever stores or relinks its attribution again.
 """
@@ -20,12 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from reportedly.model import Article, Document, Entity, Extraction, post_time
-from reportedly.resolve.actors import load_coder
+from reportedly.model import Article, Attribution, Document, Entity, Event, Extraction, post_time
+from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.resolve.names import clean_name
 from reportedly.store.database import StoreError, connect, transaction
 from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, similarity
-from reportedly.store.queries import NamingError, entity_candidates, entity_id, name_keys
+from reportedly.store.queries import NamingError, entity_candidates, entity_id, name_keys, shipped_variants
 
 # A first line longer than this is a paragraph, not a headline.
 HEADLINE_MAX_WORDS = 20
@@ -36,8 +37,12 @@ _CLOSING_MARKS = "\"'”’)»"
 class Store:
     """A corpus store, open for writing."""
 
-    def __init__(self, path: Path, *, create: bool = True) -> None:
+    def __init__(self, path: Path, *, create: bool = True, coder: ActorCoder | None = None) -> None:
+        """``coder``: the actor coder of the run that extracts what is stored (with its
+        ``--actors`` file), whose spelling table keys the names that link entities across
+        documents; the shipped one by default."""
         self.path = path
+        self.coder = coder or load_coder()
         self.connection = connect(path, create=create, writing=True)
 
     def close(self) -> None:
@@ -226,32 +231,17 @@ class Store:
         self, document_id: int, extraction: Extraction, attributions: list[dict[str, Any]], outlet: str | None
     ) -> None:
         """The extraction's rows; ``attributions`` are its attributions as dicts, made once.
-        Its entities known by a full name are linked first, so that a single name in the same
-        document finds what they made of it; documents whose single names now lead elsewhere
-        are linked again."""
-        named = [(entity, name_keys([entity.name, *entity.aliases])) for entity in extraction.entities]
-        named.sort(key=lambda item: _single_names(item[1]))
-        changed: set[str] = set()
-        entity_ids = {
-            entity.id: self._corpus_entity(document_id, entity, pairs, changed) for entity, pairs in named
-        }
+        Documents whose single names now lead elsewhere are linked again."""
+        entity_ids, changed = self._link_entities(document_id, extraction)
         published = extraction.document.published.isoformat() if extraction.document.published else None
         times = {time.id: time for time in extraction.times}
-        self.connection.executemany(
-            "INSERT INTO mentions (document_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
-            [
-                (document_id, entity_ids[entity.id], mention.start, mention.end, mention.text)
-                for entity in extraction.entities
-                for mention in entity.mentions
-            ],
-        )
         rows = []
         for attribution, record in zip(extraction.attributions, attributions, strict=True):
             time = times.get(attribution.time) if attribution.time else None
-            speaker = attribution.speaker
-            entity = entity_ids.get(speaker.entity) if speaker and speaker.entity else None
             day = _day(time.value) if time and time.value else published
-            rows.append(attribution_row(document_id, record, entity, day, outlet))
+            rows.append(
+                attribution_row(document_id, record, _speaker_entity(attribution, entity_ids), day, outlet)
+            )
         self.connection.executemany(INSERT_ATTRIBUTION, rows)
         self.connection.executemany(
             "INSERT INTO events (document_id, local_id, event_type, mode, actor, recipient, actor_code, "
@@ -268,7 +258,7 @@ class Store:
                     json.dumps([party.to_dict() for party in event.recipient], ensure_ascii=False),
                     next((p.actor.code for p in event.actor if p.actor), None),
                     next((p.actor.code for p in event.recipient if p.actor), None),
-                    next((entity_ids.get(p.entity) for p in event.actor if p.entity), None),
+                    _actor_entity(event, entity_ids),
                     event.attribution,
                     event.trigger.start,
                     event.trigger.end,
@@ -291,6 +281,69 @@ class Store:
             ],
         )
         self._relink_single_names(changed, document_id)
+
+    def _link_entities(self, document_id: int, extraction: Extraction) -> tuple[dict[str, int], set[str]]:
+        """The stored entity of each of the extraction's entities (by its id in the
+        extraction), with their mentions stored, and the spelling keys whose entity this
+        changed. Entities known by a full name are linked first, so that a single name in the
+        same document finds what they made of it."""
+        variants = self.coder.tables.variants
+        named = [
+            (entity, name_keys([entity.name, *entity.aliases], variants)) for entity in extraction.entities
+        ]
+        named.sort(key=lambda item: _single_names(item[1]))
+        changed: set[str] = set()
+        entity_ids = {
+            entity.id: self._corpus_entity(document_id, entity, pairs, changed) for entity, pairs in named
+        }
+        self.connection.executemany(
+            "INSERT INTO mentions (document_id, entity_id, start, end, text) VALUES (?, ?, ?, ?, ?)",
+            [
+                (document_id, entity_ids[entity.id], mention.start, mention.end, mention.text)
+                for entity in extraction.entities
+                for mention in entity.mentions
+            ],
+        )
+        return entity_ids, changed
+
+    def _relink(self, document_id: int, extraction: Extraction) -> None:
+        """Link a stored document's entities again (what one of its single names leads to
+        changed), inside the caller's transaction. Its speakers and event actors are updated
+        in place: attributions and events keep their ids (what `attributions set-speaker`
+        takes), and a speaker fixed by hand stays (a trigger)."""
+        for table in ("mentions", "single_names"):
+            self.connection.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+        entity_ids, changed = self._link_entities(document_id, extraction)
+        self._set_entities(
+            "attributions",
+            "entity_id",
+            document_id,
+            {a.id: _speaker_entity(a, entity_ids) for a in extraction.attributions},
+        )
+        self._set_entities(
+            "events",
+            "actor_entity_id",
+            document_id,
+            {e.id: _actor_entity(e, entity_ids) for e in extraction.events},
+        )
+        self._relink_single_names(changed, document_id)
+
+    def _set_entities(
+        self, table: str, column: str, document_id: int, entities: dict[str, int | None]
+    ) -> None:
+        """Set ``column`` of the document's rows of ``table`` to the entity ``entities`` gives
+        their ``local_id``, where it differs; the rows are found once and updated by id (the
+        events have no index by document)."""
+        self.connection.executemany(
+            f"UPDATE {table} SET {column} = ? WHERE id = ?",
+            [
+                (entities[row["local_id"]], row["id"])
+                for row in self.connection.execute(
+                    f"SELECT id, local_id, {column} FROM {table} WHERE document_id = ?", (document_id,)
+                )
+                if row[column] != entities[row["local_id"]]
+            ],
+        )
 
     def _corpus_entity(
         self, document_id: int, entity: Entity, pairs: list[tuple[str, str]], changed: set[str]
@@ -399,9 +452,7 @@ class Store:
             [*keys, document_id],
         ).fetchall()
         for row in documents:
-            self._replace_extraction(
-                row["id"], Extraction.from_dict(json.loads(row["extraction"]), row["text"])
-            )
+            self._relink(row["id"], Extraction.from_dict(json.loads(row["extraction"]), row["text"]))
         unused = [
             (row["entity_id"],)
             for row in self.connection.execute(
@@ -427,6 +478,17 @@ _UNUSED = (
     "AND NOT EXISTS (SELECT 1 FROM events WHERE actor_entity_id = s.entity_id) "
     "AND NOT EXISTS (SELECT 1 FROM speaker_fixes WHERE entity_id = s.entity_id)"
 )
+
+
+def _speaker_entity(attribution: Attribution, entity_ids: dict[str, int]) -> int | None:
+    """The stored entity of an attribution's speaker, if it has one."""
+    speaker = attribution.speaker
+    return entity_ids.get(speaker.entity) if speaker and speaker.entity else None
+
+
+def _actor_entity(event: Event, entity_ids: dict[str, int]) -> int | None:
+    """The stored entity of an event's first actor that has one."""
+    return next((entity_ids.get(party.entity) for party in event.actor if party.entity), None)
 
 
 def _single_names(pairs: list[tuple[str, str]]) -> bool:
@@ -572,7 +634,7 @@ def _new_speaker(connection: sqlite3.Connection, name: str, entity_type: str, da
     entity = Entity(id="manual", name=clean_name(name) or name, type=entity_type)
     entity.actor = load_coder().code_entity(entity, date.fromisoformat(day) if day else None, speaks=True)
     speaker = _new_entity(connection, entity)
-    _add_names(connection, speaker, name_keys([entity.name]))
+    _add_names(connection, speaker, name_keys([entity.name], shipped_variants()))
     return speaker
 
 

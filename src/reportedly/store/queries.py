@@ -44,10 +44,18 @@ _PARTY_NAMES = "(SELECT group_concat(json_extract(p.value, '$.text'), '; ') FROM
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """A speaker filter, its entities found once (``speaker_filter``)."""
+
+    words: str  # as given: also matched in the words of unresolved speakers and sources
+    candidates: list[Row]  # the entities (id, name) the words may designate
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteFilter:
-    speaker: str | None = None  # an entity (as entity_candidates finds it), or words of a speaker or source
+    speaker: Speaker | None = None
     about: str | None = None  # words the content holds
-    search: str | None = None  # words and "quoted phrases" the content holds, all of them
+    search: str | None = None  # an FTS5 query built by search_expression from the user's words
     fts: str | None = None  # an FTS5 query over contents ("sanctions NEAR/5 oil")
     since: str | None = None  # ISO date, inclusive
     until: str | None = None
@@ -63,15 +71,16 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
     marks an attribution in its document's headline."""
     clauses, values = [], []
     if where.speaker:
-        ids = [row["id"] for row in entity_candidates(connection, where.speaker)]
+        ids = [row["id"] for row in where.speaker.candidates]
         clauses.append(
             f"(a.entity_id IN ({', '.join('?' * len(ids))}) OR a.speaker LIKE ? OR a.source LIKE ?)"
         )
-        values += [*ids, f"%{where.speaker}%", f"%{where.speaker}%"]
+        words = f"%{where.speaker.words}%"
+        values += [*ids, words, words]
     if where.about:
         clauses.append("a.content LIKE ?")
         values.append(f"%{where.about}%")
-    for expression in (where.search and search_expression(where.search), where.fts):
+    for expression in (where.search, where.fts):
         if expression:
             clauses.append(CONTENT_MATCH)
             values.append(expression)
@@ -227,14 +236,19 @@ def documents(connection: sqlite3.Connection, undated: bool = False) -> list[Row
     return _rows(connection, sql, [])
 
 
-def name_keys(names: list[str]) -> list[tuple[str, str]]:
-    """Each name with its spelling key ("Mr. Zelensky" -> "zelensky"). Here, not in
-    :mod:`.corpus`, which stores names with it: the corpus imports the queries, not the reverse."""
+def name_keys(names: list[str], variants: dict[str, str]) -> list[tuple[str, str]]:
+    """Each name with its spelling key under the spelling table ``variants`` ("Mr. Zelensky"
+    -> "zelensky"). Here, not in :mod:`.corpus`, which stores names with it: the corpus
+    imports the queries, not the reverse."""
+    return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
+
+
+def shipped_variants() -> dict[str, str]:
+    """The shipped spelling table, which the queries find names by (they take no actors file)."""
     # The spelling tables (and spaCy, which their module imports) load only when a name needs them.
     from reportedly.resolve.actors import load_coder
 
-    variants = load_coder().tables.variants
-    return [(name, " ".join(key)) for name in names if (key := name_key(clean_name(name), variants))]
+    return load_coder().tables.variants
 
 
 def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
@@ -248,7 +262,7 @@ def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
     )
     if by_name:
         return by_name
-    keys = [key for _, key in name_keys([name])]
+    keys = [key for _, key in name_keys([name], shipped_variants())]
     if not keys:
         return []
     known = connection.execute("SELECT entity_id FROM entity_names WHERE key = ?", keys).fetchone()
@@ -274,18 +288,23 @@ def entity_id(connection: sqlite3.Connection, name: str) -> int:
     return int(candidates[0]["id"])
 
 
-def check_speaker(connection: sqlite3.Connection, name: str) -> None:
-    """Refuse a speaker filter that could only mislead: a name several entities go by, or
-    one that no entity and no speaker's or source's words match."""
-    candidates = entity_candidates(connection, name)
+def speaker_filter(connection: sqlite3.Connection, words: str) -> Speaker:
+    """The speaker filter of ``words``: the entities they may designate, found once."""
+    return Speaker(words, entity_candidates(connection, words))
+
+
+def check_speaker(connection: sqlite3.Connection, speaker: Speaker) -> Speaker:
+    """``speaker``, unless it could only mislead (NamingError): words several entities go by,
+    or that no entity and no speaker's or source's words match."""
+    candidates, name = speaker.candidates, speaker.words
     if len(candidates) == 1:
-        return
+        return speaker
     if not candidates and _rows(
         connection,
         "SELECT 1 FROM attributions WHERE speaker LIKE ? OR source LIKE ? LIMIT 1",
         [f"%{name}%", f"%{name}%"],
     ):
-        return  # an unresolved speaker's words ("Hamas official")
+        return speaker  # an unresolved speaker's words ("Hamas official")
     raise _not_one(connection, name, candidates, "entity or speaker")
 
 
