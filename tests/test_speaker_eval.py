@@ -11,9 +11,11 @@ from reportedly.eval import GoldError
 from reportedly.eval.speakers import (
     GoldSpeaker,
     Prediction,
+    addressee_right,
     format_report,
     member_share,
     read_gold,
+    same_referent,
     score_speakers,
     speaker_right,
 )
@@ -91,6 +93,23 @@ def test_a_group_is_right_only_when_every_member_is_named() -> None:
     assert member_share(None, group.speaker) == 0.0
     assert not speaker_right(group, "Grassley")
     assert speaker_right(group, "Charles E. Grassley and Patrick J. Leahy")
+
+
+def test_names_match_by_surname_acronym_or_inside_a_span() -> None:
+    assert same_referent("Trump", "Donald Trump")
+    assert same_referent("I.R.S.", "Internal Revenue Service")
+    assert not same_referent("Bill Clinton", "Hillary Clinton")
+    assert member_share("NBC's Lester Holt, the moderator", "Lester Holt") == 1.0
+
+
+def test_an_addressee_the_gold_leaves_unnamed_may_be_a_description() -> None:
+    asked_the_crowd = gold("question", "Bobby Scott", addressee=None, has_addressee=True)
+    assert addressee_right(asked_the_crowd, None)
+    assert addressee_right(asked_the_crowd, "the crowd")
+    assert not addressee_right(asked_the_crowd, "Hillary Clinton")
+    asked_spicer = gold("question", None, addressee="Sean Spicer", has_addressee=True)
+    assert addressee_right(asked_spicer, "Spicer")
+    assert not addressee_right(asked_spicer, None)
 
 
 def test_an_unresolvable_title_takes_null_or_its_holder() -> None:

@@ -29,6 +29,7 @@ resolvable and unresolvable totals.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +43,7 @@ from reportedly.eval.brat import read_split
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.model import Attribution, Document, Entity, Extraction, Span
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
-from reportedly.resolve.names import clean_name, initials, name_key
+from reportedly.resolve.names import clean_name, initials, name_key, undotted
 from reportedly.resolve.speakers import SpeakerResolver, attribution_start
 from reportedly.resources import Resources
 from reportedly.stages import (
@@ -53,6 +54,9 @@ from reportedly.stages import (
     run_stages,
     speaker_resolver,
 )
+
+_WORD = re.compile(r"\w[\w.'’-]*")
+"""A word of a span, without the punctuation around it."""
 
 KINDS = ("pronoun", "title", "description", "nominal", "group", "question", "named")
 """The kinds of docs/speaker-annotation.md, in the order the report gives them."""
@@ -119,7 +123,7 @@ def read_gold(path: Path) -> tuple[list[GoldSpeaker], int]:
 
 def same_referent(predicted: str, gold: str) -> bool:
     """Whether two names name one referent: equal after normalisation, one the surname of
-    the other ("Trump" / "Donald Trump"), or an acronym of it ("IMF")."""
+    the other ("Trump" / "Donald Trump"), or an acronym of it ("IMF", "I.R.S.")."""
     left, right = name_key(clean_name(predicted), {}), name_key(clean_name(gold), {})
     if not left or not right:
         return False
@@ -127,9 +131,8 @@ def same_referent(predicted: str, gold: str) -> bool:
         return True
     if left[-1] == right[-1] and (len(left) == 1 or len(right) == 1):
         return True
-    return clean_name(predicted) == initials(clean_name(gold)) or clean_name(gold) == initials(
-        clean_name(predicted)
-    )
+    predicted_name, gold_name = undotted(clean_name(predicted)), undotted(clean_name(gold))
+    return predicted_name == initials(gold_name) or gold_name == initials(predicted_name)
 
 
 def evaluate_speakers(
@@ -204,10 +207,11 @@ def _members(names: Names) -> tuple[str, ...]:
 
 def _names_member(predicted: str, member: str) -> bool:
     """Whether a predicted name or span names a member: the same referent, or the member's
-    name inside it ("Trump and Pence" names "Mike Pence")."""
+    name among its words ("Trump and Pence" names "Mike Pence"; "NBC's Lester Holt, the
+    moderator" names "Lester Holt")."""
     if same_referent(predicted, member):
         return True
-    words = name_key(clean_name(predicted), {})
+    words = name_key(" ".join(_WORD.findall(predicted)), {})
     key = name_key(clean_name(member), {})
     return bool(key) and any(words[i : i + len(key)] == key for i in range(len(words)))
 
@@ -232,8 +236,10 @@ def speaker_right(item: GoldSpeaker, predicted: str | None) -> bool:
 
 
 def addressee_right(item: GoldSpeaker, predicted: str | None) -> bool:
+    """Whether the addressee span names who was asked; where the gold names no one ("asked
+    the crowd"), a span that names no one (no capitalised word) is right as well as none."""
     if item.addressee is None:
-        return predicted is None
+        return predicted is None or not any(word[0].isupper() for word in _WORD.findall(predicted))
     return member_share(predicted, item.addressee) == 1.0
 
 
