@@ -1,5 +1,6 @@
 """Regression floors on the shared dev corpora for speaker resolution and event coding: each
-just below what the code scored on 2026-12-04, so that a drop of a point or two fails."""
+just below what the code scored on 2026-12-04 (speakers: 2026-12-05), so that a drop of a
+point or two fails."""
 
 from __future__ import annotations
 
@@ -18,11 +19,14 @@ def test_speaker_resolution_keeps_its_accuracy_on_polnear_dev():
 
     # `reportedly eval speakers ../shared/data/polnear/dev eval/speakers/polnear-dev.jsonl`
     report = evaluate_speakers(polnear_split("dev"), SPEAKERS_GOLD)
-    assert (report["items"], report["resolvable"]["items"], report["unresolvable"]["items"]) == (156, 103, 53)
-    # Measured 2026-12-04: resolvable 93/103 = 0.903 (pronouns 0.926, descriptions 0.818), unresolvable
-    # left null 48/53 = 0.906. Floors: two items fewer right (of 103), one fewer left null (of 53).
-    assert report["resolvable"]["accuracy"] >= 0.88
-    assert report["unresolvable"]["share_left_null"] >= 0.88
+    assert (report["items"], report["skipped"]) == (478, 13)
+    assert (report["resolvable"]["items"], report["unresolvable"]["items"]) == (288, 148)
+    # Measured 2026-12-05 on the gold judged by docs/speaker-annotation.md: resolvable (all but
+    # named) 174/288 = 0.604, pronouns 149/193 = 0.772, unresolvable left null 134/148 = 0.905.
+    # Floors: two items fewer right in each.
+    assert report["resolvable"]["accuracy"] >= 0.595
+    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.76
+    assert report["unresolvable"]["accuracy"] >= 0.89
 
 
 @pytest.mark.slow

@@ -93,7 +93,8 @@ def eval_agreement(split_dir: Path, output_format: str | None, model: str, tagge
 @report_format
 @model_options
 def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model: str, tagger: str) -> None:
-    """Score speaker resolution on a split against GOLD (e.g. eval/speakers/polnear-dev.jsonl)."""
+    """Score speaker resolution on a split against GOLD (e.g. eval/speakers/polnear-dev.jsonl,
+    judged by docs/speaker-annotation.md): accuracy by kind of source, resolvable or not."""
     from reportedly.eval.speakers import evaluate_speakers, format_report
 
     _report(

@@ -1,18 +1,35 @@
 """Score speaker resolution against a gold file of source mentions and the speakers behind them.
 
-A gold file is JSON Lines, one source mention per line, offsets and names only (no text):
-``{"article": NAME, "start": 1312, "end": 1315, "kind": "pronoun"|"description",
-"speaker": "Donald Trump" | null}``; null marks a mention with no referent in the text
-("officials"), which the resolver should leave null. ``eval/speakers/polnear-dev.jsonl``
-holds such a set for PolNeAR dev, judged by reading the articles.
+A gold file is JSON Lines, one source mention per line, offsets and names only (no text), as
+``docs/speaker-annotation.md`` describes: ``{"article": NAME, "start": 1312, "end": 1315,
+"kind": "pronoun", "speaker": "Donald Trump", "resolvable": true}``, with ``speaker`` a name,
+a list of names (a group, a plural pronoun) or null, an optional ``holder`` (the office holder
+on the publication date, for a title the article does not name) and ``addressee`` (for a
+question). A record ``{"skip": true}`` is left out of every figure. The first format, without
+``resolvable`` (a mention is resolvable when its speaker is not null), is read as well.
+``eval/speakers/polnear-dev.jsonl`` holds such a set for PolNeAR dev, judged by reading.
 
 Each gold mention is scored through the attribution the extractor found for it (the same
 source span, or one overlapping it); where the extractor found none, the resolver runs on
 the gold span itself, so that the figure measures resolution, not attribution recall.
+
+How each mention counts (``score_speakers``):
+- resolvable, one name: right when the predicted speaker names that referent (``same_referent``);
+- resolvable, a list (groups, plural pronouns): right when the prediction names every member.
+  The output has one speaker per attribution, so a list of two or more is never right today;
+  ``lists.member_share`` gives the mean share of members the prediction names (1/n for one
+  member);
+- unresolvable: right when the speaker is left null, or names the office ``holder`` of a
+  title, or one of the members a partly named group lists;
+- questions: the speaker is scored as above (the questioner, or null), and, apart, the
+  attribution's addressee against the gold ``addressee`` (null against null).
+``named`` mentions (the name is in the span) are reported apart and left out of the
+resolvable and unresolvable totals.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +43,7 @@ from reportedly.eval.brat import read_split
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.model import Attribution, Document, Entity, Extraction, Span
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
-from reportedly.resolve.names import clean_name, initials, name_key
+from reportedly.resolve.names import clean_name, initials, name_key, undotted
 from reportedly.resolve.speakers import SpeakerResolver, attribution_start
 from reportedly.resources import Resources
 from reportedly.stages import (
@@ -38,6 +55,15 @@ from reportedly.stages import (
     speaker_resolver,
 )
 
+_WORD = re.compile(r"\w[\w.'’-]*")
+"""A word of a span, without the punctuation around it."""
+
+KINDS = ("pronoun", "title", "description", "nominal", "group", "question", "named")
+"""The kinds of docs/speaker-annotation.md, in the order the report gives them."""
+
+Names = str | tuple[str, ...] | None
+"""A gold referent: one name, the names of a group in text order, or none."""
+
 
 @dataclass(frozen=True, slots=True)
 class GoldSpeaker:
@@ -45,23 +71,59 @@ class GoldSpeaker:
     start: int
     end: int
     kind: str
+    speaker: Names
+    resolvable: bool
+    holder: str | None = None
+    addressee: Names = None
+    has_addressee: bool = False  # whether the gold says who was asked (null included)
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """What the extraction gives a gold mention: the speaker's name, the addressee's text,
+    and whether an extracted attribution carried them (else the resolver ran on the span)."""
+
     speaker: str | None
+    addressee: str | None = None
+    extracted: bool = True
 
 
-def read_gold(path: Path) -> list[GoldSpeaker]:
-    """Read a gold speakers file; a malformed line raises GoldError naming the line."""
-    return read_json_lines(
-        path,
-        "gold speaker record",
-        lambda row: GoldSpeaker(
-            row["article"], int(row["start"]), int(row["end"]), row["kind"], row["speaker"]
-        ),
+def _names(value: Any) -> Names:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(name, str) for name in value):
+        return tuple(value)
+    raise TypeError(f"a name, a list of names or null expected, not {value!r}")
+
+
+def _gold_record(row: dict[str, Any]) -> GoldSpeaker | None:
+    if row.get("skip"):
+        return None
+    speaker = _names(row["speaker"])
+    return GoldSpeaker(
+        row["article"],
+        int(row["start"]),
+        int(row["end"]),
+        row["kind"],
+        speaker,
+        # The first format had no flag: a referent given was a referent the article names.
+        bool(row.get("resolvable", speaker is not None)),
+        row.get("holder"),
+        _names(row.get("addressee")),
+        "addressee" in row,
     )
+
+
+def read_gold(path: Path) -> tuple[list[GoldSpeaker], int]:
+    """The gold mentions of a speakers file and the count of skipped records; a malformed
+    line raises GoldError naming the line."""
+    records = read_json_lines(path, "gold speaker record", _gold_record)
+    return [record for record in records if record is not None], sum(1 for r in records if r is None)
 
 
 def same_referent(predicted: str, gold: str) -> bool:
     """Whether two names name one referent: equal after normalisation, one the surname of
-    the other ("Trump" / "Donald Trump"), or an acronym of it ("IMF")."""
+    the other ("Trump" / "Donald Trump"), or an acronym of it ("IMF", "I.R.S.")."""
     left, right = name_key(clean_name(predicted), {}), name_key(clean_name(gold), {})
     if not left or not right:
         return False
@@ -69,17 +131,15 @@ def same_referent(predicted: str, gold: str) -> bool:
         return True
     if left[-1] == right[-1] and (len(left) == 1 or len(right) == 1):
         return True
-    return clean_name(predicted) == initials(clean_name(gold)) or clean_name(gold) == initials(
-        clean_name(predicted)
-    )
+    predicted_name, gold_name = undotted(clean_name(predicted)), undotted(clean_name(gold))
+    return predicted_name == initials(gold_name) or gold_name == initials(predicted_name)
 
 
 def evaluate_speakers(
     split_dir: Path, gold_path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER
 ) -> dict[str, Any]:
-    """Accuracy on resolvable mentions (all, pronouns, descriptions) and the share of
-    unresolvable ones left null."""
-    gold = read_gold(gold_path)
+    """The report of ``score_speakers`` on a split's articles against a gold file."""
+    gold, skipped = read_gold(gold_path)
     by_article: dict[str, list[GoldSpeaker]] = defaultdict(list)
     for item in gold:
         by_article[item.article].append(item)
@@ -94,9 +154,8 @@ def evaluate_speakers(
         text = articles[name].text
         draft, resolver = resolved_draft(name, text, nlp, resources)
         for item in by_article[name]:
-            predicted, extracted = _speaker_for(item, draft.extraction.attributions, resolver, text)
-            results.append((item, predicted, extracted))
-    return _report(results)
+            results.append((item, _prediction_for(item, draft.extraction.attributions, resolver, text)))
+    return score_speakers(results, skipped)
 
 
 def resolved_draft(
@@ -111,19 +170,21 @@ def resolved_draft(
     return draft, speaker_resolver(draft, resources)
 
 
-def _speaker_for(
+def _prediction_for(
     item: GoldSpeaker, attributions: list[Attribution], resolver: SpeakerResolver, text: str
-) -> tuple[str | None, bool]:
-    """The speaker name the extraction gives the gold mention, and whether an extracted
-    attribution carried it."""
+) -> Prediction:
+    """What the extraction gives the gold mention: the nearest overlapping attribution's
+    speaker and addressee, else the resolver's entity for the gold span."""
     overlapping = [
         a for a in attributions if a.source and a.source.start < item.end and item.start < a.source.end
     ]
     if overlapping:
         best = min(overlapping, key=lambda a: abs(a.source.start - item.start) + abs(a.source.end - item.end))
-        return (best.speaker.name if best.speaker else None), True
+        return Prediction(
+            best.speaker.name if best.speaker else None, best.addressee.text if best.addressee else None
+        )
     entity = resolve_span(resolver, attributions, text, item.start, item.end)
-    return (entity.name if entity else None), False
+    return Prediction(entity.name if entity else None, extracted=False)
 
 
 def resolve_span(
@@ -138,52 +199,158 @@ def resolve_span(
     return resolver.resolve(probe, previous)
 
 
-def _report(results: list[tuple[GoldSpeaker, str | None, bool]]) -> dict[str, Any]:
-    def accuracy(kind: str | None) -> dict[str, Any]:
-        items = [(g, p) for g, p, _ in results if g.speaker is not None and (kind is None or g.kind == kind)]
-        right = sum(1 for g, p in items if p is not None and same_referent(p, g.speaker))
-        return {
-            "items": len(items),
-            "right": right,
-            "accuracy": round(right / len(items), 3) if items else None,
-        }
+def _members(names: Names) -> tuple[str, ...]:
+    if names is None:
+        return ()
+    return (names,) if isinstance(names, str) else names
 
-    unresolvable = [(g, p) for g, p, _ in results if g.speaker is None]
-    left_null = sum(1 for _, p in unresolvable if p is None)
+
+def _names_member(predicted: str, member: str) -> bool:
+    """Whether a predicted name or span names a member: the same referent, or the member's
+    name among its words ("Trump and Pence" names "Mike Pence"; "NBC's Lester Holt, the
+    moderator" names "Lester Holt")."""
+    if same_referent(predicted, member):
+        return True
+    words = name_key(" ".join(_WORD.findall(predicted)), {})
+    key = name_key(clean_name(member), {})
+    return bool(key) and any(words[i : i + len(key)] == key for i in range(len(words)))
+
+
+def member_share(predicted: str | None, gold: Names) -> float:
+    """The share of the gold names the prediction names (0 for a null prediction)."""
+    members = _members(gold)
+    if not members or predicted is None:
+        return 0.0
+    return sum(1 for member in members if _names_member(predicted, member)) / len(members)
+
+
+def speaker_right(item: GoldSpeaker, predicted: str | None) -> bool:
+    """Whether a predicted speaker is right for a gold mention (the rules in the module doc)."""
+    if item.resolvable:
+        return member_share(predicted, item.speaker) == 1.0
+    if predicted is None:
+        return True
+    if item.holder is not None and same_referent(predicted, item.holder):
+        return True
+    return any(_names_member(predicted, member) for member in _members(item.speaker))
+
+
+def addressee_right(item: GoldSpeaker, predicted: str | None) -> bool:
+    """Whether the addressee span names who was asked; where the gold names no one ("asked
+    the crowd"), a span that names no one (no capitalised word) is right as well as none."""
+    if item.addressee is None:
+        return predicted is None or not any(word[0].isupper() for word in _WORD.findall(predicted))
+    return member_share(predicted, item.addressee) == 1.0
+
+
+def _share(right: int, items: int) -> dict[str, Any]:
+    return {"items": items, "right": right, "accuracy": round(right / items, 3) if items else None}
+
+
+def score_speakers(results: list[tuple[GoldSpeaker, Prediction]], skipped: int = 0) -> dict[str, Any]:
+    """Accuracy on resolvable mentions (all but ``named``, and each kind), the share of
+    unresolvable ones left null (or given the holder or a listed member), lists (groups,
+    plural pronouns) by members named, and questions by addressee."""
+    verdicts = [(item, predicted, speaker_right(item, predicted.speaker)) for item, predicted in results]
+
+    def figures(selected: list[tuple[GoldSpeaker, Prediction, bool]]) -> dict[str, Any]:
+        return _share(sum(1 for *_, right in selected if right), len(selected))
+
+    counted = [v for v in verdicts if v[0].kind != "named"]
+    present = {item.kind for item, _ in results}
+    kinds = [kind for kind in KINDS if kind in present] + sorted(present - set(KINDS))
+    lists = [(item, predicted) for item, predicted, _ in verdicts if isinstance(item.speaker, tuple)]
+    questions = [(item, predicted) for item, predicted, _ in verdicts if item.has_addressee]
     return {
         "items": len(results),
-        "through_extracted_attributions": sum(1 for *_, extracted in results if extracted),
-        "resolvable": accuracy(None),
-        "pronoun": accuracy("pronoun"),
-        "description": accuracy("description"),
-        "unresolvable": {
-            "items": len(unresolvable),
-            "left_null": left_null,
-            "share_left_null": round(left_null / len(unresolvable), 3) if unresolvable else None,
+        "skipped": skipped,
+        "through_extracted_attributions": sum(1 for _, predicted in results if predicted.extracted),
+        "resolvable": figures([v for v in counted if v[0].resolvable]),
+        "unresolvable": figures([v for v in counted if not v[0].resolvable]),
+        "kinds": {
+            kind: {
+                "resolvable": figures([v for v in verdicts if v[0].kind == kind and v[0].resolvable]),
+                "unresolvable": figures([v for v in verdicts if v[0].kind == kind and not v[0].resolvable]),
+            }
+            for kind in kinds
+        },
+        "lists": {
+            "items": len(lists),
+            "all_members_named": sum(1 for item, p in lists if member_share(p.speaker, item.speaker) == 1.0),
+            "member_share": (
+                round(sum(member_share(p.speaker, item.speaker) for item, p in lists) / len(lists), 3)
+                if lists
+                else None
+            ),
+        },
+        "questions": {
+            "addressee": _share(
+                sum(1 for item, p in questions if addressee_right(item, p.addressee)), len(questions)
+            ),
+            "source_is_addressee": sum(
+                1
+                for item, p in questions
+                if p.speaker is not None
+                and item.addressee is not None
+                and member_share(p.speaker, item.addressee) > 0
+            ),
         },
         "errors": [
             {
-                "article": g.article,
-                "start": g.start,
-                "end": g.end,
-                "kind": g.kind,
-                "gold": g.speaker,
-                "predicted": p,
+                "article": item.article,
+                "start": item.start,
+                "end": item.end,
+                "kind": item.kind,
+                "resolvable": item.resolvable,
+                "gold": list(item.speaker) if isinstance(item.speaker, tuple) else item.speaker,
+                "predicted": predicted.speaker,
             }
-            for g, p, _ in results
-            if (g.speaker is None) != (p is None) or (g.speaker and p and not same_referent(p, g.speaker))
+            for item, predicted, right in verdicts
+            if not right
+        ],
+        "addressee_errors": [
+            {
+                "article": item.article,
+                "start": item.start,
+                "end": item.end,
+                "gold": list(item.addressee) if isinstance(item.addressee, tuple) else item.addressee,
+                "predicted": predicted.addressee,
+            }
+            for item, predicted in questions
+            if not addressee_right(item, predicted.addressee)
         ],
     }
 
 
 def format_report(report: dict[str, Any]) -> str:
+    """The report as a table: right / items and accuracy for each kind, resolvable and not."""
+
+    def cell(figures: dict[str, Any]) -> str:
+        if not figures["items"]:
+            return "-"
+        return f"{figures['accuracy']:.3f} ({figures['right']}/{figures['items']})"
+
     through = report["through_extracted_attributions"]
-    lines = [f"{report['items']} gold source mentions ({through} through extracted attributions)"]
-    for part in ("resolvable", "pronoun", "description"):
-        figures = report[part]
-        lines.append(f"{part:<12} accuracy {figures['accuracy']}  ({figures['right']}/{figures['items']})")
-    figures = report["unresolvable"]
+    lines = [
+        f"{report['items']} gold source mentions ({through} through extracted attributions, "
+        f"{report['skipped']} skipped)",
+        f"{'kind':<14} {'resolvable right':<20} unresolvable left null",
+    ]
+    rows = [
+        (kind, figures["resolvable"], figures["unresolvable"]) for kind, figures in report["kinds"].items()
+    ]
+    rows.append(("all but named", report["resolvable"], report["unresolvable"]))
+    lines += [
+        f"{kind:<14} {cell(resolvable):<20} {cell(unresolvable)}" for kind, resolvable, unresolvable in rows
+    ]
+    lists = report["lists"]
     lines.append(
-        f"unresolvable left null {figures['share_left_null']}  ({figures['left_null']}/{figures['items']})"
+        f"lists (groups, plural pronouns): {lists['all_members_named']}/{lists['items']} with every member "
+        f"named, mean share of members named {lists['member_share']}"
+    )
+    questions = report["questions"]
+    lines.append(
+        f"questions: addressee right {cell(questions['addressee'])}, "
+        f"source given the addressee {questions['source_is_addressee']}"
     )
     return "\n".join(lines)
