@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from reportedly.model import Range
+
 _CLOSER_FOR = {"“": "”", '"': '"', "«": "»", "„": "“", "''": "''", "``": "''"}
 _STRAIGHT = ('"', "''")  # the same mark opens and closes
 # Scraped and edited copy often mixes the two styles within one quotation ('“... with the
@@ -32,6 +34,10 @@ class Quote:
     end: int
     words: int
     opens_paragraph: bool
+
+    @property
+    def range(self) -> Range:
+        return Range(self.start, self.end)
 
 
 def _opens(text: str, index: int) -> bool:
@@ -150,21 +156,21 @@ def find_quotes(text: str) -> list[Quote]:
 # bisection where a scan of every quotation for every cue made linking quadratic.
 
 
-def quotes_overlapping(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+def quotes_overlapping(quotes: list[Quote], span: Range) -> list[Quote]:
     """The quotations that share a character with ``span`` (or hold it, if it is empty)."""
     first = bisect.bisect_right(quotes, span[0], key=_end)
     stop = bisect.bisect_left(quotes, span[1], key=_start)
     return quotes[first:stop]
 
 
-def quotes_holding(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+def quotes_holding(quotes: list[Quote], span: Range) -> list[Quote]:
     """The quotations ``span`` lies within, marks included."""
     first = bisect.bisect_left(quotes, span[1], key=_end)
     stop = bisect.bisect_right(quotes, span[0], key=_start)
     return quotes[first:stop]
 
 
-def quotes_around(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+def quotes_around(quotes: list[Quote], span: Range) -> list[Quote]:
     """The quotations that open before ``span`` starts and close after it ends."""
     first = bisect.bisect_right(quotes, span[1], key=_end)
     stop = bisect.bisect_left(quotes, span[0], key=_start)
