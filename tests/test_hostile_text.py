@@ -138,11 +138,11 @@ def test_the_overlap_index_answers_as_a_scan_of_every_range():
 
 
 def test_spans_near_are_those_within_reach():
-    spans = [(0, 5), (10, 20), (30, 31), (200, 210)]
-    assert spans_near(spans, (25, 28), 0) == []
-    assert spans_near(spans, (25, 28), 5) == [(10, 20), (30, 31)]
-    assert spans_near(spans, (12, 15), 0) == [(10, 20)]
-    assert spans_near(spans, (12, 15), 200) == spans
+    spans = [Range(0, 5), Range(10, 20), Range(30, 31), Range(200, 210)]
+    assert spans_near(spans, Range(25, 28), 0) == []
+    assert spans_near(spans, Range(25, 28), 5) == [Range(10, 20), Range(30, 31)]
+    assert spans_near(spans, Range(12, 15), 0) == [Range(10, 20)]
+    assert spans_near(spans, Range(12, 15), 200) == spans
 
 
 def test_megabytes_without_a_line_break_are_cut_at_sentence_ends_into_bounded_chunks():

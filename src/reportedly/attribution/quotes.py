@@ -58,9 +58,9 @@ def _mark_at(text: str, index: int) -> str:
     return text[index] if text[index] in _CLOSER_FOR else ""
 
 
-def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[Range], int | None]:
     """Closed quotes in ``text[start:end]`` and the offset of a quote left open at its end."""
-    closed: list[tuple[int, int]] = []
+    closed: list[Range] = []
     open_at: int | None = None
     opener = closer = ""
     nested = False  # inside a quotation opened with the other style's mark within this one
@@ -73,7 +73,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
                 index += len(mark)
                 continue
         elif text.startswith(closer, index) and not (nested and closer == '"'):
-            closed.append((open_at, index + len(closer)))
+            closed.append(Range(open_at, index + len(closer)))
             open_at, nested = None, False
             index += len(closer)
             continue
@@ -85,7 +85,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
                 if nested:
                     nested = False
                 else:
-                    closed.append((open_at, index + 1))
+                    closed.append(Range(open_at, index + 1))
                     open_at = None
         index += 1
     return closed, open_at
@@ -132,8 +132,8 @@ def find_quotes(text: str) -> list[Quote]:
         if pending is not None:
             # This paragraph opened with the continuation mark: its first closed quote
             # (or its open end) belongs to the pending quotation.
-            if spans and closed[0][0] == paragraph.first:
-                spans[0] = (pending[0], closed[0][1], pending[1])
+            if spans and closed[0].start == paragraph.first:
+                spans[0] = (pending[0], closed[0].end, pending[1])
             elif opened is not None and not closed:
                 opened = pending
         continues = (
