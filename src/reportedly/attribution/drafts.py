@@ -73,7 +73,7 @@ class OverlapIndex:
     the attributions of a chunk.
 
     It keeps the hulls of ranges that overlap one another, sorted: a span overlaps one of the
-    ranges exactly when it overlaps the hull holding it, since ``overlaps`` is strict (ranges
+    ranges exactly when it overlaps the hull holding it, since ``Range.overlaps`` is strict (ranges
     that only touch stay apart, as do an empty range and one it starts or ends), and the
     hulls' ends rise with their starts, so the last hull that starts before the span ends is
     the only one to check.
