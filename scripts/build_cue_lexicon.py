@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from reportedly.attribution.cues import cue_lemma
 from reportedly.eval.brat import read_split
+from reportedly.model import Range
 from reportedly.nlp.pipeline import DEFAULT_MODEL
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "reportedly" / "data"
@@ -33,7 +34,7 @@ PREPOSITIONS = DATA / "cue_prepositions.tsv"
 MIN_SUPPORT = 2
 
 
-def preposition_uses(doc: Doc, cue: tuple[int, int]) -> Iterator[tuple[str, str, bool]]:
+def preposition_uses(doc: Doc, cue: Range) -> Iterator[tuple[str, str, bool]]:
     """(verb lemma, preposition, whether the cue includes it) where a gold cue's verb has a
     preposition as its last word, or right after it."""
     span = doc.char_span(*cue, alignment_mode="expand")
@@ -59,9 +60,9 @@ def main(split_dir: str) -> None:
     for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=16):
         cue_chars = set()
         for attribution in article.attributions:
-            for start, end in attribution.cue:
-                cue_chars.update(range(start, end))
-                prepositions.update(preposition_uses(doc, (start, end)))
+            for cue in attribution.cue:
+                cue_chars.update(range(*cue))
+                prepositions.update(preposition_uses(doc, cue))
         for token in doc:
             if token.pos_ != "VERB":
                 continue

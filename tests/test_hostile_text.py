@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 
 from reportedly.attribution.drafts import OverlapIndex
-from reportedly.attribution.learned import overlaps
 from reportedly.attribution.quotes import (
     find_quotes,
     first_quote_from,
@@ -36,6 +35,7 @@ from reportedly.attribution.tagged_drafts import spans_near
 from reportedly.attribution.tagger import PUNCTUATION_PIECES, _word_pieces
 from reportedly.events.parties import PHRASE_CUT
 from reportedly.events.verbs import _OTHER_CLAUSES
+from reportedly.model import Range
 from reportedly.nlp.bounds import MAX_SENTENCE_WORDS, PUNCTUATION_RUN
 from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text
 from reportedly.nlp.pipeline import load_spacy
@@ -129,20 +129,20 @@ def test_the_overlap_index_answers_as_a_scan_of_every_range():
         index, ranges = OverlapIndex(), []
         for _ in range(rng.randint(0, 12)):
             start = rng.randint(0, 30)
-            span = (start, start + rng.choice([0, 1, 2, 3, 5, 10]))
+            span = Range(start, start + rng.choice([0, 1, 2, 3, 5, 10]))
             index.add(span)
             ranges.append(span)
         for start in range(42):
-            for span in ((start, start), (start, start + 1), (start, start + 4)):
-                assert index.overlaps(span) == any(overlaps(span, other) for other in ranges)
+            for span in (Range(start, start), Range(start, start + 1), Range(start, start + 4)):
+                assert index.overlaps(span) == any(span.overlaps(other) for other in ranges)
 
 
 def test_spans_near_are_those_within_reach():
-    spans = [(0, 5), (10, 20), (30, 31), (200, 210)]
-    assert spans_near(spans, (25, 28), 0) == []
-    assert spans_near(spans, (25, 28), 5) == [(10, 20), (30, 31)]
-    assert spans_near(spans, (12, 15), 0) == [(10, 20)]
-    assert spans_near(spans, (12, 15), 200) == spans
+    spans = [Range(0, 5), Range(10, 20), Range(30, 31), Range(200, 210)]
+    assert spans_near(spans, Range(25, 28), 0) == []
+    assert spans_near(spans, Range(25, 28), 5) == [Range(10, 20), Range(30, 31)]
+    assert spans_near(spans, Range(12, 15), 0) == [Range(10, 20)]
+    assert spans_near(spans, Range(12, 15), 200) == spans
 
 
 def test_megabytes_without_a_line_break_are_cut_at_sentence_ends_into_bounded_chunks():

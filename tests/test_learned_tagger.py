@@ -23,7 +23,7 @@ from reportedly.attribution.tagscheme import (
 )
 from reportedly.cli import main
 from reportedly.extract import Extractor
-from reportedly.model import Document
+from reportedly.model import Document, Range
 from reportedly.nlp.pipeline import DEFAULT_TAGGER, load_spacy
 
 from conftest import only, texts
@@ -201,7 +201,7 @@ UNVEILED = "The ministry unveiled a plan to end the war."
 def tagging_of(text: str, cue_probability: float, min_confidence: float) -> Tagging:
     """A tagging of UNVEILED as an attribution: cue "unveiled", content "a plan to end the war"."""
     words = [(match.start(), match.end()) for match in re.finditer(r"\w+|[^\w\s]", text)]
-    cue, content = (13, 21), (22, 43)
+    cue, content = Range(13, 21), Range(22, 43)
     probabilities = np.zeros((len(words), len(ROLES)))
     for row, (start, _) in enumerate(words):
         if cue[0] <= start < cue[1]:
@@ -209,7 +209,7 @@ def tagging_of(text: str, cue_probability: float, min_confidence: float) -> Tagg
         elif content[0] <= start < content[1]:
             probabilities[row, ROLES.index("CONTENT")] = 0.9
     return Tagging(
-        [("SOURCE", (0, 12)), ("CUE", cue), ("CONTENT", content)],
+        [("SOURCE", Range(0, 12)), ("CUE", cue), ("CONTENT", content)],
         word_starts=[start for start, _ in words],
         role_probabilities=probabilities,
         min_confidence=min_confidence,
@@ -218,10 +218,10 @@ def tagging_of(text: str, cue_probability: float, min_confidence: float) -> Tagg
 
 def test_confidence_is_the_mean_role_probability_of_the_words():
     tagging = tagging_of(UNVEILED, 0.5, 0.0)
-    assert tagging.confidence("CUE", [(13, 21)]) == pytest.approx(0.5)
-    assert tagging.confidence("CONTENT", [(22, 43)]) == pytest.approx(0.9)
-    assert tagging.confidence("CONTENT", [(0, 3)]) == pytest.approx(0.0)
-    assert Tagging([]).confidence("CUE", [(13, 21)]) == 1.0  # no probabilities: nothing to doubt
+    assert tagging.confidence("CUE", [Range(13, 21)]) == pytest.approx(0.5)
+    assert tagging.confidence("CONTENT", [Range(22, 43)]) == pytest.approx(0.9)
+    assert tagging.confidence("CONTENT", [Range(0, 3)]) == pytest.approx(0.0)
+    assert Tagging([]).confidence("CUE", [Range(13, 21)]) == 1.0  # no probabilities: nothing to doubt
 
 
 @pytest.mark.parametrize(("cue_probability", "kept"), [(0.9, True), (0.5, False)])
@@ -248,19 +248,19 @@ def test_the_shipped_tagger_has_its_threshold_tuned_on_train():
 
 
 def test_one_cue_keeps_a_content_two_tagged_cues_took():
-    content = [(40, 90)]
-    nearest = Draft("indirect", (0, 20), None, content, confidence=0.9, content_by_parse=False)
-    parsed = Draft("indirect", cue=(21, 32), source=None, content=content, confidence=0.6)
-    other = Draft("indirect", cue=(100, 104), source=None, content=[(105, 140)], confidence=0.5)
+    content = [Range(40, 90)]
+    nearest = Draft("indirect", Range(0, 20), None, content, confidence=0.9, content_by_parse=False)
+    parsed = Draft("indirect", cue=Range(21, 32), source=None, content=content, confidence=0.6)
+    other = Draft("indirect", cue=Range(100, 104), source=None, content=[Range(105, 140)], confidence=0.5)
     assert one_cue_per_content([nearest, parsed, other]) == [parsed, other]
-    unsure = Draft("indirect", cue=(0, 20), source=None, content=content, confidence=0.4)
+    unsure = Draft("indirect", cue=Range(0, 20), source=None, content=content, confidence=0.4)
     assert one_cue_per_content([unsure, parsed]) == [parsed]
 
 
 def test_a_cue_clause_set_off_by_commas_joins_the_content_around_it():
     text = "These employees, Stumpf explained in the hearing, were well paid. Critics, he said. Disagreed."
     span = {
-        part: (text.index(part), text.index(part) + len(part))
+        part: Range(text.index(part), text.index(part) + len(part))
         for part in (
             "These employees",
             "Stumpf",
@@ -283,7 +283,7 @@ def test_a_cue_clause_set_off_by_commas_joins_the_content_around_it():
 
 def test_a_title_in_the_cue_clause_is_no_sentence_break():
     text = "The talks, Mr. Lavrov said, had failed."
-    talks, source, cue, failed = (0, 9), (11, 21), (22, 26), (28, 38)
+    talks, source, cue, failed = Range(0, 9), Range(11, 21), Range(22, 26), Range(28, 38)
     assert (text[slice(*talks)], text[slice(*source)], text[slice(*cue)]) == (
         "The talks",
         "Mr. Lavrov",
@@ -297,7 +297,7 @@ def test_a_title_in_the_cue_clause_is_no_sentence_break():
 
 def test_tagged_cues_with_only_space_between_are_one_cue():
     text = "Paris is steering clear of criticizing the plan, and Berlin said no."
-    spans = [(6, 26), (27, 38), (60, 64)]  # "is steering clear of", "criticizing", "said"
+    spans = [Range(6, 26), Range(27, 38), Range(60, 64)]  # "is steering clear of", "criticizing", "said"
     assert [text[a:b] for a, b in joined_cue_spans(text, spans)] == [
         "is steering clear of criticizing",
         "said",
@@ -331,9 +331,9 @@ def test_a_cue_that_lost_its_content_to_another_takes_the_free_one(extract, text
 def test_a_cue_tagged_inside_a_quotation_is_part_of_the_quote():
     text = '"I told Blinken we would not sign anything," Lavrov said.'
 
-    def at(role: str, words: str) -> tuple[str, tuple[int, int]]:
+    def at(role: str, words: str) -> tuple[str, Range]:
         start = text.index(words)
-        return role, (start, start + len(words))
+        return role, Range(start, start + len(words))
 
     inner = [at("SOURCE", "I"), at("CUE", "told"), at("CONTENT", "we would not sign anything")]
     tagging = Tagging([*inner, at("SOURCE", "Lavrov"), at("CUE", "said")])
@@ -360,7 +360,7 @@ def test_a_cue_tagged_inside_a_quotation_is_part_of_the_quote():
 def test_a_tagged_cue_takes_the_article_and_preposition_its_annotators_include(text, tagged, cue):
     doc = load_spacy()(text)
     start = text.index(tagged)
-    widened = with_conventional_edges(doc, (start, start + len(tagged)), load_lexicon(DEFAULT_CUE_RATE))
+    widened = with_conventional_edges(doc, Range(start, start + len(tagged)), load_lexicon(DEFAULT_CUE_RATE))
     assert text[slice(*widened)] == cue
 
 
@@ -390,5 +390,7 @@ def test_a_colon_introduces_the_unquoted_paragraph_below(extract):
 def test_a_tagged_content_runs_on_past_a_comma_only_into_a_conjoined_clause():
     text = "He said the talks had failed, but the army would stay, which surprised no one."
     both = "the talks had failed, but the army would stay"
-    assert text[slice(*clip_to_clause(text, (8, 53), [(8, 28)]))] == both  # the parse stops at "failed"
-    assert text[slice(*clip_to_clause(text, (8, 77), [(8, 53)]))] == both  # not into ", which ..."
+    assert (
+        text[slice(*clip_to_clause(text, Range(8, 53), [Range(8, 28)]))] == both
+    )  # the parse stops at "failed"
+    assert text[slice(*clip_to_clause(text, Range(8, 77), [Range(8, 53)]))] == both  # not into ", which ..."

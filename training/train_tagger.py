@@ -31,6 +31,7 @@ from reportedly.attribution.tagscheme import LABEL_IDS, LABELS, bio_tags
 from reportedly.attribution.wordpiece import WordPiece
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import evaluate_split
+from reportedly.model import Range
 from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
 
 from tune_confidence import count_transitions, tune
@@ -57,11 +58,13 @@ def held_out_names(articles: list[GoldArticle], every: int) -> set[str]:
     return set(names[::every]) if every else set()
 
 
-def labelled_windows(pieces: WordPiece, doc: Doc, spans: list) -> list[tuple[list[int], list[int]]]:
+def labelled_windows(
+    pieces: WordPiece, doc: Doc, spans: list[tuple[str, Range]]
+) -> list[tuple[list[int], list[int]]]:
     """The tagger's windows over an article (as at run time), with the gold label of each
     word's first piece."""
     tokens, doc_windows = tagger_input(doc, pieces)
-    tags = bio_tags([(t.idx, t.idx + len(t.text)) for t in tokens], spans)
+    tags = bio_tags([Range(t.idx, t.idx + len(t.text)) for t in tokens], spans)
     examples = []
     for ids, positions in doc_windows:
         labels = [IGNORE] * len(ids)

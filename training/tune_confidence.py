@@ -31,6 +31,7 @@ from reportedly.attribution.tagger import DECODING_FILE, load_tagger
 from reportedly.attribution.tagscheme import LABELS, bio_tags, transition_scores
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import score_articles
+from reportedly.model import Range
 from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
 
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(15))  # 0.0 (keep all) to 0.7
@@ -46,7 +47,7 @@ def count_transitions(articles: list[GoldArticle]) -> np.ndarray:
     nlp = load_spacy(DEFAULT_MODEL)
     sequences = []
     for article in articles:
-        words = [(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(article.text) if not t.is_space]
+        words = [Range(t.idx, t.idx + len(t.text)) for t in nlp.make_doc(article.text) if not t.is_space]
         sequences.append(bio_tags(words, article.role_spans()))
     return transition_scores(sequences, LABELS)
 

@@ -2,26 +2,54 @@
 
 Offsets are Python string indices into the document text exactly as read
 (UTF-8 decoded, no newline translation, no normalisation), so that
-``doc.text[span.start:span.end] == span.text`` always holds.
+``doc.text[span.start:span.end] == span.text`` always holds. A ``Range`` is such a pair of
+offsets alone: the stages pass character ranges around as ``Range``, and the output holds ``Span``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 AttributionKind = Literal["direct", "indirect", "mixed", "floating", "according_to", "nominal"]
 ATTRIBUTION_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed", "floating", "according_to", "nominal")
 
 
+class Range(NamedTuple):
+    """A character range ``text[start:end]``: the one type for a stretch of text by offsets
+    alone, as the stages pass them around. A tuple, so it unpacks (``start, end = r``),
+    compares, sorts and hashes as ``(start, end)`` does, and is cheap to make in loops.
+    (It has no ``__len__`` of its own: ``length`` is its characters, and an empty range
+    is still a true value, as a 2-tuple is.)"""
+
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Range) -> bool:
+        """Whether the two share a character (ranges that only touch do not)."""
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Range) -> bool:
+        """Whether ``other`` lies within this range, bounds included."""
+        return self.start <= other.start and other.end <= self.end
+
+
 @dataclass(frozen=True, slots=True, order=True)
 class Span:
-    """A stretch of the document text, by character offsets."""
+    """A stretch of the document text, by character offsets, with its text."""
 
     start: int
     end: int
     text: str
+
+    @property
+    def range(self) -> Range:
+        return Range(self.start, self.end)
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:

@@ -27,7 +27,7 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
     for draft in drafts:
         if draft.cue is None or draft.kind not in ("direct", "mixed"):
             continue
-        clause_end = max(r[1] for r in (draft.cue, draft.source) if r is not None)
+        clause_end = max(r.end for r in (draft.cue, draft.source) if r is not None)
         sentence_end = doc.char_span(*draft.cue, alignment_mode="expand").sent.end_char
         quote = first_quote_from(quotes, clause_end)
         if quote is None:
@@ -39,10 +39,10 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
         gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
         if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
             continue
-        if claimed.overlaps((quote.start, quote.end)):
+        if claimed.overlaps(quote.range):
             continue
-        draft.content = merge_ranges([*draft.content, (quote.start, quote.end)])
-        claimed.add((quote.start, quote.end))
+        draft.content = merge_ranges([*draft.content, quote.range])
+        claimed.add(quote.range)
 
 
 def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
@@ -55,10 +55,10 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
         claimed = OverlapIndex(
             part
             for draft in drafts
-            if draft.cue is None or not quote.start <= draft.cue[0] < quote.end
+            if draft.cue is None or not quote.start <= draft.cue.start < quote.end
             for part in draft.content
         )
-        if claimed.overlaps((quote.start, quote.end)):
+        if claimed.overlaps(quote.range):
             continue
         previous = [d for d in drafts if d.start < quote.start and d.speaker_name]
         if not previous:
@@ -69,7 +69,7 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
                 kind="floating",
                 cue=None,
                 source=None,
-                content=[(quote.start, quote.end)],
+                content=[quote.range],
                 speaker_name=speaker,
             )
         )
@@ -78,7 +78,7 @@ def floating_quotes(drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
 
 def _contains_cue(draft: Draft, other: Draft) -> bool:
     """Whether ``other``'s cue lies in ``draft``'s content (nesting the other way round)."""
-    return other.cue is not None and any(start <= other.cue[0] < end for start, end in draft.content)
+    return other.cue is not None and any(start <= other.cue.start < end for start, end in draft.content)
 
 
 def assign_parents(drafts: list[Draft]) -> None:
@@ -88,7 +88,7 @@ def assign_parents(drafts: list[Draft]) -> None:
         if draft.cue is None:
             continue
         containers = [
-            (part[1] - part[0], other)
+            (part.length, other)
             for part, other in contents.holding(draft.cue)
             if other != index and not _contains_cue(draft, drafts[other])
         ]

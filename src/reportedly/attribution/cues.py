@@ -12,6 +12,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from reportedly.attribution.lexicon import Lexicon
+from reportedly.model import Range
 from reportedly.nlp.paragraphs import starts_line
 
 CueKind = Literal["verb", "according_to", "nominal", "colon"]
@@ -32,13 +33,9 @@ class Cue:
     confirmed: bool = False
 
     @property
-    def start_char(self) -> int:
-        return self.tokens[0].idx
-
-    @property
-    def end_char(self) -> int:
+    def range(self) -> Range:
         last = self.tokens[-1]
-        return last.idx + len(last.text)
+        return Range(self.tokens[0].idx, last.idx + len(last.text))
 
 
 def _is_non_cue_phrase(token: Token, lexicon: Lexicon) -> bool:

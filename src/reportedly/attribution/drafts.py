@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from reportedly.attribution.learned import Range
-from reportedly.model import Attribution, AttributionKind, Span, Speaker
+from reportedly.model import Attribution, AttributionKind, Range, Span, Speaker
 
 
 @dataclass(slots=True)
@@ -41,7 +40,7 @@ class Draft:
 
     @property
     def start(self) -> int:
-        return min(r[0] for r in self._ranges())
+        return min(r.start for r in self._ranges())
 
     def _ranges(self) -> list[Range]:
         return [r for r in (self.cue, self.source, *self.content) if r is not None]
@@ -50,22 +49,22 @@ class Draft:
 def char_range(tokens: list[Token]) -> Range | None:
     if not tokens:
         return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Range(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def merge_ranges(ranges: list[Range]) -> list[Range]:
     """Sort and merge overlapping or touching ranges."""
     merged: list[Range] = []
     for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        if merged and start <= merged[-1].end:
+            merged[-1] = Range(merged[-1].start, max(end, merged[-1].end))
         else:
-            merged.append((start, end))
+            merged.append(Range(start, end))
     return merged
 
 
 def text_of(text: str, span: Range | None) -> str | None:
-    return text[span[0] : span[1]] if span else None
+    return text[span.start : span.end] if span else None
 
 
 class OverlapIndex:
@@ -74,7 +73,7 @@ class OverlapIndex:
     the attributions of a chunk.
 
     It keeps the hulls of ranges that overlap one another, sorted: a span overlaps one of the
-    ranges exactly when it overlaps the hull holding it, since ``overlaps`` is strict (ranges
+    ranges exactly when it overlaps the hull holding it, since ``Range.overlaps`` is strict (ranges
     that only touch stay apart, as do an empty range and one it starts or ends), and the
     hulls' ends rise with their starts, so the last hull that starts before the span ends is
     the only one to check.
@@ -88,18 +87,18 @@ class OverlapIndex:
 
     def overlaps(self, span: Range) -> bool:
         """Whether ``span`` overlaps a range of the index."""
-        last = bisect.bisect_left(self._starts, span[1]) - 1
-        return last >= 0 and self._ends[last] > span[0]
+        last = bisect.bisect_left(self._starts, span.end) - 1
+        return last >= 0 and self._ends[last] > span.start
 
     def add(self, span: Range) -> None:
         # The hulls span overlaps are those from ``first`` (ending after it starts) up to
         # ``stop`` (starting before it ends); they and span become one hull.
-        first = bisect.bisect_right(self._ends, span[0])
-        stop = bisect.bisect_left(self._starts, span[1])
+        first = bisect.bisect_right(self._ends, span.start)
+        stop = bisect.bisect_left(self._starts, span.end)
         if first > stop:
             return  # an empty range the index already holds
-        start = min(span[0], self._starts[first]) if first < stop else span[0]
-        end = max(span[1], self._ends[stop - 1]) if first < stop else span[1]
+        start = min(span.start, self._starts[first]) if first < stop else span.start
+        end = max(span.end, self._ends[stop - 1]) if first < stop else span.end
         self._starts[first:stop] = [start]
         self._ends[first:stop] = [end]
 
@@ -112,14 +111,14 @@ class ContentIndex:
 
     def __init__(self, drafts: list[Draft]) -> None:
         self._parts = sorted((part, owner) for owner, draft in enumerate(drafts) for part in draft.content)
-        self._starts = [part[0] for part, _ in self._parts]
-        self._longest = max((part[1] - part[0] for part, _ in self._parts), default=0)
+        self._starts = [part.start for part, _ in self._parts]
+        self._longest = max((part.length for part, _ in self._parts), default=0)
 
     def holding(self, span: Range) -> list[tuple[Range, int]]:
         """The parts that hold ``span``, each with the index of its draft."""
-        first = bisect.bisect_left(self._starts, span[1] - self._longest)
-        stop = bisect.bisect_right(self._starts, span[0])
-        return [(part, owner) for part, owner in self._parts[first:stop] if span[1] <= part[1]]
+        first = bisect.bisect_left(self._starts, span.end - self._longest)
+        stop = bisect.bisect_right(self._starts, span.start)
+        return [(part, owner) for part, owner in self._parts[first:stop] if span.end <= part.end]
 
 
 def to_attribution(draft: Draft, index: int, text: str) -> Attribution:

@@ -20,13 +20,9 @@ from spacy.tokens import Doc, Token
 from reportedly.attribution.cues import Cue, CueKind
 from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.tagscheme import Tagging
+from reportedly.model import Range
 
-Range = tuple[int, int]
 ARTICLES = frozenset({"the", "a", "an"})
-
-
-def overlaps(a: Range, b: Range) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def role_ranges(tagging: Tagging, role: str) -> list[Range]:
@@ -66,10 +62,10 @@ def joined_cue_spans(text: str, spans: list[Range]) -> list[Range]:
     opens a new cue inside a phrasal one ("is steering clear of" + "criticizing")."""
     joined: list[Range] = []
     for start, end in spans:
-        if joined and not text[joined[-1][1] : start].strip():
-            joined[-1] = (joined[-1][0], end)
+        if joined and not text[joined[-1].end : start].strip():
+            joined[-1] = Range(joined[-1].start, end)
         else:
-            joined.append((start, end))
+            joined.append(Range(start, end))
     return joined
 
 
@@ -83,10 +79,10 @@ def with_conventional_edges(doc: Doc, span: Range, lexicon: Lexicon) -> Range:
         return span
     before = doc[tokens[0].i - 1] if tokens[0].i > 0 else None
     after = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
-    start = before.idx if before is not None and _is_article_of(before, tokens) else span[0]
+    start = before.idx if before is not None and _is_article_of(before, tokens) else span.start
     cue_preposition = after is not None and _is_cue_preposition(after, tokens, lexicon)
-    end = after.idx + len(after.text) if cue_preposition else span[1]
-    return start, end
+    end = after.idx + len(after.text) if cue_preposition else span.end
+    return Range(start, end)
 
 
 def _is_article_of(word: Token, tokens: list[Token]) -> bool:
@@ -113,7 +109,7 @@ def confirmed_cues(
     confirmed = []
     for joined in joined_cue_spans(text, role_ranges(tagging, "CUE")):
         span = with_conventional_edges(doc, joined, lexicon)
-        rule = next((cue for cue in rule_cues if overlaps((cue.start_char, cue.end_char), span)), None)
+        rule = next((cue for cue in rule_cues if cue.range.overlaps(span)), None)
         cue = dataclasses.replace(rule, confirmed=True) if rule else tagged_cue(doc, span)
         if cue is not None:
             confirmed.append((span, cue))
@@ -124,16 +120,16 @@ def nearest(spans: list[Range], anchor: Range, window: Range) -> Range | None:
     """The span inside ``window`` closest to ``anchor`` (by character gap), if any."""
 
     def gap(span: Range) -> int:
-        return max(span[0] - anchor[1], anchor[0] - span[1], 0)
+        return max(span.start - anchor.end, anchor.start - span.end, 0)
 
-    inside = [span for span in spans if window[0] <= span[0] and span[1] <= window[1]]
+    inside = [span for span in spans if window.contains(span)]
     return min(inside, key=gap, default=None)
 
 
 def most_overlapping(span: Range, spans: list[Range]) -> Range | None:
     """The span of ``spans`` that shares the most characters with ``span``, if any does."""
     return max(
-        (other for other in spans if overlaps(other, span)),
-        key=lambda other: min(other[1], span[1]) - max(other[0], span[0]),
+        (other for other in spans if other.overlaps(span)),
+        key=lambda other: min(other.end, span.end) - max(other.start, span.start),
         default=None,
     )

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from reportedly.model import Range
+
 _CLOSER_FOR = {"“": "”", '"': '"', "«": "»", "„": "“", "''": "''", "``": "''"}
 _STRAIGHT = ('"', "''")  # the same mark opens and closes
 # Scraped and edited copy often mixes the two styles within one quotation ('“... with the
@@ -32,6 +34,10 @@ class Quote:
     end: int
     words: int
     opens_paragraph: bool
+
+    @property
+    def range(self) -> Range:
+        return Range(self.start, self.end)
 
 
 def _opens(text: str, index: int) -> bool:
@@ -52,9 +58,9 @@ def _mark_at(text: str, index: int) -> str:
     return text[index] if text[index] in _CLOSER_FOR else ""
 
 
-def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[Range], int | None]:
     """Closed quotes in ``text[start:end]`` and the offset of a quote left open at its end."""
-    closed: list[tuple[int, int]] = []
+    closed: list[Range] = []
     open_at: int | None = None
     opener = closer = ""
     nested = False  # inside a quotation opened with the other style's mark within this one
@@ -67,7 +73,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
                 index += len(mark)
                 continue
         elif text.startswith(closer, index) and not (nested and closer == '"'):
-            closed.append((open_at, index + len(closer)))
+            closed.append(Range(open_at, index + len(closer)))
             open_at, nested = None, False
             index += len(closer)
             continue
@@ -79,7 +85,7 @@ def _scan_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, in
                 if nested:
                     nested = False
                 else:
-                    closed.append((open_at, index + 1))
+                    closed.append(Range(open_at, index + 1))
                     open_at = None
         index += 1
     return closed, open_at
@@ -126,8 +132,8 @@ def find_quotes(text: str) -> list[Quote]:
         if pending is not None:
             # This paragraph opened with the continuation mark: its first closed quote
             # (or its open end) belongs to the pending quotation.
-            if spans and closed[0][0] == paragraph.first:
-                spans[0] = (pending[0], closed[0][1], pending[1])
+            if spans and closed[0].start == paragraph.first:
+                spans[0] = (pending[0], closed[0].end, pending[1])
             elif opened is not None and not closed:
                 opened = pending
         continues = (
@@ -150,21 +156,21 @@ def find_quotes(text: str) -> list[Quote]:
 # bisection where a scan of every quotation for every cue made linking quadratic.
 
 
-def quotes_overlapping(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+def quotes_overlapping(quotes: list[Quote], span: Range) -> list[Quote]:
     """The quotations that share a character with ``span`` (or hold it, if it is empty)."""
     first = bisect.bisect_right(quotes, span[0], key=_end)
     stop = bisect.bisect_left(quotes, span[1], key=_start)
     return quotes[first:stop]
 
 
-def quotes_holding(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+def quotes_holding(quotes: list[Quote], span: Range) -> list[Quote]:
     """The quotations ``span`` lies within, marks included."""
     first = bisect.bisect_left(quotes, span[1], key=_end)
     stop = bisect.bisect_right(quotes, span[0], key=_start)
     return quotes[first:stop]
 
 
-def quotes_around(quotes: list[Quote], span: tuple[int, int]) -> list[Quote]:
+def quotes_around(quotes: list[Quote], span: Range) -> list[Quote]:
     """The quotations that open before ``span`` starts and close after it ends."""
     first = bisect.bisect_right(quotes, span[1], key=_end)
     stop = bisect.bisect_left(quotes, span[0], key=_start)

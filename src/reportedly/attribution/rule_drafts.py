@@ -13,7 +13,6 @@ from spacy.tokens import Token
 
 from reportedly.attribution.cues import Cue, cue_rate, has_owner
 from reportedly.attribution.drafts import Draft, char_range, merge_ranges, text_of
-from reportedly.attribution.learned import Range, overlaps
 from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.attribution.quotes import (
@@ -31,7 +30,7 @@ from reportedly.attribution.spans import (
     source_tokens,
     speaker_tokens,
 )
-from reportedly.model import AttributionKind
+from reportedly.model import AttributionKind, Range
 
 # A quotation of fewer words is a scare quote or a title, not someone's words.
 SPEECH_MIN_WORDS = 4
@@ -49,11 +48,11 @@ def snap_to_quotes(content: list[Range], quotes: list[Quote], cue: Range) -> lis
     for part in content:
         # Widening a part to a quotation's bounds reaches no quotation it did not overlap before.
         for quote in quotes_overlapping(quotes, part):
-            if not overlaps(part, (quote.start, quote.end)) or quote.start <= cue[0] < quote.end:
+            if not part.overlaps(quote.range) or quote.start <= cue.start < quote.end:
                 continue
-            part = (min(part[0], quote.start), max(part[1], quote.end))
-            if part[0] == quote.start and quote.end <= cue[0] and quote.words >= SPEECH_MIN_WORDS:
-                part = (part[0], quote.end)
+            part = Range(min(part.start, quote.start), max(part.end, quote.end))
+            if part.start == quote.start and quote.end <= cue.start and quote.words >= SPEECH_MIN_WORDS:
+                part = Range(part.start, quote.end)
         snapped.append(part)
     return merge_ranges(snapped)
 
@@ -65,15 +64,15 @@ def adjacent_quote(text: str, clause: Range, sentence: Range, quotes: list[Quote
     "“...” he said." split off as its own sentence, and "He said, “...”".
     """
     # Only the nearest quotation can be adjacent: any further one has that one's words between.
-    introduces = text[sentence[0] : sentence[1]].rstrip().endswith(":")
-    after = first_quote_from(quotes, sentence[1])
-    if introduces and after and not text[sentence[1] : after.start].strip():
-        return [(after.start, after.end)]
-    before = last_quote_until(quotes, clause[0])
-    if before and _LINE_GAP.fullmatch(text, before.end, clause[0]):
-        return [(before.start, before.end)]
-    after = first_quote_from(quotes, clause[1])
-    return [(after.start, after.end)] if after and _LINE_GAP.fullmatch(text, clause[1], after.start) else []
+    introduces = text[sentence.start : sentence.end].rstrip().endswith(":")
+    after = first_quote_from(quotes, sentence.end)
+    if introduces and after and not text[sentence.end : after.start].strip():
+        return [after.range]
+    before = last_quote_until(quotes, clause.start)
+    if before and _LINE_GAP.fullmatch(text, before.end, clause.start):
+        return [before.range]
+    after = first_quote_from(quotes, clause.end)
+    return [after.range] if after and _LINE_GAP.fullmatch(text, clause.end, after.start) else []
 
 
 def kind_of(
@@ -95,7 +94,7 @@ def quoted_kind(content: list[Range], quotes: list[Quote], text: str) -> Attribu
     total = sum(len(_WORDS.findall(text, start, end)) for start, end in content)
     quoted = 0
     for start, end in content:
-        for quote in quotes_overlapping(quotes, (start, end)):
+        for quote in quotes_overlapping(quotes, Range(start, end)):
             quoted += len(_WORDS.findall(text, max(start, quote.start), min(end, quote.end)))
     if quoted == 0:
         return "indirect"
@@ -115,8 +114,8 @@ def clip_to_enclosing_quote(text: str, content: list[Range], cue: Range, quotes:
     if not enclosing:
         return content
     inner = min(enclosing, key=lambda q: q.end - q.start)
-    clipped = [(max(start, inner.start), min(end, inner.end)) for start, end in content]
-    return [(start, end) for start, end in clipped if end > start and _WORDS.search(text, start, end)]
+    clipped = [Range(max(start, inner.start), min(end, inner.end)) for start, end in content]
+    return [part for part in clipped if part.end > part.start and _WORDS.search(text, *part)]
 
 
 def inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
@@ -124,9 +123,7 @@ def inside_quotation(cue: Cue, quotes: list[Quote]) -> bool:
 
     A transcript line is not: in '"WALLACE: ...' the mark opens the quoted paragraph.
     """
-    return cue.kind != "colon" and any(
-        q.words >= SPEECH_MIN_WORDS for q in quotes_around(quotes, (cue.start_char, cue.end_char))
-    )
+    return cue.kind != "colon" and any(q.words >= SPEECH_MIN_WORDS for q in quotes_around(quotes, cue.range))
 
 
 def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Draft | None:
@@ -136,7 +133,7 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
     raised = raised_subject(cue, lexicon)
     source = [] if raised else source_tokens(cue)
     found = content_tokens(cue, lexicon, source)
-    cue_range = (cue.start_char, cue.end_char)
+    cue_range = cue.range
     content = [r for r in (char_range(run) for run in [*found.runs, raised]) if r]
     clausal = found.clausal
     strength = cue_strength(cue, lexicon)
@@ -144,10 +141,8 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
         return None
     if not content:
         clause = merge_ranges([cue_range, *([char_range(source)] if source else [])])
-        sentence = cue.head.sent
-        content = adjacent_quote(
-            text, (clause[0][0], clause[-1][1]), (sentence.start_char, sentence.end_char), quotes
-        )
+        sentence = Range(cue.head.sent.start_char, cue.head.sent.end_char)
+        content = adjacent_quote(text, Range(clause[0].start, clause[-1].end), sentence, quotes)
         clausal = True
     content = clip_to_enclosing_quote(text, content, cue_range, quotes)
     if not content:

@@ -15,19 +15,14 @@ import re
 
 from reportedly.attribution.cues import Cue, cue_lemma
 from reportedly.attribution.drafts import ContentIndex, Draft, OverlapIndex, text_of
-from reportedly.attribution.learned import (
-    Range,
-    most_overlapping,
-    nearest,
-    overlaps,
-    role_ranges,
-)
+from reportedly.attribution.learned import most_overlapping, nearest, role_ranges
 from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_infinitive, is_negated
 from reportedly.attribution.quotes import Quote, is_opening_mark, quotes_around, quotes_holding
 from reportedly.attribution.rule_drafts import draft_for, inside_quotation, quoted_kind
 from reportedly.attribution.spans import raised_subject
 from reportedly.attribution.tagscheme import Tagging
+from reportedly.model import Range
 
 _EDGE = re.compile(r"[\W_]*")  # what lies between a quotation mark and the first word
 _CONJOINED = re.compile(r"\s*,\s*(?:and|but|or|so|yet)\b")  # a comma that joins two clauses
@@ -48,13 +43,13 @@ def with_quote_marks(text: str, content: list[Range], quotes: list[Quote]) -> li
     parts = sorted(content)
     holding = {quote for part in parts for quote in quotes_holding(quotes, part)}
     for quote in sorted(holding, key=lambda quote: quote.start):
-        inside = [part for part in parts if quote.start <= part[0] and part[1] <= quote.end]
+        inside = [part for part in parts if quote.range.contains(part)]
         if not inside:
             continue
         bounds = [quote.start, *(bound for part in inside for bound in part), quote.end]
         gaps = zip(bounds[::2], bounds[1::2], strict=True)  # before, between and after the parts
         if all(_EDGE.fullmatch(text, gap_start, gap_end) for gap_start, gap_end in gaps):
-            parts = sorted([*(part for part in parts if part not in inside), (quote.start, quote.end)])
+            parts = sorted([*(part for part in parts if part not in inside), quote.range])
     return parts
 
 
@@ -75,14 +70,14 @@ def untagged_rule_drafts(
     unclaimed = OverlapIndex(c for c in role_ranges(tagging, "CONTENT") if not claimed.overlaps(c))
     drafts = []
     for cue in cues:
-        cue_range = (cue.start_char, cue.end_char)
+        cue_range = cue.range
         if tagged_cues.overlaps(cue_range):
             continue
         draft = draft_for(cue, text, lexicon, quotes)
         if draft is None:
             continue
         reported = draft.reliable and any(
-            part[0] <= cue_range[0] and cue_range[1] <= part[1] and _is_outlet_source(text, outer, lexicon)
+            part.contains(cue_range) and _is_outlet_source(text, outer, lexicon)
             for outer in tagged
             for part in outer.content
         )
@@ -104,7 +99,7 @@ def untagged_rule_drafts(
 
 def _is_outlet_source(text: str, draft: Draft, lexicon: Lexicon) -> bool:
     """Whether the draft's source is a news outlet ("Reuters", "the New York Times")."""
-    return draft.source is not None and lexicon.names_outlet(text[draft.source[0] : draft.source[1]])
+    return draft.source is not None and lexicon.names_outlet(text[draft.source.start : draft.source.end])
 
 
 def tagged_drafts(
@@ -136,7 +131,7 @@ def tagged_drafts(
         elif ruled is not None:
             content_tagged = True
             overlapping = sorted(
-                {c for part in ruled.content for c in spans_near(contents, part, 0) if overlaps(c, part)}
+                {c for part in ruled.content for c in spans_near(contents, part, 0) if c.overlaps(part)}
             )
             content = [clip_to_clause(text, c, ruled.content) for c in overlapping]
         by_parse = bool(content)
@@ -185,14 +180,14 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
     for draft in drafts:
         if len(draft.content) != 1 or draft.cue is None:
             continue
-        (start, end) = draft.content[0]
-        for other in spans_near(contents, (start, end), _MAX_CLAUSE_CHARS):
+        content = draft.content[0]
+        for other in spans_near(contents, content, _MAX_CLAUSE_CHARS):
             if claimed.overlaps(other):
                 continue
-            if other[1] <= start:
-                clause, joined = (other[1], start), [other, (start, end)]
-            elif other[0] >= end:
-                clause, joined = (end, other[0]), [(start, end), other]
+            if other.end <= content.start:
+                clause, joined = Range(other.end, content.start), [other, content]
+            elif other.start >= content.end:
+                clause, joined = Range(content.end, other.start), [content, other]
             else:
                 continue
             if _is_cue_clause(text, clause, draft, cues):
@@ -204,16 +199,16 @@ def join_split_contents(text: str, drafts: list[Draft], contents: list[Range], c
 def spans_near(spans: list[Range], anchor: Range, reach: int) -> list[Range]:
     """The spans of ``spans`` (in text order, none overlapping another: a tagged role's) that
     lie at most ``reach`` characters before or after ``anchor``, or overlap it, by bisection."""
-    first = bisect.bisect_left(spans, anchor[0] - reach, key=lambda span: span[1])
-    stop = bisect.bisect_right(spans, anchor[1] + reach, key=lambda span: span[0])
+    first = bisect.bisect_left(spans, anchor.start - reach, key=lambda span: span.end)
+    stop = bisect.bisect_right(spans, anchor.end + reach, key=lambda span: span.start)
     return spans[first:stop]
 
 
 def _is_cue_clause(text: str, clause: Range, draft: Draft, cues: list[Range]) -> bool:
-    words = text[clause[0] : clause[1]]
+    words = text[clause.start : clause.end]
 
     def inside(span: Range | None) -> bool:
-        return span is not None and clause[0] <= span[0] and span[1] <= clause[1]
+        return span is not None and clause.contains(span)
 
     return (
         len(words) <= _MAX_CLAUSE_CHARS
@@ -246,7 +241,7 @@ def sentence_of(cue: Cue, quotes: list[Quote]) -> Range:
     """The cue's sentence, from the start of a quotation the parser ended a sentence inside
     ('"... is in panic mode. [Full panic mode," said Leslie Wimes]')."""
     start, end = cue.head.sent.start_char, cue.head.sent.end_char
-    return min([start, *(quote.start for quote in quotes_around(quotes, (start, start)))]), end
+    return Range(min([start, *(quote.start for quote in quotes_around(quotes, Range(start, start)))]), end)
 
 
 def rehomed(
@@ -287,17 +282,17 @@ def introduced_block(text: str, sentence: Range, contents: list[Range]) -> list[
     space, line breaks and an opening quote mark lies between: "The governor added:" or
     "The Kremlin released the following statement:" introducing a paragraph (or several)
     of their words."""
-    if not text[sentence[0] : sentence[1]].rstrip().endswith(":"):
+    if not text[sentence.start : sentence.end].rstrip().endswith(":"):
         return []
     block: list[Range] = []
-    end = sentence[1]
+    end = sentence.end
     for start, stop in contents:
         if start < end:
             continue
         gap = text[end:start]
         if gap.strip() and not is_opening_mark(gap):
             break
-        block.append((start, stop))
+        block.append(Range(start, stop))
         end = stop
     return block
 
@@ -319,7 +314,7 @@ def without_borrowed_sources(drafts: list[Draft]) -> list[Draft]:
     contents = ContentIndex(drafts)
 
     def inside(span: Range, parts: list[Range]) -> bool:
-        return any(part[0] <= span[0] and span[1] <= part[1] for part in parts)
+        return any(part.contains(span) for part in parts)
 
     def borrows(index: int, draft: Draft) -> bool:
         """Whether the draft's cue lies in another's content and its source does not."""
@@ -333,24 +328,24 @@ def without_borrowed_sources(drafts: list[Draft]) -> list[Draft]:
 
 def _holds_cue(content: list[Range], cues: list[Range]) -> bool:
     """Whether a cue lies inside the content: "[Orban denied that ...], his spokesman wrote"."""
-    return any(part[0] <= cue[0] and cue[1] <= part[1] for part in content for cue in cues)
+    return any(part.contains(cue) for part in content for cue in cues)
 
 
 def clip_to_clause(text: str, tagged: Range, ruled: list[Range]) -> Range:
     """A tagged content cut back to the parse's content where it runs on past a comma:
     in "The minister, who said the talks had failed, left early" the content ends at "failed".
     Not before a conjunction: in "..., but the army would stay" the tagger saw one content."""
-    part = next(p for p in ruled if overlaps(p, tagged))
+    part = next(p for p in ruled if p.overlaps(tagged))
     start, end = tagged
     if (
-        end > part[1]
-        and text[part[1] : end].lstrip().startswith(",")
-        and not _CONJOINED.match(text, part[1], end)
+        end > part.end
+        and text[part.end : end].lstrip().startswith(",")
+        and not _CONJOINED.match(text, part.end, end)
     ):
-        end = part[1]
-    if start < part[0] and text[start : part[0]].rstrip().endswith(","):
-        start = part[0]
-    return start, end
+        end = part.end
+    if start < part.start and text[start : part.start].rstrip().endswith(","):
+        start = part.start
+    return Range(start, end)
 
 
 def tagged_source(

@@ -29,6 +29,7 @@ from reportedly.attribution.tagscheme import (
     without_edge_punctuation,
 )
 from reportedly.attribution.wordpiece import WordPiece
+from reportedly.model import Range
 from reportedly.nlp.paragraphs import starts_line
 from reportedly.nlp.pipeline import DEFAULT_TAGGER, NO_TAGGER
 
@@ -140,7 +141,7 @@ class AttributionTagger:
         tokens, doc_windows = tagger_input(doc, self.pieces)
         probs = self.probabilities(len(tokens), doc_windows)
         tags = best_tag_sequence(probs, self.labels, self.transitions)
-        offsets = [(t.idx, t.idx + len(t.text)) for t in tokens]
+        offsets = [Range(t.idx, t.idx + len(t.text)) for t in tokens]
         spans = tagged_spans(offsets, tags)
         spans = without_edge_punctuation(offsets, [t.is_punct for t in tokens], spans)
         return Tagging(

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reportedly.model import Range
+
 ROLES = ("CUE", "SOURCE", "CONTENT")
 LABELS = ("O", *(f"{prefix}-{role}" for role in ROLES for prefix in ("B", "I")))
 LABEL_IDS = {label: index for index, label in enumerate(LABELS)}
-
-Offsets = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +30,12 @@ class Tagging:
     attribution made of its spans is dropped (see :meth:`confidence`).
     """
 
-    spans: list[tuple[str, Offsets]]
+    spans: list[tuple[str, Range]]
     word_starts: Sequence[int] = ()
     role_probabilities: np.ndarray | None = None
     min_confidence: float = 0.0
 
-    def confidence(self, role: str, ranges: Iterable[Offsets]) -> float:
+    def confidence(self, role: str, ranges: Iterable[Range]) -> float:
         """The mean probability of ``role`` over the tagged words in ``ranges`` (1.0 if none)."""
         if self.role_probabilities is None:
             return 1.0
@@ -56,7 +56,7 @@ def role_probabilities(probs: np.ndarray, labels: Sequence[str]) -> np.ndarray:
     )
 
 
-def bio_tags(tokens: Sequence[Offsets], spans: Iterable[tuple[str, Offsets]]) -> list[str]:
+def bio_tags(tokens: Sequence[Range], spans: Iterable[tuple[str, Range]]) -> list[str]:
     """Tags for ``tokens`` (character ranges) given role spans ``(role, (start, end))``.
 
     A token takes a role when it lies inside the span; each span part starts with B-.
@@ -73,9 +73,9 @@ def bio_tags(tokens: Sequence[Offsets], spans: Iterable[tuple[str, Offsets]]) ->
     return tags
 
 
-def tagged_spans(tokens: Sequence[Offsets], tags: Sequence[str]) -> list[tuple[str, Offsets]]:
+def tagged_spans(tokens: Sequence[Range], tags: Sequence[str]) -> list[tuple[str, Range]]:
     """Role spans ``(role, (start, end))`` read back from a tag sequence; a stray I- starts a span."""
-    spans: list[tuple[str, Offsets]] = []
+    spans: list[tuple[str, Range]] = []
     current: tuple[str, int, int] | None = None
     for (start, end), tag in zip(tokens, tags, strict=True):
         prefix, _, role = tag.partition("-")
@@ -83,10 +83,10 @@ def tagged_spans(tokens: Sequence[Offsets], tags: Sequence[str]) -> list[tuple[s
             current = (role, current[1], end)
             continue
         if current:
-            spans.append((current[0], (current[1], current[2])))
+            spans.append((current[0], Range(current[1], current[2])))
         current = (role, start, end) if prefix in ("B", "I") else None
     if current:
-        spans.append((current[0], (current[1], current[2])))
+        spans.append((current[0], Range(current[1], current[2])))
     return spans
 
 
@@ -142,8 +142,8 @@ def best_tag_sequence(
 
 
 def without_edge_punctuation(
-    tokens: Sequence[Offsets], punctuation: Sequence[bool], spans: Iterable[tuple[str, Offsets]]
-) -> list[tuple[str, Offsets]]:
+    tokens: Sequence[Range], punctuation: Sequence[bool], spans: Iterable[tuple[str, Range]]
+) -> list[tuple[str, Range]]:
     """Spans shrunk to start and end on a word: "said:" is the cue "said".
 
     The tagger labels punctuation tokens too, but a span's bounds should be words;
@@ -159,13 +159,13 @@ def without_edge_punctuation(
         while last >= first and punctuation[last]:
             last -= 1
         if first <= last:
-            trimmed.append((role, (tokens[first][0], tokens[last][1])))
+            trimmed.append((role, Range(tokens[first][0], tokens[last][1])))
     return trimmed
 
 
 def split_at_line_starts(
-    tokens: Sequence[Offsets], line_starts: Sequence[bool], spans: Iterable[tuple[str, Offsets]]
-) -> list[tuple[str, Offsets]]:
+    tokens: Sequence[Range], line_starts: Sequence[bool], spans: Iterable[tuple[str, Range]]
+) -> list[tuple[str, Range]]:
     """Spans cut before each token that starts a line: a headline and the dateline below
     it are not one content."""
     starts = [start for start, _ in tokens]
@@ -176,6 +176,6 @@ def split_at_line_starts(
         piece_start = first
         for index in range(first + 1, last + 2):
             if index > last or line_starts[index]:
-                split.append((role, (tokens[piece_start][0], tokens[index - 1][1])))
+                split.append((role, Range(tokens[piece_start][0], tokens[index - 1][1])))
                 piece_start = index
     return split

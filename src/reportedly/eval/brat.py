@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportedly.model import Range
 from reportedly.store.brat import GoldAttribution, parse_ann
 
 
@@ -18,7 +19,7 @@ class GoldArticle:
     attributions: list[GoldAttribution] = field(default_factory=list)
     published: str | None = None
 
-    def role_spans(self) -> list[tuple[str, tuple[int, int]]]:
+    def role_spans(self) -> list[tuple[str, Range]]:
         """Every annotated span part as ``(role, (start, end))``, role ``CUE``, ``SOURCE`` or ``CONTENT``."""
         return [
             (role, part)

@@ -24,10 +24,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from reportedly.attribution.learned import overlaps
 from reportedly.eval import GoldError
 from reportedly.eval.brat import GoldArticle, read_split
-from reportedly.model import Attribution, Document
+from reportedly.model import Attribution, Document, Range
 from reportedly.nlp.pipeline import DEFAULT_TAGGER
 from reportedly.store.brat import GoldAttribution, Parts
 
@@ -41,7 +40,7 @@ def _is_trimmable(char: str) -> bool:
     return char.isspace() or unicodedata.category(char).startswith("P") or char in "`´"
 
 
-def normalise_parts(text: str, parts: Iterable[tuple[int, int]]) -> Parts:
+def normalise_parts(text: str, parts: Iterable[Range]) -> Parts:
     """Trim each part, drop empty ones, sort, and merge parts separated only by trimmable characters."""
     trimmed = []
     for start, end in parts:
@@ -51,12 +50,12 @@ def normalise_parts(text: str, parts: Iterable[tuple[int, int]]) -> Parts:
             end -= 1
         if start < end:
             trimmed.append((start, end))
-    merged: list[tuple[int, int]] = []
+    merged: list[Range] = []
     for start, end in sorted(trimmed):
-        if merged and all(_is_trimmable(char) for char in text[merged[-1][1] : start]):
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        if merged and all(_is_trimmable(char) for char in text[merged[-1].end : start]):
+            merged[-1] = Range(merged[-1].start, max(end, merged[-1].end))
         else:
-            merged.append((start, end))
+            merged.append(Range(start, end))
     return tuple(merged)
 
 
@@ -64,7 +63,7 @@ def predicted_roles(attribution: Attribution) -> GoldAttribution:
     """A predicted attribution in the gold's shape: each role as character ranges."""
 
     def parts(spans: Sequence) -> Parts:
-        return tuple((span.start, span.end) for span in spans if span is not None)
+        return tuple(span.range for span in spans if span is not None)
 
     return GoldAttribution(
         cue=parts([attribution.cue]),
@@ -103,7 +102,7 @@ class Scorer:
 
     def add_article(self, text: str, gold: list[GoldAttribution], predicted: list[GoldAttribution]) -> None:
         self.articles += 1
-        tokens = [match.span() for match in _TOKEN.finditer(text)]
+        tokens = [Range(*match.span()) for match in _TOKEN.finditer(text)]
         starts = [start for start, _ in tokens]
         for role in ROLES:
             gold_spans = {normalise_parts(text, getattr(a, role)) for a in gold} - {()}
@@ -157,14 +156,14 @@ class Scorer:
         }
 
 
-def _covered_tokens(spans: Iterable[Parts], tokens: list[tuple[int, int]], starts: list[int]) -> set[int]:
+def _covered_tokens(spans: Iterable[Parts], tokens: list[Range], starts: list[int]) -> set[int]:
     """Indices of the tokens that overlap any part of ``spans``."""
     covered = set()
     for parts in spans:
         for start, end in parts:
             index = max(bisect.bisect_right(starts, start) - 1, 0)
-            while index < len(tokens) and tokens[index][0] < end:
-                if tokens[index][1] > start:
+            while index < len(tokens) and tokens[index].start < end:
+                if tokens[index].end > start:
                     covered.add(index)
                 index += 1
     return covered
@@ -193,7 +192,7 @@ def span_errors(article: GoldArticle, predicted: list[GoldAttribution]) -> Itera
             ("false_alarm", false_alarms, misses, "spurious"),
         ):
             for parts in sorted(spans):
-                start, end = parts[0][0], parts[-1][1]
+                start, end = parts[0].start, parts[-1].end
                 yield {
                     "article": article.name,
                     "role": role,
@@ -206,7 +205,7 @@ def span_errors(article: GoldArticle, predicted: list[GoldAttribution]) -> Itera
 
 
 def _parts_overlap(a: Parts, b: Parts) -> bool:
-    return any(overlaps(x, y) for x in a for y in b)
+    return any(x.overlaps(y) for x in a for y in b)
 
 
 def error_kinds(errors: Iterable[dict]) -> dict[str, dict[str, int]]:

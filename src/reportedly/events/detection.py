@@ -95,7 +95,7 @@ def code_events(
     time expression its trigger governs, which dates it once resolved."""
     triggers = read_triggers()
     # Indexes built once per document: a long one has thousands of each.
-    by_cue = {(a.cue.start, a.cue.end): a for a in attributions if a.cue}
+    by_cue = {a.cue.range: a for a in attributions if a.cue}
     cue_of = _by_token(doc, ((start, end, a) for (start, end), a in by_cue.items()))
     reporting_of = _by_token(doc, ((part.start, part.end, a) for a in attributions for part in a.content))
     mentions = NamedMentions(entities)

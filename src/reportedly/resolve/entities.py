@@ -16,7 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from reportedly.model import Attribution, Entity, Span
+from reportedly.model import Attribution, Entity, Range, Span
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.names import HONORIFICS, clean_name, initials, name_key
 
@@ -92,7 +92,7 @@ def unrecognised_names(
     "Kyiv", "the Kremlin": a listed person's surname is a PERSON, a country's name or
     capital a GPE, others an ORG), and proper names that are an attribution's whole
     source ("Politifact said": a PERSON when a known first name opens it, else an ORG)."""
-    sources = {(a.source.start, a.source.end) for a in attributions if a.source}
+    sources = {a.source.range for a in attributions if a.source}
     names = []
     run: list[Token] = []
     for token in [*doc, None]:
@@ -101,7 +101,7 @@ def unrecognised_names(
             continue
         if run:
             span = doc[run[0].i : run[-1].i + 1]
-            label = _missed_label(span, (span.start_char, span.end_char) in sources, coder, genders)
+            label = _missed_label(span, Range(span.start_char, span.end_char) in sources, coder, genders)
             if label is not None:
                 names.append(doc.char_span(span.start_char, span.end_char, label=label))
             run = []

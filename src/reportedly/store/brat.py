@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from reportedly.model import Range
+
 _TEXT_BOUND = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
 _EVENT = re.compile(r"^(E\d+)\t(.*)$")
 # Whole lines as ``check_ann`` takes them: a text-bound annotation (discontinuous spans join
@@ -25,7 +27,7 @@ _OFFSETS = re.compile(r"\d+ \d+(;\d+ \d+)*")
 _EVENT_LINE = re.compile(r"(?P<id>E\d+)\t(?P<arguments>\S+:T\d+( \S+:T\d+)*)")
 _NOTE_LINE = re.compile(r"#\d*\t.*")
 
-Parts = tuple[tuple[int, int], ...]
+Parts = tuple[Range, ...]  # the parts of one text-bound annotation, several if it is discontinuous
 # The roles of an event's arguments that ``parse_ann`` reads (any case), and the triggers
 # PolNeAR and ``export --format brat`` give them.
 ROLES = ("Attribution", "Attribution-no-source", "Source", "Cue", "Content", "Content2")
@@ -48,7 +50,7 @@ def _parse_parts(offsets: str) -> Parts:
     parts = []
     for piece in offsets.split(";"):
         start, end = piece.split()
-        parts.append((int(start), int(end)))
+        parts.append(Range(int(start), int(end)))
     return tuple(parts)
 
 
