@@ -264,6 +264,29 @@ def test_a_signal_ends_an_ingest_with_its_summary_and_a_rerun_finishes_it(
     )
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_search_finds_every_article_an_interrupted_ingest_stored(
+    cli: Invoke, tmp_path: Path, signal_after, signum: signal.Signals
+):
+    # The full-text indexes catch up every 100 articles and at the end of an ingest: the
+    # landed code left what an interrupted one stored since the last 100 out of searches.
+    db = tmp_path / "corpus.db"
+    signal_after(signum, 10)
+    stopped = cli("ingest", str(feed(tmp_path / "feed.jsonl", 12)), "--db", str(db))
+    assert stopped.exit_code == 128 + signum
+    stored = json.loads(stopped.stdout)["stored"]
+    assert stored in (9, 10)
+    found = cli("quotes", "--db", str(db), "--search", "ready for round", "--limit", "0", "--format", "jsonl")
+    assert found.exit_code == 0, found.stderr
+    # Each article quotes "We are ready for round N".
+    assert len(found.stdout.splitlines()) == stored
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT name, last_id FROM fts_indexed ORDER BY name").fetchall() == [
+            ("attributions", 2 * stored),
+            ("documents", stored),
+        ]
+
+
 def test_a_signal_ends_extract_o_without_a_file_or_a_temporary_one(cli: Invoke, tmp_path: Path, signal_after):
     articles = feed(tmp_path / "feed.jsonl", 5)
     out = tmp_path / "out"
