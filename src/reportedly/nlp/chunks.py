@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from reportedly.nlp.paragraphs import LINE_BREAK
+
 # spaCy's parser and NER need roughly 1 GB per 100,000 characters; news articles
 # are far shorter, so only unusually long inputs are ever split.
 DEFAULT_CHUNK_CHARS = 20_000
@@ -21,7 +23,8 @@ DEFAULT_CHUNK_TOKENS = 5_000
 # A word, or one mark of punctuation: about spaCy's tokens, never fewer for running text.
 _TOKEN_ESTIMATE = re.compile(r"\w+|[^\w\s]")
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
+# Two line breaks with only space between them, else one.
+_PARAGRAPH_BREAK = re.compile(rf"(?:{LINE_BREAK.pattern})\s*(?:{LINE_BREAK.pattern})|{LINE_BREAK.pattern}")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 
 
