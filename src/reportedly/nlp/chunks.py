@@ -15,8 +15,8 @@ from reportedly.nlp.paragraphs import LINE_BREAK
 # are far shorter, so only unusually long inputs are ever split.
 DEFAULT_CHUNK_CHARS = 20_000
 # What spaCy's memory follows is tokens (about 17 KB each while a batch is parsed), and a
-# text can hold five times news's tokens per character ('" ' * 10_000 is 10,000 tokens in
-# 20,000 characters): a chunk also ends at this many pieces of ``estimated_tokens``. News
+# text can be far denser in tokens than news ('" ' * 10_000 is 10,000 tokens in 20,000
+# characters): a chunk also ends at this many pieces of ``estimated_tokens``. News
 # has about 0.2 a character (PolNeAR dev 0.20, at most 0.23), so 20,000 characters of it
 # are some 4,000 and cut by characters alone, as before.
 DEFAULT_CHUNK_TOKENS = 5_000
