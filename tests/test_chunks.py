@@ -1,6 +1,6 @@
 from reportedly.extract import Extractor
 from reportedly.model import Document
-from reportedly.nlp.chunks import chunk_text, join_chunks
+from reportedly.nlp.chunks import chunk_text, estimated_tokens, join_chunks
 
 
 def test_chunks_cover_text_exactly_and_cut_at_paragraphs():
@@ -29,8 +29,35 @@ def test_batches_are_bounded_in_items_and_characters():
     from reportedly.extract import _batches
 
     pieces = [("x" * size, index) for index, size in enumerate([10, 10, 25, 5, 5, 5])]
-    batches = [[index for _, index in batch] for batch in _batches(pieces, max_items=3, max_chars=30)]
+    batches = [
+        [index for _, index in batch] for batch in _batches(pieces, max_items=3, max_chars=30, max_tokens=30)
+    ]
     assert batches == [[0, 1], [2, 3], [4, 5]]
+
+
+def test_batches_are_bounded_in_estimated_tokens():
+    from reportedly.extract import _batches
+
+    # Words and marks of punctuation, whatever their length.
+    texts = ["a b c d.", '" " " " "', "abcdefgh", '"a"b"', "ab, cd!"]
+    assert [estimated_tokens(text) for text in texts] == [5, 5, 1, 5, 4]
+    pieces = [(text, index) for index, text in enumerate(texts)]
+    batches = [[index for _, index in batch] for batch in _batches(pieces, 9, max_chars=100, max_tokens=10)]
+    assert batches == [[0, 1], [2, 3, 4]]
+
+
+def test_chunks_end_at_a_bound_of_estimated_tokens_too():
+    dense = '" ' * 20_000  # 20,000 tokens in 40,000 characters
+    chunks = list(chunk_text(dense, max_chars=20_000, max_tokens=5_000))
+    assert "".join(chunk for _, chunk in chunks) == dense
+    assert [estimated_tokens(chunk) for _, chunk in chunks] == [4_999] * 4 + [4]
+    assert all(chunk.endswith(" ") for _, chunk in chunks)  # at a space, as before
+    # Text of ordinary density is cut by characters, where the token bound is never reached.
+    news = "Lavrov told reporters in Moscow that the talks had failed. " * 500
+    assert estimated_tokens(news[:20_000]) < 4_000
+    assert list(chunk_text(news, 20_000, 5_000)) == list(chunk_text(news, 20_000, len(news)))
+    # With no space to cut at, the cut falls where the bound does: before the fourth piece.
+    assert [chunk for _, chunk in chunk_text("ab,cd,ef", max_chars=100, max_tokens=3)] == ["ab,cd", ",ef"]
 
 
 def test_joined_chunks_are_the_document_text_with_each_chunks_parse(extractor):

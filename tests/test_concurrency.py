@@ -22,6 +22,7 @@ import pytest
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
+from reportedly.options import replaced_whole
 from reportedly.store import database, export, queries
 from reportedly.store.corpus import Store
 from test_cli import Invoke
@@ -263,6 +264,29 @@ def test_a_signal_ends_an_ingest_with_its_summary_and_a_rerun_finishes_it(
     )
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_search_finds_every_article_an_interrupted_ingest_stored(
+    cli: Invoke, tmp_path: Path, signal_after, signum: signal.Signals
+):
+    # The full-text indexes catch up every 100 articles and at the end of an ingest: the
+    # landed code left what an interrupted one stored since the last 100 out of searches.
+    db = tmp_path / "corpus.db"
+    signal_after(signum, 10)
+    stopped = cli("ingest", str(feed(tmp_path / "feed.jsonl", 12)), "--db", str(db))
+    assert stopped.exit_code == 128 + signum
+    stored = json.loads(stopped.stdout)["stored"]
+    assert stored in (9, 10)
+    found = cli("quotes", "--db", str(db), "--search", "ready for round", "--limit", "0", "--format", "jsonl")
+    assert found.exit_code == 0, found.stderr
+    # Each article quotes "We are ready for round N".
+    assert len(found.stdout.splitlines()) == stored
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT name, last_id FROM fts_indexed ORDER BY name").fetchall() == [
+            ("attributions", 2 * stored),
+            ("documents", stored),
+        ]
+
+
 def test_a_signal_ends_extract_o_without_a_file_or_a_temporary_one(cli: Invoke, tmp_path: Path, signal_after):
     articles = feed(tmp_path / "feed.jsonl", 5)
     out = tmp_path / "out"
@@ -300,8 +324,54 @@ def test_a_signal_ends_export_o_without_a_file_or_a_temporary_one(
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.slow
-def test_a_terminated_extract_o_process_leaves_no_file(tmp_path: Path):
+def test_a_file_written_with_o_has_no_name_in_its_folder_until_it_is_whole(tmp_path: Path):
+    target = tmp_path / "out.jsonl"
+    target.write_text("an older file\n")
+    with replaced_whole(target) as handle:
+        handle.write("{}\n")
+        handle.flush()
+        assert list(tmp_path.iterdir()) == [target]  # no temporary name a SIGKILL could leave
+    assert (target.read_text(), list(tmp_path.iterdir())) == ("{}\n", [target])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # as any new file, not mkstemp's 0o600
+    with pytest.raises(KeyboardInterrupt), replaced_whole(target, "wb") as binary:
+        binary.write(b"half")
+        raise KeyboardInterrupt
+    assert (target.read_text(), list(tmp_path.iterdir())) == ("{}\n", [target])
+
+
+def test_without_anonymous_files_o_writes_a_hidden_temporary_file_removed_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.delattr(os, "O_TMPFILE")  # as on a system without them
+    target = tmp_path / "out.parquet"
+    with pytest.raises(KeyboardInterrupt), replaced_whole(target, "wb") as binary:
+        binary.write(b"half")
+        [temporary] = tmp_path.iterdir()
+        assert temporary.name.startswith(".out.parquet.")
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+    with replaced_whole(target, "wb") as binary:
+        binary.write(b"whole")
+    assert (target.read_bytes(), list(tmp_path.iterdir())) == (b"whole", [target])
+
+
+def written_into(process: subprocess.Popen, folder: Path) -> int:
+    """The bytes ``process`` has written to a file it holds open in ``folder`` (named or not:
+    an anonymous file shows as "FOLDER/#inode (deleted)"), or 0."""
+    for descriptor in Path(f"/proc/{process.pid}/fd").iterdir():
+        try:
+            if os.readlink(descriptor).startswith(f"{folder}/"):
+                return os.stat(descriptor).st_size
+        except FileNotFoundError:  # closed meanwhile
+            continue
+    return 0
+
+
+def extract_o_under_way(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+    """An ``extract -o`` process into an empty folder, once it has written its first
+    documents: a guard of 300 s against a hang, not a timing."""
     articles = feed(tmp_path / "feed.jsonl", 150)
     out = tmp_path / "out"
     out.mkdir()
@@ -309,11 +379,29 @@ def test_a_terminated_extract_o_process_leaves_no_file(tmp_path: Path):
         [sys.executable, "-m", "reportedly", "extract", str(articles), "-o", str(out / "extracted.jsonl")],
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 300  # a guard against a hang, not a timing
-    while not any(out.iterdir()) and time.monotonic() < deadline:  # the temporary file: under way
-        time.sleep(0.05)
+    deadline = time.monotonic() + 300
+    while not written_into(process, out) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None, "the extraction ended before it was stopped"
+    return process, out
+
+
+@pytest.mark.slow
+def test_a_terminated_extract_o_process_leaves_no_file(tmp_path: Path):
+    process, out = extract_o_under_way(tmp_path)
     process.send_signal(signal.SIGTERM)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 143
     assert stderr.decode().strip().splitlines()[-1].startswith("reportedly: interrupted by SIGTERM: ")
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_a_killed_extract_o_process_leaves_no_file(tmp_path: Path):
+    # SIGKILL runs no handler: the file being written must have no name to leave behind.
+    # The landed code left its hidden temporary file (.extracted.jsonl.XXXX) there.
+    process, out = extract_o_under_way(tmp_path)
+    process.kill()
+    process.communicate(timeout=120)
+    assert process.returncode == -signal.SIGKILL
     assert list(out.iterdir()) == []

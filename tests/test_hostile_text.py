@@ -316,6 +316,18 @@ def test_20000_quotation_marks_in_a_row_take_little_time_and_memory(tmp_path: Pa
     assert done["peak_mb"] < 500
 
 
+@pytest.mark.slow
+def test_20000_quotation_marks_with_spaces_are_parsed_in_batches_of_bounded_tokens(tmp_path: Path):
+    # Every mark a token of its own: the landed code parsed 20,000 tokens at once (two chunks
+    # of 20,000 characters) and took 633 MB; 427 MB now, in batches of at most 5,000 tokens.
+    text = '" ' * 20_000
+    done = extract_in_a_process(tmp_path, text)
+    assert done["returncode"] == 0, done["stderr"]
+    assert json.loads(done["stdout"])["text_length"] == len(text)
+    assert done["seconds"] < 120
+    assert done["peak_mb"] < 500
+
+
 def test_a_line_of_colons_is_read_once_for_cues(monkeypatch: pytest.MonkeyPatch):
     import reportedly.attribution.cues as cues
     from reportedly.attribution.lexicon import load_lexicon

@@ -31,7 +31,7 @@ from conftest import run_cli as invoke  # the store commands load no pipeline
 
 # One passage per kind of line end, each with characters beyond ASCII and beyond the Basic
 # Multilingual Plane (an emoji before every cue: BRAT offsets count code points, not UTF-16
-# units or bytes), a floating quote where the extractor finds one, and a line separator
+# units or bytes), a floating quote, and a line separator
 # (U+2028) inside a content: it must not break the .ann line.
 PASSAGES = {
     "lf": "Talks in Genève 🕊️\n\nMinister Anna Petrov said on Monday that the cease-fire would hold."
@@ -163,9 +163,12 @@ def test_floating_quotes_go_out_and_come_back(db: Path, brat: Path):
     assert f"T5\tAttribution {start} {start + len(quote)}\t{quote}" in ann.split("\n")
     assert "E2\tAttribution:T5 Content:T6" in ann.split("\n")
     before = stored(db, "SELECT id, local_id, kind, content, entity_id FROM attributions WHERE cue IS NULL")
+    # One per passage: a paragraph break of CRs reads as one of LFs.
     assert [row[1:4] for row in before] == [
         ("a2", "floating", quote),
         ("a2", "floating", '"Nothing has changed. Nothing will."'),
+        ("a2", "floating", '"The clinics are open again. Patients are safe."'),
+        ("a2", "floating", '"Our troops held the line. We lost no ground."'),
     ]
     assert invoke("import", "brat", brat, "--db", db).stdout == '{"documents": 4, "changed": 0}\n'
     assert (

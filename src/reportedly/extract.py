@@ -14,7 +14,13 @@ from spacy.tokens import Doc
 
 from reportedly.model import Attribution, Document, Extraction
 from reportedly.nlp.bounds import MAX_SENTENCE_WORDS
-from reportedly.nlp.chunks import DEFAULT_CHUNK_CHARS, chunk_text, join_chunks
+from reportedly.nlp.chunks import (
+    DEFAULT_CHUNK_CHARS,
+    DEFAULT_CHUNK_TOKENS,
+    chunk_text,
+    estimated_tokens,
+    join_chunks,
+)
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resources import Resources
 from reportedly.stages import CHUNK_STAGES, DOCUMENT_STAGES, Draft, run_stages
@@ -24,6 +30,11 @@ DEFAULT_BATCH_SIZE = 32
 # characters: two chunks' worth (about 1 GB at 150,000 characters a batch), and PolNeAR
 # dev runs no slower.
 BATCH_CHARS = 2 * DEFAULT_CHUNK_CHARS
+# ... and at one chunk's worth of estimated tokens, what the memory follows (about 17 KB a
+# token while parsing): '" ' * 20_000 took 633 MB in batches of 40,000 characters, 20,000
+# tokens, 519 MB in batches of 10,000 tokens, 427 MB in these. News reaches this bound at
+# some 25,000 characters: PolNeAR dev's output is the same, in the same processor time.
+BATCH_TOKENS = DEFAULT_CHUNK_TOKENS
 # Notes on what the extraction could not read as written (a sentence split for its length):
 # with no logging set up, Python prints them on stderr.
 logger = logging.getLogger("reportedly")
@@ -80,7 +91,7 @@ class Extractor:
     ) -> Iterator[Extraction]:
         """Yield one :class:`Extraction` per document, in input order, streaming."""
         pending: dict[int, _Pending] = {}
-        for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS):
+        for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS, BATCH_TOKENS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
                 _note_split_sentences(doc, pending[piece.index])
                 run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
@@ -119,17 +130,22 @@ def _note_split_sentences(doc: Doc, pending: _Pending) -> None:
 
 
 def _batches(
-    pieces: Iterable[tuple[str, _Piece]], max_items: int, max_chars: int
+    pieces: Iterable[tuple[str, _Piece]], max_items: int, max_chars: int, max_tokens: int
 ) -> Iterator[list[tuple[str, _Piece]]]:
-    """Group pieces into batches bounded both in number and in total characters."""
+    """Group pieces into batches bounded in number, in total characters and in total
+    estimated tokens."""
     batch: list[tuple[str, _Piece]] = []
-    chars = 0
+    chars = tokens = 0
     for piece in pieces:
-        if batch and (len(batch) >= max_items or chars + len(piece[0]) > max_chars):
+        piece_tokens = estimated_tokens(piece[0])
+        if batch and (
+            len(batch) >= max_items or chars + len(piece[0]) > max_chars or tokens + piece_tokens > max_tokens
+        ):
             yield batch
-            batch, chars = [], 0
+            batch, chars, tokens = [], 0, 0
         batch.append(piece)
         chars += len(piece[0])
+        tokens += piece_tokens
     if batch:
         yield batch
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import secrets
 import signal
 import sys
 import tempfile
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -125,31 +127,68 @@ def interrupted(interruption: Interrupted, done: str, output: str | None) -> NoR
 
 
 @contextmanager
-def replaced_whole(target: Path) -> Iterator[Path]:
-    """A temporary path beside ``target``, renamed onto it when the block succeeds and removed
-    when it fails: the file is written whole or not at all."""
+def replaced_whole(target: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """A file open for writing (``mode`` "w", UTF-8 text, or "wb") that takes ``target``'s
+    place when the block succeeds: the file is written whole or not at all.
+
+    Where the system can (Linux), the file has no name until then: an anonymous file in
+    ``target``'s folder, linked in at the end, so that nothing is left behind however the
+    process ends, SIGKILL included. Elsewhere it is a hidden temporary file beside
+    ``target``, removed when the block fails (a SIGKILL leaves it)."""
     refuse_unwritable(target)
     try:
-        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        descriptor = _anonymous_file_in(target.parent)
+        name: str | None = None  # the file's name in the folder, once it has one
+        if descriptor is None:
+            descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:
         raise click.ClickException(f"{target}: cannot write ({error.strerror})") from None
-    os.close(descriptor)
-    temporary = Path(name)
+    with os.fdopen(descriptor, mode, encoding=None if "b" in mode else "utf-8") as handle:
+        try:
+            yield handle
+            handle.flush()
+            if name is None:
+                name = str(target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}")
+                _link(descriptor, name)
+            os.replace(name, target)
+        except BaseException:
+            if name is not None:
+                Path(name).unlink(missing_ok=True)
+            raise
+
+
+def _anonymous_file_in(folder: Path) -> int | None:
+    """A descriptor of a new file in ``folder`` with no name (``O_TMPFILE``), to be linked in
+    by its ``/proc/self/fd`` path; None where the system or the folder's file system has none."""
+    if not hasattr(os, "O_TMPFILE") or not os.path.isdir("/proc/self/fd"):
+        return None
     try:
-        yield temporary
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
+        return os.open(folder, os.O_TMPFILE | os.O_WRONLY, 0o666)
+    except OSError as error:
+        # A file system without it (EOPNOTSUPP), or a kernel older than it (EISDIR).
+        if error.errno in (errno.EOPNOTSUPP, errno.EISDIR):
+            return None
         raise
+
+
+def _link(descriptor: int, name: str) -> None:
+    """Give the anonymous file open as ``descriptor`` the path ``name``."""
+    # Through its link in /proc/self/fd, followed: os.link follows it only when told a
+    # folder's descriptor (else it calls link(2), which refuses the link itself with EXDEV).
+    folder = os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(str(descriptor), name, src_dir_fd=folder, follow_symlinks=True)
+    finally:
+        os.close(folder)
 
 
 @contextmanager
 def output_file(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file written whole or not at all (a temporary file renamed on success)."""
+    """stdout, or a file written whole or not at all (``replaced_whole``)."""
     if path is None or path == "-":
         yield sys.stdout
         return
-    with replaced_whole(Path(path)) as temporary, temporary.open("w", encoding="utf-8") as handle:
+    with replaced_whole(Path(path)) as handle:
         yield handle
 
 

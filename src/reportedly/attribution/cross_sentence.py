@@ -14,6 +14,7 @@ from reportedly.attribution.drafts import ContentIndex, Draft, OverlapIndex, mer
 from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.quotes import Quote, first_quote_from, is_opening_mark
 from reportedly.attribution.rule_drafts import SPEECH_MIN_WORDS
+from reportedly.nlp.paragraphs import has_line_break
 
 _GAP = re.compile(r"[\s,:;—–-]*")
 
@@ -37,7 +38,7 @@ def continuation_quotes(doc: Doc, text: str, drafts: list[Draft], quotes: list[Q
         if is_opening_mark(text[quote.start : sentence_end]):
             sentence_end = quote.start
         gap_after_sentence = quote.start >= sentence_end and not text[sentence_end : quote.start].strip()
-        if not (gap_after_clause or gap_after_sentence) or "\n" in text[clause_end : quote.start]:
+        if not (gap_after_clause or gap_after_sentence) or has_line_break(text[clause_end : quote.start]):
             continue
         if claimed.overlaps(quote.range):
             continue

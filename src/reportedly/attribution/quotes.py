@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reportedly.model import Range
+from reportedly.nlp.paragraphs import LINE_BREAK, LINE_BREAK_CHARACTERS
 
 _CLOSER_FOR = {"“": "”", '"': '"', "«": "»", "„": "“", "''": "''", "``": "''"}
 _STRAIGHT = ('"', "''")  # the same mark opens and closes
@@ -42,7 +43,7 @@ class Quote:
 
 def _opens(text: str, index: int) -> bool:
     """A straight quote opens when it follows a line start, a space or an opening bracket or dash."""
-    return index == 0 or text[index - 1] in " \t\n([{—–-/"
+    return index == 0 or text[index - 1] in f" \t{LINE_BREAK_CHARACTERS}([{{—–-/"
 
 
 def _can_open(text: str, index: int, mark: str) -> bool:
@@ -102,11 +103,13 @@ class _Paragraph(NamedTuple):
 def _paragraphs(text: str) -> list[_Paragraph]:
     paragraphs = []
     offset = 0
-    for line in text.split("\n"):
+    for line_break in [*LINE_BREAK.finditer(text), None]:
+        end = line_break.start() if line_break else len(text)
+        line = text[offset:end]
         visible = line.lstrip()
         if visible:
-            paragraphs.append(_Paragraph(offset, offset + len(line), offset + len(line) - len(visible)))
-        offset += len(line) + 1
+            paragraphs.append(_Paragraph(offset, end, end - len(visible)))
+        offset = line_break.end() if line_break else end
     return paragraphs
 
 

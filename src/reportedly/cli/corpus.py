@@ -564,8 +564,8 @@ def export(db_path: Path | None, export_format: str, table: str, output: str | N
     with _reading(db_path) as connection:
         try:
             if export_format == "parquet":
-                with replaced_whole(Path(output or "")) as temporary:
-                    count = exports.write_parquet(connection, table, temporary)
+                with replaced_whole(Path(output or ""), "wb") as handle:
+                    count = exports.write_parquet(connection, table, handle)
             elif export_format == "brat":
                 count = exports.write_brat(connection, Path(output or ""))
             else:

@@ -32,7 +32,7 @@ from reportedly.store.database import index_new_text
 from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, content_hash, signature, similarity
 
 # Stored articles between two updates of the full-text indexes: searches during an ingest
-# see all but the last few; the end of the ingest indexes the rest.
+# see all but the last few; the end of the ingest, or its interruption, indexes the rest.
 INDEX_EVERY = 100
 
 
@@ -169,20 +169,29 @@ def ingest(
             yield from unit.documents
 
     indexed = 0  # articles stored when the full-text indexes were last brought up to date
-    for extraction in extractor.extract(to_extract()):
-        unit = in_flight[0]
-        unit.extractions.append(extraction)
-        if len(unit.extractions) == len(unit.documents):
-            in_flight.popleft()
-            del pending[unit.content_hash]
-            if unit.dates is not None:
-                _date(unit, *unit.dates, store, summary)
-                continue
-            _store(unit, store, summary)
-            run_index.remove(unit)
-            if summary.stored - indexed >= INDEX_EVERY:
-                index_new_text(store.connection)
-                indexed = summary.stored
+    try:
+        for extraction in extractor.extract(to_extract()):
+            unit = in_flight[0]
+            unit.extractions.append(extraction)
+            if len(unit.extractions) == len(unit.documents):
+                in_flight.popleft()
+                del pending[unit.content_hash]
+                if unit.dates is not None:
+                    _date(unit, *unit.dates, store, summary)
+                    continue
+                _store(unit, store, summary)
+                run_index.remove(unit)
+                if summary.stored - indexed >= INDEX_EVERY:
+                    index_new_text(store.connection)
+                    indexed = summary.stored
+    except KeyboardInterrupt:
+        # Stopped (Ctrl-C, or a signal the command raises as one): what was stored is searchable
+        # now, not only after the next ingest. The article in progress, if a transaction of it
+        # is still open, is rolled back first, as closing the store would.
+        if store.connection.in_transaction:
+            store.connection.execute("ROLLBACK")
+        index_new_text(store.connection)
+        raise
     index_new_text(store.connection)
     if dated_copies:
         ingest(dated_copies, store, extractor, summary=summary)

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from reportedly.events.plover import plover_records
 from reportedly.model import Attribution, Extraction, Span
@@ -102,7 +102,7 @@ def write_csv_rows(rows: Iterable[dict[str, Any]], stream: TextIO) -> int:
     return count
 
 
-def write_parquet(connection: sqlite3.Connection, table: str, path: Path) -> int:
+def write_parquet(connection: sqlite3.Connection, table: str, path: Path | BinaryIO) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
