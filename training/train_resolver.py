@@ -1,7 +1,8 @@
 """Train the speaker ranker (``reportedly.resolve.ranker``) and write its weights.
 
     python training/train_resolver.py ../shared/data/polnear/train eval/speakers/polnear-train.jsonl \
-        ../shared/data/gap/gap-development.tsv --output src/reportedly/data/models/speaker-ranker.json
+        ../shared/data/gap/gap-development.tsv --output src/reportedly/data/models/speaker-ranker.json \
+        --rules-for pronoun
 
 Pairs of (reference, candidate entity) come from the project's own annotations of PolNeAR
 train sources (pronouns, titles, descriptions, nominal anaphora; a gold speaker or null)
@@ -18,7 +19,9 @@ then recorded again with that model choosing, as it will when it runs.
 A fifth of the PolNeAR articles and of the GAP passages (by a hash of their names) is held
 out: the model fitted on the rest chooses each kind's null threshold (the best accuracy
 there, counting a null for a source that has no referent as right); the model written is
-then fitted on everything with those thresholds. Needs only the runtime install.
+then fitted on everything with those thresholds. ``--rules-for KIND`` leaves a kind to the
+rules (pronouns: the rules resolved more of held-out train; docs/evaluation.md). Needs only
+the runtime install.
 """
 
 from __future__ import annotations

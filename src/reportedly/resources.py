@@ -2,8 +2,8 @@
 
 One :class:`Resources` goes to every stage (``reportedly.stages``): the spaCy model's
 name, the cue lexicon, the actor coder and the office holders (with a user's ``--actors``
-file), the event verb dictionaries (with a user's ``--verbs``), the gendered words and
-the learned tagger.
+file), the event verb dictionaries (with a user's ``--verbs``), the gendered words, the
+learned tagger and the speaker ranker.
 Nothing configurable is cached at module level, so two runs with different options in one
 process do not see each other's; tests build their own.
 """
