@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run test test-fast check-install lint eval bench lexicon train clean
+.PHONY: run test test-fast check-install lint eval bench lexicon train train-resolver clean
 
 # Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
 # an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
@@ -94,6 +94,15 @@ $(TRAIN_VENV)/.installed: requirements-bootstrap.txt requirements.txt training/r
 
 train: $(TRAIN_VENV)/.installed
 	$(TRAIN_VENV)/bin/python training/train_tagger.py $(POLNEAR) --output $(TAGGER_DIR) --epochs 5 --learning-rate 2e-4 --seed 13 --every-annotator
+
+# Fit the speaker ranker (pronouns and descriptions to their referents) on the project's own
+# annotations of PolNeAR train sources and on GAP development; numpy only, the runtime venv
+# suffices (parsing the articles and passages takes most of its ~20 minutes on 2 busy cores).
+GAP ?= ../shared/data/gap
+RANKER_MODEL := src/reportedly/data/models/speaker-ranker.json
+train-resolver: $(VENV)/.runtime
+	$(BIN)/python training/train_resolver.py $(POLNEAR)/train eval/speakers/polnear-train.jsonl \
+		$(GAP)/gap-development.tsv --output $(RANKER_MODEL) --rules-for pronoun
 
 clean:
 	rm -rf $(VENV) $(TRAIN_VENV) .pytest_cache .ruff_cache

@@ -2,8 +2,8 @@
 
 One :class:`Resources` goes to every stage (``reportedly.stages``): the spaCy model's
 name, the cue lexicon, the actor coder and the office holders (with a user's ``--actors``
-file), the event verb dictionaries (with a user's ``--verbs``), the gendered words and
-the learned tagger.
+file), the event verb dictionaries (with a user's ``--verbs``), the gendered words, the
+learned tagger and the speaker ranker.
 Nothing configurable is cached at module level, so two runs with different options in one
 process do not see each other's; tests build their own.
 """
@@ -20,6 +20,7 @@ from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.resolve.offices import OfficeHolders, load_office_holders
+from reportedly.resolve.ranker import Chooser, RankerError, load_ranker
 from reportedly.resolve.speakers import read_genders
 
 
@@ -32,6 +33,7 @@ class Resources:
     genders: dict[str, str]  # first names, honorifics and titles to "m" or "f"
     tagger: AttributionTagger | None  # None: the rules alone
     offices: OfficeHolders  # who held an office on a day, with the actors file's `offices:`
+    ranker: Chooser | None  # the learned scorer of pronouns' and descriptions' referents; None: rules
 
     @classmethod
     def load(
@@ -41,14 +43,19 @@ class Resources:
         actors: Path | None = None,
         verbs: Path | None = None,
         min_cue_rate: float = DEFAULT_CUE_RATE,
+        ranker: str = "shipped",
     ) -> Resources:
         """Build the resources of a run. ``tagger``: ``"shipped"``, a trained tagger's folder
         or ``"none"``; ``actors``: a user's actors file over the shipped tables; ``verbs``: a
-        PETRARCH verb dictionary to code events with before the project's own triggers."""
+        PETRARCH verb dictionary to code events with before the project's own triggers;
+        ``ranker``: ``"shipped"``, a speaker ranker's JSON file or ``"none"`` (the rules)."""
         try:
             user_verbs = read_verb_dictionary(verbs) if verbs else None
             learned = load_tagger(tagger)
-        except (VerbFileError, TaggerError) as error:
+            speaker_ranker = (
+                None if ranker == "none" else load_ranker(None if ranker == "shipped" else Path(ranker))
+            )
+        except (VerbFileError, TaggerError, RankerError) as error:
             raise ModelError(str(error)) from None
         return cls(
             model=model,
@@ -58,4 +65,5 @@ class Resources:
             genders=read_genders(),
             tagger=learned,
             offices=load_office_holders(actors),
+            ranker=speaker_ranker,
         )

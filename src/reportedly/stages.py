@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TypeVar
 
 from spacy.tokens import Doc
@@ -25,6 +26,7 @@ from reportedly.events.parties import code_parties
 from reportedly.model import Extraction
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
+from reportedly.resolve.offices import title_office
 from reportedly.resolve.speakers import SpeakerResolver
 from reportedly.resolve.times import Direction, date_attributions, find_times, resolve_times
 from reportedly.resources import Resources
@@ -78,7 +80,20 @@ def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
         resources.lexicon.nominal_cues,
         resources.lexicon.names_outlet,
         draft.extraction.attributions,
+        resources.ranker,
+        office_holder_on(resources, draft.extraction.document.published),
     )
+
+
+def office_holder_on(resources: Resources, published: date | None) -> Callable[[str], str | None]:
+    """The holder of the office a title designates on the publication day, where the table
+    knows one (no day: no one)."""
+
+    def holder(title: str) -> str | None:
+        office = title_office(title, None) if published is not None else None
+        return resources.offices.holder(*office, published) if office else None
+
+    return holder
 
 
 def resolve_speakers(draft: Draft, resources: Resources) -> None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -151,20 +152,21 @@ def evaluate_speakers(
     nlp = load_spacy(model)
     results = []
     for name in tqdm(sorted(by_article), desc="speakers", unit="article", disable=None):
-        text = articles[name].text
-        draft, resolver = resolved_draft(name, text, nlp, resources)
+        text, published = articles[name].text, articles[name].published
+        day = date.fromisoformat(published) if published else None
+        draft, resolver = resolved_draft(name, text, nlp, resources, day)
         for item in by_article[name]:
             results.append((item, _prediction_for(item, draft.extraction.attributions, resolver, text)))
     return score_speakers(results, skipped)
 
 
 def resolved_draft(
-    name: str, text: str, nlp: Language, resources: Resources
+    name: str, text: str, nlp: Language, resources: Resources, published: date | None = None
 ) -> tuple[Draft, SpeakerResolver]:
-    """A text parsed whole and run through the stages as far as the speakers, with the
-    resolver that resolved them."""
+    """A text (published on ``published``, if known) parsed whole and run through the stages
+    as far as the speakers, with the resolver that resolved them."""
     doc = run_stages(CHUNK_STAGES, nlp(text), resources)
-    draft = Draft(doc, Extraction(Document(name, text), attributions=doc._.attributions))
+    draft = Draft(doc, Extraction(Document(name, text, published=published), attributions=doc._.attributions))
     group_entities(draft, resources)
     resolve_speakers(draft, resources)
     return draft, speaker_resolver(draft, resources)

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Token
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
+from reportedly.resolve.offices import read_roles
+from reportedly.resolve.ranker import Candidate, Chooser, Reference
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Pronoun to the kind of referent it takes.
@@ -44,8 +46,13 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
 # How far back (in sentences) a pronoun's antecedent may be.
 PRONOUN_REACH = 4
+# How far back a description's candidates reach, beyond those whose role or name it matches.
+NOMINAL_REACH = 25
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
 _POSSESSIVE = re.compile(r"^['’]s?\s")
+# Last words of the role lexicon's titles: nouns a person is described by ("the coach").
+ROLE_NOUNS = frozenset(phrase[-1].lower() for phrase in read_roles())
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,11 @@ class _Mention:
     end: int
     entity: Entity
     sentence: int
-    subject: bool
+    dep: str  # the grammatical role of the mention's head
+
+    @property
+    def subject(self) -> bool:
+        return self.dep in _SUBJECTS
 
     def span(self, text: str) -> Span:
         return Span.of(text, self.start, self.end)
@@ -98,9 +109,18 @@ class SpeakerResolver:
         reporting_nouns: frozenset[str],
         names_outlet: Callable[[str], bool],
         attributions: list[Attribution] = (),
+        ranker: Chooser | None = None,
+        office_holder: Callable[[str], str | None] = lambda title: None,
     ) -> None:
+        """``ranker``: the learned scorer that picks the referent of pronouns and descriptions
+        (None: the rules); ``office_holder``: the holder of the office a title designates on
+        the publication day ("Russia's foreign minister": Sergei Lavrov)."""
         self.doc = doc
+        self.ranker = ranker
+        self.office_holder = office_holder
+        self.attributions = attributions
         self.text = text
+        self.document_entities = entities  # the extraction's own list: a title's holder joins it
         self.entities = [entity for entity in entities if entity.type in SPEAKER_TYPES]
         self.reporting_nouns = reporting_nouns
         self.names_outlet = names_outlet
@@ -109,6 +129,18 @@ class SpeakerResolver:
         self.mention_starts = [mention.start for mention in self.mentions]
         self.genders = {entity.id: gender_of(entity, doc, text, genders) for entity in self.entities}
         self.people = self._people(attributions)
+        # The first entity of each kind (people, others) to be named: whom the story is about.
+        self.first_named: dict[bool, str] = {}
+        for mention in self.mentions:
+            self.first_named.setdefault(mention.entity.id in self.people, mention.entity.id)
+        self.by_entity: dict[str, list[_Mention]] = {}
+        for mention in self.mentions:
+            self.by_entity.setdefault(mention.entity.id, []).append(mention)
+        # Entity id -> where it first spoke (attributions already linked; link() adds the rest).
+        self.first_spoke: dict[str, int] = {}
+        for attribution in attributions:
+            if attribution.speaker and attribution.speaker.entity:
+                self._spoke(attribution.speaker.entity, attribution)
 
     def link(self, attributions: list[Attribution]) -> None:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
@@ -122,6 +154,11 @@ class SpeakerResolver:
             attribution.speaker = Speaker(entity.name, entity.id) if entity else None
             if entity is not None:
                 previous = by_id.get(entity.id, entity)
+                self._spoke(entity.id, attribution)
+
+    def _spoke(self, entity_id: str, attribution: Attribution) -> None:
+        start = attribution_start(attribution)
+        self.first_spoke[entity_id] = min(start, self.first_spoke.get(entity_id, start))
 
     def resolve(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         if attribution.source is None:
@@ -156,12 +193,18 @@ class SpeakerResolver:
             is not None
         ]
         if named:
-            return min(named, key=lambda item: item[:2])[2]
+            best = min(named, key=lambda item: item[:2])
+            # "Keith Kellogg, Trump's pick to be special envoy to Ukraine": a name before
+            # a comma heads the phrase; the name that ends it ends its apposition.
+            opening = [item for item in named if item[0] == 1 and item[1] < best[1]]
+            return min(opening, key=lambda item: item[1])[2] if best[0] == 0 and opening else best[2]
         head = tokens.root
         pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
         if pronoun is not None and (
             pronoun == head or head.lemma_.lower() in self.reporting_nouns or head.lower_ in STATEMENT_NOUNS
         ):
+            if self.ranker is not None and self.ranker.ranks("pronoun"):
+                return self.ranked(self._pronoun_reference(pronoun), source, attribution, previous)
             return self.antecedent(pronoun, attribution, previous)
         described = self.named_by_grammar(head)
         if described is not None:
@@ -169,8 +212,148 @@ class SpeakerResolver:
         if head.lemma_.lower() in self.reporting_nouns or head.lower_ in self.reporting_nouns:
             return previous  # "These comments suggest": whoever made them
         if head.pos_ in {"NOUN", "PROPN"}:
+            if self.ranker is not None and self.ranker.ranks("nominal"):
+                if not _definite(head):
+                    return None
+                return self.ranked(self._nominal_reference(head), source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
+
+    def ranked(
+        self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
+    ) -> Entity | None:
+        """The candidate the learned ranker picks for a pronoun or a description, if any."""
+        candidates = self.candidates(reference, source, attribution, previous)
+        chosen = self.ranker.choose(reference, candidates)
+        entity = next((entity for entity in self.entities if entity.id == chosen), None)
+        if entity is None and reference.kind == "nominal":
+            return self.office_holder_named(source)
+        return entity
+
+    def office_holder_named(self, source: Span) -> Entity | None:
+        """The holder of the office a title designates on the publication day ("Russia's
+        foreign minister": Sergei Lavrov), for a title the ranker found no referent for: the
+        entity of that name, or a new one the title mentions when the text names no holder."""
+        holder = self.office_holder(source.text)
+        if holder is None:
+            return None
+        named = next((entity for entity in self.entities if _same_surname(holder, entity)), None)
+        if named is not None:
+            return named
+        number = 1 + max((int(e.id[1:]) for e in self.document_entities if e.id[1:].isdigit()), default=0)
+        entity = Entity(id=f"e{number}", name=holder, type="PERSON", mentions=[source])
+        self.document_entities.append(entity)
+        self.entities.append(entity)
+        return entity
+
+    def candidates(
+        self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
+    ) -> list[Candidate]:
+        """The entities a reference may point at: each one's latest mention before it (a
+        pronoun reaches back PRONOUN_REACH sentences, a description NOMINAL_REACH, and the whole
+        text for the entities its role or name matches), or its first mention after it in its
+        sentence (a cataphoric "..., he said, Lavrov ...")."""
+        here = self._sentence(source.start)
+        reach = PRONOUN_REACH if reference.kind == "pronoun" else NOMINAL_REACH
+        first = bisect.bisect_left(self.mention_starts, self.sentence_starts[max(0, here - reach)])
+        sentence_end = (
+            self.sentence_starts[here + 1] if here + 1 < len(self.sentence_starts) else len(self.text)
+        )
+        latest: dict[str, _Mention] = {}
+        after: dict[str, _Mention] = {}
+        counts: dict[str, int] = {}
+        for mention in self.mentions[first:]:
+            if mention.start >= sentence_end:
+                break
+            if source.start <= mention.start < source.end:
+                continue
+            if mention.end <= source.start:
+                latest[mention.entity.id] = mention
+            else:
+                after.setdefault(mention.entity.id, mention)
+        words = {reference.head}
+        if reference.kind == "nominal":
+            # Beyond the reach: the entities the description's role or name matches.
+            for entity in self.entities:
+                if entity.id not in latest and self._matches(entity, words):
+                    before = [m for m in self.by_entity.get(entity.id, ()) if m.end <= source.start]
+                    if before:
+                        latest[entity.id] = before[-1]
+        for entity_id, mention in after.items():
+            latest.setdefault(entity_id, mention)
+        if reference.kind == "pronoun":  # "he" is a man or of no known gender, "it" no person
+            latest = {
+                key: mention for key, mention in latest.items() if self._agrees(reference.agreement, mention)
+            }
+        for entity_id in latest:
+            mentions = self.by_entity.get(entity_id, ())
+            counts[entity_id] = bisect.bisect_left([m.start for m in mentions], source.start)
+        start = attribution_start(attribution)
+        holder = self.office_holder(source.text) if reference.kind == "nominal" else None
+        candidates = []
+        for rank, mention in enumerate(sorted(latest.values(), key=lambda mention: -mention.start)):
+            entity = mention.entity
+            is_after = mention.start >= source.start
+            candidates.append(
+                Candidate(
+                    entity_id=entity.id,
+                    type=entity.type,
+                    person=entity.id in self.people,
+                    gender=self.genders.get(entity.id),
+                    sentences_back=abs(here - mention.sentence),
+                    after=is_after,
+                    characters_back=abs(source.start - mention.end),
+                    recency_rank=rank,
+                    mentions_before=counts.get(entity.id, 0),
+                    first_named=self.first_named.get(entity.id in self.people) == entity.id,
+                    subject=mention.subject,
+                    possessor=mention.dep == "poss",
+                    governed=mention.dep == "pobj",
+                    in_content=any(part.start <= mention.start < part.end for part in attribution.content),
+                    previous_speaker=previous is not None and entity.id == previous.id,
+                    spoke_before=self.first_spoke.get(entity.id, start) < start,
+                    role_match=_role_matches(entity, words),
+                    name_has_head=_name_holds(entity, words),
+                    outlet=self.names_outlet(entity.name),
+                    office_holder=holder is not None and _same_surname(holder, entity),
+                    single_word=len(entity.name.split()) == 1,
+                )
+            )
+        return candidates
+
+    @staticmethod
+    def _matches(entity: Entity, words: set[str]) -> bool:
+        return _role_matches(entity, words) or _name_holds(entity, words)
+
+    def _pronoun_reference(self, pronoun: Token) -> Reference:
+        kind = PRONOUNS[pronoun.lower_]
+        return Reference(
+            kind="pronoun",
+            agreement=kind,
+            head=pronoun.lower_,
+            subject=pronoun.dep_ in _SUBJECTS,
+            plural=kind == "they",
+            organisation_noun=False,
+            outlet_noun=False,
+            person_noun=False,
+        )
+
+    def _nominal_reference(self, head: Token) -> Reference:
+        lemma = head.lemma_.lower()
+        organisation = lemma in ORGANISATION_WORDS or head.lower_ in ORGANISATION_WORDS
+        outlet = head.lower_ in OUTLET_NOUNS or lemma in OUTLET_NOUNS
+        return Reference(
+            kind="nominal",
+            agreement=None,
+            head=lemma,
+            subject=head.dep_ in _SUBJECTS,
+            plural=head.tag_ in {"NNS", "NNPS"},
+            organisation_noun=organisation,
+            outlet_noun=outlet,
+            person_noun=not organisation
+            and not outlet
+            and (lemma in ROLE_NOUNS or head.lower_ in ROLE_NOUNS),
+        )
 
     def antecedent(self, pronoun: Token, attribution: Attribution, previous: Entity | None) -> Entity | None:
         """The entity a pronoun refers to, or None when no candidate is compatible and near."""
@@ -213,6 +396,10 @@ class SpeakerResolver:
         if kind == "they" and not mention.subject:
             return False
         return entity.type in _KIND_TYPES[kind] and entity.id not in self.people
+
+    def _agrees(self, kind: str, mention: _Mention) -> bool:
+        gender = self.genders.get(mention.entity.id)
+        return self._compatible(kind, mention) and (kind not in {"m", "f"} or gender in (None, kind))
 
     def _people(self, attributions: list[Attribution]) -> set[str]:
         """Entities that are people: NER says so, a first name or honorific tells a gender,
@@ -259,7 +446,7 @@ class SpeakerResolver:
         ("the minister"), the organisation whose name holds the noun ("the fund" for the
         International Monetary Fund), or the outlet last named for "the daily"."""
         words = {head.lower_, head.lemma_.lower()}
-        if not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in head.children):
+        if not _definite(head):
             return None  # "veterans", "a reader": generic, not someone the text has named
         if head.lower_ in OUTLET_NOUNS:
             outlets = [m for m in self.mentions if m.start < before and self.names_outlet(m.entity.name)]
@@ -290,14 +477,39 @@ class SpeakerResolver:
         for entity in self.entities:
             for span in entity.mentions:
                 tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
-                subject = (
-                    tokens is not None and len(tokens) > 0 and tokens.root.dep_ in {"nsubj", "nsubjpass"}
-                )
-                mentions.append(_Mention(span.start, span.end, entity, self._sentence(span.start), subject))
+                dep = tokens.root.dep_ if tokens is not None and len(tokens) > 0 else ""
+                mentions.append(_Mention(span.start, span.end, entity, self._sentence(span.start), dep))
         return mentions
 
     def _sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+
+def _definite(head: Token) -> bool:
+    """Whether a noun is made definite by a determiner or a country's possessive ("the
+    minister", "Russia's foreign minister"; not "a reader")."""
+    return any(
+        (child.dep_ == "det" and child.lower_ in DEFINITE)
+        or (child.dep_ == "poss" and child.ent_type_ == "GPE")
+        for child in head.children
+    )
+
+
+def _role_matches(entity: Entity, words: set[str]) -> bool:
+    """Whether the text gave the entity the role a description names ("the minister")."""
+    return bool(entity.role) and entity.role.split()[-1] in words
+
+
+def _name_holds(entity: Entity, words: set[str]) -> bool:
+    """Whether an organisation's name holds a description's noun ("the fund": the IMF's name)."""
+    return entity.type == "ORG" and bool(words & {word.lower() for word in entity.name.split()})
+
+
+def _same_surname(name: str, entity: Entity) -> bool:
+    surname = name.split()[-1].lower()
+    return any(
+        known.split()[-1].lower() == surname for known in (entity.name, *entity.aliases) if known.split()
+    )
 
 
 def read_genders() -> dict[str, str]:

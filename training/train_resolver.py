@@ -1,0 +1,283 @@
+"""Train the speaker ranker (``reportedly.resolve.ranker``) and write its weights.
+
+    python training/train_resolver.py ../shared/data/polnear/train eval/speakers/polnear-train.jsonl \
+        ../shared/data/gap/gap-development.tsv --output src/reportedly/data/models/speaker-ranker.json \
+        --rules-for pronoun
+
+Pairs of (reference, candidate entity) come from the project's own annotations of PolNeAR
+train sources (pronouns, titles, descriptions, nominal anaphora; a gold speaker or null)
+and from GAP development (pronouns, whose names A and B map to the entities mentioned at
+their offsets; passages whose pronoun is neither A nor B are left out, as their referent
+may be a third candidate). Each article and passage is parsed once and run through the
+stages as far as the speakers; the resolver hands every reference it ranks, with its
+candidates, to a recorder instead of a model.
+
+The previous speaker is a feature, and who spoke before depends on the resolver's own
+answers: a first model is fitted with the references resolved to no one, and the pairs are
+then recorded again with that model choosing, as it will when it runs.
+
+A fifth of the PolNeAR articles and of the GAP passages (by a hash of their names) is held
+out: the model fitted on the rest chooses each kind's null threshold (the best accuracy
+there, counting a null for a source that has no referent as right); the model written is
+then fitted on everything with those thresholds. ``--rules-for KIND`` leaves a kind to the
+rules (pronouns: the rules resolved more of held-out train; docs/evaluation.md). Needs only
+the runtime install.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from reportedly.eval.brat import read_split
+from reportedly.eval.gap import read_gap, refers_to
+from reportedly.eval.jsonl import read_json_lines
+from reportedly.eval.speakers import resolve_span, resolved_draft, same_referent
+from reportedly.model import Attribution
+from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
+from reportedly.resolve.ranker import KINDS, Candidate, Chooser, Reference, SpeakerRanker, features
+from reportedly.resolve.speakers import attribution_start
+from reportedly.resources import Resources
+from reportedly.stages import Draft, speaker_resolver
+
+RANKED_KINDS = frozenset({"pronoun", "title", "description", "nominal"})
+THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(1, 19))
+L2 = 1.0
+GAP_WEIGHT = 0.5  # GAP's passages count half: they are Wikipedia, not news, and many
+
+
+class Recorder:
+    """Stands for the model in the resolver: keeps what it is asked and lets ``inner`` answer."""
+
+    def __init__(self, inner: Chooser | None) -> None:
+        self.inner = inner
+        self.asked: list[tuple[Reference, list[Candidate]]] = []
+
+    def ranks(self, kind: str) -> bool:
+        return True
+
+    def choose(self, reference: Reference, candidates: list[Candidate]) -> str | None:
+        self.asked.append((reference, candidates))
+        return self.inner.choose(reference, candidates) if self.inner else None
+
+
+@dataclasses.dataclass
+class Item:
+    """A gold reference: where it is, and which candidate ids are right (empty: none is)."""
+
+    source: str  # "polnear" or "gap"
+    held_out: bool
+    kind: str  # the gold file's kind, or "gap"
+    draft: Draft
+    start: int
+    end: int
+    is_right: object  # (entity) -> bool
+
+
+def held_out(name: str) -> bool:
+    return hashlib.sha1(name.encode()).digest()[0] < 256 // 5
+
+
+def polnear_items(split: Path, gold: Path, nlp, resources: Resources) -> list[Item]:
+    rows = [row for row in read_json_lines(gold, "gold speaker record", dict) if not row.get("skip")]
+    rows = [row for row in rows if row["kind"] in RANKED_KINDS and not isinstance(row["speaker"], list)]
+    by_article = defaultdict(list)
+    for row in rows:
+        by_article[row["article"]].append(row)
+    articles = {article.name: article for article in read_split(split) if article.name in by_article}
+    items = []
+    for name in tqdm(sorted(by_article), desc="polnear train", unit="article", file=sys.stderr, disable=None):
+        article = articles[name]
+        published = date.fromisoformat(article.published) if article.published else None
+        draft, _ = resolved_draft(name, article.text, nlp, resources, published)
+        for row in by_article[name]:
+            speaker = row["speaker"]
+            items.append(
+                Item(
+                    "polnear",
+                    held_out(name),
+                    row["kind"],
+                    draft,
+                    row["start"],
+                    row["end"],
+                    (lambda entity, speaker=speaker: speaker is not None and _names(entity, speaker)),
+                )
+            )
+    return items
+
+
+def _names(entity, speaker: str) -> bool:
+    return any(same_referent(name, speaker) for name in (entity.name, *entity.aliases))
+
+
+def gap_items(path: Path, nlp, resources: Resources) -> list[Item]:
+    items = []
+    for example in tqdm(
+        read_gap(path), desc="gap development", unit="passage", file=sys.stderr, disable=None
+    ):
+        right = [candidate for candidate in (example.a, example.b) if candidate.coreferent]
+        if not right:
+            continue
+        draft, _ = resolved_draft(example.id, example.text, nlp, resources)
+        end = example.pronoun_offset + len(example.pronoun)
+        items.append(
+            Item(
+                "gap",
+                held_out(example.id),
+                "gap",
+                draft,
+                example.pronoun_offset,
+                end,
+                (lambda entity, right=right[0]: refers_to(entity, right)),
+            )
+        )
+    return items
+
+
+def record(items: list[Item], resources: Resources, inner: Chooser | None) -> list[tuple]:
+    """Each item's reference and its candidates with their labels, as the resolver ranks them
+    with ``inner`` choosing (None: no one)."""
+    recorder = Recorder(inner)
+    ranked = dataclasses.replace(resources, ranker=recorder)
+    by_draft = defaultdict(list)
+    for item in items:
+        by_draft[id(item.draft)].append(item)
+    pairs = []
+    for group in by_draft.values():
+        draft = group[0].draft
+        attributions = draft.extraction.attributions
+        resolver = speaker_resolver(draft, ranked)
+        resolver.link(attributions)
+        by_id = {entity.id: entity for entity in resolver.entities}
+        for item in group:
+            recorder.asked.clear()
+            _resolve_gold(resolver, attributions, draft.doc.text, item)
+            if not recorder.asked:
+                continue  # a name, or a phrase the resolver does not rank
+            reference, candidates = recorder.asked[-1]
+            labels = [bool(item.is_right(by_id[candidate.entity_id])) for candidate in candidates]
+            pairs.append((item, reference, candidates, labels))
+    return pairs
+
+
+def _resolve_gold(resolver, attributions: list[Attribution], text: str, item: Item) -> None:
+    """Resolve a gold source as the speaker evaluation does: through the extracted attribution
+    at its span, else the span alone."""
+    overlapping = [
+        a for a in attributions if a.source and a.source.start < item.end and item.start < a.source.end
+    ]
+    if overlapping and item.source == "polnear":
+        best = min(overlapping, key=lambda a: abs(a.source.start - item.start) + abs(a.source.end - item.end))
+        start = attribution_start(best)
+        earlier = [a for a in attributions if a.speaker and a.speaker.entity and attribution_start(a) < start]
+        previous_id = max(earlier, key=attribution_start).speaker.entity if earlier else None
+        previous = next((e for e in resolver.entities if e.id == previous_id), None)
+        resolver.resolve(best, previous)
+    else:
+        resolve_span(resolver, attributions, text, item.start, item.end)
+
+
+def fit(pairs, kind: str) -> np.ndarray:
+    """Logistic regression by Newton's method with an L2 penalty (the bias unpenalised)."""
+    rows, labels, weights = [], [], []
+    for item, reference, candidates, right in pairs:
+        if reference.kind != kind:
+            continue
+        for candidate, label in zip(candidates, right, strict=True):
+            rows.append(features(reference, candidate))
+            labels.append(float(label))
+            weights.append(GAP_WEIGHT if item.source == "gap" else 1.0)
+    x, y, w = np.array(rows), np.array(labels), np.array(weights)
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], L2)
+    penalty[0] = 0.0
+    for _ in range(25):
+        p = 1.0 / (1.0 + np.exp(-(x @ beta)))
+        gradient = x.T @ (w * (p - y)) + penalty * beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-6)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return beta
+
+
+def accuracy(pairs, ranker: SpeakerRanker, kind: str, threshold: float) -> tuple[int, int]:
+    """Right answers among the held-out references of ``kind``: the right candidate chosen,
+    or none for a reference with no right candidate."""
+    right = total = 0
+    for _item, reference, candidates, labels in pairs:
+        if reference.kind != kind:
+            continue
+        probabilities = ranker.probabilities(reference, candidates)
+        best = int(np.argmax(probabilities)) if len(probabilities) else None
+        chosen = best if best is not None and probabilities[best] >= threshold else None
+        total += 1
+        right += (labels[chosen] if chosen is not None else not any(labels)) and 1
+    return right, total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("polnear_train", type=Path)
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("gap", type=Path)
+    parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument(
+        "--rules-for",
+        choices=KINDS,
+        action="append",
+        default=[],
+        help="a kind of reference the rules keep resolving (where they did better on held-out train)",
+    )
+    args = parser.parse_args()
+    resources = Resources.load(ranker="none")
+    nlp = load_spacy(DEFAULT_MODEL)
+    items = polnear_items(args.polnear_train, args.gold, nlp, resources) + gap_items(args.gap, nlp, resources)
+    ranker = None
+    for rounds in ("no model", "first model"):
+        pairs = record(items, resources, ranker)
+        training = [pair for pair in pairs if not pair[0].held_out]
+        kept = [pair for pair in pairs if pair[0].held_out]
+        ranker = SpeakerRanker({kind: fit(training, kind) for kind in KINDS}, dict.fromkeys(KINDS, 0.5))
+        print(f"pairs recorded with {rounds}: {len(pairs)} references", file=sys.stderr)
+    figures = {}
+    thresholds = {}
+    for kind in KINDS:
+        scored = {threshold: accuracy(kept, ranker, kind, threshold) for threshold in THRESHOLDS}
+        thresholds[kind] = max(
+            THRESHOLDS, key=lambda threshold: (scored[threshold][0], -abs(threshold - 0.5))
+        )
+        right, total = scored[thresholds[kind]]
+        figures[kind] = {"held_out_references": total, "right": right, "threshold": thresholds[kind]}
+        print(f"{kind}: threshold {thresholds[kind]}, held out {right}/{total}", file=sys.stderr)
+    for source in ("polnear", "gap"):
+        subset = [pair for pair in kept if pair[0].source == source]
+        for kind in KINDS:
+            right, total = accuracy(subset, ranker, kind, thresholds[kind])
+            print(f"held out {source} {kind}: {right}/{total}", file=sys.stderr)
+    ranked = frozenset(KINDS) - set(args.rules_for)
+    final = SpeakerRanker({kind: fit(pairs, kind) for kind in KINDS}, thresholds, ranked)
+    model = final.to_json()
+    model["trained_on"] = {
+        "polnear": str(args.gold),
+        "gap": args.gap.name,
+        "references": len(pairs),
+        "held_out": figures,
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
