@@ -31,6 +31,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from reportedly.store import queries
+
 FIRST = ["Anna", "Ivan", "Maria", "Pavel", "Olena", "Tomas", "Sofia", "Mark", "Elena", "Jan"]
 LAST = ["Petrov", "Ivanova", "Kovalenko", "Schmidt", "Dubois", "Rossi", "Novak", "Horvat", "Berg", "Costa"]
 # Articles unlike those of records(): an ingest of them reads no stored document's page.
@@ -72,25 +74,7 @@ def last_line(text: bytes) -> str:
 
 def store_counts(db: Path) -> dict[str, object]:
     with sqlite3.connect(db) as connection:
-
-        def one(sql: str) -> object:
-            return connection.execute(sql).fetchone()[0]
-
-        return {
-            "documents": one("SELECT COUNT(*) FROM documents"),
-            "originals": one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL"),
-            "duplicates": one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL"),
-            "attributions": one("SELECT COUNT(*) FROM attributions"),
-            "texts_stored_twice": one(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM documents WHERE duplicate_of IS NULL "
-                "GROUP BY content_hash HAVING COUNT(*) > 1)"
-            ),
-            "duplicates_of_own_source": one(
-                "SELECT COUNT(*) FROM documents d JOIN documents o ON o.id = d.duplicate_of "
-                "WHERE o.source = d.source"
-            ),
-            "integrity": one("PRAGMA integrity_check"),
-        }
+        return queries.store_health(connection)
 
 
 def run_at_once(commands: list[list[str]], db: Path) -> tuple[list[subprocess.CompletedProcess], int, int]:

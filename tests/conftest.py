@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import inspect
 import os
+import shutil
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,10 @@ from click.testing import CliRunner, Result
 
 from reportedly.cli import main
 from reportedly.extract import Extractor
+from reportedly.ingest.run import ingest
+from reportedly.ingest.sources import read_articles
 from reportedly.model import Attribution, Document, Extraction
+from reportedly.store.corpus import Store
 
 SHARED_DATA = Path(
     os.environ.get("REPORTEDLY_SHARED_DATA", Path(__file__).resolve().parents[2] / "shared" / "data")
@@ -102,3 +107,20 @@ def shared_file(relative: str) -> Path:
     if not path.is_file():
         pytest.skip(f"{relative} not found in {SHARED_DATA} (set REPORTEDLY_SHARED_DATA)")
     return path
+
+
+def ingested_store(folder: Path, inputs: list[Path], extractor: Extractor) -> Path:
+    """A closed store ``folder/corpus.db`` holding ``inputs``, ingested as published on
+    2024-12-16."""
+    path = folder / "corpus.db"
+    store = Store(path)
+    ingest(read_articles([str(name) for name in inputs], date(2024, 12, 16)), store, extractor)
+    store.close()
+    return path
+
+
+def store_copy(path: Path, folder: Path) -> Path:
+    """A copy of a store in ``folder``, for a test to change or damage."""
+    copy = folder / "corpus.db"
+    shutil.copy(path, copy)
+    return copy

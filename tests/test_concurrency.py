@@ -34,26 +34,7 @@ from conftest import run_cli
 def store_figures(db: Path) -> dict[str, object]:
     """What an ingest leaves, in numbers, and the store's own check."""
     with sqlite3.connect(db) as connection:
-
-        def one(sql: str) -> object:
-            return connection.execute(sql).fetchone()[0]
-
-        return {
-            "documents": one("SELECT COUNT(*) FROM documents"),
-            "originals": one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL"),
-            "attributions": one("SELECT COUNT(*) FROM attributions"),
-            # The same text extracted and stored as an original twice.
-            "texts_stored_twice": one(
-                "SELECT COUNT(*) FROM (SELECT 1 FROM documents WHERE duplicate_of IS NULL "
-                "GROUP BY content_hash HAVING COUNT(*) > 1)"
-            ),
-            # A duplicate of a document from its own source (of itself), or of a duplicate.
-            "duplicates_of_self_or_duplicate": one(
-                "SELECT COUNT(*) FROM documents d JOIN documents o ON o.id = d.duplicate_of "
-                "WHERE o.source = d.source OR o.duplicate_of IS NOT NULL"
-            ),
-            "integrity": one("PRAGMA integrity_check"),
-        }
+        return queries.store_health(connection)
 
 
 def overlapping_feeds(folder: Path, count: int, articles: int) -> list[Path]:

@@ -13,20 +13,17 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reportedly.extract import Extractor
-from reportedly.ingest.run import ingest
-from reportedly.ingest.sources import read_articles
 from reportedly.model import Extraction
-from reportedly.store.corpus import Store
 from reportedly.store.database import connect
 from reportedly.store.export import TABLES, table_rows
 
+from conftest import ingested_store, store_copy
 from conftest import run_cli as invoke  # the store commands load no pipeline
 
 # One passage per kind of line end, each with characters beyond ASCII and beyond the Basic
@@ -54,23 +51,13 @@ def store_path(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -
     folder = tmp_path_factory.mktemp("round-trips")
     for name, text in PASSAGES.items():
         (folder / f"{name}.txt").write_bytes(text.encode("utf-8"))
-    path = folder / "corpus.db"
-    store = Store(path)
-    ingest(
-        read_articles([str(folder / f"{name}.txt") for name in PASSAGES], date(2024, 12, 16)),
-        store,
-        extractor,
-    )
-    store.close()
-    return path
+    return ingested_store(folder, [folder / f"{name}.txt" for name in PASSAGES], extractor)
 
 
 @pytest.fixture
 def db(store_path: Path, tmp_path: Path) -> Path:
     """A copy of the store, for a test to change."""
-    copy = tmp_path / "corpus.db"
-    shutil.copy(store_path, copy)
-    return copy
+    return store_copy(store_path, tmp_path)
 
 
 @pytest.fixture

@@ -5,27 +5,22 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 
 from reportedly.extract import Extractor
-from reportedly.ingest.run import ingest
-from reportedly.ingest.sources import read_articles
 from reportedly.store import corpus
-from reportedly.store.corpus import Store
 from reportedly.store.database import MIGRATIONS, SCHEMA_VERSION, _statements, connect
 from test_cli import Invoke, run
 from test_store_cli import feed
 
-from conftest import run_cli
+from conftest import ingested_store, run_cli, store_copy
 
 PASSAGES = {
     "ceasefire.txt": "Minister Anna Petrov said on Monday that the cease-fire would hold in the north.\n",
@@ -56,20 +51,13 @@ def store_path(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -
     for name, text in PASSAGES.items():
         (folder / name).write_text(text)
     (folder / "feed.jsonl").write_text("".join(json.dumps(record) + "\n" for record in FEED))
-    path = folder / "corpus.db"
-    store = Store(path)
-    inputs = [str(folder / name) for name in [*PASSAGES, "feed.jsonl"]]
-    ingest(read_articles(inputs, date(2024, 12, 16)), store, extractor)
-    store.close()
-    return path
+    return ingested_store(folder, [folder / name for name in [*PASSAGES, "feed.jsonl"]], extractor)
 
 
 @pytest.fixture
 def db(store_path: Path, tmp_path: Path) -> str:
     """A copy of the store of passages, for a test to change or damage."""
-    copy = tmp_path / "corpus.db"
-    shutil.copy(store_path, copy)
-    return str(copy)
+    return str(store_copy(store_path, tmp_path))
 
 
 @pytest.fixture

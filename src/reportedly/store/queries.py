@@ -222,6 +222,31 @@ def events(
     return _rows(connection, sql, [*values, limit])
 
 
+def store_health(connection: sqlite3.Connection) -> dict[str, object]:
+    """What a store holds, in numbers, and SQLite's own check: what several writers at once
+    must leave exactly as one clean ingest would (no text stored twice as an original, no
+    document a duplicate of one from its own source or of a duplicate)."""
+
+    def one(sql: str) -> object:
+        return connection.execute(sql).fetchone()[0]
+
+    return {
+        "documents": one("SELECT COUNT(*) FROM documents"),
+        "originals": one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NULL"),
+        "duplicates": one("SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL"),
+        "attributions": one("SELECT COUNT(*) FROM attributions"),
+        "texts_stored_twice": one(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM documents WHERE duplicate_of IS NULL "
+            "GROUP BY content_hash HAVING COUNT(*) > 1)"
+        ),
+        "duplicates_of_self_or_duplicate": one(
+            "SELECT COUNT(*) FROM documents d JOIN documents o ON o.id = d.duplicate_of "
+            "WHERE o.source = d.source OR o.duplicate_of IS NOT NULL"
+        ),
+        "integrity": one("PRAGMA integrity_check"),
+    }
+
+
 def documents(connection: sqlite3.Connection, undated: bool = False) -> list[Row]:
     """Every stored document (``undated``: pages and articles without a date): its id (what
     `documents set-date` takes), name, date, outlet, title, source, live blog page, the
