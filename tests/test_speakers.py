@@ -65,6 +65,25 @@ def test_apposition_after_the_name_gives_the_role(resolve):
     assert (lavrov.role, lavrov.actor.code) == ("foreign minister", "RUSGOV")
 
 
+def test_a_name_the_source_opens_or_owns_speaks(resolve):
+    """A place after "of" is not the speaker; an intensifier leaves the name; a document's
+    maker and a tweet's owner are the speaker."""
+    assert speakers(
+        resolve("Senator John Cornyn of Texas, the No. 2 Republican in the Senate, said the bill would pass.")
+    ) == {"Senator John Cornyn of Texas, the No. 2 Republican in the Senate": "John Cornyn"}
+    assert speakers(
+        resolve("Marco Rubio spoke in Miami on Monday. Mr. Rubio himself said the plan was a mistake.")
+    ) == {"Mr. Rubio himself": "Marco Rubio"}
+    assert speakers(resolve("A CNN poll released on Monday found that most voters backed the plan.")) == {
+        "A CNN poll released": "CNN"
+    }
+    assert speakers(resolve("Donald Trump's tweet said the deal was dead.")) == {
+        "Donald Trump's tweet": "Donald Trump"
+    }
+    # A name owning a relation, not a statement, is not the speaker.
+    assert speakers(resolve("Clinton supporters said the debate was a win.")) == {"Clinton supporters": None}
+
+
 def test_honorific_and_spelling_variant_join_one_entity(resolve):
     extraction = resolve(
         "Ukrainian President Volodymyr Zelenskiy said his country would not give up land. "

@@ -42,6 +42,11 @@ _KIND_TYPES = {
 _PLURAL_REACH = 1
 ORGANISATION_WORDS = word_set("organisation_words.txt")
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
+DOCUMENT_NOUNS = word_set("document_nouns.txt")
+# Words that may open a source before the maker's name ("a CNN poll", "the latest NBC survey").
+_MAKER_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "new", "latest", "recent"})
+# "Mr. Rubio himself": an intensifier after a name leaves the name the whole source.
+_INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
 # How far back (in sentences) a pronoun's antecedent may be.
@@ -75,25 +80,28 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     """How surely a name inside a source phrase names the speaker (0 best), or None if it does not.
 
     English noun phrases end with their head ("Russia's foreign minister Sergei Lavrov"),
-    an apposition puts the name first ("Lavrov, Russia's foreign minister"), and a
-    possessor owns a reporting noun ("Lavrov's comments").
+    an apposition or a place puts the name first ("Lavrov, Russia's foreign minister",
+    "Senator Cornyn of Texas"), a possessor owns a reporting or statement noun ("Lavrov's
+    comments", "Trump's tweet"), and a document's maker comes before it ("a CNN poll").
     """
     if not (source.start <= mention.start and mention.end <= source.end):
         return None
+    before = text[source.start : mention.start].split()
+    if before and before[-1].lower() in PREPOSITIONS:
+        return None  # "the head of NATO" is not NATO, "Senator Cornyn of Texas" not Texas
     after = text[mention.end : source.end]
-    governed = text[source.start : mention.start].rstrip().rsplit(" ", 1)[-1].lower() in PREPOSITIONS
-    if not after.strip(" '’s") and not governed:  # "the head of NATO" is not NATO
+    if all(word.lower() in _INTENSIFIERS for word in after.strip(" '’s,").split()):
         return 0
-    if after.lstrip().startswith(","):
+    if after.lstrip().startswith((",", "of ")):  # "Lavrov, Russia's ...", "Cornyn of Texas"
         return 1
-    owned = _POSSESSIVE.sub("", after, count=1).split()
+    # The head the name owns or modifies: its first lowercase word ("'s tweet", "/ORC poll released").
+    owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
     if (
-        mention.start == source.start
-        and _POSSESSIVE.match(after)
-        and owned
-        and owned[-1].lower() in reporting_nouns
+        all(word.lower() in _MAKER_OPENERS for word in before)
+        and owned in reporting_nouns | STATEMENT_NOUNS | DOCUMENT_NOUNS
+        and (_POSSESSIVE.match(after) or mention.text.endswith(("'s", "’s")) or owned in DOCUMENT_NOUNS)
     ):
-        return 2
+        return 2  # "Lavrov's comments", "Trump's tweet", "a CNN poll", "an FBI investigation"
     return None
 
 
