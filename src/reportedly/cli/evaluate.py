@@ -20,6 +20,10 @@ def evaluate() -> None:
     """Score the extractor against gold corpora."""
 
 
+# What every scorer reads: a corpus split's folder, or a file of gold records.
+SPLIT_FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
+GOLD_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
 report_format = click.option(
     "--format",
     "output_format",
@@ -44,7 +48,7 @@ def _report(run: Callable[[], dict], formatter: Callable[[dict], str], output_fo
 
 
 @evaluate.command(name="polnear")
-@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("split_dir", type=SPLIT_FOLDER)
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
 @report_format
 @click.option(
@@ -74,7 +78,7 @@ def eval_polnear(
 
 
 @evaluate.command(name="agreement")
-@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("split_dir", type=SPLIT_FOLDER)
 @report_format
 @model_options
 def eval_agreement(split_dir: Path, output_format: str | None, model: str, tagger: str) -> None:
@@ -88,8 +92,8 @@ def eval_agreement(split_dir: Path, output_format: str | None, model: str, tagge
 
 
 @evaluate.command(name="speakers")
-@click.argument("split_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("split_dir", type=SPLIT_FOLDER)
+@click.argument("gold", type=GOLD_FILE)
 @report_format
 @model_options
 def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model: str, tagger: str) -> None:
@@ -103,7 +107,7 @@ def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model:
 
 
 @evaluate.command(name="gap")
-@click.argument("gap_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("gap_file", type=GOLD_FILE)
 @click.option(
     "--predictions",
     "predictions_path",
@@ -128,7 +132,7 @@ def eval_gap(
 
 
 @evaluate.command(name="plover")
-@click.argument("records", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("records", type=GOLD_FILE)
 @report_format
 @model_options
 def eval_plover(records: Path, output_format: str | None, model: str, tagger: str) -> None:
@@ -139,7 +143,7 @@ def eval_plover(records: Path, output_format: str | None, model: str, tagger: st
 
 
 @evaluate.command(name="petrarch")
-@click.argument("records", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("records", type=GOLD_FILE)
 @report_format
 @model_options
 def eval_petrarch(records: Path, output_format: str | None, model: str, tagger: str) -> None:

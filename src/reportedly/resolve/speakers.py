@@ -98,7 +98,7 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
     if (
         all(word.lower() in _MAKER_OPENERS for word in before)
-        and owned in reporting_nouns | STATEMENT_NOUNS | DOCUMENT_NOUNS
+        and (owned in reporting_nouns or owned in STATEMENT_NOUNS or owned in DOCUMENT_NOUNS)
         and (_POSSESSIVE.match(after) or mention.text.endswith(("'s", "’s")) or owned in DOCUMENT_NOUNS)
     ):
         return 2  # "Lavrov's comments", "Trump's tweet", "a CNN poll", "an FBI investigation"
