@@ -47,11 +47,13 @@ class _Pending:
 
     document: Document
     chunks: list[Doc] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)  # where each chunk starts in the text
 
 
 @dataclass(slots=True)
 class _Piece:
     index: int  # position of the document in the input stream
+    offset: int  # where the chunk starts in the document's text
     last: bool  # the document's final chunk
 
 
@@ -93,12 +95,13 @@ class Extractor:
         pending: dict[int, _Pending] = {}
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS, BATCH_TOKENS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
-                _note_split_sentences(doc, pending[piece.index])
+                _note_split_sentences(doc, pending[piece.index].document, piece.offset)
                 run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
                 # No stage reads spaCy's token vectors (96 floats a token), and a long
                 # document's chunks wait here for its last one.
                 doc.tensor = _NO_TENSOR
                 pending[piece.index].chunks.append(doc)
+                pending[piece.index].offsets.append(piece.offset)
                 if piece.last:
                     draft = _draft(pending.pop(piece.index))
                     yield run_stages(DOCUMENT_STAGES, draft, self.resources, self.stage_seconds).extraction
@@ -108,15 +111,13 @@ class Extractor:
     ) -> Iterator[tuple[str, _Piece]]:
         for index, document in enumerate(documents):
             pending[index] = _Pending(document)
-            chunks = [chunk for _, chunk in chunk_text(document.text, self.chunk_chars)]
-            for number, chunk in enumerate(chunks):
-                yield chunk, _Piece(index=index, last=number == len(chunks) - 1)
+            chunks = list(chunk_text(document.text, self.chunk_chars))
+            for number, (offset, chunk) in enumerate(chunks):
+                yield chunk, _Piece(index=index, offset=offset, last=number == len(chunks) - 1)
 
 
-def _note_split_sentences(doc: Doc, pending: _Pending) -> None:
+def _note_split_sentences(doc: Doc, document: Document, offset: int) -> None:
     """A note for each sentence of the chunk too long to be read whole (``nlp.bounds``)."""
-    document = pending.document
-    offset = sum(len(chunk.text) for chunk in pending.chunks)  # the chunks before this one
     for start, words in doc._.split_sentences or ():
         logger.warning(
             "reportedly: note: %s: the sentence at character %d has %d words, more than %d: "
@@ -154,8 +155,7 @@ def _draft(pending: _Pending) -> Draft:
     """The document's chunks joined into one Doc, with their attributions moved to the
     document's offsets and numbered through the document."""
     attributions: list[Attribution] = []
-    offset = 0
-    for chunk in pending.chunks:
+    for chunk, offset in zip(pending.chunks, pending.offsets, strict=True):
         renumber = {
             a.id: f"a{len(attributions) + number + 1}" for number, a in enumerate(chunk._.attributions)
         }
@@ -164,6 +164,5 @@ def _draft(pending: _Pending) -> Draft:
             moved.id = renumber[attribution.id]
             moved.parent = renumber.get(attribution.parent) if attribution.parent else None
             attributions.append(moved)
-        offset += len(chunk.text)
     doc = join_chunks(pending.chunks)
     return Draft(doc, Extraction(document=pending.document, attributions=attributions))

@@ -11,11 +11,8 @@ import re
 import stat
 import sys
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
-
-from reportedly.model import Document
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
@@ -148,14 +145,3 @@ def read_bytes(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
             return _read_limited(name, stream, max_bytes)
     except OSError as error:
         raise InputError(name, f"cannot read ({error.strerror})") from None
-
-
-def read_document(
-    name: str,
-    *,
-    published: date | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> Document:
-    """Read one input (a file path, or ``-`` for stdin) as a :class:`Document`."""
-    data = read_bytes(name, max_bytes)
-    return Document(doc_id=doc_id_for(name), text=decode_text(name, data), published=published)
