@@ -19,7 +19,7 @@ from reportedly.events.detection import EventVerbs
 from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped_verbs
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.resolve.actors import ActorCoder, load_coder
-from reportedly.resolve.offices import OfficeHolders, load_office_holders
+from reportedly.resolve.offices import OfficeHolders, TitleReader, load_office_holders, title_reader
 from reportedly.resolve.ranker import Chooser, RankerError, load_ranker
 from reportedly.resolve.speakers import read_genders
 
@@ -33,6 +33,7 @@ class Resources:
     genders: dict[str, str]  # first names, honorifics and titles to "m" or "f"
     tagger: AttributionTagger | None  # None: the rules alone
     offices: OfficeHolders  # who held an office on a day, with the actors file's `offices:`
+    titles: TitleReader  # titles to offices, with the coder's country names
     ranker: Chooser | None  # the learned scorer of pronouns' and descriptions' referents; None: rules
 
     @classmethod
@@ -57,13 +58,15 @@ class Resources:
             )
         except (VerbFileError, TaggerError, RankerError) as error:
             raise ModelError(str(error)) from None
+        coder = ActorCoder(actors) if actors else load_coder()
         return cls(
             model=model,
             lexicon=load_lexicon(min_cue_rate),
-            coder=ActorCoder(actors) if actors else load_coder(),
+            coder=coder,
             verbs=EventVerbs(user_verbs, shipped_verbs()),
             genders=read_genders(),
             tagger=learned,
             offices=load_office_holders(actors),
+            titles=title_reader(coder),
             ranker=speaker_ranker,
         )

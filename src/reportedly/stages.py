@@ -26,7 +26,6 @@ from reportedly.events.parties import code_parties
 from reportedly.model import Extraction
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
-from reportedly.resolve.offices import title_office
 from reportedly.resolve.speakers import SpeakerResolver
 from reportedly.resolve.times import Direction, date_attributions, find_times, resolve_times
 from reportedly.resources import Resources
@@ -90,7 +89,7 @@ def office_holder_on(resources: Resources, published: date | None) -> Callable[[
     knows one (no day: no one)."""
 
     def holder(title: str) -> str | None:
-        office = title_office(title, None) if published is not None else None
+        office = resources.titles.office(title, None) if published is not None else None
         return resources.offices.holder(*office, published) if office else None
 
     return holder

@@ -375,7 +375,7 @@ class SpeakerResolver:
         for mention in self.mentions[first:]:
             if mention.end > pronoun.idx:
                 break
-            if not self._compatible(kind, mention):
+            if not self._agrees(kind, mention):
                 continue
             if any(part.start <= mention.start < part.end for part in attribution.content):
                 continue  # a speaker does not name himself in his own words
@@ -383,8 +383,6 @@ class SpeakerResolver:
         best, best_score = None, float("-inf")
         for mention in latest.values():
             gender = self.genders.get(mention.entity.id)
-            if kind in {"m", "f"} and gender is not None and gender != kind:
-                continue
             distance = here - mention.sentence
             score = -1.5 * distance if distance else 0.5
             score += 1.0 if mention.subject else 0.0
@@ -459,12 +457,7 @@ class SpeakerResolver:
         if head.lower_ in OUTLET_NOUNS:
             outlets = [m for m in self.mentions if m.start < before and self.names_outlet(m.entity.name)]
             return outlets[-1].entity if outlets else None
-        holders = [
-            entity
-            for entity in self.entities
-            if (entity.role and entity.role.split()[-1] in words)
-            or (entity.type == "ORG" and words & {word.lower() for word in entity.name.split()})
-        ]
+        holders = [entity for entity in self.entities if self._matches(entity, words)]
         if not holders:
             return None
         first_mention = {entity.id: min(m.start for m in entity.mentions) for entity in holders}
