@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.events.parties import PRONOUNS, NamedMentions, parties_of, party_of, speaker_party
+from reportedly.events.senses import sensed_type
 from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
 from reportedly.resolve.times import TimesBySentence
@@ -48,6 +49,10 @@ INTENT = {
     "REJECT": "THREATEN",
     "PROTEST": "THREATEN",
 }
+# Subjects that deny the act ("Nobody will sign"), and verbs that refuse it ("refused to sign").
+NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "neither", "nothing", "noone"})
+REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "balk", "resist"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 INTENT_WORDS = frozenset(
     {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge"}
 )
@@ -133,7 +138,7 @@ def code_events(
                 actor=actor,
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
-                negated=is_negated(token),
+                negated=_negated(token),
                 hypothetical=is_hypothetical(token, lexicon),
             )
         )
@@ -185,7 +190,13 @@ def _sentence_trigger(
     """The sentence's trigger nearest the root, and whether a verb dictionary coded it."""
     if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user)):
         return (*found, True)
-    own = _nearest_root([(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))])
+    own = _nearest_root(
+        [
+            sensed
+            for token in sentence
+            if (trigger := trigger_of(token, triggers)) and (sensed := _in_sense(token, trigger))
+        ]
+    )
     if own is not None:
         return (*_through_light_verb(*own, triggers), False)
     if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback)):
@@ -196,13 +207,23 @@ def _sentence_trigger(
 def _dictionary_trigger(sentence: SpacySpan, verbs: VerbDictionary) -> tuple[Token, Trigger] | None:
     """The verb nearest the root that a verb dictionary codes as a PLOVER event."""
     coded = [
-        (token, Trigger(event_type, None))
+        sensed
         for token in sentence
         if token.pos_ == "VERB"
         and (code := verbs.code(token)) is not None
         and (event_type := plover_type(code)) is not None
+        and (sensed := _in_sense(token, Trigger(event_type, None)))
     ]
     return _nearest_root(coded)
+
+
+def _in_sense(token: Token, trigger: Trigger) -> tuple[Token, Trigger] | None:
+    """The trigger as its sense in the sentence codes it ("strike a deal" AGREE), or None
+    where that sense is no event ("died in an Ebola outbreak")."""
+    event_type = sensed_type(token, trigger.event_type)
+    if event_type is None:
+        return None
+    return token, trigger if event_type == trigger.event_type else Trigger(event_type, None)
 
 
 def _through_light_verb(
@@ -234,6 +255,28 @@ def _event_type(token: Token, trigger: Trigger) -> str:
         if mark.dep_ == "mark"
     }
     return "THREATEN" if "unless" in conditions else INTENT.get(trigger.event_type, trigger.event_type)
+
+
+def _negated(token: Token) -> bool:
+    """Negated in its clause: a negation on the trigger or the verbs it hangs on ("did not
+    sign"), a subject that is no one ("Nobody in Ukraine will sign", "no country has
+    recognised"), or a refusal or failure it is the act of ("refused to sign", "failed to
+    agree")."""
+    if is_negated(token):
+        return True
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    while True:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and (
+                child.lower_ in NEGATIVE_PRONOUNS
+                or any(word.dep_ == "det" and word.lower_ in {"no", "neither"} for word in child.children)
+            ):
+                return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in REFUSALS:
+            return True
 
 
 def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
