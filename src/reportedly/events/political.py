@@ -34,6 +34,8 @@ POLITICAL_BODIES = word_set("political_bodies.txt")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?$", re.I
 )
+# A party's words that are a capital's name: alone, or last after "with".
+_CAPITAL_PARTY = re.compile(r"(?:the\s+|.*\bwith\s+)?([A-Z][\w\s]*)", re.S)
 # Acts done to a place: their recipient capital is the city ("shelled Kyiv", "blockade Paris").
 PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 
@@ -49,16 +51,17 @@ def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
     political party on at least one side."""
     entities = {entity.id: entity for entity in extraction.entities}
     for event in extraction.events:
-        for party in event.actor:
+        acting = event.actor if event.event_type in PLACE_ACTS else [*event.actor, *event.recipient]
+        for party in acting:
             _code_capital(party, event, coder)
-        if event.event_type not in PLACE_ACTS:
-            for party in event.recipient:
-                _code_capital(party, event, coder)
     extraction.events = [event for event in extraction.events if _is_political_event(event, entities, coder)]
 
 
 def _code_capital(party: EventActor, event: Event, coder: ActorCoder) -> None:
-    code = capital_codes().get(party.text.removeprefix("the ").strip())
+    """A capital that is a party's words, or that its words end with after "with" ("the
+    dialogue with Tehran"), and not a place, stands for its government."""
+    match = _CAPITAL_PARTY.fullmatch(party.text)
+    code = capital_codes().get(match.group(1)) if match else None
     if code is not None and not _is_place(party, event):
         party.actor = coder.actor(code)
 

@@ -43,15 +43,20 @@ def read_senses() -> dict[str, tuple[SenseRule, ...]]:
     for line in data_lines("event_senses.tsv"):
         fields = line.split("\t")
         if fields[0].startswith("@"):
-            sets[fields[0]] = [w for word in fields[1].split() for w in sets.get(word, [word])]
+            sets[fields[0]] = _expanded(fields[1], sets)
             continue
         lemmas, place, words, event_type = fields
         if place not in PLACES:
             raise ValueError(f"event_senses.tsv: unknown place {place!r} in {line!r}")
-        expanded = frozenset(w for word in words.split() for w in (sets[word] if word in sets else [word]))
+        expanded = frozenset(_expanded(words, sets))
         for lemma in lemmas.split():
             rules.setdefault(lemma, []).append(SenseRule(place, expanded, event_type))
     return {lemma: tuple(found) for lemma, found in rules.items()}
+
+
+def _expanded(words: str, sets: dict[str, list[str]]) -> list[str]:
+    """Space-separated words, each set name (@SPORT) replaced by its words."""
+    return [word for name in words.split() for word in sets.get(name, [name])]
 
 
 def sensed_type(token: Token, event_type: str) -> str | None:
