@@ -46,8 +46,9 @@ def read_senses() -> dict[str, tuple[SenseRule, ...]]:
             sets[fields[0]] = _expanded(fields[1], sets)
             continue
         lemmas, place, words, event_type = fields
-        if place not in PLACES:
-            raise ValueError(f"event_senses.tsv: unknown place {place!r} in {line!r}")
+        known_type = event_type == NO_EVENT or (event_type.isalpha() and event_type.isupper())
+        if place not in PLACES or not known_type:
+            raise ValueError(f"event_senses.tsv: not a sense rule (place or event type): {line!r}")
         expanded = frozenset(_expanded(words, sets))
         for lemma in lemmas.split():
             rules.setdefault(lemma, []).append(SenseRule(place, expanded, event_type))
