@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.events.parties import PRONOUNS, NamedMentions, parties_of, party_of, speaker_party
-from reportedly.events.senses import sensed_type
+from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
 from reportedly.resolve.times import TimesBySentence
@@ -187,24 +187,28 @@ class EventVerbs:
 def _sentence_trigger(
     sentence: SpacySpan, triggers: dict[tuple[str, str], Trigger], verbs: EventVerbs
 ) -> tuple[Token, Trigger, bool] | None:
-    """The sentence's trigger nearest the root, and whether a verb dictionary coded it."""
-    if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user)):
+    """The sentence's trigger nearest the root, in the sense it has there, and whether a
+    verb dictionary coded it."""
+    senses = SentenceSenses(sentence)
+    if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user, senses)):
         return (*found, True)
     own = _nearest_root(
         [
             sensed
             for token in sentence
-            if (trigger := trigger_of(token, triggers)) and (sensed := _in_sense(token, trigger))
+            if (trigger := trigger_of(token, triggers)) and (sensed := _in_sense(token, trigger, senses))
         ]
     )
     if own is not None:
         return (*_through_light_verb(*own, triggers), False)
-    if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback)):
+    if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback, senses)):
         return (*found, True)
     return None
 
 
-def _dictionary_trigger(sentence: SpacySpan, verbs: VerbDictionary) -> tuple[Token, Trigger] | None:
+def _dictionary_trigger(
+    sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses
+) -> tuple[Token, Trigger] | None:
     """The verb nearest the root that a verb dictionary codes as a PLOVER event."""
     coded = [
         sensed
@@ -212,15 +216,15 @@ def _dictionary_trigger(sentence: SpacySpan, verbs: VerbDictionary) -> tuple[Tok
         if token.pos_ == "VERB"
         and (code := verbs.code(token)) is not None
         and (event_type := plover_type(code)) is not None
-        and (sensed := _in_sense(token, Trigger(event_type, None)))
+        and (sensed := _in_sense(token, Trigger(event_type, None), senses))
     ]
     return _nearest_root(coded)
 
 
-def _in_sense(token: Token, trigger: Trigger) -> tuple[Token, Trigger] | None:
+def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
     """The trigger as its sense in the sentence codes it ("strike a deal" AGREE), or None
     where that sense is no event ("died in an Ebola outbreak")."""
-    event_type = sensed_type(token, trigger.event_type)
+    event_type = senses.event_type(token, trigger.event_type)
     if event_type is None:
         return None
     return token, trigger if event_type == trigger.event_type else Trigger(event_type, None)

@@ -1,10 +1,12 @@
 """Political events only: an event needs a political party on at least one side.
 
 A party is political when its actor code says so: a government, military, police, rebel or
-armed group, party, opposition, court or legislature, an IGO or NGO (the code's sectors), or
-a country or its capital acting as a state (a country code alone, on a place or people, not
-on a club or a company named after its town: "Manchester United" GBR). A place where
-something happens ("in Paris") acts in nothing. A capital that acts stands for its
+armed group, party, opposition, court or legislature, an IGO or NGO (the code's sectors);
+when its words name a political body or office ("the Umma party", "Defence Secretary"); or
+when it is a country or its capital acting as a state: a country code alone, on words whose
+head names the state or its people ("Israel", "the Americans"), not someone of it ("the
+Chinese player", "Japan's Nissan") nor a club named after its town. A place where something
+happens ("in Paris") acts in nothing. A capital that acts stands for its
 government or organisation (``data/event_capitals.tsv``: "Brussels" the EU), except as the
 place an attack or protest is aimed at ("shelled Kyiv").
 """
@@ -33,7 +35,7 @@ STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
 # Heads of a party's words that stand for the state they are of ("Nobody in Ukraine", "the
 # Turkish and Greek sides of Cyprus").
 STATE_HEADS = frozenset({"nobody", "none", "side", "sides", "delegation", "delegations"})
-# What follows the head of a party's words: a phrase after a preposition, a comma or a bracket.
+# What follows the head of a party's words: a phrase after a preposition or a comma.
 _AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with)\s.*|,\s.*", re.S)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BRACKETS = re.compile(r"\s*\([^)]*\)")

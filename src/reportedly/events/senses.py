@@ -9,9 +9,11 @@ and what the trigger then codes, an event type or none.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines
@@ -60,36 +62,49 @@ def _expanded(words: str, sets: dict[str, list[str]]) -> list[str]:
     return [word for name in words.split() for word in sets.get(name, [name])]
 
 
-def sensed_type(token: Token, event_type: str) -> str | None:
-    """The event type the trigger ``token`` codes in its sentence: ``event_type`` unless a
-    sense rule gives another, or None where its sense is no event."""
-    senses = read_senses()
-    rules = senses.get(token.lemma_.lower()) or senses.get(token.lower_) or ()
-    for rule in (*rules, *senses.get(ANY_TRIGGER, ())):
-        if not rule.words.isdisjoint(_words_at(token, rule.place)):
-            return None if rule.event_type == NO_EVENT else rule.event_type
-    return event_type
+class SentenceSenses:
+    """The sense rules at work in one sentence: its own words are gathered once, when a rule
+    first needs them, however many triggers it holds."""
+
+    def __init__(self, sentence: SpacySpan) -> None:
+        self._sentence = sentence
+        self._words: set[str] | None = None
+
+    def event_type(self, token: Token, event_type: str) -> str | None:
+        """The event type the trigger ``token`` codes here: ``event_type`` unless a sense
+        rule gives another, or None where its sense is no event."""
+        senses = read_senses()
+        rules = senses.get(token.lemma_.lower()) or senses.get(token.lower_) or ()
+        for rule in (*rules, *senses.get(ANY_TRIGGER, ())):
+            if not rule.words.isdisjoint(self._words_at(token, rule.place)):
+                return None if rule.event_type == NO_EVENT else rule.event_type
+        return event_type
+
+    def _words_at(self, token: Token, place: str) -> set[str]:
+        """The lower-case forms and lemmas of the words at ``place`` around the trigger; the
+        sentence's also hold SCORELINE where it tells a score ("2-0", "2 - 0")."""
+        if place == "sentence":
+            if self._words is None:
+                self._words = _forms(self._sentence)
+                if _SCORELINE.search(self._sentence.text):
+                    self._words.add(SCORELINE)
+            return self._words
+        if place == "object":
+            words = []
+            for child in token.children:
+                if child.dep_ in _OBJECTS:
+                    words.append(child)
+                elif child.dep_ == "prep":
+                    words.extend(grand for grand in child.children if grand.dep_ == "pobj")
+            return _forms(words)
+        if place == "subject":
+            # A noun trigger's subject is its verb's ("workers went on strike").
+            verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+            return _forms(
+                word for child in verb.children if child.dep_ in _SUBJECTS for word in child.subtree
+            )
+        return _forms(subtree_without_clauses(token, _CLAUSES))
 
 
-def _words_at(token: Token, place: str) -> set[str]:
-    """The lower-case forms and lemmas of the words at ``place`` around the trigger."""
-    if place == "object":
-        words = []
-        for child in token.children:
-            if child.dep_ in _OBJECTS:
-                words.append(child)
-            elif child.dep_ == "prep":
-                words.extend(grand for grand in child.children if grand.dep_ == "pobj")
-    elif place == "subject":
-        # A noun trigger's subject is its verb's ("workers went on strike").
-        verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-        words = [word for child in verb.children if child.dep_ in _SUBJECTS for word in child.subtree]
-    elif place == "phrase":
-        words = subtree_without_clauses(token, _CLAUSES)
-    else:
-        words = list(token.sent)
-    found = {form for word in words for form in (word.lower_, word.lemma_.lower())}
-    # A score is one word or three ("2-0", "2 - 0"): looked for in the words' text.
-    if words and _SCORELINE.search(token.doc.text, words[0].idx, words[-1].idx + len(words[-1].text)):
-        found.add(SCORELINE)
-    return found
+def _forms(words: Iterable[Token]) -> set[str]:
+    return {form for word in words for form in (word.lower_, word.lemma_.lower())}
