@@ -5,9 +5,12 @@ of ``data/event_triggers.tsv`` ("demanded" REQUEST, "rejected" REJECT, "shelled"
 "ceasefire" RETREAT), or from a verb dictionary's pattern (``EventVerbs``). A light verb
 takes its object's event ("imposed sanctions"); a promised act is AGREE or THREATEN and an
 obligation a demand. A trigger that is an attribution's cue makes a verbal event: its
-speaker acts, its addressee receives. Negation and conditionals mark the event instead of
-dropping or inverting it; the sentence's words set its contexts ("troops" military). Who the
-parties are comes from ``events.parties``, their actor codes later (``code_parties``).
+speaker acts, its addressee receives. A trigger counts in the sense it has in its sentence
+(``events.senses``: "strike a deal" AGREE, "died in an Ebola outbreak" none). Negation (from
+the whole clause: "Nobody will sign", "refused to sign") and conditionals mark the event
+instead of dropping or inverting it; the sentence's words set its contexts ("troops"
+military). Who the parties are comes from ``events.parties``, their actor codes later
+(``code_parties``); only events with a political party are kept (``events.political``).
 """
 
 from __future__ import annotations
