@@ -165,3 +165,14 @@ def test_eval_plover_reports_the_false_event_rate_in_json_and_text(cli, tmp_path
     result = cli("eval", "plover", str(gold), "--no-events", str(tmp_path / "missing.jsonl"))
     assert result.exit_code == 2
     assert "'--no-events': File" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_party_a_users_actor_dictionary_codes_needs_no_political_sector(cli, tmp_path: Path):
+    # As in PETRARCH, the user's dictionary says who matters: its codes need no political sector.
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors:\n  - name: Arnor\n    codes: [{code: ARNREL}]\n", encoding="utf-8")
+    result = cli("extract", "-", "--actors", str(actors), stdin="Arnor accused the merchants of fraud.\n")
+    assert result.exit_code == 0, result.stderr
+    (event,) = json.loads(result.stdout)["events"]
+    assert (event["event_type"], event["actor"][0]["code"]) == ("ACCUSE", "ARNREL")

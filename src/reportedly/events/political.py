@@ -18,7 +18,7 @@ from functools import cache
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Event, EventActor, Extraction
-from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.actors import ActorCoder, shipped_tables
 
 # CAMEO sectors of political actors: state institutions, armed and political groups,
 # elites, IGOs, NGOs and militant groups.
@@ -89,6 +89,9 @@ class PartyJudge:
     def __init__(self, entities: list[Entity], coder: ActorCoder) -> None:
         self._entities = {entity.id: entity for entity in entities}
         self._coder = coder
+        # A user's actor dictionary (``--actors``) says itself who matters, as in PETRARCH:
+        # any party it codes is a party to an event ("Arnor cleric" ARNREL).
+        self._user_actors = coder.tables is not shipped_tables()
         # The words that name states and peoples in the document ("United", "States", "Americans").
         self._state_words = frozenset(
             word
@@ -116,6 +119,8 @@ class PartyJudge:
         Chinese player", "Japan's Nissan")."""
         actor = party.actor
         entity = self._entities.get(party.entity) if party.entity else None
+        if actor is not None and self._user_actors:
+            return True
         if actor is not None and actor.sector:
             return _political_sector(actor.sector)
         if (
