@@ -175,7 +175,7 @@ def test_plover_format_writes_one_event_record_per_line(cli: Invoke):
 def test_cli_codes_with_a_users_verb_dictionary(cli: Invoke, tmp_path: Path):
     verbs = tmp_path / "verbs.txt"
     verbs.write_text(VERBS)  # from tests/test_verbs.py
-    result = cli("extract", "-", "--verbs", str(verbs), stdin="Arnor rushed grain to Gondor on Monday.\n")
+    result = cli("extract", "-", "--verbs", str(verbs), stdin="Russia rushed grain to Egypt on Monday.\n")
     assert result.exit_code == 0, result.stderr
     (event,) = json.loads(result.stdout)["events"]
     assert (event["event_type"], event["trigger"]["text"]) == ("AID", "rushed")

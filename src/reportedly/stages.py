@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from reportedly.attribution.link import link_attributions
 from reportedly.events.detection import code_events
 from reportedly.events.parties import code_parties
+from reportedly.events.political import keep_political_events
 from reportedly.model import Extraction
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
@@ -137,7 +138,9 @@ def code_actors(draft: Draft, resources: Resources) -> None:
 
 
 def code_event_parties(draft: Draft, resources: Resources) -> None:
+    """The events' parties coded, and of the events those with a political party."""
     code_parties(draft.extraction, resources.coder, draft.descriptions, draft.event_times)
+    keep_political_events(draft.extraction, resources.coder)
 
 
 def name_referents(draft: Draft, resources: Resources) -> None:

@@ -133,13 +133,27 @@ def eval_gap(
 
 @evaluate.command(name="plover")
 @click.argument("records", type=GOLD_FILE)
+@click.option(
+    "--no-events",
+    "no_events",
+    type=GOLD_FILE,
+    default=None,
+    help="Also the false-event rate on these sentences without political events "
+    "(JSON Lines, e.g. eval/events/no-events-dev.jsonl).",
+)
 @report_format
 @model_options
-def eval_plover(records: Path, output_format: str | None, model: str, tagger: str) -> None:
+def eval_plover(
+    records: Path, no_events: Path | None, output_format: str | None, model: str, tagger: str
+) -> None:
     """Score event coding on PLOVER gold records (e.g. ../shared/data/plover/plover_gsr_dev.jsonl)."""
     from reportedly.eval.plover import evaluate_plover, format_report
 
-    _report(lambda: evaluate_plover(records, model=model, tagger=tagger), format_report, output_format)
+    _report(
+        lambda: evaluate_plover(records, model=model, tagger=tagger, no_events=no_events),
+        format_report,
+        output_format,
+    )
 
 
 @evaluate.command(name="petrarch")

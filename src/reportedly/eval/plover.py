@@ -5,11 +5,15 @@ Each record: ``{"id", "text", "event_type", "mode", "actor": [{"text", "code", "
 Event type: accuracy and macro-F1 over the types; actor and recipient: accuracy of the
 country (the first three letters of the code) and of the full code (country + sector),
 over the records whose gold names one; contexts: how often one is right, and micro F1.
+With a file of sentences that hold no political event (``{"id", "domain", "text",
+"tempting"}``, e.g. eval/events/no-events-dev.jsonl), the false-event rate: the share of
+them with at least one event coded.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +21,7 @@ from tqdm import tqdm
 
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.extract import Extractor
-from reportedly.model import Document, Event, EventActor
+from reportedly.model import Document, Event, EventActor, Extraction
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
 from reportedly.resolve.actors import iso_country
 
@@ -35,14 +39,70 @@ def _with_text_and_type(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def evaluate_plover(path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER) -> dict[str, Any]:
+def read_no_event_sentences(path: Path) -> list[dict[str, Any]]:
+    """Sentences that hold no political event (``{"id", "domain", "text", "tempting"}``);
+    a malformed line raises GoldError naming the file and line."""
+    return read_json_lines(path, "no-event sentence", _with_id_and_text)
+
+
+def _with_id_and_text(record: dict[str, Any]) -> dict[str, Any]:
+    for field in ("id", "text"):
+        if field not in record:
+            raise KeyError(field)
+    return record
+
+
+def evaluate_plover(
+    path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER, no_events: Path | None = None
+) -> dict[str, Any]:
+    """Scores on the gold records of ``path``; with ``no_events``, also the false-event
+    rate on a file of sentences that hold no political event."""
     records = read_records(path)
+    sentences = read_no_event_sentences(no_events) if no_events is not None else None
     extractor = Extractor(model, tagger=tagger)
+    predicted = [
+        extraction.events[0] if extraction.events else None
+        for extraction in _extract(extractor, records, "plover")
+    ]
+    report = _report(records, predicted)
+    if sentences is not None:
+        report["no_events"] = false_event_scores(sentences, _extract(extractor, sentences, "no-events"))
+    return report
+
+
+def _extract(extractor: Extractor, records: list[dict[str, Any]], label: str) -> Iterator[Extraction]:
+    """Each record's text extracted as a document of its own, with progress on stderr."""
     documents = (Document(doc_id=str(record["id"]), text=record["text"]) for record in records)
-    predicted: list[Event | None] = []
-    for extraction in tqdm(extractor.extract(documents), total=len(records), desc="plover", disable=None):
-        predicted.append(extraction.events[0] if extraction.events else None)
-    return _report(records, predicted)
+    return tqdm(extractor.extract(documents), total=len(records), desc=label, disable=None)
+
+
+def false_event_scores(sentences: list[dict[str, Any]], extractions: Iterable[Extraction]) -> dict[str, Any]:
+    """On sentences that hold no political event: the share with at least one event coded
+    (the false-event rate), events per sentence, the same by domain, and each false event."""
+    found = [
+        (sentence, extraction.events) for sentence, extraction in zip(sentences, extractions, strict=True)
+    ]
+    domains: dict[str, list[int]] = {}
+    for sentence, events in found:
+        counts = domains.setdefault(str(sentence.get("domain") or "-"), [0, 0])
+        counts[0] += 1
+        counts[1] += bool(events)
+    total, with_event = len(found), sum(bool(events) for _, events in found)
+    return {
+        "sentences": total,
+        "with_event": with_event,
+        "false_event_rate": round(with_event / total, 3) if total else None,
+        "events_per_sentence": round(sum(len(events) for _, events in found) / total, 3) if total else None,
+        "by_domain": {
+            domain: {"sentences": n, "with_event": hit, "false_event_rate": round(hit / n, 3)}
+            for domain, (n, hit) in sorted(domains.items())
+        },
+        "false_events": [
+            {"id": sentence["id"], "event_type": event.event_type, "trigger": event.trigger.text}
+            for sentence, events in found
+            for event in events
+        ],
+    }
 
 
 def _gold_code(party: dict[str, Any]) -> str:
@@ -139,5 +199,15 @@ def format_report(report: dict[str, Any]) -> str:
             f"  ({recipient['records']})",
             f"context    one right {context['any_right']}  P {context['precision']}  R {context['recall']}"
             f"  F1 {context['f1']}  ({context['records']})",
+            *_format_false_events(report.get("no_events")),
         ]
     )
+
+
+def _format_false_events(scores: dict[str, Any] | None) -> list[str]:
+    if scores is None:
+        return []
+    return [
+        f"no-event   false-event rate {scores['false_event_rate']}  ({scores['with_event']} of"
+        f" {scores['sentences']} sentences)  events/sentence {scores['events_per_sentence']}"
+    ]

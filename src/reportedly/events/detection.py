@@ -5,9 +5,12 @@ of ``data/event_triggers.tsv`` ("demanded" REQUEST, "rejected" REJECT, "shelled"
 "ceasefire" RETREAT), or from a verb dictionary's pattern (``EventVerbs``). A light verb
 takes its object's event ("imposed sanctions"); a promised act is AGREE or THREATEN and an
 obligation a demand. A trigger that is an attribution's cue makes a verbal event: its
-speaker acts, its addressee receives. Negation and conditionals mark the event instead of
-dropping or inverting it; the sentence's words set its contexts ("troops" military). Who the
-parties are comes from ``events.parties``, their actor codes later (``code_parties``).
+speaker acts, its addressee receives. A trigger counts in the sense it has in its sentence
+(``events.senses``: "strike a deal" AGREE, "died in an Ebola outbreak" none). Negation (from
+the whole clause: "Nobody will sign", "refused to sign") and conditionals mark the event
+instead of dropping or inverting it; the sentence's words set its contexts ("troops"
+military). Who the parties are comes from ``events.parties``, their actor codes later
+(``code_parties``); only events with a political party are kept (``events.political``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.events.parties import PRONOUNS, NamedMentions, parties_of, party_of, speaker_party
+from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
 from reportedly.resolve.times import TimesBySentence
@@ -48,6 +52,10 @@ INTENT = {
     "REJECT": "THREATEN",
     "PROTEST": "THREATEN",
 }
+# Subjects that deny the act ("Nobody will sign"), and verbs that refuse it ("refused to sign").
+NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "neither", "nothing", "noone"})
+REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "balk", "resist"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 INTENT_WORDS = frozenset(
     {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge"}
 )
@@ -133,7 +141,7 @@ def code_events(
                 actor=actor,
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
-                negated=is_negated(token),
+                negated=_negated(token),
                 hypothetical=is_hypothetical(token, lexicon),
             )
         )
@@ -182,27 +190,47 @@ class EventVerbs:
 def _sentence_trigger(
     sentence: SpacySpan, triggers: dict[tuple[str, str], Trigger], verbs: EventVerbs
 ) -> tuple[Token, Trigger, bool] | None:
-    """The sentence's trigger nearest the root, and whether a verb dictionary coded it."""
-    if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user)):
+    """The sentence's trigger nearest the root, in the sense it has there, and whether a
+    verb dictionary coded it."""
+    senses = SentenceSenses(sentence)
+    if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user, senses)):
         return (*found, True)
-    own = _nearest_root([(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))])
+    own = _nearest_root(
+        [
+            sensed
+            for token in sentence
+            if (trigger := trigger_of(token, triggers)) and (sensed := _in_sense(token, trigger, senses))
+        ]
+    )
     if own is not None:
         return (*_through_light_verb(*own, triggers), False)
-    if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback)):
+    if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback, senses)):
         return (*found, True)
     return None
 
 
-def _dictionary_trigger(sentence: SpacySpan, verbs: VerbDictionary) -> tuple[Token, Trigger] | None:
+def _dictionary_trigger(
+    sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses
+) -> tuple[Token, Trigger] | None:
     """The verb nearest the root that a verb dictionary codes as a PLOVER event."""
     coded = [
-        (token, Trigger(event_type, None))
+        sensed
         for token in sentence
         if token.pos_ == "VERB"
         and (code := verbs.code(token)) is not None
         and (event_type := plover_type(code)) is not None
+        and (sensed := _in_sense(token, Trigger(event_type, None), senses))
     ]
     return _nearest_root(coded)
+
+
+def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
+    """The trigger as its sense in the sentence codes it ("strike a deal" AGREE), or None
+    where that sense is no event ("died in an Ebola outbreak")."""
+    event_type = senses.event_type(token, trigger.event_type)
+    if event_type is None:
+        return None
+    return token, trigger if event_type == trigger.event_type else Trigger(event_type, None)
 
 
 def _through_light_verb(
@@ -234,6 +262,28 @@ def _event_type(token: Token, trigger: Trigger) -> str:
         if mark.dep_ == "mark"
     }
     return "THREATEN" if "unless" in conditions else INTENT.get(trigger.event_type, trigger.event_type)
+
+
+def _negated(token: Token) -> bool:
+    """Negated in its clause: a negation on the trigger or the verbs it hangs on ("did not
+    sign"), a subject that is no one ("Nobody in Ukraine will sign", "no country has
+    recognised"), or a refusal or failure it is the act of ("refused to sign", "failed to
+    agree")."""
+    if is_negated(token):
+        return True
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    while True:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and (
+                child.lower_ in NEGATIVE_PRONOUNS
+                or any(word.dep_ == "det" and word.lower_ in {"no", "neither"} for word in child.children)
+            ):
+                return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in REFUSALS:
+            return True
 
 
 def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:

@@ -1,0 +1,174 @@
+"""Political events only: an event needs a political party on at least one side.
+
+A party is political when its actor code says so: a government, military, police, rebel or
+armed group, party, opposition, court or legislature, an IGO or NGO (the code's sectors);
+when its words name a political body or office ("the Umma party", "Defence Secretary"); or
+when it is a country or its capital acting as a state: a country code alone, on words whose
+head names the state or its people ("Israel", "the Americans"), not someone of it ("the
+Chinese player", "Japan's Nissan") nor a club named after its town. A place where something
+happens ("in Paris") acts in nothing. A capital that acts stands for its
+government or organisation (``data/event_capitals.tsv``: "Brussels" the EU), except as the
+place an attack or protest is aimed at ("shelled Kyiv").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from reportedly.attribution.lexicon import data_lines, word_set
+from reportedly.model import Entity, Event, EventActor, Extraction
+from reportedly.resolve.actors import ActorCoder, shipped_tables
+
+# CAMEO sectors of political actors: state institutions, armed and political groups,
+# elites, IGOs, NGOs and militant groups.
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "OPP", "REB", "PTY", "UAF", "INS", "SEP", "ELI"}
+    | {"IGO", "NGO", "IMG", "NGM", "RAD", "HRI", "MOD"}
+)
+# An organisation is political when its name ends in a political body's word, coded or not
+# ("Liberian Peace Council", "the Ceasefire Violations Committee"); a club or a company is
+# not, whatever country its name names ("Manchester United" GBR).
+POLITICAL_BODIES = word_set("political_bodies.txt")
+# Entities whose names name states and peoples.
+STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
+# Heads of a party's words that stand for the state they are of ("Nobody in Ukraine", "the
+# Turkish and Greek sides of Cyprus").
+STATE_HEADS = frozenset({"nobody", "none", "side", "sides", "delegation", "delegations"})
+# What follows the head of a party's words: a phrase after a preposition or a comma.
+_AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with)\s.*|,\s.*", re.S)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
+# Words of quantity before the party proper ("Thousands of Nigerians").
+QUANTITIES = frozenset(
+    {"thousands", "hundreds", "millions", "dozens", "tens", "scores", "some", "many", "most"}
+)
+# Titles that make their holder a political party though no sector codes them ("Palestinian
+# leader Yasser Arafat").
+POLITICAL_TITLES = frozenset({"leader", "leaders", "regime", "dictator", "warlord", "strongman"})
+# Words before a party that make it the place of the act, not a party to it.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?$", re.I
+)
+# A party's words that are a capital's name: alone, or last after "with".
+_CAPITAL_PARTY = re.compile(r"(?:the\s+|.*\bwith\s+)?([A-Z][\w\s]*)", re.S)
+# Acts done to a place: their recipient capital is the city ("shelled Kyiv", "blockade Paris").
+PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+
+
+@cache
+def capital_codes() -> dict[str, str]:
+    """Capital names to the code of what they stand for as a party."""
+    return dict(line.split("\t") for line in data_lines("event_capitals.tsv"))
+
+
+def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
+    """Code the capitals that act for their governments, then keep the events with a
+    political party on at least one side."""
+    judge = PartyJudge(extraction.entities, coder)
+    for event in extraction.events:
+        acting = event.actor if event.event_type in PLACE_ACTS else [*event.actor, *event.recipient]
+        for party in acting:
+            _code_capital(party, event, coder)
+    extraction.events = [event for event in extraction.events if judge.has_political_party(event)]
+
+
+def _code_capital(party: EventActor, event: Event, coder: ActorCoder) -> None:
+    """A capital that is a party's words, or that its words end with after "with" ("the
+    dialogue with Tehran"), and not a place, stands for its government."""
+    match = _CAPITAL_PARTY.fullmatch(party.text)
+    code = capital_codes().get(match.group(1)) if match else None
+    if code is not None and not _is_place(party, event):
+        party.actor = coder.actor(code)
+
+
+class PartyJudge:
+    """Tells political parties from others, with a document's entities: built once per
+    document."""
+
+    def __init__(self, entities: list[Entity], coder: ActorCoder) -> None:
+        self._entities = {entity.id: entity for entity in entities}
+        self._coder = coder
+        # A user's actor dictionary (``--actors``) says itself who matters, as in PETRARCH:
+        # any party it codes is a party to an event ("Arnor cleric" ARNREL).
+        self._user_actors = coder.tables is not shipped_tables()
+        # The words that name states and peoples in the document ("United", "States", "Americans").
+        self._state_words = frozenset(
+            word
+            for entity in entities
+            if entity.type in STATE_ENTITY_TYPES
+            for name in (entity.name, *entity.aliases)
+            for word in name.split()
+        )
+
+    def has_political_party(self, event: Event) -> bool:
+        """Whether a party of the event that is no mere place is political. The recipients
+        are one phrase and its conjuncts: places all when the first is ("in Italy and
+        Jamaica")."""
+        recipients = event.recipient if event.recipient and not _is_place(event.recipient[0], event) else []
+        return any(
+            self._is_political(party) and not _is_place(party, event) for party in (*event.actor, *recipients)
+        )
+
+    def _is_political(self, party: EventActor) -> bool:
+        """Whether the party's code is of a political sector; else, for an organisation,
+        whether its name is a political body's; else whether the agent noun of its words or
+        its role is political ("the government of Sindh province", "General Pavel Rossi");
+        else whether its code is a country's and its words name the state or its people
+        ("Israel", "the Americans", "the Turkish and Greek sides"), not someone of it ("the
+        Chinese player", "Japan's Nissan")."""
+        actor = party.actor
+        entity = self._entities.get(party.entity) if party.entity else None
+        if actor is not None and self._user_actors:
+            return True
+        if actor is not None and actor.sector:
+            return _political_sector(actor.sector)
+        if (
+            entity is not None
+            and entity.type == "ORG"
+            and entity.name.split()[-1].lower() in POLITICAL_BODIES
+        ):
+            return True
+        # Of the agent nouns, "elites" are too wide alone ("the actor", "the singer"): a
+        # dictionary must have coded the person for an elite to count.
+        for words in (party.text, entity.role if entity is not None else None):
+            sector = self._coder.sector_of(words) if words else None
+            if sector is not None and sector != "ELI" and _political_sector(sector):
+                return True
+        words = party.text.split()
+        if any(word in POLITICAL_TITLES for word in words):
+            return True
+        head = _head(party.text)
+        # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
+        if head.lower() in POLITICAL_BODIES and any(word[:1].isupper() for word in words[1:]):
+            return True
+        if actor is None or actor.country is None:
+            return False
+        return (
+            head.lower() in STATE_HEADS
+            or head in self._state_words
+            or (head[:1].isupper() and self._coder.code_description(head, None) is not None)
+        )
+
+
+def _head(words: str) -> str:
+    """The head word of a party's words ("sides" of "the Turkish and Greek sides of Cyprus",
+    "Nissan" of "Japan's Nissan", "Nigerians" of "Thousands of Nigerians"), without a
+    possessive ending or a bracket."""
+    words = _BRACKETS.sub("", words)
+    before = _AFTER_HEAD.sub("", words, count=1).split()
+    if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
+        return _head(rest[0])
+    return _POSSESSIVE.sub("", before[-1]) if before else ""
+
+
+def _political_sector(sector: str) -> bool:
+    """Whether one of a sector's three-letter parts is political ("GOVMIL", "REBHMS")."""
+    return any(sector[start : start + 3] in POLITICAL_SECTORS for start in range(0, len(sector), 3))
+
+
+def _is_place(party: EventActor, event: Event) -> bool:
+    """Whether the party's words follow "in", "at", "near" ... in the event's sentence: the
+    place of the act ("arrested two protesters in Paris")."""
+    at = event.sentence.text.find(party.text)
+    return at > 0 and _PLACE_BEFORE.search(event.sentence.text, 0, at) is not None

@@ -1,0 +1,110 @@
+"""Senses of ambiguous triggers: "strike a deal" is an agreement, "died in an Ebola outbreak"
+and "Real Madrid crushed Barcelona 3-1" no event at all.
+
+The rules are data (``data/event_senses.tsv``): a trigger's lemmas, where to look (its
+objects, its subject, its own phrase or its sentence), the words one of which must be there,
+and what the trigger then codes, an event type or none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from reportedly.attribution.lexicon import data_lines
+from reportedly.nlp.trees import subtree_without_clauses
+
+NO_EVENT = "-"
+ANY_TRIGGER = "*"
+SCORELINE = "<scoreline>"
+_SCORELINE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
+# What a trigger's own phrase leaves out: the clauses joined to it.
+_CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
+_OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+PLACES = frozenset({"object", "subject", "phrase", "sentence"})
+
+
+@dataclass(frozen=True, slots=True)
+class SenseRule:
+    place: str
+    words: frozenset[str]
+    event_type: str  # NO_EVENT: the trigger is no event in this sense
+
+
+@cache
+def read_senses() -> dict[str, tuple[SenseRule, ...]]:
+    """Trigger lemma to its sense rules, in the file's order."""
+    sets: dict[str, list[str]] = {}
+    rules: dict[str, list[SenseRule]] = {}
+    for line in data_lines("event_senses.tsv"):
+        fields = line.split("\t")
+        if fields[0].startswith("@"):
+            sets[fields[0]] = _expanded(fields[1], sets)
+            continue
+        lemmas, place, words, event_type = fields
+        known_type = event_type == NO_EVENT or (event_type.isalpha() and event_type.isupper())
+        if place not in PLACES or not known_type:
+            raise ValueError(f"event_senses.tsv: not a sense rule (place or event type): {line!r}")
+        expanded = frozenset(_expanded(words, sets))
+        for lemma in lemmas.split():
+            rules.setdefault(lemma, []).append(SenseRule(place, expanded, event_type))
+    return {lemma: tuple(found) for lemma, found in rules.items()}
+
+
+def _expanded(words: str, sets: dict[str, list[str]]) -> list[str]:
+    """Space-separated words, each set name (@SPORT) replaced by its words."""
+    return [word for name in words.split() for word in sets.get(name, [name])]
+
+
+class SentenceSenses:
+    """The sense rules at work in one sentence: its own words are gathered once, when a rule
+    first needs them, however many triggers it holds."""
+
+    def __init__(self, sentence: SpacySpan) -> None:
+        self._sentence = sentence
+        self._words: set[str] | None = None
+
+    def event_type(self, token: Token, event_type: str) -> str | None:
+        """The event type the trigger ``token`` codes here: ``event_type`` unless a sense
+        rule gives another, or None where its sense is no event."""
+        senses = read_senses()
+        rules = senses.get(token.lemma_.lower()) or senses.get(token.lower_) or ()
+        for rule in (*rules, *senses.get(ANY_TRIGGER, ())):
+            if not rule.words.isdisjoint(self._words_at(token, rule.place)):
+                return None if rule.event_type == NO_EVENT else rule.event_type
+        return event_type
+
+    def _words_at(self, token: Token, place: str) -> set[str]:
+        """The lower-case forms and lemmas of the words at ``place`` around the trigger; the
+        sentence's also hold SCORELINE where it tells a score ("2-0", "2 - 0")."""
+        if place == "sentence":
+            if self._words is None:
+                self._words = _forms(self._sentence)
+                if _SCORELINE.search(self._sentence.text):
+                    self._words.add(SCORELINE)
+            return self._words
+        if place == "object":
+            words = []
+            for child in token.children:
+                if child.dep_ in _OBJECTS:
+                    words.append(child)
+                elif child.dep_ == "prep":
+                    words.extend(grand for grand in child.children if grand.dep_ == "pobj")
+            return _forms(words)
+        if place == "subject":
+            # A noun trigger's subject is its verb's ("workers went on strike").
+            verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+            return _forms(
+                word for child in verb.children if child.dep_ in _SUBJECTS for word in child.subtree
+            )
+        return _forms(subtree_without_clauses(token, _CLAUSES))
+
+
+def _forms(words: Iterable[Token]) -> set[str]:
+    return {form for word in words for form in (word.lower_, word.lemma_.lower())}
