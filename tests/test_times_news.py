@@ -63,17 +63,17 @@ from reportedly.resolve.times import TimeValue, normalise_time
             "2025-05-10/2025-05-11",
             "weekend",
         ),
-        ("2025-05-14", "The minister will speak this afternoon.", "this afternoon", "2025-05-14", "day"),
+        ("2025-05-14", "The minister will speak this afternoon.", "this afternoon", "2025-05-14", "afternoon"),
         (
             "2025-05-14",
             "He told reporters this morning that talks had stalled.",
             "this morning",
             "2025-05-14",
-            "day",
+            "morning",
         ),
-        ("2025-05-14", "He will meet donors this evening.", "this evening", "2025-05-14", "day"),
-        ("2025-05-14", "The president will address the nation tonight.", "tonight", "2025-05-14", "day"),
-        ("2025-05-14", "Shelling continued last night in the east.", "last night", "2025-05-13", "day"),
+        ("2025-05-14", "He will meet donors this evening.", "this evening", "2025-05-14", "evening"),
+        ("2025-05-14", "The president will address the nation tonight.", "tonight", "2025-05-14", "night"),
+        ("2025-05-14", "Shelling continued last night in the east.", "last night", "2025-05-13", "night"),
         # A time counted from another time of the sentence (10 May 2025 was a Saturday).
         (
             "2025-05-12",

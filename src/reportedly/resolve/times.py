@@ -69,8 +69,14 @@ _CLOCK = re.compile(
 )
 # A 24-hour clock with no "am"/"pm" is a time only with its zone or "at" ("16:16 GMT",
 # "at 09:30"), not a score or a ratio ("won 2:1").
-_ZONE = re.compile(r"\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|PST|PDT|ET|local time)\b")
+_ZONE = re.compile(
+    r"\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|EST|EDT|CST|CDT|PST|PDT|ET|local time|[A-Z][a-z]+ time)\b"
+)
 _AT = re.compile(r"\bat\s*$", re.IGNORECASE)
+# A live blog's post starts with its time ("09:03 – ...").
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+# Whole hours by other words: "noon", "18 hours of Tuesday" (a translation's "18 Uhr").
+_HOUR_WORDS = re.compile(r"\b(?:(noon|midday)|(\d{1,2}) hours of)\b")
 # What may stand between a clock time and the day it falls on ("16:16 GMT on 14 March",
 # "Friday at 9.30am") for the two to be one expression.
 _CLOCK_DAY_GAP = re.compile(r"(?:\s*,)?\s*(?:on|at)?\s*(?:the\s+)?", re.IGNORECASE)
@@ -89,12 +95,26 @@ _NEXT_UNIT = re.compile(
     r"|\bthe (day) (before|after)\b"
 )
 _RELATIVE_UNIT = re.compile(r"\b(last|this|next|past|coming|earlier this|later this)\s+(week|month|year)\b")
-_WEEKDAY_RE = re.compile(rf"\b(?:(last|this|next|coming)\s+)?{_WEEKDAY}{_PART_OF_DAY}\b")
+_WEEKDAY_RE = re.compile(rf"\b(?:(last|this|next|coming|past)\s+)?{_WEEKDAY}{_PART_OF_DAY}\b")
+_QUALIFIED_MONTH = re.compile(rf"\b(last|next|this)\s+{_MONTH}\b")
+_DECADE = re.compile(r"\b(1\d\d|20\d)0s\b")
+# Parts of a day: the grain of a day's value ("this afternoon", "Friday evening").
+# A night is dated by the evening it begins ("last night", "overnight": the day before).
+_PARTS_OF_DAY = {
+    "morning": "morning", "dawn": "morning", "afternoon": "afternoon", "evening": "evening",
+    "night": "night", "tonight": "night", "overnight": "night",
+}  # fmt: skip
+_PART_OF_DAY_WORD = re.compile(r"\b(" + "|".join(_PARTS_OF_DAY) + r")\b")
+_NIGHT_TO = re.compile(r"\bnight (?:to|before)\s+")
+# What joins the two ends of a range ("Monday to Wednesday", "2015-2018", "between 2015
+# and 2018"; a plain "and" joins two times, not a range).
+_RANGE = re.compile(r"\s+(?:to|until|till|through|thru)\s+|\s*[–—]\s*|(?<=\d)-(?=\d)")
+_BETWEEN = re.compile(r"^between\s+(.+?)\s+and\s+(.+)$")
 _WEEKDAY_NAME = re.compile(rf"\b{_WEEKDAY}")
 _WEEKEND = re.compile(r"\b(?:(last|this|next|coming|past)\s+)?weekend\b")
 _TWO_DAYS = re.compile(r"\bthe day (before yesterday|after tomorrow)\b")
-_TODAY = re.compile(r"\b(today|tonight|this (?:morning|afternoon|evening)|earlier today|later today)\b")
-_YESTERDAY = re.compile(r"\b(yesterday|last night)\b")
+_TODAY = re.compile(r"\b(today|tonight|this (?:morning|afternoon|evening|dawn))\b")
+_YESTERDAY = re.compile(r"\b(yesterday|last night|overnight)\b")
 _TOMORROW = re.compile(r"\btomorrow\b")
 # Spans of prehistory and geology, which no calendar date stands for: value null, grain "era".
 _ERA = re.compile(
@@ -103,6 +123,9 @@ _ERA = re.compile(
     r"(?:hundreds|thousands|millions|billions)\s+of\s+years|\d[\d,.]*\s+(?:million|billion)\s+years|"
     r"\d[\d,]*\s+(?:BC|BCE|B\.C\.)(?=\W|$))",
     re.IGNORECASE,
+)
+_UNIT = re.compile(
+    r"\b(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centuries)s?\b"
 )
 # A count of years ago reaching further back than this has no calendar year worth giving.
 DEEP_PAST_YEARS = 1000
@@ -129,6 +152,10 @@ class Reading:
     anchor: str | None = None
 
 
+DAY_GRAINS = frozenset({"day", "morning", "afternoon", "evening", "night"})
+"""Grains whose value is a day (``2025-05-14``): the day and its parts."""
+
+
 def normalise_time(
     text: str, base: date | None, direction: Direction = None, anchor: date | None = None
 ) -> TimeValue:
@@ -136,16 +163,50 @@ def normalise_time(
     date or a live-blog post's time). ``direction`` settles dates the text leaves open:
     "Thursday" is the last one in a past-tense sentence and the next one in a future one.
     ``anchor``, the day another time of the sentence gives the clause above, is what a bare
-    weekday and "two days later" count from instead of ``base``."""
+    weekday and "two days later" count from instead of ``base``. A range ("Monday to
+    Wednesday", "between 2015 and 2018") is its two ends' values joined by "/"."""
     lowered = " ".join(text.lower().split())
-    day = _day_of(lowered, base, direction, anchor)
-    clock = _CLOCK.search(lowered)
-    if clock and day.grain != "era":
-        hour, minute = _clock(clock)
-        on = day.value if day.grain == "day" else (base.isoformat() if base else None)
+    return _range(lowered, base, direction, anchor) or _point(lowered, base, direction, anchor)
+
+
+def _range(text: str, base: date | None, direction: Direction, anchor: date | None) -> TimeValue | None:
+    """The range ``text`` spells, if its two ends both resolve; an end that is open counts
+    forward from a start that is a day."""
+    if between := _BETWEEN.match(text):
+        first, last = between.group(1), between.group(2)
+    elif len(_ISO_DATE.findall(text)) != 1 and len(parts := _RANGE.split(text, maxsplit=1)) == 2:
+        first, last = parts
+    else:
+        return None
+    end = _point(last, base, direction, anchor)
+    if first.isdigit() and end.grain == "day" and end.value:  # "14 to 16 May"
+        start = _safe_day(int(end.value[:4]), int(end.value[5:7]), int(first))
+    else:
+        start = _point(first, base, direction, anchor)
+        if start.value and start.grain in DAY_GRAINS:  # "Christmas Eve until Boxing Day"
+            end = _point(last, date.fromisoformat(start.value), "future", None)
+    if start.value is None or end.value is None or start.grain == "era" or end.grain == "era":
+        return None
+    return TimeValue(f"{start.value}/{end.value}", "range")
+
+
+def _point(text: str, base: date | None, direction: Direction, anchor: date | None) -> TimeValue:
+    """A single time: a day (or a part of one), with its clock time if it has one."""
+    if night := _NIGHT_TO.search(text):  # "the night to Thursday": Wednesday's night
+        following = _day_of(text[night.end() :], base, "future", anchor)
+        if following.value and following.grain == "day":
+            return TimeValue((date.fromisoformat(following.value) - timedelta(days=1)).isoformat(), "night")
+    day = _day_of(text, base, direction, anchor)
+    clock = _clock(text)
+    if clock is not None and day.grain != "era":
+        hour, minute = clock
+        on = day.value if day.grain in DAY_GRAINS else (base.isoformat() if base else None)
+        grain = "hour" if minute is None else "minute"
         if on is None:
-            return TimeValue(None, "minute")
-        return TimeValue(f"{on}T{hour:02d}:{minute:02d}", "minute")
+            return TimeValue(None, grain)
+        return TimeValue(f"{on}T{hour:02d}" + ("" if minute is None else f":{minute:02d}"), grain)
+    if day.grain == "day" and (part := _PART_OF_DAY_WORD.search(text)):
+        return TimeValue(day.value, _PARTS_OF_DAY[part.group(1)])
     return day
 
 
@@ -171,6 +232,8 @@ def _day_of(text: str, base: date | None, direction: Direction, anchor: date | N
                 lambda year, m=month, d=day_number: _date(year, m, d),
                 weekday=WEEKDAYS[weekday.group(1)] if weekday else None,
             )
+    if holiday := _holiday(text, base, direction):
+        return holiday
     if match := _TWO_DAYS.search(text):
         return _shifted(base, "2", "day", -1 if match.group(1).startswith("before") else 1)
     counted_from = anchor or base
@@ -196,17 +259,104 @@ def _day_of(text: str, base: date | None, direction: Direction, anchor: date | N
         return _shifted(base, "1", "day", 1)
     if match := _WEEKDAY_RE.search(text):
         which = match.group(1)
-        return _weekday(counted_from if which is None else base, which, WEEKDAYS[match.group(2)], direction)
+        if which is None and anchor is not None:
+            return _weekday(anchor, None, WEEKDAYS[match.group(2)], direction, same_day=False)
+        return _weekday(base, which, WEEKDAYS[match.group(2)], direction)
     if match := _RELATIVE_UNIT.search(text):
         return _relative_unit(base, match.group(1), match.group(2))
+    if match := _QUALIFIED_MONTH.search(text):
+        return _qualified_month(base, match.group(1), MONTHS[match.group(2)])
     if match := _MONTH_YEAR.search(text):
         month, year = MONTHS[match.group(1)], match.group(2)
         if year:
             return TimeValue(f"{int(year):04d}-{month:02d}", "month")
         return _open_date(base, direction, lambda year, m=month: date(year, m, 1), grain="month")
+    if match := _DECADE.search(text):
+        return TimeValue(match.group(1), "decade")
     if match := _YEAR.search(text):
         return TimeValue(match.group(1), "year")
+    if _UNIT.search(text):  # "three weeks", "decades", "30-day": a length of time, no point
+        return TimeValue(None, "duration")
     return TimeValue(None, None)
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (Western), by the anonymous Gregorian computus."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday_shift) // 433
+    month = (h + weekday_shift - 7 * m + 90) // 25
+    return date(year, month, (h + weekday_shift - 7 * m + 33 * month + 19) % 32)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The ``n``th ``weekday`` of a month (n = -1: the last)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "new year's day": lambda year: date(year, 1, 1),
+    "new year's eve": lambda year: date(year, 12, 31),
+    "christmas eve": lambda year: date(year, 12, 24),
+    "christmas day": lambda year: date(year, 12, 25),
+    "christmas": lambda year: date(year, 12, 25),
+    "boxing day": lambda year: date(year, 12, 26),
+    "valentine's day": lambda year: date(year, 2, 14),
+    "halloween": lambda year: date(year, 10, 31),
+    "good friday": lambda year: _easter(year) - timedelta(days=2),
+    "easter sunday": _easter,
+    "easter monday": lambda year: _easter(year) + timedelta(days=1),
+    "easter": _easter,
+    "memorial day": lambda year: _nth_weekday(year, 5, 0, -1),
+    "labor day": lambda year: _nth_weekday(year, 9, 0, 1),
+    "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),
+}
+"""Holidays by their day in a given year (Easter and its days Western)."""
+_HOLIDAY = re.compile(
+    r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)).replace("'", "['’]") + r")(\s+weekend)?\b",
+    re.IGNORECASE,
+)
+
+
+def _holiday(text: str, base: date | None, direction: Direction) -> TimeValue | None:
+    """A holiday's day in the year the tense points to; a holiday weekend runs from the
+    Saturday to the holiday (Monday) or from the holiday (Friday) to the Sunday."""
+    match = _HOLIDAY.search(text)
+    if match is None:
+        return None
+    day = _open_date(base, direction, HOLIDAYS[match.group(1).replace("’", "'")])
+    if not match.group(2) or day.value is None:
+        return day
+    holiday = date.fromisoformat(day.value)
+    if holiday.weekday() == 0:
+        first, last = holiday - timedelta(days=2), holiday
+    elif holiday.weekday() == 4:
+        first, last = holiday, holiday + timedelta(days=2)
+    else:
+        first = holiday + timedelta(days=5 - holiday.weekday()) if holiday.weekday() < 5 else holiday
+        first, last = first - timedelta(days=first.weekday() - 5), first - timedelta(days=first.weekday() - 6)
+    return TimeValue(f"{first.isoformat()}/{last.isoformat()}", "weekend")
+
+
+def _qualified_month(base: date | None, which: str, month: int) -> TimeValue:
+    """ "last September": the last one before the base month; "next September" the first
+    after it; "this September" the base year's."""
+    if base is None:
+        return TimeValue(None, "month")
+    year = base.year
+    if which == "last" and month >= base.month:
+        year -= 1
+    elif which == "next" and month <= base.month:
+        year += 1
+    return TimeValue(f"{year:04d}-{month:02d}", "month")
 
 
 def _date(year: int, month: int, day: int) -> date | None:
@@ -280,17 +430,23 @@ def _relative_unit(base: date | None, which: str, unit: str) -> TimeValue:
     return _shifted(base, str(abs(step)), unit, 1 if step >= 0 else -1) if base else TimeValue(None, unit)
 
 
-def _weekday(base: date | None, which: str | None, weekday: int, direction: Direction) -> TimeValue:
-    """ "Thursday": the most recent one (up to the base day) in the past tense, the next one
-    after the base day in the future tense; "last"/"next" say so outright."""
+def _weekday(
+    base: date | None, which: str | None, weekday: int, direction: Direction, same_day: bool = True
+) -> TimeValue:
+    """ "Thursday": the most recent one in the past tense, the next one in the future tense,
+    the base day itself when it is one (``same_day``: counting from the publication day, not
+    from another time of the sentence); "last"/"next" say so outright, "this Thursday" is
+    the base day's week's."""
     if base is None:
         return TimeValue(None, "day")
     back = (base.weekday() - weekday) % 7
-    ahead = (weekday - base.weekday()) % 7 or 7
-    if which == "last" or (which is None and direction != "future"):
+    ahead = (weekday - base.weekday()) % 7
+    if not same_day:
+        back, ahead = back or 7, ahead or 7
+    if which in {"last", "past"} or (which is None and direction != "future"):
         chosen = base - timedelta(days=back if which is None else back or 7)
     elif which in {"next", "coming"} or direction == "future":
-        chosen = base + timedelta(days=ahead)
+        chosen = base + timedelta(days=ahead if which is None else ahead or 7)
     else:  # "this Thursday"
         chosen = base + timedelta(days=(weekday - base.weekday()))
     return TimeValue(chosen.isoformat(), "day")
@@ -318,11 +474,18 @@ def _iso_week(day: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-def _clock(match: re.Match[str]) -> tuple[int, int]:
-    if match.group(4) is not None:
-        return int(match.group(4)) % 24, int(match.group(5))
-    hour, minute, meridiem = int(match.group(1)) % 12, int(match.group(2) or 0), match.group(3)
-    return (hour + 12 if meridiem.startswith("p") else hour), minute
+def _clock(text: str) -> tuple[int, int | None] | None:
+    """The hour and minute of the clock time in ``text``, the minute None for a whole hour
+    written without one ("7pm", "noon")."""
+    if match := _CLOCK.search(text):
+        if match.group(4) is not None:
+            return int(match.group(4)) % 24, int(match.group(5))
+        hour, meridiem = int(match.group(1)) % 12, match.group(3)
+        minute = int(match.group(2)) if match.group(2) else None
+        return (hour + 12 if meridiem.startswith("p") else hour), minute
+    if match := _HOUR_WORDS.search(text):
+        return (12 if match.group(1) else int(match.group(2)) % 24), None
+    return None
 
 
 def _governing_verb(token: Token) -> Token:
@@ -352,16 +515,32 @@ def _verb_direction(verb: Token) -> Direction:
 def tense_direction(token: Token) -> Direction:
     """Where the tense of the clause around ``token`` points: "past" ("met on Thursday",
     "has said"), "future" ("will meet", "takes office on January 20", "rain is expected on
-    Sunday": a scheduled present), or None when the clause has no finite verb. A time
-    before a noun ("his April conviction") dates what the noun names, which past-tense
-    reporting anywhere above it ("said", "upheld") puts in the past."""
+    Sunday": a scheduled present), or None when the clause has no finite verb.
+
+    A time before a noun ("his April conviction") dates what the noun names, not the
+    clause's act: a past clause puts it in the past, a future one leaves it open (the
+    nearest: "her December trial will be moved"), and a clause with no tense of its own
+    takes past-tense reporting from above ("said they would appeal his April conviction")."""
     verb = _governing_verb(token)
+    direction = _verb_direction(verb)
     head = token.head
-    before_noun = token.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and token.i < head.i
-    verbs_above = (above for above in (verb, *verb.ancestors) if above.pos_ in {"VERB", "AUX"})
-    if before_noun and any(_verb_direction(above) == "past" for above in verbs_above):
+    if not (token.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and token.i < head.i):
+        return direction
+    if direction is None and any(_verb_direction(above) == "past" for above in _verbs_above(verb)):
         return "past"
-    return _verb_direction(verb)
+    return "past" if direction == "past" else None
+
+
+def _verbs_above(verb: Token) -> list[Token]:
+    """The verbs of the clauses ``verb``'s clause depends on, nearest first, up to a relative
+    clause: "the festival, which began on Friday, runs until Sunday" dates the festival's
+    start by its own clause, not by the one around the noun."""
+    verbs, token = [], verb
+    while token.head.i != token.i and token.dep_ != "relcl":
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            verbs.append(token)
+    return verbs
 
 
 def _reading(root: Token, others: list[tuple[str, Token]]) -> Reading:
@@ -369,7 +548,7 @@ def _reading(root: Token, others: list[tuple[str, Token]]) -> Reading:
     ``others`` (time id, root), the nearest one governed by a verb above this clause's own
     ("proposed on Saturday ... starting on Monday")."""
     verb = _governing_verb(root)
-    above = [ancestor for ancestor in verb.ancestors if ancestor.pos_ in {"VERB", "AUX"}]
+    above = _verbs_above(verb)
     anchors = [
         (above.index(other_verb), time_id)
         for time_id, other_root in others
@@ -386,19 +565,21 @@ def _reading(root: Token, others: list[tuple[str, Token]]) -> Reading:
 
 
 def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """Where the time expressions of ``doc`` are: its DATE and TIME entities, clock times
-    and spans of prehistory NER missed, a clock time joined to the day it falls on."""
+    """Where the time expressions of ``doc`` are: its DATE and TIME entities, clock times,
+    holidays and spans of prehistory NER missed, a clock time joined to the day it falls on,
+    two times joined by "and" apart."""
     spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     found = []
     for match in _CLOCK.finditer(text):
         end = match.end()
         if not any(c.isalpha() for c in match.group(0)):
             zone = _ZONE.match(text, end)
-            if zone is None and not _AT.search(text, 0, match.start()):
+            before = text[: match.start()]
+            if zone is None and not _AT.search(before) and not _LINE_START.search(before):
                 continue
             end = zone.end() if zone else end
         found.append((match.start(), end))
-    found.extend(match.span() for match in _ERA.finditer(text))
+    found.extend(match.span() for pattern in (_ERA, _HOLIDAY) for match in pattern.finditer(text))
     for start, end in found:
         overlapping = [span for span in spans if span[0] < end and start < span[1]]
         if overlapping:
@@ -407,21 +588,84 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
         tokens = doc.char_span(start, end, alignment_mode="expand")
         if tokens is not None and len(tokens):
             spans.append((tokens.start_char, tokens.end_char))
-    return _join_clocks_to_days(sorted(set(spans)), text)
+    widened = sorted({_widen(doc, start, end) for start, end in spans})
+    return _join([part for span in widened for part in _apart(span, text)], doc)
 
 
-def _join_clocks_to_days(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """A clock time and the day beside it ("16:16 GMT on 14 March", "Friday at 9.30am") as one span."""
+_AND = re.compile(r"\s*,?\s+(?:and|or|after|before|since)\s+")
+
+
+def _apart(span: tuple[int, int], text: str) -> list[tuple[int, int]]:
+    """A span of two times joined by "and" or "after" ("Monday and Tuesday", "December
+    after months") as two spans, unless "between" makes them a range's ends."""
+    start, end = span
+    joint = _AND.search(text, start, end)
+    if joint is None or text[max(0, start - 8) : start].lower().strip().endswith("between"):
+        return [span]
+    if text[start:end].lower().startswith("between"):
+        return [span]
+    first, second = text[start : joint.start()], text[joint.end() : end]
+    first_grain, second_grain = normalise_time(first, None).grain, normalise_time(second, None).grain
+    # "the day before yesterday", "two days after the vote" count from what follows.
+    counted = joint.group(0).strip(" ,") in {"after", "before", "since"} and first_grain == "duration"
+    if first_grain is None or second_grain is None or counted:
+        return [span]
+    return [(start, joint.start()), (joint.end(), end)]
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|thru|[–—-])\s*", re.IGNORECASE)
+# Verbs that move a time rather than span a range: "postponed from Monday to Wednesday".
+_MOVING = frozenset({"postpone", "move", "delay", "push", "bring", "reschedule", "shift", "change", "put"})
+
+
+def _join(spans: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
+    """Neighbouring spans that make one time: a clock time and its day ("16:16 GMT on 14
+    March", "Friday at 9.30am"), a range's two ends ("Christmas Eve until Boxing Day")."""
+    text = doc.text
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined:
             last_start, last_end = joined[-1]
-            clocks = [bool(_CLOCK.search(text[a:b])) for a, b in ((last_start, last_end), (start, end))]
+            clocks = [bool(_clock(text[a:b].lower())) for a, b in ((last_start, last_end), (start, end))]
             if clocks[0] != clocks[1] and _CLOCK_DAY_GAP.fullmatch(text, last_end, start):
+                joined[-1] = (last_start, end)
+                continue
+            if _RANGE_GAP.fullmatch(text, last_end, start) and not _moved(doc, last_start):
                 joined[-1] = (last_start, end)
                 continue
         joined.append((start, end))
     return joined
+
+
+def _moved(doc: Doc, start: int) -> bool:
+    """Whether the time starting at ``start`` is where something is moved from."""
+    tokens = doc.char_span(start, start + 1, alignment_mode="expand")
+    if tokens is None or tokens.start == 0:
+        return False
+    before = doc[tokens.start - 1]
+    return before.lower_ == "from" and before.head.lemma_ in _MOVING
+
+
+_LEFT_OF_PART = frozenset({*WEEKDAYS, "yesterday", "tomorrow", "today"})
+_NIGHT_WORDS = frozenset({"night", "day", "dawn", "morning", "evening", "afternoon"})
+
+
+def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A span NER cut short of the day it belongs to: "[Saturday] afternoon", "the night
+    [to Thursday]", "the dawn [of this Tuesday]"."""
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return start, end
+    first, last = tokens.start, tokens.end
+    if tokens[0].lower_ in _PARTS_OF_DAY:
+        while first > 0 and doc[first - 1].lower_.rstrip(".") in _LEFT_OF_PART:
+            first -= 1
+    linked = last + 1 < len(doc) and doc[last].lower_ in {"to", "of", "before"}
+    if tokens[-1].lower_ in _NIGHT_WORDS and linked:
+        following = last + 1 + (doc[last + 1].lower_ in {"this", "next", "last"})
+        if following < len(doc) and doc[following].lower_.rstrip(".") in WEEKDAYS:
+            last = following + 1
+    return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
 def find_times(doc: Doc, text: str) -> tuple[list[TimeExpression], dict[str, Reading]]:
@@ -449,7 +693,7 @@ def resolve_times(times: list[TimeExpression], base: date | None, readings: dict
 
     def anchor_day(reading: Reading) -> date | None:
         anchor = by_id.get(reading.anchor) if reading.anchor else None
-        if anchor is None or anchor.value is None or anchor.grain not in {"day", "minute"}:
+        if anchor is None or anchor.value is None or anchor.grain not in DAY_GRAINS | {"hour", "minute"}:
             return None
         return date.fromisoformat(anchor.value[:10])
 
