@@ -259,9 +259,7 @@ def _day_of(text: str, base: date | None, direction: Direction, anchor: date | N
         return _shifted(base, "1", "day", 1)
     if match := _WEEKDAY_RE.search(text):
         which = match.group(1)
-        if which is None and anchor is not None:
-            return _weekday(anchor, None, WEEKDAYS[match.group(2)], direction, same_day=False)
-        return _weekday(base, which, WEEKDAYS[match.group(2)], direction)
+        return _weekday(counted_from if which is None else base, which, WEEKDAYS[match.group(2)], direction)
     if match := _RELATIVE_UNIT.search(text):
         return _relative_unit(base, match.group(1), match.group(2))
     if match := _QUALIFIED_MONTH.search(text):
@@ -430,19 +428,14 @@ def _relative_unit(base: date | None, which: str, unit: str) -> TimeValue:
     return _shifted(base, str(abs(step)), unit, 1 if step >= 0 else -1) if base else TimeValue(None, unit)
 
 
-def _weekday(
-    base: date | None, which: str | None, weekday: int, direction: Direction, same_day: bool = True
-) -> TimeValue:
+def _weekday(base: date | None, which: str | None, weekday: int, direction: Direction) -> TimeValue:
     """ "Thursday": the most recent one in the past tense, the next one in the future tense,
-    the base day itself when it is one (``same_day``: counting from the publication day, not
-    from another time of the sentence); "last"/"next" say so outright, "this Thursday" is
-    the base day's week's."""
+    the base day itself when it is one; "last"/"next" say so outright, "this Thursday" is the
+    base day's week's."""
     if base is None:
         return TimeValue(None, "day")
     back = (base.weekday() - weekday) % 7
     ahead = (weekday - base.weekday()) % 7
-    if not same_day:
-        back, ahead = back or 7, ahead or 7
     if which in {"last", "past"} or (which is None and direction != "future"):
         chosen = base - timedelta(days=back if which is None else back or 7)
     elif which in {"next", "coming"} or direction == "future":
@@ -502,6 +495,10 @@ def _auxiliaries(verb: Token) -> set[str]:
 
 def _verb_direction(verb: Token) -> Direction:
     auxiliaries = _auxiliaries(verb)
+    # A verb with no tense of its own shares its head's: "began deliberating on 28
+    # January", "was arrested and charged".
+    if not auxiliaries and verb.tag_ in {"VB", "VBN", "VBG"} and verb.dep_ in {"xcomp", "conj"}:
+        return _verb_direction(verb.head)
     if auxiliaries & {"will", "'ll", "shall", "wo"} or (verb.lower_ == "going" and "to" in auxiliaries):
         return "future"
     if verb.tag_ == "VBD" or auxiliaries & {"had", "has", "have", "'ve", "did", "was", "were"}:
@@ -579,7 +576,7 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
                 continue
             end = zone.end() if zone else end
         found.append((match.start(), end))
-    found.extend(match.span() for pattern in (_ERA, _HOLIDAY) for match in pattern.finditer(text))
+    found.extend(match.span() for pattern in (_ERA, _HOLIDAY, _VAGUE) for match in pattern.finditer(text))
     for start, end in found:
         overlapping = [span for span in spans if span[0] < end and start < span[1]]
         if overlapping:
@@ -592,7 +589,9 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     return _join([part for span in widened for part in _apart(span, text)], doc)
 
 
-_AND = re.compile(r"\s*,?\s+(?:and|or|after|before|since)\s+")
+# Words for a time NER leaves out: vague ones ("recently", "soon"; not "as soon as") and a fortnight.
+_VAGUE = re.compile(r"(?<!as )\b(?:recently|soon|(?:a|one|two|three) fortnights?)\b(?! as\b)", re.IGNORECASE)
+_AND = re.compile(r"\s*,?\s+(?:and|or|after|before|since)\s+|,\s+")
 
 
 def _apart(span: tuple[int, int], text: str) -> list[tuple[int, int]]:
@@ -607,8 +606,12 @@ def _apart(span: tuple[int, int], text: str) -> list[tuple[int, int]]:
     first, second = text[start : joint.start()], text[joint.end() : end]
     first_grain, second_grain = normalise_time(first, None).grain, normalise_time(second, None).grain
     # "the day before yesterday", "two days after the vote" count from what follows.
-    counted = joint.group(0).strip(" ,") in {"after", "before", "since"} and first_grain == "duration"
-    if first_grain is None or second_grain is None or counted:
+    joint_word = joint.group(0).strip(" ,")
+    counted = joint_word in {"after", "before", "since"} and first_grain == "duration"
+    # A comma parts a time from a length of time ("on Tuesday, hours after"), not a
+    # weekday from its date ("Wednesday, May 14").
+    listed = joint_word or (first_grain == "duration") != (second_grain == "duration")
+    if first_grain is None or second_grain is None or counted or not listed:
         return [span]
     return [(start, joint.start()), (joint.end(), end)]
 
@@ -626,8 +629,8 @@ def _join(spans: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
     for start, end in spans:
         if joined:
             last_start, last_end = joined[-1]
-            clocks = [bool(_clock(text[a:b].lower())) for a, b in ((last_start, last_end), (start, end))]
-            if clocks[0] != clocks[1] and _CLOCK_DAY_GAP.fullmatch(text, last_end, start):
+            kinds = [_clock_or_day(text[a:b]) for a, b in ((last_start, last_end), (start, end))]
+            if set(kinds) == {"clock", "day"} and _CLOCK_DAY_GAP.fullmatch(text, last_end, start):
                 joined[-1] = (last_start, end)
                 continue
             if _RANGE_GAP.fullmatch(text, last_end, start) and not _moved(doc, last_start):
@@ -635,6 +638,13 @@ def _join(spans: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
                 continue
         joined.append((start, end))
     return joined
+
+
+def _clock_or_day(text: str) -> str | None:
+    """Whether ``text`` is a clock time, a day (or part of one) a clock time may fall on, or neither."""
+    if _clock(text.lower()):
+        return "clock"
+    return "day" if normalise_time(text, None).grain in DAY_GRAINS else None
 
 
 def _moved(doc: Doc, start: int) -> bool:
@@ -668,6 +678,13 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
 
 
+# Expressions that count from a time the text has given ("two days later", "the
+# following day"): with no time above their clause, they count from the last one before.
+_ANAPHORIC = re.compile(
+    r"\b(?:(?:later|earlier)(?! this)|following|previous|preceding|next day|the day (?:before|after))\b"
+)
+
+
 def find_times(doc: Doc, text: str) -> tuple[list[TimeExpression], dict[str, Reading]]:
     """The time expressions of ``doc`` and by their ids what the parse says about them
     (:class:`Reading`); values come later, once the publication date is known
@@ -682,7 +699,12 @@ def find_times(doc: Doc, text: str) -> tuple[list[TimeExpression], dict[str, Rea
     by_sentence: dict[int, list[tuple[str, Token]]] = {}
     for time_id, root in roots:
         by_sentence.setdefault(root.sent.start, []).append((time_id, root))
-    readings = {time_id: _reading(root, by_sentence[root.sent.start]) for time_id, root in roots}
+    readings = {}
+    for number, (time, (time_id, root)) in enumerate(zip(times, roots, strict=True)):
+        reading = _reading(root, by_sentence[root.sent.start])
+        if reading.anchor is None and number and _ANAPHORIC.search(time.span.text.lower()):
+            reading = Reading(reading.direction, times[number - 1].id)
+        readings[time_id] = reading
     return times, readings
 
 
