@@ -141,15 +141,29 @@ class TimeValue:
     grain: str | None
 
 
+Relation = Literal["counts", "follows", "within"]
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the parse says about an expression's open parts: where the tense of its clause
-    points (``direction``) and the id of the time it is counted from, when another time in
-    the sentence dates the clause above its own ("proposed on Saturday a ceasefire starting
-    on Monday": Monday is counted from Saturday)."""
+    points (``direction``), and the id of another time of the text it depends on
+    (``anchor``) and how (``relation``): it ``counts`` from a time dating a clause above its
+    own ("proposed on Saturday a ceasefire starting on Monday"), ``follows`` the time of an
+    earlier clause it is coordinated with ("arrested on Saturday and charged on Monday"),
+    or lies ``within`` a week its own clause names ("next week, on Tuesday")."""
 
     direction: Direction = None
     anchor: str | None = None
+    relation: Relation = "counts"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The day an open expression depends on (a week's Monday for ``within``) and how."""
+
+    day: date
+    relation: Relation = "counts"
 
 
 DAY_GRAINS = frozenset({"day", "morning", "afternoon", "evening", "night"})
@@ -157,19 +171,19 @@ DAY_GRAINS = frozenset({"day", "morning", "afternoon", "evening", "night"})
 
 
 def normalise_time(
-    text: str, base: date | None, direction: Direction = None, anchor: date | None = None
+    text: str, base: date | None, direction: Direction = None, anchor: Anchor | None = None
 ) -> TimeValue:
     """The value of a time expression, relative ones against ``base`` (the publication
     date or a live-blog post's time). ``direction`` settles dates the text leaves open:
     "Thursday" is the last one in a past-tense sentence and the next one in a future one.
-    ``anchor``, the day another time of the sentence gives the clause above, is what a bare
+    ``anchor``, the day another time of the sentence gives (:class:`Reading`), is what a bare
     weekday and "two days later" count from instead of ``base``. A range ("Monday to
     Wednesday", "between 2015 and 2018") is its two ends' values joined by "/"."""
     lowered = " ".join(text.lower().split())
     return _range(lowered, base, direction, anchor) or _point(lowered, base, direction, anchor)
 
 
-def _range(text: str, base: date | None, direction: Direction, anchor: date | None) -> TimeValue | None:
+def _range(text: str, base: date | None, direction: Direction, anchor: Anchor | None) -> TimeValue | None:
     """The range ``text`` spells, if its two ends both resolve; an end that is open counts
     forward from a start that is a day."""
     if between := _BETWEEN.match(text):
@@ -178,19 +192,24 @@ def _range(text: str, base: date | None, direction: Direction, anchor: date | No
         first, last = parts
     else:
         return None
+    if (week := _RELATIVE_UNIT.search(last)) and not _RELATIVE_UNIT.search(first):
+        first = f"{first} {week.group(0)}"  # "Monday to Wednesday next week"
     end = _point(last, base, direction, anchor)
     if first.isdigit() and end.grain == "day" and end.value:  # "14 to 16 May"
         start = _safe_day(int(end.value[:4]), int(end.value[5:7]), int(first))
     else:
         start = _point(first, base, direction, anchor)
-        if start.value and start.grain in DAY_GRAINS:  # "Christmas Eve until Boxing Day"
+        # An open end before the start is the first one after it ("Monday to Wednesday"
+        # in a past clause published on a Tuesday).
+        open_end = start.value and start.grain in DAY_GRAINS and end.value
+        if open_end and end.value < start.value[: len(end.value)]:
             end = _point(last, date.fromisoformat(start.value), "future", None)
     if start.value is None or end.value is None or start.grain == "era" or end.grain == "era":
         return None
     return TimeValue(f"{start.value}/{end.value}", "range")
 
 
-def _point(text: str, base: date | None, direction: Direction, anchor: date | None) -> TimeValue:
+def _point(text: str, base: date | None, direction: Direction, anchor: Anchor | None) -> TimeValue:
     """A single time: a day (or a part of one), with its clock time if it has one."""
     if night := _NIGHT_TO.search(text):  # "the night to Thursday": Wednesday's night
         following = _day_of(text[night.end() :], base, "future", anchor)
@@ -210,7 +229,7 @@ def _point(text: str, base: date | None, direction: Direction, anchor: date | No
     return day
 
 
-def _day_of(text: str, base: date | None, direction: Direction, anchor: date | None) -> TimeValue:
+def _day_of(text: str, base: date | None, direction: Direction, anchor: Anchor | None) -> TimeValue:
     if _ERA.search(text):
         return TimeValue(None, "era")
     if match := _ISO_DATE.search(text):
@@ -236,7 +255,7 @@ def _day_of(text: str, base: date | None, direction: Direction, anchor: date | N
         return holiday
     if match := _TWO_DAYS.search(text):
         return _shifted(base, "2", "day", -1 if match.group(1).startswith("before") else 1)
-    counted_from = anchor or base
+    counted_from = anchor.day if anchor else base
     if match := _AGO.search(text):
         back = match.group(3) in {"ago", "earlier", "before"}
         if back and match.group(2) == "year" and _count(match.group(1)) >= DEEP_PAST_YEARS:
@@ -258,8 +277,22 @@ def _day_of(text: str, base: date | None, direction: Direction, anchor: date | N
     if _TOMORROW.search(text):
         return _shifted(base, "1", "day", 1)
     if match := _WEEKDAY_RE.search(text):
-        which = match.group(1)
-        return _weekday(counted_from if which is None else base, which, WEEKDAYS[match.group(2)], direction)
+        which, weekday = match.group(1), WEEKDAYS[match.group(2)]
+        week = _RELATIVE_UNIT.search(text)
+        if which is None and week and week.group(2) == "week":
+            # "Tuesday next week": that week's Tuesday.
+            monday = _week_monday(_relative_unit(base, week.group(1), "week"))
+            anchor = Anchor(monday, "within") if monday else None
+        if which is not None or anchor is None:
+            return _weekday(base, which, weekday, direction)
+        if anchor.relation == "within":
+            return TimeValue((anchor.day + timedelta(days=weekday)).isoformat(), "day")
+        if anchor.relation == "follows":
+            alone = _weekday(base, None, weekday, direction)
+            if alone.value and date.fromisoformat(alone.value) >= anchor.day:
+                return alone
+            return _weekday(anchor.day, None, weekday, "future")
+        return _weekday(anchor.day, None, weekday, direction)
     if match := _RELATIVE_UNIT.search(text):
         return _relative_unit(base, match.group(1), match.group(2))
     if match := _QUALIFIED_MONTH.search(text):
@@ -462,6 +495,14 @@ def _weekend(base: date | None, which: str | None, direction: Direction) -> Time
     return TimeValue(f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "weekend")
 
 
+def _week_monday(week: TimeValue) -> date | None:
+    """The Monday of an ISO week value ("2025-W37")."""
+    if week.grain != "week" or week.value is None:
+        return None
+    year, number = week.value.split("-W")
+    return date.fromisocalendar(int(year), int(number), 1)
+
+
 def _iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week:02d}"
@@ -540,25 +581,35 @@ def _verbs_above(verb: Token) -> list[Token]:
     return verbs
 
 
-def _reading(root: Token, others: list[tuple[str, Token]]) -> Reading:
-    """The direction of the clause around ``root`` and the time it counts from: among the
-    ``others`` (time id, root), the nearest one governed by a verb above this clause's own
-    ("proposed on Saturday ... starting on Monday")."""
+def _reading(root: Token, others: list[tuple[str, Token, str]]) -> Reading:
+    """The direction of the clause around ``root`` and the time it depends on among the
+    ``others`` (time id, root, text) of its sentence: the nearest one governed by a verb
+    above its own clause ("proposed on Saturday ... starting on Monday"), or by the clause
+    it is coordinated with ("arrested on Saturday and charged on Monday"), else a week its
+    own clause names ("the next week, on Tuesday")."""
     verb = _governing_verb(root)
     above = _verbs_above(verb)
-    anchors = [
-        (above.index(other_verb), time_id)
-        for time_id, other_root in others
-        if other_root.i != root.i and (other_verb := _governing_verb(other_root)) in above
-    ]
     direction = tense_direction(root)
+    anchors = []
+    for time_id, other_root, other_text in others:
+        if other_root.i == root.i:
+            continue
+        other_verb = _governing_verb(other_root)
+        if other_verb in above:
+            anchors.append((above.index(other_verb), time_id))
+        elif other_verb.i == verb.i and _RELATIVE_UNIT.search(other_text.lower()):
+            anchors.append((len(above), time_id))
     if not anchors:
         return Reading(direction)
+    steps, anchor = min(anchors)
+    if steps == len(above):
+        return Reading(direction, anchor, "within")
     # From a dated clause, "would" looks forward from that day ("said on Friday talks
     # would start on Monday").
     if direction is None and "would" in _auxiliaries(verb):
         direction = "future"
-    return Reading(direction, min(anchors)[1])
+    coordinated = verb.dep_ == "conj" and above[steps] == verb.head
+    return Reading(direction, anchor, "follows" if coordinated else "counts")
 
 
 def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -661,8 +712,8 @@ _NIGHT_WORDS = frozenset({"night", "day", "dawn", "morning", "evening", "afterno
 
 
 def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A span NER cut short of the day it belongs to: "[Saturday] afternoon", "the night
-    [to Thursday]", "the dawn [of this Tuesday]"."""
+    """A span NER cut short of the day it belongs to: "[Saturday] afternoon", "[3] August
+    2023", "the night [to Thursday]", "[the night to] 3 August", "the dawn [of this Tuesday]"."""
     tokens = doc.char_span(start, end, alignment_mode="expand")
     if tokens is None or not len(tokens):
         return start, end
@@ -670,6 +721,11 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if tokens[0].lower_ in _PARTS_OF_DAY:
         while first > 0 and doc[first - 1].lower_.rstrip(".") in _LEFT_OF_PART:
             first -= 1
+    if tokens[0].lower_.rstrip(".") in MONTHS and first > 0 and doc[first - 1].text.isdigit():
+        first -= 1
+    linked_before = first > 1 and doc[first - 1].lower_ in {"to", "of", "before"}
+    if linked_before and doc[first - 2].lower_ in _NIGHT_WORDS:
+        first -= 2 + (first > 2 and doc[first - 3].lower_ == "the")
     linked = last + 1 < len(doc) and doc[last].lower_ in {"to", "of", "before"}
     if tokens[-1].lower_ in _NIGHT_WORDS and linked:
         following = last + 1 + (doc[last + 1].lower_ in {"this", "next", "last"})
@@ -696,9 +752,9 @@ def find_times(doc: Doc, text: str) -> tuple[list[TimeExpression], dict[str, Rea
             continue
         times.append(TimeExpression(f"t{len(times) + 1}", Span.of(text, start, end)))
         roots.append((times[-1].id, tokens.root))
-    by_sentence: dict[int, list[tuple[str, Token]]] = {}
-    for time_id, root in roots:
-        by_sentence.setdefault(root.sent.start, []).append((time_id, root))
+    by_sentence: dict[int, list[tuple[str, Token, str]]] = {}
+    for time, (time_id, root) in zip(times, roots, strict=True):
+        by_sentence.setdefault(root.sent.start, []).append((time_id, root, time.span.text))
     readings = {}
     for number, (time, (time_id, root)) in enumerate(zip(times, roots, strict=True)):
         reading = _reading(root, by_sentence[root.sent.start])
@@ -713,11 +769,16 @@ def resolve_times(times: list[TimeExpression], base: date | None, readings: dict
     the direction of its clause and the day of its anchor (``find_times``): anchors first."""
     by_id = {time.id: time for time in times}
 
-    def anchor_day(reading: Reading) -> date | None:
+    def anchor_of(reading: Reading) -> Anchor | None:
         anchor = by_id.get(reading.anchor) if reading.anchor else None
-        if anchor is None or anchor.value is None or anchor.grain not in DAY_GRAINS | {"hour", "minute"}:
+        if anchor is None or anchor.value is None:
             return None
-        return date.fromisoformat(anchor.value[:10])
+        if reading.relation == "within":
+            monday = _week_monday(TimeValue(anchor.value, anchor.grain))
+            return Anchor(monday, "within") if monday else None
+        if anchor.grain not in DAY_GRAINS | {"hour", "minute"}:
+            return None
+        return Anchor(date.fromisoformat(anchor.value[:10]), reading.relation)
 
     # An anchor's clause is above its dependant's, so anchors resolve in an earlier round.
     pending = {time.id: readings.get(time.id, Reading()) for time in times}
@@ -725,7 +786,7 @@ def resolve_times(times: list[TimeExpression], base: date | None, readings: dict
         ready = [time_id for time_id, reading in pending.items() if reading.anchor not in pending]
         for time_id in ready:
             time, reading = by_id[time_id], pending.pop(time_id)
-            resolved = normalise_time(time.span.text, base, reading.direction, anchor_day(reading))
+            resolved = normalise_time(time.span.text, base, reading.direction, anchor_of(reading))
             time.value, time.grain = resolved.value, resolved.grain
 
 
