@@ -136,6 +136,66 @@ def extract_dated(extractor):
     return run
 
 
+@pytest.mark.parametrize(
+    ("published", "text", "expression", "value", "grain"),
+    [
+        # 2025-03-13 is a Thursday.
+        ("2025-03-13", "He was arrested on Saturday and charged on Monday.", "Monday", "2025-03-10", "day"),
+        (
+            "2025-03-13",
+            "The trial opened on Tuesday, and the judge adjourned it until Friday.",
+            "Friday",
+            "2025-03-14",
+            "day",
+        ),
+        ("2025-03-13", "The talks were held on Tuesday and Wednesday.", "Wednesday", "2025-03-12", "day"),
+        (
+            "2025-03-13",
+            "The airline will cut flights from Monday to Wednesday next week.",
+            "Monday to Wednesday next week",
+            "2025-03-17/2025-03-19",
+            "range",
+        ),
+        (
+            "2025-03-13",
+            "Sales rose every year between 2015 and 2018.",
+            "between 2015 and 2018",
+            "2015/2018",
+            "range",
+        ),
+        ("2025-03-13", "The band was formed in the 1990s.", "the 1990s", "199", "decade"),
+        ("2025-03-13", "Protesters gathered at noon and marched until 6pm.", "6pm", "2025-03-13T18", "hour"),
+        (
+            "2025-03-13",
+            "The police intervened in the night to Thursday.",
+            "the night to Thursday",
+            "2025-03-12",
+            "night",
+        ),
+        ("2025-03-13", "09:03 – Sirens sounded across the city.", "09:03", "2025-03-13T09:03", "minute"),
+        (
+            "2025-12-22",
+            "Shops will close from Christmas Eve until Boxing Day.",
+            "Christmas Eve until Boxing Day",
+            "2025-12-24/2025-12-26",
+            "range",
+        ),
+        (
+            "2025-02-03",
+            "The jury began deliberating on 28 January and reached a verdict the following day.",
+            "the following day",
+            "2025-01-29",
+            "day",
+        ),
+        ("2025-11-24", "Her December trial will be moved to 12 January.", "December", "2025-12", "month"),
+    ],
+)
+def test_parse_and_neighbours_settle_open_times(extract_dated, published, text, expression, value, grain):
+    times = {time.span.text: time for time in extract_dated(text, published).times}
+    assert expression in times, sorted(times)
+    assert (times[expression].value, times[expression].grain) == (value, grain)
+
+
 def test_a_weekday_given_with_the_date_picks_the_year_whatever_the_tense():
     # 15 May fell on a Thursday in 2025, not in 2024.
     assert normalise_time("Thursday 15 May", date(2025, 5, 12), "past") == TimeValue("2025-05-15", "day")

@@ -65,7 +65,7 @@ _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _CLOCK = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?=\W|$)|\b(\d{1,2}):(\d{2})\b(?!\s*[ap]\.?m)"
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am|pm)(?=\W|$)|\b(\d{1,2}):(\d{2})\b(?!\s*[ap]\.?m)"
 )
 # A 24-hour clock with no "am"/"pm" is a time only with its zone or "at" ("16:16 GMT",
 # "at 09:30"), not a score or a ratio ("won 2:1").
