@@ -68,13 +68,12 @@ _CLOCK = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am|pm)(?=\W|$)|\b(\d{1,2}):(\d{2})\b(?!\s*[ap]\.?m)"
 )
 # A 24-hour clock with no "am"/"pm" is a time only with its zone or "at" ("16:16 GMT",
-# "at 09:30"), not a score or a ratio ("won 2:1").
+# "at 09:30") or at the start of a line (a live blog's "09:03 – ..."), not a score or a
+# ratio ("won 2:1").
 _ZONE = re.compile(
     r"\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|EST|EDT|CST|CDT|PST|PDT|ET|local time|[A-Z][a-z]+ time)\b"
 )
 _AT = re.compile(r"\bat\s*$", re.IGNORECASE)
-# A live blog's post starts with its time ("09:03 – ...").
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 # Whole hours by other words: "noon", "18 hours of Tuesday" (a translation's "18 Uhr").
 _HOUR_WORDS = re.compile(r"\b(?:(noon|midday)|(\d{1,2}) hours of)\b")
 # What may stand between a clock time and the day it falls on ("16:16 GMT on 14 March",
@@ -94,7 +93,9 @@ _NEXT_UNIT = re.compile(
     r"\b(?:the\s+(next|previous)|(?:the\s+)?(following|preceding))\s+(day|week|month|year)\b"
     r"|\bthe (day) (before|after)\b"
 )
-_RELATIVE_UNIT = re.compile(r"\b(last|this|next|past|coming|earlier this|later this)\s+(week|month|year)\b")
+_RELATIVE_UNIT = re.compile(
+    r"\b(last|this|next|new|past|coming|earlier this|later this)\s+(week|month|year)\b"
+)
 _WEEKDAY_RE = re.compile(rf"\b(?:(last|this|next|coming|past)\s+)?{_WEEKDAY}{_PART_OF_DAY}\b")
 _QUALIFIED_MONTH = re.compile(rf"\b(last|next|this)\s+{_MONTH}\b")
 _DECADE = re.compile(r"\b(1\d\d|20\d)0s\b")
@@ -121,8 +122,7 @@ _ERA = re.compile(
     r"\b(?:(?:stone|bronze|iron|ice|copper)\s+age|(?:palaeo|paleo|meso|neo)lithic|"
     r"pleistocene|holocene|jurassic|cretaceous|triassic|cambrian|"
     r"(?:hundreds|thousands|millions|billions)\s+of\s+years|\d[\d,.]*\s+(?:million|billion)\s+years|"
-    r"\d[\d,]*\s+(?:BC|BCE|B\.C\.)(?=\W|$))",
-    re.IGNORECASE,
+    r"\d[\d,]*\s+(?:bc|bce|b\.c\.)(?=\W|$))",
 )
 _UNIT = re.compile(
     r"\b(?:second|minute|hour|day|night|week|fortnight|month|year|decade|century|centuries)s?\b"
@@ -353,7 +353,6 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 """Holidays by their day in a given year (Easter and its days Western)."""
 _HOLIDAY = re.compile(
     r"\b(" + "|".join(sorted(HOLIDAYS, key=len, reverse=True)).replace("'", "['’]") + r")(\s+weekend)?\b",
-    re.IGNORECASE,
 )
 
 
@@ -457,7 +456,7 @@ def _shifted(base: date | None, count: str, unit: str, sign: int) -> TimeValue:
 
 
 def _relative_unit(base: date | None, which: str, unit: str) -> TimeValue:
-    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
+    step = {"last": -1, "past": -1, "next": 1, "new": 1, "coming": 1}.get(which, 0)
     return _shifted(base, str(abs(step)), unit, 1 if step >= 0 else -1) if base else TimeValue(None, unit)
 
 
@@ -622,12 +621,15 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
         end = match.end()
         if not any(c.isalpha() for c in match.group(0)):
             zone = _ZONE.match(text, end)
-            before = text[: match.start()]
-            if zone is None and not _AT.search(before) and not _LINE_START.search(before):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            at = _AT.search(text[max(line_start, match.start() - 8) : match.start()])
+            if zone is None and not at and text[line_start : match.start()].strip():
                 continue
             end = zone.end() if zone else end
         found.append((match.start(), end))
-    found.extend(match.span() for pattern in (_ERA, _HOLIDAY, _VAGUE) for match in pattern.finditer(text))
+    lowered = text.lower()
+    if len(lowered) == len(text):  # else a letter's lower case is longer and offsets would shift
+        found.extend(match.span() for match in _MISSED_BY_NER.finditer(lowered))
     for start, end in found:
         overlapping = [span for span in spans if span[0] < end and start < span[1]]
         if overlapping:
@@ -637,11 +639,13 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
         if tokens is not None and len(tokens):
             spans.append((tokens.start_char, tokens.end_char))
     widened = sorted({_widen(doc, start, end) for start, end in spans})
-    return _join([part for span in widened for part in _apart(span, text)], doc)
+    return _join([part for span in widened for part in _apart(span, text)], doc, text)
 
 
 # Words for a time NER leaves out: vague ones ("recently", "soon"; not "as soon as") and a fortnight.
-_VAGUE = re.compile(r"(?<!as )\b(?:recently|soon|(?:a|one|two|three) fortnights?)\b(?! as\b)", re.IGNORECASE)
+_VAGUE = re.compile(r"(?<!as )\b(?:recently|soon|(?:a|one|two|three) fortnights?)\b(?! as\b)")
+# Times NER misses, in lower case: prehistory, holidays, vague words.
+_MISSED_BY_NER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (_ERA, _HOLIDAY, _VAGUE)))
 _AND = re.compile(r"\s*,?\s+(?:and|or|after|before|since)\s+|,\s+")
 
 
@@ -672,16 +676,17 @@ _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|thru|[–—-])\s*", re.IG
 _MOVING = frozenset({"postpone", "move", "delay", "push", "bring", "reschedule", "shift", "change", "put"})
 
 
-def _join(spans: list[tuple[int, int]], doc: Doc) -> list[tuple[int, int]]:
+def _join(spans: list[tuple[int, int]], doc: Doc, text: str) -> list[tuple[int, int]]:
     """Neighbouring spans that make one time: a clock time and its day ("16:16 GMT on 14
     March", "Friday at 9.30am"), a range's two ends ("Christmas Eve until Boxing Day")."""
-    text = doc.text
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined:
             last_start, last_end = joined[-1]
-            kinds = [_clock_or_day(text[a:b]) for a, b in ((last_start, last_end), (start, end))]
-            if set(kinds) == {"clock", "day"} and _CLOCK_DAY_GAP.fullmatch(text, last_end, start):
+            if _CLOCK_DAY_GAP.fullmatch(text, last_end, start) and {
+                _clock_or_day(text[last_start:last_end]),
+                _clock_or_day(text[start:end]),
+            } == {"clock", "day"}:
                 joined[-1] = (last_start, end)
                 continue
             if _RANGE_GAP.fullmatch(text, last_end, start) and not _moved(doc, last_start):
@@ -708,12 +713,14 @@ def _moved(doc: Doc, start: int) -> bool:
 
 
 _LEFT_OF_PART = frozenset({*WEEKDAYS, "yesterday", "tomorrow", "today"})
-_NIGHT_WORDS = frozenset({"night", "day", "dawn", "morning", "evening", "afternoon"})
+# Words a day follows with "to" or "of": "the night to Thursday", "18 hours of Tuesday".
+_LINKED_TO_DAY = frozenset({"night", "day", "dawn", "morning", "evening", "afternoon", "hours"})
 
 
 def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A span NER cut short of the day it belongs to: "[Saturday] afternoon", "[3] August
-    2023", "the night [to Thursday]", "[the night to] 3 August", "the dawn [of this Tuesday]"."""
+    2023", "the night [to Thursday]", "[the night to] 3 August", "the dawn [of this Tuesday]",
+    or of the word that makes it a range ("[between] 2015 and 2018")."""
     tokens = doc.char_span(start, end, alignment_mode="expand")
     if tokens is None or not len(tokens):
         return start, end
@@ -723,11 +730,13 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
             first -= 1
     if tokens[0].lower_.rstrip(".") in MONTHS and first > 0 and doc[first - 1].text.isdigit():
         first -= 1
+    if first > 0 and doc[first - 1].lower_ == "between" and " and " in tokens.text:
+        first -= 1  # "[between] 2015 and 2018": the ends of a range
     linked_before = first > 1 and doc[first - 1].lower_ in {"to", "of", "before"}
-    if linked_before and doc[first - 2].lower_ in _NIGHT_WORDS:
+    if linked_before and doc[first - 2].lower_ in _LINKED_TO_DAY:
         first -= 2 + (first > 2 and doc[first - 3].lower_ == "the")
     linked = last + 1 < len(doc) and doc[last].lower_ in {"to", "of", "before"}
-    if tokens[-1].lower_ in _NIGHT_WORDS and linked:
+    if tokens[-1].lower_ in _LINKED_TO_DAY and linked:
         following = last + 1 + (doc[last + 1].lower_ in {"this", "next", "last"})
         if following < len(doc) and doc[following].lower_.rstrip(".") in WEEKDAYS:
             last = following + 1
