@@ -188,6 +188,15 @@ def extract_dated(extractor):
             "day",
         ),
         ("2025-11-24", "Her December trial will be moved to 12 January.", "December", "2025-12", "month"),
+        (
+            "2025-03-11",
+            "Zelensky said he would travel to Turkey on Thursday.",
+            "Thursday",
+            "2025-03-13",
+            "day",
+        ),
+        ("2025-03-11", "The two sides agreed to meet again on Friday.", "Friday", "2025-03-14", "day"),
+        ("2025-03-11", "Kick-off is at 20.30 CET.", "20.30 CET", "2025-03-11T20:30", "minute"),
     ],
 )
 def test_parse_and_neighbours_settle_open_times(extract_dated, published, text, expression, value, grain):

@@ -65,7 +65,7 @@ _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _CLOCK = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am|pm)(?=\W|$)|\b(\d{1,2}):(\d{2})\b(?!\s*[ap]\.?m)"
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am|pm)(?=\W|$)|\b(\d{1,2})[:.](\d{2})\b(?!\s*[ap]\.?m)"
 )
 # A 24-hour clock with no "am"/"pm" is a time only with its zone or "at" ("16:16 GMT",
 # "at 09:30") or at the start of a line (a live blog's "09:03 – ..."), not a score or a
@@ -533,16 +533,22 @@ def _auxiliaries(verb: Token) -> set[str]:
     return {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
 
 
-def _verb_direction(verb: Token) -> Direction:
+def _verb_direction(verb: Token, modals: bool = True) -> Direction:
+    """Where ``verb``'s tense points; with ``modals`` false a modal or an infinitive is no
+    tense of its own."""
     auxiliaries = _auxiliaries(verb)
     # A verb with no tense of its own shares its head's: "began deliberating on 28
     # January", "was arrested and charged".
     if not auxiliaries and verb.tag_ in {"VB", "VBN", "VBG"} and verb.dep_ in {"xcomp", "conj"}:
-        return _verb_direction(verb.head)
+        return _verb_direction(verb.head, modals)
     if auxiliaries & {"will", "'ll", "shall", "wo"} or (verb.lower_ == "going" and "to" in auxiliaries):
         return "future"
     if verb.tag_ == "VBD" or auxiliaries & {"had", "has", "have", "'ve", "did", "was", "were"}:
         return "past"
+    # A modal ("would travel on Thursday", "could fall on Sunday") or an infinitive
+    # ("agreed to meet on Friday") looks forward from when it is said.
+    if auxiliaries & {"would", "'d", "could", "might", "may", "should", "must", "can", "to"}:
+        return "future" if modals else None
     # A present ("takes office on", "is expected on", "are meeting on") is a scheduled one.
     if verb.tag_ in {"VBZ", "VBP", "VBG"} or auxiliaries & {"is", "are", "am", "'s", "'re"}:
         return "future"
@@ -563,9 +569,10 @@ def tense_direction(token: Token) -> Direction:
     head = token.head
     if not (token.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and token.i < head.i):
         return direction
-    if direction is None and any(_verb_direction(above) == "past" for above in _verbs_above(verb)):
+    own = _verb_direction(verb, modals=False)
+    if own is None and any(_verb_direction(above) == "past" for above in _verbs_above(verb)):
         return "past"
-    return "past" if direction == "past" else None
+    return "past" if own == "past" else None
 
 
 def _verbs_above(verb: Token) -> list[Token]:
@@ -603,10 +610,6 @@ def _reading(root: Token, others: list[tuple[str, Token, str]]) -> Reading:
     steps, anchor = min(anchors)
     if steps == len(above):
         return Reading(direction, anchor, "within")
-    # From a dated clause, "would" looks forward from that day ("said on Friday talks
-    # would start on Monday").
-    if direction is None and "would" in _auxiliaries(verb):
-        direction = "future"
     coordinated = verb.dep_ == "conj" and above[steps] == verb.head
     return Reading(direction, anchor, "follows" if coordinated else "counts")
 
@@ -623,7 +626,8 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
             zone = _ZONE.match(text, end)
             line_start = text.rfind("\n", 0, match.start()) + 1
             at = _AT.search(text[max(line_start, match.start() - 8) : match.start()])
-            if zone is None and not at and text[line_start : match.start()].strip():
+            dotted = "." in match.group(0)  # "20.30" is a time only with its zone, not after "at 10.25"
+            if zone is None and (dotted or (not at and text[line_start : match.start()].strip())):
                 continue
             end = zone.end() if zone else end
         found.append((match.start(), end))
