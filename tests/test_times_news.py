@@ -197,6 +197,28 @@ def extract_dated(extractor):
         ),
         ("2025-03-11", "The two sides agreed to meet again on Friday.", "Friday", "2025-03-14", "day"),
         ("2025-03-11", "Kick-off is at 20.30 CET.", "20.30 CET", "2025-03-11T20:30", "minute"),
+        (
+            "2025-10-15",
+            "Sentencing was set for 3 November after the verdict on Tuesday.",
+            "3 November",
+            "2025-11-03",
+            "day",
+        ),
+        (
+            "2025-10-15",
+            "Sentencing was set for 3 November after the verdict on Tuesday.",
+            "Tuesday",
+            "2025-10-14",
+            "day",
+        ),
+        ("2025-10-15", "Cases have doubled over the past week.", "the past week", None, "duration"),
+        (
+            "2025-10-15",
+            "The army said it had repelled an attack overnight.",
+            "overnight",
+            "2025-10-14",
+            "night",
+        ),
     ],
 )
 def test_parse_and_neighbours_settle_open_times(extract_dated, published, text, expression, value, grain):

@@ -93,9 +93,7 @@ _NEXT_UNIT = re.compile(
     r"\b(?:the\s+(next|previous)|(?:the\s+)?(following|preceding))\s+(day|week|month|year)\b"
     r"|\bthe (day) (before|after)\b"
 )
-_RELATIVE_UNIT = re.compile(
-    r"\b(last|this|next|new|past|coming|earlier this|later this)\s+(week|month|year)\b"
-)
+_RELATIVE_UNIT = re.compile(r"\b(last|this|next|new|coming|earlier this|later this)\s+(week|month|year)\b")
 _WEEKDAY_RE = re.compile(rf"\b(?:(last|this|next|coming|past)\s+)?{_WEEKDAY}{_PART_OF_DAY}\b")
 _QUALIFIED_MONTH = re.compile(rf"\b(last|next|this)\s+{_MONTH}\b")
 _DECADE = re.compile(r"\b(1\d\d|20\d)0s\b")
@@ -456,7 +454,7 @@ def _shifted(base: date | None, count: str, unit: str, sign: int) -> TimeValue:
 
 
 def _relative_unit(base: date | None, which: str, unit: str) -> TimeValue:
-    step = {"last": -1, "past": -1, "next": 1, "new": 1, "coming": 1}.get(which, 0)
+    step = {"last": -1, "next": 1, "new": 1, "coming": 1}.get(which, 0)
     return _shifted(base, str(abs(step)), unit, 1 if step >= 0 else -1) if base else TimeValue(None, unit)
 
 
@@ -558,13 +556,17 @@ def _verb_direction(verb: Token, modals: bool = True) -> Direction:
 def tense_direction(token: Token) -> Direction:
     """Where the tense of the clause around ``token`` points: "past" ("met on Thursday",
     "has said"), "future" ("will meet", "takes office on January 20", "rain is expected on
-    Sunday": a scheduled present), or None when the clause has no finite verb.
+    Sunday": a scheduled present), or None when the clause has no finite verb. What a
+    clause schedules ("was set for 3 November", "adjourned until Friday") is ahead whatever
+    its tense.
 
     A time before a noun ("his April conviction") dates what the noun names, not the
     clause's act: a past clause puts it in the past, a future one leaves it open (the
     nearest: "her December trial will be moved"), and a clause with no tense of its own
     takes past-tense reporting from above ("said they would appeal his April conviction")."""
     verb = _governing_verb(token)
+    if _target(token):
+        return "future"
     direction = _verb_direction(verb)
     head = token.head
     if not (token.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and token.i < head.i):
@@ -573,6 +575,23 @@ def tense_direction(token: Token) -> Direction:
     if own is None and any(_verb_direction(above) == "past" for above in _verbs_above(verb)):
         return "past"
     return "past" if own == "past" else None
+
+
+# Verbs that set a time ahead of their act: "set for", "postponed until", "delayed to".
+_SCHEDULING = frozenset(
+    {"set", "schedule", "plan", "slate", "fix", "due", "book", "arrange", "postpone", "delay",
+     "move", "push", "reschedule", "adjourn", "defer", "extend", "bring"}
+)  # fmt: skip
+
+
+def _target(token: Token) -> bool:
+    """Whether ``token`` is the time a scheduling word sets ("for", "to", "until" after it)."""
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.lower_ in {"for", "to", "until", "till"}
+        and preposition.head.lemma_.lower() in _SCHEDULING
+    )
 
 
 def _verbs_above(verb: Token) -> list[Token]:
@@ -601,7 +620,7 @@ def _reading(root: Token, others: list[tuple[str, Token, str]]) -> Reading:
         if other_root.i == root.i:
             continue
         other_verb = _governing_verb(other_root)
-        if other_verb in above:
+        if other_verb in above and not _target(other_root):  # a target dates no clause
             anchors.append((above.index(other_verb), time_id))
         elif other_verb.i == verb.i and _RELATIVE_UNIT.search(other_text.lower()):
             anchors.append((len(above), time_id))
@@ -647,8 +666,8 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 # Words for a time NER leaves out: vague ones ("recently", "soon"; not "as soon as") and a fortnight.
-_VAGUE = re.compile(r"(?<!as )\b(?:recently|soon|(?:a|one|two|three) fortnights?)\b(?! as\b)")
-# Times NER misses, in lower case: prehistory, holidays, vague words.
+_VAGUE = re.compile(r"(?<!as )\b(?:recently|soon|overnight|(?:a|one|two|three) fortnights?)\b(?! as\b)")
+# Times NER misses, in lower case: prehistory, holidays, vague words, "overnight".
 _MISSED_BY_NER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (_ERA, _HOLIDAY, _VAGUE)))
 _AND = re.compile(r"\s*,?\s+(?:and|or|after|before|since)\s+|,\s+")
 
