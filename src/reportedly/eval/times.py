@@ -8,7 +8,8 @@ A gold file is JSON Lines, one passage per line (``docs/time-annotation.md``)::
 
 Values are ISO 8601 at their grain (``2025-05-15``, ``2025-05-15T16:16``, ``2025-05``,
 ``2025``, ``2025-W20``, ``2025-05-17/2025-05-18``), null where the expression is no point
-in time (a duration, prehistory, "recently"). A gold time may carry a ``category`` as well.
+in time (a duration, prehistory, "recently"). A gold time may carry a ``category`` as well;
+figures are given by gold grain, by category and by the passage's ``source``.
 
 Each passage is extracted whole, dated by its ``published`` day. A gold expression is
 found when a system expression overlaps it (the annotator and the system need not agree on
@@ -52,6 +53,7 @@ class Passage:
     published: date | None
     text: str
     times: tuple[GoldTime, ...]
+    source: str | None = None
 
 
 def _passage(record: dict[str, Any]) -> Passage:
@@ -68,6 +70,7 @@ def _passage(record: dict[str, Any]) -> Passage:
         datetime.fromisoformat(published).date() if published else None,
         text,
         tuple(times),
+        record.get("source"),
     )
 
 
@@ -161,14 +164,17 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
 
 
 def report(passages: list[Passage], systems: list[list[TimeExpression]]) -> dict[str, Any]:
-    """The figures over every gold time, by gold grain and category, and the errors."""
+    """The figures over every gold time, by gold grain, category and passage source, and the errors."""
     results, system_total, system_overlapping, errors = [], 0, 0, []
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for passage, system in zip(passages, systems, strict=True):
         scored = score_passage(passage, system)
         system_total += scored["system"]
         system_overlapping += scored["system_overlapping"]
         for result in scored["results"]:
             results.append(result)
+            if passage.source:
+                by_source[passage.source].append(result)
             if result["found"] and result["value_right"]:
                 continue
             gold, matched = result["gold"], result["system"]
@@ -196,6 +202,7 @@ def report(passages: list[Passage], systems: list[list[TimeExpression]]) -> dict
         "precision": _share(system_overlapping, system_total),
         "by_grain": {grain: _tally(group) for grain, group in sorted(by_grain.items())},
         "by_category": {name: _tally(group) for name, group in sorted(by_category.items())},
+        "by_source": {name: _tally(group) for name, group in sorted(by_source.items())},
         "errors": errors,
     }
 
@@ -228,7 +235,8 @@ def format_report(figures: dict[str, Any]) -> str:
         "by grain:",
         *(line("  " + grain, tally) for grain, tally in figures["by_grain"].items()),
     ]
-    if figures["by_category"]:
-        lines += ["by category:", *(line("  " + name, t) for name, t in figures["by_category"].items())]
+    for breakdown in ("category", "source"):
+        if groups := figures[f"by_{breakdown}"]:
+            lines += [f"by {breakdown}:", *(line("  " + name, tally) for name, tally in groups.items())]
     lines.append(f"{len(figures['errors'])} errors (misses and wrong values) in the JSON report")
     return "\n".join(lines)
