@@ -75,7 +75,9 @@ _ZONE = re.compile(
 )
 _AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 # Whole hours by other words: "noon", "18 hours of Tuesday" (a translation's "18 Uhr").
-_HOUR_WORDS = re.compile(r"\b(?:(noon|midday)|(\d{1,2}) hours of)\b")
+_HOUR_WORDS = re.compile(
+    r"\b(?:(noon|midday)|(\d{1,2}) hours of|(\d{1,2}|" + "|".join(NUMBERS) + r") o['’]clock)\b"
+)
 # What may stand between a clock time and the day it falls on ("16:16 GMT on 14 March",
 # "Friday at 9.30am") for the two to be one expression.
 _CLOCK_DAY_GAP = re.compile(r"(?:\s*,)?\s*(?:on|at)?\s*(?:the\s+)?", re.IGNORECASE)
@@ -90,9 +92,12 @@ _IN_N = re.compile(r"\bin\s+" + _COUNT + r"\s+(day|week|month|year)s?\b")
 # "the next day", "the following week", "the day before": a step from the time the
 # sentence is anchored to (or the publication date).
 _NEXT_UNIT = re.compile(
-    r"\b(?:the\s+(next|previous)|(?:the\s+)?(following|preceding))\s+(day|week|month|year)\b"
+    r"\b(?:the\s+(next|previous)|(?:the\s+)?(following|preceding))\s+"
+    r"(day|week|month|year|morning|afternoon|evening|night)\b"
     r"|\bthe (day) (before|after)\b"
 )
+# "That day", "that afternoon": the day of the time the text has just given.
+_THAT_DAY = re.compile(r"\bthat (?:day|morning|afternoon|evening|night)\b")
 _RELATIVE_UNIT = re.compile(r"\b(last|this|next|new|coming|earlier this|later this)\s+(week|month|year)\b")
 _WEEKDAY_RE = re.compile(rf"\b(?:(last|this|next|coming|past)\s+)?{_WEEKDAY}{_PART_OF_DAY}\b")
 _QUALIFIED_MONTH = re.compile(rf"\b(last|next|this)\s+{_MONTH}\b")
@@ -195,6 +200,8 @@ def _range(text: str, base: date | None, direction: Direction, anchor: Anchor | 
     end = _point(last, base, direction, anchor)
     if first.isdigit() and end.grain == "day" and end.value:  # "14 to 16 May"
         start = _safe_day(int(end.value[:4]), int(end.value[5:7]), int(first))
+    elif last.isdigit() and (start := _point(first, base, direction, anchor)).grain == "day" and start.value:
+        end = _safe_day(int(start.value[:4]), int(start.value[5:7]), int(last))  # "September 16-19"
     else:
         start = _point(first, base, direction, anchor)
         # An open end before the start is the first one after it ("Monday to Wednesday"
@@ -265,7 +272,10 @@ def _day_of(text: str, base: date | None, direction: Direction, anchor: Anchor |
     if match := _NEXT_UNIT.search(text):
         which = match.group(1) or match.group(2) or match.group(5)
         unit = match.group(3) or match.group(4)
+        unit = "day" if unit in _PARTS_OF_DAY else unit  # "the following morning"
         return _shifted(counted_from, "1", unit, 1 if which in {"next", "following", "after"} else -1)
+    if _THAT_DAY.search(text):
+        return TimeValue(anchor.day.isoformat() if anchor else None, "day")
     if match := _WEEKEND.search(text):
         return _weekend(base, match.group(1), direction)
     if _TODAY.search(text):
@@ -347,6 +357,8 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "memorial day": lambda year: _nth_weekday(year, 5, 0, -1),
     "labor day": lambda year: _nth_weekday(year, 9, 0, 1),
     "thanksgiving": lambda year: _nth_weekday(year, 11, 3, 4),
+    # The United States' election day: the Tuesday after the first Monday of November.
+    "election day": lambda year: _nth_weekday(year, 11, 0, 1) + timedelta(days=1),
 }
 """Holidays by their day in a given year (Easter and its days Western)."""
 _HOLIDAY = re.compile(
@@ -515,7 +527,13 @@ def _clock(text: str) -> tuple[int, int | None] | None:
         minute = int(match.group(2)) if match.group(2) else None
         return (hour + 12 if meridiem.startswith("p") else hour), minute
     if match := _HOUR_WORDS.search(text):
-        return (12 if match.group(1) else int(match.group(2)) % 24), None
+        if match.group(1):
+            return 12, None
+        if match.group(2):
+            return int(match.group(2)) % 24, None
+        # "six o'clock this evening": the part of the day says which six.
+        hour, later = _count(match.group(3)) % 12, _PART_OF_DAY_WORD.search(text)
+        return (hour + 12 if later and later.group(1) not in {"morning", "dawn"} else hour), None
     return None
 
 
@@ -769,7 +787,7 @@ def _widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # Expressions that count from a time the text has given ("two days later", "the
 # following day"): with no time above their clause, they count from the last one before.
 _ANAPHORIC = re.compile(
-    r"\b(?:(?:later|earlier)(?! this)|following|previous|preceding|next day|the day (?:before|after))\b"
+    r"\b(?:(?:later|earlier)(?! this)|following|previous|preceding|next day|the day (?:before|after)|that)\b"
 )
 
 
