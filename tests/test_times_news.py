@@ -213,6 +213,27 @@ def extract_dated(extractor):
         ),
         ("2025-10-15", "Cases have doubled over the past week.", "the past week", None, "duration"),
         (
+            "2025-05-28",
+            "The final, on Saturday 31 May, kicks off at 21:00 CEST.",
+            "21:00 CEST",
+            "2025-05-31T21:00",
+            "minute",
+        ),
+        (
+            "2025-05-28",
+            "The museum is open from 9am to 5pm on Friday.",
+            "9am to 5pm on Friday",
+            "2025-05-30T09/2025-05-30T17",
+            "range",
+        ),
+        (
+            "2016-10-12",
+            "The debate ran from September 16-19.",
+            "September 16-19",
+            "2016-09-16/2016-09-19",
+            "range",
+        ),
+        (
             "2025-10-15",
             "The army said it had repelled an attack overnight.",
             "overnight",

@@ -204,6 +204,8 @@ def _range(text: str, base: date | None, direction: Direction, anchor: Anchor | 
         end = _safe_day(int(start.value[:4]), int(start.value[5:7]), int(last))  # "September 16-19"
     else:
         start = _point(first, base, direction, anchor)
+        if start.grain in {"hour", "minute"} and end.value and end.grain in {"hour", "minute"}:
+            start = TimeValue(end.value[:10] + start.value[10:], start.grain)  # "9am to 5pm on Friday"
         # An open end before the start is the first one after it ("Monday to Wednesday"
         # in a past clause published on a Tuesday).
         open_end = start.value and start.grain in DAY_GRAINS and end.value
@@ -224,7 +226,10 @@ def _point(text: str, base: date | None, direction: Direction, anchor: Anchor | 
     clock = _clock(text)
     if clock is not None and day.grain != "era":
         hour, minute = clock
-        on = day.value if day.grain in DAY_GRAINS else (base.isoformat() if base else None)
+        # A clock time with no day of its own falls on its anchor's ("the final, on
+        # Saturday 31 May, kicks off at 21:00"), else on the base day.
+        on_day = anchor.day if anchor and anchor.relation != "within" else base
+        on = day.value if day.grain in DAY_GRAINS else (on_day.isoformat() if on_day else None)
         grain = "hour" if minute is None else "minute"
         if on is None:
             return TimeValue(None, grain)
@@ -624,15 +629,17 @@ def _verbs_above(verb: Token) -> list[Token]:
     return verbs
 
 
-def _reading(root: Token, others: list[tuple[str, Token, str]]) -> Reading:
+def _reading(root: Token, text: str, others: list[tuple[str, Token, str]]) -> Reading:
     """The direction of the clause around ``root`` and the time it depends on among the
     ``others`` (time id, root, text) of its sentence: the nearest one governed by a verb
     above its own clause ("proposed on Saturday ... starting on Monday"), or by the clause
     it is coordinated with ("arrested on Saturday and charged on Monday"), else a week its
-    own clause names ("the next week, on Tuesday")."""
+    own clause names ("the next week, on Tuesday"); a clock time with no day takes the day
+    its own clause names ("kicks off on Saturday at 21:00")."""
     verb = _governing_verb(root)
     above = _verbs_above(verb)
     direction = tense_direction(root)
+    clock_alone = _clock(text.lower()) is not None and _day_of(text.lower(), None, None, None).grain is None
     anchors = []
     for time_id, other_root, other_text in others:
         if other_root.i == root.i:
@@ -642,11 +649,15 @@ def _reading(root: Token, others: list[tuple[str, Token, str]]) -> Reading:
             anchors.append((above.index(other_verb), time_id))
         elif other_verb.i == verb.i and _RELATIVE_UNIT.search(other_text.lower()):
             anchors.append((len(above), time_id))
+        elif other_verb.i == verb.i and clock_alone and _clock_or_day(other_text) == "day":
+            anchors.append((-1, time_id))  # "kicks off on Saturday 31 May at 21:00"
     if not anchors:
         return Reading(direction)
     steps, anchor = min(anchors)
     if steps == len(above):
         return Reading(direction, anchor, "within")
+    if steps < 0:
+        return Reading(direction, anchor)
     coordinated = verb.dep_ == "conj" and above[steps] == verb.head
     return Reading(direction, anchor, "follows" if coordinated else "counts")
 
@@ -807,7 +818,7 @@ def find_times(doc: Doc, text: str) -> tuple[list[TimeExpression], dict[str, Rea
         by_sentence.setdefault(root.sent.start, []).append((time_id, root, time.span.text))
     readings = {}
     for number, (time, (time_id, root)) in enumerate(zip(times, roots, strict=True)):
-        reading = _reading(root, by_sentence[root.sent.start])
+        reading = _reading(root, time.span.text, by_sentence[root.sent.start])
         if reading.anchor is None and number and _ANAPHORIC.search(time.span.text.lower()):
             reading = Reading(reading.direction, times[number - 1].id)
         readings[time_id] = reading
