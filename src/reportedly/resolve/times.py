@@ -278,7 +278,10 @@ def _day_of(text: str, base: date | None, direction: Direction, anchor: Anchor |
         which = match.group(1) or match.group(2) or match.group(5)
         unit = match.group(3) or match.group(4)
         unit = "day" if unit in _PARTS_OF_DAY else unit  # "the following morning"
-        return _shifted(counted_from, "1", unit, 1 if which in {"next", "following", "after"} else -1)
+        # "The next week" is the publication's next, as "next week" is; "the next day"
+        # and "the following week" count from the time the text has given.
+        start = base if which == "next" and unit != "day" else counted_from
+        return _shifted(start, "1", unit, 1 if which in {"next", "following", "after"} else -1)
     if _THAT_DAY.search(text):
         return TimeValue(anchor.day.isoformat() if anchor else None, "day")
     if match := _WEEKEND.search(text):
