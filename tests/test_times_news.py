@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from reportedly.eval.times import canonical_value
-from reportedly.model import Document
-from reportedly.resolve.times import Anchor, TimeValue, normalise_time
+from reportedly.model import Document, Span, TimeExpression
+from reportedly.resolve.times import Anchor, Reading, TimeValue, normalise_time, resolve_times
 
 
 @pytest.mark.parametrize(
@@ -260,6 +260,16 @@ def test_counts_later_and_earlier_start_from_the_anchor():
     assert normalise_time("the next day", date(2025, 5, 20), None, anchor) == TimeValue("2025-05-11", "day")
     # "ago" counts from the publication date, anchor or not.
     assert normalise_time("two days ago", date(2025, 5, 20), None, anchor) == TimeValue("2025-05-18", "day")
+
+
+def test_times_anchored_on_each_other_still_resolve():
+    times = [
+        TimeExpression("t1", Span.of("Tuesday next week", 0, 7)),
+        TimeExpression("t2", Span.of("Tuesday next week", 8, 17)),
+    ]
+    readings = {"t1": Reading(None, "t2", "within"), "t2": Reading(None, "t1", "within")}
+    resolve_times(times, date(2025, 3, 13), readings)
+    assert [(time.value, time.grain) for time in times] == [("2025-03-11", "day"), ("2025-W12", "week")]
 
 
 def test_clock_figures_alone_are_no_time():

@@ -844,10 +844,14 @@ def resolve_times(times: list[TimeExpression], base: date | None, readings: dict
             return None
         return Anchor(date.fromisoformat(anchor.value[:10]), reading.relation)
 
-    # An anchor's clause is above its dependant's, so anchors resolve in an earlier round.
+    # An anchor resolves in an earlier round than the times that depend on it.
     pending = {time.id: readings.get(time.id, Reading()) for time in times}
     while pending:
         ready = [time_id for time_id, reading in pending.items() if reading.anchor not in pending]
+        if not ready:  # times anchored on each other ("this week ... next week"): the first counts from base
+            first = next(iter(pending))
+            pending[first] = Reading(pending[first].direction)
+            continue
         for time_id in ready:
             time, reading = by_id[time_id], pending.pop(time_id)
             resolved = normalise_time(time.span.text, base, reading.direction, anchor_of(reading))
