@@ -112,7 +112,7 @@ _PART_OF_DAY_WORD = re.compile(r"\b(" + "|".join(_PARTS_OF_DAY) + r")\b")
 _NIGHT_TO = re.compile(r"\bnight (?:to|before)\s+")
 # What joins the two ends of a range ("Monday to Wednesday", "2015-2018", "between 2015
 # and 2018"; a plain "and" joins two times, not a range).
-_RANGE = re.compile(r"\s+(?:to|until|till|through|thru)\s+|\s*[–—]\s*|(?<=\d)-(?=\d)")
+_RANGE = re.compile(r"\s+(?:to|until|till|through|thru)\s+|\s*[–—]\s*|(?<=\w)-(?=\w)")
 _BETWEEN = re.compile(r"^between\s+(.+?)\s+and\s+(.+)$")
 _WEEKDAY_NAME = re.compile(rf"\b{_WEEKDAY}")
 _WEEKEND = re.compile(r"\b(?:(last|this|next|coming|past)\s+)?weekend\b")
@@ -144,7 +144,7 @@ class TimeValue:
     grain: str | None
 
 
-Relation = Literal["counts", "follows", "within"]
+Relation = Literal["counts", "within"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +152,8 @@ class Reading:
     """What the parse says about an expression's open parts: where the tense of its clause
     points (``direction``), and the id of another time of the text it depends on
     (``anchor``) and how (``relation``): it ``counts`` from a time dating a clause above its
-    own ("proposed on Saturday a ceasefire starting on Monday"), ``follows`` the time of an
-    earlier clause it is coordinated with ("arrested on Saturday and charged on Monday"),
-    or lies ``within`` a week its own clause names ("next week, on Tuesday")."""
+    own ("proposed on Saturday a ceasefire starting on Monday"), or lies ``within`` a week
+    its own clause names ("next week, on Tuesday")."""
 
     direction: Direction = None
     anchor: str | None = None
@@ -167,6 +166,7 @@ class Anchor:
 
     day: date
     relation: Relation = "counts"
+    night: bool = False  # the anchor is a night: a clock time before noon falls on the day after
 
 
 DAY_GRAINS = frozenset({"day", "morning", "afternoon", "evening", "night"})
@@ -229,7 +229,11 @@ def _point(text: str, base: date | None, direction: Direction, anchor: Anchor | 
         # A clock time with no day of its own falls on its anchor's ("the final, on
         # Saturday 31 May, kicks off at 21:00"), else on the base day.
         on_day = anchor.day if anchor and anchor.relation != "within" else base
+        if anchor and anchor.night and on_day and hour < 12:  # "overnight ... at about 3am"
+            on_day += timedelta(days=1)
         on = day.value if day.grain in DAY_GRAINS else (on_day.isoformat() if on_day else None)
+        if on and day.grain == "night" and hour < 12:  # "Friday night at 2am": Saturday's
+            on = (date.fromisoformat(on) + timedelta(days=1)).isoformat()
         grain = "hour" if minute is None else "minute"
         if on is None:
             return TimeValue(None, grain)
@@ -303,11 +307,6 @@ def _day_of(text: str, base: date | None, direction: Direction, anchor: Anchor |
             return _weekday(base, which, weekday, direction)
         if anchor.relation == "within":
             return TimeValue((anchor.day + timedelta(days=weekday)).isoformat(), "day")
-        if anchor.relation == "follows":
-            alone = _weekday(base, None, weekday, direction)
-            if alone.value and date.fromisoformat(alone.value) >= anchor.day:
-                return alone
-            return _weekday(anchor.day, None, weekday, "future")
         return _weekday(anchor.day, None, weekday, direction)
     if match := _RELATIVE_UNIT.search(text):
         return _relative_unit(base, match.group(1), match.group(2))
@@ -480,13 +479,15 @@ def _relative_unit(base: date | None, which: str, unit: str) -> TimeValue:
 
 def _weekday(base: date | None, which: str | None, weekday: int, direction: Direction) -> TimeValue:
     """ "Thursday": the most recent one in the past tense, the next one in the future tense,
-    the base day itself when it is one; "last"/"next" say so outright, "this Thursday" is the
-    base day's week's."""
+    the nearer of the two when the tense says neither, the base day itself when it is one;
+    "last"/"next" say so outright, "this Thursday" is the base day's week's."""
     if base is None:
         return TimeValue(None, "day")
     back = (base.weekday() - weekday) % 7
     ahead = (weekday - base.weekday()) % 7
-    if which in {"last", "past"} or (which is None and direction != "future"):
+    if which is None and direction is None:
+        direction = "past" if back <= ahead else "future"
+    if which in {"last", "past"} or (which is None and direction == "past"):
         chosen = base - timedelta(days=back if which is None else back or 7)
     elif which in {"next", "coming"} or direction == "future":
         chosen = base + timedelta(days=ahead if which is None else ahead or 7)
@@ -546,15 +547,24 @@ def _clock(text: str) -> tuple[int, int | None] | None:
 
 
 def _governing_verb(token: Token) -> Token:
-    """The first verb up the parse from ``token`` (itself if a verb), else the root it reaches."""
+    """The first verb up the parse from ``token`` (itself if a verb), else the root it
+    reaches. A time between a verb and the subject of its complement clause is the verb's,
+    whatever the parse says ("said on Tuesday it would rule": the saying's Tuesday)."""
     verb = token
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    if verb is not token and verb.dep_ == "ccomp" and verb.head.i < token.i:
+        subjects = [child.i for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and token.i < min(subjects):
+            return verb.head
     return verb
 
 
 def _auxiliaries(verb: Token) -> set[str]:
     return {child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
+
+
+_MODALS = frozenset({"would", "'d", "could", "might", "may", "should", "must", "can", "to"})
 
 
 def _verb_direction(verb: Token, modals: bool = True) -> Direction:
@@ -567,11 +577,11 @@ def _verb_direction(verb: Token, modals: bool = True) -> Direction:
         return _verb_direction(verb.head, modals)
     if auxiliaries & {"will", "'ll", "shall", "wo"} or (verb.lower_ == "going" and "to" in auxiliaries):
         return "future"
-    if verb.tag_ == "VBD" or auxiliaries & {"had", "has", "have", "'ve", "did", "was", "were"}:
+    if verb.tag_ == "VBD" or auxiliaries & {"had", "has", "have", "'ve", "having", "did", "was", "were"}:
         return "past"
-    # A modal ("would travel on Thursday", "could fall on Sunday") or an infinitive
+    # A modal ("would travel on Thursday", "would hold on 8 November") or an infinitive
     # ("agreed to meet on Friday") looks forward from when it is said.
-    if auxiliaries & {"would", "'d", "could", "might", "may", "should", "must", "can", "to"}:
+    if auxiliaries & _MODALS:
         return "future" if modals else None
     # A present ("takes office on", "is expected on", "are meeting on") is a scheduled one.
     if verb.tag_ in {"VBZ", "VBP", "VBG"} or auxiliaries & {"is", "are", "am", "'s", "'re"}:
@@ -584,7 +594,9 @@ def tense_direction(token: Token) -> Direction:
     "has said"), "future" ("will meet", "takes office on January 20", "rain is expected on
     Sunday": a scheduled present), or None when the clause has no finite verb. What a
     clause schedules ("was set for 3 November", "adjourned until Friday") is ahead whatever
-    its tense.
+    its tense, as is what something is "ahead" of; what "since" follows is behind. A month
+    or a date after the noun it dates ("his inauguration on January 20") is not placed by
+    the clause's tense: the nearest.
 
     A time before a noun ("his April conviction") dates what the noun names, not the
     clause's act: a past clause puts it in the past, a future one leaves it open (the
@@ -593,6 +605,12 @@ def tense_direction(token: Token) -> Direction:
     verb = _governing_verb(token)
     if _target(token):
         return "future"
+    if token.head.lower_ == "since":  # "the first fall since May"
+        return "past"
+    if token.head.head.lower_ == "ahead":  # "ahead of his inauguration on January 20"
+        return "future"
+    if token.lower_.rstrip(".") in MONTHS and _of_noun(token):  # "his inauguration on January 20"
+        return None
     direction = _verb_direction(verb)
     head = token.head
     if not (token.dep_ in {"compound", "nmod", "amod"} and head.pos_ == "NOUN" and token.i < head.i):
@@ -623,22 +641,36 @@ def _target(token: Token) -> bool:
 def _verbs_above(verb: Token) -> list[Token]:
     """The verbs of the clauses ``verb``'s clause depends on, nearest first, up to a relative
     clause: "the festival, which began on Friday, runs until Sunday" dates the festival's
-    start by its own clause, not by the one around the noun."""
+    start by its own clause, not by the one around the noun. A clause coordinated with
+    another ("arrested on Saturday and charged on Monday") depends on what that one depends
+    on, not on it."""
     verbs, token = [], verb
     while token.head.i != token.i and token.dep_ != "relcl":
+        coordinated = token.dep_ == "conj"
         token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
+        if token.pos_ in {"VERB", "AUX"} and not coordinated:
             verbs.append(token)
     return verbs
+
+
+def _of_noun(token: Token) -> bool:
+    """Whether the time headed by ``token`` follows a noun it dates ("his inauguration on
+    January 20", "the storming of parliament on 25 June") rather than its clause's act."""
+    word = token.head
+    while word.i != word.head.i and word.pos_ not in {"VERB", "AUX"}:
+        if word.pos_ in {"NOUN", "PROPN"} and word.i < token.i:
+            return True
+        word = word.head
+    return False
 
 
 def _reading(root: Token, text: str, others: list[tuple[str, Token, str]]) -> Reading:
     """The direction of the clause around ``root`` and the time it depends on among the
     ``others`` (time id, root, text) of its sentence: the nearest one governed by a verb
-    above its own clause ("proposed on Saturday ... starting on Monday"), or by the clause
-    it is coordinated with ("arrested on Saturday and charged on Monday"), else a week its
+    above its own clause ("proposed on Saturday ... starting on Monday"), else a week its
     own clause names ("the next week, on Tuesday"); a clock time with no day takes the day
-    its own clause names ("kicks off on Saturday at 21:00")."""
+    its own clause names ("kicks off on Saturday at 21:00"). A date after the noun it dates
+    ("the storming of parliament on 25 June") dates no other clause."""
     verb = _governing_verb(root)
     above = _verbs_above(verb)
     direction = tense_direction(root)
@@ -648,8 +680,8 @@ def _reading(root: Token, text: str, others: list[tuple[str, Token, str]]) -> Re
         if other_root.i == root.i:
             continue
         other_verb = _governing_verb(other_root)
-        if other_verb in above and not _target(other_root):  # a target dates no clause
-            anchors.append((above.index(other_verb), time_id))
+        if other_verb in above and not _target(other_root) and not _of_noun(other_root):
+            anchors.append((above.index(other_verb), time_id))  # a target or a noun's date dates no clause
         elif other_verb.i == verb.i and _RELATIVE_UNIT.search(other_text.lower()):
             anchors.append((len(above), time_id))
         elif other_verb.i == verb.i and clock_alone and _clock_or_day(other_text) == "day":
@@ -657,12 +689,7 @@ def _reading(root: Token, text: str, others: list[tuple[str, Token, str]]) -> Re
     if not anchors:
         return Reading(direction)
     steps, anchor = min(anchors)
-    if steps == len(above):
-        return Reading(direction, anchor, "within")
-    if steps < 0:
-        return Reading(direction, anchor)
-    coordinated = verb.dep_ == "conj" and above[steps] == verb.head
-    return Reading(direction, anchor, "follows" if coordinated else "counts")
+    return Reading(direction, anchor, "within" if steps == len(above) else "counts")
 
 
 def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -672,15 +699,14 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
     found = []
     for match in _CLOCK.finditer(text):
-        end = match.end()
+        zone = _ZONE.match(text, match.end())
+        end = zone.end() if zone else match.end()  # "8pm local time", "9.30am ET"
         if not any(c.isalpha() for c in match.group(0)):
-            zone = _ZONE.match(text, end)
             line_start = text.rfind("\n", 0, match.start()) + 1
             at = _AT.search(text[max(line_start, match.start() - 8) : match.start()])
             dotted = "." in match.group(0)  # "20.30" is a time only with its zone, not after "at 10.25"
             if zone is None and (dotted or (not at and text[line_start : match.start()].strip())):
                 continue
-            end = zone.end() if zone else end
         found.append((match.start(), end))
     lowered = text.lower()
     if len(lowered) == len(text):  # else a letter's lower case is longer and offsets would shift
@@ -698,8 +724,11 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 # Words for a time NER leaves out: vague ones ("recently", "soon"; not "as soon as") and a fortnight.
-_VAGUE = re.compile(r"(?<!as )\b(?:recently|soon|overnight|(?:a|one|two|three) fortnights?)\b(?! as\b)")
-# Times NER misses, in lower case: prehistory, holidays, vague words, "overnight".
+_VAGUE = re.compile(
+    r"(?<!as )\b(?:recently|soon|overnight|(?:a|one|two|three) fortnights?)\b(?! as\b)"
+    r"|\b(?:this (?:morning|afternoon|evening)|tonight|last night|yesterday|tomorrow)\b"
+)
+# Times NER misses, in lower case: prehistory, holidays, vague and deictic words.
 _MISSED_BY_NER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (_ERA, _HOLIDAY, _VAGUE)))
 _AND = re.compile(r"\s*,?\s+(?:and|or|after|before|since)\s+|,\s+")
 
@@ -753,9 +782,11 @@ def _join(spans: list[tuple[int, int]], doc: Doc, text: str) -> list[tuple[int, 
 
 def _clock_or_day(text: str) -> str | None:
     """Whether ``text`` is a clock time, a day (or part of one) a clock time may fall on, or neither."""
-    if _clock(text.lower()):
+    lowered = text.lower()
+    if _clock(lowered):
         return "clock"
-    return "day" if normalise_time(text, None).grain in DAY_GRAINS else None
+    # "Overnight" spans the night rather than naming it: "overnight, at about 3am" are two.
+    return "day" if lowered != "overnight" and normalise_time(text, None).grain in DAY_GRAINS else None
 
 
 def _moved(doc: Doc, start: int) -> bool:
@@ -842,7 +873,7 @@ def resolve_times(times: list[TimeExpression], base: date | None, readings: dict
             return Anchor(monday, "within") if monday else None
         if anchor.grain not in DAY_GRAINS | {"hour", "minute"}:
             return None
-        return Anchor(date.fromisoformat(anchor.value[:10]), reading.relation)
+        return Anchor(date.fromisoformat(anchor.value[:10]), reading.relation, anchor.grain == "night")
 
     # An anchor resolves in an earlier round than the times that depend on it.
     pending = {time.id: readings.get(time.id, Reading()) for time in times}
