@@ -321,7 +321,7 @@ def test_documents_set_date_dates_a_live_blog_page_and_its_posts(cli: Invoke, tm
         (2, "Friday", "2017-01-27"),
         (3, "2:40 p.m.", "2017-01-27T14:40"),
         (4, "3:05 p.m.", "2017-01-27T15:05"),
-        (4, "Monday", "2017-01-23"),
+        (4, "Monday", "2017-01-30"),  # "would respond on Monday" on a Friday: the coming one
     ]
     assert {date for (date,) in rows(db, "SELECT date FROM attributions")} == {"2017-01-27"}
     assert cli("documents", "list", "--undated", "--db", db, "--format", "jsonl").stdout == ""

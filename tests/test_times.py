@@ -15,7 +15,7 @@ PUBLISHED = date(2024, 12, 26)
 @pytest.mark.parametrize(
     ("text", "direction", "expected"),
     [
-        ("this morning", None, TimeValue("2024-12-26", "day")),
+        ("this morning", None, TimeValue("2024-12-26", "morning")),
         ("last week", None, TimeValue("2024-W51", "week")),
         ("last month", None, TimeValue("2024-11", "month")),
         ("Thursday", "past", TimeValue("2024-12-26", "day")),

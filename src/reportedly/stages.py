@@ -28,7 +28,7 @@ from reportedly.model import Extraction
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
 from reportedly.resolve.speakers import SpeakerResolver
-from reportedly.resolve.times import Direction, date_attributions, find_times, resolve_times
+from reportedly.resolve.times import Reading, date_attributions, find_times, resolve_times
 from reportedly.resources import Resources
 
 
@@ -42,8 +42,9 @@ class Draft:
     # Entity id -> the phrase its role came from ("Russia's foreign minister"): its country
     # codes the actor.
     descriptions: dict[str, str] = field(default_factory=dict)
-    # Time id -> where the tense of its clause points an open date ("Thursday").
-    directions: dict[str, Direction] = field(default_factory=dict)
+    # Time id -> where the tense of its clause points an open date ("Thursday"), and the
+    # time it counts from.
+    readings: dict[str, Reading] = field(default_factory=dict)
     # Event id -> the time expression its trigger governs, which dates it once resolved.
     event_times: dict[str, str] = field(default_factory=dict)
 
@@ -103,7 +104,7 @@ def resolve_speakers(draft: Draft, resources: Resources) -> None:
 def find_time_expressions(draft: Draft, resources: Resources) -> None:
     """Time expressions, and the one each attribution is dated by."""
     extraction = draft.extraction
-    extraction.times, draft.directions = find_times(draft.doc, draft.doc.text)
+    extraction.times, draft.readings = find_times(draft.doc, draft.doc.text)
     date_attributions(extraction.attributions, extraction.times, draft.doc)
 
 
@@ -123,7 +124,7 @@ def detect_events(draft: Draft, resources: Resources) -> None:
 def resolve_time_values(draft: Draft, resources: Resources) -> None:
     """Time expressions as dates, from the document's publication date."""
     extraction = draft.extraction
-    resolve_times(extraction.times, extraction.document.published, draft.directions)
+    resolve_times(extraction.times, extraction.document.published, draft.readings)
 
 
 def code_actors(draft: Draft, resources: Resources) -> None:

@@ -1,5 +1,5 @@
 """``reportedly eval``: the extractor scored against gold corpora (PolNeAR, speakers, GAP,
-PLOVER, PETRARCH's unit tests)."""
+PLOVER, PETRARCH's unit tests, time expressions)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import click
 
 from reportedly.eval import GoldError
 from reportedly.nlp.pipeline import ModelError
-from reportedly.options import model_options
+from reportedly.options import load_extractor, model_options
 
 
 @click.group(name="eval")
@@ -165,3 +165,19 @@ def eval_petrarch(records: Path, output_format: str | None, model: str, tagger: 
     from reportedly.eval.petrarch import evaluate_petrarch, format_report
 
     _report(lambda: evaluate_petrarch(records, model=model, tagger=tagger), format_report, output_format)
+
+
+@evaluate.command(name="times")
+@click.argument("gold", type=GOLD_FILE)
+@report_format
+@model_options
+def eval_times(gold: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """Score time expressions and their values on GOLD passages (e.g. eval/times/times-gold.jsonl,
+    annotated by docs/time-annotation.md): found, value right, right, by grain."""
+    from reportedly.eval.times import evaluate_times, format_report
+
+    _report(
+        lambda: evaluate_times(gold, lambda: load_extractor(model, tagger, None, None)),
+        format_report,
+        output_format,
+    )
