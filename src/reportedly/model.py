@@ -74,17 +74,40 @@ class Span:
 
 @dataclass(slots=True)
 class Speaker:
-    """Who an attribution is ascribed to: a display name and, once resolved, an entity id."""
+    """Who an attribution is ascribed to: a display name and, once resolved, an entity id.
+
+    A group of parties that speak together ("Germany, France, the UK and Poland called on
+    ...") is one speaker with ``members``, each a party with its own name and entity; the
+    group itself has no entity, and its name joins theirs. A single party has no members."""
 
     name: str
     entity: str | None = None
+    members: list[Speaker] = field(default_factory=list)
+
+    @classmethod
+    def group(cls, members: list[Speaker]) -> Speaker:
+        """The speaker of several parties: one party alone is that party."""
+        if len(members) == 1:
+            return members[0]
+        names = [member.name for member in members]
+        return cls(", ".join(names[:-1]) + " and " + names[-1], None, members)
+
+    @property
+    def parties(self) -> list[Speaker]:
+        """The parties that speak: a group's members, else the speaker itself."""
+        return self.members or [self]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "entity": self.entity}
+        # One party's record keeps its two fields, as before groups were found.
+        record: dict[str, Any] = {"name": self.name, "entity": self.entity}
+        if self.members:
+            record["members"] = [member.to_dict() for member in self.members]
+        return record
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
-        return cls(data["name"], data["entity"])
+        members = [cls.from_dict(member) for member in data.get("members", ())]
+        return cls(data["name"], data["entity"], members)
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from reportedly.attribution.spans import (
     channel_tokens,
     content_tokens,
     raised_subject,
+    raiser_subject,
     source_tokens,
     speaker_tokens,
 )
@@ -131,7 +132,7 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
     if inside_quotation(cue, quotes):
         return None
     raised = raised_subject(cue, lexicon)
-    source = [] if raised else source_tokens(cue)
+    source = [] if raised else (raiser_subject(cue) if cue.raised else source_tokens(cue))
     found = content_tokens(cue, lexicon, source)
     cue_range = cue.range
     content = [r for r in (char_range(run) for run in [*found.runs, raised]) if r]

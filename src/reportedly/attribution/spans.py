@@ -112,6 +112,17 @@ def raised_subject(cue: Cue, lexicon: Lexicon) -> list[Token]:
     return subtree_without(subjects[0], {token.i for token in cue.tokens}) if subjects else []
 
 
+def raiser_subject(cue: Cue) -> list[Token]:
+    """The source of a reporting verb a raising construction holds (``Cue.raised``): the
+    subject of the raising verb, active or passive ("[Scholz] is expected to announce"), or
+    of the "be" before a raising adjective ("[Biden] is likely to say")."""
+    raiser = cue.head.head
+    if raiser.dep_ == "acomp":
+        raiser = raiser.head
+    subjects = [child for child in raiser.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return subtree_without(subjects[0], {token.i for token in cue.tokens}) if subjects else []
+
+
 def speaker_tokens(source: list[Token]) -> list[Token]:
     """The words naming the speaker: the source, or for a relative "who" its antecedent."""
     if len(source) == 1 and source[0].tag_ in ("WP", "WDT") and source[0].head.dep_ == "relcl":
