@@ -98,15 +98,13 @@ class Speaker:
         return self.members or [self]
 
     def to_dict(self) -> dict[str, Any]:
-        # One party's record keeps its two fields, as before groups were found.
-        record: dict[str, Any] = {"name": self.name, "entity": self.entity}
-        if self.members:
-            record["members"] = [member.to_dict() for member in self.members]
-        return record
+        members = [{"name": member.name, "entity": member.entity} for member in self.members]
+        return {"name": self.name, "entity": self.entity, "members": members}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
-        members = [cls.from_dict(member) for member in data.get("members", ())]
+        """The speaker ``to_dict`` wrote; records made before groups have no ``members``."""
+        members = [cls(member["name"], member["entity"]) for member in data.get("members", ())]
         return cls(data["name"], data["entity"], members)
 
 

@@ -129,7 +129,8 @@ def code_actors(draft: Draft, resources: Resources) -> None:
     """Entities' actor codes on the publication date; a place that speaks speaks for its government."""
     extraction = draft.extraction
     published = extraction.document.published
-    speaking = {a.speaker.entity for a in extraction.attributions if a.speaker and a.speaker.entity}
+    parties = (party for a in extraction.attributions if a.speaker for party in a.speaker.parties)
+    speaking = {party.entity for party in parties if party.entity}
     for entity in extraction.entities:
         entity.actor = resources.coder.code_entity(
             entity, published, entity.id in speaking, draft.descriptions.get(entity.id)

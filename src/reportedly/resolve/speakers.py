@@ -13,13 +13,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
+from reportedly.resolve.groups import conjunct_phrases, within_preposition
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
 
@@ -155,6 +157,14 @@ class SpeakerResolver:
         previous: Entity | None = None
         by_id = {entity.id: entity for entity in self.entities}
         for attribution in sorted(attributions, key=attribution_start):
+            group = self.group(attribution, previous)
+            if group is not None:
+                attribution.speaker = group
+                for member in group.members:
+                    if member.entity is not None:
+                        self._spoke(member.entity, attribution)
+                previous = None  # a later "he" is none of them for being the last to speak
+                continue
             if attribution.kind == "floating" and attribution.source is None:
                 entity = previous
             else:
@@ -167,6 +177,36 @@ class SpeakerResolver:
     def _spoke(self, entity_id: str, attribution: Attribution) -> None:
         start = attribution_start(attribution)
         self.first_spoke[entity_id] = min(start, self.first_spoke.get(entity_id, start))
+
+    def group(self, attribution: Attribution, previous: Entity | None) -> Speaker | None:
+        """The speaker of a source that coordinates several parties ("Germany, France, the UK
+        and Poland"), each resolved as a source of its own; None for any other source, or
+        one whose parties resolve to one entity or to none."""
+        if attribution.source is None:
+            return None
+        phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+        if phrase is None or len(phrase) == 0:
+            return None
+        parts = conjunct_phrases(phrase)
+        if (
+            not parts
+            or any(  # a name read whole across the "and" ("Procter and Gamble")
+                mention.start < part.end_char <= mention.end - 1
+                for part in parts[:-1]
+                for mention in self.mentions_within(attribution.source)
+            )
+        ):
+            return None
+        members: list[Speaker] = []
+        for part in parts:
+            source = Span.of(self.text, part.start_char, part.end_char)
+            entity = self.resolve(replace(attribution, source=source), previous)
+            member = Speaker(entity.name, entity.id) if entity else Speaker(source.text)
+            if all(member.entity is None or member.entity != other.entity for other in members):
+                members.append(member)
+        if len(members) < 2 or all(member.entity is None for member in members):
+            return None
+        return Speaker.group(members)
 
     def resolve(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         if attribution.source is None:
@@ -199,6 +239,7 @@ class SpeakerResolver:
             for mention in self.mentions_within(source)
             if (rank := naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns))
             is not None
+            and not self._within_preposition(mention, tokens)
         ]
         if named:
             best = min(named, key=lambda item: item[:2])
@@ -226,6 +267,12 @@ class SpeakerResolver:
                 return self.ranked(self._nominal_reference(head), source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
+
+    def _within_preposition(self, mention: _Mention, phrase: TokenSpan) -> bool:
+        """Whether a name hangs on a preposition inside the source phrase ("the leaders of
+        Germany and [France]"): the parse says what the words before it cannot."""
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return words is not None and len(words) > 0 and within_preposition(words.root, phrase)
 
     def ranked(
         self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
