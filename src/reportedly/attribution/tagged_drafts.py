@@ -148,6 +148,9 @@ def tagged_drafts(
             source, speaker_name = ruled.source, ruled.speaker_name
         else:
             source, speaker_name = tagged_source(text, cue, cue_range, ruled, sources, sentence)
+        if ruled is not None and ruled.addressee and source and source.overlaps(ruled.addressee):
+            # The one asked or told is not the source ("Asked by reporters ..., [Spicer] said").
+            source, speaker_name = ruled.source, ruled.speaker_name
         own_kind = ruled is not None and ruled.kind in ("according_to", "nominal")
         drafts.append(
             Draft(

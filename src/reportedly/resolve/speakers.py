@@ -51,6 +51,7 @@ _MAKER_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", 
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
+QUESTION_VERBS = word_set("question_verbs.txt")
 # How far back (in sentences) a pronoun's antecedent may be.
 PRONOUN_REACH = 4
 # How far back a description's candidates reach, beyond those whose role or name it matches.
@@ -173,10 +174,23 @@ class SpeakerResolver:
             if entity is not None:
                 previous = by_id.get(entity.id, entity)
                 self._spoke(entity.id, attribution)
+            asked = self.asked(attribution, previous)
+            if asked is not None:
+                previous = asked  # the answer that follows ("He said ...") is the one asked
 
     def _spoke(self, entity_id: str, attribution: Attribution) -> None:
         start = attribution_start(attribution)
         self.first_spoke[entity_id] = min(start, self.first_spoke.get(entity_id, start))
+
+    def asked(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
+        """Who a question was put to ("Spicer was asked whether ...", "Holt asked Trump
+        whether ..."), resolved as a source is; None for any other attribution."""
+        if attribution.cue is None or attribution.addressee is None:
+            return None
+        cue = self.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+        if cue is None or not any(word.lemma_.lower() in QUESTION_VERBS for word in cue):
+            return None
+        return self.resolve(replace(attribution, source=attribution.addressee), previous)
 
     def group(self, attribution: Attribution, previous: Entity | None) -> Speaker | None:
         """The speaker of a source that coordinates several parties ("Germany, France, the UK
