@@ -63,7 +63,13 @@ def find_attributions(doc: Doc, resources: Resources) -> None:
 def group_entities(draft: Draft, resources: Resources) -> None:
     """One entity per referent among the named mentions, with those NER missed."""
     doc, extraction = draft.doc, draft.extraction
-    missed = unrecognised_names(doc, extraction.attributions, resources.coder, resources.genders)
+    missed = unrecognised_names(
+        doc,
+        extraction.attributions,
+        resources.coder,
+        resources.genders,
+        lambda word: resources.titles.role(word) is not None,
+    )
     extraction.entities, draft.descriptions = collect_entities(
         doc, doc.text, resources.coder.tables.variants, title_test(resources.coder), resources.genders, missed
     )

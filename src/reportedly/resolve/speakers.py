@@ -21,6 +21,7 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
+from reportedly.resolve.entities import described_by_role
 from reportedly.resolve.groups import conjunct_phrases, within_preposition
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
@@ -192,6 +193,28 @@ class SpeakerResolver:
             return None
         return self.resolve(replace(attribution, source=attribution.addressee), previous)
 
+    def maker_by_outlet(self, statement: Token, attribution: Attribution) -> Entity | None:
+        """The speaker of the statements a reporting noun refers to where its phrase names
+        where they were made ("These comments, published in the French newspaper Le
+        Parisien, ..."): the last earlier speaker whose channel or addressee was that outlet
+        ("Zelenskiy told Le Parisien ..."). None when the phrase names no such outlet."""
+        phrase = Span.of(
+            self.text, statement.left_edge.idx, statement.right_edge.idx + len(statement.right_edge.text)
+        )
+        outlets = {m.entity.id for m in self.mentions_within(phrase) if m.start >= attribution.source.start}
+        if not outlets:
+            return None
+        start = attribution_start(attribution)
+        by_id = {entity.id: entity for entity in self.entities}
+        earlier = [a for a in self.attributions if attribution_start(a) < start and a.speaker is not None]
+        for spoken in sorted(earlier, key=attribution_start, reverse=True):
+            places = [span for span in (spoken.channel, spoken.addressee) if span]
+            if spoken.speaker.entity in by_id and any(
+                mention.entity.id in outlets for place in places for mention in self.mentions_within(place)
+            ):
+                return by_id[spoken.speaker.entity]
+        return None
+
     def group(self, attribution: Attribution, previous: Entity | None) -> Speaker | None:
         """The speaker of a source that coordinates several parties ("Germany, France, the UK
         and Poland"), each resolved as a source of its own; None for any other source, or
@@ -273,7 +296,9 @@ class SpeakerResolver:
         if described is not None:
             return described
         if head.lemma_.lower() in self.reporting_nouns or head.lower_ in self.reporting_nouns:
-            return previous  # "These comments suggest": whoever made them
+            # "These comments suggest": whoever made them, the one the outlet they were
+            # published in had them from, else the last to speak.
+            return self.maker_by_outlet(head, attribution) or previous
         if head.pos_ in {"NOUN", "PROPN"}:
             if self.ranker is not None and self.ranker.ranks("nominal"):
                 if not _definite(head):
@@ -472,18 +497,24 @@ class SpeakerResolver:
         """Entities that are people: NER says so, a first name or honorific tells a gender,
         or (NER having called them a place or an organisation) a name of two or more words
         that speaks in this text and does not end like an organisation's ("Ava DuVernay")."""
-        speaking = {
-            mention.entity.id
+        ranks = {
+            (mention.entity.id, naming_rank(mention.span(self.text), attribution.source, self.text, nouns))
             for attribution in attributions
             if attribution.source
             for mention in self.mentions_within(attribution.source)
-            if naming_rank(mention.span(self.text), attribution.source, self.text, self.reporting_nouns) == 0
+            if (nouns := self.reporting_nouns)
         }
+        speaking = {entity_id for entity_id, rank in ranks if rank == 0}
+        heading = {entity_id for entity_id, rank in ranks if rank in (0, 1)}
+        described, owners = self._role_words()
         return {
             entity.id
             for entity in self.entities
-            if entity.type == "PERSON"
-            or self.genders.get(entity.id) is not None
+            if (
+                self.genders.get(entity.id) is not None
+                or (entity.type == "PERSON" and (entity.id not in owners or entity.id in heading))
+                or (entity.type != "NORP" and entity.id in described)
+            )
             or (
                 entity.id in speaking
                 and entity.type != "NORP"
@@ -492,6 +523,25 @@ class SpeakerResolver:
                 and words[-1].lower() not in ORGANISATION_WORDS
             )
         }
+
+    def _role_words(self) -> tuple[set[str], set[str]]:
+        """The entities a person's role describes ("Unai Emery, the Aston Villa [manager]"),
+        whatever NER called them, and those a role belongs to ("the [Tottenham Hotspur]
+        manager": a club, an office, a campaign), which are no person for it."""
+        described = set()
+        for mention in self.mentions:
+            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words and described_by_role(words.root, lambda word: word.lower() in ROLE_NOUNS):
+                described.add(mention.entity.id)
+        # Names before a role noun, wherever NER put them ("the Tottenham Hotspur manager").
+        owning = set()
+        for role in self.doc:
+            if role.pos_ == "NOUN" and role.lemma_.lower() in ROLE_NOUNS:
+                name = [word for word in role.lefts if word.dep_ == "compound" and word.pos_ == "PROPN"]
+                if name:
+                    owning.add(self.doc[name[0].left_edge.i : name[-1].i + 1].text.lower())
+        owners = {entity.id for entity in self.entities if entity.name.lower() in owning}
+        return described, owners
 
     def named_by_grammar(self, head: Token) -> Entity | None:
         """A description the grammar ties to a name: in apposition to it ("Heather
