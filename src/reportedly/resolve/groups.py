@@ -75,9 +75,13 @@ def _parenthesised(phrase: TokenSpan) -> set[int]:
 
 def within_preposition(token: Token, phrase: TokenSpan) -> bool:
     """Whether a word of a source phrase hangs on a preposition below the phrase's head ("the
-    leaders of [Germany] and [France]", "an investigator at [Harvard]"): it does not speak."""
+    leaders of [Germany] and [France]", "an investigator at [Harvard]"): it does not speak.
+    An apposition names the phrase again, wherever the parse hangs it ("An attorney for
+    Pagliano, [Mark MacDougall]")."""
     root = phrase.root
     while token.i != root.i and phrase.start <= token.i < phrase.end:
+        if token.dep_ == "appos":
+            return False
         if token.dep_ in ("pobj", "prep", "pcomp"):
             return True
         token = token.head

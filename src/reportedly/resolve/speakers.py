@@ -96,7 +96,8 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     after = text[mention.end : source.end]
     if all(word.lower() in _INTENSIFIERS for word in after.strip(" '’s,").split()):
         return 0
-    if after.lstrip().startswith((",", "of ")):  # "Lavrov, Russia's ...", "Cornyn of Texas"
+    # "Lavrov, Russia's ...", "Cornyn of Texas", "Dan McLaughlin at the National Review"
+    if after.lstrip().startswith((",", *(f"{word} " for word in PREPOSITIONS))):
         return 1
     # The head the name owns or modifies: its first lowercase word ("'s tweet", "/ORC poll released").
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
