@@ -27,8 +27,12 @@ def conjunct_phrases(phrase: TokenSpan) -> list[TokenSpan]:
     doc = phrase.doc
     inside = set(range(phrase.start, phrase.end))
     aside = _parenthesised(phrase)
-    heads, coordinated = [phrase.root], False
-    pending = [phrase.root]
+    # The phrase's head: of its words that hang outside it, the one that governs most of it
+    # (a title the parser cut off as a sentence of its own, "Sens.", governs nothing).
+    tops = [token for token in phrase if token.head.i not in inside or token.head.i == token.i]
+    root = max(tops, key=lambda top: len({t.i for t in top.subtree} & inside))
+    heads, coordinated = [root], False
+    pending = [root]
     while pending:
         token = pending.pop()
         for child in token.children:
@@ -61,7 +65,8 @@ def conjunct_phrases(phrase: TokenSpan) -> list[TokenSpan]:
 
 
 def _parenthesised(phrase: TokenSpan) -> set[int]:
-    """Indices of the tokens between parentheses in the phrase ("(D-Mont.)"), marks included."""
+    """Indices of the tokens between parentheses in the phrase ("(D-Mont.)"), marks included;
+    a parenthesis the phrase leaves open ("(D-N.J." of a span cut short) runs to its end."""
     aside: set[int] = set()
     opened: int | None = None
     for token in phrase:
@@ -70,6 +75,8 @@ def _parenthesised(phrase: TokenSpan) -> set[int]:
         elif token.text == ")" and opened is not None:
             aside.update(range(opened, token.i + 1))
             opened = None
+    if opened is not None:
+        aside.update(range(opened, phrase.end))
     return aside
 
 
