@@ -96,6 +96,13 @@ def test_the_store_counts_a_group_for_each_party(cli: Invoke, tmp_path: Path):
     assert [q["cue"] for q in france] == ["said", "called on"]
     timeline = cli("timeline", "Poland", "--db", db, "--format", "csv").stdout.splitlines()
     assert timeline[1].startswith("2024-12-16,statement,indirect,called on,Russia to withdraw")
+    # A speaker fixed by hand is the group attribution's one speaker, even when stored again.
+    (call,) = quotes
+    fixed = cli("attributions", "set-speaker", str(call["id"]), "Germany", "--db", db)
+    assert json.loads(fixed.stdout)["was"] == "Germany, France, UK and Poland"
+    assert cli("documents", "set-date", "1", "2024-12-15", "--db", db).exit_code == 0  # extracted again
+    rows = [json.loads(line) for line in cli("speakers", "--db", db, "--format", "jsonl").stdout.splitlines()]
+    assert {row["speaker"]: row["quotes"] for row in rows} == {"France": 1, "Germany": 1}
 
 
 # Questions: the one asked is the addressee; the source is the asker, or none.

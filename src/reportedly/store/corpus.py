@@ -638,6 +638,11 @@ def set_speaker(
             (row["document_id"], row["content_spans"], speaker),
         )
         connection.execute("UPDATE attributions SET entity_id = ? WHERE id = ?", (speaker, attribution))
+        connection.execute(  # a group's parties give way to the one speaker fixed
+            "DELETE FROM speaker_members WHERE (document_id, local_id) = "
+            "(SELECT document_id, local_id FROM attributions WHERE id = ?)",
+            (attribution,),
+        )
         (speaker_name,) = connection.execute("SELECT name FROM entities WHERE id = ?", (speaker,)).fetchone()
     return {"attribution": attribution, "was": row["speaker"], "speaker": speaker_name, "entity": speaker}
 

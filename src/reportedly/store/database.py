@@ -315,6 +315,15 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (document_id, local_id, position)
     ) WITHOUT ROWID;
     CREATE INDEX speaker_members_entity ON speaker_members(entity_id, document_id, local_id);
+    -- A speaker fixed by hand is the attribution's one speaker: a group stored again for it
+    -- (a new extraction, a relink) leaves no parties beside the fix.
+    CREATE TRIGGER speaker_members_fixed AFTER INSERT ON speaker_members
+    WHEN EXISTS (SELECT 1 FROM attributions a JOIN speaker_fixes f
+                 ON f.document_id = a.document_id AND f.content_spans = a.content_spans
+                 WHERE a.document_id = new.document_id AND a.local_id = new.local_id)
+    BEGIN
+        DELETE FROM speaker_members WHERE document_id = new.document_id AND local_id = new.local_id;
+    END;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
