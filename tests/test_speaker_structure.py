@@ -161,12 +161,22 @@ def test_the_reporting_verb_a_raising_word_holds_is_the_cue(extractor: Extractor
         "new aid on Friday. Joe Biden is likely to say that the war must end."
     )
     extraction = extracted(extractor, text)
+    # A cue the tagger marks whole, as PolNeAR's annotators do ("appears to suggest"), stays
+    # whole; either way the reporting verb ends it and its subject is the source.
     found = {a.cue.text: (a.source.text, speaker_name(a)) for a in extraction.attributions}
     assert found == {
-        "suggest": ("Emmanuel Macron", "Emmanuel Macron"),
+        "appears to suggest": ("Emmanuel Macron", "Emmanuel Macron"),
         "announce": ("Olaf Scholz", "Olaf Scholz"),
-        "say": ("Joe Biden", "Joe Biden"),
+        "is likely to say": ("Joe Biden", "Joe Biden"),
     }
+    announce = by_cue(extraction, "announce")
+    assert [part.text for part in announce.content] == ["new aid on Friday"]
+
+
+def test_a_raising_word_over_no_report_of_its_subject_keeps_its_cue(extractor: Extractor):
+    text = "The efforts are expected to continue until election day. The accord is expected to be ratified."
+    cues = [a.cue.text for a in extracted(extractor, text).attributions]
+    assert "continue" not in cues and "be ratified" not in cues
 
 
 def test_a_raising_word_over_no_reporting_verb_quotes_no_one(extractor: Extractor):

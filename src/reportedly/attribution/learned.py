@@ -113,7 +113,10 @@ def confirmed_cues(
         spanned = tagged_cue(doc, span)
         reported = raised_report(spanned, lexicon) if spanned is not None else None
         if reported is not None:
-            cue, span = reported, reported.range  # "seems to be [signaling]": the reporting verb
+            # "seems to be [signaling]": the reporting verb is the cue; a tagged span that
+            # holds it already ("appeared to suggest", as PolNeAR marks it) stays whole.
+            cue = reported
+            span = span if span.contains(reported.range) else reported.range
         else:
             cue = dataclasses.replace(rule, confirmed=True) if rule else spanned
         if cue is not None:
