@@ -8,9 +8,12 @@ import json
 from datetime import date
 from pathlib import Path
 
+import jsonschema
+
 from reportedly.extract import Extractor
 from reportedly.model import Attribution, Document, Extraction, Speaker
 from test_cli import Invoke
+from test_schema import schema
 
 
 def extracted(extractor: Extractor, text: str) -> Extraction:
@@ -50,6 +53,7 @@ def test_a_coordinated_source_is_a_group_of_its_parties(extractor: Extractor):
     assert codes(extraction, speaker) == ["DEUGOV", "FRAGOV", "GBRGOV", "POLGOV"]
     record = called.to_dict()["speaker"]
     assert record["members"][3] == {"name": "Poland", "entity": speaker.members[3].entity}
+    jsonschema.validate(extraction.to_dict(), schema())  # the group form is the documented one
     # The event the call codes has every party as its actor.
     (event,) = [e for e in extraction.events if e.attribution == called.id]
     assert [party.entity for party in event.actor] == [member.entity for member in speaker.members]
