@@ -55,7 +55,8 @@ def codes(parties) -> list[str | None]:
             ["RUSMIL"],
             ["UKR"],
         ),
-        ("Israel and Hamas agreed to a ceasefire.", "AGREE", "agreed", ["ISR", "PSEREBHMS"], []),
+        # "agreed" also reports them, and a country that speaks is its government
+        ("Israel and Hamas agreed to a ceasefire.", "AGREE", "agreed", ["ISRGOV", "PSEREBHMS"], []),
         # breaking off a dialogue rejects it; it threatens no one
         ("The Americans have broken off the dialogue with Tehran.", "REJECT", "broken", ["USA"], ["IRNGOV"]),
         # a deal struck between states is an agreement

@@ -24,7 +24,7 @@ from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
 from reportedly.model import Article, Document
 from reportedly.store.corpus import Store
-from reportedly.store.database import MIGRATIONS, connect
+from reportedly.store.database import connect
 from test_cli import Invoke, run
 
 # A short feed where single names lead somewhere else as the documents come in: "Petrov"
@@ -178,7 +178,8 @@ def test_migration_4_resolves_stored_absolute_sources(tmp_path: Path, monkeypatc
     old.execute("DROP TABLE single_names")  # back to schema 3 by hand: a store made before
     old.execute("DROP TABLE single_name_entities")
     old.execute("DROP TRIGGER documents_text_without_nul")
-    old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    old.execute("DROP TABLE speaker_members")  # and what later migrations made
+    old.execute("PRAGMA user_version = 3")
     feed = f"{tmp_path}/in/feed.jsonl"
     rows = [
         ("feed.jsonl:1", "in/feed.jsonl:1", None, "h1"),

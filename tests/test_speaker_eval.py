@@ -93,6 +93,11 @@ def test_a_group_is_right_only_when_every_member_is_named() -> None:
     assert member_share(None, group.speaker) == 0.0
     assert not speaker_right(group, "Grassley")
     assert speaker_right(group, "Charles E. Grassley and Patrick J. Leahy")
+    # A group speaker's parties, each naming a member ("DNC" names the committee by its initials).
+    assert speaker_right(group, ("Grassley", "Leahy"))
+    assert member_share(("Grassley", "Tim Kaine"), group.speaker) == 0.5
+    campaign = gold("group", ["Clinton campaign", "Democratic National Committee"])
+    assert speaker_right(campaign, ("The Clinton campaign", "DNC"))
 
 
 def test_names_match_by_surname_acronym_or_inside_a_span() -> None:

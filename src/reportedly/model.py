@@ -74,17 +74,38 @@ class Span:
 
 @dataclass(slots=True)
 class Speaker:
-    """Who an attribution is ascribed to: a display name and, once resolved, an entity id."""
+    """Who an attribution is ascribed to: a display name and, once resolved, an entity id.
+
+    A group of parties that speak together ("Germany, France, the UK and Poland called on
+    ...") is one speaker with ``members``, each a party with its own name and entity; the
+    group itself has no entity, and its name joins theirs. A single party has no members."""
 
     name: str
     entity: str | None = None
+    members: list[Speaker] = field(default_factory=list)
+
+    @classmethod
+    def group(cls, members: list[Speaker]) -> Speaker:
+        """The speaker of several parties: one party alone is that party."""
+        if len(members) == 1:
+            return members[0]
+        names = [member.name for member in members]
+        return cls(", ".join(names[:-1]) + " and " + names[-1], None, members)
+
+    @property
+    def parties(self) -> list[Speaker]:
+        """The parties that speak: a group's members, else the speaker itself."""
+        return self.members or [self]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "entity": self.entity}
+        members = [{"name": member.name, "entity": member.entity} for member in self.members]
+        return {"name": self.name, "entity": self.entity, "members": members}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Speaker:
-        return cls(data["name"], data["entity"])
+        """The speaker ``to_dict`` wrote; records made before groups have no ``members``."""
+        members = [cls(member["name"], member["entity"]) for member in data.get("members", ())]
+        return cls(data["name"], data["entity"], members)
 
 
 @dataclass(slots=True)

@@ -65,7 +65,13 @@ def find_attributions(doc: Doc, resources: Resources) -> None:
 def group_entities(draft: Draft, resources: Resources) -> None:
     """One entity per referent among the named mentions, with those NER missed."""
     doc, extraction = draft.doc, draft.extraction
-    missed = unrecognised_names(doc, extraction.attributions, resources.coder, resources.genders)
+    missed = unrecognised_names(
+        doc,
+        extraction.attributions,
+        resources.coder,
+        resources.genders,
+        lambda word: resources.titles.role(word) is not None,
+    )
     extraction.entities, draft.descriptions = collect_entities(
         doc, doc.text, resources.coder.tables.variants, title_test(resources.coder), resources.genders, missed
     )
@@ -131,7 +137,8 @@ def code_actors(draft: Draft, resources: Resources) -> None:
     """Entities' actor codes on the publication date; a place that speaks speaks for its government."""
     extraction = draft.extraction
     published = extraction.document.published
-    speaking = {a.speaker.entity for a in extraction.attributions if a.speaker and a.speaker.entity}
+    parties = (party for a in extraction.attributions if a.speaker for party in a.speaker.parties)
+    speaking = {party.entity for party in parties if party.entity}
     for entity in extraction.entities:
         entity.actor = resources.coder.code_entity(
             entity, published, entity.id in speaking, draft.descriptions.get(entity.id)

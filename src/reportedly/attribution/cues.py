@@ -20,6 +20,9 @@ VERB_GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
 WH_ADVERBS = frozenset({"how", "why", "when", "where", "whether"})
 MAX_NAME_TOKENS = 4
 MIN_COLON_CONTENT_WORDS = 3
+# A verb PolNeAR train marks as a cue more often than not reports what its subject says
+# ("signal", "suggest", "announce", "say"): a raising word before it only hedges the report.
+REPORTING_RATE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,9 @@ class Cue:
     kind: CueKind
     # The learned tagger marks it as a cue: trusted whatever the lexicon says of the word.
     confirmed: bool = False
+    # A reporting verb a raising construction holds ("seems to be [signaling]"): the tagger,
+    # trained to read the raised subject as content, has no source or content for it.
+    raised: bool = False
 
     @property
     def range(self) -> Range:
@@ -71,6 +77,38 @@ def verb_group_before(verb: Token) -> list[Token]:
         group.append(word)
         index -= 1
     return group[::-1]
+
+
+def raised_report(cue: Cue, lexicon: Lexicon) -> Cue | None:
+    """The reporting verb a raising construction holds, as the cue: in "Russia's foreign
+    minister seems to be signaling that ...", "appears to suggest", "is expected to
+    announce" and "is likely to say" the raising word only hedges; the subject it raises is
+    the one who signals, suggests, announces or says. None when the cue raises nothing, or
+    what it raises is no reporting verb ("the ceasefire appears to be holding")."""
+    if cue.kind != "verb":
+        return None
+    raiser = cue.head
+    lemma = raiser.lemma_.lower()
+    passive = any(child.dep_ == "auxpass" for child in raiser.children)
+    if lemma not in lexicon.raising_verbs and not (passive and lemma in lexicon.passive_raising_verbs):
+        # "is likely to say": the adjective after "be" governs the verb.
+        adjectives = [
+            child
+            for child in raiser.children
+            if child.dep_ == "acomp" and child.lower_ in lexicon.raising_adjectives
+        ]
+        if not adjectives:
+            return None
+        raiser = adjectives[0]
+    raised = next((child for child in raiser.children if child.dep_ == "xcomp"), None)
+    if raised is None or any(child.dep_ == "auxpass" for child in raised.children):
+        return None  # "is expected to be ratified": what is done to the subject, not by it
+    found = verb_cue(raised, lexicon)
+    if found is None or (cue_rate(raised, lexicon) or 0.0) < REPORTING_RATE:
+        return None  # "are expected to continue", "seems to think": no report of the subject's
+    # The infinitive's "to" and "be" belong to the construction, not to the reporting.
+    words = tuple(word for word in found.tokens if not (word.dep_ == "aux" and word.head.i == raised.i))
+    return Cue(head=raised, tokens=words, kind="verb", confirmed=cue.confirmed, raised=True)
 
 
 def cue_lemma(verb: Token) -> str:
@@ -165,6 +203,8 @@ def find_cues(doc: Doc, lexicon: Lexicon) -> list[Cue]:
             or nominal_cue(token, lexicon)
             or colon_cue(token, lexicon, line_start)
         )
+        if cue and raised_report(cue, lexicon) is not None:
+            continue  # the reporting verb it raises is the cue, found in its turn
         if cue:
             cues.append(cue)
     return cues

@@ -17,7 +17,7 @@ import dataclasses
 
 from spacy.tokens import Doc, Token
 
-from reportedly.attribution.cues import Cue, CueKind
+from reportedly.attribution.cues import Cue, CueKind, raised_report
 from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.tagscheme import Tagging
 from reportedly.model import Range
@@ -110,7 +110,15 @@ def confirmed_cues(
     for joined in joined_cue_spans(text, role_ranges(tagging, "CUE")):
         span = with_conventional_edges(doc, joined, lexicon)
         rule = next((cue for cue in rule_cues if cue.range.overlaps(span)), None)
-        cue = dataclasses.replace(rule, confirmed=True) if rule else tagged_cue(doc, span)
+        spanned = tagged_cue(doc, span)
+        reported = raised_report(spanned, lexicon) if spanned is not None else None
+        if reported is not None:
+            # "seems to be [signaling]": the reporting verb is the cue; a tagged span that
+            # holds it already ("appeared to suggest", as PolNeAR marks it) stays whole.
+            cue = reported
+            span = span if span.contains(reported.range) else reported.range
+        else:
+            cue = dataclasses.replace(rule, confirmed=True) if rule else spanned
         if cue is not None:
             confirmed.append((span, cue))
     return confirmed

@@ -45,6 +45,10 @@ class Lexicon:
     colon_non_sources: frozenset[str]
     raising_verbs: frozenset[str]
     passive_raising_verbs: frozenset[str]
+    # "is likely to say": the adjective raises its subject as a raising verb does.
+    raising_adjectives: frozenset[str]
+    # Verbs of asking: the one asked is the addressee ("Spicer was asked whether ...").
+    question_verbs: frozenset[str]
     # Belief and intention verbs: "said he expects ..." is one attribution, not two.
     mind_verbs: frozenset[str]
     # (verb lemma, preposition) pairs whose preposition belongs to the cue: ("call", "for").
@@ -99,6 +103,8 @@ def load_lexicon(min_cue_rate: float = DEFAULT_CUE_RATE) -> Lexicon:
         colon_non_sources=word_set("colon_non_sources.txt"),
         raising_verbs=word_set("raising_verbs.txt"),
         passive_raising_verbs=word_set("passive_raising_verbs.txt"),
+        raising_adjectives=word_set("raising_adjectives.txt"),
+        question_verbs=word_set("question_verbs.txt"),
         mind_verbs=word_set("mind_verbs.txt"),
         cue_prepositions=learned_cue_prepositions(),
         manual_cues=manual_cues,

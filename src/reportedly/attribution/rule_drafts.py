@@ -24,9 +24,12 @@ from reportedly.attribution.quotes import (
 )
 from reportedly.attribution.spans import (
     addressee_tokens,
+    asked_party,
+    asker,
     channel_tokens,
     content_tokens,
     raised_subject,
+    raiser_subject,
     source_tokens,
     speaker_tokens,
 )
@@ -131,7 +134,13 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
     if inside_quotation(cue, quotes):
         return None
     raised = raised_subject(cue, lexicon)
-    source = [] if raised else source_tokens(cue)
+    asked = asked_party(cue, lexicon)
+    if raised:
+        source = []
+    elif asked is not None:
+        source = asker(cue)  # "Spicer was asked by [CNN's Jake Tapper] whether ..."
+    else:
+        source = raiser_subject(cue) if cue.raised else source_tokens(cue)
     found = content_tokens(cue, lexicon, source)
     cue_range = cue.range
     content = [r for r in (char_range(run) for run in [*found.runs, raised]) if r]
@@ -148,7 +157,7 @@ def draft_for(cue: Cue, text: str, lexicon: Lexicon, quotes: list[Quote]) -> Dra
     if not content:
         return None
     content = snap_to_quotes(content, quotes, cue_range)
-    addressee = addressee_tokens(cue, lexicon)
+    addressee = asked if asked is not None else addressee_tokens(cue, lexicon)
     source_range = char_range(source)
     return Draft(
         kind=kind_of(cue, source, content, quotes, lexicon, text),

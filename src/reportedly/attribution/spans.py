@@ -21,6 +21,9 @@ OBJECT_DEPS = ("dobj", "attr", "oprd")
 # "he went on to say", "said X and added Y", "..., saying", "officials speaking on ...".
 INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "acl", "relcl")
 VERB_PHRASE_END_DEPS = ("punct", "cc", "conj", "advcl", "mark", "parataxis")
+# What opens the question a verb of asking reports: "asked [whether] ...", "asked [about] ...".
+QUESTION_MARKS = ("whether", "if")
+QUESTION_PREPOSITIONS = frozenset({"about", "on", "over"})
 
 
 def _is_edge_noise(token: Token) -> bool:
@@ -112,6 +115,17 @@ def raised_subject(cue: Cue, lexicon: Lexicon) -> list[Token]:
     return subtree_without(subjects[0], {token.i for token in cue.tokens}) if subjects else []
 
 
+def raiser_subject(cue: Cue) -> list[Token]:
+    """The source of a reporting verb a raising construction holds (``Cue.raised``): the
+    subject of the raising verb, active or passive ("[Scholz] is expected to announce"), or
+    of the "be" before a raising adjective ("[Biden] is likely to say")."""
+    raiser = cue.head.head
+    if raiser.dep_ == "acomp":
+        raiser = raiser.head
+    subjects = [child for child in raiser.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return subtree_without(subjects[0], {token.i for token in cue.tokens}) if subjects else []
+
+
 def speaker_tokens(source: list[Token]) -> list[Token]:
     """The words naming the speaker: the source, or for a relative "who" its antecedent."""
     if len(source) == 1 and source[0].tag_ in ("WP", "WDT") and source[0].head.dep_ == "relcl":
@@ -136,11 +150,51 @@ def content_head(cue: Cue, lexicon: Lexicon) -> Token | None:
         for child in children:
             if child.dep_ in deps and not _is_addressee(child, cue, lexicon):
                 return child
+    asking = _is_question(verb, lexicon)
+    # "is calling for the United States to step up ...", "was asked if he would ..."
+    introducers = {"for", "that", *(QUESTION_MARKS if asking else ())}
     for child in children:
         marks = {m.lower_ for m in child.children if m.dep_ == "mark"}
-        if child.dep_ == "advcl" and marks & {"for", "that"}:
-            return child  # "is calling for the United States to step up ..."
+        if child.dep_ == "advcl" and marks & introducers:
+            return child
+    if asking:  # "was asked about whether ...", "asked on the talks"
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in QUESTION_PREPOSITIONS:
+                return next((g for g in child.children if g.dep_ in ("pcomp", "pobj")), None)
     return None
+
+
+def _is_question(verb: Token, lexicon: Lexicon) -> bool:
+    return verb.lemma_.lower() in lexicon.question_verbs
+
+
+def asked_party(cue: Cue, lexicon: Lexicon) -> list[Token] | None:
+    """Who a passive question was put to, the addressee ("[Spicer] was asked whether ...",
+    "Asked by reporters whether ..., [Spicer] said", "[Spicer], asked about ..."), ``[]``
+    when the text does not say; None when the cue is no passive question. Its subject is not
+    its source: the source is the asker, "by" whom it was asked, or none."""
+    verb = cue.head
+    if cue.kind != "verb" or not _is_question(verb, lexicon) or verb.tag_ != "VBN":
+        return None
+    children = list(verb.children)
+    if any(child.dep_ == "auxpass" for child in children):
+        subjects = [child for child in children if child.dep_ == "nsubjpass"]
+        return subtree_without(subjects[0], set()) if subjects else []
+    if any(child.dep_ == "aux" for child in children) or verb.dep_ not in ("acl", "advcl"):
+        return None  # "has asked NBC's Lester Holt": active
+    if verb.dep_ == "acl":  # "Spicer, asked by reporters ..."
+        return subtree_without(verb.head, _subtree(verb))
+    subjects = [child for child in verb.head.children if child.dep_ in ("nsubj", "nsubjpass")]
+    return subtree_without(subjects[0], set()) if subjects else []
+
+
+def asker(cue: Cue) -> list[Token]:
+    """The one "by" whom a passive question was asked ("asked by [CNN's Jake Tapper]"), or ``[]``."""
+    for child in cue.head.children:
+        if child.dep_ == "agent":
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            return subtree_without(objects[0], set()) if objects else []
+    return []
 
 
 def _is_addressee(token: Token, cue: Cue, lexicon: Lexicon) -> bool:
@@ -182,8 +236,10 @@ def content_tokens(cue: Cue, lexicon: Lexicon, source: list[Token]) -> Content:
         return Content(_runs(rest), clausal=True)
     head = content_head(cue, lexicon)
     if head is not None:
-        clausal = head.dep_ in (*CLAUSE_DEPS, "advcl")
-        tokens = list(head.subtree) if clausal else _verb_phrase_rest(cue.head, head)
+        clausal = head.dep_ in (*CLAUSE_DEPS, "advcl", "pcomp")
+        # What a question was about is the preposition's object ("asked about [the talks]").
+        whole = clausal or head.dep_ == "pobj"
+        tokens = list(head.subtree) if whole else _verb_phrase_rest(cue.head, head)
         runs = _runs([token for token in tokens if token.i not in excluded])
         return Content(runs, clausal=clausal)
     verb = cue.head

@@ -126,8 +126,10 @@ def tagged_drafts(
         content_tagged = False  # else the rules gave the content, and the tagger's doubt is the cue's alone
         if ruled is not None and ruled.reliable and _holds_cue(ruled.content, cue_ranges):
             content = ruled.content  # it reports another attribution, which PolNeAR's tags cannot nest
-        elif ruled is not None and raised_subject(cue, lexicon):
-            content = ruled.content  # "[The ceasefire] appears [to be holding]": no one is quoted
+        elif ruled is not None and (cue.raised or raised_subject(cue, lexicon)):
+            # "[The ceasefire] appears [to be holding]": no one is quoted; "X seems to be
+            # signaling [that ...]": the tagger read X and the verb as content.
+            content = ruled.content
         elif ruled is not None:
             content_tagged = True
             overlapping = sorted(
@@ -142,7 +144,13 @@ def tagged_drafts(
         if not content:
             continue
         content = with_quote_marks(text, content, quotes)
-        source, speaker_name = tagged_source(text, cue, cue_range, ruled, sources, sentence)
+        if cue.raised and ruled is not None:
+            source, speaker_name = ruled.source, ruled.speaker_name
+        else:
+            source, speaker_name = tagged_source(text, cue, cue_range, ruled, sources, sentence)
+        if ruled is not None and ruled.addressee and source and source.overlaps(ruled.addressee):
+            # The one asked or told is not the source ("Asked by reporters ..., [Spicer] said").
+            source, speaker_name = ruled.source, ruled.speaker_name
         own_kind = ruled is not None and ruled.kind in ("according_to", "nominal")
         drafts.append(
             Draft(

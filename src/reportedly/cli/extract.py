@@ -36,9 +36,11 @@ def format_text(extraction: Extraction) -> str:
     lines = [f"== {document.doc_id} ({where}{len(extraction.attributions)} attributions)"]
     codes = {entity.id: entity.actor.code for entity in extraction.entities if entity.actor}
     for attribution in extraction.attributions:
-        if attribution.speaker:
-            code = codes.get(attribution.speaker.entity or "")
-            speaker = attribution.speaker.name + (f" [{code}]" if code else "")
+        if attribution.speaker:  # a group's members one by one, each with its code
+            speaker = ", ".join(
+                party.name + (f" [{code}]" if (code := codes.get(party.entity or "")) else "")
+                for party in attribution.speaker.parties
+            )
         else:  # unresolved: the source as written, in parentheses
             speaker = f"({attribution.source.text})" if attribution.source else "?"
         cue = attribution.cue.text if attribution.cue else f"({attribution.kind})"

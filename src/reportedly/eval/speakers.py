@@ -15,10 +15,9 @@ the gold span itself, so that the figure measures resolution, not attribution re
 
 How each mention counts (``score_speakers``):
 - resolvable, one name: right when the predicted speaker names that referent (``same_referent``);
-- resolvable, a list (groups, plural pronouns): right when the prediction names every member.
-  The output has one speaker per attribution, so a list of two or more is never right today;
-  ``lists.member_share`` gives the mean share of members the prediction names (1/n for one
-  member);
+- resolvable, a list (groups, plural pronouns): right when the prediction names every member
+  (a group speaker names a member when one of its parties does); ``lists.member_share`` gives
+  the mean share of members the prediction names (1/n for one member);
 - unresolvable: right when the speaker is left null, or names the office ``holder`` of a
   title, or one of the members a partly named group lists;
 - questions: the speaker is scored as above (the questioner, or null), and, apart, the
@@ -42,7 +41,7 @@ from tqdm import tqdm
 from reportedly.eval import GoldError
 from reportedly.eval.brat import read_split
 from reportedly.eval.jsonl import read_json_lines
-from reportedly.model import Attribution, Document, Entity, Extraction, Span
+from reportedly.model import Attribution, Document, Entity, Extraction, Span, Speaker
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resolve.names import clean_name, initials, name_key, undotted
 from reportedly.resolve.speakers import SpeakerResolver, attribution_start
@@ -79,12 +78,17 @@ class GoldSpeaker:
     has_addressee: bool = False  # whether the gold says who was asked (null included)
 
 
+Predicted = str | tuple[str, ...] | None
+"""A predicted referent: one name, the names of a group's parties, or none."""
+
+
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """What the extraction gives a gold mention: the speaker's name, the addressee's text,
-    and whether an extracted attribution carried them (else the resolver ran on the span)."""
+    """What the extraction gives a gold mention: the speaker's name (a group's: its parties'
+    names), the addressee's text, and whether an extracted attribution carried them (else the
+    resolver ran on the span)."""
 
-    speaker: str | None
+    speaker: Predicted
     addressee: str | None = None
     extracted: bool = True
 
@@ -182,11 +186,20 @@ def _prediction_for(
     ]
     if overlapping:
         best = min(overlapping, key=lambda a: abs(a.source.start - item.start) + abs(a.source.end - item.end))
-        return Prediction(
-            best.speaker.name if best.speaker else None, best.addressee.text if best.addressee else None
-        )
-    entity = resolve_span(resolver, attributions, text, item.start, item.end)
+        return Prediction(_spoken(best.speaker), best.addressee.text if best.addressee else None)
+    probe, previous = _probe(resolver, attributions, text, item.start, item.end)
+    group = resolver.group(probe, previous)
+    if group is not None:
+        return Prediction(_spoken(group), extracted=False)
+    entity = resolver.resolve(probe, previous)
     return Prediction(entity.name if entity else None, extracted=False)
+
+
+def _spoken(speaker: Speaker | None) -> Predicted:
+    """A speaker as the scorer reads it: its name, or the names of a group's parties."""
+    if speaker is None:
+        return None
+    return tuple(member.name for member in speaker.members) or speaker.name
 
 
 def resolve_span(
@@ -194,11 +207,19 @@ def resolve_span(
 ) -> Entity | None:
     """The entity the resolver gives a span of the text read as a source, with the speaker of
     the last attribution before it as the previous speaker."""
+    return resolver.resolve(*_probe(resolver, attributions, text, start, end))
+
+
+def _probe(
+    resolver: SpeakerResolver, attributions: list[Attribution], text: str, start: int, end: int
+) -> tuple[Attribution, Entity | None]:
+    """A span of the text as the source of an attribution of its own, and the speaker of the
+    last attribution before it (the previous speaker)."""
     earlier = [a for a in attributions if a.speaker and a.speaker.entity and attribution_start(a) < start]
     previous_id = max(earlier, key=attribution_start).speaker.entity if earlier else None
     previous = next((e for e in resolver.entities if e.id == previous_id), None)
     probe = Attribution(id="probe", kind="indirect", cue=None, source=Span.of(text, start, end), content=[])
-    return resolver.resolve(probe, previous)
+    return probe, previous
 
 
 def _members(names: Names) -> tuple[str, ...]:
@@ -207,10 +228,12 @@ def _members(names: Names) -> tuple[str, ...]:
     return (names,) if isinstance(names, str) else names
 
 
-def _names_member(predicted: str, member: str) -> bool:
+def _names_member(predicted: str | tuple[str, ...], member: str) -> bool:
     """Whether a predicted name or span names a member: the same referent, or the member's
     name among its words ("Trump and Pence" names "Mike Pence"; "NBC's Lester Holt, the
-    moderator" names "Lester Holt")."""
+    moderator" names "Lester Holt"); a group names it when one of its parties does."""
+    if isinstance(predicted, tuple):
+        return any(_names_member(party, member) for party in predicted)
     if same_referent(predicted, member):
         return True
     words = name_key(" ".join(_WORD.findall(predicted)), {})
@@ -218,7 +241,7 @@ def _names_member(predicted: str, member: str) -> bool:
     return bool(key) and any(words[i : i + len(key)] == key for i in range(len(words)))
 
 
-def member_share(predicted: str | None, gold: Names) -> float:
+def member_share(predicted: Predicted, gold: Names) -> float:
     """The share of the gold names the prediction names (0 for a null prediction)."""
     members = _members(gold)
     if not members or predicted is None:
@@ -226,13 +249,13 @@ def member_share(predicted: str | None, gold: Names) -> float:
     return sum(1 for member in members if _names_member(predicted, member)) / len(members)
 
 
-def speaker_right(item: GoldSpeaker, predicted: str | None) -> bool:
+def speaker_right(item: GoldSpeaker, predicted: Predicted) -> bool:
     """Whether a predicted speaker is right for a gold mention (the rules in the module doc)."""
     if item.resolvable:
         return member_share(predicted, item.speaker) == 1.0
     if predicted is None:
         return True
-    if item.holder is not None and same_referent(predicted, item.holder):
+    if item.holder is not None and isinstance(predicted, str) and same_referent(predicted, item.holder):
         return True
     return any(_names_member(predicted, member) for member in _members(item.speaker))
 
@@ -305,7 +328,7 @@ def score_speakers(results: list[tuple[GoldSpeaker, Prediction]], skipped: int =
                 "kind": item.kind,
                 "resolvable": item.resolvable,
                 "gold": list(item.speaker) if isinstance(item.speaker, tuple) else item.speaker,
-                "predicted": predicted.speaker,
+                "predicted": list(p) if isinstance(p := predicted.speaker, tuple) else p,
             }
             for item, predicted, right in verdicts
             if not right

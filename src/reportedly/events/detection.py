@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
-from reportedly.events.parties import PRONOUNS, NamedMentions, parties_of, party_of, speaker_party
+from reportedly.events.parties import PRONOUNS, NamedMentions, parties_of, party_of, speaker_parties
 from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
@@ -121,13 +121,12 @@ def code_events(
         # cue of ("he demanded"), or reports in ("Hungary has said it will support").
         for speaking in (attribution, reporting):
             if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
-                actor = [speaker] if (speaker := speaker_party(speaking)) else actor
+                actor = speaker_parties(speaking) or actor
         # A verb dictionary's pattern codes intent and obligation itself ("vowed to wage war").
         event_type = trigger.event_type if coded else _event_type(token, trigger)
         if event_type == "REQUEST" and trigger.event_type != "REQUEST" and reporting is not None:
             # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
-            speaker = speaker_party(reporting)
-            actor, recipient = ([speaker] if speaker else []), actor
+            actor, recipient = speaker_parties(reporting), actor
         if attribution is not None and attribution.addressee is not None and not recipient:
             recipient = [party_of(attribution.addressee, text, mentions)]
         events.append(

@@ -4,7 +4,7 @@ From the parse (``parties_of``): the trigger's subject is the actor and its obje
 noun after "to", "against", "on" or "with", the recipient; a passive swaps them ("was
 attacked by"), and "and" joins several ("Russia and Ukraine agreed"). Each party keeps the
 entity whose mention its words hold. An attribution's speaker can stand as a party
-(``speaker_party``). Actor codes come later, with the publication date (``code_parties``):
+(``speaker_parties``). Actor codes come later, with the publication date (``code_parties``):
 the entity's code, else the code the party's words give, else, for an official no
 dictionary places, the country the sentence names.
 """
@@ -36,14 +36,14 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
 
-def speaker_party(attribution: Attribution) -> EventActor | None:
-    """An attribution's speaker as a party: its entity, else the words of its source
-    ("The Fijian rebels", coded by their words later)."""
+def speaker_parties(attribution: Attribution) -> list[EventActor]:
+    """An attribution's speaker as parties: its entity (each member's, for a group), else
+    the words of its source ("The Fijian rebels", coded by their words later)."""
     if attribution.speaker is not None:
-        return EventActor(attribution.speaker.name, attribution.speaker.entity)
+        return [EventActor(party.name, party.entity) for party in attribution.speaker.parties]
     if attribution.source is not None and attribution.source.text.lower() not in PRONOUNS:
-        return EventActor(attribution.source.text)
-    return None
+        return [EventActor(attribution.source.text)]
+    return []
 
 
 def parties_of(

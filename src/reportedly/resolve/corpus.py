@@ -9,7 +9,7 @@ depend on what else a run processed (the store links names across documents).
 
 from __future__ import annotations
 
-from reportedly.model import Extraction
+from reportedly.model import Extraction, Speaker
 from reportedly.resolve.entities import NAMED_TYPES
 from reportedly.resolve.names import name_key
 
@@ -35,8 +35,12 @@ class NameRegistry:
                 renamed[entity.id] = canonical
         for attribution in extraction.attributions:
             speaker = attribution.speaker
-            if speaker is not None and speaker.entity in renamed:
-                speaker.name = renamed[speaker.entity]
+            if speaker is None:
+                continue
+            for party in speaker.parties:
+                party.name = renamed.get(party.entity, party.name)
+            if speaker.members:  # a group's name joins its members'
+                speaker.name = Speaker.group(speaker.members).name
 
     def canonical(self, name: str, entity_type: str) -> str:
         key = name_key(name, self.variants)

@@ -86,13 +86,24 @@ def title_test(coder: ActorCoder) -> IsTitle:
 
 
 def unrecognised_names(
-    doc: Doc, attributions: list[Attribution], coder: ActorCoder, genders: dict[str, str]
+    doc: Doc,
+    attributions: list[Attribution],
+    coder: ActorCoder,
+    genders: dict[str, str],
+    is_role: Callable[[str], bool] = lambda word: False,
 ) -> list[SpacySpan]:
     """Names NER missed, as labelled spans: those of the actor dictionaries ("Zelenskiy",
     "Kyiv", "the Kremlin": a listed person's surname is a PERSON, a country's name or
     capital a GPE, others an ORG), and proper names that are an attribution's whole
-    source ("Politifact said": a PERSON when a known first name opens it, else an ORG)."""
+    source ("Politifact said") or head it ("Pep Guardiola, the Manchester City manager,
+    said"): a PERSON when a known first name opens it or a role (``is_role``: "manager")
+    describes it, else an ORG."""
     sources = {a.source.range for a in attributions if a.source}
+    heads = set()  # the head word of each source phrase
+    for source in sources:
+        phrase = doc.char_span(*source, alignment_mode="expand")
+        if phrase is not None and len(phrase) > 0:
+            heads.add(phrase.root.i)
     names = []
     run: list[Token] = []
     for token in [*doc, None]:
@@ -101,22 +112,39 @@ def unrecognised_names(
             continue
         if run:
             span = doc[run[0].i : run[-1].i + 1]
-            label = _missed_label(span, Range(span.start_char, span.end_char) in sources, coder, genders)
+            heading = Range(span.start_char, span.end_char) in sources or span.root.i in heads
+            label = _missed_label(span, heading, coder, genders, is_role)
             if label is not None:
                 names.append(doc.char_span(span.start_char, span.end_char, label=label))
             run = []
     return names
 
 
-def _missed_label(span: SpacySpan, is_source: bool, coder: ActorCoder, genders: dict[str, str]) -> str | None:
+def _missed_label(
+    span: SpacySpan,
+    is_source: bool,
+    coder: ActorCoder,
+    genders: dict[str, str],
+    is_role: Callable[[str], bool],
+) -> str | None:
     code = coder.code_name(span.text, None)
     if code is not None:
         if code in coder.country_codes:
             return "GPE"
         return "PERSON" if coder.is_surname(span.text) else "ORG"
     if is_source:
-        return "PERSON" if len(span) > 1 and span[0].lower_ in genders else "ORG"
+        named_person = len(span) > 1 and span[0].lower_ in genders
+        return "PERSON" if named_person or described_by_role(span.root, is_role) else "ORG"
     return None
+
+
+def described_by_role(name: Token, is_role: Callable[[str], bool]) -> bool:
+    """Whether a person's role describes a name, in apposition or as a title before it
+    ("Pep Guardiola, the Manchester City [manager]", "City [manager] Pep Guardiola")."""
+    return any(
+        child.dep_ in ("appos", "compound") and child.pos_ == "NOUN" and is_role(child.text)
+        for child in name.children
+    )
 
 
 class _Grouper:

@@ -13,13 +13,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
+from reportedly.resolve.entities import described_by_role
+from reportedly.resolve.groups import conjunct_phrases, within_preposition
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
 
@@ -49,6 +52,7 @@ _MAKER_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", 
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
+QUESTION_VERBS = word_set("question_verbs.txt")
 # How far back (in sentences) a pronoun's antecedent may be.
 PRONOUN_REACH = 4
 # How far back a description's candidates reach, beyond those whose role or name it matches.
@@ -92,7 +96,8 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     after = text[mention.end : source.end]
     if all(word.lower() in _INTENSIFIERS for word in after.strip(" '’s,").split()):
         return 0
-    if after.lstrip().startswith((",", "of ")):  # "Lavrov, Russia's ...", "Cornyn of Texas"
+    # "Lavrov, Russia's ...", "Cornyn of Texas", "Dan McLaughlin at the National Review"
+    if after.lstrip().startswith((",", *(f"{word} " for word in PREPOSITIONS))):
         return 1
     # The head the name owns or modifies: its first lowercase word ("'s tweet", "/ORC poll released").
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
@@ -155,6 +160,14 @@ class SpeakerResolver:
         previous: Entity | None = None
         by_id = {entity.id: entity for entity in self.entities}
         for attribution in sorted(attributions, key=attribution_start):
+            group = self.group(attribution, previous)
+            if group is not None:
+                attribution.speaker = group
+                for member in group.members:
+                    if member.entity is not None:
+                        self._spoke(member.entity, attribution)
+                previous = None  # a later "he" is none of them for being the last to speak
+                continue
             if attribution.kind == "floating" and attribution.source is None:
                 entity = previous
             else:
@@ -163,10 +176,75 @@ class SpeakerResolver:
             if entity is not None:
                 previous = by_id.get(entity.id, entity)
                 self._spoke(entity.id, attribution)
+            asked = self.asked(attribution, previous)
+            if asked is not None:
+                previous = asked  # the answer that follows ("He said ...") is the one asked
 
     def _spoke(self, entity_id: str, attribution: Attribution) -> None:
         start = attribution_start(attribution)
         self.first_spoke[entity_id] = min(start, self.first_spoke.get(entity_id, start))
+
+    def asked(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
+        """Who a question was put to ("Spicer was asked whether ...", "Holt asked Trump
+        whether ..."), resolved as a source is; None for any other attribution."""
+        if attribution.cue is None or attribution.addressee is None:
+            return None
+        cue = self.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+        if cue is None or not any(word.lemma_.lower() in QUESTION_VERBS for word in cue):
+            return None
+        return self.resolve(replace(attribution, source=attribution.addressee), previous)
+
+    def maker_by_outlet(self, statement: Token, attribution: Attribution) -> Entity | None:
+        """The speaker of the statements a reporting noun refers to where its phrase names
+        where they were made ("These comments, published in the French newspaper Le
+        Parisien, ..."): the last earlier speaker whose channel or addressee was that outlet
+        ("Zelenskiy told Le Parisien ..."). None when the phrase names no such outlet."""
+        phrase = Span.of(
+            self.text, statement.left_edge.idx, statement.right_edge.idx + len(statement.right_edge.text)
+        )
+        outlets = {m.entity.id for m in self.mentions_within(phrase) if m.start >= attribution.source.start}
+        if not outlets:
+            return None
+        start = attribution_start(attribution)
+        by_id = {entity.id: entity for entity in self.entities}
+        earlier = [a for a in self.attributions if attribution_start(a) < start and a.speaker is not None]
+        for spoken in sorted(earlier, key=attribution_start, reverse=True):
+            places = [span for span in (spoken.channel, spoken.addressee) if span]
+            if spoken.speaker.entity in by_id and any(
+                mention.entity.id in outlets for place in places for mention in self.mentions_within(place)
+            ):
+                return by_id[spoken.speaker.entity]
+        return None
+
+    def group(self, attribution: Attribution, previous: Entity | None) -> Speaker | None:
+        """The speaker of a source that coordinates several parties ("Germany, France, the UK
+        and Poland"), each resolved as a source of its own; None for any other source, or
+        one whose parties resolve to one entity or to none."""
+        if attribution.source is None:
+            return None
+        phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+        if phrase is None or len(phrase) == 0:
+            return None
+        parts = conjunct_phrases(phrase)
+        if (
+            not parts
+            or any(  # a name read whole across the "and" ("Procter and Gamble")
+                mention.start < part.end_char <= mention.end - 1
+                for part in parts[:-1]
+                for mention in self.mentions_within(attribution.source)
+            )
+        ):
+            return None
+        members: list[Speaker] = []
+        for part in parts:
+            source = Span.of(self.text, part.start_char, part.end_char)
+            entity = self.resolve(replace(attribution, source=source), previous)
+            member = Speaker(entity.name, entity.id) if entity else Speaker(source.text)
+            if all(member.entity is None or member.entity != other.entity for other in members):
+                members.append(member)
+        if len(members) < 2 or all(member.entity is None for member in members):
+            return None
+        return Speaker.group(members)
 
     def resolve(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         if attribution.source is None:
@@ -199,6 +277,7 @@ class SpeakerResolver:
             for mention in self.mentions_within(source)
             if (rank := naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns))
             is not None
+            and not self._within_preposition(mention, tokens)
         ]
         if named:
             best = min(named, key=lambda item: item[:2])
@@ -218,7 +297,9 @@ class SpeakerResolver:
         if described is not None:
             return described
         if head.lemma_.lower() in self.reporting_nouns or head.lower_ in self.reporting_nouns:
-            return previous  # "These comments suggest": whoever made them
+            # "These comments suggest": whoever made them, the one the outlet they were
+            # published in had them from, else the last to speak.
+            return self.maker_by_outlet(head, attribution) or previous
         if head.pos_ in {"NOUN", "PROPN"}:
             if self.ranker is not None and self.ranker.ranks("nominal"):
                 if not _definite(head):
@@ -226,6 +307,12 @@ class SpeakerResolver:
                 return self.ranked(self._nominal_reference(head), source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
+
+    def _within_preposition(self, mention: _Mention, phrase: TokenSpan) -> bool:
+        """Whether a name hangs on a preposition inside the source phrase ("the leaders of
+        Germany and [France]"): the parse says what the words before it cannot."""
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return words is not None and len(words) > 0 and within_preposition(words.root, phrase)
 
     def ranked(
         self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
@@ -411,18 +498,24 @@ class SpeakerResolver:
         """Entities that are people: NER says so, a first name or honorific tells a gender,
         or (NER having called them a place or an organisation) a name of two or more words
         that speaks in this text and does not end like an organisation's ("Ava DuVernay")."""
-        speaking = {
-            mention.entity.id
+        ranks = {
+            (mention.entity.id, naming_rank(mention.span(self.text), attribution.source, self.text, nouns))
             for attribution in attributions
             if attribution.source
             for mention in self.mentions_within(attribution.source)
-            if naming_rank(mention.span(self.text), attribution.source, self.text, self.reporting_nouns) == 0
+            if (nouns := self.reporting_nouns)
         }
+        speaking = {entity_id for entity_id, rank in ranks if rank == 0}
+        heading = {entity_id for entity_id, rank in ranks if rank in (0, 1)}
+        described, owners = self._role_words()
         return {
             entity.id
             for entity in self.entities
-            if entity.type == "PERSON"
-            or self.genders.get(entity.id) is not None
+            if (
+                self.genders.get(entity.id) is not None
+                or (entity.type == "PERSON" and (entity.id not in owners or entity.id in heading))
+                or (entity.type != "NORP" and entity.id in described)
+            )
             or (
                 entity.id in speaking
                 and entity.type != "NORP"
@@ -431,6 +524,25 @@ class SpeakerResolver:
                 and words[-1].lower() not in ORGANISATION_WORDS
             )
         }
+
+    def _role_words(self) -> tuple[set[str], set[str]]:
+        """The entities a person's role describes ("Unai Emery, the Aston Villa [manager]"),
+        whatever NER called them, and those a role belongs to ("the [Tottenham Hotspur]
+        manager": a club, an office, a campaign), which are no person for it."""
+        described = set()
+        for mention in self.mentions:
+            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words and described_by_role(words.root, lambda word: word.lower() in ROLE_NOUNS):
+                described.add(mention.entity.id)
+        # Names before a role noun, wherever NER put them ("the Tottenham Hotspur manager").
+        owning = set()
+        for role in self.doc:
+            if role.pos_ == "NOUN" and role.lemma_.lower() in ROLE_NOUNS:
+                name = [word for word in role.lefts if word.dep_ == "compound" and word.pos_ == "PROPN"]
+                if name:
+                    owning.add(self.doc[name[0].left_edge.i : name[-1].i + 1].text.lower())
+        owners = {entity.id for entity in self.entities if entity.name.lower() in owning}
+        return described, owners
 
     def named_by_grammar(self, head: Token) -> Entity | None:
         """A description the grammar ties to a name: in apposition to it ("Heather

@@ -207,7 +207,7 @@ class Store:
     def _replace_extraction(self, document_id: int, extraction: Extraction) -> None:
         """A document's extraction and its rows replaced; the full-text index drops the old
         contents (a trigger) and takes the new at the next :func:`index_new_text`."""
-        for table in ("mentions", "attributions", "events", "times", "single_names"):
+        for table in ("mentions", "attributions", "speaker_members", "events", "times", "single_names"):
             self.connection.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         record = extraction.to_dict()
         self.connection.execute(
@@ -243,6 +243,7 @@ class Store:
                 attribution_row(document_id, record, _speaker_entity(attribution, entity_ids), day, outlet)
             )
         self.connection.executemany(INSERT_ATTRIBUTION, rows)
+        self._add_speaker_members(document_id, extraction, entity_ids)
         self.connection.executemany(
             "INSERT INTO events (document_id, local_id, event_type, mode, actor, recipient, actor_code, "
             "recipient_code, actor_entity_id, attribution, trigger_start, trigger_end, trigger, "
@@ -306,14 +307,30 @@ class Store:
         )
         return entity_ids, changed
 
+    def _add_speaker_members(
+        self, document_id: int, extraction: Extraction, entity_ids: dict[str, int]
+    ) -> None:
+        """The parties of the extraction's group speakers, one row each (``speaker_members``)."""
+        self.connection.executemany(
+            "INSERT INTO speaker_members (document_id, local_id, position, name, entity_id) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [
+                (document_id, attribution.id, position, member.name, entity_ids.get(member.entity or ""))
+                for attribution in extraction.attributions
+                if attribution.speaker
+                for position, member in enumerate(attribution.speaker.members)
+            ],
+        )
+
     def _relink(self, document_id: int, extraction: Extraction) -> None:
         """Link a stored document's entities again (what one of its single names leads to
         changed), inside the caller's transaction. Its speakers and event actors are updated
         in place: attributions and events keep their ids (what `attributions set-speaker`
         takes), and a speaker fixed by hand stays (a trigger)."""
-        for table in ("mentions", "single_names"):
+        for table in ("mentions", "single_names", "speaker_members"):
             self.connection.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         entity_ids, changed = self._link_entities(document_id, extraction)
+        self._add_speaker_members(document_id, extraction, entity_ids)
         self._set_entities(
             "attributions",
             "entity_id",
@@ -475,6 +492,7 @@ _NOT_SINGLE_NAME_ENTRY = "({0}.key, {0}.entity_id) NOT IN (SELECT key, entity_id
 _UNUSED = (
     "NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = s.entity_id) "
     "AND NOT EXISTS (SELECT 1 FROM attributions WHERE entity_id = s.entity_id) "
+    "AND NOT EXISTS (SELECT 1 FROM speaker_members WHERE entity_id = s.entity_id) "
     "AND NOT EXISTS (SELECT 1 FROM events WHERE actor_entity_id = s.entity_id) "
     "AND NOT EXISTS (SELECT 1 FROM speaker_fixes WHERE entity_id = s.entity_id)"
 )
@@ -576,6 +594,7 @@ def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tupl
         for table, column in (
             ("speaker_fixes", "entity_id"),
             ("attributions", "entity_id"),
+            ("speaker_members", "entity_id"),
             ("mentions", "entity_id"),
             ("events", "actor_entity_id"),
             ("entity_names", "entity_id"),
@@ -619,6 +638,11 @@ def set_speaker(
             (row["document_id"], row["content_spans"], speaker),
         )
         connection.execute("UPDATE attributions SET entity_id = ? WHERE id = ?", (speaker, attribution))
+        connection.execute(  # a group's parties give way to the one speaker fixed
+            "DELETE FROM speaker_members WHERE (document_id, local_id) = "
+            "(SELECT document_id, local_id FROM attributions WHERE id = ?)",
+            (attribution,),
+        )
         (speaker_name,) = connection.execute("SELECT name FROM entities WHERE id = ?", (speaker,)).fetchone()
     return {"attribution": attribution, "was": row["speaker"], "speaker": speaker_name, "entity": speaker}
 

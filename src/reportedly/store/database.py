@@ -302,6 +302,29 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT RAISE(ABORT, 'a document text holds a NUL character');
     END;
     """,
+    # 5: group speakers ("Germany, France, the UK and Poland called on ..."): each party of
+    # a group is counted as a speaker of the attribution, whose own entity_id stays NULL
+    # (its speaker column holds the names joined). Stores made before hold no groups.
+    """
+    CREATE TABLE speaker_members (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        local_id TEXT NOT NULL,          -- the attribution's id in its document ("a3")
+        position INTEGER NOT NULL,       -- the party's place in the group, from 0
+        name TEXT NOT NULL,
+        entity_id INTEGER REFERENCES entities(id),   -- NULL: a party no entity was found for
+        PRIMARY KEY (document_id, local_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX speaker_members_entity ON speaker_members(entity_id, document_id, local_id);
+    -- A speaker fixed by hand is the attribution's one speaker: a group stored again for it
+    -- (a new extraction, a relink) leaves no parties beside the fix.
+    CREATE TRIGGER speaker_members_fixed AFTER INSERT ON speaker_members
+    WHEN EXISTS (SELECT 1 FROM attributions a JOIN speaker_fixes f
+                 ON f.document_id = a.document_id AND f.content_spans = a.content_spans
+                 WHERE a.document_id = new.document_id AND a.local_id = new.local_id)
+    BEGIN
+        DELETE FROM speaker_members WHERE document_id = new.document_id AND local_id = new.local_id;
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -295,6 +295,11 @@ def _replace_attributions(
     connection.executemany(
         "DELETE FROM attributions WHERE id = ?", [(rows[local_id]["id"],) for local_id in stale]
     )
+    # A group's parties go with its attribution; one kept or corrected keeps its speaker.
+    connection.executemany(
+        "DELETE FROM speaker_members WHERE document_id = ? AND local_id = ?",
+        [(document_id, local_id) for local_id in rows if local_id not in records],
+    )
     connection.executemany(
         INSERT_ATTRIBUTION,
         [

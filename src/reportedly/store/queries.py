@@ -72,11 +72,13 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
     clauses, values = [], []
     if where.speaker:
         ids = [row["id"] for row in where.speaker.candidates]
+        marks = ", ".join("?" * len(ids))
         clauses.append(
-            f"(a.entity_id IN ({', '.join('?' * len(ids))}) OR a.speaker LIKE ? OR a.source LIKE ?)"
+            f"(a.entity_id IN ({marks}) OR a.speaker LIKE ? OR a.source LIKE ? OR EXISTS ("
+            f"{_GROUP_MEMBER} AND m.entity_id IN ({marks})))"
         )
         words = f"%{where.speaker.words}%"
-        values += [*ids, words, words]
+        values += [*ids, words, words, *ids]
     if where.about:
         clauses.append("a.content LIKE ?")
         values.append(f"%{where.about}%")
@@ -136,6 +138,21 @@ def check_fts_syntax(expression: str) -> str:
     return expression
 
 
+# The parties of a group speaker (``speaker_members``) of the attribution ``a``.
+_GROUP_MEMBER = (
+    "SELECT 1 FROM speaker_members m WHERE m.document_id = a.document_id AND m.local_id = a.local_id"
+)
+# Whether the entity ``{entity}`` speaks in the body of the document of the attribution
+# ``a``, alone or in a group: then a headline attribution of it is not counted again.
+_SPEAKS_IN_BODY = (
+    "(EXISTS (SELECT 1 FROM attributions b WHERE b.document_id = a.document_id "
+    "AND b.entity_id = {entity} AND NOT b.in_headline) "
+    "OR EXISTS (SELECT 1 FROM speaker_members bm JOIN attributions b "
+    "ON b.document_id = bm.document_id AND b.local_id = bm.local_id "
+    "WHERE bm.document_id = a.document_id AND bm.entity_id = {entity} AND NOT b.in_headline))"
+)
+
+
 def speakers(
     connection: sqlite3.Connection,
     by: str | None = None,
@@ -149,24 +166,34 @@ def speakers(
     A headline sums up its story's lead statement: a headline attribution counts only when
     its speaker has none in the body of its document, so that one statement the headline
     repeats counts once."""
-    values: list[Any] = []
-    clauses = [
-        "a.entity_id IS NOT NULL",
-        "NOT (a.in_headline AND EXISTS (SELECT 1 FROM attributions b WHERE b.document_id = a.document_id "
-        "AND b.entity_id = a.entity_id AND NOT b.in_headline))",
-        *_date_range("a.date", since, until, values),
-    ]
+    dates: list[Any] = []
+    in_range = _date_range("a.date", since, until, dates)
     group = {"outlet": "a.outlet", "month": "substr(a.date, 1, 7)"}.get(by or "")
-    inner, outer, grouping = (f"{group} AS {by}, ", f"{by}, ", f", {group}") if group else ("", "", "")
+    inner, outer, grouping = (f"{group} AS {by}, ", f"{by}, ", f", {by}") if group else ("", "", "")
+    # Who speaks each attribution: its entity, or each party of a group (speaker_members).
+    single = [
+        "a.entity_id IS NOT NULL",
+        "NOT (a.in_headline AND " + _SPEAKS_IN_BODY.format(entity="a.entity_id") + ")",
+        *in_range,
+    ]
+    member = [
+        "m.entity_id IS NOT NULL",
+        "NOT (a.in_headline AND " + _SPEAKS_IN_BODY.format(entity="m.entity_id") + ")",
+        *in_range,
+    ]
     sql = (
         f"SELECT {outer}e.name AS speaker, e.code, s.quotes, s.documents, s.first, s.last "
-        f"FROM (SELECT {inner}a.entity_id, COUNT(*) AS quotes, COUNT(DISTINCT a.document_id) AS documents, "
-        "MIN(a.date) AS first, MAX(a.date) AS last FROM attributions a"
-        + _where(clauses)
-        + f" GROUP BY a.entity_id{grouping}) s JOIN entities e ON e.id = s.entity_id"
+        f"FROM (SELECT {outer}entity_id, COUNT(*) AS quotes, COUNT(DISTINCT document_id) AS documents, "
+        "MIN(date) AS first, MAX(date) AS last FROM ("
+        f"SELECT {inner}a.entity_id, a.document_id, a.date FROM attributions a"
+        + _where(single)
+        + f" UNION ALL SELECT {inner}m.entity_id, a.document_id, a.date FROM speaker_members m "
+        "JOIN attributions a ON a.document_id = m.document_id AND a.local_id = m.local_id"
+        + _where(member)
+        + f") GROUP BY entity_id{grouping}) s JOIN entities e ON e.id = s.entity_id"
         + f" ORDER BY {outer}s.quotes DESC, e.name LIMIT ?"
     )
-    return _rows(connection, sql, [*values, limit])
+    return _rows(connection, sql, [*dates, *dates, limit])
 
 
 def timeline(connection: sqlite3.Connection, entity_id: int, about: str | None = None) -> list[Row]:
@@ -176,7 +203,8 @@ def timeline(connection: sqlite3.Connection, entity_id: int, about: str | None =
     sql = (
         "SELECT a.date, 'statement' AS what, a.kind AS type, a.cue AS word, a.content AS text, "
         "a.addressee, a.channel, a.negated, a.hypothetical, d.doc_id AS document "
-        "FROM attributions a JOIN documents d ON d.id = a.document_id WHERE a.entity_id = ?"
+        "FROM attributions a JOIN documents d ON d.id = a.document_id "
+        f"WHERE (a.entity_id = ? OR EXISTS ({_GROUP_MEMBER} AND m.entity_id = ?))"
         + topic.format("a.content")
         + f" UNION ALL SELECT v.date, 'event', v.event_type, v.trigger, {EVENT_SENTENCE}, NULL, NULL, "
         "v.negated, v.hypothetical, d.doc_id "
@@ -184,7 +212,7 @@ def timeline(connection: sqlite3.Connection, entity_id: int, about: str | None =
         + topic.format(EVENT_SENTENCE)
         + " ORDER BY date, document"
     )
-    return _rows(connection, sql, [entity_id, *words, entity_id, *words])
+    return _rows(connection, sql, [entity_id, entity_id, *words, entity_id, *words])
 
 
 def events(
