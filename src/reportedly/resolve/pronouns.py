@@ -4,7 +4,12 @@ One pass of a fine-tuned MiniLM encoder (int8 ONNX, run with onnxruntime) reads 
 of text that ends a little after the pronoun; the vectors of the pronoun's word pieces and
 of each candidate's (all its mentions in the window) are pooled, and a small head scores
 each (pronoun, candidate) pair. The best candidate wins when its probability reaches the
-model's threshold; otherwise the pronoun is left to the rules.
+model's threshold.
+
+``reportedly eval gap`` answers GAP with it. Extraction leaves pronoun sources to the
+speaker resolver's rules: on the held-out fifth of PolNeAR train pronouns the rules resolved
+more (docs/evaluation.md); ``pronoun_candidates`` gives the candidates the model was trained
+on there, as a run-time hook would give them.
 
 The model is made by ``training/train_pronouns.py`` on GAP development and the project's own
 annotations of PolNeAR train pronouns; the window and masks are built here, the same in
@@ -185,15 +190,6 @@ class PronounModel:
         best = int(np.argmax(probabilities))
         return best if probabilities[best] >= (self.threshold if threshold is None else threshold) else None
 
-    def antecedent(
-        self, resolver: SpeakerResolver, pronoun: Token, attribution: Attribution
-    ) -> Entity | None:
-        """The entity a third-person pronoun source refers to, among the entities the resolver
-        mentions before it in the model's window; None when the model is not sure."""
-        entities, mentions = pronoun_candidates(resolver, pronoun, attribution)
-        chosen = self.choose(resolver.text, Range(pronoun.idx, pronoun.idx + len(pronoun)), mentions)
-        return entities[chosen] if chosen is not None else None
-
 
 def pronoun_candidates(
     resolver: SpeakerResolver, pronoun: Token, attribution: Attribution, reach: int = 3000
@@ -224,7 +220,7 @@ def pronoun_candidates(
 
 def load_pronoun_model(name: str) -> PronounModel | None:
     """The pronoun model ``name`` names: ``"shipped"``, a trained model's folder, or ``"none"``
-    (the rules alone)."""
+    (not loaded)."""
     if name == "none":
         return None
     folder = shipped_pronoun_dir() if name == "shipped" else Path(name)
