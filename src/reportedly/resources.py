@@ -3,7 +3,7 @@
 One :class:`Resources` goes to every stage (``reportedly.stages``): the spaCy model's
 name, the cue lexicon, the actor coder and the office holders (with a user's ``--actors``
 file), the event verb dictionaries (with a user's ``--verbs``), the gendered words, the
-learned tagger and the speaker ranker.
+learned tagger, the speaker ranker and the pronoun model.
 Nothing configurable is cached at module level, so two runs with different options in one
 process do not see each other's; tests build their own.
 """
@@ -20,6 +20,7 @@ from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.resolve.offices import OfficeHolders, TitleReader, load_office_holders, title_reader
+from reportedly.resolve.pronouns import PronounModel, PronounModelError, load_pronoun_model
 from reportedly.resolve.ranker import Chooser, RankerError, load_ranker
 from reportedly.resolve.speakers import read_genders
 
@@ -35,6 +36,9 @@ class Resources:
     offices: OfficeHolders  # who held an office on a day, with the actors file's `offices:`
     titles: TitleReader  # titles to offices, with the coder's country names
     ranker: Chooser | None  # the learned scorer of pronouns' and descriptions' referents; None: rules
+    # The learned scorer of third-person pronouns' antecedents (``eval gap``); None: not loaded.
+    # Extraction leaves pronouns to the rules, which resolved more of held-out train.
+    pronouns: PronounModel | None
 
     @classmethod
     def load(
@@ -45,18 +49,21 @@ class Resources:
         verbs: Path | None = None,
         min_cue_rate: float = DEFAULT_CUE_RATE,
         ranker: str = "shipped",
+        pronouns: str = "none",
     ) -> Resources:
         """Build the resources of a run. ``tagger``: ``"shipped"``, a trained tagger's folder
         or ``"none"``; ``actors``: a user's actors file over the shipped tables; ``verbs``: a
         PETRARCH verb dictionary to code events with before the project's own triggers;
-        ``ranker``: ``"shipped"``, a speaker ranker's JSON file or ``"none"`` (the rules)."""
+        ``ranker``: ``"shipped"``, a speaker ranker's JSON file or ``"none"`` (the rules);
+        ``pronouns``: ``"shipped"``, a pronoun model's folder or ``"none"`` (not loaded)."""
         try:
             user_verbs = read_verb_dictionary(verbs) if verbs else None
             learned = load_tagger(tagger)
+            pronoun_model = load_pronoun_model(pronouns)
             speaker_ranker = (
                 None if ranker == "none" else load_ranker(None if ranker == "shipped" else Path(ranker))
             )
-        except (VerbFileError, TaggerError, RankerError) as error:
+        except (VerbFileError, TaggerError, RankerError, PronounModelError) as error:
             raise ModelError(str(error)) from None
         coder = ActorCoder(actors) if actors else load_coder()
         return cls(
@@ -69,4 +76,5 @@ class Resources:
             offices=load_office_holders(actors),
             titles=title_reader(coder),
             ranker=speaker_ranker,
+            pronouns=pronoun_model,
         )

@@ -115,17 +115,34 @@ def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model:
     default=None,
     help="Write the answers in GAP's system format (ID, A-coref, B-coref; TRUE/FALSE; no header).",
 )
+@click.option(
+    "--pronouns",
+    type=click.Choice(["model", "rules"]),
+    default="model",
+    help="The learned pronoun model (default) or the speaker resolver's rules.",
+)
 @report_format
 @model_options
 def eval_gap(
-    gap_file: Path, predictions_path: Path | None, output_format: str | None, model: str, tagger: str
+    gap_file: Path,
+    predictions_path: Path | None,
+    pronouns: str,
+    output_format: str | None,
+    model: str,
+    tagger: str,
 ) -> None:
     """Score pronoun resolution on a GAP file (e.g. ../shared/data/gap/gap-validation.tsv) by
     GAP's metric: F1 over the pronoun-name pairs, masculine, feminine and their ratio."""
     from reportedly.eval.gap import evaluate_gap, format_report
 
     _report(
-        lambda: evaluate_gap(gap_file, predictions_path, model=model, tagger=tagger),
+        lambda: evaluate_gap(
+            gap_file,
+            predictions_path,
+            model=model,
+            tagger=tagger,
+            pronouns="shipped" if pronouns == "model" else "none",
+        ),
         format_report,
         output_format,
     )

@@ -1,10 +1,12 @@
 """Score pronoun resolution on GAP (Webster et al., 2018): Wikipedia passages, each with an
 ambiguous pronoun and two names, A and B, and whether the pronoun refers to each.
 
-The resolver runs on the passage as on any document and resolves the pronoun as it would
-resolve a source; a name is its referent when the entity it picks is mentioned at that
-name's offset, or goes by that name. The metric is GAP's own: for each of A and B a yes or
-no, F1 of the yeses over every pair, and apart for masculine and feminine pronouns, with
+The learned pronoun model (``reportedly.resolve.pronouns``) scores A and B at their offsets
+and answers yes for the better of the two when it reaches the model's GAP threshold. With
+the rules instead, the resolver runs on the passage as on any document and resolves the
+pronoun as it would resolve a source; a name is its referent when the entity it picks is
+mentioned at that name's offset, or goes by that name. The metric is GAP's own: for each of
+A and B a yes or no, F1 of the yeses over every pair, and apart for masculine and feminine pronouns, with
 their ratio (the bias: 1.0 is even).
 """
 
@@ -20,7 +22,7 @@ from tqdm import tqdm
 
 from reportedly.eval import GoldError
 from reportedly.eval.speakers import resolve_span, resolved_draft, same_referent
-from reportedly.model import Entity
+from reportedly.model import Entity, Range
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resources import Resources
 
@@ -92,10 +94,24 @@ def refers_to(entity: Entity | None, candidate: Candidate) -> bool:
 
 
 def predict(
-    examples: Iterable[GapExample], model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER
+    examples: Iterable[GapExample],
+    model: str = DEFAULT_MODEL,
+    tagger: str = DEFAULT_TAGGER,
+    pronouns: str = "shipped",
 ) -> Iterator[tuple[GapExample, bool, bool]]:
-    """Each example with the resolver's answers for A and B."""
-    resources = Resources.load(model, tagger)
+    """Each example with the pronoun model's answers for A and B (the resolver's rules with
+    ``pronouns`` "none")."""
+    resources = Resources.load(model, tagger, pronouns=pronouns)
+    scorer = resources.pronouns
+    if scorer is not None:
+        for example in examples:
+            pronoun = Range(example.pronoun_offset, example.pronoun_offset + len(example.pronoun))
+            names = [[Range(c.offset, c.offset + len(c.name))] for c in (example.a, example.b)]
+            chosen = scorer.choose(
+                example.text, pronoun, names, scorer.gap_threshold, scorer.gap_after_pieces
+            )
+            yield example, chosen == 0, chosen == 1
+        return
     nlp = load_spacy(model)
     for example in examples:
         draft, resolver = resolved_draft(example.id, example.text, nlp, resources)
@@ -141,12 +157,19 @@ def evaluate_gap(
     predictions_path: Path | None = None,
     model: str = DEFAULT_MODEL,
     tagger: str = DEFAULT_TAGGER,
+    pronouns: str = "shipped",
 ) -> dict[str, Any]:
     """Resolve every pronoun of a GAP file and score the answers; with ``predictions_path``,
     also write them in GAP's system format (ID, A-coref, B-coref; TRUE or FALSE; no header)."""
     examples = read_gap(path)
     answered = list(
-        tqdm(predict(examples, model, tagger), total=len(examples), desc="gap", unit="passage", disable=None)
+        tqdm(
+            predict(examples, model, tagger, pronouns),
+            total=len(examples),
+            desc="gap",
+            unit="passage",
+            disable=None,
+        )
     )
     if predictions_path is not None:
         with predictions_path.open("w", encoding="utf-8", newline="") as handle:

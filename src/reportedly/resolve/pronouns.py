@@ -1,0 +1,227 @@
+"""A learned scorer of the antecedents of third-person pronouns ("he", "she", "they", "his").
+
+One pass of a fine-tuned MiniLM encoder (int8 ONNX, run with onnxruntime) reads a window
+of text that ends a little after the pronoun; the vectors of the pronoun's word pieces and
+of each candidate's (all its mentions in the window) are pooled, and a small head scores
+each (pronoun, candidate) pair. The best candidate wins when its probability reaches the
+model's threshold.
+
+``reportedly eval gap`` answers GAP with it. Extraction leaves pronoun sources to the
+speaker resolver's rules: on the held-out fifth of PolNeAR train pronouns the rules resolved
+more (docs/evaluation.md); ``pronoun_candidates`` gives the candidates the model was trained
+on there, as a run-time hook would give them.
+
+The model is made by ``training/train_pronouns.py`` on GAP development and the project's own
+annotations of PolNeAR train pronouns; the window and masks are built here, the same in
+training and at run time. The tokenizer is the attribution tagger's: the unchanged MiniLM
+vocabulary.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from reportedly.attribution.tagger import shipped_model_dir
+from reportedly.attribution.wordpiece import WordPiece
+from reportedly.model import Attribution, Entity, Range
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from reportedly.resolve.speakers import SpeakerResolver
+
+MODEL_FILE = "model.int8.onnx"
+SETTINGS_FILE = "settings.json"
+WINDOW_PIECES = 254  # plus [CLS] and [SEP]
+AFTER_PIECES = 24  # of context after the pronoun ("he said on Tuesday that ...")
+# The pronouns the model resolves, to the agreement the speaker resolver tests them by.
+# First and second person, "it" and relatives stay with the rules.
+PRONOUN_AGREEMENT = {
+    **dict.fromkeys(("he", "him", "his"), "m"),
+    **dict.fromkeys(("she", "her", "hers"), "f"),
+    **dict.fromkeys(("they", "them", "their"), "they"),
+}
+_UNITS = re.compile(r"[^\W_]+|\S")  # BERT's pre-tokenised words: runs of letters and digits, marks
+
+
+class PronounModelError(Exception):
+    """The pronoun model's folder is missing or incomplete."""
+
+
+def shipped_pronoun_dir() -> Path:
+    return Path(str(resources.files("reportedly") / "data" / "models" / "pronoun-resolver"))
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The encoder's input for one pronoun: piece ids with [CLS]/[SEP], the pronoun's piece
+    mask, one mask per candidate (all zero for a candidate outside the window), and the
+    characters the window covers."""
+
+    ids: list[int]
+    pronoun_mask: np.ndarray  # [T] float32
+    candidate_masks: np.ndarray  # [C, T] float32
+    covers: Range
+
+
+def encode_window(
+    pieces: WordPiece,
+    text: str,
+    pronoun: Range,
+    candidates: Sequence[Sequence[Range]],
+    window_pieces: int = WINDOW_PIECES,
+    after_pieces: int = AFTER_PIECES,
+) -> Window:
+    """The window of whole words ending ``after_pieces`` pieces after the pronoun (or at the
+    text's end) and reaching back as far as ``window_pieces`` allows."""
+    units = [(match.start(), match.end()) for match in _UNITS.finditer(text)]
+    unit_ids: dict[int, tuple[int, ...]] = {}
+
+    def ids_of(index: int) -> tuple[int, ...]:
+        if index not in unit_ids:
+            start, end = units[index]
+            unit_ids[index] = pieces.word_ids(text[start:end])
+        return unit_ids[index]
+
+    first = max(0, bisect.bisect_right([start for start, _ in units], pronoun.start) - 1)
+    last = first
+    while last < len(units) and units[last][0] < pronoun.end:
+        last += 1  # units[first:last] are the pronoun's
+    used = sum(len(ids_of(index)) for index in range(first, last))
+    after = 0
+    while last < len(units) and after + len(ids_of(last)) <= after_pieces:
+        after += len(ids_of(last))
+        last += 1
+    used += after
+    while first > 0 and used + len(ids_of(first - 1)) <= window_pieces:
+        used += len(ids_of(first - 1))
+        first -= 1
+    ids = [pieces.cls_id]
+    unit_pieces: list[tuple[int, int, int, int]] = []  # unit start, end, first piece, end piece
+    for index in range(first, last):
+        position = len(ids)
+        ids.extend(ids_of(index))
+        unit_pieces.append((*units[index], position, len(ids)))
+    ids.append(pieces.sep_id)
+
+    def mask(spans: Sequence[Range]) -> np.ndarray:
+        row = np.zeros(len(ids), dtype=np.float32)
+        for start, end, piece_start, piece_end in unit_pieces:
+            if any(span.start < end and start < span.end for span in spans):
+                row[piece_start:piece_end] = 1.0
+        return row
+
+    covers = Range(units[first][0], units[last - 1][1]) if last > first else Range(0, 0)
+    masks = np.stack([mask(spans) for spans in candidates]) if candidates else np.zeros((0, len(ids)))
+    return Window(ids, mask([pronoun]), masks.astype(np.float32), covers)
+
+
+class PronounModel:
+    """Scores a pronoun's candidates with the exported encoder and head."""
+
+    def __init__(self, model_dir: Path, tokenizer: Path) -> None:
+        import onnxruntime
+
+        for path in (model_dir / MODEL_FILE, model_dir / SETTINGS_FILE, tokenizer):
+            if not path.is_file():
+                raise PronounModelError(f"cannot load the pronoun model in {model_dir}: no {path.name}")
+        try:
+            self.pieces = WordPiece.from_file(tokenizer)
+            settings = json.loads((model_dir / SETTINGS_FILE).read_text(encoding="utf-8"))
+            self.threshold = float(settings["threshold"])
+            self.window_pieces = int(settings.get("window_pieces", WINDOW_PIECES))
+            self.after_pieces = int(settings.get("after_pieces", AFTER_PIECES))
+            # GAP's passages: the threshold chosen on held-out GAP development passages, and a
+            # window reading on after the pronoun, where a passage may name a candidate.
+            self.gap_threshold = float(settings["gap_threshold"])
+            self.gap_after_pieces = int(settings["gap_after_pieces"])
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3
+            self.session = onnxruntime.InferenceSession(
+                str(model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as error:  # onnxruntime raises its own exception types, not OSError
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise PronounModelError(f"cannot load the pronoun model in {model_dir}: {message}") from None
+
+    def probabilities(
+        self, text: str, pronoun: Range, candidates: Sequence[Sequence[Range]], after_pieces: int
+    ) -> np.ndarray:
+        """The probability that the pronoun refers to each candidate (given as its mentions);
+        0 for a candidate with no mention in the window."""
+        if not candidates:
+            return np.zeros(0, dtype=np.float32)
+        window = encode_window(self.pieces, text, pronoun, candidates, self.window_pieces, after_pieces)
+        ids = np.array([window.ids], dtype=np.int64)
+        feed = {
+            "input_ids": ids,
+            "attention_mask": np.ones_like(ids),
+            "pronoun_mask": window.pronoun_mask,
+            "candidate_masks": window.candidate_masks,
+        }
+        logits = self.session.run(None, feed)[0]
+        probabilities = 1.0 / (1.0 + np.exp(-logits))
+        return np.where(window.candidate_masks.any(axis=1), probabilities, 0.0)
+
+    def choose(
+        self,
+        text: str,
+        pronoun: Range,
+        candidates: Sequence[Sequence[Range]],
+        threshold: float | None = None,
+        after_pieces: int | None = None,
+    ) -> int | None:
+        """The index of the candidate the pronoun refers to, or None when none reaches the
+        threshold (the model's for news, unless given)."""
+        probabilities = self.probabilities(
+            text, pronoun, candidates, self.after_pieces if after_pieces is None else after_pieces
+        )
+        if not len(probabilities):
+            return None
+        best = int(np.argmax(probabilities))
+        return best if probabilities[best] >= (self.threshold if threshold is None else threshold) else None
+
+
+def pronoun_candidates(
+    resolver: SpeakerResolver, pronoun: Token, attribution: Attribution, reach: int = 3000
+) -> tuple[list[Entity], list[list[Range]]]:
+    """The entities a pronoun may refer to, with their mentions: those mentioned in the
+    ``reach`` characters before it (beyond the window, a mention is masked out), that agree
+    with it (a man or a person of unknown gender for "he"), outside the attribution's own
+    content (a speaker does not name himself in his own words)."""
+    kind = PRONOUN_AGREEMENT[pronoun.lower_]
+    first = bisect.bisect_left(resolver.mention_starts, pronoun.idx - reach)
+    last = bisect.bisect_left(resolver.mention_starts, pronoun.idx)
+    by_entity: dict[str, tuple[Entity, list[Range]]] = {}
+    for mention in resolver.mentions[first:last]:
+        if mention.end > pronoun.idx:
+            continue
+        if kind == "they":
+            if mention.entity.type not in {"PERSON", "ORG", "NORP", "GPE"}:
+                continue
+        elif not resolver._agrees(kind, mention):  # the resolver's agreement test
+            continue
+        if any(part.start <= mention.start < part.end for part in attribution.content):
+            continue
+        entity = mention.entity
+        by_entity.setdefault(entity.id, (entity, []))[1].append(Range(mention.start, mention.end))
+    entities = [entity for entity, _ in by_entity.values()]
+    return entities, [spans for _, spans in by_entity.values()]
+
+
+def load_pronoun_model(name: str) -> PronounModel | None:
+    """The pronoun model ``name`` names: ``"shipped"``, a trained model's folder, or ``"none"``
+    (not loaded)."""
+    if name == "none":
+        return None
+    folder = shipped_pronoun_dir() if name == "shipped" else Path(name)
+    return PronounModel(folder, shipped_model_dir() / "tokenizer.json")

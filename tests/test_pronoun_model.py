@@ -1,0 +1,109 @@
+"""The learned pronoun resolver: its window, its choices on passages written for the project
+and ``eval gap``'s system format."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reportedly.attribution.tagger import shipped_model_dir
+from reportedly.attribution.wordpiece import WordPiece
+from reportedly.model import Range
+from reportedly.resolve.pronouns import PronounModel, encode_window, load_pronoun_model
+
+HEADER = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL\n"
+
+
+@pytest.fixture(scope="module")
+def pieces() -> WordPiece:
+    return WordPiece.from_file(shipped_model_dir() / "tokenizer.json")
+
+
+@pytest.fixture(scope="module")
+def model() -> PronounModel:
+    loaded = load_pronoun_model("shipped")
+    assert loaded is not None
+    return loaded
+
+
+def piece_words(pieces: WordPiece, ids: list[int], mask) -> list[str]:
+    by_id = {value: key for key, value in pieces.vocab.items()}
+    return [by_id[ids[position]] for position, on in enumerate(mask) if on]
+
+
+def test_window_masks_the_pronoun_and_each_candidates_mentions(pieces: WordPiece) -> None:
+    text = "Anna Berg met Carl Holt in Oslo. Berg said she was pleased."
+    she = text.index("she")
+    window = encode_window(pieces, text, Range(she, she + 3), [[Range(0, 9), Range(33, 37)], [Range(14, 23)]])
+    assert piece_words(pieces, window.ids, window.pronoun_mask) == ["she"]
+    assert piece_words(pieces, window.ids, window.candidate_masks[0]) == ["anna", "berg", "berg"]
+    assert piece_words(pieces, window.ids, window.candidate_masks[1]) == ["carl", "holt"]
+    assert window.ids[0] == pieces.cls_id and window.ids[-1] == pieces.sep_id
+    assert window.covers == Range(0, len(text))
+
+
+def test_window_ends_soon_after_the_pronoun_and_leaves_out_what_it_cannot_hold(pieces: WordPiece) -> None:
+    filler = "The committee met again on Tuesday. " * 40
+    text = "Carl Holt spoke first. " + filler + "He said the vote would wait. " + filler
+    he = text.index("He said")
+    window = encode_window(pieces, text, Range(he, he + 2), [[Range(0, 9)]], window_pieces=64, after_pieces=4)
+    assert len(window.ids) <= 66
+    assert text[window.covers.end - 10 : window.covers.end] == "vote would"
+    assert not window.candidate_masks[0].any()  # Carl Holt is out of reach
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "names", "chosen"),
+    [
+        (
+            "Maria Lopez hired Ana Silva as her deputy in 2010. Two years later, Silva left the firm, "
+            "and she founded her own agency.",
+            "she",
+            ("Lopez", "Silva"),
+            1,
+        ),
+        (
+            "John Barker was the mentor of David Price at the academy. Price later became a famous "
+            "painter, and his works hang in Paris.",
+            "his",
+            ("Barker", "Price"),
+            1,
+        ),
+    ],
+)
+def test_model_picks_the_second_of_two_names(
+    model: PronounModel, text: str, pronoun: str, names: tuple[str, str], chosen: int
+) -> None:
+    """Each candidate is every mention of its surname before the pronoun, as the speaker
+    resolver's entities give them."""
+    at = text.index(f" {pronoun} ") + 1
+    spans = [[Range(m.start(), m.end()) for m in re.finditer(name, text[:at])] for name in names]
+    assert model.choose(text, Range(at, at + len(pronoun)), spans) == chosen
+
+
+def test_news_pronoun_goes_to_the_woman_just_named(model: PronounModel) -> None:
+    text = (
+        "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday. "
+        "She said the talks had been useful and that both sides wanted a deal."
+    )
+    she = text.index("She")
+    names = [[Range(text.index(name), text.index(name) + len(name))] for name in ("Macron", "Merkel")]
+    assert model.choose(text, Range(she, she + 3), names) == 1
+
+
+def test_eval_gap_writes_the_system_format(cli, tmp_path: Path) -> None:
+    passage = "Anna Berg met Carl Holt in Oslo. She said the talks went well."
+    second = "Carl Holt met Anna Berg in Oslo. Later, he said the talks went well."
+    gold = tmp_path / "gap.tsv"
+    gold.write_text(
+        HEADER
+        + f"t-1\t{passage}\tShe\t33\tAnna Berg\t0\tTRUE\tCarl Holt\t14\tFALSE\thttp://x\n"
+        + f"t-2\t{second}\the\t40\tCarl Holt\t0\tTRUE\tAnna Berg\t14\tFALSE\thttp://x\n",
+        encoding="utf-8",
+    )
+    predictions = tmp_path / "predictions.tsv"
+    result = cli("eval", "gap", gold, "--predictions", predictions, "--format", "json")
+    assert result.exit_code == 0
+    assert predictions.read_text(encoding="utf-8") == "t-1\tTRUE\tFALSE\nt-2\tTRUE\tFALSE\n"
