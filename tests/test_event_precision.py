@@ -177,3 +177,11 @@ def test_a_party_a_users_actor_dictionary_codes_needs_no_political_sector(cli, t
     assert result.exit_code == 0, result.stderr
     (event,) = json.loads(result.stdout)["events"]
     assert (event["event_type"], event["actor"][0]["code"]) == ("ACCUSE", "ARNREL")
+
+
+def test_the_kept_events_are_numbered_without_gaps(extract):
+    text = (
+        "More than 11,200 people have died in an Ebola outbreak. "
+        "Russian forces attacked Ukrainian positions near Bakhmut."
+    )
+    assert [(event.id, event.event_type) for event in events_of(extract, text)] == [("v1", "ASSAULT")]

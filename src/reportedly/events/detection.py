@@ -67,6 +67,11 @@ class Trigger:
     mode: str | None
 
 
+def event_id(number: int) -> str:
+    """The id of a document's ``number``-th event (from 1)."""
+    return f"v{number}"
+
+
 @cache
 def read_triggers() -> dict[tuple[str, str], Trigger]:
     """(lemma or "lemma particle", VERB|NOUN) to the event it codes."""
@@ -131,7 +136,7 @@ def code_events(
             recipient = [party_of(attribution.addressee, text, mentions)]
         events.append(
             Event(
-                id=f"v{len(events) + 1}",
+                id=event_id(len(events) + 1),
                 event_type=event_type,
                 trigger=Span.of(text, token.idx, token.idx + len(token.text)),
                 sentence=Span.of(text, sentence.start_char, _end_of_words(sentence)),

@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from reportedly.attribution.lexicon import data_lines, word_set
+from reportedly.events.detection import event_id
 from reportedly.model import Entity, Event, EventActor, Extraction
 from reportedly.resolve.actors import ActorCoder, shipped_tables
 
@@ -71,6 +72,9 @@ def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
         for party in acting:
             _code_capital(party, event, coder)
     extraction.events = [event for event in extraction.events if judge.has_political_party(event)]
+    # The kept events are numbered again, so that ids run v1, v2, ... without gaps.
+    for number, event in enumerate(extraction.events, 1):
+        event.id = event_id(number)
 
 
 def _code_capital(party: EventActor, event: Event, coder: ActorCoder) -> None:
