@@ -86,12 +86,17 @@ def title_test(coder: ActorCoder) -> IsTitle:
 
 
 def unrecognised_names(
-    doc: Doc, attributions: list[Attribution], coder: ActorCoder, genders: dict[str, str]
+    doc: Doc,
+    attributions: list[Attribution],
+    coder: ActorCoder,
+    genders: dict[str, str],
+    is_outlet: Callable[[str], bool] = lambda name: False,
 ) -> list[SpacySpan]:
     """Names NER missed, as labelled spans: those of the actor dictionaries ("Zelenskiy",
     "Kyiv", "the Kremlin": a listed person's surname is a PERSON, a country's name or
     capital a GPE, others an ORG), and proper names that are an attribution's whole
-    source ("Politifact said": a PERSON when a known first name opens it, else an ORG)."""
+    source ("Politifact said": a PERSON when a known first name opens it, else an ORG),
+    and news outlets ``is_outlet`` lists ("RT", an ORG)."""
     sources = {a.source.range for a in attributions if a.source}
     names = []
     run: list[Token] = []
@@ -102,6 +107,8 @@ def unrecognised_names(
         if run:
             span = doc[run[0].i : run[-1].i + 1]
             label = _missed_label(span, Range(span.start_char, span.end_char) in sources, coder, genders)
+            if label is None and is_outlet(span.text):
+                label = "ORG"  # a listed news outlet ("RT aired ...")
             if label is not None:
                 names.append(doc.char_span(span.start_char, span.end_char, label=label))
             run = []

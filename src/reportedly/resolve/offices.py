@@ -15,6 +15,7 @@ designate none, so that a title resolves to no one rather than to a wrong holder
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from reportedly.attribution.lexicon import data_lines
+from reportedly.model import Entity
 from reportedly.resolve.actors import ActorCoder, ActorFileError, actor_document, iso_day, load_coder
 from reportedly.resolve.dictionaries import Phrase, phrase_of
 
@@ -286,3 +288,28 @@ def title_office(
     """The (office, country) a title phrase designates (see :meth:`TitleReader.office`),
     read with the shipped tables unless a ``reader`` is given."""
     return (reader or shipped_title_reader()).office(phrase, default_country)
+
+
+# Entities whose names place an article: countries, capitals, institutions, peoples.
+_PLACING_TYPES = frozenset({"GPE", "ORG", "FAC", "NORP"})
+
+
+def article_country(entities: Iterable[Entity], coder: ActorCoder, day: date | None) -> str | None:
+    """The country a title that names none is of ("the president"): the country the
+    article's places, institutions and peoples name most often, counted by mentions
+    ("Washington", "the White House", "U.S.": USA; "Islamabad", "Pakistani": PAK); None on a
+    tie or where none is named. People are not counted: a story about a foreign leader is
+    still told from where its places are."""
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.type not in _PLACING_TYPES:
+            continue
+        code = next(
+            (code for name in (entity.name, *entity.aliases) if (code := coder.code_name(name, day))), None
+        )
+        if code is not None and code[:3] in coder.country_codes:
+            counts[code[:3]] += len(entity.mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
