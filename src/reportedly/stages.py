@@ -87,6 +87,7 @@ def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
         resources.ranker,
         office_holder_on(resources, published, country),
         lambda name: resources.coder.code_name(name, published),
+        former_holder_on(resources, published, country),
     )
 
 
@@ -102,6 +103,19 @@ def office_holder_on(
         return resources.offices.holder(*office, published) if office else None
 
     return holder
+
+
+def former_holder_on(
+    resources: Resources, published: date | None, country: str | None = None
+) -> Callable[[str, str], bool]:
+    """Whether a name held the office a title designates before the publication day and no
+    longer did ("President Obama" for "the president" in 2017)."""
+
+    def former(title: str, name: str) -> bool:
+        office = resources.titles.office(title, country) if published is not None else None
+        return office is not None and resources.offices.held_before(*office, name, published)
+
+    return former
 
 
 def resolve_speakers(draft: Draft, resources: Resources) -> None:

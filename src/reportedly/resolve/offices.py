@@ -81,6 +81,17 @@ class OfficeHolders:
             return None
         return max(covering, key=lambda term: (term.layer, term.start)).name
 
+    def held_before(self, office: str, country: str, name: str, on: date) -> bool:
+        """Whether ``name`` (by surname) held ``office`` of ``country`` before the day ``on``
+        and does not hold it that day ("President Obama" in 2017)."""
+        surname = name.split()[-1].lower() if name.split() else ""
+        terms = [
+            term for term in self.terms.get((office, country), ()) if term.name.split()[-1].lower() == surname
+        ]
+        return any(term.end is not None and term.end < on for term in terms) and not any(
+            term.holds_on(on) for term in terms
+        )
+
     def extended(self, terms: Iterable[OfficeTerm]) -> OfficeHolders:
         """This table with ``terms`` added over it: where they overlap its terms, they win."""
         layer = 1 + max((term.layer for group in self.terms.values() for term in group), default=0)

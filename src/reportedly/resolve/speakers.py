@@ -135,15 +135,19 @@ class SpeakerResolver:
         ranker: Chooser | None = None,
         office_holder: Callable[[str], str | None] = lambda title: None,
         code_of: Callable[[str], str | None] = lambda name: None,
+        former_holder: Callable[[str, str], bool] = lambda title, name: False,
     ) -> None:
         """``ranker``: the learned scorer that picks the referent of pronouns and descriptions
         (None: the rules); ``office_holder``: the holder of the office a title designates on
         the publication day ("Russia's foreign minister": Sergei Lavrov); ``code_of``: a
-        name's actor code on that day, which tells what kind of organisation it is."""
+        name's actor code on that day, which tells what kind of organisation it is;
+        ``former_holder``: whether a name held a title's office before that day, and no longer."""
         self.doc = doc
         self.ranker = ranker
         self.office_holder = office_holder
         self.code_of = code_of
+        self.former_holder = former_holder
+        self._kinds: dict[str, frozenset[str]] = {}
         self.attributions = attributions
         self.text = text
         self.document_entities = entities  # the extraction's own list: a title's holder joins it
@@ -268,8 +272,10 @@ class SpeakerResolver:
         candidates = self.candidates(reference, source, attribution, previous)
         chosen = self.ranker.choose(reference, candidates)
         entity = next((entity for entity in self.entities if entity.id == chosen), None)
-        if entity is None and reference.kind == "nominal":
-            return self.office_holder_named(source)
+        if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
+            # No referent, or one whose term in the office the title designates is over
+            # ("President Obama" for "the president" in 2017): the holder on the day.
+            return self.office_holder_named(source) or entity
         return entity
 
     def office_holder_named(self, source: Span) -> Entity | None:
@@ -384,7 +390,7 @@ class SpeakerResolver:
         for rank, mention in enumerate(sorted(latest.values(), key=lambda mention: -mention.start)):
             entity = mention.entity
             is_after = mention.start >= source.start
-            type_match, type_vague = types_agree(reference.types, self.kinds[entity.id])
+            type_match, type_vague = types_agree(reference.types, self.kinds_of(entity))
             role = self._role_fit(entity, reference) if reference.kind == "nominal" else (False, False, False)
             is_holder = holder is not None and _same_surname(holder, entity)
             candidates.append(
@@ -429,7 +435,7 @@ class SpeakerResolver:
         ``reference``) it is of a kind the noun takes."""
         if reference is not None and (
             any(self._role_fit(entity, reference)[:2])
-            or types_agree(reference.types, self.kinds[entity.id])[0]
+            or types_agree(reference.types, self.kinds_of(entity))[0]
         ):
             return True
         return _role_matches(entity, words) or _name_holds(entity, words)
@@ -452,18 +458,16 @@ class SpeakerResolver:
                     found.add(role)
         return roles
 
-    @cached_property
-    def kinds(self) -> dict[str, frozenset[str]]:
-        """Each entity's kinds (``reportedly.resolve.nominals.entity_types``)."""
-        kinds = {}
-        for entity in self.entities:
+    def kinds_of(self, entity: Entity) -> frozenset[str]:
+        """An entity's kinds (``reportedly.resolve.nominals.entity_types``), worked out once."""
+        kinds = self._kinds.get(entity.id)
+        if kinds is None:
             made = [noun for mention in self.by_entity.get(entity.id, ()) if (noun := self._made_by(mention))]
             code = next(
                 (code for name in (entity.name, *entity.aliases) if (code := self.code_of(name))), None
             )
-            kinds[entity.id] = entity_types(
-                entity, entity.id in self.people, code, self.names_outlet(entity.name), made
-            )
+            kinds = entity_types(entity, entity.id in self.people, code, self.names_outlet(entity.name), made)
+            self._kinds[entity.id] = kinds
         return kinds
 
     def _made_by(self, mention: _Mention) -> Token | None:
