@@ -73,6 +73,8 @@ _SECTOR_TYPES = {
     "EDU": frozenset({"school"}),
     "LAB": frozenset({"union"}),
 }
+# Sectors only organisations have (a person is coded GOV, OPP, MIL ... of a country).
+_ORGANISATION_SECTORS = frozenset({"MED", "BUS", "MNC", "REB", "INS", "IGO", "NGO", "EDU"})
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _MAKER_PREPOSITIONS = frozenset({"from", "by"})
 
@@ -108,14 +110,16 @@ def entity_types(
     """The kinds an entity may be referred to as: a person is a person (and the maker of
     what it made), an organisation or place by its label, actor code, outlet listing, the
     last word of its name and what it made."""
+    if person and entity.type == "ORG" and code and _ORGANISATION_SECTORS & _sectors(code):
+        person = False  # "Wells Fargo said": the resolver took a speaking name for a person
     types = {"person"} if person else set(_LABEL_TYPES.get(entity.type, ()))
     if not person:
         if code:
             country, sectors = (code[:3], code[3:]) if len(code) > 3 else (code, "")
             if not sectors and len(country) == 3 and country.isalpha():
                 types |= {"government", "place"}
-            for start in range(0, len(code), 3):
-                types |= _SECTOR_TYPES.get(code[start : start + 3], frozenset())
+            for sector in _sectors(code):
+                types |= _SECTOR_TYPES.get(sector, frozenset())
         if outlet:
             types.add("outlet")
         for name in (entity.name, *entity.aliases):
@@ -125,6 +129,11 @@ def entity_types(
     for noun in made:
         types |= noun_types(noun.lemma_.lower(), noun.lower_) & MADE_KINDS
     return frozenset(types)
+
+
+def _sectors(code: str) -> set[str]:
+    """The three-letter parts of an actor code ("MNCUSA": MNC, USA)."""
+    return {code[start : start + 3] for start in range(0, len(code), 3)}
 
 
 def types_agree(reference: frozenset[str], candidate: frozenset[str]) -> tuple[bool, bool]:
