@@ -27,6 +27,7 @@ from reportedly.events.political import keep_political_events
 from reportedly.model import Extraction
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
+from reportedly.resolve.offices import article_country
 from reportedly.resolve.speakers import SpeakerResolver
 from reportedly.resolve.times import Reading, date_attributions, find_times, resolve_times
 from reportedly.resources import Resources
@@ -70,7 +71,8 @@ def group_entities(draft: Draft, resources: Resources) -> None:
         extraction.attributions,
         resources.coder,
         resources.genders,
-        lambda word: resources.titles.role(word) is not None,
+        is_role=lambda word: resources.titles.role(word) is not None,
+        is_outlet=resources.lexicon.names_outlet,
     )
     extraction.entities, draft.descriptions = collect_entities(
         doc, doc.text, resources.coder.tables.variants, title_test(resources.coder), resources.genders, missed
@@ -79,6 +81,8 @@ def group_entities(draft: Draft, resources: Resources) -> None:
 
 def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
     """The speaker resolver of a document whose attributions and entities are found."""
+    published = draft.extraction.document.published
+    country = article_country(draft.extraction.entities, resources.coder, published)
     return SpeakerResolver(
         draft.doc,
         draft.doc.text,
@@ -88,19 +92,37 @@ def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
         resources.lexicon.names_outlet,
         draft.extraction.attributions,
         resources.ranker,
-        office_holder_on(resources, draft.extraction.document.published),
+        office_holder_on(resources, published, country),
+        lambda name: resources.coder.code_name(name, published),
+        former_holder_on(resources, published, country),
     )
 
 
-def office_holder_on(resources: Resources, published: date | None) -> Callable[[str], str | None]:
+def office_holder_on(
+    resources: Resources, published: date | None, country: str | None = None
+) -> Callable[[str], str | None]:
     """The holder of the office a title designates on the publication day, where the table
-    knows one (no day: no one)."""
+    knows one (no day: no one); a title that names no country ("the president") is of the
+    article's ``country``."""
 
     def holder(title: str) -> str | None:
-        office = resources.titles.office(title, None) if published is not None else None
+        office = resources.titles.office(title, country) if published is not None else None
         return resources.offices.holder(*office, published) if office else None
 
     return holder
+
+
+def former_holder_on(
+    resources: Resources, published: date | None, country: str | None = None
+) -> Callable[[str, str], bool]:
+    """Whether a name held the office a title designates before the publication day and no
+    longer did ("President Obama" for "the president" in 2017)."""
+
+    def former(title: str, name: str) -> bool:
+        office = resources.titles.office(title, country) if published is not None else None
+        return office is not None and resources.offices.held_before(*office, name, published)
+
+    return former
 
 
 def resolve_speakers(draft: Draft, resources: Resources) -> None:

@@ -91,13 +91,14 @@ def unrecognised_names(
     coder: ActorCoder,
     genders: dict[str, str],
     is_role: Callable[[str], bool] = lambda word: False,
+    is_outlet: Callable[[str], bool] = lambda name: False,
 ) -> list[SpacySpan]:
     """Names NER missed, as labelled spans: those of the actor dictionaries ("Zelenskiy",
     "Kyiv", "the Kremlin": a listed person's surname is a PERSON, a country's name or
     capital a GPE, others an ORG), and proper names that are an attribution's whole
     source ("Politifact said") or head it ("Pep Guardiola, the Manchester City manager,
     said"): a PERSON when a known first name opens it or a role (``is_role``: "manager")
-    describes it, else an ORG."""
+    describes it, else an ORG; and news outlets ``is_outlet`` lists ("RT", an ORG)."""
     sources = {a.source.range for a in attributions if a.source}
     heads = set()  # the head word of each source phrase
     for source in sources:
@@ -114,6 +115,8 @@ def unrecognised_names(
             span = doc[run[0].i : run[-1].i + 1]
             heading = Range(span.start_char, span.end_char) in sources or span.root.i in heads
             label = _missed_label(span, heading, coder, genders, is_role)
+            if label is None and is_outlet(span.text):
+                label = "ORG"  # a listed news outlet ("RT aired ...")
             if label is not None:
                 names.append(doc.char_span(span.start_char, span.end_char, label=label))
             run = []

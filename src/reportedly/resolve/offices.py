@@ -15,6 +15,7 @@ designate none, so that a title resolves to no one rather than to a wrong holder
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from reportedly.attribution.lexicon import data_lines
+from reportedly.model import Entity
 from reportedly.resolve.actors import ActorCoder, ActorFileError, actor_document, iso_day, load_coder
 from reportedly.resolve.dictionaries import Phrase, phrase_of
 
@@ -78,6 +80,17 @@ class OfficeHolders:
         if not covering:
             return None
         return max(covering, key=lambda term: (term.layer, term.start)).name
+
+    def held_before(self, office: str, country: str, name: str, on: date) -> bool:
+        """Whether ``name`` (by surname) held ``office`` of ``country`` before the day ``on``
+        and does not hold it that day ("President Obama" in 2017)."""
+        surname = name.split()[-1].lower() if name.split() else ""
+        terms = [
+            term for term in self.terms.get((office, country), ()) if term.name.split()[-1].lower() == surname
+        ]
+        return any(term.end is not None and term.end < on for term in terms) and not any(
+            term.holds_on(on) for term in terms
+        )
 
     def extended(self, terms: Iterable[OfficeTerm]) -> OfficeHolders:
         """This table with ``terms`` added over it: where they overlap its terms, they win."""
@@ -286,3 +299,28 @@ def title_office(
     """The (office, country) a title phrase designates (see :meth:`TitleReader.office`),
     read with the shipped tables unless a ``reader`` is given."""
     return (reader or shipped_title_reader()).office(phrase, default_country)
+
+
+# Entities whose names place an article: countries, capitals, institutions, peoples.
+_PLACING_TYPES = frozenset({"GPE", "ORG", "FAC", "NORP"})
+
+
+def article_country(entities: Iterable[Entity], coder: ActorCoder, day: date | None) -> str | None:
+    """The country a title that names none is of ("the president"): the country the
+    article's places, institutions and peoples name most often, counted by mentions
+    ("Washington", "the White House", "U.S.": USA; "Islamabad", "Pakistani": PAK); None on a
+    tie or where none is named. People are not counted: a story about a foreign leader is
+    still told from where its places are."""
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        if entity.type not in _PLACING_TYPES:
+            continue
+        code = next(
+            (code for name in (entity.name, *entity.aliases) if (code := coder.code_name(name, day))), None
+        )
+        if code is not None and code[:3] in coder.country_codes:
+            counts[code[:3]] += len(entity.mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]

@@ -7,9 +7,10 @@ a definite description) and which entities it may refer to; each candidate comes
 person or organisation), distance, salience, grammatical role and parallelism, the
 previous speaker, whether the candidate stands in the quote itself, and for descriptions
 the role, title and head-noun matches ("the company" and an organisation named
-"... Company" or known as one). A logistic model per kind of reference scores each pair;
-the best candidate wins when its probability reaches the kind's threshold, else the
-source stays without a speaker.
+"... Company" or known as one) and whether the candidate is of a kind the noun takes
+(``reportedly.resolve.nominals``: "the network" an outlet, "the poll" its maker). A
+logistic model per kind of reference scores each pair; the best candidate wins when its
+probability reaches the kind's threshold, else the source stays without a speaker.
 
 The weights ship as JSON (``data/models/speaker-ranker.json``), made by
 ``training/train_resolver.py``; they run with numpy, without the training's dependencies.
@@ -43,6 +44,10 @@ class Reference:
     organisation_noun: bool  # "the company", "the group", "the network"
     outlet_noun: bool  # "the daily", "the newspaper"
     person_noun: bool  # a role a person holds ("the minister", "the coach")
+    # The kinds of referent a description's noun takes ("the company": company; nominal_types.tsv).
+    types: frozenset[str] = frozenset()
+    # The role lexicon's phrase the title ends with and whether a qualifier ("former") is on it.
+    role: tuple[tuple[str, ...], bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,14 @@ class Candidate:
     outlet: bool  # names a news outlet
     office_holder: bool  # holds the office the description names on the publication day
     single_word: bool
+    # role_match by the head noun alone ("prime minister" for "the minister"), not the same role.
+    role_head_match: bool = False
+    role_conflict: bool = False  # the role, but a qualifier differs ("former minister" for "the minister")
+    office_other: bool = False  # has the title's role, while the office's holder that day is another
+    type_match: bool = False  # a kind the reference's noun takes ("the network": an outlet)
+    type_vague: bool = False  # an organisation of no known kind, for an organisation's noun
+    type_conflict: bool = False  # of known kinds, none the reference's noun takes
+    type_first: bool = False  # the most recently mentioned candidate whose kind matches
 
 
 def features(reference: Reference, candidate: Candidate) -> list[float]:
@@ -126,6 +139,16 @@ def features(reference: Reference, candidate: Candidate) -> list[float]:
         float(reference.person_noun and not candidate.person),
         float(reference.plural and candidate.person),
         float(reference.plural and not candidate.person),
+        # Nominal anaphora: the kind of referent the noun takes, and roles in detail.
+        float(candidate.role_head_match),
+        float(candidate.role_conflict),
+        float(candidate.office_other),
+        float(candidate.type_match),
+        float(candidate.type_vague),
+        float(candidate.type_conflict),
+        float(candidate.type_first),
+        float(candidate.type_first and candidate.type_match),
+        float(candidate.type_match and candidate.sentences_back <= 2),
     ]
 
 

@@ -14,6 +14,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
@@ -21,12 +22,24 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
-from reportedly.resolve.entities import described_by_role
+from reportedly.resolve.entities import described_by_role, role_of
 from reportedly.resolve.groups import conjunct_phrases, within_preposition
+from reportedly.resolve.names import clean_name
+from reportedly.resolve.nominals import (
+    ROLE_PHRASES,
+    entity_types,
+    made_noun,
+    noun_types,
+    title_role,
+    types_agree,
+)
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# Titled works ("Beige Book", "13th"): a description may refer to one ("the report", "the
+# film"); they join the document's entities only when one speaks.
+WORK_TYPE = "WORK_OF_ART"
 # Pronoun to the kind of referent it takes.
 PRONOUNS = {
     **dict.fromkeys(("he", "him", "his", "himself"), "m"),
@@ -53,8 +66,11 @@ _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
 QUESTION_VERBS = word_set("question_verbs.txt")
+CAMPAIGN_NOUNS = frozenset({"campaign"})
 # How far back (in sentences) a pronoun's antecedent may be.
 PRONOUN_REACH = 4
+# How far back the last entity of a noun's kind is its referent when the ranker finds none.
+KIND_REACH = 8
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
@@ -124,24 +140,41 @@ class SpeakerResolver:
         attributions: list[Attribution] = (),
         ranker: Chooser | None = None,
         office_holder: Callable[[str], str | None] = lambda title: None,
+        code_of: Callable[[str], str | None] = lambda name: None,
+        former_holder: Callable[[str, str], bool] = lambda title, name: False,
     ) -> None:
         """``ranker``: the learned scorer that picks the referent of pronouns and descriptions
         (None: the rules); ``office_holder``: the holder of the office a title designates on
-        the publication day ("Russia's foreign minister": Sergei Lavrov)."""
+        the publication day ("Russia's foreign minister": Sergei Lavrov); ``code_of``: a
+        name's actor code on that day, which tells what kind of organisation it is;
+        ``former_holder``: whether a name held a title's office before that day, and no longer."""
         self.doc = doc
         self.ranker = ranker
         self.office_holder = office_holder
+        self.code_of = code_of
+        self.former_holder = former_holder
+        self._kinds: dict[str, frozenset[str]] = {}
         self.attributions = attributions
         self.text = text
         self.document_entities = entities  # the extraction's own list: a title's holder joins it
-        self.entities = [entity for entity in entities if entity.type in SPEAKER_TYPES]
+        self.entities = [entity for entity in entities if entity.type in SPEAKER_TYPES | {WORK_TYPE}]
+        self.entities += self._works()
         self.reporting_nouns = reporting_nouns
         self.names_outlet = names_outlet
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
         self.mention_starts = [mention.start for mention in self.mentions]
-        self.genders = {entity.id: gender_of(entity, doc, text, genders) for entity in self.entities}
+        self.genders = {
+            entity.id: gender_of(entity, doc, text, genders) if entity.type != WORK_TYPE else None
+            for entity in self.entities
+        }
         self.people = self._people(attributions)
+        campaigns = self._campaigns()
+        if campaigns:
+            self.entities += campaigns
+            self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
+            self.mention_starts = [mention.start for mention in self.mentions]
+            self.genders.update(dict.fromkeys((campaign.id for campaign in campaigns), None))
         # The first entity of each kind (people, others) to be named: whom the story is about.
         self.first_named: dict[bool, str] = {}
         for mention in self.mentions:
@@ -173,6 +206,8 @@ class SpeakerResolver:
             else:
                 entity = self.resolve(attribution, previous)
             attribution.speaker = Speaker(entity.name, entity.id) if entity else None
+            if entity is not None and entity not in self.document_entities:
+                self.document_entities.append(entity)  # a titled work that speaks
             if entity is not None:
                 previous = by_id.get(entity.id, entity)
                 self._spoke(entity.id, attribution)
@@ -288,7 +323,11 @@ class SpeakerResolver:
         head = tokens.root
         pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
         if pronoun is not None and (
-            pronoun == head or head.lemma_.lower() in self.reporting_nouns or head.lower_ in STATEMENT_NOUNS
+            pronoun == head
+            or head.lemma_.lower() in self.reporting_nouns
+            or head.lower_ in STATEMENT_NOUNS
+            # "her campaign", "his organization": a person's organisation speaks as that person.
+            or (pronoun.head == head and pronoun.dep_ == "poss" and head.lower_ in ORGANISATION_WORDS)
         ):
             if self.ranker is not None and self.ranker.ranks("pronoun"):
                 return self.ranked(self._pronoun_reference(pronoun), source, attribution, previous)
@@ -319,11 +358,42 @@ class SpeakerResolver:
     ) -> Entity | None:
         """The candidate the learned ranker picks for a pronoun or a description, if any."""
         candidates = self.candidates(reference, source, attribution, previous)
-        chosen = self.ranker.choose(reference, candidates)
+        # A title goes to a person the text gives that very role, where one is probable
+        # enough ("the minister": Interior Minister Naqvi, before a former prime minister
+        # who spoke last).
+        holders = [c for c in candidates if c.role_match and not c.role_head_match]
+        chosen = self.ranker.choose(reference, holders) if holders else None
+        chosen = chosen or self.ranker.choose(reference, candidates)
         entity = next((entity for entity in self.entities if entity.id == chosen), None)
-        if entity is None and reference.kind == "nominal":
-            return self.office_holder_named(source)
+        if entity is None and reference.types:
+            entity = self._latest_of_kind(candidates)
+        if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
+            # No referent, or one whose term in the office the title designates is over
+            # ("President Obama" for "the president" in 2017): the holder on the day.
+            entity = self.office_holder_named(source) or entity
+        if entity is not None and reference.kind == "nominal":
+            self._note_mention(source, entity, "nsubj" if reference.subject else "")
         return entity
+
+    def _note_mention(self, source: Span, entity: Entity, dep: str) -> None:
+        """A description resolved is a mention of its entity for the pronouns after it ("The
+        minister added ... He said": the minister)."""
+        if any(m.start == source.start for m in self.by_entity.get(entity.id, ())):
+            return
+        mention = _Mention(source.start, source.end, entity, self._sentence(source.start), dep)
+        index = bisect.bisect_left(self.mention_starts, source.start)
+        self.mentions.insert(index, mention)
+        self.mention_starts.insert(index, source.start)
+        bisect.insort(self.by_entity.setdefault(entity.id, []), mention, key=lambda known: known.start)
+
+    def _latest_of_kind(self, candidates: list[Candidate]) -> Entity | None:
+        """The candidate of the kind a noun takes last named before it, within KIND_REACH
+        sentences ("the company": the company just named), where the ranker found none
+        probable enough: few annotated nominal sources teach the ranker little of kinds."""
+        latest = next(
+            (c for c in candidates if c.type_match and not c.after and c.sentences_back <= KIND_REACH), None
+        )
+        return next((entity for entity in self.entities if latest and entity.id == latest.entity_id), None)
 
     def office_holder_named(self, source: Span) -> Entity | None:
         """The holder of the office a title designates on the publication day ("Russia's
@@ -335,11 +405,58 @@ class SpeakerResolver:
         named = next((entity for entity in self.entities if _same_surname(holder, entity)), None)
         if named is not None:
             return named
-        number = 1 + max((int(e.id[1:]) for e in self.document_entities if e.id[1:].isdigit()), default=0)
-        entity = Entity(id=f"e{number}", name=holder, type="PERSON", mentions=[source])
+        entity = Entity(id=self._new_id(), name=holder, type="PERSON", mentions=[source])
         self.document_entities.append(entity)
         self.entities.append(entity)
         return entity
+
+    def _new_id(self, offset: int = 0) -> str:
+        """An entity id the document does not use yet (nor the works of this resolver)."""
+        known = (*self.document_entities, *self.entities)
+        return f"e{1 + offset + max((int(e.id[1:]) for e in known if e.id[1:].isdigit()), default=0)}"
+
+    def _works(self) -> list[Entity]:
+        """The titled works NER found that no entity names, one entity per title."""
+        named = {(span.start, span.end) for entity in self.entities for span in entity.mentions}
+        works: dict[str, Entity] = {}
+        for ent in self.doc.ents:
+            name = clean_name(ent.text)
+            if ent.label_ != WORK_TYPE or not name or (ent.start_char, ent.end_char) in named:
+                continue
+            if name.casefold() not in works:
+                works[name.casefold()] = Entity(id=self._new_id(len(works)), name=name, type=WORK_TYPE)
+            works[name.casefold()].mentions.append(Span.of(self.text, ent.start_char, ent.end_char))
+        return list(works.values())
+
+    def _campaigns(self) -> list[Entity]:
+        """A candidate's campaign, an organisation of its own, named as the article names it
+        ("the Clinton campaign", "Trump's campaign": "Clinton campaign", "Trump campaign"), so
+        that it and "the campaign" speak as the campaign, not as the candidate."""
+        named = {(span.start, span.end) for entity in self.entities for span in entity.mentions}
+        campaigns: dict[str, Entity] = {}
+        for token in self.doc:
+            if token.lower_ not in CAMPAIGN_NOUNS or token.pos_ != "NOUN":
+                continue
+            owner = next(
+                (
+                    child
+                    for child in token.children
+                    if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN"
+                ),
+                None,
+            )
+            first = bisect.bisect_right(self.mention_starts, owner.idx) - 1 if owner is not None else -1
+            mention = self.mentions[first] if first >= 0 else None
+            if mention is None or mention.end <= owner.idx or mention.entity.id not in self.people:
+                continue
+            span = Span.of(self.text, mention.start, token.idx + len(token))
+            if (span.start, span.end) in named:
+                continue  # the entity made when a first resolver adopted it
+            if mention.entity.id not in campaigns:
+                name = f"{clean_name(mention.span(self.text).text)} {token.lower_}"
+                campaigns[mention.entity.id] = Entity(id=self._new_id(len(campaigns)), name=name, type="ORG")
+            campaigns[mention.entity.id].mentions.append(span)
+        return list(campaigns.values())
 
     def candidates(
         self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
@@ -368,9 +485,9 @@ class SpeakerResolver:
                 after.setdefault(mention.entity.id, mention)
         words = {reference.head}
         if reference.kind == "nominal":
-            # Beyond the reach: the entities the description's role or name matches.
+            # Beyond the reach: the entities the description's role, name or kind matches.
             for entity in self.entities:
-                if entity.id not in latest and self._matches(entity, words):
+                if entity.id not in latest and self._matches(entity, words, reference):
                     before = [m for m in self.by_entity.get(entity.id, ()) if m.end <= source.start]
                     if before:
                         latest[entity.id] = before[-1]
@@ -386,9 +503,13 @@ class SpeakerResolver:
         start = attribution_start(attribution)
         holder = self.office_holder(source.text) if reference.kind == "nominal" else None
         candidates = []
+        type_found = False
         for rank, mention in enumerate(sorted(latest.values(), key=lambda mention: -mention.start)):
             entity = mention.entity
             is_after = mention.start >= source.start
+            type_match, type_vague = types_agree(reference.types, self.kinds_of(entity))
+            role = self._role_fit(entity, reference) if reference.kind == "nominal" else (False, False, False)
+            is_holder = holder is not None and _same_surname(holder, entity)
             candidates.append(
                 Candidate(
                     entity_id=entity.id,
@@ -407,18 +528,83 @@ class SpeakerResolver:
                     in_content=any(part.start <= mention.start < part.end for part in attribution.content),
                     previous_speaker=previous is not None and entity.id == previous.id,
                     spoke_before=self.first_spoke.get(entity.id, start) < start,
-                    role_match=_role_matches(entity, words),
+                    role_match=role[0]
+                    or role[1]
+                    or (reference.role is None and _role_matches(entity, words)),
                     name_has_head=_name_holds(entity, words),
                     outlet=self.names_outlet(entity.name),
-                    office_holder=holder is not None and _same_surname(holder, entity),
+                    office_holder=is_holder,
                     single_word=len(entity.name.split()) == 1,
+                    role_head_match=role[1],
+                    role_conflict=role[2],
+                    office_other=holder is not None and not is_holder and (role[0] or role[1]),
+                    type_match=type_match,
+                    type_vague=type_vague,
+                    type_conflict=bool(reference.types) and not type_match and not type_vague,
+                    type_first=type_match and not type_found,
                 )
             )
+            type_found = type_found or type_match
         return candidates
 
-    @staticmethod
-    def _matches(entity: Entity, words: set[str]) -> bool:
+    def _matches(self, entity: Entity, words: set[str], reference: Reference | None = None) -> bool:
+        """Whether an entity holds a description's role, its name the noun, or (for a
+        ``reference``) it is of a kind the noun takes."""
+        if reference is not None and (
+            any(self._role_fit(entity, reference)[:2])
+            or types_agree(reference.types, self.kinds_of(entity))[0]
+        ):
+            return True
         return _role_matches(entity, words) or _name_holds(entity, words)
+
+    @cached_property
+    def roles(self) -> dict[str, set[tuple[tuple[str, ...], bool]]]:
+        """Each entity's roles, as role-lexicon phrases with whether a qualifier ("former")
+        came with them, from the titles and appositions of all its mentions ("CNN host Jake
+        Tapper", "Hillary Clinton, the former secretary of state")."""
+        roles: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
+        for entity in self.entities:
+            found = roles.setdefault(entity.id, set())
+            phrases = [entity.role] if entity.role else []
+            for span in entity.mentions:
+                tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+                if tokens is not None and len(tokens) > 0 and (given := role_of(tokens, _is_role)):
+                    phrases.append(given[0])
+            for phrase in phrases:
+                if (role := title_role(phrase.split())) is not None:
+                    found.add(role)
+        return roles
+
+    def kinds_of(self, entity: Entity) -> frozenset[str]:
+        """An entity's kinds (``reportedly.resolve.nominals.entity_types``), worked out once."""
+        kinds = self._kinds.get(entity.id)
+        if kinds is None:
+            made = [noun for mention in self.by_entity.get(entity.id, ()) if (noun := self._made_by(mention))]
+            code = next(
+                (code for name in (entity.name, *entity.aliases) if (code := self.code_of(name))), None
+            )
+            kinds = entity_types(entity, entity.id in self.people, code, self.names_outlet(entity.name), made)
+            self._kinds[entity.id] = kinds
+        return kinds
+
+    def _made_by(self, mention: _Mention) -> Token | None:
+        tokens = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return made_noun(tokens.root) if tokens is not None and len(tokens) > 0 else None
+
+    def _role_fit(self, entity: Entity, reference: Reference) -> tuple[bool, bool, bool]:
+        """How an entity's roles meet a title's: (the same role, with the same qualifier; a role
+        of the same head noun, "prime minister" for "the minister"; the same role but a
+        qualifier differs, "former secretary of state" for "the secretary of state")."""
+        if reference.role is None:
+            return False, False, False
+        phrase, qualified = reference.role
+        roles = self.roles.get(entity.id, ())
+        same = any(role == phrase and former == qualified for role, former in roles)
+        head = not same and any(
+            _role_head(role) == _role_head(phrase) and former == qualified for role, former in roles
+        )
+        conflict = not same and any(role == phrase and former != qualified for role, former in roles)
+        return same, head, conflict
 
     def _pronoun_reference(self, pronoun: Token) -> Reference:
         kind = PRONOUNS[pronoun.lower_]
@@ -435,6 +621,13 @@ class SpeakerResolver:
 
     def _nominal_reference(self, head: Token) -> Reference:
         lemma = head.lemma_.lower()
+        # The title's words to its head noun, with an "of" phrase after it ("the former
+        # secretary of state"), not a clause after it.
+        end = max(
+            (child.right_edge.i for child in head.rights if child.dep_ == "prep" and child.lower_ == "of"),
+            default=head.i,
+        )
+        title = [token.text for token in self.doc[head.left_edge.i : end + 1] if not token.is_punct]
         organisation = lemma in ORGANISATION_WORDS or head.lower_ in ORGANISATION_WORDS
         outlet = head.lower_ in OUTLET_NOUNS or lemma in OUTLET_NOUNS
         return Reference(
@@ -448,6 +641,8 @@ class SpeakerResolver:
             person_noun=not organisation
             and not outlet
             and (lemma in ROLE_NOUNS or head.lower_ in ROLE_NOUNS),
+            types=noun_types(lemma, head.lower_),
+            role=title_role(title),
         )
 
     def antecedent(self, pronoun: Token, attribution: Attribution, previous: Entity | None) -> Entity | None:
@@ -518,7 +713,7 @@ class SpeakerResolver:
             )
             or (
                 entity.id in speaking
-                and entity.type != "NORP"
+                and entity.type not in {"NORP", WORK_TYPE}
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
                 and words[-1].lower() not in ORGANISATION_WORDS
@@ -606,6 +801,16 @@ def _definite(head: Token) -> bool:
         or (child.dep_ == "poss" and child.ent_type_ == "GPE")
         for child in head.children
     )
+
+
+def _is_role(words: tuple[str, ...]) -> bool:
+    """Whether upper-case words end in a phrase of the role lexicon ("CNN HOST")."""
+    return any(words[start:] in ROLE_PHRASES for start in range(len(words)))
+
+
+def _role_head(phrase: tuple[str, ...]) -> str:
+    """A role phrase's head noun: "SECRETARY" of "SECRETARY OF STATE", "MINISTER" of "PRIME MINISTER"."""
+    return phrase[phrase.index("OF") - 1] if "OF" in phrase[1:] else phrase[-1]
 
 
 def _role_matches(entity: Entity, words: set[str]) -> bool:

@@ -1,0 +1,160 @@
+"""Kinds of referent, for nominal anaphora and titles.
+
+"The company" refers to a company the article names, "the network" to an outlet, "the
+group" to an armed group or another organisation, "the poll" to whoever made the poll the
+article named. ``data/nominal_types.tsv`` maps head nouns to kinds (types); a candidate
+entity is typed by its NER label, its actor code's sectors (``MED`` an outlet, ``REB`` an
+armed group, ``IGO`` an international body), the outlet list, its name's last word ("Exxon
+Mobil Corp", "World Health Organization") and the things its mentions make ("a Bloomberg
+poll", "Podesta's email", "the Trump campaign"). The ranker weighs whether the two agree.
+
+Titles and descriptions of people ("the former secretary of state", "the head coach")
+are read against the role lexicon (``data/roles.tsv``): :func:`title_role` gives the
+lexicon phrase a title ends with and whether a qualifier ("former") changes whom it means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from reportedly.attribution.lexicon import data_lines
+from reportedly.model import Entity
+from reportedly.resolve.offices import read_roles
+
+
+def read_nominal_types() -> dict[str, frozenset[str]]:
+    """``data/nominal_types.tsv``: nouns to the kinds of referent they take."""
+    table = {}
+    for line in data_lines("nominal_types.tsv")[1:]:  # after the header
+        noun, types = line.split("\t")
+        table[noun.strip()] = frozenset(types.split())
+    return table
+
+
+NOMINAL_TYPES = read_nominal_types()
+# A noun any organisation may answer ("the group"); an organisation NER found but nothing
+# else types is of this kind.
+ORGANISATION = "organisation"
+# Kinds an organisation of no known kind may be.
+ORGANISATION_KINDS = frozenset(
+    {"company", "outlet", "armed", "agency", "igo", "party", "union", "team", "school", "court", ORGANISATION}
+)
+# Kinds a mention takes from the thing it makes ("a CNN poll"): documents and campaigns.
+MADE_KINDS = frozenset({"poll", "report", "message", "ad", "book", "article", "campaign", "work"})
+_LABEL_TYPES = {
+    "GPE": frozenset({"government", "place"}),
+    "LOC": frozenset({"place"}),
+    "FAC": frozenset({"government", "place"}),
+    "NORP": frozenset({"party"}),
+    "ORG": frozenset({ORGANISATION}),
+    "WORK_OF_ART": frozenset({"work"}),
+}
+# CAMEO sector codes (three letters each in an actor code after its country) to kinds.
+_SECTOR_TYPES = {
+    "MED": frozenset({"outlet"}),
+    "BUS": frozenset({"company"}),
+    "MNC": frozenset({"company"}),
+    "GOV": frozenset({"government", "agency"}),
+    "MIL": frozenset({"agency", "armed"}),
+    "COP": frozenset({"agency"}),
+    "SPY": frozenset({"agency"}),
+    "LEG": frozenset({"agency"}),
+    "JUD": frozenset({"court"}),
+    "REB": frozenset({"armed"}),
+    "INS": frozenset({"armed"}),
+    "UAF": frozenset({"armed"}),
+    "IGO": frozenset({"igo", "agency"}),
+    "NGO": frozenset({ORGANISATION}),
+    "PTY": frozenset({"party"}),
+    "OPP": frozenset({"party"}),
+    "EDU": frozenset({"school"}),
+    "LAB": frozenset({"union"}),
+}
+# Sectors only organisations have (a person is coded GOV, OPP, MIL ... of a country).
+_ORGANISATION_SECTORS = frozenset({"MED", "BUS", "MNC", "REB", "INS", "IGO", "NGO", "EDU"})
+_OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+_MAKER_PREPOSITIONS = frozenset({"from", "by"})
+
+ROLE_PHRASES = frozenset(read_roles())
+# Words that make a title mean someone else than the office's holder ("the former minister").
+QUALIFIERS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+
+
+def noun_types(*words: str) -> frozenset[str]:
+    """The kinds of referent the first of ``words`` (a lemma, then the word) the table knows takes."""
+    return next((NOMINAL_TYPES[word] for word in words if word in NOMINAL_TYPES), frozenset())
+
+
+def made_noun(token: Token) -> Token | None:
+    """The noun a name's token makes or owns: "poll" for "Bloomberg" in "a Bloomberg Politics
+    poll", "email" in "Podesta's email", "an email from Podesta" or "Podesta sent an email"."""
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in _OWNER_DEPS and token.head.pos_ == "NOUN":
+        return token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _MAKER_PREPOSITIONS and token.head.head.pos_ == "NOUN":
+        return token.head.head
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # "Podesta sent an email"
+        return next(
+            (child for child in token.head.children if child.dep_ == "dobj" and child.pos_ == "NOUN"), None
+        )
+    return None
+
+
+def entity_types(
+    entity: Entity, person: bool, code: str | None, outlet: bool, made: Iterable[Token]
+) -> frozenset[str]:
+    """The kinds an entity may be referred to as: a person is a person (and the maker of
+    what it made), an organisation or place by its label, actor code, outlet listing, the
+    last word of its name and what it made."""
+    if person and entity.type == "ORG" and code and _ORGANISATION_SECTORS & _sectors(code):
+        person = False  # "Wells Fargo said": the resolver took a speaking name for a person
+    types = {"person"} if person else set(_LABEL_TYPES.get(entity.type, ()))
+    if not person:
+        if code:
+            country, sectors = (code[:3], code[3:]) if len(code) > 3 else (code, "")
+            if not sectors and len(country) == 3 and country.isalpha():
+                types |= {"government", "place"}
+            for sector in _sectors(code):
+                types |= _SECTOR_TYPES.get(sector, frozenset())
+        if outlet:
+            types.add("outlet")
+        for name in (entity.name, *entity.aliases):
+            words = name.replace(".", " ").split()
+            if len(words) > 1:
+                types |= noun_types(words[-1].lower())
+    for noun in made:
+        types |= noun_types(noun.lemma_.lower(), noun.lower_) & MADE_KINDS
+    return frozenset(types)
+
+
+def _sectors(code: str) -> set[str]:
+    """The three-letter parts of an actor code ("MNCUSA": MNC, USA)."""
+    return {code[start : start + 3] for start in range(0, len(code), 3)}
+
+
+def types_agree(reference: frozenset[str], candidate: frozenset[str]) -> tuple[bool, bool]:
+    """Whether a candidate's kinds meet a reference's: (a specific kind in common, only as an
+    organisation of no known kind)."""
+    specific = bool((reference - {ORGANISATION}) & candidate)
+    vague = (
+        not specific
+        and ORGANISATION in candidate
+        and bool(reference & ORGANISATION_KINDS)
+        and not candidate & (ORGANISATION_KINDS - {ORGANISATION})
+    )
+    return specific, vague
+
+
+def title_role(words: Iterable[str]) -> tuple[tuple[str, ...], bool] | None:
+    """The role lexicon's longest phrase that ends a title's words, and whether a qualifier
+    ("former") precedes it: (("SECRETARY", "OF", "STATE"), True) for "the former secretary
+    of state"; None when the title ends in no role."""
+    upper = tuple(part for word in words for part in re.split(r"[\s\-–]+", word.upper()) if part)
+    for start in range(len(upper)):
+        if upper[start:] in ROLE_PHRASES:
+            return upper[start:], any(word.lower() in QUALIFIERS for word in upper[:start])
+    return None

@@ -1,0 +1,247 @@
+"""Titles, descriptions and nominal anaphora to the entities the article names, on passages
+written for the project (issue 18): "the company", "the network", "the former secretary of
+state", "the president" on a given day, "the minister" among two ministers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reportedly.extract import Extractor
+from reportedly.model import Document, Entity, Extraction, Span
+from reportedly.resolve.actors import load_coder
+from reportedly.resolve.nominals import entity_types, title_role, types_agree
+from reportedly.resolve.offices import article_country, shipped_office_holders
+
+
+@pytest.fixture
+def resolve(extractor: Extractor):
+    """Extract a passage published on a given day (by default one in 2016)."""
+
+    def run(text: str, published: date = date(2016, 9, 1)) -> Extraction:
+        return extractor.extract_one(Document(doc_id="passage", text=text, published=published))
+
+    return run
+
+
+def speakers(extraction: Extraction) -> dict[str, str | None]:
+    """Each attribution's source text to its speaker's name."""
+    return {
+        a.source.text: (a.speaker.name if a.speaker else None) for a in extraction.attributions if a.source
+    }
+
+
+# Nominal anaphora: the noun's kind of referent.
+
+
+def test_the_company_is_the_company_named(resolve):
+    extraction = resolve(
+        "ExxonMobil reported record profits on Tuesday. The company said demand for oil would keep rising.",
+        date(2023, 2, 1),
+    )
+    assert speakers(extraction)["The company"] == "ExxonMobil"
+
+
+def test_the_network_and_the_broadcaster_are_the_outlet_named(resolve):
+    extraction = resolve(
+        "RT aired the interview on Sunday. The network said the footage was authentic. "
+        "The broadcaster added that it stood by its reporting.",
+        date(2022, 3, 1),
+    )
+    found = speakers(extraction)
+    assert (found["The network"], found["The broadcaster"]) == ("RT", "RT")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hamas fighters crossed the border on Saturday. The group said it had taken hostages.", "Hamas"),
+        ("WikiLeaks published thousands of emails on Friday. The group said more would follow.", "WikiLeaks"),
+    ],
+)
+def test_the_group_is_the_armed_group_or_organisation_named(resolve, text, name):
+    assert speakers(resolve(text, date(2023, 10, 8)))["The group"] == name
+
+
+def test_the_agency_is_the_international_body_named(resolve):
+    extraction = resolve(
+        "The World Health Organization declared an emergency. The agency said cases had doubled.",
+        date(2020, 3, 1),
+    )
+    assert speakers(extraction)["The agency"] == "World Health Organization"
+
+
+def test_the_report_is_the_titled_report_named(resolve):
+    extraction = resolve(
+        "The Federal Reserve released its Beige Book on Wednesday. "
+        "The report said growth was modest in most districts."
+    )
+    assert speakers(extraction)["The report"] == "Beige Book"
+    assert "Beige Book" in {entity.name for entity in extraction.entities}  # it speaks: an entity
+
+
+def test_the_newspaper_is_the_outlet_named(resolve):
+    extraction = resolve(
+        "The Guardian published the leaked files on Monday. The newspaper said it had verified them."
+    )
+    assert speakers(extraction)["The newspaper"] == "Guardian"
+
+
+def test_the_poll_is_its_pollster(resolve):
+    extraction = resolve(
+        "A Quinnipiac University poll released on Monday shows Clinton ahead. "
+        "According to the poll, Trump trails in Ohio."
+    )
+    assert speakers(extraction)["the poll"] == "Quinnipiac University"
+
+
+def test_the_email_is_its_sender(resolve):
+    extraction = resolve(
+        "John Podesta sent an email to the campaign staff in March. "
+        "The email said the speeches should stay private."
+    )
+    assert speakers(extraction)["The email"] == "John Podesta"
+
+
+def test_a_campaign_speaks_as_the_campaign_the_article_names_and_her_campaign_as_her(resolve):
+    extraction = resolve(
+        "Hillary Clinton spoke in Ohio on Monday. The Clinton campaign said the rally drew thousands. "
+        "The campaign added that she would return next week.\n\n"
+        "Clinton stumbled at a memorial on Sunday. Her campaign said she had pneumonia."
+    )
+    found = speakers(extraction)
+    assert found["The Clinton campaign"] == "Clinton campaign"
+    assert found["The campaign"] == "Clinton campaign"
+    assert found["Her campaign"] == "Hillary Clinton"
+
+
+# Descriptions and titles: the person the article gives that role.
+
+
+def test_the_former_secretary_of_state_is_the_person_the_apposition_names(resolve):
+    extraction = resolve(
+        "Hillary Clinton, the former secretary of state, spoke in Ohio. "
+        "The former secretary of state said the economy was strong."
+    )
+    assert speakers(extraction)["The former secretary of state"] == "Hillary Clinton"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "CNN host Jake Tapper interviewed the senator on Sunday. "
+            "The CNN host said the answer was unclear.",
+            "The CNN host",
+            "Jake Tapper",
+        ),
+        (
+            "Republican nominee Donald Trump held a rally in Ohio. "
+            "The Republican nominee said he would win the state.",
+            "The Republican nominee",
+            "Donald Trump",
+        ),
+        (
+            "Patriots head coach Bill Belichick spoke after the game. "
+            "The head coach said the defense had played well.",
+            "The head coach",
+            "Bill Belichick",
+        ),
+        (
+            "The entrepreneur Elon Musk bought the platform in October. "
+            "The entrepreneur said it would change.",
+            "The entrepreneur",
+            "Elon Musk",
+        ),
+    ],
+)
+def test_a_description_is_the_person_given_that_role(resolve, text, source, name):
+    assert speakers(resolve(text))[source] == name
+
+
+def test_the_us_secretary_of_state_is_the_holder_on_the_day_the_article_names(resolve):
+    extraction = resolve(
+        "Antony Blinken landed in Kyiv on Tuesday. The US secretary of state said aid would continue.",
+        date(2024, 5, 14),
+    )
+    assert speakers(extraction)["The US secretary of state"] == "Antony Blinken"
+
+
+# Titles to holders: the article's holder, else the dated table's, of the article's country.
+
+
+def test_the_president_in_a_february_2017_briefing_is_trump_not_obama(resolve):
+    extraction = resolve(
+        "President Barack Obama signed the rule in 2016. "
+        "On Tuesday, the president told reporters at the White House in Washington that he would repeal it.",
+        date(2017, 2, 7),
+    )
+    assert speakers(extraction)["the president"] == "Donald Trump"
+
+
+def test_the_minister_and_he_are_the_interior_minister_not_the_former_prime_minister(resolve):
+    extraction = resolve(
+        "Interior Minister Mohsin Naqvi said the protests would not be allowed in Islamabad. "
+        "Former prime minister Imran Khan called for more rallies from his cell. "
+        "The minister added that the police were ready. He said roads would be closed.",
+        date(2024, 11, 25),
+    )
+    found = speakers(extraction)
+    assert (found["The minister"], found["He"]) == ("Mohsin Naqvi", "Mohsin Naqvi")
+
+
+def test_a_title_the_article_never_ties_to_a_name_is_the_office_holder_on_the_day(resolve):
+    extraction = resolve(
+        "Sergei Lavrov arrived in Ankara on Monday for talks. "
+        "Russia's foreign minister said that the talks could resume.",
+        date(2024, 5, 1),
+    )
+    assert speakers(extraction)["Russia's foreign minister"] == "Sergei Lavrov"
+
+
+def test_a_capital_and_the_kremlin_speak_for_their_governments(resolve):
+    extraction = resolve(
+        "Kyiv said the attack had been repelled. The Kremlin said the talks were over.", date(2024, 5, 1)
+    )
+    found = speakers(extraction)
+    assert (found["Kyiv"], found["The Kremlin"]) == ("Kyiv", "Kremlin")
+    actors = {entity.name: entity.actor.code for entity in extraction.entities if entity.actor}
+    assert (actors["Kyiv"], actors["Kremlin"]) == ("UKRGOV", "RUSGOV")
+
+
+# The pieces, without the pipeline.
+
+
+def test_title_role_reads_the_lexicon_phrase_and_its_qualifier():
+    assert title_role(["the", "former", "secretary", "of", "state"]) == (("SECRETARY", "OF", "STATE"), True)
+    assert title_role(["The", "CNN", "host"]) == (("HOST",), False)
+    assert title_role(["the", "weather"]) is None
+
+
+def test_entity_kinds_come_from_label_code_outlet_and_name():
+    exxon = Entity(id="e1", name="Exxon Mobil Corp", type="ORG")
+    assert {"company", "organisation"} <= entity_types(exxon, False, None, False, ())
+    hamas = Entity(id="e2", name="Hamas", type="ORG")
+    assert "armed" in entity_types(hamas, False, "PSEREBHMS", False, ())
+    assert types_agree(frozenset({"armed", "organisation"}), frozenset({"armed", "organisation"})) == (
+        True,
+        False,
+    )
+    assert types_agree(frozenset({"company"}), frozenset({"organisation"})) == (False, True)
+
+
+def test_a_former_holder_is_told_from_the_holder_on_the_day():
+    holders = shipped_office_holders()
+    assert holders.held_before("head_of_state", "USA", "Barack Obama", date(2017, 2, 7))
+    assert not holders.held_before("head_of_state", "USA", "Donald Trump", date(2017, 2, 7))
+    assert not holders.held_before("head_of_state", "USA", "Barack Obama", date(2016, 2, 7))
+
+
+def test_the_article_country_is_the_one_its_places_name_most():
+    def place(name: str, mentions: int) -> Entity:
+        return Entity(id=name, name=name, type="GPE", mentions=[Span.of(name, 0, len(name))] * mentions)
+
+    day = date(2024, 11, 25)
+    assert article_country([place("Islamabad", 2), place("Washington", 1)], load_coder(), day) == "PAK"
+    assert article_country([place("Islamabad", 1), place("Washington", 1)], load_coder(), day) is None
