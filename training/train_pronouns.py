@@ -55,6 +55,7 @@ from reportedly.resolve.pronouns import (
 from reportedly.resources import Resources
 from reportedly.stages import speaker_resolver
 
+from fine_tuning import optimiser_step, report_progress
 from train_resolver import held_out
 from train_tagger import encoder_dir, quantise
 
@@ -307,17 +308,9 @@ def train(model: PairScorer, examples: list[dict], kept: dict[str, list[dict]], 
                 logits.float(), labels, reduction="none"
             )
             loss = (losses * weights).sum() / weights.sum().clamp(min=1.0)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            schedule.step()
-            optimizer.zero_grad()
+            optimiser_step(loss, model, optimizer, schedule)
             if step % 20 == 0:
-                print(
-                    f"epoch {epoch} step {step}/{total} loss {loss.item():.4f} {time.time() - started:.0f}s",
-                    file=sys.stderr,
-                    flush=True,
-                )
+                report_progress(f"epoch {epoch} step {step}/{total}", loss, started)
             step += 1
         figures = held_out_figures(model, kept)
         score = figures["news"]["score"] + figures["gap"]["score"]

@@ -34,6 +34,7 @@ from reportedly.eval.polnear import evaluate_split
 from reportedly.model import Range
 from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
 
+from fine_tuning import optimiser_step, report_progress
 from tune_confidence import count_transitions, tune
 
 IGNORE = -100
@@ -125,17 +126,9 @@ def train(
         loss = torch.nn.functional.cross_entropy(
             logits.float().reshape(-1, len(LABELS)), labels.reshape(-1), ignore_index=IGNORE
         )
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimizer.step()
-        schedule.step()
-        optimizer.zero_grad()
+        optimiser_step(loss, model, optimizer, schedule)
         if step % 50 == 0:
-            print(
-                f"step {step}/{steps} loss {loss.item():.4f} {time.time() - started:.0f}s",
-                file=sys.stderr,
-                flush=True,
-            )
+            report_progress(f"step {step}/{steps}", loss, started)
 
 
 def export(model: Tagger, output: Path, keep_float: bool = False) -> Path:
