@@ -681,7 +681,7 @@ class SpeakerResolver:
                 best, best_score = mention.entity, score
         if best is None and self.pronoun_model is not None and pronoun.lower_ in PRONOUN_AGREEMENT:
             # No compatible name near: the model reads further back (held-out train pronouns:
-            # 63/77 resolved against 62/77 by the rules alone, as many left null; docs/evaluation.md).
+            # 66/77 resolved against 65/77 by the rules alone, as many left null; docs/evaluation.md).
             return self.pronoun_model.antecedent(self, pronoun, attribution)
         return best
 
