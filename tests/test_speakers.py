@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -153,3 +154,17 @@ def test_extraction_does_not_depend_on_the_documents_before(extractor: Extractor
     alone = extractor.extract_one(document).to_dict()  # the same extractor: no state carried over
     assert after_another == alone
     assert [a["speaker"]["name"] for a in alone["attributions"]] == ["Zelensky"]
+
+
+def test_pronoun_past_the_rules_reach_goes_to_the_pronoun_model(resolve, extractor: Extractor):
+    """Five sentences without a name lie between the senator and "he": too far for the rules,
+    so the pronoun model reads back to him."""
+    text = (
+        "Senator Mark Ellison returned to his home state on Monday. The trip had been planned for months. "
+        "Crowds gathered outside the town hall. Local officials prepared a long agenda. "
+        "Farmers brought complaints about water prices. The meeting ran late into the evening. "
+        '"We will fix this," he said.'
+    )
+    assert speakers(resolve(text))["he"] == "Mark Ellison"
+    rules_alone = Extractor.from_resources(replace(extractor.resources, pronouns=None))
+    assert speakers(rules_alone.extract_one(Document("passage", text)))["he"] is None

@@ -36,8 +36,8 @@ class Resources:
     offices: OfficeHolders  # who held an office on a day, with the actors file's `offices:`
     titles: TitleReader  # titles to offices, with the coder's country names
     ranker: Chooser | None  # the learned scorer of pronouns' and descriptions' referents; None: rules
-    # The learned scorer of third-person pronouns' antecedents (``eval gap``); None: not loaded.
-    # Extraction leaves pronouns to the rules, which resolved more of held-out train.
+    # The learned scorer of third-person pronouns' antecedents: ``eval gap``'s, and the speaker
+    # resolver's where its rules find no antecedent; None: the rules alone.
     pronouns: PronounModel | None
 
     @classmethod
@@ -49,7 +49,7 @@ class Resources:
         verbs: Path | None = None,
         min_cue_rate: float = DEFAULT_CUE_RATE,
         ranker: str = "shipped",
-        pronouns: str = "none",
+        pronouns: str = "shipped",
     ) -> Resources:
         """Build the resources of a run. ``tagger``: ``"shipped"``, a trained tagger's folder
         or ``"none"``; ``actors``: a user's actors file over the shipped tables; ``verbs``: a

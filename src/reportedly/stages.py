@@ -95,6 +95,7 @@ def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
         office_holder_on(resources, published, country),
         lambda name: resources.coder.code_name(name, published),
         former_holder_on(resources, published, country),
+        resources.pronouns,
     )
 
 
