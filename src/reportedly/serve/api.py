@@ -55,8 +55,8 @@ class Settings:
     load_extractor: Callable[[], Extractor] | None = None
     # One pipeline, loaded on first use and run by one request at a time (spaCy's models
     # are not made for threads).
-    _extractor: Extractor | None = field(default=None, repr=False)
-    _extracting: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _extractor: Extractor | None = field(default=None, init=False, repr=False)
+    _extracting: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def extract_with(self, run: Callable[[Extractor], Any]) -> Any:
         with self._extracting:
