@@ -329,7 +329,7 @@ def documents() -> None:
 @format_option
 def documents_list(db_path: Path | None, undated: bool, output_format: str | None) -> None:
     """Every stored document: id, name, date, outlet, title, source, its live blog page, the
-    document it duplicates, and its number of attributions."""
+    document it duplicates, and its numbers of attributions and events."""
     with _reading(db_path) as connection:
         print_rows(queries.documents(connection, undated), output_format)
 
