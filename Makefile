@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns clean
+.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns clean
 
 # Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
 # an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
@@ -41,6 +41,13 @@ run: $(VENV)/.runtime
 	@$(BIN)/reportedly timeline "Sergei Lavrov" --db $(RUN_DB) --format table
 	@echo "== Events"
 	@$(BIN)/reportedly events --db $(RUN_DB) --format table
+
+# `make serve`: the JSON API (and its docs at /api) over the store `make run` built, on
+# http://127.0.0.1:8000 (PORT=... to change it); read-only, extraction offered on 127.0.0.1.
+PORT ?= 8000
+serve: $(VENV)/.runtime
+	@test -f $(RUN_DB) || { echo "no store at $(RUN_DB): run \`make run\` first" >&2; exit 2; }
+	$(BIN)/reportedly serve --db $(RUN_DB) --port $(PORT)
 
 # lint-imports checks the layers of pyproject.toml; --no-cache, as its cache missed a package
 # that gained an __init__.py (building the graph takes well under a second).

@@ -13,9 +13,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
-from functools import cache
-from importlib import resources
+from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -125,21 +123,14 @@ def width_options(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
-@cache
-def event_types() -> tuple[str, ...]:
-    """The PLOVER event types an extraction holds, as its JSON schema lists them."""
-    schema = json.loads(resources.files("reportedly.data").joinpath("extraction.schema.json").read_text())
-    return tuple(schema["$defs"]["event"]["properties"]["event_type"]["enum"])
-
-
 def parse_event_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A PLOVER event type in capitals; one the extraction never codes ("FIGHT") is refused
     with the list, where matching it would only answer "(no rows)"."""
     if value is None:
         return None
-    if value.upper() not in event_types():
+    if value.upper() not in queries.event_types():
         raise click.BadParameter(
-            f"{value!r} is not a PLOVER event type; the types are {', '.join(event_types())}"
+            f"{value!r} is not a PLOVER event type; the types are {', '.join(queries.event_types())}"
         )
     return value.upper()
 
@@ -158,13 +149,10 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
     """A date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), as given."""
     if value is None:
         return None
-    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
-        try:
-            datetime.strptime(value, pattern)
-            return value
-        except ValueError:
-            continue
-    raise click.BadParameter(f"{value!r} is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)")
+    try:
+        return queries.check_period(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 def _checked_search(check: Callable[[str], str], value: str | None) -> str | None:
@@ -341,7 +329,7 @@ def documents() -> None:
 @format_option
 def documents_list(db_path: Path | None, undated: bool, output_format: str | None) -> None:
     """Every stored document: id, name, date, outlet, title, source, its live blog page, the
-    document it duplicates, and its number of attributions."""
+    document it duplicates, and its numbers of attributions and events."""
     with _reading(db_path) as connection:
         print_rows(queries.documents(connection, undated), output_format)
 
@@ -460,7 +448,7 @@ def timeline(
     "event_type",
     type=UTF8_TEXT,
     callback=parse_event_type,
-    help="A PLOVER event type, in any case: " + ", ".join(event_types()) + ".",
+    help="A PLOVER event type, in any case: " + ", ".join(queries.event_types()) + ".",
 )
 @click.option("--actor", type=UTF8_TEXT, help="Actor code or its start (RUS, RUSGOV).")
 @click.option("--recipient", type=UTF8_TEXT, help="Recipient code or its start.")

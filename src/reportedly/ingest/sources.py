@@ -274,3 +274,14 @@ def _with_posts(article: Article) -> Article:
             )
         )
     return article
+
+
+def posted_article(raw: bytes, published: date | None = None) -> Article:
+    """A JSON object posted to the server's ingest (the fields of a JSON Lines record: text,
+    title, url, outlet, published, id), read as one such record; its source is ``api`` and its
+    id, else url. A record that is not one raises InputError."""
+    return _with_posts(_record_article(POSTED_SOURCE, raw, published, POSTED_SOURCE, 1))
+
+
+# The source of articles posted to the server (``posted_article``), as a file's path is a file's.
+POSTED_SOURCE = "api"

@@ -444,6 +444,30 @@ def connect(path: Path, *, create: bool = True, writing: bool = False) -> sqlite
     return connection
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open the store at ``path`` to read only (SQLite's ``mode=ro``, and ``query_only``): a
+    server that answers queries can change nothing, whatever a request holds. A store of an
+    older schema is refused, as upgrading it would write."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no such store (ingest something first, or pass --db)")
+    try:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS
+        )
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA query_only = ON")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        raise StoreError(store_problem(path, error)) from None
+    if version != SCHEMA_VERSION:
+        connection.close()
+        raise StoreError(
+            f"{path}: store schema version {version}, this reportedly reads {SCHEMA_VERSION} "
+            "(a command that writes, such as ingest, upgrades an older store)"
+        )
+    return connection
+
+
 def _set_wal(connection: sqlite3.Connection) -> None:
     """Put the store in WAL mode (a new store: a no-op after that). Changing the mode needs
     the file to itself, and SQLite reports it busy at once, without its busy handler, when

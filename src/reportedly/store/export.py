@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, TextIO
 
 from reportedly.events.plover import plover_records
 from reportedly.model import Attribution, Extraction, Span
+from reportedly.store import queries
 from reportedly.store.brat import BratError, GoldAttribution, Parts, check_ann, parse_ann
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row
 from reportedly.store.database import StoreError, index_new_rows, transaction
@@ -56,12 +57,7 @@ TABLES = {
         "d.ingested_at FROM documents d LEFT JOIN documents p ON p.id = d.parent_id "
         "LEFT JOIN documents o ON o.id = d.duplicate_of ORDER BY d.id"
     ),
-    "entities": (
-        "SELECT e.id, e.name, e.type, e.code, e.country, e.sector, "
-        "(SELECT COUNT(*) FROM attributions a WHERE a.entity_id = e.id) AS quotes, "
-        "(SELECT group_concat(DISTINCT n.name) FROM entity_names n WHERE n.entity_id = e.id) AS names "
-        "FROM entities e ORDER BY e.id"
-    ),
+    "entities": queries.ENTITY_ROWS + " ORDER BY e.id",
 }
 
 

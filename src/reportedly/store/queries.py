@@ -7,10 +7,14 @@ by name, by any spelling of a name it goes by, or by surname."""
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from reportedly.resolve.names import clean_name, name_key
@@ -62,6 +66,8 @@ class QuoteFilter:
     outlet: str | None = None
     kind: str | None = None
     limit: int = 100
+    offset: int = 0  # rows skipped first (the API's pages)
+    spans: bool = False  # also the source's words, the offsets and the document's row id (the API's)
 
 
 def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
@@ -96,13 +102,21 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
     sql = (
         "SELECT a.id, a.date, d.outlet, COALESCE(e.name, a.speaker, '(' || a.source || ')') AS speaker, "
         "e.code, a.kind, a.cue, a.content, a.addressee, a.channel, a.negated, a.hypothetical, "
-        "a.in_headline AS headline, d.doc_id AS document, a.local_id AS attribution "
-        "FROM attributions a JOIN documents d ON d.id = a.document_id "
+        "a.in_headline AS headline, d.doc_id AS document, a.local_id AS attribution"
+        + (_SPAN_COLUMNS if where.spans else "")
+        + " FROM attributions a JOIN documents d ON d.id = a.document_id "
         "LEFT JOIN entities e ON e.id = a.entity_id"
         + _where(clauses)
-        + " ORDER BY a.date DESC, d.id, a.id LIMIT ?"
+        + " ORDER BY a.date DESC, d.id, a.id LIMIT ? OFFSET ?"
     )
-    return _rows(connection, sql, [*values, where.limit])
+    return _rows(connection, sql, [*values, where.limit, where.offset])
+
+
+# What an API row of a quote adds: where its parts are in its document's text.
+_SPAN_COLUMNS = (
+    ", a.source, a.parent, d.id AS document_id, a.cue_start, a.cue_end, a.source_start, a.source_end, "
+    "json(a.content_spans) AS content_spans"
+)
 
 
 def search_expression(text: str) -> str:
@@ -159,6 +173,7 @@ def speakers(
     since: str | None = None,
     until: str | None = None,
     limit: int = 20,
+    offset: int = 0,
 ) -> list[Row]:
     """Who is quoted most (attributions with a resolved speaker), overall or by outlet or
     by month. The counts come from covering indexes (``attributions_speaker*``).
@@ -191,9 +206,9 @@ def speakers(
         "JOIN attributions a ON a.document_id = m.document_id AND a.local_id = m.local_id"
         + _where(member)
         + f") GROUP BY entity_id{grouping}) s JOIN entities e ON e.id = s.entity_id"
-        + f" ORDER BY {outer}s.quotes DESC, e.name LIMIT ?"
+        + f" ORDER BY {outer}s.quotes DESC, e.name, e.id LIMIT ? OFFSET ?"
     )
-    return _rows(connection, sql, [*dates, *dates, limit])
+    return _rows(connection, sql, [*dates, *dates, limit, offset])
 
 
 def timeline(connection: sqlite3.Connection, entity_id: int, about: str | None = None) -> list[Row]:
@@ -220,7 +235,10 @@ def events(
     event_type: str | None = None,
     actor: str | None = None,
     recipient: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
     limit: int = 100,
+    offset: int = 0,
 ) -> list[Row]:
     """Coded events; actor and recipient codes match as prefixes ("RUS" finds RUSGOV). Each
     party's words stand beside its code (``actor_name``), coded or not."""
@@ -228,13 +246,15 @@ def events(
     if event_type:
         clauses.append("v.event_type = ?")
         values.append(event_type.upper())
-    # Code prefixes as ranges ("RUS" <= code < "RUT"), tested while walking the date index
+    # Code prefixes as ranges ("RUS" <= code <= "RUS\U0010ffff"), tested while walking the date index
     # newest first (the unary + keeps SQLite off the code index): a common code fills the
     # page at once, where sorting all its events by date took longer than the whole walk.
     for column, prefix in (("v.actor_code", actor), ("v.recipient_code", recipient)):
         if prefix:
-            clauses.append(f"+{column} >= ? AND +{column} < ?")
-            values += [prefix.upper(), prefix.upper()[:-1] + chr(ord(prefix.upper()[-1]) + 1)]
+            clauses.append(f"+{column} >= ? AND +{column} <= ?")
+            # The highest character after the prefix bounds every code that starts with it.
+            values += [prefix.upper(), prefix.upper() + "\U0010ffff"]
+    clauses += _date_range("v.date", since, until, values)
     # The events first, their sentences after: cutting a sentence out of its document's
     # text for every match before the limit would read thousands of texts.
     sql = (
@@ -244,10 +264,10 @@ def events(
         f"v.negated, v.hypothetical, {EVENT_SENTENCE} AS sentence, "
         "d.doc_id AS document FROM (SELECT * FROM events v"
         + _where(clauses)
-        + " ORDER BY v.date DESC, v.id LIMIT ?) v JOIN documents d ON d.id = v.document_id"
+        + " ORDER BY v.date DESC, v.id LIMIT ? OFFSET ?) v JOIN documents d ON d.id = v.document_id"
         " ORDER BY v.date DESC, v.id"
     )
-    return _rows(connection, sql, [*values, limit])
+    return _rows(connection, sql, [*values, limit, offset])
 
 
 def store_health(connection: sqlite3.Connection) -> dict[str, object]:
@@ -275,18 +295,101 @@ def store_health(connection: sqlite3.Connection) -> dict[str, object]:
     }
 
 
-def documents(connection: sqlite3.Connection, undated: bool = False) -> list[Row]:
+_DOCUMENT_COLUMNS = (
+    "SELECT d.id, d.doc_id AS name, d.published, d.outlet, d.title, d.source, d.parent_id AS page, "
+    "d.duplicate_of, (SELECT COUNT(*) FROM attributions a WHERE a.document_id = d.id) AS attributions, "
+    # Events counted in the extraction: the events table has no index by document.
+    "COALESCE(json_array_length(d.extraction, '$.events'), 0) AS events "
+    "FROM documents d"
+)
+
+
+def documents(
+    connection: sqlite3.Connection, undated: bool = False, limit: int = -1, offset: int = 0
+) -> list[Row]:
     """Every stored document (``undated``: pages and articles without a date): its id (what
     `documents set-date` takes), name, date, outlet, title, source, live blog page, the
-    document it duplicates, and its number of attributions."""
+    document it duplicates, and its numbers of attributions and events (``limit`` -1: all)."""
     sql = (
-        "SELECT d.id, d.doc_id AS name, d.published, d.outlet, d.title, d.source, d.parent_id AS page, "
-        "d.duplicate_of, (SELECT COUNT(*) FROM attributions a WHERE a.document_id = d.id) AS attributions "
-        "FROM documents d"
+        _DOCUMENT_COLUMNS
         + (" WHERE d.published IS NULL AND d.parent_id IS NULL" if undated else "")
-        + " ORDER BY d.id"
+        + " ORDER BY d.id LIMIT ? OFFSET ?"
     )
-    return _rows(connection, sql, [])
+    return _rows(connection, sql, [limit, offset])
+
+
+def document(connection: sqlite3.Connection, document_id: int) -> Row | None:
+    """One stored document: what ``documents`` lists of it, its url, posted time, language and
+    text, and its extraction as `reportedly extract` writes it (None: not extracted, a duplicate)."""
+    rows = _rows(
+        connection,
+        f"SELECT x.*, d.url, d.posted, d.language, d.text, d.extraction "
+        f"FROM ({_DOCUMENT_COLUMNS} WHERE d.id = ?) x JOIN documents d ON d.id = x.id",
+        [document_id],
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    row["extraction"] = json.loads(row["extraction"]) if row["extraction"] else None
+    return row
+
+
+# Every entity with its code, counts and names (`entities list`, `export --table entities`).
+ENTITY_ROWS = (
+    "SELECT e.id, e.name, e.type, e.code, e.country, e.sector, "
+    "(SELECT COUNT(*) FROM attributions a WHERE a.entity_id = e.id) AS quotes, "
+    "(SELECT group_concat(DISTINCT n.name) FROM entity_names n WHERE n.entity_id = e.id) AS names "
+    "FROM entities e"
+)
+
+
+def entities(
+    connection: sqlite3.Connection, entity: int | None = None, limit: int = -1, offset: int = 0
+) -> list[Row]:
+    """The entities (or the one of id ``entity``) in id order, as ENTITY_ROWS gives them."""
+    sql = ENTITY_ROWS + (" WHERE e.id = ?" if entity is not None else "") + " ORDER BY e.id LIMIT ? OFFSET ?"
+    return _rows(connection, sql, [*([entity] if entity is not None else []), limit, offset])
+
+
+def entity(connection: sqlite3.Connection, entity_id: int) -> Row | None:
+    """One entity as ``entities`` gives it, its names as a list, and how many documents
+    quote it and how many events it is the actor of."""
+    found = entities(connection, entity_id)
+    if not found:
+        return None
+    row = found[0]
+    row["names"] = [
+        name
+        for (name,) in connection.execute(
+            "SELECT DISTINCT name FROM entity_names WHERE entity_id = ? ORDER BY name", [entity_id]
+        )
+    ]
+    row["documents"] = connection.execute(
+        "SELECT COUNT(DISTINCT document_id) FROM attributions WHERE entity_id = ?", [entity_id]
+    ).fetchone()[0]
+    row["events"] = connection.execute(
+        "SELECT COUNT(*) FROM events WHERE actor_entity_id = ?", [entity_id]
+    ).fetchone()[0]
+    return row
+
+
+@cache
+def event_types() -> tuple[str, ...]:
+    """The PLOVER event types an extraction holds, as its JSON schema lists them."""
+    schema = json.loads(resources.files("reportedly.data").joinpath("extraction.schema.json").read_text())
+    return tuple(schema["$defs"]["event"]["properties"]["event_type"]["enum"])
+
+
+def check_period(value: str) -> str:
+    """``value`` if it is a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), else a
+    ValueError saying what it should be."""
+    for pattern in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        try:
+            datetime.strptime(value, pattern)
+            return value
+        except ValueError:
+            continue
+    raise ValueError(f"{value!r} is not a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)")
 
 
 def name_keys(names: list[str], variants: dict[str, str]) -> list[tuple[str, str]]:

@@ -1,0 +1,374 @@
+"""The API's OpenAPI 3.1 document, written by hand beside the routes of :mod:`.api`: every
+endpoint, parameter and response shape (``tests/test_serve_api.py`` checks responses
+against it)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.metadata import version
+from typing import Any
+
+from reportedly.model import ATTRIBUTION_KINDS
+from reportedly.serve.api import (
+    EVENTS_LIMIT,
+    LIST_LIMIT,
+    MAX_LIMIT,
+    PREFIX,
+    QUOTES_LIMIT,
+    SPEAKERS_LIMIT,
+)
+from reportedly.store.queries import event_types
+
+Schema = dict[str, Any]
+
+
+def _nullable(kind: str) -> Schema:
+    return {"type": [kind, "null"]}
+
+
+def _row(required: dict[str, Schema], description: str) -> Schema:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": required,
+        "required": list(required),
+    }
+
+
+STRING, INTEGER, BOOLEAN = {"type": "string"}, {"type": "integer"}, {"type": "boolean"}
+TEXT, NUMBER, FLAG = _nullable("string"), _nullable("integer"), _nullable("boolean")
+ROWS = {
+    "Quote": _row(
+        {
+            "id": INTEGER,
+            "date": TEXT,
+            "outlet": TEXT,
+            "speaker": TEXT,
+            "code": TEXT,
+            "kind": {"enum": list(ATTRIBUTION_KINDS)},
+            "cue": TEXT,
+            "content": STRING,
+            "addressee": TEXT,
+            "channel": TEXT,
+            "negated": BOOLEAN,
+            "hypothetical": BOOLEAN,
+            "headline": BOOLEAN,
+            "document": STRING,
+            "attribution": STRING,
+            "source": TEXT,
+            "parent": TEXT,
+            "document_id": INTEGER,
+            "cue_start": NUMBER,
+            "cue_end": NUMBER,
+            "source_start": NUMBER,
+            "source_end": NUMBER,
+            "content_spans": {
+                "type": "array",
+                "items": {"type": "array", "items": INTEGER, "minItems": 2, "maxItems": 2},
+            },
+        },
+        "An attribution: its speaker (the entity's name, else the speaker's words, else its source's "
+        "words in brackets), code, cue, content, addressee, channel, modality, and where its parts "
+        "are in the text of document `document_id` (character offsets, end exclusive).",
+    ),
+    "Speaker": _row(
+        {
+            "speaker": STRING,
+            "code": TEXT,
+            "quotes": INTEGER,
+            "documents": INTEGER,
+            "first": TEXT,
+            "last": TEXT,
+        },
+        "A resolved speaker's numbers of quotes and documents; with `by`, also its outlet or month.",
+    ),
+    "Entity": _row(
+        {
+            "id": INTEGER,
+            "name": STRING,
+            "type": STRING,
+            "code": TEXT,
+            "country": TEXT,
+            "sector": TEXT,
+            "quotes": INTEGER,
+            "names": TEXT,
+        },
+        "An entity with its code and number of quotes; `names`: the names it goes by, joined by commas.",
+    ),
+    "TimelineRow": _row(
+        {
+            "date": TEXT,
+            "what": {"enum": ["statement", "event"]},
+            "type": STRING,
+            "word": TEXT,
+            "text": TEXT,
+            "addressee": TEXT,
+            "channel": TEXT,
+            "negated": BOOLEAN,
+            "hypothetical": BOOLEAN,
+            "document": STRING,
+        },
+        "A statement or an event of an entity, in date order.",
+    ),
+    "Event": _row(
+        {
+            "date": TEXT,
+            "event_type": STRING,
+            "actor": TEXT,
+            "actor_name": TEXT,
+            "recipient": TEXT,
+            "recipient_name": TEXT,
+            "trigger": STRING,
+            "negated": BOOLEAN,
+            "hypothetical": BOOLEAN,
+            "sentence": TEXT,
+            "document": STRING,
+        },
+        "A coded PLOVER event, each party's words beside its code.",
+    ),
+    "DocumentRow": _row(
+        {
+            "id": INTEGER,
+            "name": STRING,
+            "published": TEXT,
+            "outlet": TEXT,
+            "title": TEXT,
+            "page": NUMBER,
+            "duplicate_of": NUMBER,
+            "attributions": INTEGER,
+            "events": INTEGER,
+        },
+        "A stored document: its id, name, date, outlet, title, live blog page and original, and counts.",
+    ),
+}
+ENTITY_DETAIL = {
+    **ROWS["Entity"],
+    "description": "An entity: its names as a list, code, type, country, sector and counts.",
+    "properties": {
+        **ROWS["Entity"]["properties"],
+        "names": {"type": "array", "items": STRING},
+        "documents": INTEGER,
+        "events": INTEGER,
+    },
+    "required": [*ROWS["Entity"]["required"], "documents", "events"],
+}
+DOCUMENT = {
+    **ROWS["DocumentRow"],
+    "description": "A document: its metadata, its text, and its extraction in the `extract` schema "
+    "(docs/schema.md; null for a duplicate, which is not extracted).",
+    "properties": {
+        **ROWS["DocumentRow"]["properties"],
+        "url": TEXT,
+        "posted": TEXT,
+        "language": TEXT,
+        "text": STRING,
+        "extraction": {"type": ["object", "null"]},
+    },
+    "required": [*ROWS["DocumentRow"]["required"], "url", "posted", "language", "text", "extraction"],
+}
+ERROR = _row({"error": STRING, "status": INTEGER}, "What went wrong, and the status code.")
+POSTED = {
+    "type": "object",
+    "description": "An article, as a JSON Lines record of `reportedly ingest`: its text, optionally "
+    "id, title, url, outlet, published (YYYY-MM-DD) and language.",
+    "properties": {
+        "text": STRING,
+        "id": STRING,
+        "title": STRING,
+        "url": STRING,
+        "outlet": STRING,
+        "published": {"type": "string", "format": "date"},
+        "language": STRING,
+    },
+    "required": ["text"],
+}
+INGEST_SUMMARY = _row(
+    {
+        "stored": INTEGER,
+        "skipped": INTEGER,
+        "duplicates": INTEGER,
+        "dated": INTEGER,
+        "failed": INTEGER,
+        "failures": {"type": "array", "items": STRING},
+        "ignored": INTEGER,
+        "ignored_files": {"type": "array", "items": STRING},
+    },
+    "What the ingest did, as `reportedly ingest` prints it.",
+)
+
+
+def _parameter(name: str, description: str, schema: Schema | None = None, where: str = "query") -> Schema:
+    return {
+        "name": name,
+        "in": where,
+        "required": where == "path",
+        "description": description,
+        "schema": schema or STRING,
+    }
+
+
+PERIOD = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+SINCE = _parameter("since", "From this date, month or year (YYYY-MM-DD, YYYY-MM, YYYY), inclusive.", PERIOD)
+UNTIL = _parameter("until", "Up to this date, month or year, inclusive.", PERIOD)
+
+
+def _paging(default: int) -> list[Schema]:
+    return [
+        _parameter(
+            "limit",
+            f"At most this many rows (default {default}).",
+            {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+        ),
+        _parameter("cursor", "The `next` of the previous page."),
+    ]
+
+
+def _errors(*statuses: int) -> dict[str, Schema]:
+    meanings = {
+        400: "A bad parameter (named in the message).",
+        401: "No bearer token, or the wrong one.",
+        403: "Not offered by this server.",
+        404: "No such row.",
+        413: "The body is too large.",
+        422: "The body is not an article.",
+        503: "The store cannot be read or written.",
+    }
+    return {
+        str(status): {
+            "description": meanings[status],
+            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        }
+        for status in statuses
+    }
+
+
+def _json(schema: Schema, description: str) -> Schema:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _list(name: str, summary: str, parameters: list[Schema], default: int) -> Schema:
+    page = {
+        "type": "object",
+        "properties": {
+            "rows": {"type": "array", "items": {"$ref": f"#/components/schemas/{name}"}},
+            "next": _nullable("string"),
+        },
+        "required": ["rows", "next"],
+    }
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": [*parameters, *_paging(default)],
+            "responses": {"200": _json(page, "A page of rows."), **_errors(400, 503)},
+        }
+    }
+
+
+def _one(name: str, summary: str, path_parameter: str, schema: Schema) -> Schema:
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": [_parameter(path_parameter, f"The {name}'s id.", INTEGER, "path")],
+            "responses": {"200": _json(schema, f"The {name}."), **_errors(404, 503)},
+        }
+    }
+
+
+def _post(summary: str, response: Schema, *, authorised: bool) -> Schema:
+    operation: Schema = {
+        "summary": summary,
+        "requestBody": {"required": True, "content": {"application/json": {"schema": POSTED}}},
+        "responses": {
+            "200": _json(response, "Done."),
+            **_errors(*((401,) if authorised else ()), 403, 413, 422),
+        },
+    }
+    if authorised:
+        operation["security"] = [{"bearer": []}]
+        operation["responses"]["201"] = _json(response, "Stored.")
+        operation["responses"].update(_errors(503))
+    return {"post": operation}
+
+
+@cache
+def openapi_document() -> Schema:
+    """The OpenAPI document of the API."""
+    entity_path = _parameter("entity_id", "The entity's id.", INTEGER, "path")
+    timeline = _list(
+        "TimelineRow",
+        "An entity's statements and events in date order.",
+        [entity_path, _parameter("about", "Only statements and events whose words hold this.")],
+        LIST_LIMIT,
+    )
+    timeline["get"]["responses"].update(_errors(404))
+    extraction_list = {
+        "type": "object",
+        "properties": {"extractions": {"type": "array", "items": {"type": "object"}}},
+        "required": ["extractions"],
+    }
+    paths = {
+        "documents": _list("DocumentRow", "The stored documents, in id order.", [], LIST_LIMIT),
+        "documents/{document_id}": _one(
+            "document", "A document, its text and extraction.", "document_id", DOCUMENT
+        ),
+        "quotes": _list(
+            "Quote",
+            "Who said what, newest first (the filters of `reportedly quotes`).",
+            [
+                _parameter("speaker", "An entity (name, alias, surname or id), or a speaker's words."),
+                _parameter("about", "Words the content holds."),
+                _parameter("search", 'Words and "quoted phrases" the content holds, all of them.'),
+                _parameter("fts", "A full-text query in SQLite FTS5 syntax."),
+                SINCE,
+                UNTIL,
+                _parameter("outlet", "Only articles of this outlet (any case)."),
+                _parameter("kind", "The kind of attribution.", {"enum": list(ATTRIBUTION_KINDS)}),
+            ],
+            QUOTES_LIMIT,
+        ),
+        "speakers": _list(
+            "Speaker",
+            "Who is quoted most (a statement a headline repeats counts once).",
+            [_parameter("by", "Count per outlet or per month.", {"enum": ["outlet", "month"]}), SINCE, UNTIL],
+            SPEAKERS_LIMIT,
+        ),
+        "entities": _list("Entity", "The entities, in id order.", [], LIST_LIMIT),
+        "entities/{entity_id}": _one("entity", "An entity: names, code, counts.", "entity_id", ENTITY_DETAIL),
+        "entities/{entity_id}/timeline": timeline,
+        "events": _list(
+            "Event",
+            "Coded events, newest first.",
+            [
+                _parameter("type", "A PLOVER event type, in any case.", {"type": "string"}),
+                _parameter("actor", "Actor code or its start (RUS, RUSGOV)."),
+                _parameter("recipient", "Recipient code or its start."),
+                SINCE,
+                UNTIL,
+            ],
+            EVENTS_LIMIT,
+        ),
+        "extract": _post(
+            "Extract from a posted article; nothing is stored (one extraction per live blog post).",
+            extraction_list,
+            authorised=False,
+        ),
+        "ingest": _post(
+            "Store a posted article and what is extracted from it (with --allow-ingest and the token).",
+            INGEST_SUMMARY,
+            authorised=True,
+        ),
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "reportedly",
+            "version": version("reportedly"),
+            "description": "Who said what, to whom, when: the attributions of a reportedly store. "
+            f"PLOVER event types: {', '.join(event_types())}.",
+        },
+        "paths": {f"{PREFIX}/{path}": item for path, item in paths.items()},
+        "components": {
+            "schemas": {**ROWS, "Error": ERROR},
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+    }
