@@ -504,7 +504,7 @@ class SpeakerResolver:
             }
         for entity_id in latest:
             mentions = self.by_entity.get(entity_id, ())
-            counts[entity_id] = bisect.bisect_left([m.start for m in mentions], source.start)
+            counts[entity_id] = bisect.bisect_left(mentions, source.start, key=lambda known: known.start)
         start = attribution_start(attribution)
         holder = self.office_holder(source.text) if reference.kind == "nominal" else None
         candidates = []
