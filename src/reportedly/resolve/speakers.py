@@ -362,7 +362,10 @@ class SpeakerResolver:
         self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
     ) -> Entity | None:
         """The candidate the learned ranker picks for a pronoun or a description, if any."""
-        candidates = self.candidates(reference, source, attribution, previous)
+        # The holder of the office a title designates on the day, looked up once for the
+        # candidates' features and the fallback below.
+        holder = self.office_holder(source.text) if reference.kind == "nominal" else None
+        candidates = self.candidates(reference, source, attribution, previous, holder)
         # A title goes to a person the text gives that very role, where one is probable
         # enough ("the minister": Interior Minister Naqvi, before a former prime minister
         # who spoke last).
@@ -375,7 +378,7 @@ class SpeakerResolver:
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
-            entity = self.office_holder_named(source) or entity
+            entity = self.office_holder_named(source, holder) or entity
         if entity is not None and reference.kind == "nominal":
             self._note_mention(source, entity, "nsubj" if reference.subject else "")
         return entity
@@ -400,11 +403,10 @@ class SpeakerResolver:
         )
         return next((entity for entity in self.entities if latest and entity.id == latest.entity_id), None)
 
-    def office_holder_named(self, source: Span) -> Entity | None:
-        """The holder of the office a title designates on the publication day ("Russia's
+    def office_holder_named(self, source: Span, holder: str | None) -> Entity | None:
+        """The ``holder`` of the office a title designates on the publication day ("Russia's
         foreign minister": Sergei Lavrov), for a title the ranker found no referent for: the
         entity of that name, or a new one the title mentions when the text names no holder."""
-        holder = self.office_holder(source.text)
         if holder is None:
             return None
         named = next((entity for entity in self.entities if _same_surname(holder, entity)), None)
@@ -464,12 +466,18 @@ class SpeakerResolver:
         return list(campaigns.values())
 
     def candidates(
-        self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
+        self,
+        reference: Reference,
+        source: Span,
+        attribution: Attribution,
+        previous: Entity | None,
+        holder: str | None,
     ) -> list[Candidate]:
         """The entities a reference may point at: each one's latest mention before it (a
         pronoun reaches back PRONOUN_REACH sentences, a description NOMINAL_REACH, and the whole
         text for the entities its role or name matches), or its first mention after it in its
-        sentence (a cataphoric "..., he said, Lavrov ...")."""
+        sentence (a cataphoric "..., he said, Lavrov ..."). ``holder``: who holds the office
+        a description's title designates on the day, if any."""
         here = self._sentence(source.start)
         reach = PRONOUN_REACH if reference.kind == "pronoun" else NOMINAL_REACH
         first = bisect.bisect_left(self.mention_starts, self.sentence_starts[max(0, here - reach)])
@@ -504,9 +512,8 @@ class SpeakerResolver:
             }
         for entity_id in latest:
             mentions = self.by_entity.get(entity_id, ())
-            counts[entity_id] = bisect.bisect_left([m.start for m in mentions], source.start)
+            counts[entity_id] = bisect.bisect_left(mentions, source.start, key=lambda known: known.start)
         start = attribution_start(attribution)
-        holder = self.office_holder(source.text) if reference.kind == "nominal" else None
         candidates = []
         type_found = False
         for rank, mention in enumerate(sorted(latest.values(), key=lambda mention: -mention.start)):
