@@ -90,6 +90,7 @@ def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
         resources.genders,
         resources.lexicon.nominal_cues,
         resources.lexicon.names_outlet,
+        resources.lexicon.question_verbs,
         draft.extraction.attributions,
         resources.ranker,
         office_holder_on(resources, published, country),

@@ -168,7 +168,9 @@ def resolved_draft(
     name: str, text: str, nlp: Language, resources: Resources, published: date | None = None
 ) -> tuple[Draft, SpeakerResolver]:
     """A text (published on ``published``, if known) parsed whole and run through the stages
-    as far as the speakers, with the resolver that resolved them."""
+    as far as the speakers, with a fresh resolver over the result for the gold spans that no
+    extracted attribution holds. It is not the one that linked the speakers: that one also
+    counts the descriptions it resolved as mentions, and scores read the fresh one."""
     doc = run_stages(CHUNK_STAGES, nlp(text), resources)
     draft = Draft(doc, Extraction(Document(name, text, published=published), attributions=doc._.attributions))
     group_entities(draft, resources)

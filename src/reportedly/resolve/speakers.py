@@ -66,7 +66,6 @@ _MAKER_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", 
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
-QUESTION_VERBS = word_set("question_verbs.txt")
 CAMPAIGN_NOUNS = frozenset({"campaign"})
 # How far back (in sentences) a pronoun's antecedent may be.
 PRONOUN_REACH = 4
@@ -138,6 +137,7 @@ class SpeakerResolver:
         genders: dict[str, str],
         reporting_nouns: frozenset[str],
         names_outlet: Callable[[str], bool],
+        question_verbs: frozenset[str],
         attributions: list[Attribution] = (),
         ranker: Chooser | None = None,
         office_holder: Callable[[str], str | None] = lambda title: None,
@@ -165,6 +165,7 @@ class SpeakerResolver:
         self.entities = [entity for entity in entities if entity.type in SPEAKER_TYPES | {WORK_TYPE}]
         self.entities += self._works()
         self.reporting_nouns = reporting_nouns
+        self.question_verbs = question_verbs  # "asked": the one asked is the addressee
         self.names_outlet = names_outlet
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
@@ -230,7 +231,7 @@ class SpeakerResolver:
         if attribution.cue is None or attribution.addressee is None:
             return None
         cue = self.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
-        if cue is None or not any(word.lemma_.lower() in QUESTION_VERBS for word in cue):
+        if cue is None or not any(word.lemma_.lower() in self.question_verbs for word in cue):
             return None
         return self.resolve(replace(attribution, source=attribution.addressee), previous)
 
