@@ -472,10 +472,8 @@ def entities() -> None:
 @width_options
 def entities_list(db_path: Path | None, output_format: str | None, width: int, full: bool) -> None:
     """Every entity with its code, names and number of quotes."""
-    from reportedly.store.export import table_rows
-
     with _reading(db_path) as connection:
-        print_rows(list(table_rows(connection, "entities")), output_format, width, full)
+        print_rows(queries.entities(connection), output_format, width, full)
 
 
 @entities.command(name="merge")
