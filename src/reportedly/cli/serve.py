@@ -68,8 +68,8 @@ def serve(
 
 
 def _read_token(path: Path) -> str:
-    """The bearer token in ``path`` (its first line, stripped); an unreadable or empty file is
-    a usage error."""
+    """The bearer token in ``path``, the file's one line, stripped; an unreadable or empty
+    file, or one of several lines, is a usage error."""
     try:
         token = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as error:
