@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
-from reportedly.events.parties import PRONOUNS, NamedMentions, parties_of, party_of, speaker_parties
+from reportedly.events.parties import PRONOUNS, SUBJECTS, NamedMentions, parties_of, party_of, speaker_parties
 from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
@@ -55,7 +55,6 @@ INTENT = {
 # Subjects that deny the act ("Nobody will sign"), and verbs that refuse it ("refused to sign").
 NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "neither", "nothing", "noone"})
 REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "balk", "resist"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 INTENT_WORDS = frozenset(
     {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge"}
 )

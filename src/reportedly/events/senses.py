@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines
+from reportedly.events.parties import SUBJECTS
 from reportedly.nlp.trees import subtree_without_clauses
 
 NO_EVENT = "-"
@@ -26,7 +27,6 @@ _SCORELINE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
 # What a trigger's own phrase leaves out: the clauses joined to it.
 _CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLACES = frozenset({"object", "subject", "phrase", "sentence"})
 
 
@@ -100,9 +100,7 @@ class SentenceSenses:
         if place == "subject":
             # A noun trigger's subject is its verb's ("workers went on strike").
             verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-            return _forms(
-                word for child in verb.children if child.dep_ in _SUBJECTS for word in child.subtree
-            )
+            return _forms(word for child in verb.children if child.dep_ in SUBJECTS for word in child.subtree)
         return _forms(subtree_without_clauses(token, _CLAUSES))
 
 
