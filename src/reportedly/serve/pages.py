@@ -35,7 +35,7 @@ from reportedly.serve import api
 from reportedly.serve.charts import bar_chart
 from reportedly.serve.marking import Span, marked_text
 from reportedly.store import queries
-from reportedly.store.database import WORD, StoreError, connect_read_only
+from reportedly.store.database import HYPHEN, WORD, StoreError, connect_read_only
 
 HOME_ROWS = 10
 SEARCH_LIMIT = 50
@@ -152,9 +152,8 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
             if error.status_code != 400:
                 raise
             return render("search.html", 400, error=error.detail, **context)
-        words = [form["q"], form["about"]]
         for row in rows[:limit]:
-            row["highlighted"] = highlighted(row["content"], words)
+            row["highlighted"] = highlighted(row["content"], form["q"], form["about"])
         context.update(rows=rows[:limit], next=_next_page(request, rows, limit, offset))
         return render("search.html", **context)
 
@@ -229,24 +228,37 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
     ]
 
 
-def highlighted(text: str, searched: list[str]) -> Markup:
-    """``text`` escaped, each word of ``searched`` in it (whole words, any case; a hyphenated
-    word in its open, closed and hyphenated forms) inside ``<mark class="hit">``."""
-    patterns = []
-    for words in searched:
-        for word in WORD.findall(words or ""):
-            parts = [re.escape(part) for part in re.split(r"[-\u2010\u2011]", word)]
-            patterns.append(r"[-\u2010\u2011 ]?".join(parts))
-    if not patterns:
-        return escape(text)
-    hit = re.compile(r"(?<!\w)(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?!\w)", re.I)
+def highlighted(text: str, words: str, phrase: str = "") -> Markup:
+    """``text`` escaped, with what a quote search found in it inside ``<mark class="hit">``:
+    each of ``words`` as the full-text index matches it (whole words, any case; a hyphenated
+    word is its parts and its closed form: "ceasefire" finds "cease-fire"), and ``phrase``
+    anywhere, as ``about`` (a LIKE) finds it."""
+    wanted = set()
+    for word in WORD.findall(words):
+        wanted.add(HYPHEN.sub("", word).casefold())
+        wanted.update(part.casefold() for part in HYPHEN.split(word))
+    hits = []
+    for match in WORD.finditer(text):
+        if HYPHEN.sub("", match.group()).casefold() in wanted:
+            hits.append(match.span())
+            continue
+        position = match.start()
+        for part in HYPHEN.split(match.group()):
+            if part.casefold() in wanted:
+                hits.append((position, position + len(part)))
+            position += len(part) + 1
+    if phrase:
+        hits += [match.span() for match in re.finditer(re.escape(phrase), text, re.IGNORECASE)]
+    merged: list[list[int]] = []  # overlapping hits as one
+    for start, end in sorted(hits):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
     pieces, position = [], 0
-    for match in hit.finditer(text):
-        pieces += [
-            str(escape(text[position : match.start()])),
-            f'<mark class="hit">{escape(match.group())}</mark>',
-        ]
-        position = match.end()
+    for start, end in merged:
+        pieces += [str(escape(text[position:start])), f'<mark class="hit">{escape(text[start:end])}</mark>']
+        position = end
     pieces.append(str(escape(text[position:])))
     return Markup("".join(pieces))
 
