@@ -21,7 +21,7 @@
       return;
     }
     // A copy of the server's escaped entry: no text is ever parsed as HTML here.
-    tooltip.replaceChildren(...Array.from(details.children, (child) => child.cloneNode(true)));
+    tooltip.replaceChildren(...Array.from(details.childNodes, (child) => child.cloneNode(true)));
     tooltip.className = "tooltip " + Array.from(details.classList).filter((name) => name.startsWith("speaker-")).join(" ");
     tooltip.dataset.attribution = mark.dataset.attribution;
     tooltip.hidden = false;
