@@ -525,8 +525,12 @@ def _rows(connection: sqlite3.Connection, sql: str, values: list[Any]) -> list[R
 # page shows beside the rows the API lists.
 
 # A statement of the entity ``?`` (twice: its own, or as a party of a group), as quotes' speaker
-# filter finds it by the entity's id.
-_STATEMENT_OF = f"(a.entity_id = ? OR EXISTS ({_GROUP_MEMBER} AND m.entity_id = ?))"
+# filter finds it by the entity's id. Two index lookups: an OR of the two tests read every
+# attribution (a page of a speaker of 500 statements took 0.6 s on 100,000).
+_STATEMENT_OF = (
+    "a.id IN (SELECT id FROM attributions WHERE entity_id = ? UNION ALL SELECT b.id FROM speaker_members m "
+    "JOIN attributions b ON b.document_id = m.document_id AND b.local_id = m.local_id WHERE m.entity_id = ?)"
+)
 
 
 def corpus_counts(connection: sqlite3.Connection) -> Row:
