@@ -177,6 +177,7 @@ def test_home_page_counts_speakers_and_latest_statements(client: TestClient):
     assert 'action="/search"' in html
     assert '<script src="/static/site.js" defer></script>' in html
     assert "<script>" not in html  # no inline script: the CSP allows none
+    assert "http" not in html  # nothing from another site
 
 
 def test_article_page_marks_every_attribution_part_as_the_api_gives_it(client: TestClient):

@@ -18,7 +18,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode
 
 import jinja2
@@ -36,6 +36,9 @@ from reportedly.serve.charts import bar_chart
 from reportedly.serve.marking import Span, marked_text
 from reportedly.store import queries
 from reportedly.store.database import HYPHEN, WORD, StoreError, connect_read_only
+
+if TYPE_CHECKING:
+    from reportedly.extract import Extractor
 
 HOME_ROWS = 10
 SEARCH_LIMIT = 50
@@ -207,7 +210,7 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
                 error=error.detail,
             )
 
-        def run(extractor: api.Extractor) -> list[dict[str, Any]]:
+        def run(extractor: Extractor) -> list[dict[str, Any]]:
             return [extraction.to_dict() for extraction in extractor.extract(article.documents)]
 
         extractions = await run_in_threadpool(settings.extract_with, run)
@@ -278,21 +281,16 @@ def _marked(
         speaker = attribution.get("speaker") or {}
         source = attribution.get("source")
         row = (stored or {}).get(attribution["id"])
-        if row is not None:
-            name, entity, code, key = (
-                row["speaker"],
-                row["entity"],
-                row["code"],
-                row["entity"] or row["speaker"],
-            )
+        if row is not None:  # the store's speaker, a fix by hand included
+            name, entity, code = row["speaker"], row["entity"], row["code"]
         else:
             name = speaker.get("name") or (f"({source['text']})" if source else None)
             entity, code = None, codes.get(speaker.get("entity"))
-            key = speaker.get("entity") or speaker.get("name")
-        if key is None or (row is not None and row["entity"] is None and not speaker.get("name")):
-            colour = "speaker-none"
-        else:
-            colour = colours.setdefault(key, f"speaker-{len(colours) % SPEAKER_COLOURS}")
+        # A colour per speaker found (its entity, else a group's names); grey for a bare source.
+        key = entity or speaker.get("entity") or speaker.get("name")
+        colour = (
+            colours.setdefault(key, f"speaker-{len(colours) % SPEAKER_COLOURS}") if key else "speaker-none"
+        )
         label = f"{attribution['id']}: {name or 'no speaker'}" + (f" ({code})" if code else "")
         parts = [("cue", 0, attribution.get("cue")), ("source", 0, source)]
         parts += [("content", index, part) for index, part in enumerate(attribution["content"])]
