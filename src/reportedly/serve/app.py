@@ -1,5 +1,6 @@
 """The ASGI app of ``reportedly serve``: the API's routes, the OpenAPI document and its docs
-page, with the defaults every response gets (security headers, JSON errors, body limits)."""
+page, the HTML pages and their static files, with the defaults every response gets (security
+headers, errors as JSON for the API and as a page for the pages, body limits)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from reportedly.serve import api
+from reportedly.serve import api, pages
 from reportedly.serve.openapi import openapi_document
 
 # The addresses only this machine reaches: extraction is offered there without --allow-extract.
@@ -60,6 +62,10 @@ def create_app(
             *api.routes(settings),
             Route("/openapi.json", openapi, methods=["GET"]),
             Route("/api", docs, methods=["GET"]),
+            *pages.routes(settings, _TEMPLATES),
+            # The package's own files, by name only: StaticFiles lists no folder and refuses a
+            # path that leads out of it.
+            Mount("/static", StaticFiles(packages=[("reportedly.serve", "static")]), name="static"),
         ],
         exception_handlers={HTTPException: _http_error, Exception: _server_error},
     )
@@ -68,10 +74,14 @@ def create_app(
 
 
 def _http_error(request: Request, error: Exception) -> Response:
-    """Every refusal as JSON: ``{"error": message, "status": code}``."""
+    """Every refusal of the API as JSON, ``{"error": message, "status": code}``; of a page
+    (any other path), as a page saying what went wrong."""
     assert isinstance(error, HTTPException)
     if error.status_code in {204, 304}:
         return Response(status_code=error.status_code, headers=error.headers)
+    if not _is_api(request):
+        page = _TEMPLATES.get_template("error.html").render(status=error.status_code, message=error.detail)
+        return HTMLResponse(page, error.status_code, headers=error.headers)
     return JSONResponse(
         {"error": error.detail, "status": error.status_code}, error.status_code, headers=error.headers
     )
@@ -82,7 +92,15 @@ def _server_error(request: Request, error: Exception) -> Response:
     _log.error("%s %s failed", request.method, request.url.path, exc_info=error)
     # The server-error handler answers outside the middleware: the headers are added here.
     headers = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
+    if not _is_api(request):
+        page = _TEMPLATES.get_template("error.html").render(status=500, message="internal server error")
+        return HTMLResponse(page, 500, headers=headers)
     return JSONResponse({"error": "internal server error", "status": 500}, 500, headers=headers)
+
+
+def _is_api(request: Request) -> bool:
+    path = request.url.path
+    return path == "/openapi.json" or path.startswith(f"{api.PREFIX}/") or path == api.PREFIX
 
 
 class SecurityHeaders:
