@@ -107,8 +107,11 @@ ROWS = {
             "negated": BOOLEAN,
             "hypothetical": BOOLEAN,
             "document": STRING,
+            "document_id": INTEGER,
+            "id": INTEGER,
         },
-        "A statement or an event of an entity, in date order.",
+        "A statement or an event of an entity, in date order: `id` is the attribution's (as in "
+        "`quotes`) or the event's, `document_id` its document's.",
     ),
     "Event": _row(
         {
@@ -123,8 +126,11 @@ ROWS = {
             "hypothetical": BOOLEAN,
             "sentence": TEXT,
             "document": STRING,
+            "document_id": INTEGER,
+            "id": INTEGER,
         },
-        "A coded PLOVER event, each party's words beside its code.",
+        "A coded PLOVER event, each party's words beside its code; `id` is the event's, "
+        "`document_id` its document's.",
     ),
     "DocumentRow": _row(
         {
