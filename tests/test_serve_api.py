@@ -1,7 +1,7 @@
 """The JSON API of `reportedly serve` through Starlette's test client, on a store of three
 short articles written for these tests: every endpoint with its filters and pages, every
-error status, the read-only store, the token of ingest, and a bounded fuzz of the list
-endpoints' parameters from the OpenAPI document."""
+error status, the read-only store and the token of ingest (the fuzz of every operation from
+the OpenAPI document is test_serve_fuzz)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,6 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from reportedly.extract import Extractor
 from reportedly.serve.app import create_app
@@ -518,44 +516,6 @@ def test_openapi_lists_every_route_and_the_docs_page_renders_it(client: TestClie
     assert "<h2><code>GET /api/v1/entities/{entity_id}/timeline</code></h2>" in page.text
     assert "<code>cursor</code>" in page.text
     assert "http" not in page.text.replace('href="/openapi.json"', "")  # no CDN, no other site
-
-
-# Values a parameter may take in the fuzz: its documented ones, and anything at all.
-def _values(schema: dict[str, Any]) -> st.SearchStrategy[str]:
-    anything = st.text(max_size=12)
-    if "enum" in schema:
-        return st.sampled_from(schema["enum"]) | anything
-    if schema.get("type") == "integer":
-        return st.integers(-5, 2000).map(str) | anything
-    if "pattern" in schema:
-        return st.from_regex(schema["pattern"], fullmatch=True) | anything
-    return st.sampled_from(["Lavrov", "RUS", "ceasefire", "AGREE", "\"'", "*", "%_"]) | anything
-
-
-def _query(path: str) -> st.SearchStrategy[dict[str, str]]:
-    parameters = openapi_document()["paths"][f"{API}/{path}"]["get"]["parameters"]
-    return st.fixed_dictionaries(
-        {},
-        optional={p["name"]: _values(p["schema"]) for p in parameters if p["in"] == "query"},
-    )
-
-
-@pytest.mark.parametrize(
-    "path", ["documents", "quotes", "speakers", "entities", "events", "entities/{entity_id}/timeline"]
-)
-def test_fuzzed_parameters_get_documented_answers(client: TestClient, path: str):
-    """A bounded property-based check of each list endpoint (hypothesis, the parameters drawn from
-    the OpenAPI document): a 200 or a 400, each of the documented shape, never a 500."""
-
-    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(params=_query(path))
-    def check(params: dict[str, str]) -> None:
-        concrete = path.replace("{entity_id}", "1")
-        response = client.get(f"{API}/{concrete}", params=params)
-        assert response.status_code in {200, 400}, (params, response.text)
-        check_documented(concrete, response.status_code, response.json())
-
-    check()
 
 
 def test_serve_command_errors_are_one_line(cli, tmp_path: Path, store: Path):
