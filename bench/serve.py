@@ -14,8 +14,10 @@ the pages of ``--pages`` that exist (each is asked once first: one that answers 
 built yet on this branch and is left out, and said so).
 
 Printed: per case, the requests, median and 99th-percentile latency in ms, and errors (any
-answer but 200, or no answer); and the server's resident memory (VmRSS of
-/proc/PID/status) when the load starts and when it ends. ``--json`` prints the same as JSON.
+answer but 200, or no answer); the server's resident memory (VmRSS of /proc/PID/status) when
+the load starts and when it ends, and the CPU time it used per request (/proc/PID/stat: on
+a machine other work shares, latency varies with that work, the server's own cost less).
+``--json`` prints the same as JSON.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -58,6 +61,12 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def cpu_seconds(pid: int) -> float:
+    """The user and system CPU time the process has used (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def resident_mb(pid: int) -> float:
@@ -233,25 +242,27 @@ def main() -> None:
     server = start_server(args.db, port)
     try:
         mix = cases(Client(port), args.pages)
-        memory_start = resident_mb(server.pid)
+        memory_start, cpu_start = resident_mb(server.pid), cpu_seconds(server.pid)
         print(f"{args.clients} clients, {args.seconds:g} s, {len(mix)} cases", file=sys.stderr)
         results = load(port, mix, args.clients, args.seconds)
-        memory_end = resident_mb(server.pid)
+        memory_end, cpu_end = resident_mb(server.pid), cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
     rows = summary(results)
-    memory = {"rss_mb_start": memory_start, "rss_mb_end": memory_end}
+    total = sum(len(result["ms"]) for result in results.values())
+    # The server's own cost, which the machine's other load changes less than latency.
+    cpu_ms = round((cpu_end - cpu_start) * 1000 / max(total, 1), 2)
+    server = {"rss_mb_start": memory_start, "rss_mb_end": memory_end, "server_cpu_ms_per_request": cpu_ms}
     if args.json:
-        print(json.dumps({"cases": rows, **memory}, indent=2))
+        print(json.dumps({"cases": rows, **server}, indent=2))
         return
     print(f"{'case':<28} {'requests':>8} {'median ms':>10} {'p99 ms':>8} {'errors':>6}")
     for row in rows:
         numbers = f"{row['requests']:>8} {row['median_ms']:>10} {row['p99_ms']:>8} {row['errors']:>6}"
         print(f"{row['case']:<28} {numbers}")
-    total = sum(int(row["requests"]) for row in rows)  # type: ignore[call-overload]
     print(f"{'all':<28} {total:>8}   ({total / args.seconds:.0f} requests/s)")
-    print(f"server RSS: {memory_start} MB at start, {memory_end} MB at end")
+    print(f"server RSS: {memory_start} MB at start, {memory_end} MB at end; CPU {cpu_ms} ms per request")
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ def routes(settings: Settings) -> list[Route]:
     kept = threading.local()
     versions = _StoreVersion(settings.db_path)
     speaker_pages: OrderedDict[tuple[object, ...], list[dict[str, Any]]] = OrderedDict()
-    speaker_pages_lock = threading.Lock()
+    speaker_pages_lock, speaker_counting = threading.Lock(), threading.Lock()
 
     @contextmanager
     def reading() -> Iterator[sqlite3.Connection]:
@@ -155,12 +155,17 @@ def routes(settings: Settings) -> list[Route]:
         with speaker_pages_lock:
             rows = speaker_pages.get(question)
         if rows is None:
-            with reading() as connection:
-                rows = queries.speakers(connection, by, since, until, limit + 1, offset)
-            with speaker_pages_lock:
-                speaker_pages[question] = rows
-                while len(speaker_pages) > SPEAKER_PAGES_KEPT:
-                    speaker_pages.popitem(last=False)
+            # One count at a time: the visitors that ask at once wait for it, not count again.
+            with speaker_counting:
+                with speaker_pages_lock:
+                    rows = speaker_pages.get(question)
+                if rows is None:
+                    with reading() as connection:
+                        rows = queries.speakers(connection, by, since, until, limit + 1, offset)
+                    with speaker_pages_lock:
+                        speaker_pages[question] = rows
+                        while len(speaker_pages) > SPEAKER_PAGES_KEPT:
+                            speaker_pages.popitem(last=False)
         more = len(rows) > limit
         return JSONResponse({"rows": rows[:limit], "next": _cursor((offset + limit,)) if more else None})
 

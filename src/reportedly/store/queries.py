@@ -107,9 +107,16 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
     if where.speaker:
         ids = [row["id"] for row in where.speaker.candidates]
         marks = ", ".join("?" * len(ids))
+        # Its entities' attributions, those no entity was found for whose speaker's or
+        # source's words hold the words (a group's names joined, "a senior Hamas official"),
+        # and those of the groups its entities are parties of: each found by its index and
+        # then sorted, where testing every attribution newest first took 10 ms a page.
         clauses.append(
-            f"(a.entity_id IN ({marks}) OR a.speaker LIKE ? OR a.source LIKE ? OR EXISTS ("
-            f"{_GROUP_MEMBER} AND m.entity_id IN ({marks})))"
+            f"a.id IN (SELECT id FROM attributions WHERE entity_id IN ({marks}) "
+            "UNION ALL SELECT id FROM attributions "
+            "WHERE entity_id IS NULL AND (speaker LIKE ? OR source LIKE ?) "
+            "UNION ALL SELECT b.id FROM speaker_members m JOIN attributions b "
+            f"ON b.document_id = m.document_id AND b.local_id = m.local_id WHERE m.entity_id IN ({marks}))"
         )
         words = f"%{where.speaker.words}%"
         values += [*ids, words, words, *ids]
@@ -181,10 +188,6 @@ def check_fts_syntax(expression: str) -> str:
     return expression
 
 
-# The parties of a group speaker (``speaker_members``) of the attribution ``a``.
-_GROUP_MEMBER = (
-    "SELECT 1 FROM speaker_members m WHERE m.document_id = a.document_id AND m.local_id = a.local_id"
-)
 # Whether the entity ``{entity}`` speaks in the body of the document of the attribution
 # ``a``, alone or in a group: then a headline attribution of it is not counted again.
 _SPEAKS_IN_BODY = (
