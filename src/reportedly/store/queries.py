@@ -260,31 +260,27 @@ def timeline(
     document's row id and its own (an attribution's or an event's). ``limit`` rows (-1:
     all), from the one after ``after`` (the ``timeline_key`` of a row)."""
     topic, words = (" AND {} LIKE ?", [f"%{about}%"]) if about else ("", [])
-    # Its own statements and those of the groups it is a party of, each found by its index
-    # (an OR of the two read every attribution).
-    columns = (
-        "a.id, a.document_id, a.date, a.kind, a.cue, a.content, a.addressee, a.channel, a.negated, "
-        "a.hypothetical"
-    )
-    statements = (
-        f"SELECT {columns} FROM attributions a WHERE a.entity_id = ?" + topic.format("a.content")
-        + f" UNION SELECT {columns} FROM speaker_members m JOIN attributions a "
-        "ON a.document_id = m.document_id AND a.local_id = m.local_id WHERE m.entity_id = ?"
-        + topic.format("a.content")
-    )  # fmt: skip
     start, after_values = (f" WHERE ({TIMELINE_ORDER}) > (?, ?, ?, ?, ?)", list(after)) if after else ("", [])
+    # Its own statements and those of the groups it is a party of, each found by its index
+    # (an EXISTS beside the entity read every attribution); an event's sentence is cut out of
+    # its document's text for the rows of the page only.
     sql = (
-        "SELECT * FROM (SELECT a.date, 'statement' AS what, a.kind AS type, a.cue AS word, "
-        "a.content AS text, a.addressee, a.channel, a.negated, a.hypothetical, d.doc_id AS document, "
-        "d.id AS document_id, a.id "
-        f"FROM ({statements}) a JOIN documents d ON d.id = a.document_id "
-        f"UNION ALL SELECT v.date, 'event', v.event_type, v.trigger, {EVENT_SENTENCE}, NULL, NULL, "
-        "v.negated, v.hypothetical, d.doc_id, d.id, v.id "
-        "FROM events v JOIN documents d ON d.id = v.document_id WHERE v.actor_entity_id = ?"
+        "SELECT date, what, type, word, CASE WHEN what = 'event' THEN (SELECT "
+        f"{EVENT_SENTENCE} FROM events v JOIN documents d ON d.id = v.document_id WHERE v.id = t.id) "
+        "ELSE text END AS text, addressee, channel, negated, hypothetical, document, document_id, id "
+        "FROM (SELECT a.date, 'statement' AS what, a.kind AS type, a.cue AS word, a.content AS text, "
+        "a.addressee, a.channel, a.negated, a.hypothetical, d.doc_id AS document, d.id AS document_id, a.id "
+        "FROM attributions a JOIN documents d ON d.id = a.document_id WHERE (a.entity_id = ? OR a.id IN ("
+        "SELECT b.id FROM speaker_members m JOIN attributions b ON b.document_id = m.document_id "
+        "AND b.local_id = m.local_id WHERE m.entity_id = ?))"
+        + topic.format("a.content")
+        + " UNION ALL SELECT v.date, 'event', v.event_type, v.trigger, NULL, NULL, NULL, v.negated, "
+        "v.hypothetical, d.doc_id, d.id, v.id FROM events v JOIN documents d ON d.id = v.document_id "
+        "WHERE v.actor_entity_id = ?"
         + topic.format(EVENT_SENTENCE)
-        + f"){start} ORDER BY {TIMELINE_ORDER} LIMIT ?"
+        + f") t{start} ORDER BY {TIMELINE_ORDER} LIMIT ?"
     )
-    values = [entity_id, *words, entity_id, *words, entity_id, *words, *after_values, limit]
+    values = [entity_id, entity_id, *words, entity_id, *words, *after_values, limit]
     return _rows(connection, sql, values)
 
 
