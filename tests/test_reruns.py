@@ -183,6 +183,7 @@ def test_migration_4_resolves_stored_absolute_sources(tmp_path: Path, monkeypatc
     old.execute("DROP INDEX events_newest")
     old.execute("DROP INDEX events_type")
     old.execute("CREATE INDEX events_type ON events(event_type, date)")
+    old.execute("DROP INDEX entity_names_entity")
     old.execute("PRAGMA user_version = 3")
     feed = f"{tmp_path}/in/feed.jsonl"
     rows = [
