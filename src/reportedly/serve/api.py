@@ -254,7 +254,7 @@ def routes(settings: Settings) -> list[Route]:
             raise HTTPException(503, "the store cannot be written") from None
         return JSONResponse(summary, 201 if summary["stored"] else 200)
 
-    # Made on first use: a limiter belongs to the event loop that serves.
+    # Made on first use: anyio picks the backend of a limiter from the running event loop.
     limiters: list[anyio.CapacityLimiter] = []
 
     def threaded(endpoint: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
