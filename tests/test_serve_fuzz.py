@@ -17,9 +17,9 @@ from starlette.applications import Starlette
 from reportedly.extract import Extractor
 from reportedly.serve.app import create_app
 from reportedly.serve.openapi import openapi_document
-from test_serve_api import ARTICLES
 
 from conftest import ingested_store
+from test_serve_api import ARTICLES
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 # Examples per operation: the fuzz of the twelve operations stays under half a minute.
