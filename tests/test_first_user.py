@@ -121,7 +121,7 @@ def test_quotes_show_unresolved_speakers_new_columns_and_whole_cells_on_request(
     assert told["content"][:19] + "…" in narrow
     _, csv_out, _ = cli("timeline", "Vladimir Putin", "--format", "csv", db=store_path)
     assert csv_out.splitlines()[0] == (
-        "date,what,type,word,text,addressee,channel,negated,hypothetical,document"
+        "date,what,type,word,text,addressee,channel,negated,hypothetical,document,document_id,id"
     )
 
 

@@ -146,7 +146,10 @@ def test_ingest_reports_bad_lines_and_queries_print_tables_jsonl_and_csv(cli: In
         ("Wire 2", "Maria Petrov", 2),
     }
     csv_lines = cli("timeline", "Maria Petrov", "--db", db, "--format", "csv").stdout.splitlines()
-    assert csv_lines[0] == "date,what,type,word,text,addressee,channel,negated,hypothetical,document"
+    assert (
+        csv_lines[0]
+        == "date,what,type,word,text,addressee,channel,negated,hypothetical,document,document_id,id"
+    )
     assert csv_lines[1].startswith("2024-12-16,statement,indirect,said,that round 2")
 
 

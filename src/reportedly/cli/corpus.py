@@ -128,11 +128,10 @@ def parse_event_type(ctx: click.Context, param: click.Parameter, value: str | No
     with the list, where matching it would only answer "(no rows)"."""
     if value is None:
         return None
-    if value.upper() not in queries.event_types():
-        raise click.BadParameter(
-            f"{value!r} is not a PLOVER event type; the types are {', '.join(queries.event_types())}"
-        )
-    return value.upper()
+    try:
+        return queries.event_type(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @contextmanager

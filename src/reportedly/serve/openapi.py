@@ -107,8 +107,11 @@ ROWS = {
             "negated": BOOLEAN,
             "hypothetical": BOOLEAN,
             "document": STRING,
+            "document_id": INTEGER,
+            "id": INTEGER,
         },
-        "A statement or an event of an entity, in date order.",
+        "A statement or an event of an entity, in date order: `id` is the attribution's (as in "
+        "`quotes`) or the event's, `document_id` its document's.",
     ),
     "Event": _row(
         {
@@ -123,8 +126,11 @@ ROWS = {
             "hypothetical": BOOLEAN,
             "sentence": TEXT,
             "document": STRING,
+            "document_id": INTEGER,
+            "id": INTEGER,
         },
-        "A coded PLOVER event, each party's words beside its code.",
+        "A coded PLOVER event, each party's words beside its code; `id` is the event's, "
+        "`document_id` its document's.",
     ),
     "DocumentRow": _row(
         {
@@ -170,15 +176,16 @@ ERROR = _row({"error": STRING, "status": INTEGER}, "What went wrong, and the sta
 POSTED = {
     "type": "object",
     "description": "An article, as a JSON Lines record of `reportedly ingest`: its text, optionally "
-    "id, title, url, outlet, published (YYYY-MM-DD) and language.",
+    "id, title, url, outlet, published (YYYY-MM-DD) and language (null as if left out).",
     "properties": {
         "text": STRING,
-        "id": STRING,
-        "title": STRING,
-        "url": STRING,
-        "outlet": STRING,
-        "published": {"type": "string", "format": "date"},
-        "language": STRING,
+        "id": TEXT,
+        "title": TEXT,
+        "url": TEXT,
+        "outlet": TEXT,
+        # An empty date is no date, as in a JSON Lines record.
+        "published": {"oneOf": [{"type": "string", "format": "date"}, {"enum": ["", None]}]},
+        "language": TEXT,
     },
     "required": ["text"],
 }
@@ -207,9 +214,16 @@ def _parameter(name: str, description: str, schema: Schema | None = None, where:
     }
 
 
-PERIOD = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
-SINCE = _parameter("since", "From this date, month or year (YYYY-MM-DD, YYYY-MM, YYYY), inclusive.", PERIOD)
-UNTIL = _parameter("until", "Up to this date, month or year, inclusive.", PERIOD)
+# A filter left empty (a form's empty field) is no filter: "" is among its values.
+PERIOD = {"type": "string", "pattern": r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"}
+SINCE = _parameter(
+    "since", "From this date, month or year (YYYY-MM-DD, YYYY-MM, YYYY), inclusive; empty: no bound.", PERIOD
+)
+UNTIL = _parameter("until", "Up to this date, month or year, inclusive; empty: no bound.", PERIOD)
+
+
+def _choices(values: list[str]) -> Schema:
+    return {"enum": [*values, ""]}
 
 
 def _paging(default: int) -> list[Schema]:
@@ -322,14 +336,22 @@ def openapi_document() -> Schema:
                 SINCE,
                 UNTIL,
                 _parameter("outlet", "Only articles of this outlet (any case)."),
-                _parameter("kind", "The kind of attribution.", {"enum": list(ATTRIBUTION_KINDS)}),
+                _parameter(
+                    "kind", "The kind of attribution (empty: any).", _choices(list(ATTRIBUTION_KINDS))
+                ),
             ],
             QUOTES_LIMIT,
         ),
         "speakers": _list(
             "Speaker",
             "Who is quoted most (a statement a headline repeats counts once).",
-            [_parameter("by", "Count per outlet or per month.", {"enum": ["outlet", "month"]}), SINCE, UNTIL],
+            [
+                _parameter(
+                    "by", "Count per outlet or per month (empty: overall).", _choices(["outlet", "month"])
+                ),
+                SINCE,
+                UNTIL,
+            ],
             SPEAKERS_LIMIT,
         ),
         "entities": _list("Entity", "The entities, in id order.", [], LIST_LIMIT),

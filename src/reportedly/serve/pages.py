@@ -16,8 +16,6 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode
 
@@ -35,7 +33,7 @@ from reportedly.serve import api
 from reportedly.serve.charts import bar_chart
 from reportedly.serve.marking import Span, marked_text
 from reportedly.store import queries
-from reportedly.store.database import HYPHEN, WORD, StoreError, connect_read_only
+from reportedly.store.database import HYPHEN, WORD
 
 if TYPE_CHECKING:
     from reportedly.extract import Extractor
@@ -62,18 +60,7 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
         page = templates.get_template(name).render(allow_extract=settings.allow_extract, **context)
         return HTMLResponse(page, status_code)
 
-    @contextmanager
-    def reading() -> Iterator[sqlite3.Connection]:
-        try:
-            connection = connect_read_only(settings.db_path)
-        except StoreError:
-            raise HTTPException(503, "the store cannot be read") from None
-        try:
-            yield connection
-        except sqlite3.DatabaseError:
-            raise HTTPException(503, "the store cannot be read") from None
-        finally:
-            connection.close()
+    reading, threaded = settings.reader.reading, settings.reader.threaded
 
     def home(request: Request) -> Response:
         with reading() as connection:
@@ -85,13 +72,14 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
         return render("home.html", counts=counts, speakers=speakers, quotes=latest)
 
     def documents(request: Request) -> Response:
-        limit, offset = api._page(request.query_params, DOCUMENTS_LIMIT)
+        limit, after = api.page(request.query_params, DOCUMENTS_LIMIT, api.ID_KEY)
         with reading() as connection:
-            rows = queries.documents(connection, limit=limit + 1, offset=offset)
-        return render("documents.html", rows=rows[:limit], next=_next_page(request, rows, limit, offset))
+            rows = queries.documents(connection, limit=limit + 1, after=after[0] if after else 0)
+        next_page = _next_page(request, api.next_cursor(rows, limit, api.row_key))
+        return render("documents.html", rows=rows[:limit], next=next_page)
 
     def document(request: Request) -> Response:
-        document_id = api._row_id(request, "document_id")
+        document_id = api.row_id(request, "document_id")
         with reading() as connection:
             row = queries.document(connection, document_id)
             stored = {
@@ -105,7 +93,7 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
         return render("document.html", document=row, marked=marked, link=link)
 
     def entity(request: Request) -> Response:
-        entity_id = api._row_id(request, "entity_id")
+        entity_id = api.row_id(request, "entity_id")
         with reading() as connection:
             row = queries.entity(connection, entity_id)
             if row is None:
@@ -148,16 +136,19 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
         if not any(form.values()):
             return render("search.html", **context)
         try:
-            limit, offset = api._page(params, SEARCH_LIMIT)
+            limit, after = api.page(params, SEARCH_LIMIT, api.NEWEST_KEY)
+            # The form's "q" is the API's "search".
+            filters = QueryParams({**form, "search": form["q"]} if form["q"] else form)
             with reading() as connection:
-                rows = queries.quotes(connection, _quote_filter(connection, form, limit + 1, offset))
+                rows = queries.quotes(connection, api.quote_filter(connection, filters, limit + 1, after))
         except HTTPException as error:
             if error.status_code != 400:
                 raise
             return render("search.html", 400, error=error.detail, **context)
         for row in rows[:limit]:
             row["highlighted"] = highlighted(row["content"], form["q"], form["about"])
-        context.update(rows=rows[:limit], next=_next_page(request, rows, limit, offset))
+        next_page = _next_page(request, api.next_cursor(rows, limit, queries.newest_key))
+        context.update(rows=rows[:limit], next=next_page)
         return render("search.html", **context)
 
     def events(request: Request) -> Response:
@@ -165,10 +156,9 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
         form = {name: params.get(name, "") for name in EVENT_FIELDS}
         context: dict[str, Any] = {"form": form, "types": queries.event_types()}
         try:
-            limit, offset = api._page(params, EVENTS_LIMIT)
-            if form["type"] and form["type"].upper() not in queries.event_types():
-                raise HTTPException(400, f"type: {form['type']!r} is not a PLOVER event type")
-            since, until = api._period(params, "since"), api._period(params, "until")
+            limit, after = api.page(params, EVENTS_LIMIT, api.NEWEST_KEY)
+            event_type = api.chosen_event_type(params)
+            since, until = api.period(params, "since"), api.period(params, "until")
         except HTTPException as error:
             if error.status_code != 400:
                 raise
@@ -176,17 +166,18 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
         with reading() as connection:
             rows = queries.events(
                 connection,
-                form["type"] or None,
+                event_type,
                 form["actor"] or None,
                 form["recipient"] or None,
                 since,
                 until,
                 limit + 1,
-                offset,
+                after,
             )
             months = queries.event_type_months(connection)
         chart = bar_chart(months, "month", "events", "Events per month by type", color="event_type")
-        context.update(rows=rows[:limit], next=_next_page(request, rows, limit, offset), chart=chart)
+        next_page = _next_page(request, api.next_cursor(rows, limit, queries.newest_key))
+        context.update(rows=rows[:limit], next=next_page, chart=chart)
         return render("events.html", **context)
 
     async def try_it(request: Request) -> Response:
@@ -194,12 +185,12 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
             return render("try.html", 403, text="", published="", results=None)
         if request.method == "GET":
             return render("try.html", text="", published="", results=None)
-        fields = parse_qs((await api._body(request, settings.max_body)).decode("utf-8", "replace"))
+        fields = parse_qs((await api.read_body(request, settings.max_body)).decode("utf-8", "replace"))
         text = fields.get("text", [""])[0]
         published = fields.get("published", [""])[0].strip()
         posted = {"text": text, **({"published": published} if published else {})}
         try:
-            article = api._posted(json.dumps(posted).encode())
+            article = api.posted(json.dumps(posted).encode())
         except HTTPException as error:
             return render(
                 "try.html",
@@ -221,12 +212,12 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
         return render("try.html", text=text, published=published, results=results)
 
     return [
-        Route("/", home, methods=["GET"]),
-        Route("/documents", documents, methods=["GET"]),
-        Route("/documents/{document_id:int}", document, methods=["GET"]),
-        Route("/entities/{entity_id:int}", entity, methods=["GET"]),
-        Route("/search", search, methods=["GET"]),
-        Route("/events", events, methods=["GET"]),
+        Route("/", threaded(home), methods=["GET"]),
+        Route("/documents", threaded(documents), methods=["GET"]),
+        Route("/documents/{document_id:int}", threaded(document), methods=["GET"]),
+        Route("/entities/{entity_id:int}", threaded(entity), methods=["GET"]),
+        Route("/search", threaded(search), methods=["GET"]),
+        Route("/events", threaded(events), methods=["GET"]),
         Route("/try", try_it, methods=["GET", "POST"]),
     ]
 
@@ -330,38 +321,12 @@ def _marked(
     }
 
 
-def _quote_filter(
-    connection: sqlite3.Connection, form: dict[str, str], limit: int, offset: int
-) -> queries.QuoteFilter:
-    """The search form's filters as the API's quotes endpoint reads them (400 for a bad one)."""
-    params = QueryParams(form)
-    speaker = None
-    if form["speaker"]:
-        try:
-            speaker = queries.check_speaker(connection, queries.speaker_filter(connection, form["speaker"]))
-        except queries.NamingError as error:
-            raise HTTPException(400, f"speaker: {error}") from None
-    return queries.QuoteFilter(
-        speaker,
-        about=form["about"] or None,
-        search=api._searching(queries.search_expression, form["q"]) if form["q"] else None,
-        fts=api._searching(queries.check_fts_syntax, form["fts"]) if form["fts"] else None,
-        since=api._period(params, "since"),
-        until=api._period(params, "until"),
-        outlet=form["outlet"] or None,
-        kind=api._choice(params, "kind", ATTRIBUTION_KINDS),
-        limit=limit,
-        offset=offset,
-        spans=True,
-    )
-
-
-def _next_page(request: Request, rows: list[Any], limit: int, offset: int) -> str | None:
-    """The query string of the page after this one (``rows`` fetched one beyond ``limit``)."""
-    if len(rows) <= limit:
+def _next_page(request: Request, cursor: str | None) -> str | None:
+    """The query string of the page at ``cursor`` (None: this page is the last)."""
+    if cursor is None:
         return None
     params = {name: value for name, value in request.query_params.items() if value and name != "cursor"}
-    return "?" + urlencode({**params, "cursor": api._cursor(offset + limit)})
+    return "?" + urlencode({**params, "cursor": cursor})
 
 
 def _entity_named(connection: sqlite3.Connection, name: str) -> int | None:

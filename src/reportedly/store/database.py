@@ -325,6 +325,19 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM speaker_members WHERE document_id = new.document_id AND local_id = new.local_id;
     END;
     """,
+    # 6: quotes and events newest first, undated last, then in the order stored
+    # (queries.NEWEST_FIRST): a page is read off these indexes from the key of the row before
+    # it, at any depth, with the date range of a filter as a range of the same expression;
+    # and the names of an entity by its id.
+    """
+    CREATE INDEX attributions_newest ON attributions(COALESCE(date, '') DESC, document_id);
+    CREATE INDEX events_newest ON events(COALESCE(date, '') DESC, document_id);
+    -- The events of one type newest first: on (event_type, date) they were all sorted.
+    DROP INDEX events_type;
+    CREATE INDEX events_type ON events(event_type, COALESCE(date, '') DESC, document_id);
+    -- An entity's names (the entities list, one entity): each read the whole table.
+    CREATE INDEX entity_names_entity ON entity_names(entity_id);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
