@@ -28,8 +28,7 @@ from typing import Any
 
 from reportedly.batch import need
 from reportedly.model import Article, Extraction, Span
-from reportedly.store.corpus import attribution_row, headline_end
-from reportedly.store.corpus import _day as day_of
+from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row, day_of, headline_end
 from reportedly.store.queries import name_keys
 
 SCHEMA_VERSION = 1
@@ -37,12 +36,11 @@ TABLES = ("documents", "attributions", "entities", "events", "times")
 MANIFEST = "manifest.jsonl"
 FAILURES = "failures.jsonl"
 DESCRIPTION = "dataset.json"
-# The store's columns of an attribution row (store.corpus.INSERT_ATTRIBUTION), which
-# ``attribution_row`` fills: the dataset's attributions table carries them as the store has them.
-_STORE_ATTRIBUTION_COLUMNS = (
-    "document_id local_id kind cue_start cue_end cue source_start source_end source content "
-    "content_spans speaker entity_id outlet addressee channel parent negated hypothetical date"
-).split()
+# The store's columns of an attribution row, which ``attribution_row`` fills: the dataset's
+# attributions table carries them as the store has them (content joined, its date's day).
+_STORE_ATTRIBUTION_COLUMNS = INSERT_ATTRIBUTION[
+    INSERT_ATTRIBUTION.index("(") + 1 : INSERT_ATTRIBUTION.index(")")
+].split(", ")
 
 
 def schemas() -> dict[str, Any]:
@@ -294,8 +292,8 @@ class PartitionRows:
 
 # The store's attribution columns the dataset keeps as they are (the rest it keeps as spans).
 _KEPT_STORE_COLUMNS = frozenset(
-    "local_id kind cue_start cue_end cue source_start source_end source content speaker outlet "
-    "parent date".split()
+    {"local_id", "kind", "cue_start", "cue_end", "cue", "source_start", "source_end", "source"}
+    | {"content", "speaker", "outlet", "parent", "date"}
 )
 
 

@@ -1,8 +1,8 @@
 """The ``reportedly`` command line: one entry point, JSON Lines on stdout, errors on stderr.
 
 The commands live beside it: ``extract`` in :mod:`.extract`, the corpus commands (ingest,
-queries, fixes, export and import) in :mod:`.corpus`, ``batch`` in :mod:`.batch`, ``eval`` in :mod:`.evaluate`, ``serve``
-in :mod:`.serve`.
+queries, fixes, export and import) in :mod:`.corpus`, ``batch`` in :mod:`.batch`, ``eval`` in
+:mod:`.evaluate`, ``serve`` in :mod:`.serve`.
 """
 
 from __future__ import annotations

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 from tqdm import tqdm
 
 from reportedly.batch import MissingExtra
 from reportedly.nlp.pipeline import ModelError
-from reportedly.resolve.actors import ActorFileError
 from reportedly.options import EXIT_INPUTS_FAILED, Interrupted, input_options, model_options
+from reportedly.resolve.actors import ActorFileError
 
 # What a stopped or failed run leaves, and how to finish it.
 RERUN_RESUMES = "the partitions in the manifest are whole: run the same command again to extract the rest"
@@ -133,3 +136,30 @@ def batch(
             err=True,
         )
         sys.exit(EXIT_INPUTS_FAILED)
+
+
+def parquet_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--parquet DIR: a query answered from a `reportedly batch` dataset through DuckDB, not a store."""
+    return click.option(
+        "--parquet",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="Ask the Parquet dataset `reportedly batch` wrote in DIR (through DuckDB) instead of --db.",
+    )(command)
+
+
+@contextmanager
+def reading_dataset(folder: Path, db_path: Path | None) -> Iterator[Any]:
+    """A connection over the dataset in ``folder`` that the store's queries can run on."""
+    from reportedly.batch.duck import EmptyDataset, open_dataset
+
+    if db_path is not None:
+        raise click.UsageError("--db and --parquet name two corpora: give one of them")
+    try:
+        connection = open_dataset(folder)
+    except (MissingExtra, EmptyDataset) as error:
+        raise click.UsageError(str(error)) from None
+    try:
+        yield connection
+    finally:
+        connection.close()

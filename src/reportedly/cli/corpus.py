@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 import click
 from tqdm import tqdm
 
+from reportedly.cli.batch import parquet_option, reading_dataset
 from reportedly.model import ATTRIBUTION_KINDS
 from reportedly.options import (
     EXIT_INPUTS_FAILED,
@@ -183,8 +184,15 @@ def store_errors(path: Path, aftermath: str = "") -> Iterator[None]:
 
 
 @contextmanager
-def _reading(db_path: Path | None, *, writing: bool = False) -> Iterator[sqlite3.Connection]:
-    """The store, open to read (or with ``writing``, to fix: a damaged store is refused)."""
+def _reading(
+    db_path: Path | None, parquet: Path | None = None, *, writing: bool = False
+) -> Iterator[sqlite3.Connection]:
+    """The store, open to read (or with ``writing``, to fix: a damaged store is refused); with
+    ``parquet``, a `reportedly batch` dataset that the store's queries run on (DuckDB)."""
+    if parquet is not None:
+        with reading_dataset(parquet, db_path) as dataset:
+            yield dataset
+        return
     path = db_path or default_path()
     try:
         connection = connect(path, create=False, writing=writing)
@@ -391,9 +399,19 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
 @limit_option(100)
 @format_option
 @width_options
-def quotes(db_path: Path | None, output_format: str | None, width: int, full: bool, **where: Any) -> None:
+@parquet_option
+def quotes(
+    db_path: Path | None,
+    parquet: Path | None,
+    output_format: str | None,
+    width: int,
+    full: bool,
+    **where: Any,
+) -> None:
     """Who said what, newest first (an unresolved speaker in brackets: its source's words)."""
-    with _reading(db_path) as connection:
+    if parquet is not None and (where["search"] or where["fts"]):
+        raise click.UsageError("--search and --fts read the store's full-text index: use --db, or --about")
+    with _reading(db_path, parquet) as connection:
         if where["speaker"]:
             with _naming("--speaker"):
                 speaker = queries.speaker_filter(connection, where["speaker"])
@@ -409,8 +427,10 @@ def quotes(db_path: Path | None, output_format: str | None, width: int, full: bo
 @limit_option(20)
 @format_option
 @width_options
+@parquet_option
 def speakers(
     db_path: Path | None,
+    parquet: Path | None,
     by: str | None,
     since: str | None,
     until: str | None,
@@ -420,7 +440,7 @@ def speakers(
     full: bool,
 ) -> None:
     """Who is quoted most (a statement a headline repeats counts once)."""
-    with _reading(db_path) as connection:
+    with _reading(db_path, parquet) as connection:
         print_rows(queries.speakers(connection, by, since, until, limit), output_format, width, full)
 
 
@@ -430,12 +450,19 @@ def speakers(
 @click.option("--about", type=UTF8_TEXT, help="Only statements and events whose words hold this.")
 @format_option
 @width_options
+@parquet_option
 def timeline(
-    entity: str, db_path: Path | None, about: str | None, output_format: str | None, width: int, full: bool
+    entity: str,
+    db_path: Path | None,
+    parquet: Path | None,
+    about: str | None,
+    output_format: str | None,
+    width: int,
+    full: bool,
 ) -> None:
     """An entity's statements and events in date order (ENTITY: a name, an alias, a surname
     or an id as `entities list` shows it)."""
-    with _reading(db_path) as connection:
+    with _reading(db_path, parquet) as connection:
         with _naming("ENTITY"):
             found = queries.entity_id(connection, entity)
         print_rows(queries.timeline(connection, found, about), output_format, width, full)
@@ -455,9 +482,17 @@ def timeline(
 @limit_option(100)
 @format_option
 @width_options
-def events(db_path: Path | None, output_format: str | None, width: int, full: bool, **where: Any) -> None:
+@parquet_option
+def events(
+    db_path: Path | None,
+    parquet: Path | None,
+    output_format: str | None,
+    width: int,
+    full: bool,
+    **where: Any,
+) -> None:
     """Coded events, newest first, each party's words beside its code."""
-    with _reading(db_path) as connection:
+    with _reading(db_path, parquet) as connection:
         print_rows(queries.events(connection, **where), output_format, width, full)
 
 
