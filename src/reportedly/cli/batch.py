@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from tqdm import tqdm
@@ -17,7 +17,11 @@ from tqdm import tqdm
 from reportedly.batch import MissingExtra
 from reportedly.nlp.pipeline import ModelError
 from reportedly.options import EXIT_INPUTS_FAILED, Interrupted, input_options, model_options
-from reportedly.resolve.actors import ActorFileError
+from reportedly.resolve.actors import ActorCoder, ActorFileError, load_coder
+
+if TYPE_CHECKING:
+    from reportedly.extract import Extractor
+    from reportedly.model import Article
 
 # What a stopped or failed run leaves, and how to finish it.
 RERUN_RESUMES = "the partitions in the manifest are whole: run the same command again to extract the rest"
@@ -163,3 +167,36 @@ def reading_dataset(folder: Path, db_path: Path | None) -> Iterator[Any]:
         yield connection
     finally:
         connection.close()
+
+
+def extractions_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """ingest's --extractions DIR: a `reportedly batch` dataset stored as it was extracted."""
+    return click.option(
+        "--extractions",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="Store the dataset `reportedly batch` wrote in DIR, without extracting again (no PATHS).",
+    )(command)
+
+
+def recorded_dataset(
+    folder: Path, paths: tuple[str, ...], load_extractor: Callable[[], Extractor], actors: Path | None
+) -> tuple[Iterator[Article], Any, ActorCoder]:
+    """What ``ingest --extractions`` stores: the dataset's articles, the extractor that answers
+    with their extractions, and the actor coder whose spellings link their entities (the
+    shipped one, or --actors': the one the batch run used)."""
+    from reportedly.batch.dataset import done_partitions
+    from reportedly.batch.load import RecordedExtractor, recorded_articles
+
+    if paths:
+        raise click.UsageError("--extractions stores a dataset: give no PATHS with it")
+    try:
+        if not done_partitions(folder):
+            raise click.UsageError(f"{folder}: no partition of a `reportedly batch` dataset is done here")
+        coder = ActorCoder(actors) if actors else load_coder()
+    except MissingExtra as error:
+        raise click.UsageError(str(error)) from None
+    except ActorFileError as error:
+        raise click.ClickException(str(error)) from None
+    extractor = RecordedExtractor(load_extractor)
+    return recorded_articles(folder, extractor), extractor, coder

@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 import click
 from tqdm import tqdm
 
-from reportedly.cli.batch import parquet_option, reading_dataset
+from reportedly.cli.batch import extractions_option, parquet_option, reading_dataset, recorded_dataset
 from reportedly.model import ATTRIBUTION_KINDS
 from reportedly.options import (
     EXIT_INPUTS_FAILED,
@@ -249,9 +249,10 @@ def refuse(message: str) -> NoReturn:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @input_options
+@extractions_option
 @click.option(
     "--dates",
     "dates_path",
@@ -268,6 +269,7 @@ def ingest(
     max_size: int,
     actors: Path | None,
     verbs: Path | None,
+    extractions: Path | None,
     dates_path: Path | None,
     model: str,
     tagger: str,
@@ -281,7 +283,9 @@ def ingest(
     An article's date is its row's in --dates, else its own (a "Published:" or "Date:"
     line at the top of a text, an HTML page's date, a record's published), else one in
     its file name (2025-05-12-talks.txt, talks_20250512.txt), else --published. A text
-    stored without a date takes the date of a later ingest of it and is extracted again."""
+    stored without a date takes the date of a later ingest of it and is extracted again.
+
+    --extractions DIR stores the dataset `reportedly batch` wrote, as extracted there."""
     from reportedly.ingest.dates import read_sidecar
     from reportedly.ingest.read import InputError
     from reportedly.ingest.run import IngestSummary
@@ -289,17 +293,25 @@ def ingest(
     from reportedly.ingest.sources import read_articles
     from reportedly.store.corpus import Store
 
-    try:
-        listings = read_sidecar(dates_path) if dates_path else None
-    except InputError as error:
-        refuse(str(error))
-    extractor = load_extractor(model, tagger, actors, verbs)
+    if extractions is not None:
+        articles, extractor, coder = recorded_dataset(
+            extractions, paths, lambda: load_extractor(model, tagger, actors, verbs), actors
+        )
+    elif not paths:
+        raise click.UsageError("Missing argument 'PATHS...' (or --extractions DIR).")
+    else:
+        try:
+            listings = read_sidecar(dates_path) if dates_path else None
+        except InputError as error:
+            refuse(str(error))
+        extractor = load_extractor(model, tagger, actors, verbs)
+        coder = extractor.resources.coder
+        articles = read_articles(paths, published, max_size * 1_048_576, listings)
     try:
         # Names link across documents by the spellings of the coder the extraction used.
-        store = Store(db_path or default_path(), coder=extractor.resources.coder)
+        store = Store(db_path or default_path(), coder=coder)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    articles = read_articles(paths, published, max_size * 1_048_576, listings)
     summary = IngestSummary()
     interruption = None
     try:
