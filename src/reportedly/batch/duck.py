@@ -46,8 +46,11 @@ def open_dataset(folder: Path) -> DatasetConnection:
         raise EmptyDataset(f"{folder}: no partition of a `reportedly batch` dataset is done here")
     # One thread: rows the store's SQL sorts as equal (a timeline's statements and events of
     # one day and document) then come out in the order they were read, as SQLite gives them;
-    # with several, their order changes from run to run.
-    connection = duckdb.connect(config={"threads": 1})
+    # with several, their order changes from run to run. NULL sorts as SQLite sorts it: first
+    # going up, last going down.
+    connection = duckdb.connect(
+        config={"threads": 1, "default_null_order": "nulls_first_on_asc_last_on_desc"}
+    )
     for table, names in files.items():
         listed = ", ".join("'" + name.replace("'", "''") + "'" for name in names)
         connection.execute(

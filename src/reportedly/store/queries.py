@@ -215,17 +215,20 @@ def timeline(connection: sqlite3.Connection, entity_id: int, about: str | None =
     """An entity's statements and events in date order: the positions it took over time
     (events have no addressee or channel: their recipient is in `events`)."""
     topic, words = (" AND {} LIKE ?", [f"%{about}%"]) if about else ("", [])
+    # A whole order (a day's statements of a document before its events, each in id order),
+    # not the one a database happens to give rows it sorts as equal (DuckDB's varies).
     sql = (
+        "SELECT date, what, type, word, text, addressee, channel, negated, hypothetical, document FROM ("
         "SELECT a.date, 'statement' AS what, a.kind AS type, a.cue AS word, a.content AS text, "
-        "a.addressee, a.channel, a.negated, a.hypothetical, d.doc_id AS document "
+        "a.addressee, a.channel, a.negated, a.hypothetical, d.doc_id AS document, a.id AS number "
         "FROM attributions a JOIN documents d ON d.id = a.document_id "
         f"WHERE (a.entity_id = ? OR EXISTS ({_GROUP_MEMBER} AND m.entity_id = ?))"
         + topic.format("a.content")
         + f" UNION ALL SELECT v.date, 'event', v.event_type, v.trigger, {EVENT_SENTENCE}, NULL, NULL, "
-        "v.negated, v.hypothetical, d.doc_id "
+        "v.negated, v.hypothetical, d.doc_id, v.id "
         "FROM events v JOIN documents d ON d.id = v.document_id WHERE v.actor_entity_id = ?"
         + topic.format(EVENT_SENTENCE)
-        + " ORDER BY date, document"
+        + ") ORDER BY date, document, what DESC, number"
     )
     return _rows(connection, sql, [entity_id, entity_id, *words, entity_id, *words])
 
