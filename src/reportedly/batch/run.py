@@ -90,6 +90,7 @@ def run_batch(
     documents of each partition done or skipped (progress), ``on_problem`` of each input
     that could not be read (besides ``failures.jsonl``). ``summary`` is filled as it goes."""
     summary = BatchSummary() if summary is None else summary
+    need("pyarrow")  # missing, it is said before any work (the workers write with it)
     output.mkdir(parents=True, exist_ok=True)
     _check_description(output, settings, partition_size)
     done_before = done_partitions(output)
