@@ -224,7 +224,7 @@ def test_parquet_query_errors_are_one_line(cli, corpus: list[Path], tmp_path: Pa
 
 
 def test_a_line_cut_short_by_a_kill_does_not_swallow_the_next(tmp_path: Path) -> None:
-    entry = Done("000001-abc", 2, 3, 1.5, "host:1", 300.0)
+    entry = Done("000001-abc", 2, 3, 1.5, 1.2, "host:1", 300.0)
     (tmp_path / "manifest.jsonl").write_text('{"partition": "000000-de')
     record_done(tmp_path, entry)
     assert done_partitions(tmp_path) == {"000001-abc": entry}

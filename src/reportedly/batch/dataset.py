@@ -331,6 +331,7 @@ class Done:
     documents: int
     attributions: int
     seconds: float  # extracting and writing it, on its worker
+    cpu_seconds: float  # the processor time that took (what other processes' load does not inflate)
     worker: str  # the process that did it (host:pid)
     peak_rss_mb: float  # the worker process's peak memory so far
 

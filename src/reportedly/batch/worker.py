@@ -83,7 +83,7 @@ def pipeline_loads() -> int:
 def extract_partition(partition: Partition, settings: Settings, output: str) -> Done:
     """Extract a partition's articles and write its files under ``output``; what the manifest
     records of it. The files are replaced whole: running it twice leaves one copy."""
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     extractor = extractor_for(settings)
     documents = [document for article in partition.articles for document in article.documents]
     extractions = iter(extractor.extract(documents))
@@ -101,6 +101,7 @@ def extract_partition(partition: Partition, settings: Settings, output: str) -> 
         documents=len(documents),
         attributions=len(rows.tables["attributions"]),
         seconds=round(time.perf_counter() - start, 3),
+        cpu_seconds=round(time.process_time() - cpu_start, 3),
         worker=f"{socket.gethostname()}:{os.getpid()}",
         peak_rss_mb=round(peak, 1),
     )

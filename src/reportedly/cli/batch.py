@@ -79,8 +79,9 @@ def batch(
     model: str,
     tagger: str,
 ) -> None:
-    """Extract text files, HTML pages, JSON Lines, Parquet files (a ``text`` column, and the
-    JSON Lines fields) and folders of them into a Parquet dataset under --output: one folder
+    """Extract text files, HTML pages, JSON Lines and folders of them, and Parquet files named
+    as inputs (a ``text`` column, and the JSON Lines fields), into a Parquet dataset under
+    --output: one folder
     per table (documents, attributions, entities, events, times), one file per partition, and
     a manifest of the partitions done. Rerunning the same command skips those and extracts
     the rest. Prints a JSON summary; inputs that cannot be read are listed on stderr and in
