@@ -55,16 +55,20 @@ def write_inputs(texts: list[tuple[str, str]], count: int, folder: Path) -> tupl
     return path, words
 
 
-def timed(command: list[str]) -> float:
-    """Wall-clock seconds of a command, which must succeed (its stderr shown if it fails)."""
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall-clock seconds of a command, which must succeed (its stderr shown if it fails), and
+    the processor seconds of it and the processes it started (Dask's workers too): on a
+    machine other work shares, the wall clock stretches, the processor time much less."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     finished = subprocess.run(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
     )
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if finished.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({finished.returncode}):\n{finished.stderr[-2000:]}")
-    return seconds
+    return seconds, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
 def main() -> None:
@@ -80,7 +84,9 @@ def main() -> None:
         folder = Path(scratch)
         inputs, words = write_inputs(corpus_texts(args.polnear), args.documents, folder)
         load_before = os.getloadavg()
-        extract_seconds = timed([*reportedly, "extract", str(inputs), "-o", str(folder / "extract.jsonl")])
+        extract_seconds, extract_cpu = timed(
+            [*reportedly, "extract", str(inputs), "-o", str(folder / "extract.jsonl")]
+        )
         # The peak resident memory of the largest child so far: the extract process's.
         extract_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         runs = {}
@@ -88,7 +94,7 @@ def main() -> None:
             output = folder / f"batch-{workers}"
             command = [*reportedly, "batch", str(inputs), "--output", str(output), "--engine", args.engine]
             command += ["--workers", str(workers), "--partition-size", str(args.partition_size)]
-            seconds = timed(command)
+            seconds, cpu = timed(command)
             peaks: dict[str, float] = {}
             done = done_partitions(output).values()
             for entry in done:
@@ -101,6 +107,10 @@ def main() -> None:
                 # Time inside the tasks (extracting and writing; the first loads the pipeline),
                 # per document and worker: the run's seconds less the start-up and the driver.
                 "task_seconds_per_document": round(sum(entry.seconds for entry in done) / args.documents, 3),
+                "cpu_seconds": round(cpu, 1),
+                "task_cpu_seconds_per_document": round(
+                    sum(entry.cpu_seconds for entry in done) / args.documents, 3
+                ),
             }
         load_after = os.getloadavg()
     one = runs.get(1)
@@ -119,6 +129,7 @@ def main() -> None:
             "documents_per_second": round(args.documents / extract_seconds, 2),
             "words_per_second": round(words / extract_seconds),
             "peak_memory_mb": round(extract_peak_mb, 1),
+            "cpu_seconds": round(extract_cpu, 1),
         },
         "batch": runs,
     }
@@ -126,6 +137,9 @@ def main() -> None:
         overhead = (one["seconds"] - extract_seconds) / args.documents
         report["overhead_per_document_ms"] = round(overhead * 1000, 2)
         report["overhead_percent"] = round(100 * (one["seconds"] - extract_seconds) / extract_seconds, 1)
+        cpu_overhead = one["cpu_seconds"] - extract_cpu
+        report["cpu_overhead_per_document_ms"] = round(cpu_overhead / args.documents * 1000, 2)
+        report["cpu_overhead_percent"] = round(100 * cpu_overhead / extract_cpu, 1)
     print(json.dumps(report, indent=2))
 
 
