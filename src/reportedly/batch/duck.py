@@ -32,6 +32,9 @@ _DIALECT = (
     (re.compile(r"\bLIKE\b"), "ILIKE"),
     (re.compile(r"\+(v\.\w+)"), r"\1"),
 )
+_LIMIT = re.compile(r"\bLIMIT \?")
+# SQLite reads a negative LIMIT as no bound; DuckDB refuses it: the largest it takes instead.
+_NO_BOUND = 2**62
 
 
 class EmptyDataset(Exception):
@@ -135,7 +138,12 @@ class DatasetConnection:
     def execute(self, sql: str, values: list[Any] | tuple[Any, ...] = ()) -> Rows:
         for pattern, replacement in _DIALECT:
             sql = pattern.sub(replacement, sql)
-        result = self.connection.execute(sql, list(values))
+        values = list(values)
+        for limit in _LIMIT.finditer(sql):
+            position = sql.count("?", 0, limit.start())
+            if isinstance(values[position], int) and values[position] < 0:
+                values[position] = _NO_BOUND
+        result = self.connection.execute(sql, values)
         columns = [column[0] for column in result.description]
         return Rows([dict(zip(columns, row, strict=True)) for row in result.fetchall()])
 
