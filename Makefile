@@ -25,8 +25,10 @@ $(VENV)/.runtime: requirements.txt pyproject.toml $(VENV)/.bootstrap
 	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+# The tests need the optional extra reportedly[dask] too (requirements-batch.txt, complete: --no-deps).
+$(VENV)/.dev: requirements-dev.txt requirements-batch.txt $(VENV)/.runtime
 	$(PIP) install --require-hashes -r requirements-dev.txt
+	$(PIP) install --require-hashes --no-deps -r requirements-batch.txt
 	touch $@
 
 # `make run`: the example articles into a fresh store, then a short report from it.

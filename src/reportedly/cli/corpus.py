@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 import click
 from tqdm import tqdm
 
+from reportedly.cli.batch import extractions_option, parquet_option, reading_dataset, recorded_dataset
 from reportedly.model import ATTRIBUTION_KINDS
 from reportedly.options import (
     EXIT_INPUTS_FAILED,
@@ -182,8 +183,15 @@ def store_errors(path: Path, aftermath: str = "") -> Iterator[None]:
 
 
 @contextmanager
-def _reading(db_path: Path | None, *, writing: bool = False) -> Iterator[sqlite3.Connection]:
-    """The store, open to read (or with ``writing``, to fix: a damaged store is refused)."""
+def _reading(
+    db_path: Path | None, parquet: Path | None = None, *, writing: bool = False
+) -> Iterator[sqlite3.Connection]:
+    """The store, open to read (or with ``writing``, to fix: a damaged store is refused); with
+    ``parquet``, a `reportedly batch` dataset that the store's queries run on (DuckDB)."""
+    if parquet is not None:
+        with reading_dataset(parquet, db_path) as dataset:
+            yield dataset
+        return
     path = db_path or default_path()
     try:
         connection = connect(path, create=False, writing=writing)
@@ -240,9 +248,10 @@ def refuse(message: str) -> NoReturn:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @input_options
+@extractions_option
 @click.option(
     "--dates",
     "dates_path",
@@ -259,6 +268,7 @@ def ingest(
     max_size: int,
     actors: Path | None,
     verbs: Path | None,
+    extractions: Path | None,
     dates_path: Path | None,
     model: str,
     tagger: str,
@@ -272,7 +282,9 @@ def ingest(
     An article's date is its row's in --dates, else its own (a "Published:" or "Date:"
     line at the top of a text, an HTML page's date, a record's published), else one in
     its file name (2025-05-12-talks.txt, talks_20250512.txt), else --published. A text
-    stored without a date takes the date of a later ingest of it and is extracted again."""
+    stored without a date takes the date of a later ingest of it and is extracted again.
+
+    --extractions DIR stores the dataset `reportedly batch` wrote, as extracted there."""
     from reportedly.ingest.dates import read_sidecar
     from reportedly.ingest.read import InputError
     from reportedly.ingest.run import IngestSummary
@@ -280,17 +292,25 @@ def ingest(
     from reportedly.ingest.sources import read_articles
     from reportedly.store.corpus import Store
 
-    try:
-        listings = read_sidecar(dates_path) if dates_path else None
-    except InputError as error:
-        refuse(str(error))
-    extractor = load_extractor(model, tagger, actors, verbs)
+    if extractions is not None:
+        articles, extractor, coder = recorded_dataset(
+            extractions, paths, lambda: load_extractor(model, tagger, actors, verbs), actors
+        )
+    elif not paths:
+        raise click.UsageError("Missing argument 'PATHS...' (or --extractions DIR).")
+    else:
+        try:
+            listings = read_sidecar(dates_path) if dates_path else None
+        except InputError as error:
+            refuse(str(error))
+        extractor = load_extractor(model, tagger, actors, verbs)
+        coder = extractor.resources.coder
+        articles = read_articles(paths, published, max_size * 1_048_576, listings)
     try:
         # Names link across documents by the spellings of the coder the extraction used.
-        store = Store(db_path or default_path(), coder=extractor.resources.coder)
+        store = Store(db_path or default_path(), coder=coder)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    articles = read_articles(paths, published, max_size * 1_048_576, listings)
     summary = IngestSummary()
     interruption = None
     try:
@@ -390,9 +410,19 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
 @limit_option(100)
 @format_option
 @width_options
-def quotes(db_path: Path | None, output_format: str | None, width: int, full: bool, **where: Any) -> None:
+@parquet_option
+def quotes(
+    db_path: Path | None,
+    parquet: Path | None,
+    output_format: str | None,
+    width: int,
+    full: bool,
+    **where: Any,
+) -> None:
     """Who said what, newest first (an unresolved speaker in brackets: its source's words)."""
-    with _reading(db_path) as connection:
+    if parquet is not None and (where["search"] or where["fts"]):
+        raise click.UsageError("--search and --fts read the store's full-text index: use --db, or --about")
+    with _reading(db_path, parquet) as connection:
         if where["speaker"]:
             with _naming("--speaker"):
                 speaker = queries.speaker_filter(connection, where["speaker"])
@@ -408,8 +438,10 @@ def quotes(db_path: Path | None, output_format: str | None, width: int, full: bo
 @limit_option(20)
 @format_option
 @width_options
+@parquet_option
 def speakers(
     db_path: Path | None,
+    parquet: Path | None,
     by: str | None,
     since: str | None,
     until: str | None,
@@ -419,7 +451,7 @@ def speakers(
     full: bool,
 ) -> None:
     """Who is quoted most (a statement a headline repeats counts once)."""
-    with _reading(db_path) as connection:
+    with _reading(db_path, parquet) as connection:
         print_rows(queries.speakers(connection, by, since, until, limit), output_format, width, full)
 
 
@@ -429,12 +461,19 @@ def speakers(
 @click.option("--about", type=UTF8_TEXT, help="Only statements and events whose words hold this.")
 @format_option
 @width_options
+@parquet_option
 def timeline(
-    entity: str, db_path: Path | None, about: str | None, output_format: str | None, width: int, full: bool
+    entity: str,
+    db_path: Path | None,
+    parquet: Path | None,
+    about: str | None,
+    output_format: str | None,
+    width: int,
+    full: bool,
 ) -> None:
     """An entity's statements and events in date order (ENTITY: a name, an alias, a surname
     or an id as `entities list` shows it)."""
-    with _reading(db_path) as connection:
+    with _reading(db_path, parquet) as connection:
         with _naming("ENTITY"):
             found = queries.entity_id(connection, entity)
         print_rows(queries.timeline(connection, found, about), output_format, width, full)
@@ -454,9 +493,17 @@ def timeline(
 @limit_option(100)
 @format_option
 @width_options
-def events(db_path: Path | None, output_format: str | None, width: int, full: bool, **where: Any) -> None:
+@parquet_option
+def events(
+    db_path: Path | None,
+    parquet: Path | None,
+    output_format: str | None,
+    width: int,
+    full: bool,
+    **where: Any,
+) -> None:
     """Coded events, newest first, each party's words beside its code."""
-    with _reading(db_path) as connection:
+    with _reading(db_path, parquet) as connection:
         print_rows(queries.events(connection, **where), output_format, width, full)
 
 

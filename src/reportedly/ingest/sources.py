@@ -124,7 +124,7 @@ def read_articles(
                 article = Article(Document(doc_id_for(name), text, date_in_header(text)), source_path(name))
             article.written_source = name
             day = publication_date(name, article.document.published, listing, published)
-            yield _with_posts(_listed(article, day, listing))
+            yield with_posts(_listed(article, day, listing))
         except InputError as error:
             yield error
 
@@ -196,7 +196,7 @@ def _json_lines(name: str, published: date | None, max_bytes: int) -> Iterator[A
                 if not raw.strip():
                     continue
                 try:
-                    yield _with_posts(_record_article(where, raw, published, path, number))
+                    yield with_posts(_record_article(where, raw, published, path, number))
                 except InputError as error:
                     yield error
     except OSError as error:
@@ -230,6 +230,15 @@ def _record_article(where: str, raw: bytes, published: date | None, path: str, n
         ) from None
     if not isinstance(record, dict):
         raise InputError(where, "a record must be a JSON object with a 'text' field")
+    return record_article(where, record, published, path, number)
+
+
+def record_article(
+    where: str, record: dict[str, Any], published: date | None, path: str, number: int
+) -> Article:
+    """The article of a record (the fields of a JSON Lines record: text, title, url, outlet,
+    published, language, id) at ``where`` (record ``number`` of source ``path``), checked as
+    a JSON Lines record is; a live blog's posts are not split yet (``with_posts``)."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, "no 'text' field with text in it")
@@ -250,7 +259,7 @@ def _record_article(where: str, raw: bytes, published: date | None, path: str, n
     )
 
 
-def _with_posts(article: Article) -> Article:
+def with_posts(article: Article) -> Article:
     """A live blog page with its posts as articles (each document naming its page and where
     it starts in it); other articles unchanged. ``extract`` and ``ingest`` both split here."""
     page = article.document
@@ -280,7 +289,7 @@ def posted_article(raw: bytes, published: date | None = None) -> Article:
     """A JSON object posted to the server's ingest (the fields of a JSON Lines record: text,
     title, url, outlet, published, id), read as one such record; its source is ``api`` and its
     id, else url. A record that is not one raises InputError."""
-    return _with_posts(_record_article(POSTED_SOURCE, raw, published, POSTED_SOURCE, 1))
+    return with_posts(_record_article(POSTED_SOURCE, raw, published, POSTED_SOURCE, 1))
 
 
 # The source of articles posted to the server (``posted_article``), as a file's path is a file's.

@@ -238,7 +238,7 @@ class Store:
         rows = []
         for attribution, record in zip(extraction.attributions, attributions, strict=True):
             time = times.get(attribution.time) if attribution.time else None
-            day = _day(time.value) if time and time.value else published
+            day = day_of(time.value) if time and time.value else published
             rows.append(
                 attribution_row(document_id, record, _speaker_entity(attribution, entity_ids), day, outlet)
             )
@@ -268,7 +268,7 @@ class Store:
                     event.sentence.end,
                     event.negated,
                     event.hypothetical,
-                    _day(event.date) if event.date else published,
+                    day_of(event.date) if event.date else published,
                 )
                 for event in extraction.events
             ],
@@ -715,7 +715,7 @@ def _span_columns(span: dict[str, Any] | None) -> tuple[int | None, int | None, 
     return (span["start"], span["end"], span["text"]) if span else (None, None, None)
 
 
-def _day(value: str) -> str:
+def day_of(value: str) -> str:
     """The day a time value starts on, so that dates sort and compare as days: a date-time's
     date ("2024-12-26T08:52"), a week's Monday ("2024-W51" -> "2024-12-16"), a month's or a
     year's first day ("2024-11" -> "2024-11-01"); the exact value stays in the times."""

@@ -1,0 +1,147 @@
+"""Scaling of `reportedly batch` over worker processes, against `reportedly extract` in one process.
+
+    python bench/scale.py [POLNEAR] [--documents 2000] [--workers 1 2] [--partition-size 50]
+                          [--engine dask|local]
+
+The same documents (PolNeAR train and dev texts, repeated with new ids until there are
+``--documents``) are written as one JSON Lines file in a temporary folder (never in the
+repository), extracted once by `reportedly extract` in one process, then by `reportedly batch`
+with each number of ``--workers``. Each run is a whole command, as a user runs it (start-up
+and loading the pipeline included), timed by its wall clock. Reported as JSON: documents per
+second, the speedup over one worker, the overhead per document of a one-worker batch over
+`extract` (milliseconds and percent), and each worker's peak memory (from the manifest).
+
+Machines are noisy: on a shared machine, run it when it is otherwise idle, and read the
+load average printed beside the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reportedly.batch.dataset import done_partitions
+
+
+def corpus_texts(polnear: Path) -> list[tuple[str, str]]:
+    """PolNeAR train and dev texts, (name, text), in name order."""
+    texts = []
+    for split in ("train", "dev"):
+        for path in sorted((polnear / split / "text").glob("*.txt")):
+            texts.append((f"{split}-{path.stem}", path.read_text(encoding="utf-8")))
+    if not texts:
+        raise SystemExit(f"no PolNeAR texts under {polnear}/train/text or {polnear}/dev/text")
+    return texts
+
+
+def write_inputs(texts: list[tuple[str, str]], count: int, folder: Path) -> tuple[Path, int]:
+    """``count`` documents as one JSON Lines file (repeats get new ids); its path and words."""
+    path = folder / "documents.jsonl"
+    words = 0
+    with path.open("w", encoding="utf-8") as stream:
+        for number, (name, text) in zip(range(count), itertools.cycle(texts), strict=False):
+            stream.write(
+                json.dumps({"id": f"{name}.{number}", "text": text, "published": "2016-10-01"}) + "\n"
+            )
+            words += len(text.split())
+    return path, words
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall-clock seconds of a command, which must succeed (its stderr shown if it fails), and
+    the processor seconds of it and the processes it started (Dask's workers too): on a
+    machine other work shares, the wall clock stretches, the processor time much less."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    finished = subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
+    )
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if finished.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({finished.returncode}):\n{finished.stderr[-2000:]}")
+    return seconds, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("polnear", type=Path, nargs="?", default=Path("../shared/data/polnear"))
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--partition-size", type=int, default=50)
+    parser.add_argument("--engine", choices=["dask", "local"], default="dask")
+    args = parser.parse_args()
+    reportedly = [sys.executable, "-m", "reportedly"]
+    with tempfile.TemporaryDirectory(prefix="reportedly-scale-") as scratch:
+        folder = Path(scratch)
+        inputs, words = write_inputs(corpus_texts(args.polnear), args.documents, folder)
+        load_before = os.getloadavg()
+        extract_seconds, extract_cpu = timed(
+            [*reportedly, "extract", str(inputs), "-o", str(folder / "extract.jsonl")]
+        )
+        # The peak resident memory of the largest child so far: the extract process's.
+        extract_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        runs = {}
+        for workers in args.workers:
+            output = folder / f"batch-{workers}"
+            command = [*reportedly, "batch", str(inputs), "--output", str(output), "--engine", args.engine]
+            command += ["--workers", str(workers), "--partition-size", str(args.partition_size)]
+            seconds, cpu = timed(command)
+            peaks: dict[str, float] = {}
+            done = done_partitions(output).values()
+            for entry in done:
+                peaks[entry.worker] = max(peaks.get(entry.worker, 0.0), entry.peak_rss_mb)
+            runs[workers] = {
+                "seconds": round(seconds, 1),
+                "documents_per_second": round(args.documents / seconds, 2),
+                "words_per_second": round(words / seconds),
+                "peak_memory_mb_per_worker": sorted(peaks.values()),
+                # Time inside the tasks (extracting and writing; the first loads the pipeline),
+                # per document and worker: the run's seconds less the start-up and the driver.
+                "task_seconds_per_document": round(sum(entry.seconds for entry in done) / args.documents, 3),
+                "cpu_seconds": round(cpu, 1),
+                "task_cpu_seconds_per_document": round(
+                    sum(entry.cpu_seconds for entry in done) / args.documents, 3
+                ),
+            }
+        load_after = os.getloadavg()
+    one = runs.get(1)
+    for figures in runs.values():
+        if one:
+            figures["speedup"] = round(one["seconds"] / figures["seconds"], 2)
+    report = {
+        "documents": args.documents,
+        "words": words,
+        "engine": args.engine,
+        "partition_size": args.partition_size,
+        "cores": os.cpu_count(),
+        "load_average_before_after": [round(load_before[0], 2), round(load_after[0], 2)],
+        "extract_one_process": {
+            "seconds": round(extract_seconds, 1),
+            "documents_per_second": round(args.documents / extract_seconds, 2),
+            "words_per_second": round(words / extract_seconds),
+            "peak_memory_mb": round(extract_peak_mb, 1),
+            "cpu_seconds": round(extract_cpu, 1),
+        },
+        "batch": runs,
+    }
+    if one:
+        overhead = (one["seconds"] - extract_seconds) / args.documents
+        report["overhead_per_document_ms"] = round(overhead * 1000, 2)
+        report["overhead_percent"] = round(100 * (one["seconds"] - extract_seconds) / extract_seconds, 1)
+        cpu_overhead = one["cpu_seconds"] - extract_cpu
+        report["cpu_overhead_per_document_ms"] = round(cpu_overhead / args.documents * 1000, 2)
+        report["cpu_overhead_percent"] = round(100 * cpu_overhead / extract_cpu, 1)
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
