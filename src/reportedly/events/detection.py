@@ -56,8 +56,11 @@ INTENT = {
 NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "neither", "nothing", "noone"})
 REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "balk", "resist"})
 INTENT_WORDS = frozenset(
-    {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge"}
+    {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge", "swear"}
 )
+# Acts of cooperation: refused or denied for the future ("will not accept", "failed to reach
+# an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
+COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,9 @@ def code_events(
                 actor = speaker_parties(speaking) or actor
         # A verb dictionary's pattern codes intent and obligation itself ("vowed to wage war").
         event_type = trigger.event_type if coded else _event_type(token, trigger)
+        negated = _negated(token)
+        if negated and event_type in COOPERATION and _refused(token):
+            event_type, negated = "REJECT", False
         if event_type == "REQUEST" and trigger.event_type != "REQUEST" and reporting is not None:
             # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
             actor, recipient = speaker_parties(reporting), actor
@@ -144,7 +150,7 @@ def code_events(
                 actor=actor,
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
-                negated=_negated(token),
+                negated=negated,
                 hypothetical=is_hypothetical(token, lexicon),
             )
         )
@@ -239,11 +245,13 @@ def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[T
 def _through_light_verb(
     token: Token, trigger: Trigger, triggers: dict[tuple[str, str], Trigger]
 ) -> tuple[Token, Trigger]:
-    """The object noun's event for a light verb ("imposed sanctions"), else the verb's own."""
-    if token.lemma_.lower() in LIGHT_VERBS:
-        for child in token.children:
-            if child.dep_ == "dobj" and (found := trigger_of(child, triggers)):
-                return child, found
+    """The object noun's event for a light verb ("imposed sanctions"), the promised act's for
+    a promise ("vowed to fight": a threat to fight), else the verb's own."""
+    lemma = token.lemma_.lower()
+    carried = "dobj" if lemma in LIGHT_VERBS else "xcomp" if lemma in INTENT_WORDS else None
+    for child in token.children:
+        if child.dep_ == carried and (found := trigger_of(child, triggers)):
+            return child, found
     return token, trigger
 
 
@@ -287,6 +295,21 @@ def _negated(token: Token) -> bool:
         verb = verb.head
         if verb.lemma_.lower() in REFUSALS:
             return True
+
+
+def _refused(token: Token) -> bool:
+    """Whether a negated act is refused, not merely denied: for the future or as an intent
+    ("will not accept", "is not ready to sign"), or as the act of a refusal or failure
+    ("refused to sign", "failed to reach an agreement"); not a past act that did not happen
+    ("never withdrew", "has not recognised")."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    if _intended(verb):
+        return True
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in REFUSALS:
+            return True
+    return False
 
 
 def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
