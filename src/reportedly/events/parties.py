@@ -17,6 +17,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
+from reportedly.events.places import city_country
 from reportedly.model import Actor, Attribution, Entity, EventActor, Extraction, Span
 from reportedly.nlp.trees import subtree_without_clauses
 from reportedly.resolve.actors import ActorCoder
@@ -206,15 +207,22 @@ def code_parties(
                 continue
             # No entity, or one the dictionaries do not know: what the words say. An
             # organisation's own name gives no sector ("General Motors" is no general).
-            own_name = entity.name if entity is not None and entity.type == "ORG" else None
+            own_name = (
+                entity.name
+                if entity is not None and entity.type == "ORG" and coder.sector_of(entity.name) is not None
+                else None
+            )
             description = descriptions.get(entity.id) if entity else None
-            words = [_without(party.text, own_name)] + ([description] if description else [])
+            words = [without_name(party.text, own_name)] + ([description] if description else [])
             # An ethnic minority is of the country it lives in, not the one its people name
             # ("ethnic Albanians in Macedonia", "ethnic Turks began a hunger strike").
             ethnic = _ETHNIC.search(words[0])
             if ethnic is not None:
-                words[0] = _without(words[0], ethnic.group(0))
-            code = next((c for w in words if (c := _code_words(w, coder, published))), None)
+                words[0] = without_name(words[0], ethnic.group(0))
+            # A city no dictionary knows is of its country ("protesters in Kharkiv").
+            code = next((c for w in words if (c := _code_words(w, coder, published))), None) or city_country(
+                words[0]
+            )
             party.actor = coder.actor(code)
             if code is None and (
                 ethnic is not None
@@ -278,7 +286,7 @@ def _place(
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
 
 
-def _without(words: str, name: str | None) -> str:
+def without_name(words: str, name: str | None) -> str:
     """A party's words without a name they hold ("General Motors' plants in Ohio" without
     "General Motors": "' plants in Ohio")."""
     return words.replace(name, " ").strip() if name and name in words else words
