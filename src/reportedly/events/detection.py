@@ -347,7 +347,17 @@ def _end_of_words(sentence: SpacySpan) -> int:
 def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] | None:
     """Of a sentence's triggers, the one nearest the root of its parse (first in the text
     among equals): the main act, not one in a subordinate clause."""
-    return min(found, key=lambda item: (_depth(item[0]), item[0].i), default=None)
+    return min(found, key=lambda item: (_depth(_act_of(item[0])), item[0].i), default=None)
+
+
+def _act_of(token: Token) -> Token:
+    """The light verb whose object a noun trigger is, directly or after "of" ("declared [a
+    state of] siege", "imposed sanctions"): the act stands where its verb does."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        token = token.head.head
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        return token.head
+    return token
 
 
 def _depth(token: Token) -> int:

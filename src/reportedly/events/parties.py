@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -21,6 +22,7 @@ from reportedly.events.places import city_country
 from reportedly.model import Actor, Attribution, Entity, EventActor, Extraction, Span
 from reportedly.nlp.trees import subtree_without_clauses
 from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.offices import shipped_office_holders
 
 RECIPIENT_PREPOSITIONS = frozenset(
     {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
@@ -202,6 +204,12 @@ def code_parties(
         unplaced: list[tuple[EventActor, str | None]] = []
         for party in parties:
             entity = entities.get(party.entity) if party.entity else None
+            # A person the dictionaries know by no country ("Kofi Annan" ELI) but who holds
+            # or held an office of one: that country's, or that organisation's.
+            holder = _office_code(entity) if entity is not None and entity.type == "PERSON" else None
+            if holder is not None and (entity.actor is None or entity.actor.country is None):
+                party.actor = coder.actor(holder)
+                continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
                 continue
@@ -284,6 +292,32 @@ def _place(
         if country is not None:
             sector = coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+@cache
+def _office_holder_codes() -> dict[str, str]:
+    """The holders of ``data/office_holders.tsv`` by name (lower case, hyphens as spaces) to
+    the code they act under: a country's government ("QATGOV") or an organisation ("IGOUNO");
+    a name of two countries' holders is left out."""
+    codes: dict[str, set[str]] = {}
+    for terms in shipped_office_holders().terms.values():
+        for term in terms:
+            codes.setdefault(_name_key(term.name), set()).add(term.country)
+    return {
+        name: country + "GOV" if len(country) == 3 else country
+        for name, (country, *others) in ((name, sorted(found)) for name, found in codes.items())
+        if not others
+    }
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+def _office_code(entity: Entity) -> str | None:
+    """The code of the office a person holds or held, by any of their names."""
+    codes = _office_holder_codes()
+    return next((code for name in (entity.name, *entity.aliases) if (code := codes.get(_name_key(name)))), None)
 
 
 def without_name(words: str, name: str | None) -> str:
