@@ -317,7 +317,9 @@ def _name_key(name: str) -> str:
 def _office_code(entity: Entity) -> str | None:
     """The code of the office a person holds or held, by any of their names."""
     codes = _office_holder_codes()
-    return next((code for name in (entity.name, *entity.aliases) if (code := codes.get(_name_key(name)))), None)
+    return next(
+        (code for name in (entity.name, *entity.aliases) if (code := codes.get(_name_key(name)))), None
+    )
 
 
 def without_name(words: str, name: str | None) -> str:

@@ -15,7 +15,8 @@ from functools import cache
 from reportedly.attribution.lexicon import data_lines
 
 # Words that make a country's name a region of it ("northern Vietnam", "the north-east of
-# England"), and nouns of land and water that are places whatever names them.
+# England"; in lower case, so not "South Africa"), and nouns of land and water that are
+# places whatever names them.
 COMPASS = frozenset(
     {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western"}
     | {"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern"}
@@ -50,8 +51,9 @@ def is_place_name(words: str) -> bool:
     name = _LEADING_ARTICLE.sub("", words.strip()).replace(".", "")
     if name in city_countries():
         return True
-    tokens = [token.lower() for token in _WORD.findall(name.split(" of ", 1)[0])]
-    return bool(tokens) and (tokens[0] in COMPASS or tokens[-1] in LAND_AND_WATER)
+    tokens = _WORD.findall(name.split(" of ", 1)[0])
+    # A compass word in lower case: "northern Vietnam", not "South Africa" or "North Korea".
+    return bool(tokens) and (tokens[0] in COMPASS or tokens[-1].lower() in LAND_AND_WATER)
 
 
 def city_country(words: str) -> str | None:
