@@ -112,6 +112,7 @@ def test_a_refusal_is_a_rejection_not_a_negated_act(extract):
         # an act of cooperation denied for the future, or failed, is refused: PLOVER's REJECT
         ("Nobody in Ukraine will sign away our land.", "sign"),
         ("Kenya said on Tuesday it will not accept any more refugees from Somalia.", "accept"),
+        ("Hungary won't sign the joint statement, its foreign minister said.", "sign"),
         (
             "Egypt and Ethiopia failed to reach an agreement on the dam after three days of talks.",
             "agreement",

@@ -60,6 +60,7 @@ INTENT_WORDS = frozenset(
 )
 # Acts of cooperation: refused or denied for the future ("will not accept", "failed to reach
 # an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
+FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
@@ -299,11 +300,13 @@ def _negated(token: Token) -> bool:
 
 def _refused(token: Token) -> bool:
     """Whether a negated act is refused, not merely denied: for the future or as an intent
-    ("will not accept", "is not ready to sign"), or as the act of a refusal or failure
-    ("refused to sign", "failed to reach an agreement"); not a past act that did not happen
-    ("never withdrew", "has not recognised")."""
+    ("will not accept", "won't sign", "is not ready to sign"), or as the act of a refusal or
+    failure ("refused to sign", "failed to reach an agreement"); not a past act that did not
+    happen ("never withdrew", "has not recognised"), nor one in a conditional ("would not
+    accept", marked hypothetical instead)."""
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-    if _intended(verb):
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if auxiliaries & FUTURE or (_intended(verb) and "would" not in auxiliaries):
         return True
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
