@@ -61,6 +61,7 @@ def test_a_city_gives_its_country_by_whole_names():
         # sport: teams named after countries, cricket and finals
         "Pakistan sealed a thrilling win over India in the T20 World Cup final, defending 160 by four runs.",
         "The Bulls stormed to victory in the grand final, crushing the Sharks by 30 points.",
+        "The All Blacks launched wave after wave of attacks in the final minutes but could not break France.",
         "England's spinners bowled superbly as the covers came off after lunch at Old Trafford.",
         # business: a company named like an officer is no military
         "A Korean battery maker has struck a deal to supply cells to General Motors' plants in Ohio.",

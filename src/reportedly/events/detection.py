@@ -213,7 +213,11 @@ def _sentence_trigger(
         ]
     )
     if own is not None:
-        return (*_through_light_verb(*own, triggers), False)
+        token, trigger = _through_light_verb(*own, triggers)
+        # The act a light verb carries counts in its own sense ("launched wave after wave of
+        # attacks" in a rugby final is no assault).
+        carried = own if token.i == own[0].i else _in_sense(token, trigger, senses)
+        return None if carried is None else (*carried, False)
     if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback, senses)):
         return (*found, True)
     return None
