@@ -39,13 +39,15 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     report = evaluate_plover(shared_file("plover/plover_gsr_dev.jsonl"), no_events=NO_EVENTS_DEV)
     assert report["records"] == 160
     # Measured 2026-12-05, once events need a political party: 21 of the 366 sentences without
-    # a political event have one coded (0.057; 0.768 before). Ceiling: two sentences more.
+    # a political event have one coded (0.057; 0.768 before); with cities and regions as
+    # places and more sport, weather and science senses: 8 (0.022). Ceiling: two more.
     assert report["no_events"]["sentences"] == 366
-    assert report["no_events"]["with_event"] <= 23
+    assert report["no_events"]["with_event"] <= 10
     # Measured 2026-12-04: event type accuracy 0.812, macro F1 0.749; actor country 0.855,
     # recipient country 0.790. 2026-12-05, with events only where a political party acts:
-    # 0.800, 0.752; 0.849, 0.776 (6 records lose their event).
-    assert report["event_type_accuracy"] >= 0.79
-    assert report["event_type_macro_f1"] >= 0.73
-    assert report["actor"]["country_accuracy"] >= 0.835
-    assert report["recipient"]["country_accuracy"] >= 0.77
+    # 0.800, 0.752; 0.843, 0.776 (6 records lose their event); with refusals as REJECT,
+    # light verbs' objects, office holders and ethnic minorities: 0.825, 0.773; 0.849, 0.797.
+    assert report["event_type_accuracy"] >= 0.815
+    assert report["event_type_macro_f1"] >= 0.76
+    assert report["actor"]["country_accuracy"] >= 0.84
+    assert report["recipient"]["country_accuracy"] >= 0.785

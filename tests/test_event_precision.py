@@ -91,8 +91,7 @@ def test_a_capital_that_is_a_place_stays_a_place(extract):
 @pytest.mark.parametrize(
     ("text", "event_type", "trigger"),
     [
-        # no one acts: the whole clause negates the act
-        ("Nobody in Ukraine will sign away our land.", "AGREE", "sign"),
+        # no one acted: the whole clause negates the act
         ("No European government has recognised the new regime in Niger.", "SUPPORT", "recognised"),
         ("Russia never withdrew its troops from Transnistria.", "RETREAT", "withdrew"),
     ],
@@ -105,6 +104,24 @@ def test_negation_comes_from_the_whole_clause(extract, text, event_type, trigger
 def test_a_refusal_is_a_rejection_not_a_negated_act(extract):
     (event,) = events_of(extract, "Serbia refused to sign the agreement with the European Union.")
     assert (event.event_type, event.trigger.text, event.negated) == ("REJECT", "refused", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # an act of cooperation denied for the future, or failed, is refused: PLOVER's REJECT
+        ("Nobody in Ukraine will sign away our land.", "sign"),
+        ("Kenya said on Tuesday it will not accept any more refugees from Somalia.", "accept"),
+        ("Hungary won't sign the joint statement, its foreign minister said.", "sign"),
+        (
+            "Egypt and Ethiopia failed to reach an agreement on the dam after three days of talks.",
+            "agreement",
+        ),
+    ],
+)
+def test_a_cooperation_refused_for_the_future_is_a_rejection(extract, text, trigger):
+    (event,) = events_of(extract, text)
+    assert (event.event_type, event.trigger.text, event.negated) == ("REJECT", trigger, False)
 
 
 NO_EVENT_SENTENCES = [

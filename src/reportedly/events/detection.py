@@ -56,8 +56,12 @@ INTENT = {
 NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "neither", "nothing", "noone"})
 REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "balk", "resist"})
 INTENT_WORDS = frozenset(
-    {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge"}
+    {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge", "swear"}
 )
+# Acts of cooperation: refused or denied for the future ("will not accept", "failed to reach
+# an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
+FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
+COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,9 @@ def code_events(
                 actor = speaker_parties(speaking) or actor
         # A verb dictionary's pattern codes intent and obligation itself ("vowed to wage war").
         event_type = trigger.event_type if coded else _event_type(token, trigger)
+        negated = _negated(token)
+        if negated and event_type in COOPERATION and _refused(token):
+            event_type, negated = "REJECT", False
         if event_type == "REQUEST" and trigger.event_type != "REQUEST" and reporting is not None:
             # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
             actor, recipient = speaker_parties(reporting), actor
@@ -144,7 +151,7 @@ def code_events(
                 actor=actor,
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
-                negated=_negated(token),
+                negated=negated,
                 hypothetical=is_hypothetical(token, lexicon),
             )
         )
@@ -206,7 +213,11 @@ def _sentence_trigger(
         ]
     )
     if own is not None:
-        return (*_through_light_verb(*own, triggers), False)
+        token, trigger = _through_light_verb(*own, triggers)
+        # The act a light verb carries counts in its own sense ("launched wave after wave of
+        # attacks" in a rugby final is no assault).
+        carried = own if token.i == own[0].i else _in_sense(token, trigger, senses)
+        return None if carried is None else (*carried, False)
     if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback, senses)):
         return (*found, True)
     return None
@@ -239,11 +250,13 @@ def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[T
 def _through_light_verb(
     token: Token, trigger: Trigger, triggers: dict[tuple[str, str], Trigger]
 ) -> tuple[Token, Trigger]:
-    """The object noun's event for a light verb ("imposed sanctions"), else the verb's own."""
-    if token.lemma_.lower() in LIGHT_VERBS:
-        for child in token.children:
-            if child.dep_ == "dobj" and (found := trigger_of(child, triggers)):
-                return child, found
+    """The object noun's event for a light verb ("imposed sanctions"), the promised act's for
+    a promise ("vowed to fight": a threat to fight), else the verb's own."""
+    lemma = token.lemma_.lower()
+    carried = "dobj" if lemma in LIGHT_VERBS else "xcomp" if lemma in INTENT_WORDS else None
+    for child in token.children:
+        if child.dep_ == carried and (found := trigger_of(child, triggers)):
+            return child, found
     return token, trigger
 
 
@@ -289,6 +302,23 @@ def _negated(token: Token) -> bool:
             return True
 
 
+def _refused(token: Token) -> bool:
+    """Whether a negated act is refused, not merely denied: for the future or as an intent
+    ("will not accept", "won't sign", "is not ready to sign"), or as the act of a refusal or
+    failure ("refused to sign", "failed to reach an agreement"); not a past act that did not
+    happen ("never withdrew", "has not recognised"), nor one in a conditional ("would not
+    accept", marked hypothetical instead)."""
+    verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if auxiliaries & FUTURE or (_intended(verb) and "would" not in auxiliaries):
+        return True
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() in REFUSALS:
+            return True
+    return False
+
+
 def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
     """By token index, the first attribution whose span (start, end) holds the token's
     start: the one whose cue a trigger is, or whose content reports it."""
@@ -324,7 +354,17 @@ def _end_of_words(sentence: SpacySpan) -> int:
 def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] | None:
     """Of a sentence's triggers, the one nearest the root of its parse (first in the text
     among equals): the main act, not one in a subordinate clause."""
-    return min(found, key=lambda item: (_depth(item[0]), item[0].i), default=None)
+    return min(found, key=lambda item: (_depth(_act_of(item[0])), item[0].i), default=None)
+
+
+def _act_of(token: Token) -> Token:
+    """The light verb whose object a noun trigger is, directly or after "of" ("declared [a
+    state of] siege", "imposed sanctions"): the act stands where its verb does."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
+        token = token.head.head
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+        return token.head
+    return token
 
 
 def _depth(token: Token) -> int:

@@ -11,14 +11,18 @@ dictionary places, the country the sentence names.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Token
 
+from reportedly.events.places import city_country
 from reportedly.model import Actor, Attribution, Entity, EventActor, Extraction, Span
 from reportedly.nlp.trees import subtree_without_clauses
 from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.offices import shipped_office_holders
 
 RECIPIENT_PREPOSITIONS = frozenset(
     {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
@@ -31,6 +35,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # groups that act in it. A party in one ("the army", "President X", "a terror group") that
 # no dictionary places is placed in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"})
+# "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
+_ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
@@ -195,22 +201,44 @@ def code_parties(
     countries: CountryMentions | None = None  # built when a party first needs a country
     for event in extraction.events:
         parties = (*event.actor, *event.recipient)
-        unplaced = []
+        unplaced: list[tuple[EventActor, str | None]] = []
         for party in parties:
             entity = entities.get(party.entity) if party.entity else None
+            # A person the dictionaries know by no country ("Kofi Annan" ELI) but who holds
+            # or held an office of one: that country's, or that organisation's.
+            holder = _office_code(entity) if entity is not None and entity.type == "PERSON" else None
+            if holder is not None and (entity.actor is None or entity.actor.country is None):
+                party.actor = coder.actor(holder)
+                continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
                 continue
-            # No entity, or one the dictionaries do not know: what the words say.
+            # No entity, or one the dictionaries do not know: what the words say. An
+            # organisation's own name gives no sector ("General Motors" is no general).
+            own_name = (
+                entity.name
+                if entity is not None and entity.type == "ORG" and coder.sector_of(entity.name) is not None
+                else None
+            )
             description = descriptions.get(entity.id) if entity else None
-            words = [party.text] + ([description] if description else [])
-            code = next((c for w in words if (c := _code_words(w, coder, published))), None)
+            words = [without_name(party.text, own_name)] + ([description] if description else [])
+            # An ethnic minority is of the country it lives in, not the one its people name
+            # ("ethnic Albanians in Macedonia", "ethnic Turks began a hunger strike").
+            ethnic = _ETHNIC.search(words[0])
+            if ethnic is not None:
+                words[0] = without_name(words[0], ethnic.group(0))
+            # A city no dictionary knows is of its country ("protesters in Kharkiv").
+            code = next((c for w in words if (c := _code_words(w, coder, published))), None) or city_country(
+                words[0]
+            )
             party.actor = coder.actor(code)
             if code is None and (
-                (entity is not None and entity.type == "PERSON")
+                ethnic is not None
+                or (entity is not None and entity.type == "PERSON")
                 or coder.sector_of(party.text) in PLACED_SECTORS
             ):
-                unplaced.append(party)
+                people = coder.code_description(ethnic.group(1), published) if ethnic else None
+                unplaced.append((party, people[:3] if people else None))
         if unplaced:  # the sentence's countries are looked up only when someone needs one
             if countries is None:
                 countries = CountryMentions(extraction.entities)
@@ -244,20 +272,60 @@ class CountryMentions:
 
 
 def _place(
-    unplaced: list[EventActor], parties: tuple[EventActor, ...], countries: list[str], coder: ActorCoder
+    unplaced: list[tuple[EventActor, str | None]],
+    parties: tuple[EventActor, ...],
+    countries: list[str],
+    coder: ActorCoder,
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
-    a coder reading the sentence would ("Minister Tran Xuan Gia said Vietnam ..." VNMGOV)."""
+    a coder reading the sentence would ("Minister Tran Xuan Gia said Vietnam ..." VNMGOV);
+    never the country it is kept from (an ethnic minority's people's: "ethnic Albanians"
+    are not of Albania)."""
     held = [party.actor.country for party in parties if party.actor and party.actor.country]
     # A country another party holds only when the sentence names no other ("President
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
     ranked = [country for country in countries if country not in held] + list(dict.fromkeys(held))
-    for party in unplaced:
-        if ranked:
+    for party, not_of in unplaced:
+        country = next((country for country in ranked if country != not_of), None)
+        if country is not None:
             sector = coder.sector_of(party.text)
-            party.actor = Actor(code=ranked[0] + (sector or ""), country=ranked[0], sector=sector)
+            party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+@cache
+def _office_holder_codes() -> dict[str, str]:
+    """The holders of ``data/office_holders.tsv`` by name (lower case, hyphens as spaces) to
+    the code they act under: a country's government ("QATGOV") or an organisation ("IGOUNO");
+    a name of two countries' holders is left out."""
+    codes: dict[str, set[str]] = {}
+    for terms in shipped_office_holders().terms.values():
+        for term in terms:
+            codes.setdefault(_name_key(term.name), set()).add(term.country)
+    return {
+        name: country + "GOV" if len(country) == 3 else country
+        for name, (country, *others) in ((name, sorted(found)) for name, found in codes.items())
+        if not others
+    }
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().replace("-", " ").split())
+
+
+def _office_code(entity: Entity) -> str | None:
+    """The code of the office a person holds or held, by any of their names."""
+    codes = _office_holder_codes()
+    return next(
+        (code for name in (entity.name, *entity.aliases) if (code := codes.get(_name_key(name)))), None
+    )
+
+
+def without_name(words: str, name: str | None) -> str:
+    """A party's words without a name they hold ("General Motors' plants in Ohio" without
+    "General Motors": "' plants in Ohio")."""
+    return words.replace(name, " ").strip() if name and name in words else words
 
 
 def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:

@@ -6,7 +6,8 @@ when its words name a political body or office ("the Umma party", "Defence Secre
 when it is a country or its capital acting as a state: a country code alone, on words whose
 head names the state or its people ("Israel", "the Americans"), not someone of it ("the
 Chinese player", "Japan's Nissan") nor a club named after its town. A place where something
-happens ("in Paris") acts in nothing. A capital that acts stands for its
+happens ("in Paris") acts in nothing, nor does a city that is no capital or a region
+("Mumbai", "northern Vietnam": ``events.places``). A capital that acts stands for its
 government or organisation (``data/event_capitals.tsv``: "Brussels" the EU), except as the
 place an attack or protest is aimed at ("shelled Kyiv").
 """
@@ -18,6 +19,8 @@ from functools import cache
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.detection import event_id
+from reportedly.events.parties import without_name
+from reportedly.events.places import is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
 from reportedly.resolve.actors import ActorCoder, shipped_tables
 
@@ -47,6 +50,11 @@ QUANTITIES = frozenset(
 # Titles that make their holder a political party though no sector codes them ("Palestinian
 # leader Yasser Arafat").
 POLITICAL_TITLES = frozenset({"leader", "leaders", "regime", "dictator", "warlord", "strongman"})
+# Heads of a country's agents who act for its state though no sector codes them ("U.S. and
+# Russian negotiators"); without a country they could be anyone's ("union negotiators").
+STATE_AGENTS = frozenset(
+    {"negotiator", "negotiators", "diplomat", "diplomats", "envoy", "envoys", "delegate", "delegates"}
+)
 # Words before a party that make it the place of the act, not a party to it.
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?$", re.I
@@ -135,7 +143,8 @@ class PartyJudge:
             return True
         # Of the agent nouns, "elites" are too wide alone ("the actor", "the singer"): a
         # dictionary must have coded the person for an elite to count.
-        for words in (party.text, entity.role if entity is not None else None):
+        own_name = entity.name if entity is not None and entity.type == "ORG" else None
+        for words in (without_name(party.text, own_name), entity.role if entity is not None else None):
             sector = self._coder.sector_of(words) if words else None
             if sector is not None and sector != "ELI" and _political_sector(sector):
                 return True
@@ -146,10 +155,10 @@ class PartyJudge:
         # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
         if head.lower() in POLITICAL_BODIES and any(word[:1].isupper() for word in words[1:]):
             return True
-        if actor is None or actor.country is None:
+        if actor is None or actor.country is None or is_place_name(party.text):
             return False
         return (
-            head.lower() in STATE_HEADS
+            head.lower() in STATE_HEADS | STATE_AGENTS
             or head in self._state_words
             or (head[:1].isupper() and self._coder.code_description(head, None) is not None)
         )

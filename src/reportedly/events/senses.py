@@ -100,7 +100,12 @@ class SentenceSenses:
         if place == "subject":
             # A noun trigger's subject is its verb's ("workers went on strike").
             verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-            return _forms(word for child in verb.children if child.dep_ in SUBJECTS for word in child.subtree)
+            subjects = [word for child in verb.children if child.dep_ in SUBJECTS for word in child.subtree]
+            # A relative clause's subject ("that") stands for the noun it qualifies: "the
+            # asteroid that struck".
+            if verb.dep_ == "relcl":
+                subjects.append(verb.head)
+            return _forms(subjects)
         return _forms(subtree_without_clauses(token, _CLAUSES))
 
 
