@@ -279,3 +279,16 @@ def test_a_pronoun_source_passes_over_a_name_inside_an_earlier_quote(extractor: 
         'Hillary Clinton," she said. She added that the senator had backed liberal policies.',
     )
     assert speaker_name(by_cue(extraction, "added")) == "Carly Fiorina"
+
+
+# A surname NER reads as a nationality ("Cuban") is the person named in full before it.
+def test_a_surname_read_as_a_nationality_is_the_person(extractor: Extractor):
+    extraction = extracted(
+        extractor,
+        "Mark Cuban spoke on Sunday. Trump's grasp of policy is worrying, Cuban said. "
+        '"You know, it is possible for anybody to change," he said.',
+    )
+    speakers = [speaker_name(a) for a in extraction.attributions if a.cue and a.cue.text == "said"]
+    assert speakers == ["Mark Cuban", "Mark Cuban"]
+    cuban = next(entity for entity in extraction.entities if entity.name == "Mark Cuban")
+    assert cuban.type == "PERSON"

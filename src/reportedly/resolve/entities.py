@@ -216,7 +216,8 @@ class _Grouper:
             entity = Entity(id=f"e{len(self.entities) + 1}", name=name, type=ent.label_)
             self.entities.append(entity)
             self.labels[entity.id] = Counter()
-        self.labels[entity.id][ent.label_] += 1
+        joined_person = ent.label_ == "NORP" and self.labels[entity.id]["PERSON"] > 0
+        self.labels[entity.id]["PERSON" if joined_person else ent.label_] += 1
         self.last_seen[entity.id] = ent.start
         self.by_key.setdefault(key if ent.label_ != "NORP" else ("NORP", *key), entity)
         if len(key) > 1 and ent.label_ == "PERSON":
@@ -242,7 +243,9 @@ class _Grouper:
 
     def _known(self, label: str, name: str, key: tuple[str, ...], gender: str | None) -> Entity | None:
         if label == "NORP":
-            return self.by_key.get(("NORP", *key))
+            # "Cuban said" after "Mark Cuban": a surname NER read as a nationality.
+            people = self.full_names.get(key[0], []) if len(key) == 1 else []
+            return people[0] if people else self.by_key.get(("NORP", *key))
         if len(key) == 1:
             # "Lavrov" after "Sergei Lavrov"; of two Obamas, the one the honorific fits,
             # else the one named last.
