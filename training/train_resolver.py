@@ -22,9 +22,8 @@ model: ``reportedly eval speakers`` on those articles' records. A second fifth (
 51-101) chooses each kind's null threshold for a model fitted on the other three (the best
 accuracy there, counting a null as right only for a source whose gold is null); the model
 written is then fitted on the four fifths not held out, with those thresholds.
-``--rules-for KIND`` leaves a kind to the
-rules (pronouns: the rules resolved more of held-out train; docs/evaluation.md). Needs only
-the runtime install.
+``--rules-for KIND`` leaves a kind to the rules (pronouns: the rules resolved more of
+held-out train; docs/evaluation.md). Needs only the runtime install.
 """
 
 from __future__ import annotations
