@@ -242,3 +242,53 @@ def test_these_comments_published_in_an_outlet_are_the_comments_made_to_it(extra
     assert speaker_name(suggest) == "Volodymyr Zelenskiy"
     told = by_cue(extraction, "told")
     assert (speaker_name(told), told.addressee.text) == ("Volodymyr Zelenskiy", "Le Parisien")
+
+
+# Name forms of one person: a middle initial, a generational suffix, a title NER took in.
+def test_middle_initials_suffixes_and_titles_name_one_person(extractor: Extractor):
+    extraction = extracted(
+        extractor,
+        "Vice President Joseph R. Biden Jr. spoke in Scranton on Monday. "
+        '"We wear everything on our sleeve," Mr. Biden said. '
+        "Anthony M. Kennedy has sat on the court since 1988. Instead, Justice Kennedy, abandoning his "
+        "earlier hostility, joined the liberals. "
+        '"The program is lawful," he wrote.',
+    )
+    assert speaker_name(by_cue(extraction, "said")) == "Joseph R. Biden Jr."
+    assert speaker_name(by_cue(extraction, "wrote")) == "Anthony M. Kennedy"
+    kennedy = next(entity for entity in extraction.entities if entity.name == "Anthony M. Kennedy")
+    assert kennedy.role == "justice"  # the title NER read as part of the name
+
+
+def test_a_father_and_son_stay_two_people(extractor: Extractor):
+    extraction = extracted(
+        extractor,
+        "Charles Elliott Jr. and Charles Elliott III came to the funeral. "
+        '"He was the greatest," Charles Elliott III said.',
+    )
+    names = {entity.name for entity in extraction.entities if entity.type == "PERSON"}
+    assert {"Charles Elliott Jr.", "Charles Elliott III"} <= names
+
+
+# "He added" after a quote that names someone else: the one named in the quote is not the speaker.
+def test_a_pronoun_source_passes_over_a_name_inside_an_earlier_quote(extractor: Extractor):
+    extraction = extracted(
+        extractor,
+        "Carly Fiorina spoke to Fox News on Monday. She was in Iowa. "
+        '"I am the most qualified candidate to beat '
+        'Hillary Clinton," she said. She added that the senator had backed liberal policies.',
+    )
+    assert speaker_name(by_cue(extraction, "added")) == "Carly Fiorina"
+
+
+# A surname NER reads as a nationality ("Cuban") is the person named in full before it.
+def test_a_surname_read_as_a_nationality_is_the_person(extractor: Extractor):
+    extraction = extracted(
+        extractor,
+        "Mark Cuban spoke on Sunday. Trump's grasp of policy is worrying, Cuban said. "
+        '"You know, it is possible for anybody to change," he said.',
+    )
+    speakers = [speaker_name(a) for a in extraction.attributions if a.cue and a.cue.text == "said"]
+    assert speakers == ["Mark Cuban", "Mark Cuban"]
+    cuban = next(entity for entity in extraction.entities if entity.name == "Mark Cuban")
+    assert cuban.type == "PERSON"

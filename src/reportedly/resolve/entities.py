@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from reportedly.model import Attribution, Entity, Range, Span
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.names import HONORIFICS, clean_name, initials, name_key
+from reportedly.resolve.offices import read_roles
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 # Types that can share a name: NER labels a surname PERSON in one sentence, ORG in the next.
@@ -44,6 +45,11 @@ TITLE_ABBREVIATIONS = {
 
 IsTitle = Callable[[tuple[str, ...]], bool]
 
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# One-word roles of the role lexicon that stand before names ("Justice Kennedy",
+# "Representative Brooks"), beyond the actor dictionaries' agent nouns.
+PERSON_TITLES = frozenset(phrase[0].lower() for phrase in read_roles() if len(phrase) == 1)
+
 
 def collect_entities(
     doc: Doc,
@@ -67,16 +73,56 @@ def collect_entities(
         if ent.label_ not in ENTITY_TYPES:
             continue
         name = clean_name(ent.text)
+        title = ""
+        if ent.label_ == "PERSON":
+            title, name = split_title(name, is_title)
         key = name_key(name, variants)
         if not key:
             continue
+        if ent.label_ == "PERSON":
+            key = person_key(key)
         entity = grouper.add(ent, name, key)
         entity.mentions.append(Span.of(text, ent.start_char, ent.end_char))
         if entity.role is None and ent.label_ in {"PERSON", "ORG"}:
             found = role_of(ent, is_title)
+            if found is None and title:
+                # "Justice Kennedy": NER took the title into the name.
+                found = " ".join(TITLE_ABBREVIATIONS.get(w.lower(), w.lower()) for w in title.split()), title
             if found:
                 entity.role, descriptions[entity.id] = found
     return grouper.finished(), descriptions
+
+
+def split_title(name: str, is_title: IsTitle) -> tuple[str, str]:
+    """A person's name without the titles NER took into it, and those titles: ("Justice",
+    "Kennedy") for "Justice Kennedy", ("Sen.", "Lindsey Graham"); the last word always stays."""
+    words = name.split()
+    cut = 0
+    while cut < len(words) - 1 and _is_title_word(words[cut], is_title):
+        cut += 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _is_title_word(word: str, is_title: IsTitle) -> bool:
+    lowered = word.lower()
+    spelled = TITLE_ABBREVIATIONS.get(lowered, lowered)
+    return lowered in TITLE_ABBREVIATIONS or spelled in PERSON_TITLES or is_title((spelled.upper(),))
+
+
+def person_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name key without middle initials: "Donald J. Trump" keys as "Donald
+    Trump" ("Charles Elliott Jr." and "Charles Elliott III" stay two)."""
+    if len(key) <= 2:
+        return key
+    return (key[0], *(word for word in key[1:-1] if len(word.rstrip(".")) > 1), key[-1])
+
+
+def surname(key: tuple[str, ...]) -> str:
+    """The last word of a name's key before a generational suffix ("Joseph R. Biden Jr.": biden)."""
+    words = list(key)
+    while len(words) > 1 and words[-1].rstrip(".") in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
 
 
 def title_test(coder: ActorCoder) -> IsTitle:
@@ -170,11 +216,12 @@ class _Grouper:
             entity = Entity(id=f"e{len(self.entities) + 1}", name=name, type=ent.label_)
             self.entities.append(entity)
             self.labels[entity.id] = Counter()
-        self.labels[entity.id][ent.label_] += 1
+        joined_person = ent.label_ == "NORP" and self.labels[entity.id]["PERSON"] > 0
+        self.labels[entity.id]["PERSON" if joined_person else ent.label_] += 1
         self.last_seen[entity.id] = ent.start
         self.by_key.setdefault(key if ent.label_ != "NORP" else ("NORP", *key), entity)
         if len(key) > 1 and ent.label_ == "PERSON":
-            people = self.full_names.setdefault(key[-1], [])
+            people = self.full_names.setdefault(surname(key), [])
             if entity not in people:
                 people.append(entity)
         if len(name.split()) > len(entity.name.split()) and ent.label_ == "PERSON":
@@ -196,7 +243,9 @@ class _Grouper:
 
     def _known(self, label: str, name: str, key: tuple[str, ...], gender: str | None) -> Entity | None:
         if label == "NORP":
-            return self.by_key.get(("NORP", *key))
+            # "Cuban said" after "Mark Cuban": a surname NER read as a nationality.
+            people = self.full_names.get(key[0], []) if len(key) == 1 else []
+            return people[0] if people else self.by_key.get(("NORP", *key))
         if len(key) == 1:
             # "Lavrov" after "Sergei Lavrov"; of two Obamas, the one the honorific fits,
             # else the one named last.
