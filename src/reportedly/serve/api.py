@@ -49,8 +49,8 @@ SPEAKERS_LIMIT = 20
 LIST_LIMIT = 100
 # The columns SQLite holds as 0 or 1 that JSON gives as false or true.
 _FLAGS = ("negated", "hypothetical", "headline")
-# How many answers of `speakers` are kept (each a page of counts over the whole store).
-SPEAKER_PAGES_KEPT = 256
+# How many answers over the whole store (a page of `speakers`, the home page's counts) are kept.
+KEPT_ANSWERS = 256
 # Queries run in at most this many threads at once; more requests wait their turn. On 2
 # cores, 4 threads answered 441 requests/s of bench/serve.py's mix (20 clients), 2 answered
 # 419, 8 answered 369 and 40 (Starlette's default) 376, with more memory for their connections.
@@ -97,6 +97,30 @@ class StoreReader:
         self._kept = threading.local()
         # Made on first use: anyio picks the backend of a limiter from the running event loop.
         self._limiters: list[anyio.CapacityLimiter] = []
+        self._version = _StoreVersion(db_path)
+        self._answers: OrderedDict[tuple[object, ...], Any] = OrderedDict()
+        self._answers_lock, self._answering = threading.Lock(), threading.Lock()
+
+    def kept(self, question: tuple[object, ...], answer: Callable[[sqlite3.Connection], Any]) -> Any:
+        """``answer`` to ``question`` (a query over the whole store, the same for every
+        visitor: counts that take tens of milliseconds on a large store), kept until the
+        store changes. One is worked out at a time: the visitors asking at once wait for
+        it rather than count again."""
+        question = (self._version.current(), *question)
+        with self._answers_lock:
+            if question in self._answers:
+                return self._answers[question]
+        with self._answering:
+            with self._answers_lock:
+                if question in self._answers:
+                    return self._answers[question]
+            with self.reading() as connection:
+                found = answer(connection)
+            with self._answers_lock:
+                self._answers[question] = found
+                while len(self._answers) > KEPT_ANSWERS:
+                    self._answers.popitem(last=False)
+        return found
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -131,9 +155,6 @@ class StoreReader:
 def routes(settings: Settings) -> list[Route]:
     """The API's routes over ``settings``' store."""
 
-    versions = _StoreVersion(settings.db_path)
-    speaker_pages: OrderedDict[tuple[object, ...], list[dict[str, Any]]] = OrderedDict()
-    speaker_pages_lock, speaker_counting = threading.Lock(), threading.Lock()
     reading, threaded = settings.reader.reading, settings.reader.threaded
 
     def documents(request: Request) -> Response:
@@ -164,23 +185,11 @@ def routes(settings: Settings) -> list[Route]:
         offset = start[0] if start else 0
         by = choice(params, "by", ("outlet", "month"))
         since, until = period(params, "since"), period(params, "until")
-        # Counts over the whole store, the same for every visitor (the home page shows them):
-        # kept until the store changes.
-        question = (versions.current(), by, since, until, limit, offset)
-        with speaker_pages_lock:
-            rows = speaker_pages.get(question)
-        if rows is None:
-            # One count at a time: the visitors that ask at once wait for it, not count again.
-            with speaker_counting:
-                with speaker_pages_lock:
-                    rows = speaker_pages.get(question)
-                if rows is None:
-                    with reading() as connection:
-                        rows = queries.speakers(connection, by, since, until, limit + 1, offset)
-                    with speaker_pages_lock:
-                        speaker_pages[question] = rows
-                        while len(speaker_pages) > SPEAKER_PAGES_KEPT:
-                            speaker_pages.popitem(last=False)
+        # Counts over the whole store, the same for every visitor (the home page shows them).
+        rows = settings.reader.kept(
+            ("speakers", by, since, until, limit, offset),
+            lambda connection: queries.speakers(connection, by, since, until, limit + 1, offset),
+        )
         more = len(rows) > limit
         return JSONResponse({"rows": rows[:limit], "next": cursor((offset + limit,)) if more else None})
 

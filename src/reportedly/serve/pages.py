@@ -63,11 +63,8 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
     reading, threaded = settings.reader.reading, settings.reader.threaded
 
     def home(request: Request) -> Response:
+        counts, speakers = settings.reader.kept(("home",), _home_counts)
         with reading() as connection:
-            counts = queries.corpus_counts(connection)
-            speakers = queries.speakers(connection, limit=HOME_ROWS)
-            for row in speakers:
-                row["entity"] = _entity_named(connection, row["speaker"])
             latest = queries.quotes(connection, queries.QuoteFilter(limit=HOME_ROWS, spans=True))
         return render("home.html", counts=counts, speakers=speakers, quotes=latest)
 
@@ -174,7 +171,7 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
                 limit + 1,
                 after,
             )
-            months = queries.event_type_months(connection)
+        months = settings.reader.kept(("event type months",), queries.event_type_months)
         chart = bar_chart(months, "month", "events", "Events per month by type", color="event_type")
         next_page = _next_page(request, api.next_cursor(rows, limit, queries.newest_key))
         context.update(rows=rows[:limit], next=next_page, chart=chart)
@@ -327,6 +324,14 @@ def _next_page(request: Request, cursor: str | None) -> str | None:
         return None
     params = {name: value for name, value in request.query_params.items() if value and name != "cursor"}
     return "?" + urlencode({**params, "cursor": cursor})
+
+
+def _home_counts(connection: sqlite3.Connection) -> tuple[queries.Row, list[queries.Row]]:
+    """The home page's counts over the whole store: the corpus in numbers and who is quoted most."""
+    speakers = queries.speakers(connection, limit=HOME_ROWS)
+    for row in speakers:
+        row["entity"] = _entity_named(connection, row["speaker"])
+    return queries.corpus_counts(connection), speakers
 
 
 def _entity_named(connection: sqlite3.Connection, name: str) -> int | None:
