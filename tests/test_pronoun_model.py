@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reportedly.attribution.tagger import shipped_model_dir
-from reportedly.attribution.wordpiece import WordPiece
+from reportedly.nlp.wordpiece import WordPiece
 from reportedly.model import Range
 from reportedly.resolve.pronouns import PronounModel, encode_window, load_pronoun_model
 

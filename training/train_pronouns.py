@@ -38,7 +38,7 @@ import torch
 from tqdm import tqdm
 from transformers import BertModel
 
-from reportedly.attribution.wordpiece import WordPiece
+from reportedly.nlp.wordpiece import WordPiece
 from reportedly.eval.brat import read_split
 from reportedly.eval.gap import read_gap
 from reportedly.eval.jsonl import read_json_lines

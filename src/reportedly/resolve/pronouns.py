@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from reportedly.attribution.tagger import shipped_model_dir
-from reportedly.attribution.wordpiece import WordPiece
+from reportedly.nlp.wordpiece import WordPiece
 from reportedly.model import Attribution, Entity, Range
 
 if TYPE_CHECKING:
