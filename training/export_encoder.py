@@ -21,10 +21,11 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from train_tagger import encoder_dir, quantise
 from transformers import BertModel
 
 from reportedly.nlp.encoder import MAX_PIECES, SentenceEncoder
+
+from train_tagger import encoder_dir, quantise
 
 
 class MeanPooled(torch.nn.Module):

@@ -2,7 +2,7 @@
 
 The commands live beside it: ``extract`` in :mod:`.extract`, the corpus commands (ingest,
 queries, fixes, export and import) in :mod:`.corpus`, ``eval`` in :mod:`.evaluate`, ``serve``
-in :mod:`.serve`.
+in :mod:`.serve`; ``positions`` and ``eval positions`` in :mod:`.positions`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 import click
 from click.exceptions import NoArgsIsHelpError
 
-from reportedly.cli import corpus, evaluate, extract, serve
+from reportedly.cli import corpus, evaluate, extract, positions, serve
 from reportedly.options import Interrupted, stopping_signals_interrupt
 
 
@@ -54,5 +54,6 @@ def main() -> None:
 
 # The modules, not their commands, are imported by name: a command of a module's name would
 # hide the module (``reportedly.cli.extract``) from whoever imports it, as tests do to patch it.
-for _command in (extract.extract, evaluate.evaluate, *corpus.COMMANDS, serve.serve):
+for _command in (extract.extract, evaluate.evaluate, *corpus.COMMANDS, positions.positions, serve.serve):
     main.add_command(_command)
+evaluate.evaluate.add_command(positions.eval_positions)

@@ -325,6 +325,32 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM speaker_members WHERE document_id = new.document_id AND local_id = new.local_id;
     END;
     """,
+    # 6: positions (issue 21): each statement's stance on each issue it is about, and the
+    # statements' sentence embeddings, kept so that a changed issues file is applied again
+    # (`reportedly positions --rebuild`) without encoding anything.
+    """
+    CREATE TABLE stances (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        statement TEXT NOT NULL,         -- the attribution's ("a3") or event's ("e2") id in its document
+        attribution_id INTEGER REFERENCES attributions(id),   -- NULL: an event's stance
+        event_id INTEGER REFERENCES events(id),
+        issue TEXT NOT NULL,
+        stance TEXT NOT NULL,            -- supports, opposes, conditional, demands, unclear
+        evidence TEXT NOT NULL,          -- JSON [[start, end], ...] into documents.text
+        condition_start INTEGER, condition_end INTEGER, condition TEXT,
+        demanded_of TEXT,
+        score REAL NOT NULL,
+        date TEXT                        -- the statement's date (its attribution's or event's)
+    );
+    CREATE INDEX stances_issue ON stances(issue, date);
+    CREATE INDEX stances_document ON stances(document_id);
+    CREATE TABLE statement_vectors (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        statement TEXT NOT NULL,
+        vector BLOB NOT NULL,            -- float16, little-endian, 384 numbers
+        PRIMARY KEY (document_id, statement)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,212 @@
+"""A statement's stance on an issue, by rules over its cue and content.
+
+In order: a conditional clause ("only if Ukraine withdraws ...", "unless ...") makes it
+``conditional`` (its span is the condition) unless the statement refuses; a demand ("X
+must/should ...", "called on X to ...", "urged", "needs ...") makes it ``demands`` (of X);
+else the count of refusals decides, each undoing the last: "not", "never", "ruled out",
+"rejected", the issue's own ``against`` words ("lift" sanctions), a negated attribution.
+An odd count ``opposes``; words of support ("ready", "welcomed", "open to"), an even count
+above none, or a promise ("will", "would") ``supports``; else the sentence's PLOVER event
+(AGREE supports, REJECT opposes, REQUEST demands) if it has one, else ``unclear``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportedly.model import Range
+
+_WORD = r"(?<![\w-])(?:{})(?![\w-])"
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(_WORD.format("|".join(alternatives)), re.IGNORECASE)
+
+
+# Refusals: each one turns the statement once ("would not accept" opposes; "denied it was
+# blocking" supports).
+REFUSALS = _words(
+    r"not",
+    r"\w+n't",
+    r"never",
+    r"no",
+    r"nobody",
+    r"nothing",
+    r"none",
+    r"neither",
+    r"nor",
+    r"cannot",
+    r"refus\w*",
+    r"reject\w*",
+    r"oppos\w*",
+    r"(?:vot\w*|spoke|speak\w*|campaign\w*|argu\w*|stand\w*|stood) against",
+    r"unacceptable",
+    r"out of the question",
+    r"impossible",
+    r"vetoe?s?",
+    r"vetoed",
+    r"rul\w+ out",
+    r"dismiss\w*",
+    r"condemn\w*",
+    r"den(?:y|ies|ied)",
+    r"block\w*",
+    r"red line",
+    r"no way",
+    r"futile",
+    r"pointless",
+    r"won't work",
+    r"a mistake",
+    r"warn\w* against",
+    r"criticis\w*",
+    r"criticiz\w*",
+)
+SUPPORT = _words(
+    r"ready",
+    r"willing",
+    r"prepared",
+    r"open to",
+    r"welcom\w*",
+    r"support\w*",
+    r"back(?:s|ed|ing)?",
+    r"agree\w*",
+    r"accept\w*",
+    r"hop(?:e|es|ed|ing)",
+    r"want\w*",
+    r"favou?r\w*",
+    r"committed",
+    r"endors\w*",
+    r"prais\w*",
+    r"pledg\w*",
+    r"promis\w*",
+    r"vow\w*",
+    r"expect\w*",
+    r"important",
+    r"necessary",
+    r"essential",
+    r"a first step",
+    r"progress",
+    r"keep",
+    r"continue\w*",
+    r"stay",
+    r"remain\w*",
+    r"right to",
+)
+# A promise of the statement's own act ("Berlin would deliver four more systems").
+PROMISE = _words(r"will", r"would", r"'ll", r"shall", r"going to", r"plans? to", r"intends? to", r"is to")
+DEMAND_CUES = _words(
+    r"call\w* for",
+    r"call\w* on",
+    r"demand\w*",
+    r"urg\w+",
+    r"press\w*(?: for)?",
+    r"push\w* for",
+    r"appeal\w*",
+    r"ask\w*",
+    r"request\w*",
+)
+# "X must/should/has to ...": a demand of X, unless X is the speaker's side ("we must").
+MODAL = re.compile(
+    r"(?<![\w-])(?P<modal>must|should|has to|have to|had to|needs? to|needed to|ought to|is obliged to)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# "expected Kyiv to accept", "called on Russia to agree", "urged the administration to send".
+DEMAND_OF = re.compile(
+    r"(?<![\w-])(?:expect\w*|call\w* on|urg\w+|press\w*|ask\w*|want\w*|told|demand\w* that|insist\w* that)"
+    r"\s+(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+\w+|them|him|her|it)"
+    r"\s+(?:to\s+(?!be\b)\w+|must|should|will|would)",
+)
+# "needs more air defence": a need of something, not of doing something.
+NEED = re.compile(r"(?<![\w-])need(?:s|ed)?\s+(?!to\b)\w+", re.IGNORECASE)
+FIRST_PERSON = {"we", "i", "us", "our", "my", "ukraine and we"}
+CONDITION = re.compile(
+    r"(?<![\w-])(?P<marker>(?:only\s+)?(?:if|unless|provided(?: that)?|as long as|so long as|"
+    r"on condition that|in exchange for|in return for|only after|only when|only once))(?![\w-])",
+    re.IGNORECASE,
+)
+# Where a clause ends: a condition or a demand's subject goes no further.
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|(?<![\w-])(?:but|and then|while|because)(?![\w-])")
+SUBJECT_START = re.compile(r"(?:[,;:]|(?<![\w-])(?:that|and|but|said|says|say)(?![\w-]))\s*", re.IGNORECASE)
+
+EVENT_STANCES = {"AGREE": "supports", "REJECT": "opposes", "REQUEST": "demands", "THREATEN": "opposes"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A stance read from a text: the ranges are offsets into that text."""
+
+    stance: str
+    condition: Range | None = None
+    demanded_of: Range | None = None
+
+
+def _condition(text: str) -> Range | None:
+    """The span of the statement's condition: from its marker to the end of its clause (a
+    leading "If X, ..." ends at the comma) or of the statement."""
+    match = CONDITION.search(text)
+    if match is None:
+        return None
+    start = match.start()
+    rest = text[match.end() :]
+    stop = CLAUSE_BREAK.search(rest) if start < len(text) / 2 or "," in rest else None
+    end = match.end() + stop.start() if stop else len(text)
+    end = len(text[:end].rstrip(" .!?\"'”’)"))
+    return Range(start, end) if end > match.end() else None
+
+
+def _subject_before(text: str, position: int) -> Range | None:
+    """The words before ``position`` back to the clause start: a modal's subject."""
+    starts = [match.end() for match in SUBJECT_START.finditer(text, 0, position)]
+    start = starts[-1] if starts else 0
+    words = text[start:position].strip(" \"'“”‘’")
+    if not words or len(words.split()) > 6:
+        return None
+    offset = text.index(words, start)
+    return Range(offset, offset + len(words))
+
+
+def _demand(text: str, cue: str) -> tuple[bool, Range | None]:
+    """Whether the statement demands, and of whom (a range of ``text``) where it says."""
+    if match := DEMAND_OF.search(text):
+        return True, Range(match.start("object"), match.end("object"))
+    if modal := MODAL.search(text):
+        subject = _subject_before(text, modal.start())
+        if subject is not None and text[subject.start : subject.end].lower() in FIRST_PERSON:
+            return False, None
+        return True, subject
+    if DEMAND_CUES.fullmatch(cue.strip()) or DEMAND_CUES.match(cue.strip()):
+        return True, None
+    if NEED.search(text):
+        return True, None
+    return False, None
+
+
+def read_stance(
+    text: str,
+    cue: str,
+    *,
+    negated: bool = False,
+    against: list[re.Pattern[str]] | None = None,
+    event_type: str | None = None,
+) -> Reading:
+    """The stance of a statement of ``text`` (its content, or the sentence of an event),
+    reported with ``cue`` ("ruled out", "said"; "" for none) on an issue whose ``against``
+    words turn it."""
+    refusals = len(REFUSALS.findall(text)) + len(REFUSALS.findall(cue)) + int(negated)
+    refusals += sum(len(pattern.findall(text)) for pattern in against or ())
+    condition = _condition(text)
+    if condition is not None and (refusals % 2 == 0 or text[condition.start :].lower().startswith("unless")):
+        return Reading("conditional", condition=condition)
+    demands, of = _demand(text, cue)
+    if demands and refusals % 2 == 0:
+        return Reading("demands", demanded_of=of)
+    if demands and MODAL.search(text):  # "Kyiv must not join NATO": still a demand
+        return Reading("demands", demanded_of=of)
+    if refusals % 2 == 1:
+        return Reading("opposes")
+    if refusals or SUPPORT.search(text) or SUPPORT.search(cue) or PROMISE.search(text):
+        return Reading("supports")
+    if event_type in EVENT_STANCES:
+        return Reading(EVENT_STANCES[event_type])
+    return Reading("unclear")

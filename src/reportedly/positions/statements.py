@@ -1,0 +1,162 @@
+"""The statements of an extraction and their stances: the stage's work, also run again on
+stored extractions when the issues change (``reportedly positions --rebuild``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from reportedly.model import Extraction, Range, Span, Stance
+from reportedly.nlp.encoder import DIMENSIONS, SentenceEncoder
+from reportedly.positions.issues import IssueBook
+from reportedly.positions.stance import read_stance
+
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s|\n")
+
+
+@dataclass(slots=True)
+class Statement:
+    id: str  # the attribution's or the event's
+    evidence: list[Span]  # its content parts (an event: its sentence)
+    cue: str
+    negated: bool
+    # The sentence around it, where its issue may be named ("rejected calls for a truce, saying ...").
+    sentence: Span
+    event_type: str | None
+
+    @property
+    def text(self) -> str:
+        return " ".join(part.text for part in self.evidence)
+
+
+def sentence_around(text: str, start: int, end: int) -> Span:
+    """The sentence of ``text`` holding ``start``..``end`` (at least that range)."""
+    before = [match.end() for match in SENTENCE_END.finditer(text, 0, start)]
+    after = SENTENCE_END.search(text, end)
+    return Span.of(text, before[-1] if before else 0, after.start() if after else len(text))
+
+
+def statements_of(extraction: Extraction) -> list[Statement]:
+    """Each attribution with content, and each event no attribution reports (a party's act)."""
+    text = extraction.document.text
+    found = []
+    for attribution in extraction.attributions:
+        if not attribution.content:
+            continue
+        first = attribution.content[0]
+        reported = [event for event in extraction.events if event.attribution == attribution.id]
+        around = [
+            event for event in extraction.events if event.sentence.start <= first.start < event.sentence.end
+        ]
+        event = (reported or around or [None])[0]
+        found.append(
+            Statement(
+                attribution.id,
+                list(attribution.content),
+                attribution.cue.text if attribution.cue else "",
+                attribution.negated,
+                sentence_around(text, first.start, attribution.content[-1].end),
+                event.event_type if event else None,
+            )
+        )
+    reported = [part.range for attribution in extraction.attributions for part in attribution.content]
+    for event in extraction.events:
+        # An event in a sentence that reports a statement is that statement's (its sentence's event).
+        if (
+            event.attribution is None
+            and event.actor
+            and not any(event.sentence.range.overlaps(r) for r in reported)
+        ):
+            found.append(
+                Statement(event.id, [event.sentence], "", event.negated, event.sentence, event.event_type)
+            )
+    return found
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return vector.astype("<f2").tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<f2").astype(np.float32)
+
+
+# A statement is embedded from its first pieces: contents are a sentence or two, and the
+# cost of a batch grows with its longest text.
+STATEMENT_PIECES = 96
+
+
+def encode_together(encoder: SentenceEncoder, texts: list[str]) -> np.ndarray:
+    """The texts' embeddings in one padded run of the encoder: five times faster than one run
+    a text (``SentenceEncoder.encode``), at the cost of vectors that move a little with their
+    batch (int8 activations are quantised per run; mean cosine to the single runs 0.99 on
+    eval/positions/tuning.jsonl), which issue assignment, a cut on the cosine, bears."""
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    ids = [encoder.piece_ids(text)[:STATEMENT_PIECES] for text in texts]
+    width = max(len(pieces) for pieces in ids)
+    input_ids = np.zeros((len(ids), width), dtype=np.int64)
+    mask = np.zeros_like(input_ids)
+    for row, pieces in enumerate(ids):
+        input_ids[row, : len(pieces)] = pieces
+        mask[row, : len(pieces)] = 1
+    return encoder.session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
+
+
+def embed_statements(extraction: Extraction, encoder: SentenceEncoder) -> None:
+    """Each statement's sentence embedding, kept on the extraction for the store."""
+    statements = statements_of(extraction)
+    vectors = encode_together(encoder, [statement.text for statement in statements])
+    extraction.vectors = {
+        statement.id: to_bytes(vector) for statement, vector in zip(statements, vectors, strict=True)
+    }
+
+
+def take_positions(extraction: Extraction, book: IssueBook) -> list[Stance]:
+    """One stance per statement and issue it is about: by its content, or (the content names
+    none) by its sentence, whose words then decide the stance."""
+    stances = []
+    for statement in statements_of(extraction):
+        data = extraction.vectors.get(statement.id)
+        vector = from_bytes(data) if data is not None else None
+        content = statement.text
+        about, read_from, offsets = book.about(content, vector), content, statement.evidence
+        if not about:
+            about = book.about(statement.sentence.text, None)
+            read_from, offsets = statement.sentence.text, [statement.sentence]
+        for issue, _match, score in about:
+            reading = read_stance(
+                read_from,
+                statement.cue if read_from is content else "",
+                negated=statement.negated,
+                against=issue.against,
+                event_type=statement.event_type,
+            )
+            stances.append(
+                Stance(
+                    statement.id,
+                    issue.name,
+                    reading.stance,  # type: ignore[arg-type]
+                    statement.evidence,
+                    _span(extraction.document.text, offsets, reading.condition),
+                    _span(extraction.document.text, offsets, reading.demanded_of),
+                    score,
+                )
+            )
+    return stances
+
+
+def _span(text: str, parts: list[Span], found: Range | None) -> Span | None:
+    """A range of the parts joined by spaces (what the rules read) as a span of the document."""
+    if found is None:
+        return None
+    position = 0
+    for part in parts:
+        if position <= found.start < position + part.end - part.start:
+            start = part.start + found.start - position
+            end = min(part.end, start + found.end - found.start)
+            return Span.of(text, start, end)
+        position += part.end - part.start + 1
+    return None
