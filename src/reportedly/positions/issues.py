@@ -1,10 +1,11 @@
 """The issues file (``data/issues.yaml``, a user's ``--issues``) and the issues of a text.
 
-A text is about an issue when one of the issue's patterns matches it, or when its sentence
-embedding is at least ``SIMILARITY_THRESHOLD`` from one of the issue's example statements
-(cosine). The patterns carry most of the work: the encoder, all-MiniLM-L6-v2, finds topics
-the patterns do not name, but at a looser cut it finds them in texts that only mention a
-neighbouring issue.
+A text is about an issue when one of the issue's patterns matches it; a text no pattern
+matches is about the issue whose example statements its sentence embedding comes closest to
+(cosine), if at least ``SIMILARITY_THRESHOLD``. The patterns carry most of the work: the
+encoder, all-MiniLM-L6-v2, finds topics the patterns do not name, but beside a pattern's
+issue it finds neighbouring ones the text only brushes ("Kyiv to accept the new territorial
+realities" is 0.75 from "Kyiv's place is in the European Union").
 """
 
 from __future__ import annotations
@@ -66,15 +67,17 @@ class IssueBook:
         return [issue.name for issue in self.issues]
 
     def about(self, text: str, vector: np.ndarray | None) -> list[tuple[Issue, re.Match[str] | None, float]]:
-        """The issues ``text`` is about, in file order: each with its pattern match (None:
-        found by similarity) and its score (1.0 for a pattern, else the cosine)."""
-        similarity = self._similarities(vector)
-        found = []
-        for index, issue in enumerate(self.issues):
-            if match := issue.first_match(text):
-                found.append((issue, match, 1.0))
-            elif similarity is not None and similarity[index] >= SIMILARITY_THRESHOLD:
-                found.append((issue, None, round(float(similarity[index]), 3)))
+        """The issues ``text`` is about, in file order: each with its pattern match and a
+        score of 1.0; or, where no pattern matches, the one issue closest to its embedding
+        if at least ``SIMILARITY_THRESHOLD`` (no match, the cosine as its score)."""
+        found: list[tuple[Issue, re.Match[str] | None, float]] = [
+            (issue, match, 1.0) for issue in self.issues if (match := issue.first_match(text))
+        ]
+        similarity = self._similarities(vector) if not found else None
+        if similarity is not None and len(similarity):
+            best = int(np.argmax(similarity))
+            if similarity[best] >= SIMILARITY_THRESHOLD:
+                found.append((self.issues[best], None, round(float(similarity[best]), 3)))
         return found
 
     def _similarities(self, vector: np.ndarray | None) -> np.ndarray | None:

@@ -94,6 +94,7 @@ SUPPORT = _words(
 )
 # A promise of the statement's own act ("Berlin would deliver four more systems").
 PROMISE = _words(r"will", r"would", r"'ll", r"shall", r"going to", r"plans? to", r"intends? to", r"is to")
+# Cues that ask of someone whatever follows them ("urged", "called for") ...
 DEMAND_CUES = _words(
     r"call\w* for",
     r"call\w* on",
@@ -117,6 +118,47 @@ DEMAND_OF = re.compile(
     r"\s+(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+\w+|them|him|her|it)"
     r"\s+(?:to\s+(?!be\b)\w+|must|should|will|would)",
 )
+# ... and those that do when their content names whom ("expected" + "Kyiv to accept ...").
+OBJECT_DEMAND_CUES = _words(r"expect\w*", r"want\w*", r"order\w*", r"told", r"tell\w*")
+# A demand's cue before its content: "urged" + "the administration to send more Patriots".
+CUE_OBJECT = re.compile(
+    r"\s*(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+\w+|them|him|her)\s+to\s+(?!be\b)\w+"
+)
+# Who a demand can be of: a name, or people and states by a common noun ("rich countries").
+AGENT_NOUNS = _words(
+    r"countries",
+    r"states",
+    r"nations",
+    r"governments?",
+    r"administration",
+    r"leaders?",
+    r"allies",
+    r"partners",
+    r"members",
+    r"sides",
+    r"parties",
+    r"authorities",
+    r"officials",
+    r"the West",
+    r"the world",
+    r"everyone",
+    r"community",
+)
+NOT_NAMES = {
+    "any",
+    "all",
+    "no",
+    "every",
+    "some",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "there",
+    "such",
+}
 # "needs more air defence": a need of something, not of doing something.
 NEED = re.compile(r"(?<![\w-])need(?:s|ed)?\s+(?!to\b)\w+", re.IGNORECASE)
 FIRST_PERSON = {"we", "i", "us", "our", "my", "ukraine and we"}
@@ -166,20 +208,59 @@ def _subject_before(text: str, position: int) -> Range | None:
     return Range(offset, offset + len(words))
 
 
+def _agent(text: str, found: Range | None) -> Range | None:
+    """``found`` if its words can be whom a demand is of: a name ("Washington", "the EU") or
+    people by a common noun ("rich countries"); not "any talks", "aid trucks" or "they"."""
+    if found is None:
+        return None
+    words = text[found.start : found.end].split()
+    first = words[0].lower() if words else ""
+    named = [word for word in words if word[:1].isupper() and word.lower() not in NOT_NAMES]
+    if first in NOT_NAMES or not (named or AGENT_NOUNS.search(text, found.start, found.end)):
+        return None
+    return found
+
+
 def _demand(text: str, cue: str) -> tuple[bool, Range | None]:
     """Whether the statement demands, and of whom (a range of ``text``) where it says."""
     if match := DEMAND_OF.search(text):
-        return True, Range(match.start("object"), match.end("object"))
+        return True, _agent(text, Range(match.start("object"), match.end("object")))
     if modal := MODAL.search(text):
         subject = _subject_before(text, modal.start())
         if subject is not None and text[subject.start : subject.end].lower() in FIRST_PERSON:
             return False, None
-        return True, subject
-    if DEMAND_CUES.fullmatch(cue.strip()) or DEMAND_CUES.match(cue.strip()):
+        return True, _agent(text, subject)
+    match = CUE_OBJECT.match(text)
+    if match and (DEMAND_CUES.match(cue.strip()) or OBJECT_DEMAND_CUES.match(cue.strip())):
+        return True, _agent(text, Range(match.start("object"), match.end("object")))
+    if DEMAND_CUES.match(cue.strip()):
         return True, None
     if NEED.search(text):
         return True, None
     return False, None
+
+
+def _clause(text: str, position: int) -> Range:
+    """The clause of ``text`` around ``position``: between clause breaks (commas, "but", ...)."""
+    breaks = [(match.start(), match.end()) for match in CLAUSE_BREAK.finditer(text)]
+    start = max([0, *(end for begin, end in breaks if end <= position)])
+    end = min([len(text), *(begin for begin, end in breaks if begin > position)])
+    return Range(start, end)
+
+
+def _acts_against(text: str, against: list[re.Pattern[str]]) -> int:
+    """How many places of ``text`` the issue's ``against`` words match (overlaps once)."""
+    spans = sorted({match.span() for pattern in against for match in pattern.finditer(text)})
+    count, reached = 0, -1
+    for start, end in spans:
+        if start >= reached:
+            count += 1
+        reached = max(reached, end)
+    return count
+
+
+# The agent of a condition ("only if Ukraine withdrew its troops"): whom the statement asks it of.
+CONDITION_AGENT = re.compile(r"\s+(?P<agent>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+[a-z]+")
 
 
 def read_stance(
@@ -189,15 +270,30 @@ def read_stance(
     negated: bool = False,
     against: list[re.Pattern[str]] | None = None,
     event_type: str | None = None,
+    issue_at: Range | None = None,
 ) -> Reading:
-    """The stance of a statement of ``text`` (its content, or the sentence of an event),
-    reported with ``cue`` ("ruled out", "said"; "" for none) on an issue whose ``against``
-    words turn it."""
-    refusals = len(REFUSALS.findall(text)) + len(REFUSALS.findall(cue)) + int(negated)
-    refusals += sum(len(pattern.findall(text)) for pattern in against or ())
+    """The stance of a statement of ``text`` (a sentence of its content, or the sentence of
+    an event), reported with ``cue`` ("ruled out", "said"; "" for none), on an issue named
+    at ``issue_at`` (None: the whole text is about it) whose ``against`` words turn it.
+    Refusals are counted in the issue's clause (with the cue's), so that "rejected calls
+    for a truce, saying the army would press on" stays against; a condition or a demand is
+    looked for in the whole sentence."""
+    clause = _clause(text, issue_at.start) if issue_at else Range(0, len(text))
+    words = text[clause.start : clause.end]
+    refusals = len(REFUSALS.findall(words)) + len(REFUSALS.findall(cue)) + int(negated)
+    acts_against = _acts_against(words, against or [])
     condition = _condition(text)
+    if condition is not None and issue_at is not None and condition.contains(issue_at):
+        # The issue is the condition ("if a peace deal is reached"): wanted, of whoever it names.
+        agent = CONDITION_AGENT.match(text, CONDITION.match(text, condition.start).end())  # type: ignore[union-attr]
+        if agent:
+            found = _agent(text, Range(agent.start("agent"), agent.end("agent")))
+            if found:
+                return Reading("demands", demanded_of=found)
+        return Reading("supports")
     if condition is not None and (refusals % 2 == 0 or text[condition.start :].lower().startswith("unless")):
         return Reading("conditional", condition=condition)
+    refusals += acts_against
     demands, of = _demand(text, cue)
     if demands and refusals % 2 == 0:
         return Reading("demands", demanded_of=of)
@@ -205,7 +301,7 @@ def read_stance(
         return Reading("demands", demanded_of=of)
     if refusals % 2 == 1:
         return Reading("opposes")
-    if refusals or SUPPORT.search(text) or SUPPORT.search(cue) or PROMISE.search(text):
+    if refusals or SUPPORT.search(words) or SUPPORT.search(cue) or PROMISE.search(words):
         return Reading("supports")
     if event_type in EVENT_STANCES:
         return Reading(EVENT_STANCES[event_type])

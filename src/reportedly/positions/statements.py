@@ -114,25 +114,57 @@ def embed_statements(extraction: Extraction, encoder: SentenceEncoder) -> None:
     }
 
 
+def _window(text: str, parts: list[Span], position: int | None) -> tuple[int, int]:
+    """The sentence of ``text`` (the parts joined by spaces) that holds ``position``: the
+    stance is read there, so that a second quote's "not" does not undo the first's. None: the
+    whole text."""
+    if position is None:
+        return 0, len(text)
+    start = 0
+    for part in parts:
+        end = start + part.end - part.start
+        if start <= position < end:
+            breaks = [match.end() for match in SENTENCE_END.finditer(text, start, end)]
+            sentence_start = max([start, *(b for b in breaks if b <= position)])
+            sentence_end = min([end, *(b for b in breaks if b > position)])
+            return sentence_start, sentence_end
+        start = end + 1
+    return 0, len(text)
+
+
 def take_positions(extraction: Extraction, book: IssueBook) -> list[Stance]:
     """One stance per statement and issue it is about: by its content, or (the content names
-    none) by its sentence, whose words then decide the stance."""
+    none) by its sentence; its content's words decide the stance. A news outlet's report of
+    another's statement ("Reuters reported that the Kremlin insisted ...") is the other's."""
+    reporting = {attribution.parent for attribution in extraction.attributions if attribution.parent}
+    outlets = {
+        entity.id
+        for entity in extraction.entities
+        if entity.actor is not None and entity.actor.sector == "MED"
+    }
+    speakers = {a.id: a.speaker.entity for a in extraction.attributions if a.speaker}
     stances = []
     for statement in statements_of(extraction):
+        if statement.id in reporting and speakers.get(statement.id) in outlets:
+            continue
         data = extraction.vectors.get(statement.id)
         vector = from_bytes(data) if data is not None else None
         content = statement.text
-        about, read_from, offsets = book.about(content, vector), content, statement.evidence
-        if not about:
-            about = book.about(statement.sentence.text, None)
-            read_from, offsets = statement.sentence.text, [statement.sentence]
-        for issue, _match, score in about:
+        about = book.about(content, vector)
+        if not about:  # its issue named beside it ("rejected calls for a truce, saying ..."):
+            # read on its own words all the same, the issue being none of them
+            about = [
+                (issue, None, score) for issue, _match, score in book.about(statement.sentence.text, None)
+            ]
+        for issue, match, score in about:
+            start, end = _window(content, statement.evidence, match.start() if match else None)
             reading = read_stance(
-                read_from,
-                statement.cue if read_from is content else "",
+                content[start:end],
+                statement.cue,
                 negated=statement.negated,
                 against=issue.against,
                 event_type=statement.event_type,
+                issue_at=Range(match.start() - start, match.end() - start) if match else None,
             )
             stances.append(
                 Stance(
@@ -140,12 +172,16 @@ def take_positions(extraction: Extraction, book: IssueBook) -> list[Stance]:
                     issue.name,
                     reading.stance,  # type: ignore[arg-type]
                     statement.evidence,
-                    _span(extraction.document.text, offsets, reading.condition),
-                    _span(extraction.document.text, offsets, reading.demanded_of),
+                    _span(extraction.document.text, statement.evidence, _moved(reading.condition, start)),
+                    _span(extraction.document.text, statement.evidence, _moved(reading.demanded_of, start)),
                     score,
                 )
             )
     return stances
+
+
+def _moved(found: Range | None, offset: int) -> Range | None:
+    return Range(found.start + offset, found.end + offset) if found else None
 
 
 def _span(text: str, parts: list[Span], found: Range | None) -> Span | None:

@@ -116,15 +116,16 @@ class PositionFilter:
 # the event's actor.
 _ROWS = """
 SELECT s.issue, s.stance, s.date, s.document_id, d.doc_id, s.evidence, s.condition_start,
-       s.condition_end, s.condition, s.demanded_of, s.statement, e.id AS entity, e.name, e.code, e.country
+       s.condition_end, s.condition, s.demanded_of, s.statement, e.id AS entity,
+       COALESCE(e.name, m.name, a.speaker) AS name, e.code, e.country
 FROM stances s
 JOIN documents d ON d.id = s.document_id
 LEFT JOIN attributions a ON a.id = s.attribution_id
 LEFT JOIN speaker_members m
     ON a.entity_id IS NULL AND m.document_id = a.document_id AND m.local_id = a.local_id
 LEFT JOIN events v ON v.id = s.event_id
-JOIN entities e ON e.id = COALESCE(a.entity_id, m.entity_id, v.actor_entity_id)
-WHERE 1 = 1
+LEFT JOIN entities e ON e.id = COALESCE(a.entity_id, m.entity_id, v.actor_entity_id)
+WHERE COALESCE(e.id, m.name, a.speaker) IS NOT NULL
 """
 
 
