@@ -283,8 +283,9 @@ def read_stance(
     refusals = len(REFUSALS.findall(words)) + len(REFUSALS.findall(cue)) + int(negated)
     acts_against = _acts_against(words, against or [])
     condition = _condition(text)
-    if condition is not None and issue_at is not None and condition.contains(issue_at):
-        # The issue is the condition ("if a peace deal is reached"): wanted, of whoever it names.
+    if condition is not None and issue_at is not None and condition.contains(issue_at) and refusals % 2 == 0:
+        # The issue is the condition ("if a peace deal is reached"): wanted, of whoever it
+        # names; one refused ("would not give up land in exchange for a ceasefire") is not.
         agent = CONDITION_AGENT.match(text, CONDITION.match(text, condition.start).end())  # type: ignore[union-attr]
         if agent:
             found = _agent(text, Range(agent.start("agent"), agent.end("agent")))

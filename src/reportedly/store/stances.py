@@ -117,7 +117,7 @@ class PositionFilter:
 _ROWS = """
 SELECT s.issue, s.stance, s.date, s.document_id, d.doc_id, s.evidence, s.condition_start,
        s.condition_end, s.condition, s.demanded_of, s.statement, e.id AS entity,
-       COALESCE(e.name, m.name, a.speaker) AS name, e.code, e.country
+       COALESCE(e.name, m.name, a.speaker, a.source) AS name, e.code, e.country
 FROM stances s
 JOIN documents d ON d.id = s.document_id
 LEFT JOIN attributions a ON a.id = s.attribution_id
@@ -125,7 +125,7 @@ LEFT JOIN speaker_members m
     ON a.entity_id IS NULL AND m.document_id = a.document_id AND m.local_id = a.local_id
 LEFT JOIN events v ON v.id = s.event_id
 LEFT JOIN entities e ON e.id = COALESCE(a.entity_id, m.entity_id, v.actor_entity_id)
-WHERE COALESCE(e.id, m.name, a.speaker) IS NOT NULL
+WHERE COALESCE(e.id, m.name, a.speaker, a.source) IS NOT NULL
 """
 
 
@@ -136,7 +136,7 @@ def stance_rows(connection: sqlite3.Connection, where: PositionFilter) -> Iterat
         sql += " AND s.issue = ?"
         parameters.append(where.issue)
     if where.actor:
-        sql += " AND (e.code = ? OR e.name = ? COLLATE NOCASE)"
+        sql += " AND (e.code = ? OR COALESCE(e.name, m.name, a.speaker, a.source) = ? COLLATE NOCASE)"
         parameters += [where.actor, where.actor]
     if where.since:
         sql += " AND s.date >= ?"
@@ -214,22 +214,20 @@ def positions(
     grouped: dict[tuple[str, str], list[sqlite3.Row]] = {}
     actors: dict[str, dict[str, Any]] = {}
     for row in rows:
-        key = (
-            (row["code"] or f"entity:{row['entity']}")
-            if where.by_code and row["code"]
-            else f"entity:{row['entity']}"
-        )
-        actors.setdefault(
-            key,
-            {"name": row["code"], "entity": None, "code": row["code"], "country": row["country"]}
-            if where.by_code and row["code"]
-            else {
+        # An actor is its code (--by-code), else its entity, else (a speaker no entity was
+        # found for: "a senior Turkish diplomat", by its name or else its source's words) its name.
+        if where.by_code and row["code"]:
+            key = row["code"]
+            actor = {"name": row["code"], "entity": None, "code": row["code"], "country": row["country"]}
+        else:
+            key = f"entity:{row['entity']}" if row["entity"] is not None else f"name:{row['name']}"
+            actor = {
                 "name": row["name"],
                 "entity": row["entity"],
                 "code": row["code"],
                 "country": row["country"],
-            },
-        )
+            }
+        actors.setdefault(key, actor)
         grouped.setdefault((key, row["issue"]), []).append(row)
     result = []
     for (key, issue), history in grouped.items():
