@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import run_cli
 
 # (story, speaker as named in the story, issue, stance a reader gives, demanded_of or None)
