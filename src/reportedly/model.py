@@ -335,7 +335,7 @@ class Stance:
     content (an event's: its sentence); ``score`` how sure the issue is (1.0: one of the
     issue's patterns matched; else the cosine to its closest example statement)."""
 
-    statement: str  # the attribution's id ("a3") or the event's ("e2")
+    statement: str  # the attribution's id ("a3") or the event's ("v2")
     issue: str
     stance: StanceValue
     evidence: list[Span]

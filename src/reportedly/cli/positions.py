@@ -3,6 +3,7 @@ evidence; and ``reportedly eval positions`` (issue 21, docs/positions.md)."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,7 @@ def positions(
         click.echo(f"reportedly: {stances} stances assigned again in {documents} documents", err=True)
     with _reading(db_path) as connection:
         rows = read_positions(connection, PositionFilter(issue, actor, since, until, by_code), shifts)
-    output_format = output_format or ("table" if click.get_text_stream("stdout").isatty() else "jsonl")
+    output_format = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     print_rows(rows if output_format == "jsonl" else [_flat(row) for row in rows], output_format, width, full)
 
 

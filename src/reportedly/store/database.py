@@ -331,7 +331,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE stances (
         document_id INTEGER NOT NULL REFERENCES documents(id),
-        statement TEXT NOT NULL,         -- the attribution's ("a3") or event's ("e2") id in its document
+        statement TEXT NOT NULL,         -- the attribution's ("a3") or event's ("v2") id in its document
         attribution_id INTEGER REFERENCES attributions(id),   -- NULL: an event's stance
         event_id INTEGER REFERENCES events(id),
         issue TEXT NOT NULL,
