@@ -7,11 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
 
 from reportedly.model import Range
 from reportedly.positions.issues import IssueFileError, load_issues
 from reportedly.positions.stance import read_stance
+
+from conftest import run_cli
 
 
 def _text(text: str, found: Range | None) -> str | None:
