@@ -48,12 +48,12 @@ from reportedly.model import (
 )
 from reportedly.positions.issues import load_issues
 from reportedly.positions.statements import take_positions
-from reportedly.store import queries
-from reportedly.store.stances import PositionFilter, positions, write_stances
 from reportedly.store import corpus as corpus_module
+from reportedly.store import queries
 from reportedly.store.corpus import Store, entity_id
 from reportedly.store.database import index_new_text
 from reportedly.store.dedup import content_hash, signature
+from reportedly.store.stances import PositionFilter, positions, write_stances
 
 from timing import STAGE_SECONDS, reset_stages, timed
 
