@@ -24,9 +24,9 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(_WORD.format("|".join(alternatives)), re.IGNORECASE)
 
 
-# Refusals: each one turns the statement once ("would not accept" opposes; "denied it was
-# blocking" supports).
-REFUSALS = _words(
+# Negations: each one turns the statement ("would not accept" opposes; "denied it was
+# blocking" supports; "never give up its right to enrich" supports).
+NEGATIONS = _words(
     r"not",
     r"\w+n't",
     r"never",
@@ -37,6 +37,12 @@ REFUSALS = _words(
     r"neither",
     r"nor",
     r"cannot",
+    r"no longer",
+    r"den(?:y|ies|ied|ying)",
+)
+# Rejections: any number of them set the statement against what it speaks of, once
+# ("dismissed the proposal as unacceptable" opposes it).
+REJECTIONS = _words(
     r"refus\w*",
     r"reject\w*",
     r"oppos\w*",
@@ -49,13 +55,11 @@ REFUSALS = _words(
     r"rul\w+ out",
     r"dismiss\w*",
     r"condemn\w*",
-    r"den(?:y|ies|ied)",
     r"block\w*",
     r"red line",
     r"no way",
     r"futile",
     r"pointless",
-    r"won't work",
     r"a mistake",
     r"warn\w* against",
     r"criticis\w*",
@@ -164,9 +168,22 @@ NEED = re.compile(r"(?<![\w-])need(?:s|ed)?\s+(?!to\b)\w+", re.IGNORECASE)
 FIRST_PERSON = {"we", "i", "us", "our", "my", "ukraine and we"}
 CONDITION = re.compile(
     r"(?<![\w-])(?P<marker>(?:only\s+)?(?:if|unless|provided(?: that)?|as long as|so long as|"
-    r"on condition that|in exchange for|in return for|only after|only when|only once))(?![\w-])",
+    r"on condition that|in exchange for|in return for|only after|only when|only once|until))(?![\w-])",
     re.IGNORECASE,
 )
+# "could only be held after ...": the condition starts at "after".
+ONLY_LATER = re.compile(
+    r"(?<![\w-])only(?:\s+\w+){1,3}?\s+(?P<marker>after|when|once)(?![\w-])", re.IGNORECASE
+)
+# Markers whose negated clause is the condition's own ("no aid until the hostages are
+# freed", "will not sign unless"): a refusal there does not make the statement oppose.
+REQUIRING = ("unless", "until")
+# Markers that ask for what follows them: an issue named there is demanded ("release the
+# hostages in exchange for an end to the war"), where "if a peace deal is reached" wants it.
+ASKING = ("unless", "until", "in exchange for", "in return for", "on condition that", "provided")
+# A demand made in the content's own words ("... and demanded a new election"); "rejected
+# calls for a truce" is none.
+DEMAND_WORDS = _words(r"demanded", r"called for", r"urged", r"pressed for", r"appealed for", r"insisted on")
 # Where a clause ends: a condition or a demand's subject goes no further.
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|(?<![\w-])(?:but|and then|while|because)(?![\w-])")
 SUBJECT_START = re.compile(r"(?:[,;:]|(?<![\w-])(?:that|and|but|said|says|say)(?![\w-]))\s*", re.IGNORECASE)
@@ -183,18 +200,19 @@ class Reading:
     demanded_of: Range | None = None
 
 
-def _condition(text: str) -> Range | None:
-    """The span of the statement's condition: from its marker to the end of its clause (a
-    leading "If X, ..." ends at the comma) or of the statement."""
-    match = CONDITION.search(text)
-    if match is None:
+def _condition(text: str) -> tuple[Range, int] | None:
+    """The span of the statement's condition, from its marker to the end of its clause (a
+    leading "If X, ..." ends at the comma) or of the statement, and where its marker ends."""
+    found = [match for pattern in (CONDITION, ONLY_LATER) if (match := pattern.search(text))]
+    if not found:
         return None
-    start = match.start()
-    rest = text[match.end() :]
+    match = min(found, key=lambda match: match.start("marker"))
+    start, marker_end = match.start("marker"), match.end("marker")
+    rest = text[marker_end:]
     stop = CLAUSE_BREAK.search(rest) if start < len(text) / 2 or "," in rest else None
-    end = match.end() + stop.start() if stop else len(text)
+    end = marker_end + stop.start() if stop else len(text)
     end = len(text[:end].rstrip(" .!?\"'”’)"))
-    return Range(start, end) if end > match.end() else None
+    return (Range(start, end), marker_end) if end > marker_end else None
 
 
 def _subject_before(text: str, position: int) -> Range | None:
@@ -263,6 +281,22 @@ def _acts_against(text: str, against: list[re.Pattern[str]]) -> int:
 CONDITION_AGENT = re.compile(r"\s+(?P<agent>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+[a-z]+")
 
 
+def _signals(words: str, cue: str, negated: bool, against: list[re.Pattern[str]]) -> tuple[int, bool]:
+    """The turns of a stretch of words (negations, the issue's ``against`` words, a negated
+    attribution, and one for any rejections of its own or its cue's), and whether it says
+    anything of a side at all."""
+    refusals = _refusals(words, cue, negated)
+    turns = refusals + _acts_against(words, against)
+    says = bool(turns or SUPPORT.search(words) or SUPPORT.search(cue) or PROMISE.search(words))
+    return turns, says
+
+
+def _refusals(words: str, cue: str, negated: bool) -> int:
+    """The negations of a stretch of words and its cue, and one for any rejections."""
+    negations = len(NEGATIONS.findall(words)) + len(NEGATIONS.findall(cue)) + int(negated)
+    return negations + int(bool(REJECTIONS.search(words) or REJECTIONS.search(cue)))
+
+
 def read_stance(
     text: str,
     cue: str,
@@ -275,34 +309,44 @@ def read_stance(
     """The stance of a statement of ``text`` (a sentence of its content, or the sentence of
     an event), reported with ``cue`` ("ruled out", "said"; "" for none), on an issue named
     at ``issue_at`` (None: the whole text is about it) whose ``against`` words turn it.
-    Refusals are counted in the issue's clause (with the cue's), so that "rejected calls
-    for a truce, saying the army would press on" stays against; a condition or a demand is
-    looked for in the whole sentence."""
+    Turns and demands are read in the issue's clause (the whole sentence where the clause
+    says nothing of a side), so that "open to talks but any agreement would have to ..."
+    supports talks; a condition is looked for in the whole sentence."""
+    against = against or []
     clause = _clause(text, issue_at.start) if issue_at else Range(0, len(text))
+    turns, says = _signals(text[clause.start : clause.end], cue, negated, against)
+    if not says:
+        clause = Range(0, len(text))
+        turns, says = _signals(text, cue, negated, against)
     words = text[clause.start : clause.end]
-    refusals = len(REFUSALS.findall(words)) + len(REFUSALS.findall(cue)) + int(negated)
-    acts_against = _acts_against(words, against or [])
-    condition = _condition(text)
-    if condition is not None and issue_at is not None and condition.contains(issue_at) and refusals % 2 == 0:
-        # The issue is the condition ("if a peace deal is reached"): wanted, of whoever it
-        # names; one refused ("would not give up land in exchange for a ceasefire") is not.
-        agent = CONDITION_AGENT.match(text, CONDITION.match(text, condition.start).end())  # type: ignore[union-attr]
-        if agent:
-            found = _agent(text, Range(agent.start("agent"), agent.end("agent")))
-            if found:
-                return Reading("demands", demanded_of=found)
-        return Reading("supports")
-    if condition is not None and (refusals % 2 == 0 or text[condition.start :].lower().startswith("unless")):
-        return Reading("conditional", condition=condition)
-    refusals += acts_against
-    demands, of = _demand(text, cue)
-    if demands and refusals % 2 == 0:
+    condition, marker_end = _condition(text) or (None, 0)
+    # A condition holds unless the statement refuses (an act against the issue does not:
+    # "might lift sanctions if a peace deal is reached" is conditional); a refusal is the
+    # condition's own before "unless" and "until", and "until" is none without one ("the
+    # sanctions stay until Russian forces leave" supports them).
+    refused = _refusals(words, cue, negated) % 2 == 1
+    marker = text[condition.start :].lower() if condition else ""
+    if condition is not None and (refused or not marker.startswith("until")):
+        requiring = marker.startswith(REQUIRING)
+        if issue_at is not None and condition.contains(issue_at) and (requiring or not refused):
+            # The issue is the condition: asked for ("in exchange for", "until"), of whoever
+            # it names, or wanted ("if a peace deal is reached"); one refused ("would not
+            # give up land in exchange for a ceasefire") is neither.
+            agent = CONDITION_AGENT.match(text, marker_end)
+            found = _agent(text, Range(agent.start("agent"), agent.end("agent"))) if agent else None
+            asked = found is not None or marker.startswith(ASKING)
+            return Reading("demands", demanded_of=found) if asked else Reading("supports")
+        if requiring or not refused:
+            return Reading("conditional", condition=condition)
+    demands, of = _demand(words, cue)
+    of = Range(of.start + clause.start, of.end + clause.start) if of else None
+    # A demand stays one whatever it asks ("Kyiv must not join NATO", "said the vote was
+    # rigged and demanded a new election"), unless the attribution denies it.
+    if (demands or DEMAND_WORDS.search(words)) and not negated:
         return Reading("demands", demanded_of=of)
-    if demands and MODAL.search(text):  # "Kyiv must not join NATO": still a demand
-        return Reading("demands", demanded_of=of)
-    if refusals % 2 == 1:
+    if turns % 2 == 1:
         return Reading("opposes")
-    if refusals or SUPPORT.search(words) or SUPPORT.search(cue) or PROMISE.search(words):
+    if says:
         return Reading("supports")
     if event_type in EVENT_STANCES:
         return Reading(EVENT_STANCES[event_type])
