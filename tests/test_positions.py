@@ -216,3 +216,79 @@ def test_positions_refuses_an_unknown_issue_and_a_missing_store(tmp_path: Path):
     assert "'weather' is not an issue; the issues are ceasefire, territory" in result.stderr
     result = run_cli("positions", "--db", tmp_path / "none.db")
     assert result.exit_code == 1 and result.stderr.startswith("reportedly: error: ")
+
+
+GOLD = [
+    {
+        "id": "pos-001",
+        "genre": "wire",
+        "published": "2025-03-12",
+        "text": "Sergei Lavrov said on Wednesday that Russia would agree to a ceasefire only if Ukraine "
+        "withdrew its troops from the four regions.",
+        "speaker": "Sergei Lavrov",
+        "content": "Russia would agree to a ceasefire only if Ukraine withdrew its troops from the four regions",
+        "issues": [
+            {
+                "issue": "ceasefire",
+                "stance": "conditional",
+                "condition": "only if Ukraine withdrew its troops from the four regions",
+                "demanded_of": None,
+            },
+            {"issue": "territory", "stance": "demands", "condition": None, "demanded_of": "Ukraine"},
+        ],
+    },
+    {
+        "id": "pos-002",
+        "genre": "opinion",
+        "published": "2025-03-13",
+        "text": "No sanctions relief before a full withdrawal.",
+        "speaker": "the editors",
+        "content": "No sanctions relief before a full withdrawal",
+        "issues": [{"issue": "sanctions", "stance": "supports", "condition": None, "demanded_of": None}],
+    },
+    {
+        "id": "pos-003",
+        "genre": "wire",
+        "published": "2025-03-14",
+        "text": "The minister said the weather would improve.",
+        "speaker": "The minister",
+        "content": "the weather would improve",
+        "issues": [],
+    },
+]
+
+
+def test_eval_positions_matches_statements_and_scores_issues_stances_conditions_and_demands(
+    cli, tmp_path: Path
+):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(record) + "\n" for record in GOLD), encoding="utf-8")
+    result = cli("eval", "positions", gold, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    # pos-002 has no attribution: read on its content span
+    assert report["matched"] == {"attribution": 2, "content": 1}
+    assert report["issues"] | {"by_issue": None} == {
+        "gold": 3,
+        "system": 3,
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+        "by_issue": None,
+    }
+    # "relief" is an act against sanctions: no relief supports them
+    assert (report["stance"]["pairs"], report["stance"]["accuracy"]) == (3, 1.0)
+    assert report["condition"] == {"gold": 1, "right": 1, "spurious": 0}
+    assert report["demanded_of"] == {"gold": 1, "right": 1, "spurious": 0}
+    text = cli("eval", "positions", gold, "--format", "text").stdout
+    assert "3 statements: 2 matched to a system attribution, 1 read on the gold content span" in text
+
+
+def test_eval_positions_refuses_a_gold_line_whose_content_is_not_in_its_text(cli, tmp_path: Path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD[2] | {"content": "the sun"}) + "\n", encoding="utf-8")
+    result = cli("eval", "positions", gold)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reportedly: error: {gold}:1: not a gold statement (its content is not a substring of its text)\n"
+    )
