@@ -226,7 +226,8 @@ GOLD = [
         "text": "Sergei Lavrov said on Wednesday that Russia would agree to a ceasefire only if Ukraine "
         "withdrew its troops from the four regions.",
         "speaker": "Sergei Lavrov",
-        "content": "Russia would agree to a ceasefire only if Ukraine withdrew its troops from the four regions",
+        "content": "Russia would agree to a ceasefire only if Ukraine withdrew its troops "
+        "from the four regions",
         "issues": [
             {
                 "issue": "ceasefire",
