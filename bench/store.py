@@ -53,7 +53,7 @@ from reportedly.store import queries
 from reportedly.store.corpus import Store, entity_id
 from reportedly.store.database import index_new_text
 from reportedly.store.dedup import content_hash, signature
-from reportedly.store.stances import PositionFilter, positions, write_stances
+from reportedly.store.stances import PositionFilter, history, positions, write_stances
 
 from timing import STAGE_SECONDS, reset_stages, timed
 
@@ -275,7 +275,9 @@ def measure_queries(path: Path, repeats: int) -> dict[str, float]:
         "positions --actor --by-code": lambda: positions(
             connection, PositionFilter(actor="RUSGOV", by_code=True)
         ),
-        "positions --shifts --issue": lambda: positions(connection, PositionFilter(issue="sanctions"), True),
+        "positions --shifts --issue --actor": lambda: history(
+            connection, PositionFilter(issue="sanctions", actor="RUSGOV"), True
+        ),
     }
     medians = {}
     for name, query in cases.items():

@@ -187,14 +187,27 @@ def test_a_shift_is_found_with_both_pieces_of_evidence(shifting_store: Path):
     )
     assert shift["evidence"][0]["text"] == "that Hungary was ready to back the new sanctions package"
     # the position: the current stance, its history and the shift, for the actor and by code
-    (position,) = _rows("--db", shifting_store, "--issue", "sanctions", "--actor", "HUNGOV", "--by-code")
+    (position,) = _rows(
+        "--db", shifting_store, "--issue", "sanctions", "--actor", "HUNGOV", "--by-code", "--history"
+    )
     assert position["actor"] == {"name": "HUNGOV", "entity": None, "code": "HUNGOV", "country": "HUN"}
     assert position["stance"] == "supports" and [e["stance"] for e in position["history"]] == [
         "opposes",
         "supports",
     ]
     assert len(position["shifts"]) == 1
-    assert _rows("--db", shifting_store, "--issue", "sanctions", "--until", "2025-02-01")[0]["shifts"] == []
+    assert (
+        _rows("--db", shifting_store, "--issue", "sanctions", "--until", "2025-02-01", "--history")[0][
+            "shifts"
+        ]
+        == []
+    )
+    (summary,) = _rows("--db", shifting_store, "--issue", "sanctions")
+    assert (summary["actor"]["name"], summary["stance"], summary["stances"]) == (
+        "Viktor Orban",
+        "supports",
+        2,
+    )
 
 
 @pytest.mark.slow

@@ -61,7 +61,7 @@ def stances_by_story(tmp_path_factory: pytest.TempPathFactory, extractor) -> lis
         patch.setattr("reportedly.cli.corpus.load_extractor", lambda *args, **kwargs: extractor)
         ingested = run_cli("ingest", *sorted(EXAMPLES.iterdir()), "--db", db)
     assert ingested.exit_code == 0, ingested.stderr
-    result = run_cli("positions", "--db", db, "--format", "jsonl")
+    result = run_cli("positions", "--db", db, "--history", "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     return [
         {"actor": row["actor"]["name"], "issue": row["issue"]["name"], **entry}

@@ -43,6 +43,8 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
             {"previous": row["previous"]["stance"], "previous_date": row["previous"]["date"]}
             if "previous" in row
             else {"stances": len(row["history"]), "shifts": len(row["shifts"])}
+            if "history" in row
+            else {"stances": row["stances"]}
         ),
     }
 
@@ -53,6 +55,12 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
 @click.option("--actor", type=UTF8_TEXT, help="Only this actor: an entity's name or an actor code (RUSGOV).")
 @click.option("--since", type=str, callback=parse_date, help="Stances from this day on (YYYY-MM-DD).")
 @click.option("--until", type=str, callback=parse_date, help="Stances up to this day (YYYY-MM-DD).")
+@click.option(
+    "--history",
+    "with_history",
+    is_flag=True,
+    help="Each row with every stance (oldest first) and the shifts.",
+)
 @click.option("--shifts", is_flag=True, help="One row per shift: a stance unlike the actor's previous one.")
 @click.option("--by-code", is_flag=True, help="One actor per actor code (RUSGOV), not per entity.")
 @click.option(
@@ -75,6 +83,7 @@ def positions(
     actor: str | None,
     since: date | None,
     until: date | None,
+    with_history: bool,
     shifts: bool,
     by_code: bool,
     rebuild: bool,
@@ -83,9 +92,10 @@ def positions(
     width: int,
     full: bool,
 ) -> None:
-    """Each actor's current stance on each issue, with its evidence, history and shifts."""
-    from reportedly.store.stances import PositionFilter, rebuild_stances
-    from reportedly.store.stances import positions as read_positions
+    """Each actor's current stance on each issue, with its evidence (--history: every stance
+    and the shifts; --shifts: one row per shift, with both pieces of evidence)."""
+    from reportedly.store.stances import PositionFilter, history, rebuild_stances
+    from reportedly.store.stances import positions as current_positions
 
     book = _issue_book(issues_file)
     if issue is not None and issue not in book.names():
@@ -99,7 +109,12 @@ def positions(
             documents, stances = rebuild_stances(connection, book)
         click.echo(f"reportedly: {stances} stances assigned again in {documents} documents", err=True)
     with _reading(db_path) as connection:
-        rows = read_positions(connection, PositionFilter(issue, actor, since, until, by_code), shifts)
+        where = PositionFilter(issue, actor, since, until, by_code)
+        rows = (
+            history(connection, where, shifts)
+            if with_history or shifts
+            else current_positions(connection, where)
+        )
     output_format = output_format or ("table" if sys.stdout.isatty() else "jsonl")
     print_rows(rows if output_format == "jsonl" else [_flat(row) for row in rows], output_format, width, full)
 

@@ -334,6 +334,11 @@ MIGRATIONS: tuple[str, ...] = (
         statement TEXT NOT NULL,         -- the attribution's ("a3") or event's ("v2") id in its document
         attribution_id INTEGER REFERENCES attributions(id),   -- NULL: an event's stance
         event_id INTEGER REFERENCES events(id),
+        -- Who takes it: the attribution's speaker entity (a group speaker: a row per party),
+        -- the event's actor; kept equal to theirs by the triggers below (merges, fixes,
+        -- relinks). NULL: a speaker no entity was found for, by its words in `speaker`.
+        entity_id INTEGER,
+        speaker TEXT,
         issue TEXT NOT NULL,
         stance TEXT NOT NULL,            -- supports, opposes, conditional, demands, unclear
         evidence TEXT NOT NULL,          -- JSON [[start, end], ...] into documents.text
@@ -342,8 +347,22 @@ MIGRATIONS: tuple[str, ...] = (
         score REAL NOT NULL,
         date TEXT                        -- the statement's date (its attribution's or event's)
     );
-    CREATE INDEX stances_issue ON stances(issue, date);
+    -- Positions per actor and issue over time, and per actor.
+    CREATE INDEX stances_issue ON stances(issue, entity_id, date, stance);
+    CREATE INDEX stances_entity ON stances(entity_id, issue, date, stance);
     CREATE INDEX stances_document ON stances(document_id);
+    CREATE INDEX stances_attribution ON stances(attribution_id);
+    CREATE INDEX stances_event ON stances(event_id);
+    CREATE TRIGGER stances_speaker AFTER UPDATE OF entity_id ON attributions BEGIN
+        UPDATE stances SET entity_id = new.entity_id WHERE attribution_id = new.id;
+    END;
+    CREATE TRIGGER stances_actor AFTER UPDATE OF actor_entity_id ON events BEGIN
+        UPDATE stances SET entity_id = new.actor_entity_id WHERE event_id = new.id;
+    END;
+    CREATE TRIGGER stances_party AFTER UPDATE OF entity_id ON speaker_members BEGIN
+        UPDATE stances SET entity_id = new.entity_id
+        WHERE document_id = new.document_id AND statement = new.local_id AND entity_id IS old.entity_id;
+    END;
     CREATE TABLE statement_vectors (
         document_id INTEGER NOT NULL REFERENCES documents(id),
         statement TEXT NOT NULL,

@@ -2,15 +2,15 @@
 extractions when the issues change, and read per actor and issue over time (issue 21).
 
 A stance's actor is its statement's speaker (each party of a group speaker) or its event's
-actor, read through the attribution or event at query time, so that merged entities and
-speakers fixed by hand count as they do everywhere else.
+actor, copied into the row and kept equal to theirs by triggers (merges, speakers fixed by
+hand), so that positions are read from the stances alone.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -22,47 +22,51 @@ from reportedly.positions.statements import take_positions
 
 def write_stances(connection: sqlite3.Connection, document_id: int, extraction: Extraction) -> None:
     """The extraction's stances and statement vectors, once its attributions and events are
-    stored (they give the stances their row ids and dates)."""
-    attributions = {
-        row[1]: (row[0], row[2])
-        for row in connection.execute(
-            "SELECT id, local_id, date FROM attributions WHERE document_id = ?", (document_id,)
-        )
-    }
-    events = {
-        row[1]: (row[0], row[2])
-        for row in connection.execute(
-            "SELECT id, local_id, date FROM events WHERE document_id = ?", (document_id,)
-        )
-    }
+    stored (they give the stances their row ids, actors and dates): a row per stance and
+    party that takes it (each party of a group speaker)."""
+    statements: dict[str, tuple[int | None, int | None, list[int | None], str | None, str | None]] = {}
+    for row in connection.execute(
+        "SELECT id, local_id, entity_id, date, COALESCE(speaker, source) FROM attributions "
+        "WHERE document_id = ?",
+        (document_id,),
+    ):
+        statements[row[1]] = (row[0], None, [row[2]], row[3], row[4])
+    for local_id, entity in connection.execute(
+        "SELECT local_id, entity_id FROM speaker_members WHERE document_id = ? AND entity_id IS NOT NULL "
+        "ORDER BY local_id, position",
+        (document_id,),
+    ):
+        attribution_id, _, parties, day, speaker = statements[local_id]
+        if parties == [None]:
+            parties = []
+        statements[local_id] = (attribution_id, None, [*parties, entity], day, speaker)
+    for row in connection.execute(
+        "SELECT id, local_id, actor_entity_id, date FROM events WHERE document_id = ?", (document_id,)
+    ):
+        statements.setdefault(row[1], (None, row[0], [row[2]], row[3], None))
     rows = []
     for stance in extraction.stances:
-        attribution = attributions.get(stance.statement)
-        event = None if attribution else events.get(stance.statement)
-        if attribution is None and event is None:
+        if stance.statement not in statements:
             continue  # an event the store keeps no row of (not political)
+        attribution_id, event_id, parties, day, speaker = statements[stance.statement]
         condition = stance.condition
-        rows.append(
-            (
-                document_id,
-                stance.statement,
-                attribution[0] if attribution else None,
-                event[0] if event else None,
-                stance.issue,
-                stance.stance,
-                json.dumps([[part.start, part.end] for part in stance.evidence]),
-                condition.start if condition else None,
-                condition.end if condition else None,
-                condition.text if condition else None,
-                stance.demanded_of.text if stance.demanded_of else None,
-                stance.score,
-                (attribution or event)[1],  # type: ignore[index]
-            )
+        values = (
+            stance.issue,
+            stance.stance,
+            json.dumps([[part.start, part.end] for part in stance.evidence]),
+            condition.start if condition else None,
+            condition.end if condition else None,
+            condition.text if condition else None,
+            stance.demanded_of.text if stance.demanded_of else None,
+            stance.score,
+            day,
         )
+        for entity in parties:
+            rows.append((document_id, stance.statement, attribution_id, event_id, entity, speaker, *values))
     connection.executemany(
-        "INSERT INTO stances (document_id, statement, attribution_id, event_id, issue, stance, evidence, "
-        "condition_start, condition_end, condition, demanded_of, score, date) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO stances (document_id, statement, attribution_id, event_id, entity_id, speaker, issue, "
+        "stance, evidence, condition_start, condition_end, condition, demanded_of, score, date) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     connection.executemany(
@@ -106,79 +110,167 @@ def rebuild_stances(
 @dataclass(frozen=True, slots=True)
 class PositionFilter:
     issue: str | None = None
-    actor: str | None = None  # an entity's name or an actor code (RUSGOV)
+    actor: str | None = None  # an entity's name, an actor code (RUSGOV) or a speaker's words
     since: date | None = None
     until: date | None = None
     by_code: bool = False  # one actor per actor code, not per entity
 
 
-# Each stance with its actor: the attribution's speaker, each party of a group speaker, or
-# the event's actor.
-_ROWS = """
-SELECT s.issue, s.stance, s.date, s.document_id, d.doc_id, s.evidence, s.condition_start,
-       s.condition_end, s.condition, s.demanded_of, s.statement, e.id AS entity,
-       COALESCE(e.name, m.name, a.speaker, a.source) AS name, e.code, e.country
-FROM stances s
-JOIN documents d ON d.id = s.document_id
-LEFT JOIN attributions a ON a.id = s.attribution_id
-LEFT JOIN speaker_members m
-    ON a.entity_id IS NULL AND m.document_id = a.document_id AND m.local_id = a.local_id
-LEFT JOIN events v ON v.id = s.event_id
-LEFT JOIN entities e ON e.id = COALESCE(a.entity_id, m.entity_id, v.actor_entity_id)
-WHERE COALESCE(e.id, m.name, a.speaker, a.source) IS NOT NULL
-"""
+def _actor_key(by_code: bool) -> str:
+    """The SQL of a stance's actor: its entity (or its code, ``by_code``), else a speaker's words."""
+    entity = "COALESCE(e.code, 'entity:' || s.entity_id)" if by_code else "'entity:' || s.entity_id"
+    return f"COALESCE({entity}, 'speaker:' || s.speaker)"
 
 
-def stance_rows(connection: sqlite3.Connection, where: PositionFilter) -> Iterator[sqlite3.Row]:
-    """The stances that pass ``where``, by actor, issue and date."""
-    sql, parameters = _ROWS, []
+def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
+    sql, parameters = "", []
     if where.issue:
         sql += " AND s.issue = ?"
         parameters.append(where.issue)
     if where.actor:
-        sql += " AND (e.code = ? OR COALESCE(e.name, m.name, a.speaker, a.source) = ? COLLATE NOCASE)"
-        parameters += [where.actor, where.actor]
+        sql += (
+            " AND (s.entity_id IN (SELECT id FROM entities WHERE code = ? OR name = ? COLLATE NOCASE)"
+            " OR (s.entity_id IS NULL AND s.speaker = ? COLLATE NOCASE))"
+        )
+        parameters += [where.actor] * 3
     if where.since:
         sql += " AND s.date >= ?"
         parameters.append(where.since.isoformat())
     if where.until:
         sql += " AND s.date <= ?"
         parameters.append(where.until.isoformat())
-    sql += " ORDER BY s.date, s.document_id, s.statement"
-    return connection.execute(sql, parameters)
+    return sql, parameters
+
+
+_DETAILS = """
+SELECT s.rowid AS id, s.issue, s.stance, s.date, s.document_id, d.doc_id, s.evidence, s.condition_start,
+       s.condition_end, s.condition, s.demanded_of, s.statement, s.entity_id AS entity,
+       COALESCE(e.name, s.speaker) AS name, e.code, e.country
+FROM stances s
+JOIN documents d ON d.id = s.document_id
+LEFT JOIN entities e ON e.id = s.entity_id
+"""
 
 
 def _texts(connection: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
     marks = ",".join("?" * len(ids))
-    return dict(
-        connection.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", sorted(ids)).fetchall()
-    )
+    rows = connection.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", sorted(ids))
+    return dict(rows.fetchall())
 
 
-def _entry(row: sqlite3.Row, texts: dict[int, str]) -> dict[str, Any]:
-    text = texts[row["document_id"]]
-    evidence = [
-        {"start": start, "end": end, "text": text[start:end], "doc_id": row["doc_id"]}
-        for start, end in json.loads(row["evidence"])
-    ]
-    condition = (
-        {
-            "start": row["condition_start"],
-            "end": row["condition_end"],
-            "text": row["condition"],
-            "doc_id": row["doc_id"],
-        }
-        if row["condition"] is not None
-        else None
-    )
-    return {
-        "stance": row["stance"],
-        "condition": condition,
-        "demanded_of": row["demanded_of"],
-        "date": row["date"],
-        "statement": row["statement"],
-        "evidence": evidence,
+def _entries(connection: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
+    """Each stance row as it is printed: its stance, condition, demanded_of, date and
+    evidence spans with their text (equal to the document's at those offsets)."""
+    texts = _texts(connection, {row["document_id"] for row in rows}) if rows else {}
+    entries = []
+    for row in rows:
+        text = texts[row["document_id"]]
+        condition = None
+        if row["condition"] is not None:
+            start, end = row["condition_start"], row["condition_end"]
+            condition = {"start": start, "end": end, "text": text[start:end], "doc_id": row["doc_id"]}
+        entries.append(
+            {
+                "stance": row["stance"],
+                "condition": condition,
+                "demanded_of": row["demanded_of"],
+                "date": row["date"],
+                "statement": row["statement"],
+                "evidence": [
+                    {"start": start, "end": end, "text": text[start:end], "doc_id": row["doc_id"]}
+                    for start, end in json.loads(row["evidence"])
+                ],
+            }
+        )
+    return entries
+
+
+def _actor(row: sqlite3.Row, by_code: bool) -> dict[str, Any]:
+    if by_code and row["code"]:
+        return {"name": row["code"], "entity": None, "code": row["code"], "country": row["country"]}
+    return {"name": row["name"], "entity": row["entity"], "code": row["code"], "country": row["country"]}
+
+
+def positions(connection: sqlite3.Connection, where: PositionFilter) -> list[dict[str, Any]]:
+    """One row per actor and issue: the current stance (the latest that takes a side; an
+    unclear one neither holds nor moves a position) with its evidence, and the number of
+    stances. Aggregated in SQL, so that a store of 100,000 attributions answers at once."""
+    conditions, parameters = _conditions(where)
+    key = _actor_key(where.by_code)
+    join = "LEFT JOIN entities e ON e.id = s.entity_id" if where.by_code else ""
+    # SQLite gives a bare column (rowid) from the row that holds the MAX: the latest stance.
+    counts = connection.execute(
+        f"SELECT {key} AS actor, s.issue, COUNT(*) AS stances, MAX(COALESCE(s.date, '')), s.rowid AS latest "
+        f"FROM stances s {join} WHERE 1 = 1 {conditions} GROUP BY 1, 2",
+        parameters,
+    ).fetchall()
+    sides = {
+        (row["actor"], row["issue"]): row["latest"]
+        for row in connection.execute(
+            f"SELECT {key} AS actor, s.issue, MAX(COALESCE(s.date, '')), s.rowid AS latest "
+            f"FROM stances s {join} WHERE s.stance != 'unclear' {conditions} GROUP BY 1, 2",
+            parameters,
+        )
     }
+    current = {sides.get((row["actor"], row["issue"]), row["latest"]): row["stances"] for row in counts}
+    details = _fetch(connection, list(current))
+    result = [
+        {
+            "actor": _actor(row, where.by_code),
+            "issue": {"name": row["issue"]},
+            **entry,
+            "stances": current[row["id"]],
+        }
+        for row, entry in zip(details, _entries(connection, details), strict=True)
+    ]
+    result.sort(key=lambda item: (item["issue"]["name"], str(item["actor"]["name"]), item["date"] or ""))
+    return result
+
+
+def _fetch(connection: sqlite3.Connection, ids: list[int]) -> list[sqlite3.Row]:
+    rows: list[sqlite3.Row] = []
+    for start in range(0, len(ids), 500):  # SQLite's bound parameters, in batches
+        batch = ids[start : start + 500]
+        marks = ",".join("?" * len(batch))
+        rows += connection.execute(f"{_DETAILS} WHERE s.rowid IN ({marks})", batch).fetchall()
+    return rows
+
+
+def history(connection: sqlite3.Connection, where: PositionFilter, shifts_only: bool) -> list[dict[str, Any]]:
+    """One row per actor and issue with every stance (oldest first) and the shifts; or
+    (``shifts_only``) one row per shift: the new stance with ``previous``, the one it moved from."""
+    conditions, parameters = _conditions(where)
+    rows = connection.execute(
+        f"{_DETAILS} WHERE 1 = 1 {conditions} ORDER BY s.date, s.document_id, s.statement", parameters
+    ).fetchall()
+    grouped: dict[tuple[str, str], list[int]] = {}
+    for index, row in enumerate(rows):
+        actor = _actor(row, where.by_code)
+        key = actor["code"] if where.by_code and actor["code"] else f"{actor['entity']}:{actor['name']}"
+        grouped.setdefault((key, row["issue"]), []).append(index)
+    entries = _entries(connection, rows)
+    result = []
+    for (_, issue), indexes in grouped.items():
+        actor = _actor(rows[indexes[0]], where.by_code)
+        stances = [entries[index] for index in indexes]
+        shifts = find_shifts(stances)
+        if shifts_only:
+            result += [
+                {"actor": actor, "issue": {"name": issue}, **shift["to"], "previous": shift["from"]}
+                for shift in shifts
+            ]
+        else:
+            result.append(
+                {
+                    "actor": actor,
+                    "issue": {"name": issue},
+                    **current(stances),
+                    "history": stances,
+                    "shifts": shifts,
+                }
+            )
+    result.sort(key=lambda item: (item["issue"]["name"], str(item["actor"]["name"]), item["date"] or ""))
+    return result
 
 
 def taken(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -201,52 +293,3 @@ def find_shifts(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if earlier and earlier[-1]["stance"] != after["stance"]:
             shifts.append({"from": earlier[-1], "to": after})
     return shifts
-
-
-def positions(
-    connection: sqlite3.Connection, where: PositionFilter, shifts_only: bool = False
-) -> list[dict[str, Any]]:
-    """One row per actor and issue: the latest stance with its evidence, the history of
-    stances (oldest first) and the shifts (a stance unlike the same actor's previous one on
-    the issue, with both); ``shifts_only``: one row per shift."""
-    rows = stance_rows(connection, where).fetchall()
-    texts = _texts(connection, {row["document_id"] for row in rows}) if rows else {}
-    grouped: dict[tuple[str, str], list[sqlite3.Row]] = {}
-    actors: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        # An actor is its code (--by-code), else its entity, else (a speaker no entity was
-        # found for: "a senior Turkish diplomat", by its name or else its source's words) its name.
-        if where.by_code and row["code"]:
-            key = row["code"]
-            actor = {"name": row["code"], "entity": None, "code": row["code"], "country": row["country"]}
-        else:
-            key = f"entity:{row['entity']}" if row["entity"] is not None else f"name:{row['name']}"
-            actor = {
-                "name": row["name"],
-                "entity": row["entity"],
-                "code": row["code"],
-                "country": row["country"],
-            }
-        actors.setdefault(key, actor)
-        grouped.setdefault((key, row["issue"]), []).append(row)
-    result = []
-    for (key, issue), history in grouped.items():
-        entries = [_entry(row, texts) for row in history]
-        shifts = find_shifts(entries)
-        if shifts_only:
-            result += [
-                {"actor": actors[key], "issue": {"name": issue}, **shift["to"], "previous": shift["from"]}
-                for shift in shifts
-            ]
-            continue
-        result.append(
-            {
-                "actor": actors[key],
-                "issue": {"name": issue},
-                **entries[-1],
-                "history": entries,
-                "shifts": shifts,
-            }
-        )
-    result.sort(key=lambda item: (item["issue"]["name"], str(item["actor"]["name"]), item["date"] or ""))
-    return result
