@@ -95,7 +95,7 @@ def test_the_shipped_issues_are_the_fourteen_of_the_gold_and_patterns_find_them(
     ]
 
     def about(text: str) -> list[str]:
-        return [issue.name for issue, _match, _score in book.about(text, None)]
+        return [issue.name for issue, _match in book.about(text)]
 
     assert about("Kyiv must drop its NATO ambitions before a cease-fire") == [
         "ceasefire",

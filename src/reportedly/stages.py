@@ -25,7 +25,7 @@ from reportedly.events.detection import code_events
 from reportedly.events.parties import code_parties
 from reportedly.events.political import keep_political_events
 from reportedly.model import Extraction
-from reportedly.positions.statements import embed_statements, take_positions
+from reportedly.positions.statements import take_positions
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
 from reportedly.resolve.offices import article_country
@@ -178,11 +178,9 @@ def code_event_parties(draft: Draft, resources: Resources) -> None:
 
 def assign_positions(draft: Draft, resources: Resources) -> None:
     """Each statement's issues and its stance on each (``reportedly.positions``), with the
-    statements' embeddings for the store."""
+    embeddings of those it embedded for the store."""
     extraction = draft.extraction
-    if resources.encoder is not None:
-        embed_statements(extraction, resources.encoder)
-    extraction.stances = take_positions(extraction, resources.issues)
+    extraction.stances = take_positions(extraction, resources.issues, resources.encoder)
 
 
 def name_referents(draft: Draft, resources: Resources) -> None:

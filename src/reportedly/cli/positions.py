@@ -103,10 +103,16 @@ def positions(
             f"{issue!r} is not an issue; the issues are {', '.join(book.names())}", param_hint="--issue"
         )
     if rebuild:
+        from reportedly.nlp.encoder import EncoderError, load_encoder
         from reportedly.store.database import transaction
 
+        try:
+            encoder = load_encoder("shipped")
+        except EncoderError as error:
+            raise click.ClickException(str(error)) from None
+        book.embed_examples(encoder)
         with _reading(db_path, writing=True) as connection, transaction(connection):
-            documents, stances = rebuild_stances(connection, book)
+            documents, stances = rebuild_stances(connection, book, encoder)
         click.echo(f"reportedly: {stances} stances assigned again in {documents} documents", err=True)
     with _reading(db_path) as connection:
         where = PositionFilter(issue, actor, since, until, by_code)

@@ -31,10 +31,10 @@ from tqdm import tqdm
 from reportedly.eval import GoldError
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.extract import Extractor
-from reportedly.model import STANCE_VALUES, Document, Extraction, Span, Stance
+from reportedly.model import STANCE_VALUES, Attribution, Document, Extraction, Span, Stance
 from reportedly.positions.issues import IssueBook, load_issues
 from reportedly.positions.stance import read_stance
-from reportedly.positions.statements import embed_statements, encode_together, take_positions
+from reportedly.positions.statements import take_positions
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,21 +109,10 @@ def _system_stances(
             best, best_overlap = attribution, overlap
     if best is not None:
         return "attribution", {s.issue: s for s in extraction.stances if s.statement == best.id}
-    evidence = [Span.of(gold.text, *span)]
-    encoder = extractor.resources.encoder
-    vector = encode_together(encoder, [gold.content])[0] if encoder else None
-    stances = {}
-    for issue, _match, score in book.about(gold.content, vector):
-        reading = read_stance(gold.content, "", against=issue.against)
-        stances[issue.name] = Stance(
-            "gold",
-            issue.name,
-            reading.stance,
-            evidence,
-            _cut(gold, reading.condition),
-            _cut(gold, reading.demanded_of),
-            score,
-        )  # type: ignore[arg-type]
+    # The gold content as a statement of its own (no cue, no speaker), read as any other.
+    statement = Attribution("gold", "floating", None, None, [Span.of(gold.text, *span)])
+    alone = Extraction(extraction.document, [statement], extraction.entities, extraction.times)
+    stances = {stance.issue: stance for stance in take_positions(alone, book, extractor.resources.encoder)}
     return "content", stances
 
 
@@ -288,9 +277,7 @@ def evaluate_positions(
     extractions = []
     for extraction in tqdm(extractor.extract(documents), total=len(golds), desc="positions", disable=None):
         if issues is not None:
-            if not extraction.vectors and extractor.resources.encoder is not None:
-                embed_statements(extraction, extractor.resources.encoder)
-            extraction.stances = take_positions(extraction, book)
+            extraction.stances = take_positions(extraction, book, extractor.resources.encoder)
         extractions.append(extraction)
     return score(golds, extractions, book, extractor)
 

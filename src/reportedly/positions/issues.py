@@ -40,10 +40,15 @@ class Issue:
     # Words that, said of the issue, turn against it ("lift" sanctions, "halt" weapons deliveries).
     against: list[re.Pattern[str]] = field(default_factory=list)
 
+    # The patterns as one expression: one search a text, not one a pattern.
+    any_pattern: re.Pattern[str] | None = None
+
     def first_match(self, text: str) -> re.Match[str] | None:
         """The pattern match earliest in ``text``, if any."""
-        found = [match for pattern in self.patterns if (match := pattern.search(text))]
-        return min(found, key=lambda match: match.start()) if found else None
+        if self.any_pattern is None:
+            joined = "|".join(f"(?:{pattern.pattern})" for pattern in self.patterns) or "(?!)"
+            self.any_pattern = re.compile(joined, re.IGNORECASE)
+        return self.any_pattern.search(text)
 
 
 @dataclass(slots=True)
@@ -66,23 +71,26 @@ class IssueBook:
     def names(self) -> list[str]:
         return [issue.name for issue in self.issues]
 
-    def about(self, text: str, vector: np.ndarray | None) -> list[tuple[Issue, re.Match[str] | None, float]]:
-        """The issues ``text`` is about, in file order: each with its pattern match and a
-        score of 1.0; or, where no pattern matches, the one issue closest to its embedding
-        if at least ``SIMILARITY_THRESHOLD`` (no match, the cosine as its score)."""
-        found: list[tuple[Issue, re.Match[str] | None, float]] = [
-            (issue, match, 1.0) for issue in self.issues if (match := issue.first_match(text))
-        ]
-        similarity = self._similarities(vector) if not found else None
-        if similarity is not None and len(similarity):
-            best = int(np.argmax(similarity))
-            if similarity[best] >= SIMILARITY_THRESHOLD:
-                found.append((self.issues[best], None, round(float(similarity[best]), 3)))
-        return found
+    def about(self, text: str) -> list[tuple[Issue, re.Match[str]]]:
+        """The issues one of whose patterns ``text`` matches, in file order, with the match."""
+        return [(issue, match) for issue in self.issues if (match := issue.first_match(text))]
 
-    def _similarities(self, vector: np.ndarray | None) -> np.ndarray | None:
+    def closest(self, vector: np.ndarray) -> tuple[Issue, float] | None:
+        """The issue whose examples come closest to ``vector``, if at least
+        ``SIMILARITY_THRESHOLD``, with the cosine."""
+        similarity = self._similarities(vector)
+        if similarity is None or not len(similarity):
+            return None
+        best = int(np.argmax(similarity))
+        return (
+            (self.issues[best], round(float(similarity[best]), 3))
+            if similarity[best] >= SIMILARITY_THRESHOLD
+            else None
+        )
+
+    def _similarities(self, vector: np.ndarray) -> np.ndarray | None:
         """Each issue's highest cosine between ``vector`` and its examples."""
-        if vector is None or self.example_vectors is None or self.example_issue is None:
+        if self.example_vectors is None or self.example_issue is None:
             return None
         cosines = self.example_vectors @ vector.astype(np.float32)
         best = np.full(len(self.issues), -1.0, dtype=np.float32)

@@ -10,7 +10,7 @@ import numpy as np
 
 from reportedly.model import Extraction, Range, Span, Stance
 from reportedly.nlp.encoder import DIMENSIONS, SentenceEncoder
-from reportedly.positions.issues import IssueBook
+from reportedly.positions.issues import Issue, IssueBook
 from reportedly.positions.stance import read_stance
 
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s|\n")
@@ -105,13 +105,13 @@ def encode_together(encoder: SentenceEncoder, texts: list[str]) -> np.ndarray:
     return encoder.session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
 
 
-def embed_statements(extraction: Extraction, encoder: SentenceEncoder) -> None:
-    """Each statement's sentence embedding, kept on the extraction for the store."""
-    statements = statements_of(extraction)
-    vectors = encode_together(encoder, [statement.text for statement in statements])
-    extraction.vectors = {
-        statement.id: to_bytes(vector) for statement, vector in zip(statements, vectors, strict=True)
-    }
+def embed(extraction: Extraction, statements: list[Statement], encoder: SentenceEncoder) -> None:
+    """The statements' sentence embeddings, kept on the extraction for the store (once: a
+    statement embedded before keeps its vector)."""
+    missing = [statement for statement in statements if statement.id not in extraction.vectors]
+    vectors = encode_together(encoder, [statement.text for statement in missing])
+    for statement, vector in zip(missing, vectors, strict=True):
+        extraction.vectors[statement.id] = to_bytes(vector)
 
 
 def _window(text: str, parts: list[Span], position: int | None) -> tuple[int, int]:
@@ -132,10 +132,37 @@ def _window(text: str, parts: list[Span], position: int | None) -> tuple[int, in
     return 0, len(text)
 
 
-def take_positions(extraction: Extraction, book: IssueBook) -> list[Stance]:
-    """One stance per statement and issue it is about: by its content, or (the content names
-    none) by its sentence; its content's words decide the stance. A news outlet's report of
-    another's statement ("Reuters reported that the Kremlin insisted ...") is the other's."""
+def issues_of(
+    extraction: Extraction, statements: list[Statement], book: IssueBook, encoder: SentenceEncoder | None
+) -> list[list[tuple[Issue, re.Match[str] | None, float]]]:
+    """Each statement's issues, with the pattern match in its content (None: found otherwise)
+    and the score. An issue a pattern finds in its content; else (its issue named beside it,
+    "rejected calls for a truce, saying ...") in its sentence; else the issue closest to its
+    embedding, if close enough. Only statements no pattern places are embedded: the
+    encoder is most of the stage's time."""
+    found: list[list[tuple[Issue, re.Match[str] | None, float]]] = []
+    for statement in statements:
+        issues: list[tuple[Issue, re.Match[str] | None, float]] = [
+            (issue, match, 1.0) for issue, match in book.about(statement.text)
+        ]
+        issues = issues or [(issue, None, 1.0) for issue, _match in book.about(statement.sentence.text)]
+        found.append(issues)
+    unplaced = [statement for statement, issues in zip(statements, found, strict=True) if not issues]
+    if encoder is not None and unplaced:
+        embed(extraction, unplaced, encoder)
+    for statement, issues in zip(statements, found, strict=True):
+        vector = extraction.vectors.get(statement.id) if not issues else None
+        if vector is not None and (closest := book.closest(from_bytes(vector))):
+            issues.append((closest[0], None, closest[1]))
+    return found
+
+
+def take_positions(
+    extraction: Extraction, book: IssueBook, encoder: SentenceEncoder | None = None
+) -> list[Stance]:
+    """One stance per statement and issue it is about (:func:`issues_of`); its content's
+    words decide the stance. A news outlet's report of another's statement ("Reuters
+    reported that the Kremlin insisted ...") is the other's."""
     reporting = {attribution.parent for attribution in extraction.attributions if attribution.parent}
     outlets = {
         entity.id
@@ -143,19 +170,14 @@ def take_positions(extraction: Extraction, book: IssueBook) -> list[Stance]:
         if entity.actor is not None and entity.actor.sector == "MED"
     }
     speakers = {a.id: a.speaker.entity for a in extraction.attributions if a.speaker}
+    statements = [
+        statement
+        for statement in statements_of(extraction)
+        if not (statement.id in reporting and speakers.get(statement.id) in outlets)
+    ]
     stances = []
-    for statement in statements_of(extraction):
-        if statement.id in reporting and speakers.get(statement.id) in outlets:
-            continue
-        data = extraction.vectors.get(statement.id)
-        vector = from_bytes(data) if data is not None else None
+    for statement, about in zip(statements, issues_of(extraction, statements, book, encoder), strict=True):
         content = statement.text
-        about = book.about(content, vector)
-        if not about:  # its issue named beside it ("rejected calls for a truce, saying ..."):
-            # read on its own words all the same, the issue being none of them
-            about = [
-                (issue, None, score) for issue, _match, score in book.about(statement.sentence.text, None)
-            ]
         for issue, match, score in about:
             start, end = _window(content, statement.evidence, match.start() if match else None)
             reading = read_stance(

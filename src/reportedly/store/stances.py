@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from reportedly.model import Extraction
+from reportedly.nlp.encoder import SentenceEncoder
 from reportedly.positions.issues import IssueBook
 from reportedly.positions.statements import take_positions
 
@@ -76,10 +77,14 @@ def write_stances(connection: sqlite3.Connection, document_id: int, extraction: 
 
 
 def rebuild_stances(
-    connection: sqlite3.Connection, book: IssueBook, progress: Callable[[int], None] | None = None
+    connection: sqlite3.Connection,
+    book: IssueBook,
+    encoder: SentenceEncoder | None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[int, int]:
-    """Every stored extraction's stances made again with ``book`` from its stored vectors, in
-    the caller's transaction; (documents, stances)."""
+    """Every stored extraction's stances made again with ``book``, in the caller's
+    transaction, from the stored embeddings (a statement no pattern placed before and none
+    places now is embedded now, and its vector stored); (documents, stances)."""
     vectors: dict[int, dict[str, bytes]] = {}
     for document_id, statement, vector in connection.execute(
         "SELECT document_id, statement, vector FROM statement_vectors"
@@ -92,7 +97,7 @@ def rebuild_stances(
     ).fetchall():
         extraction = Extraction.from_dict(json.loads(record), text)
         extraction.vectors = vectors.get(document_id, {})
-        extraction.stances = take_positions(extraction, book)
+        extraction.stances = take_positions(extraction, book, encoder)
         write_stances(connection, document_id, extraction)
         record_dict = json.loads(record)
         record_dict["stances"] = [stance.to_dict() for stance in extraction.stances]
