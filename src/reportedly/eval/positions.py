@@ -134,7 +134,7 @@ def _stance_on(gold: GoldStatement, issue: str, stances: dict[str, Stance], book
         evidence,
         _cut(gold, reading.condition),
         _cut(gold, reading.demanded_of),
-    )  # type: ignore[arg-type]
+    )
 
 
 def _same_name(gold: str, system: str) -> bool:

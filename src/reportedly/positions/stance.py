@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reportedly.model import Range
+from reportedly.model import Range, StanceValue
 
 _WORD = r"(?<![\w-])(?:{})(?![\w-])"
 
@@ -188,14 +188,19 @@ DEMAND_WORDS = _words(r"demanded", r"called for", r"urged", r"pressed for", r"ap
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|(?<![\w-])(?:but|and then|while|because)(?![\w-])")
 SUBJECT_START = re.compile(r"(?:[,;:]|(?<![\w-])(?:that|and|but|said|says|say)(?![\w-]))\s*", re.IGNORECASE)
 
-EVENT_STANCES = {"AGREE": "supports", "REJECT": "opposes", "REQUEST": "demands", "THREATEN": "opposes"}
+EVENT_STANCES: dict[str, StanceValue] = {
+    "AGREE": "supports",
+    "REJECT": "opposes",
+    "REQUEST": "demands",
+    "THREATEN": "opposes",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
     """A stance read from a text: the ranges are offsets into that text."""
 
-    stance: str
+    stance: StanceValue
     condition: Range | None = None
     demanded_of: Range | None = None
 

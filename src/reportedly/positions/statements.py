@@ -192,7 +192,7 @@ def take_positions(
                 Stance(
                     statement.id,
                     issue.name,
-                    reading.stance,  # type: ignore[arg-type]
+                    reading.stance,
                     statement.evidence,
                     _span(extraction.document.text, statement.evidence, _moved(reading.condition, start)),
                     _span(extraction.document.text, statement.evidence, _moved(reading.demanded_of, start)),
