@@ -275,6 +275,9 @@ def measure_queries(path: Path, repeats: int) -> dict[str, float]:
         "positions --actor --by-code": lambda: positions(
             connection, PositionFilter(actor="RUSGOV", by_code=True)
         ),
+        "positions --issue --actor --history": lambda: history(
+            connection, PositionFilter(issue="ceasefire", actor="RUSGOV"), False
+        ),
         "positions --shifts --issue --actor": lambda: history(
             connection, PositionFilter(issue="sanctions", actor="RUSGOV"), True
         ),

@@ -336,7 +336,8 @@ MIGRATIONS: tuple[str, ...] = (
         event_id INTEGER REFERENCES events(id),
         -- Who takes it: the attribution's speaker entity (a group speaker: a row per party),
         -- the event's actor; kept equal to theirs by the triggers below (merges, fixes,
-        -- relinks). NULL: a speaker no entity was found for, by its words in `speaker`.
+        -- relinks). NULL: a speaker no entity was found for, by its words in `speaker`
+        -- (NULL where there is an entity).
         entity_id INTEGER,
         speaker TEXT,
         issue TEXT NOT NULL,
@@ -345,16 +346,21 @@ MIGRATIONS: tuple[str, ...] = (
         condition_start INTEGER, condition_end INTEGER, condition TEXT,
         demanded_of TEXT,
         score REAL NOT NULL,
-        date TEXT                        -- the statement's date (its attribution's or event's)
+        date TEXT,                       -- the statement's date (its attribution's or event's)
+        -- What makes a stance an actor's current one, as one value to take the MAX of:
+        -- '1' for a stance that takes a side ('0': unclear), then its date.
+        latest TEXT NOT NULL
     );
-    -- Positions per actor and issue over time, and per actor.
-    CREATE INDEX stances_issue ON stances(issue, entity_id, date, stance);
-    CREATE INDEX stances_entity ON stances(entity_id, issue, date, stance);
+    -- Positions per issue and actor, and per actor: covering indexes of what they read.
+    CREATE INDEX stances_issue ON stances(issue, entity_id, speaker, latest, date);
+    CREATE INDEX stances_entity ON stances(entity_id, issue, speaker, latest, date);
     CREATE INDEX stances_document ON stances(document_id);
     CREATE INDEX stances_attribution ON stances(attribution_id);
     CREATE INDEX stances_event ON stances(event_id);
     CREATE TRIGGER stances_speaker AFTER UPDATE OF entity_id ON attributions BEGIN
-        UPDATE stances SET entity_id = new.entity_id WHERE attribution_id = new.id;
+        UPDATE stances SET entity_id = new.entity_id,
+            speaker = CASE WHEN new.entity_id IS NULL THEN COALESCE(new.speaker, new.source) END
+        WHERE attribution_id = new.id;
     END;
     CREATE TRIGGER stances_actor AFTER UPDATE OF actor_entity_id ON events BEGIN
         UPDATE stances SET entity_id = new.actor_entity_id WHERE event_id = new.id;

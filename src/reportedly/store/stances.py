@@ -61,13 +61,15 @@ def write_stances(connection: sqlite3.Connection, document_id: int, extraction: 
             stance.demanded_of.text if stance.demanded_of else None,
             stance.score,
             day,
+            f"{int(stance.stance != 'unclear')}{day or ''}",
         )
         for entity in parties:
-            rows.append((document_id, stance.statement, attribution_id, event_id, entity, speaker, *values))
+            words = speaker if entity is None else None
+            rows.append((document_id, stance.statement, attribution_id, event_id, entity, words, *values))
     connection.executemany(
         "INSERT INTO stances (document_id, statement, attribution_id, event_id, entity_id, speaker, issue, "
-        "stance, evidence, condition_start, condition_end, condition, demanded_of, score, date) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "stance, evidence, condition_start, condition_end, condition, demanded_of, score, date, latest) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     connection.executemany(
@@ -119,12 +121,6 @@ class PositionFilter:
     since: date | None = None
     until: date | None = None
     by_code: bool = False  # one actor per actor code, not per entity
-
-
-def _actor_key(by_code: bool) -> str:
-    """The SQL of a stance's actor: its entity (or its code, ``by_code``), else a speaker's words."""
-    entity = "COALESCE(e.code, 'entity:' || s.entity_id)" if by_code else "'entity:' || s.entity_id"
-    return f"COALESCE({entity}, 'speaker:' || s.speaker)"
 
 
 def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
@@ -199,34 +195,29 @@ def _actor(row: sqlite3.Row, by_code: bool) -> dict[str, Any]:
 def positions(connection: sqlite3.Connection, where: PositionFilter) -> list[dict[str, Any]]:
     """One row per actor and issue: the current stance (the latest that takes a side; an
     unclear one neither holds nor moves a position) with its evidence, and the number of
-    stances. Aggregated in SQL, so that a store of 100,000 attributions answers at once."""
+    stances. One pass over a covering index, so that a store of 100,000 attributions answers
+    at once; ``by_code``, the entities' picks merged per code."""
     conditions, parameters = _conditions(where)
-    key = _actor_key(where.by_code)
-    join = "LEFT JOIN entities e ON e.id = s.entity_id" if where.by_code else ""
-    # SQLite gives a bare column (rowid) from the row that holds the MAX: the latest stance.
-    counts = connection.execute(
-        f"SELECT {key} AS actor, s.issue, COUNT(*) AS stances, MAX(COALESCE(s.date, '')), s.rowid AS latest "
-        f"FROM stances s {join} WHERE 1 = 1 {conditions} GROUP BY 1, 2",
+    # SQLite gives a bare column (rowid) from the row that holds the MAX: the latest stance
+    # that takes a side, else the latest.
+    groups = connection.execute(
+        "SELECT s.issue, s.entity_id, s.speaker, COUNT(*) AS stances, MAX(s.latest) AS rank, s.rowid AS id "
+        f"FROM stances s WHERE 1 = 1 {conditions} GROUP BY s.issue, s.entity_id, s.speaker",
         parameters,
     ).fetchall()
-    sides = {
-        (row["actor"], row["issue"]): row["latest"]
-        for row in connection.execute(
-            f"SELECT {key} AS actor, s.issue, MAX(COALESCE(s.date, '')), s.rowid AS latest "
-            f"FROM stances s {join} WHERE s.stance != 'unclear' {conditions} GROUP BY 1, 2",
-            parameters,
-        )
-    }
-    current = {sides.get((row["actor"], row["issue"]), row["latest"]): row["stances"] for row in counts}
-    details = _fetch(connection, list(current))
+    details = {row["id"]: row for row in _fetch(connection, [group["id"] for group in groups])}
+    picks: dict[tuple[Any, str], tuple[str, int, int]] = {}  # actor, issue -> rank, row id, count
+    for group in groups:
+        row = details[group["id"]]
+        actor = row["code"] if where.by_code and row["code"] else (group["entity_id"], group["speaker"])
+        rank, row_id, count = picks.get((actor, group["issue"]), ("", 0, 0))
+        rank, row_id = max((rank, row_id), (group["rank"], group["id"]))
+        picks[(actor, group["issue"])] = (rank, row_id, count + group["stances"])
+    chosen = [details[row_id] for _, row_id, _ in picks.values()]
+    counts = [count for _, _, count in picks.values()]
     result = [
-        {
-            "actor": _actor(row, where.by_code),
-            "issue": {"name": row["issue"]},
-            **entry,
-            "stances": current[row["id"]],
-        }
-        for row, entry in zip(details, _entries(connection, details), strict=True)
+        {"actor": _actor(row, where.by_code), "issue": {"name": row["issue"]}, **entry, "stances": count}
+        for row, entry, count in zip(chosen, _entries(connection, chosen), counts, strict=True)
     ]
     result.sort(key=lambda item: (item["issue"]["name"], str(item["actor"]["name"]), item["date"] or ""))
     return result
@@ -243,37 +234,56 @@ def _fetch(connection: sqlite3.Connection, ids: list[int]) -> list[sqlite3.Row]:
 
 def history(connection: sqlite3.Connection, where: PositionFilter, shifts_only: bool) -> list[dict[str, Any]]:
     """One row per actor and issue with every stance (oldest first) and the shifts; or
-    (``shifts_only``) one row per shift: the new stance with ``previous``, the one it moved from."""
+    (``shifts_only``) one row per shift: the new stance with ``previous``, the one it moved
+    from. The shifts are found on the stances alone; only the rows shown are read whole."""
     conditions, parameters = _conditions(where)
-    rows = connection.execute(
-        f"{_DETAILS} WHERE 1 = 1 {conditions} ORDER BY s.date, s.document_id, s.statement", parameters
+    join = "LEFT JOIN entities e ON e.id = s.entity_id" if where.by_code else ""
+    code = "e.code" if where.by_code else "NULL"
+    light = connection.execute(
+        f"SELECT s.rowid AS id, s.issue, s.entity_id, s.speaker, {code} AS code, s.stance, s.date "
+        f"FROM stances s {join} WHERE 1 = 1 {conditions} ORDER BY s.date, s.document_id, s.statement",
+        parameters,
     ).fetchall()
-    grouped: dict[tuple[str, str], list[int]] = {}
-    for index, row in enumerate(rows):
-        actor = _actor(row, where.by_code)
-        key = actor["code"] if where.by_code and actor["code"] else f"{actor['entity']}:{actor['name']}"
-        grouped.setdefault((key, row["issue"]), []).append(index)
-    entries = _entries(connection, rows)
+    grouped: dict[tuple[Any, str], list[dict[str, Any]]] = {}
+    for row in light:
+        actor = row["code"] or (row["entity_id"], row["speaker"])
+        grouped.setdefault((actor, row["issue"]), []).append(
+            {"id": row["id"], "stance": row["stance"], "date": row["date"]}
+        )
+    found = [(issue, stances, find_shifts(stances)) for (_, issue), stances in grouped.items()]
+    shown = {
+        entry["id"]
+        for _, stances, shifts in found
+        for entry in (
+            [s for shift in shifts for s in (shift["from"], shift["to"])] if shifts_only else stances
+        )
+    }
+    rows = _fetch(connection, sorted(shown))
+    entries = {row["id"]: entry for row, entry in zip(rows, _entries(connection, rows), strict=True)}
+    actors = {row["id"]: _actor(row, where.by_code) for row in rows}
     result = []
-    for (_, issue), indexes in grouped.items():
-        actor = _actor(rows[indexes[0]], where.by_code)
-        stances = [entries[index] for index in indexes]
-        shifts = find_shifts(stances)
+    for issue, stances, shifts in found:
         if shifts_only:
             result += [
-                {"actor": actor, "issue": {"name": issue}, **shift["to"], "previous": shift["from"]}
+                {
+                    "actor": actors[shift["to"]["id"]],
+                    "issue": {"name": issue},
+                    **entries[shift["to"]["id"]],
+                    "previous": entries[shift["from"]["id"]],
+                }
                 for shift in shifts
             ]
-        else:
-            result.append(
-                {
-                    "actor": actor,
-                    "issue": {"name": issue},
-                    **current(stances),
-                    "history": stances,
-                    "shifts": shifts,
-                }
-            )
+            continue
+        whole = [entries[entry["id"]] for entry in stances]
+        result.append(
+            {
+                "actor": actors[stances[0]["id"]],
+                "issue": {"name": issue},
+                **entries[current(stances)["id"]],
+                "history": whole,
+                "shifts": [{"from": entries[s["from"]["id"]], "to": entries[s["to"]["id"]]} for s in shifts],
+            }
+        )
     result.sort(key=lambda item: (item["issue"]["name"], str(item["actor"]["name"]), item["date"] or ""))
     return result
 
