@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+from tqdm import tqdm
 
 from reportedly.model import Extraction
 from reportedly.nlp.encoder import SentenceEncoder
@@ -79,39 +80,38 @@ def write_stances(connection: sqlite3.Connection, document_id: int, extraction: 
 
 
 def rebuild_stances(
-    connection: sqlite3.Connection,
-    book: IssueBook,
-    encoder: SentenceEncoder | None,
-    progress: Callable[[int], None] | None = None,
+    connection: sqlite3.Connection, book: IssueBook, encoder: SentenceEncoder | None
 ) -> tuple[int, int]:
     """Every stored extraction's stances made again with ``book``, in the caller's
     transaction, from the stored embeddings (a statement no pattern placed before and none
-    places now is embedded now, and its vector stored); (documents, stances)."""
-    vectors: dict[int, dict[str, bytes]] = {}
-    for document_id, statement, vector in connection.execute(
-        "SELECT document_id, statement, vector FROM statement_vectors"
-    ):
-        vectors.setdefault(document_id, {})[statement] = vector
+    places now is embedded now, and its vector stored); (documents, stances). A progress
+    bar on a terminal's stderr."""
     connection.execute("DELETE FROM stances")
-    documents = stances = 0
-    for document_id, text, record in connection.execute(
-        "SELECT id, text, extraction FROM documents WHERE extraction IS NOT NULL ORDER BY id"
-    ).fetchall():
-        extraction = Extraction.from_dict(json.loads(record), text)
-        extraction.vectors = vectors.get(document_id, {})
+    extracted = [
+        row[0]
+        for row in connection.execute("SELECT id FROM documents WHERE extraction IS NOT NULL ORDER BY id")
+    ]
+    stances = 0
+    for document_id in tqdm(extracted, desc="positions", unit="doc", disable=None):
+        text, record = connection.execute(
+            "SELECT text, extraction FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        data = json.loads(record)
+        extraction = Extraction.from_dict(data, text)
+        extraction.vectors = dict(
+            connection.execute(
+                "SELECT statement, vector FROM statement_vectors WHERE document_id = ?", (document_id,)
+            ).fetchall()
+        )
         extraction.stances = take_positions(extraction, book, encoder)
         write_stances(connection, document_id, extraction)
-        record_dict = json.loads(record)
-        record_dict["stances"] = [stance.to_dict() for stance in extraction.stances]
+        data["stances"] = [stance.to_dict() for stance in extraction.stances]
         connection.execute(
             "UPDATE documents SET extraction = ? WHERE id = ?",
-            (json.dumps(record_dict, ensure_ascii=False), document_id),
+            (json.dumps(data, ensure_ascii=False), document_id),
         )
-        documents += 1
         stances += len(extraction.stances)
-        if progress:
-            progress(documents)
-    return documents, stances
+    return len(extracted), stances
 
 
 @dataclass(frozen=True, slots=True)
