@@ -181,6 +181,8 @@ def test_migration_4_resolves_stored_absolute_sources(tmp_path: Path, monkeypatc
     old.execute("DROP TABLE speaker_members")  # and what later migrations made
     old.execute("DROP TABLE stances")
     old.execute("DROP TABLE statement_vectors")
+    old.execute("DROP TRIGGER stances_speaker")
+    old.execute("DROP TRIGGER stances_actor")
     old.execute("PRAGMA user_version = 3")
     feed = f"{tmp_path}/in/feed.jsonl"
     rows = [

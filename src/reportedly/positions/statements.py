@@ -3,12 +3,14 @@ stored extractions when the issues change (``reportedly positions --rebuild``)."
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from reportedly.model import Extraction, Range, Span, Stance
+from reportedly.model import Event, Extraction, Range, Span, Stance
 from reportedly.nlp.encoder import DIMENSIONS, SentenceEncoder
 from reportedly.positions.issues import Issue, IssueBook
 from reportedly.positions.stance import read_stance
@@ -31,44 +33,66 @@ class Statement:
         return " ".join(part.text for part in self.evidence)
 
 
-def sentence_around(text: str, start: int, end: int) -> Span:
-    """The sentence of ``text`` holding ``start``..``end`` (at least that range)."""
-    before = [match.end() for match in SENTENCE_END.finditer(text, 0, start)]
-    after = SENTENCE_END.search(text, end)
-    return Span.of(text, before[-1] if before else 0, after.start() if after else len(text))
+class Sentences:
+    """A text's sentence breaks, found once, so that a document of thousands of statements
+    (a hostile text) finds each one's sentence by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [(match.start(), match.end()) for match in SENTENCE_END.finditer(text)]
+        self.ends = [end for _, end in self.breaks]
+
+    def around(self, start: int, end: int) -> Span:
+        """The sentence holding ``start``..``end`` (at least that range)."""
+        before = bisect.bisect_right(self.ends, start) - 1
+        # The first break that ends after ``end`` closes the sentence (its own start, as a
+        # search from ``end`` would find it).
+        after = bisect.bisect_right(self.ends, end)
+        while after < len(self.breaks) and self.breaks[after][0] < end:
+            after += 1
+        first = self.breaks[before][1] if before >= 0 else 0
+        last = self.breaks[after][0] if after < len(self.breaks) else len(self.text)
+        return Span.of(self.text, first, max(last, end))
 
 
 def statements_of(extraction: Extraction) -> list[Statement]:
     """Each attribution with content, and each event no attribution reports (a party's act)."""
-    text = extraction.document.text
+    sentences = Sentences(extraction.document.text)
+    by_attribution: dict[str, Event] = {}
+    for event in extraction.events:
+        if event.attribution is not None:
+            by_attribution.setdefault(event.attribution, event)
+    events = sorted(extraction.events, key=lambda event: event.sentence.start)
+    starts = [event.sentence.start for event in events]
     found = []
     for attribution in extraction.attributions:
         if not attribution.content:
             continue
         first = attribution.content[0]
-        reported = [event for event in extraction.events if event.attribution == attribution.id]
-        around = [
-            event for event in extraction.events if event.sentence.start <= first.start < event.sentence.end
-        ]
-        event = (reported or around or [None])[0]
+        event = by_attribution.get(attribution.id)
+        if event is None:  # the event of its sentence, if any
+            index = bisect.bisect_right(starts, first.start) - 1
+            if index >= 0 and first.start < events[index].sentence.end:
+                event = events[index]
         found.append(
             Statement(
                 attribution.id,
                 list(attribution.content),
                 attribution.cue.text if attribution.cue else "",
                 attribution.negated,
-                sentence_around(text, first.start, attribution.content[-1].end),
+                sentences.around(first.start, attribution.content[-1].end),
                 event.event_type if event else None,
             )
         )
-    reported = [part.range for attribution in extraction.attributions for part in attribution.content]
-    for event in extraction.events:
+    contents = sorted(part.range for attribution in extraction.attributions for part in attribution.content)
+    content_starts = [content.start for content in contents]
+    # The furthest any content starting at or before each one reaches.
+    reach = list(itertools.accumulate((content.end for content in contents), max))
+    for event in events:
         # An event in a sentence that reports a statement is that statement's (its sentence's event).
-        if (
-            event.attribution is None
-            and event.actor
-            and not any(event.sentence.range.overlaps(r) for r in reported)
-        ):
+        index = bisect.bisect_left(content_starts, event.sentence.end)
+        reports = index > 0 and reach[index - 1] > event.sentence.start
+        if event.attribution is None and event.actor and not reports:
             found.append(
                 Statement(event.id, [event.sentence], "", event.negated, event.sentence, event.event_type)
             )
@@ -86,6 +110,8 @@ def from_bytes(data: bytes) -> np.ndarray:
 # A statement is embedded from its first pieces: contents are a sentence or two, and the
 # cost of a batch grows with its longest text.
 STATEMENT_PIECES = 96
+# Statements embedded in one run of the encoder, at most.
+STATEMENTS_A_RUN = 32
 
 
 def encode_together(encoder: SentenceEncoder, texts: list[str]) -> np.ndarray:
@@ -93,6 +119,13 @@ def encode_together(encoder: SentenceEncoder, texts: list[str]) -> np.ndarray:
     a text (``SentenceEncoder.encode``), at the cost of vectors that move a little with their
     batch (int8 activations are quantised per run; mean cosine to the single runs 0.99 on
     eval/positions/tuning.jsonl), which issue assignment, a cut on the cosine, bears."""
+    if len(texts) > STATEMENTS_A_RUN:  # a hostile text's thousands: memory grows with the batch
+        return np.concatenate(
+            [
+                encode_together(encoder, texts[start : start + STATEMENTS_A_RUN])
+                for start in range(0, len(texts), STATEMENTS_A_RUN)
+            ]
+        )
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
     ids = [encoder.piece_ids(text)[:STATEMENT_PIECES] for text in texts]
