@@ -110,8 +110,10 @@ def from_bytes(data: bytes) -> np.ndarray:
 # A statement is embedded from its first pieces: contents are a sentence or two, and the
 # cost of a batch grows with its longest text.
 STATEMENT_PIECES = 96
-# Statements embedded in one run of the encoder, at most.
+# Statements embedded in one run of the encoder, at most, and in one document (news
+# articles have some tens; "Lavrov said " * 2000 has 1,983).
 STATEMENTS_A_RUN = 32
+MAX_EMBEDDED = 256
 
 
 def encode_together(encoder: SentenceEncoder, texts: list[str]) -> np.ndarray:
@@ -174,13 +176,23 @@ def issues_of(
     embedding, if close enough. Only statements no pattern places are embedded: the
     encoder is most of the stage's time."""
     found: list[list[tuple[Issue, re.Match[str] | None, float]]] = []
+    # Statements share sentences (thousands of them one sentence, in a hostile text): each
+    # sentence is searched once.
+    in_sentence: dict[Range, list[Issue]] = {}
     for statement in statements:
         issues: list[tuple[Issue, re.Match[str] | None, float]] = [
             (issue, match, 1.0) for issue, match in book.about(statement.text)
         ]
-        issues = issues or [(issue, None, 1.0) for issue, _match in book.about(statement.sentence.text)]
+        if not issues:
+            sentence = statement.sentence
+            if sentence.range not in in_sentence:
+                in_sentence[sentence.range] = [issue for issue, _match in book.about(sentence.text)]
+            issues = [(issue, None, 1.0) for issue in in_sentence[sentence.range]]
         found.append(issues)
+    # A hostile text's thousands of statements are not all embedded: the encoder's time
+    # stays that of a long article.
     unplaced = [statement for statement, issues in zip(statements, found, strict=True) if not issues]
+    unplaced = unplaced[:MAX_EMBEDDED]
     if encoder is not None and unplaced:
         embed(extraction, unplaced, encoder)
     for statement, issues in zip(statements, found, strict=True):
