@@ -13,7 +13,10 @@
 2. Query latency: a store holding ``--attributions`` attributions (synthetic extractions
    written through ``Store.add_article``, no NLP: documents of four attributions, 240
    speakers, 12 outlets, a year of dates), then every query behind ``reportedly quotes``,
-   ``speakers``, ``timeline`` and ``events``, each run ``--repeats`` times; the median in ms.
+   ``speakers``, ``timeline``, ``events`` and ``positions`` (the stances the shipped issues'
+   patterns give the synthetic contents), each run ``--repeats`` times; the median in ms.
+3. The positions stage's cost: its share of the ingest (the stage's own time, timed inside
+   the extraction, and the stance rows' writes), as the ingest without it would take.
 """
 
 from __future__ import annotations
@@ -43,10 +46,14 @@ from reportedly.model import (
     Span,
     Speaker,
 )
+from reportedly.positions.issues import load_issues
+from reportedly.positions.statements import take_positions
+from reportedly.store import corpus as corpus_module
 from reportedly.store import queries
 from reportedly.store.corpus import Store, entity_id
 from reportedly.store.database import index_new_text
 from reportedly.store.dedup import content_hash, signature
+from reportedly.store.stances import PositionFilter, history, positions, write_stances
 
 from timing import STAGE_SECONDS, reset_stages, timed
 
@@ -93,6 +100,7 @@ def time_store_work() -> None:
         setattr(ingest_run, name, timed(getattr(ingest_run, name), "store"))
     for name in ("stored", "original", "near_duplicate"):
         setattr(Store, name, timed(getattr(Store, name), "store"))
+    corpus_module.write_stances = timed(write_stances, "stance writes")
 
 
 def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
@@ -111,6 +119,7 @@ def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
             handle.write(json.dumps({"text": text, "published": "2024-12-26"}) + "\n")
 
     extract_seconds, ingest_seconds, store_seconds, memory = [], [], [], []
+    positions_seconds = []
     time_store_work()
     for round_number in range(rounds):
         start = time.perf_counter()
@@ -127,9 +136,11 @@ def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
                 samples.append(_resident_mb())
 
         reset_stages()
+        extractor.stage_seconds.clear()
         start = time.perf_counter()
         summary = ingest_run.ingest(read_articles([str(feed)]), store, extractor, on_article=sample)
         ingest_seconds.append(time.perf_counter() - start)
+        positions_seconds.append(extractor.stage_seconds["positions"] + STAGE_SECONDS["stance writes"])
         store_seconds.append(STAGE_SECONDS["store"])
         store.close()
         assert summary.stored == count, summary
@@ -145,6 +156,9 @@ def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
         "store_work_seconds": round(min(store_seconds), 2),
         "store_work_share": round(min(store_seconds) / best_extract, 3),
         "resident_mb_during_ingest": memory,
+        # What the positions stage adds: its time over the ingest's time without it.
+        "positions_seconds": round(min(positions_seconds), 2),
+        "positions_overhead": round(min(positions_seconds) / (best_ingest - min(positions_seconds)), 3),
     }
 
 
@@ -157,6 +171,7 @@ def build_query_store(path: Path, attributions: int) -> dict[str, float]:
     """A store with ``attributions`` attributions, written through Store.add_article."""
     rng = random.Random(7)
     speakers = [(f"{first} {last}", rng.choice(COUNTRIES)) for first in FIRST for last in LAST]
+    issues = load_issues()
     store = Store(path)
     start = time.perf_counter()
     day0 = date(2024, 1, 1)
@@ -168,14 +183,21 @@ def build_query_store(path: Path, attributions: int) -> dict[str, float]:
                 text = synthetic_text(rng, number)
                 published = day0 + timedelta(days=number % 366)
                 extraction = _synthetic_extraction(rng, f"doc{number}", text, published, speakers)
+                extraction.stances = take_positions(extraction, issues)
                 article = Article(
                     extraction.document, f"bench:{number}", outlet=OUTLETS[number % len(OUTLETS)]
                 )
                 store.add_article(article, content_hash(text), signature(text), extraction)
     index_new_text(store.connection)
     seconds = time.perf_counter() - start
+    stances = store.connection.execute("SELECT count(*) FROM stances").fetchone()[0]
     store.close()
-    return {"documents": documents, "attributions": documents * 4, "build_seconds": round(seconds, 1)}
+    return {
+        "documents": documents,
+        "attributions": documents * 4,
+        "stances": stances,
+        "build_seconds": round(seconds, 1),
+    }
 
 
 def _synthetic_extraction(
@@ -248,6 +270,17 @@ def measure_queries(path: Path, repeats: int) -> dict[str, float]:
         "events --type": lambda: queries.events(connection, event_type="REJECT"),
         "events --actor": lambda: queries.events(connection, actor="RUS"),
         "events --recipient": lambda: queries.events(connection, recipient="UKR"),
+        "positions": lambda: positions(connection, PositionFilter()),
+        "positions --issue": lambda: positions(connection, PositionFilter(issue="ceasefire")),
+        "positions --actor --by-code": lambda: positions(
+            connection, PositionFilter(actor="RUSGOV", by_code=True)
+        ),
+        "positions --issue --actor --history": lambda: history(
+            connection, PositionFilter(issue="ceasefire", actor="RUSGOV"), False
+        ),
+        "positions --shifts --issue --actor": lambda: history(
+            connection, PositionFilter(issue="sanctions", actor="RUSGOV"), True
+        ),
     }
     medians = {}
     for name, query in cases.items():

@@ -258,7 +258,7 @@ def test_a_sentence_longer_than_the_limit_is_read_in_pieces():
 
 def test_a_word_of_punctuation_gives_the_tagger_a_few_pieces():
     from reportedly.attribution.tagger import shipped_model_dir
-    from reportedly.attribution.wordpiece import WordPiece
+    from reportedly.nlp.wordpiece import WordPiece
 
     pieces = WordPiece.from_file(shipped_model_dir() / "tokenizer.json")
     doc = load_spacy().make_doc('He said "..." and ' + STRAIGHT_MARKS[:300] + " x.com/a-b-c")

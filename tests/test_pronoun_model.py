@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from reportedly.attribution.tagger import shipped_model_dir
-from reportedly.attribution.wordpiece import WordPiece
 from reportedly.model import Range
+from reportedly.nlp.wordpiece import WordPiece
 from reportedly.resolve.pronouns import PronounModel, encode_window, load_pronoun_model
 
 HEADER = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL\n"

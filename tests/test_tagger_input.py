@@ -3,7 +3,7 @@
 import pytest
 
 from reportedly.attribution.tagger import WINDOW_PIECES, shipped_model_dir, windows
-from reportedly.attribution.wordpiece import WordPiece, normalise, pre_tokenise
+from reportedly.nlp.wordpiece import WordPiece, normalise, pre_tokenise
 
 CLS, SEP = 101, 102
 

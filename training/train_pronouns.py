@@ -38,13 +38,13 @@ import torch
 from tqdm import tqdm
 from transformers import BertModel
 
-from reportedly.attribution.wordpiece import WordPiece
 from reportedly.eval.brat import read_split
 from reportedly.eval.gap import read_gap
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.eval.speakers import resolved_draft, same_referent
 from reportedly.model import Attribution, Range, Span
 from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
+from reportedly.nlp.wordpiece import WordPiece
 from reportedly.resolve.pronouns import (
     MODEL_FILE,
     PRONOUN_AGREEMENT,

@@ -28,11 +28,11 @@ from transformers import BertModel
 
 from reportedly.attribution.tagger import AttributionTagger, tagger_input
 from reportedly.attribution.tagscheme import LABEL_IDS, LABELS, bio_tags
-from reportedly.attribution.wordpiece import WordPiece
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.polnear import evaluate_split
 from reportedly.model import Range
 from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
+from reportedly.nlp.wordpiece import WordPiece
 
 from fine_tuning import optimiser_step, report_progress
 from tune_confidence import count_transitions, tune

@@ -322,6 +322,51 @@ class Event:
         )
 
 
+StanceValue = Literal["supports", "opposes", "conditional", "demands", "unclear"]
+STANCE_VALUES: tuple[str, ...] = ("supports", "opposes", "conditional", "demands", "unclear")
+
+
+@dataclass(slots=True)
+class Stance:
+    """What a statement (an attribution, or an event no attribution reports) says on one
+    issue (``data/issues.yaml``): it supports or opposes it, supports it on a ``condition``
+    ("if Ukrainian territory is brought under the umbrella of NATO"), demands it of someone
+    (``demanded_of``: "Washington"), or takes no clear side. ``evidence`` is the statement's
+    content (an event's: its sentence); ``score`` how sure the issue is (1.0: one of the
+    issue's patterns matched; else the cosine to its closest example statement)."""
+
+    statement: str  # the attribution's id ("a3") or the event's ("v2")
+    issue: str
+    stance: StanceValue
+    evidence: list[Span]
+    condition: Span | None = None
+    demanded_of: Span | None = None
+    score: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "statement": self.statement,
+            "issue": self.issue,
+            "stance": self.stance,
+            "evidence": [part.to_dict() for part in self.evidence],
+            "condition": self.condition.to_dict() if self.condition else None,
+            "demanded_of": self.demanded_of.to_dict() if self.demanded_of else None,
+            "score": self.score,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Stance:
+        return cls(
+            statement=data["statement"],
+            issue=data["issue"],
+            stance=data["stance"],
+            evidence=[Span.from_dict(part) for part in data["evidence"]],
+            condition=Span.maybe(data["condition"]),
+            demanded_of=Span.maybe(data["demanded_of"]),
+            score=data["score"],
+        )
+
+
 @dataclass(slots=True)
 class Document:
     """An input article: its id, its text exactly as read, and its publication date; a live
@@ -374,6 +419,11 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    # Statement id -> the sentence embedding of its text (float16 bytes, ``reportedly.nlp.encoder``),
+    # which the positions stage assigned issues by. Not part of the output: the store keeps
+    # them, so that a changed issues file needs no encoding again (``positions --rebuild``).
+    vectors: dict[str, bytes] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         published = self.document.published
@@ -388,13 +438,15 @@ class Extraction:
             "entities": [entity.to_dict() for entity in self.entities],
             "times": [time.to_dict() for time in self.times],
             "events": [event.to_dict() for event in self.events],
+            "stances": [stance.to_dict() for stance in self.stances],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], text: str) -> Extraction:
         """The extraction ``to_dict`` wrote for a document of ``text`` (a record leaves the
         text out: the store and the input file keep it). Records stored before posts named
-        their page have no ``page``, ``page_offset`` or ``posted``: None."""
+        their page have no ``page``, ``page_offset`` or ``posted``: None; those made before
+        positions have no ``stances``."""
         if len(text) != data["text_length"]:
             raise ValueError(f"{data['doc_id']}: the text is not the one extracted from")
         published = data["published"]
@@ -412,4 +464,5 @@ class Extraction:
             entities=[Entity.from_dict(item) for item in data["entities"]],
             times=[TimeExpression.from_dict(item) for item in data["times"]],
             events=[Event.from_dict(item) for item in data["events"]],
+            stances=[Stance.from_dict(item) for item in data.get("stances", ())],
         )

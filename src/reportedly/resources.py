@@ -17,7 +17,9 @@ from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, Lexicon, load_lexic
 from reportedly.attribution.tagger import AttributionTagger, TaggerError, load_tagger
 from reportedly.events.detection import EventVerbs
 from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped_verbs
+from reportedly.nlp.encoder import EncoderError, SentenceEncoder, load_encoder
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
+from reportedly.positions.issues import IssueBook, IssueFileError, load_issues
 from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.resolve.offices import OfficeHolders, TitleReader, load_office_holders, title_reader
 from reportedly.resolve.pronouns import PronounModel, PronounModelError, load_pronoun_model
@@ -39,6 +41,10 @@ class Resources:
     # The learned scorer of third-person pronouns' antecedents: ``eval gap``'s, and the speaker
     # resolver's where its rules find no antecedent; None: the rules alone.
     pronouns: PronounModel | None
+    # The issues statements take positions on (data/issues.yaml with a user's --issues), and
+    # the sentence encoder that embeds statements for them; None: issues by pattern alone.
+    issues: IssueBook
+    encoder: SentenceEncoder | None
 
     @classmethod
     def load(
@@ -50,12 +56,16 @@ class Resources:
         min_cue_rate: float = DEFAULT_CUE_RATE,
         ranker: str = "shipped",
         pronouns: str = "shipped",
+        issues: Path | None = None,
+        encoder: str = "shipped",
     ) -> Resources:
         """Build the resources of a run. ``tagger``: ``"shipped"``, a trained tagger's folder
         or ``"none"``; ``actors``: a user's actors file over the shipped tables; ``verbs``: a
         PETRARCH verb dictionary to code events with before the project's own triggers;
         ``ranker``: ``"shipped"``, a speaker ranker's JSON file or ``"none"`` (the rules);
-        ``pronouns``: ``"shipped"``, a pronoun model's folder or ``"none"`` (not loaded)."""
+        ``pronouns``: ``"shipped"``, a pronoun model's folder or ``"none"`` (not loaded);
+        ``issues``: a user's issues file over the shipped one; ``encoder``: ``"shipped"``, an
+        exported sentence encoder's folder or ``"none"`` (issues by their patterns alone)."""
         try:
             user_verbs = read_verb_dictionary(verbs) if verbs else None
             learned = load_tagger(tagger)
@@ -63,8 +73,19 @@ class Resources:
             speaker_ranker = (
                 None if ranker == "none" else load_ranker(None if ranker == "shipped" else Path(ranker))
             )
-        except (VerbFileError, TaggerError, RankerError, PronounModelError) as error:
+            issue_book = load_issues(issues)
+            sentence_encoder = None if encoder == "none" else load_encoder(encoder)
+        except (
+            VerbFileError,
+            TaggerError,
+            RankerError,
+            PronounModelError,
+            IssueFileError,
+            EncoderError,
+        ) as error:
             raise ModelError(str(error)) from None
+        if sentence_encoder is not None:
+            issue_book.embed_examples(sentence_encoder)
         coder = ActorCoder(actors) if actors else load_coder()
         return cls(
             model=model,
@@ -77,4 +98,6 @@ class Resources:
             titles=title_reader(coder),
             ranker=speaker_ranker,
             pronouns=pronoun_model,
+            issues=issue_book,
+            encoder=sentence_encoder,
         )

@@ -25,6 +25,7 @@ from reportedly.events.detection import code_events
 from reportedly.events.parties import code_parties
 from reportedly.events.political import keep_political_events
 from reportedly.model import Extraction
+from reportedly.positions.statements import take_positions
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
 from reportedly.resolve.offices import article_country
@@ -175,6 +176,13 @@ def code_event_parties(draft: Draft, resources: Resources) -> None:
     keep_political_events(draft.extraction, resources.coder)
 
 
+def assign_positions(draft: Draft, resources: Resources) -> None:
+    """Each statement's issues and its stance on each (``reportedly.positions``), with the
+    embeddings of those it embedded for the store."""
+    extraction = draft.extraction
+    extraction.stances = take_positions(extraction, resources.issues, resources.encoder)
+
+
 def name_referents(draft: Draft, resources: Resources) -> None:
     """One name per referent of the document, whatever the spelling of later mentions
     (across documents: the store)."""
@@ -195,6 +203,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Draft, Resources], None]], ...] = (
     ("time values", resolve_time_values),
     ("actors", code_actors),
     ("event parties", code_event_parties),
+    ("positions", assign_positions),
     ("names", name_referents),
 )
 

@@ -28,10 +28,10 @@ from reportedly.attribution.tagscheme import (
     tagged_spans,
     without_edge_punctuation,
 )
-from reportedly.attribution.wordpiece import WordPiece
 from reportedly.model import Range
 from reportedly.nlp.paragraphs import starts_line
 from reportedly.nlp.pipeline import DEFAULT_TAGGER, NO_TAGGER
+from reportedly.nlp.wordpiece import WordPiece
 
 WINDOW_PIECES = 254  # plus [CLS] and [SEP]: the encoder's 256-piece training length
 PUNCTUATION_PIECES = 8  # at most, of a word without letters or digits (see _word_pieces)

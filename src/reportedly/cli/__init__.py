@@ -2,7 +2,8 @@
 
 The commands live beside it: ``extract`` in :mod:`.extract`, the corpus commands (ingest,
 queries, fixes, export and import) in :mod:`.corpus`, ``batch`` in :mod:`.batch`, ``eval`` in
-:mod:`.evaluate`, ``serve`` in :mod:`.serve`.
+:mod:`.evaluate`, ``serve`` in :mod:`.serve`; ``positions`` and ``eval positions`` in
+:mod:`.positions`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 import click
 from click.exceptions import NoArgsIsHelpError
 
-from reportedly.cli import batch, corpus, evaluate, extract, serve
+from reportedly.cli import batch, corpus, evaluate, extract, positions, serve
 from reportedly.options import Interrupted, stopping_signals_interrupt
 
 
@@ -54,5 +55,13 @@ def main() -> None:
 
 # The modules, not their commands, are imported by name: a command of a module's name would
 # hide the module (``reportedly.cli.extract``) from whoever imports it, as tests do to patch it.
-for _command in (extract.extract, evaluate.evaluate, *corpus.COMMANDS, batch.batch, serve.serve):
+for _command in (
+    extract.extract,
+    evaluate.evaluate,
+    *corpus.COMMANDS,
+    batch.batch,
+    positions.positions,
+    serve.serve,
+):
     main.add_command(_command)
+evaluate.evaluate.add_command(positions.eval_positions)

@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from reportedly.attribution.tagger import shipped_model_dir
-from reportedly.attribution.wordpiece import WordPiece
 from reportedly.model import Attribution, Entity, Range
+from reportedly.nlp.wordpiece import WordPiece
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

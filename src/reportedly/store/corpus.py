@@ -27,6 +27,7 @@ from reportedly.resolve.names import clean_name
 from reportedly.store.database import StoreError, connect, transaction
 from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, similarity
 from reportedly.store.queries import NamingError, entity_candidates, entity_id, name_keys, shipped_variants
+from reportedly.store.stances import write_stances
 
 # A first line longer than this is a paragraph, not a headline.
 HEADLINE_MAX_WORDS = 20
@@ -207,7 +208,16 @@ class Store:
     def _replace_extraction(self, document_id: int, extraction: Extraction) -> None:
         """A document's extraction and its rows replaced; the full-text index drops the old
         contents (a trigger) and takes the new at the next :func:`index_new_text`."""
-        for table in ("mentions", "attributions", "speaker_members", "events", "times", "single_names"):
+        for table in (
+            "stances",
+            "statement_vectors",
+            "mentions",
+            "attributions",
+            "speaker_members",
+            "events",
+            "times",
+            "single_names",
+        ):
             self.connection.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         record = extraction.to_dict()
         self.connection.execute(
@@ -281,6 +291,7 @@ class Store:
                 for t in extraction.times
             ],
         )
+        write_stances(self.connection, document_id, extraction)
         self._relink_single_names(changed, document_id)
 
     def _link_entities(self, document_id: int, extraction: Extraction) -> tuple[dict[str, int], set[str]]:

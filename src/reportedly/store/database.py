@@ -338,6 +338,57 @@ MIGRATIONS: tuple[str, ...] = (
     -- An entity's names (the entities list, one entity): each read the whole table.
     CREATE INDEX entity_names_entity ON entity_names(entity_id);
     """,
+    # 7: positions (issue 21): each statement's stance on each issue it is about, and the
+    # statements' sentence embeddings, kept so that a changed issues file is applied again
+    # (`reportedly positions --rebuild`) without encoding anything.
+    """
+    CREATE TABLE stances (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        statement TEXT NOT NULL,         -- the attribution's ("a3") or event's ("v2") id in its document
+        attribution_id INTEGER REFERENCES attributions(id),   -- NULL: an event's stance
+        event_id INTEGER REFERENCES events(id),
+        -- Who takes it: the attribution's speaker entity (a group speaker: a row per party),
+        -- the event's actor; kept equal to theirs by the triggers below (merges, fixes,
+        -- relinks). NULL: a speaker no entity was found for, by its words in `speaker`
+        -- (NULL where there is an entity).
+        entity_id INTEGER,
+        speaker TEXT,
+        issue TEXT NOT NULL,
+        stance TEXT NOT NULL,            -- supports, opposes, conditional, demands, unclear
+        evidence TEXT NOT NULL,          -- JSON [[start, end], ...] into documents.text
+        condition_start INTEGER, condition_end INTEGER, condition TEXT,
+        demanded_of TEXT,
+        score REAL NOT NULL,
+        date TEXT,                       -- the statement's date (its attribution's or event's)
+        -- What makes a stance an actor's current one, as one value to take the MAX of:
+        -- '1' for a stance that takes a side ('0': unclear), then its date.
+        latest TEXT NOT NULL
+    );
+    -- Positions per issue and actor, and per actor: covering indexes of what they read.
+    CREATE INDEX stances_issue ON stances(issue, entity_id, speaker, latest, date);
+    CREATE INDEX stances_entity ON stances(entity_id, issue, speaker, latest, date);
+    CREATE INDEX stances_document ON stances(document_id);
+    CREATE INDEX stances_attribution ON stances(attribution_id);
+    CREATE INDEX stances_event ON stances(event_id);
+    CREATE TRIGGER stances_speaker AFTER UPDATE OF entity_id ON attributions BEGIN
+        UPDATE stances SET entity_id = new.entity_id,
+            speaker = CASE WHEN new.entity_id IS NULL THEN COALESCE(new.speaker, new.source) END
+        WHERE attribution_id = new.id;
+    END;
+    CREATE TRIGGER stances_actor AFTER UPDATE OF actor_entity_id ON events BEGIN
+        UPDATE stances SET entity_id = new.actor_entity_id WHERE event_id = new.id;
+    END;
+    CREATE TRIGGER stances_party AFTER UPDATE OF entity_id ON speaker_members BEGIN
+        UPDATE stances SET entity_id = new.entity_id
+        WHERE document_id = new.document_id AND statement = new.local_id AND entity_id IS old.entity_id;
+    END;
+    CREATE TABLE statement_vectors (
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        statement TEXT NOT NULL,
+        vector BLOB NOT NULL,            -- float16, little-endian, 384 numbers
+        PRIMARY KEY (document_id, statement)
+    ) WITHOUT ROWID;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

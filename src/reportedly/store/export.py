@@ -288,9 +288,11 @@ def _replace_attributions(
         "SELECT published, outlet FROM documents WHERE id = ?", (document_id,)
     ).fetchone()
     stale = [local_id for local_id in rows if records.get(local_id) != former.get(local_id)]
-    connection.executemany(
-        "DELETE FROM attributions WHERE id = ?", [(rows[local_id]["id"],) for local_id in stale]
-    )
+    # Their stances go with them (`positions --rebuild` assigns the corrected ones theirs).
+    for table, column in (("stances", "attribution_id"), ("attributions", "id")):
+        connection.executemany(
+            f"DELETE FROM {table} WHERE {column} = ?", [(rows[local_id]["id"],) for local_id in stale]
+        )
     # A group's parties go with its attribution; one kept or corrected keeps its speaker.
     connection.executemany(
         "DELETE FROM speaker_members WHERE document_id = ? AND local_id = ?",

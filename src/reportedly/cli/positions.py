@@ -1,0 +1,146 @@
+"""``reportedly positions``: what each party says about each issue, when it changed, with the
+evidence; and ``reportedly eval positions`` (issue 21, docs/positions.md)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reportedly.cli.corpus import UTF8_TEXT, _reading, db_option, format_option, print_rows, width_options
+from reportedly.cli.evaluate import GOLD_FILE, _report, report_format
+from reportedly.options import load_extractor, model_options, parse_date
+
+ISSUES_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def _issue_book(issues: Path | None) -> Any:
+    from reportedly.positions.issues import IssueFileError, load_issues
+
+    try:
+        return load_issues(issues)
+    except IssueFileError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """A position as one line of a table or CSV: the evidence's first span, the counts."""
+    evidence = row["evidence"][0]
+    return {
+        "actor": row["actor"]["name"],
+        "code": row["actor"]["code"],
+        "issue": row["issue"]["name"],
+        "stance": row["stance"],
+        "date": row["date"],
+        "doc_id": evidence["doc_id"],
+        "evidence": " … ".join(part["text"] for part in row["evidence"]),
+        "condition": row["condition"]["text"] if row["condition"] else None,
+        "demanded_of": row["demanded_of"],
+        **(
+            {"previous": row["previous"]["stance"], "previous_date": row["previous"]["date"]}
+            if "previous" in row
+            else {"stances": len(row["history"]), "shifts": len(row["shifts"])}
+            if "history" in row
+            else {"stances": row["stances"]}
+        ),
+    }
+
+
+@click.command()
+@db_option
+@click.option("--issue", type=UTF8_TEXT, help="Only this issue (a name in the issues file).")
+@click.option("--actor", type=UTF8_TEXT, help="Only this actor: an entity's name or an actor code (RUSGOV).")
+@click.option("--since", type=str, callback=parse_date, help="Stances from this day on (YYYY-MM-DD).")
+@click.option("--until", type=str, callback=parse_date, help="Stances up to this day (YYYY-MM-DD).")
+@click.option(
+    "--history",
+    "with_history",
+    is_flag=True,
+    help="Each row with every stance (oldest first) and the shifts.",
+)
+@click.option("--shifts", is_flag=True, help="One row per shift: a stance unlike the actor's previous one.")
+@click.option("--by-code", is_flag=True, help="One actor per actor code (RUSGOV), not per entity.")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="First assign every stored statement's issues and stances again (after the issues changed).",
+)
+@click.option(
+    "--issues",
+    "issues_file",
+    type=ISSUES_FILE,
+    default=None,
+    help="A YAML issues file whose issues add to (or, by name, replace) data/issues.yaml.",
+)
+@format_option
+@width_options
+def positions(
+    db_path: Path | None,
+    issue: str | None,
+    actor: str | None,
+    since: date | None,
+    until: date | None,
+    with_history: bool,
+    shifts: bool,
+    by_code: bool,
+    rebuild: bool,
+    issues_file: Path | None,
+    output_format: str | None,
+    width: int,
+    full: bool,
+) -> None:
+    """Each actor's current stance on each issue, with its evidence (--history: every stance
+    and the shifts; --shifts: one row per shift, with both pieces of evidence)."""
+    from reportedly.store.stances import PositionFilter, history, rebuild_stances
+    from reportedly.store.stances import positions as current_positions
+
+    book = _issue_book(issues_file)
+    if issue is not None and issue not in book.names():
+        raise click.BadParameter(
+            f"{issue!r} is not an issue; the issues are {', '.join(book.names())}", param_hint="--issue"
+        )
+    if rebuild:
+        from reportedly.nlp.encoder import EncoderError, load_encoder
+        from reportedly.store.database import transaction
+
+        try:
+            encoder = load_encoder("shipped")
+        except EncoderError as error:
+            raise click.ClickException(str(error)) from None
+        book.embed_examples(encoder)
+        with _reading(db_path, writing=True) as connection, transaction(connection):
+            documents, stances = rebuild_stances(connection, book, encoder)
+        click.echo(f"reportedly: {stances} stances assigned again in {documents} documents", err=True)
+    with _reading(db_path) as connection:
+        where = PositionFilter(issue, actor, since, until, by_code)
+        rows = (
+            history(connection, where, shifts)
+            if with_history or shifts
+            else current_positions(connection, where)
+        )
+    output_format = output_format or ("table" if sys.stdout.isatty() else "jsonl")
+    print_rows(rows if output_format == "jsonl" else [_flat(row) for row in rows], output_format, width, full)
+
+
+@click.command(name="positions")
+@click.argument("gold", type=GOLD_FILE)
+@click.option(
+    "--issues", "issues_file", type=ISSUES_FILE, default=None, help="An issues file over data/issues.yaml."
+)
+@report_format
+@model_options
+def eval_positions(
+    gold: Path, issues_file: Path | None, output_format: str | None, model: str, tagger: str
+) -> None:
+    """Score issues and stances on GOLD statements (e.g. eval/positions/gold.jsonl): issue
+    precision, recall and F1, stance accuracy and macro-F1, conditions and demanded-of."""
+    from reportedly.eval.positions import evaluate_positions, format_report
+
+    _report(
+        lambda: evaluate_positions(gold, lambda: load_extractor(model, tagger, None, None), issues_file),
+        format_report,
+        output_format,
+    )

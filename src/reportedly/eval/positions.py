@@ -1,0 +1,309 @@
+"""Score issues and stances against a gold file of statements (issue 21).
+
+A gold file is JSON Lines, one statement per line::
+
+    {"id": "pos-001", "genre": "wire", "published": "2025-03-12", "text": "...",
+     "speaker": "Sergei Lavrov", "content": "exact substring of text",
+     "issues": [{"issue": "ceasefire", "stance": "conditional",
+                 "condition": "exact substring of text or null", "demanded_of": "name or null"}]}
+
+Each passage is extracted whole, dated by ``published``. The gold statement is matched to
+the system attribution whose content overlaps the gold content most; with none, the
+system's issues and stances are read from the gold content span directly (the report says
+how many went each way). Issue assignment is scored micro over statement-issue pairs;
+stance over the gold pairs, as the stance the system gives that content on the gold issue
+(read on the content when the system did not assign the issue); a condition is right when
+the system's overlaps the gold one by at least half their union, a demanded-of when one
+name holds the other (case and a leading "the" aside).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from reportedly.eval import GoldError
+from reportedly.eval.jsonl import read_json_lines
+from reportedly.extract import Extractor
+from reportedly.model import STANCE_VALUES, Attribution, Document, Extraction, Span, Stance
+from reportedly.positions.issues import IssueBook, load_issues
+from reportedly.positions.stance import read_stance
+from reportedly.positions.statements import take_positions
+
+
+@dataclass(frozen=True, slots=True)
+class GoldIssue:
+    issue: str
+    stance: str
+    condition: str | None
+    demanded_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldStatement:
+    id: str
+    genre: str | None
+    published: date | None
+    text: str
+    speaker: str | None
+    content: str
+    start: int
+    issues: tuple[GoldIssue, ...]
+
+
+def _statement(record: dict[str, Any]) -> GoldStatement:
+    text, content = record["text"], record["content"]
+    start = text.find(content)
+    if not content or start < 0:
+        raise ValueError("its content is not a substring of its text")
+    issues = []
+    for item in record["issues"]:
+        if item["stance"] not in STANCE_VALUES:
+            raise ValueError(f"stance {item['stance']!r} is none of {', '.join(STANCE_VALUES)}")
+        if item.get("condition") and item["condition"] not in text:
+            raise ValueError(f"condition {item['condition']!r} is not a substring of its text")
+        issues.append(
+            GoldIssue(item["issue"], item["stance"], item.get("condition"), item.get("demanded_of"))
+        )
+    published = record.get("published")
+    return GoldStatement(
+        record["id"],
+        record.get("genre"),
+        date.fromisoformat(published[:10]) if published else None,
+        text,
+        record.get("speaker"),
+        content,
+        start,
+        tuple(issues),
+    )
+
+
+def read_gold(path: Path, book: IssueBook) -> list[GoldStatement]:
+    statements = read_json_lines(path, "gold statement", _statement)
+    unknown = {item.issue for s in statements for item in s.issues} - set(book.names())
+    if unknown:
+        raise GoldError(f"{path}: issues not in the issues file: {', '.join(sorted(unknown))}")
+    return statements
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _system_stances(
+    gold: GoldStatement, extraction: Extraction, book: IssueBook, extractor: Extractor
+) -> tuple[str, dict[str, Stance]]:
+    """How the gold statement was matched ("attribution" or "content") and the system's
+    stances on it by issue."""
+    span = (gold.start, gold.start + len(gold.content))
+    best, best_overlap = None, 0
+    for attribution in extraction.attributions:
+        overlap = sum(_overlap(span, part.range) for part in attribution.content)
+        if overlap > best_overlap:
+            best, best_overlap = attribution, overlap
+    if best is not None:
+        return "attribution", {s.issue: s for s in extraction.stances if s.statement == best.id}
+    # The gold content as a statement of its own (no cue, no speaker), read as any other.
+    statement = Attribution("gold", "floating", None, None, [Span.of(gold.text, *span)])
+    alone = Extraction(extraction.document, [statement], extraction.entities, extraction.times)
+    stances = {stance.issue: stance for stance in take_positions(alone, book, extractor.resources.encoder)}
+    return "content", stances
+
+
+def _cut(gold: GoldStatement, found: Any) -> Span | None:
+    return Span.of(gold.text, gold.start + found.start, gold.start + found.end) if found else None
+
+
+def _stance_on(gold: GoldStatement, issue: str, stances: dict[str, Stance], book: IssueBook) -> Stance:
+    """The system's stance on ``issue``: its own, or read on the gold content for that issue."""
+    if issue in stances:
+        return stances[issue]
+    against = next(item.against for item in book.issues if item.name == issue)
+    reading = read_stance(gold.content, "", against=against)
+    evidence = [Span.of(gold.text, gold.start, gold.start + len(gold.content))]
+    return Stance(
+        "gold",
+        issue,
+        reading.stance,
+        evidence,
+        _cut(gold, reading.condition),
+        _cut(gold, reading.demanded_of),
+    )
+
+
+def _same_name(gold: str, system: str) -> bool:
+    def norm(name: str) -> str:
+        name = " ".join(name.lower().replace("’", "'").split())
+        return name[4:] if name.startswith("the ") else name
+
+    a, b = norm(gold), norm(system)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _f1(tp: int, fp: int, fn: int) -> dict[str, float | None]:
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    f1 = 2 * precision * recall / (precision + recall) if precision and recall else 0.0
+    return {"precision": _round(precision), "recall": _round(recall), "f1": _round(f1)}
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def score(
+    golds: list[GoldStatement], extractions: list[Extraction], book: IssueBook, extractor: Extractor
+) -> dict[str, Any]:
+    matched: Counter[str] = Counter()
+    issue_counts: Counter[str] = Counter()
+    per_issue: dict[str, Counter[str]] = {name: Counter() for name in book.names()}
+    confusion: Counter[tuple[str, str]] = Counter()
+    condition: Counter[str] = Counter()
+    demanded: Counter[str] = Counter()
+    errors = []
+    for gold, extraction in zip(golds, extractions, strict=True):
+        how, stances = _system_stances(gold, extraction, book, extractor)
+        matched[how] += 1
+        gold_issues = {item.issue for item in gold.issues}
+        for name in gold_issues | set(stances):
+            outcome = (
+                "tp" if name in gold_issues and name in stances else "fn" if name in gold_issues else "fp"
+            )
+            issue_counts[outcome] += 1
+            per_issue[name][outcome] += 1
+        mistakes = []
+        for item in gold.issues:
+            system = _stance_on(gold, item.issue, stances, book)
+            confusion[(item.stance, system.stance)] += 1
+            if item.stance != system.stance:
+                mistakes.append(f"{item.issue}: {item.stance} -> {system.stance}")
+            if item.condition:
+                condition["gold"] += 1
+                gold_span = (
+                    gold.text.find(item.condition),
+                    gold.text.find(item.condition) + len(item.condition),
+                )
+                if system.condition:
+                    union = max(gold_span[1], system.condition.end) - min(
+                        gold_span[0], system.condition.start
+                    )
+                    condition["right"] += _overlap(gold_span, system.condition.range) * 2 >= union
+            elif system.condition:
+                condition["spurious"] += 1
+            if item.demanded_of:
+                demanded["gold"] += 1
+                demanded["right"] += bool(
+                    system.demanded_of and _same_name(item.demanded_of, system.demanded_of.text)
+                )
+            elif system.demanded_of:
+                demanded["spurious"] += 1
+        missing = sorted(gold_issues - set(stances))
+        extra = sorted(set(stances) - gold_issues)
+        if mistakes or missing or extra:
+            errors.append(
+                {
+                    "id": gold.id,
+                    "content": gold.content,
+                    "matched": how,
+                    "missed_issues": missing,
+                    "extra_issues": extra,
+                    "stances": mistakes,
+                }
+            )
+    pairs = sum(confusion.values())
+    right = sum(count for (gold, system), count in confusion.items() if gold == system)
+    per_stance = {}
+    for value in STANCE_VALUES:
+        tp = confusion[(value, value)]
+        fp = sum(count for (gold, system), count in confusion.items() if system == value and gold != value)
+        fn = sum(count for (gold, system), count in confusion.items() if gold == value and system != value)
+        per_stance[value] = {"gold": tp + fn, **_f1(tp, fp, fn)}
+    present = [figures["f1"] or 0.0 for value, figures in per_stance.items() if figures["gold"]]
+    return {
+        "statements": len(golds),
+        "matched": {"attribution": matched["attribution"], "content": matched["content"]},
+        "issues": {
+            "gold": issue_counts["tp"] + issue_counts["fn"],
+            "system": issue_counts["tp"] + issue_counts["fp"],
+            **_f1(issue_counts["tp"], issue_counts["fp"], issue_counts["fn"]),
+            "by_issue": {
+                name: _f1(c["tp"], c["fp"], c["fn"]) | {"gold": c["tp"] + c["fn"]}
+                for name, c in per_issue.items()
+                if sum(c.values())
+            },
+        },
+        "stance": {
+            "pairs": pairs,
+            "accuracy": _round(right / pairs) if pairs else None,
+            "macro_f1": _round(sum(present) / len(present)) if present else None,
+            "by_stance": per_stance,
+            "confusion": {
+                f"{gold} -> {system}": count for (gold, system), count in sorted(confusion.items())
+            },
+        },
+        "condition": {
+            "gold": condition["gold"],
+            "right": condition["right"],
+            "spurious": condition["spurious"],
+        },
+        "demanded_of": {
+            "gold": demanded["gold"],
+            "right": demanded["right"],
+            "spurious": demanded["spurious"],
+        },
+        "errors": errors,
+    }
+
+
+def evaluate_positions(
+    path: Path, load_extractor: Callable[[], Extractor], issues: Path | None = None
+) -> dict[str, Any]:
+    """The report on the gold statements of ``path`` (read before the extractor loads); with
+    ``issues``, the system assigns those issues over the shipped ones."""
+    book = load_issues(issues)
+    golds = read_gold(path, book)
+    extractor = load_extractor()
+    if issues is None:
+        book = extractor.resources.issues
+    elif extractor.resources.encoder is not None:
+        book.embed_examples(extractor.resources.encoder)
+    documents = (Document(gold.id, gold.text, published=gold.published) for gold in golds)
+    extractions = []
+    for extraction in tqdm(extractor.extract(documents), total=len(golds), desc="positions", disable=None):
+        if issues is not None:
+            extraction.stances = take_positions(extraction, book, extractor.resources.encoder)
+        extractions.append(extraction)
+    return score(golds, extractions, book, extractor)
+
+
+def format_report(figures: dict[str, Any]) -> str:
+    issues, stance = figures["issues"], figures["stance"]
+    lines = [
+        f"{figures['statements']} statements: {figures['matched']['attribution']} matched to a system "
+        f"attribution, {figures['matched']['content']} read on the gold content span "
+        "(no attribution overlaps it)",
+        f"issues: gold {issues['gold']}, system {issues['system']}  precision {issues['precision']}  "
+        f"recall {issues['recall']}  F1 {issues['f1']}",
+        *(
+            f"  {name:<22} gold {f['gold']:>3}  P {f['precision']}  R {f['recall']}  F1 {f['f1']}"
+            for name, f in issues["by_issue"].items()
+        ),
+        f"stance on {stance['pairs']} gold statement-issue pairs: accuracy {stance['accuracy']}  "
+        f"macro-F1 {stance['macro_f1']}",
+        *(
+            f"  {name:<12} gold {f['gold']:>3}  P {f['precision']}  R {f['recall']}  F1 {f['f1']}"
+            for name, f in stance["by_stance"].items()
+        ),
+        f"condition: {figures['condition']['right']} of {figures['condition']['gold']} right, "
+        f"{figures['condition']['spurious']} where the gold has none",
+        f"demanded_of: {figures['demanded_of']['right']} of {figures['demanded_of']['gold']} right, "
+        f"{figures['demanded_of']['spurious']} where the gold has none",
+        f"{len(figures['errors'])} statements with a mistake in the JSON report",
+    ]
+    return "\n".join(lines)

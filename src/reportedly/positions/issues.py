@@ -1,0 +1,157 @@
+"""The issues file (``data/issues.yaml``, a user's ``--issues``) and the issues of a text.
+
+A text is about an issue when one of the issue's patterns matches it; a text no pattern
+matches is about the issue whose example statements its sentence embedding comes closest to
+(cosine), if at least ``SIMILARITY_THRESHOLD``. The patterns carry most of the work: the
+encoder, all-MiniLM-L6-v2, finds topics the patterns do not name, but beside a pattern's
+issue it finds neighbouring ones the text only brushes ("Kyiv to accept the new territorial
+realities" is 0.75 from "Kyiv's place is in the European Union").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from reportedly.nlp.encoder import SentenceEncoder
+
+# The cosine to an issue's closest example that assigns it without a pattern: tuned on
+# eval/positions/tuning.jsonl (the project's own statements, never the gold), where every
+# statement above 0.66 about an issue its patterns miss was about another issue.
+SIMILARITY_THRESHOLD = 0.70
+
+
+class IssueFileError(Exception):
+    """An issues file that cannot be read or is not in the form data/issues.yaml has."""
+
+
+@dataclass(slots=True)
+class Issue:
+    name: str
+    definition: str
+    patterns: list[re.Pattern[str]]
+    examples: list[str]
+    # Words that, said of the issue, turn against it ("lift" sanctions, "halt" weapons deliveries).
+    against: list[re.Pattern[str]] = field(default_factory=list)
+
+    # The patterns as one expression: one search a text, not one a pattern.
+    any_pattern: re.Pattern[str] | None = None
+
+    def first_match(self, text: str) -> re.Match[str] | None:
+        """The pattern match earliest in ``text``, if any."""
+        if self.any_pattern is None:
+            joined = "|".join(f"(?:{pattern.pattern})" for pattern in self.patterns) or "(?!)"
+            self.any_pattern = re.compile(joined, re.IGNORECASE)
+        return self.any_pattern.search(text)
+
+
+@dataclass(slots=True)
+class IssueBook:
+    """The run's issues, in file order, and (once an encoder embedded them) their examples'
+    vectors: one matrix, with the issue index of each row."""
+
+    issues: list[Issue]
+    digest: str  # of the files read: a store's stances say which issues they were made with
+    example_vectors: np.ndarray | None = None
+    example_issue: np.ndarray | None = None
+
+    def embed_examples(self, encoder: SentenceEncoder) -> None:
+        texts = [example for issue in self.issues for example in issue.examples]
+        self.example_vectors = encoder.encode(texts)
+        self.example_issue = np.array(
+            [index for index, issue in enumerate(self.issues) for _ in issue.examples], dtype=np.int64
+        )
+
+    def names(self) -> list[str]:
+        return [issue.name for issue in self.issues]
+
+    def about(self, text: str) -> list[tuple[Issue, re.Match[str]]]:
+        """The issues one of whose patterns ``text`` matches, in file order, with the match."""
+        return [(issue, match) for issue in self.issues if (match := issue.first_match(text))]
+
+    def closest(self, vector: np.ndarray) -> tuple[Issue, float] | None:
+        """The issue whose examples come closest to ``vector``, if at least
+        ``SIMILARITY_THRESHOLD``, with the cosine."""
+        similarity = self._similarities(vector)
+        if similarity is None or not len(similarity):
+            return None
+        best = int(np.argmax(similarity))
+        return (
+            (self.issues[best], round(float(similarity[best]), 3))
+            if similarity[best] >= SIMILARITY_THRESHOLD
+            else None
+        )
+
+    def _similarities(self, vector: np.ndarray) -> np.ndarray | None:
+        """Each issue's highest cosine between ``vector`` and its examples."""
+        if self.example_vectors is None or self.example_issue is None:
+            return None
+        cosines = self.example_vectors @ vector.astype(np.float32)
+        best = np.full(len(self.issues), -1.0, dtype=np.float32)
+        np.maximum.at(best, self.example_issue, cosines)
+        return best
+
+
+def shipped_issues_path() -> Path:
+    return Path(str(resources.files("reportedly") / "data" / "issues.yaml"))
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    except re.error as error:
+        raise IssueFileError(f"{where}: pattern {pattern!r} is not a regular expression ({error})") from None
+
+
+def _read_issues(path: Path) -> tuple[list[Issue], bytes]:
+    try:
+        raw = path.read_bytes()
+        data = yaml.safe_load(raw.decode("utf-8"))
+    except OSError as error:
+        raise IssueFileError(f"{path}: cannot read it ({error.strerror})") from None
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        problem = str(error).splitlines()[0]
+        raise IssueFileError(f"{path}: not a YAML issues file ({problem})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("issues"), list):
+        raise IssueFileError(f"{path}: no 'issues:' list")
+    issues = []
+    for number, item in enumerate(data["issues"], 1):
+        where = f"{path}: issue {number}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise IssueFileError(f"{where}: no name")
+        where = f"{path}: issue {item['name']!r}"
+        patterns, examples, against = (item.get(key) or [] for key in ("patterns", "examples", "against"))
+        if not all(isinstance(value, list) for value in (patterns, examples, against)) or not all(
+            isinstance(text, str) for text in (*patterns, *examples, *against)
+        ):
+            raise IssueFileError(f"{where}: patterns, examples and against must be lists of strings")
+        if not patterns and not examples:
+            raise IssueFileError(f"{where}: neither patterns nor examples")
+        issues.append(
+            Issue(
+                name=item["name"].strip(),
+                definition=str(item.get("definition") or ""),
+                patterns=[_compile(pattern, where) for pattern in patterns],
+                examples=list(examples),
+                against=[_compile(pattern, where) for pattern in against],
+            )
+        )
+    return issues, raw
+
+
+def load_issues(user_file: Path | None = None) -> IssueBook:
+    """The shipped issues, with ``user_file``'s added (an issue of a shipped name replaces it)."""
+    issues, raw = _read_issues(shipped_issues_path())
+    digest = hashlib.sha256(raw)
+    if user_file is not None:
+        added, user_raw = _read_issues(user_file)
+        digest.update(user_raw)
+        replaced = {issue.name: issue for issue in added}
+        issues = [replaced.pop(issue.name, issue) for issue in issues] + list(replaced.values())
+    return IssueBook(issues, digest.hexdigest()[:16])

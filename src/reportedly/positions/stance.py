@@ -1,0 +1,358 @@
+"""A statement's stance on an issue, by rules over its cue and content.
+
+In order: a conditional clause ("only if Ukraine withdraws ...", "unless ...") makes it
+``conditional`` (its span is the condition) unless the statement refuses; a demand ("X
+must/should ...", "called on X to ...", "urged", "needs ...") makes it ``demands`` (of X);
+else the count of refusals decides, each undoing the last: "not", "never", "ruled out",
+"rejected", the issue's own ``against`` words ("lift" sanctions), a negated attribution.
+An odd count ``opposes``; words of support ("ready", "welcomed", "open to"), an even count
+above none, or a promise ("will", "would") ``supports``; else the sentence's PLOVER event
+(AGREE supports, REJECT opposes, REQUEST demands) if it has one, else ``unclear``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportedly.model import Range, StanceValue
+
+_WORD = r"(?<![\w-])(?:{})(?![\w-])"
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(_WORD.format("|".join(alternatives)), re.IGNORECASE)
+
+
+# Negations: each one turns the statement ("would not accept" opposes; "denied it was
+# blocking" supports; "never give up its right to enrich" supports).
+NEGATIONS = _words(
+    r"not",
+    r"\w+n't",
+    r"never",
+    r"no",
+    r"nobody",
+    r"nothing",
+    r"none",
+    r"neither",
+    r"nor",
+    r"cannot",
+    r"no longer",
+    r"den(?:y|ies|ied|ying)",
+)
+# Rejections: any number of them set the statement against what it speaks of, once
+# ("dismissed the proposal as unacceptable" opposes it).
+REJECTIONS = _words(
+    r"refus\w*",
+    r"reject\w*",
+    r"oppos\w*",
+    r"(?:vot\w*|spoke|speak\w*|campaign\w*|argu\w*|stand\w*|stood) against",
+    r"unacceptable",
+    r"out of the question",
+    r"impossible",
+    r"vetoe?s?",
+    r"vetoed",
+    r"rul\w+ out",
+    r"dismiss\w*",
+    r"condemn\w*",
+    r"block\w*",
+    r"red line",
+    r"no way",
+    r"futile",
+    r"pointless",
+    r"a mistake",
+    r"warn\w* against",
+    r"criticis\w*",
+    r"criticiz\w*",
+)
+SUPPORT = _words(
+    r"ready",
+    r"willing",
+    r"prepared",
+    r"open to",
+    r"welcom\w*",
+    r"support\w*",
+    r"back(?:s|ed|ing)?",
+    r"agree\w*",
+    r"accept\w*",
+    r"hop(?:e|es|ed|ing)",
+    r"want\w*",
+    r"favou?r\w*",
+    r"committed",
+    r"endors\w*",
+    r"prais\w*",
+    r"pledg\w*",
+    r"promis\w*",
+    r"vow\w*",
+    r"expect\w*",
+    r"important",
+    r"necessary",
+    r"essential",
+    r"a first step",
+    r"progress",
+    r"keep",
+    r"continue\w*",
+    r"stay",
+    r"remain\w*",
+    r"right to",
+)
+# A promise of the statement's own act ("Berlin would deliver four more systems").
+PROMISE = _words(r"will", r"would", r"'ll", r"shall", r"going to", r"plans? to", r"intends? to", r"is to")
+# Cues that ask of someone whatever follows them ("urged", "called for") ...
+DEMAND_CUES = _words(
+    r"call\w* for",
+    r"call\w* on",
+    r"demand\w*",
+    r"urg\w+",
+    r"press\w*(?: for)?",
+    r"push\w* for",
+    r"appeal\w*",
+    r"ask\w*",
+    r"request\w*",
+)
+# "X must/should/has to ...": a demand of X, unless X is the speaker's side ("we must").
+MODAL = re.compile(
+    r"(?<![\w-])(?P<modal>must|should|has to|have to|had to|needs? to|needed to|ought to|is obliged to)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# "expected Kyiv to accept", "called on Russia to agree", "urged the administration to send".
+DEMAND_OF = re.compile(
+    r"(?<![\w-])(?:expect\w*|call\w* on|urg\w+|press\w*|ask\w*|want\w*|told|demand\w* that|insist\w* that)"
+    r"\s+(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+\w+|them|him|her|it)"
+    r"\s+(?:to\s+(?!be\b)\w+|must|should|will|would)",
+)
+# ... and those that do when their content names whom ("expected" + "Kyiv to accept ...").
+OBJECT_DEMAND_CUES = _words(r"expect\w*", r"want\w*", r"order\w*", r"told", r"tell\w*")
+# A demand's cue before its content: "urged" + "the administration to send more Patriots".
+CUE_OBJECT = re.compile(
+    r"\s*(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+\w+|them|him|her)\s+to\s+(?!be\b)\w+"
+)
+# Who a demand can be of: a name, or people and states by a common noun ("rich countries").
+AGENT_NOUNS = _words(
+    r"countries",
+    r"states",
+    r"nations",
+    r"governments?",
+    r"administration",
+    r"leaders?",
+    r"allies",
+    r"partners",
+    r"members",
+    r"sides",
+    r"parties",
+    r"authorities",
+    r"officials",
+    r"the West",
+    r"the world",
+    r"everyone",
+    r"community",
+)
+NOT_NAMES = {
+    "any",
+    "all",
+    "no",
+    "every",
+    "some",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "there",
+    "such",
+}
+# "needs more air defence": a need of something, not of doing something.
+NEED = re.compile(r"(?<![\w-])need(?:s|ed)?\s+(?!to\b)\w+", re.IGNORECASE)
+FIRST_PERSON = {"we", "i", "us", "our", "my", "ukraine and we"}
+CONDITION = re.compile(
+    r"(?<![\w-])(?P<marker>(?:only\s+)?(?:if|unless|provided(?: that)?|as long as|so long as|"
+    r"on condition that|in exchange for|in return for|only after|only when|only once|until))(?![\w-])",
+    re.IGNORECASE,
+)
+# "could only be held after ...": the condition starts at "after".
+ONLY_LATER = re.compile(
+    r"(?<![\w-])only(?:\s+\w+){1,3}?\s+(?P<marker>after|when|once)(?![\w-])", re.IGNORECASE
+)
+# Markers whose negated clause is the condition's own ("no aid until the hostages are
+# freed", "will not sign unless"): a refusal there does not make the statement oppose.
+REQUIRING = ("unless", "until")
+# Markers that ask for what follows them: an issue named there is demanded ("release the
+# hostages in exchange for an end to the war"), where "if a peace deal is reached" wants it.
+ASKING = ("unless", "until", "in exchange for", "in return for", "on condition that", "provided")
+# A demand made in the content's own words ("... and demanded a new election"); "rejected
+# calls for a truce" is none.
+DEMAND_WORDS = _words(r"demanded", r"called for", r"urged", r"pressed for", r"appealed for", r"insisted on")
+# Where a clause ends: a condition or a demand's subject goes no further.
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|(?<![\w-])(?:but|and then|while|because)(?![\w-])")
+SUBJECT_START = re.compile(r"(?:[,;:]|(?<![\w-])(?:that|and|but|said|says|say)(?![\w-]))\s*", re.IGNORECASE)
+
+EVENT_STANCES: dict[str, StanceValue] = {
+    "AGREE": "supports",
+    "REJECT": "opposes",
+    "REQUEST": "demands",
+    "THREATEN": "opposes",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A stance read from a text: the ranges are offsets into that text."""
+
+    stance: StanceValue
+    condition: Range | None = None
+    demanded_of: Range | None = None
+
+
+def _condition(text: str) -> tuple[Range, int] | None:
+    """The span of the statement's condition, from its marker to the end of its clause (a
+    leading "If X, ..." ends at the comma) or of the statement, and where its marker ends."""
+    found = [match for pattern in (CONDITION, ONLY_LATER) if (match := pattern.search(text))]
+    if not found:
+        return None
+    match = min(found, key=lambda match: match.start("marker"))
+    start, marker_end = match.start("marker"), match.end("marker")
+    rest = text[marker_end:]
+    stop = CLAUSE_BREAK.search(rest) if start < len(text) / 2 or "," in rest else None
+    end = marker_end + stop.start() if stop else len(text)
+    end = len(text[:end].rstrip(" .!?\"'”’)"))
+    return (Range(start, end), marker_end) if end > marker_end else None
+
+
+def _subject_before(text: str, position: int) -> Range | None:
+    """The words before ``position`` back to the clause start: a modal's subject."""
+    starts = [match.end() for match in SUBJECT_START.finditer(text, 0, position)]
+    start = starts[-1] if starts else 0
+    words = text[start:position].strip(" \"'“”‘’")
+    if not words or len(words.split()) > 6:
+        return None
+    offset = text.index(words, start)
+    return Range(offset, offset + len(words))
+
+
+def _agent(text: str, found: Range | None) -> Range | None:
+    """``found`` if its words can be whom a demand is of: a name ("Washington", "the EU") or
+    people by a common noun ("rich countries"); not "any talks", "aid trucks" or "they"."""
+    if found is None:
+        return None
+    words = text[found.start : found.end].split()
+    first = words[0].lower() if words else ""
+    named = [word for word in words if word[:1].isupper() and word.lower() not in NOT_NAMES]
+    if first in NOT_NAMES or not (named or AGENT_NOUNS.search(text, found.start, found.end)):
+        return None
+    return found
+
+
+def _demand(text: str, cue: str) -> tuple[bool, Range | None]:
+    """Whether the statement demands, and of whom (a range of ``text``) where it says."""
+    if match := DEMAND_OF.search(text):
+        return True, _agent(text, Range(match.start("object"), match.end("object")))
+    if modal := MODAL.search(text):
+        subject = _subject_before(text, modal.start())
+        if subject is not None and text[subject.start : subject.end].lower() in FIRST_PERSON:
+            return False, None
+        return True, _agent(text, subject)
+    match = CUE_OBJECT.match(text)
+    if match and (DEMAND_CUES.match(cue.strip()) or OBJECT_DEMAND_CUES.match(cue.strip())):
+        return True, _agent(text, Range(match.start("object"), match.end("object")))
+    if DEMAND_CUES.match(cue.strip()):
+        return True, None
+    if NEED.search(text):
+        return True, None
+    return False, None
+
+
+def _clause(text: str, position: int) -> Range:
+    """The clause of ``text`` around ``position``: between clause breaks (commas, "but", ...)."""
+    breaks = [(match.start(), match.end()) for match in CLAUSE_BREAK.finditer(text)]
+    start = max([0, *(end for begin, end in breaks if end <= position)])
+    end = min([len(text), *(begin for begin, end in breaks if begin > position)])
+    return Range(start, end)
+
+
+def _acts_against(text: str, against: list[re.Pattern[str]]) -> int:
+    """How many places of ``text`` the issue's ``against`` words match (overlaps once)."""
+    spans = sorted({match.span() for pattern in against for match in pattern.finditer(text)})
+    count, reached = 0, -1
+    for start, end in spans:
+        if start >= reached:
+            count += 1
+        reached = max(reached, end)
+    return count
+
+
+# The agent of a condition ("only if Ukraine withdrew its troops"): whom the statement asks it of.
+CONDITION_AGENT = re.compile(r"\s+(?P<agent>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+[a-z]+")
+
+
+def _signals(words: str, cue: str, negated: bool, against: list[re.Pattern[str]]) -> tuple[int, bool]:
+    """The turns of a stretch of words (negations, the issue's ``against`` words, a negated
+    attribution, and one for any rejections of its own or its cue's), and whether it says
+    anything of a side at all."""
+    refusals = _refusals(words, cue, negated)
+    turns = refusals + _acts_against(words, against)
+    says = bool(turns or SUPPORT.search(words) or SUPPORT.search(cue) or PROMISE.search(words))
+    return turns, says
+
+
+def _refusals(words: str, cue: str, negated: bool) -> int:
+    """The negations of a stretch of words and its cue, and one for any rejections."""
+    negations = len(NEGATIONS.findall(words)) + len(NEGATIONS.findall(cue)) + int(negated)
+    return negations + int(bool(REJECTIONS.search(words) or REJECTIONS.search(cue)))
+
+
+def read_stance(
+    text: str,
+    cue: str,
+    *,
+    negated: bool = False,
+    against: list[re.Pattern[str]] | None = None,
+    event_type: str | None = None,
+    issue_at: Range | None = None,
+) -> Reading:
+    """The stance of a statement of ``text`` (a sentence of its content, or the sentence of
+    an event), reported with ``cue`` ("ruled out", "said"; "" for none), on an issue named
+    at ``issue_at`` (None: the whole text is about it) whose ``against`` words turn it.
+    Turns and demands are read in the issue's clause (the whole sentence where the clause
+    says nothing of a side), so that "open to talks but any agreement would have to ..."
+    supports talks; a condition is looked for in the whole sentence."""
+    against = against or []
+    clause = _clause(text, issue_at.start) if issue_at else Range(0, len(text))
+    turns, says = _signals(text[clause.start : clause.end], cue, negated, against)
+    if not says:
+        clause = Range(0, len(text))
+        turns, says = _signals(text, cue, negated, against)
+    words = text[clause.start : clause.end]
+    condition, marker_end = _condition(text) or (None, 0)
+    # A condition holds unless the statement refuses (an act against the issue does not:
+    # "might lift sanctions if a peace deal is reached" is conditional); a refusal is the
+    # condition's own before "unless" and "until", and "until" is none without one ("the
+    # sanctions stay until Russian forces leave" supports them).
+    refused = _refusals(words, cue, negated) % 2 == 1
+    marker = text[condition.start :].lower() if condition else ""
+    if condition is not None and (refused or not marker.startswith("until")):
+        requiring = marker.startswith(REQUIRING)
+        if issue_at is not None and condition.contains(issue_at) and (requiring or not refused):
+            # The issue is the condition: asked for ("in exchange for", "until"), of whoever
+            # it names, or wanted ("if a peace deal is reached"); one refused ("would not
+            # give up land in exchange for a ceasefire") is neither.
+            agent = CONDITION_AGENT.match(text, marker_end)
+            found = _agent(text, Range(agent.start("agent"), agent.end("agent"))) if agent else None
+            asked = found is not None or marker.startswith(ASKING)
+            return Reading("demands", demanded_of=found) if asked else Reading("supports")
+        if requiring or not refused:
+            return Reading("conditional", condition=condition)
+    demands, of = _demand(words, cue)
+    of = Range(of.start + clause.start, of.end + clause.start) if of else None
+    # A demand stays one whatever it asks ("Kyiv must not join NATO", "said the vote was
+    # rigged and demanded a new election"), unless the attribution denies it.
+    if (demands or DEMAND_WORDS.search(words)) and not negated:
+        return Reading("demands", demanded_of=of)
+    if turns % 2 == 1:
+        return Reading("opposes")
+    if says:
+        return Reading("supports")
+    if event_type in EVENT_STANCES:
+        return Reading(EVENT_STANCES[event_type])
+    return Reading("unclear")

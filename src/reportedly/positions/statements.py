@@ -1,0 +1,265 @@
+"""The statements of an extraction and their stances: the stage's work, also run again on
+stored extractions when the issues change (``reportedly positions --rebuild``)."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from reportedly.model import Event, Extraction, Range, Span, Stance
+from reportedly.nlp.encoder import DIMENSIONS, SentenceEncoder
+from reportedly.positions.issues import Issue, IssueBook
+from reportedly.positions.stance import read_stance
+
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s|\n")
+
+
+@dataclass(slots=True)
+class Statement:
+    id: str  # the attribution's or the event's
+    evidence: list[Span]  # its content parts (an event: its sentence)
+    cue: str
+    negated: bool
+    # The sentence around it, where its issue may be named ("rejected calls for a truce, saying ...").
+    sentence: Span
+    event_type: str | None
+
+    @property
+    def text(self) -> str:
+        return " ".join(part.text for part in self.evidence)
+
+
+class Sentences:
+    """A text's sentence breaks, found once, so that a document of thousands of statements
+    (a hostile text) finds each one's sentence by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [(match.start(), match.end()) for match in SENTENCE_END.finditer(text)]
+        self.ends = [end for _, end in self.breaks]
+
+    def around(self, start: int, end: int) -> Span:
+        """The sentence holding ``start``..``end`` (at least that range)."""
+        before = bisect.bisect_right(self.ends, start) - 1
+        # The first break that ends after ``end`` closes the sentence (its own start, as a
+        # search from ``end`` would find it).
+        after = bisect.bisect_right(self.ends, end)
+        while after < len(self.breaks) and self.breaks[after][0] < end:
+            after += 1
+        first = self.breaks[before][1] if before >= 0 else 0
+        last = self.breaks[after][0] if after < len(self.breaks) else len(self.text)
+        return Span.of(self.text, first, max(last, end))
+
+
+def statements_of(extraction: Extraction) -> list[Statement]:
+    """Each attribution with content, and each event no attribution reports (a party's act)."""
+    sentences = Sentences(extraction.document.text)
+    by_attribution: dict[str, Event] = {}
+    for event in extraction.events:
+        if event.attribution is not None:
+            by_attribution.setdefault(event.attribution, event)
+    events = sorted(extraction.events, key=lambda event: event.sentence.start)
+    starts = [event.sentence.start for event in events]
+    found = []
+    for attribution in extraction.attributions:
+        if not attribution.content:
+            continue
+        first = attribution.content[0]
+        event = by_attribution.get(attribution.id)
+        if event is None:  # the event of its sentence, if any
+            index = bisect.bisect_right(starts, first.start) - 1
+            if index >= 0 and first.start < events[index].sentence.end:
+                event = events[index]
+        found.append(
+            Statement(
+                attribution.id,
+                list(attribution.content),
+                attribution.cue.text if attribution.cue else "",
+                attribution.negated,
+                sentences.around(first.start, attribution.content[-1].end),
+                event.event_type if event else None,
+            )
+        )
+    contents = sorted(part.range for attribution in extraction.attributions for part in attribution.content)
+    content_starts = [content.start for content in contents]
+    # The furthest any content starting at or before each one reaches.
+    reach = list(itertools.accumulate((content.end for content in contents), max))
+    for event in events:
+        # An event in a sentence that reports a statement is that statement's (its sentence's event).
+        index = bisect.bisect_left(content_starts, event.sentence.end)
+        reports = index > 0 and reach[index - 1] > event.sentence.start
+        if event.attribution is None and event.actor and not reports:
+            found.append(
+                Statement(event.id, [event.sentence], "", event.negated, event.sentence, event.event_type)
+            )
+    return found
+
+
+def to_bytes(vector: np.ndarray) -> bytes:
+    return vector.astype("<f2").tobytes()
+
+
+def from_bytes(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<f2").astype(np.float32)
+
+
+# A statement is embedded from its first pieces: contents are a sentence or two, and the
+# cost of a batch grows with its longest text.
+STATEMENT_PIECES = 96
+# Statements embedded in one run of the encoder, at most, and in one document (news
+# articles have some tens; "Lavrov said " * 2000 has 1,983).
+STATEMENTS_A_RUN = 32
+MAX_EMBEDDED = 256
+
+
+def encode_together(encoder: SentenceEncoder, texts: list[str]) -> np.ndarray:
+    """The texts' embeddings in one padded run of the encoder: five times faster than one run
+    a text (``SentenceEncoder.encode``), at the cost of vectors that move a little with their
+    batch (int8 activations are quantised per run; mean cosine to the single runs 0.99 on
+    eval/positions/tuning.jsonl), which issue assignment, a cut on the cosine, bears."""
+    if len(texts) > STATEMENTS_A_RUN:  # a hostile text's thousands: memory grows with the batch
+        return np.concatenate(
+            [
+                encode_together(encoder, texts[start : start + STATEMENTS_A_RUN])
+                for start in range(0, len(texts), STATEMENTS_A_RUN)
+            ]
+        )
+    if not texts:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    ids = [encoder.piece_ids(text)[:STATEMENT_PIECES] for text in texts]
+    width = max(len(pieces) for pieces in ids)
+    input_ids = np.zeros((len(ids), width), dtype=np.int64)
+    mask = np.zeros_like(input_ids)
+    for row, pieces in enumerate(ids):
+        input_ids[row, : len(pieces)] = pieces
+        mask[row, : len(pieces)] = 1
+    return encoder.session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
+
+
+def embed(extraction: Extraction, statements: list[Statement], encoder: SentenceEncoder) -> None:
+    """The statements' sentence embeddings, kept on the extraction for the store (once: a
+    statement embedded before keeps its vector)."""
+    missing = [statement for statement in statements if statement.id not in extraction.vectors]
+    vectors = encode_together(encoder, [statement.text for statement in missing])
+    for statement, vector in zip(missing, vectors, strict=True):
+        extraction.vectors[statement.id] = to_bytes(vector)
+
+
+def _window(text: str, parts: list[Span], position: int | None) -> tuple[int, int]:
+    """The sentence of ``text`` (the parts joined by spaces) that holds ``position``: the
+    stance is read there, so that a second quote's "not" does not undo the first's. None: the
+    whole text."""
+    if position is None:
+        return 0, len(text)
+    start = 0
+    for part in parts:
+        end = start + part.end - part.start
+        if start <= position < end:
+            breaks = [match.end() for match in SENTENCE_END.finditer(text, start, end)]
+            sentence_start = max([start, *(b for b in breaks if b <= position)])
+            sentence_end = min([end, *(b for b in breaks if b > position)])
+            return sentence_start, sentence_end
+        start = end + 1
+    return 0, len(text)
+
+
+def issues_of(
+    extraction: Extraction, statements: list[Statement], book: IssueBook, encoder: SentenceEncoder | None
+) -> list[list[tuple[Issue, re.Match[str] | None, float]]]:
+    """Each statement's issues, with the pattern match in its content (None: found otherwise)
+    and the score. An issue a pattern finds in its content; else (its issue named beside it,
+    "rejected calls for a truce, saying ...") in its sentence; else the issue closest to its
+    embedding, if close enough. Only statements no pattern places are embedded: the
+    encoder is most of the stage's time."""
+    found: list[list[tuple[Issue, re.Match[str] | None, float]]] = []
+    # Statements share sentences (thousands of them one sentence, in a hostile text): each
+    # sentence is searched once.
+    in_sentence: dict[Range, list[Issue]] = {}
+    for statement in statements:
+        issues: list[tuple[Issue, re.Match[str] | None, float]] = [
+            (issue, match, 1.0) for issue, match in book.about(statement.text)
+        ]
+        if not issues:
+            sentence = statement.sentence
+            if sentence.range not in in_sentence:
+                in_sentence[sentence.range] = [issue for issue, _match in book.about(sentence.text)]
+            issues = [(issue, None, 1.0) for issue in in_sentence[sentence.range]]
+        found.append(issues)
+    # A hostile text's thousands of statements are not all embedded: the encoder's time
+    # stays that of a long article.
+    unplaced = [statement for statement, issues in zip(statements, found, strict=True) if not issues]
+    unplaced = unplaced[:MAX_EMBEDDED]
+    if encoder is not None and unplaced:
+        embed(extraction, unplaced, encoder)
+    for statement, issues in zip(statements, found, strict=True):
+        vector = extraction.vectors.get(statement.id) if not issues else None
+        if vector is not None and (closest := book.closest(from_bytes(vector))):
+            issues.append((closest[0], None, closest[1]))
+    return found
+
+
+def take_positions(
+    extraction: Extraction, book: IssueBook, encoder: SentenceEncoder | None = None
+) -> list[Stance]:
+    """One stance per statement and issue it is about (:func:`issues_of`); its content's
+    words decide the stance. A news outlet's report of another's statement ("Reuters
+    reported that the Kremlin insisted ...") is the other's."""
+    reporting = {attribution.parent for attribution in extraction.attributions if attribution.parent}
+    outlets = {
+        entity.id
+        for entity in extraction.entities
+        if entity.actor is not None and entity.actor.sector == "MED"
+    }
+    speakers = {a.id: a.speaker.entity for a in extraction.attributions if a.speaker}
+    statements = [
+        statement
+        for statement in statements_of(extraction)
+        if not (statement.id in reporting and speakers.get(statement.id) in outlets)
+    ]
+    stances = []
+    for statement, about in zip(statements, issues_of(extraction, statements, book, encoder), strict=True):
+        content = statement.text
+        for issue, match, score in about:
+            start, end = _window(content, statement.evidence, match.start() if match else None)
+            reading = read_stance(
+                content[start:end],
+                statement.cue,
+                negated=statement.negated,
+                against=issue.against,
+                event_type=statement.event_type,
+                issue_at=Range(match.start() - start, match.end() - start) if match else None,
+            )
+            stances.append(
+                Stance(
+                    statement.id,
+                    issue.name,
+                    reading.stance,
+                    statement.evidence,
+                    _span(extraction.document.text, statement.evidence, _moved(reading.condition, start)),
+                    _span(extraction.document.text, statement.evidence, _moved(reading.demanded_of, start)),
+                    score,
+                )
+            )
+    return stances
+
+
+def _moved(found: Range | None, offset: int) -> Range | None:
+    return Range(found.start + offset, found.end + offset) if found else None
+
+
+def _span(text: str, parts: list[Span], found: Range | None) -> Span | None:
+    """A range of the parts joined by spaces (what the rules read) as a span of the document."""
+    if found is None:
+        return None
+    position = 0
+    for part in parts:
+        if position <= found.start < position + part.end - part.start:
+            start = part.start + found.start - position
+            end = min(part.end, start + found.end - found.start)
+            return Span.of(text, start, end)
+        position += part.end - part.start + 1
+    return None

@@ -1,0 +1,308 @@
+"""Positions (issue 21): issues of a statement, its stance on each, stance rows in the store,
+and the positions and shifts ``reportedly positions`` reads from them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reportedly.model import Range
+from reportedly.positions.issues import IssueFileError, load_issues
+from reportedly.positions.stance import read_stance
+
+from conftest import run_cli
+
+
+def _text(text: str, found: Range | None) -> str | None:
+    return text[found.start : found.end] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("Moscow would not accept any ceasefire proposal", "said", "opposes"),
+        ("any territorial concessions", "ruled out", "opposes"),
+        ("Ankara is ready to host a new round of negotiations", "According to", "supports"),
+        ("his government was blocking the sanctions package", "denied", "supports"),
+        ("to send more Patriot air defence systems to Kyiv", "urged", "demands"),
+        ("Nobody in Ukraine will sign away our land,", "told", "opposes"),
+        ("the talks took place in a hotel", "said", "unclear"),
+    ],
+)
+def test_the_stance_follows_the_cue_and_the_refusals_of_the_content(text: str, cue: str, stance: str):
+    assert read_stance(text, cue).stance == stance
+
+
+def test_a_condition_is_the_clause_from_its_marker():
+    text = "Russia would agree to a ceasefire only if Ukraine withdrew its troops from the four regions."
+    reading = read_stance(text, "said")
+    assert reading.stance == "conditional"
+    assert _text(text, reading.condition) == "only if Ukraine withdrew its troops from the four regions"
+    text = "If the signal is serious, we will respond to the ceasefire offer"
+    assert _text(text, read_stance(text, "said").condition) == "If the signal is serious"
+
+
+def test_a_refused_trade_is_no_condition():
+    text = "Ukraine would not give up any territory in exchange for a ceasefire"
+    issue_at = Range(text.index("ceasefire"), len(text))
+    assert read_stance(text, "said", issue_at=issue_at).stance == "opposes"
+
+
+def test_a_demand_names_whom_it_is_of():
+    text = "Washington must be the first to act on the ceasefire"
+    reading = read_stance(text, "said")
+    assert (reading.stance, _text(text, reading.demanded_of)) == ("demands", "Washington")
+    text = 'Kyiv to accept "the new territorial realities."'
+    reading = read_stance(text, "expected")
+    assert (reading.stance, _text(text, reading.demanded_of)) == ("demands", "Kyiv")
+    # the speaker's own side is no one it demands of; a thing is no one either
+    assert read_stance("we must keep talking to Moscow", "said").stance == "supports"
+    reading = read_stance("any talks must take into account the realities on the ground", "insisted")
+    assert (reading.stance, reading.demanded_of) == ("demands", None)
+
+
+def test_an_issues_own_words_against_it_turn_the_stance():
+    sanctions = next(issue for issue in load_issues().issues if issue.name == "sanctions")
+    assert read_stance(
+        "Europe should never lift the sanctions", "said", against=sanctions.against
+    ).stance == ("demands")
+    assert read_stance("the sanctions will be lifted", "said", against=sanctions.against).stance == "opposes"
+    assert (
+        read_stance("the sanctions will not be lifted", "said", against=sanctions.against).stance
+        == "supports"
+    )
+
+
+def test_the_shipped_issues_are_the_fourteen_of_the_gold_and_patterns_find_them():
+    book = load_issues()
+    assert book.names() == [
+        "ceasefire",
+        "territory",
+        "alliance_membership",
+        "sanctions",
+        "negotiations",
+        "prisoner_exchange",
+        "military_aid",
+        "elections",
+        "security_guarantees",
+        "humanitarian_aid",
+        "nuclear_programme",
+        "trade_tariffs",
+        "migration",
+        "climate",
+    ]
+
+    def about(text: str) -> list[str]:
+        return [issue.name for issue, _match in book.about(text)]
+
+    assert about("Kyiv must drop its NATO ambitions before a cease-fire") == [
+        "ceasefire",
+        "alliance_membership",
+    ]
+    assert about("quarterly profits rose by 12 percent") == []
+    assert about("Tehran will keep enriching uranium") == ["nuclear_programme"]
+
+
+def test_a_users_issues_file_adds_and_replaces_issues(tmp_path: Path):
+    user = tmp_path / "issues.yaml"
+    user.write_text(
+        "issues:\n"
+        "  - name: energy\n    definition: gas and oil supplies\n    patterns: [gas, 'pipelines?']\n"
+        "  - name: climate\n    definition: only the Paris agreement\n    patterns: [Paris agreement]\n",
+        encoding="utf-8",
+    )
+    book = load_issues(user)
+    assert book.names()[-1] == "energy" and len(book.names()) == 15
+    climate = next(issue for issue in book.issues if issue.name == "climate")
+    assert climate.definition == "only the Paris agreement" and len(climate.patterns) == 1
+    assert book.digest != load_issues().digest
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("issues: [}", "not a YAML issues file"),
+        ("topics: []\n", "no 'issues:' list"),
+        ("issues:\n  - definition: nameless\n", "issue 1: no name"),
+        (
+            "issues:\n  - name: x\n    patterns: ['(unclosed']\n",
+            "pattern '(unclosed' is not a regular expression",
+        ),
+        ("issues:\n  - name: x\n", "neither patterns nor examples"),
+    ],
+)
+def test_a_bad_issues_file_says_what_is_wrong(tmp_path: Path, content: str, problem: str):
+    user = tmp_path / "issues.yaml"
+    user.write_text(content, encoding="utf-8")
+    with pytest.raises(IssueFileError, match="issues.yaml: .*" + problem.replace("(", r"\(")):
+        load_issues(user)
+
+
+# One party's stance on sanctions changes between two articles (issue 21 item 5).
+SHIFTING = [
+    {
+        "id": "orban-january",
+        "published": "2025-01-10",
+        "text": "Hungarian Prime Minister Viktor Orban said on Friday that Hungary would veto any new "
+        "sanctions against Russia.\n",
+    },
+    {
+        "id": "orban-march",
+        "published": "2025-03-20",
+        "text": "Hungarian Prime Minister Viktor Orban said on Thursday that Hungary was ready to back "
+        "the new sanctions package.\n",
+    },
+]
+
+
+@pytest.fixture
+def shifting_store(cli, tmp_path: Path) -> Path:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(record) + "\n" for record in SHIFTING), encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    assert cli("ingest", feed, "--db", db).exit_code == 0
+    return db
+
+
+def _rows(*args: str | Path) -> list[dict]:
+    result = run_cli("positions", *args, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.slow
+def test_a_shift_is_found_with_both_pieces_of_evidence(shifting_store: Path):
+    texts = {record["id"]: record["text"] for record in SHIFTING}
+    (shift,) = _rows("--db", shifting_store, "--shifts", "--issue", "sanctions")
+    assert shift["actor"]["name"] == "Viktor Orban" and shift["actor"]["code"] == "HUNGOV"
+    assert (shift["previous"]["stance"], shift["previous"]["date"]) == ("opposes", "2025-01-10")
+    assert (shift["stance"], shift["date"]) == ("supports", "2025-03-20")
+    for entry in (shift["previous"], shift):
+        for span in entry["evidence"]:
+            assert texts[span["doc_id"]][span["start"] : span["end"]] == span["text"]
+    assert (
+        shift["previous"]["evidence"][0]["text"] == "that Hungary would veto any new sanctions against Russia"
+    )
+    assert shift["evidence"][0]["text"] == "that Hungary was ready to back the new sanctions package"
+    # the position: the current stance, its history and the shift, for the actor and by code
+    (position,) = _rows(
+        "--db", shifting_store, "--issue", "sanctions", "--actor", "HUNGOV", "--by-code", "--history"
+    )
+    assert position["actor"] == {"name": "HUNGOV", "entity": None, "code": "HUNGOV", "country": "HUN"}
+    assert position["stance"] == "supports" and [e["stance"] for e in position["history"]] == [
+        "opposes",
+        "supports",
+    ]
+    assert len(position["shifts"]) == 1
+    assert (
+        _rows("--db", shifting_store, "--issue", "sanctions", "--until", "2025-02-01", "--history")[0][
+            "shifts"
+        ]
+        == []
+    )
+    (summary,) = _rows("--db", shifting_store, "--issue", "sanctions")
+    assert (summary["actor"]["name"], summary["stance"], summary["stances"]) == (
+        "Viktor Orban",
+        "supports",
+        2,
+    )
+
+
+@pytest.mark.slow
+def test_rebuild_applies_a_changed_issues_file_from_the_stored_embeddings(
+    shifting_store: Path, tmp_path: Path
+):
+    user = tmp_path / "issues.yaml"
+    user.write_text("issues:\n  - name: vetoes\n    patterns: [veto]\n", encoding="utf-8")
+    result = run_cli("positions", "--db", shifting_store, "--rebuild", "--issues", user, "--issue", "vetoes")
+    assert result.exit_code == 0, result.stderr
+    assert "stances assigned again in 2 documents" in result.stderr
+    (row,) = (json.loads(line) for line in result.stdout.splitlines())
+    assert (row["actor"]["name"], row["stance"]) == ("Viktor Orban", "opposes")
+
+
+def test_positions_refuses_an_unknown_issue_and_a_missing_store(tmp_path: Path):
+    result = run_cli("positions", "--db", tmp_path / "none.db", "--issue", "weather")
+    assert result.exit_code == 2
+    assert "'weather' is not an issue; the issues are ceasefire, territory" in result.stderr
+    result = run_cli("positions", "--db", tmp_path / "none.db")
+    assert result.exit_code == 1 and result.stderr.startswith("reportedly: error: ")
+
+
+GOLD = [
+    {
+        "id": "pos-001",
+        "genre": "wire",
+        "published": "2025-03-12",
+        "text": "Sergei Lavrov said on Wednesday that Russia would agree to a ceasefire only if Ukraine "
+        "withdrew its troops from the four regions.",
+        "speaker": "Sergei Lavrov",
+        "content": "Russia would agree to a ceasefire only if Ukraine withdrew its troops "
+        "from the four regions",
+        "issues": [
+            {
+                "issue": "ceasefire",
+                "stance": "conditional",
+                "condition": "only if Ukraine withdrew its troops from the four regions",
+                "demanded_of": None,
+            },
+            {"issue": "territory", "stance": "demands", "condition": None, "demanded_of": "Ukraine"},
+        ],
+    },
+    {
+        "id": "pos-002",
+        "genre": "opinion",
+        "published": "2025-03-13",
+        "text": "No sanctions relief before a full withdrawal.",
+        "speaker": "the editors",
+        "content": "No sanctions relief before a full withdrawal",
+        "issues": [{"issue": "sanctions", "stance": "supports", "condition": None, "demanded_of": None}],
+    },
+    {
+        "id": "pos-003",
+        "genre": "wire",
+        "published": "2025-03-14",
+        "text": "The minister said the weather would improve.",
+        "speaker": "The minister",
+        "content": "the weather would improve",
+        "issues": [],
+    },
+]
+
+
+def test_eval_positions_matches_statements_and_scores_issues_stances_conditions_and_demands(
+    cli, tmp_path: Path
+):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(record) + "\n" for record in GOLD), encoding="utf-8")
+    result = cli("eval", "positions", gold, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    # pos-002 has no attribution: read on its content span
+    assert report["matched"] == {"attribution": 2, "content": 1}
+    assert report["issues"] | {"by_issue": None} == {
+        "gold": 3,
+        "system": 3,
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+        "by_issue": None,
+    }
+    # "relief" is an act against sanctions: no relief supports them
+    assert (report["stance"]["pairs"], report["stance"]["accuracy"]) == (3, 1.0)
+    assert report["condition"] == {"gold": 1, "right": 1, "spurious": 0}
+    assert report["demanded_of"] == {"gold": 1, "right": 1, "spurious": 0}
+    text = cli("eval", "positions", gold, "--format", "text").stdout
+    assert "3 statements: 2 matched to a system attribution, 1 read on the gold content span" in text
+
+
+def test_eval_positions_refuses_a_gold_line_whose_content_is_not_in_its_text(cli, tmp_path: Path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD[2] | {"content": "the sun"}) + "\n", encoding="utf-8")
+    result = cli("eval", "positions", gold)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"reportedly: error: {gold}:1: not a gold statement (its content is not a substring of its text)\n"
+    )
