@@ -214,6 +214,8 @@ def test_speakers_overall_by_outlet_and_by_month(client: TestClient):
         ("Volodymyr Zelenskiy", 2, 1),
         ("Russia", 1, 1),
     ]
+    entities = {row["name"]: row["id"] for row in get(client, "entities")["rows"]}
+    assert [row["entity_id"] for row in rows] == [entities[row["speaker"]] for row in rows]
     by_outlet = get(client, "speakers", by="outlet")["rows"]
     assert [(row["outlet"], row["speaker"]) for row in by_outlet] == [
         ("AP", "Volodymyr Zelenskiy"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 import warnings
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -178,6 +179,22 @@ def test_home_page_counts_speakers_and_latest_statements(client: TestClient):
     assert '<script src="/static/site.js" defer></script>' in html
     assert "<script>" not in html  # no inline script: the CSP allows none
     assert "http" not in html  # nothing from another site
+
+
+def test_home_page_links_each_speaker_to_its_own_entity_when_two_share_a_name(store: Path, tmp_path: Path):
+    """A speakers row carries its entity's id: two entities of one name each link to their
+    page (found by name, neither was linked)."""
+    copy = tmp_path / "same-name.db"
+    with sqlite3.connect(store) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+        target.execute("UPDATE entities SET name = 'Sergei Lavrov' WHERE name = 'Anna Petrov'")
+        ids = [row[0] for row in target.execute("SELECT id FROM entities WHERE name = 'Sergei Lavrov'")]
+    target.close()
+    assert len(ids) == 2
+    with TestClient(create_app(copy)) as same_names:
+        html = page(same_names, "/")
+    linked = re.findall(r'<a class="speaker-link" href="/entities/(\d+)">Sergei Lavrov</a>', html)
+    assert sorted(map(int, linked)) == sorted(ids)
 
 
 def test_article_page_marks_every_attribution_part_as_the_api_gives_it(client: TestClient):

@@ -208,7 +208,8 @@ def speakers(
     offset: int = 0,
 ) -> list[Row]:
     """Who is quoted most (attributions with a resolved speaker), overall or by outlet or
-    by month. The counts come from covering indexes (``attributions_speaker*``).
+    by month, each with its ``entity_id`` (what `timeline` and the entity pages take). The
+    counts come from covering indexes (``attributions_speaker*``).
 
     A headline sums up its story's lead statement: a headline attribution counts only when
     its speaker has none in the body of its document, so that one statement the headline
@@ -229,7 +230,7 @@ def speakers(
         *in_range,
     ]
     sql = (
-        f"SELECT {outer}e.name AS speaker, e.code, s.quotes, s.documents, s.first, s.last "
+        f"SELECT {outer}e.name AS speaker, e.code, s.quotes, s.documents, s.first, s.last, e.id AS entity_id "
         f"FROM (SELECT {outer}entity_id, COUNT(*) AS quotes, COUNT(DISTINCT document_id) AS documents, "
         "MIN(date) AS first, MAX(date) AS last FROM ("
         f"SELECT {inner}a.entity_id, a.document_id, a.date FROM attributions a"
