@@ -206,6 +206,29 @@ def test_quotes_filters(client: TestClient, params: dict[str, str], expected: li
     assert [row["speaker"] for row in get(client, "quotes", **params)["rows"]] == expected
 
 
+def test_a_speaker_given_by_id_finds_its_entity_only(store: Path, tmp_path: Path):
+    """``speaker=ID`` is that entity: not an unresolved speaker whose words hold the digits,
+    and an id no entity has is a 400, however many sources hold it."""
+    copy = tmp_path / "digits.db"
+    with closing(sqlite3.connect(store)) as source, closing(sqlite3.connect(copy)) as target:
+        source.backup(target)
+        lavrov = target.execute("SELECT id FROM entities WHERE name = 'Sergei Lavrov'").fetchone()[0]
+        # Zelenskiy's statements, as if no entity had been found for their speaker.
+        target.execute(
+            "UPDATE attributions SET entity_id = NULL, speaker = NULL, source = ? WHERE entity_id = "
+            "(SELECT id FROM entities WHERE name = 'Volodymyr Zelenskiy')",
+            [f"a spokesman of the {lavrov}th brigade and of 999"],
+        )
+        target.commit()
+    with TestClient(create_app(copy)) as digits:
+        assert [row["speaker"] for row in get(digits, "quotes", speaker=str(lavrov))["rows"]] == [
+            "Sergei Lavrov",
+            "Sergei Lavrov",
+        ]
+        assert "brigade" in get(digits, "quotes", speaker="brigade")["rows"][0]["speaker"]
+        assert refused(digits, "quotes", 400, speaker="999").startswith("speaker: no entity")
+
+
 def test_speakers_overall_by_outlet_and_by_month(client: TestClient):
     rows = get(client, "speakers")["rows"]
     assert [(row["speaker"], row["quotes"], row["documents"]) for row in rows] == [

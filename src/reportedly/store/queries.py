@@ -58,6 +58,11 @@ class Speaker:
     words: str  # as given: also matched in the words of unresolved speakers and sources
     candidates: list[Row]  # the entities (id, name) the words may designate
 
+    @property
+    def is_id(self) -> bool:
+        """Whether the words are an entity's id (as `entities list` shows it), not words."""
+        return row_id(self.words) is not None
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteFilter:
@@ -110,16 +115,23 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
         # Its entities' attributions, those no entity was found for whose speaker's or
         # source's words hold the words (a group's names joined, "a senior Hamas official"),
         # and those of the groups its entities are parties of: each found by its index and
-        # then sorted, where testing every attribution newest first took 10 ms a page.
+        # then sorted, where testing every attribution newest first took 10 ms a page. An id
+        # ("7") names its entity only: as words it would find "the 7th Brigade's spokesman".
+        unresolved, words = (
+            ("", [])
+            if where.speaker.is_id
+            else (
+                "UNION ALL SELECT id FROM attributions WHERE entity_id IS NULL "
+                "AND (speaker LIKE ? OR source LIKE ?) ",
+                [f"%{where.speaker.words}%"] * 2,
+            )
+        )
         clauses.append(
-            f"a.id IN (SELECT id FROM attributions WHERE entity_id IN ({marks}) "
-            "UNION ALL SELECT id FROM attributions "
-            "WHERE entity_id IS NULL AND (speaker LIKE ? OR source LIKE ?) "
+            f"a.id IN (SELECT id FROM attributions WHERE entity_id IN ({marks}) {unresolved}"
             "UNION ALL SELECT b.id FROM speaker_members m JOIN attributions b "
             f"ON b.document_id = m.document_id AND b.local_id = m.local_id WHERE m.entity_id IN ({marks}))"
         )
-        words = f"%{where.speaker.words}%"
-        values += [*ids, words, words, *ids]
+        values += [*ids, *words, *ids]
     if where.about:
         clauses.append("a.content LIKE ?")
         values.append(f"%{where.about}%")
@@ -529,14 +541,18 @@ def speaker_filter(connection: sqlite3.Connection, words: str) -> Speaker:
 
 def check_speaker(connection: sqlite3.Connection, speaker: Speaker) -> Speaker:
     """``speaker``, unless it could only mislead (NamingError): words several entities go by,
-    or that no entity and no speaker's or source's words match."""
+    an id no entity has, or words that no entity and no speaker's or source's words match."""
     candidates, name = speaker.candidates, speaker.words
     if len(candidates) == 1:
         return speaker
-    if not candidates and _rows(
-        connection,
-        "SELECT 1 FROM attributions WHERE speaker LIKE ? OR source LIKE ? LIMIT 1",
-        [f"%{name}%", f"%{name}%"],
+    if (
+        not candidates
+        and not speaker.is_id
+        and _rows(
+            connection,
+            "SELECT 1 FROM attributions WHERE speaker LIKE ? OR source LIKE ? LIMIT 1",
+            [f"%{name}%", f"%{name}%"],
+        )
     ):
         return speaker  # an unresolved speaker's words ("Hamas official")
     raise _not_one(connection, name, candidates, "entity or speaker")
