@@ -197,6 +197,18 @@ def test_home_page_links_each_speaker_to_its_own_entity_when_two_share_a_name(st
     assert sorted(map(int, linked)) == sorted(ids)
 
 
+def test_every_speaker_link_of_a_quotes_table_finds_its_statements(client: TestClient):
+    """An unresolved speaker ("(officials in Kyiv)") links to a search of its source's words,
+    which the speaker filter matches (its bracketed form was a 400)."""
+    links = set(re.findall(r'<td><a href="(/search\?speaker=[^"]+)">', page(client, "/search", about="the")))
+    links |= set(re.findall(r'<td><a href="(/search\?speaker=[^"]+)">', page(client, "/")))
+    assert "/search?speaker=officials%20in%20Kyiv" in links
+    for link in links:
+        assert client.get(link.replace("&amp;", "&")).status_code == 200, link
+    kyiv = page(client, "/search", speaker="officials in Kyiv")
+    assert "(officials in Kyiv)</a></td>" in kyiv and "dismissed" in kyiv
+
+
 def test_article_page_marks_every_attribution_part_as_the_api_gives_it(client: TestClient):
     for article in ARTICLES:
         number = document_id(client, article["id"])
