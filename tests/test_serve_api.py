@@ -23,7 +23,7 @@ from reportedly.serve.app import create_app
 from reportedly.serve.openapi import openapi_document
 from reportedly.store.database import connect_read_only
 
-from conftest import ingested_store, store_copy
+from conftest import articles_store, store_copy
 
 with warnings.catch_warnings():  # Starlette asks for httpx2; httpx is what the project pins
     warnings.simplefilter("ignore")
@@ -67,9 +67,7 @@ LIST_ENDPOINTS = ["documents", "quotes", "speakers", "entities", "events", "enti
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Path:
     folder = tmp_path_factory.mktemp("serve")
-    feed = folder / "feed.jsonl"
-    feed.write_text("".join(json.dumps(article) + "\n" for article in ARTICLES))
-    return ingested_store(folder, [feed], extractor)
+    return articles_store(folder, ARTICLES, extractor)
 
 
 @pytest.fixture(scope="module")
@@ -209,17 +207,15 @@ def test_quotes_filters(client: TestClient, params: dict[str, str], expected: li
 def test_a_speaker_given_by_id_finds_its_entity_only(store: Path, tmp_path: Path):
     """``speaker=ID`` is that entity: not an unresolved speaker whose words hold the digits,
     and an id no entity has is a 400, however many sources hold it."""
-    copy = tmp_path / "digits.db"
-    with closing(sqlite3.connect(store)) as source, closing(sqlite3.connect(copy)) as target:
-        source.backup(target)
-        lavrov = target.execute("SELECT id FROM entities WHERE name = 'Sergei Lavrov'").fetchone()[0]
+    copy = store_copy(store, tmp_path)
+    with closing(sqlite3.connect(copy)) as connection, connection:
+        lavrov = connection.execute("SELECT id FROM entities WHERE name = 'Sergei Lavrov'").fetchone()[0]
         # Zelenskiy's statements, as if no entity had been found for their speaker.
-        target.execute(
+        connection.execute(
             "UPDATE attributions SET entity_id = NULL, speaker = NULL, source = ? WHERE entity_id = "
             "(SELECT id FROM entities WHERE name = 'Volodymyr Zelenskiy')",
             [f"a spokesman of the {lavrov}th brigade and of 999"],
         )
-        target.commit()
     with TestClient(create_app(copy)) as digits:
         assert [row["speaker"] for row in get(digits, "quotes", speaker=str(lavrov))["rows"]] == [
             "Sergei Lavrov",

@@ -7,11 +7,11 @@ of crossing spans."""
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sqlite3
 import warnings
 from collections.abc import Iterator
+from contextlib import closing
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -23,7 +23,7 @@ from reportedly.extract import Extractor
 from reportedly.serve.app import create_app
 from reportedly.serve.marking import Span, marked_text
 
-from conftest import ingested_store
+from conftest import articles_store, store_copy
 from test_serve_api import ARTICLES as API_ARTICLES
 
 with warnings.catch_warnings():  # Starlette asks for httpx2; httpx is what the project pins
@@ -50,9 +50,7 @@ ARTICLES = [*API_ARTICLES, NESTED_ARTICLE]
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Path:
     folder = tmp_path_factory.mktemp("pages")
-    feed = folder / "feed.jsonl"
-    feed.write_text("".join(json.dumps(article) + "\n" for article in ARTICLES))
-    return ingested_store(folder, [feed], extractor)
+    return articles_store(folder, ARTICLES, extractor)
 
 
 @pytest.fixture(scope="module")
@@ -184,12 +182,10 @@ def test_home_page_counts_speakers_and_latest_statements(client: TestClient):
 def test_home_page_links_each_speaker_to_its_own_entity_when_two_share_a_name(store: Path, tmp_path: Path):
     """A speakers row carries its entity's id: two entities of one name each link to their
     page (found by name, neither was linked)."""
-    copy = tmp_path / "same-name.db"
-    with sqlite3.connect(store) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-        target.execute("UPDATE entities SET name = 'Sergei Lavrov' WHERE name = 'Anna Petrov'")
-        ids = [row[0] for row in target.execute("SELECT id FROM entities WHERE name = 'Sergei Lavrov'")]
-    target.close()
+    copy = store_copy(store, tmp_path)
+    with closing(sqlite3.connect(copy)) as connection, connection:
+        connection.execute("UPDATE entities SET name = 'Sergei Lavrov' WHERE name = 'Anna Petrov'")
+        ids = [row[0] for row in connection.execute("SELECT id FROM entities WHERE name = 'Sergei Lavrov'")]
     assert len(ids) == 2
     with TestClient(create_app(copy)) as same_names:
         html = page(same_names, "/")
