@@ -42,6 +42,19 @@ _SEARCH_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 # at most 6 ms, for a word in none).
 CONTENT_MATCH = "+a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)"
 
+# A LIKE of a pattern made by ``holding`` (or ``_like_escaped``): the user's "%" and "_" are
+# characters to find ("50%", "al_Assad"), not wildcards that match any text.
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def _like_escaped(words: str) -> str:
+    return words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def holding(words: str) -> str:
+    """The pattern of a ``LIKE`` that finds texts holding ``words`` anywhere, in any case."""
+    return f"%{_like_escaped(words)}%"
+
 
 class SearchError(ValueError):
     """A search that cannot run: no words in it, or FTS5 syntax FTS5 refuses."""
@@ -122,8 +135,8 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
             if where.speaker.is_id
             else (
                 "UNION ALL SELECT id FROM attributions WHERE entity_id IS NULL "
-                "AND (speaker LIKE ? OR source LIKE ?) ",
-                [f"%{where.speaker.words}%"] * 2,
+                f"AND (speaker {LIKE} OR source {LIKE}) ",
+                [holding(where.speaker.words)] * 2,
             )
         )
         clauses.append(
@@ -133,8 +146,8 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
         )
         values += [*ids, *words, *ids]
     if where.about:
-        clauses.append("a.content LIKE ?")
-        values.append(f"%{where.about}%")
+        clauses.append(f"a.content {LIKE}")
+        values.append(holding(where.about))
     for expression in (where.search, where.fts):
         if expression:
             clauses.append(CONTENT_MATCH)
@@ -272,7 +285,7 @@ def timeline(
     (events have no addressee or channel: their recipient is in `events`), each with its
     document's row id and its own (an attribution's or an event's). ``limit`` rows (-1:
     all), from the one after ``after`` (the ``timeline_key`` of a row)."""
-    topic, words = (" AND {} LIKE ?", [f"%{about}%"]) if about else ("", [])
+    topic, words = (f" AND {{}} {LIKE}", [holding(about)]) if about else ("", [])
     start, after_values = (f" WHERE ({TIMELINE_ORDER}) > (?, ?, ?, ?, ?)", list(after)) if after else ("", [])
     # Its own statements and those of the groups it is a party of, each found by its index
     # (an EXISTS beside the entity read every attribution); an event's sentence is cut out of
@@ -516,12 +529,11 @@ def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
         return _rows(connection, "SELECT id, name FROM entities WHERE id = ?", [known["entity_id"]])
     # A surname, or a name several entities came to share: every entity a longer name of
     # which ends in it ("Putin" of "Vladimir Putin", "Petrov" of Anna and of Ivan Petrov).
-    escaped = keys[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return _rows(
         connection,
         "SELECT DISTINCT e.id, e.name FROM entity_names n JOIN entities e ON e.id = n.entity_id "
-        "WHERE n.key LIKE ? ESCAPE '\\' ORDER BY e.id",
-        [f"% {escaped}"],
+        f"WHERE n.key {LIKE} ORDER BY e.id",
+        [f"% {_like_escaped(keys[0])}"],
     )
 
 
@@ -550,8 +562,8 @@ def check_speaker(connection: sqlite3.Connection, speaker: Speaker) -> Speaker:
         and not speaker.is_id
         and _rows(
             connection,
-            "SELECT 1 FROM attributions WHERE speaker LIKE ? OR source LIKE ? LIMIT 1",
-            [f"%{name}%", f"%{name}%"],
+            f"SELECT 1 FROM attributions WHERE speaker {LIKE} OR source {LIKE} LIMIT 1",
+            [holding(name)] * 2,
         )
     ):
         return speaker  # an unresolved speaker's words ("Hamas official")
