@@ -349,6 +349,9 @@ def test_events_page_has_its_chart_filters_and_rows(client: TestClient):
     rows = re.findall(r"<tr>\s*<td>([\d-]+)</td><td>([A-Z]+)</td>", html)
     api_rows = client.get("/api/v1/events").json()["rows"]
     assert rows == [(row["date"], row["event_type"]) for row in api_rows]
+    # Each event's article is a link to its page, as a statement's is.
+    articles = re.findall(r'<td><a href="/documents/(\d+)">([^<]+)</a></td>\s*</tr>', html)
+    assert articles == [(str(row["document_id"]), row["document"]) for row in api_rows]
     filtered = page(client, "/events", actor="RUS", type="accuse")
     assert re.findall(r"<td>([A-Z]+)</td>\s*<td>Russia \[RUSGOV\]</td>", filtered) == ["ACCUSE"]
     assert "<option selected>ACCUSE</option>" in filtered
