@@ -44,8 +44,8 @@ run: $(VENV)/.runtime
 	@echo "== Events"
 	@$(BIN)/reportedly events --db $(RUN_DB) --format table
 
-# `make serve`: the JSON API (and its docs at /api) over the store `make run` built, on
-# http://127.0.0.1:8000 (PORT=... to change it); read-only, extraction offered on 127.0.0.1.
+# `make serve`: the web pages and the JSON API (its docs at /api) over the store `make run`
+# built, on http://127.0.0.1:8000 (PORT=... to change it); read-only, extraction offered on 127.0.0.1.
 PORT ?= 8000
 serve: $(VENV)/.runtime
 	@test -f $(RUN_DB) || { echo "no store at $(RUN_DB): run \`make run\` first" >&2; exit 2; }

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -117,6 +119,14 @@ def ingested_store(folder: Path, inputs: list[Path], extractor: Extractor) -> Pa
     ingest(read_articles([str(name) for name in inputs], date(2024, 12, 16)), store, extractor)
     store.close()
     return path
+
+
+def articles_store(folder: Path, articles: list[dict[str, Any]], extractor: Extractor) -> Path:
+    """``ingested_store`` of ``articles`` (records as a JSON Lines feed holds them), written
+    to ``folder/feed.jsonl`` first."""
+    feed = folder / "feed.jsonl"
+    feed.write_text("".join(json.dumps(article) + "\n" for article in articles))
+    return ingested_store(folder, [feed], extractor)
 
 
 def store_copy(path: Path, folder: Path) -> Path:

@@ -22,7 +22,7 @@ import pytest
 
 from reportedly.extract import Extractor
 
-from conftest import ingested_store
+from conftest import articles_store
 from test_serve_pages import ARTICLES, extraction_texts
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -50,9 +50,7 @@ def free_port() -> int:
 def server(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Iterator[str]:
     """The address of ``reportedly serve`` on the articles' store, a process of its own."""
     folder = tmp_path_factory.mktemp("browser")
-    feed = folder / "feed.jsonl"
-    feed.write_text("".join(json.dumps(article) + "\n" for article in ARTICLES))
-    store = ingested_store(folder, [feed], extractor)
+    store = articles_store(folder, ARTICLES, extractor)
     port = free_port()
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(

@@ -23,7 +23,7 @@ from reportedly.serve.app import create_app
 from reportedly.serve.openapi import openapi_document
 from reportedly.store.database import connect_read_only
 
-from conftest import ingested_store, store_copy
+from conftest import articles_store, store_copy
 
 with warnings.catch_warnings():  # Starlette asks for httpx2; httpx is what the project pins
     warnings.simplefilter("ignore")
@@ -67,9 +67,7 @@ LIST_ENDPOINTS = ["documents", "quotes", "speakers", "entities", "events", "enti
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Path:
     folder = tmp_path_factory.mktemp("serve")
-    feed = folder / "feed.jsonl"
-    feed.write_text("".join(json.dumps(article) + "\n" for article in ARTICLES))
-    return ingested_store(folder, [feed], extractor)
+    return articles_store(folder, ARTICLES, extractor)
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +192,8 @@ def test_quotes_rows_point_into_their_documents(client: TestClient):
         ({"speaker": "Lavrov"}, ["Sergei Lavrov", "Sergei Lavrov"]),
         ({"speaker": "Volodymyr Zelenskiy", "kind": "direct"}, ["Volodymyr Zelenskiy"]),
         ({"about": "grain deal"}, ["Volodymyr Zelenskiy"]),
+        ({"about": "%"}, []),  # the characters themselves, not LIKE's wildcards
+        ({"about": "gr_in"}, []),
         ({"search": "ceasefire"}, ["Volodymyr Zelenskiy", "Sergei Lavrov"]),  # cease-fire too
         ({"fts": "talk*"}, ["Anna Petrov", "Volodymyr Zelenskiy"]),
         ({"since": "2025-01", "until": "2025-01-31"}, ["Volodymyr Zelenskiy"] * 2 + ["Russia"]),
@@ -206,6 +206,27 @@ def test_quotes_filters(client: TestClient, params: dict[str, str], expected: li
     assert [row["speaker"] for row in get(client, "quotes", **params)["rows"]] == expected
 
 
+def test_a_speaker_given_by_id_finds_its_entity_only(store: Path, tmp_path: Path):
+    """``speaker=ID`` is that entity: not an unresolved speaker whose words hold the digits,
+    and an id no entity has is a 400, however many sources hold it."""
+    copy = store_copy(store, tmp_path)
+    with closing(sqlite3.connect(copy)) as connection, connection:
+        lavrov = connection.execute("SELECT id FROM entities WHERE name = 'Sergei Lavrov'").fetchone()[0]
+        # Zelenskiy's statements, as if no entity had been found for their speaker.
+        connection.execute(
+            "UPDATE attributions SET entity_id = NULL, speaker = NULL, source = ? WHERE entity_id = "
+            "(SELECT id FROM entities WHERE name = 'Volodymyr Zelenskiy')",
+            [f"a spokesman of the {lavrov}th brigade and of 999"],
+        )
+    with TestClient(create_app(copy)) as digits:
+        assert [row["speaker"] for row in get(digits, "quotes", speaker=str(lavrov))["rows"]] == [
+            "Sergei Lavrov",
+            "Sergei Lavrov",
+        ]
+        assert "brigade" in get(digits, "quotes", speaker="brigade")["rows"][0]["speaker"]
+        assert refused(digits, "quotes", 400, speaker="999").startswith("speaker: no entity")
+
+
 def test_speakers_overall_by_outlet_and_by_month(client: TestClient):
     rows = get(client, "speakers")["rows"]
     assert [(row["speaker"], row["quotes"], row["documents"]) for row in rows] == [
@@ -214,6 +235,8 @@ def test_speakers_overall_by_outlet_and_by_month(client: TestClient):
         ("Volodymyr Zelenskiy", 2, 1),
         ("Russia", 1, 1),
     ]
+    entities = {row["name"]: row["id"] for row in get(client, "entities")["rows"]}
+    assert [row["entity_id"] for row in rows] == [entities[row["speaker"]] for row in rows]
     by_outlet = get(client, "speakers", by="outlet")["rows"]
     assert [(row["outlet"], row["speaker"]) for row in by_outlet] == [
         ("AP", "Volodymyr Zelenskiy"),

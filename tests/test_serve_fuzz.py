@@ -5,7 +5,6 @@ a content type and a body that the document lists for that operation."""
 
 from __future__ import annotations
 
-import json
 import secrets
 
 import pytest
@@ -18,7 +17,7 @@ from reportedly.extract import Extractor
 from reportedly.serve.app import create_app
 from reportedly.serve.openapi import openapi_document
 
-from conftest import ingested_store
+from conftest import articles_store
 from test_serve_api import ARTICLES
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -29,9 +28,7 @@ EXAMPLES = 30
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Starlette:
     folder = tmp_path_factory.mktemp("fuzz")
-    feed = folder / "feed.jsonl"
-    feed.write_text("".join(json.dumps(article) + "\n" for article in ARTICLES))
-    store = ingested_store(folder, [feed], extractor)
+    store = articles_store(folder, ARTICLES, extractor)
     # Both posts offered: extraction (a posted text is extracted, nothing stored) and ingest,
     # to a token no example holds (each is refused with a 401, as the document says).
     token = secrets.token_hex(16)

@@ -7,10 +7,11 @@ of crossing spans."""
 from __future__ import annotations
 
 import hashlib
-import json
 import re
+import sqlite3
 import warnings
 from collections.abc import Iterator
+from contextlib import closing
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
@@ -22,7 +23,7 @@ from reportedly.extract import Extractor
 from reportedly.serve.app import create_app
 from reportedly.serve.marking import Span, marked_text
 
-from conftest import ingested_store
+from conftest import articles_store, store_copy
 from test_serve_api import ARTICLES as API_ARTICLES
 
 with warnings.catch_warnings():  # Starlette asks for httpx2; httpx is what the project pins
@@ -49,9 +50,7 @@ ARTICLES = [*API_ARTICLES, NESTED_ARTICLE]
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Path:
     folder = tmp_path_factory.mktemp("pages")
-    feed = folder / "feed.jsonl"
-    feed.write_text("".join(json.dumps(article) + "\n" for article in ARTICLES))
-    return ingested_store(folder, [feed], extractor)
+    return articles_store(folder, ARTICLES, extractor)
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +177,32 @@ def test_home_page_counts_speakers_and_latest_statements(client: TestClient):
     assert '<script src="/static/site.js" defer></script>' in html
     assert "<script>" not in html  # no inline script: the CSP allows none
     assert "http" not in html  # nothing from another site
+
+
+def test_home_page_links_each_speaker_to_its_own_entity_when_two_share_a_name(store: Path, tmp_path: Path):
+    """A speakers row carries its entity's id: two entities of one name each link to their
+    page (found by name, neither was linked)."""
+    copy = store_copy(store, tmp_path)
+    with closing(sqlite3.connect(copy)) as connection, connection:
+        connection.execute("UPDATE entities SET name = 'Sergei Lavrov' WHERE name = 'Anna Petrov'")
+        ids = [row[0] for row in connection.execute("SELECT id FROM entities WHERE name = 'Sergei Lavrov'")]
+    assert len(ids) == 2
+    with TestClient(create_app(copy)) as same_names:
+        html = page(same_names, "/")
+    linked = re.findall(r'<a class="speaker-link" href="/entities/(\d+)">Sergei Lavrov</a>', html)
+    assert sorted(map(int, linked)) == sorted(ids)
+
+
+def test_every_speaker_link_of_a_quotes_table_finds_its_statements(client: TestClient):
+    """An unresolved speaker ("(officials in Kyiv)") links to a search of its source's words,
+    which the speaker filter matches (its bracketed form was a 400)."""
+    links = set(re.findall(r'<td><a href="(/search\?speaker=[^"]+)">', page(client, "/search", about="the")))
+    links |= set(re.findall(r'<td><a href="(/search\?speaker=[^"]+)">', page(client, "/")))
+    assert "/search?speaker=officials%20in%20Kyiv" in links
+    for link in links:
+        assert client.get(link.replace("&amp;", "&")).status_code == 200, link
+    kyiv = page(client, "/search", speaker="officials in Kyiv")
+    assert "(officials in Kyiv)</a></td>" in kyiv and "dismissed" in kyiv
 
 
 def test_article_page_marks_every_attribution_part_as_the_api_gives_it(client: TestClient):
@@ -324,6 +349,9 @@ def test_events_page_has_its_chart_filters_and_rows(client: TestClient):
     rows = re.findall(r"<tr>\s*<td>([\d-]+)</td><td>([A-Z]+)</td>", html)
     api_rows = client.get("/api/v1/events").json()["rows"]
     assert rows == [(row["date"], row["event_type"]) for row in api_rows]
+    # Each event's article is a link to its page, as a statement's is.
+    articles = re.findall(r'<td><a href="/documents/(\d+)">([^<]+)</a></td>\s*</tr>', html)
+    assert articles == [(str(row["document_id"]), row["document"]) for row in api_rows]
     filtered = page(client, "/events", actor="RUS", type="accuse")
     assert re.findall(r"<td>([A-Z]+)</td>\s*<td>Russia \[RUSGOV\]</td>", filtered) == ["ACCUSE"]
     assert "<option selected>ACCUSE</option>" in filtered

@@ -43,8 +43,10 @@ def serve(
     token_file: Path | None,
     max_body: int | None,
 ) -> None:
-    """Serve the store: a JSON API under /api/v1, its OpenAPI document at /openapi.json and
-    a docs page at /api. The store is opened read-only unless --allow-ingest."""
+    """Serve the store: web pages to browse it (/, /documents, /entities/ID, /search,
+    /events, and /try when extraction is offered), a JSON API under /api/v1, its OpenAPI
+    document at /openapi.json and a docs page at /api. The store is opened read-only
+    unless --allow-ingest."""
     import uvicorn
 
     from reportedly.serve.app import DEFAULT_MAX_BODY, LOCAL_HOSTS, create_app

@@ -94,8 +94,9 @@ def collect_entities(
 
 
 def split_title(name: str, is_title: IsTitle) -> tuple[str, str]:
-    """A person's name without the titles NER took into it, and those titles: ("Justice",
-    "Kennedy") for "Justice Kennedy", ("Sen.", "Lindsey Graham"); the last word always stays."""
+    """The titles NER took into a person's name, and the name without them: ("Justice",
+    "Kennedy") for "Justice Kennedy", ("Sen.", "Lindsey Graham"); the last word always stays
+    in the name."""
     words = name.split()
     cut = 0
     while cut < len(words) - 1 and _is_title_word(words[cut], is_title):

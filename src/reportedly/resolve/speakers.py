@@ -541,7 +541,7 @@ class SpeakerResolver:
                     subject=mention.subject,
                     possessor=mention.dep == "poss",
                     governed=mention.dep == "pobj",
-                    in_content=any(part.start <= mention.start < part.end for part in attribution.content),
+                    in_content=_within(mention.start, attribution.content),
                     previous_speaker=previous is not None and entity.id == previous.id,
                     spoke_before=self.first_spoke.get(entity.id, start) < start,
                     role_match=role[0]
@@ -676,7 +676,7 @@ class SpeakerResolver:
                 break
             if not self._agrees(kind, mention):
                 continue
-            if any(part.start <= mention.start < part.end for part in attribution.content):
+            if _within(mention.start, attribution.content):
                 continue  # a speaker does not name himself in his own words
             latest[mention.entity.id] = mention
         quoted = self._quoted(attribution)

@@ -406,25 +406,26 @@ def _fits(value: object, kind: type) -> bool:
     return isinstance(value, bool) or 0 <= value <= LARGEST_INTEGER  # type: ignore[operator]
 
 
-def period(params: QueryParams, name: str) -> str | None:
+def checked(params: QueryParams, name: str, check: Callable[[str], str]) -> str | None:
+    """The parameter ``name`` as ``check`` gives it back (None when not given or empty, as a
+    form sends a field left blank); a ValueError of ``check`` is a 400 naming the parameter."""
     value = params.get(name)
     if not value:
         return None
     try:
-        return queries.check_period(value)
+        return check(value)
     except ValueError as error:
         raise HTTPException(400, f"{name}: {error}") from None
 
 
+def period(params: QueryParams, name: str) -> str | None:
+    """The date, month or year of the parameter ``name`` (``since``, ``until``)."""
+    return checked(params, name, queries.check_period)
+
+
 def chosen_event_type(params: QueryParams) -> str | None:
     """The PLOVER event type ``type`` names, in any case (None when not given), else a 400."""
-    type_text = params.get("type")
-    if not type_text:
-        return None
-    try:
-        return queries.event_type(type_text)
-    except ValueError as error:
-        raise HTTPException(400, f"type: {error}") from None
+    return checked(params, "type", queries.event_type)
 
 
 def choice(params: QueryParams, name: str, choices: tuple[str, ...]) -> str | None:

@@ -79,8 +79,10 @@ ROWS = {
             "documents": INTEGER,
             "first": TEXT,
             "last": TEXT,
+            "entity_id": INTEGER,
         },
-        "A resolved speaker's numbers of quotes and documents; with `by`, also its outlet or month.",
+        "A resolved speaker's numbers of quotes and documents, and its entity's id; with `by`, also "
+        "its outlet or month.",
     ),
     "Entity": _row(
         {

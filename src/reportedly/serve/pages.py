@@ -328,13 +328,4 @@ def _next_page(request: Request, cursor: str | None) -> str | None:
 
 def _home_counts(connection: sqlite3.Connection) -> tuple[queries.Row, list[queries.Row]]:
     """The home page's counts over the whole store: the corpus in numbers and who is quoted most."""
-    speakers = queries.speakers(connection, limit=HOME_ROWS)
-    for row in speakers:
-        row["entity"] = _entity_named(connection, row["speaker"])
-    return queries.corpus_counts(connection), speakers
-
-
-def _entity_named(connection: sqlite3.Connection, name: str) -> int | None:
-    """The id of the one entity named ``name`` (a speakers row names, not ids, its entity)."""
-    candidates = queries.entity_candidates(connection, name)
-    return int(candidates[0]["id"]) if len(candidates) == 1 else None
+    return queries.corpus_counts(connection), queries.speakers(connection, limit=HOME_ROWS)

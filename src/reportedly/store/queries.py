@@ -42,6 +42,19 @@ _SEARCH_TERM = re.compile(r'"([^"]*)"|([^\s"]+)')
 # at most 6 ms, for a word in none).
 CONTENT_MATCH = "+a.id IN (SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ?)"
 
+# A LIKE of a pattern made by ``holding`` (or ``_like_escaped``): the user's "%" and "_" are
+# characters to find ("50%", "al_Assad"), not wildcards that match any text.
+LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def _like_escaped(words: str) -> str:
+    return words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def holding(words: str) -> str:
+    """The pattern of a ``LIKE`` that finds texts holding ``words`` anywhere, in any case."""
+    return f"%{_like_escaped(words)}%"
+
 
 class SearchError(ValueError):
     """A search that cannot run: no words in it, or FTS5 syntax FTS5 refuses."""
@@ -57,6 +70,11 @@ class Speaker:
 
     words: str  # as given: also matched in the words of unresolved speakers and sources
     candidates: list[Row]  # the entities (id, name) the words may designate
+
+    @property
+    def is_id(self) -> bool:
+        """Whether the words are an entity's id (as `entities list` shows it), not words."""
+        return row_id(self.words) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,19 +128,26 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
         # Its entities' attributions, those no entity was found for whose speaker's or
         # source's words hold the words (a group's names joined, "a senior Hamas official"),
         # and those of the groups its entities are parties of: each found by its index and
-        # then sorted, where testing every attribution newest first took 10 ms a page.
+        # then sorted, where testing every attribution newest first took 10 ms a page. An id
+        # ("7") names its entity only: as words it would find "the 7th Brigade's spokesman".
+        unresolved, words = (
+            ("", [])
+            if where.speaker.is_id
+            else (
+                "UNION ALL SELECT id FROM attributions WHERE entity_id IS NULL "
+                f"AND (speaker {LIKE} OR source {LIKE}) ",
+                [holding(where.speaker.words)] * 2,
+            )
+        )
         clauses.append(
-            f"a.id IN (SELECT id FROM attributions WHERE entity_id IN ({marks}) "
-            "UNION ALL SELECT id FROM attributions "
-            "WHERE entity_id IS NULL AND (speaker LIKE ? OR source LIKE ?) "
+            f"a.id IN (SELECT id FROM attributions WHERE entity_id IN ({marks}) {unresolved}"
             "UNION ALL SELECT b.id FROM speaker_members m JOIN attributions b "
             f"ON b.document_id = m.document_id AND b.local_id = m.local_id WHERE m.entity_id IN ({marks}))"
         )
-        words = f"%{where.speaker.words}%"
-        values += [*ids, words, words, *ids]
+        values += [*ids, *words, *ids]
     if where.about:
-        clauses.append("a.content LIKE ?")
-        values.append(f"%{where.about}%")
+        clauses.append(f"a.content {LIKE}")
+        values.append(holding(where.about))
     for expression in (where.search, where.fts):
         if expression:
             clauses.append(CONTENT_MATCH)
@@ -208,7 +233,8 @@ def speakers(
     offset: int = 0,
 ) -> list[Row]:
     """Who is quoted most (attributions with a resolved speaker), overall or by outlet or
-    by month. The counts come from covering indexes (``attributions_speaker*``).
+    by month, each with its ``entity_id`` (what `timeline` and the entity pages take). The
+    counts come from covering indexes (``attributions_speaker*``).
 
     A headline sums up its story's lead statement: a headline attribution counts only when
     its speaker has none in the body of its document, so that one statement the headline
@@ -229,7 +255,7 @@ def speakers(
         *in_range,
     ]
     sql = (
-        f"SELECT {outer}e.name AS speaker, e.code, s.quotes, s.documents, s.first, s.last "
+        f"SELECT {outer}e.name AS speaker, e.code, s.quotes, s.documents, s.first, s.last, e.id AS entity_id "
         f"FROM (SELECT {outer}entity_id, COUNT(*) AS quotes, COUNT(DISTINCT document_id) AS documents, "
         "MIN(date) AS first, MAX(date) AS last FROM ("
         f"SELECT {inner}a.entity_id, a.document_id, a.date FROM attributions a"
@@ -259,7 +285,7 @@ def timeline(
     (events have no addressee or channel: their recipient is in `events`), each with its
     document's row id and its own (an attribution's or an event's). ``limit`` rows (-1:
     all), from the one after ``after`` (the ``timeline_key`` of a row)."""
-    topic, words = (" AND {} LIKE ?", [f"%{about}%"]) if about else ("", [])
+    topic, words = (f" AND {{}} {LIKE}", [holding(about)]) if about else ("", [])
     start, after_values = (f" WHERE ({TIMELINE_ORDER}) > (?, ?, ?, ?, ?)", list(after)) if after else ("", [])
     # Its own statements and those of the groups it is a party of, each found by its index
     # (an EXISTS beside the entity read every attribution); an event's sentence is cut out of
@@ -503,12 +529,11 @@ def entity_candidates(connection: sqlite3.Connection, name: str) -> list[Row]:
         return _rows(connection, "SELECT id, name FROM entities WHERE id = ?", [known["entity_id"]])
     # A surname, or a name several entities came to share: every entity a longer name of
     # which ends in it ("Putin" of "Vladimir Putin", "Petrov" of Anna and of Ivan Petrov).
-    escaped = keys[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return _rows(
         connection,
         "SELECT DISTINCT e.id, e.name FROM entity_names n JOIN entities e ON e.id = n.entity_id "
-        "WHERE n.key LIKE ? ESCAPE '\\' ORDER BY e.id",
-        [f"% {escaped}"],
+        f"WHERE n.key {LIKE} ORDER BY e.id",
+        [f"% {_like_escaped(keys[0])}"],
     )
 
 
@@ -528,14 +553,18 @@ def speaker_filter(connection: sqlite3.Connection, words: str) -> Speaker:
 
 def check_speaker(connection: sqlite3.Connection, speaker: Speaker) -> Speaker:
     """``speaker``, unless it could only mislead (NamingError): words several entities go by,
-    or that no entity and no speaker's or source's words match."""
+    an id no entity has, or words that no entity and no speaker's or source's words match."""
     candidates, name = speaker.candidates, speaker.words
     if len(candidates) == 1:
         return speaker
-    if not candidates and _rows(
-        connection,
-        "SELECT 1 FROM attributions WHERE speaker LIKE ? OR source LIKE ? LIMIT 1",
-        [f"%{name}%", f"%{name}%"],
+    if (
+        not candidates
+        and not speaker.is_id
+        and _rows(
+            connection,
+            f"SELECT 1 FROM attributions WHERE speaker {LIKE} OR source {LIKE} LIMIT 1",
+            [holding(name)] * 2,
+        )
     ):
         return speaker  # an unresolved speaker's words ("Hamas official")
     raise _not_one(connection, name, candidates, "entity or speaker")
