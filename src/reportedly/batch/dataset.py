@@ -313,6 +313,12 @@ def _in_headline(content: list[Span], headline_end: int) -> bool:
     return bool(content) and content[0].start < headline_end
 
 
+# How every table is written. zstd, measured on 50 PolNeAR dev articles: files a third
+# smaller than pyarrow's default snappy (667 KB against 991 KB), for 0.06 ms more an
+# article to write (next to some 400 ms to extract it) and reads as fast.
+PARQUET_WRITE_OPTIONS: dict[str, Any] = {"compression": "zstd"}
+
+
 def part_path(folder: Path, table: str, partition: str) -> Path:
     return folder / table / f"part-{partition}.parquet"
 
@@ -327,7 +333,9 @@ def write_partition(folder: Path, partition: str, rows: PartitionRows) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}")
         try:
-            pq.write_table(pa.Table.from_pylist(rows.tables[table], schema=schema), temporary)
+            pq.write_table(
+                pa.Table.from_pylist(rows.tables[table], schema=schema), temporary, **PARQUET_WRITE_OPTIONS
+            )
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)
