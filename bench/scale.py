@@ -12,7 +12,10 @@ second, the speedup over one worker, the overhead per document of a one-worker b
 `extract` (milliseconds and percent), and each worker's peak memory (from the manifest).
 
 Machines are noisy: on a shared machine, run it when it is otherwise idle, and read the
-load average printed beside the figures.
+load average printed beside the figures. Processor time stretches under load too, if less
+than the wall clock (docs/scale.md: the same extract took 33.5 and 57.0 processor seconds
+in one hour): compare only figures of one run. ``--engine local --workers 1`` runs the
+batch in its own process, the closest comparison with `extract`.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ worker processes and the kills are in test_batch_faults.py (slow)."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -245,3 +247,21 @@ def test_the_pipeline_loads_once_per_process_for_the_same_settings(
 def test_a_missing_extra_is_named_with_its_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(MissingExtra, match=r"no_such_engine is not installed: .*reportedly\[dask\]"):
         need("no_such_engine.client")
+
+
+@pytest.mark.slow
+def test_the_local_engine_never_imports_dask(tmp_path: Path) -> None:
+    """``--engine local`` starts no Dask: its modules are not imported, which would cost the
+    run's start-up seconds (checked in a fresh interpreter; this session's may hold Dask)."""
+    script = (
+        "import sys\n"
+        "from reportedly.cli import main\n"
+        "from reportedly.batch import dataset, inputs, load, run, worker\n"
+        "with run._executor(run.Engine('local', 1)) as (executor, slots):\n"
+        "    assert slots == 1\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('dask', 'distributed')))\n"
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True, cwd=tmp_path
+    )
+    assert finished.stdout.strip() == "[]"

@@ -175,10 +175,12 @@ class PartitionRows:
         if article.posts:
             self._document(partition, article, None, len(article.posts))
         for post, extraction in zip(article.posts or [article], extractions, strict=True):
-            self._document(partition, post, extraction, 0)
-            self._extraction(partition, post, extraction, variants)
+            # Serialised once: the record is stored whole and its parts fill the tables.
+            record = extraction.to_dict()
+            self._document(partition, post, record, 0)
+            self._extraction(partition, post, extraction, record, variants)
 
-    def _document(self, partition: str, article: Article, extraction: Extraction | None, posts: int) -> None:
+    def _document(self, partition: str, article: Article, record: dict[str, Any] | None, posts: int) -> None:
         document = article.document
         self.tables["documents"].append(
             {
@@ -198,25 +200,31 @@ class PartitionRows:
                 "text": document.text,
                 "text_length": len(document.text),
                 "headline_end": headline_end(document.text, article.title),
-                "extraction": json.dumps(extraction.to_dict(), ensure_ascii=False) if extraction else None,
+                "extraction": json.dumps(record, ensure_ascii=False) if record else None,
             }
         )
 
     def _extraction(
-        self, partition: str, article: Article, extraction: Extraction, variants: dict[str, str]
+        self,
+        partition: str,
+        article: Article,
+        extraction: Extraction,
+        record: dict[str, Any],
+        variants: dict[str, str],
     ) -> None:
         row = self.tables["documents"][-1]
         where = {"partition": partition, "position": row["position"], "doc_id": row["doc_id"]}
         published = row["published"]
         times = {time.id: time for time in extraction.times}
-        for ordinal, attribution in enumerate(extraction.attributions):
-            record = attribution.to_dict()
+        for ordinal, (attribution, attribution_record) in enumerate(
+            zip(extraction.attributions, record["attributions"], strict=True)
+        ):
             time = times.get(attribution.time) if attribution.time else None
             day = day_of(time.value) if time and time.value else published
             stored = dict(
                 zip(
                     _STORE_ATTRIBUTION_COLUMNS,
-                    attribution_row(0, record, None, day, article.outlet),
+                    attribution_row(0, attribution_record, None, day, article.outlet),
                     strict=True,
                 )
             )
@@ -226,22 +234,24 @@ class PartitionRows:
                 | {key: stored[key] for key in _STORE_ATTRIBUTION_COLUMNS[1:] if key in _KEPT_STORE_COLUMNS}
                 | {
                     "ordinal": ordinal,
-                    "content_spans": record["content"],
+                    "content_spans": attribution_record["content"],
                     "speaker_entity": speaker.entity if speaker else None,
                     "speaker_members": [
                         {"name": member.name, "entity": member.entity} for member in speaker.members
                     ]
                     if speaker
                     else [],
-                    "addressee": record["addressee"],
-                    "channel": record["channel"],
+                    "addressee": attribution_record["addressee"],
+                    "channel": attribution_record["channel"],
                     "negated": attribution.negated,
                     "hypothetical": attribution.hypothetical,
                     "time": attribution.time,
                     "in_headline": _in_headline(attribution.content, row["headline_end"]),
                 }
             )
-        for ordinal, entity in enumerate(extraction.entities):
+        for ordinal, (entity, entity_record) in enumerate(
+            zip(extraction.entities, record["entities"], strict=True)
+        ):
             actor = entity.actor
             self.tables["entities"].append(
                 where
@@ -250,8 +260,8 @@ class PartitionRows:
                     "local_id": entity.id,
                     "name": entity.name,
                     "type": entity.type,
-                    "aliases": list(entity.aliases),
-                    "mentions": [mention.to_dict() for mention in entity.mentions],
+                    "aliases": entity_record["aliases"],
+                    "mentions": entity_record["mentions"],
                     "role": entity.role,
                     "code": actor.code if actor else None,
                     "country": actor.country if actor else None,
@@ -259,7 +269,7 @@ class PartitionRows:
                     "keys": [key for _, key in name_keys([entity.name, *entity.aliases], variants)],
                 }
             )
-        for event in extraction.events:
+        for event, event_record in zip(extraction.events, record["events"], strict=True):
             self.tables["events"].append(
                 where
                 | {
@@ -267,8 +277,8 @@ class PartitionRows:
                     "event_type": event.event_type,
                     "mode": list(event.mode),
                     "context": list(event.context),
-                    "actor": [party.to_dict() for party in event.actor],
-                    "recipient": [party.to_dict() for party in event.recipient],
+                    "actor": event_record["actor"],
+                    "recipient": event_record["recipient"],
                     "actor_code": next((p.actor.code for p in event.actor if p.actor), None),
                     "recipient_code": next((p.actor.code for p in event.recipient if p.actor), None),
                     "actor_entity": next((p.entity for p in event.actor if p.entity), None),
@@ -303,6 +313,12 @@ def _in_headline(content: list[Span], headline_end: int) -> bool:
     return bool(content) and content[0].start < headline_end
 
 
+# How every table is written. zstd, measured on 50 PolNeAR dev articles: files a third
+# smaller than pyarrow's default snappy (667 KB against 991 KB), for 0.06 ms more an
+# article to write (next to some 400 ms to extract it) and reads as fast.
+PARQUET_WRITE_OPTIONS: dict[str, Any] = {"compression": "zstd"}
+
+
 def part_path(folder: Path, table: str, partition: str) -> Path:
     return folder / table / f"part-{partition}.parquet"
 
@@ -317,7 +333,9 @@ def write_partition(folder: Path, partition: str, rows: PartitionRows) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}")
         try:
-            pq.write_table(pa.Table.from_pylist(rows.tables[table], schema=schema), temporary)
+            pq.write_table(
+                pa.Table.from_pylist(rows.tables[table], schema=schema), temporary, **PARQUET_WRITE_OPTIONS
+            )
             os.replace(temporary, target)
         finally:
             temporary.unlink(missing_ok=True)

@@ -193,9 +193,12 @@ def _dask_executor(engine: Engine) -> Iterator[tuple[cf.Executor, int]]:
     cluster = None
     if engine.scheduler is None:
         # Processes of one thread each: the pipeline holds the GIL, threads would take turns.
-        cluster = distributed.LocalCluster(
-            n_workers=engine.workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        # Without the statistical profiler, a thread that samples each worker's stack every
+        # 10 ms for a dashboard the run does not start (the nannies pass the config on).
+        with need("dask").config.set({"distributed.worker.profile.enabled": False}):
+            cluster = distributed.LocalCluster(
+                n_workers=engine.workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
     client = distributed.Client(cluster if cluster is not None else engine.scheduler)
     try:
         slots = sum(worker["nthreads"] for worker in client.scheduler_info()["workers"].values())

@@ -89,15 +89,16 @@ def extract_partition(partition: Partition, settings: Settings, output: str) -> 
     extractions = iter(extractor.extract(documents))
     rows = PartitionRows.empty()
     variants = extractor.resources.coder.tables.variants
+    partition_id = partition.id  # a digest of all its texts: made once, not once an article
     for article in partition.articles:
-        rows.add(partition.id, article, [next(extractions) for _ in article.documents], variants)
-    write_partition(Path(output), partition.id, rows)
+        rows.add(partition_id, article, [next(extractions) for _ in article.documents], variants)
+    write_partition(Path(output), partition_id, rows)
     # ru_maxrss is in kilobytes on Linux (bytes on macOS).
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (
         1024 * 1024 if sys.platform == "darwin" else 1024
     )
     return Done(
-        partition=partition.id,
+        partition=partition_id,
         documents=len(documents),
         attributions=len(rows.tables["attributions"]),
         seconds=round(time.perf_counter() - start, 3),
