@@ -43,6 +43,8 @@ run: $(VENV)/.runtime
 	@$(BIN)/reportedly timeline "Sergei Lavrov" --db $(RUN_DB) --format table
 	@echo "== Events"
 	@$(BIN)/reportedly events --db $(RUN_DB) --format table
+	@echo "== Where each party stands, by issue"
+	@$(BIN)/reportedly positions --db $(RUN_DB) --format table
 
 # `make serve`: the web pages and the JSON API (its docs at /api) over the store `make run`
 # built, on http://127.0.0.1:8000 (PORT=... to change it); read-only, extraction offered on 127.0.0.1.
