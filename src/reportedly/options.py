@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import secrets
 import signal
@@ -40,6 +41,17 @@ class Interrupted(KeyboardInterrupt):
         super().__init__(signum)
         self.signal = signal.Signals(signum).name
         self.exit_code = 128 + signum
+
+
+def echo_run_report(report: dict[str, object], interruption: Interrupted | None, resume: str) -> None:
+    """A run's JSON report on stdout; when a signal stopped the run, the report and stderr say
+    so and how to finish it (``resume``), and the process exits with the signal's code."""
+    if interruption is not None:
+        report |= {"interrupted": interruption.signal, "resume": resume}
+        click.echo(f"reportedly: interrupted by {interruption.signal}: {resume}", err=True)
+    click.echo(json.dumps(report, ensure_ascii=False))
+    if interruption is not None:
+        sys.exit(interruption.exit_code)
 
 
 @contextmanager

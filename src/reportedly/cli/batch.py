@@ -3,7 +3,6 @@ Parquet dataset."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from tqdm import tqdm
 
 from reportedly.batch import MissingExtra
 from reportedly.nlp.pipeline import ModelError
-from reportedly.options import EXIT_INPUTS_FAILED, Interrupted, input_options, model_options
+from reportedly.options import EXIT_INPUTS_FAILED, Interrupted, echo_run_report, input_options, model_options
 from reportedly.resolve.actors import ActorCoder, ActorFileError, load_coder
 
 if TYPE_CHECKING:
@@ -127,13 +126,7 @@ def batch(
             raise click.ClickException(str(error)) from None
         except Interrupted as stopped:
             interruption = stopped
-    report = summary.to_dict()
-    if interruption is not None:
-        report |= {"interrupted": interruption.signal, "resume": RERUN_RESUMES}
-        click.echo(f"reportedly: interrupted by {interruption.signal}: {RERUN_RESUMES}", err=True)
-    click.echo(json.dumps(report, ensure_ascii=False))
-    if interruption is not None:
-        sys.exit(interruption.exit_code)
+    echo_run_report(summary.to_dict(), interruption, RERUN_RESUMES)
     if summary.failed:
         click.echo(
             f"reportedly: {len(summary.failed)} inputs failed (listed in {output / 'failures.jsonl'}); "

@@ -25,6 +25,7 @@ from reportedly.model import ATTRIBUTION_KINDS
 from reportedly.options import (
     EXIT_INPUTS_FAILED,
     Interrupted,
+    echo_run_report,
     input_options,
     interrupted,
     load_extractor,
@@ -326,13 +327,7 @@ def ingest(
         interruption = stopped
     for failure in summary.failed:
         click.echo(f"reportedly: error: {failure}", err=True)
-    report = summary.to_dict()
-    if interruption is not None:
-        report |= {"interrupted": interruption.signal, "resume": RERUN_RESUMES}
-        click.echo(f"reportedly: interrupted by {interruption.signal}: {RERUN_RESUMES}", err=True)
-    click.echo(json.dumps(report, ensure_ascii=False))
-    if interruption is not None:
-        sys.exit(interruption.exit_code)
+    echo_run_report(summary.to_dict(), interruption, RERUN_RESUMES)
     if summary.failed:
         sys.exit(EXIT_INPUTS_FAILED)
 
