@@ -36,6 +36,7 @@ from reportedly.resolve.nominals import (
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
+from reportedly.resolve.writers import FIRST_PERSON, author_note, byline, credited, opens_note, signature
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Titled works ("Beige Book", "13th"): a description may refer to one ("the report", "the
@@ -314,6 +315,8 @@ class SpeakerResolver:
             before = self.doc[before.i - 1] if before.is_punct and before.i > 0 else before
             if before.pos_ in {"NOUN", "PROPN"}:
                 words = list(self.doc[before.left_edge.i : before.i + 1])
+        if len(words) == 1 and words[0].lower_ in FIRST_PERSON:
+            return self.writer(words[0], attribution)
         tokens = self.doc[words[0].i : words[-1].i + 1]
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
         named = [
@@ -355,6 +358,41 @@ class SpeakerResolver:
                 return self.ranked(self._nominal_reference(head), source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
+
+    def writer(self, pronoun: Token, attribution: Attribution) -> Entity | None:
+        """Who an "I" outside any quotation is: the one who signs its paragraph, the article's
+        byline, or the author its closing note or excerpt credit names; None when the text
+        names no writer (a columnist the text does not name)."""
+        if _within(pronoun.idx, self._quoted(attribution)):
+            return None
+        named = signature(self.text, pronoun.idx) or byline(self.text)
+        if named is not None:
+            return self._entity_named(Span.of(self.text, *named))
+        note = author_note(self.text)
+        if note is None:
+            return None
+        start, end, credit = note
+        for mention in self.mentions_within(Span.of(self.text, start, end)):
+            if mention.entity.id not in self.people:
+                continue
+            if (
+                credited(self.text, mention.start)
+                if credit
+                else mention.subject and opens_note(self.text, start, mention.start)
+            ):
+                return mention.entity
+        return None
+
+    def _entity_named(self, name: Span) -> Entity:
+        """The person a name outside the entities' mentions may be (a signature, a byline):
+        the entity one of whose mentions it holds, else a new person."""
+        known = next(iter(self.mentions_within(name)), None)
+        if known is not None:
+            return known.entity
+        entity = Entity(id=self._new_id(), name=name.text, type="PERSON", mentions=[name])
+        self.document_entities.append(entity)
+        self.entities.append(entity)
+        return entity
 
     def _within_preposition(self, mention: _Mention, phrase: TokenSpan) -> bool:
         """Whether a name hangs on a preposition inside the source phrase ("the leaders of

@@ -1,0 +1,75 @@
+"""The writer behind a first-person source ("I think ...") in an op-ed, a letter or a book
+excerpt: the name that signs the paragraph (a letter, a reader's comment), the byline ("By
+Jane Roe"), the closing note on the author ("Rep. Raul Grijalva, D-Ariz., was an early backer
+of ...") or the excerpt's credit ("From STEALING AMERICA by Dinesh D'Souza")."""
+
+from __future__ import annotations
+
+import re
+
+FIRST_PERSON = frozenset({"i", "me", "my"})
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
+# A paragraph that is only a name or a handle: the signature under a letter or a comment.
+_SIGNATURE = re.compile(rf"(@\w+|{_NAME})\.?")
+_BYLINE = re.compile(rf"By ({_NAME})\.?")
+# How many opening paragraphs a byline may be in, and how long a closing note on the author is.
+_BYLINE_PARAGRAPHS = 4
+_NOTE_WORDS = 40
+# A closing note's title before the author's name, and the words that open an excerpt's credit.
+_NOTE_TITLES = frozenset({"rep.", "sen.", "gov.", "dr.", "mr.", "ms.", "mrs.", "rev.", "prof."})
+_CREDIT = re.compile(r"^(?:From|Excerpted from|Adapted from)\b|©|Copyright")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the text's non-empty lines."""
+    return [(match.start(), match.end()) for match in re.finditer(r"[^\n]*\S[^\n]*", text)]
+
+
+def signature(text: str, offset: int) -> tuple[int, int] | None:
+    """Where the name signing the paragraph at ``offset`` is: the next paragraph, when it is
+    only a name of two to four capitalised words or a handle ("Richard Hays Powell.",
+    "@hotflesh."), not a heading in capitals ("FACEBOOK.")."""
+    lines = paragraphs(text)
+    following = next((i + 1 for i, (start, end) in enumerate(lines) if start <= offset < end), None)
+    if following is None or following >= len(lines):
+        return None
+    start, end = lines[following]
+    line = text[start:end].strip()
+    match = _SIGNATURE.fullmatch(line)
+    if match is None or line.isupper():
+        return None
+    return start + (end - start - len(text[start:end].lstrip())) + match.start(1), start + match.end(1)
+
+
+def byline(text: str) -> tuple[int, int] | None:
+    """Where the name of an opening "By Jane Roe" line is."""
+    for start, end in paragraphs(text)[:_BYLINE_PARAGRAPHS]:
+        match = _BYLINE.fullmatch(text[start:end].strip())
+        if match is not None:
+            first = start + len(text[start:end]) - len(text[start:end].lstrip())
+            return first + match.start(1), first + match.end(1)
+    return None
+
+
+def author_note(text: str) -> tuple[int, int, bool] | None:
+    """The last paragraph, when it is short enough to be a note on the author or an
+    excerpt's credit: (start, end, whether it is a credit, whose author follows "by")."""
+    lines = paragraphs(text)
+    if not lines:
+        return None
+    start, end = lines[-1]
+    line = text[start:end]
+    if len(line.split()) > _NOTE_WORDS:
+        return None
+    return start, end, bool(_CREDIT.search(line.strip()))
+
+
+def opens_note(text: str, note_start: int, name_start: int) -> bool:
+    """Whether a name opens a closing note, after at most a title ("Rep. Debbie Wasserman Schultz")."""
+    before = text[note_start:name_start].split()
+    return not before or (len(before) == 1 and before[0].lower() in _NOTE_TITLES)
+
+
+def credited(text: str, name_start: int) -> bool:
+    """Whether a name follows "by" in a credit ("From STEALING AMERICA by Dinesh D'Souza")."""
+    return text[max(0, name_start - 3) : name_start].lower() == "by "
