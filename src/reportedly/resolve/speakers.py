@@ -36,7 +36,7 @@ from reportedly.resolve.nominals import (
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
-from reportedly.resolve.writers import FIRST_PERSON, author_note, byline, credited, opens_note, signature
+from reportedly.resolve.writers import FIRST_PERSON, author_note, byline, credit, opens_note, signature
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Titled works ("Beige Book", "13th"): a description may refer to one ("the report", "the
@@ -308,12 +308,16 @@ class SpeakerResolver:
             noun = source_tokens[0].head
             source_tokens = self.doc[source_tokens[0].i : noun.i + 1]
         # A relative "who" speaks for its antecedent ("Lavrov, who said ...").
+        relative = len(source_tokens) == 1 and source_tokens[0].tag_ in {"WP", "WDT"}
         words = speaker_tokens(list(source_tokens))
-        if len(words) == 1 and words[0].tag_ in {"WP", "WDT"} and words[0].i > 0:
-            # The parse did not hang the clause on its antecedent: the noun just before.
-            before = self.doc[words[0].i - 1]
+        if relative and source_tokens[0].i > 0:
+            # The parse did not hang the clause on its antecedent, or hung it on a noun that
+            # cannot speak ("in the wake of polls by Quinnipiac University that showed"): the
+            # noun just before, where that one is a name.
+            before = self.doc[source_tokens[0].i - 1]
             before = self.doc[before.i - 1] if before.is_punct and before.i > 0 else before
-            if before.pos_ in {"NOUN", "PROPN"}:
+            mute = len(words) > 1 and self._mute(source_tokens[0].head.head)
+            if before.pos_ in {"NOUN", "PROPN"} and (len(words) == 1 or (mute and before.ent_type_)):
                 words = list(self.doc[before.left_edge.i : before.i + 1])
         if len(words) == 1 and words[0].lower_ in FIRST_PERSON:
             return self.writer(words[0], attribution)
@@ -325,6 +329,8 @@ class SpeakerResolver:
             if (rank := naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns))
             is not None
             and not self._within_preposition(mention, tokens)
+            # "plenty of energized Democrats who turn out": a people is no one speaker.
+            and not (relative and mention.entity.type == "NORP")
         ]
         if named:
             best = min(named, key=lambda item: item[:2])
@@ -359,36 +365,46 @@ class SpeakerResolver:
             return self.role_holder(head, source.start)
         return None
 
+    def _mute(self, noun: Token) -> bool:
+        """Whether a common noun names nothing that speaks: no role, organisation, outlet,
+        statement or document ("wake", "ways")."""
+        words = {noun.lower_, noun.lemma_.lower()}
+        speaking = ROLE_NOUNS | ORGANISATION_WORDS | OUTLET_NOUNS | STATEMENT_NOUNS | DOCUMENT_NOUNS
+        return noun.pos_ == "NOUN" and not words & (speaking | self.reporting_nouns)
+
     def writer(self, pronoun: Token, attribution: Attribution) -> Entity | None:
         """Who an "I" outside any quotation is: the one who signs its paragraph, the article's
         byline, or the author its closing note or excerpt credit names; None when the text
         names no writer (a columnist the text does not name)."""
         if _within(pronoun.idx, self._quoted(attribution)):
             return None
-        named = signature(self.text, pronoun.idx) or byline(self.text)
+        named = signature(self.text, pronoun.idx) or byline(self.text) or credit(self.text)
         if named is not None:
             return self._entity_named(Span.of(self.text, *named))
         note = author_note(self.text)
         if note is None:
             return None
-        start, end, credit = note
-        for mention in self.mentions_within(Span.of(self.text, start, end)):
-            if mention.entity.id not in self.people:
-                continue
-            if (
-                credited(self.text, mention.start)
-                if credit
-                else mention.subject and opens_note(self.text, start, mention.start)
-            ):
-                return mention.entity
-        return None
+        return next(
+            (
+                mention.entity
+                for mention in self.mentions_within(Span.of(self.text, *note))
+                if mention.entity.id in self.people
+                and mention.subject
+                and opens_note(self.text, note[0], mention.start)
+            ),
+            None,
+        )
 
     def _entity_named(self, name: Span) -> Entity:
         """The person a name outside the entities' mentions may be (a signature, a byline):
-        the entity one of whose mentions it holds, else a new person."""
+        the entity one of whose mentions it holds or that bears the name, else a new person."""
         known = next(iter(self.mentions_within(name)), None)
         if known is not None:
             return known.entity
+        same = clean_name(name.text).casefold()
+        named = next((e for e in self.entities if same in {n.casefold() for n in (e.name, *e.aliases)}), None)
+        if named is not None:
+            return named  # NER missed this mention of a name it found elsewhere
         entity = Entity(id=self._new_id(), name=name.text, type="PERSON", mentions=[name])
         self.document_entities.append(entity)
         self.entities.append(entity)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 FIRST_PERSON = frozenset({"i", "me", "my"})
-_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
+# Two to four capitalised words or initials ("Richard Hays Powell", "H. W. Brands").
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’-]*)"
+_NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}"
 # A paragraph that is only a name or a handle: the signature under a letter or a comment.
 _SIGNATURE = re.compile(rf"(@\w+|{_NAME})\.?")
 _BYLINE = re.compile(rf"By ({_NAME})\.?")
@@ -18,6 +20,7 @@ _NOTE_WORDS = 40
 # A closing note's title before the author's name, and the words that open an excerpt's credit.
 _NOTE_TITLES = frozenset({"rep.", "sen.", "gov.", "dr.", "mr.", "ms.", "mrs.", "rev.", "prof."})
 _CREDIT = re.compile(r"^(?:From|Excerpted from|Adapted from)\b|©|Copyright")
+_CREDITED = re.compile(rf"\bby ({_NAME})")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -51,25 +54,32 @@ def byline(text: str) -> tuple[int, int] | None:
     return None
 
 
-def author_note(text: str) -> tuple[int, int, bool] | None:
-    """The last paragraph, when it is short enough to be a note on the author or an
-    excerpt's credit: (start, end, whether it is a credit, whose author follows "by")."""
+def _last_paragraph(text: str) -> tuple[int, int] | None:
+    """The last paragraph, when it is short enough to be a note on the author or a credit."""
     lines = paragraphs(text)
-    if not lines:
+    if not lines or len(text[lines[-1][0] : lines[-1][1]].split()) > _NOTE_WORDS:
         return None
-    start, end = lines[-1]
-    line = text[start:end]
-    if len(line.split()) > _NOTE_WORDS:
+    return lines[-1]
+
+
+def author_note(text: str) -> tuple[int, int] | None:
+    """Where a closing note on the author may be: the last paragraph, when it is short and
+    no excerpt's credit."""
+    last = _last_paragraph(text)
+    return None if last is None or _CREDIT.search(text[last[0] : last[1]].strip()) else last
+
+
+def credit(text: str) -> tuple[int, int] | None:
+    """Where the author's name is in an excerpt's closing credit ("From STEALING AMERICA by
+    Dinesh D'Souza. Copyright ...")."""
+    last = _last_paragraph(text)
+    if last is None or not _CREDIT.search(text[last[0] : last[1]].strip()):
         return None
-    return start, end, bool(_CREDIT.search(line.strip()))
+    match = _CREDITED.search(text, last[0], last[1])
+    return (match.start(1), match.end(1)) if match else None
 
 
 def opens_note(text: str, note_start: int, name_start: int) -> bool:
     """Whether a name opens a closing note, after at most a title ("Rep. Debbie Wasserman Schultz")."""
     before = text[note_start:name_start].split()
     return not before or (len(before) == 1 and before[0].lower() in _NOTE_TITLES)
-
-
-def credited(text: str, name_start: int) -> bool:
-    """Whether a name follows "by" in a credit ("From STEALING AMERICA by Dinesh D'Souza")."""
-    return text[max(0, name_start - 3) : name_start].lower() == "by "
