@@ -1,0 +1,37 @@
+"""Relative pronouns as sources ("Lavrov, who said ..."), resolved through their antecedent,
+on passages written for the project."""
+
+from __future__ import annotations
+
+from reportedly.eval.speakers import resolve_span, resolved_draft
+from reportedly.extract import Extractor
+
+
+def relative_speaker(extractor: Extractor, text: str, relative: str) -> str | None:
+    """The speaker the resolver gives the relative pronoun ``relative`` (its first occurrence
+    as a word) read as a source."""
+    draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources)
+    start = text.index(f" {relative} ") + 1
+    entity = resolve_span(resolver, draft.extraction.attributions, text, start, start + len(relative))
+    return entity.name if entity else None
+
+
+def test_a_clause_hung_on_a_noun_that_cannot_speak_goes_to_the_name_before_it(extractor: Extractor):
+    text = (
+        "The new national poll comes in the wake of polls by Quinnipiac University that "
+        "showed Trump making a strong showing in three key states."
+    )
+    assert relative_speaker(extractor, text, "that") == "Quinnipiac University"
+
+
+def test_a_name_before_who_speaks(extractor: Extractor):
+    text = "Still, Sanders, who sees himself as the father of a new movement, said he would stay in the race."
+    assert relative_speaker(extractor, text, "who") == "Sanders"
+
+
+def test_a_people_before_a_relative_clause_is_no_speaker(extractor: Extractor):
+    text = (
+        "If Republicans nominate Donald Trump, there will be plenty of energized Democrats "
+        "who turn out in the general election to vote against him."
+    )
+    assert relative_speaker(extractor, text, "who") is None
