@@ -35,3 +35,12 @@ def test_a_people_before_a_relative_clause_is_no_speaker(extractor: Extractor):
         "who turn out in the general election to vote against him."
     )
     assert relative_speaker(extractor, text, "who") is None
+
+
+def test_part_of_a_people_is_no_speaker_but_the_people_is(extract):
+    extraction = extract(
+        "Some Democrats now think the race is over. Democrats said the vote was fair. "
+        "Many Americans believe the country is on the wrong path."
+    )
+    speakers = {a.source.text: a.speaker.name if a.speaker else None for a in extraction.attributions}
+    assert speakers == {"Some Democrats": None, "Democrats": "Democrats", "Many Americans": None}

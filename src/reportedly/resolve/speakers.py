@@ -329,8 +329,9 @@ class SpeakerResolver:
             if (rank := naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns))
             is not None
             and not self._within_preposition(mention, tokens)
-            # "plenty of energized Democrats who turn out": a people is no one speaker.
-            and not (relative and mention.entity.type == "NORP")
+            # "many Americans", "some Democrats", "Democrats in Congress", "energized Democrats
+            # who ...": part of a people is no one speaker; only the people itself is.
+            and not (mention.entity.type == "NORP" and (relative or _more_than(source, mention, self.text)))
         ]
         if named:
             best = min(named, key=lambda item: item[:2])
@@ -879,6 +880,12 @@ class SpeakerResolver:
 def _within(offset: int, spans: list[Span]) -> bool:
     """Whether an offset falls inside one of the spans."""
     return any(span.start <= offset < span.end for span in spans)
+
+
+def _more_than(source: Span, mention: _Mention, text: str) -> bool:
+    """Whether a source says more than a mention in it, "the" aside ("some Democrats")."""
+    around = f"{text[source.start : mention.start]} {text[mention.end : source.end]}"
+    return any(word.lower() not in {"the", "s"} for word in re.findall(r"\w+", around))
 
 
 def _definite(head: Token) -> bool:
