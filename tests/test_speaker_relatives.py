@@ -44,3 +44,14 @@ def test_part_of_a_people_is_no_speaker_but_the_people_is(extract):
     )
     speakers = {a.source.text: a.speaker.name if a.speaker else None for a in extraction.attributions}
     assert speakers == {"Some Democrats": None, "Democrats": "Democrats", "Many Americans": None}
+
+
+def test_an_indefinite_poll_goes_to_the_maker_named_after_it(extract):
+    extraction = extract(
+        "Donald Trump does better against Hillary Clinton than his rivals, according to a new poll. "
+        "A Quinnipiac University poll found that he would draw support from Clinton. "
+        "Clinton leads among women, a survey suggests."
+    )
+    speakers = {a.source.text: a.speaker.name if a.speaker else None for a in extraction.attributions}
+    assert speakers["a new poll"] == "Quinnipiac University"
+    assert speakers["a survey"] is None  # no maker of a survey named after it

@@ -78,6 +78,8 @@ KIND_REACH = 8
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
+# How many sentences after an indefinite document ("a new poll") its maker may be named in.
+MAKER_REACH = 2
 _POSSESSIVE = re.compile(r"^['’]s?\s")
 # Last words of the role lexicon's titles: nouns a person is described by ("the coach").
 ROLE_NOUNS = frozenset(phrase[-1].lower() for phrase in read_roles())
@@ -358,12 +360,34 @@ class SpeakerResolver:
             # "These comments suggest": whoever made them, the one the outlet they were
             # published in had them from, else the last to speak.
             return self.maker_by_outlet(head, attribution) or previous
+        if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS and not _definite(head):
+            maker = self.maker_named_after(head, source)
+            if maker is not None:
+                return maker
         if head.pos_ in {"NOUN", "PROPN"}:
             if self.ranker is not None and self.ranker.ranks("nominal"):
                 if not _definite(head):
                     return None
                 return self.ranked(self._nominal_reference(head), source, attribution, previous)
             return self.role_holder(head, source.start)
+        return None
+
+    def maker_named_after(self, document: Token, source: Span) -> Entity | None:
+        """The maker of a document an indefinite source introduces before naming it ("...,
+        a new poll indicates. A Morning Consult poll found ..."): the first entity after the
+        source, within MAKER_REACH sentences, that makes a document of the same noun."""
+        words = {document.lower_, document.lemma_.lower()}
+        last = self._sentence(source.start) + MAKER_REACH
+        first = bisect.bisect_left(self.mention_starts, source.end)
+        for mention in self.mentions[first:]:
+            if mention.sentence > last:
+                break
+            made = self._made_by(mention)
+            following = _POSSESSIVE.sub("", self.text[mention.end : mention.end + 40], count=1).split()
+            if (made is not None and made.lemma_.lower() in words) or (
+                following and following[0].lower().strip(".,") in words
+            ):
+                return mention.entity
         return None
 
     def _mute(self, noun: Token) -> bool:
