@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportedly.eval.speakers import resolve_span, resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Document, Extraction
 from reportedly.resolve.writers import byline, signature
@@ -59,3 +60,18 @@ def test_a_byline_names_the_writer_and_an_unsigned_i_stays_null(extractor: Extra
         "I can't say my own use has been prolific, but I think the company should wait.",
     )
     assert all(a.speaker is None for a in extraction.attributions if a.source and a.source.text == "I")
+
+
+def test_an_i_inside_a_quotation_is_not_the_writer(extractor: Extractor):
+    text = (
+        "The mayor spoke at length. “The city is broke, and I think the council knows it.\n\n"
+        "Rep. Raul Grijalva, D-Ariz., is an early backer of Bernie Sanders."
+    )
+    draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources)
+    start = text.index(" I ") + 1
+    assert resolve_span(resolver, draft.extraction.attributions, text, start, start + 1) is None
+    unquoted = text.replace("“", "")
+    draft, resolver = resolved_draft("passage", unquoted, extractor.nlp, extractor.resources)
+    start = unquoted.index(" I ") + 1
+    writer = resolve_span(resolver, draft.extraction.attributions, unquoted, start, start + 1)
+    assert writer is not None and writer.name == "Raul Grijalva"

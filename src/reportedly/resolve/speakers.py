@@ -36,7 +36,16 @@ from reportedly.resolve.nominals import (
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
-from reportedly.resolve.writers import FIRST_PERSON, author_note, byline, credit, opens_note, signature
+from reportedly.resolve.writers import (
+    FIRST_PERSON,
+    NOTE_VERBS,
+    author_note,
+    byline,
+    credit,
+    opens_note,
+    quoted,
+    signature,
+)
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Titled works ("Beige Book", "13th"): a description may refer to one ("the report", "the
@@ -401,7 +410,7 @@ class SpeakerResolver:
         """Who an "I" outside any quotation is: the one who signs its paragraph, the article's
         byline, or the author its closing note or excerpt credit names; None when the text
         names no writer (a columnist the text does not name)."""
-        if _within(pronoun.idx, self._quoted(attribution)):
+        if _within(pronoun.idx, self._quoted(attribution)) or quoted(self.text, pronoun.idx):
             return None
         named = signature(self.text, pronoun.idx) or byline(self.text) or credit(self.text)
         if named is not None:
@@ -416,9 +425,14 @@ class SpeakerResolver:
                 if mention.entity.id in self.people
                 and mention.subject
                 and opens_note(self.text, note[0], mention.start)
+                and self._subject_of(mention).lemma_ in NOTE_VERBS
             ),
             None,
         )
+
+    def _subject_of(self, mention: _Mention) -> Token:
+        """The verb whose subject a mention is."""
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand").root.head
 
     def _entity_named(self, name: Span) -> Entity:
         """The person a name outside the entities' mentions may be (a signature, a byline):

@@ -20,6 +20,8 @@ _NOTE_WORDS = 40
 # A closing note's title before the author's name, and the words that open an excerpt's credit.
 _NOTE_TITLES = frozenset({"rep.", "sen.", "gov.", "dr.", "mr.", "ms.", "mrs.", "rev.", "prof."})
 _CREDIT = re.compile(r"^(?:From|Excerpted from|Adapted from)\b|©|Copyright")
+# What a closing note says of its author: "X is / was / chairs / serves as ...".
+NOTE_VERBS = frozenset({"be", "chair", "serve", "direct", "teach", "write", "lead", "head", "run"})
 _CREDITED = re.compile(rf"\bby ({_NAME})")
 
 
@@ -77,6 +79,15 @@ def credit(text: str) -> tuple[int, int] | None:
         return None
     match = _CREDITED.search(text, last[0], last[1])
     return (match.start(1), match.end(1)) if match else None
+
+
+def quoted(text: str, offset: int) -> bool:
+    """Whether an offset is inside a quotation its paragraph opened before it (one no
+    attribution holds): the writer is not the one who speaks there."""
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[start:offset]
+    # Curly quotes open and close apart; straight ones and doubled apostrophes alternate.
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("''") % 2 == 1
 
 
 def opens_note(text: str, note_start: int, name_start: int) -> bool:
