@@ -24,10 +24,12 @@ def test_speaker_resolution_keeps_its_accuracy_on_polnear_dev():
     assert (report["resolvable"]["items"], report["unresolvable"]["items"]) == (288, 148)
     # Measured 2026-12-05 (branch speakers3) on the gold judged by docs/speaker-annotation.md:
     # resolvable (all but named) 210/288 = 0.729, pronouns 159/193 = 0.824, unresolvable left
-    # null 135/148 = 0.912. Floors: two items fewer right in each.
-    assert report["resolvable"]["accuracy"] >= 0.72
-    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.81
-    assert report["unresolvable"]["accuracy"] >= 0.895
+    # null 135/148 = 0.912; branch speakers4 (writers of first-person sources, relative
+    # pronouns' antecedents, part of a people no speaker): 215/288 = 0.747, 164/193 = 0.850,
+    # 137/148 = 0.926. Floors: two items fewer right in each.
+    assert report["resolvable"]["accuracy"] >= 0.735
+    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.835
+    assert report["unresolvable"]["accuracy"] >= 0.91
 
 
 @pytest.mark.slow

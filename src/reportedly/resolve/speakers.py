@@ -36,6 +36,16 @@ from reportedly.resolve.nominals import (
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
+from reportedly.resolve.writers import (
+    FIRST_PERSON,
+    NOTE_VERBS,
+    author_note,
+    byline,
+    credit,
+    opens_note,
+    quoted,
+    signature,
+)
 
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 # Titled works ("Beige Book", "13th"): a description may refer to one ("the report", "the
@@ -77,6 +87,8 @@ KIND_REACH = 8
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
+# How many sentences after an indefinite document ("a new poll") its maker may be named in.
+MAKER_REACH = 2
 _POSSESSIVE = re.compile(r"^['’]s?\s")
 # Last words of the role lexicon's titles: nouns a person is described by ("the coach").
 ROLE_NOUNS = frozenset(phrase[-1].lower() for phrase in read_roles())
@@ -307,13 +319,19 @@ class SpeakerResolver:
             noun = source_tokens[0].head
             source_tokens = self.doc[source_tokens[0].i : noun.i + 1]
         # A relative "who" speaks for its antecedent ("Lavrov, who said ...").
+        relative = len(source_tokens) == 1 and source_tokens[0].tag_ in {"WP", "WDT"}
         words = speaker_tokens(list(source_tokens))
-        if len(words) == 1 and words[0].tag_ in {"WP", "WDT"} and words[0].i > 0:
-            # The parse did not hang the clause on its antecedent: the noun just before.
-            before = self.doc[words[0].i - 1]
+        if relative and source_tokens[0].i > 0:
+            # The parse did not hang the clause on its antecedent, or hung it on a noun that
+            # cannot speak ("in the wake of polls by Quinnipiac University that showed"): the
+            # noun just before, where that one is a name.
+            before = self.doc[source_tokens[0].i - 1]
             before = self.doc[before.i - 1] if before.is_punct and before.i > 0 else before
-            if before.pos_ in {"NOUN", "PROPN"}:
+            mute = len(words) > 1 and self._mute(source_tokens[0].head.head)
+            if before.pos_ in {"NOUN", "PROPN"} and (len(words) == 1 or (mute and before.ent_type_)):
                 words = list(self.doc[before.left_edge.i : before.i + 1])
+        if len(words) == 1 and words[0].lower_ in FIRST_PERSON:
+            return self.writer(words[0], attribution)
         tokens = self.doc[words[0].i : words[-1].i + 1]
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
         named = [
@@ -322,6 +340,9 @@ class SpeakerResolver:
             if (rank := naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns))
             is not None
             and not self._within_preposition(mention, tokens)
+            # "many Americans", "some Democrats", "Democrats in Congress", "energized Democrats
+            # who ...": part of a people is no one speaker; only the people itself is.
+            and not (mention.entity.type == "NORP" and (relative or _more_than(source, mention, self.text)))
         ]
         if named:
             best = min(named, key=lambda item: item[:2])
@@ -348,6 +369,10 @@ class SpeakerResolver:
             # "These comments suggest": whoever made them, the one the outlet they were
             # published in had them from, else the last to speak.
             return self.maker_by_outlet(head, attribution) or previous
+        if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS and not _definite(head):
+            maker = self.maker_named_after(head, source)
+            if maker is not None:
+                return maker
         if head.pos_ in {"NOUN", "PROPN"}:
             if self.ranker is not None and self.ranker.ranks("nominal"):
                 if not _definite(head):
@@ -355,6 +380,74 @@ class SpeakerResolver:
                 return self.ranked(self._nominal_reference(head), source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
+
+    def maker_named_after(self, document: Token, source: Span) -> Entity | None:
+        """The maker of a document an indefinite source introduces before naming it ("...,
+        a new poll indicates. A Morning Consult poll found ..."): the first entity after the
+        source, within MAKER_REACH sentences, that makes a document of the same noun."""
+        words = {document.lower_, document.lemma_.lower()}
+        last = self._sentence(source.start) + MAKER_REACH
+        first = bisect.bisect_left(self.mention_starts, source.end)
+        for mention in self.mentions[first:]:
+            if mention.sentence > last:
+                break
+            made = self._made_by(mention)
+            following = _POSSESSIVE.sub("", self.text[mention.end : mention.end + 40], count=1).split()
+            if (made is not None and made.lemma_.lower() in words) or (
+                following and following[0].lower().strip(".,") in words
+            ):
+                return mention.entity
+        return None
+
+    def _mute(self, noun: Token) -> bool:
+        """Whether a common noun names nothing that speaks: no role, organisation, outlet,
+        statement or document ("wake", "ways")."""
+        words = {noun.lower_, noun.lemma_.lower()}
+        speaking = ROLE_NOUNS | ORGANISATION_WORDS | OUTLET_NOUNS | STATEMENT_NOUNS | DOCUMENT_NOUNS
+        return noun.pos_ == "NOUN" and not words & (speaking | self.reporting_nouns)
+
+    def writer(self, pronoun: Token, attribution: Attribution) -> Entity | None:
+        """Who an "I" outside any quotation is: the one who signs its paragraph, the article's
+        byline, or the author its closing note or excerpt credit names; None when the text
+        names no writer (a columnist the text does not name)."""
+        if _within(pronoun.idx, self._quoted(attribution)) or quoted(self.text, pronoun.idx):
+            return None
+        named = signature(self.text, pronoun.idx) or byline(self.text) or credit(self.text)
+        if named is not None:
+            return self._entity_named(Span.of(self.text, *named))
+        note = author_note(self.text)
+        if note is None:
+            return None
+        return next(
+            (
+                mention.entity
+                for mention in self.mentions_within(Span.of(self.text, *note))
+                if mention.entity.id in self.people
+                and mention.subject
+                and opens_note(self.text, note[0], mention.start)
+                and self._subject_of(mention).lemma_ in NOTE_VERBS
+            ),
+            None,
+        )
+
+    def _subject_of(self, mention: _Mention) -> Token:
+        """The verb whose subject a mention is."""
+        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand").root.head
+
+    def _entity_named(self, name: Span) -> Entity:
+        """The person a name outside the entities' mentions may be (a signature, a byline):
+        the entity one of whose mentions it holds or that bears the name, else a new person."""
+        known = next(iter(self.mentions_within(name)), None)
+        if known is not None:
+            return known.entity
+        same = clean_name(name.text).casefold()
+        named = next((e for e in self.entities if same in {n.casefold() for n in (e.name, *e.aliases)}), None)
+        if named is not None:
+            return named  # NER missed this mention of a name it found elsewhere
+        entity = Entity(id=self._new_id(), name=name.text, type="PERSON", mentions=[name])
+        self.document_entities.append(entity)
+        self.entities.append(entity)
+        return entity
 
     def _within_preposition(self, mention: _Mention, phrase: TokenSpan) -> bool:
         """Whether a name hangs on a preposition inside the source phrase ("the leaders of
@@ -825,6 +918,12 @@ class SpeakerResolver:
 def _within(offset: int, spans: list[Span]) -> bool:
     """Whether an offset falls inside one of the spans."""
     return any(span.start <= offset < span.end for span in spans)
+
+
+def _more_than(source: Span, mention: _Mention, text: str) -> bool:
+    """Whether a source says more than a mention in it, "the" aside ("some Democrats")."""
+    around = f"{text[source.start : mention.start]} {text[mention.end : source.end]}"
+    return any(word.lower() not in {"the", "s"} for word in re.findall(r"\w+", around))
 
 
 def _definite(head: Token) -> bool:
