@@ -186,6 +186,7 @@ def test_migration_4_resolves_stored_absolute_sources(tmp_path: Path, monkeypatc
     old.execute("DROP INDEX entity_names_entity")
     old.execute("DROP TABLE stances")
     old.execute("DROP TABLE statement_vectors")
+    old.execute("DROP INDEX events_document")
     old.execute("DROP TRIGGER stances_speaker")
     old.execute("DROP TRIGGER stances_actor")
     old.execute("PRAGMA user_version = 3")

@@ -389,6 +389,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (document_id, statement)
     ) WITHOUT ROWID;
     """,
+    # 8: a document's events by its id: the speaker page finds the events an entity is the
+    # recipient of through the documents that mention it, which read every event without it.
+    """
+    CREATE INDEX events_document ON events(document_id);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
