@@ -29,6 +29,7 @@ from reportedly.attribution.tagscheme import (
     without_edge_punctuation,
 )
 from reportedly.model import Range
+from reportedly.nlp.onnx import cpu_session, first_line
 from reportedly.nlp.paragraphs import starts_line
 from reportedly.nlp.pipeline import DEFAULT_TAGGER, NO_TAGGER
 from reportedly.nlp.wordpiece import WordPiece
@@ -97,8 +98,6 @@ class AttributionTagger:
     """Tags the tokens of a text, window by window."""
 
     def __init__(self, model_dir: Path) -> None:
-        import onnxruntime
-
         missing = [name for name in MODEL_FILES if not (model_dir / name).is_file()]
         if missing:
             raise TaggerError(f"cannot load the attribution tagger in {model_dir}: no {', '.join(missing)}")
@@ -109,14 +108,10 @@ class AttributionTagger:
             settings = json.loads(decoding.read_text(encoding="utf-8")) if decoding.is_file() else {}
             self.min_confidence = float(settings.get("min_confidence", 0.0))
             self.transitions = decoding_transitions(settings, len(self.labels))
-            options = onnxruntime.SessionOptions()
-            options.log_severity_level = 3  # quiet: the int8 model triggers harmless optimiser notices
-            self.session = onnxruntime.InferenceSession(
-                str(model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"]
-            )
+            self.session = cpu_session(model_dir / MODEL_FILE)
         except Exception as error:  # onnxruntime raises its own exception types, not OSError
-            message = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise TaggerError(f"cannot load the attribution tagger in {model_dir}: {message}") from None
+            problem = first_line(error)
+            raise TaggerError(f"cannot load the attribution tagger in {model_dir}: {problem}") from None
 
     def probabilities(self, count: int, doc_windows: Iterable[Window]) -> np.ndarray:
         """Label probabilities for each of ``count`` words (all ``O`` for words no window holds).

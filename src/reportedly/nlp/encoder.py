@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from reportedly.nlp.onnx import cpu_session, first_line
 from reportedly.nlp.wordpiece import WordPiece
 
 MODEL_FILE = "model.int8.onnx"
@@ -38,21 +39,15 @@ class SentenceEncoder:
     """Embeds texts as unit vectors of ``DIMENSIONS`` numbers."""
 
     def __init__(self, model_dir: Path, model_file: str = MODEL_FILE) -> None:
-        import onnxruntime
-
         missing = [name for name in (model_file, TOKENIZER_FILE) if not (model_dir / name).is_file()]
         if missing:
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: no {', '.join(missing)}")
         try:
             self.pieces = WordPiece.from_file(model_dir / TOKENIZER_FILE)
-            options = onnxruntime.SessionOptions()
-            options.log_severity_level = 3  # quiet: the int8 model triggers harmless optimiser notices
-            self.session = onnxruntime.InferenceSession(
-                str(model_dir / model_file), options, providers=["CPUExecutionProvider"]
-            )
+            self.session = cpu_session(model_dir / model_file)
         except Exception as error:  # onnxruntime raises its own exception types, not OSError
-            message = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise EncoderError(f"cannot load the sentence encoder in {model_dir}: {message}") from None
+            problem = first_line(error)
+            raise EncoderError(f"cannot load the sentence encoder in {model_dir}: {problem}") from None
 
     def piece_ids(self, text: str) -> list[int]:
         """The text's piece ids between [CLS] and [SEP], cut to ``MAX_PIECES``."""

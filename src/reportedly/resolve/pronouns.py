@@ -33,6 +33,7 @@ import numpy as np
 
 from reportedly.attribution.tagger import shipped_model_dir
 from reportedly.model import Attribution, Entity, Range
+from reportedly.nlp.onnx import cpu_session, first_line
 from reportedly.nlp.wordpiece import WordPiece
 
 if TYPE_CHECKING:
@@ -134,8 +135,6 @@ class PronounModel:
     """Scores a pronoun's candidates with the exported encoder and head."""
 
     def __init__(self, model_dir: Path, tokenizer: Path) -> None:
-        import onnxruntime
-
         for path in (model_dir / MODEL_FILE, model_dir / SETTINGS_FILE, tokenizer):
             if not path.is_file():
                 raise PronounModelError(f"cannot load the pronoun model in {model_dir}: no {path.name}")
@@ -149,14 +148,10 @@ class PronounModel:
             # window reading on after the pronoun, where a passage may name a candidate.
             self.gap_threshold = float(settings["gap_threshold"])
             self.gap_after_pieces = int(settings["gap_after_pieces"])
-            options = onnxruntime.SessionOptions()
-            options.log_severity_level = 3
-            self.session = onnxruntime.InferenceSession(
-                str(model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"]
-            )
+            self.session = cpu_session(model_dir / MODEL_FILE)
         except Exception as error:  # onnxruntime raises its own exception types, not OSError
-            message = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise PronounModelError(f"cannot load the pronoun model in {model_dir}: {message}") from None
+            problem = first_line(error)
+            raise PronounModelError(f"cannot load the pronoun model in {model_dir}: {problem}") from None
 
     def probabilities(
         self, text: str, pronoun: Range, candidates: Sequence[Sequence[Range]], after_pieces: int

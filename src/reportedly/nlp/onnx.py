@@ -1,0 +1,23 @@
+"""Opening the project's ONNX models (the attribution tagger, the sentence encoder, the
+pronoun model) the one way they all run: on the CPU, quietly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def cpu_session(model_path: Path) -> Any:
+    """An onnxruntime session over ``model_path`` on the CPU. onnxruntime is imported here,
+    not at start-up: a run that needs no model does not pay for it."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # quiet: the int8 models trigger harmless optimiser notices
+    return onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+
+
+def first_line(error: Exception) -> str:
+    """What went wrong, in one line for a one-line error: the first line of the exception's
+    message (onnxruntime's run to many), or its type's name when it has none."""
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
