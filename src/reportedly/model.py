@@ -72,6 +72,11 @@ class Span:
         return cls.from_dict(data) if data else None
 
 
+def span_dict(span: Span | None) -> dict[str, Any] | None:
+    """An optional span as JSON (None for an absent one): what :meth:`Span.maybe` reads."""
+    return span.to_dict() if span else None
+
+
 @dataclass(slots=True)
 class Speaker:
     """Who an attribution is ascribed to: a display name and, once resolved, an entity id.
@@ -141,18 +146,15 @@ class Attribution:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        def opt(span: Span | None) -> dict[str, Any] | None:
-            return span.to_dict() if span else None
-
         return {
             "id": self.id,
             "kind": self.kind,
-            "cue": opt(self.cue),
-            "source": opt(self.source),
+            "cue": span_dict(self.cue),
+            "source": span_dict(self.source),
             "content": [part.to_dict() for part in self.content],
             "speaker": self.speaker.to_dict() if self.speaker else None,
-            "addressee": opt(self.addressee),
-            "channel": opt(self.channel),
+            "addressee": span_dict(self.addressee),
+            "channel": span_dict(self.channel),
             "parent": self.parent,
             "negated": self.negated,
             "hypothetical": self.hypothetical,
@@ -349,8 +351,8 @@ class Stance:
             "issue": self.issue,
             "stance": self.stance,
             "evidence": [part.to_dict() for part in self.evidence],
-            "condition": self.condition.to_dict() if self.condition else None,
-            "demanded_of": self.demanded_of.to_dict() if self.demanded_of else None,
+            "condition": span_dict(self.condition),
+            "demanded_of": span_dict(self.demanded_of),
             "score": self.score,
         }
 
