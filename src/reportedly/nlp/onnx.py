@@ -6,14 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+# onnxruntime's own choice of threads for a model's operations: one per core.
+ALL_CORES = 0
 
-def cpu_session(model_path: Path) -> Any:
-    """An onnxruntime session over ``model_path`` on the CPU. onnxruntime is imported here,
-    not at start-up: a run that needs no model does not pay for it."""
+
+def cpu_session(model_path: Path, threads: int = ALL_CORES) -> Any:
+    """An onnxruntime session over ``model_path`` on the CPU, its operations on ``threads``
+    threads (a batch worker is one core of many: one thread, or the workers of a machine
+    contend for its cores). onnxruntime is imported here, not at start-up: a run that needs
+    no model does not pay for it."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # quiet: the int8 models trigger harmless optimiser notices
+    options.intra_op_num_threads = threads
     return onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
 
 

@@ -156,7 +156,7 @@ LEFT JOIN entities e ON e.id = s.entity_id
 def _texts(connection: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
     marks = ",".join("?" * len(ids))
     rows = connection.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", sorted(ids))
-    return dict(rows.fetchall())
+    return {row["id"]: row["text"] for row in rows}
 
 
 def _entries(connection: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[dict[str, Any]]:
