@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 import anyio.to_thread
+import orjson
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
@@ -168,7 +169,7 @@ def routes(settings: Settings) -> list[Route]:
             row = queries.document(connection, row_id(request, "document_id"))
         if row is None:
             raise HTTPException(404, "no such document")
-        return JSONResponse(_public_document(row))
+        return FastJSONResponse(_public_document(row))
 
     def quotes(request: Request) -> Response:
         params = request.query_params
@@ -176,7 +177,8 @@ def routes(settings: Settings) -> list[Route]:
         with reading() as connection:
             rows = queries.quotes(connection, quote_filter(connection, params, limit + 1, after))
         for row in rows:
-            row["content_spans"] = json.loads(row["content_spans"])
+            # Already JSON (SQLite's json() of the stored list): written into the answer as it is.
+            row["content_spans"] = orjson.Fragment(row["content_spans"])
         return _listing(rows, limit, queries.newest_key)
 
     def speakers(request: Request) -> Response:
@@ -191,7 +193,7 @@ def routes(settings: Settings) -> list[Route]:
             lambda connection: queries.speakers(connection, by, since, until, limit + 1, offset),
         )
         more = len(rows) > limit
-        return JSONResponse({"rows": rows[:limit], "next": cursor((offset + limit,)) if more else None})
+        return FastJSONResponse({"rows": rows[:limit], "next": cursor((offset + limit,)) if more else None})
 
     def entities(request: Request) -> Response:
         limit, after = page(request.query_params, LIST_LIMIT, ID_KEY)
@@ -204,7 +206,7 @@ def routes(settings: Settings) -> list[Route]:
             row = queries.entity(connection, row_id(request, "entity_id"))
         if row is None:
             raise HTTPException(404, "no such entity")
-        return JSONResponse(row)
+        return FastJSONResponse(row)
 
     def timeline(request: Request) -> Response:
         params = request.query_params
@@ -363,7 +365,16 @@ def _listing(
         for flag in _FLAGS:
             if flag in row and row[flag] is not None:
                 row[flag] = bool(row[flag])
-    return JSONResponse({"rows": rows[:limit], "next": next_cursor(rows, limit, key)})
+    return FastJSONResponse({"rows": rows[:limit], "next": next_cursor(rows, limit, key)})
+
+
+class FastJSONResponse(JSONResponse):
+    """A JSON answer written by orjson: the same compact UTF-8 JSON as Starlette's (no NaN, which
+    no store column holds), in a tenth of the time of the standard library's encoder, which was
+    a fifth of the processor time of a page of quotes or events."""
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
 
 
 def cursor(key: tuple[Any, ...]) -> str:

@@ -50,9 +50,10 @@ def create_app(
         raise ValueError("ingest needs a token")
     settings = api.Settings(db_path, allow_extract, allow_ingest, token, max_body, load_extractor)
     document = openapi_document()
+    document_body = JSONResponse(document).body  # encoded once: the document does not change
 
     def openapi(request: Request) -> Response:
-        return JSONResponse(document)
+        return Response(document_body, media_type="application/json")
 
     def docs(request: Request) -> Response:
         return HTMLResponse(_TEMPLATES.get_template("api.html").render(api=document))
