@@ -297,23 +297,38 @@ def timeline(
     topic, words = (f" AND {{}} {LIKE}", [holding(about)]) if about else ("", [])
     start, after_values = (f" WHERE ({TIMELINE_ORDER}) > (?, ?, ?, ?, ?)", list(after)) if after else ("", [])
     # Its own statements and those of the groups it is a party of, each found by its index
-    # (an EXISTS beside the entity read every attribution); an event's sentence is cut out of
-    # its document's text for the rows of the page only.
-    sql = (
-        "SELECT date, what, type, word, CASE WHEN what = 'event' THEN (SELECT "
-        f"{EVENT_SENTENCE} FROM events v JOIN documents d ON d.id = v.document_id WHERE v.id = t.id) "
-        "ELSE text END AS text, addressee, channel, negated, hypothetical, document, document_id, id "
-        "FROM (SELECT a.date, 'statement' AS what, a.kind AS type, a.cue AS word, a.content AS text, "
-        "a.addressee, a.channel, a.negated, a.hypothetical, d.doc_id AS document, d.id AS document_id, a.id "
+    # (an EXISTS beside the entity read every attribution). The page is chosen on the order's
+    # keys alone, its rows' columns read after (sorting every row whole took half as long
+    # again), an event's sentence cut out of its document's text for the rows of the page only.
+    page = (
+        "SELECT * FROM (SELECT a.date, 'statement' AS what, d.doc_id AS document, a.document_id, a.id "
         "FROM attributions a JOIN documents d ON d.id = a.document_id WHERE (a.entity_id = ? OR a.id IN ("
         "SELECT b.id FROM speaker_members m JOIN attributions b ON b.document_id = m.document_id "
         "AND b.local_id = m.local_id WHERE m.entity_id = ?))"
         + topic.format("a.content")
-        + " UNION ALL SELECT v.date, 'event', v.event_type, v.trigger, NULL, NULL, NULL, v.negated, "
-        "v.hypothetical, d.doc_id, d.id, v.id FROM events v JOIN documents d ON d.id = v.document_id "
-        "WHERE v.actor_entity_id = ?"
+        + " UNION ALL SELECT v.date, 'event', d.doc_id, v.document_id, v.id "
+        "FROM events v JOIN documents d ON d.id = v.document_id WHERE v.actor_entity_id = ?"
         + topic.format(EVENT_SENTENCE)
         + f") t{start} ORDER BY {TIMELINE_ORDER} LIMIT ?"
+    )
+    sentence = f"(SELECT {EVENT_SENTENCE} FROM documents d WHERE d.id = v.document_id)"
+    sql = (
+        "SELECT * FROM (SELECT t.date, t.what, "
+        + ", ".join(
+            f"CASE WHEN t.what = 'event' THEN {event} ELSE {statement} END AS {name}"
+            for name, event, statement in (
+                ("type", "v.event_type", "a.kind"),
+                ("word", "v.trigger", "a.cue"),
+                ("text", sentence, "a.content"),
+                ("addressee", "NULL", "a.addressee"),
+                ("channel", "NULL", "a.channel"),
+                ("negated", "v.negated", "a.negated"),
+                ("hypothetical", "v.hypothetical", "a.hypothetical"),
+            )
+        )
+        + f", t.document, t.document_id, t.id FROM ({page}) t "
+        "LEFT JOIN attributions a ON t.what = 'statement' AND a.id = t.id "
+        f"LEFT JOIN events v ON t.what = 'event' AND v.id = t.id) ORDER BY {TIMELINE_ORDER}"
     )
     values = [entity_id, entity_id, *words, entity_id, *words, *after_values, limit]
     return _rows(connection, sql, values)
