@@ -654,13 +654,14 @@ def _where(clauses: list[str]) -> str:
 
 
 def _rows(connection: sqlite3.Connection, sql: str, values: list[Any]) -> list[Row]:
+    rows = connection.execute(sql, values)
+    if not isinstance(rows, sqlite3.Cursor):
+        return [dict(row) for row in rows]  # a dataset's (batch.duck): dicts already
     # Plain tuples zipped with the column names: dict() of an sqlite3.Row looks each name up
     # among the columns, a third of the time of a page of 100 quotes.
-    cursor = connection.cursor()
-    cursor.row_factory = None
-    cursor.execute(sql, values)
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    rows.row_factory = None
+    names = [column[0] for column in rows.description]
+    return [dict(zip(names, row, strict=True)) for row in rows]
 
 
 # What the web pages of `reportedly serve` add to the queries above: the numbers and summaries a
