@@ -17,7 +17,8 @@ the clock starts (a warm-up).
 Printed: per case, the requests, median and 99th-percentile latency in ms, and errors (any
 answer but 200, or no answer); the server's resident memory (VmRSS of /proc/PID/status) from
 the start of the load to its end, every tenth of it, and the CPU time it used per request (/proc/PID/stat: on
-a machine other work shares, latency varies with that work, the server's own cost less).
+a machine other work shares, latency varies with that work, the server's own cost less), and the
+machine's load average (1, 5 and 15 minutes) as the load starts and as it ends.
 ``--json`` prints the same as JSON.
 """
 
@@ -258,11 +259,11 @@ def main() -> None:
     try:
         mix = cases(Client(port), args.pages)
         warm_up(Client(port), mix)
-        cpu_start = cpu_seconds(server.pid)
+        cpu_start, load_start = cpu_seconds(server.pid), os.getloadavg()
         print(f"{args.clients} clients, {args.seconds:g} s, {len(mix)} cases", file=sys.stderr)
         results, memory = load(port, mix, args.clients, args.seconds, server.pid)
         memory.append(resident_mb(server.pid))
-        cpu_end = cpu_seconds(server.pid)
+        cpu_end, load_end = cpu_seconds(server.pid), os.getloadavg()
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -270,7 +271,11 @@ def main() -> None:
     total = sum(len(result["ms"]) for result in results.values())
     # The server's own cost, which the machine's other load changes less than latency.
     cpu_ms = round((cpu_end - cpu_start) * 1000 / max(total, 1), 2)
-    server = {"rss_mb": memory, "server_cpu_ms_per_request": cpu_ms}
+    server = {
+        "rss_mb": memory,
+        "server_cpu_ms_per_request": cpu_ms,
+        "load_average": {"start": load_start, "end": load_end},
+    }
     if args.json:
         print(json.dumps({"cases": rows, **server}, indent=2))
         return
@@ -281,6 +286,8 @@ def main() -> None:
     print(f"{'all':<28} {total:>8}   ({total / args.seconds:.0f} requests/s)")
     print(f"server RSS (MB, every {args.seconds / 10:g} s from the start): {' '.join(map(str, memory))}")
     print(f"server CPU: {cpu_ms} ms per request")
+    print(f"load average (1, 5, 15 min): {' '.join(f'{x:.2f}' for x in load_start)} at the start, ", end="")
+    print(f"{' '.join(f'{x:.2f}' for x in load_end)} at the end")
 
 
 if __name__ == "__main__":
