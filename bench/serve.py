@@ -42,7 +42,14 @@ from reportedly.store.database import connect
 API = "/api/v1"
 DEFAULT_DB = Path("/tmp/reportedly-bench/serve-store.db")
 # The pages of `reportedly serve` ({document} and {entity}: ids found in the store).
-DEFAULT_PAGES = ["/", "/documents/{document}", "/entities/{entity}", "/search?q=ceasefire", "/events"]
+DEFAULT_PAGES = [
+    "/",
+    "/documents/{document}",
+    "/entities/{entity}",
+    "/search?q=ceasefire",
+    "/events",
+    "/issues/{issue}",
+]
 # How many rows in the deep pages start: pages of 1000 followed until then.
 DEEP_ROWS = 50_000
 
@@ -140,6 +147,8 @@ def cases(client: Client, pages: list[str]) -> dict[str, str]:
     document = client.json(f"{API}/documents?limit=1")["rows"][0]["id"]
     timeline = f"{API}/entities/{entity}/timeline"
     second_page = client.json(timeline)["next"]
+    issues = client.json(f"{API}/issues")["rows"]
+    issue = max(issues, key=lambda row: row["stances"])["issue"] if issues else ""
 
     def query(path: str, **params: object) -> str:
         return f"{API}/{path}?{urlencode(params)}" if params else f"{API}/{path}"
@@ -169,9 +178,13 @@ def cases(client: Client, pages: list[str]) -> dict[str, str]:
         "events recipient": query("events", recipient="UKR"),
         "events since until": query("events", since="2024-05", until="2024-05"),
         "events deep": query("events", cursor=deep_cursor(client, query("events"), DEEP_ROWS)),
+        "issues": query("issues"),
+        "positions": query("positions", issue=issue),
+        "positions history": query("positions", issue=issue, view="history", limit=20),
+        "positions shifts": query("positions", view="shifts", by="code"),
     }
     for page in pages:
-        path = page.format(document=document, entity=entity)
+        path = page.format(document=document, entity=entity, issue=issue)
         status, _ = client.get(path)
         if status == 404:
             print(f"page {path}: 404, not built yet: left out", file=sys.stderr)

@@ -21,7 +21,7 @@ from typing import Any
 from starlette.datastructures import QueryParams
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from reportedly.model import STANCE_VALUES
@@ -114,7 +114,7 @@ def _offset_page(rows: list[dict[str, Any]], params: QueryParams, default: int) 
     limit, start = api.page(params, default, api.ID_KEY)
     offset = start[0] if start else 0
     following = api.cursor((offset + limit,)) if len(rows) > offset + limit else None
-    return JSONResponse({"rows": rows[offset : offset + limit], "next": following})
+    return api.FastJSONResponse({"rows": rows[offset : offset + limit], "next": following})
 
 
 def entity_positions(connection: sqlite3.Connection, entity_id: int) -> list[dict[str, Any]]:
