@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 
-def cpu_session(model_path: Path) -> Any:
-    """An onnxruntime session over ``model_path`` on the CPU. onnxruntime is imported here,
-    not at start-up: a run that needs no model does not pay for it."""
+def cpu_session(model_path: Path, threads: int = 0) -> Any:
+    """An onnxruntime session over ``model_path`` on the CPU, with ``threads`` threads in a
+    run (0: onnxruntime's choice, one a core). onnxruntime is imported here, not at
+    start-up: a run that needs no model does not pay for it."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # quiet: the int8 models trigger harmless optimiser notices
+    options.intra_op_num_threads = threads
     return onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
 
 

@@ -300,11 +300,16 @@ def current(entries: list[dict[str, Any]]) -> dict[str, Any]:
 
 def find_shifts(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each stance (oldest first) unlike the latest stance before it, on an earlier day, that
-    took a side: statements of one day are one position, however worded."""
-    sides = taken(entries)
+    took a side: statements of one day are one position, however worded. One pass over the
+    entries, which come in date order (no date first, as SQLite orders them)."""
     shifts = []
-    for index, after in enumerate(sides):
-        earlier = [entry for entry in sides[:index] if (entry["date"] or "") < (after["date"] or "")]
-        if earlier and earlier[-1]["stance"] != after["stance"]:
-            shifts.append({"from": earlier[-1], "to": after})
+    day: str | None = None  # the day of the stances seen last
+    latest: dict[str, Any] | None = None  # the last side taken, on ``day`` or before
+    before: dict[str, Any] | None = None  # the last side taken before ``day``
+    for after in taken(entries):
+        if (after["date"] or "") != day:
+            day, before = after["date"] or "", latest
+        if before is not None and before["stance"] != after["stance"]:
+            shifts.append({"from": before, "to": after})
+        latest = after
     return shifts
