@@ -82,14 +82,19 @@ def quantise_per_piece(full: Path, quantised: Path) -> Path:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantize_dynamic(
-        str(full), str(quantised), weight_type=QuantType.QInt8, per_channel=True, op_types_to_quantize=["Gather"]
+        str(full),
+        str(quantised),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        op_types_to_quantize=["Gather"],
     )
     model = onnx.load(quantised)
     weights = {tensor.name: tensor for tensor in model.graph.initializer}
     constants = {"zero": (128, np.uint8), "tiny": (1e-8, np.float32), "top": (127.0, np.float32)}
     constants |= {"middle": (128.0, np.float32), "low": (1.0, np.float32), "high": (255.0, np.float32)}
     model.graph.initializer.extend(
-        numpy_helper.from_array(np.array(value, dtype), f"per_piece_{name}") for name, (value, dtype) in constants.items()
+        numpy_helper.from_array(np.array(value, dtype), f"per_piece_{name}")
+        for name, (value, dtype) in constants.items()
     )
     nodes = []
     for node in model.graph.node:

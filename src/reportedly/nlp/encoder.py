@@ -2,7 +2,8 @@
 
 The model ships in ``data/models/sentence-encoder`` (``training/export_encoder.py``): the
 unchanged all-MiniLM-L6-v2, mean-pooled and L2-normalised as sentence-transformers gives
-it, exported to ONNX and quantised to int8, so a run needs neither PyTorch nor the
+it, exported to ONNX and quantised to int8 (weights a scale per channel, activations a scale
+per piece, so that a text embeds alike alone and in a batch), so a run needs neither PyTorch nor the
 ``tokenizers`` package. Its 384-d vectors feed learned heads (the event type classifier,
 ``reportedly.events.classifier``); two texts' cosine is their vectors' dot product.
 """
@@ -27,9 +28,9 @@ DIMENSIONS = 384
 # Texts in one run of the model, at most: memory grows with a run (a hostile text's 1,983
 # statements in one took 3.4 GB), and past some tens a run is no cheaper a text.
 TEXTS_A_RUN = 32
-# One thread a run: a statement's run is a few milliseconds, which a second thread barely
-# shortens on an idle 2-core machine, and on a busy one threads that wait for each other
-# made single runs four times slower (26 ms a statement against 6.5 ms).
+# One thread a run: runs are a few milliseconds, and on the shared 2-core machine (load 15)
+# two threads waiting for each other made them twice as slow (batches of 32: 10.9 ms a
+# statement against 5.5; one text a run: 22 against 9.7).
 THREADS = 1
 
 

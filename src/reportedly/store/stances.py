@@ -145,8 +145,8 @@ def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
 
 _DETAILS = """
 SELECT s.rowid AS id, s.issue, s.stance, s.date, s.document_id, d.doc_id, s.evidence, s.condition_start,
-       s.condition_end, s.condition, s.demanded_of, s.statement, s.entity_id AS entity,
-       COALESCE(e.name, s.speaker) AS name, e.code, e.country
+       s.condition_end, s.condition, s.demanded_of, s.statement, s.entity_id AS entity, s.entity_id,
+       s.speaker, COALESCE(e.name, s.speaker) AS name, e.code, e.country
 FROM stances s
 JOIN documents d ON d.id = s.document_id
 LEFT JOIN entities e ON e.id = s.entity_id
@@ -235,30 +235,32 @@ def _fetch(connection: sqlite3.Connection, ids: list[int]) -> list[sqlite3.Row]:
 def history(connection: sqlite3.Connection, where: PositionFilter, shifts_only: bool) -> list[dict[str, Any]]:
     """One row per actor and issue with every stance (oldest first) and the shifts; or
     (``shifts_only``) one row per shift: the new stance with ``previous``, the one it moved
-    from. The shifts are found on the stances alone; only the rows shown are read whole."""
+    from. Every stance of a history is shown, so its rows are read whole at once; the
+    shifts are found on the stances alone, and only theirs are read whole."""
     conditions, parameters = _conditions(where)
-    join = "LEFT JOIN entities e ON e.id = s.entity_id" if where.by_code else ""
-    code = "e.code" if where.by_code else "NULL"
-    light = connection.execute(
-        f"SELECT s.rowid AS id, s.issue, s.entity_id, s.speaker, {code} AS code, s.stance, s.date "
-        f"FROM stances s {join} WHERE 1 = 1 {conditions} ORDER BY s.date, s.document_id, s.statement",
-        parameters,
-    ).fetchall()
+    order = "ORDER BY s.date, s.document_id, s.statement"
+    if shifts_only:
+        join = "LEFT JOIN entities e ON e.id = s.entity_id" if where.by_code else ""
+        code = "e.code" if where.by_code else "NULL"
+        light = connection.execute(
+            f"SELECT s.rowid AS id, s.issue, s.entity_id, s.speaker, {code} AS code, s.stance, s.date "
+            f"FROM stances s {join} WHERE 1 = 1 {conditions} {order}",
+            parameters,
+        ).fetchall()
+    else:
+        light = connection.execute(f"{_DETAILS} WHERE 1 = 1 {conditions} {order}", parameters).fetchall()
     grouped: dict[tuple[Any, str], list[dict[str, Any]]] = {}
     for row in light:
-        actor = row["code"] or (row["entity_id"], row["speaker"])
+        actor = (where.by_code and row["code"]) or (row["entity_id"], row["speaker"])
         grouped.setdefault((actor, row["issue"]), []).append(
             {"id": row["id"], "stance": row["stance"], "date": row["date"]}
         )
     found = [(issue, stances, find_shifts(stances)) for (_, issue), stances in grouped.items()]
-    shown = {
-        entry["id"]
-        for _, stances, shifts in found
-        for entry in (
-            [s for shift in shifts for s in (shift["from"], shift["to"])] if shifts_only else stances
-        )
-    }
-    rows = _fetch(connection, sorted(shown))
+    if shifts_only:
+        moved = {entry["id"] for _, _, shifts in found for shift in shifts for entry in shift.values()}
+        rows = _fetch(connection, sorted(moved))
+    else:
+        rows = light
     entries = {row["id"]: entry for row, entry in zip(rows, _entries(connection, rows), strict=True)}
     actors = {row["id"]: _actor(row, where.by_code) for row in rows}
     result = []
