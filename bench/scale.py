@@ -5,9 +5,11 @@
 
 The same documents (PolNeAR train and dev texts, repeated with new ids until there are
 ``--documents``) are written as one JSON Lines file in a temporary folder (never in the
-repository), extracted once by `reportedly extract` in one process, then by `reportedly batch`
-with each number of ``--workers``. Each run is a whole command, as a user runs it (start-up
-and loading the pipeline included), timed by its wall clock. Reported as JSON: documents per
+repository), extracted by `reportedly batch` with each number of ``--workers``, then once by
+`reportedly extract --threads 1` in one process (a worker's models run on one thread: the
+same work on one core; last, because the worker runs need the machine most). Each run is a
+whole command, as a user runs it (start-up and loading the pipeline included), timed by its
+wall clock. Reported as JSON: documents per
 second, the speedup over one worker, the overhead per document of a one-worker batch over
 `extract` (milliseconds and percent), and each worker's peak memory (from the manifest).
 
@@ -24,7 +26,6 @@ import argparse
 import itertools
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -58,20 +59,22 @@ def write_inputs(texts: list[tuple[str, str]], count: int, folder: Path) -> tupl
     return path, words
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall-clock seconds of a command, which must succeed (its stderr shown if it fails), and
-    the processor seconds of it and the processes it started (Dask's workers too): on a
-    machine other work shares, the wall clock stretches, the processor time much less."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Wall-clock seconds of a command, which must succeed (its stderr shown if it fails), the
+    processor seconds of it and the processes it started (Dask's workers too: on a machine
+    other work shares, the wall clock stretches, the processor time much less), and the peak
+    memory in MB of the largest of them."""
     start = time.perf_counter()
-    finished = subprocess.run(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False
-    )
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if finished.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({finished.returncode}):\n{finished.stderr[-2000:]}")
-    return seconds, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")[-2000:]
+            raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{message}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -87,17 +90,12 @@ def main() -> None:
         folder = Path(scratch)
         inputs, words = write_inputs(corpus_texts(args.polnear), args.documents, folder)
         load_before = os.getloadavg()
-        extract_seconds, extract_cpu = timed(
-            [*reportedly, "extract", str(inputs), "-o", str(folder / "extract.jsonl")]
-        )
-        # The peak resident memory of the largest child so far: the extract process's.
-        extract_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         runs = {}
         for workers in args.workers:
             output = folder / f"batch-{workers}"
             command = [*reportedly, "batch", str(inputs), "--output", str(output), "--engine", args.engine]
             command += ["--workers", str(workers), "--partition-size", str(args.partition_size)]
-            seconds, cpu = timed(command)
+            seconds, cpu, _ = timed(command)
             peaks: dict[str, float] = {}
             done = done_partitions(output).values()
             for entry in done:
@@ -115,6 +113,11 @@ def main() -> None:
                     sum(entry.cpu_seconds for entry in done) / args.documents, 3
                 ),
             }
+        # Last: the worker runs are the ones that need the machine to themselves. One thread
+        # for the models, as a batch worker runs them: the same work on one core.
+        extract_seconds, extract_cpu, extract_peak_mb = timed(
+            [*reportedly, "extract", str(inputs), "-o", str(folder / "extract.jsonl"), "--threads", "1"]
+        )
         load_after = os.getloadavg()
     one = runs.get(1)
     for figures in runs.values():

@@ -180,6 +180,10 @@ QUERIES = (
     ("timeline", "Sergei Lavrov", "--about", "ready"),
     ("events",),
     ("events", "--actor", "RUS", "--type", "agree"),
+    ("positions",),
+    ("positions", "--issue", "negotiations", "--history"),
+    ("positions", "--actor", "USAGOV", "--since", "2024-12-17"),
+    ("positions", "--by-code", "--history"),
 )
 
 
@@ -223,6 +227,13 @@ def test_parquet_query_errors_are_one_line(cli, corpus: list[Path], tmp_path: Pa
         in cli("speakers", "--parquet", empty).stderr
     )
     assert cli("ingest", "--extractions", output, corpus[0]).exit_code == 2
+    rebuild = cli("positions", "--parquet", output, "--rebuild")
+    assert rebuild.exit_code == 2 and "a --parquet dataset is read only" in rebuild.stderr
+    description = output / "dataset.json"
+    description.write_text(json.dumps(json.loads(description.read_text()) | {"schema": 1}))
+    older = cli("quotes", "--parquet", output)
+    assert older.exit_code == 2
+    assert "a dataset of schema 1; this reportedly reads schema 2" in older.stderr
 
 
 def test_a_line_cut_short_by_a_kill_does_not_swallow_the_next(tmp_path: Path) -> None:
@@ -265,3 +276,14 @@ def test_the_local_engine_never_imports_dask(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True, cwd=tmp_path
     )
     assert finished.stdout.strip() == "[]"
+
+
+def test_a_worker_runs_its_models_on_one_thread(tmp_path: Path) -> None:
+    """A worker is one core: its settings ask the models for one thread, which their
+    sessions get (onnxruntime's default is a thread per core)."""
+    from reportedly.attribution.tagger import load_tagger
+
+    assert Settings().threads == 1
+    tagger = load_tagger("shipped", Settings().threads)
+    assert tagger is not None and tagger.session.get_session_options().intra_op_num_threads == 1
+    assert load_tagger("shipped").session.get_session_options().intra_op_num_threads == 0

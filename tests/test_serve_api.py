@@ -517,6 +517,8 @@ def test_openapi_lists_every_route_and_the_docs_page_renders_it(client: TestClie
             "entities/{entity_id}",
             "entities/{entity_id}/timeline",
             "events",
+            "issues",
+            "positions",
             "extract",
             "ingest",
         ]

@@ -21,6 +21,7 @@ from reportedly.nlp.chunks import (
     estimated_tokens,
     join_chunks,
 )
+from reportedly.nlp.onnx import ALL_CORES
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
 from reportedly.resources import Resources
 from reportedly.stages import CHUNK_STAGES, DOCUMENT_STAGES, Draft, run_stages
@@ -68,8 +69,9 @@ class Extractor:
         tagger: str = DEFAULT_TAGGER,
         actors: Path | None = None,
         verbs: Path | None = None,
+        threads: int = ALL_CORES,
     ) -> None:
-        self._use(Resources.load(model, tagger, actors, verbs), chunk_chars)
+        self._use(Resources.load(model, tagger, actors, verbs, threads=threads), chunk_chars)
 
     @classmethod
     def from_resources(cls, resources: Resources, chunk_chars: int = DEFAULT_CHUNK_CHARS) -> Extractor:

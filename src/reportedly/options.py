@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 import click
 
 from reportedly.ingest.read import DEFAULT_MAX_BYTES
+from reportedly.nlp.onnx import ALL_CORES
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.resolve.actors import ActorFileError
 
@@ -87,13 +88,16 @@ def model_options(command: click.Command) -> click.Command:
     )(command)
 
 
-def load_extractor(model: str, tagger: str, actors: Path | None, verbs: Path | None) -> Extractor:
-    """The extractor that --model, --tagger, --actors and --verbs ask for; one that cannot
-    load (no such pipeline, a broken tagger or dictionary) is a one-line error."""
+def load_extractor(
+    model: str, tagger: str, actors: Path | None, verbs: Path | None, threads: int = ALL_CORES
+) -> Extractor:
+    """The extractor that --model, --tagger, --actors, --verbs (and extract's --threads) ask
+    for; one that cannot load (no such pipeline, a broken tagger or dictionary) is a
+    one-line error."""
     from reportedly.extract import Extractor  # imported here: query commands start without it
 
     try:
-        return Extractor(model, tagger=tagger, actors=actors, verbs=verbs)
+        return Extractor(model, tagger=tagger, actors=actors, verbs=verbs, threads=threads)
     except (ModelError, ActorFileError) as error:
         raise click.ClickException(str(error)) from None
 

@@ -18,6 +18,7 @@ from reportedly.attribution.tagger import AttributionTagger, TaggerError, load_t
 from reportedly.events.detection import EventVerbs
 from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped_verbs
 from reportedly.nlp.encoder import EncoderError, SentenceEncoder, load_encoder
+from reportedly.nlp.onnx import ALL_CORES
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.positions.issues import IssueBook, IssueFileError, load_issues
 from reportedly.resolve.actors import ActorCoder, load_coder
@@ -58,6 +59,7 @@ class Resources:
         pronouns: str = "shipped",
         issues: Path | None = None,
         encoder: str = "shipped",
+        threads: int = ALL_CORES,
     ) -> Resources:
         """Build the resources of a run. ``tagger``: ``"shipped"``, a trained tagger's folder
         or ``"none"``; ``actors``: a user's actors file over the shipped tables; ``verbs``: a
@@ -65,16 +67,17 @@ class Resources:
         ``ranker``: ``"shipped"``, a speaker ranker's JSON file or ``"none"`` (the rules);
         ``pronouns``: ``"shipped"``, a pronoun model's folder or ``"none"`` (not loaded);
         ``issues``: a user's issues file over the shipped one; ``encoder``: ``"shipped"``, an
-        exported sentence encoder's folder or ``"none"`` (issues by their patterns alone)."""
+        exported sentence encoder's folder or ``"none"`` (issues by their patterns alone);
+        ``threads``: how many threads each learned model's operations run on (0: one per core)."""
         try:
             user_verbs = read_verb_dictionary(verbs) if verbs else None
-            learned = load_tagger(tagger)
-            pronoun_model = load_pronoun_model(pronouns)
+            learned = load_tagger(tagger, threads)
+            pronoun_model = load_pronoun_model(pronouns, threads)
             speaker_ranker = (
                 None if ranker == "none" else load_ranker(None if ranker == "shipped" else Path(ranker))
             )
             issue_book = load_issues(issues)
-            sentence_encoder = None if encoder == "none" else load_encoder(encoder)
+            sentence_encoder = None if encoder == "none" else load_encoder(encoder, threads)
         except (
             VerbFileError,
             TaggerError,

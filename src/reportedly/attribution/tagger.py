@@ -29,7 +29,7 @@ from reportedly.attribution.tagscheme import (
     without_edge_punctuation,
 )
 from reportedly.model import Range
-from reportedly.nlp.onnx import cpu_session, first_line
+from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.paragraphs import starts_line
 from reportedly.nlp.pipeline import DEFAULT_TAGGER, NO_TAGGER
 from reportedly.nlp.wordpiece import WordPiece
@@ -97,7 +97,7 @@ class TaggerError(Exception):
 class AttributionTagger:
     """Tags the tokens of a text, window by window."""
 
-    def __init__(self, model_dir: Path) -> None:
+    def __init__(self, model_dir: Path, threads: int = ALL_CORES) -> None:
         missing = [name for name in MODEL_FILES if not (model_dir / name).is_file()]
         if missing:
             raise TaggerError(f"cannot load the attribution tagger in {model_dir}: no {', '.join(missing)}")
@@ -108,7 +108,7 @@ class AttributionTagger:
             settings = json.loads(decoding.read_text(encoding="utf-8")) if decoding.is_file() else {}
             self.min_confidence = float(settings.get("min_confidence", 0.0))
             self.transitions = decoding_transitions(settings, len(self.labels))
-            self.session = cpu_session(model_dir / MODEL_FILE)
+            self.session = cpu_session(model_dir / MODEL_FILE, threads)
         except Exception as error:  # onnxruntime raises its own exception types, not OSError
             problem = first_line(error)
             raise TaggerError(f"cannot load the attribution tagger in {model_dir}: {problem}") from None
@@ -174,9 +174,9 @@ def _word_pieces(token: Token, pieces: WordPiece) -> Sequence[int]:
     return ids if any(char.isalnum() for char in token.text) else ids[:PUNCTUATION_PIECES]
 
 
-def load_tagger(model_dir: str) -> AttributionTagger | None:
+def load_tagger(model_dir: str, threads: int = ALL_CORES) -> AttributionTagger | None:
     """The tagger ``model_dir`` names: ``"shipped"``, a trained tagger's folder, or ``"none"``
     (no tagger: the rules alone)."""
     if model_dir == NO_TAGGER:
         return None
-    return AttributionTagger(shipped_model_dir() if model_dir == DEFAULT_TAGGER else Path(model_dir))
+    return AttributionTagger(shipped_model_dir() if model_dir == DEFAULT_TAGGER else Path(model_dir), threads)

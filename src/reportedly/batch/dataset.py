@@ -31,8 +31,9 @@ from reportedly.model import Article, Extraction, Span
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row, day_of, headline_end
 from reportedly.store.queries import name_keys
 
-SCHEMA_VERSION = 1
-TABLES = ("documents", "attributions", "entities", "events", "times")
+# 2: the stances table (positions, issue 21).
+SCHEMA_VERSION = 2
+TABLES = ("documents", "attributions", "entities", "events", "times", "stances")
 MANIFEST = "manifest.jsonl"
 FAILURES = "failures.jsonl"
 DESCRIPTION = "dataset.json"
@@ -148,6 +149,21 @@ def schemas() -> dict[str, Any]:
                 ("text", pa.string()),
                 ("value", pa.string()),
                 ("grain", pa.string()),
+            ]
+        ),
+        # A row per stance and party that takes it, as the store has them (store.stances).
+        "stances": pa.schema(
+            [
+                *where,
+                ("statement", pa.string()),  # the local id of its attribution ("a3") or event ("v2")
+                ("issue", pa.string()),
+                ("stance", pa.string()),
+                ("evidence", pa.list_(span)),
+                ("condition", span),
+                ("demanded_of", span),
+                ("score", pa.float64()),
+                ("entity", pa.string()),  # the local id of the party's entity
+                ("speaker", pa.string()),  # a party no entity was found for: the speaker's words
             ]
         ),
     }
@@ -298,6 +314,15 @@ class PartitionRows:
             self.tables["times"].append(
                 where | {"local_id": time.id, **time.span.to_dict(), "value": time.value, "grain": time.grain}
             )
+        parties = _stance_parties(extraction)
+        for stance, stance_record in zip(extraction.stances, record["stances"], strict=True):
+            entities, words = parties[stance.statement]
+            self.tables["stances"].extend(
+                where
+                | {key: stance_record[key] for key in _STANCE_FIELDS}
+                | {"entity": entity, "speaker": words if entity is None else None}
+                for entity in entities
+            )
 
 
 # The store's attribution columns the dataset keeps as they are (the rest it keeps as spans).
@@ -305,6 +330,26 @@ _KEPT_STORE_COLUMNS = frozenset(
     {"local_id", "kind", "cue_start", "cue_end", "cue", "source_start", "source_end", "source"}
     | {"content", "speaker", "outlet", "parent", "date"}
 )
+
+
+_STANCE_FIELDS = ("statement", "issue", "stance", "evidence", "condition", "demanded_of", "score")
+
+
+def _stance_parties(extraction: Extraction) -> dict[str, tuple[list[str | None], str | None]]:
+    """Who takes each statement's stances, by the store's rule (store.stances.write_stances):
+    an attribution's speaker entity, or each party of a group speaker that has an entity, else
+    none but the speaker's words (its name, else its source text); an event's first actor
+    with an entity. Local entity ids; an attribution's id wins over an event's."""
+    parties: dict[str, tuple[list[str | None], str | None]] = {}
+    for attribution in extraction.attributions:
+        speaker = attribution.speaker
+        members = [member.entity for member in speaker.members if member.entity] if speaker else []
+        words = speaker.name if speaker else attribution.source.text if attribution.source else None
+        parties[attribution.id] = (members or [speaker.entity if speaker else None], words)
+    for event in extraction.events:
+        actor = next((party.entity for party in event.actor if party.entity), None)
+        parties.setdefault(event.id, ([actor], None))
+    return parties
 
 
 def _in_headline(content: list[Span], headline_end: int) -> bool:

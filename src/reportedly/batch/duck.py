@@ -2,7 +2,7 @@
 
 :func:`open_dataset` gives a connection whose tables are those the store's queries read
 (``documents``, ``attributions``, ``speaker_members``, ``entities``, ``entity_names``,
-``events``), made from the dataset's files, so that ``reportedly quotes --parquet DIR`` runs
+``events``, ``stances``), made from the dataset's files, so that ``reportedly quotes --parquet DIR`` runs
 :mod:`reportedly.store.queries` unchanged; :class:`DatasetConnection` turns the few
 SQLite-only spellings of that SQL into DuckDB's (``_DIALECT``).
 
@@ -16,13 +16,14 @@ fix (merge, set-speaker) is the store's alone.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from reportedly.batch import need
-from reportedly.batch.dataset import TABLES, manifest_files
+from reportedly.batch.dataset import DESCRIPTION, SCHEMA_VERSION, TABLES, manifest_files
 
 # SQLite spellings of the store's SQL and DuckDB's: json_extract gives SQL text in SQLite,
 # JSON in DuckDB; SQLite's LIKE ignores case; "+column" (which keeps SQLite off an index) is
@@ -31,14 +32,20 @@ _DIALECT = (
     (re.compile(r"\bjson_extract\("), "json_extract_string("),
     (re.compile(r"\bLIKE\b"), "ILIKE"),
     (re.compile(r"\+(v\.\w+)"), r"\1"),
+    # SQLite gives a bare column beside one MAX() from the row that holds the maximum (the
+    # first such row it reads); DuckDB says so with arg_max (ties: the lowest rowid).
+    (
+        re.compile(r"MAX\(([\w.]+)\) AS (\w+), ([\w.]+) AS"),
+        r"MAX(\1) AS \2, arg_max(\3, (\1, -\3)) AS",
+    ),
 )
 _LIMIT = re.compile(r"\bLIMIT \?")
 # SQLite reads a negative LIMIT as no bound; DuckDB refuses it: the largest it takes instead.
 _NO_BOUND = 2**62
 
 
-class EmptyDataset(Exception):
-    """A folder with no partition done (or no dataset at all)."""
+class UnreadableDataset(Exception):
+    """A folder with no partition done (or no dataset at all), or a dataset of another schema."""
 
 
 def open_dataset(folder: Path) -> DatasetConnection:
@@ -46,7 +53,13 @@ def open_dataset(folder: Path) -> DatasetConnection:
     duckdb = need("duckdb")
     files = {table: manifest_files(folder, table) for table in TABLES}
     if not files["documents"]:
-        raise EmptyDataset(f"{folder}: no partition of a `reportedly batch` dataset is done here")
+        raise UnreadableDataset(f"{folder}: no partition of a `reportedly batch` dataset is done here")
+    schema = json.loads((folder / DESCRIPTION).read_text(encoding="utf-8")).get("schema")
+    if schema != SCHEMA_VERSION:
+        raise UnreadableDataset(
+            f"{folder}: a dataset of schema {schema}; this reportedly reads schema {SCHEMA_VERSION}: "
+            "run `reportedly batch` again into a new folder"
+        )
     # One thread: rows the store's SQL sorts as equal (a timeline's statements and events of
     # one day and document) then come out in the order they were read, as SQLite gives them;
     # with several, their order changes from run to run. NULL sorts as SQLite sorts it: first
@@ -72,10 +85,13 @@ _VIEWS = (
         headline_end, extraction FROM raw_documents""",
     # Entities linked across documents: by the key of the name (its first key), a single
     # name by the one person's full name whose surname it is, an entity without a key alone.
+    # Their place: the store's order (a document's entities known by a full name, or by no
+    # name, before those known by single names only), which numbers them as the store does.
     r"""CREATE TEMP TABLE entity_rows AS
         WITH r AS (SELECT *, keys[1] AS key, keys[1] LIKE '% %' AS full_name,
                    partition || ':' || lpad(position::VARCHAR, 9, '0') || ':'
-                   || lpad(ordinal::VARCHAR, 9, '0') AS place FROM raw_entities),
+                   || (len(keys) > 0 AND len(list_filter(keys, lambda k: k LIKE '% %')) = 0)::INTEGER
+                   || ':' || lpad(ordinal::VARCHAR, 9, '0') AS place FROM raw_entities),
         surnames AS (SELECT regexp_extract(key, '(\S+)$', 1) AS surname, min(key) AS key FROM r
                      WHERE full_name AND type = 'PERSON' GROUP BY 1 HAVING count(DISTINCT key) = 1),
         linked AS (SELECT r.*, CASE WHEN r.key IS NULL THEN 'place:' || r.place
@@ -125,6 +141,22 @@ _VIEWS = (
         FROM raw_events v JOIN documents d ON d.partition = v.partition AND d.position = v.position
         LEFT JOIN entity_rows l ON l.partition = v.partition AND l.position = v.position
         AND l.local_id = v.actor_entity""",
+    # A table, not a view: the store's positions read its rowid (here in the dataset's order).
+    # Its date is its statement's, and ``latest`` what makes a stance the current one, as the
+    # store's migration 7 defines them.
+    """CREATE TEMP TABLE stances AS SELECT d.id AS document_id, s.statement, a.id AS attribution_id,
+        v.id AS event_id, l.entity_id, s.speaker, s.issue, s.stance,
+        to_json(list_transform(s.evidence, lambda part: [part.start, part."end"]))::VARCHAR AS evidence,
+        s.condition.start AS condition_start, s.condition."end" AS condition_end,
+        s.condition.text AS condition, s.demanded_of.text AS demanded_of, s.score,
+        coalesce(a.date, v.date) AS date,
+        (s.stance <> 'unclear')::INTEGER::VARCHAR || coalesce(a.date, v.date, '') AS latest
+        FROM raw_stances s JOIN documents d ON d.partition = s.partition AND d.position = s.position
+        LEFT JOIN attributions a ON a.document_id = d.id AND a.local_id = s.statement
+        LEFT JOIN events v ON a.id IS NULL AND v.document_id = d.id AND v.local_id = s.statement
+        LEFT JOIN entity_rows l ON l.partition = s.partition AND l.position = s.position
+        AND l.local_id = s.entity
+        ORDER BY s.partition, s.position, s.file_row_number""",
 )
 
 

@@ -39,6 +39,10 @@ class Settings:
     actors: str | None = None  # a user's actors file (its path, as the workers see it)
     verbs: str | None = None
     chunk_chars: int = DEFAULT_CHUNK_CHARS
+    # A worker process is one core: its models run on one thread. onnxruntime's default, a
+    # thread per core in every process, made one `extract` use 1.5 of 2 cores, and would make
+    # the workers of a machine contend for its cores (docs/scale.md, "Measured").
+    threads: int = 1
 
     def load(self) -> Extractor:
         return Extractor(
@@ -47,6 +51,7 @@ class Settings:
             self.tagger,
             Path(self.actors) if self.actors else None,
             Path(self.verbs) if self.verbs else None,
+            self.threads,
         )
 
 

@@ -149,13 +149,13 @@ def parquet_option(command: Callable[..., Any]) -> Callable[..., Any]:
 @contextmanager
 def reading_dataset(folder: Path, db_path: Path | None) -> Iterator[Any]:
     """A connection over the dataset in ``folder`` that the store's queries can run on."""
-    from reportedly.batch.duck import EmptyDataset, open_dataset
+    from reportedly.batch.duck import UnreadableDataset, open_dataset
 
     if db_path is not None:
         raise click.UsageError("--db and --parquet name two corpora: give one of them")
     try:
         connection = open_dataset(folder)
-    except (MissingExtra, EmptyDataset) as error:
+    except (MissingExtra, UnreadableDataset) as error:
         raise click.UsageError(str(error)) from None
     try:
         yield connection

@@ -14,6 +14,7 @@ from tqdm import tqdm
 from reportedly.events.plover import plover_records
 from reportedly.ingest.read import InputError
 from reportedly.model import Document, Extraction
+from reportedly.nlp.onnx import ALL_CORES
 from reportedly.options import (
     EXIT_INPUTS_FAILED,
     Interrupted,
@@ -81,6 +82,13 @@ def format_text(extraction: Extraction) -> str:
     "one PLOVER event record per line.",
 )
 @click.option("-o", "--output", default=None, callback=check_output, help="Write to FILE instead of stdout.")
+@click.option(
+    "--threads",
+    type=click.IntRange(min=0),
+    default=ALL_CORES,
+    show_default=True,
+    help="Threads each learned model runs on (0: one per core); 1 when several processes share the cores.",
+)
 @input_options
 @model_options
 def extract(
@@ -88,6 +96,7 @@ def extract(
     published: date | None,
     output_format: str | None,
     output: str | None,
+    threads: int,
     max_size: int,
     actors: Path | None,
     verbs: Path | None,
@@ -116,7 +125,7 @@ def extract(
             else:
                 yield from item.documents  # a live blog's posts, else the article
 
-    extractor = load_extractor(model, tagger, actors, verbs)
+    extractor = load_extractor(model, tagger, actors, verbs, threads)
     extracted = 0
     try:
         with output_file(output) as stream:

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from reportedly.cli.batch import parquet_option
 from reportedly.cli.corpus import UTF8_TEXT, _reading, db_option, format_option, print_rows, width_options
 from reportedly.cli.evaluate import GOLD_FILE, _report, report_format
 from reportedly.options import load_extractor, model_options, parse_date
@@ -51,6 +52,7 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
 
 @click.command()
 @db_option
+@parquet_option
 @click.option("--issue", type=UTF8_TEXT, help="Only this issue (a name in the issues file).")
 @click.option("--actor", type=UTF8_TEXT, help="Only this actor: an entity's name or an actor code (RUSGOV).")
 @click.option("--since", type=str, callback=parse_date, help="Stances from this day on (YYYY-MM-DD).")
@@ -79,6 +81,7 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
 @width_options
 def positions(
     db_path: Path | None,
+    parquet: Path | None,
     issue: str | None,
     actor: str | None,
     since: date | None,
@@ -102,6 +105,8 @@ def positions(
         raise click.BadParameter(
             f"{issue!r} is not an issue; the issues are {', '.join(book.names())}", param_hint="--issue"
         )
+    if rebuild and parquet is not None:
+        raise click.UsageError("--rebuild assigns a store's stances again; a --parquet dataset is read only")
     if rebuild:
         from reportedly.nlp.encoder import EncoderError, load_encoder
         from reportedly.store.database import transaction
@@ -114,7 +119,7 @@ def positions(
         with _reading(db_path, writing=True) as connection, transaction(connection):
             documents, stances = rebuild_stances(connection, book, encoder)
         click.echo(f"reportedly: {stances} stances assigned again in {documents} documents", err=True)
-    with _reading(db_path) as connection:
+    with _reading(db_path, parquet) as connection:
         where = PositionFilter(issue, actor, since, until, by_code)
         rows = (
             history(connection, where, shifts)

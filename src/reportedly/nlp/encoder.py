@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reportedly.nlp.onnx import cpu_session, first_line
+from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.wordpiece import WordPiece
 
 MODEL_FILE = "model.int8.onnx"
@@ -28,10 +28,6 @@ DIMENSIONS = 384
 # Texts in one run of the model, at most: memory grows with a run (a hostile text's 1,983
 # statements in one took 3.4 GB), and past some tens a run is no cheaper a text.
 TEXTS_A_RUN = 32
-# One thread a run: runs are a few milliseconds, and on the shared 2-core machine (load 15)
-# two threads waiting for each other made them twice as slow (batches of 32: 10.9 ms a
-# statement against 5.5; one text a run: 22 against 9.7).
-THREADS = 1
 
 
 class EncoderError(Exception):
@@ -46,13 +42,13 @@ def shipped_encoder_dir() -> Path:
 class SentenceEncoder:
     """Embeds texts as unit vectors of ``DIMENSIONS`` numbers."""
 
-    def __init__(self, model_dir: Path, model_file: str = MODEL_FILE) -> None:
+    def __init__(self, model_dir: Path, model_file: str = MODEL_FILE, threads: int = ALL_CORES) -> None:
         missing = [name for name in (model_file, TOKENIZER_FILE) if not (model_dir / name).is_file()]
         if missing:
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: no {', '.join(missing)}")
         try:
             self.pieces = WordPiece.from_file(model_dir / TOKENIZER_FILE)
-            self.session = cpu_session(model_dir / model_file, THREADS)
+            self.session = cpu_session(model_dir / model_file, threads)
         except Exception as error:  # onnxruntime raises its own exception types, not OSError
             problem = first_line(error)
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: {problem}") from None
@@ -91,6 +87,7 @@ class SentenceEncoder:
         return vectors
 
 
-def load_encoder(model_dir: str) -> SentenceEncoder:
+def load_encoder(model_dir: str, threads: int = ALL_CORES) -> SentenceEncoder:
     """The encoder ``model_dir`` names: ``"shipped"`` or an exported encoder's folder."""
-    return SentenceEncoder(shipped_encoder_dir() if model_dir == "shipped" else Path(model_dir))
+    folder = shipped_encoder_dir() if model_dir == "shipped" else Path(model_dir)
+    return SentenceEncoder(folder, MODEL_FILE, threads)

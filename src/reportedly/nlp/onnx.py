@@ -6,11 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+# onnxruntime's own choice of threads for a model's operations: one per core.
+ALL_CORES = 0
 
-def cpu_session(model_path: Path, threads: int = 0) -> Any:
-    """An onnxruntime session over ``model_path`` on the CPU, with ``threads`` threads in a
-    run (0: onnxruntime's choice, one a core). onnxruntime is imported here, not at
-    start-up: a run that needs no model does not pay for it."""
+
+def cpu_session(model_path: Path, threads: int = ALL_CORES) -> Any:
+    """An onnxruntime session over ``model_path`` on the CPU, its operations on ``threads``
+    threads (a batch worker is one core of many: one thread, or the workers of a machine
+    contend for its cores). onnxruntime is imported here, not at start-up: a run that needs
+    no model does not pay for it."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()

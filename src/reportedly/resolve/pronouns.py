@@ -33,7 +33,7 @@ import numpy as np
 
 from reportedly.attribution.tagger import shipped_model_dir
 from reportedly.model import Attribution, Entity, Range
-from reportedly.nlp.onnx import cpu_session, first_line
+from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.wordpiece import WordPiece
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def encode_window(
 class PronounModel:
     """Scores a pronoun's candidates with the exported encoder and head."""
 
-    def __init__(self, model_dir: Path, tokenizer: Path) -> None:
+    def __init__(self, model_dir: Path, tokenizer: Path, threads: int = ALL_CORES) -> None:
         for path in (model_dir / MODEL_FILE, model_dir / SETTINGS_FILE, tokenizer):
             if not path.is_file():
                 raise PronounModelError(f"cannot load the pronoun model in {model_dir}: no {path.name}")
@@ -148,7 +148,7 @@ class PronounModel:
             # window reading on after the pronoun, where a passage may name a candidate.
             self.gap_threshold = float(settings["gap_threshold"])
             self.gap_after_pieces = int(settings["gap_after_pieces"])
-            self.session = cpu_session(model_dir / MODEL_FILE)
+            self.session = cpu_session(model_dir / MODEL_FILE, threads)
         except Exception as error:  # onnxruntime raises its own exception types, not OSError
             problem = first_line(error)
             raise PronounModelError(f"cannot load the pronoun model in {model_dir}: {problem}") from None
@@ -228,10 +228,10 @@ def pronoun_candidates(
     return entities, [spans for _, spans in by_entity.values()]
 
 
-def load_pronoun_model(name: str) -> PronounModel | None:
+def load_pronoun_model(name: str, threads: int = ALL_CORES) -> PronounModel | None:
     """The pronoun model ``name`` names: ``"shipped"``, a trained model's folder, or ``"none"``
     (not loaded)."""
     if name == "none":
         return None
     folder = shipped_pronoun_dir() if name == "shipped" else Path(name)
-    return PronounModel(folder, shipped_model_dir() / "tokenizer.json")
+    return PronounModel(folder, shipped_model_dir() / "tokenizer.json", threads)

@@ -17,7 +17,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from reportedly.serve import api, pages
+from reportedly.serve import api, pages, positions
 from reportedly.serve.openapi import openapi_document
 
 # The addresses only this machine reaches: extraction is offered there without --allow-extract.
@@ -63,6 +63,7 @@ def create_app(
             Route("/openapi.json", openapi, methods=["GET"]),
             Route("/api", docs, methods=["GET"]),
             *pages.routes(settings, _TEMPLATES),
+            *positions.routes(settings, pages.renderer(settings, _TEMPLATES)),
             # The package's own files, by name only: StaticFiles lists no folder and refuses a
             # path that leads out of it.
             Mount("/static", StaticFiles(packages=[("reportedly.serve", "static")]), name="static"),

@@ -26,21 +26,51 @@ _CACHED_CHARTS = 256
 def bar_chart(rows: list[dict[str, Any]], x: str, y: str, title: str, color: str | None = None) -> Markup:
     """Bars of ``y`` for each ``x`` (months or names; ``color`` stacks a field within a bar),
     as inline SVG with ``title`` for assistive technology; an empty Markup for no rows."""
-    if not rows:
-        return Markup("")
     encoding: dict[str, Any] = {
         "x": {"field": x, "type": "ordinal", "title": None, "axis": {"labelAngle": -45}},
         "y": {"field": y, "type": "quantitative", "title": y, "axis": {"tickMinStep": 1}},
     }
     if color:
         encoding["color"] = {"field": color, "type": "nominal", "title": color.replace("_", " ")}
+    return _chart(rows, (x, y, color), "bar", encoding, {"step": BAND_WIDTH}, 200, title)
+
+
+def point_chart(
+    rows: list[dict[str, Any]], x: str, y: str, color: str, colours: dict[str, str], title: str
+) -> Markup:
+    """A mark for each row at its date ``x`` on the line of its ``y`` (an actor), coloured by
+    ``color`` with ``colours`` (value: CSS colour), as inline SVG; empty for no rows."""
+    encoding = {
+        "x": {"field": x, "type": "temporal", "title": None},
+        "y": {"field": y, "type": "nominal", "title": None, "sort": None},
+        "color": {
+            "field": color,
+            "type": "nominal",
+            "scale": {"domain": list(colours), "range": list(colours.values())},
+        },
+    }
+    lines = len({row[y] for row in rows})
+    return _chart(rows, (x, y, color), {"type": "tick", "thickness": 3}, encoding, 560, 22 * lines, title)
+
+
+def _chart(
+    rows: list[dict[str, Any]],
+    fields: tuple[str | None, ...],
+    mark: str | dict[str, Any],
+    encoding: dict[str, Any],
+    width: int | dict[str, int],
+    height: int,
+    title: str,
+) -> Markup:
+    if not rows:
+        return Markup("")
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "description": title,
-        "width": {"step": BAND_WIDTH},
-        "height": 200,
-        "data": {"values": [{key: row[key] for key in (x, y, color) if key} for row in rows]},
-        "mark": "bar",
+        "width": width,
+        "height": height,
+        "data": {"values": [{key: row[key] for key in fields if key} for row in rows]},
+        "mark": mark,
         "encoding": encoding,
         "config": _CONFIG,
     }

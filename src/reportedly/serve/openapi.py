@@ -8,7 +8,7 @@ from functools import cache
 from importlib.metadata import version
 from typing import Any
 
-from reportedly.model import ATTRIBUTION_KINDS
+from reportedly.model import ATTRIBUTION_KINDS, STANCE_VALUES
 from reportedly.serve.api import (
     EVENTS_LIMIT,
     LIST_LIMIT,
@@ -17,6 +17,7 @@ from reportedly.serve.api import (
     QUOTES_LIMIT,
     SPEAKERS_LIMIT,
 )
+from reportedly.serve.positions import POSITIONS_LIMIT
 from reportedly.store.queries import event_types
 
 Schema = dict[str, Any]
@@ -148,6 +149,58 @@ ROWS = {
         },
         "A stored document: its id, name, date, outlet, title, live blog page and original, and counts.",
     ),
+    "Issue": _row(
+        {
+            "issue": STRING,
+            "definition": TEXT,
+            "stances": INTEGER,
+            "actors": INTEGER,
+            "first": TEXT,
+            "latest": TEXT,
+        },
+        "An issue the store's stances are on: its definition (null for one not in the shipped issues "
+        "file), how many stances and actors, the first and latest dates.",
+    ),
+}
+_SPAN = _row(
+    {"start": INTEGER, "end": INTEGER, "text": STRING, "doc_id": STRING},
+    "Where in document `doc_id`'s text (character offsets, end exclusive), and the text there.",
+)
+_STANCE = _row(
+    {
+        "stance": {"enum": list(STANCE_VALUES)},
+        "condition": {"oneOf": [_SPAN, {"type": "null"}]},
+        "demanded_of": TEXT,
+        "date": TEXT,
+        "document_id": INTEGER,
+        "statement": STRING,
+        "evidence": {"type": "array", "items": _SPAN},
+    },
+    "A stance: its side, condition (a span), whom it demands of, date, and its evidence: the "
+    "statement's content spans in document `document_id`; `statement` is its attribution's id "
+    "(a3) or event's (v2) in that document.",
+)
+ROWS["Position"] = {
+    **_STANCE,
+    "description": "An actor's stance on an issue, as `reportedly positions` gives it: with `view=current` "
+    "the current one and the number of `stances`; `history`: also every stance (`history`, oldest first) "
+    "and the `shifts` ({from, to}); `shifts`: one row per shift, `previous` the stance it moved from.",
+    "properties": {
+        **_STANCE["properties"],
+        "actor": _row(
+            {"name": TEXT, "entity": NUMBER, "code": TEXT, "country": TEXT},
+            "Who takes it: an entity (its id), a speaker's words (no entity), or an actor code (`by=code`).",
+        ),
+        "issue": _row({"name": STRING}, "The issue."),
+        "stances": INTEGER,
+        "history": {"type": "array", "items": _STANCE},
+        "shifts": {
+            "type": "array",
+            "items": _row({"from": _STANCE, "to": _STANCE}, "A stance unlike the one before it."),
+        },
+        "previous": _STANCE,
+    },
+    "required": [*_STANCE["required"], "actor", "issue"],
 }
 ENTITY_DETAIL = {
     **ROWS["Entity"],
@@ -370,6 +423,27 @@ def openapi_document() -> Schema:
                 UNTIL,
             ],
             EVENTS_LIMIT,
+        ),
+        "issues": _list("Issue", "The issues the store's stances are on, by name.", [], LIST_LIMIT),
+        "positions": _list(
+            "Position",
+            "Each actor's stance on each issue, with its evidence (the filters of `reportedly positions`).",
+            [
+                _parameter("issue", "Only this issue (a name `issues` lists)."),
+                _parameter("actor", "Only this actor: an entity's name, a speaker's words or an actor code."),
+                SINCE,
+                UNTIL,
+                _parameter(
+                    "view",
+                    "current (default): the current stance; history: with every stance and the shifts; "
+                    "shifts: one row per shift.",
+                    _choices(["current", "history", "shifts"]),
+                ),
+                _parameter(
+                    "by", "One actor per entity (default) or per actor code.", _choices(["entity", "code"])
+                ),
+            ],
+            POSITIONS_LIMIT,
         ),
         "extract": _post(
             "Extract from a posted article; nothing is stored (one extraction per live blog post).",

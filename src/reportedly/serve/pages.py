@@ -9,6 +9,7 @@ only adds the tooltips of the article page (``static/site.js``).
   addresses and mentions;
 - ``/search``: quotes with the CLI's filters as a form, the words searched for highlighted;
 - ``/events``: events with their filters and a chart of their types by month;
+- ``/issues`` and ``/issues/{name}``: positions, in :mod:`.positions`;
 - ``/try``: a pasted text marked as an article is (when extraction is offered)."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode
 
@@ -29,7 +31,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from reportedly.model import ATTRIBUTION_KINDS
-from reportedly.serve import api
+from reportedly.serve import api, positions
 from reportedly.serve.charts import bar_chart
 from reportedly.serve.marking import Span, marked_text
 from reportedly.store import queries
@@ -53,13 +55,19 @@ EVENT_FIELDS = ("type", "actor", "recipient", "since", "until")
 _WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 
 
-def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]:
-    """The pages over ``settings``' store, rendered with ``templates``."""
+def renderer(settings: api.Settings, templates: jinja2.Environment) -> Callable[..., HTMLResponse]:
+    """What renders a page: a template of ``templates`` by name, with its context."""
 
     def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         page = templates.get_template(name).render(allow_extract=settings.allow_extract, **context)
         return HTMLResponse(page, status_code)
 
+    return render
+
+
+def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]:
+    """The pages over ``settings``' store, rendered with ``templates``."""
+    render = renderer(settings, templates)
     reading, threaded = settings.reader.reading, settings.reader.threaded
 
     def home(request: Request) -> Response:
@@ -101,6 +109,10 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
             addressees = queries.entity_addressees(connection, entity_id)
             mentioned = queries.entity_mentioned(connection, entity_id)
             roles = queries.entity_roles(connection, entity_id)
+        stances = settings.reader.kept(
+            ("entity positions", entity_id),
+            lambda connection: positions.entity_positions(connection, entity_id),
+        )
         charts = {
             "months": bar_chart(months, "month", "statements", f"Statements of {row['name']} per month"),
             "events": bar_chart(
@@ -117,6 +129,7 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
             event_types=event_types,
             addressees=addressees,
             mentioned=mentioned,
+            positions=stances,
             charts=charts,
         )
 

@@ -121,6 +121,7 @@ class PositionFilter:
     since: date | None = None
     until: date | None = None
     by_code: bool = False  # one actor per actor code, not per entity
+    entity_id: int | None = None  # only this entity's stances (a speaker's page)
 
 
 def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
@@ -134,6 +135,9 @@ def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
             " OR (s.entity_id IS NULL AND s.speaker = ? COLLATE NOCASE))"
         )
         parameters += [where.actor] * 3
+    if where.entity_id is not None:
+        sql += " AND s.entity_id = ?"
+        parameters.append(where.entity_id)
     if where.since:
         sql += " AND s.date >= ?"
         parameters.append(where.since.isoformat())
@@ -156,7 +160,7 @@ LEFT JOIN entities e ON e.id = s.entity_id
 def _texts(connection: sqlite3.Connection, ids: set[int]) -> dict[int, str]:
     marks = ",".join("?" * len(ids))
     rows = connection.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", sorted(ids))
-    return dict(rows.fetchall())
+    return {row["id"]: row["text"] for row in rows}
 
 
 # The evidence column is json.dumps's own output: raw_decode reads it without json.loads's
@@ -181,6 +185,7 @@ def _entries(connection: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[di
                 "condition": condition,
                 "demanded_of": row["demanded_of"],
                 "date": row["date"],
+                "document_id": row["document_id"],
                 "statement": row["statement"],
                 "evidence": [
                     {"start": start, "end": end, "text": text[start:end], "doc_id": row["doc_id"]}
@@ -293,6 +298,16 @@ def history(connection: sqlite3.Connection, where: PositionFilter, shifts_only: 
         )
     result.sort(key=lambda item: (item["issue"]["name"], str(item["actor"]["name"]), item["date"] or ""))
     return result
+
+
+def issue_counts(connection: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Each issue the store's stances are on: its stances, the actors that take them (an
+    entity, else a speaker's words) and the first and latest dates, by issue name."""
+    rows = connection.execute(
+        "SELECT issue, COUNT(*) AS stances, COUNT(DISTINCT COALESCE(CAST(entity_id AS TEXT), speaker)) "
+        "AS actors, MIN(date) AS first, MAX(date) AS latest FROM stances GROUP BY issue ORDER BY issue"
+    )
+    return [dict(row) for row in rows]
 
 
 def taken(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
