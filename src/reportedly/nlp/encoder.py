@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
+from reportedly.nlp.onnx import cpu_session, first_line
 from reportedly.nlp.wordpiece import WordPiece
 
 MODEL_FILE = "model.int8.onnx"
@@ -28,6 +28,11 @@ DIMENSIONS = 384
 # Texts in one run of the model, at most: memory grows with a run (a hostile text's 1,983
 # statements in one took 3.4 GB), and past some tens a run is no cheaper a text.
 TEXTS_A_RUN = 32
+# The encoder's threads where a run leaves the choice to onnxruntime: its runs are a
+# document's few statements of a few dozen pieces each, too small to share out. On bench/
+# store.py's articles the positions stage took 10.9 ms of processor time an article with a
+# thread a core and 5.4 ms with one (wall 52 and 33 ms, on the shared 2-core machine).
+ENCODER_THREADS = 1
 
 
 class EncoderError(Exception):
@@ -42,7 +47,7 @@ def shipped_encoder_dir() -> Path:
 class SentenceEncoder:
     """Embeds texts as unit vectors of ``DIMENSIONS`` numbers."""
 
-    def __init__(self, model_dir: Path, model_file: str = MODEL_FILE, threads: int = ALL_CORES) -> None:
+    def __init__(self, model_dir: Path, model_file: str = MODEL_FILE, threads: int = ENCODER_THREADS) -> None:
         missing = [name for name in (model_file, TOKENIZER_FILE) if not (model_dir / name).is_file()]
         if missing:
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: no {', '.join(missing)}")
@@ -87,7 +92,7 @@ class SentenceEncoder:
         return vectors
 
 
-def load_encoder(model_dir: str, threads: int = ALL_CORES) -> SentenceEncoder:
+def load_encoder(model_dir: str, threads: int = ENCODER_THREADS) -> SentenceEncoder:
     """The encoder ``model_dir`` names: ``"shipped"`` or an exported encoder's folder."""
     folder = shipped_encoder_dir() if model_dir == "shipped" else Path(model_dir)
     return SentenceEncoder(folder, MODEL_FILE, threads)
