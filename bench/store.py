@@ -98,7 +98,7 @@ def time_store_work() -> None:
     """Time what ingest does besides extraction: hashing, MinHash, lookups, writes."""
     for name in ("content_hash", "signature", "_store", "index_new_text"):
         setattr(ingest_run, name, timed(getattr(ingest_run, name), "store"))
-    for name in ("stored", "original", "near_duplicate"):
+    for name in ("stored", "original_of", "near_duplicate"):
         setattr(Store, name, timed(getattr(Store, name), "store"))
     corpus_module.write_stances = timed(write_stances, "stance writes")
 

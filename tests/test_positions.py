@@ -4,6 +4,7 @@ and the positions and shifts ``reportedly positions`` reads from them."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from reportedly.model import Range
 from reportedly.positions.issues import IssueFileError, load_issues
 from reportedly.positions.stance import read_stance
+from reportedly.store.stances import find_shifts
 
 from conftest import run_cli
 
@@ -221,6 +223,37 @@ def test_rebuild_applies_a_changed_issues_file_from_the_stored_embeddings(
     assert "stances assigned again in 2 documents" in result.stderr
     (row,) = (json.loads(line) for line in result.stdout.splitlines())
     assert (row["actor"]["name"], row["stance"]) == ("Viktor Orban", "opposes")
+
+
+def _shifts_by_definition(entries: list[dict]) -> list[tuple[int, int]]:
+    """Each side-taking stance unlike the last side-taking one on an earlier day: the
+    definition, read entry by entry."""
+    sides = [entry for entry in entries if entry["stance"] != "unclear"]
+    found = []
+    for index, after in enumerate(sides):
+        earlier = [entry for entry in sides[:index] if (entry["date"] or "") < (after["date"] or "")]
+        if earlier and earlier[-1]["stance"] != after["stance"]:
+            found.append((earlier[-1]["id"], after["id"]))
+    return found
+
+
+def test_shifts_are_found_in_one_pass_as_defined():
+    rng = random.Random(5)
+    stances = ["supports", "opposes", "unclear", "conditional"]
+    days = [None, "2025-01-02", "2025-01-03", "2025-02-01", "2025-02-02"]
+    for _ in range(300):
+        entries = [
+            {"id": number, "stance": rng.choice(stances), "date": rng.choice(days)}
+            for number in range(rng.randrange(12))
+        ]
+        entries.sort(key=lambda entry: entry["date"] or "")
+        found = [(shift["from"]["id"], shift["to"]["id"]) for shift in find_shifts(entries)]
+        assert found == _shifts_by_definition(entries)
+    # A day's statements are one position: the second day's two stances both move from the first's.
+    day = [{"id": 1, "stance": "opposes", "date": "2025-01-02"}]
+    day += [{"id": 2, "stance": "supports", "date": "2025-01-03"}]
+    day += [{"id": 3, "stance": "conditional", "date": "2025-01-03"}]
+    assert [(s["from"]["id"], s["to"]["id"]) for s in find_shifts(day)] == [(1, 2), (1, 3)]
 
 
 def test_positions_refuses_an_unknown_issue_and_a_missing_store(tmp_path: Path):

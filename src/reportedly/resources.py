@@ -17,7 +17,7 @@ from reportedly.attribution.lexicon import DEFAULT_CUE_RATE, Lexicon, load_lexic
 from reportedly.attribution.tagger import AttributionTagger, TaggerError, load_tagger
 from reportedly.events.detection import EventVerbs
 from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped_verbs
-from reportedly.nlp.encoder import EncoderError, SentenceEncoder, load_encoder
+from reportedly.nlp.encoder import ENCODER_THREADS, EncoderError, SentenceEncoder, load_encoder
 from reportedly.nlp.onnx import ALL_CORES
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.positions.issues import IssueBook, IssueFileError, load_issues
@@ -68,7 +68,8 @@ class Resources:
         ``pronouns``: ``"shipped"``, a pronoun model's folder or ``"none"`` (not loaded);
         ``issues``: a user's issues file over the shipped one; ``encoder``: ``"shipped"``, an
         exported sentence encoder's folder or ``"none"`` (issues by their patterns alone);
-        ``threads``: how many threads each learned model's operations run on (0: one per core)."""
+        ``threads``: how many threads each learned model's operations run on (0: one per core;
+        the sentence encoder's one, ``ENCODER_THREADS``)."""
         try:
             user_verbs = read_verb_dictionary(verbs) if verbs else None
             learned = load_tagger(tagger, threads)
@@ -77,7 +78,9 @@ class Resources:
                 None if ranker == "none" else load_ranker(None if ranker == "shipped" else Path(ranker))
             )
             issue_book = load_issues(issues)
-            sentence_encoder = None if encoder == "none" else load_encoder(encoder, threads)
+            sentence_encoder = (
+                None if encoder == "none" else load_encoder(encoder, threads or ENCODER_THREADS)
+            )
         except (
             VerbFileError,
             TaggerError,

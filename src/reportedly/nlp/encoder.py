@@ -2,7 +2,8 @@
 
 The model ships in ``data/models/sentence-encoder`` (``training/export_encoder.py``): the
 unchanged all-MiniLM-L6-v2, mean-pooled and L2-normalised as sentence-transformers gives
-it, exported to ONNX and quantised to int8, so a run needs neither PyTorch nor the
+it, exported to ONNX and quantised to int8 (weights a scale per channel, activations a scale
+per piece, so that a text embeds alike alone and in a batch), so a run needs neither PyTorch nor the
 ``tokenizers`` package. Its 384-d vectors feed learned heads (the event type classifier,
 ``reportedly.events.classifier``); two texts' cosine is their vectors' dot product.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
+from reportedly.nlp.onnx import cpu_session, first_line
 from reportedly.nlp.wordpiece import WordPiece
 
 MODEL_FILE = "model.int8.onnx"
@@ -24,6 +25,14 @@ TOKENIZER_FILE = "tokenizer.json"
 # texts are cut, as there.
 MAX_PIECES = 256
 DIMENSIONS = 384
+# Texts in one run of the model, at most: memory grows with a run (a hostile text's 1,983
+# statements in one took 3.4 GB), and past some tens a run is no cheaper a text.
+TEXTS_A_RUN = 32
+# The encoder's threads where a run leaves the choice to onnxruntime: its runs are a
+# document's few statements of a few dozen pieces each, too small to share out. On bench/
+# store.py's articles the positions stage took 10.9 ms of processor time an article with a
+# thread a core and 5.4 ms with one (wall 52 and 33 ms, on the shared 2-core machine).
+ENCODER_THREADS = 1
 
 
 class EncoderError(Exception):
@@ -38,7 +47,7 @@ def shipped_encoder_dir() -> Path:
 class SentenceEncoder:
     """Embeds texts as unit vectors of ``DIMENSIONS`` numbers."""
 
-    def __init__(self, model_dir: Path, model_file: str = MODEL_FILE, threads: int = ALL_CORES) -> None:
+    def __init__(self, model_dir: Path, model_file: str = MODEL_FILE, threads: int = ENCODER_THREADS) -> None:
         missing = [name for name in (model_file, TOKENIZER_FILE) if not (model_dir / name).is_file()]
         if missing:
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: no {', '.join(missing)}")
@@ -49,27 +58,41 @@ class SentenceEncoder:
             problem = first_line(error)
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: {problem}") from None
 
-    def piece_ids(self, text: str) -> list[int]:
-        """The text's piece ids between [CLS] and [SEP], cut to ``MAX_PIECES``."""
-        ids = [piece for word in text.split() for piece in self.pieces.word_ids(word)]
-        return [self.pieces.cls_id, *ids[: MAX_PIECES - 2], self.pieces.sep_id]
+    def piece_ids(self, text: str, max_pieces: int = MAX_PIECES) -> list[int]:
+        """The text's first piece ids between [CLS] and [SEP], ``max_pieces`` in all at most
+        (the words past them are not split)."""
+        room = max_pieces - 2
+        ids: list[int] = []
+        for word in text.split():
+            if len(ids) >= room:
+                break
+            ids.extend(self.pieces.word_ids(word))
+        return [self.pieces.cls_id, *ids[:room], self.pieces.sep_id]
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """One row per text, in order.
+    def encode(self, texts: Sequence[str], max_pieces: int = MAX_PIECES) -> np.ndarray:
+        """One row per text, in order, embedding its first ``max_pieces`` pieces.
 
-        Each text runs on its own: the int8 model quantises its activations per run, so
-        padding a text into a batch with longer ones would change its vector, and a
-        sentence would not embed alike in two documents.
+        The texts run ``TEXTS_A_RUN`` at a time, shortest first, each run padded to its
+        longest: a run costs what its longest text does. A text's vector is the one it has
+        alone (within 1e-5): the model quantises each piece's activations on their own, so
+        neither its companions nor the padding move it.
         """
-        vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        for row, text in enumerate(texts):
-            input_ids = np.array([self.piece_ids(text)], dtype=np.int64)
-            feed = {"input_ids": input_ids, "attention_mask": np.ones_like(input_ids)}
-            vectors[row] = self.session.run(None, feed)[0][0]
+        ids = [self.piece_ids(text, max_pieces) for text in texts]
+        vectors = np.zeros((len(ids), DIMENSIONS), dtype=np.float32)
+        order = sorted(range(len(ids)), key=lambda row: len(ids[row]))
+        for first in range(0, len(order), TEXTS_A_RUN):
+            rows = order[first : first + TEXTS_A_RUN]
+            input_ids = np.zeros((len(rows), len(ids[rows[-1]])), dtype=np.int64)  # [PAD] is 0
+            mask = np.zeros_like(input_ids)
+            for line, row in enumerate(rows):
+                input_ids[line, : len(ids[row])] = ids[row]
+                mask[line, : len(ids[row])] = 1
+            feed = {"input_ids": input_ids, "attention_mask": mask}
+            vectors[rows] = self.session.run(None, feed)[0]
         return vectors
 
 
-def load_encoder(model_dir: str, threads: int = ALL_CORES) -> SentenceEncoder:
+def load_encoder(model_dir: str, threads: int = ENCODER_THREADS) -> SentenceEncoder:
     """The encoder ``model_dir`` names: ``"shipped"`` or an exported encoder's folder."""
     folder = shipped_encoder_dir() if model_dir == "shipped" else Path(model_dir)
     return SentenceEncoder(folder, MODEL_FILE, threads)

@@ -394,6 +394,18 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX events_document ON events(document_id);
     """,
+    # 9: the stance rows' indexes also cover what `positions --history` and `--shifts` read
+    # first (each stance's day, document, statement and stance), so an actor's stances on
+    # an issue are found and ordered without reading their rows (on the 100,000-attribution
+    # bench store, 3,367 stances: 104 ms to 16.5 ms).
+    """
+    DROP INDEX stances_issue;
+    CREATE INDEX stances_issue
+        ON stances(issue, entity_id, speaker, latest, date, document_id, statement, stance);
+    DROP INDEX stances_entity;
+    CREATE INDEX stances_entity
+        ON stances(entity_id, issue, speaker, latest, date, document_id, statement, stance);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

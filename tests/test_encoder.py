@@ -1,0 +1,50 @@
+"""The sentence encoder: texts embedded in batches, each with the vector it has alone."""
+
+import numpy as np
+import pytest
+
+from reportedly.nlp.encoder import DIMENSIONS, TEXTS_A_RUN, SentenceEncoder, shipped_encoder_dir
+
+CLS, SEP = 101, 102
+
+TEXTS = [
+    "Russia is open to a ceasefire.",
+    "Kyiv will never recognise Russian rule over the occupied regions, the foreign minister said on Monday.",
+    "No.",
+    "The envoy said both sides were ready for talks if the shelling of the port stopped first, "
+    "and that prisoners would be exchanged within a week of the first meeting in Istanbul.",
+    "Sanctions stay until the last soldier leaves.",
+]
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SentenceEncoder:
+    return SentenceEncoder(shipped_encoder_dir())
+
+
+def test_a_texts_vector_in_a_batch_is_its_vector_alone(encoder: SentenceEncoder):
+    together = encoder.encode(TEXTS)
+    alone = np.stack([encoder.encode([text])[0] for text in TEXTS])
+    assert together.shape == (len(TEXTS), DIMENSIONS)
+    assert np.abs(together - alone).max() < 1e-5
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+    # Unlike texts stay unlike: the rows are the texts', in order.
+    assert together[0] @ together[2] < 0.5
+
+
+def test_texts_beyond_a_run_come_back_in_order(encoder: SentenceEncoder):
+    texts = [f"{text} ({number})" for number in range(TEXTS_A_RUN // len(TEXTS) + 2) for text in TEXTS]
+    assert len(texts) > TEXTS_A_RUN
+    vectors = encoder.encode(texts)
+    assert np.abs(vectors[-1] - encoder.encode([texts[-1]])[0]).max() < 1e-5
+    assert np.abs(vectors[3] - encoder.encode([texts[3]])[0]).max() < 1e-5
+    assert encoder.encode([]).shape == (0, DIMENSIONS)
+
+
+def test_a_long_text_is_embedded_from_its_first_pieces(encoder: SentenceEncoder):
+    long_text = " ".join(["ceasefire"] * 50 + ["Zelenskiy"] * 50)
+    ids = encoder.piece_ids(long_text, 16)
+    assert len(ids) == 16 and ids[0] == CLS and ids[-1] == SEP
+    assert encoder.piece_ids("Russia is open.", 16) == [CLS, *encoder.piece_ids("Russia is open.")[1:-1], SEP]
+    cut = encoder.encode([long_text], 16)[0]
+    assert np.abs(cut - encoder.encode([" ".join(["ceasefire"] * 14)])[0]).max() < 1e-5
