@@ -67,6 +67,9 @@ _KIND_TYPES = {
     "they": frozenset({"ORG"}),
 }
 _PLURAL_REACH = 1
+_SUBJECT_GENDERS = {"he": "m", "she": "f"}
+# The words of an object phrase that may name a person besides its head ("Trump's", "and Cruz").
+_OBJECT_PARTS = frozenset({"poss", "compound", "conj", "appos"})
 ORGANISATION_WORDS = word_set("organisation_words.txt")
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
 DOCUMENT_NOUNS = word_set("document_nouns.txt")
@@ -208,6 +211,7 @@ class SpeakerResolver:
         for attribution in attributions:
             if attribution.speaker and attribution.speaker.entity:
                 self._spoke(attribution.speaker.entity, attribution)
+                self._gender_from(attribution, attribution.speaker.entity)
 
     def link(self, attributions: list[Attribution]) -> None:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
@@ -232,9 +236,18 @@ class SpeakerResolver:
             if entity is not None:
                 previous = by_id.get(entity.id, entity)
                 self._spoke(entity.id, attribution)
+                self._gender_from(attribution, entity.id)
             asked = self.asked(attribution, previous)
             if asked is not None:
                 previous = asked  # the answer that follows ("He said ...") is the one asked
+
+    def _gender_from(self, attribution: Attribution, entity_id: str) -> None:
+        """A person of no known gender takes the gender of a "he" or "she" resolved to them
+        ("Schlafly ... she wrote": no later "he" is Schlafly). Not of a possessive: "his" is
+        as often a source's object's ("support for his bill") and resolved less surely."""
+        source = attribution.source.text.strip().lower() if attribution.source else ""
+        if source in _SUBJECT_GENDERS and entity_id in self.people and self.genders.get(entity_id) is None:
+            self.genders[entity_id] = _SUBJECT_GENDERS[source]
 
     def _spoke(self, entity_id: str, attribution: Attribution) -> None:
         start = attribution_start(attribution)
@@ -755,9 +768,13 @@ class SpeakerResolver:
         )
 
     def antecedent(self, pronoun: Token, attribution: Attribution, previous: Entity | None) -> Entity | None:
-        """The entity a pronoun refers to: the best-scored compatible candidate near it; with
-        none, the pronoun model's choice (when one is loaded), else None."""
+        """The entity a pronoun refers to: the subject of the clause the grammar ties it to,
+        else the best-scored compatible candidate near it; with none, the pronoun model's
+        choice (when one is loaded), else None."""
         kind = PRONOUNS[pronoun.lower_]
+        bound = self._clause_subject(pronoun)
+        if bound is not None and self._agrees(kind, bound) and not _within(bound.start, attribution.content):
+            return bound.entity
         here = self._sentence(pronoun.idx)
         # The mentions from the farthest sentence the pronoun reaches back to (a long
         # document has thousands before it).
@@ -792,6 +809,47 @@ class SpeakerResolver:
             # 66/77 resolved against 65/77 by the rules alone, as many left null; docs/evaluation.md).
             return self.pronoun_model.antecedent(self, pronoun, attribution)
         return best
+
+    def _clause_subject(self, pronoun: Token) -> _Mention | None:
+        """The named subject of the clause a pronoun stands in without being its subject, or
+        of the clause its own clause is an adverbial of: "Despite [his] dislike ..., Cruz is
+        trying", "Mr. Trump has broken more rules ..., from [his] proposal ...", "Wilkerson
+        started Maher's rant when [he] brought up ...", "Halbritter, who spearheaded the
+        campaign because [he] claimed ...". None where the pronoun is a clause's subject that
+        hangs on no adverbial link, or where another person is the clause's object ("Clinton
+        attacked Trump over [his] comments": either may be meant)."""
+        token, below = pronoun, pronoun
+        while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+            token, below = token.head, token
+        if token.pos_ not in {"VERB", "AUX"}:
+            return None
+        if below.dep_ in _SUBJECTS or below.dep_ == "csubj":
+            # The pronoun is its own clause's subject: the clause that clause modifies.
+            if token.dep_ != "advcl" or token.head.pos_ not in {"VERB", "AUX"}:
+                return None
+            token = token.head
+        elif below.i > token.i and any(
+            self._mention_at(word) is not None
+            for child in token.children
+            if child.dep_ in {"dobj", "dative"}
+            for word in (child, *(w for w in child.children if w.dep_ in _OBJECT_PARTS))
+        ):
+            return None
+        subject = next((child for child in token.children if child.dep_ in _SUBJECTS), None)
+        if subject is None or subject.i == pronoun.i:
+            return None
+        if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+            subject = token.head  # "Halbritter, who ...": the relative's antecedent
+        return self._mention_at(subject)
+
+    def _mention_at(self, token: Token) -> _Mention | None:
+        """The mention whose words hold the token, unless the token heads a coordination
+        ("McClenney and Anderson": two people, no one entity)."""
+        if any(child.dep_ == "conj" for child in token.children):
+            return None
+        last = bisect.bisect_right(self.mention_starts, token.idx)
+        first = bisect.bisect_left(self.mention_starts, self.sentence_starts[self._sentence(token.idx)])
+        return next((m for m in self.mentions[first:last] if m.start <= token.idx < m.end), None)
 
     def _quoted(self, attribution: Attribution) -> list[Span]:
         """The words of the attributions other than ``attribution``."""
@@ -865,16 +923,11 @@ class SpeakerResolver:
         """A description the grammar ties to a name: in apposition to it ("Heather
         Samuelson, a campaign staffer who ...") or its predicate ("Kaine is a lawyer who ...")."""
         if head.dep_ == "appos":
-            return self._entity_at(head.head)
+            return _entity_of(self._mention_at(head.head))
         if head.dep_ == "attr":
             subjects = [child for child in head.head.children if child.dep_ in {"nsubj", "nsubjpass"}]
-            return self._entity_at(subjects[0]) if subjects else None
+            return _entity_of(self._mention_at(subjects[0])) if subjects else None
         return None
-
-    def _entity_at(self, token: Token) -> Entity | None:
-        if any(child.dep_ == "conj" for child in token.children):
-            return None  # "McClenney and Anderson, who ...": two people, no one entity
-        return next((m.entity for m in self.mentions if m.start <= token.idx < m.end), None)
 
     def role_holder(self, head: Token, before: int) -> Entity | None:
         """The entity a description refers to: the one holding that role in this text
@@ -913,6 +966,10 @@ class SpeakerResolver:
 
     def _sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+
+def _entity_of(mention: _Mention | None) -> Entity | None:
+    return mention.entity if mention is not None else None
 
 
 def _within(offset: int, spans: list[Span]) -> bool:
