@@ -47,3 +47,26 @@ def test_she_resolved_to_a_person_tells_her_gender(extractor: Extractor):
     )
     found = speakers_by_cue(extractor, text)
     assert (found["wrote"], found["acknowledged"]) == ("Phyllis Schlafly", "Donald Trump")
+
+
+def test_names_listed_with_commas_alone_are_a_group(extractor: Extractor):
+    text = (
+        "Clinton, Sanders say the trade deal is flawed.\n\n"
+        "Hillary Clinton and Bernie Sanders met in Brooklyn on Thursday for their ninth debate."
+    )
+    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
+    (say,) = [a for a in extraction.attributions if a.cue and a.cue.text == "say"]
+    assert [member.name for member in say.speaker.members] == ["Hillary Clinton", "Bernie Sanders"]
+
+
+def test_a_surname_ner_missed_in_a_source_is_the_person_named_in_full(extractor: Extractor):
+    text = (
+        "Donald Trump spoke with Fox News host Sean Hannity in Texas on Wednesday. Hannity "
+        'interjected at one point.\n\n"We are going to build a wall," Trump added. He then had a '
+        'question for the crowd.\n\n"Who\'s going to pay for it?"\n\n"Mexico!" the audience screamed '
+        "back.\n\nHannity asked Trump how high the wall would be."
+    )
+    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
+    (asked,) = [a for a in extraction.attributions if a.cue and a.cue.text == "asked"]
+    found = (asked.source.text, asked.speaker.name, asked.addressee.text)
+    assert found == ("Hannity", "Sean Hannity", "Trump")

@@ -294,7 +294,7 @@ class SpeakerResolver:
         phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         if phrase is None or len(phrase) == 0:
             return None
-        parts = conjunct_phrases(phrase)
+        parts = conjunct_phrases(phrase) or self._listed_people(phrase)
         if (
             not parts
             or any(  # a name read whole across the "and" ("Procter and Gamble")
@@ -314,6 +314,28 @@ class SpeakerResolver:
         if len(members) < 2 or all(member.entity is None for member in members):
             return None
         return Speaker.group(members)
+
+    def _listed_people(self, phrase: TokenSpan) -> list[TokenSpan]:
+        """The names of a list of people with no conjunction, each part between commas one
+        name and nothing else ("Clinton, Sanders" of a headline), or ``[]``."""
+        parts, start = [], phrase.start
+        for token in [*phrase, None]:
+            if token is None or token.text == ",":
+                end = phrase.end if token is None else token.i
+                parts.append(self.doc[start:end])
+                start = end + 1
+        if len(parts) < 2:
+            return []
+        for part in parts:
+            span = Span.of(self.text, part.start_char, part.end_char)
+            names = self.mentions_within(span) if len(part) else []
+            if not (
+                len(names) == 1
+                and (names[0].start, names[0].end) == (part.start_char, part.end_char)
+                and names[0].entity.id in self.people
+            ):
+                return []
+        return parts
 
     def resolve(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         if attribution.source is None:
@@ -363,6 +385,8 @@ class SpeakerResolver:
             # a comma heads the phrase; the name that ends it ends its apposition.
             opening = [item for item in named if item[0] == 1 and item[1] < best[1]]
             return min(opening, key=lambda item: item[1])[2] if best[0] == 0 and opening else best[2]
+        if all(word.text[:1].isupper() for word in tokens) and (known := self._known_name(source.text)):
+            return known  # "Hannity asked Trump ...": NER missed a name it found elsewhere
         head = tokens.root
         pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
         if pronoun is not None and (
@@ -453,14 +477,23 @@ class SpeakerResolver:
         known = next(iter(self.mentions_within(name)), None)
         if known is not None:
             return known.entity
-        same = clean_name(name.text).casefold()
-        named = next((e for e in self.entities if same in {n.casefold() for n in (e.name, *e.aliases)}), None)
+        named = self._known_name(name.text)
         if named is not None:
             return named  # NER missed this mention of a name it found elsewhere
         entity = Entity(id=self._new_id(), name=name.text, type="PERSON", mentions=[name])
         self.document_entities.append(entity)
         self.entities.append(entity)
         return entity
+
+    def _known_name(self, name: str) -> Entity | None:
+        """The entity that bears a name, as its name or one of its aliases, or the one person
+        a lone word is the surname of ("Hannity": Sean Hannity)."""
+        same = clean_name(name).casefold()
+        named = next((e for e in self.entities if same in {n.casefold() for n in (e.name, *e.aliases)}), None)
+        if named is not None or not same or " " in same:
+            return named
+        bearers = [e for e in self.entities if e.id in self.people and e.name.split()[-1].casefold() == same]
+        return bearers[0] if len(bearers) == 1 else None
 
     def _within_preposition(self, mention: _Mention, phrase: TokenSpan) -> bool:
         """Whether a name hangs on a preposition inside the source phrase ("the leaders of
