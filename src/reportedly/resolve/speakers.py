@@ -67,6 +67,9 @@ _KIND_TYPES = {
     "they": frozenset({"ORG"}),
 }
 _PLURAL_REACH = 1
+_SUBJECT_GENDERS = {"he": "m", "she": "f"}
+# The words of an object phrase that may name a person besides its head ("Trump's", "and Cruz").
+_OBJECT_PARTS = frozenset({"poss", "compound", "conj", "appos"})
 ORGANISATION_WORDS = word_set("organisation_words.txt")
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
 DOCUMENT_NOUNS = word_set("document_nouns.txt")
@@ -208,6 +211,7 @@ class SpeakerResolver:
         for attribution in attributions:
             if attribution.speaker and attribution.speaker.entity:
                 self._spoke(attribution.speaker.entity, attribution)
+                self._gender_from(attribution, attribution.speaker.entity)
 
     def link(self, attributions: list[Attribution]) -> None:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
@@ -232,9 +236,18 @@ class SpeakerResolver:
             if entity is not None:
                 previous = by_id.get(entity.id, entity)
                 self._spoke(entity.id, attribution)
+                self._gender_from(attribution, entity.id)
             asked = self.asked(attribution, previous)
             if asked is not None:
                 previous = asked  # the answer that follows ("He said ...") is the one asked
+
+    def _gender_from(self, attribution: Attribution, entity_id: str) -> None:
+        """A person of no known gender takes the gender of a "he" or "she" resolved to them
+        ("Schlafly ... she wrote": no later "he" is Schlafly). Not of a possessive: "his" is
+        as often a source's object's ("support for his bill") and resolved less surely."""
+        source = attribution.source.text.strip().lower() if attribution.source else ""
+        if source in _SUBJECT_GENDERS and entity_id in self.people and self.genders.get(entity_id) is None:
+            self.genders[entity_id] = _SUBJECT_GENDERS[source]
 
     def _spoke(self, entity_id: str, attribution: Attribution) -> None:
         start = attribution_start(attribution)
@@ -281,7 +294,7 @@ class SpeakerResolver:
         phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         if phrase is None or len(phrase) == 0:
             return None
-        parts = conjunct_phrases(phrase)
+        parts = conjunct_phrases(phrase) or self._listed_people(phrase)
         if (
             not parts
             or any(  # a name read whole across the "and" ("Procter and Gamble")
@@ -301,6 +314,28 @@ class SpeakerResolver:
         if len(members) < 2 or all(member.entity is None for member in members):
             return None
         return Speaker.group(members)
+
+    def _listed_people(self, phrase: TokenSpan) -> list[TokenSpan]:
+        """The names of a list of people with no conjunction, each part between commas one
+        name and nothing else ("Clinton, Sanders" of a headline), or ``[]``."""
+        parts, start = [], phrase.start
+        for token in [*phrase, None]:
+            if token is None or token.text == ",":
+                end = phrase.end if token is None else token.i
+                parts.append(self.doc[start:end])
+                start = end + 1
+        if len(parts) < 2:
+            return []
+        for part in parts:
+            span = Span.of(self.text, part.start_char, part.end_char)
+            names = self.mentions_within(span) if len(part) else []
+            if not (
+                len(names) == 1
+                and (names[0].start, names[0].end) == (part.start_char, part.end_char)
+                and names[0].entity.id in self.people
+            ):
+                return []
+        return parts
 
     def resolve(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         if attribution.source is None:
@@ -350,6 +385,8 @@ class SpeakerResolver:
             # a comma heads the phrase; the name that ends it ends its apposition.
             opening = [item for item in named if item[0] == 1 and item[1] < best[1]]
             return min(opening, key=lambda item: item[1])[2] if best[0] == 0 and opening else best[2]
+        if all(word.text[:1].isupper() for word in tokens) and (known := self._known_name(source.text)):
+            return known  # "Hannity asked Trump ...": NER missed a name it found elsewhere
         head = tokens.root
         pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
         if pronoun is not None and (
@@ -440,14 +477,23 @@ class SpeakerResolver:
         known = next(iter(self.mentions_within(name)), None)
         if known is not None:
             return known.entity
-        same = clean_name(name.text).casefold()
-        named = next((e for e in self.entities if same in {n.casefold() for n in (e.name, *e.aliases)}), None)
+        named = self._known_name(name.text)
         if named is not None:
             return named  # NER missed this mention of a name it found elsewhere
         entity = Entity(id=self._new_id(), name=name.text, type="PERSON", mentions=[name])
         self.document_entities.append(entity)
         self.entities.append(entity)
         return entity
+
+    def _known_name(self, name: str) -> Entity | None:
+        """The entity that bears a name, as its name or one of its aliases, or the one person
+        a lone word is the surname of ("Hannity": Sean Hannity)."""
+        same = clean_name(name).casefold()
+        named = next((e for e in self.entities if same in {n.casefold() for n in (e.name, *e.aliases)}), None)
+        if named is not None or not same or " " in same:
+            return named
+        bearers = [e for e in self.entities if e.id in self.people and e.name.split()[-1].casefold() == same]
+        return bearers[0] if len(bearers) == 1 else None
 
     def _within_preposition(self, mention: _Mention, phrase: TokenSpan) -> bool:
         """Whether a name hangs on a preposition inside the source phrase ("the leaders of
@@ -755,9 +801,13 @@ class SpeakerResolver:
         )
 
     def antecedent(self, pronoun: Token, attribution: Attribution, previous: Entity | None) -> Entity | None:
-        """The entity a pronoun refers to: the best-scored compatible candidate near it; with
-        none, the pronoun model's choice (when one is loaded), else None."""
+        """The entity a pronoun refers to: the subject of the clause the grammar ties it to,
+        else the best-scored compatible candidate near it; with none, the pronoun model's
+        choice (when one is loaded), else None."""
         kind = PRONOUNS[pronoun.lower_]
+        bound = self._clause_subject(pronoun)
+        if bound is not None and self._agrees(kind, bound) and not _within(bound.start, attribution.content):
+            return bound.entity
         here = self._sentence(pronoun.idx)
         # The mentions from the farthest sentence the pronoun reaches back to (a long
         # document has thousands before it).
@@ -792,6 +842,47 @@ class SpeakerResolver:
             # 66/77 resolved against 65/77 by the rules alone, as many left null; docs/evaluation.md).
             return self.pronoun_model.antecedent(self, pronoun, attribution)
         return best
+
+    def _clause_subject(self, pronoun: Token) -> _Mention | None:
+        """The named subject of the clause a pronoun stands in without being its subject, or
+        of the clause its own clause is an adverbial of: "Despite [his] dislike ..., Cruz is
+        trying", "Mr. Trump has broken more rules ..., from [his] proposal ...", "Wilkerson
+        started Maher's rant when [he] brought up ...", "Halbritter, who spearheaded the
+        campaign because [he] claimed ...". None where the pronoun is a clause's subject that
+        hangs on no adverbial link, or where another person is the clause's object ("Clinton
+        attacked Trump over [his] comments": either may be meant)."""
+        token, below = pronoun, pronoun
+        while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+            token, below = token.head, token
+        if token.pos_ not in {"VERB", "AUX"}:
+            return None
+        if below.dep_ in _SUBJECTS or below.dep_ == "csubj":
+            # The pronoun is its own clause's subject: the clause that clause modifies.
+            if token.dep_ != "advcl" or token.head.pos_ not in {"VERB", "AUX"}:
+                return None
+            token = token.head
+        elif below.i > token.i and any(
+            self._mention_at(word) is not None
+            for child in token.children
+            if child.dep_ in {"dobj", "dative"}
+            for word in (child, *(w for w in child.children if w.dep_ in _OBJECT_PARTS))
+        ):
+            return None
+        subject = next((child for child in token.children if child.dep_ in _SUBJECTS), None)
+        if subject is None or subject.i == pronoun.i:
+            return None
+        if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+            subject = token.head  # "Halbritter, who ...": the relative's antecedent
+        return self._mention_at(subject)
+
+    def _mention_at(self, token: Token) -> _Mention | None:
+        """The mention whose words hold the token, unless the token heads a coordination
+        ("McClenney and Anderson": two people, no one entity)."""
+        if any(child.dep_ == "conj" for child in token.children):
+            return None
+        last = bisect.bisect_right(self.mention_starts, token.idx)
+        first = bisect.bisect_left(self.mention_starts, self.sentence_starts[self._sentence(token.idx)])
+        return next((m for m in self.mentions[first:last] if m.start <= token.idx < m.end), None)
 
     def _quoted(self, attribution: Attribution) -> list[Span]:
         """The words of the attributions other than ``attribution``."""
@@ -865,16 +956,11 @@ class SpeakerResolver:
         """A description the grammar ties to a name: in apposition to it ("Heather
         Samuelson, a campaign staffer who ...") or its predicate ("Kaine is a lawyer who ...")."""
         if head.dep_ == "appos":
-            return self._entity_at(head.head)
+            return _entity_of(self._mention_at(head.head))
         if head.dep_ == "attr":
             subjects = [child for child in head.head.children if child.dep_ in {"nsubj", "nsubjpass"}]
-            return self._entity_at(subjects[0]) if subjects else None
+            return _entity_of(self._mention_at(subjects[0])) if subjects else None
         return None
-
-    def _entity_at(self, token: Token) -> Entity | None:
-        if any(child.dep_ == "conj" for child in token.children):
-            return None  # "McClenney and Anderson, who ...": two people, no one entity
-        return next((m.entity for m in self.mentions if m.start <= token.idx < m.end), None)
 
     def role_holder(self, head: Token, before: int) -> Entity | None:
         """The entity a description refers to: the one holding that role in this text
@@ -913,6 +999,10 @@ class SpeakerResolver:
 
     def _sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+
+def _entity_of(mention: _Mention | None) -> Entity | None:
+    return mention.entity if mention is not None else None
 
 
 def _within(offset: int, spans: list[Span]) -> bool:

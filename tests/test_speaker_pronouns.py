@@ -1,0 +1,72 @@
+"""Pronoun sources the grammar or earlier pronouns settle, on passages written for the
+project (issue 18): the subject of the clause a pronoun hangs on, cataphora in a fronted
+clause, and the gender a resolved "he" or "she" gives a person."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportedly.extract import Extractor
+from reportedly.model import Document
+
+
+def speakers_by_cue(extractor: Extractor, text: str) -> dict[str, str | None]:
+    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
+    return {a.cue.text: a.speaker.name if a.speaker else None for a in extraction.attributions if a.cue}
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_subject_after_it(extractor: Extractor):
+    text = (
+        "Mark Ellison said the vote was close. After he criticized the plan on Monday, "
+        "Senator John Carter said the bill would fail."
+    )
+    assert speakers_by_cue(extractor, text)["criticized"] == "John Carter"  # not the last to speak
+
+
+def test_a_pronoun_in_an_adverbial_clause_is_the_subject_of_the_clause_it_modifies(extractor: Extractor):
+    text = (
+        "Bill Maher said the comparison was false. Retired Army Col. Lawrence Wilkerson started "
+        "Maher's rant when he argued that Christians had killed people too."
+    )
+    assert speakers_by_cue(extractor, text)["argued"] == "Lawrence Wilkerson"
+
+
+def test_a_pronoun_under_a_relative_clause_is_the_relatives_antecedent(extractor: Extractor):
+    text = (
+        "Tom Reed said on Monday that he had fought Ray Halbritter, who led the campaign against "
+        "the mascot because he claimed it was offensive."
+    )
+    assert speakers_by_cue(extractor, text)["claimed"] == "Ray Halbritter"
+
+
+def test_she_resolved_to_a_person_tells_her_gender(extractor: Extractor):
+    text = (
+        "Phyllis Schlafly praised the visit in her last column. "
+        '"It reminds me of Reagan in Geneva," she wrote. Schlafly had long backed '
+        "Donald Trump's campaign. He acknowledged her backing on Monday."
+    )
+    found = speakers_by_cue(extractor, text)
+    assert (found["wrote"], found["acknowledged"]) == ("Phyllis Schlafly", "Donald Trump")
+
+
+def test_names_listed_with_commas_alone_are_a_group(extractor: Extractor):
+    text = (
+        "Clinton, Sanders say the trade deal is flawed.\n\n"
+        "Hillary Clinton and Bernie Sanders met in Brooklyn on Thursday for their ninth debate."
+    )
+    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
+    (say,) = [a for a in extraction.attributions if a.cue and a.cue.text == "say"]
+    assert [member.name for member in say.speaker.members] == ["Hillary Clinton", "Bernie Sanders"]
+
+
+def test_a_surname_ner_missed_in_a_source_is_the_person_named_in_full(extractor: Extractor):
+    text = (
+        "Donald Trump spoke with Fox News host Sean Hannity in Texas on Wednesday. Hannity "
+        'interjected at one point.\n\n"We are going to build a wall," Trump added. He then had a '
+        'question for the crowd.\n\n"Who\'s going to pay for it?"\n\n"Mexico!" the audience screamed '
+        "back.\n\nHannity asked Trump how high the wall would be."
+    )
+    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
+    (asked,) = [a for a in extraction.attributions if a.cue and a.cue.text == "asked"]
+    found = (asked.source.text, asked.speaker.name, asked.addressee.text)
+    assert found == ("Hannity", "Sean Hannity", "Trump")
