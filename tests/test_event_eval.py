@@ -1,4 +1,5 @@
-"""The event scorers' readers: PLOVER records and PETRARCH unit tests, on files written here."""
+"""The event scorers' readers: PLOVER records, PETRARCH unit tests and ConfliBERT's tagged
+sentences, on files written here."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reportedly.eval.conflibert import part_of, read_sentences
 from reportedly.eval.petrarch import read_unit_tests
 from reportedly.eval.plover import read_records
 from reportedly.events.verbs import plover_type
@@ -53,3 +55,59 @@ def test_malformed_plover_record_names_its_line(tmp_path: Path):
     path.write_text('{"id": "a", "text": "Iran protested.", "event_type": "PROTEST"}\n{"id": "b"}\n', "utf-8")
     with pytest.raises(ValueError, match=r"gold\.jsonl:2: not a PLOVER record"):
         read_records(path)
+
+
+CAMEO_NER = """Iraqi B-S
+troops I-S
+attacked O
+Baghdad B-T
+’ I-T
+s I-T
+rivals I-T
+( O
+the O
+NAF O
+) O
+. O
+
+Russia B-R
+and O
+pre B-R
+- I-R
+war I-R
+Ukraine I-R
+met O
+" O
+in O
+secret O
+" O
+. O
+
+Kenya B-S
+protested O
+. O
+"""
+
+
+def test_conflibert_sentences_are_joined_as_written_with_their_spans(tmp_path: Path):
+    path = tmp_path / "cameo.txt"
+    path.write_text(CAMEO_NER, encoding="utf-8")
+    first, second, third = read_sentences(path)
+    assert first.text == "Iraqi troops attacked Baghdad’s rivals (the NAF)."
+    assert [(span.role, first.text[span.start : span.end], span.words) for span in first.spans] == [
+        ("S", "Iraqi troops", ("Iraqi", "troops")),
+        ("T", "Baghdad’s rivals", ("Baghdad", "’", "s", "rivals")),
+    ]
+    assert second.text == 'Russia and pre-war Ukraine met "in secret".'
+    assert [second.text[span.start : span.end] for span in second.spans] == ["Russia", "pre-war Ukraine"]
+    assert (first.id, third.id) == ("cameo-1", "cameo-3")
+    # the first half to tune on, the rest to check on
+    assert [s.id for s in part_of([first, second, third], "tune")] == ["cameo-1"]
+    assert [s.id for s in part_of([first, second, third], "check")] == ["cameo-2", "cameo-3"]
+
+
+def test_a_malformed_conflibert_line_names_its_line(tmp_path: Path):
+    path = tmp_path / "cameo.txt"
+    path.write_text("Kenya B-S\nprotested X\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"cameo\.txt:2: not a 'token label' line"):
+        read_sentences(path)

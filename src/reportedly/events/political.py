@@ -151,7 +151,7 @@ class PartyJudge:
         words = party.text.split()
         if any(word in POLITICAL_TITLES for word in words):
             return True
-        head = _head(party.text)
+        head = head_of(party.text)
         # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
         if head.lower() in POLITICAL_BODIES and any(word[:1].isupper() for word in words[1:]):
             return True
@@ -164,14 +164,14 @@ class PartyJudge:
         )
 
 
-def _head(words: str) -> str:
+def head_of(words: str) -> str:
     """The head word of a party's words ("sides" of "the Turkish and Greek sides of Cyprus",
     "Nissan" of "Japan's Nissan", "Nigerians" of "Thousands of Nigerians"), without a
     possessive ending or a bracket."""
     words = _BRACKETS.sub("", words)
     before = _AFTER_HEAD.sub("", words, count=1).split()
     if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
-        return _head(rest[0])
+        return head_of(rest[0])
     return _POSSESSIVE.sub("", before[-1]) if before else ""
 
 
