@@ -59,8 +59,12 @@ STATE_AGENTS = frozenset(
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?$", re.I
 )
-# A party's words that are a capital's name: alone, or last after "with".
-_CAPITAL_PARTY = re.compile(r"(?:the\s+|.*\bwith\s+)?([A-Z][\w\s]*)", re.S)
+# A party's words that are a capital's name: alone, last after a preposition of the recipient
+# ("the dialogue with Tehran", "demands from Brussels"), or as the owner of what follows
+# ("Brussels' demands", "Moscow's forces").
+_CAPITAL_PARTY = re.compile(
+    r"(?:the\s+|.*\b(?:with|from|by|to|against|on)\s+)?([A-Z][\w\s]*?)(?:['’]s?\s+(.*))?", re.S
+)
 # Acts done to a place: their recipient capital is the city ("shelled Kyiv", "blockade Paris").
 PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 
@@ -86,12 +90,20 @@ def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
 
 
 def _code_capital(party: EventActor, event: Event, coder: ActorCoder) -> None:
-    """A capital that is a party's words, or that its words end with after "with" ("the
-    dialogue with Tehran"), and not a place, stands for its government."""
+    """A capital that is a party's words, that its words end with after a preposition ("the
+    dialogue with Tehran", "demands from Brussels") or that owns them ("Brussels' demands"),
+    and that is not a place, stands for its government or organisation; what a country's
+    capital owns keeps its own sector ("Moscow's forces" RUSMIL)."""
     match = _CAPITAL_PARTY.fullmatch(party.text)
     code = capital_codes().get(match.group(1)) if match else None
-    if code is not None and not _is_place(party, event):
-        party.actor = coder.actor(code)
+    if code is None or _is_place(party, event):
+        return
+    owned = match.group(2) if match else None
+    sector = coder.sector_of(owned) if owned else None
+    country = coder.actor(code)
+    if sector is not None and country is not None and country.country is not None:
+        code = code[:3] + sector
+    party.actor = coder.actor(code)
 
 
 class PartyJudge:
