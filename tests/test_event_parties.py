@@ -53,12 +53,32 @@ def event_of(extract):
         ),
         # a subject that names no one by its apposition that does
         ("The then president, Goodluck Jonathan, had rejected the proposals.", ("REJECT", ["NGAGOV"], [])),
+        # a person's pronoun object is the person named before it
+        (
+            "A French lawyer filed a lawsuit against the visiting Saudi Crown Prince Mohammed bin Salman,"
+            " accusing him of complicity in torture in Yemen.",
+            ("ACCUSE", ["FRAJUD"], ["SAUGOV"]),
+        ),
+        # storming and pounding a place is an assault; storming out of a room is not
+        (
+            "Taliban attackers stormed a police headquarters in eastern Afghanistan, killing five officers.",
+            ("ASSAULT", ["AFGREB"], ["AFG"]),
+        ),
+        (
+            "Syrian warplanes pounded the rebel-held enclave of eastern Ghouta.",
+            ("ASSAULT", ["SYRMIL"], ["SYR"]),
+        ),
         # a relative clause's subject is the noun it qualifies
         ("It was Hamas fighters who fired the rockets at Israel.", ("ASSAULT", ["PSEREBHMS"], ["ISR"])),
     ],
 )
 def test_event_parties(event_of, text, expected):
     assert event_of(text) == expected
+
+
+def test_storming_out_of_a_meeting_is_no_assault(extract):
+    events = extract("The minister stormed out of the meeting with the unions.").events
+    assert "ASSAULT" not in [event.event_type for event in events]
 
 
 @pytest.mark.parametrize(

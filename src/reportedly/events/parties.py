@@ -42,6 +42,8 @@ PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OP
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# Pronoun objects that stand for a person named before them.
+PERSON_OBJECTS = frozenset({"him", "her"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
@@ -70,8 +72,9 @@ def parties_of(
     # imposed on Iran by the US").
     agent = _agent(trigger) or (_agent(verb) if verb is not None and trigger.dep_ == "nsubjpass" else None)
     owner = _owner(trigger)
+    actor_words = {token.i for token in (owner or subject or agent or trigger).subtree}
     objects = [
-        token
+        _named_before(token, actor_words)
         for token in _object_candidates(trigger, verb)
         if token.ent_type_ not in {"DATE", "TIME"} and token != owner
     ]
@@ -98,6 +101,20 @@ def parties_of(
         _coordinated(_antecedent(actor_token), text, mentions),
         _coordinated(_antecedent(recipient_token), text, mentions),
     )
+
+
+def _named_before(token: Token, actor_words: set[int]) -> Token:
+    """A person's pronoun object ("urged him", "accusing her") as the last person named
+    before it in its sentence, outside the actor's words ("called President Erdogan ...
+    and urged him"); any other word itself."""
+    if token.lower_ not in PERSON_OBJECTS:
+        return token
+    named = (
+        word
+        for word in reversed(token.sent[: token.i - token.sent.start])
+        if word.ent_type_ == "PERSON" and word.i not in actor_words and word.head.ent_type_ != "PERSON"
+    )
+    return next(named, token)
 
 
 def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[bool, bool, int]:
