@@ -3,6 +3,7 @@ sentences, on files written here."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -111,3 +112,32 @@ def test_a_malformed_conflibert_line_names_its_line(tmp_path: Path):
     path.write_text("Kenya B-S\nprotested X\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"cameo\.txt:2: not a 'token label' line"):
         read_sentences(path)
+
+
+@pytest.mark.slow
+def test_eval_conflibert_scores_parties_by_span_and_country(cli, tmp_path: Path):
+    path = tmp_path / "cameo.txt"
+    path.write_text(
+        "Kenya B-S\nprotested O\n. O\n\nRussian B-S\ntroops I-S\nattacked O\nUkraine B-T\n. O\n",
+        encoding="utf-8",
+    )
+    errors = tmp_path / "errors.jsonl"
+    result = cli("eval", "conflibert", str(path), "--errors", str(errors), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["part"], report["sentences"], report["no_event"]) == ("all", 2, 0)
+    assert report["actor"] == {
+        "sentences": 2,
+        "span_accuracy": 1.0,
+        "with_country": 2,
+        "country_accuracy": 1.0,
+    }
+    assert report["recipient"] == {
+        "sentences": 1,
+        "span_accuracy": 1.0,
+        "with_country": 1,
+        "country_accuracy": 1.0,
+    }
+    assert errors.read_text(encoding="utf-8") == ""
+    result = cli("eval", "conflibert", str(path), "--part", "tune", "--format", "text")
+    assert result.stdout.splitlines()[0] == "tune: 1 sentences, 0 with no event"

@@ -116,11 +116,13 @@ class PartyJudge:
         # A user's actor dictionary (``--actors``) says itself who matters, as in PETRARCH:
         # any party it codes is a party to an event ("Arnor cleric" ARNREL).
         self._user_actors = coder.tables is not shipped_tables()
-        # The words that name states and peoples in the document ("United", "States", "Americans").
+        # The words that name states and peoples in the document ("United", "States",
+        # "Americans"): of entities the dictionaries code, not of any name the tagger took
+        # for a place ("the Las Vegas Grand Prix").
         self._state_words = frozenset(
             word
             for entity in entities
-            if entity.type in STATE_ENTITY_TYPES
+            if entity.type in STATE_ENTITY_TYPES and entity.actor is not None
             for name in (entity.name, *entity.aliases)
             for word in name.split()
         )
@@ -128,8 +130,10 @@ class PartyJudge:
     def has_political_party(self, event: Event) -> bool:
         """Whether a party of the event that is no mere place is political. The recipients
         are one phrase and its conjuncts: places all when the first is ("in Italy and
-        Jamaica")."""
-        recipients = event.recipient if event.recipient and not _is_place(event.recipient[0], event) else []
+        Jamaica"), or when it is a capital an attack, a protest or a patrol is aimed at
+        ("legions patrol the streets of London")."""
+        first = event.recipient[0] if event.recipient else None
+        recipients = event.recipient if first is not None and not _is_aimed_at(first, event) else []
         return any(
             self._is_political(party) and not _is_place(party, event) for party in (*event.actor, *recipients)
         )
@@ -190,6 +194,14 @@ def head_of(words: str) -> str:
 def _political_sector(sector: str) -> bool:
     """Whether one of a sector's three-letter parts is political ("GOVMIL", "REBHMS")."""
     return any(sector[start : start + 3] in POLITICAL_SECTORS for start in range(0, len(sector), 3))
+
+
+def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
+    """Whether a recipient is a place: after "in", "at" ..., or a capital that an act done to
+    places is aimed at ("shelled Kyiv"), where it stands for no government."""
+    if _is_place(recipient, event):
+        return True
+    return event.event_type in PLACE_ACTS and head_of(recipient.text) in capital_codes()
 
 
 def _is_place(party: EventActor, event: Event) -> bool:
