@@ -76,6 +76,14 @@ def test_event_parties(event_of, text, expected):
     assert event_of(text) == expected
 
 
+def test_joined_modifiers_name_one_party_each(extract):
+    (event,) = extract("The Russian and US navies began a joint military exercise on Monday.").events
+    assert [(party.text, party.actor.country if party.actor else None) for party in event.actor] == [
+        ("Russian navies", "RUS"),
+        ("US navies", "USA"),
+    ]
+
+
 def test_storming_out_of_a_meeting_is_no_assault(extract):
     events = extract("The minister stormed out of the meeting with the unions.").events
     assert "ASSAULT" not in [event.event_type for event in events]

@@ -188,10 +188,29 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
-    return [
-        party_of(_phrase(_named_apposition(word, text, mentions), text), text, mentions)
-        for word in (token, *token.conjuncts)
-    ]
+    parties = []
+    for word in (token, *token.conjuncts):
+        parties.extend(
+            _by_modifier(word, text, mentions)
+            or [party_of(_phrase(_named_apposition(word, text, mentions), text), text, mentions)]
+        )
+    return parties
+
+
+def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
+    """The parties a noun with joined modifiers names, one per modifier ("the Russian and US
+    navies": "Russian navies", "US navies"), when each names someone; else none."""
+    for child in token.lefts:
+        modifiers = (child, *child.conjuncts)
+        if child.dep_ not in {"amod", "compound", "nmod"} or len(modifiers) < 2:
+            continue
+        named = [mentions.named_in(Span.of(text, word.idx, word.idx + len(word.text))) for word in modifiers]
+        if all(named):
+            return [
+                EventActor(f"{word.text} {token.text}", next((e.id for e in found if e.type != "NORP"), None))
+                for word, found in zip(modifiers, named, strict=True)
+            ]
+    return []
 
 
 def _named_apposition(token: Token, text: str, mentions: NamedMentions) -> Token:
