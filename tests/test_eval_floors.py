@@ -71,9 +71,9 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
         532,
     )
     # Measured 2026-12-05 on the half no rule was fitted on (branch event-parties): actor
-    # span 0.768 -> 0.773, country 0.829 -> 0.836; recipient span 0.500 -> 0.566, country
-    # 0.711 -> 0.724. Floors: about two sentences fewer right.
+    # span 0.768 -> 0.773, country 0.829 -> 0.839; recipient span 0.500 -> 0.566, country
+    # 0.711 -> 0.727. Floors: about two sentences fewer right.
     assert report["actor"]["span_accuracy"] >= 0.765
-    assert report["actor"]["country_accuracy"] >= 0.83
+    assert report["actor"]["country_accuracy"] >= 0.834
     assert report["recipient"]["span_accuracy"] >= 0.56
-    assert report["recipient"]["country_accuracy"] >= 0.715
+    assert report["recipient"]["country_accuracy"] >= 0.72
