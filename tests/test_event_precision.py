@@ -27,8 +27,9 @@ NO_EVENT = [
     "Liverpool beat Chelsea 2-0 at Anfield on Sunday to go top of the table.",
     # science: prehistoric occupation is no coercion
     "It is evidence of an initial modern human occupation of Europe.",
-    # culture
+    # culture; a spot held is no occupation
     "The actor received an award for his role in the film.",
+    "The film occupied the top spot at the box office for a third week.",
 ]
 
 
@@ -101,9 +102,16 @@ def test_negation_comes_from_the_whole_clause(extract, text, event_type, trigger
     assert (event.event_type, event.trigger.text, event.negated) == (event_type, trigger, True)
 
 
-def test_a_refusal_is_a_rejection_not_a_negated_act(extract):
-    (event,) = events_of(extract, "Serbia refused to sign the agreement with the European Union.")
-    assert (event.event_type, event.trigger.text, event.negated) == ("REJECT", "refused", False)
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Serbia refused to sign the agreement with the European Union.", "refused"),
+        ("Turkey declined to sign the agreement with Greece.", "declined"),
+    ],
+)
+def test_a_refusal_is_a_rejection_not_a_negated_act(extract, text, trigger):
+    (event,) = events_of(extract, text)
+    assert (event.event_type, event.trigger.text, event.negated) == ("REJECT", trigger, False)
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,8 @@ def test_political_events_of_real_news_are_coded(extract, text: str, expected):
 
 
 def test_a_states_negotiators_act_for_it_in_a_city_that_is_no_capital(extract):
-    # Geneva is no party; the negotiators of the United States are. (Geneva still stands as
-    # the recipient, the place of the talks: a known fault, issue 19.)
+    # Geneva is no party; the negotiators of the United States and of Iran are, one party
+    # each. (Geneva still stands as the recipient, the place of the talks: a known fault,
+    # issue 19.)
     (event,) = extract("U.S. and Iranian negotiators held talks in Geneva on Monday.").events
-    assert coded(event)[:3] == ("CONSULT", "talks", ["USA"])
+    assert coded(event)[:3] == ("CONSULT", "talks", ["USA", "IRN"])

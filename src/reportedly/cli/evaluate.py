@@ -1,5 +1,5 @@
 """``reportedly eval``: the extractor scored against gold corpora (PolNeAR, speakers, GAP,
-PLOVER, PETRARCH's unit tests, time expressions)."""
+PLOVER, ConfliBERT's CAMEO parties, PETRARCH's unit tests, time expressions)."""
 
 from __future__ import annotations
 
@@ -168,6 +168,37 @@ def eval_plover(
 
     _report(
         lambda: evaluate_plover(records, model=model, tagger=tagger, no_events=no_events),
+        format_report,
+        output_format,
+    )
+
+
+@evaluate.command(name="conflibert")
+@click.argument("sentences", type=GOLD_FILE)
+@click.option(
+    "--part",
+    type=click.Choice(["tune", "check", "all"]),
+    default="all",
+    help="The first half of the file (tune rules on it), the second (check them) or all.",
+)
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the sentences whose actor or recipient is wrong to this JSON Lines file.",
+)
+@report_format
+@model_options
+def eval_conflibert(
+    sentences: Path, part: str, errors_path: Path | None, output_format: str | None, model: str, tagger: str
+) -> None:
+    """Score events' actors and recipients on ConfliBERT's CAMEO sentences tagged with their
+    source and target (e.g. ../shared/data/conflibert/cameo_ner/train.txt)."""
+    from reportedly.eval.conflibert import evaluate_conflibert, format_report
+
+    _report(
+        lambda: evaluate_conflibert(sentences, part, model=model, tagger=tagger, errors_path=errors_path),
         format_report,
         output_format,
     )

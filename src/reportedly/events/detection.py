@@ -35,6 +35,9 @@ from reportedly.resolve.times import TimesBySentence
 LIGHT_VERBS = frozenset(
     {"impose", "hold", "launch", "stage", "declare", "order", "announce", "lodge", "reach"}
 )
+# Where a light verb's act is: its object, or its subject in the passive ("sanctions were
+# imposed on Iran").
+CARRIED = frozenset({"dobj", "nsubjpass"})
 # Obligations laid on someone ("Sudan must return the helicopter") are demands.
 OBLIGATION = frozenset({"must", "should"})
 # An intended or threatened act is an event of its own in PLOVER: a promise to support,
@@ -250,12 +253,13 @@ def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[T
 def _through_light_verb(
     token: Token, trigger: Trigger, triggers: dict[tuple[str, str], Trigger]
 ) -> tuple[Token, Trigger]:
-    """The object noun's event for a light verb ("imposed sanctions"), the promised act's for
+    """The object noun's event for a light verb ("imposed sanctions", "sanctions were
+    imposed"), the promised act's for
     a promise ("vowed to fight": a threat to fight), else the verb's own."""
     lemma = token.lemma_.lower()
-    carried = "dobj" if lemma in LIGHT_VERBS else "xcomp" if lemma in INTENT_WORDS else None
+    carried = CARRIED if lemma in LIGHT_VERBS else {"xcomp"} if lemma in INTENT_WORDS else set()
     for child in token.children:
-        if child.dep_ == carried and (found := trigger_of(child, triggers)):
+        if child.dep_ in carried and (found := trigger_of(child, triggers)):
             return child, found
     return token, trigger
 
@@ -362,7 +366,7 @@ def _act_of(token: Token) -> Token:
     state of] siege", "imposed sanctions"): the act stands where its verb does."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+    if token.dep_ in CARRIED and token.head.lemma_.lower() in LIGHT_VERBS:
         return token.head
     return token
 

@@ -27,10 +27,14 @@ from reportedly.resolve.offices import shipped_office_holders
 RECIPIENT_PREPOSITIONS = frozenset(
     {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
 )
+# Prepositions of the place of an act, not of its recipient, on the verb a noun act hangs on.
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
 # Inside a noun, the party an act is about: "the removal of X", "an appeal by X".
 NOUN_PREPOSITIONS = frozenset({"of", "by"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The rank of a recipient candidate that names no one (``_recipient_rank``).
+UNNAMED = 2
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it. A party in one ("the army", "President X", "a terror group") that
 # no dictionary places is placed in the country its sentence names; "reporters" are not.
@@ -38,6 +42,8 @@ PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OP
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# Pronoun objects that stand for a person named before them.
+PERSON_OBJECTS = frozenset({"him", "her"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
@@ -55,68 +61,213 @@ def speaker_parties(attribution: Attribution) -> list[EventActor]:
 def parties_of(
     trigger: Token, text: str, mentions: NamedMentions
 ) -> tuple[list[EventActor], list[EventActor]]:
-    """The trigger's actor (subject, or "by" agent of a passive) and recipient (object, or
-    the noun after a preposition such as "against")."""
+    """The trigger's actor (subject, "by" agent of a passive, or the owner of a noun act:
+    "Russia's invasion", "an attack by rebels") and recipient (object, or the noun after a
+    preposition such as "against")."""
     subject = _subject(trigger)
     if subject is not None and subject.i == trigger.i:
         subject = None  # a noun trigger that is its own clause's subject ("talks resumed")
-    agent = next(
+    verb = _governing_verb(trigger)
+    # A noun act that is a passive's subject has the passive's agent ("sanctions were
+    # imposed on Iran by the US").
+    agent = _agent(trigger) or (_agent(verb) if verb is not None and trigger.dep_ == "nsubjpass" else None)
+    owner = _owner(trigger)
+    actor_words = {token.i for token in (owner or subject or agent or trigger).subtree}
+    objects = [
+        _named_before(token, actor_words)
+        for token in _object_candidates(trigger, verb)
+        if token.ent_type_ not in {"DATE", "TIME"} and token != owner
+    ]
+    # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
+    # "sanctions on North Korea"; "the Palestinian people"), then one whose phrase holds a
+    # name ("the government of Iraq"), then things ("aid"); of named ones, a party before a
+    # place ("held talks in Jerusalem with Netanyahu").
+    ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
+    objects.sort(key=lambda token: ranks[token.i])
+    named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
+    if not named and (later := _named_after(trigger, owner or subject, text, mentions)) is not None:
+        objects.insert(0, later)
+    # A passive swaps the roles only when the trigger is the passive verb itself ("was
+    # attacked by"): not "Serb forces were engaged in ethnic cleansing".
+    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.i:
+        # What was returned or imposed names no one; who it went to does ("a sarcophagus
+        # was returned to Egypt").
+        receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
+        unnamed = not mentions.named_in(_own_words(subject, text))
+        actor_token, recipient_token = agent, receiver if unnamed and receiver is not None else subject
+    else:
+        actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
+    return (
+        _coordinated(_antecedent(actor_token), text, mentions),
+        _coordinated(_antecedent(recipient_token), text, mentions),
+    )
+
+
+def _named_before(token: Token, actor_words: set[int]) -> Token:
+    """A person's pronoun object ("urged him", "accusing her") as the last person named
+    before it in its sentence, outside the actor's words ("called President Erdogan ...
+    and urged him"); any other word itself."""
+    if token.lower_ not in PERSON_OBJECTS:
+        return token
+    named = (
+        word
+        for word in reversed(token.sent[: token.i - token.sent.start])
+        if word.ent_type_ == "PERSON" and word.i not in actor_words and word.head.ent_type_ != "PERSON"
+    )
+    return next(named, token)
+
+
+def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[bool, bool, int]:
+    """How good a recipient a candidate is, best lowest: whether it names no one; for the
+    named, whether it is the place of the act (after "in" or "at"); then whether its own
+    words name someone (0) or only its phrase does (1)."""
+    if mentions.named_in(_own_words(token, text)):
+        rank = 0
+    elif mentions.named_in(_phrase(token, text)):
+        rank = 1
+    else:
+        return True, False, UNNAMED
+    return False, token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS, rank
+
+
+def _own_words(token: Token, text: str) -> Span:
+    """A noun with the words before it, without what follows ("Sweden's decision", "some
+    sanctions" of "some sanctions on North Korea")."""
+    start = min((child.left_edge.idx for child in token.lefts), default=token.idx)
+    return Span.of(text, start, token.idx + len(token.text))
+
+
+def _antecedent(token: Token | None) -> Token | None:
+    """A relative pronoun ("who", "which", "that") as the noun its clause qualifies ("the
+    rebels who attacked the convoy", "the town that was shelled"); any other word itself."""
+    if token is not None and token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _agent(verb: Token | None) -> Token | None:
+    """The noun after a passive verb's "by" ("was attacked by rebels")."""
+    if verb is None:
+        return None
+    return next(
         (
             grand
-            for child in trigger.children
+            for child in verb.children
             if child.dep_ == "agent"
             for grand in child.children
             if grand.dep_ == "pobj"
         ),
         None,
     )
-    objects = [token for token in _object_candidates(trigger) if token.ent_type_ not in {"DATE", "TIME"}]
-    # Of the candidates, nearest first, one that names someone beats a thing ("aid").
-    named = [token for token in objects if mentions.named_in(_phrase(token, text))]
-    objects = named + [token for token in objects if token not in named]
-    if not named and (later := _named_after(trigger, subject, text, mentions)) is not None:
-        objects.insert(0, later)
-    # A passive swaps the roles only when the trigger is the passive verb itself ("was
-    # attacked by"): not "Serb forces were engaged in ethnic cleansing".
-    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.i:
-        actor_token, recipient_token = agent, subject
-    else:
-        actor_token, recipient_token = subject or agent, objects[0] if objects else None
-    return _coordinated(actor_token, text, mentions), _coordinated(recipient_token, text, mentions)
+
+
+def _governing_verb(trigger: Token) -> Token | None:
+    """The verb a noun trigger is the object or the passive subject of ("held [talks] with
+    Iran", "[sanctions] were imposed on Iran"): the parse often hangs the act's recipient
+    on that verb rather than on the noun."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ not in {"dobj", "nsubjpass"} or trigger.head.i == trigger.i:
+        return None
+    return trigger.head if trigger.head.pos_ in {"VERB", "AUX"} else None
+
+
+def _owner(trigger: Token) -> Token | None:
+    """Who a noun act is of: its possessor ("Russia's invasion of Ukraine"; not "its") or
+    the noun after its own "by" ("an attack by rebels")."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for child in trigger.children:
+        # Not a pronoun ("its") nor a time ("Saturday's meeting").
+        if child.dep_ == "poss" and child.tag_ != "PRP$" and child.ent_type_ not in {"DATE", "TIME"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+    return None
 
 
 def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> list[EventActor]:
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
-    return [party_of(_phrase(word, text), text, mentions) for word in (token, *token.conjuncts)]
+    parties = []
+    for word in (token, *token.conjuncts):
+        parties.extend(
+            _by_modifier(word, text, mentions)
+            or [party_of(_phrase(_named_apposition(word, text, mentions), text), text, mentions)]
+        )
+    return parties
 
 
-def _object_candidates(trigger: Token) -> list[Token]:
+def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
+    """The parties a noun with joined modifiers names, one per modifier ("the Russian and US
+    navies": "Russian navies", "US navies"), when each names someone; else none."""
+    for child in token.lefts:
+        modifiers = (child, *child.conjuncts)
+        if child.dep_ not in {"amod", "compound", "nmod"} or len(modifiers) < 2:
+            continue
+        named = [mentions.named_in(Span.of(text, word.idx, word.idx + len(word.text))) for word in modifiers]
+        if all(named):
+            return [
+                EventActor(f"{word.text} {token.text}", next((e.id for e in found if e.type != "NORP"), None))
+                for word, found in zip(modifiers, named, strict=True)
+            ]
+    return []
+
+
+def _named_apposition(token: Token, text: str, mentions: NamedMentions) -> Token:
+    """A party that names no one by its apposition that does ("the then president, Goodluck
+    Jonathan,"); else the party itself."""
+    if mentions.named_in(_phrase(token, text)):
+        return token
+    appositions = (child for child in token.children if child.dep_ == "appos")
+    return next((child for child in appositions if mentions.named_in(_phrase(child, text))), token)
+
+
+def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]:
     """Who an act is done to, nearest first: its objects and indirect objects ("give
     Tanzania a grant"), nouns after "to", "against", "with", "from" ..., the subject of a
     demanded clause ("demanded that Ukraine withdraw"), and the same inside the verbs it
-    governs ("offered to hand over to Great Britain", "provide aid to refugees")."""
+    governs ("offered to hand over to Great Britain", "provide aid to refugees"); for a
+    noun act, also those of the ``verb`` it is the object or passive subject of ("held
+    talks with Iran"), where the verb's place ("in", "at") is no party."""
     found: list[Token] = []
-    frontier = [trigger]
-    for _ in range(4):
+    frontier = [trigger] if verb is None else [trigger, verb]
+    for _ in range(5):
         following = []
         for word in frontier:
             for child in word.children:
-                if child.dep_ in {"dobj", "dative", "poss"}:
+                if child.i == trigger.i:
+                    continue
+                if child.dep_ == "dative" and child.pos_ == "ADP":
+                    # "provided aid to the Palestinian people": the parse's dative "to"
+                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+                elif child.dep_ in {"dobj", "dative", "poss"}:
                     found.append(child)
                     following.append(child)
-                elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPOSITIONS:
-                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
+                elif child.dep_ == "prep" and _leads_to_party(child, word, trigger, verb):
+                    # and what the noun is of in turn: "10 million euros in aid [to refugees]"
+                    nouns = [grand for grand in child.children if grand.dep_ == "pobj"]
+                    found.extend(nouns)
+                    following.extend(nouns)
                 elif child.dep_ == "ccomp" and word.i == trigger.i:
                     found.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
-                elif child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS and word.pos_ in NOUNS:
-                    # "demanded the removal of President Habyarimana", "victories by X"
-                    found.extend(grand for grand in child.children if grand.dep_ == "pobj")
                 elif child.dep_ in {"xcomp", "prep", "pobj"}:
                     following.append(child)
         frontier = following
     return found
+
+
+def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token | None) -> bool:
+    """Whether the noun after ``preposition``, on ``word``, can be who an act is done to:
+    after "to", "against", "with", "from" ... (not where the ``verb`` of a noun act is done:
+    "in", "at"); inside a noun after "of" or "by" ("the removal of President X", "victories
+    by X"); after "by" on an active verb trigger, where the parse hangs its object's
+    author ("denied charges [by] the U.S. Chamber of Commerce")."""
+    lower = preposition.lower_
+    if lower in RECIPIENT_PREPOSITIONS:
+        return not (word == verb and lower in PLACE_PREPOSITIONS)
+    if lower in NOUN_PREPOSITIONS and word.pos_ in NOUNS:
+        return True
+    return lower == "by" and word.i == trigger.i and word.pos_ == "VERB"
 
 
 def _named_after(trigger: Token, subject: Token | None, text: str, mentions: NamedMentions) -> Token | None:
@@ -131,8 +282,7 @@ def _named_after(trigger: Token, subject: Token | None, text: str, mentions: Nam
             continue
         # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
         # people on its own ("called on Arabs") is no party.
-        start = min((child.left_edge.idx for child in token.lefts), default=token.idx)
-        named = mentions.named_in(Span.of(text, start, token.idx + len(token.text)))
+        named = mentions.named_in(_own_words(token, text))
         own = mentions.named_in(Span.of(text, token.idx, token.idx + len(token.text)))
         if any(entity.type != "NORP" or entity not in own for entity in named):
             return token

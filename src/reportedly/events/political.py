@@ -59,8 +59,12 @@ STATE_AGENTS = frozenset(
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?$", re.I
 )
-# A party's words that are a capital's name: alone, or last after "with".
-_CAPITAL_PARTY = re.compile(r"(?:the\s+|.*\bwith\s+)?([A-Z][\w\s]*)", re.S)
+# A party's words that are a capital's name: alone, last after a preposition of the recipient
+# ("the dialogue with Tehran", "demands from Brussels"), or as the owner of what follows
+# ("Brussels' demands", "Moscow's forces").
+_CAPITAL_PARTY = re.compile(
+    r"(?:the\s+|.*\b(?:with|from|by|to|against|on)\s+)?([A-Z][\w\s]*?)(?:['’]s?\s+(.*))?", re.S
+)
 # Acts done to a place: their recipient capital is the city ("shelled Kyiv", "blockade Paris").
 PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 
@@ -86,12 +90,20 @@ def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
 
 
 def _code_capital(party: EventActor, event: Event, coder: ActorCoder) -> None:
-    """A capital that is a party's words, or that its words end with after "with" ("the
-    dialogue with Tehran"), and not a place, stands for its government."""
+    """A capital that is a party's words, that its words end with after a preposition ("the
+    dialogue with Tehran", "demands from Brussels") or that owns them ("Brussels' demands"),
+    and that is not a place, stands for its government or organisation; what a country's
+    capital owns keeps its own sector ("Moscow's forces" RUSMIL)."""
     match = _CAPITAL_PARTY.fullmatch(party.text)
     code = capital_codes().get(match.group(1)) if match else None
-    if code is not None and not _is_place(party, event):
-        party.actor = coder.actor(code)
+    if code is None or _is_place(party, event):
+        return
+    owned = match.group(2) if match else None
+    sector = coder.sector_of(owned) if owned else None
+    country = coder.actor(code)
+    if sector is not None and country is not None and country.country is not None:
+        code = code[:3] + sector
+    party.actor = coder.actor(code)
 
 
 class PartyJudge:
@@ -104,11 +116,13 @@ class PartyJudge:
         # A user's actor dictionary (``--actors``) says itself who matters, as in PETRARCH:
         # any party it codes is a party to an event ("Arnor cleric" ARNREL).
         self._user_actors = coder.tables is not shipped_tables()
-        # The words that name states and peoples in the document ("United", "States", "Americans").
+        # The words that name states and peoples in the document ("United", "States",
+        # "Americans"): of entities the dictionaries code, not of any name the tagger took
+        # for a place ("the Las Vegas Grand Prix").
         self._state_words = frozenset(
             word
             for entity in entities
-            if entity.type in STATE_ENTITY_TYPES
+            if entity.type in STATE_ENTITY_TYPES and entity.actor is not None
             for name in (entity.name, *entity.aliases)
             for word in name.split()
         )
@@ -116,8 +130,10 @@ class PartyJudge:
     def has_political_party(self, event: Event) -> bool:
         """Whether a party of the event that is no mere place is political. The recipients
         are one phrase and its conjuncts: places all when the first is ("in Italy and
-        Jamaica")."""
-        recipients = event.recipient if event.recipient and not _is_place(event.recipient[0], event) else []
+        Jamaica"), or when it is a capital an attack, a protest or a patrol is aimed at
+        ("legions patrol the streets of London")."""
+        first = event.recipient[0] if event.recipient else None
+        recipients = event.recipient if first is not None and not _is_aimed_at(first, event) else []
         return any(
             self._is_political(party) and not _is_place(party, event) for party in (*event.actor, *recipients)
         )
@@ -151,7 +167,7 @@ class PartyJudge:
         words = party.text.split()
         if any(word in POLITICAL_TITLES for word in words):
             return True
-        head = _head(party.text)
+        head = head_of(party.text)
         # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
         if head.lower() in POLITICAL_BODIES and any(word[:1].isupper() for word in words[1:]):
             return True
@@ -164,20 +180,28 @@ class PartyJudge:
         )
 
 
-def _head(words: str) -> str:
+def head_of(words: str) -> str:
     """The head word of a party's words ("sides" of "the Turkish and Greek sides of Cyprus",
     "Nissan" of "Japan's Nissan", "Nigerians" of "Thousands of Nigerians"), without a
     possessive ending or a bracket."""
     words = _BRACKETS.sub("", words)
     before = _AFTER_HEAD.sub("", words, count=1).split()
     if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
-        return _head(rest[0])
+        return head_of(rest[0])
     return _POSSESSIVE.sub("", before[-1]) if before else ""
 
 
 def _political_sector(sector: str) -> bool:
     """Whether one of a sector's three-letter parts is political ("GOVMIL", "REBHMS")."""
     return any(sector[start : start + 3] in POLITICAL_SECTORS for start in range(0, len(sector), 3))
+
+
+def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
+    """Whether a recipient is a place: after "in", "at" ..., or a capital that an act done to
+    places is aimed at ("shelled Kyiv"), where it stands for no government."""
+    if _is_place(recipient, event):
+        return True
+    return event.event_type in PLACE_ACTS and head_of(recipient.text) in capital_codes()
 
 
 def _is_place(party: EventActor, event: Event) -> bool:
