@@ -471,6 +471,9 @@ class SpeakerResolver:
         # candidates' features and the fallback below.
         holder = self.office_holder(source.text) if reference.kind == "nominal" else None
         candidates = self.candidates(reference, source, attribution, previous, holder)
+        if any(c.type_match for c in candidates) and not reference.types & {PERSON}:
+            # "The retailer" after Amazon, the online retailer: not the department that spoke last.
+            candidates = [c for c in candidates if not c.type_conflict]
         # A title goes to a person the text gives that very role, or who holds its office
         # that day by the dated table, where one is probable enough ("the minister":
         # Interior Minister Naqvi, before a former prime minister who spoke last).
