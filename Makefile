@@ -106,9 +106,10 @@ $(TRAIN_VENV)/.installed: requirements-bootstrap.txt requirements.txt training/r
 train: $(TRAIN_VENV)/.installed
 	$(TRAIN_VENV)/bin/python training/train_tagger.py $(POLNEAR) --output $(TAGGER_DIR) --epochs 5 --learning-rate 2e-4 --seed 13 --every-annotator
 
-# Fit the speaker ranker (pronouns and descriptions to their referents) on the project's own
-# annotations of PolNeAR train sources and on GAP development; numpy only, the runtime venv
-# suffices (parsing the articles and passages takes most of its ~20 minutes on 2 busy cores).
+# Fit the speaker ranker (descriptions to their referents; pronouns stay with the rules, so
+# GAP development is not read) on the project's own annotations of PolNeAR train sources, the
+# held-out fifth left out; numpy only, the runtime venv suffices (parsing the ~280 articles
+# takes nearly all its time).
 GAP ?= ../shared/data/gap
 RANKER_MODEL := src/reportedly/data/models/speaker-ranker.json
 train-resolver: $(VENV)/.runtime

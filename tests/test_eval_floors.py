@@ -27,11 +27,15 @@ def test_speaker_resolution_keeps_its_accuracy_on_polnear_dev():
     # null 135/148 = 0.912; branch speakers4 (writers of first-person sources, relative
     # pronouns' antecedents, part of a people no speaker): 215/288 = 0.747, 164/193 = 0.850,
     # 137/148 = 0.926; branch pronoun-rules (pronouns by clause structure, names NER missed,
-    # comma lists): the same three figures (named 21 -> 22 of 42). Floors: two items fewer
-    # right in each.
-    assert report["resolvable"]["accuracy"] >= 0.735
-    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.835
-    assert report["unresolvable"]["accuracy"] >= 0.91
+    # comma lists): the same three figures (named 21 -> 22 of 42); branch nominal (person
+    # descriptions, kinds from appositions, former office holders, ranker retrained without
+    # the held-out fifth): 216/288 = 0.750, pronouns 164/193, titles 16/25, nominal anaphora
+    # 18/41, null 137/148. Floors: two items fewer right in each.
+    assert report["resolvable"]["accuracy"] >= 0.743
+    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.839
+    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.56
+    assert report["kinds"]["nominal"]["resolvable"]["accuracy"] >= 0.39
+    assert report["unresolvable"]["accuracy"] >= 0.912
 
 
 @pytest.mark.slow

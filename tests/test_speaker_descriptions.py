@@ -11,7 +11,7 @@ import pytest
 from reportedly.extract import Extractor
 from reportedly.model import Document, Entity, Extraction, Span
 from reportedly.resolve.actors import load_coder
-from reportedly.resolve.nominals import entity_types, title_role, types_agree
+from reportedly.resolve.nominals import PERSON_NOUNS, entity_types, title_role, types_agree
 from reportedly.resolve.offices import article_country, shipped_office_holders
 
 
@@ -127,6 +127,22 @@ def test_the_former_secretary_of_state_is_the_person_the_apposition_names(resolv
     assert speakers(extraction)["The former secretary of state"] == "Hillary Clinton"
 
 
+def test_the_former_secretary_of_state_is_the_former_holder_the_dated_table_knows(resolve):
+    extraction = resolve(
+        "Donald Trump held a rally in Ohio on Monday, a day after Hillary Clinton visited the state. "
+        "The former secretary of state said the economy was strong."
+    )
+    assert speakers(extraction)["The former secretary of state"] == "Hillary Clinton"
+
+
+def test_the_retailer_is_the_company_an_apposition_calls_one(resolve):
+    extraction = resolve(
+        "Amazon, the online retailer, will open a warehouse in Ohio, the Commerce Department said on "
+        "Monday. The retailer said it would hire 2,000 workers."
+    )
+    assert speakers(extraction)["The retailer"] == "Amazon"
+
+
 @pytest.mark.parametrize(
     ("text", "source", "name"),
     [
@@ -213,6 +229,11 @@ def test_a_capital_and_the_kremlin_speak_for_their_governments(resolve):
 # The pieces, without the pipeline.
 
 
+def test_a_role_s_head_noun_describes_a_person():
+    assert {"senator", "secretary", "coach", "nominee"} <= PERSON_NOUNS
+    assert "state" not in PERSON_NOUNS  # "the state" is no secretary of state
+
+
 def test_title_role_reads_the_lexicon_phrase_and_its_qualifier():
     assert title_role(["the", "former", "secretary", "of", "state"]) == (("SECRETARY", "OF", "STATE"), True)
     assert title_role(["The", "CNN", "host"]) == (("HOST",), False)
@@ -229,6 +250,12 @@ def test_entity_kinds_come_from_label_code_outlet_and_name():
         False,
     )
     assert types_agree(frozenset({"company"}), frozenset({"organisation"})) == (False, True)
+    # A lone name of no known gender taken for a person ("Twitter said") may be an organisation.
+    twitter = Entity(id="e3", name="Twitter", type="PERSON")
+    assert entity_types(twitter, True, None, False, ()) == {"person", "organisation"}
+    assert entity_types(twitter, True, None, False, (), gender="m") == {"person"}
+    amazon = Entity(id="e4", name="Amazon", type="ORG")
+    assert "company" in entity_types(amazon, False, None, False, (), described=["retailer"])
 
 
 def test_a_former_holder_is_told_from_the_holder_on_the_day():

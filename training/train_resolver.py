@@ -23,7 +23,9 @@ model: ``reportedly eval speakers`` on those articles' records. A second fifth (
 accuracy there, counting a null as right only for a source whose gold is null); the model
 written is then fitted on the four fifths not held out, with those thresholds.
 ``--rules-for KIND`` leaves a kind to the rules (pronouns: the rules resolved more of
-held-out train; docs/evaluation.md). Needs only the runtime install.
+held-out train; docs/evaluation.md): the resolver resolves it by the rules while the pairs
+are recorded, as it will when the model runs, and the model has no weights for it (with
+pronouns left to the rules, GAP is not read). Needs only the runtime install.
 """
 
 from __future__ import annotations
@@ -51,25 +53,31 @@ from reportedly.resolve.speakers import attribution_start
 from reportedly.resources import Resources
 from reportedly.stages import Draft, speaker_resolver
 
-RANKED_KINDS = frozenset({"pronoun", "title", "description", "nominal"})
+# The gold file's kinds whose sources each kind of reference the model ranks comes from.
+GOLD_KINDS = {"pronoun": frozenset({"pronoun"}), "nominal": frozenset({"title", "description", "nominal"})}
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(1, 19))
 L2 = 1.0
 GAP_WEIGHT = 0.5  # GAP's passages count half: they are Wikipedia, not news, and many
 
 
 class Recorder:
-    """Stands for the model in the resolver: keeps what it is asked and lets ``inner`` answer."""
+    """Stands for the model in the resolver: keeps what it is asked and lets ``inner`` answer.
+    The kinds left to the rules (``rules_for``) go to the rules, as they will when the model
+    runs, so that the previous speakers the references see are the ones they will see then."""
 
-    def __init__(self, inner: Chooser | None) -> None:
+    def __init__(self, inner: Chooser | None, rules_for: frozenset[str] = frozenset()) -> None:
         self.inner = inner
+        self.rules_for = rules_for
         self.asked: list[tuple[Reference, list[Candidate]]] = []
 
     def ranks(self, kind: str) -> bool:
-        return True
+        return kind not in self.rules_for
 
-    def choose(self, reference: Reference, candidates: list[Candidate]) -> str | None:
+    def choose(
+        self, reference: Reference, candidates: list[Candidate], floor: float | None = None
+    ) -> str | None:
         self.asked.append((reference, candidates))
-        return self.inner.choose(reference, candidates) if self.inner else None
+        return self.inner.choose(reference, candidates, floor) if self.inner else None
 
 
 @dataclasses.dataclass
@@ -98,9 +106,14 @@ def tuning(name: str) -> bool:
     return _fifth(name) == 1
 
 
-def polnear_items(split: Path, gold: Path, nlp, resources: Resources) -> list[Item]:
+def polnear_items(
+    split: Path, gold: Path, nlp, resources: Resources, kinds: frozenset[str] = frozenset(GOLD_KINDS)
+) -> list[Item]:
+    """The gold sources of the kinds the references of ``kinds`` come from, in the articles
+    not held out."""
+    gold_kinds = frozenset().union(*(GOLD_KINDS[kind] for kind in kinds))
     rows = [row for row in read_json_lines(gold, "gold speaker record", dict) if not row.get("skip")]
-    rows = [row for row in rows if row["kind"] in RANKED_KINDS and not isinstance(row["speaker"], list)]
+    rows = [row for row in rows if row["kind"] in gold_kinds and not isinstance(row["speaker"], list)]
     by_article = defaultdict(list)
     for row in rows:
         by_article[row["article"]].append(row)
@@ -157,10 +170,12 @@ def gap_items(path: Path, nlp, resources: Resources) -> list[Item]:
     return items
 
 
-def record(items: list[Item], resources: Resources, inner: Chooser | None) -> list[tuple]:
+def record(
+    items: list[Item], resources: Resources, inner: Chooser | None, rules_for: frozenset[str] = frozenset()
+) -> list[tuple]:
     """Each item's reference and its candidates with their labels, as the resolver ranks them
-    with ``inner`` choosing (None: no one)."""
-    recorder = Recorder(inner)
+    with ``inner`` choosing (None: no one) and the rules resolving the kinds ``rules_for``."""
+    recorder = Recorder(inner, rules_for)
     ranked = dataclasses.replace(resources, ranker=recorder)
     by_draft = defaultdict(list)
     for item in items:
@@ -169,15 +184,19 @@ def record(items: list[Item], resources: Resources, inner: Chooser | None) -> li
     for group in by_draft.values():
         draft = group[0].draft
         attributions = draft.extraction.attributions
+        speaker_resolver(draft, ranked).link(attributions)
+        # A fresh resolver, as the speaker evaluation's: the one that linked counts each
+        # description it resolved as a mention, in which the description would find its own name.
         resolver = speaker_resolver(draft, ranked)
-        resolver.link(attributions)
         by_id = {entity.id: entity for entity in resolver.entities}
         for item in group:
             recorder.asked.clear()
             _resolve_gold(resolver, attributions, draft.doc.text, item)
             if not recorder.asked:
                 continue  # a name, or a phrase the resolver does not rank
-            reference, candidates = recorder.asked[-1]
+            # The resolver may ask about a subset first (the holders of a title's role) or
+            # after (persons): the pair is the reference with all its candidates.
+            reference, candidates = max(recorder.asked, key=lambda asked: len(asked[1]))
             labels = [bool(item.is_right(by_id[candidate.entity_id])) for candidate in candidates]
             pairs.append((item, reference, candidates, labels))
     return pairs
@@ -255,45 +274,49 @@ def main() -> None:
         help="a kind of reference the rules keep resolving (where they did better on held-out train)",
     )
     args = parser.parse_args()
+    rules_for = frozenset(args.rules_for)
+    ranked = tuple(kind for kind in KINDS if kind not in rules_for)
     resources = Resources.load(ranker="none")
     nlp = load_spacy(DEFAULT_MODEL)
-    items = polnear_items(args.polnear_train, args.gold, nlp, resources) + gap_items(args.gap, nlp, resources)
+    items = polnear_items(args.polnear_train, args.gold, nlp, resources, frozenset(ranked))
+    if "pronoun" in ranked:  # GAP's passages teach pronouns only
+        items += gap_items(args.gap, nlp, resources)
     ranker = None
     for rounds in ("no model", "first model"):
-        pairs = record(items, resources, ranker)
+        pairs = record(items, resources, ranker, rules_for)
         training = [pair for pair in pairs if not pair[0].tuning]
         kept = [pair for pair in pairs if pair[0].tuning]
-        ranker = SpeakerRanker({kind: fit(training, kind) for kind in KINDS}, dict.fromkeys(KINDS, 0.5))
+        ranker = SpeakerRanker({kind: fit(training, kind) for kind in ranked}, dict.fromkeys(ranked, 0.5))
         print(f"pairs recorded with {rounds}: {len(pairs)} references", file=sys.stderr)
     figures = {}
     thresholds = {}
-    for kind in KINDS:
+    for kind in ranked:
         scored = {threshold: accuracy(kept, ranker, kind, threshold) for threshold in THRESHOLDS}
         thresholds[kind] = max(
             THRESHOLDS, key=lambda threshold: (scored[threshold][0], -abs(threshold - 0.5))
         )
         right, total = scored[thresholds[kind]]
-        figures[kind] = {"held_out_references": total, "right": right, "threshold": thresholds[kind]}
+        figures[kind] = {"references": total, "right": right, "threshold": thresholds[kind]}
         print(f"{kind}: threshold {thresholds[kind]}, tuning fifth {right}/{total}", file=sys.stderr)
     for source in ("polnear", "gap"):
         subset = [pair for pair in kept if pair[0].source == source]
-        for kind in KINDS:
+        for kind in ranked:
             right, total = accuracy(subset, ranker, kind, thresholds[kind])
             print(f"tuning fifth {source} {kind}: {right}/{total}", file=sys.stderr)
-    # The gold file's kinds the "nominal" model ranks, resolvable or not, apart.
-    for gold_kind in ("title", "description", "nominal"):
-        for resolvable in (True, False):
-            subset = [pair for pair in kept if pair[0].kind == gold_kind and pair[0].resolvable == resolvable]
-            right, total = accuracy(subset, ranker, "nominal", thresholds["nominal"])
-            print(f"tuning fifth {gold_kind} resolvable={resolvable}: {right}/{total}", file=sys.stderr)
-    ranked = frozenset(KINDS) - set(args.rules_for)
-    final = SpeakerRanker({kind: fit(pairs, kind) for kind in KINDS}, thresholds, ranked)
+    if "nominal" in ranked:  # the gold file's kinds the "nominal" model ranks, resolvable or not, apart
+        for gold_kind in sorted(GOLD_KINDS["nominal"]):
+            for resolvable in (True, False):
+                subset = [p for p in kept if p[0].kind == gold_kind and p[0].resolvable == resolvable]
+                right, total = accuracy(subset, ranker, "nominal", thresholds["nominal"])
+                print(f"tuning fifth {gold_kind} resolvable={resolvable}: {right}/{total}", file=sys.stderr)
+    final = SpeakerRanker({kind: fit(pairs, kind) for kind in ranked}, thresholds)
     model = final.to_json()
     model["trained_on"] = {
         "polnear": str(args.gold),
-        "gap": args.gap.name,
+        "gap": args.gap.name if "pronoun" in ranked else None,
         "references": len(pairs),
-        "held_out": figures,
+        # Chosen on the second fifth (the first, held out, is never read here).
+        "tuning_fifth": figures,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")

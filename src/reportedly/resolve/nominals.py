@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines
 from reportedly.model import Entity
+from reportedly.resolve.entities import role_of
 from reportedly.resolve.offices import read_roles
 
 
@@ -79,8 +81,20 @@ _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _MAKER_PREPOSITIONS = frozenset({"from", "by"})
 
 ROLE_PHRASES = frozenset(read_roles())
+# A description's referent is a person: the kind a role's noun takes ("the candidate").
+PERSON = "person"
 # Words that make a title mean someone else than the office's holder ("the former minister").
 QUALIFIERS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+
+
+def role_head(phrase: tuple[str, ...]) -> str:
+    """A role phrase's head noun: "SECRETARY" of "SECRETARY OF STATE", "MINISTER" of "PRIME MINISTER"."""
+    return phrase[phrase.index("OF") - 1] if "OF" in phrase[1:] else phrase[-1]
+
+
+# The nouns a role is named by: a definite one describes a person ("the senator", "the
+# former secretary of state"; not "the state").
+PERSON_NOUNS = frozenset(role_head(phrase).lower() for phrase in ROLE_PHRASES)
 
 
 def noun_types(*words: str) -> frozenset[str]:
@@ -104,15 +118,33 @@ def made_noun(token: Token) -> Token | None:
     return None
 
 
+def descriptor(mention: TokenSpan) -> str | None:
+    """The noun a mention's title or apposition describes its entity by, where the kinds
+    table knows it: "giant" in "the oil giant Exxon Mobil", "retailer" in "Amazon, the
+    online retailer,"."""
+    found = role_of(mention, lambda words: bool(noun_types(words[-1].lower())))
+    return found[0].split()[-1] if found else None
+
+
 def entity_types(
-    entity: Entity, person: bool, code: str | None, outlet: bool, made: Iterable[Token]
+    entity: Entity,
+    person: bool,
+    code: str | None,
+    outlet: bool,
+    made: Iterable[Token],
+    described: Iterable[str] = (),
+    gender: str | None = None,
 ) -> frozenset[str]:
     """The kinds an entity may be referred to as: a person is a person (and the maker of
     what it made), an organisation or place by its label, actor code, outlet listing, the
-    last word of its name and what it made."""
+    last word of its name, the nouns its mentions are ``described`` by and what it made. A
+    lone name of no known ``gender`` taken for a person may be an organisation as well
+    ("Twitter said")."""
     if person and entity.type == "ORG" and code and _ORGANISATION_SECTORS & _sectors(code):
         person = False  # "Wells Fargo said": the resolver took a speaking name for a person
-    types = {"person"} if person else set(_LABEL_TYPES.get(entity.type, ()))
+    types = {PERSON} if person else set(_LABEL_TYPES.get(entity.type, ()))
+    if person and gender is None and len(entity.name.split()) == 1:
+        types.add(ORGANISATION)
     if not person:
         if code:
             country, sectors = (code[:3], code[3:]) if len(code) > 3 else (code, "")
@@ -126,6 +158,8 @@ def entity_types(
             words = name.replace(".", " ").split()
             if len(words) > 1:
                 types |= noun_types(words[-1].lower())
+        for noun in described:
+            types |= noun_types(noun)
     for noun in made:
         types |= noun_types(noun.lemma_.lower(), noun.lower_) & MADE_KINDS
     return frozenset(types)

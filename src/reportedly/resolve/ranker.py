@@ -10,7 +10,8 @@ the role, title and head-noun matches ("the company" and an organisation named
 "... Company" or known as one) and whether the candidate is of a kind the noun takes
 (``reportedly.resolve.nominals``: "the network" an outlet, "the poll" its maker). A
 logistic model per kind of reference scores each pair; the best candidate wins when its
-probability reaches the kind's threshold, else the source stays without a speaker.
+probability reaches the kind's threshold, else the source stays without a speaker. A kind
+the model has no weights for is left to the rules.
 
 The weights ship as JSON (``data/models/speaker-ranker.json``), made by
 ``training/train_resolver.py``; they run with numpy, without the training's dependencies.
@@ -48,6 +49,9 @@ class Reference:
     types: frozenset[str] = frozenset()
     # The role lexicon's phrase the title ends with and whether a qualifier ("former") is on it.
     role: tuple[tuple[str, ...], bool] | None = None
+    # A title's words without its qualifiers ("the secretary of state" for "the former
+    # secretary of state"): the office whose former holders the dated table knows.
+    office_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +87,7 @@ class Candidate:
     type_vague: bool = False  # an organisation of no known kind, for an organisation's noun
     type_conflict: bool = False  # of known kinds, none the reference's noun takes
     type_first: bool = False  # the most recently mentioned candidate whose kind matches
+    most_mentioned: bool = False  # no candidate was mentioned more often before the reference
 
 
 def features(reference: Reference, candidate: Candidate) -> list[float]:
@@ -149,6 +154,12 @@ def features(reference: Reference, candidate: Candidate) -> list[float]:
         float(candidate.type_first),
         float(candidate.type_first and candidate.type_match),
         float(candidate.type_match and candidate.sentences_back <= 2),
+        # A noun of no known kind ("the audience", "the results"): rarely a referent the text names.
+        float(reference.kind == "nominal" and not reference.types),
+        float(reference.kind == "nominal" and not reference.types and candidate.person),
+        # Salience: whom the story is about so far.
+        float(candidate.most_mentioned),
+        float(candidate.most_mentioned and reference.person_noun and candidate.person),
     ]
 
 
@@ -163,7 +174,9 @@ FEATURE_COUNT = len(
 class Chooser(Protocol):
     def ranks(self, kind: str) -> bool: ...
 
-    def choose(self, reference: Reference, candidates: list[Candidate]) -> str | None: ...
+    def choose(
+        self, reference: Reference, candidates: list[Candidate], floor: float | None = None
+    ) -> str | None: ...
 
 
 class RankerError(Exception):
@@ -172,15 +185,14 @@ class RankerError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRanker:
-    """Logistic weights and a null threshold for each kind of reference, and the kinds it
-    resolves (the rules resolve the others: they did better on held-out train)."""
+    """Logistic weights and a null threshold for each kind of reference it resolves (the
+    rules resolve the others: they did better on held-out train)."""
 
     weights: dict[str, np.ndarray]
     thresholds: dict[str, float]
-    ranked: frozenset[str] = frozenset(KINDS)
 
     def ranks(self, kind: str) -> bool:
-        return kind in self.ranked
+        return kind in self.weights
 
     def probabilities(self, reference: Reference, candidates: list[Candidate]) -> np.ndarray:
         if not candidates:
@@ -188,27 +200,29 @@ class SpeakerRanker:
         matrix = np.array([features(reference, candidate) for candidate in candidates])
         return 1.0 / (1.0 + np.exp(-(matrix @ self.weights[reference.kind])))
 
-    def choose(self, reference: Reference, candidates: list[Candidate]) -> str | None:
+    def choose(
+        self, reference: Reference, candidates: list[Candidate], floor: float | None = None
+    ) -> str | None:
         """The id of the entity the reference most probably refers to, or None when no
-        candidate is probable enough."""
+        candidate is probable enough: at the kind's threshold, or at ``floor`` if given."""
         probabilities = self.probabilities(reference, candidates)
         if not len(probabilities):
             return None
         best = int(np.argmax(probabilities))
-        if probabilities[best] < self.thresholds[reference.kind]:
+        if probabilities[best] < (self.thresholds[reference.kind] if floor is None else floor):
             return None
         return candidates[best].entity_id
 
     def to_json(self) -> dict:
         return {
             "features": FEATURE_COUNT,
-            "ranked": sorted(self.ranked),
             "kinds": {
                 kind: {
                     "weights": [round(float(w), 6) for w in self.weights[kind]],
                     "threshold": self.thresholds[kind],
                 }
                 for kind in KINDS
+                if kind in self.weights
             },
         }
 
@@ -222,9 +236,10 @@ def load_ranker(path: Path | None = None) -> SpeakerRanker:
         raise RankerError(f"{path}: cannot read the speaker ranker: {error}") from None
     if model.get("features") != FEATURE_COUNT:
         raise RankerError(f"{path}: made for {model.get('features')} features, this code has {FEATURE_COUNT}")
-    kinds = model["kinds"]
+    kinds = model.get("kinds") or {}
+    if not kinds or set(kinds) - set(KINDS):
+        raise RankerError(f"{path}: weights expected for some of {', '.join(KINDS)}, not {sorted(kinds)}")
     return SpeakerRanker(
-        weights={kind: np.array(kinds[kind]["weights"], dtype=float) for kind in KINDS},
-        thresholds={kind: float(kinds[kind]["threshold"]) for kind in KINDS},
-        ranked=frozenset(model.get("ranked", KINDS)),
+        weights={kind: np.array(kinds[kind]["weights"], dtype=float) for kind in kinds},
+        thresholds={kind: float(kinds[kind]["threshold"]) for kind in kinds},
     )
