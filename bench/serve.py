@@ -180,7 +180,8 @@ def cases(client: Client, pages: list[str]) -> dict[str, str]:
         "events deep": query("events", cursor=deep_cursor(client, query("events"), DEEP_ROWS)),
         "issues": query("issues"),
         "positions": query("positions", issue=issue),
-        "positions history": query("positions", issue=issue, view="history", limit=20),
+        # One actor's history on one issue, as `positions --history --issue --actor` asks it.
+        "positions history": query("positions", issue=issue, actor=speaker, view="history"),
         "positions shifts": query("positions", view="shifts", by="code"),
     }
     for page in pages:
