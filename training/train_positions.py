@@ -47,6 +47,8 @@ from reportedly.positions.learned import (
 from reportedly.positions.stance import read_stance
 from reportedly.positions.statements import (
     Statement,
+    cued,
+    encode_together,
     from_bytes,
     issues_of,
     rule_reading,
@@ -87,7 +89,7 @@ def _matched(gold: GoldStatement, extraction: Extraction) -> Statement:
     return found[0]
 
 
-def examples_of(path: Path, extractor: Extractor, book: IssueBook) -> list[Example]:
+def examples_of(path: Path, extractor: Extractor, book: IssueBook, cue_embedding: bool) -> list[Example]:
     golds = read_gold(path, book)
     documents = (Document(gold.id, gold.text, published=gold.published) for gold in golds)
     examples = []
@@ -103,7 +105,10 @@ def examples_of(path: Path, extractor: Extractor, book: IssueBook) -> list[Examp
             else:  # as the eval reads a gold issue the system did not assign
                 rule_stances[issue.name] = read_stance(gold.content, "", against=issue.against).stance
         vector = from_bytes(extraction.vectors[statement.id])
-        examples.append(Example(gold, statement_view(statement, list(matches), vector), rule_stances))
+        encoder = extractor.resources.encoder
+        cue_vector = encode_together(encoder, [cued(statement)])[0] if cue_embedding and encoder else None
+        view = statement_view(statement, list(matches), vector, cue_vector)
+        examples.append(Example(gold, view, rule_stances))
     return examples
 
 
@@ -125,8 +130,8 @@ def fit_logistic(features: np.ndarray, labels: np.ndarray, penalty: float, multi
     return weights
 
 
-def fit(examples: list[Example], issues: list[str], penalty: float) -> PositionModel:
-    base = np.array([base_features(example.view, issues) for example in examples])
+def fit(examples: list[Example], issues: list[str], penalty: float, cue_embedding: bool) -> PositionModel:
+    base = np.array([base_features(example.view, issues, cue_embedding) for example in examples])
     labels = np.array(
         [[float(name in {i.issue for i in e.gold.issues}) for name in issues] for e in examples]
     )
@@ -139,7 +144,7 @@ def fit(examples: list[Example], issues: list[str], penalty: float) -> PositionM
     stance_x = np.array([features for features, _ in pairs])
     stance_y = np.array([[float(stance == value) for value in STANCE_VALUES] for _, stance in pairs])
     stance_weights = fit_logistic(stance_x, stance_y, penalty, multiclass=True)
-    return PositionModel(issues, issue_weights, 0.5, stance_weights, "learned", True)
+    return PositionModel(issues, issue_weights, 0.5, stance_weights, "learned", True, cue_embedding)
 
 
 def score(predicted: list[tuple[set[str], dict[str, str]]], examples: list[Example]) -> dict[str, float]:
@@ -182,7 +187,7 @@ def predict(model: PositionModel | None, example: Example) -> tuple[set[str], di
 
 
 def cross_validate(
-    examples: list[Example], extra: list[Example], issues: list[str]
+    examples: list[Example], extra: list[Example], issues: list[str], cue_embedding: bool
 ) -> tuple[dict[str, dict[str, float]], dict[str, object]]:
     """Every setting's figures over the 5 folds, and the best setting's."""
     order = np.random.default_rng(SEED).permutation(len(examples))
@@ -195,7 +200,7 @@ def cross_validate(
         training = [example for index, example in enumerate(examples) if index not in held] + extra
         predictions["rules"] += [(index, predict(None, examples[index])) for index in fold]
         for penalty in L2_PENALTIES:
-            model = fit(training, issues, penalty)
+            model = fit(training, issues, penalty, cue_embedding)
             for setting in settings:
                 if setting[0] != penalty:
                     continue
@@ -223,6 +228,9 @@ def main() -> None:
     parser.add_argument("train", type=Path)
     parser.add_argument("--extra", type=Path, action="append", default=[])
     parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument(
+        "--cue-embedding", action="store_true", help="weigh the cue and content's embedding too"
+    )
     parser.add_argument("--report", type=Path, help="where to write the cross-validation figures (JSON)")
     args = parser.parse_args()
     if "gold" in args.train.name or any("gold" in path.name for path in args.extra):
@@ -231,11 +239,13 @@ def main() -> None:
     extractor = Extractor.from_resources(resources)
     book = resources.issues
     issues = book.names()
-    examples = examples_of(args.train, extractor, book)
-    extra = [example for path in args.extra for example in examples_of(path, extractor, book)]
-    figures, best = cross_validate(examples, extra, issues)
+    examples = examples_of(args.train, extractor, book, args.cue_embedding)
+    extra = [
+        example for path in args.extra for example in examples_of(path, extractor, book, args.cue_embedding)
+    ]
+    figures, best = cross_validate(examples, extra, issues, args.cue_embedding)
     print(json.dumps({"rules": figures["rules"], "chosen": best}, indent=1), file=sys.stderr)
-    model = fit(examples + extra, issues, float(best["penalty"]))  # type: ignore[arg-type]
+    model = fit(examples + extra, issues, float(best["penalty"]), args.cue_embedding)  # type: ignore[arg-type]
     model.threshold = float(best["threshold"])  # type: ignore[arg-type]
     model.mode = str(best["mode"])
     model.learned_stance = bool(best["learned_stance"])

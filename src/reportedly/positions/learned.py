@@ -54,6 +54,9 @@ class StatementView:
     """What the models see of a statement: its embedding and the rules' readings."""
 
     vector: np.ndarray  # the content's unit embedding
+    # The embedding of the cue and content together ("ruled out" + "a ceasefire"), for a
+    # model that weighs it; None: not computed.
+    cue_vector: np.ndarray | None
     rule_issues: frozenset[str]  # the issues the patterns (or the embedding's closest) place
     cue: str
     negated: bool
@@ -61,14 +64,17 @@ class StatementView:
     event_type: str | None
 
 
-def base_features(view: StatementView, issues: list[str]) -> np.ndarray:
+def base_features(view: StatementView, issues: list[str], cue_embedding: bool = False) -> np.ndarray:
     """The features every model of the statement weighs; the first is the bias."""
+    if cue_embedding and view.cue_vector is None:
+        raise ValueError("the model weighs the cue and content's embedding, and it was not computed")
     cue = cue_class(view.cue)
     event = view.event_type if view.event_type in EVENT_TYPES else None
     return np.concatenate(
         [
             [1.0],
             view.vector.astype(np.float64),
+            view.cue_vector.astype(np.float64) if cue_embedding and view.cue_vector is not None else [],
             [float(name in view.rule_issues) for name in issues],
             [float(not view.rule_issues), float(view.negated), float(view.hypothetical)],
             [float(cue == name) for name in CUE_CLASSES],
@@ -106,13 +112,14 @@ class PositionModel:
     stance_weights: np.ndarray  # one row per stance value
     mode: str  # how the issues combine with the rules': MODES
     learned_stance: bool  # False: the rules' stance stays
+    cue_embedding: bool = False  # it weighs the cue and content's embedding too
 
     def issues_of(self, view: StatementView) -> list[tuple[str, float]]:
         """The statement's issues, in the issues' order, with their probabilities (1.0 for
         the rules' in "fill" mode)."""
         if self.mode == "fill" and view.rule_issues:
             return [(name, 1.0) for name in self.issues if name in view.rule_issues]
-        probabilities = sigmoid(self.issue_weights @ base_features(view, self.issues))
+        probabilities = sigmoid(self.issue_weights @ base_features(view, self.issues, self.cue_embedding))
         return [
             (name, round(float(p), 3))
             for name, p in zip(self.issues, probabilities, strict=True)
@@ -123,7 +130,9 @@ class PositionModel:
         """The statement's stance on ``issue`` (one of the model's issues), given the rules' there."""
         if not self.learned_stance:
             return rule_stance
-        features = stance_features(base_features(view, self.issues), issue, rule_stance, self.issues)
+        features = stance_features(
+            base_features(view, self.issues, self.cue_embedding), issue, rule_stance, self.issues
+        )
         return cast(StanceValue, STANCE_VALUES[int(np.argmax(self.stance_weights @ features))])
 
     def to_json(self) -> dict[str, object]:
@@ -132,6 +141,7 @@ class PositionModel:
             "threshold": self.threshold,
             "mode": self.mode,
             "learned_stance": self.learned_stance,
+            "cue_embedding": self.cue_embedding,
             "stances": list(STANCE_VALUES),
             "issue_weights": np.round(self.issue_weights, 5).tolist(),
             "stance_weights": np.round(self.stance_weights, 5).tolist(),
@@ -157,6 +167,7 @@ def load_position_model(path: Path | None, issues: list[str]) -> PositionModel:
             np.array(data["stance_weights"], dtype=np.float64),
             str(data["mode"]),
             bool(data["learned_stance"]),
+            bool(data["cue_embedding"]),
         )
     except OSError as error:
         raise PositionModelError(f"{path}: cannot read it ({error.strerror})") from None

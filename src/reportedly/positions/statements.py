@@ -238,14 +238,23 @@ def take_positions(
     ]
     learned = model is not None and encoder is not None
     found = issues_of(extraction, statements, book, encoder, embed_all=learned)
+    # The cue and content embedded together, for a model that weighs them (a second run of
+    # the encoder over the statements).
+    cue_vectors = (
+        list(encode_together(encoder, [cued(statement) for statement in statements[:MAX_EMBEDDED]]))
+        if learned and model is not None and model.cue_embedding and encoder is not None
+        else []
+    )
     stances = []
-    for statement, about in zip(statements, found, strict=True):
+    for number, (statement, about) in enumerate(zip(statements, found, strict=True)):
         vector = extraction.vectors.get(statement.id) if learned else None
         chosen: list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]] = [
             (issue, match, score, None) for issue, match, score in about
         ]
-        if model is not None and vector is not None:
-            chosen = learned_issues(statement, about, from_bytes(vector), book, model)
+        cue_vector = cue_vectors[number] if number < len(cue_vectors) else None
+        # A statement past the encoder's limit for a document keeps the rules' reading.
+        if model is not None and vector is not None and (cue_vector is not None or not model.cue_embedding):
+            chosen = learned_issues(statement, about, from_bytes(vector), cue_vector, book, model)
         for issue, match, score, learned_stance in chosen:
             reading, start = rule_reading(statement, issue, match)
             stance = learned_stance or reading.stance
@@ -265,6 +274,11 @@ def take_positions(
     return stances
 
 
+def cued(statement: Statement) -> str:
+    """The statement's cue and content, as the positions model embeds them together."""
+    return f"{statement.cue} {statement.text}".strip()
+
+
 def rule_reading(statement: Statement, issue: Issue, match: re.Match[str] | None) -> tuple[Reading, int]:
     """The rules' stance of ``statement`` on ``issue``, read in the sentence of its content
     where the issue's pattern matched (``match``; None: all of it), and where that starts."""
@@ -281,9 +295,12 @@ def rule_reading(statement: Statement, issue: Issue, match: re.Match[str] | None
     return reading, start
 
 
-def statement_view(statement: Statement, rule_issues: list[str], vector: np.ndarray) -> StatementView:
+def statement_view(
+    statement: Statement, rule_issues: list[str], vector: np.ndarray, cue_vector: np.ndarray | None
+) -> StatementView:
     return StatementView(
         vector,
+        cue_vector,
         frozenset(rule_issues),
         statement.cue,
         statement.negated,
@@ -296,12 +313,13 @@ def learned_issues(
     statement: Statement,
     about: list[tuple[Issue, re.Match[str] | None, float]],
     vector: np.ndarray,
+    cue_vector: np.ndarray | None,
     book: IssueBook,
     model: PositionModel,
 ) -> list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]]:
     """``model``'s issues of the statement and its stance on each, given the rules' ``about``."""
     matches = {issue.name: match for issue, match, _score in about}
-    view = statement_view(statement, list(matches), vector)
+    view = statement_view(statement, list(matches), vector, cue_vector)
     by_name = {issue.name: issue for issue in book.issues}
     chosen = []
     for name, probability in model.issues_of(view):
@@ -327,3 +345,25 @@ def _span(text: str, parts: list[Span], found: Range | None) -> Span | None:
             return Span.of(text, start, end)
         position += part.end - part.start + 1
     return None
+
+
+def learned_stance_on(
+    extraction: Extraction,
+    statement_id: str,
+    issue: Issue,
+    rule_stance: StanceValue,
+    book: IssueBook,
+    encoder: SentenceEncoder,
+    model: PositionModel,
+) -> StanceValue | None:
+    """``model``'s stance of a statement of ``extraction`` on ``issue``, one it did not assign,
+    given the rules' there (``reportedly eval positions`` scores the stance of every gold
+    pair); None if the statement has no embedding."""
+    statement = next((found for found in statements_of(extraction) if found.id == statement_id), None)
+    vector = extraction.vectors.get(statement_id)
+    if statement is None or vector is None:
+        return None
+    rule_issues = [found.name for found, _match, _score in issues_of(extraction, [statement], book, None)[0]]
+    cue_vector = encode_together(encoder, [cued(statement)])[0] if model.cue_embedding else None
+    view = statement_view(statement, rule_issues, from_bytes(vector), cue_vector)
+    return model.stance_on(view, issue.name, rule_stance)
