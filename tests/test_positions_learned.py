@@ -102,3 +102,34 @@ def test_the_shipped_model_knows_the_shipped_issues():
 
     model = load_position_model(None, load_issues().names())
     assert shipped_model_path().is_file() and model.issues == load_issues().names()
+
+
+# Short passages and what the shipped model (over the rules) says of them.
+SHIPPED_POSITIONS = [
+    (
+        "Foreign Minister Sergei Lavrov said on Tuesday that Moscow rejected any ceasefire that froze "
+        "the front line.",
+        [("ceasefire", "opposes")],
+    ),
+    (
+        "The Danish prime minister said Denmark would send two more air defence systems to Ukraine "
+        "this winter.",
+        [("military_aid", "supports")],
+    ),
+    (
+        "EU foreign policy chief Kaja Kallas urged member states to adopt the new sanctions package "
+        "without delay.",
+        [("sanctions", "demands")],
+    ),
+    (
+        "Turkish Foreign Minister Hakan Fidan said Ankara was ready to host a new round of peace talks "
+        "in Istanbul.",
+        [("negotiations", "supports")],
+    ),
+    ("The coach said the team would not accept the referee's decision and would appeal.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "positions"), SHIPPED_POSITIONS)
+def test_the_shipped_model_gives_issues_and_stances_of_short_passages(extract, text: str, positions):
+    assert [(stance.issue, stance.stance) for stance in extract(text).stances] == positions

@@ -58,7 +58,7 @@ from reportedly.positions.statements import (
 from reportedly.resources import Resources
 
 FOLDS = 5
-L2_PENALTIES = (0.03, 0.1, 0.3, 1.0, 3.0)
+L2_PENALTIES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = (0.3, 0.4, 0.5)
 SEED = 13
 
@@ -130,7 +130,9 @@ def fit_logistic(features: np.ndarray, labels: np.ndarray, penalty: float, multi
     return weights
 
 
-def fit(examples: list[Example], issues: list[str], penalty: float, cue_embedding: bool) -> PositionModel:
+def fit(
+    examples: list[Example], issues: list[str], penalty: float, cue_embedding: bool, stance_penalty: float
+) -> PositionModel:
     base = np.array([base_features(example.view, issues, cue_embedding) for example in examples])
     labels = np.array(
         [[float(name in {i.issue for i in e.gold.issues}) for name in issues] for e in examples]
@@ -143,7 +145,7 @@ def fit(examples: list[Example], issues: list[str], penalty: float, cue_embeddin
     ]
     stance_x = np.array([features for features, _ in pairs])
     stance_y = np.array([[float(stance == value) for value in STANCE_VALUES] for _, stance in pairs])
-    stance_weights = fit_logistic(stance_x, stance_y, penalty, multiclass=True)
+    stance_weights = fit_logistic(stance_x, stance_y, stance_penalty, multiclass=True)
     return PositionModel(issues, issue_weights, 0.5, stance_weights, "learned", True, cue_embedding)
 
 
@@ -182,7 +184,20 @@ def predict(model: PositionModel | None, example: Example) -> tuple[set[str], di
     if model is None:
         return set(example.view.rule_issues), dict(example.rule_stances)
     issues = {name for name, _p in model.issues_of(example.view)}
-    stances = {name: model.stance_on(example.view, name, example.rule_stances[name]) for name in model.issues}
+    if not model.learned_stance:
+        return issues, dict(example.rule_stances)
+    base = base_features(example.view, model.issues, model.cue_embedding)
+    stances = {
+        name: STANCE_VALUES[
+            int(
+                np.argmax(
+                    model.stance_weights
+                    @ stance_features(base, name, example.rule_stances[name], model.issues)
+                )
+            )
+        ]
+        for name in model.issues
+    }
     return issues, stances
 
 
@@ -200,7 +215,7 @@ def cross_validate(
         training = [example for index, example in enumerate(examples) if index not in held] + extra
         predictions["rules"] += [(index, predict(None, examples[index])) for index in fold]
         for penalty in L2_PENALTIES:
-            model = fit(training, issues, penalty, cue_embedding)
+            model = fit(training, issues, penalty, cue_embedding, penalty)
             for setting in settings:
                 if setting[0] != penalty:
                     continue
@@ -211,15 +226,23 @@ def cross_validate(
         found.sort(key=lambda pair: pair[0])
         figures[str(setting)] = score([prediction for _, prediction in found], examples)
     penalty, threshold, mode, _ = max(settings, key=lambda s: figures[str(s)]["issue_f1"])
-    # The stance does not depend on the threshold or mode: learned at the issues' penalty, or the rules'.
-    learned = figures[str((penalty, threshold, mode, True))]["stance_macro_f1"]
-    chosen = (penalty, threshold, mode, learned > figures["rules"]["stance_macro_f1"])
+    # The stance does not depend on the threshold or mode: the best penalty's, or the rules'.
+    stance_penalty = max(
+        L2_PENALTIES, key=lambda p: figures[str((p, threshold, mode, True))]["stance_macro_f1"]
+    )
+    stance = figures[str((stance_penalty, threshold, mode, True))]
+    learned = stance["stance_macro_f1"] > figures["rules"]["stance_macro_f1"]
+    issue_figures = figures[str((penalty, threshold, mode, learned))]
     return figures, {
         "penalty": penalty,
+        "stance_penalty": stance_penalty,
         "threshold": threshold,
         "mode": mode,
-        "learned_stance": chosen[3],
-        "figures": figures[str(chosen)],
+        "learned_stance": learned,
+        "figures": {
+            **{key: value for key, value in issue_figures.items() if key.startswith("issue")},
+            **{key: value for key, value in stance.items() if key.startswith("stance")},
+        },
     }
 
 
@@ -245,7 +268,13 @@ def main() -> None:
     ]
     figures, best = cross_validate(examples, extra, issues, args.cue_embedding)
     print(json.dumps({"rules": figures["rules"], "chosen": best}, indent=1), file=sys.stderr)
-    model = fit(examples + extra, issues, float(best["penalty"]), args.cue_embedding)  # type: ignore[arg-type]
+    model = fit(
+        examples + extra,
+        issues,
+        float(best["penalty"]),  # type: ignore[arg-type]
+        args.cue_embedding,
+        float(best["stance_penalty"]),  # type: ignore[arg-type]
+    )
     model.threshold = float(best["threshold"])  # type: ignore[arg-type]
     model.mode = str(best["mode"])
     model.learned_stance = bool(best["learned_stance"])
