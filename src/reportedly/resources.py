@@ -20,6 +20,12 @@ from reportedly.events.verbs import VerbFileError, read_verb_dictionary, shipped
 from reportedly.nlp.encoder import EncoderError, SentenceEncoder, load_encoder
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.positions.issues import IssueBook, IssueFileError, load_issues
+from reportedly.positions.learned import (
+    PositionModel,
+    PositionModelError,
+    load_position_model,
+    shipped_model_path,
+)
 from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.resolve.offices import OfficeHolders, TitleReader, load_office_holders, title_reader
 from reportedly.resolve.pronouns import PronounModel, PronounModelError, load_pronoun_model
@@ -45,6 +51,9 @@ class Resources:
     # the sentence encoder that embeds statements for them; None: issues by pattern alone.
     issues: IssueBook
     encoder: SentenceEncoder | None
+    # The learned issue assigner and stance classifier over the rules' readings; None: the
+    # rules alone (a user's issues file, no encoder, or none shipped).
+    positions: PositionModel | None = None
 
     @classmethod
     def load(
@@ -58,6 +67,7 @@ class Resources:
         pronouns: str = "shipped",
         issues: Path | None = None,
         encoder: str = "shipped",
+        positions: str = "shipped",
     ) -> Resources:
         """Build the resources of a run. ``tagger``: ``"shipped"``, a trained tagger's folder
         or ``"none"``; ``actors``: a user's actors file over the shipped tables; ``verbs``: a
@@ -65,7 +75,9 @@ class Resources:
         ``ranker``: ``"shipped"``, a speaker ranker's JSON file or ``"none"`` (the rules);
         ``pronouns``: ``"shipped"``, a pronoun model's folder or ``"none"`` (not loaded);
         ``issues``: a user's issues file over the shipped one; ``encoder``: ``"shipped"``, an
-        exported sentence encoder's folder or ``"none"`` (issues by their patterns alone)."""
+        exported sentence encoder's folder or ``"none"`` (issues by their patterns alone);
+        ``positions``: ``"shipped"`` (if any), a positions model's JSON file or ``"none"``
+        (the rules), used only with the shipped issues and an encoder."""
         try:
             user_verbs = read_verb_dictionary(verbs) if verbs else None
             learned = load_tagger(tagger)
@@ -75,6 +87,14 @@ class Resources:
             )
             issue_book = load_issues(issues)
             sentence_encoder = None if encoder == "none" else load_encoder(encoder)
+            shipped_positions = positions == "shipped" and shipped_model_path().is_file()
+            position_model = (
+                load_position_model(None if shipped_positions else Path(positions), issue_book.names())
+                if issues is None
+                and sentence_encoder is not None
+                and (shipped_positions or positions not in {"shipped", "none"})
+                else None
+            )
         except (
             VerbFileError,
             TaggerError,
@@ -82,6 +102,7 @@ class Resources:
             PronounModelError,
             IssueFileError,
             EncoderError,
+            PositionModelError,
         ) as error:
             raise ModelError(str(error)) from None
         if sentence_encoder is not None:
@@ -100,4 +121,5 @@ class Resources:
             pronouns=pronoun_model,
             issues=issue_book,
             encoder=sentence_encoder,
+            positions=position_model,
         )

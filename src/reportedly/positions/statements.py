@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportedly.model import Event, Extraction, Range, Span, Stance
+from reportedly.model import Event, Extraction, Range, Span, Stance, StanceValue
 from reportedly.nlp.encoder import DIMENSIONS, SentenceEncoder
 from reportedly.positions.issues import Issue, IssueBook
-from reportedly.positions.stance import read_stance
+from reportedly.positions.learned import PositionModel, StatementView
+from reportedly.positions.stance import Reading, read_stance
 
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s|\n")
 
@@ -24,6 +25,7 @@ class Statement:
     evidence: list[Span]  # its content parts (an event: its sentence)
     cue: str
     negated: bool
+    hypothetical: bool
     # The sentence around it, where its issue may be named ("rejected calls for a truce, saying ...").
     sentence: Span
     event_type: str | None
@@ -80,6 +82,7 @@ def statements_of(extraction: Extraction) -> list[Statement]:
                 list(attribution.content),
                 attribution.cue.text if attribution.cue else "",
                 attribution.negated,
+                attribution.hypothetical,
                 sentences.around(first.start, attribution.content[-1].end),
                 event.event_type if event else None,
             )
@@ -94,7 +97,9 @@ def statements_of(extraction: Extraction) -> list[Statement]:
         reports = index > 0 and reach[index - 1] > event.sentence.start
         if event.attribution is None and event.actor and not reports:
             found.append(
-                Statement(event.id, [event.sentence], "", event.negated, event.sentence, event.event_type)
+                Statement(
+                    event.id, [event.sentence], "", event.negated, False, event.sentence, event.event_type
+                )
             )
     return found
 
@@ -168,13 +173,18 @@ def _window(text: str, parts: list[Span], position: int | None) -> tuple[int, in
 
 
 def issues_of(
-    extraction: Extraction, statements: list[Statement], book: IssueBook, encoder: SentenceEncoder | None
+    extraction: Extraction,
+    statements: list[Statement],
+    book: IssueBook,
+    encoder: SentenceEncoder | None,
+    embed_all: bool = False,
 ) -> list[list[tuple[Issue, re.Match[str] | None, float]]]:
     """Each statement's issues, with the pattern match in its content (None: found otherwise)
     and the score. An issue a pattern finds in its content; else (its issue named beside it,
     "rejected calls for a truce, saying ...") in its sentence; else the issue closest to its
     embedding, if close enough. Only statements no pattern places are embedded: the
-    encoder is most of the stage's time."""
+    encoder is most of the stage's time; ``embed_all`` embeds every statement (a learned
+    model weighs them all)."""
     found: list[list[tuple[Issue, re.Match[str] | None, float]]] = []
     # Statements share sentences (thousands of them one sentence, in a hostile text): each
     # sentence is searched once.
@@ -191,8 +201,9 @@ def issues_of(
         found.append(issues)
     # A hostile text's thousands of statements are not all embedded: the encoder's time
     # stays that of a long article.
-    unplaced = [statement for statement, issues in zip(statements, found, strict=True) if not issues]
-    unplaced = unplaced[:MAX_EMBEDDED]
+    unplaced = [
+        statement for statement, issues in zip(statements, found, strict=True) if embed_all or not issues
+    ][:MAX_EMBEDDED]
     if encoder is not None and unplaced:
         embed(extraction, unplaced, encoder)
     for statement, issues in zip(statements, found, strict=True):
@@ -203,11 +214,16 @@ def issues_of(
 
 
 def take_positions(
-    extraction: Extraction, book: IssueBook, encoder: SentenceEncoder | None = None
+    extraction: Extraction,
+    book: IssueBook,
+    encoder: SentenceEncoder | None = None,
+    model: PositionModel | None = None,
 ) -> list[Stance]:
-    """One stance per statement and issue it is about (:func:`issues_of`); its content's
-    words decide the stance. A news outlet's report of another's statement ("Reuters
-    reported that the Kremlin insisted ...") is the other's."""
+    """One stance per statement and issue it is about (:func:`issues_of`, or ``model``'s
+    issues where it has the statement's embedding); its content's words decide the stance
+    (``model``'s stance over the rules', with the rules' condition and demanded-of where they
+    agree). A news outlet's report of another's statement ("Reuters reported that the
+    Kremlin insisted ...") is the other's."""
     reporting = {attribution.parent for attribution in extraction.attributions if attribution.parent}
     outlets = {
         entity.id
@@ -220,31 +236,97 @@ def take_positions(
         for statement in statements_of(extraction)
         if not (statement.id in reporting and speakers.get(statement.id) in outlets)
     ]
+    learned = model is not None and encoder is not None
+    found = issues_of(extraction, statements, book, encoder, embed_all=learned)
+    # The cue and content embedded together, for a model that weighs them (a second run of
+    # the encoder over the statements).
+    cue_vectors = (
+        list(encode_together(encoder, [cued(statement) for statement in statements[:MAX_EMBEDDED]]))
+        if learned and model is not None and model.cue_embedding and encoder is not None
+        else []
+    )
     stances = []
-    for statement, about in zip(statements, issues_of(extraction, statements, book, encoder), strict=True):
-        content = statement.text
-        for issue, match, score in about:
-            start, end = _window(content, statement.evidence, match.start() if match else None)
-            reading = read_stance(
-                content[start:end],
-                statement.cue,
-                negated=statement.negated,
-                against=issue.against,
-                event_type=statement.event_type,
-                issue_at=Range(match.start() - start, match.end() - start) if match else None,
-            )
+    for number, (statement, about) in enumerate(zip(statements, found, strict=True)):
+        vector = extraction.vectors.get(statement.id) if learned else None
+        chosen: list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]] = [
+            (issue, match, score, None) for issue, match, score in about
+        ]
+        cue_vector = cue_vectors[number] if number < len(cue_vectors) else None
+        # A statement past the encoder's limit for a document keeps the rules' reading.
+        if model is not None and vector is not None and (cue_vector is not None or not model.cue_embedding):
+            chosen = learned_issues(statement, about, from_bytes(vector), cue_vector, book, model)
+        for issue, match, score, learned_stance in chosen:
+            reading, start = rule_reading(statement, issue, match)
+            stance = learned_stance or reading.stance
+            condition = reading.condition if stance == "conditional" else None
+            demanded_of = reading.demanded_of if stance == "demands" else None
             stances.append(
                 Stance(
                     statement.id,
                     issue.name,
-                    reading.stance,
+                    stance,
                     statement.evidence,
-                    _span(extraction.document.text, statement.evidence, _moved(reading.condition, start)),
-                    _span(extraction.document.text, statement.evidence, _moved(reading.demanded_of, start)),
+                    _span(extraction.document.text, statement.evidence, _moved(condition, start)),
+                    _span(extraction.document.text, statement.evidence, _moved(demanded_of, start)),
                     score,
                 )
             )
     return stances
+
+
+def cued(statement: Statement) -> str:
+    """The statement's cue and content, as the positions model embeds them together."""
+    return f"{statement.cue} {statement.text}".strip()
+
+
+def rule_reading(statement: Statement, issue: Issue, match: re.Match[str] | None) -> tuple[Reading, int]:
+    """The rules' stance of ``statement`` on ``issue``, read in the sentence of its content
+    where the issue's pattern matched (``match``; None: all of it), and where that starts."""
+    content = statement.text
+    start, end = _window(content, statement.evidence, match.start() if match else None)
+    reading = read_stance(
+        content[start:end],
+        statement.cue,
+        negated=statement.negated,
+        against=issue.against,
+        event_type=statement.event_type,
+        issue_at=Range(match.start() - start, match.end() - start) if match else None,
+    )
+    return reading, start
+
+
+def statement_view(
+    statement: Statement, rule_issues: list[str], vector: np.ndarray, cue_vector: np.ndarray | None
+) -> StatementView:
+    return StatementView(
+        vector,
+        cue_vector,
+        frozenset(rule_issues),
+        statement.cue,
+        statement.negated,
+        statement.hypothetical,
+        statement.event_type,
+    )
+
+
+def learned_issues(
+    statement: Statement,
+    about: list[tuple[Issue, re.Match[str] | None, float]],
+    vector: np.ndarray,
+    cue_vector: np.ndarray | None,
+    book: IssueBook,
+    model: PositionModel,
+) -> list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]]:
+    """``model``'s issues of the statement and its stance on each, given the rules' ``about``."""
+    matches = {issue.name: match for issue, match, _score in about}
+    view = statement_view(statement, list(matches), vector, cue_vector)
+    by_name = {issue.name: issue for issue in book.issues}
+    chosen = []
+    for name, probability in model.issues_of(view):
+        issue, match = by_name[name], matches.get(name)
+        reading, _start = rule_reading(statement, issue, match)
+        chosen.append((issue, match, probability, model.stance_on(view, name, reading.stance)))
+    return chosen
 
 
 def _moved(found: Range | None, offset: int) -> Range | None:
@@ -263,3 +345,25 @@ def _span(text: str, parts: list[Span], found: Range | None) -> Span | None:
             return Span.of(text, start, end)
         position += part.end - part.start + 1
     return None
+
+
+def learned_stance_on(
+    extraction: Extraction,
+    statement_id: str,
+    issue: Issue,
+    rule_stance: StanceValue,
+    book: IssueBook,
+    encoder: SentenceEncoder,
+    model: PositionModel,
+) -> StanceValue | None:
+    """``model``'s stance of a statement of ``extraction`` on ``issue``, one it did not assign,
+    given the rules' there (``reportedly eval positions`` scores the stance of every gold
+    pair); None if the statement has no embedding."""
+    statement = next((found for found in statements_of(extraction) if found.id == statement_id), None)
+    vector = extraction.vectors.get(statement_id)
+    if statement is None or vector is None:
+        return None
+    rule_issues = [found.name for found, _match, _score in issues_of(extraction, [statement], book, None)[0]]
+    cue_vector = encode_together(encoder, [cued(statement)])[0] if model.cue_embedding else None
+    view = statement_view(statement, rule_issues, from_bytes(vector), cue_vector)
+    return model.stance_on(view, issue.name, rule_stance)
