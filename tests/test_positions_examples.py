@@ -11,9 +11,14 @@ import pytest
 from conftest import run_cli
 
 # (story, speaker as named in the story, issue, stance a reader gives, demanded_of or None)
-# The learned stance model (data/models/positions.json) reads two of them "unclear" where the
-# rules read them right: kept as expected failures, so that a better model shows it.
-LEARNED_MISREADS = pytest.mark.xfail(strict=True, reason="the learned stance model reads it unclear")
+# The learned stance model (data/models/positions.json) reads one of them "supports" where the
+# rules read "demands": Lavrov's "any talks must take into account ...", a demand of no one
+# named, which the annotation guide (docs/position-annotation.md) and the training sets label
+# "supports" ("called for an immediate ceasefire"). Kept as an expected failure, so that a
+# model that reads it as the reader did shows it.
+LEARNED_MISREADS = pytest.mark.xfail(
+    strict=True, reason="the learned stance reads a demand of no one 'supports'"
+)
 READER_POSITIONS: list = [
     # "Moscow would not accept any ceasefire proposal that ignored 'the realities on the ground'"
     ("lavrov-talks.txt", "Lavrov", "ceasefire", "opposes", None),
@@ -28,9 +33,7 @@ READER_POSITIONS: list = [
     # "Kyiv needed more air defence systems before winter"
     ("zelenskiy-interview.txt", "Zelenskiy", "military_aid", "demands", None),
     # "We cannot negotiate while missiles fall on our cities"
-    pytest.param(
-        "zelenskiy-interview.txt", "Zelenskiy", "negotiations", "opposes", None, marks=LEARNED_MISREADS
-    ),
+    ("zelenskiy-interview.txt", "Zelenskiy", "negotiations", "opposes", None),
     # "the Kremlin insisted it was open to dialogue"
     ("zelenskiy-interview.txt", "Kremlin", "negotiations", "supports", None),
     # "Berlin expects the sanctions package to be approved this week"

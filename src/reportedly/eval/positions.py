@@ -137,9 +137,9 @@ def _stance_on(
     found = next(item for item in book.issues if item.name == issue)
     reading = read_stance(gold.content, "", against=found.against)
     stance = reading.stance
-    model, encoder = extractor.resources.positions, extractor.resources.encoder
-    if model is not None and encoder is not None and model.learned_stance:
-        stance = learned_stance_on(*matched, found, stance, book, encoder, model) or stance
+    model = extractor.resources.positions
+    if model is not None and extractor.resources.encoder is not None:
+        stance = learned_stance_on(*matched, found, book, model) or stance
     evidence = [Span.of(gold.text, gold.start, gold.start + len(gold.content))]
     return Stance(
         "gold",

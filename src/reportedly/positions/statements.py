@@ -14,7 +14,7 @@ from reportedly.model import Event, Extraction, Range, Span, Stance, StanceValue
 from reportedly.nlp.encoder import DIMENSIONS, SentenceEncoder
 from reportedly.positions.issues import Issue, IssueBook
 from reportedly.positions.learned import PositionModel, StatementView
-from reportedly.positions.stance import Reading, read_stance
+from reportedly.positions.stance import Reading, condition_span, demanded_of, read_stance
 
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s|\n")
 
@@ -221,9 +221,8 @@ def take_positions(
 ) -> list[Stance]:
     """One stance per statement and issue it is about (:func:`issues_of`, or ``model``'s
     issues where it has the statement's embedding); its content's words decide the stance
-    (``model``'s stance over the rules', with the rules' condition and demanded-of where they
-    agree). A news outlet's report of another's statement ("Reuters reported that the
-    Kremlin insisted ...") is the other's."""
+    (``model``'s over the rules'). A news outlet's report of another's statement ("Reuters
+    reported that the Kremlin insisted ...") is the other's."""
     reporting = {attribution.parent for attribution in extraction.attributions if attribution.parent}
     outlets = {
         entity.id
@@ -236,47 +235,56 @@ def take_positions(
         for statement in statements_of(extraction)
         if not (statement.id in reporting and speakers.get(statement.id) in outlets)
     ]
-    learned = model is not None and encoder is not None
-    found = issues_of(extraction, statements, book, encoder, embed_all=learned)
-    # The cue and content embedded together, for a model that weighs them (a second run of
-    # the encoder over the statements).
-    cue_vectors = (
-        list(encode_together(encoder, [cued(statement) for statement in statements[:MAX_EMBEDDED]]))
-        if learned and model is not None and model.cue_embedding and encoder is not None
-        else []
+    learned = model if encoder is not None else None
+    found = issues_of(
+        extraction, statements, book, encoder, embed_all=bool(learned and learned.embeds_placed())
     )
     stances = []
-    for number, (statement, about) in enumerate(zip(statements, found, strict=True)):
-        vector = extraction.vectors.get(statement.id) if learned else None
+    for statement, about in zip(statements, found, strict=True):
         chosen: list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]] = [
             (issue, match, score, None) for issue, match, score in about
         ]
-        cue_vector = cue_vectors[number] if number < len(cue_vectors) else None
-        # A statement past the encoder's limit for a document keeps the rules' reading.
-        if model is not None and vector is not None and (cue_vector is not None or not model.cue_embedding):
-            chosen = learned_issues(statement, about, from_bytes(vector), cue_vector, book, model)
+        if learned is not None:
+            chosen = learned_issues(statement, about, extraction.vectors.get(statement.id), book, learned)
         for issue, match, score, learned_stance in chosen:
             reading, start = rule_reading(statement, issue, match)
             stance = learned_stance or reading.stance
-            condition = reading.condition if stance == "conditional" else None
-            demanded_of = reading.demanded_of if stance == "demands" else None
             stances.append(
                 Stance(
                     statement.id,
                     issue.name,
                     stance,
                     statement.evidence,
-                    _span(extraction.document.text, statement.evidence, _moved(condition, start)),
-                    _span(extraction.document.text, statement.evidence, _moved(demanded_of, start)),
+                    _span(
+                        extraction.document.text,
+                        statement.evidence,
+                        _moved(condition_of(reading, stance, statement.text[start:]), start),
+                    ),
+                    _span(
+                        extraction.document.text,
+                        statement.evidence,
+                        _moved(demanded_of_in(reading, stance, statement.text[start:], statement.cue), start),
+                    ),
                     score,
                 )
             )
     return stances
 
 
-def cued(statement: Statement) -> str:
-    """The statement's cue and content, as the positions model embeds them together."""
-    return f"{statement.cue} {statement.text}".strip()
+def condition_of(reading: Reading, stance: StanceValue, text: str) -> Range | None:
+    """A conditional stance's condition: the rules', or (a model read it conditional where
+    the rules did not) the first the rules find in ``text``, the window they read."""
+    if stance != "conditional":
+        return None
+    return reading.condition or condition_span(text)
+
+
+def demanded_of_in(reading: Reading, stance: StanceValue, text: str, cue: str) -> Range | None:
+    """A demand's addressee: the rules', or (a model read a demand where the rules did not)
+    whom the rules' demand patterns find in ``text``."""
+    if stance != "demands":
+        return None
+    return reading.demanded_of or demanded_of(text, cue)
 
 
 def rule_reading(statement: Statement, issue: Issue, match: re.Match[str] | None) -> tuple[Reading, int]:
@@ -296,36 +304,46 @@ def rule_reading(statement: Statement, issue: Issue, match: re.Match[str] | None
 
 
 def statement_view(
-    statement: Statement, rule_issues: list[str], vector: np.ndarray, cue_vector: np.ndarray | None
+    statement: Statement,
+    about: list[tuple[Issue, re.Match[str] | None, float]],
+    vector: np.ndarray | None,
+    book: IssueBook,
 ) -> StatementView:
+    """What the positions model sees of ``statement``, placed by the rules on ``about``."""
     return StatementView(
-        vector,
-        cue_vector,
-        frozenset(rule_issues),
+        statement.text,
         statement.cue,
         statement.negated,
         statement.hypothetical,
         statement.event_type,
+        frozenset(issue.name for issue, _match, _score in about),
+        frozenset(issue.name for issue, match, _score in about if match is not None),
+        vector,
+        None if vector is None else book.similarities(vector),
     )
 
 
 def learned_issues(
     statement: Statement,
     about: list[tuple[Issue, re.Match[str] | None, float]],
-    vector: np.ndarray,
-    cue_vector: np.ndarray | None,
+    vector_bytes: bytes | None,
     book: IssueBook,
     model: PositionModel,
 ) -> list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]]:
-    """``model``'s issues of the statement and its stance on each, given the rules' ``about``."""
+    """``model``'s issues of the statement and its stance on each, given the rules' ``about``
+    (a statement not embedded keeps the rules' issues)."""
     matches = {issue.name: match for issue, match, _score in about}
-    view = statement_view(statement, list(matches), vector, cue_vector)
+    scores = {issue.name: score for issue, _match, score in about}
+    view = statement_view(statement, about, None if vector_bytes is None else from_bytes(vector_bytes), book)
     by_name = {issue.name: issue for issue in book.issues}
     chosen = []
     for name, probability in model.issues_of(view):
         issue, match = by_name[name], matches.get(name)
         reading, _start = rule_reading(statement, issue, match)
-        chosen.append((issue, match, probability, model.stance_on(view, name, reading.stance)))
+        # The rules' issues keep their score (1 a pattern, else the cosine); the model's its probability.
+        chosen.append(
+            (issue, match, scores.get(name, probability), model.stance_on(view, name, reading, issue.against))
+        )
     return chosen
 
 
@@ -351,19 +369,17 @@ def learned_stance_on(
     extraction: Extraction,
     statement_id: str,
     issue: Issue,
-    rule_stance: StanceValue,
     book: IssueBook,
-    encoder: SentenceEncoder,
     model: PositionModel,
 ) -> StanceValue | None:
-    """``model``'s stance of a statement of ``extraction`` on ``issue``, one it did not assign,
-    given the rules' there (``reportedly eval positions`` scores the stance of every gold
-    pair); None if the statement has no embedding."""
+    """``model``'s stance of a statement of ``extraction`` on ``issue``, one it did not assign
+    (``reportedly eval positions`` scores the stance of every gold pair), read as if it had;
+    None if the statement is not found."""
     statement = next((found for found in statements_of(extraction) if found.id == statement_id), None)
-    vector = extraction.vectors.get(statement_id)
-    if statement is None or vector is None:
+    if statement is None:
         return None
-    rule_issues = [found.name for found, _match, _score in issues_of(extraction, [statement], book, None)[0]]
-    cue_vector = encode_together(encoder, [cued(statement)])[0] if model.cue_embedding else None
-    view = statement_view(statement, rule_issues, from_bytes(vector), cue_vector)
-    return model.stance_on(view, issue.name, rule_stance)
+    about = issues_of(extraction, [statement], book, None)[0]
+    vector = extraction.vectors.get(statement_id)
+    view = statement_view(statement, about, None if vector is None else from_bytes(vector), book)
+    reading, _start = rule_reading(statement, issue, issue.first_match(statement.text))
+    return model.stance_on(view, issue.name, reading, issue.against)
