@@ -131,6 +131,7 @@ train-pronouns: $(TRAIN_VENV)/.installed
 POSITIONS_MODEL := src/reportedly/data/models/positions.json
 train-positions: $(VENV)/.runtime
 	$(BIN)/python training/train_positions.py eval/positions/train.jsonl \
+		--train eval/positions/train2.jsonl \
 		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
 		--output $(POSITIONS_MODEL) --report src/reportedly/data/models/positions-cv.json \
 		--cache .run/positions
