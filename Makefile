@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns clean
+.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-positions clean
 
 # Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
 # an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
@@ -123,6 +123,19 @@ PRONOUN_DIR ?= src/reportedly/data/models/pronoun-resolver
 train-pronouns: $(TRAIN_VENV)/.installed
 	cd training && ../$(TRAIN_VENV)/bin/python train_pronouns.py ../$(GAP)/gap-development.tsv \
 		../$(POLNEAR)/train ../eval/speakers/polnear-train.jsonl --output ../$(PRONOUN_DIR) --epochs 2 --seed 13
+
+# Fit the positions model (an issue assigner and a stance softmax over the rules' readings, the
+# lexicons' signals and the statement's MiniLM embedding) on the project's positions training
+# sets, its features and settings chosen by 5-fold cross-validation there; numpy only, the
+# runtime venv suffices (a few minutes; the extracted statements are kept in .run/positions).
+# Never on eval/positions/gold.jsonl, the blind test.
+POSITIONS_MODEL := src/reportedly/data/models/positions.json
+train-positions: $(VENV)/.runtime
+	$(BIN)/python training/train_positions.py eval/positions/train.jsonl \
+		--train eval/positions/train2.jsonl \
+		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
+		--output $(POSITIONS_MODEL) --report src/reportedly/data/models/positions-cv.json \
+		--cache .run/positions
 
 clean:
 	rm -rf $(VENV) $(TRAIN_VENV) .pytest_cache .ruff_cache

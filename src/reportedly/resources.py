@@ -21,6 +21,12 @@ from reportedly.nlp.encoder import ENCODER_THREADS, EncoderError, SentenceEncode
 from reportedly.nlp.onnx import ALL_CORES
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, ModelError
 from reportedly.positions.issues import IssueBook, IssueFileError, load_issues
+from reportedly.positions.learned import (
+    PositionModel,
+    PositionModelError,
+    load_position_model,
+    shipped_model_path,
+)
 from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.resolve.offices import OfficeHolders, TitleReader, load_office_holders, title_reader
 from reportedly.resolve.pronouns import PronounModel, PronounModelError, load_pronoun_model
@@ -46,6 +52,9 @@ class Resources:
     # the sentence encoder that embeds statements for them; None: issues by pattern alone.
     issues: IssueBook
     encoder: SentenceEncoder | None
+    # The learned issue assigner and stance classifier over the rules' readings; None: the
+    # rules alone (a user's issues file, no encoder, or none shipped).
+    positions: PositionModel | None = None
 
     @classmethod
     def load(
@@ -59,6 +68,7 @@ class Resources:
         pronouns: str = "shipped",
         issues: Path | None = None,
         encoder: str = "shipped",
+        positions: str = "shipped",
         threads: int = ALL_CORES,
     ) -> Resources:
         """Build the resources of a run. ``tagger``: ``"shipped"``, a trained tagger's folder
@@ -68,8 +78,10 @@ class Resources:
         ``pronouns``: ``"shipped"``, a pronoun model's folder or ``"none"`` (not loaded);
         ``issues``: a user's issues file over the shipped one; ``encoder``: ``"shipped"``, an
         exported sentence encoder's folder or ``"none"`` (issues by their patterns alone);
-        ``threads``: how many threads each learned model's operations run on (0: one per core;
-        the sentence encoder's one, ``ENCODER_THREADS``)."""
+        ``positions``: ``"shipped"`` (if any), a positions model's JSON file or ``"none"``
+        (the rules), used only with the shipped issues and an encoder; ``threads``: how many
+        threads each learned model's operations run on (0: one per core; the sentence
+        encoder's one, ``ENCODER_THREADS``)."""
         try:
             user_verbs = read_verb_dictionary(verbs) if verbs else None
             learned = load_tagger(tagger, threads)
@@ -81,6 +93,14 @@ class Resources:
             sentence_encoder = (
                 None if encoder == "none" else load_encoder(encoder, threads or ENCODER_THREADS)
             )
+            shipped_positions = positions == "shipped" and shipped_model_path().is_file()
+            position_model = (
+                load_position_model(None if shipped_positions else Path(positions), issue_book.names())
+                if issues is None
+                and sentence_encoder is not None
+                and (shipped_positions or positions not in {"shipped", "none"})
+                else None
+            )
         except (
             VerbFileError,
             TaggerError,
@@ -88,6 +108,7 @@ class Resources:
             PronounModelError,
             IssueFileError,
             EncoderError,
+            PositionModelError,
         ) as error:
             raise ModelError(str(error)) from None
         if sentence_encoder is not None:
@@ -106,4 +127,5 @@ class Resources:
             pronouns=pronoun_model,
             issues=issue_book,
             encoder=sentence_encoder,
+            positions=position_model,
         )

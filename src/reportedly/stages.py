@@ -180,7 +180,7 @@ def assign_positions(draft: Draft, resources: Resources) -> None:
     """Each statement's issues and its stance on each (``reportedly.positions``), with the
     embeddings of those it embedded for the store."""
     extraction = draft.extraction
-    extraction.stances = take_positions(extraction, resources.issues, resources.encoder)
+    extraction.stances = take_positions(extraction, resources.issues, resources.encoder, resources.positions)
 
 
 def name_referents(draft: Draft, resources: Resources) -> None:

@@ -109,15 +109,22 @@ def positions(
         raise click.UsageError("--rebuild assigns a store's stances again; a --parquet dataset is read only")
     if rebuild:
         from reportedly.nlp.encoder import EncoderError, load_encoder
+        from reportedly.positions.learned import PositionModelError, load_position_model, shipped_model_path
         from reportedly.store.database import transaction
 
         try:
             encoder = load_encoder("shipped")
-        except EncoderError as error:
+            # The learned model knows the shipped issues only: a user's issues are the rules'.
+            model = (
+                load_position_model(None, book.names())
+                if issues_file is None and shipped_model_path().is_file()
+                else None
+            )
+        except (EncoderError, PositionModelError) as error:
             raise click.ClickException(str(error)) from None
         book.embed_examples(encoder)
         with _reading(db_path, writing=True) as connection, transaction(connection):
-            documents, stances = rebuild_stances(connection, book, encoder)
+            documents, stances = rebuild_stances(connection, book, encoder, model)
         click.echo(f"reportedly: {stances} stances assigned again in {documents} documents", err=True)
     with _reading(db_path, parquet) as connection:
         where = PositionFilter(issue, actor, since, until, by_code)

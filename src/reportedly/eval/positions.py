@@ -34,7 +34,7 @@ from reportedly.extract import Extractor
 from reportedly.model import STANCE_VALUES, Attribution, Document, Extraction, Span, Stance
 from reportedly.positions.issues import IssueBook, load_issues
 from reportedly.positions.stance import read_stance
-from reportedly.positions.statements import take_positions
+from reportedly.positions.statements import learned_stance_on, take_positions
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +98,9 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _system_stances(
     gold: GoldStatement, extraction: Extraction, book: IssueBook, extractor: Extractor
-) -> tuple[str, dict[str, Stance]]:
-    """How the gold statement was matched ("attribution" or "content") and the system's
-    stances on it by issue."""
+) -> tuple[str, dict[str, Stance], Extraction, str]:
+    """How the gold statement was matched ("attribution" or "content"), the system's
+    stances on it by issue, and the extraction and id of the statement matched."""
     span = (gold.start, gold.start + len(gold.content))
     best, best_overlap = None, 0
     for attribution in extraction.attributions:
@@ -108,32 +108,46 @@ def _system_stances(
         if overlap > best_overlap:
             best, best_overlap = attribution, overlap
     if best is not None:
-        return "attribution", {s.issue: s for s in extraction.stances if s.statement == best.id}
+        stances = {s.issue: s for s in extraction.stances if s.statement == best.id}
+        return "attribution", stances, extraction, best.id
     # The gold content as a statement of its own (no cue, no speaker), read as any other.
     statement = Attribution("gold", "floating", None, None, [Span.of(gold.text, *span)])
     alone = Extraction(extraction.document, [statement], extraction.entities, extraction.times)
-    stances = {stance.issue: stance for stance in take_positions(alone, book, extractor.resources.encoder)}
-    return "content", stances
+    resources = extractor.resources
+    stances = {s.issue: s for s in take_positions(alone, book, resources.encoder, resources.positions)}
+    return "content", stances, alone, statement.id
 
 
 def _cut(gold: GoldStatement, found: Any) -> Span | None:
     return Span.of(gold.text, gold.start + found.start, gold.start + found.end) if found else None
 
 
-def _stance_on(gold: GoldStatement, issue: str, stances: dict[str, Stance], book: IssueBook) -> Stance:
-    """The system's stance on ``issue``: its own, or read on the gold content for that issue."""
+def _stance_on(
+    gold: GoldStatement,
+    issue: str,
+    stances: dict[str, Stance],
+    book: IssueBook,
+    matched: tuple[Extraction, str],
+    extractor: Extractor,
+) -> Stance:
+    """The system's stance on ``issue``: its own, or read on the gold content for that issue
+    (by the rules, and by the learned model, if one runs, from the matched statement)."""
     if issue in stances:
         return stances[issue]
-    against = next(item.against for item in book.issues if item.name == issue)
-    reading = read_stance(gold.content, "", against=against)
+    found = next(item for item in book.issues if item.name == issue)
+    reading = read_stance(gold.content, "", against=found.against)
+    stance = reading.stance
+    model = extractor.resources.positions
+    if model is not None and extractor.resources.encoder is not None:
+        stance = learned_stance_on(*matched, found, book, model) or stance
     evidence = [Span.of(gold.text, gold.start, gold.start + len(gold.content))]
     return Stance(
         "gold",
         issue,
-        reading.stance,
+        stance,
         evidence,
-        _cut(gold, reading.condition),
-        _cut(gold, reading.demanded_of),
+        _cut(gold, reading.condition if stance == "conditional" else None),
+        _cut(gold, reading.demanded_of if stance == "demands" else None),
     )
 
 
@@ -168,7 +182,7 @@ def score(
     demanded: Counter[str] = Counter()
     errors = []
     for gold, extraction in zip(golds, extractions, strict=True):
-        how, stances = _system_stances(gold, extraction, book, extractor)
+        how, stances, matched_extraction, matched_id = _system_stances(gold, extraction, book, extractor)
         matched[how] += 1
         gold_issues = {item.issue for item in gold.issues}
         for name in gold_issues | set(stances):
@@ -179,7 +193,7 @@ def score(
             per_issue[name][outcome] += 1
         mistakes = []
         for item in gold.issues:
-            system = _stance_on(gold, item.issue, stances, book)
+            system = _stance_on(gold, item.issue, stances, book, (matched_extraction, matched_id), extractor)
             confusion[(item.stance, system.stance)] += 1
             if item.stance != system.stance:
                 mistakes.append(f"{item.issue}: {item.stance} -> {system.stance}")

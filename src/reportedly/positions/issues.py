@@ -78,7 +78,7 @@ class IssueBook:
     def closest(self, vector: np.ndarray) -> tuple[Issue, float] | None:
         """The issue whose examples come closest to ``vector``, if at least
         ``SIMILARITY_THRESHOLD``, with the cosine."""
-        similarity = self._similarities(vector)
+        similarity = self.similarities(vector)
         if similarity is None or not len(similarity):
             return None
         best = int(np.argmax(similarity))
@@ -88,7 +88,7 @@ class IssueBook:
             else None
         )
 
-    def _similarities(self, vector: np.ndarray) -> np.ndarray | None:
+    def similarities(self, vector: np.ndarray) -> np.ndarray | None:
         """Each issue's highest cosine between ``vector`` and its examples."""
         if self.example_vectors is None or self.example_issue is None:
             return None

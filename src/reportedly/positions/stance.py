@@ -356,3 +356,133 @@ def read_stance(
     if event_type in EVENT_STANCES:
         return Reading(EVENT_STANCES[event_type])
     return Reading("unclear")
+
+
+# Words of a statement that takes no side yet: studying, weighing, forecasting ("we are
+# looking at the plan", "too early to say", "depends on the front line").
+UNDECIDED = _words(
+    r"stud(?:y|ies|ied|ying)",
+    r"consider\w*",
+    r"look\w* (?:at|into)",
+    r"review\w*",
+    r"assess\w*",
+    r"examin\w*",
+    r"evaluat\w*",
+    r"weigh\w*",
+    r"too early",
+    r"remains? to be seen",
+    r"depends?(?: on)?",
+    r"whether",
+    r"unclear",
+    r"uncertain",
+    r"undecided",
+    r"no decision",
+    r"discuss\w*",
+    r"on the (?:table|agenda)",
+    r"may",
+    r"might",
+    r"could",
+    r"possibl\w*",
+    r"(?:un)?likely",
+)
+# A refusal refused: "not ruling out", "cannot rule out", "not against" support.
+HEDGED_SUPPORT = re.compile(
+    r"(?<![\w-])(?:not|n't|never|cannot)\s+(?:\w+\s+)?(?:rul\w* out|against|opposed)(?![\w-])", re.IGNORECASE
+)
+# Acts that end or cut whatever the issue is ("lift", "halt", "scrap"), beside an issue's own
+# ``against`` words.
+ENDING = _words(
+    r"lift\w*",
+    r"eas(?:e|es|ed|ing)",
+    r"end(?:s|ed|ing)?",
+    r"scrap\w*",
+    r"remov\w*",
+    r"halt\w*",
+    r"suspend\w*",
+    r"cut\w*",
+    r"withdraw\w*",
+    r"pause\w*",
+    r"stop\w*",
+    r"freez\w*",
+    r"postpon\w*",
+)
+# The names of ``statement_signals``' numbers, in order.
+SIGNALS = (
+    "negation",
+    "negations odd",
+    "rejection",
+    "support",
+    "promise",
+    "modal",
+    "modal of the speaker's side",
+    "demand of someone",
+    "demand word",
+    "need",
+    "condition",
+    "condition requiring",
+    "condition asking",
+    "question",
+    "undecided",
+    "hedged support",
+    "ending",
+    "cue negation",
+    "cue rejection",
+    "cue support",
+    "cue demand",
+    "cue demand of its object",
+    "cue undecided",
+    "cue none",
+)
+
+
+def statement_signals(text: str, cue: str) -> list[float]:
+    """What the rules' lexicons find in a statement's content and its cue, one number a
+    ``SIGNALS`` name (1.0 found, 0.0 not): the learned stance classifier weighs them where
+    the rules count them in a fixed order."""
+    negations = len(NEGATIONS.findall(text))
+    modal = MODAL.search(text)
+    subject = _subject_before(text, modal.start()) if modal else None
+    own_side = subject is not None and text[subject.start : subject.end].lower() in FIRST_PERSON
+    condition = _condition(text)
+    marker = text[condition[0].start :].lower() if condition else ""
+    cue = cue.strip()
+    found = (
+        negations > 0,
+        negations % 2 == 1,
+        REJECTIONS.search(text),
+        SUPPORT.search(text),
+        PROMISE.search(text),
+        modal,
+        own_side,
+        DEMAND_OF.search(text),
+        DEMAND_WORDS.search(text),
+        NEED.search(text),
+        condition,
+        marker.startswith(REQUIRING),
+        marker.startswith(ASKING),
+        "?" in text,
+        UNDECIDED.search(text),
+        HEDGED_SUPPORT.search(text) or HEDGED_SUPPORT.search(cue),
+        ENDING.search(text),
+        NEGATIONS.search(cue),
+        REJECTIONS.search(cue),
+        SUPPORT.search(cue),
+        DEMAND_CUES.match(cue),
+        OBJECT_DEMAND_CUES.match(cue),
+        UNDECIDED.search(cue),
+        not cue,
+    )
+    return [float(bool(value)) for value in found]
+
+
+def condition_span(text: str) -> Range | None:
+    """The span of ``text``'s condition, if it has one (for a statement a model reads
+    ``conditional`` where the rules did not)."""
+    found = _condition(text)
+    return found[0] if found else None
+
+
+def demanded_of(text: str, cue: str) -> Range | None:
+    """Whom ``text`` (with its ``cue``) demands of, where it names someone (for a statement a
+    model reads ``demands`` where the rules did not)."""
+    return _demand(text, cue)[1]

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reportedly.model import Event, Extraction, Range, Span, Stance
+from reportedly.model import Event, Extraction, Range, Span, Stance, StanceValue
 from reportedly.nlp.encoder import SentenceEncoder
 from reportedly.positions.issues import Issue, IssueBook
-from reportedly.positions.stance import read_stance
+from reportedly.positions.learned import PositionModel, StatementView
+from reportedly.positions.stance import Reading, condition_span, demanded_of, read_stance
 
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s|\n")
 
@@ -24,6 +25,7 @@ class Statement:
     evidence: list[Span]  # its content parts (an event: its sentence)
     cue: str
     negated: bool
+    hypothetical: bool
     # The sentence around it, where its issue may be named ("rejected calls for a truce, saying ...").
     sentence: Span
     event_type: str | None
@@ -80,6 +82,7 @@ def statements_of(extraction: Extraction) -> list[Statement]:
                 list(attribution.content),
                 attribution.cue.text if attribution.cue else "",
                 attribution.negated,
+                attribution.hypothetical,
                 sentences.around(first.start, attribution.content[-1].end),
                 event.event_type if event else None,
             )
@@ -94,7 +97,9 @@ def statements_of(extraction: Extraction) -> list[Statement]:
         reports = index > 0 and reach[index - 1] > event.sentence.start
         if event.attribution is None and event.actor and not reports:
             found.append(
-                Statement(event.id, [event.sentence], "", event.negated, event.sentence, event.event_type)
+                Statement(
+                    event.id, [event.sentence], "", event.negated, False, event.sentence, event.event_type
+                )
             )
     return found
 
@@ -149,13 +154,18 @@ def _window(text: str, parts: list[Span], position: int | None) -> tuple[int, in
 
 
 def issues_of(
-    extraction: Extraction, statements: list[Statement], book: IssueBook, encoder: SentenceEncoder | None
+    extraction: Extraction,
+    statements: list[Statement],
+    book: IssueBook,
+    encoder: SentenceEncoder | None,
+    embed_all: bool = False,
 ) -> list[list[tuple[Issue, re.Match[str] | None, float]]]:
     """Each statement's issues, with the pattern match in its content (None: found otherwise)
     and the score. An issue a pattern finds in its content; else (its issue named beside it,
     "rejected calls for a truce, saying ...") in its sentence; else the issue closest to its
     embedding, if close enough. Only statements no pattern places are embedded: the
-    encoder is most of the stage's time."""
+    encoder is most of the stage's time; ``embed_all`` embeds every statement (a learned
+    model weighs them all)."""
     found: list[list[tuple[Issue, re.Match[str] | None, float]]] = []
     # Statements share sentences (thousands of them one sentence, in a hostile text): each
     # sentence is searched once.
@@ -172,8 +182,9 @@ def issues_of(
         found.append(issues)
     # A hostile text's thousands of statements are not all embedded: the encoder's time
     # stays that of a long article.
-    unplaced = [statement for statement, issues in zip(statements, found, strict=True) if not issues]
-    unplaced = unplaced[:MAX_EMBEDDED]
+    unplaced = [
+        statement for statement, issues in zip(statements, found, strict=True) if embed_all or not issues
+    ][:MAX_EMBEDDED]
     if encoder is not None and unplaced:
         embed(extraction, unplaced, encoder)
     for statement, issues in zip(statements, found, strict=True):
@@ -184,10 +195,14 @@ def issues_of(
 
 
 def take_positions(
-    extraction: Extraction, book: IssueBook, encoder: SentenceEncoder | None = None
+    extraction: Extraction,
+    book: IssueBook,
+    encoder: SentenceEncoder | None = None,
+    model: PositionModel | None = None,
 ) -> list[Stance]:
-    """One stance per statement and issue it is about (:func:`issues_of`); its content's
-    words decide the stance. A news outlet's report of another's statement ("Reuters
+    """One stance per statement and issue it is about (:func:`issues_of`, or ``model``'s
+    issues where it has the statement's embedding); its content's words decide the stance
+    (``model``'s over the rules'). A news outlet's report of another's statement ("Reuters
     reported that the Kremlin insisted ...") is the other's."""
     reporting = {attribution.parent for attribution in extraction.attributions if attribution.parent}
     outlets = {
@@ -201,31 +216,116 @@ def take_positions(
         for statement in statements_of(extraction)
         if not (statement.id in reporting and speakers.get(statement.id) in outlets)
     ]
+    learned = model if encoder is not None else None
+    found = issues_of(
+        extraction, statements, book, encoder, embed_all=bool(learned and learned.embeds_placed())
+    )
     stances = []
-    for statement, about in zip(statements, issues_of(extraction, statements, book, encoder), strict=True):
-        content = statement.text
-        for issue, match, score in about:
-            start, end = _window(content, statement.evidence, match.start() if match else None)
-            reading = read_stance(
-                content[start:end],
-                statement.cue,
-                negated=statement.negated,
-                against=issue.against,
-                event_type=statement.event_type,
-                issue_at=Range(match.start() - start, match.end() - start) if match else None,
-            )
+    for statement, about in zip(statements, found, strict=True):
+        chosen: list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]] = [
+            (issue, match, score, None) for issue, match, score in about
+        ]
+        if learned is not None:
+            chosen = learned_issues(statement, about, extraction.vectors.get(statement.id), book, learned)
+        for issue, match, score, learned_stance in chosen:
+            reading, start = rule_reading(statement, issue, match)
+            stance = learned_stance or reading.stance
             stances.append(
                 Stance(
                     statement.id,
                     issue.name,
-                    reading.stance,
+                    stance,
                     statement.evidence,
-                    _span(extraction.document.text, statement.evidence, _moved(reading.condition, start)),
-                    _span(extraction.document.text, statement.evidence, _moved(reading.demanded_of, start)),
+                    _span(
+                        extraction.document.text,
+                        statement.evidence,
+                        _moved(condition_of(reading, stance, statement.text[start:]), start),
+                    ),
+                    _span(
+                        extraction.document.text,
+                        statement.evidence,
+                        _moved(demanded_of_in(reading, stance, statement.text[start:], statement.cue), start),
+                    ),
                     score,
                 )
             )
     return stances
+
+
+def condition_of(reading: Reading, stance: StanceValue, text: str) -> Range | None:
+    """A conditional stance's condition: the rules', or (a model read it conditional where
+    the rules did not) the first the rules find in ``text``, the window they read."""
+    if stance != "conditional":
+        return None
+    return reading.condition or condition_span(text)
+
+
+def demanded_of_in(reading: Reading, stance: StanceValue, text: str, cue: str) -> Range | None:
+    """A demand's addressee: the rules', or (a model read a demand where the rules did not)
+    whom the rules' demand patterns find in ``text``."""
+    if stance != "demands":
+        return None
+    return reading.demanded_of or demanded_of(text, cue)
+
+
+def rule_reading(statement: Statement, issue: Issue, match: re.Match[str] | None) -> tuple[Reading, int]:
+    """The rules' stance of ``statement`` on ``issue``, read in the sentence of its content
+    where the issue's pattern matched (``match``; None: all of it), and where that starts."""
+    content = statement.text
+    start, end = _window(content, statement.evidence, match.start() if match else None)
+    reading = read_stance(
+        content[start:end],
+        statement.cue,
+        negated=statement.negated,
+        against=issue.against,
+        event_type=statement.event_type,
+        issue_at=Range(match.start() - start, match.end() - start) if match else None,
+    )
+    return reading, start
+
+
+def statement_view(
+    statement: Statement,
+    about: list[tuple[Issue, re.Match[str] | None, float]],
+    vector: np.ndarray | None,
+    book: IssueBook,
+) -> StatementView:
+    """What the positions model sees of ``statement``, placed by the rules on ``about``."""
+    return StatementView(
+        statement.text,
+        statement.cue,
+        statement.negated,
+        statement.hypothetical,
+        statement.event_type,
+        frozenset(issue.name for issue, _match, _score in about),
+        frozenset(issue.name for issue, match, _score in about if match is not None),
+        vector,
+        None if vector is None else book.similarities(vector),
+    )
+
+
+def learned_issues(
+    statement: Statement,
+    about: list[tuple[Issue, re.Match[str] | None, float]],
+    vector_bytes: bytes | None,
+    book: IssueBook,
+    model: PositionModel,
+) -> list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]]:
+    """``model``'s issues of the statement and its stance on each, given the rules' ``about``
+    (a statement not embedded keeps the rules' issues)."""
+    matches = {issue.name: match for issue, match, _score in about}
+    scores = {issue.name: score for issue, _match, score in about}
+    view = statement_view(statement, about, None if vector_bytes is None else from_bytes(vector_bytes), book)
+    by_name = {issue.name: issue for issue in book.issues}
+    chosen = []
+    for name, probability in model.issues_of(view):
+        issue, match = by_name[name], matches.get(name)
+        reading, _start = rule_reading(statement, issue, match)
+        # The rules' issues keep their score (1 a pattern, else the cosine); the model's its probability.
+        chosen.append(
+            (issue, match, scores.get(name, probability), model.stance_on(view, name, reading, issue.against))
+        )
+    return chosen
 
 
 def _moved(found: Range | None, offset: int) -> Range | None:
@@ -244,3 +344,23 @@ def _span(text: str, parts: list[Span], found: Range | None) -> Span | None:
             return Span.of(text, start, end)
         position += part.end - part.start + 1
     return None
+
+
+def learned_stance_on(
+    extraction: Extraction,
+    statement_id: str,
+    issue: Issue,
+    book: IssueBook,
+    model: PositionModel,
+) -> StanceValue | None:
+    """``model``'s stance of a statement of ``extraction`` on ``issue``, one it did not assign
+    (``reportedly eval positions`` scores the stance of every gold pair), read as if it had;
+    None if the statement is not found."""
+    statement = next((found for found in statements_of(extraction) if found.id == statement_id), None)
+    if statement is None:
+        return None
+    about = issues_of(extraction, [statement], book, None)[0]
+    vector = extraction.vectors.get(statement_id)
+    view = statement_view(statement, about, None if vector is None else from_bytes(vector), book)
+    reading, _start = rule_reading(statement, issue, issue.first_match(statement.text))
+    return model.stance_on(view, issue.name, reading, issue.against)

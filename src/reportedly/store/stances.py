@@ -19,6 +19,7 @@ from tqdm import tqdm
 from reportedly.model import Extraction
 from reportedly.nlp.encoder import SentenceEncoder
 from reportedly.positions.issues import IssueBook
+from reportedly.positions.learned import PositionModel
 from reportedly.positions.statements import take_positions
 
 
@@ -80,7 +81,10 @@ def write_stances(connection: sqlite3.Connection, document_id: int, extraction: 
 
 
 def rebuild_stances(
-    connection: sqlite3.Connection, book: IssueBook, encoder: SentenceEncoder | None
+    connection: sqlite3.Connection,
+    book: IssueBook,
+    encoder: SentenceEncoder | None,
+    model: PositionModel | None = None,
 ) -> tuple[int, int]:
     """Every stored extraction's stances made again with ``book``, in the caller's
     transaction, from the stored embeddings (a statement no pattern placed before and none
@@ -103,7 +107,7 @@ def rebuild_stances(
                 "SELECT statement, vector FROM statement_vectors WHERE document_id = ?", (document_id,)
             ).fetchall()
         )
-        extraction.stances = take_positions(extraction, book, encoder)
+        extraction.stances = take_positions(extraction, book, encoder, model)
         write_stances(connection, document_id, extraction)
         data["stances"] = [stance.to_dict() for stance in extraction.stances]
         connection.execute(

@@ -1,0 +1,389 @@
+"""The learned issue assigner and stance classifier over the rules' readings (issue 21).
+
+What the models see of a statement (a :class:`StatementView`): its content and cue, what the
+rules found (the issues its patterns place, a negated or hypothetical attribution, its
+sentence's PLOVER event), the lexicons of ``positions/stance.py`` as signals (negations,
+refusals, words of support, demands, conditions, hedges, words of a statement that takes no
+side), the words of its cue and content, and, where it was embedded, its content's MiniLM embedding
+and that embedding's cosine to each issue's examples.
+
+- Issues: a logistic model says how likely the statement is about each issue, either one
+  model per issue over the statement's features (``"ovr"``) or one model over statement-issue
+  pairs (``"pair"``: the issue, the cosine to its examples, whether a pattern placed it, the
+  embedding times the issue's centroid), which shares what it learns across issues. An issue
+  the rules place is kept at probability ``rule_threshold``, another is added at
+  ``threshold`` (only to statements the rules place nowhere, when ``add_where`` is
+  ``"unplaced"``).
+- Stance: a softmax over the five stances fed the statement's features, the issue and the
+  rules' reading on it; it replaces the rules' stance when its probability is at least
+  ``override`` above the rules' stance's.
+
+Which features, the thresholds and the penalties are chosen by cross-validation on the
+training statements (``training/train_positions.py``). The weights ship as JSON
+(``data/models/positions.json``) and run with numpy alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import cast
+
+import numpy as np
+
+from reportedly.model import STANCE_VALUES, StanceValue
+from reportedly.positions.stance import (
+    DEMAND_CUES,
+    NEGATIONS,
+    REJECTIONS,
+    SIGNALS,
+    SUPPORT,
+    Reading,
+    statement_signals,
+)
+
+EVENT_TYPES = ("AGREE", "REJECT", "REQUEST", "THREATEN")
+CUE_CLASSES = ("demand", "refusal", "support", "other", "none")
+ISSUE_KINDS = ("ovr", "pair")
+ADD_WHERE = ("anywhere", "unplaced")
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+FORMAT = 2
+# An embedding's numbers are some 1/sqrt(384) each, its product with a centroid's some 1/384:
+# scaled to about one, so that one L2 penalty weighs them as it weighs the 0/1 features.
+VECTOR_SCALE = 384**0.5
+PRODUCT_SCALE = 384.0
+
+
+class PositionModelError(Exception):
+    """A positions model file that cannot be read or does not fit the issues."""
+
+
+def cue_class(cue: str) -> str:
+    """The cue's class, as the rules read cues: "urged" demand, "ruled out" refusal, ..."""
+    cue = cue.strip()
+    if not cue:
+        return "none"
+    if DEMAND_CUES.search(cue):
+        return "demand"
+    if REJECTIONS.search(cue) or NEGATIONS.search(cue):
+        return "refusal"
+    if SUPPORT.search(cue):
+        return "support"
+    return "other"
+
+
+def words_of(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class StatementView:
+    """What the models see of a statement."""
+
+    text: str  # its content
+    cue: str
+    negated: bool
+    hypothetical: bool
+    event_type: str | None
+    rule_issues: frozenset[str]  # the issues the rules place (patterns, its sentence, the closest)
+    pattern_issues: frozenset[str]  # those a pattern finds in its content
+    vector: np.ndarray | None  # the content's unit embedding; None: not embedded
+    similarities: np.ndarray | None  # each issue's highest cosine to its examples (the issues' order)
+
+
+@dataclass(slots=True)
+class Features:
+    """The feature blocks the models weigh."""
+
+    issues: list[str]
+    embedding_for_issues: bool  # the statement's embedding in the issue model
+    embedding_for_stance: bool  # ... and in the stance model
+    cue_words: list[str]  # the cue's words the stance model knows ([]: none)
+    content_words: list[str]  # the content's words it knows ([]: none)
+    centroids: np.ndarray | None  # each issue's examples' mean embedding ("pair" issue model)
+    # Training statements' embeddings, and which issues each is about (a last column: none),
+    # whose cosines the issue model weighs; None: it does not.
+    exemplars: np.ndarray | None = None
+    exemplar_issues: np.ndarray | None = None
+
+    def statement(self, view: StatementView, embedding: bool) -> np.ndarray:
+        """The statement's own features; the first is the bias."""
+        cue = cue_class(view.cue)
+        event = view.event_type if view.event_type in EVENT_TYPES else None
+        cue_words, content_words = set(words_of(view.cue)), set(words_of(view.text))
+        return np.concatenate(
+            [
+                [1.0],
+                _vector(view) * VECTOR_SCALE if embedding else [],
+                statement_signals(view.text, view.cue),
+                [float(cue == name) for name in CUE_CLASSES],
+                [float(event == name) for name in EVENT_TYPES],
+                [float(view.event_type is not None and event is None), float(view.event_type is None)],
+                [float(view.negated), float(view.hypothetical)],
+                [float(word in cue_words) for word in self.cue_words],
+                [float(word in content_words) for word in self.content_words],
+            ]
+        )
+
+    def exemplar_similarities(self, view: StatementView, skip: int | None = None) -> np.ndarray:
+        """Each issue's (and, last, no issue's) closest training statement's cosine to the
+        statement; ``skip``: an exemplar not to count (the statement itself, in training)."""
+        if self.exemplars is None or self.exemplar_issues is None:
+            return np.zeros(0)
+        # Multiplied and summed, not a matrix product: a product this size goes to BLAS's
+        # threads, which on a busy machine wait tens of milliseconds a statement to be scheduled.
+        cosines = (self.exemplars * _vector(view).astype(np.float32)).sum(axis=1)
+        if skip is not None:
+            cosines[skip] = -1.0
+        return np.where(self.exemplar_issues, cosines[:, None], -1.0).max(axis=0).astype(np.float64)
+
+    def issue_rows(self, view: StatementView, kind: str, skip: int | None = None) -> np.ndarray:
+        """The issue model's input, the bias first: one row ("ovr": the same for every
+        issue's model) or one row per issue ("pair"). ``skip``: the exemplar that is the
+        statement itself."""
+        similarities = _similarities(view, len(self.issues))
+        exemplars = self.exemplar_similarities(view, skip)
+        placed = np.array([float(name in view.pattern_issues) for name in self.issues])
+        ruled = np.array([float(name in view.rule_issues) for name in self.issues])
+        if kind == "ovr":
+            return np.concatenate(
+                [
+                    self.statement(view, self.embedding_for_issues),
+                    similarities,
+                    exemplars,
+                    placed,
+                    ruled,
+                    [float(not view.rule_issues)],
+                ]
+            )[None, :]
+        count = len(self.issues)
+        best_other = _best_of_others(similarities)
+        rows = [
+            np.ones((count, 1)),
+            np.eye(count),
+            similarities[:, None],
+            (similarities - best_other)[:, None],
+            (similarities > best_other)[:, None].astype(np.float64),
+            placed[:, None],
+            ruled[:, None],
+            np.full((count, 1), float(not view.rule_issues)),
+            np.full((count, 1), float(len(view.pattern_issues) > 1)),
+        ]
+        if len(exemplars):
+            closest, nothing = exemplars[:count], exemplars[count]
+            closest_other = _best_of_others(closest)
+            rows += [closest[:, None], (closest - closest_other)[:, None], np.full((count, 1), nothing)]
+        if self.embedding_for_issues and self.centroids is not None:
+            rows.append(self.centroids * _vector(view)[None, :] * PRODUCT_SCALE)
+        return np.concatenate(rows, axis=1)
+
+    def stance_row(self, view: StatementView, issue: str, reading: Reading, acts_against: bool) -> np.ndarray:
+        """The stance model's input for the statement on ``issue``, given the rules' reading
+        there and whether the issue's ``against`` words are in its content."""
+        index = self.issues.index(issue)
+        similarities = _similarities(view, len(self.issues))
+        return np.concatenate(
+            [
+                self.statement(view, self.embedding_for_stance),
+                [float(index == number) for number in range(len(self.issues))],
+                [
+                    float(acts_against),
+                    float(issue in view.pattern_issues),
+                    float(issue in view.rule_issues),
+                    similarities[index],
+                ],
+                [float(reading.stance == value) for value in STANCE_VALUES],
+                [float(reading.condition is not None), float(reading.demanded_of is not None)],
+            ]
+        )
+
+
+def _best_of_others(values: np.ndarray) -> np.ndarray:
+    """For each value, the highest of the others."""
+    order = np.argsort(values)
+    best = np.full(len(values), values[order[-1]])
+    best[order[-1]] = values[order[-2]] if len(values) > 1 else -1.0
+    return best
+
+
+def _vector(view: StatementView) -> np.ndarray:
+    if view.vector is None:
+        raise ValueError("the model weighs the statement's embedding, and it was not computed")
+    return view.vector.astype(np.float64)
+
+
+def _similarities(view: StatementView, count: int) -> np.ndarray:
+    if view.similarities is None:
+        return np.zeros(count)
+    return view.similarities.astype(np.float64)
+
+
+def sigmoid(scores: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(scores, -30, 30)))
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    shifted = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+@dataclass(slots=True)
+class PositionModel:
+    features: Features
+    issue_kind: str  # ISSUE_KINDS
+    issue_weights: np.ndarray  # "ovr": one row per issue; "pair": one row
+    rule_threshold: float  # an issue the rules place is kept at this probability
+    threshold: float  # another issue is assigned at this probability ...
+    add_where: str  # ... anywhere, or only to statements the rules place nowhere (ADD_WHERE)
+    stance_weights: np.ndarray | None  # one row per stance value; None: the rules' stance stays
+    override: float  # the learned stance replaces the rules' when this much more probable
+
+    @property
+    def issues(self) -> list[str]:
+        return self.features.issues
+
+    def embeds_placed(self) -> bool:
+        """Whether the model reads statements the rules place through their embedding (if
+        not, only those the rules place nowhere need embedding, as for the rules alone)."""
+        stance = self.stance_weights is not None and self.features.embedding_for_stance
+        return stance or self.rule_threshold > 0 or self.add_where == "anywhere"
+
+    def issue_probabilities(self, view: StatementView) -> np.ndarray:
+        rows = self.features.issue_rows(view, self.issue_kind)
+        if self.issue_kind == "ovr":
+            return sigmoid(self.issue_weights @ rows[0])
+        return sigmoid(rows @ self.issue_weights[0])
+
+    def issues_of(self, view: StatementView) -> list[tuple[str, float]]:
+        """The statement's issues, in the issues' order, with their probabilities (the rules'
+        issues alone, at 1.0, for a statement not embedded)."""
+        if view.vector is None or (view.rule_issues and not self.embeds_placed()):
+            return [(name, 1.0) for name in self.issues if name in view.rule_issues]
+        probabilities = self.issue_probabilities(view)
+        adding = self.add_where == "anywhere" or not view.rule_issues
+        return [
+            (name, round(float(p), 3))
+            for name, p in zip(self.issues, probabilities, strict=True)
+            if p >= (self.rule_threshold if name in view.rule_issues else self.threshold if adding else 2.0)
+        ]
+
+    def stance_probabilities(
+        self, view: StatementView, issue: str, reading: Reading, acts_against: bool
+    ) -> np.ndarray:
+        if self.stance_weights is None:
+            raise ValueError("the model keeps the rules' stance")
+        return softmax(self.stance_weights @ self.features.stance_row(view, issue, reading, acts_against))
+
+    def stance_on(
+        self, view: StatementView, issue: str, reading: Reading, against: list[re.Pattern[str]]
+    ) -> StanceValue:
+        """The statement's stance on ``issue`` (one of the model's issues), given the rules'
+        reading there and the issue's ``against`` words."""
+        if self.stance_weights is None or (view.vector is None and self.features.embedding_for_stance):
+            return reading.stance
+        acts_against = any(pattern.search(view.text) for pattern in against)
+        probabilities = self.stance_probabilities(view, issue, reading, acts_against)
+        best = int(np.argmax(probabilities))
+        if probabilities[best] - probabilities[STANCE_VALUES.index(reading.stance)] < self.override:
+            return reading.stance
+        return cast(StanceValue, STANCE_VALUES[best])
+
+    def to_json(self) -> dict[str, object]:
+        features = self.features
+        return {
+            "format": FORMAT,
+            "issues": features.issues,
+            "stances": list(STANCE_VALUES),
+            "signals": list(SIGNALS),
+            "embedding_for_issues": features.embedding_for_issues,
+            "embedding_for_stance": features.embedding_for_stance,
+            "cue_words": features.cue_words,
+            "content_words": features.content_words,
+            "issue_kind": self.issue_kind,
+            "rule_threshold": self.rule_threshold,
+            "threshold": self.threshold,
+            "add_where": self.add_where,
+            "override": self.override,
+            "centroids": None if features.centroids is None else np.round(features.centroids, 4).tolist(),
+            # int8 (a unit vector's numbers times 127), base64: some hundreds of kilobytes, not megabytes
+            "exemplars": None
+            if features.exemplars is None
+            else base64.b64encode(np.round(features.exemplars * 127).astype(np.int8).tobytes()).decode(),
+            "exemplar_issues": None
+            if features.exemplar_issues is None
+            else [np.flatnonzero(row).tolist() for row in features.exemplar_issues],
+            "issue_weights": np.round(self.issue_weights, 4).tolist(),
+            "stance_weights": None
+            if self.stance_weights is None
+            else np.round(self.stance_weights, 4).tolist(),
+        }
+
+
+MODEL_FILE = "positions.json"
+
+
+def shipped_model_path() -> Path:
+    return Path(str(resources.files("reportedly") / "data" / "models" / MODEL_FILE))
+
+
+def _exemplars(
+    packed: str | None, issues_of_each: list[list[int]] | None, issues: int
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The exemplars' unit vectors and their issues (a column per issue and one for none)."""
+    if packed is None or issues_of_each is None:
+        return None, None
+    vectors = np.frombuffer(base64.b64decode(packed), dtype=np.int8).astype(np.float32) / 127
+    marks = np.zeros((len(issues_of_each), issues + 1), dtype=bool)
+    for row, columns in enumerate(issues_of_each):
+        marks[row, columns] = True
+    return vectors.reshape(len(issues_of_each), -1), marks
+
+
+def load_position_model(path: Path | None, issues: list[str]) -> PositionModel:
+    """The model of ``path`` (None: the shipped one); its issues must be the run's."""
+    path = path or shipped_model_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT:
+            raise ValueError(f"format {data.get('format')!r}, not {FORMAT}")
+        centroids, stance_weights = data["centroids"], data["stance_weights"]
+        exemplars, exemplar_issues = _exemplars(
+            data["exemplars"], data["exemplar_issues"], len(data["issues"])
+        )
+        model = PositionModel(
+            Features(
+                list(data["issues"]),
+                bool(data["embedding_for_issues"]),
+                bool(data["embedding_for_stance"]),
+                [str(word) for word in data["cue_words"]],
+                [str(word) for word in data["content_words"]],
+                None if centroids is None else np.array(centroids, dtype=np.float64),
+                exemplars,
+                exemplar_issues,
+            ),
+            str(data["issue_kind"]),
+            np.array(data["issue_weights"], dtype=np.float64),
+            float(data["rule_threshold"]),
+            float(data["threshold"]),
+            str(data["add_where"]),
+            None if stance_weights is None else np.array(stance_weights, dtype=np.float64),
+            float(data["override"]),
+        )
+    except OSError as error:
+        raise PositionModelError(f"{path}: cannot read it ({error.strerror})") from None
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+        raise PositionModelError(f"{path}: not a positions model ({error})") from None
+    if model.issues != issues:
+        raise PositionModelError(f"{path}: made for other issues than the run's ({', '.join(model.issues)})")
+    if (
+        model.issue_kind not in ISSUE_KINDS
+        or model.add_where not in ADD_WHERE
+        or list(data["stances"]) != list(STANCE_VALUES)
+        or list(data["signals"]) != list(SIGNALS)
+    ):
+        raise PositionModelError(f"{path}: not a positions model (its kind, stances or signals)")
+    return model
