@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -47,17 +48,22 @@ def _report(run: Callable[[], dict], formatter: Callable[[dict], str], output_fo
         click.echo(formatter(report))
 
 
+def errors_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--errors FILE: where an evaluation writes ``what`` it got wrong, as JSON Lines."""
+    return click.option(
+        "--errors",
+        "errors_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Write {what} to this JSON Lines file.",
+    )
+
+
 @evaluate.command(name="polnear")
 @click.argument("split_dir", type=SPLIT_FOLDER)
 @click.option("--limit", type=int, default=None, help="Score only the first N articles.")
 @report_format
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write misses and false alarms, with context, to this JSON Lines file.",
-)
+@errors_option("misses and false alarms, with context,")
 @model_options
 def eval_polnear(
     split_dir: Path,
@@ -181,13 +187,7 @@ def eval_plover(
     default="all",
     help="The first half of the file (tune rules on it), the second (check them) or all.",
 )
-@click.option(
-    "--errors",
-    "errors_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the sentences whose actor or recipient is wrong to this JSON Lines file.",
-)
+@errors_option("the sentences whose actor or recipient is wrong")
 @report_format
 @model_options
 def eval_conflibert(
