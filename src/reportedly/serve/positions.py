@@ -28,7 +28,7 @@ from reportedly.model import STANCE_VALUES
 from reportedly.positions.issues import load_issues
 from reportedly.serve import api
 from reportedly.serve.charts import point_chart
-from reportedly.store.stances import PositionFilter, history, issue_counts, positions
+from reportedly.store.stances import PositionFilter, busiest_actors, history, issue_counts, positions
 
 POSITIONS_LIMIT = 100
 VIEWS = ("current", "history", "shifts")
@@ -134,9 +134,17 @@ def _positions(connection: sqlite3.Connection, where: PositionFilter, view: str)
 def _issue_actors(connection: sqlite3.Connection, issue: str) -> list[dict[str, Any]]:
     """The ISSUE_ACTORS actors with the most stances on ``issue``, each with its history, the
     latest ACTOR_STANCES of it to show, and its shifts."""
-    rows = history(connection, PositionFilter(issue=issue), shifts_only=False)
+    rows = []
+    for actor in busiest_actors(connection, issue, ISSUE_ACTORS):
+        # A speaker's words name no entity: its row is the one without one (an entity of
+        # that name has rows of its own).
+        rows += [
+            row
+            for row in history(connection, actor, shifts_only=False)
+            if actor.entity_id is not None or row["actor"]["entity"] is None
+        ]
     rows.sort(key=lambda row: (-len(row["history"]), str(row["actor"]["name"])))
-    return [_shown(row) for row in rows[:ISSUE_ACTORS]]
+    return [_shown(row) for row in rows]
 
 
 def _shown(row: dict[str, Any]) -> dict[str, Any]:

@@ -304,6 +304,23 @@ def history(connection: sqlite3.Connection, where: PositionFilter, shifts_only: 
     return result
 
 
+def busiest_actors(connection: sqlite3.Connection, issue: str, limit: int) -> list[PositionFilter]:
+    """The filters of the ``limit`` actors with the most stances on ``issue`` (an entity, or
+    a speaker's words where there is none), most first: an issue's page reads their
+    histories alone, not every actor's."""
+    rows = connection.execute(
+        "SELECT entity_id, speaker, COUNT(*) AS stances FROM stances WHERE issue = ? "
+        "GROUP BY entity_id, speaker ORDER BY stances DESC, entity_id, speaker LIMIT ?",
+        (issue, limit),
+    )
+    return [
+        PositionFilter(issue, entity_id=row["entity_id"])
+        if row["entity_id"] is not None
+        else PositionFilter(issue, actor=row["speaker"])
+        for row in rows
+    ]
+
+
 def issue_counts(connection: sqlite3.Connection) -> list[dict[str, Any]]:
     """Each issue the store's stances are on: its stances, the actors that take them (an
     entity, else a speaker's words) and the first and latest dates, by issue name."""
