@@ -107,12 +107,9 @@ def routes(settings: api.Settings, templates: jinja2.Environment) -> list[Route]
         # Counts over all of the entity's statements and events, the same for every visitor:
         # kept until the store changes, as they took two thirds of the page's time (the roles
         # and the events' recipients read the JSON of every document that mentions it).
-        months, event_types, addressees, mentioned, roles = settings.reader.kept(
+        # One kept answer a page: a crawl of entity pages evicts half as many others.
+        months, event_types, addressees, mentioned, roles, stances = settings.reader.kept(
             ("entity summary", entity_id), lambda connection: _entity_summary(connection, entity_id)
-        )
-        stances = settings.reader.kept(
-            ("entity positions", entity_id),
-            lambda connection: positions.entity_positions(connection, entity_id),
         )
         charts = {
             "months": bar_chart(months, "month", "statements", f"Statements of {row['name']} per month"),
@@ -340,15 +337,16 @@ def _next_page(request: Request, cursor: str | None) -> str | None:
     return "?" + urlencode({**params, "cursor": cursor})
 
 
-def _entity_summary(connection: sqlite3.Connection, entity_id: int) -> tuple[list[queries.Row], ...]:
-    """An entity page's counts: statements per month, event types, addressees, the entities its
-    statements mention, its roles."""
+def _entity_summary(connection: sqlite3.Connection, entity_id: int) -> tuple[list[Any], ...]:
+    """An entity page's counts and positions: statements per month, event types, addressees,
+    the entities its statements mention, its roles, its positions on each issue."""
     return (
         queries.entity_months(connection, entity_id),
         queries.entity_event_types(connection, entity_id),
         queries.entity_addressees(connection, entity_id),
         queries.entity_mentioned(connection, entity_id),
         queries.entity_roles(connection, entity_id),
+        positions.entity_positions(connection, entity_id),
     )
 
 
