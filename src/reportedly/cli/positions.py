@@ -127,7 +127,9 @@ def positions(
             documents, stances = rebuild_stances(connection, book, encoder, model)
         click.echo(f"reportedly: {stances} stances assigned again in {documents} documents", err=True)
     with _reading(db_path, parquet) as connection:
-        where = PositionFilter(issue, actor, since, until, by_code)
+        where = PositionFilter(
+            issue, actor, since.isoformat() if since else None, until.isoformat() if until else None, by_code
+        )
         rows = (
             history(connection, where, shifts)
             if with_history or shifts

@@ -12,10 +12,8 @@ the store changes (:meth:`api.StoreReader.kept`)."""
 
 from __future__ import annotations
 
-import calendar
 import sqlite3
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from starlette.datastructures import QueryParams
@@ -73,8 +71,8 @@ def routes(settings: api.Settings, render: Callable[..., HTMLResponse]) -> list[
         where = PositionFilter(
             chosen_issue(params.get("issue")),
             params.get("actor") or None,
-            _day(api.period(params, "since"), first=True),
-            _day(api.period(params, "until"), first=False),
+            api.period(params, "since"),
+            api.period(params, "until"),
             api.choice(params, "by", ("entity", "code")) == "code",
         )
         rows = kept(("positions", view, where), lambda connection: _positions(connection, where, view))
@@ -149,13 +147,3 @@ def _issue_actors(connection: sqlite3.Connection, issue: str) -> list[dict[str, 
 
 def _shown(row: dict[str, Any]) -> dict[str, Any]:
     return row | {"shown": row["history"][-ACTOR_STANCES:]}
-
-
-def _day(period: str | None, *, first: bool) -> date | None:
-    """The first (or last) day of a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY)."""
-    if period is None:
-        return None
-    parts = [int(part) for part in period.split("-")]
-    year, month = parts[0], parts[1] if len(parts) > 1 else (1 if first else 12)
-    day = parts[2] if len(parts) > 2 else (1 if first else calendar.monthrange(year, month)[1])
-    return date(year, month, day)

@@ -152,7 +152,7 @@ def quotes(connection: sqlite3.Connection, where: QuoteFilter) -> list[Row]:
         if expression:
             clauses.append(CONTENT_MATCH)
             values.append(expression)
-    clauses += _date_range(_DAY.format("a"), where.since, where.until, values)
+    clauses += date_range(_DAY.format("a"), where.since, where.until, values)
     clauses += _after_newest("a", where.after, values)
     if where.outlet:
         clauses.append("a.outlet = ? COLLATE NOCASE")
@@ -249,7 +249,7 @@ def speakers(
     its speaker has none in the body of its document, so that one statement the headline
     repeats counts once."""
     dates: list[Any] = []
-    in_range = _date_range("a.date", since, until, dates)
+    in_range = date_range("a.date", since, until, dates)
     group = {"outlet": "a.outlet", "month": "substr(a.date, 1, 7)"}.get(by or "")
     inner, outer, grouping = (f"{group} AS {by}, ", f"{by}, ", f", {by}") if group else ("", "", "")
     # Who speaks each attribution: its entity, or each party of a group (speaker_members).
@@ -364,7 +364,7 @@ def events(
             clauses.append(f"+{column} >= ? AND +{column} <= ?")
             # The highest character after the prefix bounds every code that starts with it.
             values += [prefix.upper(), prefix.upper() + "\U0010ffff"]
-    clauses += _date_range(_DAY.format("v"), since, until, values)
+    clauses += date_range(_DAY.format("v"), since, until, values)
     clauses += _after_newest("v", after, values)
     # The events first, their sentences after: cutting a sentence out of its document's
     # text for every match before the limit would read thousands of texts.
@@ -632,7 +632,7 @@ def _listed(entities: list[Row]) -> str:
     return ", ".join(f"{row['name']} (id {row['id']})" for row in entities)
 
 
-def _date_range(column: str, since: str | None, until: str | None, values: list[Any]) -> list[str]:
+def date_range(column: str, since: str | None, until: str | None, values: list[Any]) -> list[str]:
     """The clauses of dates from ``since`` to ``until`` (dates, months or years), as a range
     an index on ``column`` (a date, or an expression of one that is "" when undated) walks."""
     clauses = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from tqdm import tqdm
@@ -21,6 +20,7 @@ from reportedly.nlp.encoder import SentenceEncoder
 from reportedly.positions.issues import IssueBook
 from reportedly.positions.learned import PositionModel
 from reportedly.positions.statements import take_positions
+from reportedly.store.queries import date_range
 
 
 def write_stances(connection: sqlite3.Connection, document_id: int, extraction: Extraction) -> None:
@@ -122,8 +122,8 @@ def rebuild_stances(
 class PositionFilter:
     issue: str | None = None
     actor: str | None = None  # an entity's name, an actor code (RUSGOV) or a speaker's words
-    since: date | None = None
-    until: date | None = None
+    since: str | None = None  # a date, month or year (YYYY-MM-DD, YYYY-MM, YYYY), as the queries take
+    until: str | None = None
     by_code: bool = False  # one actor per actor code, not per entity
     entity_id: int | None = None  # only this entity's stances (a speaker's page)
 
@@ -142,12 +142,8 @@ def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
     if where.entity_id is not None:
         sql += " AND s.entity_id = ?"
         parameters.append(where.entity_id)
-    if where.since:
-        sql += " AND s.date >= ?"
-        parameters.append(where.since.isoformat())
-    if where.until:
-        sql += " AND s.date <= ?"
-        parameters.append(where.until.isoformat())
+    for clause in date_range("s.date", where.since, where.until, parameters):
+        sql += f" AND {clause}"
     return sql, parameters
 
 
