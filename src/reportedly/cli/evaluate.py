@@ -164,16 +164,32 @@ def eval_gap(
     help="Also the false-event rate on these sentences without political events "
     "(JSON Lines, e.g. eval/events/no-events-dev.jsonl).",
 )
+@click.option(
+    "--part",
+    type=click.Choice(["tune", "check", "all"]),
+    default="all",
+    help="The records whose id's SHA-1 begins with a byte below 128 (tune rules on them), "
+    "the rest (check them) or all.",
+)
+@errors_option("the records whose event type, actor or recipient country is wrong")
 @report_format
 @model_options
 def eval_plover(
-    records: Path, no_events: Path | None, output_format: str | None, model: str, tagger: str
+    records: Path,
+    no_events: Path | None,
+    part: str,
+    errors_path: Path | None,
+    output_format: str | None,
+    model: str,
+    tagger: str,
 ) -> None:
     """Score event coding on PLOVER gold records (e.g. ../shared/data/plover/plover_gsr_dev.jsonl)."""
     from reportedly.eval.plover import evaluate_plover, format_report
 
     _report(
-        lambda: evaluate_plover(records, model=model, tagger=tagger, no_events=no_events),
+        lambda: evaluate_plover(
+            records, model=model, tagger=tagger, no_events=no_events, part=part, errors_path=errors_path
+        ),
         format_report,
         output_format,
     )

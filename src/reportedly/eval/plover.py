@@ -8,10 +8,16 @@ over the records whose gold names one; contexts: how often one is right, and mic
 With a file of sentences that hold no political event (``{"id", "domain", "text",
 "tempting"}``, e.g. eval/events/no-events-dev.jsonl), the false-event rate: the share of
 them with at least one event coded.
+
+The records split in two parts by a stable hash of their id, so that rules fitted on one
+are checked on the other and a record stays in its part when records are added: ``tune``,
+those whose id's SHA-1 begins with a byte below 128, and ``check``, the rest.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -39,6 +45,22 @@ def _with_text_and_type(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+PARTS = ("tune", "check", "all")
+
+
+def part_of(records: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
+    """The records of the ``tune`` part, the ``check`` part or ``all``, in file order."""
+    if part not in PARTS:
+        raise ValueError(f"part: one of {', '.join(PARTS)}, not {part!r}")
+    if part == "all":
+        return records
+    return [record for record in records if (_hash_byte(str(record.get("id", ""))) < 128) == (part == "tune")]
+
+
+def _hash_byte(record_id: str) -> int:
+    return hashlib.sha1(record_id.encode("utf-8")).digest()[0]
+
+
 def read_no_event_sentences(path: Path) -> list[dict[str, Any]]:
     """Sentences that hold no political event (``{"id", "domain", "text", "tempting"}``);
     a malformed line raises GoldError naming the file and line."""
@@ -53,18 +75,30 @@ def _with_id_and_text(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def evaluate_plover(
-    path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER, no_events: Path | None = None
+    path: Path,
+    model: str = DEFAULT_MODEL,
+    tagger: str = DEFAULT_TAGGER,
+    no_events: Path | None = None,
+    part: str = "all",
+    errors_path: Path | None = None,
 ) -> dict[str, Any]:
-    """Scores on the gold records of ``path``; with ``no_events``, also the false-event
-    rate on a file of sentences that hold no political event."""
-    records = read_records(path)
+    """Scores on one part of the gold records of ``path``; with ``no_events``, also the
+    false-event rate on a file of sentences that hold no political event; with
+    ``errors_path``, each record whose type, actor or recipient country is wrong, with what
+    was coded, as JSON Lines."""
+    records = part_of(read_records(path), part)
     sentences = read_no_event_sentences(no_events) if no_events is not None else None
     extractor = Extractor(model, tagger=tagger)
     predicted = [
         extraction.events[0] if extraction.events else None
-        for extraction in _extract(extractor, records, "plover")
+        for extraction in _extract(extractor, records, f"plover {part}")
     ]
-    report = _report(records, predicted)
+    report = {"part": part, **_report(records, predicted)}
+    if errors_path is not None:
+        with errors_path.open("w", encoding="utf-8") as errors:
+            for record, event in zip(records, predicted, strict=True):
+                if (error := _error(record, event)) is not None:
+                    errors.write(json.dumps(error) + "\n")
     if sentences is not None:
         report["no_events"] = false_event_scores(sentences, _extract(extractor, sentences, "no-events"))
     return report
@@ -109,6 +143,47 @@ def _gold_code(party: dict[str, Any]) -> str:
     return (party.get("code") or "") + (party.get("sector") or "")
 
 
+def _countries_agree(gold: dict[str, Any], parties: list[EventActor]) -> bool:
+    """Whether a coded party has the gold party's country; countries compare as ISO codes
+    (the gold keeps some of CAMEO's legacy ones: JAP)."""
+    country = iso_country(_gold_code(gold)[:3])
+    return any(party.actor and iso_country(party.actor.code[:3]) == country for party in parties)
+
+
+def _error(record: dict[str, Any], event: Event | None) -> dict[str, Any] | None:
+    """What is wrong with the event coded for a record (None: nothing), and what was coded."""
+    wrong = ["type"] if (event.event_type if event else None) != record["event_type"] else []
+    wrong += [
+        role
+        for role in ("actor", "recipient")
+        if record.get(role) and not _countries_agree(record[role][0], getattr(event, role) if event else [])
+    ]
+    if not wrong:
+        return None
+    return {
+        "id": record.get("id"),
+        "wrong": wrong,
+        "text": record["text"],
+        "gold": {
+            "type": record["event_type"],
+            **{
+                role: [(p.get("text"), _gold_code(p)) for p in record.get(role) or []]
+                for role in ("actor", "recipient")
+            },
+        },
+        "coded": None
+        if event is None
+        else {
+            "type": event.event_type,
+            "trigger": event.trigger.text,
+            **{
+                role: [(p.text, p.actor.code if p.actor else None) for p in getattr(event, role)]
+                for role in ("actor", "recipient")
+            },
+        },
+    }
+
+
 def _party_scores(records: list[dict[str, Any]], predicted: list[Event | None], role: str) -> dict[str, Any]:
     country = full = total = 0
     for record, event in zip(records, predicted, strict=True):
@@ -118,8 +193,7 @@ def _party_scores(records: list[dict[str, Any]], predicted: list[Event | None], 
         gold = _gold_code(record[role][0])
         parties: list[EventActor] = getattr(event, role) if event else []
         codes = [party.actor.code for party in parties if party.actor]
-        # Countries compare as ISO codes: the gold keeps some of CAMEO's legacy ones (JAP).
-        country += any(iso_country(code[:3]) == iso_country(gold[:3]) for code in codes)
+        country += _countries_agree(record[role][0], parties)
         full += any(code == gold for code in codes)
     return {
         "records": total,
@@ -191,7 +265,7 @@ def format_report(report: dict[str, Any]) -> str:
     actor, recipient, context = report["actor"], report["recipient"], report["context"]
     return "\n".join(
         [
-            f"{report['records']} records, {report['no_event']} with no event",
+            f"{report['part']}: {report['records']} records, {report['no_event']} with no event",
             f"event type accuracy {report['event_type_accuracy']}  macro-F1 {report['event_type_macro_f1']}",
             f"actor      country {actor['country_accuracy']}  code {actor['code_accuracy']}"
             f"  ({actor['records']})",
