@@ -132,15 +132,21 @@ def code_events(
         # cue of ("he demanded"), or reports in ("Hungary has said it will support").
         for speaking in (attribution, reporting):
             if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
-                actor = speaker_parties(speaking) or actor
-        # A verb dictionary's pattern codes intent and obligation itself ("vowed to wage war").
-        event_type = trigger.event_type if coded else _event_type(token, trigger)
+                actor = speaker_parties(speaking, text, mentions) or actor
+        # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
+        obliged = _obliged(token)
+        event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
         negated = _negated(token)
         if negated and event_type in COOPERATION and _refused(token):
             event_type, negated = "REJECT", False
-        if event_type == "REQUEST" and trigger.event_type != "REQUEST" and reporting is not None:
-            # "Russia said Sudan must return the helicopter": Russia demands, of Sudan.
-            actor, recipient = speaker_parties(reporting), actor
+        if obliged and trigger.event_type != "REQUEST":
+            # "Russia said Sudan must return the helicopter", "The forum concluded that the US
+            # must allocate more": Russia, the forum demand, of Sudan, the US.
+            demanding = speaker_parties(reporting, text, mentions) if reporting is not None else []
+            if not demanding and (clause := _reported_by(token)) is not None:
+                demanding, _ = parties_of(clause, text, mentions)
+            if demanding:
+                actor, recipient = demanding, actor
         if attribution is not None and attribution.addressee is not None and not recipient:
             recipient = [party_of(attribution.addressee, text, mentions)]
         events.append(
@@ -264,14 +270,32 @@ def _through_light_verb(
     return token, trigger
 
 
-def _event_type(token: Token, trigger: Trigger) -> str:
-    """The trigger's type, as PLOVER counts intent and obligation: a promised act is AGREE
-    (a threatened one THREATEN, as is any act promised "unless" something happens), and an
-    act someone "must" do is a demand (REQUEST)."""
+def _obliged(token: Token) -> bool:
+    """Whether the act is one someone "must" or "should" do: on its own verb, or on the verb
+    it is the purpose or complement of ("must ensure security to allow supplies in")."""
     verb = token if token.pos_ == "VERB" else token.head
-    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if auxiliaries & OBLIGATION:
-        return "REQUEST"
+    while True:
+        if any(child.dep_ == "aux" and child.lower_ in OBLIGATION for child in verb.children):
+            return True
+        infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+        if not (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)) or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+
+
+def _reported_by(token: Token) -> Token | None:
+    """The verb whose that-clause holds the act ("The forum concluded [that the US must
+    allocate ...]"), whose subject lays the obligation; None if it is in no such clause."""
+    verb = token if token.pos_ == "VERB" else token.head
+    while verb.dep_ in {"xcomp", "advcl"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" else None
+
+
+def _event_type(token: Token, trigger: Trigger) -> str:
+    """The trigger's type, as PLOVER counts intent: a promised act is AGREE (a threatened
+    one THREATEN, as is any act promised "unless" something happens)."""
+    verb = token if token.pos_ == "VERB" else token.head
     if not _intended(verb):
         return trigger.event_type
     conditions = {

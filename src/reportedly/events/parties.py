@@ -48,13 +48,14 @@ PERSON_OBJECTS = frozenset({"him", "her"})
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
 
-def speaker_parties(attribution: Attribution) -> list[EventActor]:
+def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions) -> list[EventActor]:
     """An attribution's speaker as parties: its entity (each member's, for a group), else
-    the words of its source ("The Fijian rebels", coded by their words later)."""
+    the words of its source ("The Fijian rebels", coded by their words later) with the
+    entity they name ("The Red Cross operating in Iraq": the Red Cross)."""
     if attribution.speaker is not None:
         return [EventActor(party.name, party.entity) for party in attribution.speaker.parties]
     if attribution.source is not None and attribution.source.text.lower() not in PRONOUNS:
-        return [EventActor(attribution.source.text)]
+        return [party_of(attribution.source, text, mentions)]
     return []
 
 
