@@ -156,11 +156,20 @@ def read_agents(path: Path) -> dict[Phrase, str]:
         entry = re.sub(r"\{[^}]*\}", "", entry).strip()
         forms = [entry] + ([plural.group(1)] if plural and plural.group(1).strip() else [])
         if not plural:
-            forms.append(entry + "S")
+            forms.append(regular_plural(entry))
         for form in forms:
             for expanded in _expand(form, macros):
                 agents.setdefault(phrase_of(expanded), fields[0].strip())
     return agents
+
+
+def regular_plural(noun: str) -> str:
+    """The plural PETRARCH forms for an agent without one of its own: "-IES" after a
+    consonant and "Y" ("AUTHORITY", "MINISTRY"), "-ES" after "S" ("BOSS"), else "-S" (and
+    "ENVOYS", where PETRARCH's own rule would give "ENVOIES")."""
+    if len(noun) > 1 and noun.endswith("Y") and noun[-2] not in "AEIOU":
+        return noun[:-1] + "IES"
+    return noun + ("ES" if noun.endswith("S") else "S")
 
 
 def _expand(entry: str, macros: dict[str, list[str]]) -> list[str]:
