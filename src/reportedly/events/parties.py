@@ -481,6 +481,11 @@ def without_name(words: str, name: str | None) -> str:
 
 def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
     """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
-    "occupied territories"), else as a description ("Hungarian officials")."""
+    "occupied territories"), else as a description ("Hungarian officials"), else the
+    organisation they name ("the UN Migration Agency")."""
     named = any(word[:1].isupper() for word in words.split())
-    return (coder.code_name(words, day) if named else None) or coder.code_description(words, day)
+    return (
+        (coder.code_name(words, day) if named else None)
+        or coder.code_description(words, day)
+        or (coder.code_organisation(words) if named else None)
+    )

@@ -23,7 +23,11 @@ from reportedly.nlp.trees import subtree_without_clauses
 NO_EVENT = "-"
 ANY_TRIGGER = "*"
 SCORELINE = "<scoreline>"
-_SCORELINE = re.compile(r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])")
+# A score ("3-1", "2 - 0"), not a range of days before a month ("from 6-10 February").
+_SCORELINE = re.compile(
+    r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])"
+    r"(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+)
 # What a trigger's own phrase leaves out: the clauses joined to it.
 _CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})

@@ -167,6 +167,13 @@ class ActorCoder:
             and code not in sectors
         }
         self.country_codes = frozenset(self.countries.values())
+        # Intergovernmental organisations by name ("UN", "European Union"), which name the
+        # bodies and offices of theirs that the dictionaries lack ("the UN Migration Agency").
+        self.organisations = {
+            phrase: code
+            for phrase, codes in self.tables.actors.items()
+            if (code := code_on(codes, None)) and code.startswith("IGO")
+        }
         self.surnames = self._surnames()
 
     def _surnames(self) -> frozenset[str]:
@@ -232,6 +239,15 @@ class ActorCoder:
             return country + sector
         return country
 
+    def code_organisation(self, name: str) -> str | None:
+        """The code of the intergovernmental organisation a longer name names as a word of
+        its own ("UN Migration Agency" IGOUNO, "United Nations Human Rights Commissioner")."""
+        words = tuple(
+            word if original[:1].isupper() else ""
+            for word, original in zip(phrase_of(name), re.split(r"[\s_]+", name.strip()), strict=False)
+        )
+        return self._longest(words, self.organisations)
+
     def sector_of(self, description: str) -> str | None:
         """The sector of a description's agent noun ("President Dos Santos" GOV, "troops"
         MIL), whatever country it is of."""
@@ -254,7 +270,7 @@ class ActorCoder:
         if code is None and entity.type == "ORG":
             # An organisation the dictionaries lack is of the country its name names
             # ("Kenya Anti-Corruption Commission" KEN, "Canadian Press" CAN).
-            code = self.code_description(entity.name, day)
+            code = self.code_description(entity.name, day) or self.code_organisation(entity.name)
         if code in self.country_codes and speaks and entity.type != "NORP":
             code += "GOV"
         return self.actor(code)
