@@ -42,6 +42,8 @@ PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OP
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# What follows the head of a party's words: a phrase after a preposition or a comma.
+AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with)\s.*|,\s.*", re.S)
 # Pronoun objects that stand for a person named before them.
 PERSON_OBJECTS = frozenset({"him", "her"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
@@ -486,6 +488,7 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
     named = any(word[:1].isupper() for word in words.split())
     return (
         (coder.code_name(words, day) if named else None)
+        or (coder.code_head_name(AFTER_HEAD.sub("", words, count=1), day) if named else None)
         or coder.code_description(words, day)
         or (coder.code_organisation(words) if named else None)
     )

@@ -19,7 +19,7 @@ from functools import cache
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.detection import event_id
-from reportedly.events.parties import without_name
+from reportedly.events.parties import AFTER_HEAD, without_name
 from reportedly.events.places import is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
 from reportedly.resolve.actors import ActorCoder, shipped_tables
@@ -39,8 +39,6 @@ STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
 # Heads of a party's words that stand for the state they are of ("Nobody in Ukraine", "the
 # Turkish and Greek sides of Cyprus").
 STATE_HEADS = frozenset({"nobody", "none", "side", "sides", "delegation", "delegations"})
-# What follows the head of a party's words: a phrase after a preposition or a comma.
-_AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with)\s.*|,\s.*", re.S)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
 # Words of quantity before the party proper ("Thousands of Nigerians").
@@ -185,7 +183,7 @@ def head_of(words: str) -> str:
     "Nissan" of "Japan's Nissan", "Nigerians" of "Thousands of Nigerians"), without a
     possessive ending or a bracket."""
     words = _BRACKETS.sub("", words)
-    before = _AFTER_HEAD.sub("", words, count=1).split()
+    before = AFTER_HEAD.sub("", words, count=1).split()
     if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
         return head_of(rest[0])
     return _POSSESSIVE.sub("", before[-1]) if before else ""

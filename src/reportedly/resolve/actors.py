@@ -239,6 +239,18 @@ class ActorCoder:
             return country + sector
         return country
 
+    def code_head_name(self, words: str, day: date | None) -> str | None:
+        """The code of a name of an actor of its own (not a bare country) that ends a noun
+        phrase, after words that qualify it ("Iranian Revolutionary Guards": "Revolutionary
+        Guards" IRNMIL; "the Palestinian militant group Hamas")."""
+        tokens = words.split()
+        for start in range(1, len(tokens)):
+            if tokens[start][:1].isupper():
+                code = self.code_name(" ".join(tokens[start:]), day)
+                if code is not None and code not in self.country_codes:
+                    return code
+        return None
+
     def code_organisation(self, name: str) -> str | None:
         """The code of the intergovernmental organisation a longer name names as a word of
         its own ("UN Migration Agency" IGOUNO, "United Nations Human Rights Commissioner")."""
@@ -268,9 +280,15 @@ class ActorCoder:
         if code is None and description:
             code = self.code_description(description, day)
         if code is None and entity.type == "ORG":
-            # An organisation the dictionaries lack is of the country its name names
-            # ("Kenya Anti-Corruption Commission" KEN, "Canadian Press" CAN).
-            code = self.code_description(entity.name, day) or self.code_organisation(entity.name)
+            # An organisation the dictionaries lack is one they know qualified ("Iranian
+            # Revolutionary Guards"), else of the country its name names ("Kenya
+            # Anti-Corruption Commission" KEN, "Canadian Press" CAN), else a body of the
+            # organisation it names ("UN Migration Agency").
+            code = (
+                self.code_head_name(entity.name, day)
+                or self.code_description(entity.name, day)
+                or self.code_organisation(entity.name)
+            )
         if code in self.country_codes and speaks and entity.type != "NORP":
             code += "GOV"
         return self.actor(code)
