@@ -253,6 +253,16 @@ def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]
                     following.extend(nouns)
                 elif child.dep_ == "ccomp" and word.i == trigger.i:
                     found.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
+                elif child.dep_ == "acl" and word.dep_ == "dobj" and word.head.i == trigger.i:
+                    # Who did what the act is done to ("prevented the demonstration [staged by
+                    # students]"): the agent of the participle that qualifies its object.
+                    found.extend(
+                        pobj
+                        for agent in child.children
+                        if agent.dep_ == "agent"
+                        for pobj in agent.children
+                        if pobj.dep_ == "pobj"
+                    )
                 elif child.dep_ in {"xcomp", "prep", "pobj"}:
                     following.append(child)
         frontier = following
