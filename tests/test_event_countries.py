@@ -110,7 +110,7 @@ def test_evacuating_the_wounded_is_aid_and_evacuating_villages_a_withdrawal(extr
 
 
 def test_a_range_of_days_is_no_score_but_a_score_is(extract):
-    text = "The United Nations welcomed the decisions taken at the meeting of the council from 6-10 February 2018."
+    text = "The United Nations welcomed the decisions taken at the council's meeting from 6-10 February 2018."
     assert [coded(event) for event in extract(text).events] == [("SUPPORT", "welcomed", ["IGOUNO"], [])]
     assert extract("Chelsea beat Arsenal 3-1 in the league on Sunday.").events == []
 
