@@ -72,11 +72,13 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # 0.800, 0.752; 0.843, 0.776 (6 records lose their event); with refusals as REJECT,
     # light verbs' objects, office holders and ethnic minorities: 0.825, 0.773; 0.849, 0.797;
     # branch event-parties (rules fitted on ConfliBERT's sentences, not on this file): 0.825,
-    # 0.774; 0.843, 0.790.
-    assert report["event_type_accuracy"] >= 0.815
-    assert report["event_type_macro_f1"] >= 0.76
-    assert report["actor"]["country_accuracy"] >= 0.84
-    assert report["recipient"]["country_accuracy"] >= 0.785
+    # 0.774; 0.843, 0.790. Branch plover-countries (errors read on the --part tune half only,
+    # kept when the check half and ConfliBERT's check part held): 0.850, 0.801; 0.849, 0.825
+    # (check half alone: 0.821 -> 0.833, actor 0.786, recipient 0.776 -> 0.789).
+    assert report["event_type_accuracy"] >= 0.84
+    assert report["event_type_macro_f1"] >= 0.79
+    assert report["actor"]["country_accuracy"] >= 0.845
+    assert report["recipient"]["country_accuracy"] >= 0.815
 
 
 @pytest.mark.slow
@@ -92,8 +94,10 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     )
     # Measured 2026-12-05 on the half no rule was fitted on (branch event-parties): actor
     # span 0.768 -> 0.773, country 0.829 -> 0.839; recipient span 0.500 -> 0.566, country
-    # 0.711 -> 0.727. Floors: about two sentences fewer right.
-    assert report["actor"]["span_accuracy"] >= 0.765
-    assert report["actor"]["country_accuracy"] >= 0.834
-    assert report["recipient"]["span_accuracy"] >= 0.56
-    assert report["recipient"]["country_accuracy"] >= 0.72
+    # 0.711 -> 0.727. Branch plover-countries (agent plurals as PETRARCH forms them,
+    # organisations' bodies and qualified names): actor span 0.809, country 0.887; recipient
+    # span 0.592, country 0.753. Floors: about two sentences fewer right.
+    assert report["actor"]["span_accuracy"] >= 0.805
+    assert report["actor"]["country_accuracy"] >= 0.882
+    assert report["recipient"]["span_accuracy"] >= 0.588
+    assert report["recipient"]["country_accuracy"] >= 0.748
