@@ -226,6 +226,15 @@ def test_a_capital_and_the_kremlin_speak_for_their_governments(resolve):
     assert (actors["Kyiv"], actors["Kremlin"]) == ("UKRGOV", "RUSGOV")
 
 
+def test_an_organisation_named_after_a_country_speaks_for_itself_not_the_government(resolve):
+    extraction = resolve(
+        "The Canadian Press reported that Ottawa would expel two diplomats. Canada said it would act.",
+        date(2024, 5, 1),
+    )
+    actors = {entity.name: entity.actor.code for entity in extraction.entities if entity.actor}
+    assert (actors["Canadian Press"], actors["Canada"]) == ("CAN", "CANGOV")
+
+
 # The pieces, without the pipeline.
 
 

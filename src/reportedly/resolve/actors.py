@@ -279,6 +279,9 @@ class ActorCoder:
         )
         if code is None and description:
             code = self.code_description(description, day)
+        # A country or capital that speaks speaks for its government, an organisation whose
+        # words name a country ("Canadian Press") for itself: it stays of that country.
+        speaks_for_country = speaks and code in self.country_codes and entity.type != "NORP"
         if code is None and entity.type == "ORG":
             # An organisation the dictionaries lack is one they know qualified ("Iranian
             # Revolutionary Guards"), else of the country its name names ("Kenya
@@ -289,7 +292,7 @@ class ActorCoder:
                 or self.code_description(entity.name, day)
                 or self.code_organisation(entity.name)
             )
-        if code in self.country_codes and speaks and entity.type != "NORP":
+        if speaks_for_country:
             code += "GOV"
         return self.actor(code)
 
