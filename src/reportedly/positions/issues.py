@@ -46,8 +46,11 @@ class Issue:
     def first_match(self, text: str) -> re.Match[str] | None:
         """The pattern match earliest in ``text``, if any."""
         if self.any_pattern is None:
-            joined = "|".join(f"(?:{pattern.pattern})" for pattern in self.patterns) or "(?!)"
-            self.any_pattern = re.compile(joined, re.IGNORECASE)
+            # One word-boundary test around the alternatives, not one around each: the same
+            # matches, searched in a third of the time (a boundary test first at every
+            # position of the text was most of the stage's time besides the encoder).
+            sources = [pattern.pattern[len(BEFORE) : -len(AFTER)] for pattern in self.patterns]
+            self.any_pattern = _compile("|".join(f"(?:{source})" for source in sources) or "(?!)", self.name)
         return self.any_pattern.search(text)
 
 
@@ -102,9 +105,13 @@ def shipped_issues_path() -> Path:
     return Path(str(resources.files("reportedly") / "data" / "issues.yaml"))
 
 
+# A pattern matches whole words: not inside a word or a hyphenated one.
+BEFORE, AFTER = r"(?<![\w-])(?:", r")(?![\w-])"
+
+
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+        return re.compile(f"{BEFORE}{pattern}{AFTER}", re.IGNORECASE)
     except re.error as error:
         raise IssueFileError(f"{where}: pattern {pattern!r} is not a regular expression ({error})") from None
 

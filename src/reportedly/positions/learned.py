@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
@@ -45,6 +45,9 @@ from reportedly.positions.stance import (
     Reading,
     statement_signals,
 )
+
+if TYPE_CHECKING:
+    from reportedly.positions.gate import EncoderGate
 
 EVENT_TYPES = ("AGREE", "REJECT", "REQUEST", "THREATEN")
 CUE_CLASSES = ("demand", "refusal", "support", "other", "none")
@@ -241,6 +244,9 @@ class PositionModel:
     add_where: str  # ... anywhere, or only to statements the rules place nowhere (ADD_WHERE)
     stance_weights: np.ndarray | None  # one row per stance value; None: the rules' stance stays
     override: float  # the learned stance replaces the rules' when this much more probable
+    # Which statements the rules place nowhere are embedded (the others are about no issue);
+    # None: all of them.
+    gate: EncoderGate | None = None
 
     @property
     def issues(self) -> list[str]:
@@ -344,7 +350,10 @@ def _exemplars(
 
 
 def load_position_model(path: Path | None, issues: list[str]) -> PositionModel:
-    """The model of ``path`` (None: the shipped one); its issues must be the run's."""
+    """The model of ``path`` (None: the shipped one); its issues must be the run's. It runs
+    behind the shipped encoder gate, if any (``positions/gate.py``)."""
+    from reportedly.positions.gate import load_gate, shipped_gate_path  # the gate reads this module
+
     path = path or shipped_model_path()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -386,4 +395,6 @@ def load_position_model(path: Path | None, issues: list[str]) -> PositionModel:
         or list(data["signals"]) != list(SIGNALS)
     ):
         raise PositionModelError(f"{path}: not a positions model (its kind, stances or signals)")
+    if shipped_gate_path().is_file():
+        model.gate = load_gate()
     return model
