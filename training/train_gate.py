@@ -47,7 +47,7 @@ from reportedly.positions.learned import words_of
 from reportedly.positions.statements import issues_of, statements_of
 from reportedly.resources import Resources
 
-THRESHOLDS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.225, 0.25, 0.275, 0.3, 0.4, 0.5)
 PENALTY = 3.0
 # A word the gate weighs is in at least this many of its training texts.
 WORD_COUNT = 2

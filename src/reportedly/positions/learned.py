@@ -112,6 +112,8 @@ class Features:
     # whose cosines the issue model weighs; None: it does not.
     exemplars: np.ndarray | None = None
     exemplar_issues: np.ndarray | None = None
+    # The exemplars' rows column by column and each column's count (found on first use).
+    exemplar_columns: tuple[np.ndarray, np.ndarray] | None = None
 
     def statement(self, view: StatementView, embedding: bool) -> np.ndarray:
         """The statement's own features; the first is the bias."""
@@ -137,12 +139,19 @@ class Features:
         statement; ``skip``: an exemplar not to count (the statement itself, in training)."""
         if self.exemplars is None or self.exemplar_issues is None:
             return np.zeros(0)
-        # Multiplied and summed, not a matrix product: a product this size goes to BLAS's
+        # numpy's own sum of products, not a matrix product: a product this size goes to BLAS's
         # threads, which on a busy machine wait tens of milliseconds a statement to be scheduled.
-        cosines = (self.exemplars * _vector(view).astype(np.float32)).sum(axis=1)
+        cosines = np.einsum("ij,j->i", self.exemplars, _vector(view).astype(np.float32))
         if skip is not None:
             cosines[skip] = -1.0
-        return np.where(self.exemplar_issues, cosines[:, None], -1.0).max(axis=0).astype(np.float64)
+        # Each column's exemplars' cosines, one column after another, and the highest of each
+        # (a column of none: -1); a fifth of the time of the highest of a masked matrix.
+        if self.exemplar_columns is None:
+            rows = np.flatnonzero(self.exemplar_issues.T.reshape(-1)) % len(self.exemplar_issues)
+            self.exemplar_columns = rows, self.exemplar_issues.sum(axis=0)
+        rows, counts = self.exemplar_columns
+        highest = np.maximum.reduceat(np.append(cosines[rows], -1.0), np.cumsum(counts) - counts)
+        return np.where(counts > 0, highest, -1.0).astype(np.float64)
 
     def issue_rows(self, view: StatementView, kind: str, skip: int | None = None) -> np.ndarray:
         """The issue model's input, the bias first: one row ("ovr": the same for every
