@@ -4,7 +4,7 @@ embedding for the learned issue model (issue 21).
 Embedding a statement was most of the positions stage's time (some 5 ms a statement on the
 shared 2-core machine), and in news about other matters (PolNeAR's US politics) the patterns
 place almost nothing, so nearly every statement was embedded and few were given an issue. The
-gate is a logistic model over the words of the statement's content, trained
+gate is a logistic model over the words of the statement's content and its pairs of words, trained
 (``training/train_gate.py``) to tell which the full model gives an issue: on the training
 statements their gold issues, on statements of other news the full model's own answer. A
 statement it turns away is not embedded and is about no issue; its threshold is chosen on the
@@ -13,6 +13,7 @@ training statements' cross-validation to keep the issue model's recall.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -25,14 +26,21 @@ GATE_FILE = "positions-gate.json"
 FORMAT = 1
 
 
+def terms_of(text: str) -> set[str]:
+    """What the gate weighs of a content: its words and each two words in a row ("security
+    guarantees" is about an issue, "security" alone often not)."""
+    words = words_of(text)
+    return {*words, *(f"{first} {second}" for first, second in itertools.pairwise(words))}
+
+
 @dataclass(frozen=True, slots=True)
 class EncoderGate:
-    weights: dict[str, float]  # a word of the content: its weight (others weigh nothing)
+    weights: dict[str, float]  # a term of the content (terms_of): its weight (others weigh nothing)
     bias: float
     threshold: float  # a statement is embedded at this probability or more
 
     def probability(self, text: str) -> float:
-        score = self.bias + sum(self.weights.get(word, 0.0) for word in set(words_of(text)))
+        score = self.bias + sum(self.weights.get(term, 0.0) for term in terms_of(text))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def passes(self, text: str) -> bool:
