@@ -51,8 +51,8 @@ PENALTY = 3.0
 # A term the gate weighs is in at least this many of its training texts.
 WORD_COUNT = 2
 # The gated model's cross-validated issue recall and F1 may fall this much below the ungated
-# (figures of three decimals: a pair or so of the 1,185 gold pairs).
-TOLERANCE = 0.001
+# (figures of three decimals: 0.002 is two of the 1,185 gold pairs).
+TOLERANCE = 0.002
 # The training statements weigh as much in all as the pool's (their words are what the issues
 # are about; the pool's, far more numerous, what they are not).
 TRAINING_WEIGHT = 1.0
