@@ -43,6 +43,8 @@ from tqdm import tqdm
 from reportedly.extract import Extractor
 from reportedly.model import Document
 from reportedly.positions.gate import EncoderGate, terms_of
+from reportedly.positions.issues import IssueBook
+from reportedly.positions.learned import PositionModel
 from reportedly.positions.statements import issues_of, statements_of
 from reportedly.resources import Resources
 
@@ -127,49 +129,51 @@ def gate_data(
     return texts, labels, weights
 
 
+def held_out_stances(model: PositionModel, example: training.Example) -> np.ndarray:
+    """The stance model's probabilities on each gold pair of ``example`` (no rows: the rules'
+    stance stays)."""
+    if model.stance_weights is None:
+        return np.zeros((0, len(training.STANCE_VALUES)))
+    rows = [
+        model.stance_probabilities(
+            example.view, item.issue, example.readings[item.issue], example.acts_against[item.issue]
+        )
+        for item in example.gold.issues
+    ]
+    return np.array(rows).reshape(-1, len(training.STANCE_VALUES))
+
+
 def cross_validate(
     examples: list[training.Example],
     extra: list[training.Example],
     pool: list[PoolStatement],
     chosen: dict[str, Any],
-    book_examples: list[str],
-    issues: list[str],
-    book: Any,
+    book: IssueBook,
 ) -> dict[str, Any]:
     """The positions model's cross-validated figures ungated and gated at each threshold, and
     the pool's held-out figures."""
+    issues = book.names()
+    book_examples = [text for issue in book.issues for text in issue.examples]
     order = np.random.default_rng(training.SEED).permutation(len(examples))
     folds = [order[fold :: training.FOLDS] for fold in range(training.FOLDS)]
     articles = sorted({statement.article for statement in pool})
     pool_fold = {article: index % training.FOLDS for index, article in enumerate(articles)}
     issue_setting = chosen["issues"]
     stance_setting = chosen["stance"]
-    model = training.fit_chosen  # the same fits, one fold at a time
     issue_probs: dict[int, np.ndarray] = {}
-    stance_probs: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # with its vector, without
+    # On each held-out gold pair, with the statement's vector and without (turned away).
+    stance_probs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     gate_probs: dict[int, float] = {}
     pool_probs: list[tuple[PoolStatement, float]] = []
     for number, fold in enumerate(tqdm(folds, desc="folds", file=sys.stderr)):
         held = set(fold.tolist())
         fitting = [example for index, example in enumerate(examples) if index not in held] + extra
-        fitted = model(fitting, book, chosen)
+        fitted = training.fit_chosen(fitting, book, chosen)  # the shipped model's fits, on the other folds
         for index in fold:
             example = examples[index]
             issue_probs[index] = fitted.issue_probabilities(example.view)
             unembedded = replace(example, view=replace(example.view, vector=None, similarities=None))
-            stance_probs[index] = tuple(  # type: ignore[assignment]
-                np.array(
-                    [
-                        fitted.stance_probabilities(
-                            case.view, item.issue, case.readings[item.issue], case.acts_against[item.issue]
-                        )
-                        for item in example.gold.issues
-                    ]
-                ).reshape(-1, len(training.STANCE_VALUES))
-                if fitted.stance_weights is not None
-                else np.zeros((0, len(training.STANCE_VALUES)))
-                for case in (example, unembedded)
-            )
+            stance_probs[index] = (held_out_stances(fitted, example), held_out_stances(fitted, unembedded))
         texts, labels, weights = gate_data(
             fitting, [s for s in pool if pool_fold[s.article] != number], book_examples
         )
@@ -275,10 +279,10 @@ def main() -> None:
     ]
     pool = pool_statements(args.pool, args.pool_every, extractor, args.cache)
     chosen = json.loads(args.positions_report.read_text())["chosen"]
-    book_examples = [text for issue in book.issues for text in issue.examples]
-    report = cross_validate(examples, extra, pool, chosen, book_examples, book.names(), book)
+    report = cross_validate(examples, extra, pool, chosen, book)
     report |= {"pool_articles": len({s.article for s in pool}), "pool_statements": len(pool)}
     print(json.dumps(report, indent=1), file=sys.stderr)
+    book_examples = [text for issue in book.issues for text in issue.examples]
     texts, labels, weights = gate_data(examples + extra, pool, book_examples)
     gate = fit_gate(texts, labels, weights, report["chosen_threshold"])
     args.output.write_text(json.dumps(gate.to_json()) + "\n", encoding="utf-8")
