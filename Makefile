@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-positions clean
+.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-positions train-positions-gate clean
 
 # Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
 # an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
@@ -136,6 +136,16 @@ train-positions: $(VENV)/.runtime
 		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
 		--output $(POSITIONS_MODEL) --report src/reportedly/data/models/positions-cv.json \
 		--cache .run/positions
+
+# The encoder gate (positions/gate.py): learns from the training statements and every sixth
+# PolNeAR train article labelled by the positions model above; run after train-positions.
+train-positions-gate: $(VENV)/.runtime
+	$(BIN)/python training/train_gate.py eval/positions/train.jsonl \
+		--train eval/positions/train2.jsonl \
+		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
+		--pool $(POLNEAR)/train \
+		--output src/reportedly/data/models/positions-gate.json \
+		--report src/reportedly/data/models/positions-gate-cv.json --cache .run/positions
 
 clean:
 	rm -rf $(VENV) $(TRAIN_VENV) .pytest_cache .ruff_cache

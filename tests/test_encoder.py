@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from reportedly.nlp.encoder import DIMENSIONS, TEXTS_A_RUN, SentenceEncoder, shipped_encoder_dir
+from reportedly.nlp.encoder import DIMENSIONS, TEXTS_A_RUN, SentenceEncoder, runs, shipped_encoder_dir
 
 CLS, SEP = 101, 102
 
@@ -48,3 +48,11 @@ def test_a_long_text_is_embedded_from_its_first_pieces(encoder: SentenceEncoder)
     assert encoder.piece_ids("Russia is open.", 16) == [CLS, *encoder.piece_ids("Russia is open.")[1:-1], SEP]
     cut = encoder.encode([long_text], 16)[0]
     assert np.abs(cut - encoder.encode([" ".join(["ceasefire"] * 14)])[0]).max() < 1e-5
+
+
+def test_texts_run_in_the_groups_that_cost_least_padding_and_runs_included():
+    # a run costs its texts times its longest text's pieces, and PIECES_A_RUN (10) more
+    assert runs([6, 6, 7, 60, 64]) == [(0, 3), (3, 5)]
+    assert runs([8] * 5) == [(0, 5)]
+    assert runs([]) == []
+    assert max(last - first for first, last in runs([8] * 70)) <= TEXTS_A_RUN

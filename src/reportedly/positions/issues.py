@@ -46,8 +46,7 @@ class Issue:
     def first_match(self, text: str) -> re.Match[str] | None:
         """The pattern match earliest in ``text``, if any."""
         if self.any_pattern is None:
-            joined = "|".join(f"(?:{pattern.pattern})" for pattern in self.patterns) or "(?!)"
-            self.any_pattern = re.compile(joined, re.IGNORECASE)
+            self.any_pattern = _joined(self.patterns, self.name)
         return self.any_pattern.search(text)
 
 
@@ -60,6 +59,9 @@ class IssueBook:
     digest: str  # of the files read: a store's stances say which issues they were made with
     example_vectors: np.ndarray | None = None
     example_issue: np.ndarray | None = None
+    # Every issue's patterns as one expression: a text it does not match is about none, found
+    # in one search, not one an issue (most statements, in news about other matters).
+    any_issue: re.Pattern[str] | None = None
 
     def embed_examples(self, encoder: SentenceEncoder) -> None:
         texts = [example for issue in self.issues for example in issue.examples]
@@ -73,6 +75,12 @@ class IssueBook:
 
     def about(self, text: str) -> list[tuple[Issue, re.Match[str]]]:
         """The issues one of whose patterns ``text`` matches, in file order, with the match."""
+        if self.any_issue is None:
+            self.any_issue = _joined(
+                [pattern for issue in self.issues for pattern in issue.patterns], "issues"
+            )
+        if not self.any_issue.search(text):
+            return []
         return [(issue, match) for issue in self.issues if (match := issue.first_match(text))]
 
     def closest(self, vector: np.ndarray) -> tuple[Issue, float] | None:
@@ -102,11 +110,24 @@ def shipped_issues_path() -> Path:
     return Path(str(resources.files("reportedly") / "data" / "issues.yaml"))
 
 
+# A pattern matches whole words: not inside a word or a hyphenated one.
+BEFORE, AFTER = r"(?<![\w-])(?:", r")(?![\w-])"
+
+
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+        return re.compile(f"{BEFORE}{pattern}{AFTER}", re.IGNORECASE)
     except re.error as error:
         raise IssueFileError(f"{where}: pattern {pattern!r} is not a regular expression ({error})") from None
+
+
+def _joined(patterns: list[re.Pattern[str]], where: str) -> re.Pattern[str]:
+    """The patterns (each made by :func:`_compile`) as one, with one word-boundary test around
+    their alternatives, not one around each: the same matches, searched in a third of the time
+    (a boundary test first at every position of a text was most of the stage's time besides
+    the encoder)."""
+    sources = [pattern.pattern[len(BEFORE) : -len(AFTER)] for pattern in patterns]
+    return _compile("|".join(f"(?:{source})" for source in sources) or "(?!)", where)
 
 
 def _read_issues(path: Path) -> tuple[list[Issue], bytes]:

@@ -12,6 +12,7 @@ import numpy as np
 
 from reportedly.model import Event, Extraction, Range, Span, Stance, StanceValue
 from reportedly.nlp.encoder import SentenceEncoder
+from reportedly.positions.gate import EncoderGate
 from reportedly.positions.issues import Issue, IssueBook
 from reportedly.positions.learned import PositionModel, StatementView
 from reportedly.positions.stance import Reading, condition_span, demanded_of, read_stance
@@ -153,19 +154,29 @@ def _window(text: str, parts: list[Span], position: int | None) -> tuple[int, in
     return 0, len(text)
 
 
+def wants_vector(
+    statement: Statement, placed: bool, embed_all: bool = False, gate: EncoderGate | None = None
+) -> bool:
+    """Whether the statement is embedded: one no pattern ``placed``, if ``gate`` lets it
+    through; a placed one if ``embed_all``."""
+    return embed_all if placed else gate is None or gate.passes(statement.text)
+
+
 def issues_of(
     extraction: Extraction,
     statements: list[Statement],
     book: IssueBook,
     encoder: SentenceEncoder | None,
     embed_all: bool = False,
+    gate: EncoderGate | None = None,
 ) -> list[list[tuple[Issue, re.Match[str] | None, float]]]:
     """Each statement's issues, with the pattern match in its content (None: found otherwise)
     and the score. An issue a pattern finds in its content; else (its issue named beside it,
     "rejected calls for a truce, saying ...") in its sentence; else the issue closest to its
     embedding, if close enough. Only statements no pattern places are embedded: the
     encoder is most of the stage's time; ``embed_all`` embeds every statement (a learned
-    model weighs them all)."""
+    model weighs them all); ``gate`` turns away those no pattern places that it deems about
+    no issue (not embedded, about none, even with a vector stored before)."""
     found: list[list[tuple[Issue, re.Match[str] | None, float]]] = []
     # Statements share sentences (thousands of them one sentence, in a hostile text): each
     # sentence is searched once.
@@ -182,13 +193,16 @@ def issues_of(
         found.append(issues)
     # A hostile text's thousands of statements are not all embedded: the encoder's time
     # stays that of a long article.
-    unplaced = [
-        statement for statement, issues in zip(statements, found, strict=True) if embed_all or not issues
+    wanted = [
+        statement
+        for statement, issues in zip(statements, found, strict=True)
+        if wants_vector(statement, bool(issues), embed_all, gate)
     ][:MAX_EMBEDDED]
-    if encoder is not None and unplaced:
-        embed(extraction, unplaced, encoder)
+    if encoder is not None and wanted:
+        embed(extraction, wanted, encoder)
+    embedded = {statement.id for statement in wanted}
     for statement, issues in zip(statements, found, strict=True):
-        vector = extraction.vectors.get(statement.id) if not issues else None
+        vector = extraction.vectors.get(statement.id) if not issues and statement.id in embedded else None
         if vector is not None and (closest := book.closest(from_bytes(vector))):
             issues.append((closest[0], None, closest[1]))
     return found
@@ -217,16 +231,20 @@ def take_positions(
         if not (statement.id in reporting and speakers.get(statement.id) in outlets)
     ]
     learned = model if encoder is not None else None
-    found = issues_of(
-        extraction, statements, book, encoder, embed_all=bool(learned and learned.embeds_placed())
-    )
+    embed_all, gate = bool(learned and learned.embeds_placed()), learned.gate if learned else None
+    found = issues_of(extraction, statements, book, encoder, embed_all, gate)
     stances = []
     for statement, about in zip(statements, found, strict=True):
         chosen: list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]] = [
             (issue, match, score, None) for issue, match, score in about
         ]
         if learned is not None:
-            chosen = learned_issues(statement, about, extraction.vectors.get(statement.id), book, learned)
+            # A statement the gate turned away is read without a vector, even one stored before.
+            placed = bool(about)
+            vector = (
+                extraction.vectors.get(statement.id) if wants_vector(statement, placed, True, gate) else None
+            )
+            chosen = learned_issues(statement, about, vector, book, learned)
         for issue, match, score, learned_stance in chosen:
             reading, start = rule_reading(statement, issue, match)
             stance = learned_stance or reading.stance
