@@ -133,6 +133,10 @@ def test_a_users_issues_file_adds_and_replaces_issues(tmp_path: Path):
             "pattern '(unclosed' is not a regular expression",
         ),
         ("issues:\n  - name: x\n", "neither patterns nor examples"),
+        (
+            "issues:\n  - name: x\n    patterns: ['(talks?) \\1']\n",
+            "names or refers to a group",
+        ),
     ],
 )
 def test_a_bad_issues_file_says_what_is_wrong(tmp_path: Path, content: str, problem: str):

@@ -114,7 +114,14 @@ def shipped_issues_path() -> Path:
 BEFORE, AFTER = r"(?<![\w-])(?:", r")(?![\w-])"
 
 
+# Group references: an issue's patterns are searched joined into one expression, where a
+# number or a name would point at another pattern's group.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P[<=]")
+
+
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    if _GROUP_REFERENCE.search(pattern):
+        raise IssueFileError(f"{where}: pattern {pattern!r} names or refers to a group (use (?:...) groups)")
     try:
         return re.compile(f"{BEFORE}{pattern}{AFTER}", re.IGNORECASE)
     except re.error as error:
