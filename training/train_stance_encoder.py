@@ -3,7 +3,7 @@
     python training/train_stance_encoder.py eval/positions/train.jsonl \
         --train eval/positions/train2.jsonl \
         --extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
-        --cache .run/positions --held-out-fold 0 --report held-out.json
+        --cache .run/positions [--held-out-fold 0] [--report held-out.json]
 
 The positions model's stance softmax (``reportedly.positions.learned``) weighs the rules'
 readings, the lexicons' signals, the cue's class and words, the PLOVER event and the
@@ -18,15 +18,15 @@ the training statements), keeps its geometry. The softmax starts from the numpy 
 the embedding (its embedding columns zero) and is penalised as that fit is. The column of
 the cosine to the issue's examples is held at zero: it would move with the encoder.
 
-``--held-out-fold K``: the statements of fold K of the 5 of ``train_positions.py`` (the same
+The statements of fold ``--held-out-fold`` (0) of the 5 of ``train_positions.py`` (the same
 permutation) are held out; the current model (the settings ``make train-positions`` chose,
-refitted on the other folds) and the fine-tuned one (encoder, softmax, and the issue model
-refitted in numpy on the fine-tuned embeddings, same settings) are scored on them, as
-``eval positions`` scores: issue precision/recall/F1, stance accuracy, macro-F1, F1 per
-stance, and addressees (``demanded_of``) right. Without it, the encoder is fine-tuned on
-every statement and written (int8 ONNX, ``--encoder-output``) with the positions model
-(``--output``). Never run on eval/positions/gold.jsonl. Training-only dependencies:
-training/requirements.txt (torch, transformers).
+refitted on the other folds and the ``--extra`` files) and the fine-tuned one (encoder,
+softmax, and the issue model refitted in numpy on the fine-tuned embeddings, same settings)
+are scored on them as ``eval positions`` scores: issue precision/recall/F1, stance accuracy,
+macro-F1, F1 per stance, and addressees (``demanded_of``) right (the rules' addressee of a
+pair read ``demands``). It writes the comparison, not a model: the fine-tuned encoder did not
+beat the current model (docs/positions.md). Never run on eval/positions/gold.jsonl.
+Training-only dependencies: training/requirements.txt (torch, transformers).
 """
 
 from __future__ import annotations
@@ -55,15 +55,18 @@ from train_positions import (
     features_for,
     fit_chosen,
     fit_stance,
+    issue_f1,
+    stance_figures,
     stance_rows,
 )
 from transformers import BertModel
 
+from reportedly.eval.positions import _same_name as same_name
 from reportedly.extract import Extractor
 from reportedly.model import STANCE_VALUES
 from reportedly.nlp.encoder import SentenceEncoder
 from reportedly.positions.issues import IssueBook
-from reportedly.positions.learned import VECTOR_SCALE, PositionModel
+from reportedly.positions.learned import VECTOR_SCALE, Features, PositionModel
 from reportedly.positions.statements import (
     STATEMENT_PIECES,
     encode_together,
@@ -220,8 +223,6 @@ def re_embedded(examples: list[Example], book: IssueBook, encoder: SentenceEncod
 def scored(model: PositionModel, examples: list[Example], book: IssueBook) -> dict[str, Any]:
     """The model's figures on ``examples``, as ``eval positions`` scores them; ``demanded_of``
     as the rules' addressee of a pair the model reads ``demands``."""
-    from train_positions import issue_f1, stance_figures
-
     by_name = {issue.name: issue for issue in book.issues}
     sets, pairs = [], []
     addressees: Counter[str] = Counter()
@@ -239,7 +240,7 @@ def scored(model: PositionModel, examples: list[Example], book: IssueBook) -> di
                 addressees["right"] += bool(
                     stance == "demands"
                     and named
-                    and _same_name(item.demanded_of, window[named.start : named.end])
+                    and same_name(item.demanded_of, window[named.start : named.end])
                 )
     per_class = {}
     for value in STANCE_VALUES:
@@ -254,22 +255,16 @@ def scored(model: PositionModel, examples: list[Example], book: IssueBook) -> di
     )
 
 
-def _same_name(gold: str, system: str) -> bool:
-    from reportedly.eval.positions import _same_name as same
-
-    return same(gold, system)
-
-
 def positions_model(
     fitted: StanceEncoder | None,
     training: list[Example],
     book: IssueBook,
     settings: dict[str, Any],
-    features,
+    features: Features | None,
 ) -> PositionModel:
     """The current settings' model fitted on ``training``, with the fine-tuned stance weights."""
     model = fit_chosen(training, book, settings)
-    if fitted is None:
+    if fitted is None or features is None:
         return model
     # The issue model as chosen, over the fine-tuned embeddings; the stance softmax the jointly
     # trained one (its features: the same blocks with the embedding).
@@ -296,12 +291,12 @@ def main() -> None:
         default=Path("src/reportedly/data/models/positions-cv.json"),
         help="the settings make train-positions chose",
     )
-    parser.add_argument("--held-out-fold", type=int, help="score on this fold of 5; write nothing")
+    parser.add_argument("--held-out-fold", type=int, default=0, help="the fold of 5 scored")
     parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--learning-rate", type=float, default=3e-5)
-    parser.add_argument("--anchor", type=float, default=1.0, help="the weight of 1 - cosine to the unchanged")
-    parser.add_argument("--encoder-output", type=Path)
-    parser.add_argument("--output", type=Path)
+    parser.add_argument("--learning-rate", type=float, default=6e-5)
+    parser.add_argument(
+        "--anchor", type=float, default=10.0, help="the weight of 1 - cosine to the unchanged"
+    )
     parser.add_argument("--report", type=Path)
     args = parser.parse_args()
     if any("gold" in path.name for path in [args.train, *args.more, *args.extra]):
@@ -317,43 +312,33 @@ def main() -> None:
         e for path in [args.train, *args.more] for e in examples_of(path, extractor, book, args.cache)
     ]
     extra = [e for path in args.extra for e in examples_of(path, extractor, book, args.cache)]
-    setting = stance_model_setting(settings)
+    order = np.random.default_rng(SEED).permutation(len(examples))
+    held = set(order[args.held_out_fold :: FOLDS].tolist())
+    training = [e for i, e in enumerate(examples) if i not in held] + extra
+    tested = [e for i, e in enumerate(examples) if i in held]
     report: dict[str, Any] = {
         "command": " ".join(sys.argv),
-        "settings": settings | {"fine_tuned": vars(args)},
+        "held_out": {"fold": args.held_out_fold, "statements": len(tested), "training": len(training)},
+        "current": scored(positions_model(None, training, book, settings, None), tested, book),
     }
-    if args.held_out_fold is not None:
-        order = np.random.default_rng(SEED).permutation(len(examples))
-        held = set(order[args.held_out_fold :: FOLDS].tolist())
-        training = [e for i, e in enumerate(examples) if i not in held] + extra
-        tested = [e for i, e in enumerate(examples) if i in held]
-        report["held_out"] = {
-            "fold": args.held_out_fold,
-            "statements": len(tested),
-            "training": len(training),
-        }
-        current = positions_model(None, training, book, settings, None)
-        report["current"] = scored(current, tested, book)
-        print(json.dumps(report["current"]), file=sys.stderr)
-    else:
-        training, tested = examples + extra, []
+    print(json.dumps(report["current"]), file=sys.stderr)
     fitted, features = fine_tune(
-        training, book, setting, resources.encoder, args.epochs, args.learning_rate, args.anchor
+        training,
+        book,
+        stance_model_setting(settings),
+        resources.encoder,
+        args.epochs,
+        args.learning_rate,
+        args.anchor,
     )
     with tempfile.TemporaryDirectory() as scratch:
-        folder = args.encoder_output or Path(scratch)
-        encoder = export_encoder(fitted, folder)
+        encoder = export_encoder(fitted, Path(scratch))
         book.embed_examples(encoder)
-        training = re_embedded(training, book, encoder)
-        model = positions_model(fitted, training, book, settings, features)
-        if tested:
-            report["fine_tuned"] = scored(model, re_embedded(tested, book, encoder), book)
-            print(json.dumps(report["fine_tuned"]), file=sys.stderr)
-    if args.output and args.held_out_fold is None:
-        args.output.write_text(json.dumps(model.to_json()) + "\n", encoding="utf-8")
+        model = positions_model(fitted, re_embedded(training, book, encoder), book, settings, features)
+        report["fine_tuned"] = scored(model, re_embedded(tested, book, encoder), book)
     if args.report:
-        args.report.write_text(json.dumps(report, indent=1, default=str) + "\n")
-    print(json.dumps(report, indent=1, default=str))
+        args.report.write_text(json.dumps(report, indent=1) + "\n")
+    print(json.dumps(report, indent=1))
 
 
 if __name__ == "__main__":
