@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-positions train-positions-gate clean
+.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-positions train-positions-gate train-stance-encoder clean
 
 # Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
 # an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
@@ -146,6 +146,17 @@ train-positions-gate: $(VENV)/.runtime
 		--pool $(POLNEAR)/train \
 		--output src/reportedly/data/models/positions-gate.json \
 		--report src/reportedly/data/models/positions-gate-cv.json --cache .run/positions
+
+# Fine-tune MiniLM jointly with the positions model's stance softmax (training/train_stance_encoder.py)
+# and score it against the current model (make train-positions' settings) on a held-out fifth of
+# the training statements (fold 0 of train_positions.py's five); writes the comparison, not a
+# model: the fine-tuned encoder did not beat the current one (docs/positions.md). CPU, 2 busy
+# cores: about 25 minutes. Never on eval/positions/gold.jsonl.
+train-stance-encoder: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python training/train_stance_encoder.py eval/positions/train.jsonl \
+		--train eval/positions/train2.jsonl \
+		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
+		--held-out-fold 0 --cache .run/positions --report .run/stance-encoder-fold0.json
 
 clean:
 	rm -rf $(VENV) $(TRAIN_VENV) .pytest_cache .ruff_cache

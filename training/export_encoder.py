@@ -45,8 +45,11 @@ class MeanPooled(torch.nn.Module):
         return torch.nn.functional.normalize(pooled, p=2, dim=1)
 
 
-def export(output: Path) -> Path:
-    model = MeanPooled(BertModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False)).eval()
+def export(output: Path, encoder: BertModel | None = None) -> Path:
+    """The float32 ONNX graph of ``encoder`` (None: the unchanged all-MiniLM-L6-v2) in ``output``."""
+    if encoder is None:
+        encoder = BertModel.from_pretrained(str(encoder_dir()), add_pooling_layer=False)
+    model = MeanPooled(encoder).eval()
     full = output / "model.onnx"
     sample = torch.ones((1, 16), dtype=torch.long)
     torch.onnx.export(
