@@ -26,6 +26,7 @@ from reportedly.resolve.entities import described_by_role, role_of
 from reportedly.resolve.groups import conjunct_phrases, within_preposition
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
+    HUMAN_NOUNS,
     PERSON,
     PERSON_NOUNS,
     QUALIFIERS,
@@ -95,6 +96,10 @@ KIND_REACH = 8
 # The probability a person's description needs for its best person where none reached the
 # ranker's threshold (chosen on the four fifths of train not held out: 0.1 to 0.3 alike).
 PERSON_FLOOR = 0.2
+# The same for a noun that describes a person outside the role lexicon ("the mega donor",
+# WordNet's person nouns): "the man", "the employee" are as often someone never named
+# (chosen on the four fifths of train not held out).
+HUMAN_FLOOR = 0.3
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
@@ -533,7 +538,8 @@ class SpeakerResolver:
             # "The billionaire", "the candidate": the person the ranker scores best, if at
             # all likely; a definite person's description refers back more often than not.
             persons = [c for c in candidates if c.person and not c.after]
-            chosen = self.ranker.choose(reference, persons, PERSON_FLOOR) if persons else None
+            floor = PERSON_FLOOR if reference.role is not None else HUMAN_FLOOR
+            chosen = self.ranker.choose(reference, persons, floor) if persons else None
             entity = next((entity for entity in self.entities if entity.id == chosen), None)
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
@@ -815,7 +821,13 @@ class SpeakerResolver:
         title = [token.text for token in self.doc[head.left_edge.i : end + 1] if not token.is_punct]
         organisation = lemma in ORGANISATION_WORDS or head.lower_ in ORGANISATION_WORDS
         outlet = head.lower_ in OUTLET_NOUNS or lemma in OUTLET_NOUNS
-        person = not organisation and not outlet and bool({lemma, head.lower_} & PERSON_NOUNS)
+        kinds = noun_types(lemma, head.lower_)
+        words = {lemma, head.lower_}
+        person = (
+            not organisation
+            and not outlet
+            and bool(words & (PERSON_NOUNS | (set() if kinds else HUMAN_NOUNS)))
+        )
         return Reference(
             kind="nominal",
             agreement=None,
@@ -825,7 +837,7 @@ class SpeakerResolver:
             organisation_noun=organisation,
             outlet_noun=outlet,
             person_noun=person,
-            types=noun_types(lemma, head.lower_) | ({PERSON} if person else frozenset()),
+            types=kinds | ({PERSON} if person else frozenset()),
             role=title_role(title),
             office_title=" ".join(word for word in title if word.lower() not in QUALIFIERS),
         )
