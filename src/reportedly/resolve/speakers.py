@@ -106,6 +106,10 @@ HUMAN_FLOOR = 0.3
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
+# A headline is at most this long; its bare descriptions ("Saudi prince mocks Trump") refer
+# to an entity introduced within this many sentences after it.
+HEADLINE_LENGTH = 300
+HEADLINE_REACH = 3
 # How many sentences after an indefinite document ("a new poll") its maker may be named in.
 MAKER_REACH = 2
 _POSSESSIVE = re.compile(r"^['’]s?\s")
@@ -427,12 +431,68 @@ class SpeakerResolver:
             if maker is not None:
                 return maker
         if head.pos_ in {"NOUN", "PROPN"}:
+            if source.end <= self.headline_end and not _definite(head):
+                return self.introduced_after(self._nominal_reference(head), attribution)
             if self.ranker is not None and self.ranker.ranks("nominal"):
                 if not _definite(head):
                     return None
                 return self.ranked(self._nominal_reference(head), source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
+
+    @cached_property
+    def headline_end(self) -> int:
+        """Where the headline ends: at the text's first blank line (a headline and a subhead
+        may stand on two lines), else its first line; 0 where that is no headline's length."""
+        text = self.text.lstrip()
+        margin = len(self.text) - len(text)
+        ends = [found for mark in ("\n\n", "\n") if (found := text.find(mark)) > 0]
+        end = ends[0] if ends else -1
+        return margin + end if 0 < end <= HEADLINE_LENGTH else 0
+
+    def introduced_after(self, reference: Reference, attribution: Attribution) -> Entity | None:
+        """The referent of a headline's bare description ("Saudi prince mocks Trump", "SEIU
+        chief says", "latest poll"): an entity the headline does not name, introduced in the
+        first HEADLINE_REACH sentences after it, of the kind the noun takes (a person for
+        "prince"); the one the text gives the headline's role ("Saudi Prince Alwaleed Bin
+        Talal"), else the first that speaks there, else the first named. None where the
+        noun takes no kind or no entity fits."""
+        if not reference.types or reference.plural:
+            return None
+        first = bisect.bisect_left(self.mention_starts, self.headline_end)
+        if first >= len(self.mentions):
+            return None
+        last_sentence = self.mentions[first].sentence + HEADLINE_REACH - 1
+        in_headline = {m.entity.id for m in self.mentions[:first]}
+        introduced: list[Entity] = []
+        for mention in self.mentions[first:]:
+            entity = mention.entity
+            if mention.sentence > last_sentence:
+                break
+            if entity.id in in_headline or entity in introduced:
+                continue
+            person = entity.id in self.people
+            fits = (
+                person
+                if PERSON in reference.types
+                else not person and any(types_agree(reference.types, self.kinds_of(entity)))
+            )
+            if fits:
+                introduced.append(entity)
+        if not introduced:
+            return None
+        speaking = {
+            mention.entity.id
+            for other in self.attributions
+            if other is not attribution
+            and other.source
+            and self.headline_end <= other.source.start
+            and self._sentence(other.source.start) <= last_sentence
+            for mention in self.mentions_within(other.source)
+            if naming_rank(mention.span(self.text), other.source, self.text, self.reporting_nouns) is not None
+        }
+        titled = [e for e in introduced if reference.role and self._role_fit(e, reference)[0]]
+        return (titled or [e for e in introduced if e.id in speaking] or introduced)[0]
 
     def maker_named_after(self, document: Token, source: Span) -> Entity | None:
         """The maker of a document an indefinite source introduces before naming it ("...,
