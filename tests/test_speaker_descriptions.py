@@ -105,6 +105,7 @@ def test_the_email_is_its_sender(resolve):
 
 
 def test_a_campaign_speaks_as_the_campaign_the_article_names_and_her_campaign_as_her(resolve):
+    # docs/speaker-annotation.md: the campaign as the article names it, else the candidate.
     extraction = resolve(
         "Hillary Clinton spoke in Ohio on Monday. The Clinton campaign said the rally drew thousands. "
         "The campaign added that she would return next week.\n\n"
@@ -113,7 +114,9 @@ def test_a_campaign_speaks_as_the_campaign_the_article_names_and_her_campaign_as
     found = speakers(extraction)
     assert found["The Clinton campaign"] == "Clinton campaign"
     assert found["The campaign"] == "Clinton campaign"
-    assert found["Her campaign"] == "Hillary Clinton"
+    assert found["Her campaign"] == "Clinton campaign"
+    unnamed = resolve("Hillary Clinton fell ill on Sunday. Her campaign said she had pneumonia.")
+    assert speakers(unnamed)["Her campaign"] == "Hillary Clinton"
 
 
 # Descriptions and titles: the person the article gives that role.

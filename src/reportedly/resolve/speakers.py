@@ -413,12 +413,17 @@ class SpeakerResolver:
             pronoun == head
             or head.lemma_.lower() in self.reporting_nouns
             or head.lower_ in STATEMENT_NOUNS
-            # "her campaign", "his organization": a person's organisation speaks as that person.
+            # "her campaign", "his organization": a person's organisation speaks as that person
+            # (as the campaign the article names, where it names one: "the Sanders campaign").
             or (pronoun.head == head and pronoun.dep_ == "poss" and head.lower_ in ORGANISATION_WORDS)
         ):
             if self.ranker is not None and self.ranker.ranks("pronoun"):
-                return self.ranked(self._pronoun_reference(pronoun), source, attribution, previous)
-            return self.antecedent(pronoun, attribution, previous)
+                entity = self.ranked(self._pronoun_reference(pronoun), source, attribution, previous)
+            else:
+                entity = self.antecedent(pronoun, attribution, previous)
+            if entity is not None and pronoun != head and head.lower_ in CAMPAIGN_NOUNS:
+                return self._campaign_of(entity) or entity
+            return entity
         described = self.named_by_grammar(head)
         if described is not None:
             return described
@@ -667,6 +672,23 @@ class SpeakerResolver:
                 works[name.casefold()] = Entity(id=self._new_id(len(works)), name=name, type=WORK_TYPE)
             works[name.casefold()].mentions.append(Span.of(self.text, ent.start_char, ent.end_char))
         return list(works.values())
+
+    def _campaign_of(self, person: Entity) -> Entity | None:
+        """The campaign of a person the article names as such ("Sanders campaign" for Bernie
+        Sanders), if any."""
+        names = {name.casefold() for name in (person.name, *person.aliases)}
+        names |= {name.split()[-1] for name in names if name.split()}
+        return next(
+            (
+                entity
+                for entity in self.entities
+                if entity.type == "ORG"
+                and (words := entity.name.casefold().rsplit(" ", 1))[-1] in CAMPAIGN_NOUNS
+                and len(words) == 2
+                and words[0] in names
+            ),
+            None,
+        )
 
     def _campaigns(self) -> list[Entity]:
         """A candidate's campaign, an organisation of its own, named as the article names it
