@@ -78,6 +78,8 @@ def collect_entities(
     for ent in sorted([*doc.ents, *extra], key=lambda span: span.start):
         if ent.label_ not in ENTITY_TYPES:
             continue
+        if ent.label_ == "PERSON":
+            ent = whole_name(ent, is_title)
         name = clean_name(ent.text)
         title = ""
         if ent.label_ == "PERSON":
@@ -178,6 +180,26 @@ def _spelled_out(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     if not shared or not left or not right:
         return False
     return "".join(left) == "".join(w[0] for w in right) or "".join(right) == "".join(w[0] for w in left)
+
+
+def whole_name(ent: SpacySpan, is_title: IsTitle) -> SpacySpan:
+    """A person's mention with the words of the name NER left out before it: "Saudi Prince
+    [Alwaleed] Bin Talal" is "Alwaleed Bin Talal". Proper nouns no entity holds join it, up
+    to a title ("Prince"), a punctuation mark or the sentence's start; a lone word ("Twitter"
+    NER took for a person) takes none."""
+    start = ent.start
+    if len(ent) < 2:
+        return ent
+    while start > ent.sent.start:
+        word = ent.doc[start - 1]
+        if word.pos_ != "PROPN" or word.ent_type_ or not word.text[:1].isupper() or not word.is_alpha:
+            break
+        if _is_title_word(word.text, is_title):
+            break
+        start -= 1
+    if start == ent.start:
+        return ent
+    return SpacySpan(ent.doc, start, ent.end, label=ent.label_)
 
 
 def split_title(name: str, is_title: IsTitle) -> tuple[str, str]:
