@@ -11,7 +11,8 @@ import pytest
 from reportedly.extract import Extractor
 from reportedly.model import Document, Entity, Extraction, Span
 from reportedly.resolve.actors import load_coder
-from reportedly.resolve.nominals import PERSON_NOUNS, entity_types, title_role, types_agree
+from reportedly.resolve.entities import merge_name_variants
+from reportedly.resolve.nominals import HUMAN_NOUNS, PERSON_NOUNS, entity_types, title_role, types_agree
 from reportedly.resolve.offices import article_country, shipped_office_holders
 
 
@@ -275,3 +276,85 @@ def test_the_article_country_is_the_one_its_places_name_most():
     day = date(2024, 11, 25)
     assert article_country([place("Islamabad", 2), place("Washington", 1)], load_coder(), day) == "PAK"
     assert article_country([place("Islamabad", 1), place("Washington", 1)], load_coder(), day) is None
+
+
+# Name variants, headlines and nouns of people (issue 18, branch nominal2).
+
+
+def test_a_shorter_name_of_an_organisation_is_the_longer_one(resolve):
+    extraction = resolve(
+        "The New York Daily News ran a front page on gun laws on Friday. The Daily News said the "
+        "laws had failed.\n\nLawmakers were divided over the bill on Thursday. The newspaper added "
+        "that Congress had done nothing."
+    )
+    assert speakers(extraction)["The newspaper"] == "New York Daily News"
+    news = [entity for entity in extraction.entities if "Daily News" in entity.name]
+    assert [(entity.name, len(entity.mentions)) for entity in news] == [("New York Daily News", 2)]
+
+
+def test_name_variants_join_without_a_person_s_name_or_a_lone_organisation_word():
+    def organisation(entity_id: str, name: str, kind: str = "ORG") -> Entity:
+        return Entity(id=entity_id, name=name, type=kind, mentions=[Span.of(name, 0, len(name))])
+
+    entities = [
+        organisation("e1", "Quinnipiac"),
+        organisation("e2", "Quinnipiac University"),
+        organisation("e3", "NY Daily News"),
+        organisation("e4", "New York Daily News"),
+        organisation("e5", "House"),
+        organisation("e6", "White House"),
+        organisation("e7", "Trump"),
+        organisation("e8", "Trump International Hotel"),
+        organisation("e9", "Donald Trump", "PERSON"),
+    ]
+    kept = merge_name_variants(entities, {}, {}, {"donald": "m"})
+    assert [entity.name for entity in kept] == [
+        "Quinnipiac University",
+        "New York Daily News",
+        "House",
+        "White House",
+        "Trump",
+        "Trump International Hotel",
+        "Donald Trump",
+    ]
+    assert kept[1].aliases == ["NY Daily News"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "Saudi prince mocks Trump on Twitter.\n\nSaudi Prince Alwaleed Bin Talal mocked Donald "
+            "Trump's retweet of a doctored image on Thursday.",
+            "Saudi prince",
+            "Alwaleed Bin Talal",
+        ),
+        (
+            "Union chief says Trump can win.\n\nThe head of the Service Employees International Union "
+            "is worried. In an interview with David Axelrod on his podcast, Mary Kay Henry said her "
+            "members were listening to Trump.",
+            "Union chief",
+            "Mary Kay Henry",
+        ),
+    ],
+)
+def test_a_headline_s_bare_description_is_the_one_introduced_after_it(resolve, text, source, name):
+    assert speakers(resolve(text))[source] == name
+
+
+def test_a_noun_of_a_person_outside_the_role_lexicon_describes_the_person(resolve):
+    extraction = resolve(
+        "Sheldon Adelson said on Friday that he met Donald Trump earlier this week. While the "
+        "mega donor declined to disclose his backing, he praised the candidate."
+    )
+    assert speakers(extraction)["the mega donor"] == "Sheldon Adelson"
+    assert {"donor", "magnate", "neurosurgeon"} <= HUMAN_NOUNS
+    assert not {"company", "network", "campaign"} & HUMAN_NOUNS
+
+
+def test_the_company_after_a_lone_name_taken_for_a_person_is_that_name(resolve):
+    extraction = resolve(
+        "Twitter said in a statement that it condemned the use of its service to promote "
+        "terrorism. The company said it had suspended 125,000 accounts since the middle of 2015."
+    )
+    assert speakers(extraction)["The company"] == "Twitter"
