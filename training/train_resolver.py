@@ -1,8 +1,8 @@
 """Train the speaker ranker (``reportedly.resolve.ranker``) and write its weights.
 
     python training/train_resolver.py ../shared/data/polnear/train eval/speakers/polnear-train.jsonl \
-        ../shared/data/gap/gap-development.tsv --output src/reportedly/data/models/speaker-ranker.json \
-        --rules-for pronoun
+        ../shared/data/gap/gap-development.tsv --extra-gold eval/speakers/polnear-train-3.jsonl \
+        --output src/reportedly/data/models/speaker-ranker.json --rules-for pronoun
 
 Pairs of (reference, candidate entity) come from the project's own annotations of PolNeAR
 train sources (pronouns, titles, descriptions, nominal anaphora; a gold speaker or null)
@@ -107,12 +107,17 @@ def tuning(name: str) -> bool:
 
 
 def polnear_items(
-    split: Path, gold: Path, nlp, resources: Resources, kinds: frozenset[str] = frozenset(GOLD_KINDS)
+    split: Path, golds: list[Path], nlp, resources: Resources, kinds: frozenset[str] = frozenset(GOLD_KINDS)
 ) -> list[Item]:
-    """The gold sources of the kinds the references of ``kinds`` come from, in the articles
-    not held out."""
+    """The gold sources (of the files ``golds``) of the kinds the references of ``kinds``
+    come from, in the articles not held out."""
     gold_kinds = frozenset().union(*(GOLD_KINDS[kind] for kind in kinds))
-    rows = [row for row in read_json_lines(gold, "gold speaker record", dict) if not row.get("skip")]
+    rows = [
+        row
+        for gold in golds
+        for row in read_json_lines(gold, "gold speaker record", dict)
+        if not row.get("skip")
+    ]
     rows = [row for row in rows if row["kind"] in gold_kinds and not isinstance(row["speaker"], list)]
     by_article = defaultdict(list)
     for row in rows:
@@ -265,6 +270,13 @@ def main() -> None:
     parser.add_argument("polnear_train", type=Path)
     parser.add_argument("gold", type=Path)
     parser.add_argument("gap", type=Path)
+    parser.add_argument(
+        "--extra-gold",
+        type=Path,
+        action="append",
+        default=[],
+        help="another file of gold speaker records of PolNeAR train (eval/speakers/polnear-train-3.jsonl)",
+    )
     parser.add_argument("--output", type=Path, required=True)
     parser.add_argument(
         "--rules-for",
@@ -278,7 +290,8 @@ def main() -> None:
     ranked = tuple(kind for kind in KINDS if kind not in rules_for)
     resources = Resources.load(ranker="none")
     nlp = load_spacy(DEFAULT_MODEL)
-    items = polnear_items(args.polnear_train, args.gold, nlp, resources, frozenset(ranked))
+    golds = [args.gold, *args.extra_gold]
+    items = polnear_items(args.polnear_train, golds, nlp, resources, frozenset(ranked))
     if "pronoun" in ranked:  # GAP's passages teach pronouns only
         items += gap_items(args.gap, nlp, resources)
     ranker = None
@@ -312,7 +325,7 @@ def main() -> None:
     final = SpeakerRanker({kind: fit(pairs, kind) for kind in ranked}, thresholds)
     model = final.to_json()
     model["trained_on"] = {
-        "polnear": str(args.gold),
+        "polnear": [str(gold) for gold in golds],
         "gap": args.gap.name if "pronoun" in ranked else None,
         "references": len(pairs),
         # Chosen on the second fifth (the first, held out, is never read here).
