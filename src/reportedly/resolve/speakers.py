@@ -811,6 +811,8 @@ class SpeakerResolver:
                     type_conflict=bool(reference.types) and not type_match and not type_vague,
                     type_first=type_match and not type_found,
                     most_mentioned=0 < most_mentions == counts.get(entity.id, 0),
+                    same_paragraph="\n\n"
+                    not in self.text[min(mention.end, source.start) : max(mention.start, source.end)],
                 )
             )
             type_found = type_found or type_match
