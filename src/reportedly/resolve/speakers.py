@@ -614,6 +614,8 @@ class SpeakerResolver:
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
             entity = self.office_holder_named(source, holder) or entity
+        if entity is not None and entity.id in self.people and "campaign" in reference.types:
+            entity = self._campaign_of(entity) or entity  # "the campaign": her campaign, if named
         if entity is not None and reference.kind == "nominal":
             self._note_mention(source, entity, "nsubj" if reference.subject else "")
         return entity
