@@ -616,6 +616,8 @@ class SpeakerResolver:
             entity = self.office_holder_named(source, holder) or entity
         if entity is not None and entity.id in self.people and "campaign" in reference.types:
             entity = self._campaign_of(entity) or entity  # "the campaign": her campaign, if named
+        if entity is not None and entity.type == "NORP" and "party" in reference.types:
+            entity = self._party_named(entity) or entity  # "the party": the Republican Party
         if entity is not None and reference.kind == "nominal":
             self._note_mention(source, entity, "nsubj" if reference.subject else "")
         return entity
@@ -688,6 +690,21 @@ class SpeakerResolver:
                 and (words := entity.name.casefold().rsplit(" ", 1))[-1] in CAMPAIGN_NOUNS
                 and len(words) == 2
                 and words[0] in names
+            ),
+            None,
+        )
+
+    def _party_named(self, people: Entity) -> Entity | None:
+        """The party the article names after a people's adjective ("Republican Party" for
+        "Republican"), if any."""
+        wanted = (*clean_name(people.name).casefold().split(), "party")
+        return next(
+            (
+                entity
+                for entity in self.entities
+                if entity.type == "ORG"
+                and tuple(word for word in entity.name.casefold().split() if word not in {"a", "an"})
+                == wanted
             ),
             None,
         )
