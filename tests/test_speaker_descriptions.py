@@ -352,9 +352,37 @@ def test_a_noun_of_a_person_outside_the_role_lexicon_describes_the_person(resolv
     assert not {"company", "network", "campaign"} & HUMAN_NOUNS
 
 
-def test_the_company_after_a_lone_name_taken_for_a_person_is_that_name(resolve):
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "Gunbroker said on Thursday that it had removed the listing. George Zimmerman said he "
+            "had been treated unfairly. The company said it wanted no part in the sale.",
+            "The company",
+            "Gunbroker",
+        ),
+        (
+            "The Advocate ran an editorial on Friday urging Hillary Clinton to visit Louisiana. "
+            "Clinton said she would go once the rescue work was done. The newspaper said the damage "
+            "was extensive.",
+            "The newspaper",
+            "Advocate",
+        ),
+    ],
+)
+def test_an_organisation_of_no_known_kind_answers_an_organisation_s_noun_before_a_person(
+    resolve, text, source, name
+):
+    assert speakers(resolve(text))[source] == name
+
+
+def test_the_campaign_and_the_party_speak_as_the_organisation_the_article_names(resolve):
     extraction = resolve(
-        "Twitter said in a statement that it condemned the use of its service to promote "
-        "terrorism. The company said it had suspended 125,000 accounts since the middle of 2015."
+        "Bernie Sanders spoke in Iowa on Monday. The Sanders campaign sued the committee on Friday.\n\n"
+        "Sanders drew thousands in Ohio. His campaign said the crowd was the largest yet.\n\n"
+        "The Republican Party met in Cleveland. Republican delegates argued for hours. The party "
+        "said its platform would be ready by Thursday."
     )
-    assert speakers(extraction)["The company"] == "Twitter"
+    found = speakers(extraction)
+    assert found["His campaign"] == "Sanders campaign"
+    assert found["The party"] == "Republican Party"
