@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from reportedly.attribution.lexicon import word_set
 from reportedly.model import Attribution, Entity, Range, Span
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.names import HONORIFICS, clean_name, initials, name_key
@@ -27,6 +28,11 @@ NAMED_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
 _TITLE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 _SKIPPED_IN_ROLE = frozenset({"det", "poss", "case", "punct", "predet"})
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+# Organisations one of whose names may be part of another's ("Daily News", "New York Daily News").
+_VARIANT_TYPES = frozenset({"ORG", "FAC"})
+# Last words of organisation names ("bureau", "news"): alone, such a word names no one
+# organisation ("the House" is not the White House).
+ORGANISATION_WORDS = word_set("organisation_words.txt")
 
 # Abbreviated titles before names ("Sen. Lindsey Graham"), spelled out as roles.
 TITLE_ABBREVIATIONS = {
@@ -72,6 +78,8 @@ def collect_entities(
     for ent in sorted([*doc.ents, *extra], key=lambda span: span.start):
         if ent.label_ not in ENTITY_TYPES:
             continue
+        if ent.label_ == "PERSON":
+            ent = whole_name(ent, is_title)
         name = clean_name(ent.text)
         title = ""
         if ent.label_ == "PERSON":
@@ -90,7 +98,108 @@ def collect_entities(
                 found = " ".join(TITLE_ABBREVIATIONS.get(w.lower(), w.lower()) for w in title.split()), title
             if found:
                 entity.role, descriptions[entity.id] = found
-    return grouper.finished(), descriptions
+    return merge_name_variants(grouper.finished(), descriptions, variants, genders), descriptions
+
+
+def merge_name_variants(
+    entities: list[Entity], descriptions: dict[str, str], variants: dict[str, str], genders: dict[str, str]
+) -> list[Entity]:
+    """The entities with each organisation named by part of another's longer name joined to
+    it: the shorter name's words open or end the longer's ("Daily News" and "New York Daily
+    News", "Quinnipiac" and "Quinnipiac University", "Census" and "Census Bureau") and no
+    other organisation's name holds them; names that differ only where one gives the
+    initials of the other's words ("NY Daily News") are one name. A lone organisation word
+    ("House", "Post") stays apart: it may be part of several, and so does a name that may be
+    a person's (a first name opens it, or a person of the document bears it: "Trump" in
+    "Trump International Hotel", "Bernie Sanders" in a headline NER took whole). The joined entity keeps the
+    first one's id and place, takes the longest name and all the mentions; ``descriptions``
+    (roles' phrases by entity id) follows."""
+    organisations = [entity for entity in entities if entity.type in _VARIANT_TYPES]
+    keys = {
+        entity.id: {key for name in (entity.name, *entity.aliases) if (key := name_key(name, variants))}
+        for entity in organisations
+    }
+    parent = {entity.id: entity.id for entity in organisations}
+    people = [name_key(entity.name, variants) for entity in entities if entity.type == "PERSON"]
+    personal = {key[-1:] for key in people if key} | set(people)
+
+    def root(entity_id: str) -> str:
+        while parent[entity_id] != entity_id:
+            entity_id = parent[entity_id]
+        return entity_id
+
+    for index, one in enumerate(organisations):
+        for other in organisations[index + 1 :]:
+            if any(_spelled_out(a, b) for a in keys[one.id] for b in keys[other.id]):
+                parent[root(other.id)] = root(one.id)
+    for short in organisations:
+        if any(key in personal or key[0] in genders for key in keys[short.id]):
+            continue
+        lone = {key for key in keys[short.id] if len(key) == 1 and key[0] in ORGANISATION_WORDS}
+        longer = {
+            root(other.id)
+            for other in organisations
+            if other is not short
+            and any(_extends(a, b) for a in keys[short.id] - lone for b in keys[other.id])
+        }
+        if len(longer) == 1 and root(short.id) not in longer:
+            parent[root(short.id)] = longer.pop()
+    groups: dict[str, list[Entity]] = {}
+    for entity in organisations:
+        groups.setdefault(root(entity.id), []).append(entity)
+    absorbed: set[str] = set()
+    for group in groups.values():
+        if len(group) == 1:
+            continue
+        first, *rest = sorted(group, key=lambda entity: min(span.start for span in entity.mentions))
+        names = [name for entity in (first, *rest) for name in (entity.name, *entity.aliases)]
+        first.name = max(names, key=lambda name: len(name.split()))
+        first.aliases = list(dict.fromkeys(name for name in names if name != first.name))
+        for entity in rest:
+            first.mentions.extend(entity.mentions)
+            first.role = first.role or entity.role
+            if entity.id in descriptions:
+                descriptions.setdefault(first.id, descriptions.pop(entity.id))
+            absorbed.add(entity.id)
+        first.mentions.sort(key=lambda span: span.start)
+    return [entity for entity in entities if entity.id not in absorbed]
+
+
+def _extends(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether a name's key opens or ends a longer one's."""
+    return len(short) < len(long) and short in (long[: len(short)], long[-len(short) :])
+
+
+def _spelled_out(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names' keys end alike and differ only where one gives the initials of the
+    other's words ("ny daily news", "new york daily news")."""
+    shared = 0
+    while shared < min(len(one), len(other)) and one[-1 - shared] == other[-1 - shared]:
+        shared += 1
+    left, right = one[: len(one) - shared], other[: len(other) - shared]
+    if not shared or not left or not right:
+        return False
+    return "".join(left) == "".join(w[0] for w in right) or "".join(right) == "".join(w[0] for w in left)
+
+
+def whole_name(ent: SpacySpan, is_title: IsTitle) -> SpacySpan:
+    """A person's mention with the words of the name NER left out before it: "Saudi Prince
+    [Alwaleed] Bin Talal" is "Alwaleed Bin Talal". Proper nouns no entity holds join it, up
+    to a title ("Prince"), a punctuation mark or the sentence's start; a lone word ("Twitter"
+    NER took for a person) takes none."""
+    start = ent.start
+    if len(ent) < 2:
+        return ent
+    while start > ent.sent.start:
+        word = ent.doc[start - 1]
+        if word.pos_ != "PROPN" or word.ent_type_ or not word.text[:1].isupper() or not word.is_alpha:
+            break
+        if _is_title_word(word.text, is_title):
+            break
+        start -= 1
+    if start == ent.start:
+        return ent
+    return SpacySpan(ent.doc, start, ent.end, label=ent.label_)
 
 
 def split_title(name: str, is_title: IsTitle) -> tuple[str, str]:

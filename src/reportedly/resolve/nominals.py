@@ -95,6 +95,9 @@ def role_head(phrase: tuple[str, ...]) -> str:
 # The nouns a role is named by: a definite one describes a person ("the senator", "the
 # former secretary of state"; not "the state").
 PERSON_NOUNS = frozenset(role_head(phrase).lower() for phrase in ROLE_PHRASES)
+# Nouns whose most frequent sense is a person (WordNet; scripts/build_person_nouns.py): a
+# description by one of them is of a person too ("the mega donor", "the retired neurosurgeon").
+HUMAN_NOUNS = frozenset(data_lines("person_nouns.txt"))
 
 
 def noun_types(*words: str) -> frozenset[str]:

@@ -88,6 +88,7 @@ class Candidate:
     type_conflict: bool = False  # of known kinds, none the reference's noun takes
     type_first: bool = False  # the most recently mentioned candidate whose kind matches
     most_mentioned: bool = False  # no candidate was mentioned more often before the reference
+    same_paragraph: bool = False  # no paragraph break between its latest mention and the reference
 
 
 def features(reference: Reference, candidate: Candidate) -> list[float]:
@@ -160,6 +161,9 @@ def features(reference: Reference, candidate: Candidate) -> list[float]:
         # Salience: whom the story is about so far.
         float(candidate.most_mentioned),
         float(candidate.most_mentioned and reference.person_noun and candidate.person),
+        # A person's noun outside the role lexicon ("the mega donor"), and the paragraph.
+        float(reference.person_noun and reference.role is None and candidate.person),
+        float(candidate.same_paragraph),
     ]
 
 
