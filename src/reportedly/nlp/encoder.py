@@ -4,8 +4,9 @@ The model ships in ``data/models/sentence-encoder`` (``training/export_encoder.p
 unchanged all-MiniLM-L6-v2, mean-pooled and L2-normalised as sentence-transformers gives
 it, exported to ONNX and quantised to int8 (weights a scale per channel, activations a scale
 per piece, so that a text embeds alike alone and in a batch), so a run needs neither PyTorch nor the
-``tokenizers`` package. Its 384-d vectors feed learned heads (the event type classifier,
-``reportedly.events.classifier``); two texts' cosine is their vectors' dot product.
+``tokenizers`` package. Its 384-d vectors place statements on issues (``reportedly.positions``:
+their cosines to the issues' examples, stored with each statement); two texts' cosine is
+their vectors' dot product.
 """
 
 from __future__ import annotations
