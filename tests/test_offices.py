@@ -49,6 +49,8 @@ def holder_of(phrase: str, on: str, default_country: str | None = None) -> str |
         ("UN Secretary-General", "USA", "2016-01-01", "Ban Ki-moon"),
         ("the Secretary-General of the United Nations", None, "2018-01-01", "António Guterres"),
         ("the WHO chief", None, "2020-03-01", "Tedros Adhanom Ghebreyesus"),
+        ("the head of NATO", None, "2024-12-24", "Mark Rutte"),
+        ("the head of the IMF", None, "2016-01-01", "Christine Lagarde"),
         ("the European Commission president", None, "2016-01-01", "Jean-Claude Juncker"),
         ("EU foreign policy chief", None, "2016-01-01", "Federica Mogherini"),
         ("the UN spokesman", None, "2020-01-01", "Stéphane Dujarric"),

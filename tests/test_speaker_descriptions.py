@@ -230,6 +230,19 @@ def test_a_capital_and_the_kremlin_speak_for_their_governments(resolve):
     assert (actors["Kyiv"], actors["Kremlin"]) == ("UKRGOV", "RUSGOV")
 
 
+def test_the_head_of_an_organisation_is_its_holder_not_the_organisation(resolve):
+    extraction = resolve(
+        "The head of the WHO said on Tuesday that the outbreak was over. "
+        "The head of NATO warned that the alliance must prepare.",
+        date(2024, 12, 24),
+    )
+    found = speakers(extraction)
+    assert (found["The head of the WHO"], found["The head of NATO"]) == (
+        "Tedros Adhanom Ghebreyesus",
+        "Mark Rutte",
+    )
+
+
 def test_an_organisation_named_after_a_country_speaks_for_itself_not_the_government(resolve):
     extraction = resolve(
         "The Canadian Press reported that Ottawa would expel two diplomats. Canada said it would act.",

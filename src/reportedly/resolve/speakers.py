@@ -145,8 +145,11 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     if not (source.start <= mention.start and mention.end <= source.end):
         return None
     before = text[source.start : mention.start].split()
-    if before and before[-1].lower() in PREPOSITIONS:
-        return None  # "the head of NATO" is not NATO, "Senator Cornyn of Texas" not Texas
+    # "the head of NATO" is not NATO, "the head of the WHO" not the WHO, "Senator Cornyn of
+    # Texas" not Texas.
+    governing = [word.lower() for word in before if word.lower() != "the"][-1:]
+    if governing and governing[0] in PREPOSITIONS:
+        return None
     after = text[mention.end : source.end]
     if all(word.lower() in _INTENSIFIERS for word in after.strip(" '’s,").split()):
         return 0
