@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from reportedly.eval import GoldError
+from reportedly.eval import PARTS, GoldError
 from reportedly.nlp.pipeline import ModelError
 from reportedly.options import load_extractor, model_options
 
@@ -57,6 +57,12 @@ def errors_option(what: str) -> Callable[[Callable[..., Any]], Callable[..., Any
         default=None,
         help=f"Write {what} to this JSON Lines file.",
     )
+
+
+def part_option(parts: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--part tune|check|all: which part of a gold file an evaluation scores (``parts`` says how
+    the file splits)."""
+    return click.option("--part", type=click.Choice(PARTS), default="all", help=parts)
 
 
 @evaluate.command(name="polnear")
@@ -164,12 +170,9 @@ def eval_gap(
     help="Also the false-event rate on these sentences without political events "
     "(JSON Lines, e.g. eval/events/no-events-dev.jsonl).",
 )
-@click.option(
-    "--part",
-    type=click.Choice(["tune", "check", "all"]),
-    default="all",
-    help="The records whose id's SHA-1 begins with a byte below 128 (tune rules on them), "
-    "the rest (check them) or all.",
+@part_option(
+    "The records whose id's SHA-1 begins with a byte below 128 (tune rules on them), "
+    "the rest (check them) or all."
 )
 @errors_option("the records whose event type, actor or recipient country is wrong")
 @report_format
@@ -197,12 +200,7 @@ def eval_plover(
 
 @evaluate.command(name="conflibert")
 @click.argument("sentences", type=GOLD_FILE)
-@click.option(
-    "--part",
-    type=click.Choice(["tune", "check", "all"]),
-    default="all",
-    help="The first half of the file (tune rules on it), the second (check them) or all.",
-)
+@part_option("The first half of the file (tune rules on it), the second (check them) or all.")
 @errors_option("the sentences whose actor or recipient is wrong")
 @report_format
 @model_options

@@ -16,7 +16,6 @@ the other: ``tune``, the first half, and ``check``, the second.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,14 +23,14 @@ from typing import Any
 
 from tqdm import tqdm
 
-from reportedly.eval import GoldError
+from reportedly.eval import GoldError, check_part
+from reportedly.eval.jsonl import write_json_lines
 from reportedly.events.political import head_of
 from reportedly.extract import Extractor
 from reportedly.model import Document, EventActor, Extraction
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
 from reportedly.resolve.actors import ActorCoder
 
-PARTS = ("tune", "check", "all")
 ROLES = {"actor": ("S", "R"), "recipient": ("T", "R")}
 # Tokens written against the word before them, after it, or both ("U.S. troops ,", "( NAF )",
 # "pre - existing", "Baghdad ’ s").
@@ -111,8 +110,7 @@ def _sentence(sentence_id: str, tagged: list[tuple[str, str]]) -> Sentence:
 
 def part_of(sentences: list[Sentence], part: str) -> list[Sentence]:
     """The ``tune`` half (the first), the ``check`` half (the rest) or ``all``."""
-    if part not in PARTS:
-        raise ValueError(f"part: one of {', '.join(PARTS)}, not {part!r}")
+    check_part(part)
     middle = len(sentences) // 2
     return sentences[:middle] if part == "tune" else sentences[middle:] if part == "check" else sentences
 
@@ -137,10 +135,8 @@ def evaluate_conflibert(
         for sentence, extraction in zip(sentences, extractions, strict=True)
     ]
     if errors_path is not None:
-        with errors_path.open("w", encoding="utf-8") as errors:
-            for verdict in judged:
-                if any(verdict[role]["span"] is False for role in ROLES):
-                    errors.write(json.dumps(verdict) + "\n")
+        wrong = (verdict for verdict in judged if any(verdict[role]["span"] is False for role in ROLES))
+        write_json_lines(errors_path, wrong)
     return {
         "part": part,
         "sentences": len(sentences),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,3 +28,9 @@ def read_json_lines(path: Path, what: str, parse: Callable[[dict[str, Any]], Rec
         except (ValueError, KeyError, TypeError) as error:
             raise GoldError(f"{path}:{number}: not a {what} ({error})") from None
     return records
+
+
+def write_json_lines(path: Path, records: Iterable[dict[str, Any]]) -> None:
+    """One JSON record a line (an evaluation's errors), non-ASCII text as it is."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)

@@ -17,7 +17,6 @@ those whose id's SHA-1 begins with a byte below 128, and ``check``, the rest.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -25,7 +24,8 @@ from typing import Any
 
 from tqdm import tqdm
 
-from reportedly.eval.jsonl import read_json_lines
+from reportedly.eval import check_part
+from reportedly.eval.jsonl import read_json_lines, write_json_lines
 from reportedly.extract import Extractor
 from reportedly.model import Document, Event, EventActor, Extraction
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER
@@ -45,13 +45,9 @@ def _with_text_and_type(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-PARTS = ("tune", "check", "all")
-
-
 def part_of(records: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
     """The records of the ``tune`` part, the ``check`` part or ``all``, in file order."""
-    if part not in PARTS:
-        raise ValueError(f"part: one of {', '.join(PARTS)}, not {part!r}")
+    check_part(part)
     if part == "all":
         return records
     return [record for record in records if (_hash_byte(str(record.get("id", ""))) < 128) == (part == "tune")]
@@ -95,10 +91,8 @@ def evaluate_plover(
     ]
     report = {"part": part, **_report(records, predicted)}
     if errors_path is not None:
-        with errors_path.open("w", encoding="utf-8") as errors:
-            for record, event in zip(records, predicted, strict=True):
-                if (error := _error(record, event)) is not None:
-                    errors.write(json.dumps(error) + "\n")
+        errors = (_error(record, event) for record, event in zip(records, predicted, strict=True))
+        write_json_lines(errors_path, (error for error in errors if error is not None))
     if sentences is not None:
         report["no_events"] = false_event_scores(sentences, _extract(extractor, sentences, "no-events"))
     return report

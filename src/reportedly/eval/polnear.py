@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import re
 import sys
 import unicodedata
@@ -26,6 +25,7 @@ from tqdm import tqdm
 
 from reportedly.eval import GoldError
 from reportedly.eval.brat import GoldArticle, read_split
+from reportedly.eval.jsonl import write_json_lines
 from reportedly.model import Attribution, Document, Range
 from reportedly.nlp.pipeline import DEFAULT_TAGGER
 from reportedly.store.brat import GoldAttribution, Parts
@@ -252,8 +252,7 @@ def evaluate_split(
             for article, attributions in zip(articles, predictions, strict=True)
             for error in span_errors(article, [predicted_roles(a) for a in attributions])
         ]
-        with errors_path.open("w", encoding="utf-8") as handle:
-            handle.writelines(json.dumps(error, ensure_ascii=False) + "\n" for error in errors)
+        write_json_lines(errors_path, errors)
         report["errors"] = error_kinds(errors)
     report["split"] = str(split_dir)
     report["model"] = model
