@@ -134,6 +134,15 @@ def shipped_tables() -> ActorTables:
 
 
 @cache
+def _capitalised(words: Phrase, text: str) -> Phrase:
+    """The dictionary ``words`` of ``text`` that it writes with a capital; the others blank,
+    so that no name is read across them."""
+    return tuple(
+        word if original[:1].isupper() else ""
+        for word, original in zip(words, re.split(r"[\s_]+", text.strip()), strict=False)
+    )
+
+
 def load_coder() -> ActorCoder:
     """The coder of the shipped tables alone, built once per process (building one indexes
     every dictionary name). A run with a user's actors file builds its own, in its resources."""
@@ -227,10 +236,7 @@ class ActorCoder:
         words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description))
         # Countries are named with capitals ("Russia's", "Ukrainian"): lower-case words
         # that happen to spell a dictionary name ("occupied territories") are no country.
-        named = tuple(
-            word if original[:1].isupper() else ""
-            for word, original in zip(words, re.split(r"[\s_]+", description.strip()), strict=False)
-        )
+        named = _capitalised(words, description)
         # Peoples name countries too: "Albanians" as "Albanian", "Iraqis" as "Iraqi".
         singular = tuple(word[:-1] if word.endswith(("NS", "IS")) else word for word in named)
         country = self._longest(named, self.countries) or self._longest(singular, self.countries)
@@ -254,11 +260,7 @@ class ActorCoder:
     def code_organisation(self, name: str) -> str | None:
         """The code of the intergovernmental organisation a longer name names as a word of
         its own ("UN Migration Agency" IGOUNO, "United Nations Human Rights Commissioner")."""
-        words = tuple(
-            word if original[:1].isupper() else ""
-            for word, original in zip(phrase_of(name), re.split(r"[\s_]+", name.strip()), strict=False)
-        )
-        return self._longest(words, self.organisations)
+        return self._longest(_capitalised(phrase_of(name), name), self.organisations)
 
     def sector_of(self, description: str) -> str | None:
         """The sector of a description's agent noun ("President Dos Santos" GOV, "troops"
