@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from reportedly.eval.speakers import (
     addressee_right,
     format_report,
     member_share,
+    read_articles,
     read_gold,
     same_referent,
     score_speakers,
@@ -38,6 +40,48 @@ def gold(kind: str, speaker, resolvable: bool | None = None, start: int = 0, **e
 def write_lines(path: Path, *records: dict) -> Path:
     path.write_text("".join(json.dumps(record) + "\n" for record in records))
     return path
+
+
+VARIED = Path(__file__).resolve().parents[1] / "eval" / "speakers" / "varied"
+
+
+def test_a_passages_file_is_read_as_articles_without_annotations(tmp_path: Path) -> None:
+    path = write_lines(
+        tmp_path / "passages.jsonl",
+        {"id": "p1", "genre": "wire", "published": "2019-06-21", "text": "She said so."},
+        {"id": "p2", "text": "No date here."},
+    )
+    articles = read_articles(path)
+    assert [(a.name, a.text, a.published, a.attributions) for a in articles] == [
+        ("p1", "She said so.", "2019-06-21", []),
+        ("p2", "No date here.", None, []),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("records", "problem"),
+    [
+        ([{"id": "p1", "text": "x", "published": "21 June 2019"}], ":1: not a passage"),
+        ([{"id": "p1"}], ":1: not a passage ('text')"),
+        ([{"id": "p1", "text": "x"}, {"id": "p1", "text": "y"}], ": passage ids repeated: p1"),
+    ],
+)
+def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dict], problem: str) -> None:
+    path = write_lines(tmp_path / "passages.jsonl", *records)
+    with pytest.raises(GoldError, match="^" + re.escape(f"{path}{problem}")):
+        read_articles(path)
+
+
+def test_the_varied_gold_fits_its_passages() -> None:
+    """Every record of the varied speaker gold names a passage, and its span lies inside the
+    text with no space around it (the offsets were taken mechanically; this keeps them so)."""
+    passages = {article.name: article.text for article in read_articles(VARIED / "passages.jsonl")}
+    items, skipped = read_gold(VARIED / "gold.jsonl")
+    assert (len(passages), len(items), skipped) == (47, 466, 0)
+    for item in items:
+        span = passages[item.article][item.start : item.end]
+        assert span and span == span.strip(), item
+    assert sum(1 for item in items if item.kind != "named") >= 250
 
 
 def test_read_gold_takes_the_guides_format_and_leaves_skips_out(tmp_path: Path) -> None:
@@ -210,3 +254,30 @@ def test_eval_speakers_scores_a_split_from_the_command_line(tmp_path: Path) -> N
         result.stderr
         == f"reportedly: error: {tmp_path / 'bad.jsonl'}:1: not a gold speaker record ('speaker')\n"
     )
+
+
+@pytest.mark.slow
+def test_eval_speakers_scores_a_passages_file_from_the_command_line(tmp_path: Path) -> None:
+    text = "Carl Holt, the mayor of Oslo, spoke on Monday. He said the budget would pass."
+    passages = write_lines(
+        tmp_path / "passages.jsonl",
+        {"id": "oslo", "genre": "wire", "published": "2016-05-02", "text": text},
+        {"id": "unscored", "text": "Nobody here is in the gold."},
+    )
+    he = text.index("He said")
+    gold_path = write_lines(
+        tmp_path / "gold.jsonl",
+        {"article": "oslo", "start": he, "end": he + 2, "kind": "pronoun", "speaker": "Carl Holt",
+         "resolvable": True},
+    )  # fmt: skip
+    result = run_cli("eval", "speakers", passages, gold_path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["items"], report["resolvable"]) == (1, {"items": 1, "right": 1, "accuracy": 1.0})
+    elsewhere = write_lines(
+        tmp_path / "elsewhere.jsonl",
+        {"article": "bergen", "start": 0, "end": 2, "kind": "pronoun", "speaker": None},
+    )
+    result = run_cli("eval", "speakers", passages, elsewhere)
+    assert result.exit_code == 1
+    assert result.stderr == f"reportedly: error: {elsewhere}: articles not in {passages}: bergen\n"

@@ -104,17 +104,19 @@ def eval_agreement(split_dir: Path, output_format: str | None, model: str, tagge
 
 
 @evaluate.command(name="speakers")
-@click.argument("split_dir", type=SPLIT_FOLDER)
+@click.argument("articles", type=click.Path(exists=True, path_type=Path))
 @click.argument("gold", type=GOLD_FILE)
 @report_format
 @model_options
-def eval_speakers(split_dir: Path, gold: Path, output_format: str | None, model: str, tagger: str) -> None:
-    """Score speaker resolution on a split against GOLD (e.g. eval/speakers/polnear-dev.jsonl,
-    judged by docs/speaker-annotation.md): accuracy by kind of source, resolvable or not."""
+def eval_speakers(articles: Path, gold: Path, output_format: str | None, model: str, tagger: str) -> None:
+    """Score speaker resolution on ARTICLES, a PolNeAR split folder or a JSON Lines file of
+    passages ({"id", "text", "published"}, e.g. eval/speakers/varied/passages.jsonl), against
+    GOLD (e.g. eval/speakers/polnear-dev.jsonl, judged by docs/speaker-annotation.md):
+    accuracy by kind of source, resolvable or not."""
     from reportedly.eval.speakers import evaluate_speakers, format_report
 
     _report(
-        lambda: evaluate_speakers(split_dir, gold, model=model, tagger=tagger), format_report, output_format
+        lambda: evaluate_speakers(articles, gold, model=model, tagger=tagger), format_report, output_format
     )
 
 

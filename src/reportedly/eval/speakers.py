@@ -7,7 +7,9 @@ a list of names (a group, a plural pronoun) or null, an optional ``holder`` (the
 on the publication date, for a title the article does not name) and ``addressee`` (for a
 question). A record ``{"skip": true}`` is left out of every figure. The first format, without
 ``resolvable`` (a mention is resolvable when its speaker is not null), is read as well.
-``eval/speakers/polnear-dev.jsonl`` holds such a set for PolNeAR dev, judged by reading.
+``eval/speakers/polnear-dev.jsonl`` holds such a set for PolNeAR dev, judged by reading, and
+``eval/speakers/varied/gold.jsonl`` one for passages written for the project, whose texts come as
+a passages file (``read_articles``) instead of a PolNeAR split.
 
 Each gold mention is scored through the attribution the extractor found for it (the same
 source span, or one overlapping it); where the extractor found none, the resolver runs on
@@ -29,7 +31,7 @@ resolvable and unresolvable totals.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,7 +41,7 @@ from spacy.language import Language
 from tqdm import tqdm
 
 from reportedly.eval import GoldError
-from reportedly.eval.brat import read_split
+from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.model import Attribution, Document, Entity, Extraction, Span, Speaker
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
@@ -140,18 +142,43 @@ def same_referent(predicted: str, gold: str) -> bool:
     return predicted_name == initials(gold_name) or gold_name == initials(predicted_name)
 
 
+def _passage(row: dict[str, Any]) -> GoldArticle:
+    text, published = row["text"], row.get("published")
+    if not isinstance(text, str) or not isinstance(row["id"], str):
+        raise TypeError("id and text must be strings")
+    if published is not None:
+        date.fromisoformat(published)  # a bad date is a bad record, not a crash mid-run
+    return GoldArticle(name=row["id"], text=text, published=published)
+
+
+def read_articles(source: Path) -> list[GoldArticle]:
+    """The articles of a PolNeAR split folder, or of a passages file: JSON Lines of
+    ``{"id", "text", "published"}`` (``published`` an ISO date or absent), texts with no
+    attribution annotations; a malformed line or a repeated id raises GoldError."""
+    if source.is_dir():
+        return read_split(source)
+    passages = read_json_lines(source, "passage", _passage)
+    repeated = sorted(name for name, count in Counter(p.name for p in passages).items() if count > 1)
+    if repeated:
+        raise GoldError(f"{source}: passage ids repeated: {', '.join(repeated[:3])}")
+    return passages
+
+
 def evaluate_speakers(
-    split_dir: Path, gold_path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER
+    articles_path: Path, gold_path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER
 ) -> dict[str, Any]:
-    """The report of ``score_speakers`` on a split's articles against a gold file."""
+    """The report of ``score_speakers`` on the articles of a split or passages file
+    (``read_articles``) against a gold file."""
     gold, skipped = read_gold(gold_path)
     by_article: dict[str, list[GoldSpeaker]] = defaultdict(list)
     for item in gold:
         by_article[item.article].append(item)
-    articles = {article.name: article for article in read_split(split_dir) if article.name in by_article}
+    articles = {
+        article.name: article for article in read_articles(articles_path) if article.name in by_article
+    }
     missing = sorted(set(by_article) - set(articles))
     if missing:
-        raise GoldError(f"{gold_path}: articles not in {split_dir}: {', '.join(missing[:3])}")
+        raise GoldError(f"{gold_path}: articles not in {articles_path}: {', '.join(missing[:3])}")
     resources = Resources.load(model, tagger)
     nlp = load_spacy(model)
     results = []
