@@ -274,6 +274,12 @@ def test_eval_speakers_scores_a_passages_file_from_the_command_line(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert (report["items"], report["resolvable"]) == (1, {"items": 1, "right": 1, "accuracy": 1.0})
+    # "oslo" is in the tune half (the first byte of its SHA-1 is 103).
+    halves = {
+        part: json.loads(run_cli("eval", "speakers", passages, gold_path, "--part", part).stdout)["items"]
+        for part in ("tune", "check")
+    }
+    assert halves == {"tune": 1, "check": 0}
     elsewhere = write_lines(
         tmp_path / "elsewhere.jsonl",
         {"article": "bergen", "start": 0, "end": 2, "kind": "pronoun", "speaker": None},

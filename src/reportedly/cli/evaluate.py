@@ -106,9 +106,14 @@ def eval_agreement(split_dir: Path, output_format: str | None, model: str, tagge
 @evaluate.command(name="speakers")
 @click.argument("articles", type=click.Path(exists=True, path_type=Path))
 @click.argument("gold", type=GOLD_FILE)
+@part_option(
+    "The gold of the articles in one half (by a hash of their names: tune on one, check on the other) or all."
+)
 @report_format
 @model_options
-def eval_speakers(articles: Path, gold: Path, output_format: str | None, model: str, tagger: str) -> None:
+def eval_speakers(
+    articles: Path, gold: Path, part: str, output_format: str | None, model: str, tagger: str
+) -> None:
     """Score speaker resolution on ARTICLES, a PolNeAR split folder or a JSON Lines file of
     passages ({"id", "text", "published"}, e.g. eval/speakers/varied/passages.jsonl), against
     GOLD (e.g. eval/speakers/polnear-dev.jsonl, judged by docs/speaker-annotation.md):
@@ -116,7 +121,9 @@ def eval_speakers(articles: Path, gold: Path, output_format: str | None, model: 
     from reportedly.eval.speakers import evaluate_speakers, format_report
 
     _report(
-        lambda: evaluate_speakers(articles, gold, model=model, tagger=tagger), format_report, output_format
+        lambda: evaluate_speakers(articles, gold, model=model, tagger=tagger, part=part),
+        format_report,
+        output_format,
     )
 
 

@@ -1,5 +1,7 @@
 """Scoring the extractors against gold corpora."""
 
+import hashlib
+
 
 class GoldError(ValueError):
     """Gold data that cannot be scored against (a malformed line, a folder with no articles):
@@ -14,3 +16,10 @@ def check_part(part: str) -> None:
     """Raise ValueError unless ``part`` is one of PARTS."""
     if part not in PARTS:
         raise ValueError(f"part: one of {', '.join(PARTS)}, not {part!r}")
+
+
+def in_part(key: str, part: str) -> bool:
+    """Whether the record or article named ``key`` is in ``part``: the first byte of its
+    name's SHA-1 decides, so an item stays in its part when others are added."""
+    check_part(part)
+    return part == "all" or (hashlib.sha1(key.encode("utf-8")).digest()[0] < 128) == (part == "tune")

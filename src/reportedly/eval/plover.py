@@ -16,7 +16,6 @@ those whose id's SHA-1 begins with a byte below 128, and ``check``, the rest.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from reportedly.eval import check_part
+from reportedly.eval import in_part
 from reportedly.eval.jsonl import read_json_lines, write_json_lines
 from reportedly.extract import Extractor
 from reportedly.model import Document, Event, EventActor, Extraction
@@ -47,14 +46,7 @@ def _with_text_and_type(record: dict[str, Any]) -> dict[str, Any]:
 
 def part_of(records: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
     """The records of the ``tune`` part, the ``check`` part or ``all``, in file order."""
-    check_part(part)
-    if part == "all":
-        return records
-    return [record for record in records if (_hash_byte(str(record.get("id", ""))) < 128) == (part == "tune")]
-
-
-def _hash_byte(record_id: str) -> int:
-    return hashlib.sha1(record_id.encode("utf-8")).digest()[0]
+    return [record for record in records if in_part(str(record.get("id", "")), part)]
 
 
 def read_no_event_sentences(path: Path) -> list[dict[str, Any]]:

@@ -40,7 +40,7 @@ from typing import Any
 from spacy.language import Language
 from tqdm import tqdm
 
-from reportedly.eval import GoldError
+from reportedly.eval import GoldError, in_part
 from reportedly.eval.brat import GoldArticle, read_split
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.model import Attribution, Document, Entity, Extraction, Span, Speaker
@@ -165,14 +165,20 @@ def read_articles(source: Path) -> list[GoldArticle]:
 
 
 def evaluate_speakers(
-    articles_path: Path, gold_path: Path, model: str = DEFAULT_MODEL, tagger: str = DEFAULT_TAGGER
+    articles_path: Path,
+    gold_path: Path,
+    model: str = DEFAULT_MODEL,
+    tagger: str = DEFAULT_TAGGER,
+    part: str = "all",
 ) -> dict[str, Any]:
     """The report of ``score_speakers`` on the articles of a split or passages file
-    (``read_articles``) against a gold file."""
+    (``read_articles``) against a gold file; ``part`` keeps the gold of the articles in the
+    tune or check half (``reportedly.eval.in_part`` of the article's name)."""
     gold, skipped = read_gold(gold_path)
     by_article: dict[str, list[GoldSpeaker]] = defaultdict(list)
     for item in gold:
-        by_article[item.article].append(item)
+        if in_part(item.article, part):
+            by_article[item.article].append(item)
     articles = {
         article.name: article for article in read_articles(articles_path) if article.name in by_article
     }
@@ -188,7 +194,7 @@ def evaluate_speakers(
         draft, resolver = resolved_draft(name, text, nlp, resources, day)
         for item in by_article[name]:
             results.append((item, _prediction_for(item, draft.extraction.attributions, resolver, text)))
-    return score_speakers(results, skipped)
+    return {"part": part, **score_speakers(results, skipped)}
 
 
 def resolved_draft(
@@ -385,8 +391,9 @@ def format_report(report: dict[str, Any]) -> str:
         return f"{figures['accuracy']:.3f} ({figures['right']}/{figures['items']})"
 
     through = report["through_extracted_attributions"]
+    part = "" if report.get("part", "all") == "all" else f"{report['part']}: "
     lines = [
-        f"{report['items']} gold source mentions ({through} through extracted attributions, "
+        f"{part}{report['items']} gold source mentions ({through} through extracted attributions, "
         f"{report['skipped']} skipped)",
         f"{'kind':<14} {'resolvable right':<20} unresolvable left null",
     ]
