@@ -85,7 +85,16 @@ _MAKER_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", 
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
-CAMPAIGN_NOUNS = frozenset({"campaign"})
+# Nouns of an organisation a person leads, to the organisation they name: "the Clinton
+# campaign", "the Clinton camp" and "Clinton's team" are one campaign, "the Obama
+# administration" an administration (docs/speaker-annotation.md).
+PERSONAL_ORGANISATIONS = {
+    "campaign": "campaign",
+    "camp": "campaign",
+    "team": "campaign",
+    "administration": "administration",
+}
+CAMPAIGN_NOUNS = frozenset(PERSONAL_ORGANISATIONS)
 # How far back (in sentences) a pronoun's antecedent may be.
 PRONOUN_REACH = 4
 # What the rules take off a pronoun candidate named only in another attribution's words
@@ -418,14 +427,18 @@ class SpeakerResolver:
             or head.lower_ in STATEMENT_NOUNS
             # "her campaign", "his organization": a person's organisation speaks as that person
             # (as the campaign the article names, where it names one: "the Sanders campaign").
-            or (pronoun.head == head and pronoun.dep_ == "poss" and head.lower_ in ORGANISATION_WORDS)
+            or (
+                pronoun.head == head
+                and pronoun.dep_ == "poss"
+                and (head.lower_ in ORGANISATION_WORDS or head.lower_ in CAMPAIGN_NOUNS)
+            )
         ):
             if self.ranker is not None and self.ranker.ranks("pronoun"):
                 entity = self.ranked(self._pronoun_reference(pronoun), source, attribution, previous)
             else:
                 entity = self.antecedent(pronoun, attribution, previous)
             if entity is not None and pronoun != head and head.lower_ in CAMPAIGN_NOUNS:
-                return self._campaign_of(entity) or entity
+                return self._campaign_of(entity, PERSONAL_ORGANISATIONS[head.lower_]) or entity
             return entity
         described = self.named_by_grammar(head)
         if described is not None:
@@ -589,6 +602,11 @@ class SpeakerResolver:
         self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
     ) -> Entity | None:
         """The candidate the learned ranker picks for a pronoun or a description, if any."""
+        if reference.kind == "nominal" and PERSONAL_ORGANISATIONS.get(reference.head) == "administration":
+            administration = self._administration(source)
+            if administration is not None:
+                self._note_mention(source, administration, "nsubj" if reference.subject else "")
+                return administration
         # The holder of the office a title designates on the day, looked up once for the
         # candidates' features and the fallback below.
         holder = self.office_holder(source.text) if reference.kind == "nominal" else None
@@ -617,13 +635,32 @@ class SpeakerResolver:
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
             entity = self.office_holder_named(source, holder) or entity
-        if entity is not None and entity.id in self.people and "campaign" in reference.types:
-            entity = self._campaign_of(entity) or entity  # "the campaign": her campaign, if named
+        if entity is not None and entity.id in self.people and reference.head in CAMPAIGN_NOUNS:
+            # "the campaign": her campaign, "the administration": his, where the article names it
+            entity = self._campaign_of(entity, PERSONAL_ORGANISATIONS[reference.head]) or entity
         if entity is not None and entity.type == "NORP" and "party" in reference.types:
             entity = self._party_named(entity) or entity  # "the party": the Republican Party
         if entity is not None and reference.kind == "nominal":
             self._note_mention(source, entity, "nsubj" if reference.subject else "")
         return entity
+
+    def _administration(self, source: Span) -> Entity | None:
+        """Whom "the administration" refers to: the administration the article last named
+        before it ("the Obama administration"), else the president of the day where the article
+        names him (docs/speaker-annotation.md); None where it names neither."""
+        named = [
+            mention
+            for mention in self.mentions[: bisect.bisect_left(self.mention_starts, source.start)]
+            if mention.entity.type == "ORG"
+            and PERSONAL_ORGANISATIONS.get(mention.entity.name.rsplit(" ", 1)[-1].casefold())
+            == "administration"
+        ]
+        if named:
+            return named[-1].entity
+        president = self.office_holder("the president")
+        return next(
+            (entity for entity in self.entities if president and _same_surname(president, entity)), None
+        )
 
     def _note_mention(self, source: Span, entity: Entity, dep: str) -> None:
         """A description resolved is a mention of its entity for the pronouns after it ("The
@@ -680,9 +717,9 @@ class SpeakerResolver:
             works[name.casefold()].mentions.append(Span.of(self.text, ent.start_char, ent.end_char))
         return list(works.values())
 
-    def _campaign_of(self, person: Entity) -> Entity | None:
-        """The campaign of a person the article names as such ("Sanders campaign" for Bernie
-        Sanders), if any."""
+    def _campaign_of(self, person: Entity, kind: str = "campaign") -> Entity | None:
+        """The campaign (or other organisation of a ``kind`` of PERSONAL_ORGANISATIONS) of a
+        person the article names as such ("Sanders campaign" for Bernie Sanders), if any."""
         names = {name.casefold() for name in (person.name, *person.aliases)}
         names |= {name.split()[-1] for name in names if name.split()}
         return next(
@@ -690,7 +727,7 @@ class SpeakerResolver:
                 entity
                 for entity in self.entities
                 if entity.type == "ORG"
-                and (words := entity.name.casefold().rsplit(" ", 1))[-1] in CAMPAIGN_NOUNS
+                and PERSONAL_ORGANISATIONS.get((words := entity.name.casefold().rsplit(" ", 1))[-1]) == kind
                 and len(words) == 2
                 and words[0] in names
             ),
@@ -713,34 +750,63 @@ class SpeakerResolver:
         )
 
     def _campaigns(self) -> list[Entity]:
-        """A candidate's campaign, an organisation of its own, named as the article names it
-        ("the Clinton campaign", "Trump's campaign": "Clinton campaign", "Trump campaign"), so
-        that it and "the campaign" speak as the campaign, not as the candidate."""
+        """A person's campaign or administration, an organisation of its own, named as the
+        article names it ("the Clinton campaign", "Trump's campaign", "the Obama
+        administration": "Clinton campaign", "Trump campaign", "Obama administration"), so that
+        it and "the campaign" speak as the organisation, not as the person. A camp or team is
+        the person's campaign, named "campaign" where the article writes that word for it once
+        ("the Clinton camp": "Clinton campaign"), else as written ("Clinton camp")."""
         named = {(span.start, span.end) for entity in self.entities for span in entity.mentions}
-        campaigns: dict[str, Entity] = {}
+        found: dict[tuple[str, str], tuple[str, set[str], list[Span]]] = {}
         for token in self.doc:
-            if token.lower_ not in CAMPAIGN_NOUNS or token.pos_ != "NOUN":
+            kind = PERSONAL_ORGANISATIONS.get(token.lower_)
+            if kind is None or token.pos_ != "NOUN":
                 continue
-            owner = next(
-                (
-                    child
-                    for child in token.children
-                    if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN"
-                ),
-                None,
-            )
-            first = bisect.bisect_right(self.mention_starts, owner.idx) - 1 if owner is not None else -1
-            mention = self.mentions[first] if first >= 0 else None
-            if mention is None or mention.end <= owner.idx or mention.entity.id not in self.people:
+            mention = self._owner_mention(token)
+            if mention is None:
                 continue
             span = Span.of(self.text, mention.start, token.idx + len(token))
             if (span.start, span.end) in named:
                 continue  # the entity made when a first resolver adopted it
-            if mention.entity.id not in campaigns:
-                name = f"{clean_name(mention.span(self.text).text)} {token.lower_}"
-                campaigns[mention.entity.id] = Entity(id=self._new_id(len(campaigns)), name=name, type="ORG")
-            campaigns[mention.entity.id].mentions.append(span)
-        return list(campaigns.values())
+            owner, nouns, spans = found.setdefault(
+                (mention.entity.id, kind), (clean_name(mention.span(self.text).text), set(), [])
+            )
+            nouns.add(token.lower_)
+            spans.append(span)
+        organisations = []
+        for (_, kind), (owner, nouns, spans) in found.items():
+            noun = kind if kind in nouns else sorted(nouns)[0]
+            organisations.append(
+                Entity(
+                    id=self._new_id(len(organisations)), name=f"{owner} {noun}", type="ORG", mentions=spans
+                )
+            )
+        return organisations
+
+    def _owner_mention(self, noun: Token) -> _Mention | None:
+        """The person whose name owns a campaign's noun ("the Clinton campaign", "Sanders'
+        camp"): a name the noun governs, or one just before it where the parse hung it
+        elsewhere ("The Sanders campaign projects ...", "projects" read as the noun)."""
+        owner = next(
+            (
+                child
+                for child in noun.children
+                if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN"
+            ),
+            None,
+        )
+        if owner is None and noun.i > 0:
+            before = self.doc[noun.i - 1]
+            if before.tag_ == "POS" and before.i > 0:  # "Sanders' camp", "Trump's team"
+                before = self.doc[before.i - 1]
+            owner = before if before.pos_ == "PROPN" else None
+        if owner is None:
+            return None
+        index = bisect.bisect_right(self.mention_starts, owner.idx) - 1
+        mention = self.mentions[index] if index >= 0 else None
+        if mention is None or mention.end <= owner.idx or mention.entity.id not in self.people:
+            return None
+        return mention
 
     def candidates(
         self,

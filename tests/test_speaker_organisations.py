@@ -1,0 +1,81 @@
+"""Organisations named by whom they belong to or what they make, on passages written for the
+project (issue 18): a person's campaign, camp, team or administration, and the whole name of
+an organisation or of pollsters joined by a slash ("CNN/ORC")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reportedly.extract import Extractor
+from reportedly.model import Document, Extraction
+
+
+@pytest.fixture
+def resolve(extractor: Extractor):
+    def run(text: str) -> Extraction:
+        return extractor.extract_one(Document(doc_id="passage", text=text, published=date(2016, 9, 1)))
+
+    return run
+
+
+def speakers(extraction: Extraction) -> dict[str, str | None]:
+    """Each attribution's source text to its speaker's name."""
+    return {
+        a.source.text: (a.speaker.name if a.speaker else None) for a in extraction.attributions if a.source
+    }
+
+
+def test_an_administration_the_article_names_speaks_and_the_administration_is_it(resolve):
+    found = speakers(
+        resolve(
+            "President Barack Obama spoke in Ohio on Monday. The Obama administration said the overtime "
+            "rule would help millions of workers. Business groups objected. The administration said it "
+            "was confident the rule would survive in court."
+        )
+    )
+    assert found["The Obama administration"] == "Obama administration"
+    assert found["The administration"] == "Obama administration"
+
+
+def test_the_administration_the_article_does_not_name_is_the_president_it_names(resolve):
+    found = speakers(
+        resolve(
+            "The White House defended the rule on Monday. Barack Obama met workers in Ohio. "
+            "The administration said the rule would survive in court."
+        )
+    )
+    assert found["The administration"] == "Barack Obama"
+
+
+def test_a_team_or_camp_is_the_person_s_campaign_named_as_the_article_names_it(resolve):
+    found = speakers(
+        resolve(
+            "Marco Rubio finished third in Nevada. Rubio's team said the result narrowed the race. "
+            "His team added that he would campaign in Florida."
+        )
+    )
+    assert found["Rubio's team"] == "Rubio team"
+    assert found["His team"] == "Rubio team"
+    camp = speakers(resolve("Hillary Clinton spoke in Iowa. The Clinton camp said the editorial was fair."))
+    assert camp["The Clinton camp"] == "Clinton camp"
+    # Where the article writes "campaign" for it too, the camp is that campaign.
+    both = speakers(
+        resolve(
+            "Hillary Clinton spoke in Iowa. The Clinton camp said the editorial was fair. The Clinton "
+            "campaign has spent $2 million on ads."
+        )
+    )
+    assert both["The Clinton camp"] == "Clinton campaign"
+
+
+def test_a_campaign_the_parse_hangs_elsewhere_is_still_the_campaign(resolve):
+    # "projects" read as a noun: "Sanders" hangs on it, not on "campaign".
+    found = speakers(
+        resolve(
+            "Bernie Sanders raised $33 million. The Sanders campaign projects that the tax would raise "
+            "billions."
+        )
+    )
+    assert found["The Sanders campaign"] == "Sanders campaign"
