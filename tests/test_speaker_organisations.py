@@ -79,3 +79,49 @@ def test_a_campaign_the_parse_hangs_elsewhere_is_still_the_campaign(resolve):
         )
     )
     assert found["The Sanders campaign"] == "Sanders campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "Clinton leads Trump by five points, according to a CNN/ORC poll released on Monday.",
+            "a CNN/ORC poll released on Monday",
+            "CNN/ORC",
+        ),
+        (
+            "The latest Reuters/Ipsos poll showed Clinton ahead by four points.",
+            "The latest Reuters/Ipsos poll",
+            "Reuters/Ipsos",
+        ),
+        (
+            "A USA TODAY/Suffolk University poll found that most voters were scared.",
+            "A USA TODAY/Suffolk University poll",
+            "USA TODAY/Suffolk University",
+        ),
+        (
+            "The latest Rasmussen Reports poll shows Trump leading Clinton.",
+            "The latest Rasmussen Reports poll",
+            "Rasmussen Reports",
+        ),
+        (
+            # The phrase's head is the object of a preposition before it: its maker still speaks.
+            "Trump leads in Texas, according to an online University of Texas/Texas Tribune poll out "
+            "Thursday.",
+            "an online University of Texas/Texas Tribune poll out Thursday",
+            "University of Texas/Texas Tribune",
+        ),
+    ],
+)
+def test_a_document_speaks_as_its_maker_s_whole_name(resolve, text, source, name):
+    assert speakers(resolve(text))[source] == name
+
+
+def test_the_poll_after_a_joint_poll_is_the_joint_pollsters(resolve):
+    found = speakers(
+        resolve(
+            "Clinton leads Trump by five points, according to a CNN/ORC poll released on Monday. "
+            "The poll found that most voters were undecided."
+        )
+    )
+    assert found["The poll"] == "CNN/ORC"

@@ -80,7 +80,9 @@ ORGANISATION_WORDS = word_set("organisation_words.txt")
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
 DOCUMENT_NOUNS = word_set("document_nouns.txt")
 # Words that may open a source before the maker's name ("a CNN poll", "the latest NBC survey").
-_MAKER_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "new", "latest", "recent"})
+_MAKER_OPENERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "new", "latest", "recent", "online", "national"}
+)
 # "Mr. Rubio himself": an intensifier after a name leaves the name the whole source.
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -225,12 +227,28 @@ class SpeakerResolver:
             for entity in self.entities
         }
         self.people = self._people(attributions)
-        campaigns = self._campaigns()
-        if campaigns:
-            self.entities += campaigns
-            self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
+        organisations = self._campaigns()
+        self.entities += organisations
+        organisations += (makers := self._makers())
+        self.entities += makers
+        if organisations:
+            # A name within a maker's whole name is part of it there ("CNN" of "CNN/ORC").
+            wholes = [span for maker in makers for span in maker.mentions]
+            self.mentions = sorted(
+                (
+                    mention
+                    for mention in self._mentions()
+                    if not any(
+                        whole.start <= mention.start
+                        and mention.end <= whole.end
+                        and (whole.start, whole.end) != (mention.start, mention.end)
+                        for whole in wholes
+                    )
+                ),
+                key=lambda mention: mention.start,
+            )
             self.mention_starts = [mention.start for mention in self.mentions]
-            self.genders.update(dict.fromkeys((campaign.id for campaign in campaigns), None))
+            self.genders.update(dict.fromkeys((organisation.id for organisation in organisations), None))
         # The first entity of each kind (people, others) to be named: whom the story is about.
         self.first_named: dict[bool, str] = {}
         for mention in self.mentions:
@@ -412,7 +430,8 @@ class SpeakerResolver:
             and not (mention.entity.type == "NORP" and (relative or _more_than(source, mention, self.text)))
         ]
         if named:
-            best = min(named, key=lambda item: item[:2])
+            # Of two names opening at one place, the longer ("CNN/ORC" of "a CNN/ORC poll", not "CNN").
+            best = min(named, key=lambda item: (item[0], item[1], -len(item[2].name)))
             # "Keith Kellogg, Trump's pick to be special envoy to Ukraine": a name before
             # a comma heads the phrase; the name that ends it ends its apposition.
             opening = [item for item in named if item[0] == 1 and item[1] < best[1]]
@@ -782,6 +801,31 @@ class SpeakerResolver:
                 )
             )
         return organisations
+
+    def _makers(self) -> list[Entity]:
+        """The makers of documents named whole where NER named only a part of the name, or
+        none: pollsters joined by a slash ("a CNN/ORC poll", "the latest Reuters/Ipsos
+        survey", "a USA TODAY/Suffolk University poll") and a name cut short ("the Rasmussen
+        Reports poll"), so that the source and "the poll" after it speak as the whole name."""
+        named = {(mention.start, mention.end) for mention in self.mentions}
+        makers: dict[str, Entity] = {}
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+                continue
+            run = _maker_run(noun)
+            if run is None:
+                continue
+            span = Span.of(self.text, run.start_char, run.end_char)
+            inside = {mention.entity.id for mention in self.mentions_within(span)}
+            joined = any(token.text == "/" for token in run)
+            # A name and a place or a second name beside it are two ("a Bernie Sanders Iowa poll").
+            if (span.start, span.end) in named or not inside or (len(inside) > 1 and not joined):
+                continue
+            name = clean_name(span.text)
+            if name.casefold() not in makers:
+                makers[name.casefold()] = Entity(id=self._new_id(len(makers)), name=name, type="ORG")
+            makers[name.casefold()].mentions.append(span)
+        return list(makers.values())
 
     def _owner_mention(self, noun: Token) -> _Mention | None:
         """The person whose name owns a campaign's noun ("the Clinton campaign", "Sanders'
@@ -1224,6 +1268,32 @@ class SpeakerResolver:
 
 def _entity_of(mention: _Mention | None) -> Entity | None:
     return mention.entity if mention is not None else None
+
+
+# Words a document's maker may be joined or written with: "CNN/ORC", "Johnson & Johnson",
+# "University of Texas".
+_NAME_JOINERS = frozenset({"/", "&", "of"})
+# How many modifiers may stand between a maker's name and its document ("a CNN national tracking poll").
+_MAKER_MODIFIERS = 3
+
+
+def _maker_run(noun: Token) -> TokenSpan | None:
+    """The proper nouns that name a document's maker before it ("CNN/ORC" of "a CNN/ORC poll",
+    "Rasmussen Reports" of "the latest Rasmussen Reports poll"), or None."""
+    doc, end = noun.doc, noun.i
+    for _ in range(_MAKER_MODIFIERS):
+        before = doc[end - 1] if end > 0 else None
+        if before is None or before.pos_ not in {"NOUN", "ADJ", "VERB"} or not before.is_lower:
+            break
+        end -= 1
+    start = end
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in _NAME_JOINERS):
+        start -= 1
+    while start < end and doc[start].lower_ in _NAME_JOINERS:
+        start += 1
+    while end > start and doc[end - 1].lower_ in _NAME_JOINERS:
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 def _within(offset: int, spans: list[Span]) -> bool:
