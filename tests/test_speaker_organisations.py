@@ -125,3 +125,17 @@ def test_the_poll_after_a_joint_poll_is_the_joint_pollsters(resolve):
         )
     )
     assert found["The poll"] == "CNN/ORC"
+
+
+def test_names_the_parse_does_not_coordinate_are_a_group_each_named(extractor):
+    extraction = extractor.extract_one(
+        Document(
+            doc_id="passage",
+            text="WASHINGTON (AP) — Donald Trump and House Speaker Paul Ryan pledged to work together "
+            "despite their differences after a meeting on Thursday.",
+            published=date(2016, 5, 12),
+        )
+    )
+    (attribution,) = [a for a in extraction.attributions if a.source]
+    assert [member.name for member in attribution.speaker.members] == ["Donald Trump", "Paul Ryan"]
+    assert speakers(extraction)["Donald Trump and House Speaker Paul Ryan"] == "Donald Trump and Paul Ryan"

@@ -23,7 +23,7 @@ from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 from reportedly.resolve.entities import described_by_role, role_of
-from reportedly.resolve.groups import conjunct_phrases, within_preposition
+from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_preposition
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
     HUMAN_NOUNS,
@@ -344,7 +344,7 @@ class SpeakerResolver:
         phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         if phrase is None or len(phrase) == 0:
             return None
-        parts = conjunct_phrases(phrase) or self._listed_people(phrase)
+        parts = conjunct_phrases(phrase) or self._listed_people(phrase) or self._named_list(phrase)
         if (
             not parts
             or any(  # a name read whole across the "and" ("Procter and Gamble")
@@ -383,6 +383,36 @@ class SpeakerResolver:
                 len(names) == 1
                 and (names[0].start, names[0].end) == (part.start_char, part.end_char)
                 and names[0].entity.id in self.people
+            ):
+                return []
+        return parts
+
+    def _named_list(self, phrase: TokenSpan) -> list[TokenSpan]:
+        """The parts of a list of names the parse did not coordinate ("Donald Trump and House
+        Speaker Paul Ryan", the first name read as a modifier of the second): the phrase split
+        at its commas and "and", outside names and parentheses, where it has an "and" and each
+        part holds a name that names it; else ``[]``."""
+        names = self.mentions_within(Span.of(self.text, phrase.start_char, phrase.end_char))
+        parts, start, coordinated, depth = [], phrase.start, False, 0
+        for token in [*phrase, None]:
+            if token is not None:
+                depth += {"(": 1, ")": -1}.get(token.text, 0)
+                splits = token.text == "," or token.lower_ in COORDINATORS
+                if not splits or depth or any(m.start <= token.idx < m.end for m in names):
+                    continue
+                coordinated = coordinated or token.lower_ in COORDINATORS
+            end = phrase.end if token is None else token.i
+            if end > start:
+                parts.append(self.doc[start:end])
+            start = end + 1
+        if not coordinated or len(parts) < 2:
+            return []
+        for part in parts:
+            source = Span.of(self.text, part.start_char, part.end_char)
+            if not any(
+                naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns) is not None
+                and not self._within_preposition(mention, part)
+                for mention in self.mentions_within(source)
             ):
                 return []
         return parts
