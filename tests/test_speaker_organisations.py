@@ -105,6 +105,16 @@ def test_a_campaign_the_parse_hangs_elsewhere_is_still_the_campaign(resolve):
             "Rasmussen Reports",
         ),
         (
+            "He is at 4 percent in Iowa, according to a CNN-ORC survey released Friday.",
+            "a CNN-ORC survey released Friday",
+            "CNN-ORC",
+        ),
+        (
+            "Clinton is the woman Americans admire most, according to a yearly Gallup poll.",
+            "a yearly Gallup poll",
+            "Gallup",
+        ),
+        (
             # The phrase's head is the object of a preposition before it: its maker still speaks.
             "Trump leads in Texas, according to an online University of Texas/Texas Tribune poll out "
             "Thursday.",
@@ -139,3 +149,18 @@ def test_names_the_parse_does_not_coordinate_are_a_group_each_named(extractor):
     (attribution,) = [a for a in extraction.attributions if a.source]
     assert [member.name for member in attribution.speaker.members] == ["Donald Trump", "Paul Ryan"]
     assert speakers(extraction)["Donald Trump and House Speaker Paul Ryan"] == "Donald Trump and Paul Ryan"
+
+
+def test_a_document_about_a_name_is_not_its_making(resolve):
+    found = speakers(resolve("The report on the Clinton emails found that the department was slow."))
+    assert found["The report on the Clinton emails"] is None
+
+
+def test_a_team_whose_owner_ner_missed_is_the_campaign_of_the_person_of_that_name(resolve):
+    found = speakers(
+        resolve(
+            "Bernie Sanders laid off staff on Wednesday. The Sanders campaign wants to cut costs. "
+            "Sanders' team said the committee skirts legal limits."
+        )
+    )
+    assert found["Sanders' team"] == "Sanders campaign"

@@ -80,6 +80,9 @@ ORGANISATION_WORDS = word_set("organisation_words.txt")
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
 DOCUMENT_NOUNS = word_set("document_nouns.txt")
 # Words that may open a source before the maker's name ("a CNN poll", "the latest NBC survey").
+# Words that keep a name before them from making the document after it ("the report on
+# the Clinton emails", "an average of recent Post-ABC polls").
+_NOT_MODIFIERS = frozenset({"on", "about", "over", "into", "against", "to", "than", "and", "or", "but"})
 _MAKER_OPENERS = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "new", "latest", "recent", "online", "national"}
 )
@@ -170,12 +173,19 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     # The head the name owns or modifies: its first lowercase word ("'s tweet", "/ORC poll released").
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
     if (
-        all(word.lower() in _MAKER_OPENERS for word in before)
+        all(word.lower() in _MAKER_OPENERS or _modifier(word) for word in before)
         and (owned in reporting_nouns or owned in STATEMENT_NOUNS or owned in DOCUMENT_NOUNS)
         and (_POSSESSIVE.match(after) or mention.text.endswith(("'s", "’s")) or owned in DOCUMENT_NOUNS)
     ):
         return 2  # "Lavrov's comments", "Trump's tweet", "a CNN poll", "an FBI investigation"
     return None
+
+
+def _modifier(word: str) -> bool:
+    """Whether a word before a maker's name may modify its document ("a yearly Gallup poll",
+    "recently hacked DNC documents"): a lowercase word that is no preposition ("the report
+    on the Clinton emails" is no Clinton's)."""
+    return word.isalpha() and word.islower() and word not in PREPOSITIONS | _NOT_MODIFIERS
 
 
 class SpeakerResolver:
@@ -811,15 +821,14 @@ class SpeakerResolver:
             kind = PERSONAL_ORGANISATIONS.get(token.lower_)
             if kind is None or token.pos_ != "NOUN":
                 continue
-            mention = self._owner_mention(token)
-            if mention is None:
+            owned = self._owner(token)
+            if owned is None:
                 continue
-            span = Span.of(self.text, mention.start, token.idx + len(token))
+            person, name = owned
+            span = Span.of(self.text, name.start, token.idx + len(token))
             if (span.start, span.end) in named:
                 continue  # the entity made when a first resolver adopted it
-            owner, nouns, spans = found.setdefault(
-                (mention.entity.id, kind), (clean_name(mention.span(self.text).text), set(), [])
-            )
+            owner, nouns, spans = found.setdefault((person.id, kind), (clean_name(name.text), set(), []))
             nouns.add(token.lower_)
             spans.append(span)
         organisations = []
@@ -857,10 +866,11 @@ class SpeakerResolver:
             makers[name.casefold()].mentions.append(span)
         return list(makers.values())
 
-    def _owner_mention(self, noun: Token) -> _Mention | None:
+    def _owner(self, noun: Token) -> tuple[Entity, Span] | None:
         """The person whose name owns a campaign's noun ("the Clinton campaign", "Sanders'
-        camp"): a name the noun governs, or one just before it where the parse hung it
-        elsewhere ("The Sanders campaign projects ...", "projects" read as the noun)."""
+        camp"), and that name: one the noun governs, or one just before it where the parse
+        hung it elsewhere ("The Sanders campaign projects ...", "projects" read as the noun)
+        or NER missed it there ("Sanders' team", the name of a person it found elsewhere)."""
         owner = next(
             (
                 child
@@ -873,14 +883,17 @@ class SpeakerResolver:
             before = self.doc[noun.i - 1]
             if before.tag_ == "POS" and before.i > 0:  # "Sanders' camp", "Trump's team"
                 before = self.doc[before.i - 1]
-            owner = before if before.pos_ == "PROPN" else None
+            owner = before if before.pos_ == "PROPN" or before.is_title else None
         if owner is None:
             return None
         index = bisect.bisect_right(self.mention_starts, owner.idx) - 1
         mention = self.mentions[index] if index >= 0 else None
-        if mention is None or mention.end <= owner.idx or mention.entity.id not in self.people:
+        if mention is not None and mention.end > owner.idx:
+            return (mention.entity, mention.span(self.text)) if mention.entity.id in self.people else None
+        known = self._known_name(owner.text)
+        if known is None or known.id not in self.people:
             return None
-        return mention
+        return known, Span.of(self.text, owner.idx, owner.idx + len(owner))
 
     def candidates(
         self,
@@ -1302,7 +1315,7 @@ def _entity_of(mention: _Mention | None) -> Entity | None:
 
 # Words a document's maker may be joined or written with: "CNN/ORC", "Johnson & Johnson",
 # "University of Texas".
-_NAME_JOINERS = frozenset({"/", "&", "of"})
+_NAME_JOINERS = frozenset({"/", "-", "&", "of"})
 # How many modifiers may stand between a maker's name and its document ("a CNN national tracking poll").
 _MAKER_MODIFIERS = 3
 
