@@ -10,6 +10,7 @@ import pytest
 
 from reportedly.extract import Extractor
 from reportedly.model import Document, Extraction
+from reportedly.resolve.offices import shipped_office_holders, shipped_title_reader
 
 
 @pytest.fixture
@@ -164,3 +165,29 @@ def test_a_team_whose_owner_ner_missed_is_the_campaign_of_the_person_of_that_nam
         )
     )
     assert found["Sanders' team"] == "Sanders campaign"
+
+
+def test_a_party_s_presidential_nominee_is_the_one_of_the_day_the_article_names(extractor):
+    text = (
+        "Paul Manafort has been on the losing end of a power struggle in the Trump camp, and Donald "
+        'Trump has stood by him. "I am not going anywhere," Manafort said on Tuesday. The Republican '
+        "nominee said on Wednesday that his campaign was in great shape."
+    )
+    extraction = extractor.extract_one(Document(doc_id="passage", text=text, published=date(2016, 8, 17)))
+    assert speakers(extraction)["The Republican nominee"] == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("title", "day", "holder"),
+    [
+        ("the Republican nominee", date(2016, 8, 17), "Donald Trump"),
+        ("the presumptive Democratic nominee", date(2016, 6, 20), "Hillary Clinton"),
+        ("the GOP presidential nominee", date(2012, 10, 1), "Mitt Romney"),
+        ("the Democratic presidential nominee", date(2016, 3, 1), None),  # not settled yet
+        ("the Democratic nominee", date(2016, 12, 1), None),  # the election is over
+        ("the Democratic nominee for Senate", date(2016, 8, 17), None),
+    ],
+)
+def test_the_dated_table_knows_the_parties_presidential_nominees(title, day, holder):
+    office = shipped_title_reader().office(title, "USA")
+    assert (shipped_office_holders().holder(*office, day) if office else None) == holder
