@@ -191,3 +191,16 @@ def test_a_party_s_presidential_nominee_is_the_one_of_the_day_the_article_names(
 def test_the_dated_table_knows_the_parties_presidential_nominees(title, day, holder):
     office = shipped_title_reader().office(title, "USA")
     assert (shipped_office_holders().holder(*office, day) if office else None) == holder
+
+
+def test_a_place_that_only_makes_documents_is_the_institution_named_after_it(resolve):
+    found = speakers(
+        resolve(
+            "A Monmouth University poll released Thursday found Kasich ahead. In a three-way race, "
+            "Clinton earned 42 percent. The Monmouth poll also suggests that Kasich is the strongest "
+            "candidate.\n\nTrump leads in Texas. A Texas poll shows him ahead, according to the "
+            "University of Texas."
+        )
+    )
+    assert found["The Monmouth poll"] == "Monmouth University"
+    assert found["A Texas poll"] == "Texas"  # Texas is a place in this text too

@@ -259,6 +259,12 @@ class SpeakerResolver:
             )
             self.mention_starts = [mention.start for mention in self.mentions]
             self.genders.update(dict.fromkeys((organisation.id for organisation in organisations), None))
+        if institutions := self._institutions_by_place():
+            # "The Monmouth poll" in an article naming Monmouth University: the university's.
+            self.mentions = [
+                replace(mention, entity=institutions.get(mention.entity.id, mention.entity))
+                for mention in self.mentions
+            ]
         # The first entity of each kind (people, others) to be named: whom the story is about.
         self.first_named: dict[bool, str] = {}
         for mention in self.mentions:
@@ -865,6 +871,31 @@ class SpeakerResolver:
                 makers[name.casefold()] = Entity(id=self._new_id(len(makers)), name=name, type="ORG")
             makers[name.casefold()].mentions.append(span)
         return list(makers.values())
+
+    def _institutions_by_place(self) -> dict[str, Entity]:
+        """Places NER named that stand for an organisation the article names in full ("the
+        Monmouth poll", "Quinnipiac" found a place, for "Monmouth University"): a place all of
+        whose mentions make a document, to the one organisation whose name opens with it."""
+        institutions = {}
+        for place in self.entities:
+            mentions = [m for m in self.mentions if m.entity.id == place.id]
+            if place.type != "GPE" or not mentions or not all(self._makes_document(m) for m in mentions):
+                continue
+            words = place.name.casefold().split()
+            longer = [
+                entity
+                for entity in self.entities
+                if entity.type == "ORG"
+                and entity.name.casefold().split()[: len(words)] == words
+                and len(entity.name.split()) > len(words)
+            ]
+            if len(longer) == 1:
+                institutions[place.id] = longer[0]
+        return institutions
+
+    def _makes_document(self, mention: _Mention) -> bool:
+        made = self._made_by(mention)
+        return made is not None and made.lemma_.lower() in DOCUMENT_NOUNS
 
     def _owner(self, noun: Token) -> tuple[Entity, Span] | None:
         """The person whose name owns a campaign's noun ("the Clinton campaign", "Sanders'
