@@ -877,9 +877,13 @@ class SpeakerResolver:
         Monmouth poll", "Quinnipiac" found a place, for "Monmouth University"): a place all of
         whose mentions make a document, to the one organisation whose name opens with it."""
         institutions = {}
+        places: dict[str, list[_Mention]] = {}
+        for mention in self.mentions:
+            if mention.entity.type == "GPE":
+                places.setdefault(mention.entity.id, []).append(mention)
         for place in self.entities:
-            mentions = [m for m in self.mentions if m.entity.id == place.id]
-            if place.type != "GPE" or not mentions or not all(self._makes_document(m) for m in mentions):
+            mentions = places.get(place.id)
+            if not mentions or not all(self._makes_document(m) for m in mentions):
                 continue
             words = place.name.casefold().split()
             longer = [
