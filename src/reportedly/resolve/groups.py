@@ -89,7 +89,9 @@ def within_preposition(token: Token, phrase: TokenSpan) -> bool:
     while token.i != root.i and phrase.start <= token.i < phrase.end:
         if token.dep_ == "appos":
             return False
-        if token.dep_ in ("pobj", "prep", "pcomp"):
+        # Only a preposition of the phrase's own: the phrase's head may be the object of one
+        # before it ("according to [an online ... poll] out Thursday", the parse's root elsewhere).
+        if token.dep_ in ("pobj", "prep", "pcomp") and phrase.start <= token.head.i < phrase.end:
             return True
         token = token.head
     return False

@@ -40,12 +40,14 @@ OFFICES = frozenset(
         "commission_president",
         "director_general",
         "managing_director",
+        "republican_nominee",
+        "democratic_nominee",
     }
 )
 # Words that may stand before a title without changing whom it designates; any other
 # ("former", "deputy", "acting", "Ontario", "company's") makes it designate no holder.
 NEUTRAL_MODIFIERS = frozenset(
-    {"the", "current", "new", "incumbent", "sitting", "serving", "outgoing", "present"}
+    {"the", "current", "new", "incumbent", "sitting", "serving", "outgoing", "present", "presumptive"}
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TRIMMED = ',;:"“”()'

@@ -23,7 +23,7 @@ from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 from reportedly.resolve.entities import described_by_role, role_of
-from reportedly.resolve.groups import conjunct_phrases, within_preposition
+from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_preposition
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
     HUMAN_NOUNS,
@@ -80,12 +80,26 @@ ORGANISATION_WORDS = word_set("organisation_words.txt")
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
 DOCUMENT_NOUNS = word_set("document_nouns.txt")
 # Words that may open a source before the maker's name ("a CNN poll", "the latest NBC survey").
-_MAKER_OPENERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "new", "latest", "recent"})
+# Words that keep a name before them from making the document after it ("the report on
+# the Clinton emails", "an average of recent Post-ABC polls").
+_NOT_MODIFIERS = frozenset({"on", "about", "over", "into", "against", "to", "than", "and", "or", "but"})
+_MAKER_OPENERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "new", "latest", "recent", "online", "national"}
+)
 # "Mr. Rubio himself": an intensifier after a name leaves the name the whole source.
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
-CAMPAIGN_NOUNS = frozenset({"campaign"})
+# Nouns of an organisation a person leads, to the organisation they name: "the Clinton
+# campaign", "the Clinton camp" and "Clinton's team" are one campaign, "the Obama
+# administration" an administration (docs/speaker-annotation.md).
+PERSONAL_ORGANISATIONS = {
+    "campaign": "campaign",
+    "camp": "campaign",
+    "team": "campaign",
+    "administration": "administration",
+}
+CAMPAIGN_NOUNS = frozenset(PERSONAL_ORGANISATIONS)
 # How far back (in sentences) a pronoun's antecedent may be.
 PRONOUN_REACH = 4
 # What the rules take off a pronoun candidate named only in another attribution's words
@@ -159,12 +173,19 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     # The head the name owns or modifies: its first lowercase word ("'s tweet", "/ORC poll released").
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
     if (
-        all(word.lower() in _MAKER_OPENERS for word in before)
+        all(word.lower() in _MAKER_OPENERS or _modifier(word) for word in before)
         and (owned in reporting_nouns or owned in STATEMENT_NOUNS or owned in DOCUMENT_NOUNS)
         and (_POSSESSIVE.match(after) or mention.text.endswith(("'s", "’s")) or owned in DOCUMENT_NOUNS)
     ):
         return 2  # "Lavrov's comments", "Trump's tweet", "a CNN poll", "an FBI investigation"
     return None
+
+
+def _modifier(word: str) -> bool:
+    """Whether a word before a maker's name may modify its document ("a yearly Gallup poll",
+    "recently hacked DNC documents"): a lowercase word that is no preposition ("the report
+    on the Clinton emails" is no Clinton's)."""
+    return word.isalpha() and word.islower() and word not in PREPOSITIONS | _NOT_MODIFIERS
 
 
 class SpeakerResolver:
@@ -216,12 +237,34 @@ class SpeakerResolver:
             for entity in self.entities
         }
         self.people = self._people(attributions)
-        campaigns = self._campaigns()
-        if campaigns:
-            self.entities += campaigns
-            self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
+        organisations = self._campaigns()
+        self.entities += organisations
+        organisations += (makers := self._makers())
+        self.entities += makers
+        if organisations:
+            # A name within a maker's whole name is part of it there ("CNN" of "CNN/ORC").
+            wholes = [span for maker in makers for span in maker.mentions]
+            self.mentions = sorted(
+                (
+                    mention
+                    for mention in self._mentions()
+                    if not any(
+                        whole.start <= mention.start
+                        and mention.end <= whole.end
+                        and (whole.start, whole.end) != (mention.start, mention.end)
+                        for whole in wholes
+                    )
+                ),
+                key=lambda mention: mention.start,
+            )
             self.mention_starts = [mention.start for mention in self.mentions]
-            self.genders.update(dict.fromkeys((campaign.id for campaign in campaigns), None))
+            self.genders.update(dict.fromkeys((organisation.id for organisation in organisations), None))
+        if institutions := self._institutions_by_place():
+            # "The Monmouth poll" in an article naming Monmouth University: the university's.
+            self.mentions = [
+                replace(mention, entity=institutions.get(mention.entity.id, mention.entity))
+                for mention in self.mentions
+            ]
         # The first entity of each kind (people, others) to be named: whom the story is about.
         self.first_named: dict[bool, str] = {}
         for mention in self.mentions:
@@ -317,7 +360,7 @@ class SpeakerResolver:
         phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         if phrase is None or len(phrase) == 0:
             return None
-        parts = conjunct_phrases(phrase) or self._listed_people(phrase)
+        parts = conjunct_phrases(phrase) or self._listed_people(phrase) or self._named_list(phrase)
         if (
             not parts
             or any(  # a name read whole across the "and" ("Procter and Gamble")
@@ -356,6 +399,36 @@ class SpeakerResolver:
                 len(names) == 1
                 and (names[0].start, names[0].end) == (part.start_char, part.end_char)
                 and names[0].entity.id in self.people
+            ):
+                return []
+        return parts
+
+    def _named_list(self, phrase: TokenSpan) -> list[TokenSpan]:
+        """The parts of a list of names the parse did not coordinate ("Donald Trump and House
+        Speaker Paul Ryan", the first name read as a modifier of the second): the phrase split
+        at its commas and "and", outside names and parentheses, where it has an "and" and each
+        part holds a name that names it; else ``[]``."""
+        names = self.mentions_within(Span.of(self.text, phrase.start_char, phrase.end_char))
+        parts, start, coordinated, depth = [], phrase.start, False, 0
+        for token in [*phrase, None]:
+            if token is not None:
+                depth += {"(": 1, ")": -1}.get(token.text, 0)
+                splits = token.text == "," or token.lower_ in COORDINATORS
+                if not splits or depth or any(m.start <= token.idx < m.end for m in names):
+                    continue
+                coordinated = coordinated or token.lower_ in COORDINATORS
+            end = phrase.end if token is None else token.i
+            if end > start:
+                parts.append(self.doc[start:end])
+            start = end + 1
+        if not coordinated or len(parts) < 2:
+            return []
+        for part in parts:
+            source = Span.of(self.text, part.start_char, part.end_char)
+            if not any(
+                naming_rank(mention.span(self.text), source, self.text, self.reporting_nouns) is not None
+                and not self._within_preposition(mention, part)
+                for mention in self.mentions_within(source)
             ):
                 return []
         return parts
@@ -403,7 +476,8 @@ class SpeakerResolver:
             and not (mention.entity.type == "NORP" and (relative or _more_than(source, mention, self.text)))
         ]
         if named:
-            best = min(named, key=lambda item: item[:2])
+            # Of two names opening at one place, the longer ("CNN/ORC" of "a CNN/ORC poll", not "CNN").
+            best = min(named, key=lambda item: (item[0], item[1], -len(item[2].name)))
             # "Keith Kellogg, Trump's pick to be special envoy to Ukraine": a name before
             # a comma heads the phrase; the name that ends it ends its apposition.
             opening = [item for item in named if item[0] == 1 and item[1] < best[1]]
@@ -418,14 +492,18 @@ class SpeakerResolver:
             or head.lower_ in STATEMENT_NOUNS
             # "her campaign", "his organization": a person's organisation speaks as that person
             # (as the campaign the article names, where it names one: "the Sanders campaign").
-            or (pronoun.head == head and pronoun.dep_ == "poss" and head.lower_ in ORGANISATION_WORDS)
+            or (
+                pronoun.head == head
+                and pronoun.dep_ == "poss"
+                and (head.lower_ in ORGANISATION_WORDS or head.lower_ in CAMPAIGN_NOUNS)
+            )
         ):
             if self.ranker is not None and self.ranker.ranks("pronoun"):
                 entity = self.ranked(self._pronoun_reference(pronoun), source, attribution, previous)
             else:
                 entity = self.antecedent(pronoun, attribution, previous)
             if entity is not None and pronoun != head and head.lower_ in CAMPAIGN_NOUNS:
-                return self._campaign_of(entity) or entity
+                return self._campaign_of(entity, PERSONAL_ORGANISATIONS[head.lower_]) or entity
             return entity
         described = self.named_by_grammar(head)
         if described is not None:
@@ -589,6 +667,11 @@ class SpeakerResolver:
         self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
     ) -> Entity | None:
         """The candidate the learned ranker picks for a pronoun or a description, if any."""
+        if reference.kind == "nominal" and PERSONAL_ORGANISATIONS.get(reference.head) == "administration":
+            administration = self._administration(source)
+            if administration is not None:
+                self._note_mention(source, administration, "nsubj" if reference.subject else "")
+                return administration
         # The holder of the office a title designates on the day, looked up once for the
         # candidates' features and the fallback below.
         holder = self.office_holder(source.text) if reference.kind == "nominal" else None
@@ -617,13 +700,32 @@ class SpeakerResolver:
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
             entity = self.office_holder_named(source, holder) or entity
-        if entity is not None and entity.id in self.people and "campaign" in reference.types:
-            entity = self._campaign_of(entity) or entity  # "the campaign": her campaign, if named
+        if entity is not None and entity.id in self.people and reference.head in CAMPAIGN_NOUNS:
+            # "the campaign": her campaign, "the administration": his, where the article names it
+            entity = self._campaign_of(entity, PERSONAL_ORGANISATIONS[reference.head]) or entity
         if entity is not None and entity.type == "NORP" and "party" in reference.types:
             entity = self._party_named(entity) or entity  # "the party": the Republican Party
         if entity is not None and reference.kind == "nominal":
             self._note_mention(source, entity, "nsubj" if reference.subject else "")
         return entity
+
+    def _administration(self, source: Span) -> Entity | None:
+        """Whom "the administration" refers to: the administration the article last named
+        before it ("the Obama administration"), else the president of the day where the article
+        names him (docs/speaker-annotation.md); None where it names neither."""
+        named = [
+            mention
+            for mention in self.mentions[: bisect.bisect_left(self.mention_starts, source.start)]
+            if mention.entity.type == "ORG"
+            and PERSONAL_ORGANISATIONS.get(mention.entity.name.rsplit(" ", 1)[-1].casefold())
+            == "administration"
+        ]
+        if named:
+            return named[-1].entity
+        president = self.office_holder("the president")
+        return next(
+            (entity for entity in self.entities if president and _same_surname(president, entity)), None
+        )
 
     def _note_mention(self, source: Span, entity: Entity, dep: str) -> None:
         """A description resolved is a mention of its entity for the pronouns after it ("The
@@ -680,9 +782,9 @@ class SpeakerResolver:
             works[name.casefold()].mentions.append(Span.of(self.text, ent.start_char, ent.end_char))
         return list(works.values())
 
-    def _campaign_of(self, person: Entity) -> Entity | None:
-        """The campaign of a person the article names as such ("Sanders campaign" for Bernie
-        Sanders), if any."""
+    def _campaign_of(self, person: Entity, kind: str = "campaign") -> Entity | None:
+        """The campaign (or other organisation of a ``kind`` of PERSONAL_ORGANISATIONS) of a
+        person the article names as such ("Sanders campaign" for Bernie Sanders), if any."""
         names = {name.casefold() for name in (person.name, *person.aliases)}
         names |= {name.split()[-1] for name in names if name.split()}
         return next(
@@ -690,7 +792,7 @@ class SpeakerResolver:
                 entity
                 for entity in self.entities
                 if entity.type == "ORG"
-                and (words := entity.name.casefold().rsplit(" ", 1))[-1] in CAMPAIGN_NOUNS
+                and PERSONAL_ORGANISATIONS.get((words := entity.name.casefold().rsplit(" ", 1))[-1]) == kind
                 and len(words) == 2
                 and words[0] in names
             ),
@@ -713,34 +815,120 @@ class SpeakerResolver:
         )
 
     def _campaigns(self) -> list[Entity]:
-        """A candidate's campaign, an organisation of its own, named as the article names it
-        ("the Clinton campaign", "Trump's campaign": "Clinton campaign", "Trump campaign"), so
-        that it and "the campaign" speak as the campaign, not as the candidate."""
+        """A person's campaign or administration, an organisation of its own, named as the
+        article names it ("the Clinton campaign", "Trump's campaign", "the Obama
+        administration": "Clinton campaign", "Trump campaign", "Obama administration"), so that
+        it and "the campaign" speak as the organisation, not as the person. A camp or team is
+        the person's campaign, named "campaign" where the article writes that word for it once
+        ("the Clinton camp": "Clinton campaign"), else as written ("Clinton camp")."""
         named = {(span.start, span.end) for entity in self.entities for span in entity.mentions}
-        campaigns: dict[str, Entity] = {}
+        found: dict[tuple[str, str], tuple[str, set[str], list[Span]]] = {}
         for token in self.doc:
-            if token.lower_ not in CAMPAIGN_NOUNS or token.pos_ != "NOUN":
+            kind = PERSONAL_ORGANISATIONS.get(token.lower_)
+            if kind is None or token.pos_ != "NOUN":
                 continue
-            owner = next(
-                (
-                    child
-                    for child in token.children
-                    if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN"
-                ),
-                None,
-            )
-            first = bisect.bisect_right(self.mention_starts, owner.idx) - 1 if owner is not None else -1
-            mention = self.mentions[first] if first >= 0 else None
-            if mention is None or mention.end <= owner.idx or mention.entity.id not in self.people:
+            owned = self._owner(token)
+            if owned is None:
                 continue
-            span = Span.of(self.text, mention.start, token.idx + len(token))
+            person, name = owned
+            span = Span.of(self.text, name.start, token.idx + len(token))
             if (span.start, span.end) in named:
                 continue  # the entity made when a first resolver adopted it
-            if mention.entity.id not in campaigns:
-                name = f"{clean_name(mention.span(self.text).text)} {token.lower_}"
-                campaigns[mention.entity.id] = Entity(id=self._new_id(len(campaigns)), name=name, type="ORG")
-            campaigns[mention.entity.id].mentions.append(span)
-        return list(campaigns.values())
+            owner, nouns, spans = found.setdefault((person.id, kind), (clean_name(name.text), set(), []))
+            nouns.add(token.lower_)
+            spans.append(span)
+        organisations = []
+        for (_, kind), (owner, nouns, spans) in found.items():
+            noun = kind if kind in nouns else sorted(nouns)[0]
+            organisations.append(
+                Entity(
+                    id=self._new_id(len(organisations)), name=f"{owner} {noun}", type="ORG", mentions=spans
+                )
+            )
+        return organisations
+
+    def _makers(self) -> list[Entity]:
+        """The makers of documents named whole where NER named only a part of the name, or
+        none: pollsters joined by a slash ("a CNN/ORC poll", "the latest Reuters/Ipsos
+        survey", "a USA TODAY/Suffolk University poll") and a name cut short ("the Rasmussen
+        Reports poll"), so that the source and "the poll" after it speak as the whole name."""
+        named = {(mention.start, mention.end) for mention in self.mentions}
+        makers: dict[str, Entity] = {}
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+                continue
+            run = _maker_run(noun)
+            if run is None:
+                continue
+            span = Span.of(self.text, run.start_char, run.end_char)
+            inside = {mention.entity.id for mention in self.mentions_within(span)}
+            joined = any(token.text == "/" for token in run)
+            # A name and a place or a second name beside it are two ("a Bernie Sanders Iowa poll").
+            if (span.start, span.end) in named or not inside or (len(inside) > 1 and not joined):
+                continue
+            name = clean_name(span.text)
+            if name.casefold() not in makers:
+                makers[name.casefold()] = Entity(id=self._new_id(len(makers)), name=name, type="ORG")
+            makers[name.casefold()].mentions.append(span)
+        return list(makers.values())
+
+    def _institutions_by_place(self) -> dict[str, Entity]:
+        """Places NER named that stand for an organisation the article names in full ("the
+        Monmouth poll", "Quinnipiac" found a place, for "Monmouth University"): a place all of
+        whose mentions make a document, to the one organisation whose name opens with it."""
+        institutions = {}
+        places: dict[str, list[_Mention]] = {}
+        for mention in self.mentions:
+            if mention.entity.type == "GPE":
+                places.setdefault(mention.entity.id, []).append(mention)
+        for place in self.entities:
+            mentions = places.get(place.id)
+            if not mentions or not all(self._makes_document(m) for m in mentions):
+                continue
+            words = place.name.casefold().split()
+            longer = [
+                entity
+                for entity in self.entities
+                if entity.type == "ORG"
+                and entity.name.casefold().split()[: len(words)] == words
+                and len(entity.name.split()) > len(words)
+            ]
+            if len(longer) == 1:
+                institutions[place.id] = longer[0]
+        return institutions
+
+    def _makes_document(self, mention: _Mention) -> bool:
+        made = self._made_by(mention)
+        return made is not None and made.lemma_.lower() in DOCUMENT_NOUNS
+
+    def _owner(self, noun: Token) -> tuple[Entity, Span] | None:
+        """The person whose name owns a campaign's noun ("the Clinton campaign", "Sanders'
+        camp"), and that name: one the noun governs, or one just before it where the parse
+        hung it elsewhere ("The Sanders campaign projects ...", "projects" read as the noun)
+        or NER missed it there ("Sanders' team", the name of a person it found elsewhere)."""
+        owner = next(
+            (
+                child
+                for child in noun.children
+                if child.dep_ in {"compound", "poss"} and child.pos_ == "PROPN"
+            ),
+            None,
+        )
+        if owner is None and noun.i > 0:
+            before = self.doc[noun.i - 1]
+            if before.tag_ == "POS" and before.i > 0:  # "Sanders' camp", "Trump's team"
+                before = self.doc[before.i - 1]
+            owner = before if before.pos_ == "PROPN" or before.is_title else None
+        if owner is None:
+            return None
+        index = bisect.bisect_right(self.mention_starts, owner.idx) - 1
+        mention = self.mentions[index] if index >= 0 else None
+        if mention is not None and mention.end > owner.idx:
+            return (mention.entity, mention.span(self.text)) if mention.entity.id in self.people else None
+        known = self._known_name(owner.text)
+        if known is None or known.id not in self.people:
+            return None
+        return known, Span.of(self.text, owner.idx, owner.idx + len(owner))
 
     def candidates(
         self,
@@ -1158,6 +1346,32 @@ class SpeakerResolver:
 
 def _entity_of(mention: _Mention | None) -> Entity | None:
     return mention.entity if mention is not None else None
+
+
+# Words a document's maker may be joined or written with: "CNN/ORC", "Johnson & Johnson",
+# "University of Texas".
+_NAME_JOINERS = frozenset({"/", "-", "&", "of"})
+# How many modifiers may stand between a maker's name and its document ("a CNN national tracking poll").
+_MAKER_MODIFIERS = 3
+
+
+def _maker_run(noun: Token) -> TokenSpan | None:
+    """The proper nouns that name a document's maker before it ("CNN/ORC" of "a CNN/ORC poll",
+    "Rasmussen Reports" of "the latest Rasmussen Reports poll"), or None."""
+    doc, end = noun.doc, noun.i
+    for _ in range(_MAKER_MODIFIERS):
+        before = doc[end - 1] if end > 0 else None
+        if before is None or before.pos_ not in {"NOUN", "ADJ", "VERB"} or not before.is_lower:
+            break
+        end -= 1
+    start = end
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].lower_ in _NAME_JOINERS):
+        start -= 1
+    while start < end and doc[start].lower_ in _NAME_JOINERS:
+        start += 1
+    while end > start and doc[end - 1].lower_ in _NAME_JOINERS:
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 def _within(offset: int, spans: list[Span]) -> bool:
