@@ -232,6 +232,14 @@ def _sentence_trigger(
     return None
 
 
+def _hyphen_joined(token: Token) -> bool:
+    """Whether a word is the end of a hyphenated modifier ("held" of "rebel-held")."""
+    if token.i < 2 or token.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    hyphen = token.nbor(-1)
+    return hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not hyphen.nbor(-1).whitespace_
+
+
 def _dictionary_trigger(
     sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses
 ) -> tuple[Token, Trigger] | None:
@@ -249,7 +257,10 @@ def _dictionary_trigger(
 
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
     """The trigger as its sense in the sentence codes it ("strike a deal" AGREE), or None
-    where that sense is no event ("died in an Ebola outbreak")."""
+    where that sense is no event ("died in an Ebola outbreak") or the word only qualifies
+    a noun it is joined to by a hyphen ("the rebel-held city", "Saudi-led forces")."""
+    if _hyphen_joined(token):
+        return None
     event_type = senses.event_type(token, trigger.event_type)
     if event_type is None:
         return None

@@ -114,4 +114,11 @@ class SentenceSenses:
 
 
 def _forms(words: Iterable[Token]) -> set[str]:
-    return {form for word in words for form in (word.lower_, word.lemma_.lower())}
+    """Each word's lower-case form and lemma, and its lemma with its part of speech
+    ("final/NOUN"), which a rule writes for a word that tells the sense as one part of speech
+    only ("the cup final", not "the final rebel-held city")."""
+    return {
+        form
+        for word in words
+        for form in (word.lower_, word.lemma_.lower(), f"{word.lemma_.lower()}/{word.pos_}")
+    }
