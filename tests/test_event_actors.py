@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reportedly.model import Event
+from reportedly.resolve.actors import load_coder
 
 
 def parties(event: Event) -> tuple[str, str, list[tuple[str, str | None]], list[tuple[str, str | None]]]:
@@ -48,3 +49,58 @@ def test_words_that_qualify_a_noun_are_no_trigger(extract, text, expected):
 
 def test_a_cup_final_is_still_a_game(extract):
     assert extract("Celtic attacked Rangers throughout the cup final in Glasgow.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group of people no dictionary places is where the act happens ...
+        (
+            "Police in Chad detained dozens of villagers on Monday.",
+            (
+                "COERCE",
+                "detained",
+                [("Police in Chad", "TCD")],
+                [("dozens of villagers", "TCDCVL")],
+            ),
+        ),
+        # ... else of the state that acts on them, not of a country named as the aim of
+        # their protest
+        (
+            "Turkish police prevented the demonstration staged by students at Ankara University "
+            "to protest the decision of sending troops to Iraq.",
+            (
+                "COERCE",
+                "prevented",
+                [("Turkish police", "TURCOP")],
+                [("students at Ankara University", "TUREDU")],
+            ),
+        ),
+        # ... or of the state they protest against; an ethnic minority never of its people's
+        (
+            "Up to 1,000 ethnic Turks began a hunger strike to protest against Sweden's "
+            "decision to send them back to Bulgaria.",
+            ("PROTEST", "strike", [("Up to 1,000 ethnic Turks", "SWE")], [("Sweden's", "SWE")]),
+        ),
+    ],
+)
+def test_a_group_of_people_is_of_the_place_or_the_state_it_meets(extract, text, expected):
+    (event,) = extract(text).events
+    assert parties(event) == expected
+
+
+def test_peoples_and_adjectives_name_their_country_without_their_ending():
+    coder = load_coder()
+    assert [
+        coder.code_description(words, None) for words in ("ethnic Turks", "Serbs", "Kampuchean guerrillas")
+    ] == [
+        "TUR",
+        "SRB",
+        "KHMREB",
+    ]
+    # a name that is a country's stays it ("Iran" is no "Ira")
+    assert [coder.code_description(words, None) for words in ("Iran", "Sudan", "the Philippines")] == [
+        "IRN",
+        "SDN",
+        "PHL",
+    ]

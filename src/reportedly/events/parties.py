@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -38,7 +39,18 @@ UNNAMED = 2
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it. A party in one ("the army", "President X", "a terror group") that
 # no dictionary places is placed in the country its sentence names; "reporters" are not.
-PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"})
+PLACED_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CVL", "EDU", "LAB"}
+)
+# Of those, groups of people rather than officials ("students", "villagers", "rebels"): they
+# are where the act happens or of the state that acts on them or that they act against,
+# not of a country named only as the aim of something ("students protesting the sending of
+# troops to Iraq" are no Iraqis).
+GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF"})
+# Words before a name that make it the place of an act, not a party to it ("in Paris").
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?$", re.I
+)
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
@@ -364,7 +376,7 @@ def code_parties(
     countries: CountryMentions | None = None  # built when a party first needs a country
     for event in extraction.events:
         parties = (*event.actor, *event.recipient)
-        unplaced: list[tuple[EventActor, str | None]] = []
+        unplaced: list[Unplaced] = []
         for party in parties:
             entity = entities.get(party.entity) if party.entity else None
             # A person the dictionaries know by no country ("Kofi Annan" ELI) but who holds
@@ -395,16 +407,18 @@ def code_parties(
                 words[0]
             )
             party.actor = coder.actor(code)
+            sector = coder.sector_of(party.text)
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
-                or coder.sector_of(party.text) in PLACED_SECTORS
+                or sector in PLACED_SECTORS
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
-                unplaced.append((party, people[:3] if people else None))
+                group = ethnic is not None or sector in GROUP_SECTORS
+                unplaced.append(Unplaced(party, people[:3] if people else None, group))
         if unplaced:  # the sentence's countries are looked up only when someone needs one
             if countries is None:
-                countries = CountryMentions(extraction.entities)
+                countries = CountryMentions(extraction.entities, extraction.document.text)
             _place(unplaced, parties, countries.named_in(event.sentence), coder)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
@@ -412,12 +426,23 @@ def code_parties(
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
 
 
-class CountryMentions:
-    """The countries of a document's coded entities, by where they are mentioned: built once
-    per document, so that finding a sentence's countries is a lookup, not a pass over every
-    entity of the document for each event."""
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """A party no dictionary places: the country it is kept from (an ethnic minority's
+    people's), and whether it is a group of people rather than an official."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    party: EventActor
+    not_of: str | None
+    group: bool
+
+
+class CountryMentions:
+    """The countries of a document's coded entities, by where they are mentioned, and whether
+    each mention is a place ("in Syria"): built once per document, so that finding a
+    sentence's countries is a lookup, not a pass over every entity of the document for each
+    event."""
+
+    def __init__(self, entities: list[Entity], text: str) -> None:
         found = sorted(
             (mention.start, entity.actor.country)
             for entity in entities
@@ -426,33 +451,48 @@ class CountryMentions:
         )
         self._starts = [start for start, _ in found]
         self._countries = [country for _, country in found]
+        self._places = [
+            PLACE_BEFORE.search(text, max(0, start - 20), start) is not None for start, _ in found
+        ]
 
-    def named_in(self, sentence: Span) -> list[str]:
-        """The countries of the mentions that start in the sentence, in text order."""
+    def named_in(self, sentence: Span) -> list[tuple[str, bool]]:
+        """The countries of the mentions that start in the sentence, in text order, each
+        with whether a mention of it there is a place."""
         first = bisect_left(self._starts, sentence.start)
         after = bisect_left(self._starts, sentence.end)
-        return list(dict.fromkeys(self._countries[first:after]))
+        places: dict[str, bool] = {}
+        for country, place in zip(self._countries[first:after], self._places[first:after], strict=True):
+            places[country] = places.get(country, False) or place
+        return list(places.items())
 
 
 def _place(
-    unplaced: list[tuple[EventActor, str | None]],
+    unplaced: list[Unplaced],
     parties: tuple[EventActor, ...],
-    countries: list[str],
+    countries: list[tuple[str, bool]],
     coder: ActorCoder,
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
     a coder reading the sentence would ("Minister Tran Xuan Gia said Vietnam ..." VNMGOV);
-    never the country it is kept from (an ethnic minority's people's: "ethnic Albanians"
-    are not of Albania)."""
-    held = [party.actor.country for party in parties if party.actor and party.actor.country]
+    a group of people ("students", "ethnic Turks"), the country of a place the sentence
+    names, else one another party holds ("Turkish police prevented a protest by students"
+    TUREDU); never the country it is kept from (an ethnic minority's people's: "ethnic
+    Albanians" are not of Albania)."""
+    held = list(
+        dict.fromkeys(party.actor.country for party in parties if party.actor and party.actor.country)
+    )
+    named = [country for country, _ in countries]
     # A country another party holds only when the sentence names no other ("President
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
-    ranked = [country for country in countries if country not in held] + list(dict.fromkeys(held))
-    for party, not_of in unplaced:
-        country = next((country for country in ranked if country != not_of), None)
+    ranked = [country for country in named if country not in held] + held
+    located = [country for country, place in countries if place] + held + named
+    for found in unplaced:
+        choices = located if found.group else ranked
+        country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
+            party = found.party
             sector = coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
 

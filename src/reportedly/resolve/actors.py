@@ -237,9 +237,10 @@ class ActorCoder:
         # Countries are named with capitals ("Russia's", "Ukrainian"): lower-case words
         # that happen to spell a dictionary name ("occupied territories") are no country.
         named = _capitalised(words, description)
-        # Peoples name countries too: "Albanians" as "Albanian", "Iraqis" as "Iraqi".
-        singular = tuple(word[:-1] if word.endswith(("NS", "IS")) else word for word in named)
-        country = self._longest(named, self.countries) or self._longest(singular, self.countries)
+        # Peoples name countries too ("Albanians" as "Albanian", "Turks" as "Turk"), and
+        # adjectives the dictionaries lack their country's name ("Kampuchean": "Kampuchea").
+        stems = tuple(word[:-1] if word.endswith(("S", "N")) else word for word in named)
+        country = self._longest(named, self.countries) or self._longest(stems, self.countries)
         sector = self.sector_of(description)
         if country and sector:
             return country + sector
