@@ -104,3 +104,29 @@ def test_peoples_and_adjectives_name_their_country_without_their_ending():
         "SDN",
         "PHL",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing of an armed group's is the group's: its adjective before the head gives its
+        # country, not a place after the head ...
+        (
+            "Vietnamese-led forces fired rockets at Kampuchean guerrilla camps near the Thai border.",
+            (
+                "ASSAULT",
+                "fired",
+                [("Vietnamese-led forces", "VNMMIL")],
+                [("Kampuchean guerrilla camps near the Thai border", "KHMREB")],
+            ),
+        ),
+        # ... and a name before the head says whose it is
+        (
+            "Israeli jets struck Hamas positions in Gaza.",
+            ("ASSAULT", "struck", [("Israeli jets", "ISR")], [("Hamas positions in Gaza", "PSEREBHMS")]),
+        ),
+    ],
+)
+def test_a_thing_named_by_its_owner_is_the_owner(extract, text, expected):
+    (event,) = extract(text).events
+    assert parties(event) == expected

@@ -55,7 +55,7 @@ PLACE_BEFORE = re.compile(
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # What follows the head of a party's words: a phrase after a preposition or a comma.
-AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with)\s.*|,\s.*", re.S)
+AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
 # Pronoun objects that stand for a person named before them.
 PERSON_OBJECTS = frozenset({"him", "her"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
@@ -533,12 +533,17 @@ def without_name(words: str, name: str | None) -> str:
 
 def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
     """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
-    "occupied territories"), else as a description ("Hungarian officials"), else the
-    organisation they name ("the UN Migration Agency")."""
+    "occupied territories"), else as a description, the words up to the head first
+    ("Kampuchean guerrilla camps near the Thai border" KHMREB), else as the actor named
+    before the head ("Islamic State targets"), else the description of all the words
+    ("officials in Kabul"), else the organisation they name ("the UN Migration Agency")."""
     named = any(word[:1].isupper() for word in words.split())
+    head = AFTER_HEAD.sub("", words, count=1)
     return (
         (coder.code_name(words, day) if named else None)
-        or (coder.code_head_name(AFTER_HEAD.sub("", words, count=1), day) if named else None)
+        or (coder.code_head_name(head, day) if named else None)
+        or coder.code_description(head, day)
+        or (coder.code_qualifier_name(head, day) if named else None)
         or coder.code_description(words, day)
         or (coder.code_organisation(words) if named else None)
     )

@@ -258,6 +258,19 @@ class ActorCoder:
                     return code
         return None
 
+    def code_qualifier_name(self, words: str, day: date | None) -> str | None:
+        """The code of an actor of its own (not a bare country) that a noun phrase names
+        before its head, to say whose the head is ("Islamic State targets", "Hamas
+        positions"): the longest such name its capitalised words hold."""
+        capitalised = _capitalised(phrase_of(words), words)[:-1]
+        for length in range(len(capitalised), 0, -1):
+            for start in range(len(capitalised) - length + 1):
+                codes = self.tables.actors.get(capitalised[start : start + length])
+                code = code_on(codes, day) if codes else None
+                if code is not None and code not in self.country_codes:
+                    return code
+        return None
+
     def code_organisation(self, name: str) -> str | None:
         """The code of the intergovernmental organisation a longer name names as a word of
         its own ("UN Migration Agency" IGOUNO, "United Nations Human Rights Commissioner")."""
