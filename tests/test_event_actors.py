@@ -130,3 +130,15 @@ def test_peoples_and_adjectives_name_their_country_without_their_ending():
 def test_a_thing_named_by_its_owner_is_the_owner(extract, text, expected):
     (event,) = extract(text).events
     assert parties(event) == expected
+
+
+def test_a_forum_the_dictionaries_lack_is_a_non_governmental_organisation(extract):
+    (event,) = extract(
+        "The Third World Water Forum concluded on Saturday that the US must allocate more to the crisis."
+    ).events
+    assert parties(event) == (
+        "REQUEST",
+        "allocate",
+        [("Third World Water Forum", "NGO")],
+        [("the US", "USA")],
+    )

@@ -33,6 +33,9 @@ AGENT_FILE = "Phoenix.agents.txt"
 # CAMEO's three-letter codes for actors of no one country: intergovernmental and
 # non-governmental organisations, militant groups, multinationals, unidentified.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
+# Last words of the names of non-governmental organisations: every forum and foundation the
+# dictionaries name is coded NGO, so one they lack is too ("the Third World Water Forum").
+NGO_NAME_WORDS = frozenset({"forum", "foundation"})
 # Endings that leave the country a word names: "Russia's", "Saudi-led".
 _POSSESSIVE = re.compile(r"(['’]s?|-led)$", re.IGNORECASE)
 
@@ -302,11 +305,13 @@ class ActorCoder:
             # An organisation the dictionaries lack is one they know qualified ("Iranian
             # Revolutionary Guards"), else of the country its name names ("Kenya
             # Anti-Corruption Commission" KEN, "Canadian Press" CAN), else a body of the
-            # organisation it names ("UN Migration Agency").
+            # organisation it names ("UN Migration Agency"), else a non-governmental one by
+            # its last word ("Third World Water Forum").
             code = (
                 self.code_head_name(entity.name, day)
                 or self.code_description(entity.name, day)
                 or self.code_organisation(entity.name)
+                or ("NGO" if entity.name.split()[-1].lower() in NGO_NAME_WORDS else None)
             )
         if speaks_for_country:
             code += "GOV"
