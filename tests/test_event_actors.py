@@ -142,3 +142,37 @@ def test_a_forum_the_dictionaries_lack_is_a_non_governmental_organisation(extrac
         [("Third World Water Forum", "NGO")],
         [("the US", "USA")],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Israeli troops apprehended a Lebanese man who had crossed the border.",
+            ("COERCE", "apprehended", [("Israeli troops", "ISRMIL")], [("a Lebanese man", "LBNPPL")]),
+        ),
+        # a stronghold captured is fought for; the guerrillas whose it is are of the state
+        # that fights them
+        (
+            "Burmese troops have captured part of a Karen guerrilla stronghold after five days of fighting.",
+            (
+                "ASSAULT",
+                "captured",
+                [("Burmese troops", "MMRMIL")],
+                [("a Karen guerrilla stronghold", "MMRREB")],
+            ),
+        ),
+        # gunmen no dictionary places are of where they act ("in southern Afghanistan")
+        (
+            "Gunmen kidnapped two Indian engineers in southern Afghanistan.",
+            ("ASSAULT", "kidnapped", [("Gunmen", "AFGUAF")], [("two Indian engineers", "INDCVL")]),
+        ),
+    ],
+)
+def test_arrests_captures_and_kidnappings_are_events(extract, text, expected):
+    (event,) = extract(text).events
+    assert parties(event) == expected
+
+
+def test_capturing_a_seat_or_the_imagination_is_no_assault(extract):
+    assert extract("The president captured the imagination of voters.").events == []

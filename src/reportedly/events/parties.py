@@ -47,9 +47,12 @@ PLACED_SECTORS = frozenset(
 # not of a country named only as the aim of something ("students protesting the sending of
 # troops to Iraq" are no Iraqis).
 GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF"})
-# Words before a name that make it the place of an act, not a party to it ("in Paris").
+# Words before a name that make it the place of an act, not a party to it ("in Paris", "in
+# southern Afghanistan").
 PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?$", re.I
+    r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+)?$",
+    re.I,
 )
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
