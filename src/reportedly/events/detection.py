@@ -24,7 +24,15 @@ from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
-from reportedly.events.parties import PRONOUNS, SUBJECTS, NamedMentions, parties_of, party_of, speaker_parties
+from reportedly.events.parties import (
+    PRONOUNS,
+    SUBJECTS,
+    NamedMentions,
+    parties_of,
+    party_of,
+    speaker_parties,
+    state_of_place,
+)
 from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
@@ -38,6 +46,9 @@ LIGHT_VERBS = frozenset(
 # Where a light verb's act is: its object, or its subject in the passive ("sanctions were
 # imposed on Iran").
 CARRIED = frozenset({"dobj", "nsubjpass"})
+# Acts only a state does to people (arrests, deportations, bans): done in the passive with
+# no agent, they are the state's where they are done.
+STATE_ACTS = frozenset({"COERCE"})
 # Obligations laid on someone ("Sudan must return the helicopter") are demands.
 OBLIGATION = frozenset({"must", "should"})
 # An intended or threatened act is an event of its own in PLOVER: a promise to support,
@@ -127,6 +138,9 @@ def code_events(
         token, trigger, coded = found
         attribution = cue_of.get(token.i)
         actor, recipient = parties_of(token, text, mentions)
+        if not actor and trigger.event_type in STATE_ACTS:
+            # "was arrested in Lebanon": the state where it was done did it.
+            actor = state_of_place(token, text, mentions)
         reporting = reporting_of.get(token.i)
         # A pronoun or missing subject: the speaker of the attribution the trigger is the
         # cue of ("he demanded"), or reports in ("Hungary has said it will support").

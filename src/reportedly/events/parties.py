@@ -121,6 +121,19 @@ def parties_of(
     )
 
 
+def state_of_place(trigger: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
+    """The country or city a passive trigger with no agent says it was done in ("was
+    arrested in Lebanon"), as a party: none where it names no such place."""
+    if not any(child.dep_ == "nsubjpass" for child in trigger.children) or _agent(trigger) is not None:
+        return []
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            for place in child.children:
+                if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                    return [party_of(_phrase(place, text), text, mentions)]
+    return []
+
+
 def _named_before(token: Token, actor_words: set[int]) -> Token:
     """A person's pronoun object ("urged him", "accusing her") as the last person named
     before it in its sentence, outside the actor's words ("called President Erdogan ...

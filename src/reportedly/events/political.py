@@ -128,8 +128,10 @@ class PartyJudge:
         ("legions patrol the streets of London")."""
         first = event.recipient[0] if event.recipient else None
         recipients = event.recipient if first is not None and not _is_aimed_at(first, event) else []
-        return any(
-            self._is_political(party) and not _is_place(party, event) for party in (*event.actor, *recipients)
+        # An actor is never a mere place: where it follows "in", it is the state that did
+        # what was done there ("was arrested in Lebanon").
+        return any(self._is_political(party) for party in event.actor) or any(
+            self._is_political(party) and not _is_place(party, event) for party in recipients
         )
 
     def _is_political(self, party: EventActor) -> bool:
