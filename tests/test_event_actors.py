@@ -180,7 +180,12 @@ def test_capturing_a_seat_or_the_imagination_is_no_assault(extract):
 
 def test_an_arrest_with_no_agent_is_the_state_s_where_it_was_made(extract):
     (event,) = extract("A Canadian missionary was arrested in Lebanon for spying, a newspaper said.").events
-    assert parties(event) == ("COERCE", "arrested", [("Lebanon", "LBN")], [("A Canadian missionary", "CANREL")])
+    assert parties(event) == (
+        "COERCE",
+        "arrested",
+        [("Lebanon", "LBN")],
+        [("A Canadian missionary", "CANREL")],
+    )
     # a killing with no agent is no one's
     (killing,) = extract("Three soldiers were killed in Syria on Monday.").events
     assert parties(killing)[2] == []
