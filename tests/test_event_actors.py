@@ -189,3 +189,20 @@ def test_an_arrest_with_no_agent_is_the_state_s_where_it_was_made(extract):
     # a killing with no agent is no one's
     (killing,) = extract("Three soldiers were killed in Syria on Monday.").events
     assert parties(killing)[2] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a light verb carries the act among its joined objects; air strikes are attacks
+        (
+            "The army launched artillery, mortar and air strikes against Tamil rebel camps near Jaffna.",
+            "ASSAULT",
+        ),
+        ("Syrian government jets launched air strikes on the town of Douma.", "ASSAULT"),
+        # a walkout stays a protest
+        ("Opposition parties staged a general strike against the government in Dhaka.", "PROTEST"),
+    ],
+)
+def test_air_strikes_are_attacks_and_walkouts_protests(extract, text, expected):
+    assert [event.event_type for event in extract(text).events] == [expected]

@@ -290,8 +290,13 @@ def _through_light_verb(
     lemma = token.lemma_.lower()
     carried = CARRIED if lemma in LIGHT_VERBS else {"xcomp"} if lemma in INTENT_WORDS else set()
     for child in token.children:
-        if child.dep_ in carried and (found := trigger_of(child, triggers)):
-            return child, found
+        if child.dep_ not in carried:
+            continue
+        # Of joined objects, the first that is an act ("launched artillery, mortar and
+        # rocket fire against").
+        for carried_word in (child, *child.conjuncts):
+            if found := trigger_of(carried_word, triggers):
+                return carried_word, found
     return token, trigger
 
 
@@ -411,10 +416,13 @@ def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] |
 
 
 def _act_of(token: Token) -> Token:
-    """The light verb whose object a noun trigger is, directly or after "of" ("declared [a
-    state of] siege", "imposed sanctions"): the act stands where its verb does."""
+    """The light verb whose object a noun trigger is, directly, after "of" or as one of
+    joined objects ("declared [a state of] siege", "imposed sanctions", "launched artillery
+    and rocket fire"): the act stands where its verb does."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head
+    while token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head  # one of joined objects ("launched artillery, mortar and rocket fire")
     if token.dep_ in CARRIED and token.head.lemma_.lower() in LIGHT_VERBS:
         return token.head
     return token
