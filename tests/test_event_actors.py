@@ -206,3 +206,21 @@ def test_an_arrest_with_no_agent_is_the_state_s_where_it_was_made(extract):
 )
 def test_air_strikes_are_attacks_and_walkouts_protests(extract, text, expected):
     assert [event.event_type for event in extract(text).events] == [expected]
+
+
+def test_names_spelt_the_british_way_are_known(extract):
+    (event,) = extract(
+        "The Palestine Liberation Organisation condemned the raid on its offices in Tunis."
+    ).events
+    assert parties(event)[:3] == (
+        "ACCUSE",
+        "condemned",
+        [("The Palestine Liberation Organisation", "PSEREB")],
+    )
+    coder = load_coder()
+    assert [
+        coder.code_name(name, None) for name in ("World Health Organisation", "Israel Defence Forces")
+    ] == [
+        "IGOUNOHLHWHO",
+        "ISRMIL",
+    ]

@@ -48,6 +48,21 @@ def iso_country(code: str) -> str:
     return LEGACY_COUNTRIES.get(code, code)
 
 
+# British spellings in names that the dictionaries mostly write the American way.
+_BRITISH = re.compile(r"(?i)(?<=i)s(?=ation)|(?<=defen)c(?=e\b)|(?<=lab)ou(?=r)|(?<=cent)re\b")
+_AMERICAN = {"s": "z", "c": "s", "ou": "o", "re": "er"}
+
+
+def american_spelling(word: str) -> str:
+    """A name word spelt the American way ("Organisation" -> "Organization", "Defence" ->
+    "Defense", "Labour" -> "Labor", "Centre" -> "Center")."""
+    return _BRITISH.sub(lambda match: _case_as(match.group(0), _AMERICAN[match.group(0).lower()]), word)
+
+
+def _case_as(original: str, replacement: str) -> str:
+    return replacement.upper() if original.isupper() else replacement
+
+
 class ActorFileError(ValueError):
     """An actors YAML file that cannot be read; the message names the file and the problem."""
 
@@ -227,6 +242,8 @@ class ActorCoder:
             phrase_of(" ".join(map(self.canonical_spelling, words))),
             # The dictionaries spell some acronyms with dots, some without ("U.S.", "USA").
             phrase_of(" ".join(map(undotted, words))),
+            # and most names the American way ("Palestine Liberation Organisation").
+            phrase_of(" ".join(map(american_spelling, words))),
         ):
             codes = self.tables.actors.get(candidate)
             if codes:
