@@ -224,3 +224,10 @@ def test_names_spelt_the_british_way_are_known(extract):
         "IGOUNOHLHWHO",
         "ISRMIL",
     ]
+
+
+def test_cyprus_s_communities_are_cypriot(extract):
+    (event,) = extract(
+        "Greek Cypriot leader George Vassiliou met Turkish Cypriot leader Rauf Denktash."
+    ).events
+    assert [party.actor.country for party in (*event.actor, *event.recipient)] == ["CYP", "CYP"]
