@@ -231,3 +231,24 @@ def test_cyprus_s_communities_are_cypriot(extract):
         "Greek Cypriot leader George Vassiliou met Turkish Cypriot leader Rauf Denktash."
     ).events
     assert [party.actor.country for party in (*event.actor, *event.recipient)] == ["CYP", "CYP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act done to an act is done to the latter's recipient, by its owner or agent
+        (
+            "The sanctions on Iraq were eased by the Security Council.",
+            ("CONCEDE", "eased", [("the Security Council", "IGOUNO")], [("Iraq", "IRQ")]),
+        ),
+        (
+            "Restrictions on Gaza were relaxed by Israel on Monday.",
+            ("CONCEDE", "relaxed", [("Israel", "ISR")], [("Gaza", "PSEGZA")]),
+        ),
+        # what was returned names no one: who it went to is the recipient, as before
+        ("A sarcophagus was returned to Egypt.", ("RETREAT", "returned", [], [("Egypt", "EGY")])),
+    ],
+)
+def test_an_act_done_to_an_act_is_done_to_its_recipient(extract, text, expected):
+    (event,) = extract(text).events
+    assert parties(event) == expected

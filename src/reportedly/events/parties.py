@@ -28,6 +28,8 @@ from reportedly.resolve.offices import shipped_office_holders
 RECIPIENT_PREPOSITIONS = frozenset(
     {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
 )
+# Prepositions after a noun act that say whom it is aimed at ("sanctions against Iran").
+AIMED_PREPOSITIONS = frozenset({"against", "on", "toward", "towards"})
 # Prepositions of the place of an act, not of its recipient, on the verb a noun act hangs on.
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 # Inside a noun, the party an act is about: "the removal of X", "an appeal by X".
@@ -113,6 +115,12 @@ def parties_of(
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
         unnamed = not mentions.named_in(_own_words(subject, text))
         actor_token, recipient_token = agent, receiver if unnamed and receiver is not None else subject
+        # An act done to an act is done to the latter's recipient, by its owner ("UN
+        # sanctions against Iran were lifted": Iran, by the UN).
+        aimed = _aimed_at(subject, text, mentions)
+        if aimed is not None:
+            actor_token = agent or (subject if not unnamed else None)
+            recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
     return (
@@ -132,6 +140,17 @@ def state_of_place(trigger: Token, text: str, mentions: NamedMentions) -> list[E
                 if place.dep_ == "pobj" and place.ent_type_ == "GPE":
                     return [party_of(_phrase(place, text), text, mentions)]
     return []
+
+
+def _aimed_at(act: Token, text: str, mentions: NamedMentions) -> Token | None:
+    """Whom a noun act is aimed at, when its own words say ("sanctions [against Iran]",
+    "restrictions [on Gaza]") and name them: none for a noun that is no act aimed at anyone."""
+    for child in act.children:
+        if child.dep_ == "prep" and child.lower_ in AIMED_PREPOSITIONS:
+            for noun in child.children:
+                if noun.dep_ == "pobj" and mentions.named_in(_own_words(noun, text)):
+                    return noun
+    return None
 
 
 def _named_before(token: Token, actor_words: set[int]) -> Token:
