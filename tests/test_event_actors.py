@@ -252,3 +252,15 @@ def test_cyprus_s_communities_are_cypriot(extract):
 def test_an_act_done_to_an_act_is_done_to_its_recipient(extract, text, expected):
     (event,) = extract(text).events
     assert parties(event) == expected
+
+
+def test_who_is_placed_under_arrest_is_its_recipient(extract):
+    (event,) = extract("Opposition leader Kizza Besigye was placed under house arrest in Kampala.").events
+    assert parties(event) == (
+        "COERCE",
+        "arrest",
+        [("Kampala", "UGA")],
+        [("Opposition leader Kizza Besigye", "UGAOPP")],
+    )
+    # a cardiac arrest is none
+    assert extract("The former minister died of a cardiac arrest in Cairo, the government said.").events == []

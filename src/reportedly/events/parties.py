@@ -108,8 +108,9 @@ def parties_of(
     if not named and (later := _named_after(trigger, owner or subject, text, mentions)) is not None:
         objects.insert(0, later)
     # A passive swaps the roles only when the trigger is the passive verb itself ("was
-    # attacked by"): not "Serb forces were engaged in ethnic cleansing".
-    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.i:
+    # attacked by") or what it puts its subject under ("was placed under house arrest"):
+    # not "Serb forces were engaged in ethnic cleansing".
+    if subject is not None and subject.dep_ == "nsubjpass" and _passive_act(trigger, subject):
         # What was returned or imposed names no one; who it went to does ("a sarcophagus
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
@@ -131,15 +132,28 @@ def parties_of(
 
 def state_of_place(trigger: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
     """The country or city a passive trigger with no agent says it was done in ("was
-    arrested in Lebanon"), as a party: none where it names no such place."""
-    if not any(child.dep_ == "nsubjpass" for child in trigger.children) or _agent(trigger) is not None:
+    arrested in Lebanon", "was placed under house arrest in Kampala"), as a party: none
+    where it names no such place."""
+    verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" else trigger
+    subject = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
+    if subject is None or not _passive_act(trigger, subject) or _agent(verb) is not None:
         return []
-    for child in trigger.children:
+    # The place may hang on the verb or on the noun act ("under house arrest [in Kampala]").
+    for child in (*verb.children, *(trigger.children if trigger.i != verb.i else ())):
         if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
             for place in child.children:
                 if place.dep_ == "pobj" and place.ent_type_ == "GPE":
                     return [party_of(_phrase(place, text), text, mentions)]
     return []
+
+
+def _passive_act(trigger: Token, subject: Token) -> bool:
+    """Whether the trigger is the passive verb whose subject is ``subject``, or the noun
+    after "under" on it ("was placed under arrest", "came under attack")."""
+    verb = subject.head
+    if trigger.i == verb.i:
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and trigger.head.head.i == verb.i
 
 
 def _aimed_at(act: Token, text: str, mentions: NamedMentions) -> Token | None:
