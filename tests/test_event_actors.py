@@ -264,3 +264,12 @@ def test_who_is_placed_under_arrest_is_its_recipient(extract):
     )
     # a cardiac arrest is none
     assert extract("The former minister died of a cardiac arrest in Cairo, the government said.").events == []
+
+
+def test_a_name_the_parse_cut_is_still_its_entity_s(extract):
+    (event,) = extract(
+        "Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on Saturday "
+        "between the Emirates and Saudi Arabia."
+    ).events
+    (actor,) = event.actor
+    assert (actor.text, actor.actor.code) == ("Sheikh Hamad", "QATGOV")

@@ -376,12 +376,21 @@ class NamedMentions:
             for mention in entity.mentions
         )
         self._starts = [start for start, _, _ in self._mentions]
+        self._longest = max((end - start for start, end, _ in self._mentions), default=0)
 
     def named_in(self, span: Span) -> list[Entity]:
         """The entities with a mention inside ``span``, in the document's order of entities."""
         first = bisect_left(self._starts, span.start)
         after = bisect_right(self._starts, span.end)
         positions = {position for _, end, position in self._mentions[first:after] if end <= span.end}
+        return [self._entities[position] for position in sorted(positions)]
+
+    def around(self, offset: int) -> list[Entity]:
+        """The entities with a mention that begins at or before ``offset`` and ends after it."""
+        # Only mentions that start within the longest mention's length can reach the offset.
+        first = bisect_left(self._starts, offset - self._longest)
+        before = bisect_right(self._starts, offset)
+        positions = {position for _, end, position in self._mentions[first:before] if end > offset}
         return [self._entities[position] for position in sorted(positions)]
 
 
@@ -406,8 +415,11 @@ def _phrase(token: Token, text: str) -> Span:
 
 
 def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
-    """A party by its words, and the entity whose mention it holds, if any."""
-    entity = next((entity for entity in mentions.named_in(span) if entity.type != "NORP"), None)
+    """A party by its words, and the entity whose mention it holds, if any, else the entity
+    whose mention its words begin inside ("Sheikh Hamad", where the parse cut the name
+    "Sheikh Hamad bin Khalifa al-Thani")."""
+    found = (*mentions.named_in(span), *mentions.around(span.start))
+    entity = next((entity for entity in found if entity.type != "NORP"), None)
     return EventActor(span.text, entity.id if entity else None)
 
 
