@@ -273,3 +273,10 @@ def test_a_name_the_parse_cut_is_still_its_entity_s(extract):
     ).events
     (actor,) = event.actor
     assert (actor.text, actor.actor.code) == ("Sheikh Hamad", "QATGOV")
+
+
+def test_a_rebel_group_of_no_country_is_of_where_it_acts(extract):
+    (event,) = extract(
+        "President Abdelaziz Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front."
+    ).events
+    assert parties(event)[3] == [("the Islamic Salvation Front", "DZAREB")]

@@ -28,6 +28,8 @@ from reportedly.resolve.offices import shipped_office_holders
 RECIPIENT_PREPOSITIONS = frozenset(
     {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
 )
+# The code of rebel groups the dictionaries place in no country ("Islamic Salvation Front").
+STATELESS = "INT"
 # Prepositions after a noun act that say whom it is aimed at ("sanctions against Iran").
 AIMED_PREPOSITIONS = frozenset({"against", "on", "toward", "towards"})
 # Prepositions of the place of an act, not of its recipient, on the verb a noun act hangs on.
@@ -446,6 +448,17 @@ def code_parties(
             if holder is not None and (entity.actor is None or entity.actor.country is None):
                 party.actor = coder.actor(holder)
                 continue
+            if entity is not None and entity.actor is not None and entity.actor.code.startswith(STATELESS):
+                # A rebel group the dictionaries place in no country ("Islamic Salvation
+                # Front" INTREB) is of the country its name names ("Egyptian Islamic
+                # Jihad"), else of where it acts, as a group no dictionary places.
+                party.actor = entity.actor
+                named = coder.code_description(entity.name, published)
+                if named is not None:
+                    party.actor = coder.actor(named[:3] + entity.actor.code[3:])
+                else:
+                    unplaced.append(Unplaced(party, None, True, entity.actor.code[3:]))
+                continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
                 continue
@@ -495,6 +508,7 @@ class Unplaced:
     party: EventActor
     not_of: str | None
     group: bool
+    sector: str | None = None  # the sector its code already has, else its words' agent's
 
 
 class CountryMentions:
@@ -554,7 +568,7 @@ def _place(
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
-            sector = coder.sector_of(party.text)
+            sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
 
 
