@@ -280,3 +280,28 @@ def test_a_rebel_group_of_no_country_is_of_where_it_acts(extract):
         "President Abdelaziz Bouteflika said he is prepared to lift the ban on the Islamic Salvation Front."
     ).events
     assert parties(event)[3] == [("the Islamic Salvation Front", "DZAREB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the parse hung before the verb as an adverb is still its subject
+        (
+            "Turkey massed troops on its border with Syria.",
+            ("MOBILIZE", "massed", [("Turkey", "TUR")], [("Syria", "SYR")]),
+        ),
+        # the Holy See is a state the dictionaries lack
+        (
+            "Pope John Paul II appealed to Lebanon's warring factions to end the fighting.",
+            (
+                "REQUEST",
+                "appealed",
+                [("Pope John Paul II", "VATGOV")],
+                [("Lebanon's warring factions", "LBN")],
+            ),
+        ),
+    ],
+)
+def test_subjects_the_parse_missed_and_states_the_dictionaries_lack(extract, text, expected):
+    (event,) = extract(text).events
+    assert parties(event) == expected

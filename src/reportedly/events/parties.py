@@ -37,6 +37,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "at"})
 # Inside a noun, the party an act is about: "the removal of X", "an appeal by X".
 NOUN_PREPOSITIONS = frozenset({"of", "by"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+# Entity types of names that can act.
+NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
 UNNAMED = 2
@@ -403,6 +405,17 @@ def _subject(verb: Token) -> Token | None:
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         if subjects:
             return subjects[0]
+        # A name the parse hung before the verb as an adverb ("[Turkey] massed troops").
+        named = [
+            child
+            for child in verb.children
+            if child.dep_ == "npadvmod"
+            and child.pos_ == "PROPN"
+            and child.i < verb.i
+            and child.ent_type_ in NAMED
+        ]
+        if named and verb.pos_ == "VERB":
+            return named[0]
         if verb.head.i == verb.i:
             return None
         verb = verb.head
