@@ -24,7 +24,15 @@ from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
-from reportedly.events.parties import PRONOUNS, SUBJECTS, NamedMentions, parties_of, party_of, speaker_parties
+from reportedly.events.parties import (
+    PRONOUNS,
+    SUBJECTS,
+    NamedMentions,
+    parties_of,
+    party_of,
+    speaker_parties,
+    state_of_place,
+)
 from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
@@ -38,6 +46,9 @@ LIGHT_VERBS = frozenset(
 # Where a light verb's act is: its object, or its subject in the passive ("sanctions were
 # imposed on Iran").
 CARRIED = frozenset({"dobj", "nsubjpass"})
+# Acts only a state does to people (arrests, deportations, bans): done in the passive with
+# no agent, they are the state's where they are done.
+STATE_ACTS = frozenset({"COERCE"})
 # Obligations laid on someone ("Sudan must return the helicopter") are demands.
 OBLIGATION = frozenset({"must", "should"})
 # An intended or threatened act is an event of its own in PLOVER: a promise to support,
@@ -127,6 +138,9 @@ def code_events(
         token, trigger, coded = found
         attribution = cue_of.get(token.i)
         actor, recipient = parties_of(token, text, mentions)
+        if not actor and trigger.event_type in STATE_ACTS:
+            # "was arrested in Lebanon": the state where it was done did it.
+            actor = state_of_place(token, text, mentions)
         reporting = reporting_of.get(token.i)
         # A pronoun or missing subject: the speaker of the attribution the trigger is the
         # cue of ("he demanded"), or reports in ("Hungary has said it will support").
@@ -232,6 +246,14 @@ def _sentence_trigger(
     return None
 
 
+def _hyphen_joined(token: Token) -> bool:
+    """Whether a word is the end of a hyphenated modifier ("held" of "rebel-held")."""
+    if token.i < 2 or token.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    hyphen = token.nbor(-1)
+    return hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not hyphen.nbor(-1).whitespace_
+
+
 def _dictionary_trigger(
     sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses
 ) -> tuple[Token, Trigger] | None:
@@ -249,7 +271,10 @@ def _dictionary_trigger(
 
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
     """The trigger as its sense in the sentence codes it ("strike a deal" AGREE), or None
-    where that sense is no event ("died in an Ebola outbreak")."""
+    where that sense is no event ("died in an Ebola outbreak") or the word only qualifies
+    a noun it is joined to by a hyphen ("the rebel-held city", "Saudi-led forces")."""
+    if _hyphen_joined(token):
+        return None
     event_type = senses.event_type(token, trigger.event_type)
     if event_type is None:
         return None
@@ -265,8 +290,13 @@ def _through_light_verb(
     lemma = token.lemma_.lower()
     carried = CARRIED if lemma in LIGHT_VERBS else {"xcomp"} if lemma in INTENT_WORDS else set()
     for child in token.children:
-        if child.dep_ in carried and (found := trigger_of(child, triggers)):
-            return child, found
+        if child.dep_ not in carried:
+            continue
+        # Of joined objects, the first that is an act ("launched artillery, mortar and
+        # rocket fire against").
+        for carried_word in (child, *child.conjuncts):
+            if found := trigger_of(carried_word, triggers):
+                return carried_word, found
     return token, trigger
 
 
@@ -386,10 +416,13 @@ def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] |
 
 
 def _act_of(token: Token) -> Token:
-    """The light verb whose object a noun trigger is, directly or after "of" ("declared [a
-    state of] siege", "imposed sanctions"): the act stands where its verb does."""
+    """The light verb whose object a noun trigger is, directly, after "of" or as one of
+    joined objects ("declared [a state of] siege", "imposed sanctions", "launched artillery
+    and rocket fire"): the act stands where its verb does."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj":
         token = token.head.head
+    while token.dep_ == "conj" and token.pos_ in {"NOUN", "PROPN"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head  # one of joined objects ("launched artillery, mortar and rocket fire")
     if token.dep_ in CARRIED and token.head.lemma_.lower() in LIGHT_VERBS:
         return token.head
     return token

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
@@ -27,23 +28,43 @@ from reportedly.resolve.offices import shipped_office_holders
 RECIPIENT_PREPOSITIONS = frozenset(
     {"to", "against", "on", "with", "into", "toward", "towards", "from", "at", "in"}
 )
+# The code of rebel groups the dictionaries place in no country ("Islamic Salvation Front").
+STATELESS = "INT"
+# Prepositions after a noun act that say whom it is aimed at ("sanctions against Iran").
+AIMED_PREPOSITIONS = frozenset({"against", "on", "toward", "towards"})
 # Prepositions of the place of an act, not of its recipient, on the verb a noun act hangs on.
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 # Inside a noun, the party an act is about: "the removal of X", "an appeal by X".
 NOUN_PREPOSITIONS = frozenset({"of", "by"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+# Entity types of names that can act.
+NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
 UNNAMED = 2
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it. A party in one ("the army", "President X", "a terror group") that
 # no dictionary places is placed in the country its sentence names; "reporters" are not.
-PLACED_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"})
+PLACED_SECTORS = frozenset(
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CVL", "EDU", "LAB"}
+)
+# Of those, groups of people rather than officials ("students", "villagers", "rebels"): they
+# are where the act happens or of the state that acts on them or that they act against,
+# not of a country named only as the aim of something ("students protesting the sending of
+# troops to Iraq" are no Iraqis).
+GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF"})
+# Words before a name that make it the place of an act, not a party to it ("in Paris", "in
+# southern Afghanistan").
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\s+)?$",
+    re.I,
+)
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # What follows the head of a party's words: a phrase after a preposition or a comma.
-AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with)\s.*|,\s.*", re.S)
+AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
 # Pronoun objects that stand for a person named before them.
 PERSON_OBJECTS = frozenset({"him", "her"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
@@ -91,19 +112,63 @@ def parties_of(
     if not named and (later := _named_after(trigger, owner or subject, text, mentions)) is not None:
         objects.insert(0, later)
     # A passive swaps the roles only when the trigger is the passive verb itself ("was
-    # attacked by"): not "Serb forces were engaged in ethnic cleansing".
-    if subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == trigger.i:
+    # attacked by") or what it puts its subject under ("was placed under house arrest"):
+    # not "Serb forces were engaged in ethnic cleansing".
+    if subject is not None and subject.dep_ == "nsubjpass" and _passive_act(trigger, subject):
         # What was returned or imposed names no one; who it went to does ("a sarcophagus
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
         unnamed = not mentions.named_in(_own_words(subject, text))
         actor_token, recipient_token = agent, receiver if unnamed and receiver is not None else subject
+        # An act done to an act is done to the latter's recipient, by its owner ("UN
+        # sanctions against Iran were lifted": Iran, by the UN).
+        aimed = _aimed_at(subject, text, mentions)
+        if aimed is not None:
+            actor_token = agent or (subject if not unnamed else None)
+            recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
     return (
         _coordinated(_antecedent(actor_token), text, mentions),
         _coordinated(_antecedent(recipient_token), text, mentions),
     )
+
+
+def state_of_place(trigger: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
+    """The country or city a passive trigger with no agent says it was done in ("was
+    arrested in Lebanon", "was placed under house arrest in Kampala"), as a party: none
+    where it names no such place."""
+    verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" else trigger
+    subject = next((child for child in verb.children if child.dep_ == "nsubjpass"), None)
+    if subject is None or not _passive_act(trigger, subject) or _agent(verb) is not None:
+        return []
+    # The place may hang on the verb or on the noun act ("under house arrest [in Kampala]").
+    for child in (*verb.children, *(trigger.children if trigger.i != verb.i else ())):
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            for place in child.children:
+                if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                    return [party_of(_phrase(place, text), text, mentions)]
+    return []
+
+
+def _passive_act(trigger: Token, subject: Token) -> bool:
+    """Whether the trigger is the passive verb whose subject is ``subject``, or the noun
+    after "under" on it ("was placed under arrest", "came under attack")."""
+    verb = subject.head
+    if trigger.i == verb.i:
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and trigger.head.head.i == verb.i
+
+
+def _aimed_at(act: Token, text: str, mentions: NamedMentions) -> Token | None:
+    """Whom a noun act is aimed at, when its own words say ("sanctions [against Iran]",
+    "restrictions [on Gaza]") and name them: none for a noun that is no act aimed at anyone."""
+    for child in act.children:
+        if child.dep_ == "prep" and child.lower_ in AIMED_PREPOSITIONS:
+            for noun in child.children:
+                if noun.dep_ == "pobj" and mentions.named_in(_own_words(noun, text)):
+                    return noun
+    return None
 
 
 def _named_before(token: Token, actor_words: set[int]) -> Token:
@@ -315,12 +380,21 @@ class NamedMentions:
             for mention in entity.mentions
         )
         self._starts = [start for start, _, _ in self._mentions]
+        self._longest = max((end - start for start, end, _ in self._mentions), default=0)
 
     def named_in(self, span: Span) -> list[Entity]:
         """The entities with a mention inside ``span``, in the document's order of entities."""
         first = bisect_left(self._starts, span.start)
         after = bisect_right(self._starts, span.end)
         positions = {position for _, end, position in self._mentions[first:after] if end <= span.end}
+        return [self._entities[position] for position in sorted(positions)]
+
+    def around(self, offset: int) -> list[Entity]:
+        """The entities with a mention that begins at or before ``offset`` and ends after it."""
+        # Only mentions that start within the longest mention's length can reach the offset.
+        first = bisect_left(self._starts, offset - self._longest)
+        before = bisect_right(self._starts, offset)
+        positions = {position for _, end, position in self._mentions[first:before] if end > offset}
         return [self._entities[position] for position in sorted(positions)]
 
 
@@ -331,6 +405,17 @@ def _subject(verb: Token) -> Token | None:
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         if subjects:
             return subjects[0]
+        # A name the parse hung before the verb as an adverb ("[Turkey] massed troops").
+        named = [
+            child
+            for child in verb.children
+            if child.dep_ == "npadvmod"
+            and child.pos_ == "PROPN"
+            and child.i < verb.i
+            and child.ent_type_ in NAMED
+        ]
+        if named and verb.pos_ == "VERB":
+            return named[0]
         if verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -345,8 +430,11 @@ def _phrase(token: Token, text: str) -> Span:
 
 
 def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
-    """A party by its words, and the entity whose mention it holds, if any."""
-    entity = next((entity for entity in mentions.named_in(span) if entity.type != "NORP"), None)
+    """A party by its words, and the entity whose mention it holds, if any, else the entity
+    whose mention its words begin inside ("Sheikh Hamad", where the parse cut the name
+    "Sheikh Hamad bin Khalifa al-Thani")."""
+    found = (*mentions.named_in(span), *mentions.around(span.start))
+    entity = next((entity for entity in found if entity.type != "NORP"), None)
     return EventActor(span.text, entity.id if entity else None)
 
 
@@ -364,7 +452,7 @@ def code_parties(
     countries: CountryMentions | None = None  # built when a party first needs a country
     for event in extraction.events:
         parties = (*event.actor, *event.recipient)
-        unplaced: list[tuple[EventActor, str | None]] = []
+        unplaced: list[Unplaced] = []
         for party in parties:
             entity = entities.get(party.entity) if party.entity else None
             # A person the dictionaries know by no country ("Kofi Annan" ELI) but who holds
@@ -372,6 +460,17 @@ def code_parties(
             holder = _office_code(entity) if entity is not None and entity.type == "PERSON" else None
             if holder is not None and (entity.actor is None or entity.actor.country is None):
                 party.actor = coder.actor(holder)
+                continue
+            if entity is not None and entity.actor is not None and entity.actor.code.startswith(STATELESS):
+                # A rebel group the dictionaries place in no country ("Islamic Salvation
+                # Front" INTREB) is of the country its name names ("Egyptian Islamic
+                # Jihad"), else of where it acts, as a group no dictionary places.
+                party.actor = entity.actor
+                named = coder.code_description(entity.name, published)
+                if named is not None:
+                    party.actor = coder.actor(named[:3] + entity.actor.code[3:])
+                else:
+                    unplaced.append(Unplaced(party, None, True, entity.actor.code[3:]))
                 continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
@@ -395,16 +494,18 @@ def code_parties(
                 words[0]
             )
             party.actor = coder.actor(code)
+            sector = coder.sector_of(party.text)
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
-                or coder.sector_of(party.text) in PLACED_SECTORS
+                or sector in PLACED_SECTORS
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
-                unplaced.append((party, people[:3] if people else None))
+                group = ethnic is not None or sector in GROUP_SECTORS
+                unplaced.append(Unplaced(party, people[:3] if people else None, group))
         if unplaced:  # the sentence's countries are looked up only when someone needs one
             if countries is None:
-                countries = CountryMentions(extraction.entities)
+                countries = CountryMentions(extraction.entities, extraction.document.text)
             _place(unplaced, parties, countries.named_in(event.sentence), coder)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
@@ -412,12 +513,24 @@ def code_parties(
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
 
 
-class CountryMentions:
-    """The countries of a document's coded entities, by where they are mentioned: built once
-    per document, so that finding a sentence's countries is a lookup, not a pass over every
-    entity of the document for each event."""
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    """A party no dictionary places: the country it is kept from (an ethnic minority's
+    people's), and whether it is a group of people rather than an official."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    party: EventActor
+    not_of: str | None
+    group: bool
+    sector: str | None = None  # the sector its code already has, else its words' agent's
+
+
+class CountryMentions:
+    """The countries of a document's coded entities, by where they are mentioned, and whether
+    each mention is a place ("in Syria"): built once per document, so that finding a
+    sentence's countries is a lookup, not a pass over every entity of the document for each
+    event."""
+
+    def __init__(self, entities: list[Entity], text: str) -> None:
         found = sorted(
             (mention.start, entity.actor.country)
             for entity in entities
@@ -426,34 +539,49 @@ class CountryMentions:
         )
         self._starts = [start for start, _ in found]
         self._countries = [country for _, country in found]
+        self._places = [
+            PLACE_BEFORE.search(text, max(0, start - 20), start) is not None for start, _ in found
+        ]
 
-    def named_in(self, sentence: Span) -> list[str]:
-        """The countries of the mentions that start in the sentence, in text order."""
+    def named_in(self, sentence: Span) -> list[tuple[str, bool]]:
+        """The countries of the mentions that start in the sentence, in text order, each
+        with whether a mention of it there is a place."""
         first = bisect_left(self._starts, sentence.start)
         after = bisect_left(self._starts, sentence.end)
-        return list(dict.fromkeys(self._countries[first:after]))
+        places: dict[str, bool] = {}
+        for country, place in zip(self._countries[first:after], self._places[first:after], strict=True):
+            places[country] = places.get(country, False) or place
+        return list(places.items())
 
 
 def _place(
-    unplaced: list[tuple[EventActor, str | None]],
+    unplaced: list[Unplaced],
     parties: tuple[EventActor, ...],
-    countries: list[str],
+    countries: list[tuple[str, bool]],
     coder: ActorCoder,
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
     a coder reading the sentence would ("Minister Tran Xuan Gia said Vietnam ..." VNMGOV);
-    never the country it is kept from (an ethnic minority's people's: "ethnic Albanians"
-    are not of Albania)."""
-    held = [party.actor.country for party in parties if party.actor and party.actor.country]
+    a group of people ("students", "ethnic Turks"), the country of a place the sentence
+    names, else one another party holds ("Turkish police prevented a protest by students"
+    TUREDU); never the country it is kept from (an ethnic minority's people's: "ethnic
+    Albanians" are not of Albania)."""
+    held = list(
+        dict.fromkeys(party.actor.country for party in parties if party.actor and party.actor.country)
+    )
+    named = [country for country, _ in countries]
     # A country another party holds only when the sentence names no other ("President
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
-    ranked = [country for country in countries if country not in held] + list(dict.fromkeys(held))
-    for party, not_of in unplaced:
-        country = next((country for country in ranked if country != not_of), None)
+    ranked = [country for country in named if country not in held] + held
+    located = [country for country, place in countries if place] + held + named
+    for found in unplaced:
+        choices = located if found.group else ranked
+        country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
-            sector = coder.sector_of(party.text)
+            party = found.party
+            sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
 
 
@@ -493,12 +621,17 @@ def without_name(words: str, name: str | None) -> str:
 
 def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
     """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
-    "occupied territories"), else as a description ("Hungarian officials"), else the
-    organisation they name ("the UN Migration Agency")."""
+    "occupied territories"), else as a description, the words up to the head first
+    ("Kampuchean guerrilla camps near the Thai border" KHMREB), else as the actor named
+    before the head ("Islamic State targets"), else the description of all the words
+    ("officials in Kabul"), else the organisation they name ("the UN Migration Agency")."""
     named = any(word[:1].isupper() for word in words.split())
+    head = AFTER_HEAD.sub("", words, count=1)
     return (
         (coder.code_name(words, day) if named else None)
-        or (coder.code_head_name(AFTER_HEAD.sub("", words, count=1), day) if named else None)
+        or (coder.code_head_name(head, day) if named else None)
+        or coder.code_description(head, day)
+        or (coder.code_qualifier_name(head, day) if named else None)
         or coder.code_description(words, day)
         or (coder.code_organisation(words) if named else None)
     )

@@ -19,7 +19,7 @@ from functools import cache
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.detection import event_id
-from reportedly.events.parties import AFTER_HEAD, without_name
+from reportedly.events.parties import AFTER_HEAD, PLACE_BEFORE, without_name
 from reportedly.events.places import is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
 from reportedly.resolve.actors import ActorCoder, shipped_tables
@@ -52,10 +52,6 @@ POLITICAL_TITLES = frozenset({"leader", "leaders", "regime", "dictator", "warlor
 # Russian negotiators"); without a country they could be anyone's ("union negotiators").
 STATE_AGENTS = frozenset(
     {"negotiator", "negotiators", "diplomat", "diplomats", "envoy", "envoys", "delegate", "delegates"}
-)
-# Words before a party that make it the place of the act, not a party to it.
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|into|outside|around|across|throughout|inside)\s+(?:the\s+)?$", re.I
 )
 # A party's words that are a capital's name: alone, last after a preposition of the recipient
 # ("the dialogue with Tehran", "demands from Brussels"), or as the owner of what follows
@@ -132,8 +128,10 @@ class PartyJudge:
         ("legions patrol the streets of London")."""
         first = event.recipient[0] if event.recipient else None
         recipients = event.recipient if first is not None and not _is_aimed_at(first, event) else []
-        return any(
-            self._is_political(party) and not _is_place(party, event) for party in (*event.actor, *recipients)
+        # An actor is never a mere place: where it follows "in", it is the state that did
+        # what was done there ("was arrested in Lebanon").
+        return any(self._is_political(party) for party in event.actor) or any(
+            self._is_political(party) and not _is_place(party, event) for party in recipients
         )
 
     def _is_political(self, party: EventActor) -> bool:
@@ -206,4 +204,4 @@ def _is_place(party: EventActor, event: Event) -> bool:
     """Whether the party's words follow "in", "at", "near" ... in the event's sentence: the
     place of the act ("arrested two protesters in Paris")."""
     at = event.sentence.text.find(party.text)
-    return at > 0 and _PLACE_BEFORE.search(event.sentence.text, 0, at) is not None
+    return at > 0 and PLACE_BEFORE.search(event.sentence.text, 0, at) is not None

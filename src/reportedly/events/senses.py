@@ -114,4 +114,14 @@ class SentenceSenses:
 
 
 def _forms(words: Iterable[Token]) -> set[str]:
-    return {form for word in words for form in (word.lower_, word.lemma_.lower())}
+    """Each word's lower-case form and lemma; its lemma with its part of speech ("final/NOUN"),
+    which a rule writes for a word that tells the sense as one part of speech only ("the cup
+    final", not "the final rebel-held city"); and a modifier's lemma joined to its noun's
+    ("final+minute" of "in the final minutes")."""
+    forms = set()
+    for word in words:
+        lemma = word.lemma_.lower()
+        forms.update((word.lower_, lemma, f"{lemma}/{word.pos_}"))
+        if word.dep_ == "amod":
+            forms.add(f"{lemma}+{word.head.lemma_.lower()}")
+    return forms

@@ -33,6 +33,9 @@ AGENT_FILE = "Phoenix.agents.txt"
 # CAMEO's three-letter codes for actors of no one country: intergovernmental and
 # non-governmental organisations, militant groups, multinationals, unidentified.
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
+# Last words of the names of non-governmental organisations: every forum and foundation the
+# dictionaries name is coded NGO, so one they lack is too ("the Third World Water Forum").
+NGO_NAME_WORDS = frozenset({"forum", "foundation"})
 # Endings that leave the country a word names: "Russia's", "Saudi-led".
 _POSSESSIVE = re.compile(r"(['’]s?|-led)$", re.IGNORECASE)
 
@@ -43,6 +46,21 @@ LEGACY_COUNTRIES = dict(line.split("\t") for line in data_lines("cameo_legacy_co
 def iso_country(code: str) -> str:
     """A CAMEO country code as ISO 3166-1 alpha-3 (``ROM`` -> ``ROU``); others unchanged."""
     return LEGACY_COUNTRIES.get(code, code)
+
+
+# British spellings in names that the dictionaries mostly write the American way.
+_BRITISH = re.compile(r"(?i)(?<=i)s(?=ation)|(?<=defen)c(?=e\b)|(?<=lab)ou(?=r)|(?<=cent)re\b")
+_AMERICAN = {"s": "z", "c": "s", "ou": "o", "re": "er"}
+
+
+def american_spelling(word: str) -> str:
+    """A name word spelt the American way ("Organisation" -> "Organization", "Defence" ->
+    "Defense", "Labour" -> "Labor", "Centre" -> "Center")."""
+    return _BRITISH.sub(lambda match: _case_as(match.group(0), _AMERICAN[match.group(0).lower()]), word)
+
+
+def _case_as(original: str, replacement: str) -> str:
+    return replacement.upper() if original.isupper() else replacement
 
 
 class ActorFileError(ValueError):
@@ -224,6 +242,8 @@ class ActorCoder:
             phrase_of(" ".join(map(self.canonical_spelling, words))),
             # The dictionaries spell some acronyms with dots, some without ("U.S.", "USA").
             phrase_of(" ".join(map(undotted, words))),
+            # and most names the American way ("Palestine Liberation Organisation").
+            phrase_of(" ".join(map(american_spelling, words))),
         ):
             codes = self.tables.actors.get(candidate)
             if codes:
@@ -237,9 +257,10 @@ class ActorCoder:
         # Countries are named with capitals ("Russia's", "Ukrainian"): lower-case words
         # that happen to spell a dictionary name ("occupied territories") are no country.
         named = _capitalised(words, description)
-        # Peoples name countries too: "Albanians" as "Albanian", "Iraqis" as "Iraqi".
-        singular = tuple(word[:-1] if word.endswith(("NS", "IS")) else word for word in named)
-        country = self._longest(named, self.countries) or self._longest(singular, self.countries)
+        # Peoples name countries too ("Albanians" as "Albanian", "Turks" as "Turk"), and
+        # adjectives the dictionaries lack their country's name ("Kampuchean": "Kampuchea").
+        stems = tuple(word[:-1] if word.endswith(("S", "N")) else word for word in named)
+        country = self._longest(named, self.countries) or self._longest(stems, self.countries)
         sector = self.sector_of(description)
         if country and sector:
             return country + sector
@@ -253,6 +274,19 @@ class ActorCoder:
         for start in range(1, len(tokens)):
             if tokens[start][:1].isupper():
                 code = self.code_name(" ".join(tokens[start:]), day)
+                if code is not None and code not in self.country_codes:
+                    return code
+        return None
+
+    def code_qualifier_name(self, words: str, day: date | None) -> str | None:
+        """The code of an actor of its own (not a bare country) that a noun phrase names
+        before its head, to say whose the head is ("Islamic State targets", "Hamas
+        positions"): the longest such name its capitalised words hold."""
+        capitalised = _capitalised(phrase_of(words), words)[:-1]
+        for length in range(len(capitalised), 0, -1):
+            for start in range(len(capitalised) - length + 1):
+                codes = self.tables.actors.get(capitalised[start : start + length])
+                code = code_on(codes, day) if codes else None
                 if code is not None and code not in self.country_codes:
                     return code
         return None
@@ -288,11 +322,13 @@ class ActorCoder:
             # An organisation the dictionaries lack is one they know qualified ("Iranian
             # Revolutionary Guards"), else of the country its name names ("Kenya
             # Anti-Corruption Commission" KEN, "Canadian Press" CAN), else a body of the
-            # organisation it names ("UN Migration Agency").
+            # organisation it names ("UN Migration Agency"), else a non-governmental one by
+            # its last word ("Third World Water Forum").
             code = (
                 self.code_head_name(entity.name, day)
                 or self.code_description(entity.name, day)
                 or self.code_organisation(entity.name)
+                or ("NGO" if entity.name.split()[-1].lower() in NGO_NAME_WORDS else None)
             )
         if speaks_for_country:
             code += "GOV"
