@@ -203,9 +203,43 @@ SHIPPED_POSITIONS = [
         [("negotiations", "supports")],
     ),
     ("The coach said the team would not accept the referee's decision and would appeal.", []),
+    # the issue's polarity: lifting sanctions is against them, imposing tariffs for them
+    (
+        "The EU's foreign policy chief said the bloc would lift sanctions on Syria's central bank "
+        "next month.",
+        [("sanctions", "opposes")],
+    ),
+    (
+        "China's commerce ministry said Beijing would impose an additional 34% tariff on all goods "
+        "imported from the United States.",
+        [("trade_tariffs", "supports")],
+    ),
+    # a judgement with no refusal; a time that is a condition
+    ('The opposition leader said the official election result was "a fraud".', [("elections", "opposes")]),
+    (
+        'The prime minister said elections would be held "as soon as the fighting stops".',
+        [("elections", "conditional")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "positions"), SHIPPED_POSITIONS)
 def test_the_shipped_model_gives_issues_and_stances_of_short_passages(extract, text: str, positions):
     assert [(stance.issue, stance.stance) for stance in extract(text).stances] == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        (
+            'The UN relief chief urged "all parties" to let humanitarian aid convoys reach the city.',
+            "all parties",
+        ),
+        ("The ministry demanded that Israel open the crossings for humanitarian aid.", "Israel"),
+    ],
+)
+def test_the_shipped_model_names_whom_a_demand_is_of(extract, text: str, addressee: str):
+    stances = extract(text).stances
+    assert [(s.issue, s.stance, s.demanded_of and s.demanded_of.text) for s in stances] == [
+        ("humanitarian_aid", "demands", addressee)
+    ]

@@ -59,6 +59,7 @@ POLARITY_SIGNALS = (
     "judged bad",
     "judged good",
     "cue rejection",
+    "own refusal",
 )
 EVENT_TYPES = ("AGREE", "REJECT", "REQUEST", "THREATEN")
 CUE_CLASSES = ("demand", "refusal", "support", "other", "none")

@@ -549,6 +549,12 @@ SOFT_CONDITION = re.compile(
     r"only (?:on|under|with|through|by|in)|subject to|depending on|without)(?![\w-])",
     re.IGNORECASE,
 )
+# The speaker's side refusing ("We cannot negotiate while ...", "we will never recognise"):
+# a refusal of its own acts, as opposed to a denial about others.
+OWN_REFUSAL = re.compile(
+    r"(?<![\w-])(?:we|i)\s+(?:\w+\s+)?(?:not|never|cannot|can't|won't|will not|don't|do not)(?![\w-])",
+    re.IGNORECASE,
+)
 # The names of ``statement_signals``' numbers, in order.
 SIGNALS = (
     "negation",
@@ -580,6 +586,7 @@ SIGNALS = (
     "judged good",
     "soft condition",
     "cue judged bad",
+    "own refusal",
 )
 
 
@@ -624,6 +631,7 @@ def statement_signals(text: str, cue: str) -> list[float]:
         JUDGED_GOOD.search(text),
         SOFT_CONDITION.search(text),
         JUDGED_BAD.search(cue),
+        OWN_REFUSAL.search(text),
     )
     return [float(bool(value)) for value in found]
 
