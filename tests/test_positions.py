@@ -65,6 +65,28 @@ def test_a_demand_names_whom_it_is_of():
     assert (reading.stance, reading.demanded_of) == ("demands", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "addressee"),
+    [
+        # people by a common noun, quoted or not, and "all parties"
+        ('"all parties" to resume peace talks as soon as possible', "urged", "all parties"),
+        ("major emitters to triple their climate finance pledges", "called on", "major emitters"),
+        ("the Saudi-led coalition to lift restrictions on fuel imports", "urged", "the Saudi-led coalition"),
+        # the act quoted after "to"; a demand in the middle of the content
+        ('Washington to "stop playing with fire" over Taiwan', "urged", "Washington"),
+        ("Beijing would never accept the sanctions and urged Washington to stop", "said", "Washington"),
+        # "demanded that X <act>": the subject of the act demanded
+        ("that the UN send monitors to the flooded areas", "demanded", "the UN"),
+        # no one: a thing before "to", a report of what someone did
+        ("talks to resume before the summer", "urged", None),
+        ("that the UN was sending monitors", "demanded", None),
+    ],
+)
+def test_a_demand_names_whom_it_is_of_in_the_words_before_its_act(text: str, cue: str, addressee: str | None):
+    reading = read_stance(text, cue)
+    assert (reading.stance, _text(text, reading.demanded_of)) == ("demands", addressee)
+
+
 def test_an_issues_own_words_against_it_turn_the_stance():
     sanctions = next(issue for issue in load_issues().issues if issue.name == "sanctions")
     assert read_stance(

@@ -19,6 +19,14 @@ from conftest import run_cli
 LEARNED_MISREADS = pytest.mark.xfail(
     strict=True, reason="the learned stance reads a demand of no one 'supports'"
 )
+# Branch stance2's model reads Zelenskiy's "We cannot negotiate while missiles fall on our
+# cities," "Our partners know this." unclear (0.51) over opposes (0.35): in the training sets a
+# negated statement of the speaker's side about talks is often a denial ("we have not received
+# any proposal", unclear), and the second quote's words lean that way. Alone, the first quote
+# reads opposes.
+STANCE2_MISREADS = pytest.mark.xfail(
+    strict=True, reason="the learned stance reads a refusal followed by another quote 'unclear'"
+)
 READER_POSITIONS: list = [
     # "Moscow would not accept any ceasefire proposal that ignored 'the realities on the ground'"
     ("lavrov-talks.txt", "Lavrov", "ceasefire", "opposes", None),
@@ -33,7 +41,9 @@ READER_POSITIONS: list = [
     # "Kyiv needed more air defence systems before winter"
     ("zelenskiy-interview.txt", "Zelenskiy", "military_aid", "demands", None),
     # "We cannot negotiate while missiles fall on our cities"
-    ("zelenskiy-interview.txt", "Zelenskiy", "negotiations", "opposes", None),
+    pytest.param(
+        "zelenskiy-interview.txt", "Zelenskiy", "negotiations", "opposes", None, marks=STANCE2_MISREADS
+    ),
     # "the Kremlin insisted it was open to dialogue"
     ("zelenskiy-interview.txt", "Kremlin", "negotiations", "supports", None),
     # "Berlin expects the sanctions package to be approved this week"

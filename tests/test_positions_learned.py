@@ -88,16 +88,25 @@ def test_the_cue_class_is_the_rules_reading_of_the_cue():
         ),
         ("any return to the talks", "ruled out", {"cue rejection"}),
         ("Israel to let aid trucks into Gaza", "urged", {"cue demand"}),
-        ("talks could resume if Kyiv withdraws", "said", {"condition", "undecided", "ending"}),
+        (
+            "talks could resume if Kyiv withdraws",
+            "said",
+            {"condition", "undecided", "ending", "strengthening"},
+        ),
         ("Washington must act first", "said", {"modal"}),
         ("we must act first", "said", {"modal", "modal of the speaker's side"}),
         ("Will the truce hold?", "asked", {"question", "promise", "cue demand"}),
         (
             "it was not ruling out new sanctions",
             "said",
-            {"negation", "negations odd", "rejection", "hedged support"},
+            {"negation", "negations odd", "rejection", "hedged support", "strengthening"},
         ),
-        ("the new sanctions package", "", {"cue none"}),
+        ("the new sanctions package", "", {"cue none", "strengthening"}),
+        # a judgement without a refusal, and a time that is a condition
+        ('the official result was "a fraud"', "said", {"judged bad"}),
+        ("Trump's plan", "balked at", {"cue judged bad"}),
+        ("elections would be held when conditions allow", "said", {"promise", "soft condition"}),
+        ("Kashmir is an integral part of India", "said", {"judged good"}),
     ],
 )
 def test_the_statement_signals_are_the_rules_lexicons_found(text: str, cue: str, found: set[str]):
@@ -142,7 +151,7 @@ def test_a_model_file_round_trips_and_one_for_other_issues_or_of_an_old_format_i
     with pytest.raises(PositionModelError, match="made for other issues"):
         load_position_model(path, ["ceasefire"])
     path.write_text(json.dumps({"issues": ISSUES, "threshold": 0.3, "mode": "fill"}))
-    with pytest.raises(PositionModelError, match=r"not a positions model \(format None, not 2\)"):
+    with pytest.raises(PositionModelError, match=r"not a positions model \(format None, not 3\)"):
         load_position_model(path, ISSUES)
 
 
@@ -194,9 +203,43 @@ SHIPPED_POSITIONS = [
         [("negotiations", "supports")],
     ),
     ("The coach said the team would not accept the referee's decision and would appeal.", []),
+    # the issue's polarity: lifting sanctions is against them, imposing tariffs for them
+    (
+        "The EU's foreign policy chief said the bloc would lift sanctions on Syria's central bank "
+        "next month.",
+        [("sanctions", "opposes")],
+    ),
+    (
+        "China's commerce ministry said Beijing would impose an additional 34% tariff on all goods "
+        "imported from the United States.",
+        [("trade_tariffs", "supports")],
+    ),
+    # a judgement with no refusal; a time that is a condition
+    ('The opposition leader said the official election result was "a fraud".', [("elections", "opposes")]),
+    (
+        'The prime minister said elections would be held "as soon as the fighting stops".',
+        [("elections", "conditional")],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "positions"), SHIPPED_POSITIONS)
 def test_the_shipped_model_gives_issues_and_stances_of_short_passages(extract, text: str, positions):
     assert [(stance.issue, stance.stance) for stance in extract(text).stances] == positions
+
+
+@pytest.mark.parametrize(
+    ("text", "addressee"),
+    [
+        (
+            'The UN relief chief urged "all parties" to let humanitarian aid convoys reach the city.',
+            "all parties",
+        ),
+        ("The ministry demanded that Israel open the crossings for humanitarian aid.", "Israel"),
+    ],
+)
+def test_the_shipped_model_names_whom_a_demand_is_of(extract, text: str, addressee: str):
+    stances = extract(text).stances
+    assert [(s.issue, s.stance, s.demanded_of and s.demanded_of.text) for s in stances] == [
+        ("humanitarian_aid", "demands", addressee)
+    ]

@@ -49,12 +49,24 @@ from reportedly.positions.stance import (
 if TYPE_CHECKING:
     from reportedly.positions.gate import EncoderGate
 
+# The signals the stance model weighs per issue as well as for all (the issue's polarity).
+POLARITY_SIGNALS = (
+    "negations odd",
+    "rejection",
+    "support",
+    "ending",
+    "strengthening",
+    "judged bad",
+    "judged good",
+    "cue rejection",
+    "own refusal",
+)
 EVENT_TYPES = ("AGREE", "REJECT", "REQUEST", "THREATEN")
 CUE_CLASSES = ("demand", "refusal", "support", "other", "none")
 ISSUE_KINDS = ("ovr", "pair")
 ADD_WHERE = ("anywhere", "unplaced")
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-FORMAT = 2
+FORMAT = 3
 # An embedding's numbers are some 1/sqrt(384) each, its product with a centroid's some 1/384:
 # scaled to about one, so that one L2 penalty weighs them as it weighs the 0/1 features.
 VECTOR_SCALE = 384**0.5
@@ -198,10 +210,19 @@ class Features:
         there and whether the issue's ``against`` words are in its content."""
         index = self.issues.index(issue)
         similarities = _similarities(view, len(self.issues))
+        statement = self.statement(view, self.embedding_for_stance)
+        # Each issue's own weights of the signals whose direction depends on the issue
+        # ("lift" opposes sanctions, "impose" supports tariffs, "never" on territory).
+        # "No sanctions relief": a negation of an act against the issue is for it.
+        signals = statement[self._polarity_columns(view)]
+        turned = signals[POLARITY_SIGNALS.index("negations odd")] != float(acts_against)
+        polarity = np.zeros((len(self.issues), len(POLARITY_SIGNALS) + 2))
+        polarity[index] = [*signals, float(acts_against), float(turned)]
         return np.concatenate(
             [
-                self.statement(view, self.embedding_for_stance),
+                statement,
                 [float(index == number) for number in range(len(self.issues))],
+                polarity.reshape(-1),
                 [
                     float(acts_against),
                     float(issue in view.pattern_issues),
@@ -212,6 +233,11 @@ class Features:
                 [float(reading.condition is not None), float(reading.demanded_of is not None)],
             ]
         )
+
+    def _polarity_columns(self, view: StatementView) -> list[int]:
+        """Where ``POLARITY_SIGNALS`` sit in the statement's own features."""
+        first = 1 + (len(_vector(view)) if self.embedding_for_stance else 0)
+        return [first + SIGNALS.index(name) for name in POLARITY_SIGNALS]
 
 
 def _best_of_others(values: np.ndarray) -> np.ndarray:

@@ -122,6 +122,25 @@ DEMAND_OF = re.compile(
     r"\s+(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+\w+|them|him|her|it)"
     r"\s+(?:to\s+(?!be\b)\w+|must|should|will|would)",
 )
+# Whom a demand is of, said before "to" + its act, in any case and quoted or not: "urged
+# \"all parties\" to resume", "called on major emitters to triple", "urged the Saudi-led
+# coalition to lift"; kept only where ``_agent`` finds someone in the words.
+ADDRESSEE = r"[\"“]?(?P<object>(?:the\s+|all\s+|both\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)[\"”]?"
+TO_ACT = r"\s+(?:to\s+[\"“]?(?!be\b)\w+|must|should)"
+DEMAND_OF_ANYONE = re.compile(
+    r"(?<![\w-])(?:call\w* (?:on|upon)|urg\w+|press\w*|ask\w*|appeal\w* to|told|demand\w* that)\s+"
+    + ADDRESSEE
+    + TO_ACT,
+    re.IGNORECASE,
+)
+CUE_OBJECT_ANYONE = re.compile(r"\s*" + ADDRESSEE + TO_ACT)
+# "demanded" + "that the UN send monitors": the subject of the demanded act.
+DEMAND_THAT_CUES = _words(r"demand\w*", r"insist\w*", r"urg\w+")
+AUXILIARY = r"(?:is|was|are|were|has|had|have|would|will|could|can|did|does)\b"
+CUE_THAT = re.compile(
+    rf"\s*that\s+(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?!{AUXILIARY})[\w'’.-]+){{0,2}}?)"
+    rf"\s+(?!{AUXILIARY})[a-z]+\b"
+)
 # ... and those that do when their content names whom ("expected" + "Kyiv to accept ...").
 OBJECT_DEMAND_CUES = _words(r"expect\w*", r"want\w*", r"order\w*", r"told", r"tell\w*")
 # A demand's cue before its content: "urged" + "the administration to send more Patriots".
@@ -143,6 +162,11 @@ AGENT_NOUNS = _words(
     r"parties",
     r"authorities",
     r"officials",
+    r"side",
+    r"donors",
+    r"emitters",
+    r"coalition",
+    r"capitals",
     r"the West",
     r"the world",
     r"everyone",
@@ -239,13 +263,31 @@ def _agent(text: str, found: Range | None) -> Range | None:
     words = text[found.start : found.end].split()
     first = words[0].lower() if words else ""
     named = [word for word in words if word[:1].isupper() and word.lower() not in NOT_NAMES]
-    if first in NOT_NAMES or not (named or AGENT_NOUNS.search(text, found.start, found.end)):
+    people = AGENT_NOUNS.search(text, found.start, found.end)
+    # "all parties" and "both sides" are whom the demand is of; "all talks" is no one.
+    if (first in NOT_NAMES and not (first == "all" and people)) or not (named or people):
         return None
     return found
 
 
+def _addressee(text: str, cue: str) -> Range | None:
+    """Whom a demand of the statement is of, where the words before its act can be someone:
+    after a demanding verb in ``text`` or, after a demanding ``cue``, at its start."""
+    matches = list(DEMAND_OF_ANYONE.finditer(text))
+    if DEMAND_CUES.match(cue) or OBJECT_DEMAND_CUES.match(cue) or re.search(r"\bcall\w*$", cue):
+        matches.insert(0, CUE_OBJECT_ANYONE.match(text))
+    if DEMAND_THAT_CUES.search(cue):
+        matches.insert(0, CUE_THAT.match(text))
+    for match in matches:
+        if match and (found := _agent(text, Range(match.start("object"), match.end("object")))):
+            return found
+    return None
+
+
 def _demand(text: str, cue: str) -> tuple[bool, Range | None]:
     """Whether the statement demands, and of whom (a range of ``text``) where it says."""
+    if addressee := _addressee(text, cue.strip()):
+        return True, addressee
     if match := DEMAND_OF.search(text):
         return True, _agent(text, Range(match.start("object"), match.end("object")))
     if modal := MODAL.search(text):
@@ -384,6 +426,13 @@ UNDECIDED = _words(
     r"could",
     r"possibl\w*",
     r"(?:un)?likely",
+    r"not sure",
+    r"who knows",
+    r"far from certain",
+    r"monitor\w*",
+    r"nuances?",
+    r"we(?:'ll| will) see",
+    r"wait and see",
 )
 # A refusal refused: "not ruling out", "cannot rule out", "not against" support.
 HEDGED_SUPPORT = re.compile(
@@ -405,6 +454,106 @@ ENDING = _words(
     r"stop\w*",
     r"freez\w*",
     r"postpon\w*",
+)
+# Acts that make whatever the issue is more or stronger ("impose", "tighten", "retaliate"):
+# the other side of ``ENDING`` (imposing tariffs supports them; lifting sanctions opposes them).
+STRENGTHENING = _words(
+    r"impos\w*",
+    r"introduc\w*",
+    r"rais\w*",
+    r"tighten\w*",
+    r"expand\w*",
+    r"extend\w*",
+    r"increas\w*",
+    r"step\w* up",
+    r"retaliat\w*",
+    r"counter-\w+",
+    r"new",
+    r"more",
+    r"further",
+    r"resum\w*",
+)
+# Words that judge a thing bad ("a fraud", "absurd", "meaningless"): the speaker is against
+# what they judge, though no refusal is said.
+JUDGED_BAD = _words(
+    r"absurd\w*",
+    r"fraud\w*",
+    r"sham",
+    r"farce",
+    r"rigged",
+    r"meaningless",
+    r"unrealistic",
+    r"manipulat\w*",
+    r"illegitimate",
+    r"illegal",
+    r"invalid",
+    r"no (?:legal )?validity",
+    r"null and void",
+    r"neither free nor fair",
+    r"unjust\w*",
+    r"bad",
+    r"dangerous",
+    r"provocat\w*",
+    r"pretext",
+    r"blackmail\w*",
+    r"hypocri\w*",
+    r"shameful",
+    r"outrageous",
+    r"useless",
+    r"not enough",
+    r"betray\w*",
+    r"reward\w* aggress\w*",
+    r"surrender\w*",
+    r"capitulat\w*",
+    r"trap",
+    r"scam",
+    r"infamous",
+    r"regret\w*",
+    r"deplor\w*",
+    r"denounc\w*",
+    r"slam\w*",
+    r"balk\w*",
+    r"scoff\w*",
+    r"lambast\w*",
+    r"accus\w*",
+)
+# Words that judge a thing good ("a historic step", "the best way", "an integral part").
+JUDGED_GOOD = _words(
+    r"good",
+    r"great",
+    r"historic",
+    r"positive",
+    r"constructive",
+    r"useful",
+    r"productive",
+    r"fair",
+    r"success\w*",
+    r"breakthrough",
+    r"vital",
+    r"crucial",
+    r"the (?:best|only|right) way",
+    r"no alternative",
+    r"integral part",
+    r"firm",
+    r"unwavering",
+    r"inalienable",
+    r"legitimate",
+    r"right",
+    r"deserve\w*",
+    r"must not be allowed",
+)
+# Conditions the rules do not read as one ("as soon as Kyiv withdraws", "when conditions
+# allow", "in case both parties wish"): a time that is the condition.
+SOFT_CONDITION = re.compile(
+    r"(?<![\w-])(?:as soon as|in case|whenever|the moment|once(?! again| more| and)|when(?! asked)|"
+    r"only (?:on|under|with|through|by|in)|subject to|depending on|without)(?![\w-])",
+    re.IGNORECASE,
+)
+# The speaker's side refusing ("We cannot negotiate while ...", "we will never recognise"):
+# a refusal of its own acts, as opposed to a denial about others.
+OWN_REFUSAL = re.compile(
+    r"(?<![\w-])(?:we|i)\s+(?:\w+\s+)?(?:not|never|cannot|can't|won't|will not|don't|do not)(?![\w-])",
+    re.IGNORECASE,
 )
 # The names of ``statement_signals``' numbers, in order.
 SIGNALS = (
@@ -432,6 +581,12 @@ SIGNALS = (
     "cue demand of its object",
     "cue undecided",
     "cue none",
+    "strengthening",
+    "judged bad",
+    "judged good",
+    "soft condition",
+    "cue judged bad",
+    "own refusal",
 )
 
 
@@ -471,6 +626,12 @@ def statement_signals(text: str, cue: str) -> list[float]:
         OBJECT_DEMAND_CUES.match(cue),
         UNDECIDED.search(cue),
         not cue,
+        STRENGTHENING.search(text),
+        JUDGED_BAD.search(text),
+        JUDGED_GOOD.search(text),
+        SOFT_CONDITION.search(text),
+        JUDGED_BAD.search(cue),
+        OWN_REFUSAL.search(text),
     )
     return [float(bool(value)) for value in found]
 
