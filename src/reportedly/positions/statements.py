@@ -244,8 +244,7 @@ def take_positions(
             chosen = learned_issues(statement, about, vector, book, learned)
         else:
             chosen = [
-                Choice(issue, match, score, *rule_reading(statement, issue, match))
-                for issue, match, score in about
+                Choice(issue, score, *rule_reading(statement, issue, match)) for issue, match, score in about
             ]
         for choice in chosen:
             reading, start = choice.reading, choice.start
@@ -330,7 +329,6 @@ class Choice:
     model's stance weighs it, and the stance's condition and addressee are the rules')."""
 
     issue: Issue
-    match: re.Match[str] | None  # the issue's pattern in the content (None: found otherwise)
     score: float
     reading: Reading
     start: int  # where the window the rules read starts in the statement's text
@@ -354,9 +352,9 @@ def learned_issues(
     for name, probability in model.issues_of(view):
         issue, match = by_name[name], matches.get(name)
         reading, start = rule_reading(statement, issue, match)
-        # The rules' issues keep their score (1 a pattern, else the cosine); the model's its probability.
         stance = model.stance_on(view, name, reading, issue.against)
-        chosen.append(Choice(issue, match, scores.get(name, probability), reading, start, stance))
+        # The rules' issues keep their score (1 a pattern, else the cosine); the model's its probability.
+        chosen.append(Choice(issue, scores.get(name, probability), reading, start, stance))
     return chosen
 
 
