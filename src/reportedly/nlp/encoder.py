@@ -64,7 +64,8 @@ class SentenceEncoder:
         kept_vectors: int = KEPT_VECTORS,
     ) -> None:
         # A text's vector by its piece ids, what the model reads of it (texts whose first
-        # pieces are the same embed alike), oldest use first.
+        # pieces are the same embed alike), oldest use first. No lock: an encoder serves one
+        # extractor, which runs one document at a time (the server and the batch workers too).
         self.kept: dict[tuple[int, ...], np.ndarray] = {}
         self.kept_vectors = kept_vectors
         missing = [name for name in (model_file, TOKENIZER_FILE) if not (model_dir / name).is_file()]
