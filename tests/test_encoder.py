@@ -56,3 +56,32 @@ def test_texts_run_in_the_groups_that_cost_least_padding_and_runs_included():
     assert runs([8] * 5) == [(0, 5)]
     assert runs([]) == []
     assert max(last - first for first, last in runs([8] * 70)) <= TEXTS_A_RUN
+
+
+def test_a_text_embedded_before_takes_its_kept_vector_and_runs_once(monkeypatch: pytest.MonkeyPatch):
+    alone = SentenceEncoder(shipped_encoder_dir(), kept_vectors=0)
+    fresh = alone.encode(TEXTS[:3])
+    ran: list[int] = []
+    keeping = SentenceEncoder(shipped_encoder_dir(), kept_vectors=3)
+    run = keeping.run
+    monkeypatch.setattr(keeping, "run", lambda ids: ran.append(len(ids)) or run(ids))
+    first = keeping.encode([TEXTS[0], TEXTS[1], TEXTS[0]])
+    # The same text twice in one call runs once; each row is the text's own vector.
+    assert ran == [2]
+    assert np.array_equal(first[0], first[2])
+    assert np.abs(first[:2] - fresh[:2]).max() < 1e-5
+    # Texts whose pieces are the same (spacing, case: the model's vocabulary is uncased) and
+    # a text embedded before run no more.
+    again = keeping.encode([TEXTS[1], "  russia IS open to a   ceasefire. "])
+    assert ran == [2, 0]
+    assert np.array_equal(again, first[[1, 0]])
+    # Beyond three vectors the least recently used goes: TEXTS[1] (TEXTS[0] was used since).
+    keeping.encode([TEXTS[2], TEXTS[3]])
+    assert ran == [2, 0, 2]
+    assert len(keeping.kept) == 3
+    assert keeping.piece_ids(TEXTS[1]) not in [list(key) for key in keeping.kept]
+    assert np.array_equal(keeping.encode([TEXTS[0]])[0], first[0])
+    assert ran == [2, 0, 2, 0]
+    # An encoder that keeps none runs every text, each time.
+    assert np.array_equal(alone.encode(TEXTS[:3]), fresh)
+    assert alone.kept == {}

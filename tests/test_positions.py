@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reportedly.model import Range
-from reportedly.positions.issues import IssueFileError, load_issues
+from reportedly.positions.issues import IssueFileError, _any_of, _compile, load_issues
 from reportedly.positions.stance import read_stance
 from reportedly.store.stances import find_shifts
 
@@ -127,6 +127,38 @@ def test_the_shipped_issues_are_the_fourteen_of_the_gold_and_patterns_find_them(
     ]
     assert about("quarterly profits rose by 12 percent") == []
     assert about("Tehran will keep enriching uranium") == ["nuclear_programme"]
+
+
+def test_the_issues_expression_finds_where_the_first_of_any_pattern_starts():
+    where = "test"
+    patterns = [
+        _compile(source, where)
+        for source in (
+            r"cease-?fires?",
+            r"Crimea",
+            r"(?:humanitarian )?pause in (?:the )?fighting",  # starts with "h" or "p"
+            r"\w+ sanctions",  # starts with any word character: tried everywhere
+            r"[0-9]+ prisoners",
+        )
+    ]
+    found = _any_of(patterns, where)
+
+    def first(text: str) -> int | None:
+        starts = [match.start() for pattern in patterns if (match := pattern.search(text))]
+        return min(starts, default=None)
+
+    for text, start in [
+        ("Kyiv wants a CEASEFIRE and Crimea back", 13),
+        ("the ceasefire, not crimea", 4),
+        ("a pause in fighting, then a humanitarian pause in the fighting", 2),
+        ("a humanitarian pause in the fighting", 2),
+        ("new EU sanctions", 4),
+        ("swapped 90 prisoners", 8),
+        ("the pre-ceasefire lines; a half-pause in fighting", None),
+        ("quarterly profits rose", None),
+    ]:
+        match = found.search(text)
+        assert (match.start() if match else None) == first(text) == start
 
 
 def test_a_users_issues_file_adds_and_replaces_issues(tmp_path: Path):

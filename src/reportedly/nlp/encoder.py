@@ -37,6 +37,11 @@ PIECES_A_RUN = 10
 # store.py's articles the positions stage took 10.9 ms of processor time an article with a
 # thread a core and 5.4 ms with one (wall 52 and 33 ms, on the shared 2-core machine).
 ENCODER_THREADS = 1
+# Vectors an encoder keeps of the texts it embedded, the least recently used dropped first:
+# news repeats itself (a wire story's quotes in each outlet's version of it, a party line said
+# again), and a vector kept costs a look-up, one computed some 0.3 ms a piece. 4,096 vectors
+# of 384 float32 are 6 MB.
+KEPT_VECTORS = 4096
 
 
 class EncoderError(Exception):
@@ -51,7 +56,18 @@ def shipped_encoder_dir() -> Path:
 class SentenceEncoder:
     """Embeds texts as unit vectors of ``DIMENSIONS`` numbers."""
 
-    def __init__(self, model_dir: Path, model_file: str = MODEL_FILE, threads: int = ENCODER_THREADS) -> None:
+    def __init__(
+        self,
+        model_dir: Path,
+        model_file: str = MODEL_FILE,
+        threads: int = ENCODER_THREADS,
+        kept_vectors: int = KEPT_VECTORS,
+    ) -> None:
+        # A text's vector by its piece ids, what the model reads of it (texts whose first
+        # pieces are the same embed alike), oldest use first. No lock: an encoder serves one
+        # extractor, which runs one document at a time (the server and the batch workers too).
+        self.kept: dict[tuple[int, ...], np.ndarray] = {}
+        self.kept_vectors = kept_vectors
         missing = [name for name in (model_file, TOKENIZER_FILE) if not (model_dir / name).is_file()]
         if missing:
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: no {', '.join(missing)}")
@@ -76,12 +92,30 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str], max_pieces: int = MAX_PIECES) -> np.ndarray:
         """One row per text, in order, embedding its first ``max_pieces`` pieces.
 
+        A text whose pieces were embedded before (or earlier in ``texts``) takes the vector
+        kept (:attr:`kept`); the others run (:meth:`run`). A text's vector is the one it has
+        alone (within 1e-5), so a kept one is the one it would have now.
+        """
+        ids = [tuple(self.piece_ids(text, max_pieces)) for text in texts]
+        new = list(dict.fromkeys(key for key in ids if key not in self.kept))
+        # Each row its own array: one kept must not hold on to its whole run's.
+        computed = {key: vector.copy() for key, vector in zip(new, self.run(new), strict=True)}
+        vectors = np.zeros((len(ids), DIMENSIONS), dtype=np.float32)
+        for row, key in enumerate(ids):
+            # A kept vector is put back last, as the most recently used.
+            vectors[row] = self.kept[key] = computed[key] if key in computed else self.kept.pop(key)
+        while len(self.kept) > self.kept_vectors:
+            del self.kept[next(iter(self.kept))]
+        return vectors
+
+    def run(self, ids: Sequence[Sequence[int]]) -> np.ndarray:
+        """The model's rows for these piece ids, in order.
+
         The texts run shortest first, at most ``TEXTS_A_RUN`` at a time, each run padded to
         its longest (:func:`runs`). A text's vector is the one it has alone (within 1e-5):
         the model quantises each piece's activations on their own, so neither its companions
         nor the padding move it.
         """
-        ids = [self.piece_ids(text, max_pieces) for text in texts]
         vectors = np.zeros((len(ids), DIMENSIONS), dtype=np.float32)
         order = sorted(range(len(ids)), key=lambda row: len(ids[row]))
         for first, last in runs([len(ids[row]) for row in order]):

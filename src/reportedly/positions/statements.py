@@ -235,9 +235,6 @@ def take_positions(
     found = issues_of(extraction, statements, book, encoder, embed_all, gate)
     stances = []
     for statement, about in zip(statements, found, strict=True):
-        chosen: list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]] = [
-            (issue, match, score, None) for issue, match, score in about
-        ]
         if learned is not None:
             # A statement the gate turned away is read without a vector, even one stored before.
             placed = bool(about)
@@ -245,13 +242,17 @@ def take_positions(
                 extraction.vectors.get(statement.id) if wants_vector(statement, placed, True, gate) else None
             )
             chosen = learned_issues(statement, about, vector, book, learned)
-        for issue, match, score, learned_stance in chosen:
-            reading, start = rule_reading(statement, issue, match)
-            stance = learned_stance or reading.stance
+        else:
+            chosen = [
+                Choice(issue, score, *rule_reading(statement, issue, match)) for issue, match, score in about
+            ]
+        for choice in chosen:
+            reading, start = choice.reading, choice.start
+            stance = choice.stance or reading.stance
             stances.append(
                 Stance(
                     statement.id,
-                    issue.name,
+                    choice.issue.name,
                     stance,
                     statement.evidence,
                     _span(
@@ -264,7 +265,7 @@ def take_positions(
                         statement.evidence,
                         _moved(demanded_of_in(reading, stance, statement.text[start:], statement.cue), start),
                     ),
-                    score,
+                    choice.score,
                 )
             )
     return stances
@@ -322,13 +323,25 @@ def statement_view(
     )
 
 
+@dataclass(slots=True)
+class Choice:
+    """An issue a statement is given, with the rules' reading of it there (read once: the
+    model's stance weighs it, and the stance's condition and addressee are the rules')."""
+
+    issue: Issue
+    score: float
+    reading: Reading
+    start: int  # where the window the rules read starts in the statement's text
+    stance: StanceValue | None = None  # the model's, if it read one
+
+
 def learned_issues(
     statement: Statement,
     about: list[tuple[Issue, re.Match[str] | None, float]],
     vector_bytes: bytes | None,
     book: IssueBook,
     model: PositionModel,
-) -> list[tuple[Issue, re.Match[str] | None, float, StanceValue | None]]:
+) -> list[Choice]:
     """``model``'s issues of the statement and its stance on each, given the rules' ``about``
     (a statement not embedded keeps the rules' issues)."""
     matches = {issue.name: match for issue, match, _score in about}
@@ -338,11 +351,10 @@ def learned_issues(
     chosen = []
     for name, probability in model.issues_of(view):
         issue, match = by_name[name], matches.get(name)
-        reading, _start = rule_reading(statement, issue, match)
+        reading, start = rule_reading(statement, issue, match)
+        stance = model.stance_on(view, name, reading, issue.against)
         # The rules' issues keep their score (1 a pattern, else the cosine); the model's its probability.
-        chosen.append(
-            (issue, match, scores.get(name, probability), model.stance_on(view, name, reading, issue.against))
-        )
+        chosen.append(Choice(issue, scores.get(name, probability), reading, start, stance))
     return chosen
 
 
