@@ -214,20 +214,49 @@ def resolved_draft(
 def _prediction_for(
     item: GoldSpeaker, attributions: list[Attribution], resolver: SpeakerResolver, text: str
 ) -> Prediction:
-    """What the extraction gives the gold mention: the nearest overlapping attribution's
-    speaker and addressee, else the resolver's entity for the gold span."""
-    overlapping = [
-        a for a in attributions if a.source and a.source.start < item.end and item.start < a.source.end
-    ]
-    if overlapping:
-        best = min(overlapping, key=lambda a: abs(a.source.start - item.start) + abs(a.source.end - item.end))
-        return Prediction(_spoken(best.speaker), best.addressee.text if best.addressee else None)
+    """What the extraction gives the gold mention: the speaker and addressee of the nearest
+    attribution whose source overlaps it (for a gold question, one that says who was asked:
+    of the nearest question whose addressee, else source, overlaps it), else the resolver's
+    entity for the gold span."""
+
+    def nearest(spans: list[tuple[Span, Attribution]]) -> Attribution | None:
+        overlapping = [(span, a) for span, a in spans if span.start < item.end and item.start < span.end]
+        if not overlapping:
+            return None
+        return min(
+            overlapping, key=lambda pair: abs(pair[0].start - item.start) + abs(pair[0].end - item.end)
+        )[1]
+
+    best = None
+    if item.has_addressee:
+        # A gold question is on the one asked ("Rutte was asked whether ... and replied
+        # that ...": the question, not the answer on the same span) or on the asker.
+        questions = [a for a in attributions if resolver.is_question(a)]
+        best = nearest([(a.addressee, a) for a in questions if a.addressee]) or nearest(
+            [(a.source, a) for a in questions if a.source]
+        )
+    best = best or nearest([(a.source, a) for a in attributions if a.source])
+    if best is not None:
+        return Prediction(_spoken(best.speaker), _addressee(resolver, attributions, text, best))
     probe, previous = _probe(resolver, attributions, text, item.start, item.end)
     group = resolver.group(probe, previous)
     if group is not None:
         return Prediction(_spoken(group), extracted=False)
     entity = resolver.resolve(probe, previous)
     return Prediction(entity.name if entity else None, extracted=False)
+
+
+def _addressee(
+    resolver: SpeakerResolver, attributions: list[Attribution], text: str, attribution: Attribution
+) -> str | None:
+    """An attribution's addressee as the scorer reads it: the name of the one a question was
+    put to, resolved as a source is ("He was asked whether": the one "He" refers to), else
+    the addressee's text."""
+    if attribution.addressee is None:
+        return None
+    _, previous = _probe(resolver, attributions, text, attribution.addressee.start, attribution.addressee.end)
+    asked = resolver.asked(attribution, previous)
+    return asked.name if asked is not None else attribution.addressee.text
 
 
 def _spoken(speaker: Speaker | None) -> Predicted:
