@@ -139,7 +139,7 @@ def test_events_name_their_parties_and_refuse_an_unknown_type(store_path: Path):
     rows = jsonl(out)
     assert list(rows[0])[:6] == ["date", "event_type", "actor", "actor_name", "recipient", "recipient_name"]
     parties = {(row["actor"], row["actor_name"]) for row in rows}
-    assert ("RUSGOV", "Kremlin") in parties
+    assert ("RUSGOV", "Russia") in parties
     # An official of a group the dictionaries know acts under its code (PLOVER codes members
     # of a group so: "Hezbollah guerrillas" LBNREB).
     assert ("PSEREBHMS", "A senior Hamas official") in parties
@@ -155,9 +155,9 @@ def test_events_name_their_parties_and_refuse_an_unknown_type(store_path: Path):
 def test_a_statement_the_headline_repeats_counts_once(store_path: Path):
     code, out, _ = cli("speakers", db=store_path)
     assert code == 0
-    kremlin = next(row for row in jsonl(out) if row["speaker"] == "Kremlin")
+    kremlin = next(row for row in jsonl(out) if row["speaker"] == "Russia")
     assert (kremlin["quotes"], kremlin["documents"]) == (1, 1)
-    _, out, _ = cli("quotes", "--speaker", "Kremlin", db=store_path)
+    _, out, _ = cli("quotes", "--speaker", "Russia", db=store_path)
     assert sorted((row["headline"], row["cue"]) for row in jsonl(out)) == [(0, "said"), (1, "says")]
 
 
