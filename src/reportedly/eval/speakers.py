@@ -23,7 +23,9 @@ How each mention counts (``score_speakers``):
 - unresolvable: right when the speaker is left null, or names the office ``holder`` of a
   title, or one of the members a partly named group lists;
 - questions: the speaker is scored as above (the questioner, or null), and, apart, the
-  attribution's addressee against the gold ``addressee`` (null against null).
+  attribution's addressee, resolved as a source is, against the gold ``addressee`` (null
+  against null). A gold question is scored through the question whose addressee (else
+  source) overlaps its span: a passive question's gold span is on the one asked.
 ``named`` mentions (the name is in the span) are reported apart and left out of the
 resolvable and unresolvable totals.
 """
@@ -87,8 +89,8 @@ Predicted = str | tuple[str, ...] | None
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """What the extraction gives a gold mention: the speaker's name (a group's: its parties'
-    names), the addressee's text, and whether an extracted attribution carried them (else the
-    resolver ran on the span)."""
+    names), the addressee (the name of the one a question was put to, else the span's text),
+    and whether an extracted attribution carried them (else the resolver ran on the span)."""
 
     speaker: Predicted
     addressee: str | None = None
