@@ -98,6 +98,14 @@ def test_a_capital_joins_the_country_the_article_names(extractor: Extractor):
     assert len([e for e in extraction.entities if e.name == "Russia"]) == 1
 
 
+def test_a_pronoun_after_a_metonym_speaks_for_the_same_government(extractor: Extractor):
+    extraction = extractor.extract_one(
+        Document("passage", "The Kremlin said talks would resume. It added that no date had been set.")
+    )
+    assert [a.speaker.name for a in extraction.attributions] == ["Russia", "Russia"]
+    assert len({a.speaker.entity for a in extraction.attributions}) == 1
+
+
 def test_a_person_with_a_capitals_name_speaks_for_himself(extractor: Extractor):
     found = spoken("Denzel Washington said the film was his best work.", extractor, date(2018, 1, 1))
     assert found["Denzel Washington"][0] == "Denzel Washington"

@@ -369,8 +369,15 @@ class SpeakerResolver:
         return parts
 
     def resolve(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
+        """The entity behind an attribution's source, ``previous`` being the last speaker; a
+        place or an organ of government the source names or refers to ("the Kremlin", "it"
+        after it) as whom it speaks for (``spoken_for``)."""
         if attribution.source is None:
             return None
+        return self.spoken_for(self._source_entity(attribution, previous), attribution.source)
+
+    def _source_entity(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
+        """The entity the words of a source (not None) name or refer to."""
         source_tokens = self.doc.char_span(
             attribution.source.start, attribution.source.end, alignment_mode="expand"
         )
@@ -415,11 +422,9 @@ class SpeakerResolver:
             # "Keith Kellogg, Trump's pick to be special envoy to Ukraine": a name before
             # a comma heads the phrase; the name that ends it ends its apposition.
             opening = [item for item in named if item[0] == 1 and item[1] < best[1]]
-            entity = min(opening, key=lambda item: item[1])[2] if best[0] == 0 and opening else best[2]
-            return self.spoken_for(entity, source)
+            return min(opening, key=lambda item: item[1])[2] if best[0] == 0 and opening else best[2]
         if all(word.text[:1].isupper() for word in tokens) and (known := self._known_name(source.text)):
-            # "Hannity asked Trump ...": NER missed a name it found elsewhere
-            return self.spoken_for(known, source)
+            return known  # "Hannity asked Trump ...": NER missed a name it found elsewhere
         if (government := self.spoken_for(None, source)) is not None:
             return government  # "Pakistani authorities": a people's government is its country
         head = tokens.root
