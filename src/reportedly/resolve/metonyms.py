@@ -47,6 +47,14 @@ def metonym_key(name: str) -> str:
     return " ".join(words).casefold()
 
 
+def stands_for_government(phrase: str) -> bool:
+    """Whether a phrase speaks for a government it does not name as such: a metonym of the
+    table ("the Kremlin", "Kyiv") or a phrase headed by a government noun ("The Brazilian
+    authorities", "the government")."""
+    words = clean_name(phrase).split()
+    return metonym_key(phrase) in read_metonyms() or bool(words and words[-1].lower() in GOVERNMENT_NOUNS)
+
+
 @cache
 def read_metonyms() -> dict[str, Metonym]:
     """``data/metonyms.tsv``: metonym key -> what it speaks for."""
