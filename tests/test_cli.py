@@ -75,8 +75,8 @@ def test_examples_all_validate(cli: Invoke, schema):
         for record in output
     } == {
         "lavrov-talks": (7, ["Russia", "Sergei Lavrov"]),
-        "summit-liveblog#1": (5, ["Berlin", "Olaf Scholz", "Viktor Orban"]),
-        "zelenskiy-interview": (8, ["Kremlin", "Reuters", "Volodymyr Zelenskiy"]),
+        "summit-liveblog#1": (5, ["Germany", "Olaf Scholz", "Viktor Orban"]),
+        "zelenskiy-interview": (8, ["Reuters", "Russia", "Volodymyr Zelenskiy"]),
     }
     for record in output:
         jsonschema.validate(record, schema)

@@ -99,7 +99,7 @@ def test_extract_gives_a_record_per_post_with_its_page_offset_and_time(cli: Invo
             assert post_text[span["start"] : span["end"]] == span["text"]
             assert LIVE_BLOG[offset + span["start"] : offset + span["end"]] == span["text"]
     speakers = [{a["speaker"]["name"] for a in record["attributions"] if a["speaker"]} for record in output]
-    assert speakers == [{"Mark Rutte"}, {"Olaf Scholz", "Berlin"}, {"Viktor Orban"}]
+    assert speakers == [{"Mark Rutte"}, {"Olaf Scholz", "Germany"}, {"Viktor Orban"}]
 
 
 def test_an_article_names_no_page(cli: Invoke, tmp_path: Path):

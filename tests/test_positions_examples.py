@@ -45,7 +45,7 @@ READER_POSITIONS: list = [
         "zelenskiy-interview.txt", "Zelenskiy", "negotiations", "opposes", None, marks=STANCE2_MISREADS
     ),
     # "the Kremlin insisted it was open to dialogue"
-    ("zelenskiy-interview.txt", "Kremlin", "negotiations", "supports", None),
+    ("zelenskiy-interview.txt", "Russia", "negotiations", "supports", None),
     # "Berlin expects the sanctions package to be approved this week"
     ("summit-liveblog.txt", "Scholz", "sanctions", "supports", None),
     # "Ukraine would not give up any territory in exchange for a ceasefire"

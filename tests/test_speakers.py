@@ -103,7 +103,7 @@ def test_capitals_and_seats_of_government_speak_for_governments(resolve):
         for a in extraction.attributions
         if a.speaker
     }
-    assert codes == {"Kremlin": "RUSGOV", "Kyiv": "UKRGOV"}
+    assert codes == {"Russia": "RUSGOV", "Ukraine": "UKRGOV"}
 
 
 def test_quote_before_the_name_and_a_pronoun_after_it(resolve):

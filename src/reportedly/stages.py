@@ -28,6 +28,7 @@ from reportedly.model import Extraction
 from reportedly.positions.statements import take_positions
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
+from reportedly.resolve.metonyms import Referent, metonym_referent
 from reportedly.resolve.offices import article_country
 from reportedly.resolve.speakers import SpeakerResolver
 from reportedly.resolve.times import Reading, date_attributions, find_times, resolve_times
@@ -98,7 +99,15 @@ def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
         lambda name: resources.coder.code_name(name, published),
         former_holder_on(resources, published, country),
         resources.pronouns,
+        metonym_on(resources, published),
     )
+
+
+def metonym_on(resources: Resources, published: date | None) -> Callable[[str], Referent | None]:
+    """Who a place or an organ of government that speaks speaks for on the publication day
+    ("the Kremlin": Russia; "Downing Street": the prime minister of that day; "Ukraine's
+    foreign ministry": Ukraine), by ``data/metonyms.tsv``."""
+    return lambda phrase: metonym_referent(phrase, published, resources.coder, resources.offices.holder)
 
 
 def office_holder_on(

@@ -23,7 +23,9 @@ How each mention counts (``score_speakers``):
 - unresolvable: right when the speaker is left null, or names the office ``holder`` of a
   title, or one of the members a partly named group lists;
 - questions: the speaker is scored as above (the questioner, or null), and, apart, the
-  attribution's addressee against the gold ``addressee`` (null against null).
+  attribution's addressee, resolved as a source is, against the gold ``addressee`` (null
+  against null). A gold question is scored through the question whose addressee (else
+  source) overlaps its span: a passive question's gold span is on the one asked.
 ``named`` mentions (the name is in the span) are reported apart and left out of the
 resolvable and unresolvable totals.
 """
@@ -87,8 +89,8 @@ Predicted = str | tuple[str, ...] | None
 @dataclass(frozen=True, slots=True)
 class Prediction:
     """What the extraction gives a gold mention: the speaker's name (a group's: its parties'
-    names), the addressee's text, and whether an extracted attribution carried them (else the
-    resolver ran on the span)."""
+    names), the addressee (the name of the one a question was put to, else the span's text),
+    and whether an extracted attribution carried them (else the resolver ran on the span)."""
 
     speaker: Predicted
     addressee: str | None = None
@@ -214,20 +216,49 @@ def resolved_draft(
 def _prediction_for(
     item: GoldSpeaker, attributions: list[Attribution], resolver: SpeakerResolver, text: str
 ) -> Prediction:
-    """What the extraction gives the gold mention: the nearest overlapping attribution's
-    speaker and addressee, else the resolver's entity for the gold span."""
-    overlapping = [
-        a for a in attributions if a.source and a.source.start < item.end and item.start < a.source.end
-    ]
-    if overlapping:
-        best = min(overlapping, key=lambda a: abs(a.source.start - item.start) + abs(a.source.end - item.end))
-        return Prediction(_spoken(best.speaker), best.addressee.text if best.addressee else None)
+    """What the extraction gives the gold mention: the speaker and addressee of the nearest
+    attribution whose source overlaps it (for a gold question, one that says who was asked:
+    of the nearest question whose addressee, else source, overlaps it), else the resolver's
+    entity for the gold span."""
+
+    def nearest(spans: list[tuple[Span, Attribution]]) -> Attribution | None:
+        overlapping = [(span, a) for span, a in spans if span.start < item.end and item.start < span.end]
+        if not overlapping:
+            return None
+        return min(
+            overlapping, key=lambda pair: abs(pair[0].start - item.start) + abs(pair[0].end - item.end)
+        )[1]
+
+    best = None
+    if item.has_addressee:
+        # A gold question is on the one asked ("Rutte was asked whether ... and replied
+        # that ...": the question, not the answer on the same span) or on the asker.
+        questions = [a for a in attributions if resolver.is_question(a)]
+        best = nearest([(a.addressee, a) for a in questions if a.addressee]) or nearest(
+            [(a.source, a) for a in questions if a.source]
+        )
+    best = best or nearest([(a.source, a) for a in attributions if a.source])
+    if best is not None:
+        return Prediction(_spoken(best.speaker), _addressee(resolver, attributions, text, best))
     probe, previous = _probe(resolver, attributions, text, item.start, item.end)
     group = resolver.group(probe, previous)
     if group is not None:
         return Prediction(_spoken(group), extracted=False)
     entity = resolver.resolve(probe, previous)
     return Prediction(entity.name if entity else None, extracted=False)
+
+
+def _addressee(
+    resolver: SpeakerResolver, attributions: list[Attribution], text: str, attribution: Attribution
+) -> str | None:
+    """An attribution's addressee as the scorer reads it: the name of the one a question was
+    put to, resolved as a source is ("He was asked whether": the one "He" refers to), else
+    the addressee's text."""
+    if attribution.addressee is None:
+        return None
+    _, previous = _probe(resolver, attributions, text, attribution.addressee.start, attribution.addressee.end)
+    asked = resolver.asked(attribution, previous)
+    return asked.name if asked is not None else attribution.addressee.text
 
 
 def _spoken(speaker: Speaker | None) -> Predicted:

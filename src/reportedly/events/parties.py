@@ -23,6 +23,7 @@ from reportedly.events.places import city_country
 from reportedly.model import Actor, Attribution, Entity, EventActor, Extraction, Span
 from reportedly.nlp.trees import subtree_without_clauses
 from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.metonyms import stands_for_government
 from reportedly.resolve.offices import shipped_office_holders
 
 RECIPIENT_PREPOSITIONS = frozenset(
@@ -72,10 +73,15 @@ PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
 
 def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions) -> list[EventActor]:
-    """An attribution's speaker as parties: its entity (each member's, for a group), else
-    the words of its source ("The Fijian rebels", coded by their words later) with the
-    entity they name ("The Red Cross operating in Iraq": the Red Cross)."""
+    """An attribution's speaker as parties: its entity (each member's, for a group; the
+    words of a metonym or a government, with the entity they speak for), else the words of
+    its source ("The Fijian rebels", coded by their words later) with the entity they name
+    ("The Red Cross operating in Iraq": the Red Cross)."""
     if attribution.speaker is not None:
+        if attribution.source is not None and stands_for_government(attribution.source.text):
+            # "Moscow said", "The Brazilian authorities said": the party is the words, its
+            # entity the government they stand for.
+            return [EventActor(attribution.source.text, attribution.speaker.entity)]
         return [EventActor(party.name, party.entity) for party in attribution.speaker.parties]
     if attribution.source is not None and attribution.source.text.lower() not in PRONOUNS:
         return [party_of(attribution.source, text, mentions)]

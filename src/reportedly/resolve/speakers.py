@@ -24,6 +24,7 @@ from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 from reportedly.resolve.entities import described_by_role, role_of
 from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_preposition
+from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, Referent
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
     HUMAN_NOUNS,
@@ -206,6 +207,7 @@ class SpeakerResolver:
         code_of: Callable[[str], str | None] = lambda name: None,
         former_holder: Callable[[str, str], bool] = lambda title, name: False,
         pronoun_model: PronounModel | None = None,
+        metonym: Callable[[str], Referent | None] = lambda name: None,
     ) -> None:
         """``ranker``: the learned scorer that picks the referent of pronouns and descriptions
         (None: the rules); ``office_holder``: the holder of the office a title designates on
@@ -213,13 +215,15 @@ class SpeakerResolver:
         name's actor code on that day, which tells what kind of organisation it is;
         ``former_holder``: whether a name held a title's office before that day, and no longer;
         ``pronoun_model``: the learned scorer of a third-person pronoun's antecedent where the
-        rules find none."""
+        rules find none; ``metonym``: who a place that speaks speaks for on the publication
+        day ("the Kremlin": Russia; ``reportedly.resolve.metonyms``)."""
         self.doc = doc
         self.ranker = ranker
         self.office_holder = office_holder
         self.code_of = code_of
         self.former_holder = former_holder
         self.pronoun_model = pronoun_model
+        self.metonym = metonym
         self._kinds: dict[str, frozenset[str]] = {}
         self.attributions = attributions
         self.text = text
@@ -322,12 +326,16 @@ class SpeakerResolver:
     def asked(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         """Who a question was put to ("Spicer was asked whether ...", "Holt asked Trump
         whether ..."), resolved as a source is; None for any other attribution."""
-        if attribution.cue is None or attribution.addressee is None:
-            return None
-        cue = self.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
-        if cue is None or not any(word.lemma_.lower() in self.question_verbs for word in cue):
+        if attribution.addressee is None or not self.is_question(attribution):
             return None
         return self.resolve(replace(attribution, source=attribution.addressee), previous)
+
+    def is_question(self, attribution: Attribution) -> bool:
+        """Whether an attribution's cue is a verb of asking ("was asked", "asked by")."""
+        if attribution.cue is None:
+            return False
+        cue = self.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+        return cue is not None and any(word.lemma_.lower() in self.question_verbs for word in cue)
 
     def maker_by_outlet(self, statement: Token, attribution: Attribution) -> Entity | None:
         """The speaker of the statements a reporting noun refers to where its phrase names
@@ -434,8 +442,15 @@ class SpeakerResolver:
         return parts
 
     def resolve(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
+        """The entity behind an attribution's source, ``previous`` being the last speaker; a
+        place or an organ of government the source names or refers to ("the Kremlin", "it"
+        after it) as whom it speaks for (``spoken_for``)."""
         if attribution.source is None:
             return None
+        return self.spoken_for(self._source_entity(attribution, previous), attribution.source)
+
+    def _source_entity(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
+        """The entity the words of a source (not None) name or refer to."""
         source_tokens = self.doc.char_span(
             attribution.source.start, attribution.source.end, alignment_mode="expand"
         )
@@ -484,6 +499,8 @@ class SpeakerResolver:
             return min(opening, key=lambda item: item[1])[2] if best[0] == 0 and opening else best[2]
         if all(word.text[:1].isupper() for word in tokens) and (known := self._known_name(source.text)):
             return known  # "Hannity asked Trump ...": NER missed a name it found elsewhere
+        if (government := self.spoken_for(None, source)) is not None:
+            return government  # "Pakistani authorities": a people's government is its country
         head = tokens.root
         pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
         if pronoun is not None and (
@@ -642,10 +659,7 @@ class SpeakerResolver:
         named = self._known_name(name.text)
         if named is not None:
             return named  # NER missed this mention of a name it found elsewhere
-        entity = Entity(id=self._new_id(), name=name.text, type="PERSON", mentions=[name])
-        self.document_entities.append(entity)
-        self.entities.append(entity)
-        return entity
+        return self._added_entity(name.text, "PERSON", name)
 
     def _known_name(self, name: str) -> Entity | None:
         """The entity that bears a name, as its name or one of its aliases, or the one person
@@ -757,9 +771,37 @@ class SpeakerResolver:
         if holder is None:
             return None
         named = next((entity for entity in self.entities if _same_surname(holder, entity)), None)
-        if named is not None:
-            return named
-        entity = Entity(id=self._new_id(), name=holder, type="PERSON", mentions=[source])
+        return named if named is not None else self._added_entity(holder, HOLDER_TYPE, source)
+
+    def spoken_for(self, entity: Entity | None, source: Span) -> Entity | None:
+        """Who a place, a building or an organ of government that speaks speaks for (by
+        ``metonym``: "the Kremlin": Russia, "Downing Street": the prime minister of the day,
+        "Ukraine's foreign ministry": Ukraine), by the entity ``source`` names (None: by its
+        words alone): the entity of that name (a country by its code: "Washington" is the
+        "U.S." the article names), else a new one the source mentions; ``entity`` itself
+        where neither is a metonym."""
+        if entity is not None and entity.type not in PLACE_TYPES:
+            return entity
+        referent = (entity and self.metonym(entity.name)) or self.metonym(source.text)
+        if referent is None:
+            return entity
+        if referent.type == HOLDER_TYPE:
+            return self.office_holder_named(source, referent.name)
+        code = self.code_of(referent.name)
+
+        def names_referent(other: Entity) -> bool:
+            if other.type != referent.type or self.metonym(other.name) is not None:
+                return False
+            return clean_name(other.name) == referent.name or (
+                referent.type == COUNTRY_TYPE and code is not None and self.code_of(other.name) == code
+            )
+
+        named = next((other for other in self.entities if names_referent(other)), None)
+        return named if named is not None else self._added_entity(referent.name, referent.type, source)
+
+    def _added_entity(self, name: str, type_: str, mention: Span) -> Entity:
+        """A new entity the text names nowhere as such, joined to the document's."""
+        entity = Entity(id=self._new_id(), name=name, type=type_, mentions=[mention])
         self.document_entities.append(entity)
         self.entities.append(entity)
         return entity
