@@ -73,6 +73,7 @@ _KIND_TYPES = {
     "they": frozenset({"ORG"}),
 }
 _PLURAL_REACH = 1
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _SUBJECT_GENDERS = {"he": "m", "she": "f"}
 # The words of an object phrase that may name a person besides its head ("Trump's", "and Cruz").
 _OBJECT_PARTS = frozenset({"poss", "compound", "conj", "appos"})
@@ -317,7 +318,9 @@ class SpeakerResolver:
         phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         if phrase is None or len(phrase) == 0:
             return None
-        parts = conjunct_phrases(phrase) or self._listed_people(phrase)
+        parts = (
+            conjunct_phrases(phrase) or self._listed_people(phrase) or self._people_coordinated_before(phrase)
+        )
         if (
             not parts
             or any(  # a name read whole across the "and" ("Procter and Gamble")
@@ -337,6 +340,33 @@ class SpeakerResolver:
         if len(members) < 2 or all(member.entity is None for member in members):
             return None
         return Speaker.group(members)
+
+    def _people_coordinated_before(self, phrase: TokenSpan) -> list[TokenSpan]:
+        """The people a plural pronoun source refers to where its sentence, or the one before,
+        coordinates them as a subject or a predicate ("Hillary Clinton and Bernie Sanders are
+        both progressives. [Their] shared goals ...", "The two reporters are Anna Palmer and
+        Jake Sherman. [They] are confident"): the conjuncts of the latest such coordination
+        before the pronoun, each naming a person; else ``[]``."""
+        pronoun = phrase.root
+        if pronoun.lower_ not in PLURAL_PRONOUNS:
+            return []
+        first = self.sentence_starts[max(0, self._sentence(pronoun.idx) - _PLURAL_REACH)]
+        latest: list[TokenSpan] = []
+        for token in self.doc[
+            self.doc.char_span(first, first + 1, alignment_mode="expand").start : pronoun.i
+        ]:
+            if token.dep_ not in _SUBJECTS | {"attr"} or not any(c.dep_ == "conj" for c in token.children):
+                continue
+            parts = conjunct_phrases(self.doc[token.left_edge.i : token.right_edge.i + 1])
+            if parts and all(
+                any(
+                    m.entity.id in self.people
+                    for m in self.mentions_within(Span.of(self.text, part.start_char, part.end_char))
+                )
+                for part in parts
+            ):
+                latest = parts
+        return latest
 
     def _listed_people(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The names of a list of people with no conjunction, each part between commas one
