@@ -22,7 +22,7 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
-from reportedly.resolve.entities import described_by_role, role_of
+from reportedly.resolve.entities import TITLE_ABBREVIATIONS, described_by_role, role_of
 from reportedly.resolve.groups import conjunct_phrases, within_preposition
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
@@ -223,6 +223,7 @@ class SpeakerResolver:
             self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
             self.mention_starts = [mention.start for mention in self.mentions]
             self.genders.update(dict.fromkeys((campaign.id for campaign in campaigns), None))
+        self._add_missed_surnames()
         # The first entity of each kind (people, others) to be named: whom the story is about.
         self.first_named: dict[bool, str] = {}
         for mention in self.mentions:
@@ -1108,6 +1109,7 @@ class SpeakerResolver:
                 self.genders.get(entity.id) is not None
                 or (entity.type == "PERSON" and (entity.id not in owners or entity.id in heading))
                 or (entity.type != "NORP" and entity.id in described)
+                or (entity.type != "NORP" and self._titled(entity))
             )
             or (
                 entity.id in speaking
@@ -1117,6 +1119,43 @@ class SpeakerResolver:
                 and words[-1].lower() not in ORGANISATION_WORDS
             )
         }
+
+    def _add_missed_surnames(self) -> None:
+        """Add the mentions NER missed of people it found named in full: a proper noun alone
+        that is the surname of one such person ("Walz approaches it ..." after "Marty Walz"),
+        so that a pronoun after it finds that person near."""
+        bearers: dict[str, list[Entity]] = {}
+        for entity in self.entities:
+            if entity.id in self.people and len(words := entity.name.split()) >= 2:
+                bearers.setdefault(words[-1], []).append(entity)
+        missed = []
+        for token in self.doc:
+            if (
+                token.pos_ != "PROPN"
+                or len(bearers.get(token.text, ())) != 1
+                or (token.i > 0 and self.doc[token.i - 1].pos_ == "PROPN")
+                or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "PROPN")
+            ):
+                continue
+            index = bisect.bisect_right(self.mention_starts, token.idx)
+            if any(m.start <= token.idx < m.end for m in self.mentions[max(0, index - 3) : index]):
+                continue
+            entity = bearers[token.text][0]
+            missed.append(
+                _Mention(token.idx, token.idx + len(token), entity, self._sentence(token.idx), token.dep_)
+            )
+        if missed:
+            self.mentions = sorted([*self.mentions, *missed], key=lambda mention: mention.start)
+            self.mention_starts = [mention.start for mention in self.mentions]
+
+    def _titled(self, entity: Entity) -> bool:
+        """Whether a mention of the entity follows a person's title, whatever NER called it
+        ("Rep. Glenn Thompson", "spokesman Todd Mesek")."""
+        for mention in entity.mentions:
+            before = self.text[max(0, mention.start - 20) : mention.start].split()
+            if before and (before[-1].lower() in TITLE_ABBREVIATIONS or before[-1].lower() in ROLE_NOUNS):
+                return True
+        return False
 
     def _role_words(self) -> tuple[set[str], set[str]]:
         """The entities a person's role describes ("Unai Emery, the Aston Villa [manager]"),
