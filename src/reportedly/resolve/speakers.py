@@ -457,6 +457,10 @@ class SpeakerResolver:
                 entity = self.antecedent(pronoun, attribution, previous)
             if entity is not None and pronoun != head and head.lower_ in CAMPAIGN_NOUNS:
                 return self._campaign_of(entity) or entity
+            if entity is not None and len(tokens) == 1 and pronoun.dep_ in _SUBJECTS:
+                # "she replied": a mention of her for the pronouns after it, so that a chain of
+                # "she said" goes on with her past the names the quotes mention.
+                self._note_mention(source, entity, pronoun.dep_)
             return entity
         described = self.named_by_grammar(head)
         if described is not None:
@@ -1000,6 +1004,7 @@ class SpeakerResolver:
         reach = _PLURAL_REACH if kind == "they" else PRONOUN_REACH
         first = bisect.bisect_left(self.mention_starts, self.sentence_starts[max(0, here - reach)])
         latest: dict[str, _Mention] = {}
+        controlled = self._controlled_clauses(pronoun)
         for mention in self.mentions[first:]:
             if mention.end > pronoun.idx:
                 break
@@ -1007,6 +1012,8 @@ class SpeakerResolver:
                 continue
             if _within(mention.start, attribution.content):
                 continue  # a speaker does not name himself in his own words
+            if _within(mention.start, controlled):
+                continue
             latest[mention.entity.id] = mention
         quoted = self._quoted(attribution)
         best, best_score = None, float("-inf")
@@ -1060,6 +1067,21 @@ class SpeakerResolver:
         if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             subject = token.head  # "Halbritter, who ...": the relative's antecedent
         return self._mention_at(subject)
+
+    def _controlled_clauses(self, pronoun: Token) -> list[Span]:
+        """The fronted participle clauses whose understood subject a subject pronoun is:
+        ("Asked about her vote in the event that Clinton wins, [she] replied"): the one asked is
+        she, and no name inside the clause can be her (binding), so none is a candidate."""
+        if pronoun.dep_ not in _SUBJECTS:
+            return []
+        return [
+            Span.of(self.text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+            for clause in pronoun.head.children
+            if clause.dep_ == "advcl"
+            and clause.i < pronoun.i
+            and clause.tag_ in {"VBN", "VBG"}
+            and not any(child.dep_ in _SUBJECTS or child.dep_ == "mark" for child in clause.children)
+        ]
 
     def _mention_at(self, token: Token) -> _Mention | None:
         """The mention whose words hold the token, unless the token heads a coordination
