@@ -242,7 +242,10 @@ class SpeakerResolver:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
         previous: Entity | None = None
         by_id = {entity.id: entity for entity in self.entities}
+        loose = self._loose_pronouns(attributions)
         for attribution in sorted(attributions, key=attribution_start):
+            while loose and loose[0].idx < attribution_start(attribution):
+                self._note_loose(loose.pop(0), previous)
             group = self.group(attribution, previous)
             if group is not None:
                 attribution.speaker = group
@@ -265,6 +268,30 @@ class SpeakerResolver:
             asked = self.asked(attribution, previous)
             if asked is not None:
                 previous = asked  # the answer that follows ("He said ...") is the one asked
+
+    def _loose_pronouns(self, attributions: list[Attribution]) -> list[Token]:
+        """The subject "he" and "she" of the narrative that no attribution's source is, in
+        text order (not inside a quotation, where they are the speaker's)."""
+        sources = {attribution.source.start for attribution in attributions if attribution.source}
+        quoted = [part for attribution in attributions for part in attribution.content]
+        return [
+            token
+            for token in self.doc
+            if token.lower_ in _SUBJECT_GENDERS
+            and token.dep_ in _SUBJECTS
+            and token.idx not in sources
+            and not _within(token.idx, quoted)
+        ]
+
+    def _note_loose(self, pronoun: Token, previous: Entity | None) -> None:
+        """Resolve a narrative subject pronoun by the rules and note it as a mention of its
+        referent: the one the text goes on about ("With Donald Trump, there's not much chance of
+        that. He has never changed. ... 'I'm not changing,' he said")."""
+        source = Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun.text))
+        probe = Attribution(id="pronoun", kind="indirect", cue=None, source=source, content=[])
+        entity = self.antecedent(pronoun, probe, previous, fallback=False)
+        if entity is not None:
+            self._note_mention(source, entity, pronoun.dep_)
 
     def _gender_from(self, attribution: Attribution, entity_id: str) -> None:
         """A person of no known gender takes the gender of a "he" or "she" resolved to them
@@ -990,7 +1017,9 @@ class SpeakerResolver:
             office_title=" ".join(word for word in title if word.lower() not in QUALIFIERS),
         )
 
-    def antecedent(self, pronoun: Token, attribution: Attribution, previous: Entity | None) -> Entity | None:
+    def antecedent(
+        self, pronoun: Token, attribution: Attribution, previous: Entity | None, fallback: bool = True
+    ) -> Entity | None:
         """The entity a pronoun refers to: the subject of the clause the grammar ties it to,
         else the best-scored compatible candidate near it; with none, the pronoun model's
         choice (when one is loaded), else None."""
@@ -1030,7 +1059,12 @@ class SpeakerResolver:
             score += mention.start / max(1, pronoun.idx) * 0.1  # later breaks ties
             if score > best_score:
                 best, best_score = mention.entity, score
-        if best is None and self.pronoun_model is not None and pronoun.lower_ in PRONOUN_AGREEMENT:
+        if (
+            best is None
+            and fallback
+            and self.pronoun_model is not None
+            and pronoun.lower_ in PRONOUN_AGREEMENT
+        ):
             # No compatible name near: the model reads further back (held-out train pronouns:
             # 66/77 resolved against 65/77 by the rules alone, as many left null; docs/evaluation.md).
             return self.pronoun_model.antecedent(self, pronoun, attribution)
