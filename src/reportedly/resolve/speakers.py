@@ -11,6 +11,7 @@ goes on talking. When nothing fits, the speaker stays null rather than a guess.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -223,6 +224,9 @@ class SpeakerResolver:
             self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
             self.mention_starts = [mention.start for mention in self.mentions]
             self.genders.update(dict.fromkeys((campaign.id for campaign in campaigns), None))
+        # Mentions that only pronouns read, sorted by start (see _note_for_pronouns).
+        self.pronoun_mentions: list[_Mention] = []
+        self.pronoun_mention_starts: list[int] = []
         self._add_missed_surnames()
         # The first entity of each kind (people, others) to be named: whom the story is about.
         self.first_named: dict[bool, str] = {}
@@ -291,7 +295,9 @@ class SpeakerResolver:
         probe = Attribution(id="pronoun", kind="indirect", cue=None, source=source, content=[])
         entity = self.antecedent(pronoun, probe, previous, fallback=False)
         if entity is not None:
-            self._note_mention(source, entity, pronoun.dep_)
+            self._note_for_pronouns(
+                _Mention(source.start, source.end, entity, self._sentence(source.start), pronoun.dep_)
+            )
 
     def _gender_from(self, attribution: Attribution, entity_id: str) -> None:
         """A person of no known gender takes the gender of a "he" or "she" resolved to them
@@ -487,7 +493,9 @@ class SpeakerResolver:
             if entity is not None and len(tokens) == 1 and pronoun.dep_ in _SUBJECTS:
                 # "she replied": a mention of her for the pronouns after it, so that a chain of
                 # "she said" goes on with her past the names the quotes mention.
-                self._note_mention(source, entity, pronoun.dep_)
+                self._note_for_pronouns(
+                    _Mention(source.start, source.end, entity, self._sentence(source.start), pronoun.dep_)
+                )
             return entity
         described = self.named_by_grammar(head)
         if described is not None:
@@ -1031,10 +1039,15 @@ class SpeakerResolver:
         # The mentions from the farthest sentence the pronoun reaches back to (a long
         # document has thousands before it).
         reach = _PLURAL_REACH if kind == "they" else PRONOUN_REACH
-        first = bisect.bisect_left(self.mention_starts, self.sentence_starts[max(0, here - reach)])
+        reached = self.sentence_starts[max(0, here - reach)]
+        first = bisect.bisect_left(self.mention_starts, reached)
+        first_read = bisect.bisect_left(self.pronoun_mention_starts, reached)
+        near = heapq.merge(
+            self.mentions[first:], self.pronoun_mentions[first_read:], key=lambda mention: mention.start
+        )
         latest: dict[str, _Mention] = {}
         controlled = self._controlled_clauses(pronoun)
-        for mention in self.mentions[first:]:
+        for mention in near:
             if mention.end > pronoun.idx:
                 break
             if not self._agrees(kind, mention):
@@ -1200,9 +1213,15 @@ class SpeakerResolver:
             missed.append(
                 _Mention(token.idx, token.idx + len(token), entity, self._sentence(token.idx), token.dep_)
             )
-        if missed:
-            self.mentions = sorted([*self.mentions, *missed], key=lambda mention: mention.start)
-            self.mention_starts = [mention.start for mention in self.mentions]
+        for mention in missed:
+            self._note_for_pronouns(mention)
+
+    def _note_for_pronouns(self, mention: _Mention) -> None:
+        """A mention only pronouns read (a pronoun resolved, a surname NER missed): the
+        descriptions' ranker keeps to the names NER found."""
+        index = bisect.bisect_left(self.pronoun_mention_starts, mention.start)
+        self.pronoun_mentions.insert(index, mention)
+        self.pronoun_mention_starts.insert(index, mention.start)
 
     def _titled(self, entity: Entity) -> bool:
         """Whether a mention of the entity follows a person's title, whatever NER called it
