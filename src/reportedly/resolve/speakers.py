@@ -1116,7 +1116,7 @@ class SpeakerResolver:
         return self._mention_at(subject)
 
     def _controlled_clauses(self, pronoun: Token) -> list[Span]:
-        """The fronted participle clauses whose understood subject a subject pronoun is:
+        """The fronted participle clauses whose understood subject a subject pronoun is
         ("Asked about her vote in the event that Clinton wins, [she] replied"): the one asked is
         she, and no name inside the clause can be her (binding), so none is a candidate."""
         if pronoun.dep_ not in _SUBJECTS:
@@ -1190,9 +1190,9 @@ class SpeakerResolver:
         }
 
     def _add_missed_surnames(self) -> None:
-        """Add the mentions NER missed of people it found named in full: a proper noun alone
-        that is the surname of one such person ("Walz approaches it ..." after "Marty Walz"),
-        so that a pronoun after it finds that person near."""
+        """Note for pronouns the mentions NER missed of people it found named in full: a
+        proper noun alone that is the surname of one such person ("Walz approaches it ..." after
+        "Marty Walz"), so that a pronoun after it finds that person near."""
         bearers: dict[str, list[Entity]] = {}
         for entity in self.entities:
             if entity.id in self.people and len(words := entity.name.split()) >= 2:
@@ -1218,8 +1218,11 @@ class SpeakerResolver:
 
     def _note_for_pronouns(self, mention: _Mention) -> None:
         """A mention only pronouns read (a pronoun resolved, a surname NER missed): the
-        descriptions' ranker keeps to the names NER found."""
+        descriptions' ranker keeps to the names NER found. Once per place (a source may be
+        resolved more than once)."""
         index = bisect.bisect_left(self.pronoun_mention_starts, mention.start)
+        if index < len(self.pronoun_mentions) and self.pronoun_mentions[index].start == mention.start:
+            return
         self.pronoun_mentions.insert(index, mention)
         self.pronoun_mention_starts.insert(index, mention.start)
 
