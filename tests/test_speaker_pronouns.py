@@ -1,6 +1,7 @@
 """Pronoun sources the grammar or earlier pronouns settle, on passages written for the
 project (issue 18): the subject of the clause a pronoun hangs on, cataphora in a fronted
-clause, and the gender a resolved "he" or "she" gives a person."""
+clause, and the gender a resolved "he" or "she" gives a person, plural pronouns after a coordination
+of people, surnames NER missed, and chains of "she said"."""
 
 from __future__ import annotations
 
@@ -70,3 +71,34 @@ def test_a_surname_ner_missed_in_a_source_is_the_person_named_in_full(extractor:
     (asked,) = [a for a in extraction.attributions if a.cue and a.cue.text == "asked"]
     found = (asked.source.text, asked.speaker.name, asked.addressee.text)
     assert found == ("Hannity", "Sean Hannity", "Trump")
+
+
+def test_a_plural_pronoun_after_people_coordinated_is_all_of_them(extractor: Extractor):
+    text = (
+        "The two new hosts of the morning show are Laura Bennett and Mark Riley. "
+        "They said on Monday that the show would stay in New York."
+    )
+    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
+    (said,) = [a for a in extraction.attributions if a.cue and a.cue.text == "said"]
+    assert [member.name for member in said.speaker.members] == ["Laura Bennett", "Mark Riley"]
+
+
+def test_a_surname_ner_missed_is_near_for_the_pronoun_after_it(extractor: Extractor):
+    text = (
+        "Marty Walz, who chairs the school council, said the vote mattered. Steven Tolman told "
+        "reporters the cap should stay. The union spent millions on its ads. Parents lined up "
+        "outside the hall. Walz approaches it more calmly. She said she would rather see the "
+        "money spent on schools."
+    )
+    assert speakers_by_cue(extractor, text)["said"] == "Marty Walz"
+
+
+def test_a_chain_of_she_said_goes_on_past_a_name_in_a_fronted_participle(extractor: Extractor):
+    text = (
+        'Susan Sarandon backed Bernie Sanders on Monday. "I am not sure yet," she said.\n\n'
+        "Asked about her own vote in the event that Hillary Clinton faces Donald Trump, who has "
+        "insulted women, she replied: \"I don't know. I'm going to see what happens.\"\n\n"
+        '"Really," she added when the TV interviewer expressed shock.'
+    )
+    found = speakers_by_cue(extractor, text)
+    assert (found["replied"], found["added"]) == ("Susan Sarandon", "Susan Sarandon")

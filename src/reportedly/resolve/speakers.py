@@ -11,6 +11,7 @@ goes on talking. When nothing fits, the speaker stays null rather than a guess.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
-from reportedly.resolve.entities import described_by_role, role_of
+from reportedly.resolve.entities import TITLE_ABBREVIATIONS, described_by_role, role_of
 from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_preposition
 from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, Referent
 from reportedly.resolve.names import clean_name
@@ -74,6 +75,7 @@ _KIND_TYPES = {
     "they": frozenset({"ORG"}),
 }
 _PLURAL_REACH = 1
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _SUBJECT_GENDERS = {"he": "m", "she": "f"}
 # The words of an object phrase that may name a person besides its head ("Trump's", "and Cruz").
 _OBJECT_PARTS = frozenset({"poss", "compound", "conj", "appos"})
@@ -269,6 +271,10 @@ class SpeakerResolver:
                 replace(mention, entity=institutions.get(mention.entity.id, mention.entity))
                 for mention in self.mentions
             ]
+        # Mentions that only pronouns read, sorted by start (see _note_for_pronouns).
+        self.pronoun_mentions: list[_Mention] = []
+        self.pronoun_mention_starts: list[int] = []
+        self._add_missed_surnames()
         # The first entity of each kind (people, others) to be named: whom the story is about.
         self.first_named: dict[bool, str] = {}
         for mention in self.mentions:
@@ -287,7 +293,10 @@ class SpeakerResolver:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
         previous: Entity | None = None
         by_id = {entity.id: entity for entity in self.entities}
+        loose = self._loose_pronouns(attributions)
         for attribution in sorted(attributions, key=attribution_start):
+            while loose and loose[0].idx < attribution_start(attribution):
+                self._note_loose(loose.pop(0), previous)
             group = self.group(attribution, previous)
             if group is not None:
                 attribution.speaker = group
@@ -310,6 +319,32 @@ class SpeakerResolver:
             asked = self.asked(attribution, previous)
             if asked is not None:
                 previous = asked  # the answer that follows ("He said ...") is the one asked
+
+    def _loose_pronouns(self, attributions: list[Attribution]) -> list[Token]:
+        """The subject "he" and "she" of the narrative that no attribution's source is, in
+        text order (not inside a quotation, where they are the speaker's)."""
+        sources = {attribution.source.start for attribution in attributions if attribution.source}
+        quoted = [part for attribution in attributions for part in attribution.content]
+        return [
+            token
+            for token in self.doc
+            if token.lower_ in _SUBJECT_GENDERS
+            and token.dep_ in _SUBJECTS
+            and token.idx not in sources
+            and not _within(token.idx, quoted)
+        ]
+
+    def _note_loose(self, pronoun: Token, previous: Entity | None) -> None:
+        """Resolve a narrative subject pronoun by the rules and note it as a mention of its
+        referent: the one the text goes on about ("With Donald Trump, there's not much chance of
+        that. He has never changed. ... 'I'm not changing,' he said")."""
+        source = Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun.text))
+        probe = Attribution(id="pronoun", kind="indirect", cue=None, source=source, content=[])
+        entity = self.antecedent(pronoun, probe, previous, fallback=False)
+        if entity is not None:
+            self._note_for_pronouns(
+                _Mention(source.start, source.end, entity, self._sentence(source.start), pronoun.dep_)
+            )
 
     def _gender_from(self, attribution: Attribution, entity_id: str) -> None:
         """A person of no known gender takes the gender of a "he" or "she" resolved to them
@@ -368,7 +403,12 @@ class SpeakerResolver:
         phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         if phrase is None or len(phrase) == 0:
             return None
-        parts = conjunct_phrases(phrase) or self._listed_people(phrase) or self._named_list(phrase)
+        parts = (
+            conjunct_phrases(phrase)
+            or self._listed_people(phrase)
+            or self._named_list(phrase)
+            or self._people_coordinated_before(phrase)
+        )
         if (
             not parts
             or any(  # a name read whole across the "and" ("Procter and Gamble")
@@ -388,6 +428,33 @@ class SpeakerResolver:
         if len(members) < 2 or all(member.entity is None for member in members):
             return None
         return Speaker.group(members)
+
+    def _people_coordinated_before(self, phrase: TokenSpan) -> list[TokenSpan]:
+        """The people a plural pronoun source refers to where its sentence, or the one before,
+        coordinates them as a subject or a predicate ("Hillary Clinton and Bernie Sanders are
+        both progressives. [Their] shared goals ...", "The two reporters are Anna Palmer and
+        Jake Sherman. [They] are confident"): the conjuncts of the latest such coordination
+        before the pronoun, each naming a person; else ``[]``."""
+        pronoun = phrase.root
+        if pronoun.lower_ not in PLURAL_PRONOUNS:
+            return []
+        first = self.sentence_starts[max(0, self._sentence(pronoun.idx) - _PLURAL_REACH)]
+        latest: list[TokenSpan] = []
+        for token in self.doc[
+            self.doc.char_span(first, first + 1, alignment_mode="expand").start : pronoun.i
+        ]:
+            if token.dep_ not in _SUBJECTS | {"attr"} or not any(c.dep_ == "conj" for c in token.children):
+                continue
+            parts = conjunct_phrases(self.doc[token.left_edge.i : token.right_edge.i + 1])
+            if parts and all(
+                any(
+                    m.entity.id in self.people
+                    for m in self.mentions_within(Span.of(self.text, part.start_char, part.end_char))
+                )
+                for part in parts
+            ):
+                latest = parts
+        return latest
 
     def _listed_people(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The names of a list of people with no conjunction, each part between commas one
@@ -521,6 +588,12 @@ class SpeakerResolver:
                 entity = self.antecedent(pronoun, attribution, previous)
             if entity is not None and pronoun != head and head.lower_ in CAMPAIGN_NOUNS:
                 return self._campaign_of(entity, PERSONAL_ORGANISATIONS[head.lower_]) or entity
+            if entity is not None and len(tokens) == 1 and pronoun.dep_ in _SUBJECTS:
+                # "she replied": a mention of her for the pronouns after it, so that a chain of
+                # "she said" goes on with her past the names the quotes mention.
+                self._note_for_pronouns(
+                    _Mention(source.start, source.end, entity, self._sentence(source.start), pronoun.dep_)
+                )
             return entity
         described = self.named_by_grammar(head)
         if described is not None:
@@ -1185,7 +1258,9 @@ class SpeakerResolver:
             office_title=" ".join(word for word in title if word.lower() not in QUALIFIERS),
         )
 
-    def antecedent(self, pronoun: Token, attribution: Attribution, previous: Entity | None) -> Entity | None:
+    def antecedent(
+        self, pronoun: Token, attribution: Attribution, previous: Entity | None, fallback: bool = True
+    ) -> Entity | None:
         """The entity a pronoun refers to: the subject of the clause the grammar ties it to,
         else the best-scored compatible candidate near it; with none, the pronoun model's
         choice (when one is loaded), else None."""
@@ -1197,15 +1272,23 @@ class SpeakerResolver:
         # The mentions from the farthest sentence the pronoun reaches back to (a long
         # document has thousands before it).
         reach = _PLURAL_REACH if kind == "they" else PRONOUN_REACH
-        first = bisect.bisect_left(self.mention_starts, self.sentence_starts[max(0, here - reach)])
+        reached = self.sentence_starts[max(0, here - reach)]
+        first = bisect.bisect_left(self.mention_starts, reached)
+        first_read = bisect.bisect_left(self.pronoun_mention_starts, reached)
+        near = heapq.merge(
+            self.mentions[first:], self.pronoun_mentions[first_read:], key=lambda mention: mention.start
+        )
         latest: dict[str, _Mention] = {}
-        for mention in self.mentions[first:]:
+        controlled = self._controlled_clauses(pronoun)
+        for mention in near:
             if mention.end > pronoun.idx:
                 break
             if not self._agrees(kind, mention):
                 continue
             if _within(mention.start, attribution.content):
                 continue  # a speaker does not name himself in his own words
+            if _within(mention.start, controlled):
+                continue
             latest[mention.entity.id] = mention
         quoted = self._quoted(attribution)
         best, best_score = None, float("-inf")
@@ -1222,7 +1305,12 @@ class SpeakerResolver:
             score += mention.start / max(1, pronoun.idx) * 0.1  # later breaks ties
             if score > best_score:
                 best, best_score = mention.entity, score
-        if best is None and self.pronoun_model is not None and pronoun.lower_ in PRONOUN_AGREEMENT:
+        if (
+            best is None
+            and fallback
+            and self.pronoun_model is not None
+            and pronoun.lower_ in PRONOUN_AGREEMENT
+        ):
             # No compatible name near: the model reads further back (held-out train pronouns:
             # 66/77 resolved against 65/77 by the rules alone, as many left null; docs/evaluation.md).
             return self.pronoun_model.antecedent(self, pronoun, attribution)
@@ -1259,6 +1347,21 @@ class SpeakerResolver:
         if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             subject = token.head  # "Halbritter, who ...": the relative's antecedent
         return self._mention_at(subject)
+
+    def _controlled_clauses(self, pronoun: Token) -> list[Span]:
+        """The fronted participle clauses whose understood subject a subject pronoun is
+        ("Asked about her vote in the event that Clinton wins, [she] replied"): the one asked is
+        she, and no name inside the clause can be her (binding), so none is a candidate."""
+        if pronoun.dep_ not in _SUBJECTS:
+            return []
+        return [
+            Span.of(self.text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+            for clause in pronoun.head.children
+            if clause.dep_ == "advcl"
+            and clause.i < pronoun.i
+            and clause.tag_ in {"VBN", "VBG"}
+            and not any(child.dep_ in _SUBJECTS or child.dep_ == "mark" for child in clause.children)
+        ]
 
     def _mention_at(self, token: Token) -> _Mention | None:
         """The mention whose words hold the token, unless the token heads a coordination
@@ -1308,6 +1411,7 @@ class SpeakerResolver:
                 self.genders.get(entity.id) is not None
                 or (entity.type == "PERSON" and (entity.id not in owners or entity.id in heading))
                 or (entity.type != "NORP" and entity.id in described)
+                or (entity.type != "NORP" and self._titled(entity))
             )
             or (
                 entity.id in speaking
@@ -1317,6 +1421,52 @@ class SpeakerResolver:
                 and words[-1].lower() not in ORGANISATION_WORDS
             )
         }
+
+    def _add_missed_surnames(self) -> None:
+        """Note for pronouns the mentions NER missed of people it found named in full: a
+        proper noun alone that is the surname of one such person ("Walz approaches it ..." after
+        "Marty Walz"), so that a pronoun after it finds that person near."""
+        bearers: dict[str, list[Entity]] = {}
+        for entity in self.entities:
+            if entity.id in self.people and len(words := entity.name.split()) >= 2:
+                bearers.setdefault(words[-1], []).append(entity)
+        missed = []
+        for token in self.doc:
+            if (
+                token.pos_ != "PROPN"
+                or len(bearers.get(token.text, ())) != 1
+                or (token.i > 0 and self.doc[token.i - 1].pos_ == "PROPN")
+                or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "PROPN")
+            ):
+                continue
+            index = bisect.bisect_right(self.mention_starts, token.idx)
+            if any(m.start <= token.idx < m.end for m in self.mentions[max(0, index - 3) : index]):
+                continue
+            entity = bearers[token.text][0]
+            missed.append(
+                _Mention(token.idx, token.idx + len(token), entity, self._sentence(token.idx), token.dep_)
+            )
+        for mention in missed:
+            self._note_for_pronouns(mention)
+
+    def _note_for_pronouns(self, mention: _Mention) -> None:
+        """A mention only pronouns read (a pronoun resolved, a surname NER missed): the
+        descriptions' ranker keeps to the names NER found. Once per place (a source may be
+        resolved more than once)."""
+        index = bisect.bisect_left(self.pronoun_mention_starts, mention.start)
+        if index < len(self.pronoun_mentions) and self.pronoun_mentions[index].start == mention.start:
+            return
+        self.pronoun_mentions.insert(index, mention)
+        self.pronoun_mention_starts.insert(index, mention.start)
+
+    def _titled(self, entity: Entity) -> bool:
+        """Whether a mention of the entity follows a person's title, whatever NER called it
+        ("Rep. Glenn Thompson", "spokesman Todd Mesek")."""
+        for mention in entity.mentions:
+            before = self.text[max(0, mention.start - 20) : mention.start].split()
+            if before and (before[-1].lower() in TITLE_ABBREVIATIONS or before[-1].lower() in ROLE_NOUNS):
+                return True
+        return False
 
     def _role_words(self) -> tuple[set[str], set[str]]:
         """The entities a person's role describes ("Unai Emery, the Aston Villa [manager]"),
