@@ -14,7 +14,7 @@ from reportedly.extract import Extractor
 from reportedly.positions.gate import EncoderGate, load_gate, terms_of
 from reportedly.positions.issues import load_issues
 from reportedly.positions.learned import PositionModelError, load_position_model
-from reportedly.positions.statements import take_positions, to_bytes
+from reportedly.positions.statements import issues_and_gate, statements_of, take_positions, to_bytes
 
 # A gate that lets through only a content that names Istanbul.
 ISTANBUL = EncoderGate({"istanbul": 6.0}, -3.0, 0.5)
@@ -79,3 +79,25 @@ def test_a_statement_the_gate_turns_away_is_not_embedded_and_about_no_issue(extr
     again = take_positions(extraction, resources.issues, resources.encoder, model)
     assert coach not in {s.statement for s in again}
     assert np.frombuffer(extraction.vectors[fidan], dtype="<f2").shape == (384,)
+
+
+def test_the_gate_is_asked_once_a_statement_no_pattern_places(extract, extractor: Extractor):
+    extraction = extract(PASSAGE)
+    asked: list[str] = []
+
+    class AskedGate:
+        def passes(self, text: str) -> bool:
+            asked.append(text)
+            return ISTANBUL.passes(text)
+
+    statements = statements_of(extraction)
+    found, passed = issues_and_gate(
+        extraction, statements, extractor.resources.issues, None, True, AskedGate()
+    )
+    verdicts = {
+        statement.text.split()[-1]: through for statement, through in zip(statements, passed, strict=True)
+    }
+    # the coach's is turned away, Fidan's let through, Lavrov's placed by a pattern (not asked)
+    assert verdicts == {"school": False, "useful": True, "line": True}
+    assert sorted(text.split()[-1] for text in asked) == ["school", "useful"]
+    assert [[issue.name for issue, _match, _score in issues] for issues in found][-1] == ["ceasefire"]

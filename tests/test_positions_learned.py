@@ -3,6 +3,7 @@ model's issues and stances on short passages."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from reportedly.model import STANCE_VALUES
 from reportedly.positions.learned import (
+    VECTOR_SCALE,
     Features,
     PositionModel,
     PositionModelError,
@@ -18,6 +20,7 @@ from reportedly.positions.learned import (
     cue_class,
     load_position_model,
     shipped_model_path,
+    words_of,
 )
 from reportedly.positions.stance import SIGNALS, Reading, statement_signals
 
@@ -243,3 +246,50 @@ def test_the_shipped_model_names_whom_a_demand_is_of(extract, text: str, address
     assert [(s.issue, s.stance, s.demanded_of and s.demanded_of.text) for s in stances] == [
         ("humanitarian_aid", "demands", addressee)
     ]
+
+
+def _words_tested_one_by_one(features: Features, view: StatementView) -> list[float]:
+    """The known words' columns as a test of each known word gives them (the direct way)."""
+    cue_words, content_words = set(words_of(view.cue)), set(words_of(view.text))
+    return [float(word in cue_words) for word in features.cue_words] + [
+        float(word in content_words) for word in features.content_words
+    ]
+
+
+def test_the_statement_features_mark_the_known_words_as_testing_each_word_would():
+    # "truce" known twice: both its columns are marked
+    features = Features(
+        ISSUES, False, False, ["dismissed", "said"], ["truce", "never", "sanctions", "truce"], None
+    )
+    view = _view({"ceasefire"}, cue="dismissed", text="Sanctions would never bring a truce, a truce now")
+    row = features.statement(view, False)
+    assert row[-6:].tolist() == _words_tested_one_by_one(features, view) == [1, 0, 1, 1, 1, 1]
+    assert row[1 : 1 + len(SIGNALS)].tolist() == statement_signals(view.text, view.cue)
+    # read once a statement: its next issue reuses the row, which nobody may change
+    assert features.statement(view, False) is row and not row.flags.writeable
+    with_embedding = features.statement(view, True)
+    assert len(with_embedding) == len(row) + 2 and with_embedding[1:3].tolist() == [VECTOR_SCALE, 0.0]
+    other = _view({"ceasefire"}, cue="said", text="no words it knows")
+    assert features.statement(other, False)[-6:].tolist() == [0, 1, 0, 0, 0, 0]
+
+
+def test_the_shipped_features_give_the_rows_a_direct_computation_gives():
+    from reportedly.positions.issues import load_issues
+
+    features = load_position_model(None, load_issues().names()).features
+    assert len(features.content_words) > 100
+    similarities = [0.1] * len(features.issues)
+    views = [
+        _view(set(), "ruled out", "Russia will never accept a ceasefire while sanctions stay", similarities),
+        _view(set(), "urged", "The talks must resume, and prisoners should be exchanged", similarities),
+    ]
+    known = len(features.cue_words) + len(features.content_words)
+    for view in views:
+        marks = features.statement(view, False)[-known:].tolist()
+        assert marks == _words_tested_one_by_one(features, view) and sum(marks) >= 3
+    # a statement's stance rows on two issues, one after the other, are those read afresh
+    view, reading = views[0], Reading("opposes")
+    for issue in ("ceasefire", "sanctions"):
+        row = features.stance_row(view, issue, reading, False)
+        fresh = dataclasses.replace(features, word_columns=None, last_statement=None)
+        assert np.array_equal(fresh.stance_row(view, issue, reading, False), row)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -126,13 +126,30 @@ class Features:
     exemplar_issues: np.ndarray | None = None
     # The exemplars' rows column by column and each column's count (found on first use).
     exemplar_columns: tuple[np.ndarray, np.ndarray] | None = None
+    # Each known cue word's and content word's columns among those words (found on first use):
+    # a statement's few words looked up, not each of the hundreds known tested.
+    word_columns: tuple[dict[str, list[int]], dict[str, list[int]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    # The last statement's own features (its view, with or without the embedding, the row): the
+    # stance model reads them once an issue, and its issues follow one another.
+    last_statement: tuple[StatementView, bool, np.ndarray] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def statement(self, view: StatementView, embedding: bool) -> np.ndarray:
-        """The statement's own features; the first is the bias."""
+        """The statement's own features; the first is the bias. Read-only: the row is kept
+        for the statement's next call."""
+        # One tuple, read once: a thread that replaces it meanwhile leaves this one whole.
+        last = self.last_statement
+        if last is not None and last[0] is view and last[1] == embedding:
+            return last[2]
         cue = cue_class(view.cue)
         event = view.event_type if view.event_type in EVENT_TYPES else None
-        cue_words, content_words = set(words_of(view.cue)), set(words_of(view.text))
-        return np.concatenate(
+        if self.word_columns is None:
+            self.word_columns = _columns_of(self.cue_words), _columns_of(self.content_words)
+        cue_columns, content_columns = self.word_columns
+        row = np.concatenate(
             [
                 [1.0],
                 _vector(view) * VECTOR_SCALE if embedding else [],
@@ -141,10 +158,13 @@ class Features:
                 [float(event == name) for name in EVENT_TYPES],
                 [float(view.event_type is not None and event is None), float(view.event_type is None)],
                 [float(view.negated), float(view.hypothetical)],
-                [float(word in cue_words) for word in self.cue_words],
-                [float(word in content_words) for word in self.content_words],
+                _marks(words_of(view.cue), cue_columns, len(self.cue_words)),
+                _marks(words_of(view.text), content_columns, len(self.content_words)),
             ]
         )
+        row.flags.writeable = False
+        self.last_statement = view, embedding, row
+        return row
 
     def exemplar_similarities(self, view: StatementView, skip: int | None = None) -> np.ndarray:
         """Each issue's (and, last, no issue's) closest training statement's cosine to the
@@ -237,7 +257,26 @@ class Features:
     def _polarity_columns(self, view: StatementView) -> list[int]:
         """Where ``POLARITY_SIGNALS`` sit in the statement's own features."""
         first = 1 + (len(_vector(view)) if self.embedding_for_stance else 0)
-        return [first + SIGNALS.index(name) for name in POLARITY_SIGNALS]
+        return [first + column for column in POLARITY_COLUMNS]
+
+
+# Where each of ``POLARITY_SIGNALS`` is among ``SIGNALS``.
+POLARITY_COLUMNS = tuple(SIGNALS.index(name) for name in POLARITY_SIGNALS)
+
+
+def _columns_of(words: list[str]) -> dict[str, list[int]]:
+    """Each word's columns in ``words`` (a word listed twice has two)."""
+    columns: dict[str, list[int]] = {}
+    for column, word in enumerate(words):
+        columns.setdefault(word, []).append(column)
+    return columns
+
+
+def _marks(words: list[str], columns: dict[str, list[int]], width: int) -> np.ndarray:
+    """1.0 in the columns of the known words among ``words``, 0.0 elsewhere."""
+    marks = np.zeros(width)
+    marks[[column for word in set(words) for column in columns.get(word, ())]] = 1.0
+    return marks
 
 
 def _best_of_others(values: np.ndarray) -> np.ndarray:

@@ -154,14 +154,6 @@ def _window(text: str, parts: list[Span], position: int | None) -> tuple[int, in
     return 0, len(text)
 
 
-def wants_vector(
-    statement: Statement, placed: bool, embed_all: bool = False, gate: EncoderGate | None = None
-) -> bool:
-    """Whether the statement is embedded: one no pattern ``placed``, if ``gate`` lets it
-    through; a placed one if ``embed_all``."""
-    return embed_all if placed else gate is None or gate.passes(statement.text)
-
-
 def issues_of(
     extraction: Extraction,
     statements: list[Statement],
@@ -177,6 +169,20 @@ def issues_of(
     encoder is most of the stage's time; ``embed_all`` embeds every statement (a learned
     model weighs them all); ``gate`` turns away those no pattern places that it deems about
     no issue (not embedded, about none, even with a vector stored before)."""
+    return issues_and_gate(extraction, statements, book, encoder, embed_all, gate)[0]
+
+
+def issues_and_gate(
+    extraction: Extraction,
+    statements: list[Statement],
+    book: IssueBook,
+    encoder: SentenceEncoder | None,
+    embed_all: bool = False,
+    gate: EncoderGate | None = None,
+) -> tuple[list[list[tuple[Issue, re.Match[str] | None, float]]], list[bool]]:
+    """:func:`issues_of`'s issues, and for each statement whether its vector may be read:
+    it is placed, or ``gate`` let it through (asked once a statement: the stage's costliest
+    step outside the encoder in news about other matters)."""
     found: list[list[tuple[Issue, re.Match[str] | None, float]]] = []
     # Statements share sentences (thousands of them one sentence, in a hostile text): each
     # sentence is searched once.
@@ -191,12 +197,17 @@ def issues_of(
                 in_sentence[sentence.range] = [issue for issue, _match in book.about(sentence.text)]
             issues = [(issue, None, 1.0) for issue in in_sentence[sentence.range]]
         found.append(issues)
-    # A hostile text's thousands of statements are not all embedded: the encoder's time
-    # stays that of a long article.
+    passed = [
+        bool(issues) or gate is None or gate.passes(statement.text)
+        for statement, issues in zip(statements, found, strict=True)
+    ]
+    # A statement is embedded if no pattern placed it and the gate let it through, or if
+    # placed and ``embed_all``. A hostile text's thousands of statements are not all
+    # embedded: the encoder's time stays that of a long article.
     wanted = [
         statement
-        for statement, issues in zip(statements, found, strict=True)
-        if wants_vector(statement, bool(issues), embed_all, gate)
+        for statement, issues, through in zip(statements, found, passed, strict=True)
+        if (embed_all if issues else through)
     ][:MAX_EMBEDDED]
     if encoder is not None and wanted:
         embed(extraction, wanted, encoder)
@@ -205,7 +216,7 @@ def issues_of(
         vector = extraction.vectors.get(statement.id) if not issues and statement.id in embedded else None
         if vector is not None and (closest := book.closest(from_bytes(vector))):
             issues.append((closest[0], None, closest[1]))
-    return found
+    return found, passed
 
 
 def take_positions(
@@ -232,15 +243,12 @@ def take_positions(
     ]
     learned = model if encoder is not None else None
     embed_all, gate = bool(learned and learned.embeds_placed()), learned.gate if learned else None
-    found = issues_of(extraction, statements, book, encoder, embed_all, gate)
+    found, passed = issues_and_gate(extraction, statements, book, encoder, embed_all, gate)
     stances = []
-    for statement, about in zip(statements, found, strict=True):
+    for statement, about, through in zip(statements, found, passed, strict=True):
         if learned is not None:
             # A statement the gate turned away is read without a vector, even one stored before.
-            placed = bool(about)
-            vector = (
-                extraction.vectors.get(statement.id) if wants_vector(statement, placed, True, gate) else None
-            )
+            vector = extraction.vectors.get(statement.id) if through else None
             chosen = learned_issues(statement, about, vector, book, learned)
         else:
             chosen = [
