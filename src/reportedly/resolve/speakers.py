@@ -1436,7 +1436,9 @@ class SpeakerResolver:
     def _people(self, attributions: list[Attribution]) -> set[str]:
         """Entities that are people: NER says so, a first name or honorific tells a gender,
         or (NER having called them a place or an organisation) a name of two or more words
-        that speaks in this text and does not end like an organisation's ("Ava DuVernay")."""
+        that speaks in this text, alone or before an apposition ("Iosif Lazaridis, a
+        geneticist at ..."), does not end like an organisation's ("Ava DuVernay") and never
+        follows "the" ("The Federal Reserve said")."""
         ranks = {
             (mention.entity.id, naming_rank(mention.span(self.text), attribution.source, self.text, nouns))
             for attribution in attributions
@@ -1461,7 +1463,6 @@ class SpeakerResolver:
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
                 and words[-1].lower() not in ORGANISATION_WORDS
-                # "The Federal Reserve", "the Climate Observatory": a person's name takes no article.
                 and not any(self._after_article(mention) for mention in entity.mentions)
             )
         }
