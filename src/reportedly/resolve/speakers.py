@@ -733,8 +733,7 @@ class SpeakerResolver:
             for mention in (self.mentions_within(speaker_words.source) if speaker_words.source else [])
             if mention.entity.type in _BODY_TYPES
             and mention.entity.id not in self.people
-            # "a geneticist at Harvard Medical School": where one works, not whom one speaks for
-            and not self.text[: mention.start].lower().removesuffix("the ").rstrip().endswith(_AFFILIATIONS)
+            and not _affiliation(self.text, mention.start)
         ]
         return bodies[-1] if bodies else None
 
@@ -1598,6 +1597,13 @@ def _dateline(text: str, start: int, end: int) -> bool:
         and not text[text.rfind("\n", 0, start) + 1 : start].strip()
         and _DATELINE_END.match(text, end) is not None
     )
+
+
+def _affiliation(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is where someone works, not whom they speak for ("a
+    geneticist at Harvard Medical School", "a researcher from the University of Adelaide")."""
+    before = text[max(0, start - 12) : start].lower().removesuffix("the ").rstrip()
+    return before.endswith(_AFFILIATIONS)
 
 
 def _entity_of(mention: _Mention | None) -> Entity | None:
