@@ -1,12 +1,14 @@
 """Pronoun sources the grammar or earlier pronouns settle, on passages written for the
 project (issue 18): the subject of the clause a pronoun hangs on, cataphora in a fronted
 clause, and the gender a resolved "he" or "she" gives a person, plural pronouns after a coordination
-of people, surnames NER missed, and chains of "she said"."""
+of people, surnames NER missed, chains of "she said", first person inside a quotation, and
+datelines and names after "the" as no antecedent of "he" or "it"."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from reportedly.eval.speakers import resolve_span, resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Document
 
@@ -102,3 +104,37 @@ def test_a_chain_of_she_said_goes_on_past_a_name_in_a_fronted_participle(extract
     )
     found = speakers_by_cue(extractor, text)
     assert (found["replied"], found["added"]) == ("Susan Sarandon", "Susan Sarandon")
+
+
+def resolved(extractor: Extractor, text: str, phrase: str) -> str | None:
+    """The speaker the resolver gives the first occurrence of ``phrase`` read as a source."""
+    draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources, date(2023, 5, 1))
+    start = text.index(phrase)
+    entity = resolve_span(resolver, draft.extraction.attributions, text, start, start + len(phrase))
+    return entity.name if entity else None
+
+
+def test_first_person_inside_a_quotation_is_its_speaker_and_we_the_body_named(extractor: Extractor):
+    text = (
+        "MALMO, May 1 (Wire) - Nordvolt Energy opened a grid battery in southern Sweden on Monday.\n\n"
+        '"We promised our investors that we would deliver on time," said Karin Lindqvist, chief '
+        'executive of Nordvolt Energy. "I am proud of the team," she added.'
+    )
+    assert (resolved(extractor, text, "We"), resolved(extractor, text, "I")) == (
+        "Nordvolt Energy",
+        "Karin Lindqvist",
+    )
+
+
+def test_a_dateline_and_a_name_after_the_are_no_ones_antecedent(extractor: Extractor):
+    dateline = (
+        "FRANKFURT, Oct 25 (Wire) - Shares fell on Thursday after new emissions tests.\n\n"
+        "The regulator said the tests had been delayed. It now expects a decision in December."
+    )
+    unnamed_chair = (
+        "WASHINGTON, June 15 (Wire) - The Federal Reserve said on Wednesday that it would raise "
+        "interest rates.\n\nThe Fed chair told reporters that another rise was possible. He said "
+        'such large increases would not be "common".'
+    )
+    assert resolved(extractor, dateline, "It") is None  # not FRANKFURT
+    assert resolved(extractor, unnamed_chair, "He") is None  # not the Federal Reserve

@@ -133,6 +133,11 @@ _POSSESSIVE = re.compile(r"^['’]s?\s")
 # Last words of the role lexicon's titles: nouns a person is described by ("the coach").
 ROLE_NOUNS = frozenset(phrase[-1].lower() for phrase in read_roles())
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# "We" inside a speaker's words: the organisation or country the speaker speaks for.
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
+_BODY_TYPES = frozenset({"ORG", "GPE"})
+_AFFILIATIONS = (" at", " from", " in", " with")
+_DATELINE_END = re.compile(r",| ?[—–-] ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,6 +548,8 @@ class SpeakerResolver:
             mute = len(words) > 1 and self._mute(source_tokens[0].head.head)
             if before.pos_ in {"NOUN", "PROPN"} and (len(words) == 1 or (mute and before.ent_type_)):
                 words = list(self.doc[before.left_edge.i : before.i + 1])
+        if len(words) == 1 and (quoting := self.quoting_speaker(words[0], attribution)) is not None:
+            return quoting
         if len(words) == 1 and words[0].lower_ in FIRST_PERSON:
             return self.writer(words[0], attribution)
         tokens = self.doc[words[0].i : words[-1].i + 1]
@@ -694,6 +701,41 @@ class SpeakerResolver:
         words = {noun.lower_, noun.lemma_.lower()}
         speaking = ROLE_NOUNS | ORGANISATION_WORDS | OUTLET_NOUNS | STATEMENT_NOUNS | DOCUMENT_NOUNS
         return noun.pos_ == "NOUN" and not words & (speaking | self.reporting_nouns)
+
+    def quoting_speaker(self, pronoun: Token, attribution: Attribution) -> Entity | None:
+        """Who a first-person pronoun inside another attribution's words is: "I" the speaker
+        of those words ('"I said to Kishane ...," he said'), "we" the organisation or country
+        the speaker's source names ("Karin Ljungberg, Chief Executive Officer of Nordvolt
+        Energy"), or the speaker itself where that is no person (docs/speaker-annotation.md);
+        None for a pronoun in no resolved speaker's words, or a "we" whose body is not named."""
+        singular = pronoun.lower_ in FIRST_PERSON
+        if not singular and pronoun.lower_ not in FIRST_PERSON_PLURAL:
+            return None
+        by_id = {entity.id: entity for entity in self.entities}
+        quoting = [
+            (part.end - part.start, other)
+            for other in self.attributions
+            if other is not attribution and other.speaker is not None and other.speaker.entity in by_id
+            for part in other.content
+            if part.start <= pronoun.idx < part.end
+        ]
+        if not quoting:
+            return None
+        speaker_words = min(quoting, key=lambda pair: pair[0])[1]  # the innermost quotation
+        speaker = by_id[speaker_words.speaker.entity]
+        person = speaker.id in self.people or speaker.type == "PERSON"
+        if singular:
+            return speaker if person else None
+        if speaker.type in _BODY_TYPES and not person:
+            return speaker  # "We ...," the company said
+        bodies = [
+            mention.entity
+            for mention in (self.mentions_within(speaker_words.source) if speaker_words.source else [])
+            if mention.entity.type in _BODY_TYPES
+            and mention.entity.id not in self.people
+            and not _affiliation(self.text, mention.start)
+        ]
+        return bodies[-1] if bodies else None
 
     def writer(self, pronoun: Token, attribution: Attribution) -> Entity | None:
         """Who an "I" outside any quotation is: the one who signs its paragraph, the article's
@@ -1393,7 +1435,9 @@ class SpeakerResolver:
     def _people(self, attributions: list[Attribution]) -> set[str]:
         """Entities that are people: NER says so, a first name or honorific tells a gender,
         or (NER having called them a place or an organisation) a name of two or more words
-        that speaks in this text and does not end like an organisation's ("Ava DuVernay")."""
+        that speaks in this text, alone or before an apposition ("Iosif Lazaridis, a
+        geneticist at ..."), does not end like an organisation's ("Ava DuVernay") and never
+        follows "the" ("The Federal Reserve said")."""
         ranks = {
             (mention.entity.id, naming_rank(mention.span(self.text), attribution.source, self.text, nouns))
             for attribution in attributions
@@ -1401,7 +1445,6 @@ class SpeakerResolver:
             for mention in self.mentions_within(attribution.source)
             if (nouns := self.reporting_nouns)
         }
-        speaking = {entity_id for entity_id, rank in ranks if rank == 0}
         heading = {entity_id for entity_id, rank in ranks if rank in (0, 1)}
         described, owners = self._role_words()
         return {
@@ -1414,13 +1457,19 @@ class SpeakerResolver:
                 or (entity.type != "NORP" and self._titled(entity))
             )
             or (
-                entity.id in speaking
+                entity.id in heading
                 and entity.type not in {"NORP", WORK_TYPE}
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
                 and words[-1].lower() not in ORGANISATION_WORDS
+                and not any(self._after_article(mention) for mention in entity.mentions)
             )
         }
+
+    def _after_article(self, mention: Span) -> bool:
+        """Whether a mention opens with "the" or follows it ("The Federal Reserve")."""
+        before = self.text[max(0, mention.start - 4) : mention.start].lower()
+        return mention.text.lower().startswith("the ") or before == "the "
 
     def _add_missed_surnames(self) -> None:
         """Note for pronouns the mentions NER missed of people it found named in full: a
@@ -1527,6 +1576,8 @@ class SpeakerResolver:
         mentions = []
         for entity in self.entities:
             for span in entity.mentions:
+                if _dateline(self.text, span.start, span.end):
+                    continue  # where the story was filed: no one's antecedent ("FRANKFURT, Oct 25 -")
                 tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
                 dep = tokens.root.dep_ if tokens is not None and len(tokens) > 0 else ""
                 mentions.append(_Mention(span.start, span.end, entity, self._sentence(span.start), dep))
@@ -1534,6 +1585,25 @@ class SpeakerResolver:
 
     def _sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether a name in capitals opens a line and a comma or a dash follows it ("FRANKFURT,
+    Oct 25 (Wire) - ...", "WASHINGTON — ...")."""
+    name = text[start:end]
+    return (
+        name.isupper()
+        and len(name) > 1
+        and not text[text.rfind("\n", 0, start) + 1 : start].strip()
+        and _DATELINE_END.match(text, end) is not None
+    )
+
+
+def _affiliation(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is where someone works, not whom they speak for ("a
+    geneticist at Harvard Medical School", "a researcher from the University of Adelaide")."""
+    before = text[max(0, start - 12) : start].lower().removesuffix("the ").rstrip()
+    return before.endswith(_AFFILIATIONS)
 
 
 def _entity_of(mention: _Mention | None) -> Entity | None:
