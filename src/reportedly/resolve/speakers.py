@@ -845,9 +845,7 @@ class SpeakerResolver:
         named = [
             mention
             for mention in self.mentions[: bisect.bisect_left(self.mention_starts, source.start)]
-            if mention.entity.type == "ORG"
-            and PERSONAL_ORGANISATIONS.get(mention.entity.name.rsplit(" ", 1)[-1].casefold())
-            == "administration"
+            if _personal_kind(mention.entity) == "administration"
         ]
         if named:
             return named[-1].entity
@@ -948,9 +946,8 @@ class SpeakerResolver:
             (
                 entity
                 for entity in self.entities
-                if entity.type == "ORG"
-                and PERSONAL_ORGANISATIONS.get((words := entity.name.casefold().rsplit(" ", 1))[-1]) == kind
-                and len(words) == 2
+                if _personal_kind(entity) == kind
+                and len(words := entity.name.casefold().rsplit(" ", 1)) == 2
                 and words[0] in names
             ),
             None,
@@ -1585,6 +1582,14 @@ class SpeakerResolver:
 
     def _sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+
+def _personal_kind(entity: Entity) -> str | None:
+    """The kind of PERSONAL_ORGANISATIONS an organisation named after a person is, by its
+    last word ("Obama administration": administration, "Clinton camp": campaign), else None."""
+    if entity.type != "ORG":
+        return None
+    return PERSONAL_ORGANISATIONS.get(entity.name.casefold().rsplit(" ", 1)[-1])
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
