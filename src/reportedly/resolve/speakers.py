@@ -23,7 +23,7 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
-from reportedly.resolve.entities import TITLE_ABBREVIATIONS, described_by_role, role_of
+from reportedly.resolve.entities import ORGANISATION_WORDS, TITLE_ABBREVIATIONS, described_by_role, role_of
 from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_preposition
 from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, Referent
 from reportedly.resolve.names import clean_name
@@ -79,7 +79,6 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _SUBJECT_GENDERS = {"he": "m", "she": "f"}
 # The words of an object phrase that may name a person besides its head ("Trump's", "and Cruz").
 _OBJECT_PARTS = frozenset({"poss", "compound", "conj", "appos"})
-ORGANISATION_WORDS = word_set("organisation_words.txt")
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
 DOCUMENT_NOUNS = word_set("document_nouns.txt")
 # Words that may open a source before the maker's name ("a CNN poll", "the latest NBC survey").
