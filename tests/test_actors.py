@@ -134,3 +134,8 @@ def test_actors_file_reaches_entity_grouping(tmp_path: Path):
     text = "Roscosmos said on Monday that the launch was delayed. Roskosmos added that the crew was safe."
     extraction = Extractor(actors=user).extract_one(Document("space", text))
     assert [(e.name, len(e.mentions)) for e in extraction.entities] == [("Roscosmos", 2)]
+
+
+def test_the_shipped_coder_is_built_once_per_process():
+    # Building one indexes every dictionary name: the store and server ask for it per speaker.
+    assert load_coder() is load_coder()

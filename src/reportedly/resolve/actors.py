@@ -151,7 +151,6 @@ def shipped_tables() -> ActorTables:
     return tables
 
 
-@cache
 def _capitalised(words: Phrase, text: str) -> Phrase:
     """The dictionary ``words`` of ``text`` that it writes with a capital; the others blank,
     so that no name is read across them."""
@@ -161,6 +160,7 @@ def _capitalised(words: Phrase, text: str) -> Phrase:
     )
 
 
+@cache
 def load_coder() -> ActorCoder:
     """The coder of the shipped tables alone, built once per process (building one indexes
     every dictionary name). A run with a user's actors file builds its own, in its resources."""
