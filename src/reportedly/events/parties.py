@@ -638,6 +638,6 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
         or (coder.code_head_name(head, day) if named else None)
         or coder.code_description(head, day)
         or (coder.code_qualifier_name(head, day) if named else None)
-        or coder.code_description(words, day)
+        or (coder.code_description(words, day) if head != words else None)  # else asked above
         or (coder.code_organisation(words) if named else None)
     )
