@@ -3,13 +3,13 @@ for it ("Washington", "the US administration", "the Americans") named as a party
 entity and actor code, so that a journalist can ask what is demanded of the United States.
 
 In order: the entity whose mention ends the words (their head: "President Trump", "the EU";
-not "Ukraine's partners"); else a metonym of ``data/metonyms.tsv`` ("Washington": the United
-States, "the Kremlin": Russia, "Brussels": the European Commission) or a capital of
-``data/event_capitals.tsv`` ("Beijing": China's government); else a name the actor coder
-knows, or a description it codes to an organ of a country ("the US administration" USAGOV)
-or to its people alone ("the Americans" USA). A capital or a country's people is named by
-its country, as the table names it ("Russia"), else as the dictionaries do ("China"). Words
-that resolve to no one ("rich countries", "all parties") keep their span alone."""
+not "Ukraine's partners"); else a metonym of ``data/metonyms.tsv``, seats of government and
+capitals ("Washington": the United States, "the Kremlin": Russia, "Brussels": the European
+Commission); else a name the actor coder knows, or a description it codes to an organ of a
+country ("the US administration" USAGOV) or to its people alone ("the Americans" USA). A
+country, by its entity or its people, is named as the table names it ("Russia"), else as the
+dictionaries do ("Israel"). Words that resolve to no one ("rich countries", "all parties")
+keep their span alone."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import re
 from datetime import date
 
 from reportedly.events.parties import NamedMentions
-from reportedly.events.political import capital_codes
 from reportedly.model import Entity, Extraction, Party, Span, Stance
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.metonyms import metonym_key, read_metonyms, table_name
@@ -128,16 +127,11 @@ def party_of_words(
 
 
 def _named_party(words: str, coder: ActorCoder, day: date | None, entities: list[Entity]) -> Party | None:
-    """A metonym of the table ("Washington": the United States) or a capital that stands for
-    its government ("Beijing": China, CHNGOV)."""
+    """A metonym of the table ("Washington": the United States, "Beijing": China)."""
     metonym = read_metonyms().get(metonym_key(words))
     if metonym is not None:
         referent = metonym.referent
         return Party(referent, _entity_named(referent, entities), coder.actor(coder.code_name(referent, day)))
-    code = capital_codes().get(words)
-    if code is not None:
-        name = country_name(code, coder) or words
-        return Party(name, _entity_named(name, entities), coder.actor(code))
     return None
 
 
