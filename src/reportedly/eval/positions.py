@@ -13,8 +13,10 @@ system's issues and stances are read from the gold content span directly (the re
 how many went each way). Issue assignment is scored micro over statement-issue pairs;
 stance over the gold pairs, as the stance the system gives that content on the gold issue
 (read on the content when the system did not assign the issue); a condition is right when
-the system's overlaps the gold one by at least half their union, a demanded-of when one
-name holds the other (case and a leading "the" aside).
+the system's overlaps the gold one by at least half their union, a demanded-of when the
+gold name and the name of the party the system resolved (else its words) hold one another
+(case and a leading "the" aside), or when both code to one actor by the same coder (a
+country and its government alike: "the United States" USA, "the US administration" USAGOV).
 """
 
 from __future__ import annotations

@@ -37,11 +37,11 @@ JOINED = re.compile(r"(?<![\w-])(?:and|or)(?![\w-])|,")
 def name_demanded(stances: list[Stance], extraction: Extraction, coder: ActorCoder) -> list[Stance]:
     """The stances, each demand's ``demanded_party`` resolved in ``extraction`` (a document
     with no demand costs nothing)."""
-    demands = [stance for stance in stances if stance.demanded_of is not None]
-    if demands:
-        namer = PartyNamer(extraction, coder)
-        for stance in demands:
-            stance.demanded_party = namer.party(stance.demanded_of)  # type: ignore[arg-type]
+    namer: PartyNamer | None = None
+    for stance in stances:
+        if stance.demanded_of is not None:
+            namer = namer or PartyNamer(extraction, coder)
+            stance.demanded_party = namer.party(stance.demanded_of)
     return stances
 
 
@@ -83,10 +83,11 @@ class PartyNamer:
         return None
 
     def _of_entity(self, entity: Entity) -> Party:
-        """An entity as a party: a metonym or a capital by its country or organisation
-        ("Washington": the United States), a country by the name the table gives it ("the
-        Russian Federation": Russia), any other by its own name."""
-        named = _named_party(entity.name, self.coder, self.day, self.entities)
+        """An entity as a party: a metonym by its country or organisation and their code
+        ("Washington": the United States, USA), a country by the name the table gives it
+        ("the Russian Federation": Russia), any other by its own name; each with the
+        entity's code (but a metonym's)."""
+        named = _metonym_party(entity.name, self.coder, self.day, self.entities)
         if named is not None:
             return Party(named.name, entity.id, named.actor or entity.actor)
         actor = entity.actor
@@ -99,20 +100,20 @@ def party_of_words(
     text: str, coder: ActorCoder, day: date | None, entities: list[Entity] | None = None
 ) -> Party | None:
     """The party words name with no entity's mention to go by (the scorer codes a gold
-    name so): a metonym or capital, a name the coder knows, a description it codes to an
+    name so): a metonym, a name the coder knows, a description it codes to an
     organ of a country ("the US administration") or a people ("the Americans"); None for
     words that name no one it knows ("rich countries"). A country's or organisation's
     entity among ``entities`` gives its id."""
     words = TRAILING.sub("", LEADING.sub("", text.strip()))
     if not words or SEVERAL.match(words):
         return None
-    named = _named_party(words, coder, day, entities or [])
+    named = _metonym_party(words, coder, day, entities or [])
     if named is not None:
         return named
-    code = coder.code_name(words, day)
-    if code is not None:
-        country = not code[3:] and coder.actor(code).country is not None  # type: ignore[union-attr]
-        return Party((country and country_name(code, coder)) or words, None, coder.actor(code))
+    actor = coder.actor(coder.code_name(words, day))
+    if actor is not None:  # a country by its name ("the Russian Federation": Russia)
+        country = actor.country is not None and actor.sector is None
+        return Party((country_name(actor.code, coder) if country else None) or words, None, actor)
     code = coder.code_description(words, day)
     if code is None:
         return None
@@ -120,13 +121,12 @@ def party_of_words(
         return Party(words, None, coder.actor(code))
     if len(words.split()) == 1 or words.split()[-1].lower() == "side":
         # Its people ("the Americans", "Israelis") or side ("the American side"): the country.
-        return Party(
-            country_name(code, coder), _entity_named(country_name(code, coder), entities), coder.actor(code)
-        )
+        name = country_name(code, coder)
+        return Party(name, _entity_named(name, entities), coder.actor(code))
     return None
 
 
-def _named_party(words: str, coder: ActorCoder, day: date | None, entities: list[Entity]) -> Party | None:
+def _metonym_party(words: str, coder: ActorCoder, day: date | None, entities: list[Entity]) -> Party | None:
     """A metonym of the table ("Washington": the United States, "Beijing": China)."""
     metonym = read_metonyms().get(metonym_key(words))
     if metonym is not None:
