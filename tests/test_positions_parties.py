@@ -159,3 +159,8 @@ def test_the_store_keeps_the_party_and_positions_print_and_filter_it(cli, tmp_pa
     rebuilt = run_cli("positions", "--db", db, "--rebuild")
     assert rebuilt.exit_code == 0, rebuilt.stderr
     assert [row["demanded_of"] for row in rows()] == [demanded]
+    # a merge by hand (a wrong one here, to see it followed) moves the party's entity, as a speaker's
+    assert run_cli("entities", "merge", "Washington", "Lavrov", "--db", db).exit_code == 0
+    with sqlite3.connect(db) as connection:
+        (lavrov,) = connection.execute("SELECT id FROM entities WHERE name LIKE '%Lavrov'").fetchone()
+    assert [row["demanded_of"]["entity"] for row in rows()] == [lavrov]
