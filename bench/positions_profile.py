@@ -29,13 +29,21 @@ from store import synthetic_text
 from reportedly.eval.brat import read_publication_dates
 from reportedly.extract import Extractor
 from reportedly.model import Document, Extraction
+from reportedly.positions.parties import name_demanded
 from reportedly.positions.statements import take_positions
 
 
 def positions_round(extractor: Extractor, extractions: list[Extraction]) -> int:
+    """The stage as ``stages.assign_positions`` runs it: the stances, whom demands are of named."""
     resources = extractor.resources
     return sum(
-        len(take_positions(extraction, resources.issues, resources.encoder, resources.positions))
+        len(
+            name_demanded(
+                take_positions(extraction, resources.issues, resources.encoder, resources.positions),
+                extraction,
+                resources.coder,
+            )
+        )
         for extraction in extractions
     )
 

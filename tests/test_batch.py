@@ -207,6 +207,21 @@ def test_queries_over_the_dataset_answer_as_over_a_store_of_the_same_passages(
     assert json.loads(cli("ingest", "--extractions", output, "--db", loaded).stdout)["skipped"] == 7
 
 
+def test_whom_a_demand_is_of_reads_from_the_dataset_as_from_a_store(
+    cli, tmp_path: Path, session_pipeline: None
+) -> None:
+    story = tmp_path / "lavrov.txt"
+    story.write_text("Lavrov said Washington must act first to end the war and agree a ceasefire.\n")
+    store, output = tmp_path / "ingested.db", tmp_path / "out"
+    assert cli("ingest", story, "--db", store, "--published", "2024-12-16").exit_code == 0
+    assert batch(cli, [story], output).exit_code == 0
+    for query in (("positions",), ("positions", "--demanded-of", "USA")):
+        from_store = cli(*query, "--db", store, "--format", "jsonl")
+        (row,) = (json.loads(line) for line in from_store.stdout.splitlines())
+        assert (row["demanded_of"]["name"], row["demanded_of"]["entity"]) == ("United States", 2)
+        assert cli(*query, "--parquet", output, "--format", "jsonl").stdout == from_store.stdout, query
+
+
 def test_parquet_query_errors_are_one_line(cli, corpus: list[Path], tmp_path: Path, session_pipeline) -> None:
     output = tmp_path / "out"
     batch(cli, corpus[:2], output)
@@ -233,7 +248,7 @@ def test_parquet_query_errors_are_one_line(cli, corpus: list[Path], tmp_path: Pa
     description.write_text(json.dumps(json.loads(description.read_text()) | {"schema": 1}))
     older = cli("quotes", "--parquet", output)
     assert older.exit_code == 2
-    assert "a dataset of schema 1; this reportedly reads schema 2" in older.stderr
+    assert "a dataset of schema 1; this reportedly reads schema 3" in older.stderr
 
 
 def test_a_line_cut_short_by_a_kill_does_not_swallow_the_next(tmp_path: Path) -> None:

@@ -40,8 +40,8 @@ def schema() -> dict[str, Any]:
 def test_every_object_is_closed_and_requires_all_its_fields():
     objects = object_schemas(schema())
     # the record, span, attribution, speaker, a group speaker's member, entity, actor, time,
-    # event, parties, stance
-    assert len(objects) == 12
+    # event, parties, stance, the party a stance demands of
+    assert len(objects) == 13
     for path, node in objects:
         assert node.get("additionalProperties") is False, path
         assert sorted(node.get("required", [])) == sorted(node["properties"]), path

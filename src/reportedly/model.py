@@ -324,6 +324,31 @@ class Event:
         )
 
 
+@dataclass(slots=True)
+class Party:
+    """Whom a demand is of, resolved as a speaker is: the name of the party its words name
+    (None: words that resolve to no one, "rich countries"), its entity where the text
+    mentions it, and its actor code (the form of an event's party, a name for its words)."""
+
+    name: str | None
+    entity: str | None = None
+    actor: Actor | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity": self.entity,
+            "code": self.actor.code if self.actor else None,
+            "country": self.actor.country if self.actor else None,
+            "sector": self.actor.sector if self.actor else None,
+        }
+
+    @classmethod
+    def maybe(cls, data: dict[str, Any] | None) -> Party | None:
+        """The party ``data`` holds, or None for none (records made before parties were resolved)."""
+        return cls(data["name"], data["entity"], Actor.from_dict(data)) if data else None
+
+
 StanceValue = Literal["supports", "opposes", "conditional", "demands", "unclear"]
 STANCE_VALUES: tuple[str, ...] = ("supports", "opposes", "conditional", "demands", "unclear")
 
@@ -333,9 +358,10 @@ class Stance:
     """What a statement (an attribution, or an event no attribution reports) says on one
     issue (``data/issues.yaml``): it supports or opposes it, supports it on a ``condition``
     ("if Ukrainian territory is brought under the umbrella of NATO"), demands it of someone
-    (``demanded_of``: "Washington"), or takes no clear side. ``evidence`` is the statement's
-    content (an event's: its sentence); ``score`` how sure the issue is (1.0: one of the
-    issue's patterns matched; else the cosine to its closest example statement)."""
+    (``demanded_of``: "Washington", and ``demanded_party``, whom those words name: the United
+    States, USA), or takes no clear side. ``evidence`` is the statement's content (an event's:
+    its sentence); ``score`` how sure the issue is (1.0: one of the issue's patterns matched;
+    else the cosine to its closest example statement)."""
 
     statement: str  # the attribution's id ("a3") or the event's ("v2")
     issue: str
@@ -344,6 +370,7 @@ class Stance:
     condition: Span | None = None
     demanded_of: Span | None = None
     score: float = 1.0
+    demanded_party: Party | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -353,6 +380,7 @@ class Stance:
             "evidence": [part.to_dict() for part in self.evidence],
             "condition": span_dict(self.condition),
             "demanded_of": span_dict(self.demanded_of),
+            "demanded_party": self.demanded_party.to_dict() if self.demanded_party else None,
             "score": self.score,
         }
 
@@ -366,6 +394,7 @@ class Stance:
             condition=Span.maybe(data["condition"]),
             demanded_of=Span.maybe(data["demanded_of"]),
             score=data["score"],
+            demanded_party=Party.maybe(data.get("demanded_party")),
         )
 
 

@@ -25,6 +25,7 @@ from reportedly.events.detection import code_events
 from reportedly.events.parties import code_parties
 from reportedly.events.political import keep_political_events
 from reportedly.model import Extraction
+from reportedly.positions.parties import name_demanded
 from reportedly.positions.statements import take_positions
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
@@ -189,7 +190,8 @@ def assign_positions(draft: Draft, resources: Resources) -> None:
     """Each statement's issues and its stance on each (``reportedly.positions``), with the
     embeddings of those it embedded for the store."""
     extraction = draft.extraction
-    extraction.stances = take_positions(extraction, resources.issues, resources.encoder, resources.positions)
+    found = take_positions(extraction, resources.issues, resources.encoder, resources.positions)
+    extraction.stances = name_demanded(found, extraction, resources.coder)
 
 
 def name_referents(draft: Draft, resources: Resources) -> None:

@@ -31,8 +31,10 @@ from reportedly.model import Article, Extraction, Span
 from reportedly.store.corpus import INSERT_ATTRIBUTION, attribution_row, day_of, headline_end
 from reportedly.store.queries import name_keys
 
-# 2: the stances table (positions, issue 21).
-SCHEMA_VERSION = 2
+# 2: the stances table (positions, issue 21); 3: whom a stance demands of, resolved.
+SCHEMA_VERSION = 3
+# The fields of whom a stance demands of (model.Party, as an extraction record has it).
+PARTY_FIELDS = ("name", "entity", "code", "country", "sector")
 TABLES = ("documents", "attributions", "entities", "events", "times", "stances")
 MANIFEST = "manifest.jsonl"
 FAILURES = "failures.jsonl"
@@ -161,6 +163,8 @@ def schemas() -> dict[str, Any]:
                 ("evidence", pa.list_(span)),
                 ("condition", span),
                 ("demanded_of", span),
+                # The party those words name: its name, the local id of its entity, its code.
+                ("demanded_party", pa.struct([(name, pa.string()) for name in PARTY_FIELDS])),
                 ("score", pa.float64()),
                 ("entity", pa.string()),  # the local id of the party's entity
                 ("speaker", pa.string()),  # a party no entity was found for: the speaker's words
@@ -332,7 +336,16 @@ _KEPT_STORE_COLUMNS = frozenset(
 )
 
 
-_STANCE_FIELDS = ("statement", "issue", "stance", "evidence", "condition", "demanded_of", "score")
+_STANCE_FIELDS = (
+    "statement",
+    "issue",
+    "stance",
+    "evidence",
+    "condition",
+    "demanded_of",
+    "demanded_party",
+    "score",
+)
 
 
 def _stance_parties(extraction: Extraction) -> dict[str, tuple[list[str | None], str | None]]:

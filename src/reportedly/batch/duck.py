@@ -149,6 +149,8 @@ _VIEWS = (
         to_json(list_transform(s.evidence, lambda part: [part.start, part."end"]))::VARCHAR AS evidence,
         s.condition.start AS condition_start, s.condition."end" AS condition_end,
         s.condition.text AS condition, s.demanded_of.text AS demanded_of, s.score,
+        s.demanded_party.name AS demanded_of_name, p.entity_id AS demanded_of_entity_id,
+        s.demanded_party.code AS demanded_of_code, s.demanded_party.country AS demanded_of_country,
         coalesce(a.date, v.date) AS date,
         (s.stance <> 'unclear')::INTEGER::VARCHAR || coalesce(a.date, v.date, '') AS latest
         FROM raw_stances s JOIN documents d ON d.partition = s.partition AND d.position = s.position
@@ -156,6 +158,8 @@ _VIEWS = (
         LEFT JOIN events v ON a.id IS NULL AND v.document_id = d.id AND v.local_id = s.statement
         LEFT JOIN entity_rows l ON l.partition = s.partition AND l.position = s.position
         AND l.local_id = s.entity
+        LEFT JOIN entity_rows p ON p.partition = s.partition AND p.position = s.position
+        AND p.local_id = s.demanded_party.entity
         ORDER BY s.partition, s.position, s.file_row_number""",
 )
 

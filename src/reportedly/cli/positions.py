@@ -39,7 +39,7 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
         "doc_id": evidence["doc_id"],
         "evidence": " … ".join(part["text"] for part in row["evidence"]),
         "condition": row["condition"]["text"] if row["condition"] else None,
-        "demanded_of": row["demanded_of"],
+        **_demanded_of(row["demanded_of"]),
         **(
             {"previous": row["previous"]["stance"], "previous_date": row["previous"]["date"]}
             if "previous" in row
@@ -50,11 +50,25 @@ def _flat(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _demanded_of(demanded: dict[str, Any] | None) -> dict[str, Any]:
+    """Whom a demand is of as a table's or CSV's columns: the words, the party's name and code."""
+    return {
+        "demanded_of": demanded["text"] if demanded else None,
+        "demanded_of_name": demanded["name"] if demanded else None,
+        "demanded_of_code": demanded["code"] if demanded else None,
+    }
+
+
 @click.command()
 @db_option
 @parquet_option
 @click.option("--issue", type=UTF8_TEXT, help="Only this issue (a name in the issues file).")
 @click.option("--actor", type=UTF8_TEXT, help="Only this actor: an entity's name or an actor code (RUSGOV).")
+@click.option(
+    "--demanded-of",
+    type=UTF8_TEXT,
+    help="Only demands of this party: a name, an actor code (USAGOV) or a country (USA, and its government).",
+)
 @click.option("--since", type=str, callback=parse_date, help="Stances from this day on (YYYY-MM-DD).")
 @click.option("--until", type=str, callback=parse_date, help="Stances up to this day (YYYY-MM-DD).")
 @click.option(
@@ -84,6 +98,7 @@ def positions(
     parquet: Path | None,
     issue: str | None,
     actor: str | None,
+    demanded_of: str | None,
     since: date | None,
     until: date | None,
     with_history: bool,
@@ -128,7 +143,12 @@ def positions(
         click.echo(f"reportedly: {stances} stances assigned again in {documents} documents", err=True)
     with _reading(db_path, parquet) as connection:
         where = PositionFilter(
-            issue, actor, since.isoformat() if since else None, until.isoformat() if until else None, by_code
+            issue,
+            actor,
+            since.isoformat() if since else None,
+            until.isoformat() if until else None,
+            by_code,
+            demanded_of=demanded_of,
         )
         rows = (
             history(connection, where, shifts)

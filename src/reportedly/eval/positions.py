@@ -13,8 +13,10 @@ system's issues and stances are read from the gold content span directly (the re
 how many went each way). Issue assignment is scored micro over statement-issue pairs;
 stance over the gold pairs, as the stance the system gives that content on the gold issue
 (read on the content when the system did not assign the issue); a condition is right when
-the system's overlaps the gold one by at least half their union, a demanded-of when one
-name holds the other (case and a leading "the" aside).
+the system's overlaps the gold one by at least half their union, a demanded-of when the
+gold name and the name of the party the system resolved (else its words) hold one another
+(case and a leading "the" aside), or when both code to one actor by the same coder (a
+country and its government alike: "the United States" USA, "the US administration" USAGOV).
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ from reportedly.eval.jsonl import read_json_lines
 from reportedly.extract import Extractor
 from reportedly.model import STANCE_VALUES, Attribution, Document, Extraction, Span, Stance
 from reportedly.positions.issues import IssueBook, load_issues
+from reportedly.positions.parties import name_demanded, party_of_words
 from reportedly.positions.stance import read_stance
 from reportedly.positions.statements import learned_stance_on, take_positions
+from reportedly.resolve.actors import ActorCoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +118,8 @@ def _system_stances(
     statement = Attribution("gold", "floating", None, None, [Span.of(gold.text, *span)])
     alone = Extraction(extraction.document, [statement], extraction.entities, extraction.times)
     resources = extractor.resources
-    stances = {s.issue: s for s in take_positions(alone, book, resources.encoder, resources.positions)}
+    found = take_positions(alone, book, resources.encoder, resources.positions)
+    stances = {s.issue: s for s in name_demanded(found, alone, resources.coder)}
     return "content", stances, alone, statement.id
 
 
@@ -141,7 +146,7 @@ def _stance_on(
     if model is not None and extractor.resources.encoder is not None:
         stance = learned_stance_on(*matched, found, book, model) or stance
     evidence = [Span.of(gold.text, gold.start, gold.start + len(gold.content))]
-    return Stance(
+    read = Stance(
         "gold",
         issue,
         stance,
@@ -149,6 +154,28 @@ def _stance_on(
         _cut(gold, reading.condition if stance == "conditional" else None),
         _cut(gold, reading.demanded_of if stance == "demands" else None),
     )
+    return name_demanded([read], matched[0], extractor.resources.coder)[0]
+
+
+def _same_party(gold: str, system: Stance, coder: ActorCoder) -> bool:
+    """Whether the system's addressee is the party a gold name names: the names (the span's
+    words where it resolved none) hold one another, case and a leading "the" aside; or the
+    gold name and the system's party code to one actor by the same coder, a country being
+    its government ("the United States" USA, "the US administration" USAGOV)."""
+    party, span = system.demanded_party, system.demanded_of
+    words = (party.name if party else None) or (span.text if span else None)
+    if words is not None and _same_name(gold, words):
+        return True
+    code = party.actor.code if party and party.actor else None
+    gold_party = party_of_words(gold, coder, None)
+    gold_code = gold_party.actor.code if gold_party and gold_party.actor else None
+    return code is not None and gold_code is not None and _same_actor(gold_code, code)
+
+
+def _same_actor(first: str, second: str) -> bool:
+    """Whether two codes are one actor: equal, or a country and its government (USA, USAGOV)."""
+    short, long = sorted((first, second), key=len)
+    return first == second or (len(short) == 3 and long == short + "GOV")
 
 
 def _same_name(gold: str, system: str) -> bool:
@@ -212,9 +239,7 @@ def score(
                 condition["spurious"] += 1
             if item.demanded_of:
                 demanded["gold"] += 1
-                demanded["right"] += bool(
-                    system.demanded_of and _same_name(item.demanded_of, system.demanded_of.text)
-                )
+                demanded["right"] += _same_party(item.demanded_of, system, extractor.resources.coder)
             elif system.demanded_of:
                 demanded["spurious"] += 1
         missing = sorted(gold_issues - set(stances))
@@ -291,7 +316,8 @@ def evaluate_positions(
     extractions = []
     for extraction in tqdm(extractor.extract(documents), total=len(golds), desc="positions", disable=None):
         if issues is not None:
-            extraction.stances = take_positions(extraction, book, extractor.resources.encoder)
+            found = take_positions(extraction, book, extractor.resources.encoder)
+            extraction.stances = name_demanded(found, extraction, extractor.resources.coder)
         extractions.append(extraction)
     return score(golds, extractions, book, extractor)
 

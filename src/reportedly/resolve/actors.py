@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
 # Last words of the names of non-governmental organisations: every forum and foundation the
 # dictionaries name is coded NGO, so one they lack is too ("the Third World Water Forum").
 NGO_NAME_WORDS = frozenset({"forum", "foundation"})
+# What a people's or an adjective's name adds to its country's ("Israel-i", "Iraq-is").
+PEOPLE_ENDINGS = frozenset({"I", "IS", "N", "NS", "AN", "ANS", "IAN", "IANS", "ESE", "ISH"})
 # Endings that leave the country a word names: "Russia's", "Saudi-led".
 _POSSESSIVE = re.compile(r"(['’]s?|-led)$", re.IGNORECASE)
 
@@ -221,6 +223,37 @@ class ActorCoder:
                 if len(p) == 1 and (key := spelling_key(p[0], self.tables.variants)) in last_words
             )
         return frozenset(surnames)
+
+    def country_name(self, code: str) -> str | None:
+        """The name of the country a code is of ("CHNGOV": "China"), as the dictionaries'
+        entry for it with the most names first writes it."""
+        return self._country_names.get(code[:3])
+
+    @cached_property
+    def _country_names(self) -> dict[str, str]:
+        # A country's own entry has the most names (its adjectives and other spellings);
+        # others of its bare code are its cities ("Leipzig" DEU). An entry named by an
+        # adjective of another name ("Israeli" of "Israel") is the people's, not the country's.
+        entries: dict[int, list[Phrase]] = defaultdict(list)
+        for phrase, codes in self.tables.actors.items():
+            if phrase in self.countries:
+                entries[id(codes)].append(phrase)
+        spelt: dict[str, set[str]] = defaultdict(set)
+        for phrase, code in self.countries.items():
+            spelt[code].add(" ".join(phrase))
+        largest: dict[str, list[Phrase]] = {}
+        for phrases in entries.values():
+            code, first = self.countries[phrases[0]], " ".join(phrases[0])
+            adjective = any(
+                first.removeprefix(other) in PEOPLE_ENDINGS for other in spelt[code] if other != first
+            )
+            if not adjective and len(phrases) > len(largest.get(code, ())):
+                largest[code] = phrases
+        small = {"OF", "AND", "THE"}
+        return {
+            code: " ".join(word.lower() if word in small else word.capitalize() for word in phrases[0])
+            for code, phrases in largest.items()
+        }
 
     def is_surname(self, name: str) -> bool:
         return spelling_key(clean_name(name), self.tables.variants) in self.surnames

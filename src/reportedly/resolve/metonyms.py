@@ -90,10 +90,13 @@ def _government_of(phrase: str, coder: ActorCoder) -> Referent | None:
     words = clean_name(phrase).split()
     if not words or words[-1].lower() not in GOVERNMENT_NOUNS:
         return None
-    code = (coder.code_description(phrase, None) or "")[:3]
-    # The country's name as the table gives it ("RUS": "Russia").
-    name = next(
+    name = table_name((coder.code_description(phrase, None) or "")[:3], coder)
+    return Referent(name, COUNTRY_TYPE) if name else None
+
+
+def table_name(code: str, coder: ActorCoder) -> str | None:
+    """The name the table gives what ``code`` codes ("RUS": "Russia"), if it names it."""
+    return next(
         (m.referent for m in read_metonyms().values() if code and coder.code_name(m.referent, None) == code),
         None,
     )
-    return Referent(name, COUNTRY_TYPE) if name else None

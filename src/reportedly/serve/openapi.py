@@ -170,7 +170,16 @@ _STANCE = _row(
     {
         "stance": {"enum": list(STANCE_VALUES)},
         "condition": {"oneOf": [_SPAN, {"type": "null"}]},
-        "demanded_of": TEXT,
+        "demanded_of": {
+            "oneOf": [
+                _row(
+                    {"text": STRING, "name": TEXT, "entity": NUMBER, "code": TEXT, "country": TEXT},
+                    "Whom a demand is of: the words naming them, and the party they name (its name, "
+                    "entity id and actor code; null where the words name no one resolved).",
+                ),
+                {"type": "null"},
+            ]
+        },
         "date": TEXT,
         "document_id": INTEGER,
         "statement": STRING,
@@ -431,6 +440,11 @@ def openapi_document() -> Schema:
             [
                 _parameter("issue", "Only this issue (a name `issues` lists)."),
                 _parameter("actor", "Only this actor: an entity's name, a speaker's words or an actor code."),
+                _parameter(
+                    "demanded_of",
+                    "Only demands of this party: its name, the words naming it, an actor code (USAGOV) "
+                    "or a country (USA, with its government).",
+                ),
                 SINCE,
                 UNTIL,
                 _parameter(

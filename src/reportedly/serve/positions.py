@@ -74,6 +74,7 @@ def routes(settings: api.Settings, render: Callable[..., HTMLResponse]) -> list[
             api.period(params, "since"),
             api.period(params, "until"),
             api.choice(params, "by", ("entity", "code")) == "code",
+            demanded_of=params.get("demanded_of") or None,
         )
         rows = kept(("positions", view, where), lambda connection: _positions(connection, where, view))
         return _offset_page(rows, params, POSITIONS_LIMIT)

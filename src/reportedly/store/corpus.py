@@ -27,7 +27,7 @@ from reportedly.resolve.names import clean_name
 from reportedly.store.database import StoreError, connect, transaction
 from reportedly.store.dedup import NEAR_DUPLICATE, band_buckets, similarity
 from reportedly.store.queries import NamingError, entity_candidates, entity_id, name_keys, shipped_variants
-from reportedly.store.stances import write_stances
+from reportedly.store.stances import relink_demanded, write_stances
 
 # A first line longer than this is a paragraph, not a headline.
 HEADLINE_MAX_WORDS = 20
@@ -354,6 +354,7 @@ class Store:
             document_id,
             {e.id: _actor_entity(e, entity_ids) for e in extraction.events},
         )
+        relink_demanded(self.connection, document_id, extraction)
         self._relink_single_names(changed, document_id)
 
     def _set_entities(
@@ -608,6 +609,7 @@ def merge_entities(connection: sqlite3.Connection, name: str, into: str) -> tupl
             ("speaker_members", "entity_id"),
             ("mentions", "entity_id"),
             ("events", "actor_entity_id"),
+            ("stances", "demanded_of_entity_id"),
             ("entity_names", "entity_id"),
             ("single_name_entities", "entity_id"),
         ):

@@ -406,6 +406,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX stances_entity
         ON stances(entity_id, issue, speaker, latest, date, document_id, statement, stance);
     """,
+    # 10: whom a demand is of, resolved (positions/parties.py): the party's name, its entity
+    # (the stored entity of the mention the words name; merges move it) and actor code. Rows
+    # stored before hold the words alone (`demanded_of`) until `positions --rebuild`.
+    """
+    ALTER TABLE stances ADD COLUMN demanded_of_name TEXT;
+    ALTER TABLE stances ADD COLUMN demanded_of_entity_id INTEGER;
+    ALTER TABLE stances ADD COLUMN demanded_of_code TEXT;
+    ALTER TABLE stances ADD COLUMN demanded_of_country TEXT;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -15,11 +15,13 @@ from typing import Any
 
 from tqdm import tqdm
 
-from reportedly.model import Extraction
+from reportedly.model import Extraction, Party
 from reportedly.nlp.encoder import SentenceEncoder
 from reportedly.positions.issues import IssueBook
 from reportedly.positions.learned import PositionModel
+from reportedly.positions.parties import name_demanded
 from reportedly.positions.statements import take_positions
+from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.store.queries import date_range
 
 
@@ -48,6 +50,7 @@ def write_stances(connection: sqlite3.Connection, document_id: int, extraction: 
     ):
         statements.setdefault(row[1], (None, row[0], [row[2]], row[3], None))
     rows = []
+    party_entities = demanded_entities(connection, document_id, extraction)
     for stance in extraction.stances:
         if stance.statement not in statements:
             continue  # an event the store keeps no row of (not political)
@@ -64,14 +67,15 @@ def write_stances(connection: sqlite3.Connection, document_id: int, extraction: 
             stance.score,
             day,
             f"{int(stance.stance != 'unclear')}{day or ''}",
+            *party_row(stance.demanded_party, party_entities),
         )
         for entity in parties:
             words = speaker if entity is None else None
             rows.append((document_id, stance.statement, attribution_id, event_id, entity, words, *values))
     connection.executemany(
         "INSERT INTO stances (document_id, statement, attribution_id, event_id, entity_id, speaker, issue, "
-        "stance, evidence, condition_start, condition_end, condition, demanded_of, score, date, latest) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "stance, evidence, condition_start, condition_end, condition, demanded_of, score, date, latest, "
+        f"{PARTY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     connection.executemany(
@@ -80,16 +84,68 @@ def write_stances(connection: sqlite3.Connection, document_id: int, extraction: 
     )
 
 
+PARTY_COLUMNS = "demanded_of_name, demanded_of_entity_id, demanded_of_code, demanded_of_country"
+
+
+def demanded_entities(
+    connection: sqlite3.Connection, document_id: int, extraction: Extraction
+) -> dict[str, int]:
+    """The stored entity of each entity of the extraction that a demand is of (by its local
+    id), found by its first mention among the document's stored mentions."""
+    wanted = {stance.demanded_party.entity for stance in extraction.stances if stance.demanded_party}
+    if not wanted - {None}:
+        return {}
+    stored = {
+        (start, end): entity
+        for start, end, entity in connection.execute(
+            "SELECT start, end, entity_id FROM mentions WHERE document_id = ?", (document_id,)
+        )
+    }
+    return {
+        entity.id: stored[first]
+        for entity in extraction.entities
+        if entity.id in wanted and entity.mentions and (first := entity.mentions[0].range) in stored
+    }
+
+
+def party_row(party: Party | None, entities: dict[str, int]) -> tuple[Any, ...]:
+    """The values of ``PARTY_COLUMNS`` for whom a demand is of (its entity stored as ``entities`` has it)."""
+    if party is None:
+        return (None, None, None, None)
+    actor = party.actor
+    return (
+        party.name,
+        entities.get(party.entity) if party.entity else None,
+        actor.code if actor else None,
+        actor.country if actor else None,
+    )
+
+
+def relink_demanded(connection: sqlite3.Connection, document_id: int, extraction: Extraction) -> None:
+    """The stances' demanded-of entities again, after the document's entities were linked anew."""
+    entities = demanded_entities(connection, document_id, extraction)
+    connection.executemany(
+        "UPDATE stances SET demanded_of_entity_id = ? WHERE document_id = ? AND statement = ? AND issue = ?",
+        [
+            (entities.get(stance.demanded_party.entity or ""), document_id, stance.statement, stance.issue)
+            for stance in extraction.stances
+            if stance.demanded_party is not None
+        ],
+    )
+
+
 def rebuild_stances(
     connection: sqlite3.Connection,
     book: IssueBook,
     encoder: SentenceEncoder | None,
     model: PositionModel | None = None,
+    coder: ActorCoder | None = None,
 ) -> tuple[int, int]:
     """Every stored extraction's stances made again with ``book``, in the caller's
     transaction, from the stored embeddings (a statement no pattern placed before and none
-    places now is embedded now, and its vector stored); (documents, stances). A progress
-    bar on a terminal's stderr."""
+    places now is embedded now, and its vector stored), whom demands are of named by
+    ``coder`` (else the shipped one); (documents, stances). A progress bar on a terminal's
+    stderr."""
     connection.execute("DELETE FROM stances")
     extracted = [
         row[0]
@@ -107,7 +163,8 @@ def rebuild_stances(
                 "SELECT statement, vector FROM statement_vectors WHERE document_id = ?", (document_id,)
             ).fetchall()
         )
-        extraction.stances = take_positions(extraction, book, encoder, model)
+        found = take_positions(extraction, book, encoder, model)
+        extraction.stances = name_demanded(found, extraction, coder or load_coder())
         write_stances(connection, document_id, extraction)
         data["stances"] = [stance.to_dict() for stance in extraction.stances]
         connection.execute(
@@ -126,6 +183,9 @@ class PositionFilter:
     until: str | None = None
     by_code: bool = False  # one actor per actor code, not per entity
     entity_id: int | None = None  # only this entity's stances (a speaker's page)
+    # Only demands of this party: its name (or the words naming it), its entity's name, an
+    # actor code (USAGOV) or a country (USA: also its government's, USAGOV).
+    demanded_of: str | None = None
 
 
 def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
@@ -142,6 +202,13 @@ def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
     if where.entity_id is not None:
         sql += " AND s.entity_id = ?"
         parameters.append(where.entity_id)
+    if where.demanded_of:
+        sql += (
+            " AND (s.demanded_of_code = ? OR s.demanded_of_country = ?"
+            " OR s.demanded_of_name = ? COLLATE NOCASE OR s.demanded_of = ? COLLATE NOCASE"
+            " OR s.demanded_of_entity_id IN (SELECT id FROM entities WHERE name = ? COLLATE NOCASE))"
+        )
+        parameters += [where.demanded_of] * 5
     for clause in date_range("s.date", where.since, where.until, parameters):
         sql += f" AND {clause}"
     return sql, parameters
@@ -149,7 +216,8 @@ def _conditions(where: PositionFilter) -> tuple[str, list[Any]]:
 
 _DETAILS = """
 SELECT s.rowid AS id, s.issue, s.stance, s.date, s.document_id, d.doc_id, s.evidence, s.condition_start,
-       s.condition_end, s.condition, s.demanded_of, s.statement, s.entity_id AS entity, s.entity_id,
+       s.condition_end, s.condition, s.demanded_of, s.demanded_of_name, s.demanded_of_entity_id,
+       s.demanded_of_code, s.demanded_of_country, s.statement, s.entity_id AS entity, s.entity_id,
        s.speaker, COALESCE(e.name, s.speaker) AS name, e.code, e.country
 FROM stances s
 JOIN documents d ON d.id = s.document_id
@@ -183,7 +251,7 @@ def _entries(connection: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[di
             {
                 "stance": row["stance"],
                 "condition": condition,
-                "demanded_of": row["demanded_of"],
+                "demanded_of": _demanded_of(row),
                 "date": row["date"],
                 "document_id": row["document_id"],
                 "statement": row["statement"],
@@ -194,6 +262,20 @@ def _entries(connection: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[di
             }
         )
     return entries
+
+
+def _demanded_of(row: sqlite3.Row) -> dict[str, Any] | None:
+    """Whom a stance demands of: the words naming them, and the party they name (its name,
+    entity and actor code; null where the words name no one the extraction resolved)."""
+    if row["demanded_of"] is None:
+        return None
+    return {
+        "text": row["demanded_of"],
+        "name": row["demanded_of_name"],
+        "entity": row["demanded_of_entity_id"],
+        "code": row["demanded_of_code"],
+        "country": row["demanded_of_country"],
+    }
 
 
 def _actor(row: sqlite3.Row, by_code: bool) -> dict[str, Any]:
