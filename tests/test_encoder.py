@@ -85,3 +85,27 @@ def test_a_text_embedded_before_takes_its_kept_vector_and_runs_once(monkeypatch:
     # An encoder that keeps none runs every text, each time.
     assert np.array_equal(alone.encode(TEXTS[:3]), fresh)
     assert alone.kept == {}
+
+
+def test_the_shipped_graph_gives_the_vectors_it_gave_before_it_was_streamlined(encoder: SentenceEncoder):
+    # The first numbers of two texts' vectors as the graph gave them before its per-piece
+    # products quantised in one QuantizeLinear a product (5c4c821): the graph was rewritten, not
+    # the model (the two agree to the bit; here to within another machine's rounding).
+    vectors = encoder.encode(
+        [
+            "Russia will not accept a ceasefire unless Ukraine withdraws its troops.",
+            "The minister said sanctions would stay.",
+        ]
+    )
+    before = [
+        [-0.007155, 0.04575, 0.060614, -0.038908, -0.040159, -0.044204],
+        [-0.024685, 0.040389, 0.039546, 0.041199, 0.057703, 0.00983],
+    ]
+    assert np.abs(vectors[:, :6] - np.array(before)).max() < 1e-5
+    assert float(vectors[0] @ vectors[1]) == pytest.approx(0.344636, abs=1e-5)
+
+
+def test_the_encoders_session_sleeps_between_runs(encoder: SentenceEncoder):
+    # A spinning thread of one session takes the core the next stage needs (nlp/onnx.py).
+    options = encoder.session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"

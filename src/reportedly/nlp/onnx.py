@@ -20,6 +20,12 @@ def cpu_session(model_path: Path, threads: int = ALL_CORES) -> Any:
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # quiet: the int8 models trigger harmless optimiser notices
     options.intra_op_num_threads = threads
+    # A session's threads sleep when its run ends instead of spinning for more work: on the
+    # shared 2-core machine the tagger's spinning thread took the core the positions stage's
+    # encoder (one thread, run right after) and the other sessions' processes needed
+    # (bench/store.py's 100 stories at load 8-9: the extraction 22.4 -> 15.2 s, the positions
+    # stage's share of it 0.239 -> 0.195).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
 
 
