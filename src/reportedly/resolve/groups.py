@@ -81,8 +81,9 @@ def _parenthesised(phrase: TokenSpan) -> set[int]:
 
 
 def within_preposition(token: Token, phrase: TokenSpan) -> bool:
-    """Whether a word of a source phrase hangs on a preposition below the phrase's head ("the
-    leaders of [Germany] and [France]", "an investigator at [Harvard]"): it does not speak.
+    """Whether a word of a source phrase hangs on a preposition or a relative clause below the
+    phrase's head ("the leaders of [Germany] and [France]", "an investigator at [Harvard]",
+    "the engineer, who heads the [National Assembly]"): it does not speak.
     An apposition names the phrase again, wherever the parse hangs it ("An attorney for
     Pagliano, [Mark MacDougall]")."""
     root = phrase.root
@@ -91,7 +92,7 @@ def within_preposition(token: Token, phrase: TokenSpan) -> bool:
             return False
         # Only a preposition of the phrase's own: the phrase's head may be the object of one
         # before it ("according to [an online ... poll] out Thursday", the parse's root elsewhere).
-        if token.dep_ in ("pobj", "prep", "pcomp") and phrase.start <= token.head.i < phrase.end:
+        if token.dep_ in ("pobj", "prep", "pcomp", "relcl") and phrase.start <= token.head.i < phrase.end:
             return True
         token = token.head
     return False
