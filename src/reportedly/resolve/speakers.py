@@ -119,6 +119,8 @@ PERSON_FLOOR = 0.2
 # WordNet's person nouns): "the man", "the employee" are as often someone never named
 # (chosen on the four fifths of train not held out).
 HUMAN_FLOOR = 0.3
+# The share of capitalised words above which a line is in title case (a headline).
+TITLE_CASE_SHARE = 0.6
 # How far back the person an age or a nationality describes ("the 58-year-old") may be
 # named, where the ranker finds no one probable enough.
 EPITHET_REACH = 3
@@ -240,7 +242,14 @@ class SpeakerResolver:
         self.attributions = attributions
         self.text = text
         self.document_entities = entities  # the extraction's own list: a title's holder joins it
-        self.entities = [entity for entity in entities if entity.type in SPEAKER_TYPES | {WORK_TYPE}]
+        # A title NER took for a name ("The High Representative") is read as a title; not a
+        # part of a name it split ("Union Leader").
+        self.entities = [
+            entity
+            for entity in entities
+            if entity.type in SPEAKER_TYPES | {WORK_TYPE}
+            and not (_title_only(entity.name) and all(_after_article(text, m) for m in entity.mentions))
+        ]
         self.entities += self._works()
         self.entities += self._unnamed_subjects(genders)
         self.reporting_nouns = reporting_nouns
@@ -447,14 +456,13 @@ class SpeakerResolver:
         self, phrase: TokenSpan, attribution: Attribution, previous: Entity | None
     ) -> list[Entity]:
         """The two parties "both" or "the two" of a plural noun refers to ("Both airlines", "the
-        two companies", "both governments"): the two entities of the noun's kind (people given
-        its role, for a person's noun: "both candidates") last named before it, in text
-        order; else ``[]``."""
+        two companies", "both governments"; not "two senators"): the two entities of the noun's
+        kind (people given its role, for a person's noun: "both candidates") last named before
+        it, in text order; else ``[]``."""
         head = phrase.root
-        if head.tag_ != "NNS" or not any(
-            child.lower_ == "both" or (child.dep_ == "nummod" and child.lower_ == "two")
-            for child in head.children
-        ):
+        both = any(child.lower_ == "both" for child in head.children)
+        two = any(child.dep_ == "nummod" and child.lower_ == "two" for child in head.children)
+        if head.tag_ != "NNS" or not (both or (two and _definite(head))):
             return []
         reference = self._nominal_reference(head)
         if not reference.types:
@@ -862,8 +870,9 @@ class SpeakerResolver:
         if reference.role is not None:
             # "The High Representative" is not the prime minister who spoke last.
             candidates = [c for c in candidates if not (c.person and self._other_office(c, reference))]
-        if reference.role is not None and (countries := self._codes(source)):
-            # "Italy's prime minister" is no one the text calls Dutch.
+        if (reference.role is not None or epithet) and (countries := self._codes(source)):
+            # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
+            # it calls Australian.
             candidates = [
                 c for c in candidates if not (c.person and self._place_codes(c.entity_id) - countries)
             ]
@@ -887,15 +896,9 @@ class SpeakerResolver:
             floor = PERSON_FLOOR if reference.role is not None else HUMAN_FLOOR
             chosen = self.ranker.choose(reference, persons, floor) if persons else None
             if chosen is None and epithet:
-                # An age or a nationality describes someone just named, nearly always; not
-                # someone the text gives another nationality ("Australian director George Miller").
+                # An age or a nationality describes someone just named, nearly always.
                 chosen = next(
-                    (
-                        c.entity_id
-                        for c in persons
-                        if c.sentences_back <= EPITHET_REACH
-                        and self._place_codes(c.entity_id) <= self._codes(source)
-                    ),
+                    (c.entity_id for c in persons if c.sentences_back <= EPITHET_REACH),
                     None,
                 )
             entity = next((entity for entity in self.entities if entity.id == chosen), None)
@@ -936,8 +939,8 @@ class SpeakerResolver:
         found = set()
         for mention in self.by_entity.get(entity_id, ()):
             words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if words is not None and len(words) > 0:
-                found |= self._codes(Span.of(self.text, words.root.left_edge.idx, mention.start))
+            if words is not None and len(words) > 0 and words.root.left_edge.i < words.start:
+                found |= self._codes(Span.of(self.text, words.root.left_edge.idx, words.start_char))
         return found
 
     def _codes(self, span: Span) -> set[str]:
@@ -983,13 +986,12 @@ class SpeakerResolver:
         """The candidate of the kind a noun takes last named before it, within KIND_REACH
         sentences ("the company": the company just named), where the ranker found none
         probable enough: few annotated nominal sources teach the ranker little of kinds. With
-        none of its kind named before it (at any distance: "the journal" after Nature, nine
-        sentences back, and a university), an organisation of no known kind within VAGUE_REACH
-        sentences ("the company" after "Twitter said")."""
+        none of its kind, an organisation of no known kind within VAGUE_REACH sentences ("the
+        company" after "Twitter said")."""
         before = [c for c in candidates if not c.after]
-        latest = next((c for c in before if c.type_match and c.sentences_back <= KIND_REACH), None)
-        if not any(c.type_match for c in before):
-            latest = next((c for c in before if c.type_vague and c.sentences_back <= VAGUE_REACH), None)
+        latest = next((c for c in before if c.type_match and c.sentences_back <= KIND_REACH), None) or next(
+            (c for c in before if c.type_vague and c.sentences_back <= VAGUE_REACH), None
+        )
         return next((entity for entity in self.entities if latest and entity.id == latest.entity_id), None)
 
     def office_holder_named(self, source: Span, holder: str | None) -> Entity | None:
@@ -1055,8 +1057,8 @@ class SpeakerResolver:
     def _unnamed_subjects(self, genders: dict[str, str]) -> list[Entity]:
         """Names NER missed that are a clause's subject ("Simone Biles has finished ...",
         "Daimler cut its forecast"), one entity per name: a person where a known first name
-        opens it or it is of two or three words, none "the" before nor an organisation's word
-        last ("Nordvolt Energy AB"), else an organisation. Like titled works, they are
+        opens it or it is of two or three words, no organisation's word last ("Nordvolt
+        Energy AB"), else an organisation. Like titled works, they are
         candidates for the descriptions and pronouns after them and join the document's
         entities only when one speaks. Not a title ("The President said") nor a name in
         capitals (a dateline), nor a surname or name of an entity found."""
@@ -1072,16 +1074,12 @@ class SpeakerResolver:
             if token is not None and token.pos_ == "PROPN" and token.is_title and token.i not in covered:
                 run.append(token)
                 continue
-            if run and any(
-                word.dep_ in _SUBJECTS and not run[0].i <= word.head.i <= run[-1].i for word in run
-            ):
+            if run and self._unnamed_subject(run):
                 words = tuple(word.text for word in run)
                 name = " ".join(words)
                 if not _is_role(tuple(word.upper() for word in words)) and name.casefold() not in known:
                     person = words[0].lower() in genders or (
-                        len(words) in (2, 3)
-                        and words[-1].lower() not in ORGANISATION_WORDS
-                        and (run[0].i == 0 or self.doc[run[0].i - 1].lower_ != "the")
+                        len(words) in (2, 3) and words[-1].lower() not in ORGANISATION_WORDS
                     )
                     if name.casefold() not in found:
                         found[name.casefold()] = Entity(
@@ -1092,6 +1090,25 @@ class SpeakerResolver:
                     )
             run = []
         return list(found.values())
+
+    def _unnamed_subject(self, run: list[Token]) -> bool:
+        """Whether proper nouns in a row are a clause's subject outside a line in title case
+        (whose capitals say nothing: "How The Democratic Elite Betrayed ...") and not "the"
+        and one word ("The Elite said")."""
+        after_the = run[0].i > 0 and self.doc[run[0].i - 1].lower_ == "the"
+        line_start = self.text.rfind("\n", 0, run[0].idx) + 1
+        line_end = self.text.find("\n", run[0].idx)
+        words = re.findall(
+            r"[^\W\d_]+", self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        )
+        title_case = len(words) >= 3 and sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(
+            words
+        )
+        return (
+            not title_case
+            and not (after_the and len(run) == 1)
+            and any(word.dep_ in _SUBJECTS and not run[0].i <= word.head.i <= run[-1].i for word in run)
+        )
 
     def _campaign_of(self, person: Entity, kind: str = "campaign") -> Entity | None:
         """The campaign (or other organisation of a ``kind`` of PERSONAL_ORGANISATIONS) of a
@@ -1629,14 +1646,9 @@ class SpeakerResolver:
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
                 and words[-1].lower() not in ORGANISATION_WORDS
-                and not any(self._after_article(mention) for mention in entity.mentions)
+                and not any(_after_article(self.text, mention) for mention in entity.mentions)
             )
         }
-
-    def _after_article(self, mention: Span) -> bool:
-        """Whether a mention opens with "the" or follows it ("The Federal Reserve")."""
-        before = self.text[max(0, mention.start - 4) : mention.start].lower()
-        return mention.text.lower().startswith("the ") or before == "the "
 
     def _add_missed_surnames(self) -> None:
         """Note for pronouns the mentions NER missed of people it found named in full: a
@@ -1820,6 +1832,19 @@ def _more_than(source: Span, mention: _Mention, text: str) -> bool:
     """Whether a source says more than a mention in it, "the" aside ("some Democrats")."""
     around = f"{text[source.start : mention.start]} {text[mention.end : source.end]}"
     return any(word.lower() not in {"the", "s"} for word in re.findall(r"\w+", around))
+
+
+def _after_article(text: str, mention: Span) -> bool:
+    """Whether a mention opens with "the" or follows it ("The Federal Reserve")."""
+    before = text[max(0, mention.start - 4) : mention.start].lower()
+    return mention.text.lower().startswith("the ") or before == "the "
+
+
+def _title_only(name: str) -> bool:
+    """Whether a name is a title of the role lexicon and nothing more ("High Representative",
+    "Prime Minister")."""
+    found = title_role(name.split())
+    return found is not None and not found[1] and len(found[0]) == len(re.split(r"[\s\-–]+", name.strip()))
 
 
 def _epithet(head: Token) -> bool:
