@@ -1463,7 +1463,11 @@ class SpeakerResolver:
         title = [token.text for token in self.doc[head.left_edge.i : end + 1] if not token.is_punct]
         organisation = lemma in ORGANISATION_WORDS or head.lower_ in ORGANISATION_WORDS
         outlet = head.lower_ in OUTLET_NOUNS or lemma in OUTLET_NOUNS
-        kinds = noun_types(lemma, head.lower_)
+        # A modifier and the noun first ("the editorial board": the newspaper's), then the noun.
+        modifier = next((child for child in head.lefts if child.dep_ in {"amod", "compound"}), None)
+        kinds = noun_types(
+            *([f"{modifier.lower_} {lemma}"] if modifier is not None else []), lemma, head.lower_
+        )
         words = {lemma, head.lower_}
         person = person or (
             not organisation
