@@ -1057,8 +1057,7 @@ class SpeakerResolver:
     def _unnamed_subjects(self, genders: dict[str, str]) -> list[Entity]:
         """Names NER missed that are a clause's subject ("Simone Biles has finished ...",
         "Daimler cut its forecast"), one entity per name: a person where a known first name
-        opens it or it is of two or three words, no organisation's word last ("Nordvolt
-        Energy AB"), else an organisation. Like titled works, they are
+        opens it, else an organisation; not a place the metonym table knows. Like titled works, they are
         candidates for the descriptions and pronouns after them and join the document's
         entities only when one speaks. Not a title ("The President said") nor a name in
         capitals (a dateline), nor a surname or name of an entity found."""
@@ -1071,16 +1070,26 @@ class SpeakerResolver:
         found: dict[str, Entity] = {}
         run: list[Token] = []
         for token in [*self.doc, None]:
-            if token is not None and token.pos_ == "PROPN" and token.is_title and token.i not in covered:
+            if (
+                token is not None
+                and token.pos_ == "PROPN"
+                and token.is_title
+                and token.is_alpha
+                and len(token) > 1
+                and not token.ent_type_  # a date's "Tuesday", "April"
+                and token.i not in covered
+            ):
                 run.append(token)
                 continue
             if run and self._unnamed_subject(run):
                 words = tuple(word.text for word in run)
                 name = " ".join(words)
-                if not _is_role(tuple(word.upper() for word in words)) and name.casefold() not in known:
-                    person = words[0].lower() in genders or (
-                        len(words) in (2, 3) and words[-1].lower() not in ORGANISATION_WORDS
-                    )
+                if (
+                    not _is_role(tuple(word.upper() for word in words))
+                    and name.casefold() not in known
+                    and self.metonym(name) is None  # "the Casa Rosada said": a seat of government
+                ):
+                    person = len(words) > 1 and words[0].lower() in genders
                     if name.casefold() not in found:
                         found[name.casefold()] = Entity(
                             id=self._new_id(len(found)), name=name, type="PERSON" if person else "ORG"
@@ -1093,9 +1102,16 @@ class SpeakerResolver:
 
     def _unnamed_subject(self, run: list[Token]) -> bool:
         """Whether proper nouns in a row are a clause's subject outside a line in title case
-        (whose capitals say nothing: "How The Democratic Elite Betrayed ...") and not "the"
-        and one word ("The Elite said")."""
+        (whose capitals say nothing: "How The Democratic Elite Betrayed ...") and not one
+        word after "the", opening a sentence or written in lower case elsewhere."""
         after_the = run[0].i > 0 and self.doc[run[0].i - 1].lower_ == "the"
+        # A capitalised word that opens a sentence says nothing ("Momentum", "Homeowners"),
+        # nor one the text writes in lower case too ("Poll", "Anger").
+        lone = len(run) == 1 and (
+            after_the
+            or run[0].is_sent_start
+            or re.search(rf"\b{re.escape(run[0].lower_)}\b", self.text) is not None
+        )
         line_start = self.text.rfind("\n", 0, run[0].idx) + 1
         line_end = self.text.find("\n", run[0].idx)
         words = re.findall(
@@ -1106,7 +1122,7 @@ class SpeakerResolver:
         )
         return (
             not title_case
-            and not (after_the and len(run) == 1)
+            and not lone
             and any(word.dep_ in _SUBJECTS and not run[0].i <= word.head.i <= run[-1].i for word in run)
         )
 
