@@ -30,12 +30,14 @@ def test_speaker_resolution_keeps_its_accuracy_on_polnear_dev():
     # comma lists): the same three figures (named 21 -> 22 of 42); branch nominal (person
     # descriptions, kinds from appositions, former office holders, ranker retrained without
     # the held-out fifth): 216/288 = 0.750, pronouns 164/193, titles 16/25, nominal anaphora
-    # 18/41, null 137/148. Floors: two items fewer right in each.
-    assert report["resolvable"]["accuracy"] >= 0.743
-    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.839
-    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.56
-    assert report["kinds"]["nominal"]["resolvable"]["accuracy"] >= 0.39
-    assert report["unresolvable"]["accuracy"] >= 0.912
+    # 18/41, null 137/148; branch spk-nominal7 (epithets, capitalised titles, titles of
+    # another office, names NER missed, "both" of a kind): 225/288 = 0.781, pronouns 167/193,
+    # titles 17/25, nominal anaphora 20/41, null 138/148. Floors: two items fewer right in each.
+    assert report["resolvable"]["accuracy"] >= 0.774
+    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.854
+    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.6
+    assert report["kinds"]["nominal"]["resolvable"]["accuracy"] >= 0.439
+    assert report["unresolvable"]["accuracy"] >= 0.918
 
 
 @pytest.mark.slow

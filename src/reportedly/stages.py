@@ -76,6 +76,7 @@ def group_entities(draft: Draft, resources: Resources) -> None:
         resources.genders,
         is_role=lambda word: resources.titles.role(word) is not None,
         is_outlet=resources.lexicon.names_outlet,
+        is_title=resources.titles.is_title,
     )
     extraction.entities, draft.descriptions = collect_entities(
         doc, doc.text, resources.coder.tables.variants, title_test(resources.coder), resources.genders, missed

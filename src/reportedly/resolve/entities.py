@@ -248,13 +248,16 @@ def unrecognised_names(
     genders: dict[str, str],
     is_role: Callable[[str], bool] = lambda word: False,
     is_outlet: Callable[[str], bool] = lambda name: False,
+    is_title: Callable[[str], bool] = lambda phrase: False,
 ) -> list[SpacySpan]:
     """Names NER missed, as labelled spans: those of the actor dictionaries ("Zelenskiy",
     "Kyiv", "the Kremlin": a listed person's surname is a PERSON, a country's name or
     capital a GPE, others an ORG), and proper names that are an attribution's whole
     source ("Politifact said") or head it ("Pep Guardiola, the Manchester City manager,
     said"): a PERSON when a known first name opens it or a role (``is_role``: "manager")
-    describes it, else an ORG; and news outlets ``is_outlet`` lists ("RT", an ORG)."""
+    describes it, else an ORG; and news outlets ``is_outlet`` lists ("RT", an ORG). A
+    capitalised title that is nothing more (``is_title``: "The Prime Minister said") is no
+    name: the resolver reads it as a title."""
     sources = {a.source.range for a in attributions if a.source}
     heads = set()  # the head word of each source phrase
     for source in sources:
@@ -267,6 +270,8 @@ def unrecognised_names(
         if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
             run.append(token)
             continue
+        if run and is_title(doc[run[0].i : run[-1].i + 1].text):
+            run = []
         if run:
             span = doc[run[0].i : run[-1].i + 1]
             heading = Range(span.start_char, span.end_char) in sources or span.root.i in heads

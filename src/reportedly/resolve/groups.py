@@ -16,6 +16,8 @@ from spacy.tokens import Token
 from reportedly.attribution.spans import contiguous_block, trim
 
 COORDINATORS = frozenset({"and", "&"})
+# Relative pronouns ("who", "which", "whose") that open a relative clause.
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
 # Entity labels of a name that can be a party in a list.
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -81,8 +83,10 @@ def _parenthesised(phrase: TokenSpan) -> set[int]:
 
 
 def within_preposition(token: Token, phrase: TokenSpan) -> bool:
-    """Whether a word of a source phrase hangs on a preposition below the phrase's head ("the
-    leaders of [Germany] and [France]", "an investigator at [Harvard]"): it does not speak.
+    """Whether a word of a source phrase hangs on a preposition or a relative clause below the
+    phrase's head ("the leaders of [Germany] and [France]", "an investigator at [Harvard]",
+    "the engineer, who heads the [National Assembly]"; not "the editor I was talking to, [Tim
+    Grieve]"): it does not speak.
     An apposition names the phrase again, wherever the parse hangs it ("An attorney for
     Pagliano, [Mark MacDougall]")."""
     root = phrase.root
@@ -91,7 +95,10 @@ def within_preposition(token: Token, phrase: TokenSpan) -> bool:
             return False
         # Only a preposition of the phrase's own: the phrase's head may be the object of one
         # before it ("according to [an online ... poll] out Thursday", the parse's root elsewhere).
-        if token.dep_ in ("pobj", "prep", "pcomp") and phrase.start <= token.head.i < phrase.end:
+        relative = token.dep_ == "relcl" and any(child.tag_ in RELATIVE_TAGS for child in token.children)
+        if (
+            token.dep_ in ("pobj", "prep", "pcomp") or relative
+        ) and phrase.start <= token.head.i < phrase.end:
             return True
         token = token.head
     return False

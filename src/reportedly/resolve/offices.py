@@ -178,6 +178,13 @@ class TitleReader:
         rows = self.roles[found]
         return next((row for row in rows if row.office is None), rows[0])
 
+    def is_title(self, phrase: str) -> bool:
+        """Whether a phrase is a title of the lexicon and nothing else ("Prime Minister",
+        "High Representative"; not "Prime Minister Yildirim", "Simone Biles")."""
+        words = _words(phrase)
+        found = self._title(words)
+        return found is not None and len(found) == len(words)
+
     def office(self, phrase: str, default_country: str | None) -> tuple[str, str] | None:
         """The office a title designates and its country or organisation: ("foreign_minister",
         "RUS") for "Russia's foreign minister"; the caller's ``default_country`` where the

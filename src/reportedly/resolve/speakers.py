@@ -119,6 +119,11 @@ PERSON_FLOOR = 0.2
 # WordNet's person nouns): "the man", "the employee" are as often someone never named
 # (chosen on the four fifths of train not held out).
 HUMAN_FLOOR = 0.3
+# The share of capitalised words above which a line is in title case (a headline).
+TITLE_CASE_SHARE = 0.6
+# How far back the person an age or a nationality describes ("the 58-year-old") may be
+# named, where the ranker finds no one probable enough.
+EPITHET_REACH = 3
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
@@ -131,6 +136,9 @@ MAKER_REACH = 2
 _POSSESSIVE = re.compile(r"^['’]s?\s")
 # Last words of the role lexicon's titles: nouns a person is described by ("the coach").
 ROLE_NOUNS = frozenset(phrase[-1].lower() for phrase in read_roles())
+# The role lexicon's titles that designate an office and are no mere role ("prime minister",
+# "high representative"; not "leader", "chief", which may name anyone who leads).
+OFFICE_ONLY = frozenset(phrase for phrase, rows in read_roles().items() if all(row.office for row in rows))
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "We" inside a speaker's words: the organisation or country the speaker speaks for.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
@@ -234,8 +242,16 @@ class SpeakerResolver:
         self.attributions = attributions
         self.text = text
         self.document_entities = entities  # the extraction's own list: a title's holder joins it
-        self.entities = [entity for entity in entities if entity.type in SPEAKER_TYPES | {WORK_TYPE}]
+        # A title NER took for a name ("The High Representative") is read as a title; not a
+        # part of a name it split ("Union Leader").
+        self.entities = [
+            entity
+            for entity in entities
+            if entity.type in SPEAKER_TYPES | {WORK_TYPE}
+            and not (_title_only(entity.name) and all(_after_article(text, m) for m in entity.mentions))
+        ]
         self.entities += self._works()
+        self.entities += self._unnamed_subjects(genders)
         self.reporting_nouns = reporting_nouns
         self.question_verbs = question_verbs  # "asked": the one asked is the addressee
         self.names_outlet = names_outlet
@@ -407,6 +423,9 @@ class SpeakerResolver:
         phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
         if phrase is None or len(phrase) == 0:
             return None
+        pair = self._pair_of_kind(phrase, attribution, previous)
+        if pair:
+            return Speaker.group([Speaker(entity.name, entity.id) for entity in pair])
         parts = (
             conjunct_phrases(phrase)
             or self._listed_people(phrase)
@@ -432,6 +451,34 @@ class SpeakerResolver:
         if len(members) < 2 or all(member.entity is None for member in members):
             return None
         return Speaker.group(members)
+
+    def _pair_of_kind(
+        self, phrase: TokenSpan, attribution: Attribution, previous: Entity | None
+    ) -> list[Entity]:
+        """The two parties "both" or "the two" of a plural noun refers to ("Both airlines", "the
+        two companies", "both governments"; not "two senators"): the two entities of the noun's
+        kind (people given its role, for a person's noun: "both candidates") last named before
+        it, in text order; else ``[]``."""
+        head = phrase.root
+        both = any(child.lower_ == "both" for child in head.children)
+        two = any(child.dep_ == "nummod" and child.lower_ == "two" for child in head.children)
+        if head.tag_ != "NNS" or not (both or (two and _definite(head))):
+            return []
+        reference = self._nominal_reference(head)
+        if not reference.types:
+            return []
+        source = Span.of(self.text, phrase.start_char, phrase.end_char)
+        fitting = [
+            c
+            for c in self.candidates(reference, source, attribution, previous, None)
+            if not c.after
+            and (c.person and c.role_match if PERSON in reference.types else c.type_match or c.type_vague)
+        ]
+        if len(fitting) < 2:
+            return []
+        by_id = {entity.id: entity for entity in self.entities}
+        pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
+        return [by_id[c.entity_id] for c in pair]
 
     def _people_coordinated_before(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The people a plural pronoun source refers to where its sentence, or the one before,
@@ -553,6 +600,15 @@ class SpeakerResolver:
             return self.writer(words[0], attribution)
         tokens = self.doc[words[0].i : words[-1].i + 1]
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
+        if (
+            not relative
+            and _epithet(tokens.root)
+            and self.ranker is not None
+            and self.ranker.ranks("nominal")
+        ):
+            # "The Spaniard", "the 58-year-old": a person described, not the people named.
+            reference = self._nominal_reference(tokens.root, person=True)
+            return self.ranked(reference, source, attribution, previous, epithet=True)
         named = [
             (rank, mention.start, mention.entity)
             for mention in self.mentions_within(source)
@@ -792,9 +848,16 @@ class SpeakerResolver:
         return words is not None and len(words) > 0 and within_preposition(words.root, phrase)
 
     def ranked(
-        self, reference: Reference, source: Span, attribution: Attribution, previous: Entity | None
+        self,
+        reference: Reference,
+        source: Span,
+        attribution: Attribution,
+        previous: Entity | None,
+        epithet: bool = False,
     ) -> Entity | None:
-        """The candidate the learned ranker picks for a pronoun or a description, if any."""
+        """The candidate the learned ranker picks for a pronoun or a description, if any; for
+        an ``epithet`` ("the Spaniard", "the 58-year-old") where it picks none, the person
+        last mentioned within EPITHET_REACH sentences before it."""
         if reference.kind == "nominal" and PERSONAL_ORGANISATIONS.get(reference.head) == "administration":
             administration = self._administration(source)
             if administration is not None:
@@ -804,6 +867,15 @@ class SpeakerResolver:
         # candidates' features and the fallback below.
         holder = self.office_holder(source.text) if reference.kind == "nominal" else None
         candidates = self.candidates(reference, source, attribution, previous, holder)
+        if reference.role is not None:
+            # "The High Representative" is not the prime minister who spoke last.
+            candidates = [c for c in candidates if not (c.person and self._other_office(c, reference))]
+        if (reference.role is not None or epithet) and (countries := self._codes(source)):
+            # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
+            # it calls Australian.
+            candidates = [
+                c for c in candidates if not (c.person and self._place_codes(c.entity_id) - countries)
+            ]
         if any(c.type_match or c.type_vague for c in candidates) and not reference.types & {PERSON}:
             # "The retailer" after Amazon, the online retailer: not the department that spoke
             # last; "the newspaper" after The Advocate (no listed outlet): not Clinton.
@@ -823,6 +895,12 @@ class SpeakerResolver:
             persons = [c for c in candidates if c.person and not c.after]
             floor = PERSON_FLOOR if reference.role is not None else HUMAN_FLOOR
             chosen = self.ranker.choose(reference, persons, floor) if persons else None
+            if chosen is None and epithet:
+                # An age or a nationality describes someone just named, nearly always.
+                chosen = next(
+                    (c.entity_id for c in persons if c.sentences_back <= EPITHET_REACH),
+                    None,
+                )
             entity = next((entity for entity in self.entities if entity.id == chosen), None)
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
@@ -833,9 +911,49 @@ class SpeakerResolver:
             entity = self._campaign_of(entity, PERSONAL_ORGANISATIONS[reference.head]) or entity
         if entity is not None and entity.type == "NORP" and "party" in reference.types:
             entity = self._party_named(entity) or entity  # "the party": the Republican Party
+        if entity is not None and entity.type == "NORP" and "government" in reference.types:
+            entity = self._country_named(entity) or entity  # "the government": France, not "French"
         if entity is not None and reference.kind == "nominal":
             self._note_mention(source, entity, "nsubj" if reference.subject else "")
         return entity
+
+    def _other_office(self, candidate: Candidate, reference: Reference) -> bool:
+        """Whether a title designates an office and the text gives a candidate only other
+        offices, of other head nouns ("The High Representative" for the prime minister), and
+        no table makes it the title's holder. Roles that may name anyone who leads ("the
+        leader", "the chief") conflict with none."""
+        if candidate.role_match or candidate.office_holder:
+            return False
+        phrase = reference.role[0]
+        roles = [role for role, _ in self.roles.get(candidate.entity_id, ())]
+        return (
+            bool(roles)
+            and all(role in OFFICE_ONLY and role_head(role) != role_head(phrase) for role in roles)
+            and phrase in OFFICE_ONLY
+        )
+
+    def _place_codes(self, entity_id: str) -> set[str]:
+        """The countries of the places and peoples the text names before an entity's
+        mentions, in their phrases ("AUS" of "Australian director George Miller", "NLD" of
+        "Dutch Prime Minister Mark Rutte")."""
+        found = set()
+        for mention in self.by_entity.get(entity_id, ()):
+            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words is not None and len(words) > 0 and words.root.left_edge.i < words.start:
+                found |= self._codes(Span.of(self.text, words.root.left_edge.idx, words.start_char))
+        return found
+
+    def _codes(self, span: Span) -> set[str]:
+        """The countries of the places and peoples named in a span ("ITA" of "Italy's prime
+        minister", "ESP" of "the Spaniard")."""
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is None:
+            return set()
+        return {
+            code[:3]
+            for ent in words.ents
+            if ent.label_ in {"GPE", "NORP"} and (code := self.code_of(ent.text)) is not None
+        }
 
     def _administration(self, source: Span) -> Entity | None:
         """Whom "the administration" refers to: the administration the article last named
@@ -936,6 +1054,78 @@ class SpeakerResolver:
             works[name.casefold()].mentions.append(Span.of(self.text, ent.start_char, ent.end_char))
         return list(works.values())
 
+    def _unnamed_subjects(self, genders: dict[str, str]) -> list[Entity]:
+        """Names NER missed that are a clause's subject ("Simone Biles has finished ...",
+        "Daimler cut its forecast"), one entity per name: a person where a known first name
+        opens it, else an organisation; not a place the metonym table knows. Like titled works, they are
+        candidates for the descriptions and pronouns after them and join the document's
+        entities only when one speaks. Not a title ("The President said") nor a name in
+        capitals (a dateline), nor a surname or name of an entity found."""
+        covered = set()
+        known = {name.casefold() for e in self.entities for name in (e.name, e.name.split()[-1], *e.aliases)}
+        for entity in self.entities:
+            for span in entity.mentions:
+                tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+                covered.update(range(tokens.start, tokens.end) if tokens is not None else ())
+        found: dict[str, Entity] = {}
+        run: list[Token] = []
+        for token in [*self.doc, None]:
+            if (
+                token is not None
+                and token.pos_ == "PROPN"
+                and token.is_title
+                and token.is_alpha
+                and len(token) > 1
+                and not token.ent_type_  # a date's "Tuesday", "April"
+                and token.i not in covered
+            ):
+                run.append(token)
+                continue
+            if run and self._unnamed_subject(run):
+                words = tuple(word.text for word in run)
+                name = " ".join(words)
+                if (
+                    not _is_role(tuple(word.upper() for word in words))
+                    and name.casefold() not in known
+                    and self.metonym(name) is None  # "the Casa Rosada said": a seat of government
+                ):
+                    person = len(words) > 1 and words[0].lower() in genders
+                    if name.casefold() not in found:
+                        found[name.casefold()] = Entity(
+                            id=self._new_id(len(found)), name=name, type="PERSON" if person else "ORG"
+                        )
+                    found[name.casefold()].mentions.append(
+                        Span.of(self.text, run[0].idx, run[-1].idx + len(run[-1].text))
+                    )
+            run = []
+        return list(found.values())
+
+    def _unnamed_subject(self, run: list[Token]) -> bool:
+        """Whether proper nouns in a row are a clause's subject outside a line in title case
+        (whose capitals say nothing: "How The Democratic Elite Betrayed ...") and not one
+        word after "the", opening a sentence or written in lower case elsewhere."""
+        after_the = run[0].i > 0 and self.doc[run[0].i - 1].lower_ == "the"
+        # A capitalised word that opens a sentence says nothing ("Momentum", "Homeowners"),
+        # nor one the text writes in lower case too ("Poll", "Anger").
+        lone = len(run) == 1 and (
+            after_the
+            or run[0].is_sent_start
+            or re.search(rf"\b{re.escape(run[0].lower_)}\b", self.text) is not None
+        )
+        line_start = self.text.rfind("\n", 0, run[0].idx) + 1
+        line_end = self.text.find("\n", run[0].idx)
+        words = re.findall(
+            r"[^\W\d_]+", self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+        )
+        title_case = len(words) >= 3 and sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(
+            words
+        )
+        return (
+            not title_case
+            and not lone
+            and any(word.dep_ in _SUBJECTS and not run[0].i <= word.head.i <= run[-1].i for word in run)
+        )
+
     def _campaign_of(self, person: Entity, kind: str = "campaign") -> Entity | None:
         """The campaign (or other organisation of a ``kind`` of PERSONAL_ORGANISATIONS) of a
         person the article names as such ("Sanders campaign" for Bernie Sanders), if any."""
@@ -948,6 +1138,18 @@ class SpeakerResolver:
                 if _personal_kind(entity) == kind
                 and len(words := entity.name.casefold().rsplit(" ", 1)) == 2
                 and words[0] in names
+            ),
+            None,
+        )
+
+    def _country_named(self, people: Entity) -> Entity | None:
+        """The country the article names of a people's adjective ("France" for "French"), if any."""
+        code = self.code_of(people.name)
+        return next(
+            (
+                entity
+                for entity in self.entities
+                if code is not None and entity.type == "GPE" and self.code_of(entity.name) == code[:3]
             ),
             None,
         )
@@ -1264,7 +1466,9 @@ class SpeakerResolver:
             person_noun=False,
         )
 
-    def _nominal_reference(self, head: Token) -> Reference:
+    def _nominal_reference(self, head: Token, person: bool = False) -> Reference:
+        """The reference of a description by its head noun; ``person``: a person's whatever
+        the noun ("the Spaniard", "the 58-year-old")."""
         lemma = head.lemma_.lower()
         # The title's words to its head noun, with an "of" phrase after it ("the former
         # secretary of state"), not a clause after it.
@@ -1275,9 +1479,13 @@ class SpeakerResolver:
         title = [token.text for token in self.doc[head.left_edge.i : end + 1] if not token.is_punct]
         organisation = lemma in ORGANISATION_WORDS or head.lower_ in ORGANISATION_WORDS
         outlet = head.lower_ in OUTLET_NOUNS or lemma in OUTLET_NOUNS
-        kinds = noun_types(lemma, head.lower_)
+        # A modifier and the noun first ("the editorial board": the newspaper's), then the noun.
+        modifier = next((child for child in head.lefts if child.dep_ in {"amod", "compound"}), None)
+        kinds = noun_types(
+            *([f"{modifier.lower_} {lemma}"] if modifier is not None else []), lemma, head.lower_
+        )
         words = {lemma, head.lower_}
-        person = (
+        person = person or (
             not organisation
             and not outlet
             and bool(words & (PERSON_NOUNS | (set() if kinds else HUMAN_NOUNS)))
@@ -1458,14 +1666,9 @@ class SpeakerResolver:
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
                 and words[-1].lower() not in ORGANISATION_WORDS
-                and not any(self._after_article(mention) for mention in entity.mentions)
+                and not any(_after_article(self.text, mention) for mention in entity.mentions)
             )
         }
-
-    def _after_article(self, mention: Span) -> bool:
-        """Whether a mention opens with "the" or follows it ("The Federal Reserve")."""
-        before = self.text[max(0, mention.start - 4) : mention.start].lower()
-        return mention.text.lower().startswith("the ") or before == "the "
 
     def _add_missed_surnames(self) -> None:
         """Note for pronouns the mentions NER missed of people it found named in full: a
@@ -1649,6 +1852,31 @@ def _more_than(source: Span, mention: _Mention, text: str) -> bool:
     """Whether a source says more than a mention in it, "the" aside ("some Democrats")."""
     around = f"{text[source.start : mention.start]} {text[mention.end : source.end]}"
     return any(word.lower() not in {"the", "s"} for word in re.findall(r"\w+", around))
+
+
+def _after_article(text: str, mention: Span) -> bool:
+    """Whether a mention opens with "the" or follows it ("The Federal Reserve")."""
+    before = text[max(0, mention.start - 4) : mention.start].lower()
+    return mention.text.lower().startswith("the ") or before == "the "
+
+
+def _title_only(name: str) -> bool:
+    """Whether a name is a title of the role lexicon and nothing more ("High Representative",
+    "Prime Minister")."""
+    found = title_role(name.split())
+    return found is not None and not found[1] and len(found[0]) == len(re.split(r"[\s\-–]+", name.strip()))
+
+
+def _epithet(head: Token) -> bool:
+    """Whether a definite source's head describes one person by nationality or age rather
+    than by a noun: a people's name in the singular ("the Spaniard", "The Swiss", "the young
+    Canadian"; not "the Americans") or an age ("the 58-year-old")."""
+    if not _definite(head):
+        return False
+    if head.lower_ == "old":
+        return any(child.lower_ in {"year", "years"} for child in head.children)
+    plural = head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and not head.lower_.endswith("ss"))
+    return head.ent_type_ == "NORP" and head.pos_ in {"PROPN", "NOUN"} and not plural
 
 
 def _definite(head: Token) -> bool:
