@@ -27,6 +27,7 @@ from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.events.parties import (
     PRONOUNS,
     SUBJECTS,
+    VENUE_TYPES,
     NamedMentions,
     parties_of,
     party_of,
@@ -137,7 +138,13 @@ def code_events(
             continue
         token, trigger, coded = found
         attribution = cue_of.get(token.i)
-        actor, recipient = parties_of(token, text, mentions)
+        # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
+        obliged = _obliged(token)
+        event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
+        negated = _negated(token)
+        if negated and event_type in COOPERATION and _refused(token):
+            event_type, negated = "REJECT", False
+        actor, recipient = parties_of(token, text, mentions, venue=event_type in VENUE_TYPES)
         if not actor and trigger.event_type in STATE_ACTS:
             # "was arrested in Lebanon": the state where it was done did it.
             actor = state_of_place(token, text, mentions)
@@ -147,12 +154,6 @@ def code_events(
         for speaking in (attribution, reporting):
             if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
                 actor = speaker_parties(speaking, text, mentions) or actor
-        # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
-        obliged = _obliged(token)
-        event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
-        negated = _negated(token)
-        if negated and event_type in COOPERATION and _refused(token):
-            event_type, negated = "REJECT", False
         if obliged and trigger.event_type != "REQUEST":
             # "Russia said Sudan must return the helicopter", "The forum concluded that the US
             # must allocate more": Russia, the forum demand, of Sudan, the US.
