@@ -283,7 +283,7 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     for word in (token, *token.conjuncts):
         parties.extend(
             _by_modifier(word, text, mentions)
-            or [party_of(_phrase(_named_apposition(word, text, mentions), text), text, mentions)]
+            or [party_of(_with_role(_named_apposition(word, text, mentions), text), text, mentions)]
         )
     return parties
 
@@ -311,6 +311,23 @@ def _named_apposition(token: Token, text: str, mentions: NamedMentions) -> Token
         return token
     appositions = (child for child in token.children if child.dep_ == "appos")
     return next((child for child in appositions if mentions.named_in(_phrase(child, text))), token)
+
+
+def _with_role(token: Token, text: str) -> Span:
+    """A person's phrase with the role its apposition gives them, which says whom they act
+    for ("Thomas Shannon, U.S. undersecretary of state", "Flavia Piccoli, Vice President of
+    ... the Italian Chamber of Deputies"); any other party's phrase alone."""
+    phrase = _phrase(token, text)
+    if token.ent_type_ != "PERSON":
+        return phrase
+    roles = (child for child in token.children if child.dep_ == "appos" and child.i > token.i)
+    # A role is a noun or a title the tagger names no entity ("Vice President"), not another
+    # name ("Hamas, Iran's ally" is Hamas's).
+    role = next(
+        (child for child in roles if child.pos_ == "NOUN" or (child.pos_ == "PROPN" and not child.ent_type_)),
+        None,
+    )
+    return phrase if role is None else Span.of(text, phrase.start, _phrase(role, text).end)
 
 
 def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]:
