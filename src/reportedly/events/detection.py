@@ -79,6 +79,11 @@ FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
+# Triggers tried per sentence, nearest the root first: the first with a political party is
+# the sentence's event.
+CANDIDATES = 3
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     event_type: str
@@ -122,8 +127,9 @@ def code_events(
     lexicon: Lexicon,
     verbs: EventVerbs,
 ) -> tuple[list[Event], dict[str, str]]:
-    """One event per sentence that has a trigger, in text order; and, by event id, the
-    time expression its trigger governs, which dates it once resolved."""
+    """Events of the sentences that have a trigger, in text order, a sentence's nearest the
+    root first (``events.political`` keeps one a sentence); and, by event id, the time
+    expression its trigger governs, which dates it once resolved."""
     triggers = read_triggers()
     # Indexes built once per document: a long one has thousands of each.
     by_cue = {a.cue.range: a for a in attributions if a.cue}
@@ -132,11 +138,10 @@ def code_events(
     mentions = NamedMentions(entities)
     times_by_sentence = TimesBySentence(times, doc)
     events, event_times = [], {}
-    for sentence in doc.sents:
-        found = _sentence_trigger(sentence, triggers, verbs)
-        if found is None:
-            continue
-        token, trigger, coded = found
+    candidates = (
+        (sentence, found) for sentence in doc.sents for found in _sentence_triggers(sentence, triggers, verbs)
+    )
+    for sentence, (token, trigger, coded) in candidates:
         attribution = cue_of.get(token.i)
         # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
         obliged = _obliged(token)
@@ -221,30 +226,41 @@ class EventVerbs:
     fallback: VerbDictionary | None = None
 
 
-def _sentence_trigger(
+def _sentence_triggers(
     sentence: SpacySpan, triggers: dict[tuple[str, str], Trigger], verbs: EventVerbs
-) -> tuple[Token, Trigger, bool] | None:
-    """The sentence's trigger nearest the root, in the sense it has there, and whether a
-    verb dictionary coded it."""
+) -> list[tuple[Token, Trigger, bool]]:
+    """The sentence's triggers in the sense they have there, nearest the root first, at most
+    ``CANDIDATES``, each with whether a verb dictionary coded it: a user's dictionary's
+    first, then the project's triggers, else the fallback dictionary's. The first whose
+    event has a political party is the sentence's event (``events.political``): where the
+    main act is done by no one ("23 civilians were killed as Syrian forces launched air
+    strikes"), the act in the clause under it is the event."""
     senses = SentenceSenses(sentence)
-    if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user, senses)):
-        return (*found, True)
-    own = _nearest_root(
-        [
+    found: list[tuple[Token, Trigger, bool]] = []
+    if verbs.user is not None and (coded := _dictionary_trigger(sentence, verbs.user, senses)):
+        found.append((*coded, True))
+    own = sorted(
+        (
             sensed
             for token in sentence
             if (trigger := trigger_of(token, triggers)) and (sensed := _in_sense(token, trigger, senses))
-        ]
+        ),
+        key=_root_distance,
     )
-    if own is not None:
-        token, trigger = _through_light_verb(*own, triggers)
+    for candidate in own:
+        token, trigger = _through_light_verb(*candidate, triggers)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
-        carried = own if token.i == own[0].i else _in_sense(token, trigger, senses)
-        return None if carried is None else (*carried, False)
-    if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback, senses)):
-        return (*found, True)
-    return None
+        carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
+        if carried is not None and all(carried[0].i != token.i for token, _, _ in found):
+            found.append((*carried, False))
+    if (
+        not own
+        and verbs.fallback is not None
+        and (coded := _dictionary_trigger(sentence, verbs.fallback, senses))
+    ):
+        found.append((*coded, True))
+    return found[:CANDIDATES]
 
 
 def _hyphen_joined(token: Token) -> bool:
@@ -413,7 +429,12 @@ def _end_of_words(sentence: SpacySpan) -> int:
 def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] | None:
     """Of a sentence's triggers, the one nearest the root of its parse (first in the text
     among equals): the main act, not one in a subordinate clause."""
-    return min(found, key=lambda item: (_depth(_act_of(item[0])), item[0].i), default=None)
+    return min(found, key=_root_distance, default=None)
+
+
+def _root_distance(item: tuple[Token, Trigger]) -> tuple[int, int]:
+    """How far a trigger's act is from the root of its parse, then where it is in the text."""
+    return _depth(_act_of(item[0])), item[0].i
 
 
 def _act_of(token: Token) -> Token:
