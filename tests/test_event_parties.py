@@ -32,7 +32,7 @@ def event_of(extract):
         # a light verb's act in the passive is its subject, done by the passive's agent
         ("Sanctions were imposed on Iran by the United States.", ("SANCTION", ["USAGOV"], ["IRN"])),
         # what was returned names no one; who it went to does
-        ("An ancient sarcophagus was returned to Egypt by US officials.", ("RETREAT", ["USA"], ["EGY"])),
+        ("An ancient sarcophagus was returned to Egypt by US officials.", ("RETREAT", ["USAGOV"], ["EGY"])),
         # the party behind a thing: "restrictions on assistance to North Korea", "aid to"
         (
             "The U.S. State Department has decided to ease some of its most stringent restrictions"

@@ -59,6 +59,32 @@ def parties(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple
                 [("Iran", "IRN")],
             ),
         ),
+        # a noun act between sides: the first acts, the others receive
+        (
+            "Talks between Israel and Hamas resumed in Cairo on Monday.",
+            ("CONSULT", [("Israel", "ISR")], [("Hamas", "PSEREBHMS")]),
+        ),
+        # joined actors of a joint act are no recipients of one another (PLOVER leaves the
+        # recipient empty: "Czechia and Albania have upgraded their diplomatic ties")
+        (
+            "Russia and Ukraine agreed to a prisoner exchange.",
+            ("AGREE", [("Russia", "RUS"), ("Ukraine", "UKR")], []),
+        ),
+        # a country's agents named by it are of their sector, not the bare country
+        (
+            "US and British forces attacked the town.",
+            ("ASSAULT", [("US forces", "USAMIL"), ("British forces", "GBRMIL")], []),
+        ),
+        (
+            "Pakistan's foreign minister criticised India for the attack.",
+            ("ACCUSE", [("Pakistan's foreign minister", "PAKGOV")], [("India", "IND")]),
+        ),
+        # where the main act has no political party, the act in the clause under it is the event
+        (
+            "At least 23 civilians were killed on Monday as Syrian government forces launched air "
+            "strikes against the rebel-held enclave of Eastern Ghouta.",
+            ("ASSAULT", [("Syrian government forces", "SYRMIL")], [("Eastern Ghouta", "SYR")]),
+        ),
         # the PLOVER gold codes the Red Cross as an IGO ("Red Cross operating in Iraq" IGOMED)
         ("The Red Cross urged both sides to allow aid.", ("REQUEST", [("The Red Cross", "IGOHLHIRC")], [])),
     ],

@@ -42,6 +42,8 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 # Entity types of names that can act.
 NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Entity types of states and peoples.
+STATES = frozenset({"GPE", "NORP"})
 # Entity types of places.
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
@@ -145,10 +147,29 @@ def parties_of(
             recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
+        if actor_token is None and (sides := _between(trigger)) is not None:
+            # "talks between Israel and Hamas": the first side acts, the others receive.
+            first, *others = sides
+            return _parties(first, text, mentions), [
+                party for other in others for party in _parties(other, text, mentions)
+            ]
     return (
         _coordinated(_antecedent(actor_token), text, mentions),
         _coordinated(_antecedent(recipient_token), text, mentions),
     )
+
+
+def _between(trigger: Token) -> list[Token] | None:
+    """The sides a noun act is "between" ("talks between Israel and Hamas"), when it names
+    two or more; else None."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.conjuncts:
+                    return [noun, *noun.conjuncts]
+    return None
 
 
 def state_of_place(trigger: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -279,13 +300,14 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
-    parties = []
-    for word in (token, *token.conjuncts):
-        parties.extend(
-            _by_modifier(word, text, mentions)
-            or [party_of(_with_role(_named_apposition(word, text, mentions), text), text, mentions)]
-        )
-    return parties
+    return [party for word in (token, *token.conjuncts) for party in _parties(word, text, mentions)]
+
+
+def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
+    """The party a word heads, or one per modifier it joins ("the Russian and US navies")."""
+    return _by_modifier(word, text, mentions) or [
+        party_of(_with_role(_named_apposition(word, text, mentions), text), text, mentions)
+    ]
 
 
 def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -529,6 +551,15 @@ def code_parties(
                 continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
+                if entity.type in STATES and entity.actor.sector is None and entity.actor.country:
+                    # A country's agents named by it are of its sector ("US forces", "Pakistan's
+                    # foreign minister"): USAMIL, PAKGOV, not the bare country.
+                    # Of the last words up to the head besides the name: "the People's Republic
+                    # of China" and "the rebel-held city near Damascus" are none.
+                    head = AFTER_HEAD.sub("", _without_names(party.text, entity), count=1)
+                    sector = coder.sector_of(" ".join(head.replace("-", " ").split()[-2:]))
+                    if sector in PLACED_SECTORS:
+                        party.actor = coder.actor(entity.actor.code + sector)
                 continue
             # No entity, or one the dictionaries do not know: what the words say. An
             # organisation's own name gives no sector ("General Motors" is no general).
@@ -683,6 +714,13 @@ def _office_code(entity: Entity) -> str | None:
     return next(
         (code for name in (entity.name, *entity.aliases) if (code := codes.get(_name_key(name)))), None
     )
+
+
+def _without_names(words: str, entity: Entity) -> str:
+    """A party's words without any of its entity's names ("US navies": "navies")."""
+    for name in (entity.name, *entity.aliases):
+        words = without_name(words, name)
+    return words
 
 
 def without_name(words: str, name: str | None) -> str:
