@@ -40,6 +40,13 @@ def parties(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple
         ),
         # ... nor the country of an official no dictionary places
         ("Envoys held talks in Geneva on Monday.", ("CONSULT", [("Envoys", None)], [])),
+        # nor is the place of someone else's act in an adverbial clause (examples/wire-feed.jsonl:
+        # Geneva coded CHE as what Ukraine would not give up)
+        (
+            "Zelenskiy said that Ukraine would not give up any territory in exchange for a "
+            "ceasefire, days before envoys were due to meet in Geneva.",
+            ("AGREE", [("Ukraine", "UKR")], []),
+        ),
         # whom they meet still is
         (
             "Netanyahu held talks in Jerusalem with Blinken.",

@@ -414,16 +414,25 @@ def _named_after(
     trigger: Token, subject: Token | None, text: str, mentions: NamedMentions, venue: bool
 ) -> Token | None:
     """The first noun after the trigger in its clause that names someone, however deep the
-    parse puts it ("staged a hunger strike to protest against Sweden's decision"); where the
-    act's place is a ``venue``, no place it is done in."""
+    parse puts it ("staged a hunger strike to protest against Sweden's decision"), but not
+    the place of someone else's act in an adverbial clause ("would not give up territory,
+    days before envoys were due to meet in Geneva"); where the act's place is a ``venue``, no place it is done
+    in."""
     clause = trigger
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
     actor_words = {token.i for token in subject.subtree} if subject is not None else set()
+    others = {
+        token.i
+        for verb in clause.subtree
+        if verb.dep_ == "advcl" and any(child.dep_ in SUBJECTS for child in verb.children)
+        for token in verb.subtree
+    }
     for token in clause.subtree:
         if (
             token.i <= trigger.i
             or token.i in actor_words
+            or (token.i in others and _is_venue(token))
             or token.pos_ not in NOUNS
             or (venue and _is_venue(token))
         ):
