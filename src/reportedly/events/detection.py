@@ -138,6 +138,7 @@ def code_events(
     mentions = NamedMentions(entities)
     times_by_sentence = TimesBySentence(times, doc)
     events, event_times = [], {}
+    contexts: dict[int, list[str]] = {}  # by sentence: a sentence may have several candidates
     candidates = (
         (sentence, found) for sentence in doc.sents for found in _sentence_triggers(sentence, triggers, verbs)
     )
@@ -167,6 +168,8 @@ def code_events(
                 demanding, _ = parties_of(clause, text, mentions)
             if demanding:
                 actor, recipient = demanding, actor
+        if sentence.start not in contexts:
+            contexts[sentence.start] = contexts_of(sentence)
         if attribution is not None and attribution.addressee is not None and not recipient:
             recipient = [party_of(attribution.addressee, text, mentions)]
         events.append(
@@ -176,7 +179,7 @@ def code_events(
                 trigger=Span.of(text, token.idx, token.idx + len(token.text)),
                 sentence=Span.of(text, sentence.start_char, _end_of_words(sentence)),
                 mode=[trigger.mode] if trigger.mode else [],
-                context=contexts_of(sentence),
+                context=list(contexts[sentence.start]),
                 actor=actor,
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,

@@ -422,17 +422,11 @@ def _named_after(
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
     actor_words = {token.i for token in subject.subtree} if subject is not None else set()
-    others = {
-        token.i
-        for verb in clause.subtree
-        if verb.dep_ == "advcl" and any(child.dep_ in SUBJECTS for child in verb.children)
-        for token in verb.subtree
-    }
     for token in clause.subtree:
         if (
             token.i <= trigger.i
             or token.i in actor_words
-            or (token.i in others and _is_venue(token))
+            or (_is_venue(token) and _in_other_act(token, clause))
             or token.pos_ not in NOUNS
             or (venue and _is_venue(token))
         ):
@@ -444,6 +438,15 @@ def _named_after(
         if any(entity.type != "NORP" or entity not in own for entity in named):
             return token
     return None
+
+
+def _in_other_act(token: Token, clause: Token) -> bool:
+    """Whether a word of ``clause`` is inside an adverbial clause with a subject of its own."""
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ == "advcl" and any(child.dep_ in SUBJECTS for child in token.children):
+            return True
+        token = token.head
+    return False
 
 
 class NamedMentions:
