@@ -35,7 +35,7 @@ from reportedly.events.parties import (
     state_of_place,
 )
 from reportedly.events.senses import SentenceSenses
-from reportedly.events.verbs import VerbDictionary, plover_type
+from reportedly.events.verbs import VerbDictionary, plover_type, words_of
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
 from reportedly.resolve.times import TimesBySentence
 
@@ -277,16 +277,16 @@ def _hyphen_joined(token: Token) -> bool:
 def _dictionary_trigger(
     sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses
 ) -> tuple[Token, Trigger] | None:
-    """The verb nearest the root that a verb dictionary codes as a PLOVER event."""
-    coded = [
-        sensed
-        for token in sentence
-        if token.pos_ == "VERB"
-        and (code := verbs.code(token)) is not None
-        and (event_type := plover_type(code)) is not None
-        and (sensed := _in_sense(token, Trigger(event_type, None), senses))
-    ]
-    return _nearest_root(coded)
+    """The verb nearest the root that a verb dictionary codes as a PLOVER event: verbs are
+    tried nearest the root first, so that most are never matched against the patterns."""
+    words = words_of(sentence)  # once for all the sentence's verbs
+    nearest_first = sorted((token for token in sentence if token.pos_ == "VERB"), key=_distance_from_root)
+    for token in nearest_first:
+        code = verbs.code(token, words)
+        event_type = plover_type(code) if code is not None else None
+        if event_type is not None and (sensed := _in_sense(token, Trigger(event_type, None), senses)):
+            return sensed
+    return None
 
 
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
@@ -429,15 +429,14 @@ def _end_of_words(sentence: SpacySpan) -> int:
     return last.idx + len(last.text.rstrip())
 
 
-def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] | None:
-    """Of a sentence's triggers, the one nearest the root of its parse (first in the text
-    among equals): the main act, not one in a subordinate clause."""
-    return min(found, key=_root_distance, default=None)
-
-
 def _root_distance(item: tuple[Token, Trigger]) -> tuple[int, int]:
-    """How far a trigger's act is from the root of its parse, then where it is in the text."""
-    return _depth(_act_of(item[0])), item[0].i
+    """How far a trigger's act is from the root of its parse, then where it is in the text:
+    the main act first, not one in a subordinate clause."""
+    return _distance_from_root(item[0])
+
+
+def _distance_from_root(token: Token) -> tuple[int, int]:
+    return _depth(_act_of(token)), token.i
 
 
 def _act_of(token: Token) -> Token:
