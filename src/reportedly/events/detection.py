@@ -1,7 +1,8 @@
 """Detect the events of a document in PLOVER 0.8: which event each sentence holds.
 
-Each sentence's event comes from its trigger nearest the root of the parse, among the words
-of ``data/event_triggers.tsv`` ("demanded" REQUEST, "rejected" REJECT, "shelled" ASSAULT,
+Each sentence's event comes from its trigger nearest the root of the parse whose event has
+a political party (``CANDIDATES`` tried at most), among the words of
+``data/event_triggers.tsv`` ("demanded" REQUEST, "rejected" REJECT, "shelled" ASSAULT,
 "ceasefire" RETREAT), or from a verb dictionary's pattern (``EventVerbs``). A light verb
 takes its object's event ("imposed sanctions"); a promised act is AGREE or THREATEN and an
 obligation a demand. A trigger that is an attribution's cue makes a verbal event: its
@@ -255,7 +256,7 @@ def _sentence_triggers(
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
-        if carried is not None and all(carried[0].i != token.i for token, _, _ in found):
+        if carried is not None and all(carried[0].i != kept.i for kept, _, _ in found):
             found.append((*carried, False))
     if (
         not own
