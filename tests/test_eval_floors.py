@@ -66,7 +66,9 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # a political event have one coded (0.057; 0.768 before); with cities and regions as
     # places and more sport, weather and science senses: 8 (0.022); branch event-parties
     # (recipients ranked by whether they name someone, which makes more events' parties
-    # political; "storm" and "pound" triggers): 12 (0.033). Ceiling: two more.
+    # political; "storm" and "pound" triggers): 12 (0.033); branch plover-parties7 (a
+    # sentence's deeper trigger tried where the main one has no political party): 13 (0.036).
+    # Ceiling: one more (0.041).
     assert report["no_events"]["sentences"] == 366
     assert report["no_events"]["with_event"] <= 14
     # Measured 2026-12-04: event type accuracy 0.812, macro F1 0.749; actor country 0.855,
@@ -81,7 +83,10 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # Canadian Press" had been an arrest's actor, CANGOV): recipient 0.818, a record eventless.
     assert report["event_type_accuracy"] >= 0.84
     assert report["event_type_macro_f1"] >= 0.79
-    assert report["actor"]["country_accuracy"] >= 0.845
+    # Branch plover-parties7 (dated persons' country, meeting venues, appositions, a
+    # sentence's deeper trigger where the main one has no political party): 0.850, 0.801;
+    # 0.887, 0.846 (check half: actor 0.786 -> 0.798); 13 false events (0.036).
+    assert report["actor"]["country_accuracy"] >= 0.88
     assert report["recipient"]["country_accuracy"] >= 0.815
 
 
@@ -101,8 +106,10 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     # 0.711 -> 0.727. Branch plover-countries (agent plurals as PETRARCH forms them,
     # organisations' bodies and qualified names): actor span 0.809, country 0.887; recipient
     # span 0.592, country 0.753; an organisation named after a country not its government:
-    # actor span 0.807, country 0.884. Floors: about two sentences fewer right.
-    assert report["actor"]["span_accuracy"] >= 0.805
-    assert report["actor"]["country_accuracy"] >= 0.882
-    assert report["recipient"]["span_accuracy"] >= 0.588
-    assert report["recipient"]["country_accuracy"] >= 0.748
+    # actor span 0.807, country 0.884. Branch plover-parties7: actor span 0.821, country
+    # 0.897; recipient span 0.602, country 0.768; sentences with no event 76 -> 66. Floors:
+    # about two sentences fewer right.
+    assert report["actor"]["span_accuracy"] >= 0.817
+    assert report["actor"]["country_accuracy"] >= 0.892
+    assert report["recipient"]["span_accuracy"] >= 0.598
+    assert report["recipient"]["country_accuracy"] >= 0.763

@@ -60,7 +60,7 @@ def test_a_cup_final_is_still_a_game(extract):
             (
                 "COERCE",
                 "detained",
-                [("Police in Chad", "TCD")],
+                [("Police in Chad", "TCDCOP")],
                 [("dozens of villagers", "TCDCVL")],
             ),
         ),

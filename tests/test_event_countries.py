@@ -38,14 +38,14 @@ def coded(event: Event) -> tuple[str, str, list[str | None], list[str | None]]:
         ),
         (
             "The Red Cross said Ethiopian troops must allow food convoys into the region.",
-            ("REQUEST", "allow", ["NGOHLHIRC"], ["ETHMIL"]),
+            ("REQUEST", "allow", ["IGOHLHIRC"], ["ETHMIL"]),
         ),
         # ... also through the purpose of what they must do; a speaker known by words keeps
         # the entity they name, not the country of the place after it
         (
             "Kenyan police must ensure security to allow aid to reach the camps, "
             "the Red Crescent operating in Somalia said.",
-            ("REQUEST", "allow", ["NGOHLHIRC"], ["KENCOP"]),
+            ("REQUEST", "allow", ["IGOHLHIRC"], ["KENCOP"]),
         ),
     ],
 )

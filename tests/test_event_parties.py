@@ -32,7 +32,7 @@ def event_of(extract):
         # a light verb's act in the passive is its subject, done by the passive's agent
         ("Sanctions were imposed on Iran by the United States.", ("SANCTION", ["USAGOV"], ["IRN"])),
         # what was returned names no one; who it went to does
-        ("An ancient sarcophagus was returned to Egypt by US officials.", ("RETREAT", ["USA"], ["EGY"])),
+        ("An ancient sarcophagus was returned to Egypt by US officials.", ("RETREAT", ["USAGOV"], ["EGY"])),
         # the party behind a thing: "restrictions on assistance to North Korea", "aid to"
         (
             "The U.S. State Department has decided to ease some of its most stringent restrictions"
@@ -98,7 +98,7 @@ def test_storming_out_of_a_meeting_is_no_assault(extract):
         ("Brussels' demands were rejected by Hungary.", ("REJECT", ["HUN"], ["IGOEUREEC"])),
         ("Moscow's forces shelled the town of Izium.", ("ASSAULT", ["RUSMIL"], [None])),
         # where it is the place of the act, a capital is no organisation
-        ("Ukraine and Russia held talks in Brussels on Monday.", ("CONSULT", ["UKR", "RUS"], ["BEL"])),
+        ("Ukraine and Russia held talks in Brussels on Monday.", ("CONSULT", ["UKR", "RUS"], [])),
     ],
 )
 def test_capitals_that_act_stand_for_what_they_are_the_seat_of(event_of, text, expected):

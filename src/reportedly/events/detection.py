@@ -1,7 +1,8 @@
 """Detect the events of a document in PLOVER 0.8: which event each sentence holds.
 
-Each sentence's event comes from its trigger nearest the root of the parse, among the words
-of ``data/event_triggers.tsv`` ("demanded" REQUEST, "rejected" REJECT, "shelled" ASSAULT,
+Each sentence's event comes from its trigger nearest the root of the parse whose event has
+a political party (``CANDIDATES`` tried at most), among the words of
+``data/event_triggers.tsv`` ("demanded" REQUEST, "rejected" REJECT, "shelled" ASSAULT,
 "ceasefire" RETREAT), or from a verb dictionary's pattern (``EventVerbs``). A light verb
 takes its object's event ("imposed sanctions"); a promised act is AGREE or THREATEN and an
 obligation a demand. A trigger that is an attribution's cue makes a verbal event: its
@@ -27,6 +28,7 @@ from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.events.parties import (
     PRONOUNS,
     SUBJECTS,
+    VENUE_TYPES,
     NamedMentions,
     parties_of,
     party_of,
@@ -34,7 +36,7 @@ from reportedly.events.parties import (
     state_of_place,
 )
 from reportedly.events.senses import SentenceSenses
-from reportedly.events.verbs import VerbDictionary, plover_type
+from reportedly.events.verbs import VerbDictionary, plover_type, words_of
 from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
 from reportedly.resolve.times import TimesBySentence
 
@@ -76,6 +78,11 @@ INTENT_WORDS = frozenset(
 # an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
 FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
+
+
+# Triggers tried per sentence, nearest the root first: the first with a political party is
+# the sentence's event.
+CANDIDATES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +128,9 @@ def code_events(
     lexicon: Lexicon,
     verbs: EventVerbs,
 ) -> tuple[list[Event], dict[str, str]]:
-    """One event per sentence that has a trigger, in text order; and, by event id, the
-    time expression its trigger governs, which dates it once resolved."""
+    """Events of the sentences that have a trigger, in text order, a sentence's nearest the
+    root first (``events.political`` keeps one a sentence); and, by event id, the time
+    expression its trigger governs, which dates it once resolved."""
     triggers = read_triggers()
     # Indexes built once per document: a long one has thousands of each.
     by_cue = {a.cue.range: a for a in attributions if a.cue}
@@ -131,13 +139,19 @@ def code_events(
     mentions = NamedMentions(entities)
     times_by_sentence = TimesBySentence(times, doc)
     events, event_times = [], {}
-    for sentence in doc.sents:
-        found = _sentence_trigger(sentence, triggers, verbs)
-        if found is None:
-            continue
-        token, trigger, coded = found
+    contexts: dict[int, list[str]] = {}  # by sentence: a sentence may have several candidates
+    candidates = (
+        (sentence, found) for sentence in doc.sents for found in _sentence_triggers(sentence, triggers, verbs)
+    )
+    for sentence, (token, trigger, coded) in candidates:
         attribution = cue_of.get(token.i)
-        actor, recipient = parties_of(token, text, mentions)
+        # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
+        obliged = _obliged(token)
+        event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
+        negated = _negated(token)
+        if negated and event_type in COOPERATION and _refused(token):
+            event_type, negated = "REJECT", False
+        actor, recipient = parties_of(token, text, mentions, venue=event_type in VENUE_TYPES)
         if not actor and trigger.event_type in STATE_ACTS:
             # "was arrested in Lebanon": the state where it was done did it.
             actor = state_of_place(token, text, mentions)
@@ -147,12 +161,6 @@ def code_events(
         for speaking in (attribution, reporting):
             if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
                 actor = speaker_parties(speaking, text, mentions) or actor
-        # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
-        obliged = _obliged(token)
-        event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
-        negated = _negated(token)
-        if negated and event_type in COOPERATION and _refused(token):
-            event_type, negated = "REJECT", False
         if obliged and trigger.event_type != "REQUEST":
             # "Russia said Sudan must return the helicopter", "The forum concluded that the US
             # must allocate more": Russia, the forum demand, of Sudan, the US.
@@ -161,6 +169,8 @@ def code_events(
                 demanding, _ = parties_of(clause, text, mentions)
             if demanding:
                 actor, recipient = demanding, actor
+        if sentence.start not in contexts:
+            contexts[sentence.start] = contexts_of(sentence)
         if attribution is not None and attribution.addressee is not None and not recipient:
             recipient = [party_of(attribution.addressee, text, mentions)]
         events.append(
@@ -170,7 +180,7 @@ def code_events(
                 trigger=Span.of(text, token.idx, token.idx + len(token.text)),
                 sentence=Span.of(text, sentence.start_char, _end_of_words(sentence)),
                 mode=[trigger.mode] if trigger.mode else [],
-                context=contexts_of(sentence),
+                context=list(contexts[sentence.start]),
                 actor=actor,
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
@@ -220,30 +230,41 @@ class EventVerbs:
     fallback: VerbDictionary | None = None
 
 
-def _sentence_trigger(
+def _sentence_triggers(
     sentence: SpacySpan, triggers: dict[tuple[str, str], Trigger], verbs: EventVerbs
-) -> tuple[Token, Trigger, bool] | None:
-    """The sentence's trigger nearest the root, in the sense it has there, and whether a
-    verb dictionary coded it."""
+) -> list[tuple[Token, Trigger, bool]]:
+    """The sentence's triggers in the sense they have there, nearest the root first, at most
+    ``CANDIDATES``, each with whether a verb dictionary coded it: a user's dictionary's
+    first, then the project's triggers, else the fallback dictionary's. The first whose
+    event has a political party is the sentence's event (``events.political``): where the
+    main act is done by no one ("23 civilians were killed as Syrian forces launched air
+    strikes"), the act in the clause under it is the event."""
     senses = SentenceSenses(sentence)
-    if verbs.user is not None and (found := _dictionary_trigger(sentence, verbs.user, senses)):
-        return (*found, True)
-    own = _nearest_root(
-        [
+    found: list[tuple[Token, Trigger, bool]] = []
+    if verbs.user is not None and (coded := _dictionary_trigger(sentence, verbs.user, senses)):
+        found.append((*coded, True))
+    own = sorted(
+        (
             sensed
             for token in sentence
             if (trigger := trigger_of(token, triggers)) and (sensed := _in_sense(token, trigger, senses))
-        ]
+        ),
+        key=_root_distance,
     )
-    if own is not None:
-        token, trigger = _through_light_verb(*own, triggers)
+    for candidate in own:
+        token, trigger = _through_light_verb(*candidate, triggers)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
-        carried = own if token.i == own[0].i else _in_sense(token, trigger, senses)
-        return None if carried is None else (*carried, False)
-    if verbs.fallback is not None and (found := _dictionary_trigger(sentence, verbs.fallback, senses)):
-        return (*found, True)
-    return None
+        carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
+        if carried is not None and all(carried[0].i != kept.i for kept, _, _ in found):
+            found.append((*carried, False))
+    if (
+        not own
+        and verbs.fallback is not None
+        and (coded := _dictionary_trigger(sentence, verbs.fallback, senses))
+    ):
+        found.append((*coded, True))
+    return found[:CANDIDATES]
 
 
 def _hyphen_joined(token: Token) -> bool:
@@ -257,16 +278,16 @@ def _hyphen_joined(token: Token) -> bool:
 def _dictionary_trigger(
     sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses
 ) -> tuple[Token, Trigger] | None:
-    """The verb nearest the root that a verb dictionary codes as a PLOVER event."""
-    coded = [
-        sensed
-        for token in sentence
-        if token.pos_ == "VERB"
-        and (code := verbs.code(token)) is not None
-        and (event_type := plover_type(code)) is not None
-        and (sensed := _in_sense(token, Trigger(event_type, None), senses))
-    ]
-    return _nearest_root(coded)
+    """The verb nearest the root that a verb dictionary codes as a PLOVER event: verbs are
+    tried nearest the root first, so that most are never matched against the patterns."""
+    words = words_of(sentence)  # once for all the sentence's verbs
+    nearest_first = sorted((token for token in sentence if token.pos_ == "VERB"), key=_distance_from_root)
+    for token in nearest_first:
+        code = verbs.code(token, words)
+        event_type = plover_type(code) if code is not None else None
+        if event_type is not None and (sensed := _in_sense(token, Trigger(event_type, None), senses)):
+            return sensed
+    return None
 
 
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
@@ -409,10 +430,14 @@ def _end_of_words(sentence: SpacySpan) -> int:
     return last.idx + len(last.text.rstrip())
 
 
-def _nearest_root(found: list[tuple[Token, Trigger]]) -> tuple[Token, Trigger] | None:
-    """Of a sentence's triggers, the one nearest the root of its parse (first in the text
-    among equals): the main act, not one in a subordinate clause."""
-    return min(found, key=lambda item: (_depth(_act_of(item[0])), item[0].i), default=None)
+def _root_distance(item: tuple[Token, Trigger]) -> tuple[int, int]:
+    """How far a trigger's act is from the root of its parse, then where it is in the text:
+    the main act first, not one in a subordinate clause."""
+    return _distance_from_root(item[0])
+
+
+def _distance_from_root(token: Token) -> tuple[int, int]:
+    return _depth(_act_of(token)), token.i
 
 
 def _act_of(token: Token) -> Token:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -20,7 +21,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from reportedly.events.places import city_country
-from reportedly.model import Actor, Attribution, Entity, EventActor, Extraction, Span
+from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import subtree_without_clauses
 from reportedly.resolve.actors import ActorCoder
 from reportedly.resolve.metonyms import stands_for_government
@@ -41,6 +42,10 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 # Entity types of names that can act.
 NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Entity types of states and peoples.
+STATES = frozenset({"GPE", "NORP"})
+# Entity types of places.
+PLACES = frozenset({"GPE", "LOC", "FAC"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
 UNNAMED = 2
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
@@ -49,6 +54,12 @@ UNNAMED = 2
 PLACED_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CVL", "EDU", "LAB"}
 )
+# Events whose place is a venue, where the parties meet, not what is acted on: "gather in
+# Brussels", "talks in Geneva". The place is no recipient of theirs, nor the country of a
+# party no dictionary places. Of other acts, the gold sets' recipients are often where they
+# are done ("resigned ... in Peru", "an appeal to help people in Ethiopia", "aid to
+# refugees in Liberia", "killed 52 people in London").
+VENUE_TYPES = frozenset({"CONSULT"})
 # Of those, groups of people rather than officials ("students", "villagers", "rebels"): they
 # are where the act happens or of the state that acts on them or that they act against,
 # not of a country named only as the aim of something ("students protesting the sending of
@@ -89,11 +100,13 @@ def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions
 
 
 def parties_of(
-    trigger: Token, text: str, mentions: NamedMentions
+    trigger: Token, text: str, mentions: NamedMentions, venue: bool = False
 ) -> tuple[list[EventActor], list[EventActor]]:
     """The trigger's actor (subject, "by" agent of a passive, or the owner of a noun act:
     "Russia's invasion", "an attack by rebels") and recipient (object, or the noun after a
-    preposition such as "against")."""
+    preposition such as "against"). Where the act's place is a ``venue`` (a meeting:
+    ``VENUE_TYPES``), a place it is done in or at is no recipient
+    ("gather in Brussels", "talks in Geneva")."""
     subject = _subject(trigger)
     if subject is not None and subject.i == trigger.i:
         subject = None  # a noun trigger that is its own clause's subject ("talks resumed")
@@ -106,7 +119,7 @@ def parties_of(
     objects = [
         _named_before(token, actor_words)
         for token in _object_candidates(trigger, verb)
-        if token.ent_type_ not in {"DATE", "TIME"} and token != owner
+        if token.ent_type_ not in {"DATE", "TIME"} and token != owner and not (venue and _is_venue(token))
     ]
     # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
     # "sanctions on North Korea"; "the Palestinian people"), then one whose phrase holds a
@@ -115,7 +128,7 @@ def parties_of(
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
     objects.sort(key=lambda token: ranks[token.i])
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
-    if not named and (later := _named_after(trigger, owner or subject, text, mentions)) is not None:
+    if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
         objects.insert(0, later)
     # A passive swaps the roles only when the trigger is the passive verb itself ("was
     # attacked by") or what it puts its subject under ("was placed under house arrest"):
@@ -134,10 +147,29 @@ def parties_of(
             recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
+        if actor_token is None and (sides := _between(trigger)) is not None:
+            # "talks between Israel and Hamas": the first side acts, the others receive.
+            first, *others = sides
+            return _parties(first, text, mentions), [
+                party for other in others for party in _parties(other, text, mentions)
+            ]
     return (
         _coordinated(_antecedent(actor_token), text, mentions),
         _coordinated(_antecedent(recipient_token), text, mentions),
     )
+
+
+def _between(trigger: Token) -> list[Token] | None:
+    """The sides a noun act is "between" ("talks between Israel and Hamas"), when it names
+    two or more; else None."""
+    if trigger.pos_ != "NOUN":
+        return None
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.conjuncts:
+                    return [noun, *noun.conjuncts]
+    return None
 
 
 def state_of_place(trigger: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -175,6 +207,12 @@ def _aimed_at(act: Token, text: str, mentions: NamedMentions) -> Token | None:
                 if noun.dep_ == "pobj" and mentions.named_in(_own_words(noun, text)):
                     return noun
     return None
+
+
+def _is_venue(token: Token) -> bool:
+    """Whether a word is a place something is done in or at ("in Brussels", "at the Oval
+    Office")."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS and token.ent_type_ in PLACES
 
 
 def _named_before(token: Token, actor_words: set[int]) -> Token:
@@ -262,13 +300,14 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
-    parties = []
-    for word in (token, *token.conjuncts):
-        parties.extend(
-            _by_modifier(word, text, mentions)
-            or [party_of(_phrase(_named_apposition(word, text, mentions), text), text, mentions)]
-        )
-    return parties
+    return [party for word in (token, *token.conjuncts) for party in _parties(word, text, mentions)]
+
+
+def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
+    """The party a word heads, or one per modifier it joins ("the Russian and US navies")."""
+    return _by_modifier(word, text, mentions) or [
+        party_of(_with_role(_named_apposition(word, text, mentions), text), text, mentions)
+    ]
 
 
 def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -294,6 +333,23 @@ def _named_apposition(token: Token, text: str, mentions: NamedMentions) -> Token
         return token
     appositions = (child for child in token.children if child.dep_ == "appos")
     return next((child for child in appositions if mentions.named_in(_phrase(child, text))), token)
+
+
+def _with_role(token: Token, text: str) -> Span:
+    """A person's phrase with the role its apposition gives them, which says whom they act
+    for ("Thomas Shannon, U.S. undersecretary of state", "Flavia Piccoli, Vice President of
+    ... the Italian Chamber of Deputies"); any other party's phrase alone."""
+    phrase = _phrase(token, text)
+    if token.ent_type_ != "PERSON":
+        return phrase
+    roles = (child for child in token.children if child.dep_ == "appos" and child.i > token.i)
+    # A role is a noun or a title the tagger names no entity ("Vice President"), not another
+    # name ("Hamas, Iran's ally" is Hamas's).
+    role = next(
+        (child for child in roles if child.pos_ == "NOUN" or (child.pos_ == "PROPN" and not child.ent_type_)),
+        None,
+    )
+    return phrase if role is None else Span.of(text, phrase.start, _phrase(role, text).end)
 
 
 def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]:
@@ -354,15 +410,26 @@ def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token
     return lower == "by" and word.i == trigger.i and word.pos_ == "VERB"
 
 
-def _named_after(trigger: Token, subject: Token | None, text: str, mentions: NamedMentions) -> Token | None:
+def _named_after(
+    trigger: Token, subject: Token | None, text: str, mentions: NamedMentions, venue: bool
+) -> Token | None:
     """The first noun after the trigger in its clause that names someone, however deep the
-    parse puts it ("staged a hunger strike to protest against Sweden's decision")."""
+    parse puts it ("staged a hunger strike to protest against Sweden's decision"), but not
+    the place of someone else's act in an adverbial clause ("would not give up territory,
+    days before envoys were due to meet in Geneva"); where the act's place is a ``venue``, no place it is done
+    in."""
     clause = trigger
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
     actor_words = {token.i for token in subject.subtree} if subject is not None else set()
     for token in clause.subtree:
-        if token.i <= trigger.i or token.i in actor_words or token.pos_ not in NOUNS:
+        if (
+            token.i <= trigger.i
+            or token.i in actor_words
+            or (_is_venue(token) and _in_other_act(token, clause))
+            or token.pos_ not in NOUNS
+            or (venue and _is_venue(token))
+        ):
             continue
         # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
         # people on its own ("called on Arabs") is no party.
@@ -371,6 +438,15 @@ def _named_after(trigger: Token, subject: Token | None, text: str, mentions: Nam
         if any(entity.type != "NORP" or entity not in own for entity in named):
             return token
     return None
+
+
+def _in_other_act(token: Token, clause: Token) -> bool:
+    """Whether a word of ``clause`` is inside an adverbial clause with a subject of its own."""
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ == "advcl" and any(child.dep_ in SUBJECTS for child in token.children):
+            return True
+        token = token.head
+    return False
 
 
 class NamedMentions:
@@ -467,6 +543,13 @@ def code_parties(
             if holder is not None and (entity.actor is None or entity.actor.country is None):
                 party.actor = coder.actor(holder)
                 continue
+            # A person the dictionaries know only by offices dated away from the day (or with
+            # no day) is still of the country they served ("Rajiv Gandhi accused Pakistan":
+            # India), with the sector their words give ("Prime Minister Rajiv Gandhi").
+            home = _home_country(entity, coder) if entity is not None and entity.actor is None else None
+            if home is not None:
+                party.actor = coder.actor(home + (coder.sector_of(party.text) or ""))
+                continue
             if entity is not None and entity.actor is not None and entity.actor.code.startswith(STATELESS):
                 # A rebel group the dictionaries place in no country ("Islamic Salvation
                 # Front" INTREB) is of the country its name names ("Egyptian Islamic
@@ -480,6 +563,15 @@ def code_parties(
                 continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
+                if entity.type in STATES and entity.actor.sector is None and entity.actor.country:
+                    # A country's agents named by it are of its sector ("US forces", "Pakistan's
+                    # foreign minister"): USAMIL, PAKGOV, not the bare country.
+                    # Of the last words up to the head besides the name: "the People's Republic
+                    # of China" and "the rebel-held city near Damascus" are none.
+                    head = AFTER_HEAD.sub("", _without_names(party.text, entity), count=1)
+                    sector = coder.sector_of(" ".join(head.replace("-", " ").split()[-2:]))
+                    if sector in PLACED_SECTORS:
+                        party.actor = coder.actor(entity.actor.code + sector)
                 continue
             # No entity, or one the dictionaries do not know: what the words say. An
             # organisation's own name gives no sector ("General Motors" is no general).
@@ -512,7 +604,7 @@ def code_parties(
         if unplaced:  # the sentence's countries are looked up only when someone needs one
             if countries is None:
                 countries = CountryMentions(extraction.entities, extraction.document.text)
-            _place(unplaced, parties, countries.named_in(event.sentence), coder)
+            _place(unplaced, event, countries.named_in(event.sentence), coder)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
         time = times.get(event_times[event.id]) if event.id in event_times else None
@@ -561,10 +653,7 @@ class CountryMentions:
 
 
 def _place(
-    unplaced: list[Unplaced],
-    parties: tuple[EventActor, ...],
-    countries: list[tuple[str, bool]],
-    coder: ActorCoder,
+    unplaced: list[Unplaced], event: Event, countries: list[tuple[str, bool]], coder: ActorCoder
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
@@ -572,23 +661,34 @@ def _place(
     a group of people ("students", "ethnic Turks"), the country of a place the sentence
     names, else one another party holds ("Turkish police prevented a protest by students"
     TUREDU); never the country it is kept from (an ethnic minority's people's: "ethnic
-    Albanians" are not of Albania)."""
-    held = list(
-        dict.fromkeys(party.actor.country for party in parties if party.actor and party.actor.country)
-    )
+    Albanians" are not of Albania). An official who meets is not of the country only named
+    as the venue ("envoys held talks in Geneva")."""
+    parties = (*event.actor, *event.recipient)
+    held = _countries_of(parties)
     named = [country for country, _ in countries]
     # A country another party holds only when the sentence names no other ("President
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
     ranked = [country for country in named if country not in held] + held
     located = [country for country, place in countries if place] + held + named
+    venues = {country for country, place in countries if place} if event.event_type in VENUE_TYPES else set()
+    actors = {id(party) for party in event.actor}
     for found in unplaced:
         choices = located if found.group else ranked
+        if not found.group and id(found.party) in actors:
+            choices = [country for country in choices if country not in venues]
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
             sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+def _countries_of(parties: Iterable[EventActor]) -> list[str]:
+    """The countries the parties' codes hold, each once, in order."""
+    return list(
+        dict.fromkeys(party.actor.country for party in parties if party.actor and party.actor.country)
+    )
 
 
 @cache
@@ -607,6 +707,15 @@ def _office_holder_codes() -> dict[str, str]:
     }
 
 
+def _home_country(entity: Entity, coder: ActorCoder) -> str | None:
+    """The one country a person's dictionary codes are all of, by any of their names."""
+    if entity.type != "PERSON":
+        return None
+    return next(
+        (country for name in (entity.name, *entity.aliases) if (country := coder.home_country(name))), None
+    )
+
+
 def _name_key(name: str) -> str:
     return " ".join(name.lower().replace("-", " ").split())
 
@@ -617,6 +726,13 @@ def _office_code(entity: Entity) -> str | None:
     return next(
         (code for name in (entity.name, *entity.aliases) if (code := codes.get(_name_key(name)))), None
     )
+
+
+def _without_names(words: str, entity: Entity) -> str:
+    """A party's words without any of its entity's names ("US navies": "navies")."""
+    for name in (entity.name, *entity.aliases):
+        words = without_name(words, name)
+    return words
 
 
 def without_name(words: str, name: str | None) -> str:

@@ -77,7 +77,15 @@ def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
         acting = event.actor if event.event_type in PLACE_ACTS else [*event.actor, *event.recipient]
         for party in acting:
             _code_capital(party, event, coder)
-    extraction.events = [event for event in extraction.events if judge.has_political_party(event)]
+    # A sentence's events are its triggers' nearest the root first: the first with a
+    # political party is its event.
+    sentences: set[int] = set()
+    kept = []
+    for event in extraction.events:
+        if event.sentence.start not in sentences and judge.has_political_party(event):
+            kept.append(event)
+            sentences.add(event.sentence.start)
+    extraction.events = kept
     # The kept events are numbered again, so that ids run v1, v2, ... without gaps.
     for number, event in enumerate(extraction.events, 1):
         event.id = event_id(number)

@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from reportedly.attribution.lexicon import data_lines
 from reportedly.nlp.trees import subtree_without_clauses
@@ -71,13 +71,15 @@ class VerbDictionary:
 
     forms: dict[str, VerbBlock] = field(default_factory=dict)
 
-    def code(self, token: Token) -> str | None:
-        """The CAMEO code a verb has in its sentence, or None."""
+    def code(self, token: Token, sentence_words: list[tuple[str, str]] | None = None) -> str | None:
+        """The CAMEO code a verb has in its sentence, or None; ``sentence_words``: the
+        sentence's words as ``words_of`` gives them, when the caller tries several verbs."""
         block = self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
         if block is None:
             return None
         sentence = token.sent
-        before = [_words(word) for word in sentence[: token.i - sentence.start]]
+        words = sentence_words if sentence_words is not None else words_of(sentence)
+        before = words[: token.i - sentence.start]
         # After the verb, its own phrase: not what it reports ("told reporters that the
         # proposal ..." is no proposal) nor the clauses joined to it.
         own_phrase = subtree_without_clauses(token, _OTHER_CLAUSES)
@@ -96,6 +98,11 @@ class VerbDictionary:
             None,
         )
         return best.code if best is not None else block.code
+
+
+def words_of(sentence: Span) -> list[tuple[str, str]]:
+    """A sentence's words, each as written and as lemma, in upper case."""
+    return [_words(word) for word in sentence]
 
 
 def _words(token: Token) -> tuple[str, str]:

@@ -267,6 +267,15 @@ class ActorCoder:
         codes = self._codes_of_name(name)
         return code_on(codes, day) if codes else None
 
+    def home_country(self, name: str) -> str | None:
+        """The one country every code of a name is of, whatever their dates ("Rajiv Gandhi":
+        INDELI and INDGOV, dated, so IND): who a person acts for is known where the day, and
+        so the office, is not. None for a name of no country or of several."""
+        codes = self._codes_of_name(name)
+        countries = {code.code[:3] for code in codes} if codes else set()
+        country = next(iter(countries)) if len(countries) == 1 else None
+        return country if country in self.country_codes else None
+
     @lru_cache(maxsize=65536)  # noqa: B019 - coders live as long as the process; names repeat
     def _codes_of_name(self, name: str) -> list[DatedCode] | None:
         words = clean_name(name).split()
