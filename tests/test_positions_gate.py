@@ -99,5 +99,5 @@ def test_the_gate_is_asked_once_a_statement_no_pattern_places(extract, extractor
     }
     # the coach's is turned away, Fidan's let through, Lavrov's placed by a pattern (not asked)
     assert verdicts == {"school": False, "Istanbul": True, "line": True}
-    assert sorted(text.split()[-1] for text in asked) == ["school", "useful"]
+    assert sorted(text.split()[-1] for text in asked) == ["Istanbul", "school"]
     assert [[issue.name for issue, _match, _score in issues] for issues in found][-1] == ["ceasefire"]
