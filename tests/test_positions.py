@@ -129,6 +129,35 @@ def test_the_shipped_issues_are_the_fourteen_of_the_gold_and_patterns_find_them(
     assert about("Tehran will keep enriching uranium") == ["nuclear_programme"]
 
 
+@pytest.mark.parametrize(
+    ("text", "issues"),
+    [
+        ("Britain would recognise a Palestinian state in September", ["territory"]),
+        ("Georgetown would never cede a single square inch of the Essequibo", ["territory"]),
+        ("The war is over. Now it is time to rebuild.", ["ceasefire"]),
+        ("it would implement daily tactical pauses in parts of Gaza", ["ceasefire"]),
+        ("the first stage of the 1,000-for-1,000 exchange went ahead", ["prisoner_exchange"]),
+        ("Moscow agreed to swap a ballerina for a Russian citizen", ["prisoner_exchange"]),
+        ("the coach was happy with the swap of goalkeepers", []),
+        ("Washington was prepared to offer Article 5-style guarantees", ["security_guarantees"]),
+        ("Britain would back a deal with boots on the ground", ["security_guarantees"]),
+        ("Armenia would leave the CSTO when the time comes", ["alliance_membership"]),
+        ("the bill would close the country's path to the EU", ["alliance_membership"]),
+        ("urged Addis Ababa to stop arming a rival faction", ["military_aid"]),
+        ("the Rwanda scheme was dead and buried", ["migration"]),
+        ("she would not recognise the result and demanded a recount", ["elections"]),
+        ("We are fully engaged and committed to securing a deal", ["negotiations"]),
+        ("donors that had paused funding to UNRWA", ["humanitarian_aid"]),
+        ("Tokyo was not ready to announce new coal phase-out plans", ["climate"]),
+        ("a deal on loss and damage", ["climate"]),
+        ("Rosselkhozbank must be back on SWIFT", ["sanctions"]),
+    ],
+)
+def test_the_patterns_find_the_issues_of_statements_that_name_them_otherwise(text: str, issues: list[str]):
+    # Wordings the patterns missed in the training sets' cross-validation (the gold unread).
+    assert [issue.name for issue, _match in load_issues().about(text)] == issues
+
+
 def test_the_issues_expression_finds_where_the_first_of_any_pattern_starts():
     where = "test"
     patterns = [

@@ -12,22 +12,6 @@ from conftest import run_cli
 
 # (story, speaker as named in the story, issue, stance a reader gives, demanded_of or None: the
 # words and the party they name)
-# The learned stance model (data/models/positions.json) reads one of them "supports" where the
-# rules read "demands": Lavrov's "any talks must take into account ...", a demand of no one
-# named, which the annotation guide (docs/position-annotation.md) and the training sets label
-# "supports" ("called for an immediate ceasefire"). Kept as an expected failure, so that a
-# model that reads it as the reader did shows it.
-LEARNED_MISREADS = pytest.mark.xfail(
-    strict=True, reason="the learned stance reads a demand of no one 'supports'"
-)
-# Branch stance2's model reads Zelenskiy's "We cannot negotiate while missiles fall on our
-# cities," "Our partners know this." unclear (0.51) over opposes (0.35): in the training sets a
-# negated statement of the speaker's side about talks is often a denial ("we have not received
-# any proposal", unclear), and the second quote's words lean that way. Alone, the first quote
-# reads opposes.
-STANCE2_MISREADS = pytest.mark.xfail(
-    strict=True, reason="the learned stance reads a refusal followed by another quote 'unclear'"
-)
 READER_POSITIONS: list = [
     # "Moscow would not accept any ceasefire proposal that ignored 'the realities on the ground'"
     ("lavrov-talks.txt", "Lavrov", "ceasefire", "opposes", None),
@@ -36,15 +20,13 @@ READER_POSITIONS: list = [
     # "Ankara was ready to host a new round of negotiations between Russia and Ukraine"
     ("turkey-talks.html", "Fidan", "negotiations", "supports", None),
     # "welcomed the offer but insisted that any talks must take into account 'the realities ...'"
-    pytest.param("turkey-talks.html", "Lavrov", "negotiations", "demands", None, marks=LEARNED_MISREADS),
+    ("turkey-talks.html", "Lavrov", "negotiations", "demands", None),
     # "insisted the country would never give up land in exchange for peace"
     ("zelenskiy-interview.txt", "Zelenskiy", "territory", "opposes", None),
     # "Kyiv needed more air defence systems before winter"
     ("zelenskiy-interview.txt", "Zelenskiy", "military_aid", "demands", None),
     # "We cannot negotiate while missiles fall on our cities"
-    pytest.param(
-        "zelenskiy-interview.txt", "Zelenskiy", "negotiations", "opposes", None, marks=STANCE2_MISREADS
-    ),
+    ("zelenskiy-interview.txt", "Zelenskiy", "negotiations", "opposes", None),
     # "the Kremlin insisted it was open to dialogue"
     ("zelenskiy-interview.txt", "Russia", "negotiations", "supports", None),
     # "Berlin expects the sanctions package to be approved this week"

@@ -20,7 +20,7 @@ from reportedly.positions.statements import issues_and_gate, statements_of, take
 ISTANBUL = EncoderGate({"istanbul": 6.0}, -3.0, 0.5)
 PASSAGE = (
     "The coach said she had been a fan of the band since high school. "
-    "Turkish Foreign Minister Hakan Fidan said the meeting in Istanbul had been useful. "
+    "Turkish Foreign Minister Hakan Fidan said Ankara was ready to host another meeting in Istanbul. "
     "Foreign Minister Sergei Lavrov said Moscow rejected any ceasefire that froze the front line."
 )
 
@@ -98,6 +98,6 @@ def test_the_gate_is_asked_once_a_statement_no_pattern_places(extract, extractor
         statement.text.split()[-1]: through for statement, through in zip(statements, passed, strict=True)
     }
     # the coach's is turned away, Fidan's let through, Lavrov's placed by a pattern (not asked)
-    assert verdicts == {"school": False, "useful": True, "line": True}
-    assert sorted(text.split()[-1] for text in asked) == ["school", "useful"]
+    assert verdicts == {"school": False, "Istanbul": True, "line": True}
+    assert sorted(text.split()[-1] for text in asked) == ["Istanbul", "school"]
     assert [[issue.name for issue, _match, _score in issues] for issues in found][-1] == ["ceasefire"]

@@ -28,6 +28,7 @@ eval/positions/gold.jsonl: that is the blind test.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import sys
@@ -44,7 +45,7 @@ from reportedly.extract import Extractor
 from reportedly.model import Document
 from reportedly.positions.gate import EncoderGate, terms_of
 from reportedly.positions.issues import IssueBook
-from reportedly.positions.learned import PositionModel
+from reportedly.positions.learned import PositionModel, shipped_model_path
 from reportedly.positions.statements import issues_of, statements_of
 from reportedly.resources import Resources
 
@@ -72,13 +73,16 @@ def pool_statements(
     folder: Path, every: int, extractor: Extractor, cache: Path | None
 ) -> list[PoolStatement]:
     """The statements of every ``every``th article of ``folder``, labelled by the full model."""
-    cached = cache / f"gate-pool-{folder.name}-{every}.pickle" if cache else None
+    # Its labels are the shipped model's and its placed statements the issues file's: a
+    # retrained model or a changed file labels the pool again.
+    book = extractor.resources.issues
+    model = hashlib.sha256(shipped_model_path().read_bytes()).hexdigest()[:12]
+    cached = cache / f"gate-pool-{folder.name}-{every}-{book.digest[:12]}-{model}.pickle" if cache else None
     if cached and cached.is_file():
         return [PoolStatement(*row) for row in pickle.loads(cached.read_bytes())]
     text_folder = folder / "text" if (folder / "text").is_dir() else folder
     paths = sorted(text_folder.glob("*.txt"))[1::every]
     documents = (Document(path.stem, path.read_bytes().decode("utf-8")) for path in paths)
-    book = extractor.resources.issues
     found = []
     for extraction in tqdm(extractor.extract(documents), total=len(paths), desc="pool", file=sys.stderr):
         statements = statements_of(extraction)

@@ -116,7 +116,8 @@ def _matched(gold: GoldStatement, extraction: Extraction) -> tuple[Statement, Ex
 def extracted(path: Path, extractor: Extractor, book: IssueBook, cache: Path | None) -> list[tuple]:
     """Each gold statement of ``path`` with its matched statement, the rules' issues (names:
     all, those a pattern finds in its content) and its embedding; kept in ``cache``."""
-    cached = cache / f"{path.stem}.pickle" if cache else None
+    # The rules' issues are the issues file's: a changed file is extracted again.
+    cached = cache / f"{path.stem}-{book.digest[:12]}.pickle" if cache else None
     if cached and cached.is_file() and cached.stat().st_mtime > path.stat().st_mtime:
         return pickle.loads(cached.read_bytes())
     golds = read_gold(path, book)
