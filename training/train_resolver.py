@@ -19,9 +19,10 @@ then recorded again with that model choosing, as it will when it runs.
 A fifth of the PolNeAR articles and of the GAP passages (by a hash of their names: first
 byte of the SHA-1 below 51) is held out and never used, so that it measures the shipped
 model: ``reportedly eval speakers`` on those articles' records. Each kind's null threshold
-is the one with the best accuracy over the four other fifths in turn, each scoring a model
-fitted on the other three (a null right only for a source whose gold is null); the model
-written is then fitted on the four fifths not held out, with those thresholds. (The first
+(unless ``--threshold`` fixes it) and L2 penalty are the pair with the best accuracy over
+the four other fifths in turn, each scoring a model fitted on the other three (a null right
+only for a source whose gold is null); the model written is then fitted on the four fifths
+not held out, with those settings. (The first
 model, which makes the previous speakers the second round of pairs sees, leaves out the
 second fifth, first byte 51-101.)
 ``--rules-for KIND`` leaves a kind to the rules (pronouns: the rules resolved more of
@@ -36,6 +37,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import math
 import sys
 from collections import defaultdict
 from datetime import date
@@ -58,7 +60,8 @@ from reportedly.stages import Draft, speaker_resolver
 # The gold file's kinds whose sources each kind of reference the model ranks comes from.
 GOLD_KINDS = {"pronoun": frozenset({"pronoun"}), "nominal": frozenset({"title", "description", "nominal"})}
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(1, 19))
-L2 = 1.0
+L2 = 1.0  # the penalty of the first models (for the previous speakers)
+L2_CHOICES = (0.25, 0.5, 1.0, 2.0, 4.0)  # the final model's, chosen with the threshold
 GAP_WEIGHT = 0.5  # GAP's passages count half: they are Wikipedia, not news, and many
 
 
@@ -234,8 +237,8 @@ def _resolve_gold(resolver, attributions: list[Attribution], text: str, item: It
         resolve_span(resolver, attributions, text, item.start, item.end)
 
 
-def fit(pairs, kind: str) -> np.ndarray:
-    """Logistic regression by Newton's method with an L2 penalty (the bias unpenalised)."""
+def fit(pairs, kind: str, l2: float = L2) -> np.ndarray:
+    """Logistic regression by Newton's method with an L2 penalty ``l2`` (the bias unpenalised)."""
     rows, labels, weights = [], [], []
     for item, reference, candidates, right in pairs:
         if reference.kind != kind:
@@ -246,7 +249,7 @@ def fit(pairs, kind: str) -> np.ndarray:
             weights.append(GAP_WEIGHT if item.source == "gap" else 1.0)
     x, y, w = np.array(rows), np.array(labels), np.array(weights)
     beta = np.zeros(x.shape[1])
-    penalty = np.full(x.shape[1], L2)
+    penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0
     for _ in range(25):
         p = 1.0 / (1.0 + np.exp(-(x @ beta)))
@@ -273,6 +276,15 @@ def accuracy(pairs, ranker: SpeakerRanker, kind: str, threshold: float) -> tuple
         total += 1
         right += (labels[chosen] if chosen is not None else not item.resolvable) and 1
     return right, total
+
+
+def _best(scored: dict, settings: list[tuple[float, float]]) -> tuple[float, float]:
+    """The (L2 penalty, threshold) with the most right answers in ``scored``; ties go to the
+    threshold nearest 0.5, then to the penalty nearest the first models'."""
+    return max(
+        settings,
+        key=lambda setting: (scored[setting][0], -abs(setting[1] - 0.5), -abs(math.log(setting[0] / L2))),
+    )
 
 
 def main() -> None:
@@ -322,24 +334,30 @@ def main() -> None:
         print(f"pairs recorded with {rounds}: {len(pairs)} references", file=sys.stderr)
     figures = {}
     thresholds = {}
+    penalties = {}
     for kind in ranked:
-        # Each fifth in turn scores the thresholds of a model fitted on the other three: one
+        # Each fifth in turn scores the settings of a model fitted on the other three: one
         # fifth's few dozen references chose a threshold by chance (0.2 or 0.5 alike).
-        scored = dict.fromkeys(THRESHOLDS, (0, 0))
+        scored = {(l2, threshold): (0, 0) for l2 in L2_CHOICES for threshold in THRESHOLDS}
         for held_fold in range(1, 5):
-            fitted = SpeakerRanker({kind: fit([p for p in pairs if p[0].fold != held_fold], kind)}, {})
             scoring = [p for p in pairs if p[0].fold == held_fold]
-            for threshold in THRESHOLDS:
-                right, total = accuracy(scoring, fitted, kind, threshold)
-                scored[threshold] = (scored[threshold][0] + right, scored[threshold][1] + total)
-        thresholds[kind] = max(
-            THRESHOLDS, key=lambda threshold: (scored[threshold][0], -abs(threshold - 0.5))
-        )
-        print(f"{kind}: threshold {thresholds[kind]} chosen", file=sys.stderr)
-        thresholds[kind] = fixed.get(kind, thresholds[kind])
-        right, total = scored.get(thresholds[kind], (0, 0))
+            for l2 in L2_CHOICES:
+                training = [p for p in pairs if p[0].fold != held_fold]
+                fitted = SpeakerRanker({kind: fit(training, kind, l2)}, {})
+                for threshold in THRESHOLDS:
+                    right, total = accuracy(scoring, fitted, kind, threshold)
+                    counted = scored[l2, threshold]
+                    scored[l2, threshold] = (counted[0] + right, counted[1] + total)
+        print(f"{kind}: threshold {_best(scored, list(scored))[1]} chosen", file=sys.stderr)
+        allowed = [setting for setting in scored if kind not in fixed or setting[1] == fixed[kind]]
+        penalties[kind], thresholds[kind] = _best(scored, allowed)
+        for l2 in L2_CHOICES:
+            right, total = scored[l2, thresholds[kind]]
+            print(f"{kind}: L2 {l2}, threshold {thresholds[kind]}: {right}/{total}", file=sys.stderr)
+        right, total = scored[penalties[kind], thresholds[kind]]
         figures[kind] = {"references": total, "right": right, "threshold": thresholds[kind]}
-        print(f"{kind}: threshold {thresholds[kind]}, four fifths in turn {right}/{total}", file=sys.stderr)
+        figures[kind]["l2"] = penalties[kind]
+        print(f"{kind}: L2 {penalties[kind]}, four fifths in turn {right}/{total}", file=sys.stderr)
     for source in ("polnear", "gap"):
         subset = [pair for pair in kept if pair[0].source == source]
         for kind in ranked:
@@ -351,7 +369,7 @@ def main() -> None:
                 subset = [p for p in kept if p[0].kind == gold_kind and p[0].resolvable == resolvable]
                 right, total = accuracy(subset, ranker, "nominal", thresholds["nominal"])
                 print(f"tuning fifth {gold_kind} resolvable={resolvable}: {right}/{total}", file=sys.stderr)
-    final = SpeakerRanker({kind: fit(pairs, kind) for kind in ranked}, thresholds)
+    final = SpeakerRanker({kind: fit(pairs, kind, penalties[kind]) for kind in ranked}, thresholds)
     model = final.to_json()
     model["trained_on"] = {
         "polnear": [str(gold) for gold in golds],
