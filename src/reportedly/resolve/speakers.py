@@ -1061,11 +1061,11 @@ class SpeakerResolver:
     def _unnamed_subjects(self, genders: dict[str, str]) -> list[Entity]:
         """Names NER missed that are a clause's subject ("Simone Biles has finished ...",
         "Daimler cut its forecast"), one entity per name: a person where a known first name
-        opens it, else an organisation; not a place the metonym table knows. Like titled works, they are
-        candidates for the descriptions and pronouns after them and join the document's
-        entities only when one speaks. Not a title ("The President said") nor a name in
-        capitals (a dateline), nor a surname or name of an entity found."""
-        covered = set()
+        opens it, else an organisation; not a place the metonym table knows. Like titled
+        works, they are candidates for the descriptions and pronouns after them and join the
+        document's entities only when one speaks. Not a title ("The President said") nor a
+        name in capitals (a dateline), nor a surname or name of an entity found."""
+        covered: set[int] = set()  # the words of the entities' mentions
         known = {name.casefold() for e in self.entities for name in (e.name, e.name.split()[-1], *e.aliases)}
         for entity in self.entities:
             for span in entity.mentions:
