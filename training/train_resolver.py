@@ -278,7 +278,9 @@ def accuracy(pairs, ranker: SpeakerRanker, kind: str, threshold: float) -> tuple
     return right, total
 
 
-def _best(scored: dict, settings: list[tuple[float, float]]) -> tuple[float, float]:
+def _best(
+    scored: dict[tuple[float, float], tuple[int, int]], settings: list[tuple[float, float]]
+) -> tuple[float, float]:
     """The (L2 penalty, threshold) with the most right answers in ``scored``; ties go to the
     threshold nearest 0.5, then to the penalty nearest the first models'."""
     return max(
@@ -341,8 +343,8 @@ def main() -> None:
         scored = {(l2, threshold): (0, 0) for l2 in L2_CHOICES for threshold in THRESHOLDS}
         for held_fold in range(1, 5):
             scoring = [p for p in pairs if p[0].fold == held_fold]
+            training = [p for p in pairs if p[0].fold != held_fold]
             for l2 in L2_CHOICES:
-                training = [p for p in pairs if p[0].fold != held_fold]
                 fitted = SpeakerRanker({kind: fit(training, kind, l2)}, {})
                 for threshold in THRESHOLDS:
                     right, total = accuracy(scoring, fitted, kind, threshold)
@@ -355,8 +357,12 @@ def main() -> None:
             right, total = scored[l2, thresholds[kind]]
             print(f"{kind}: L2 {l2}, threshold {thresholds[kind]}: {right}/{total}", file=sys.stderr)
         right, total = scored[penalties[kind], thresholds[kind]]
-        figures[kind] = {"references": total, "right": right, "threshold": thresholds[kind]}
-        figures[kind]["l2"] = penalties[kind]
+        figures[kind] = {
+            "references": total,
+            "right": right,
+            "threshold": thresholds[kind],
+            "l2": penalties[kind],
+        }
         print(f"{kind}: L2 {penalties[kind]}, four fifths in turn {right}/{total}", file=sys.stderr)
     for source in ("polnear", "gap"):
         subset = [pair for pair in kept if pair[0].source == source]

@@ -190,6 +190,11 @@ class Actor:
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "country": self.country, "sector": self.sector}
 
+    @staticmethod
+    def fields(actor: Actor | None) -> dict[str, Any]:
+        """An actor's code fields as a party's record holds them, each None for no actor."""
+        return actor.to_dict() if actor is not None else {"code": None, "country": None, "sector": None}
+
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
         """The actor ``data`` (an actor object, or an event party's code fields) holds, if coded."""
@@ -260,13 +265,7 @@ class EventActor:
     actor: Actor | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "entity": self.entity,
-            "code": self.actor.code if self.actor else None,
-            "country": self.actor.country if self.actor else None,
-            "sector": self.actor.sector if self.actor else None,
-        }
+        return {"text": self.text, "entity": self.entity, **Actor.fields(self.actor)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EventActor:
@@ -335,13 +334,7 @@ class Party:
     actor: Actor | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "entity": self.entity,
-            "code": self.actor.code if self.actor else None,
-            "country": self.actor.country if self.actor else None,
-            "sector": self.actor.sector if self.actor else None,
-        }
+        return {"name": self.name, "entity": self.entity, **Actor.fields(self.actor)}
 
     @classmethod
     def maybe(cls, data: dict[str, Any] | None) -> Party | None:

@@ -249,7 +249,7 @@ def _sentence_triggers(
             for token in sentence
             if (trigger := trigger_of(token, triggers)) and (sensed := _in_sense(token, trigger, senses))
         ),
-        key=_root_distance,
+        key=lambda sensed: _distance_from_root(sensed[0]),
     )
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers)
@@ -430,13 +430,9 @@ def _end_of_words(sentence: SpacySpan) -> int:
     return last.idx + len(last.text.rstrip())
 
 
-def _root_distance(item: tuple[Token, Trigger]) -> tuple[int, int]:
-    """How far a trigger's act is from the root of its parse, then where it is in the text:
-    the main act first, not one in a subordinate clause."""
-    return _distance_from_root(item[0])
-
-
 def _distance_from_root(token: Token) -> tuple[int, int]:
+    """How far a trigger's act is from the root of its parse, then where it is in the text:
+    sorted by it, the main act comes first, not one in a subordinate clause."""
     return _depth(_act_of(token)), token.i
 
 

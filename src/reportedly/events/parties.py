@@ -416,8 +416,8 @@ def _named_after(
     """The first noun after the trigger in its clause that names someone, however deep the
     parse puts it ("staged a hunger strike to protest against Sweden's decision"), but not
     the place of someone else's act in an adverbial clause ("would not give up territory,
-    days before envoys were due to meet in Geneva"); where the act's place is a ``venue``, no place it is done
-    in."""
+    days before envoys were due to meet in Geneva"); where the act's place is a ``venue``,
+    no place it is done in."""
     clause = trigger
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
@@ -426,9 +426,8 @@ def _named_after(
         if (
             token.i <= trigger.i
             or token.i in actor_words
-            or (_is_venue(token) and _in_other_act(token, clause))
             or token.pos_ not in NOUNS
-            or (venue and _is_venue(token))
+            or (_is_venue(token) and (venue or _in_other_act(token, clause)))
         ):
             continue
         # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a

@@ -70,7 +70,8 @@ def capital_codes() -> dict[str, str]:
 
 
 def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
-    """Code the capitals that act for their governments, then keep the events with a
+    """Code the capitals that act for their governments, then keep of each sentence's events
+    (``code_events`` gives a sentence's candidates nearest the root first) the first with a
     political party on at least one side."""
     judge = PartyJudge(extraction.entities, coder)
     for event in extraction.events:

@@ -870,11 +870,13 @@ class SpeakerResolver:
         if reference.role is not None:
             # "The High Representative" is not the prime minister who spoke last.
             candidates = [c for c in candidates if not (c.person and self._other_office(c, reference))]
-        if (reference.role is not None or epithet) and (countries := self._codes(source)):
+        if (reference.role is not None or epithet) and (countries := self._countries_named_in(source)):
             # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
             # it calls Australian.
             candidates = [
-                c for c in candidates if not (c.person and self._place_codes(c.entity_id) - countries)
+                c
+                for c in candidates
+                if not (c.person and self._countries_named_before(c.entity_id) - countries)
             ]
         if any(c.type_match or c.type_vague for c in candidates) and not reference.types & {PERSON}:
             # "The retailer" after Amazon, the online retailer: not the department that spoke
@@ -932,18 +934,20 @@ class SpeakerResolver:
             and phrase in OFFICE_ONLY
         )
 
-    def _place_codes(self, entity_id: str) -> set[str]:
+    def _countries_named_before(self, entity_id: str) -> set[str]:
         """The countries of the places and peoples the text names before an entity's
         mentions, in their phrases ("AUS" of "Australian director George Miller", "NLD" of
         "Dutch Prime Minister Mark Rutte")."""
-        found = set()
+        found: set[str] = set()
         for mention in self.by_entity.get(entity_id, ()):
             words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if words is not None and len(words) > 0 and words.root.left_edge.i < words.start:
-                found |= self._codes(Span.of(self.text, words.root.left_edge.idx, words.start_char))
+                found |= self._countries_named_in(
+                    Span.of(self.text, words.root.left_edge.idx, words.start_char)
+                )
         return found
 
-    def _codes(self, span: Span) -> set[str]:
+    def _countries_named_in(self, span: Span) -> set[str]:
         """The countries of the places and peoples named in a span ("ITA" of "Italy's prime
         minister", "ESP" of "the Spaniard")."""
         words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -1057,11 +1061,11 @@ class SpeakerResolver:
     def _unnamed_subjects(self, genders: dict[str, str]) -> list[Entity]:
         """Names NER missed that are a clause's subject ("Simone Biles has finished ...",
         "Daimler cut its forecast"), one entity per name: a person where a known first name
-        opens it, else an organisation; not a place the metonym table knows. Like titled works, they are
-        candidates for the descriptions and pronouns after them and join the document's
-        entities only when one speaks. Not a title ("The President said") nor a name in
-        capitals (a dateline), nor a surname or name of an entity found."""
-        covered = set()
+        opens it, else an organisation; not a place the metonym table knows. Like titled
+        works, they are candidates for the descriptions and pronouns after them and join the
+        document's entities only when one speaks. Not a title ("The President said") nor a
+        name in capitals (a dateline), nor a surname or name of an entity found."""
+        covered: set[int] = set()  # the words of the entities' mentions
         known = {name.casefold() for e in self.entities for name in (e.name, e.name.split()[-1], *e.aliases)}
         for entity in self.entities:
             for span in entity.mentions:

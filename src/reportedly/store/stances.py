@@ -24,6 +24,9 @@ from reportedly.positions.statements import take_positions
 from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.store.queries import date_range
 
+# The columns of whom a stance demands of, resolved (``party_row`` gives their values).
+PARTY_COLUMNS = "demanded_of_name, demanded_of_entity_id, demanded_of_code, demanded_of_country"
+
 
 def write_stances(connection: sqlite3.Connection, document_id: int, extraction: Extraction) -> None:
     """The extraction's stances and statement vectors, once its attributions and events are
@@ -82,9 +85,6 @@ def write_stances(connection: sqlite3.Connection, document_id: int, extraction: 
         "INSERT OR REPLACE INTO statement_vectors (document_id, statement, vector) VALUES (?, ?, ?)",
         [(document_id, statement, vector) for statement, vector in extraction.vectors.items()],
     )
-
-
-PARTY_COLUMNS = "demanded_of_name, demanded_of_entity_id, demanded_of_code, demanded_of_country"
 
 
 def demanded_entities(
