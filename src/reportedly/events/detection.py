@@ -53,9 +53,10 @@ CARRIED = frozenset({"dobj", "nsubjpass"})
 # ("imposed sanctions", "approved an embargo", "removing the sanctions on Burma"): a
 # sanction named elsewhere ("sanctions will not change our course", "could withstand
 # sanctions") is spoken of, not imposed by anyone there.
-SANCTIONING_VERBS = LIGHT_VERBS | {"threaten", "approve", "adopt", "extend", "tighten", "expand", "introduce"}
-SANCTIONING_VERBS |= {"slap", "keep", "maintain", "renew", "lift", "ease", "remove", "end", "enforce"}
-SANCTIONING_VERBS |= {"implement", "apply"}
+SANCTIONING_VERBS = LIGHT_VERBS | frozenset(
+    {"threaten", "approve", "adopt", "extend", "tighten", "expand", "introduce", "slap", "apply"}
+    | {"keep", "maintain", "renew", "lift", "ease", "remove", "end", "enforce", "implement"}
+)
 # Acts only a state does to people (arrests, deportations, bans): done in the passive with
 # no agent, they are the state's where they are done.
 STATE_ACTS = frozenset({"COERCE"})
