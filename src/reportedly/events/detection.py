@@ -332,11 +332,13 @@ def _asked(token: Token) -> bool:
 
 def _spoken_of(token: Token, trigger: Trigger) -> bool:
     """Whether a noun sanction ("sanctions", "embargo") is only spoken of: neither someone's
-    ("the EU's sanctions", "sanctions by the US") nor what an imposing verb's subject
+    ("the EU's sanctions", "its sanctions", "sanctions by the US") nor what an imposing verb's subject
     imposes ("imposed sanctions", "sanctions were imposed"); its party would be the speaker's
     or another act's ("Kremlin says sanctions will not change its course")."""
     if token.pos_ != "NOUN" or trigger.event_type != "SANCTION" or owner_of(token) is not None:
         return False
+    if any(child.dep_ == "poss" for child in token.children):
+        return False  # "its sanctions": the owner the pronoun stands for
     return not (token.dep_ in CARRIED and token.head.lemma_.lower() in SANCTIONING_VERBS)
 
 

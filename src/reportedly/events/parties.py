@@ -322,9 +322,16 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
 
 def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
     """The party a word heads, or one per modifier it joins ("the Russian and US navies")."""
-    return _by_modifier(word, text, mentions) or [
-        party_of(_with_role(_named_apposition(word, text, mentions), text), text, mentions)
-    ]
+    by_modifier = _by_modifier(word, text, mentions)
+    if by_modifier:
+        return by_modifier
+    span = _with_role(_named_apposition(word, text, mentions), text)
+    party = party_of(span, text, mentions)
+    if party.entity is not None and mentions.named_in(span) and not _parties_named(span, word, mentions):
+        # "Western proposal for Black Sea talks": the words name only a place that qualifies
+        # a noun, which is not who the party is.
+        return [EventActor(party.text, None)]
+    return [party]
 
 
 def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
