@@ -61,6 +61,7 @@ def test_an_act_only_mentioned_is_no_event(extract, text: str):
             ["United States"],
             ["Venezuela"],
         ),
+        ("Berlin approved the sanctions package on Friday.", "SANCTION", "sanctions", ["Berlin"], []),
         # a place that qualifies a noun is no recipient
         ("Russia rejects Western proposal for Black Sea talks", "REJECT", "rejects", ["Russia"], []),
         # what is to be discussed is the topic, not who is talked with

@@ -335,11 +335,13 @@ def _spoken_of(token: Token, trigger: Trigger) -> bool:
     ("the EU's sanctions", "its sanctions", "sanctions by the US") nor what an imposing verb's subject
     imposes ("imposed sanctions", "sanctions were imposed"); its party would be the speaker's
     or another act's ("Kremlin says sanctions will not change its course")."""
-    if token.pos_ != "NOUN" or trigger.event_type != "SANCTION" or owner_of(token) is not None:
+    if token.pos_ != "NOUN" or trigger.event_type != "SANCTION":
         return False
-    if any(child.dep_ == "poss" for child in token.children):
-        return False  # "its sanctions": the owner the pronoun stands for
-    return not (token.dep_ in CARRIED and token.head.lemma_.lower() in SANCTIONING_VERBS)
+    # "approved the sanctions package": the measure is the noun the trigger qualifies.
+    measure = token.head if token.dep_ == "compound" else token
+    if any(child.dep_ == "poss" for child in measure.children) or owner_of(measure) is not None:
+        return False  # "the EU's sanctions", "its sanctions", "sanctions by the US"
+    return not (measure.dep_ in CARRIED and measure.head.lemma_.lower() in SANCTIONING_VERBS)
 
 
 def _through_light_verb(
