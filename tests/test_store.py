@@ -34,8 +34,8 @@ HTML_PAGE = """<!doctype html><html><head><title>Scholz backs sanctions | Exampl
 <meta property="article:published_time" content="2024-12-20T09:00:00Z"></head>
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
 <article><h1>Scholz backs sanctions</h1>
-<p>German Chancellor Olaf Scholz told the broadcaster ZDF on Friday that Berlin expects the sanctions package
-to be approved this week, despite objections from Budapest.</p>
+<p>German Chancellor Olaf Scholz told the broadcaster ZDF on Friday that Berlin had approved the sanctions
+package this week, despite objections from Budapest.</p>
 <p>"We will not let this drag on," Scholz said, adding that the European Union had to act together.</p>
 </article><footer>Copyright Example Times</footer></body></html>"""
 LIVE_BLOG = """8:52 a.m.: European leaders gather in Brussels

@@ -30,6 +30,7 @@ from reportedly.events.parties import (
     SUBJECTS,
     VENUE_TYPES,
     NamedMentions,
+    owner_of,
     parties_of,
     party_of,
     speaker_parties,
@@ -48,6 +49,14 @@ LIGHT_VERBS = frozenset(
 # Where a light verb's act is: its object, or its subject in the passive ("sanctions were
 # imposed on Iran").
 CARRIED = frozenset({"dobj", "nsubjpass"})
+# Verbs whose subject imposes, threatens, keeps or lifts the measure that is their object
+# ("imposed sanctions", "approved an embargo", "removing the sanctions on Burma"): a
+# sanction named elsewhere ("sanctions will not change our course", "could withstand
+# sanctions") is spoken of, not imposed by anyone there.
+SANCTIONING_VERBS = LIGHT_VERBS | frozenset(
+    {"threaten", "approve", "adopt", "extend", "tighten", "expand", "introduce", "slap", "apply"}
+    | {"keep", "maintain", "renew", "lift", "ease", "remove", "end", "enforce", "implement"}
+)
 # Acts only a state does to people (arrests, deportations, bans): done in the passive with
 # no agent, they are the state's where they are done.
 STATE_ACTS = frozenset({"COERCE"})
@@ -243,14 +252,12 @@ def _sentence_triggers(
     found: list[tuple[Token, Trigger, bool]] = []
     if verbs.user is not None and (coded := _dictionary_trigger(sentence, verbs.user, senses)):
         found.append((*coded, True))
+    worded = [(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))]
     own = sorted(
-        (
-            sensed
-            for token in sentence
-            if (trigger := trigger_of(token, triggers)) and (sensed := _in_sense(token, trigger, senses))
-        ),
+        (sensed for token, trigger in worded if (sensed := _in_sense(token, trigger, senses))),
         key=lambda sensed: _distance_from_root(sensed[0]),
     )
+    mentioned_only = any(_mentioned_only(token, trigger) for token, trigger in worded)
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
@@ -258,8 +265,11 @@ def _sentence_triggers(
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
         if carried is not None and all(carried[0].i != kept.i for kept, _, _ in found):
             found.append((*carried, False))
+    # A sentence whose act is only asked about or spoken of ("Berlin expects the sanctions
+    # package to be approved") is not coded by the fallback's looser patterns either.
     if (
         not own
+        and not mentioned_only
         and verbs.fallback is not None
         and (coded := _dictionary_trigger(sentence, verbs.fallback, senses))
     ):
@@ -292,14 +302,46 @@ def _dictionary_trigger(
 
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
     """The trigger as its sense in the sentence codes it ("strike a deal" AGREE), or None
-    where that sense is no event ("died in an Ebola outbreak") or the word only qualifies
-    a noun it is joined to by a hyphen ("the rebel-held city", "Saudi-led forces")."""
-    if _hyphen_joined(token):
+    where that sense is no event ("died in an Ebola outbreak"), the word only qualifies
+    a noun it is joined to by a hyphen ("the rebel-held city", "Saudi-led forces"), the act
+    is only asked about ("declined to say whether Putin would join the meeting") or a
+    sanction is only spoken of ("sanctions will not change its course")."""
+    if _hyphen_joined(token) or _mentioned_only(token, trigger):
         return None
     event_type = senses.event_type(token, trigger.event_type)
     if event_type is None:
         return None
     return token, trigger if event_type == trigger.event_type else Trigger(event_type, None)
+
+
+def _mentioned_only(token: Token, trigger: Trigger) -> bool:
+    """Whether the act is only asked about or a sanction only spoken of, not done."""
+    return _asked(token) or _spoken_of(token, trigger)
+
+
+def _asked(token: Token) -> bool:
+    """Whether the act is in an indirect question ("whether Putin would join the meeting"):
+    asked about, not said to happen."""
+    while True:
+        if any(child.dep_ == "mark" and child.lower_ == "whether" for child in token.children):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+
+
+def _spoken_of(token: Token, trigger: Trigger) -> bool:
+    """Whether a noun sanction ("sanctions", "embargo") is only spoken of: neither someone's
+    ("the EU's sanctions", "its sanctions", "sanctions by the US") nor what an imposing verb's subject
+    imposes ("imposed sanctions", "sanctions were imposed"); its party would be the speaker's
+    or another act's ("Kremlin says sanctions will not change its course")."""
+    if token.pos_ != "NOUN" or trigger.event_type != "SANCTION":
+        return False
+    # "approved the sanctions package": the measure is the noun the trigger qualifies.
+    measure = token.head if token.dep_ == "compound" else token
+    if any(child.dep_ == "poss" for child in measure.children) or owner_of(measure) is not None:
+        return False  # "the EU's sanctions", "its sanctions", "sanctions by the US"
+    return not (measure.dep_ in CARRIED and measure.head.lemma_.lower() in SANCTIONING_VERBS)
 
 
 def _through_light_verb(

@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from reportedly.events.places import city_country
+from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import subtree_without_clauses
 from reportedly.resolve.actors import ActorCoder
@@ -46,6 +46,15 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 STATES = frozenset({"GPE", "NORP"})
 # Entity types of places.
 PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Entity types of places that are no state: seas, regions, buildings. A state's or a city's
+# name that qualifies a noun often stands for its government ("the Khartoum government").
+REGIONS = frozenset({"LOC", "FAC"})
+# Words that qualify the noun after them ("[Black Sea] talks", "the [Zaporizhzhia] plant").
+MODIFIERS = frozenset({"compound", "nmod"})
+# Nouns of places that a place's name qualifies as itself ("the Golan Heights area").
+PLACE_NOUNS = LAND_AND_WATER | {"area", "areas", "zone", "border", "territory", "territories"}
+# Verbs of talking, whose object is what is talked about ("discuss a prisoner exchange").
+TOPIC_VERBS = frozenset({"discuss", "debate"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
 UNNAMED = 2
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
@@ -114,12 +123,16 @@ def parties_of(
     # A noun act that is a passive's subject has the passive's agent ("sanctions were
     # imposed on Iran by the US").
     agent = _agent(trigger) or (_agent(verb) if verb is not None and trigger.dep_ == "nsubjpass" else None)
-    owner = _owner(trigger)
+    owner = owner_of(trigger)
     actor_words = {token.i for token in (owner or subject or agent or trigger).subtree}
+    topic_words = _topic_words(trigger)
     objects = [
         _named_before(token, actor_words)
         for token in _object_candidates(trigger, verb)
-        if token.ent_type_ not in {"DATE", "TIME"} and token != owner and not (venue and _is_venue(token))
+        if token.ent_type_ not in {"DATE", "TIME"}
+        and token != owner
+        and not (venue and _is_venue(token))
+        and token.i not in topic_words
     ]
     # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
     # "sanctions on North Korea"; "the Palestinian people"), then one whose phrase holds a
@@ -153,6 +166,10 @@ def parties_of(
             return _parties(first, text, mentions), [
                 party for other in others for party in _parties(other, text, mentions)
             ]
+        if recipient_token is not None and (sides := _between(recipient_token)) is not None:
+            # "passed messages between Moscow and Kyiv": the sides receive what passes.
+            actors = _coordinated(_antecedent(actor_token), text, mentions)
+            return actors, [party for side in sides for party in _parties(side, text, mentions)]
     return (
         _coordinated(_antecedent(actor_token), text, mentions),
         _coordinated(_antecedent(recipient_token), text, mentions),
@@ -233,9 +250,9 @@ def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[b
     """How good a recipient a candidate is, best lowest: whether it names no one; for the
     named, whether it is the place of the act (after "in" or "at"); then whether its own
     words name someone (0) or only its phrase does (1)."""
-    if mentions.named_in(_own_words(token, text)):
+    if _parties_named(_own_words(token, text), token, mentions):
         rank = 0
-    elif mentions.named_in(_phrase(token, text)):
+    elif _parties_named(_phrase(token, text), token, mentions):
         rank = 1
     else:
         return True, False, UNNAMED
@@ -282,7 +299,7 @@ def _governing_verb(trigger: Token) -> Token | None:
     return trigger.head if trigger.head.pos_ in {"VERB", "AUX"} else None
 
 
-def _owner(trigger: Token) -> Token | None:
+def owner_of(trigger: Token) -> Token | None:
     """Who a noun act is of: its possessor ("Russia's invasion of Ukraine"; not "its") or
     the noun after its own "by" ("an attack by rebels")."""
     if trigger.pos_ != "NOUN":
@@ -305,9 +322,16 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
 
 def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
     """The party a word heads, or one per modifier it joins ("the Russian and US navies")."""
-    return _by_modifier(word, text, mentions) or [
-        party_of(_with_role(_named_apposition(word, text, mentions), text), text, mentions)
-    ]
+    by_modifier = _by_modifier(word, text, mentions)
+    if by_modifier:
+        return by_modifier
+    span = _with_role(_named_apposition(word, text, mentions), text)
+    party = party_of(span, text, mentions)
+    if party.entity is not None and mentions.named_in(span) and not _parties_named(span, word, mentions):
+        # "Western proposal for Black Sea talks": the words name only a place that qualifies
+        # a noun, which is not who the party is.
+        return [EventActor(party.text, None)]
+    return [party]
 
 
 def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -422,21 +446,59 @@ def _named_after(
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
     actor_words = {token.i for token in subject.subtree} if subject is not None else set()
+    topic_words = _topic_words(trigger)
     for token in clause.subtree:
         if (
             token.i <= trigger.i
             or token.i in actor_words
+            or token.i in topic_words
             or token.pos_ not in NOUNS
             or (_is_venue(token) and (venue or _in_other_act(token, clause)))
         ):
             continue
         # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
-        # people on its own ("called on Arabs") is no party.
-        named = mentions.named_in(_own_words(token, text))
+        # people on its own ("called on Arabs") is no party, nor a place that only
+        # qualifies a noun ("Black Sea talks").
+        named = _parties_named(_own_words(token, text), token, mentions)
         own = mentions.named_in(Span.of(text, token.idx, token.idx + len(token.text)))
         if any(entity.type != "NORP" or entity not in own for entity in named):
             return token
     return None
+
+
+def _parties_named(span: Span, token: Token, mentions: NamedMentions) -> list[Entity]:
+    """The entities named in ``span`` (words of ``token``'s sentence) but for places named
+    only as what qualifies the word after them, not as part of a longer name nor as the place
+    itself ("Black Sea" of "a proposal for Black Sea talks", not of "the Black Sea coast"):
+    such a place is no party."""
+    qualifying = [
+        (word.left_edge.idx, word.idx + len(word.text))
+        for word in token.sent
+        if word.dep_ in MODIFIERS
+        and word.head.pos_ != "PROPN"
+        and word.head.lower_ not in PLACE_NOUNS
+        and span.start <= word.idx < span.end
+    ]
+    return [
+        entity
+        for entity in mentions.named_in(span)
+        if entity.type not in REGIONS
+        or not all(
+            any(start <= mention.start and mention.end <= end for start, end in qualifying)
+            for mention in entity.mentions
+            if span.start <= mention.start and mention.end <= span.end
+        )
+    ]
+
+
+def _topic_words(trigger: Token) -> set[int]:
+    """The words of what a verb of talking is about, its objects ("ready to discuss a
+    prisoner exchange and the safety of the Zaporizhzhia plant"): a topic, not who is talked
+    with."""
+    if trigger.lemma_.lower() not in TOPIC_VERBS:
+        return set()
+    objects = (child for child in trigger.children if child.dep_ == "dobj")
+    return {word.i for topic in objects for joined in (topic, *topic.conjuncts) for word in joined.subtree}
 
 
 def _in_other_act(token: Token, clause: Token) -> bool:
