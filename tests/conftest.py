@@ -32,6 +32,23 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+@pytest.fixture
+def resolve(extractor: Extractor) -> Callable[..., Extraction]:
+    """Extract a passage published on a given day (by default one in 2016, PolNeAR's year)."""
+
+    def run(text: str, published: date = date(2016, 9, 1)) -> Extraction:
+        return extractor.extract_one(Document(doc_id="passage", text=text, published=published))
+
+    return run
+
+
+def speakers_by_source(extraction: Extraction) -> dict[str, str | None]:
+    """Each attribution's source text to its speaker's name."""
+    return {
+        a.source.text: (a.speaker.name if a.speaker else None) for a in extraction.attributions if a.source
+    }
+
+
 @pytest.fixture(scope="session")
 def extract(extractor: Extractor):
     """Extract from a passage: ``extract(text)`` gives an :class:`Extraction`."""

@@ -8,30 +8,13 @@ from datetime import date
 
 import pytest
 
-from reportedly.extract import Extractor
-from reportedly.model import Document, Entity, Extraction, Span
+from reportedly.model import Entity, Span
 from reportedly.resolve.actors import load_coder
 from reportedly.resolve.entities import merge_name_variants
 from reportedly.resolve.nominals import HUMAN_NOUNS, PERSON_NOUNS, entity_types, title_role, types_agree
 from reportedly.resolve.offices import article_country, shipped_office_holders
 
-
-@pytest.fixture
-def resolve(extractor: Extractor):
-    """Extract a passage published on a given day (by default one in 2016)."""
-
-    def run(text: str, published: date = date(2016, 9, 1)) -> Extraction:
-        return extractor.extract_one(Document(doc_id="passage", text=text, published=published))
-
-    return run
-
-
-def speakers(extraction: Extraction) -> dict[str, str | None]:
-    """Each attribution's source text to its speaker's name."""
-    return {
-        a.source.text: (a.speaker.name if a.speaker else None) for a in extraction.attributions if a.source
-    }
-
+from conftest import speakers_by_source as speakers
 
 # Nominal anaphora: the noun's kind of referent.
 

@@ -7,25 +7,7 @@ from datetime import date
 
 import pytest
 
-from reportedly.extract import Extractor
-from reportedly.model import Document, Extraction
-
-
-@pytest.fixture
-def resolve(extractor: Extractor):
-    """Extract a passage published on a given day."""
-
-    def run(text: str, published: date) -> Extraction:
-        return extractor.extract_one(Document(doc_id="passage", text=text, published=published))
-
-    return run
-
-
-def speakers(extraction: Extraction) -> dict[str, str | None]:
-    """Each attribution's source text to its speaker's name."""
-    return {
-        a.source.text: (a.speaker.name if a.speaker else None) for a in extraction.attributions if a.source
-    }
+from conftest import speakers_by_source as speakers
 
 
 @pytest.mark.parametrize(

@@ -8,24 +8,10 @@ from datetime import date
 
 import pytest
 
-from reportedly.extract import Extractor
-from reportedly.model import Document, Extraction
+from reportedly.model import Document
 from reportedly.resolve.offices import shipped_office_holders, shipped_title_reader
 
-
-@pytest.fixture
-def resolve(extractor: Extractor):
-    def run(text: str) -> Extraction:
-        return extractor.extract_one(Document(doc_id="passage", text=text, published=date(2016, 9, 1)))
-
-    return run
-
-
-def speakers(extraction: Extraction) -> dict[str, str | None]:
-    """Each attribution's source text to its speaker's name."""
-    return {
-        a.source.text: (a.speaker.name if a.speaker else None) for a in extraction.attributions if a.source
-    }
+from conftest import speakers_by_source as speakers
 
 
 def test_an_administration_the_article_names_speaks_and_the_administration_is_it(resolve):
