@@ -267,6 +267,8 @@ class SpeakerResolver:
         self.entities += organisations
         organisations += (makers := self._makers())
         self.entities += makers
+        # Entity id -> entity, kept with self.entities (_added_entity adds to both).
+        self.by_id = {entity.id: entity for entity in self.entities}
         if organisations:
             # A name within a maker's whole name is part of it there ("CNN" of "CNN/ORC").
             wholes = [span for maker in makers for span in maker.mentions]
@@ -312,7 +314,6 @@ class SpeakerResolver:
     def link(self, attributions: list[Attribution]) -> None:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
         previous: Entity | None = None
-        by_id = {entity.id: entity for entity in self.entities}
         loose = self._loose_pronouns(attributions)
         for attribution in sorted(attributions, key=attribution_start):
             while loose and loose[0].idx < attribution_start(attribution):
@@ -333,7 +334,7 @@ class SpeakerResolver:
             if entity is not None and entity not in self.document_entities:
                 self.document_entities.append(entity)  # a titled work that speaks
             if entity is not None:
-                previous = by_id.get(entity.id, entity)
+                previous = self.by_id.get(entity.id, entity)
                 self._spoke(entity.id, attribution)
                 self._gender_from(attribution, entity.id)
             asked = self.asked(attribution, previous)
@@ -404,14 +405,13 @@ class SpeakerResolver:
         if not outlets:
             return None
         start = attribution_start(attribution)
-        by_id = {entity.id: entity for entity in self.entities}
         earlier = [a for a in self.attributions if attribution_start(a) < start and a.speaker is not None]
         for spoken in sorted(earlier, key=attribution_start, reverse=True):
             places = [span for span in (spoken.channel, spoken.addressee) if span]
-            if spoken.speaker.entity in by_id and any(
+            if spoken.speaker.entity in self.by_id and any(
                 mention.entity.id in outlets for place in places for mention in self.mentions_within(place)
             ):
-                return by_id[spoken.speaker.entity]
+                return self.by_id[spoken.speaker.entity]
         return None
 
     def group(self, attribution: Attribution, previous: Entity | None) -> Speaker | None:
@@ -476,9 +476,8 @@ class SpeakerResolver:
         ]
         if len(fitting) < 2:
             return []
-        by_id = {entity.id: entity for entity in self.entities}
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
-        return [by_id[c.entity_id] for c in pair]
+        return [self.by_id[c.entity_id] for c in pair]
 
     def _people_coordinated_before(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The people a plural pronoun source refers to where its sentence, or the one before,
@@ -766,18 +765,17 @@ class SpeakerResolver:
         singular = pronoun.lower_ in FIRST_PERSON
         if not singular and pronoun.lower_ not in FIRST_PERSON_PLURAL:
             return None
-        by_id = {entity.id: entity for entity in self.entities}
         quoting = [
             (part.end - part.start, other)
             for other in self.attributions
-            if other is not attribution and other.speaker is not None and other.speaker.entity in by_id
+            if other is not attribution and other.speaker is not None and other.speaker.entity in self.by_id
             for part in other.content
             if part.start <= pronoun.idx < part.end
         ]
         if not quoting:
             return None
         speaker_words = min(quoting, key=lambda pair: pair[0])[1]  # the innermost quotation
-        speaker = by_id[speaker_words.speaker.entity]
+        speaker = self.by_id[speaker_words.speaker.entity]
         person = speaker.id in self.people or speaker.type == "PERSON"
         if singular:
             return speaker if person else None
@@ -888,7 +886,7 @@ class SpeakerResolver:
         holders = [c for c in candidates if (c.role_match and not c.role_head_match) or c.office_holder]
         chosen = self.ranker.choose(reference, holders) if holders else None
         chosen = chosen or self.ranker.choose(reference, candidates)
-        entity = next((entity for entity in self.entities if entity.id == chosen), None)
+        entity = self.by_id.get(chosen) if chosen else None
         if entity is None and reference.types - {PERSON}:
             entity = self._latest_of_kind(candidates)
         if entity is None and PERSON in reference.types and not reference.plural:
@@ -903,7 +901,7 @@ class SpeakerResolver:
                     (c.entity_id for c in persons if c.sentences_back <= EPITHET_REACH),
                     None,
                 )
-            entity = next((entity for entity in self.entities if entity.id == chosen), None)
+            entity = self.by_id.get(chosen) if chosen else None
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
@@ -1038,6 +1036,7 @@ class SpeakerResolver:
         entity = Entity(id=self._new_id(), name=name, type=type_, mentions=[mention])
         self.document_entities.append(entity)
         self.entities.append(entity)
+        self.by_id[entity.id] = entity
         return entity
 
     def _new_id(self, offset: int = 0) -> str:
