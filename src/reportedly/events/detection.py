@@ -257,7 +257,6 @@ def _sentence_triggers(
         (sensed for token, trigger in worded if (sensed := _in_sense(token, trigger, senses))),
         key=lambda sensed: _distance_from_root(sensed[0]),
     )
-    mentioned_only = any(_mentioned_only(token, trigger) for token, trigger in worded)
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
@@ -269,7 +268,7 @@ def _sentence_triggers(
     # package to be approved") is not coded by the fallback's looser patterns either.
     if (
         not own
-        and not mentioned_only
+        and not any(_mentioned_only(token, trigger) for token, trigger in worded)
         and verbs.fallback is not None
         and (coded := _dictionary_trigger(sentence, verbs.fallback, senses))
     ):
