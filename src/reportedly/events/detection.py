@@ -115,6 +115,17 @@ def read_triggers() -> dict[tuple[str, str], Trigger]:
     return triggers
 
 
+@cache
+def noun_acts() -> dict[str, frozenset[str]]:
+    """By event type, the lemmas of the nouns that are such acts (ASSAULT: "strike",
+    "bombing", ...)."""
+    acts: dict[str, set[str]] = {}
+    for (lemma, pos), trigger in read_triggers().items():
+        if pos == "NOUN" and " " not in lemma:
+            acts.setdefault(trigger.event_type, set()).add(lemma)
+    return {event_type: frozenset(lemmas) for event_type, lemmas in acts.items()}
+
+
 def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigger | None:
     """The event a word codes, its particle or preposition included ("call off", "call for")."""
     # Proper nouns are names ("the Ceasefire Violations Committee"), not events.
@@ -141,6 +152,7 @@ def code_events(
     root first (``events.political`` keeps one a sentence); and, by event id, the time
     expression its trigger governs, which dates it once resolved."""
     triggers = read_triggers()
+    act_nouns = noun_acts()
     # Indexes built once per document: a long one has thousands of each.
     by_cue = {a.cue.range: a for a in attributions if a.cue}
     cue_of = _by_token(doc, ((start, end, a) for (start, end), a in by_cue.items()))
@@ -160,7 +172,12 @@ def code_events(
         negated = _negated(token)
         if negated and event_type in COOPERATION and _refused(token):
             event_type, negated = "REJECT", False
-        actor, recipient = parties_of(token, text, mentions, venue=event_type in VENUE_TYPES)
+        # A promised meeting ("ready to host talks") has its venue as a meeting does.
+        venue = event_type in VENUE_TYPES or trigger.event_type in VENUE_TYPES
+        acts = act_nouns.get(trigger.event_type, frozenset())
+        actor, recipient = parties_of(
+            token, text, mentions, venue=venue, acts=acts, event_type=trigger.event_type
+        )
         if not actor and trigger.event_type in STATE_ACTS:
             # "was arrested in Lebanon": the state where it was done did it.
             actor = state_of_place(token, text, mentions)
@@ -340,7 +357,25 @@ def _spoken_of(token: Token, trigger: Trigger) -> bool:
     measure = token.head if token.dep_ == "compound" else token
     if any(child.dep_ == "poss" for child in measure.children) or owner_of(measure) is not None:
         return False  # "the EU's sanctions", "its sanctions", "sanctions by the US"
+    if measure.dep_ in SUBJECTS and _takes_effect(measure.head):
+        return False  # "EU sanctions against Russia took effect": they are imposed
     return not (measure.dep_ in CARRIED and measure.head.lemma_.lower() in SANCTIONING_VERBS)
+
+
+def _takes_effect(verb: Token) -> bool:
+    """Whether a verb says its subject comes into force ("took effect", "came into force",
+    "entered into force", "went into effect", "kicked in")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(child.dep_ == "dobj" and child.lower_ == "effect" for child in verb.children)
+    if lemma == "kick":
+        return any(child.dep_ == "prt" and child.lower_ == "in" for child in verb.children)
+    return lemma in {"come", "enter", "go"} and any(
+        child.dep_ == "prep"
+        and child.lower_ == "into"
+        and any(grand.lower_ in {"force", "effect"} for grand in child.children)
+        for child in verb.children
+    )
 
 
 def _through_light_verb(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -88,6 +88,29 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
 # Pronoun objects that stand for a person named before them.
 PERSON_OBJECTS = frozenset({"him", "her"})
+# Heads of prepositions whose noun is no party to the act but who reports it or why it was
+# done ("according to TASS", "thanks to Qatar's mediation", "due to the war").
+NO_PARTY_PREPOSITIONS = frozenset({"according", "thanks", "due", "owing", "prior", "next", "close"})
+# Nouns of a relation to another party ("Israel's militia ally in southern Lebanon", "Iran's
+# proxies"): the possessor is the other side of the relation, not whom the noun names.
+RELATIONAL = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:all(?:y|ies)|counterparts?|rivals?|enem(?:y|ies)|foes?|"
+    r"neighbou?rs?|partners?|prox(?:y|ies)|adversar(?:y|ies)|opponents?|client)\b"
+)
+_OWNER_ENDING = re.compile(r"['’]s?")
+# The name that owns a relational noun, in a party's words ("Israel's" of "Israel's militia ally").
+_RELATION_OWNER = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?=" + RELATIONAL.pattern + ")")
+# A country named only as the other side of a border ("a guerrilla stronghold on the Thai
+# border"): what is there is usually on the near side, in the country the sentence is about.
+_BORDER = re.compile(r"\s*\b(?:on|near|along|across|at|by|to)\s+the\s+(?:[a-z-]+\s+)?[A-Z][\w-]*\s+border\b")
+# Entity types of names that own a noun act they qualify: "EU sanctions", "Israeli air
+# strikes" (not a state's name, which as often says whom the act is against: "Iran
+# sanctions", "the Gaza ceasefire").
+QUALIFYING_OWNERS = {"compound": frozenset({"ORG"}), "amod": frozenset({"NORP"})}
+# Acts a people's adjective says are its state's ("Israeli air strikes", "Russian troop
+# build-up", "Palestinian protests", "Australian aid"); of others it says what they are about
+# ("the Chinese probe" landed, "the Iranian nuclear deal").
+PEOPLES_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN", "AID"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
@@ -109,21 +132,36 @@ def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions
 
 
 def parties_of(
-    trigger: Token, text: str, mentions: NamedMentions, venue: bool = False
+    trigger: Token,
+    text: str,
+    mentions: NamedMentions,
+    venue: bool = False,
+    acts: Collection[str] = frozenset(),
+    event_type: str | None = None,
 ) -> tuple[list[EventActor], list[EventActor]]:
     """The trigger's actor (subject, "by" agent of a passive, or the owner of a noun act:
-    "Russia's invasion", "an attack by rebels") and recipient (object, or the noun after a
-    preposition such as "against"). Where the act's place is a ``venue`` (a meeting:
-    ``VENUE_TYPES``), a place it is done in or at is no recipient
-    ("gather in Brussels", "talks in Geneva")."""
+    "Russia's invasion", "an attack by rebels", "EU sanctions") and recipient (object, or
+    the noun after a preposition such as "against"). Where the act's place is a ``venue`` (a
+    meeting: ``VENUE_TYPES``), a place it is done in or at is no recipient ("gather in
+    Brussels", "talks in Geneva", "met in the Oval Office"). A subject that is itself an act
+    of the trigger's kind (a noun lemma of ``acts``) with an owner is done by that owner
+    ("Israeli air strikes killed 12 people": Israel; not "the Chinese probe returned"); a
+    people's adjective owns only acts of the ``event_type``s in ``PEOPLES_ACTS``."""
+    peoples = event_type in PEOPLES_ACTS
     subject = _subject(trigger)
     if subject is not None and subject.i == trigger.i:
         subject = None  # a noun trigger that is its own clause's subject ("talks resumed")
+    if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in acts:
+        subject = owner_of(subject) or _qualifying_owner(subject, peoples) or subject
     verb = _governing_verb(trigger)
     # A noun act that is a passive's subject has the passive's agent ("sanctions were
     # imposed on Iran by the US").
     agent = _agent(trigger) or (_agent(verb) if verb is not None and trigger.dep_ == "nsubjpass" else None)
     owner = owner_of(trigger)
+    if owner is None and subject is None and agent is None:
+        # "EU sanctions took effect"; not where the act has a subject of its own ("USAID
+        # contributed $90 million to the U.N. appeal").
+        owner = _qualifying_owner(trigger, peoples)
     actor_words = {token.i for token in (owner or subject or agent or trigger).subtree}
     topic_words = _topic_words(trigger)
     objects = [
@@ -131,7 +169,7 @@ def parties_of(
         for token in _object_candidates(trigger, verb)
         if token.ent_type_ not in {"DATE", "TIME"}
         and token != owner
-        and not (venue and _is_venue(token))
+        and not (venue and (_is_venue(token) or _names_only_venue(token, text, mentions)))
         and token.i not in topic_words
     ]
     # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
@@ -177,8 +215,8 @@ def parties_of(
 
 
 def _between(trigger: Token) -> list[Token] | None:
-    """The sides a noun act is "between" ("talks between Israel and Hamas"), when it names
-    two or more; else None."""
+    """The sides a noun act is "between" ("talks between Israel and Hamas", "a new round of
+    negotiations between Russia and Ukraine"), when it names two or more; else None."""
     if trigger.pos_ != "NOUN":
         return None
     for child in trigger.children:
@@ -186,7 +224,30 @@ def _between(trigger: Token) -> list[Token] | None:
             for noun in child.children:
                 if noun.dep_ == "pobj" and noun.conjuncts:
                     return [noun, *noun.conjuncts]
+        if child.dep_ == "prep" and child.lower_ == "of":
+            # "a round of talks between ...": the sides of the act the noun counts
+            for noun in child.children:
+                if noun.dep_ == "pobj" and (sides := _between(noun)) is not None:
+                    return sides
     return None
+
+
+def _qualifying_owner(act: Token, peoples: bool) -> Token | None:
+    """The name that qualifies a noun act as its owner's ("EU sanctions", "Israeli air
+    strikes"): an organisation's before it, or, where ``peoples``, a people's adjective;
+    None else."""
+    if act.pos_ != "NOUN":
+        return None
+    return next(
+        (
+            child
+            for child in act.lefts
+            if child.ent_type_ in QUALIFYING_OWNERS.get(child.dep_, ())
+            and (peoples or child.ent_type_ != "NORP")
+            and not child.lower_.startswith("anti")
+        ),
+        None,
+    )
 
 
 def state_of_place(trigger: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -228,8 +289,12 @@ def _aimed_at(act: Token, text: str, mentions: NamedMentions) -> Token | None:
 
 def _is_venue(token: Token) -> bool:
     """Whether a word is a place something is done in or at ("in Brussels", "at the Oval
-    Office")."""
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS and token.ent_type_ in PLACES
+    Office"): any name there but a person's or a people's."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in PLACE_PREPOSITIONS
+        and token.ent_type_ not in {"PERSON", "NORP"}
+    )
 
 
 def _named_before(token: Token, actor_words: set[int]) -> Token:
@@ -246,6 +311,16 @@ def _named_before(token: Token, actor_words: set[int]) -> Token:
     return next(named, token)
 
 
+def _names_only_venue(token: Token, text: str, mentions: NamedMentions) -> bool:
+    """Whether a candidate's phrase names no one but the place it says something is done in
+    or at ("host [a new round of negotiations in Istanbul]"): what it names is the venue."""
+    phrase = _phrase(token, text)
+    places = [word.idx for word in token.subtree if word.i > token.i and _is_venue_preposition(word)]
+    if not places or not mentions.named_in(phrase):
+        return False
+    return not mentions.named_in(Span.of(text, phrase.start, min(places)))
+
+
 def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[bool, bool, int]:
     """How good a recipient a candidate is, best lowest: whether it names no one; for the
     named, whether it is the place of the act (after "in" or "at"); then whether its own
@@ -257,6 +332,11 @@ def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[b
     else:
         return True, False, UNNAMED
     return False, token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS, rank
+
+
+def _is_venue_preposition(word: Token) -> bool:
+    """Whether a word is "in" or "at" before a venue ("negotiations [in] Istanbul")."""
+    return word.dep_ == "prep" and word.lower_ in PLACE_PREPOSITIONS and any(map(_is_venue, word.children))
 
 
 def _own_words(token: Token, text: str) -> Span:
@@ -414,7 +494,7 @@ def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]
                         for pobj in agent.children
                         if pobj.dep_ == "pobj"
                     )
-                elif child.dep_ in {"xcomp", "prep", "pobj"}:
+                elif child.dep_ in {"xcomp", "prep", "pobj"} and child.lower_ not in NO_PARTY_PREPOSITIONS:
                     following.append(child)
         frontier = following
     return found
@@ -427,6 +507,8 @@ def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token
     by X"); after "by" on an active verb trigger, where the parse hangs its object's
     author ("denied charges [by] the U.S. Chamber of Commerce")."""
     lower = preposition.lower_
+    if word.lower_ in NO_PARTY_PREPOSITIONS:
+        return False  # "according to TASS"
     if lower in RECIPIENT_PREPOSITIONS:
         return not (word == verb and lower in PLACE_PREPOSITIONS)
     if lower in NOUN_PREPOSITIONS and word.pos_ in NOUNS:
@@ -454,6 +536,7 @@ def _named_after(
             or token.i in topic_words
             or token.pos_ not in NOUNS
             or (_is_venue(token) and (venue or _in_other_act(token, clause)))
+            or _under_no_party(token, clause)
         ):
             continue
         # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
@@ -499,6 +582,16 @@ def _topic_words(trigger: Token) -> set[int]:
         return set()
     objects = (child for child in trigger.children if child.dep_ == "dobj")
     return {word.i for topic in objects for joined in (topic, *topic.conjuncts) for word in joined.subtree}
+
+
+def _under_no_party(token: Token, clause: Token) -> bool:
+    """Whether a word of ``clause`` is inside a phrase that names no party ("according to
+    the Russian news agency TASS")."""
+    while token.i != clause.i and token.head.i != token.i:
+        if token.lower_ in NO_PARTY_PREPOSITIONS:
+            return True
+        token = token.head
+    return False
 
 
 def _in_other_act(token: Token, clause: Token) -> bool:
@@ -577,8 +670,21 @@ def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
     whose mention its words begin inside ("Sheikh Hamad", where the parse cut the name
     "Sheikh Hamad bin Khalifa al-Thani")."""
     found = (*mentions.named_in(span), *mentions.around(span.start))
-    entity = next((entity for entity in found if entity.type != "NORP"), None)
+    entity = next(
+        (entity for entity in found if entity.type != "NORP" and not _owns_relation(entity, span, text)), None
+    )
     return EventActor(span.text, entity.id if entity else None)
+
+
+def _owns_relation(entity: Entity, span: Span, text: str) -> bool:
+    """Whether an entity is named in ``span`` only as the owner of a relational noun
+    ("Israel" of "Israel's militia ally in southern Lebanon"): the other side of the
+    relation, not the party."""
+    inside = [m for m in entity.mentions if span.start <= m.start and m.end <= span.end]
+    return bool(inside) and all(
+        (ending := _OWNER_ENDING.match(text, m.end)) is not None and RELATIONAL.match(text, ending.end())
+        for m in inside
+    )
 
 
 def code_parties(
@@ -642,7 +748,10 @@ def code_parties(
                 else None
             )
             description = descriptions.get(entity.id) if entity else None
-            words = [without_name(party.text, own_name)] + ([description] if description else [])
+            # Neither the other side of a relation ("Israel's militia ally") nor of a border
+            # ("a Karen guerrilla stronghold on the Thai border") is the party's country.
+            own_words = _BORDER.sub("", _RELATION_OWNER.sub("", without_name(party.text, own_name)))
+            words = [own_words] + ([description] if description else [])
             # An ethnic minority is of the country it lives in, not the one its people name
             # ("ethnic Albanians in Macedonia", "ethnic Turks began a hunger strike").
             ethnic = _ETHNIC.search(words[0])

@@ -36,6 +36,9 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
 # Last words of the names of non-governmental organisations: every forum and foundation the
 # dictionaries name is coded NGO, so one they lack is too ("the Third World Water Forum").
 NGO_NAME_WORDS = frozenset({"forum", "foundation"})
+# The CAMEO sector of humanitarian bodies ("IGOHLHIRC", the Red Cross): a country's society of
+# such a movement is that country's NGO.
+HUMANITARIAN = "HLH"
 # What a people's or an adjective's name adds to its country's ("Israel-i", "Iraq-is").
 PEOPLE_ENDINGS = frozenset({"I", "IS", "N", "NS", "AN", "ANS", "IAN", "IANS", "ESE", "ISH"})
 # Endings that leave the country a word names: "Russia's", "Saudi-led".
@@ -367,7 +370,8 @@ class ActorCoder:
             # organisation it names ("UN Migration Agency"), else a non-governmental one by
             # its last word ("Third World Water Forum").
             code = (
-                self.code_head_name(entity.name, day)
+                self._national_branch(entity.name, day)
+                or self.code_head_name(entity.name, day)
                 or self.code_description(entity.name, day)
                 or self.code_organisation(entity.name)
                 or ("NGO" if entity.name.split()[-1].lower() in NGO_NAME_WORDS else None)
@@ -375,6 +379,16 @@ class ActorCoder:
         if speaks_for_country:
             code += "GOV"
         return self.actor(code)
+
+    def _national_branch(self, name: str, day: date | None) -> str | None:
+        """The code of a country's society of an international humanitarian movement ("the
+        Kenya Red Cross", "the Syrian Arab Red Crescent"): a non-governmental organisation
+        of that country (KENNGO), not the movement's international body (IGOHLHIRC)."""
+        movement = self.code_head_name(name, day)
+        if movement is None or HUMANITARIAN not in movement:
+            return None
+        country = self.code_description(name, day)
+        return country[:3] + "NGO" if country and country[:3] in self.country_codes else None
 
     def actor(self, code: str | None) -> Actor | None:
         """Split a code into country and sector (``RUSGOV`` -> RUS, GOV; ``IGOUNO`` -> -, IGOUNO).
