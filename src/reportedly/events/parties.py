@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import subtree_without_clauses
-from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.actors import TRANSNATIONAL, ActorCoder
 from reportedly.resolve.metonyms import stands_for_government
 from reportedly.resolve.offices import shipped_office_holders
 
@@ -84,6 +84,8 @@ PLACE_BEFORE = re.compile(
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# A place after the head of a party's words ("the Iraqi embassy [in Kabul]").
+PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside)\s")
 # What follows the head of a party's words: a phrase after a preposition or a comma.
 AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
 # Pronoun objects that stand for a person named before them.
@@ -97,7 +99,7 @@ RELATIONAL = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:all(?:y|ies)|counterparts?|rivals?|enem(?:y|ies)|foes?|"
     r"neighbou?rs?|partners?|prox(?:y|ies)|adversar(?:y|ies)|opponents?|client)\b"
 )
-_OWNER_ENDING = re.compile(r"['’]s?")
+_OWNER_ENDING = re.compile(r"['’]s?|-(?:held|controlled|occupied|run)\b")
 # The name that owns a relational noun, in a party's words ("Israel's" of "Israel's militia ally").
 _RELATION_OWNER = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?=" + RELATIONAL.pattern + ")")
 # A country named only as the other side of a border ("a guerrilla stronghold on the Thai
@@ -153,6 +155,9 @@ def parties_of(
         subject = None  # a noun trigger that is its own clause's subject ("talks resumed")
     if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in acts:
         subject = owner_of(subject) or _qualifying_owner(subject, peoples) or subject
+    if subject is not None and not mentions.named_in(_own_words(subject, text)):
+        # A thing done by someone: "The missiles fired by the Israeli military struck".
+        subject = _participle_agent(subject) or subject
     verb = _governing_verb(trigger)
     # A noun act that is a passive's subject has the passive's agent ("sanctions were
     # imposed on Iran by the US").
@@ -230,6 +235,12 @@ def _between(trigger: Token) -> list[Token] | None:
                 if noun.dep_ == "pobj" and (sides := _between(noun)) is not None:
                     return sides
     return None
+
+
+def _participle_agent(noun: Token) -> Token | None:
+    """The agent of a participle that qualifies a noun ("missiles [fired by the Israeli
+    military]"), else None."""
+    return next((agent for child in noun.children if child.dep_ == "acl" and (agent := _agent(child))), None)
 
 
 def _qualifying_owner(act: Token, peoples: bool) -> Token | None:
@@ -670,21 +681,48 @@ def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
     whose mention its words begin inside ("Sheikh Hamad", where the parse cut the name
     "Sheikh Hamad bin Khalifa al-Thani")."""
     found = (*mentions.named_in(span), *mentions.around(span.start))
-    entity = next(
-        (entity for entity in found if entity.type != "NORP" and not _owns_relation(entity, span, text)), None
+    # A name that owns the party's head is only whose it is ("Lebanon's Hezbollah"): the
+    # head's proper name comes first (not a common noun the tagger named: "China's defence
+    # ministry" is China's, CHNGOV); the owner of a relation is never the party ("Israel" of
+    # "Israel's militia ally in southern Lebanon").
+    owners = {entity.id: _ownership(entity, span, text) for entity in found}
+    named_head = any(owners[other.id] is None and other.name[:1].isupper() for other in found)
+    kept = sorted(
+        (entity for entity in found if entity.type != "NORP" and owners[entity.id] != RELATION),
+        key=lambda entity: named_head and owners[entity.id] == OWNER,
     )
-    return EventActor(span.text, entity.id if entity else None)
+    return EventActor(span.text, kept[0].id if kept else None)
 
 
-def _owns_relation(entity: Entity, span: Span, text: str) -> bool:
-    """Whether an entity is named in ``span`` only as the owner of a relational noun
-    ("Israel" of "Israel's militia ally in southern Lebanon"): the other side of the
-    relation, not the party."""
+def _people_before_place(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
+    """The code the words before the head give where ``entity`` is named only after it, as
+    a place: a people's adjective says whose the head is, not the place ("the Iraqi embassy
+    in Kabul" IRQ, "Palestinian refugees in Syria" PSE); None where they name no country."""
+    after = PLACE_AFTER_HEAD.search(words)
+    if after is None:
+        return None
+    head = _RELATION_OWNER.sub("", words[: after.start()])  # not "Israel's" of "Israel's ally"
+    if any(name in head for name in (entity.name, *entity.aliases)):
+        return None
+    code = coder.code_description(head, day)
+    return code if code is not None and code[:3] in coder.country_codes else None
+
+
+# How a party's words name an entity (``_ownership``): as the owner of their head, or of a
+# relational noun, or otherwise.
+OWNER, RELATION = "owner", "relation"
+
+
+def _ownership(entity: Entity, span: Span, text: str) -> str | None:
+    """Whether an entity is named in ``span`` only as an owner ("Lebanon" of "Lebanon's
+    Hezbollah": OWNER), only as the owner of a relational noun ("Israel" of "Israel's militia
+    ally": RELATION, the other side of the relation), or else (None)."""
     inside = [m for m in entity.mentions if span.start <= m.start and m.end <= span.end]
-    return bool(inside) and all(
-        (ending := _OWNER_ENDING.match(text, m.end)) is not None and RELATIONAL.match(text, ending.end())
-        for m in inside
-    )
+    endings = [_OWNER_ENDING.match(text, m.end) for m in inside]
+    if not inside or None in endings:
+        return None
+    related = all(RELATIONAL.match(text, ending.end()) for ending in endings if ending is not None)
+    return RELATION if related else OWNER
 
 
 def code_parties(
@@ -728,8 +766,24 @@ def code_parties(
                 else:
                     unplaced.append(Unplaced(party, None, True, entity.actor.code[3:]))
                 continue
+            if (
+                entity is not None
+                and entity.type in STATES
+                and (people := _people_before_place(party.text, entity, coder, published))
+            ):
+                party.actor = coder.actor(people)
+                continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
+                if entity.actor.country is None and entity.actor.code[:3] not in TRANSNATIONAL:
+                    # An organisation of no country in the dictionaries whose name names
+                    # its home ("The New York Times" MED): of that country (USAMED).
+                    homes = (_code_words(entity.name, coder, published), city_country(entity.name))
+                    countries = coder.country_codes
+                    home = next((code[:3] for code in homes if code and code[:3] in countries), None)
+                    if home is not None:
+                        party.actor = coder.actor(home + entity.actor.code)
+                    continue
                 if entity.type in STATES and entity.actor.sector is None and entity.actor.country:
                     # A country's agents named by it are of its sector ("US forces", "Pakistan's
                     # foreign minister"): USAMIL, PAKGOV, not the bare country.
