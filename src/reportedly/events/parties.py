@@ -413,7 +413,7 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
 
 def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
     """The party a word heads, or one per modifier it joins ("the Russian and US navies")."""
-    by_modifier = _by_modifier(word, text, mentions)
+    by_modifier = _by_modifier(word, text, mentions) or _by_owner(word, text, mentions)
     if by_modifier:
         return by_modifier
     span = _with_role(_named_apposition(word, text, mentions), text)
@@ -439,6 +439,27 @@ def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[Event
                 for word, found in zip(modifiers, named, strict=True)
             ]
     return []
+
+
+def _by_owner(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
+    """The parties a plural noun names by the joined names it is "of", one per name ("the
+    governments of Mali and Niger": "the governments of Mali", "the governments of
+    Niger"), when each names someone; else none."""
+    if token.tag_ != "NNS":
+        return []
+    of = next((child for child in token.rights if child.dep_ == "prep" and child.lower_ == "of"), None)
+    owner = next((child for child in of.children if child.dep_ == "pobj"), None) if of is not None else None
+    if owner is None or not owner.conjuncts:
+        return []
+    head = _own_words(token, text).text
+    parties = []
+    for name in (owner, *owner.conjuncts):
+        span = _phrase(name, text)
+        found = [entity for entity in mentions.named_in(span) if entity.type != "NORP"]
+        if not found:
+            return []
+        parties.append(EventActor(f"{head} of {span.text}", found[0].id))
+    return parties
 
 
 def _named_apposition(token: Token, text: str, mentions: NamedMentions) -> Token:
@@ -670,9 +691,14 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _phrase(token: Token, text: str) -> Span:
-    """A noun's phrase without its relative clauses and appositions."""
+    """A noun's phrase without its relative clauses and appositions, and, where "and" joins
+    another noun to it, without what follows that noun ("Russia" of "Russia and Ukraine in
+    Istanbul": the place is the joined words')."""
     phrase = subtree_without_clauses(token, PHRASE_CUT)
-    kept = [t for t in phrase if not t.is_punct and not t.is_space] or [token]
+    joined = min((child.i for child in token.rights if child.dep_ in {"cc", "conj"}), default=None)
+    kept = [t for t in phrase if not t.is_punct and not t.is_space and (joined is None or t.i < joined)] or [
+        token
+    ]
     return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
 
 
@@ -699,8 +725,8 @@ def _people_before_place(words: str, entity: Entity, coder: ActorCoder, day: dat
     a place: a people's adjective says whose the head is, not the place ("the Iraqi embassy
     in Kabul" IRQ, "Palestinian refugees in Syria" PSE); None where they name no country."""
     after = PLACE_AFTER_HEAD.search(words)
-    if after is None:
-        return None
+    if after is None or _ETHNIC.search(words):
+        return None  # an ethnic minority is of where it lives ("ethnic Russians in Ukraine")
     head = _RELATION_OWNER.sub("", words[: after.start()])  # not "Israel's" of "Israel's ally"
     if any(name in head for name in (entity.name, *entity.aliases)):
         return None
@@ -779,8 +805,8 @@ def code_parties(
                     # An organisation of no country in the dictionaries whose name names
                     # its home ("The New York Times" MED): of that country (USAMED).
                     homes = (_code_words(entity.name, coder, published), city_country(entity.name))
-                    countries = coder.country_codes
-                    home = next((code[:3] for code in homes if code and code[:3] in countries), None)
+                    states = coder.country_codes
+                    home = next((code[:3] for code in homes if code and code[:3] in states), None)
                     if home is not None:
                         party.actor = coder.actor(home + entity.actor.code)
                     continue
@@ -791,7 +817,7 @@ def code_parties(
                     # of China" and "the rebel-held city near Damascus" are none.
                     head = AFTER_HEAD.sub("", _without_names(party.text, entity), count=1)
                     sector = coder.sector_of(" ".join(head.replace("-", " ").split()[-2:]))
-                    if sector in PLACED_SECTORS:
+                    if sector is not None and of_sectors(sector, PLACED_SECTORS):
                         party.actor = coder.actor(entity.actor.code + sector)
                 continue
             # No entity, or one the dictionaries do not know: what the words say. An
@@ -816,14 +842,15 @@ def code_parties(
                 words[0]
             )
             party.actor = coder.actor(code)
-            sector = coder.sector_of(party.text)
+            # Of a compound sector, any part ("defence minister" GOVMIL).
+            sector = coder.sector_of(party.text) or ""
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
-                or sector in PLACED_SECTORS
+                or of_sectors(sector, PLACED_SECTORS)
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
-                group = ethnic is not None or sector in GROUP_SECTORS
+                group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
                 unplaced.append(Unplaced(party, people[:3] if people else None, group))
         if unplaced:  # the sentence's countries are looked up only when someone needs one
             if countries is None:
@@ -833,6 +860,11 @@ def code_parties(
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
         time = times.get(event_times[event.id]) if event.id in event_times else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
+
+
+def of_sectors(sector: str, sectors: frozenset[str]) -> bool:
+    """Whether one of a sector's three-letter parts is of ``sectors`` ("GOVMIL", "REBHMS")."""
+    return any(sector[start : start + 3] in sectors for start in range(0, len(sector), 3))
 
 
 @dataclass(frozen=True, slots=True)

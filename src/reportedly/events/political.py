@@ -19,7 +19,7 @@ from functools import cache
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.detection import event_id
-from reportedly.events.parties import AFTER_HEAD, PLACE_BEFORE, without_name
+from reportedly.events.parties import AFTER_HEAD, PLACE_BEFORE, of_sectors, without_name
 from reportedly.events.places import is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
 from reportedly.resolve.actors import ActorCoder, shipped_tables
@@ -198,7 +198,7 @@ def head_of(words: str) -> str:
 
 def _political_sector(sector: str) -> bool:
     """Whether one of a sector's three-letter parts is political ("GOVMIL", "REBHMS")."""
-    return any(sector[start : start + 3] in POLITICAL_SECTORS for start in range(0, len(sector), 3))
+    return of_sectors(sector, POLITICAL_SECTORS)
 
 
 def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
