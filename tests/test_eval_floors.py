@@ -67,10 +67,11 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # places and more sport, weather and science senses: 8 (0.022); branch event-parties
     # (recipients ranked by whether they name someone, which makes more events' parties
     # political; "storm" and "pound" triggers): 12 (0.033); branch plover-parties7 (a
-    # sentence's deeper trigger tried where the main one has no political party): 13 (0.036).
+    # sentence's deeper trigger tried where the main one has no political party): 13 (0.036);
+    # branch plover8 (owners of noun acts, "EU sanctions took effect"): 14 (0.038).
     # Ceiling: one more (0.041).
     assert report["no_events"]["sentences"] == 366
-    assert report["no_events"]["with_event"] <= 14
+    assert report["no_events"]["with_event"] <= 15
     # Measured 2026-12-04: event type accuracy 0.812, macro F1 0.749; actor country 0.855,
     # recipient country 0.790. 2026-12-05, with events only where a political party acts:
     # 0.800, 0.752; 0.843, 0.776 (6 records lose their event); with refusals as REJECT,
@@ -85,9 +86,12 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     assert report["event_type_macro_f1"] >= 0.79
     # Branch plover-parties7 (dated persons' country, meeting venues, appositions, a
     # sentence's deeper trigger where the main one has no political party): 0.850, 0.801;
-    # 0.887, 0.846 (check half: actor 0.786 -> 0.798); 13 false events (0.036).
+    # 0.887, 0.846 (check half: actor 0.786 -> 0.798); 13 false events (0.036). Branch
+    # plover8 (whose the parties are: owners of acts, relations, borders, a people's adjective
+    # before a place, organisations' homes): 0.850; 0.887, 0.860 (the tune half's recipient
+    # 0.896 -> 0.925, the check half's unchanged). Floor: about two records fewer.
     assert report["actor"]["country_accuracy"] >= 0.88
-    assert report["recipient"]["country_accuracy"] >= 0.815
+    assert report["recipient"]["country_accuracy"] >= 0.845
 
 
 @pytest.mark.slow
@@ -107,7 +111,8 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     # organisations' bodies and qualified names): actor span 0.809, country 0.887; recipient
     # span 0.592, country 0.753; an organisation named after a country not its government:
     # actor span 0.807, country 0.884. Branch plover-parties7: actor span 0.821, country
-    # 0.897; recipient span 0.602, country 0.768; sentences with no event 76 -> 66. Floors:
+    # 0.897; recipient span 0.602, country 0.768; sentences with no event 76 -> 66. Branch
+    # plover8: actor span 0.821, country 0.897; recipient span 0.600, country 0.771. Floors:
     # about two sentences fewer right.
     assert report["actor"]["span_accuracy"] >= 0.817
     assert report["actor"]["country_accuracy"] >= 0.892
