@@ -235,3 +235,36 @@ def test_whose_the_parties_are(extract, text, expected):
 )
 def test_no_owner_makes_an_event(extract, text):
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "hypothetical"),
+    [
+        # an act wanted of another is demanded of them, not done by them (examples/: "Moscow
+        # expected Kyiv to accept" was Kyiv agreeing)
+        (
+            "Moscow expected Kyiv to accept the new territorial realities.",
+            ("REQUEST", [("Moscow", "RUSGOV")], [("Kyiv", "UKRGOV")]),
+            False,
+        ),
+        (
+            "The United States wants Russia to withdraw its troops from Ukraine.",
+            ("REQUEST", [("The United States", "USAGOV")], [("Russia", "RUS")]),
+            False,
+        ),
+        # "expect" of a hostile act predicts it: the act stays, hypothetical
+        (
+            "Israel expects Hezbollah to attack its northern towns.",
+            ("ASSAULT", [("Hezbollah", "LBNREB")], []),
+            True,
+        ),
+    ],
+)
+def test_an_act_wanted_of_another_is_their_demand(extract, text, expected, hypothetical):
+    (event,) = extract(text).events
+    assert (parties(event), event.hypothetical) == (expected, hypothetical)
+
+
+def test_ones_own_wanted_act_stays_an_intent(extract):
+    (event,) = extract("Russia wants to negotiate with Ukraine.").events
+    assert parties(event) == ("AGREE", [("Russia", "RUSGOV")], [("Ukraine", "UKR")])

@@ -38,7 +38,7 @@ from reportedly.events.parties import (
 )
 from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import VerbDictionary, plover_type, words_of
-from reportedly.model import Attribution, Entity, Event, Span, TimeExpression
+from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeExpression
 from reportedly.resolve.times import TimesBySentence
 
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
@@ -62,6 +62,12 @@ SANCTIONING_VERBS = LIGHT_VERBS | frozenset(
 STATE_ACTS = frozenset({"COERCE"})
 # Obligations laid on someone ("Sudan must return the helicopter") are demands.
 OBLIGATION = frozenset({"must", "should"})
+# Verbs of wanting whose complement has a subject of its own ("Moscow expected Kyiv to accept
+# the realities", "The US wants Russia to withdraw"): the act is demanded of that subject, not
+# done by it. "Expect" also predicts ("expect them to attack again"): a demand only of an act
+# of cooperation, else the act is only hypothetical.
+WANTING = frozenset({"want", "expect", "need", "wish", "require"})
+PREDICTING = frozenset({"expect"})
 # An intended or threatened act is an event of its own in PLOVER: a promise to support,
 # aid, withdraw or talk is AGREE; a promise to attack, coerce or sanction is THREATEN.
 INTENT = {
@@ -167,7 +173,10 @@ def code_events(
     for sentence, (token, trigger, coded) in candidates:
         attribution = cue_of.get(token.i)
         # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
-        obliged = _obliged(token)
+        wanting = _wanted_by(token)
+        predicted = wanting is not None and wanting.lemma_.lower() in PREDICTING
+        predicted = predicted and trigger.event_type not in COOPERATION
+        obliged = (wanting is not None and not predicted) or _obliged(token)
         event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
         negated = _negated(token)
         if negated and event_type in COOPERATION and _refused(token):
@@ -190,7 +199,10 @@ def code_events(
         if obliged and trigger.event_type != "REQUEST":
             # "Russia said Sudan must return the helicopter", "The forum concluded that the US
             # must allocate more": Russia, the forum demand, of Sudan, the US.
-            demanding = speaker_parties(reporting, text, mentions) if reporting is not None else []
+            # "Moscow expected Kyiv to accept": Moscow demands, whoever reports it.
+            demanding = _named(parties_of(wanting, text, mentions)[0]) if wanting is not None else []
+            if not demanding and reporting is not None:
+                demanding = speaker_parties(reporting, text, mentions)
             if not demanding and (clause := _reported_by(token)) is not None:
                 demanding, _ = parties_of(clause, text, mentions)
             if demanding:
@@ -211,7 +223,7 @@ def code_events(
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
                 negated=negated,
-                hypothetical=is_hypothetical(token, lexicon),
+                hypothetical=predicted or is_hypothetical(token, lexicon),
             )
         )
         time = times_by_sentence.governed(token, attribution.content if attribution else [])
@@ -408,6 +420,23 @@ def _obliged(token: Token) -> bool:
         if not (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)) or verb.head.i == verb.i:
             return False
         verb = verb.head
+
+
+def _wanted_by(token: Token) -> Token | None:
+    """The verb of wanting (``WANTING``) whose complement, with a subject of its own, the act
+    is ("Moscow expected [Kyiv to accept]"); None where the act is no such complement ("Russia
+    wants to negotiate" is its own intent)."""
+    verb = token if token.pos_ == "VERB" else token.head
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lemma_.lower() not in WANTING:
+        return None
+    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    own_subject = any(child.dep_ in SUBJECTS for child in verb.children)
+    return verb.head if infinitive and own_subject else None
+
+
+def _named(parties: list[EventActor]) -> list[EventActor]:
+    """The parties unless one is a pronoun, whose referent the speaker's parties give."""
+    return [] if any(party.text.lower() in PRONOUNS for party in parties) else parties
 
 
 def _reported_by(token: Token) -> Token | None:
