@@ -48,31 +48,41 @@ def positions_round(extractor: Extractor, extractions: list[Extraction]) -> int:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def document_arguments(parser: argparse.ArgumentParser, articles: int) -> None:
+    """The options that choose the documents (:func:`chosen_documents`)."""
     parser.add_argument("split", type=Path, nargs="?", help="a PolNeAR split folder (text/*.txt)")
     parser.add_argument("--synthetic", action="store_true", help="bench/store.py's stories, not PolNeAR's")
-    parser.add_argument("--articles", type=int, default=12)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--profile", type=int, default=0, help="print this many functions of a profile")
-    args = parser.parse_args()
+    parser.add_argument("--articles", type=int, default=articles)
+
+
+def chosen_documents(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Document]:
+    """The first ``--articles`` PolNeAR articles of the split (by name), or as many of
+    bench/store.py's synthetic stories (``--synthetic``)."""
     if args.synthetic:
         rng = random.Random(2024)
         texts = [synthetic_text(rng, number) for number in range(args.articles)]
-        documents = [Document(f"d{n}", text, date(2024, 12, 26)) for n, text in enumerate(texts)]
-    elif args.split is not None:
-        dates = read_publication_dates(args.split)
-        paths = sorted((args.split / "text").glob("*.txt"))[: args.articles]
-        documents = [
-            Document(
-                path.stem,
-                path.read_text(encoding="utf-8"),
-                date.fromisoformat(dates.get(path.stem, "2016-10-01")),
-            )
-            for path in paths
-        ]
-    else:
+        return [Document(f"d{n}", text, date(2024, 12, 26)) for n, text in enumerate(texts)]
+    if args.split is None:
         parser.error("a PolNeAR split folder or --synthetic")
+    dates = read_publication_dates(args.split)
+    paths = sorted((args.split / "text").glob("*.txt"))[: args.articles]
+    return [
+        Document(
+            path.stem,
+            path.read_text(encoding="utf-8"),
+            date.fromisoformat(dates.get(path.stem, "2016-10-01")),
+        )
+        for path in paths
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    document_arguments(parser, 12)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--profile", type=int, default=0, help="print this many functions of a profile")
+    args = parser.parse_args()
+    documents = chosen_documents(parser, args)
     extractor = Extractor()
     extractions = list(extractor.extract(iter(documents)))
     seconds, stances = [], 0

@@ -3,7 +3,15 @@
 import numpy as np
 import pytest
 
-from reportedly.nlp.encoder import DIMENSIONS, TEXTS_A_RUN, SentenceEncoder, runs, shipped_encoder_dir
+from reportedly.nlp.encoder import (
+    DIMENSIONS,
+    MODEL_FILE,
+    TEXTS_A_RUN,
+    SentenceEncoder,
+    runs,
+    shipped_encoder_dir,
+)
+from reportedly.nlp.onnx import cpu_session
 
 CLS, SEP = 101, 102
 
@@ -89,8 +97,9 @@ def test_a_text_embedded_before_takes_its_kept_vector_and_runs_once(monkeypatch:
 
 def test_the_shipped_graph_gives_the_vectors_it_gave_before_it_was_streamlined(encoder: SentenceEncoder):
     # The first numbers of two texts' vectors as the graph gave them before its per-piece
-    # products quantised in one QuantizeLinear a product (5c4c821): the graph was rewritten, not
-    # the model (the two agree to the bit; here to within another machine's rounding).
+    # products quantised in one QuantizeLinear a product (5c4c821) and before its shapes were
+    # made constants (training/encoder_graph.py): the graph was rewritten, not the model (each
+    # time the two agree to the bit; here to within another machine's rounding).
     vectors = encoder.encode(
         [
             "Russia will not accept a ceasefire unless Ukraine withdraws its troops.",
@@ -109,3 +118,13 @@ def test_the_encoders_session_sleeps_between_runs(encoder: SentenceEncoder):
     # A spinning thread of one session takes the core the next stage needs (nlp/onnx.py).
     options = encoder.session.get_session_options()
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
+def test_the_encoder_runs_unfused_to_the_same_bits(encoder: SentenceEncoder):
+    # Without onnxruntime's BiasGelu fusion (nlp/encoder.py's UNFUSED) a run is cheaper and
+    # its numbers are the fused run's, alone and in one batch.
+    fused = SentenceEncoder(shipped_encoder_dir())
+    fused.session = cpu_session(shipped_encoder_dir() / MODEL_FILE, 1)
+    ids = [encoder.piece_ids(text) for text in TEXTS]
+    assert np.array_equal(encoder.run(ids), fused.run(ids))
+    assert np.array_equal(encoder.run(ids[3:4]), fused.run(ids[3:4]))

@@ -28,6 +28,7 @@ from transformers import BertModel
 
 from reportedly.nlp.encoder import MAX_PIECES, SentenceEncoder
 
+from encoder_graph import fewer_nodes, read_texts
 from train_tagger import encoder_dir
 
 
@@ -136,7 +137,7 @@ def quantise_per_piece(full: Path, quantised: Path) -> Path:
         )
     del model.graph.node[:]
     model.graph.node.extend(_attention_masked_once(nodes))
-    onnx.save(model, quantised)
+    onnx.save(fewer_nodes(model), quantised)
     return quantised
 
 
@@ -238,12 +239,6 @@ def reference_embeddings(texts: list[str], pieces_of) -> np.ndarray:
             ids = torch.tensor([pieces_of(text)])
             rows.append(model(ids, torch.ones_like(ids))[0].numpy())
     return np.stack(rows)
-
-
-def read_texts(path: Path, limit: int) -> list[str]:
-    """The first column of a TSV (ConfliBERT) or the lines of a text file."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.split("\t")[0].strip() for line in lines if line.strip()][:limit]
 
 
 def main() -> None:

@@ -37,6 +37,11 @@ PIECES_A_RUN = 10
 # store.py's articles the positions stage took 10.9 ms of processor time an article with a
 # thread a core and 5.4 ms with one (wall 52 and 33 ms, on the shared 2-core machine).
 ENCODER_THREADS = 1
+# onnxruntime's fusions the encoder runs without: its BiasGelu (a product's bias added inside
+# the GELU) computes the same bits as the Add and the Gelu apart and took longer on the shared
+# 2-core machine (bench/store.py's statements replayed through the model: processor time
+# 0.88 of it with training/encoder_graph.py's fewer nodes, the vectors the same to the bit).
+UNFUSED = ("BiasGeluFusion",)
 # Vectors an encoder keeps of the texts it embedded, the least recently used dropped first:
 # news repeats itself (a wire story's quotes in each outlet's version of it, a party line said
 # again), and a vector kept costs a look-up, one computed some 0.3 ms a piece. 4,096 vectors
@@ -73,7 +78,7 @@ class SentenceEncoder:
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: no {', '.join(missing)}")
         try:
             self.pieces = WordPiece.from_file(model_dir / TOKENIZER_FILE)
-            self.session = cpu_session(model_dir / model_file, threads)
+            self.session = cpu_session(model_dir / model_file, threads, UNFUSED)
         except Exception as error:  # onnxruntime raises its own exception types, not OSError
             problem = first_line(error)
             raise EncoderError(f"cannot load the sentence encoder in {model_dir}: {problem}") from None

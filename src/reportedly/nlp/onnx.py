@@ -3,6 +3,7 @@ pronoun model) the one way they all run: on the CPU, quietly."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +11,11 @@ from typing import Any
 ALL_CORES = 0
 
 
-def cpu_session(model_path: Path, threads: int = ALL_CORES) -> Any:
+def cpu_session(model_path: Path, threads: int = ALL_CORES, unfused: Sequence[str] = ()) -> Any:
     """An onnxruntime session over ``model_path`` on the CPU, its operations on ``threads``
     threads (a batch worker is one core of many: one thread, or the workers of a machine
-    contend for its cores). onnxruntime is imported here, not at start-up: a run that needs
-    no model does not pay for it."""
+    contend for its cores), without the graph optimisers named in ``unfused``. onnxruntime is
+    imported here, not at start-up: a run that needs no model does not pay for it."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
@@ -26,7 +27,9 @@ def cpu_session(model_path: Path, threads: int = ALL_CORES) -> Any:
     # (bench/store.py's 100 stories at load 8-9: the extraction 22.4 -> 15.2 s, the positions
     # stage's share of it 0.239 -> 0.195).
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    return onnxruntime.InferenceSession(str(model_path), options, providers=["CPUExecutionProvider"])
+    return onnxruntime.InferenceSession(
+        str(model_path), options, providers=["CPUExecutionProvider"], disabled_optimizers=list(unfused)
+    )
 
 
 def first_line(error: Exception) -> str:
