@@ -137,7 +137,7 @@ train-positions: $(VENV)/.runtime
 	$(BIN)/python training/train_positions.py eval/positions/train.jsonl \
 		--train eval/positions/train2.jsonl \
 		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
-		--extra eval/positions/train3.jsonl \
+		--extra eval/positions/train3.jsonl --extra eval/positions/train4.jsonl \
 		--output $(POSITIONS_MODEL) --report src/reportedly/data/models/positions-cv.json \
 		--cache .run/positions
 
@@ -147,7 +147,7 @@ train-positions-gate: $(VENV)/.runtime
 	$(BIN)/python training/train_gate.py eval/positions/train.jsonl \
 		--train eval/positions/train2.jsonl \
 		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
-		--extra eval/positions/train3.jsonl \
+		--extra eval/positions/train3.jsonl --extra eval/positions/train4.jsonl \
 		--pool $(POLNEAR)/train \
 		--output src/reportedly/data/models/positions-gate.json \
 		--report src/reportedly/data/models/positions-gate-cv.json --cache .run/positions

@@ -31,6 +31,11 @@ def _text(text: str, found: Range | None) -> str | None:
         ("to send more Patriot air defence systems to Kyiv", "urged", "demands"),
         ("Nobody in Ukraine will sign away our land,", "told", "opposes"),
         ("the talks took place in a hotel", "said", "unclear"),
+        ("Russia would not accept a ceasefire", "said", "opposes"),
+        # the wire's verbs of refusing and approving, in the cue
+        ("Washington's offer of talks", "rebuffed", "opposes"),
+        ("the proposal for a truce", "poured cold water on", "opposes"),
+        ("the ceasefire agreement", "hailed", "supports"),
     ],
 )
 def test_the_stance_follows_the_cue_and_the_refusals_of_the_content(text: str, cue: str, stance: str):
@@ -151,6 +156,12 @@ def test_the_shipped_issues_are_the_fourteen_of_the_gold_and_patterns_find_them(
         ("Tokyo was not ready to announce new coal phase-out plans", ["climate"]),
         ("a deal on loss and damage", ["climate"]),
         ("Rosselkhozbank must be back on SWIFT", ["sanctions"]),
+        # sovereignty and claims outside Ukraine; a right "not negotiable" is no talks
+        ("the Malvinas are an integral part of the nation", ["territory"]),
+        ("sovereignty is not negotiable", ["territory"]),
+        ("Belgrade would never accept Kosovo's independence", ["territory"]),
+        ("Israel had to withdraw from southern Lebanon", ["territory"]),
+        ("Tehran's right to enrich uranium was not negotiable", ["nuclear_programme"]),
     ],
 )
 def test_the_patterns_find_the_issues_of_statements_that_name_them_otherwise(text: str, issues: list[str]):

@@ -64,6 +64,16 @@ REJECTIONS = _words(
     r"warn\w* against",
     r"criticis\w*",
     r"criticiz\w*",
+    # wire verbs of refusing ("rebuffed the offer", "poured cold water on the plan")
+    r"rebuff\w*",
+    r"spurn\w*",
+    r"turn\w* down",
+    r"brush\w* (?:aside|off)",
+    r"sh(?:oo|o)t\w* down",
+    r"(?:pour\w*|threw|throw\w*) cold water",
+    r"snub\w*",
+    r"torpedo\w*",
+    r"scuttl\w*",
 )
 SUPPORT = _words(
     r"ready",
@@ -95,6 +105,13 @@ SUPPORT = _words(
     r"stay",
     r"remain\w*",
     r"right to",
+    # wire verbs of approving ("hailed the deal", "warmed to the idea")
+    r"hail\w*",
+    r"laud\w*",
+    r"embrac\w*",
+    r"applaud\w*",
+    r"commend\w*",
+    r"warm\w* to",
 )
 # A promise of the statement's own act ("Berlin would deliver four more systems").
 PROMISE = _words(r"will", r"would", r"'ll", r"shall", r"going to", r"plans? to", r"intends? to", r"is to")
