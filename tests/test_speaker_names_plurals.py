@@ -1,9 +1,12 @@
 """Names and plurals on passages written for the project (issue 18, branch spk8): a plural
 common noun that names no one speaks for no one; a word of one person's full name before the
-surname is that person ("Lula", "Ban"); a corporate "Group" is a company for "both
-airlines"."""
+surname is that person ("Lula", "Ban"); Census first names tell people from organisations; a
+corporate "Group" is a company for "both airlines"."""
 
 from __future__ import annotations
+
+from reportedly.attribution.lexicon import data_lines
+from reportedly.resolve.speakers import read_genders
 
 from conftest import speakers_by_source as speakers
 
@@ -47,6 +50,32 @@ def test_a_known_first_name_opening_a_name_is_no_one_else_s_inner_name(resolve):
         )
     )
     assert found["Donald"] not in {"Donald Trump", "Donald Tusk"}
+
+
+def test_census_first_names_give_gender_after_the_gendered_words_table():
+    genders = read_genders()
+    assert genders["noah"] == "m"
+    assert genders["simone"] == "f"
+    assert genders["agnes"] == "f"
+    # The Census table leaves out words with senses other than a person's: places, months,
+    # things, and names both genders bear.
+    census = {line.split("\t")[0] for line in data_lines("first_names.tsv")}
+    assert {"noah", "simone", "agnes"} <= census
+    assert not census & {"virginia", "china", "may", "hope", "jordan", "paris"}
+    # The hand-made table wins where both list a word.
+    assert genders["mr"] == "m"
+
+
+def test_a_person_named_by_a_census_first_name_is_a_person_for_descriptions_and_pronouns(resolve):
+    found = speakers(
+        resolve(
+            "Noah Lyles won the men's 100 metres by five thousandths of a second on Sunday. "
+            "The American told reporters he had thought Kishane Thompson had beaten him. "
+            "\"I said to Kishane, 'I think you got it,'\" he said."
+        )
+    )
+    assert found["The American"] == "Noah Lyles"
+    assert found["he"] == "Noah Lyles"
 
 
 def test_both_airlines_after_a_corporate_group_are_the_two_companies(resolve):
