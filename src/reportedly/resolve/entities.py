@@ -320,8 +320,9 @@ class _Grouper:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, ...], Entity] = {}
         self.full_names: dict[str, list[Entity]] = {}  # surname key -> people named in full
-        # A word of a full name before its surname -> the people it is in ("lula" of "Luiz
-        # Inacio Lula da Silva", "ban" of "Ban Ki-moon", whose surname comes first).
+        # A word of a full name before its surname, other than a known first name opening
+        # it -> the people it is in ("lula" of "Luiz Inacio Lula da Silva", "ban" of "Ban
+        # Ki-moon", whose surname comes first).
         self.inner_names: dict[str, list[Entity]] = {}
         self.labels: dict[str, Counter[str]] = {}
         self.last_seen: dict[str, int] = {}
@@ -342,9 +343,11 @@ class _Grouper:
             people = self.full_names.setdefault(surname(key), [])
             if entity not in people:
                 people.append(entity)
-            for word in person_key(key)[:-1]:
+            for index, word in enumerate(person_key(key)[:-1]):
+                if len(word.rstrip(".")) < 2 or (index == 0 and word in self.genders):
+                    continue  # an initial; a first name is often shared ("Donald" of two Trumps)
                 inner = self.inner_names.setdefault(word, [])
-                if len(word.rstrip(".")) > 1 and entity not in inner:
+                if entity not in inner:
                     inner.append(entity)
         if len(name.split()) > len(entity.name.split()) and ent.label_ == "PERSON":
             entity.aliases.append(entity.name)
@@ -375,10 +378,9 @@ class _Grouper:
             if people:
                 return people[0]  # the first named: usually whom the story is about
             inner = self.inner_names.get(key[0], [])
-            if label == "PERSON" and len(inner) == 1 and key[0] not in self.genders:
-                # "Lula" after "Luiz Inacio Lula da Silva", "Ban" after "Ban Ki-moon": a name
-                # one person's full name holds, where it is no first name (those are often
-                # shared: "Donald" of two Trumps) and no one's surname.
+            if label == "PERSON" and len(inner) == 1:
+                # "Lula" after "Luiz Inacio Lula da Silva", "Ban" after "Ban Ki-moon": a word
+                # one person's full name holds before the surname, where it is no one's surname.
                 return inner[0]
         entity = self.by_key.get(key)
         if entity is not None:

@@ -1922,11 +1922,14 @@ def _same_surname(name: str, entity: Entity) -> bool:
 
 
 def read_genders() -> dict[str, str]:
-    """Gendered first names, honorifics and titles (``data/gendered_words.tsv``)."""
-    genders = {}
-    for line in data_lines("gendered_words.tsv"):
-        word, gender = line.split("\t")
-        genders[word.strip().lower()] = gender.strip()
+    """Gendered first names, honorifics and titles (``data/gendered_words.tsv``), then the
+    Census first names no other sense makes ambiguous (``data/first_names.tsv``: "Noah",
+    "Simone"), the first table winning where both list a word."""
+    genders: dict[str, str] = {}
+    for table in ("gendered_words.tsv", "first_names.tsv"):
+        for line in data_lines(table):
+            word, gender = line.split("\t")
+            genders.setdefault(word.strip().lower(), gender.strip())
     return genders
 
 
