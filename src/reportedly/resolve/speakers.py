@@ -659,17 +659,17 @@ class SpeakerResolver:
         described = self.named_by_grammar(head)
         if described is not None:
             return described
+        if head.lemma_.lower() in self.reporting_nouns or head.lower_ in self.reporting_nouns:
+            # "These comments suggest": whoever made them, the one the outlet they were
+            # published in had them from, else the last to speak.
+            return self.maker_by_outlet(head, attribution) or previous
         if head.tag_ == "NNS":
             # A plural common noun naming no one ("national polls", "the lower courts", "the
             # emails", "Democrats across the country, who"): people or things left unnamed,
             # whom the guide leaves null; of 264 such PolNeAR train sources 5 are resolvable.
             # "Both airlines", "the two companies" are groups (``group``), "the Pakistani
-            # authorities" a country (``spoken_for``, above).
+            # authorities" a country (``spoken_for``), "these comments" their maker (above).
             return None
-        if head.lemma_.lower() in self.reporting_nouns or head.lower_ in self.reporting_nouns:
-            # "These comments suggest": whoever made them, the one the outlet they were
-            # published in had them from, else the last to speak.
-            return self.maker_by_outlet(head, attribution) or previous
         if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS and not _definite(head):
             maker = self.maker_named_after(head, source)
             if maker is not None:
