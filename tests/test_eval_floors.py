@@ -32,12 +32,14 @@ def test_speaker_resolution_keeps_its_accuracy_on_polnear_dev():
     # the held-out fifth): 216/288 = 0.750, pronouns 164/193, titles 16/25, nominal anaphora
     # 18/41, null 137/148; branch spk-nominal7 (epithets, capitalised titles, titles of
     # another office, names NER missed, "both" of a kind): 225/288 = 0.781, pronouns 167/193,
-    # titles 17/25, nominal anaphora 20/41, null 138/148. Floors: two items fewer right in each.
-    assert report["resolvable"]["accuracy"] >= 0.774
-    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.854
-    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.6
+    # titles 17/25, nominal anaphora 20/41, null 138/148; branch spk8 (plurals naming no one,
+    # inner names, Census first names): 223/288 = 0.774, pronouns 166/193, titles 16/25,
+    # nominal anaphora 20/41, null 139/148. Floors: two items fewer right in each.
+    assert report["resolvable"]["accuracy"] >= 0.767
+    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.849
+    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.56
     assert report["kinds"]["nominal"]["resolvable"]["accuracy"] >= 0.439
-    assert report["unresolvable"]["accuracy"] >= 0.918
+    assert report["unresolvable"]["accuracy"] >= 0.925
 
 
 @pytest.mark.slow

@@ -320,6 +320,10 @@ class _Grouper:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, ...], Entity] = {}
         self.full_names: dict[str, list[Entity]] = {}  # surname key -> people named in full
+        # A word of a full name before its surname, other than a known first name opening
+        # it -> the people it is in ("lula" of "Luiz Inacio Lula da Silva", "ban" of "Ban
+        # Ki-moon", whose surname comes first).
+        self.inner_names: dict[str, list[Entity]] = {}
         self.labels: dict[str, Counter[str]] = {}
         self.last_seen: dict[str, int] = {}
 
@@ -339,6 +343,12 @@ class _Grouper:
             people = self.full_names.setdefault(surname(key), [])
             if entity not in people:
                 people.append(entity)
+            for index, word in enumerate(person_key(key)[:-1]):
+                if len(word.rstrip(".")) < 2 or (index == 0 and word in self.genders):
+                    continue  # an initial; a first name is often shared ("Donald" of two Trumps)
+                inner = self.inner_names.setdefault(word, [])
+                if entity not in inner:
+                    inner.append(entity)
         if len(name.split()) > len(entity.name.split()) and ent.label_ == "PERSON":
             entity.aliases.append(entity.name)
             entity.name = name
@@ -367,6 +377,11 @@ class _Grouper:
             people = [p for p in self.full_names.get(key[0], []) if gender in (None, self._gender(p))]
             if people:
                 return people[0]  # the first named: usually whom the story is about
+            inner = self.inner_names.get(key[0], [])
+            if label == "PERSON" and len(inner) == 1:
+                # "Lula" after "Luiz Inacio Lula da Silva", "Ban" after "Ban Ki-moon": a word
+                # one person's full name holds before the surname, where it is no one's surname.
+                return inner[0]
         entity = self.by_key.get(key)
         if entity is not None:
             return entity
