@@ -31,8 +31,10 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import json
 import random
+import re
 import shutil
 import sys
 import time
@@ -46,7 +48,7 @@ from tqdm import tqdm
 from transformers import BertModel
 
 from reportedly.eval.brat import read_split
-from reportedly.eval.gap import read_gap
+from reportedly.eval.gap import GapExample, read_gap
 from reportedly.eval.jsonl import read_json_lines
 from reportedly.eval.speakers import resolved_draft, same_referent
 from reportedly.model import Attribution, Range, Span
@@ -74,17 +76,72 @@ NEWS_WEIGHT = 2.0  # the news pronouns are fewer than GAP's, and they are what r
 
 
 def gap_examples(path: Path, pieces: WordPiece) -> list[dict]:
+    """Each passage's names A and B at their offsets; a training passage also with the two
+    names swapped (``swap_names``), marked ``swapped`` (used with ``--swap-names``)."""
     examples = []
     for example in read_gap(path):
-        pronoun = Range(example.pronoun_offset, example.pronoun_offset + len(example.pronoun))
-        names = [
-            [Range(candidate.offset, candidate.offset + len(candidate.name))]
-            for candidate in (example.a, example.b)
-        ]
-        window = encode_window(pieces, example.text, pronoun, names, after_pieces=GAP_AFTER_PIECES)
-        labels = [example.a.coreferent, example.b.coreferent]
-        examples.append({**_example(window, labels, "gap", held_out(example.id)), "gender": example.gender})
+        kept_out = held_out(example.id)
+        versions = [example] if kept_out else [example, swap_names(example)]
+        for version in filter(None, versions):
+            pronoun = Range(version.pronoun_offset, version.pronoun_offset + len(version.pronoun))
+            names = [
+                [Range(candidate.offset, candidate.offset + len(candidate.name))]
+                for candidate in (version.a, version.b)
+            ]
+            window = encode_window(pieces, version.text, pronoun, names, after_pieces=GAP_AFTER_PIECES)
+            labels = [version.a.coreferent, version.b.coreferent]
+            examples.append(
+                {
+                    **_example(window, labels, "gap", kept_out),
+                    "gender": version.gender,
+                    "swapped": version is not example,
+                }
+            )
     return examples
+
+
+def swap_names(example: GapExample) -> GapExample | None:
+    """The passage with names A and B exchanged wherever they occur, whole or by the last word
+    of a name of several alone ("Cheryl Cassidy" ... "Cassidy"), so that each entity
+    keeps all its mentions under the other's name; the candidates stay where they were, with
+    their answers (the pronoun still refers to whoever stood there), so the names' own cues
+    count for nothing. None where a name is not at its offset or the names share a word."""
+    text = example.text
+    a, b = example.a, example.b
+    words = {candidate.name: candidate.name.split() for candidate in (a, b)}
+    if (
+        text[a.offset : a.offset + len(a.name)] != a.name
+        or text[b.offset : b.offset + len(b.name)] != b.name
+        or set(words[a.name]) & set(words[b.name])
+    ):
+        return None
+    replacements = {a.name: b.name, b.name: a.name}
+    for one, other in ((words[a.name], words[b.name]), (words[b.name], words[a.name])):
+        # a surname alone stands for the other's (a first word may be a particle: "De la Sota")
+        if len(one) > 1 and one[-1][:1].isupper() and one[-1][-1:].isalpha():
+            replacements[one[-1]] = other[-1]
+    names = sorted(replacements, key=len, reverse=True)  # the whole name before its words
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+    parts: list[str] = []
+    moved = {}  # a replaced name's start -> its start in the swapped text
+    last = shift = pronoun_shift = 0
+    for match in pattern.finditer(text):
+        parts.extend((text[last : match.start()], replacements[match.group()]))
+        moved[match.start()] = match.start() + shift
+        shift += len(replacements[match.group()]) - len(match.group())
+        last = match.end()
+        if match.end() <= example.pronoun_offset:
+            pronoun_shift = shift
+    parts.append(text[last:])
+    if a.offset not in moved or b.offset not in moved:
+        return None
+    return dataclasses.replace(
+        example,
+        text="".join(parts),
+        pronoun_offset=example.pronoun_offset + pronoun_shift,
+        a=dataclasses.replace(a, name=b.name, offset=moved[a.offset]),
+        b=dataclasses.replace(b, name=a.name, offset=moved[b.offset]),
+    )
 
 
 def news_examples(split: Path, gold: Path, pieces: WordPiece) -> list[dict]:
@@ -364,7 +421,13 @@ def train(model: PairScorer, examples: list[dict], kept: dict[str, list[dict]], 
             best_state, best_score = copy.deepcopy(model.state_dict()), score
         if args.checkpoint:
             command = " ".join(sys.argv)
-            saved = {"state": best_state, "history": history, "command": command, "loss": args.loss}
+            saved = {
+                "state": best_state,
+                "history": history,
+                "command": command,
+                "loss": args.loss,
+                "swap_names": args.swap_names,
+            }
             torch.save(saved, args.checkpoint)
     model.load_state_dict(best_state)
     return history
@@ -450,6 +513,11 @@ def main() -> None:
         "--loss", choices=sorted(LOSSES), default="independent", help="how the candidates are trained (above)"
     )
     parser.add_argument(
+        "--swap-names",
+        action="store_true",
+        help="train on each GAP passage also with its names A and B swapped (swap_names)",
+    )
+    parser.add_argument(
         "--checkpoint",
         type=Path,
         help="a file to keep the best state and the history in after each epoch; "
@@ -458,6 +526,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.epochs == 0 and not (args.checkpoint and args.checkpoint.is_file()):
         parser.error("--epochs 0 exports a checkpoint: give --checkpoint FILE of an earlier run")
+    saved = torch.load(args.checkpoint) if args.epochs == 0 else None
+    if saved is not None:  # the run's own options, for the model card
+        args.loss = saved.get("loss", args.loss)
+        args.swap_names = saved.get("swap_names", args.swap_names)
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
@@ -469,7 +541,11 @@ def main() -> None:
         examples = gap_examples(args.gap, pieces) + news_examples(args.polnear_train, args.gold, pieces)
         if args.cache:
             args.cache.write_text(json.dumps(examples), encoding="utf-8")
-    training = [example for example in examples if not example["held_out"]]
+    training = [
+        example
+        for example in examples
+        if not example["held_out"] and (args.swap_names or not example.get("swapped"))
+    ]
     kept = {
         source: [e for e in examples if e["held_out"] and e["source"] == source] for source in ("news", "gap")
     }
@@ -483,11 +559,9 @@ def main() -> None:
     )
     model = PairScorer(encoder)
     command = " ".join(sys.argv)
-    if args.epochs == 0:
-        saved = torch.load(args.checkpoint)
+    if saved is not None:
         model.load_state_dict(saved["state"])
         history = saved["history"]
-        args.loss = saved.get("loss", args.loss)
         command = f"{saved['command']} (stopped after epoch {len(history)}; exported by: {command})"
     else:
         history = train(model, training, kept, args)
@@ -511,7 +585,8 @@ def main() -> None:
         ),
         "command": command,
         "data": {
-            "gap": f"{args.gap.name} (Apache-2.0): names A and B",
+            "gap": f"{args.gap.name} (Apache-2.0): names A and B"
+            + (", each training passage also with the two swapped" if args.swap_names else ""),
             "polnear": f"{args.gold}: third-person pronouns, candidates from the speaker resolver",
             "examples": counts,
             "held_out": "a fifth of the GAP passages and PolNeAR articles by a hash of their id "
@@ -519,6 +594,7 @@ def main() -> None:
         },
         "seed": args.seed,
         "loss": args.loss,
+        "swap_names": args.swap_names,
         "epochs": len(history),
         "best_epoch": best["epoch"],
         "batch_size": args.batch_size,
