@@ -268,3 +268,9 @@ def test_an_act_wanted_of_another_is_their_demand(extract, text, expected, hypot
 def test_ones_own_wanted_act_stays_an_intent(extract):
     (event,) = extract("Russia wants to negotiate with Ukraine.").events
     assert parties(event) == ("AGREE", [("Russia", "RUSGOV")], [("Ukraine", "UKR")])
+
+
+def test_a_noun_act_parsed_as_the_complement_s_subject_is_not_wanted_of_anyone(extract):
+    # the parser makes "talks" the subject of "to buy time": it is what the Americans want
+    (event,) = extract('"The Americans want talks only to buy time," Lavrov told reporters.').events
+    assert event.event_type != "REQUEST"

@@ -425,7 +425,10 @@ def _obliged(token: Token) -> bool:
 def _wanted_by(token: Token) -> Token | None:
     """The verb of wanting (``WANTING``) whose complement, with a subject of its own, the act
     is ("Moscow expected [Kyiv to accept]"); None where the act is no such complement ("Russia
-    wants to negotiate" is its own intent)."""
+    wants to negotiate" is its own intent) or is the complement's subject, not its act (a
+    noun "talks" parsed as the subject of "[talks only to buy time]")."""
+    if token.pos_ != "VERB" and token.dep_ in SUBJECTS:
+        return None
     verb = token if token.pos_ == "VERB" else token.head
     if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lemma_.lower() not in WANTING:
         return None
