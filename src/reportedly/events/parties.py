@@ -586,6 +586,9 @@ def _parties_named(span: Span, token: Token, mentions: NamedMentions) -> list[En
     only as what qualifies the word after them, not as part of a longer name nor as the place
     itself ("Black Sea" of "a proposal for Black Sea talks", not of "the Black Sea coast"):
     such a place is no party."""
+    named = mentions.named_in(span)
+    if all(entity.type not in REGIONS for entity in named):
+        return named  # no place among them: nothing to look for qualifiers of
     qualifying = [
         (word.left_edge.idx, word.idx + len(word.text))
         for word in token.sent
@@ -596,7 +599,7 @@ def _parties_named(span: Span, token: Token, mentions: NamedMentions) -> list[En
     ]
     return [
         entity
-        for entity in mentions.named_in(span)
+        for entity in named
         if entity.type not in REGIONS
         or not all(
             any(start <= mention.start and mention.end <= end for start, end in qualifying)
