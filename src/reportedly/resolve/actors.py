@@ -369,9 +369,10 @@ class ActorCoder:
             # Anti-Corruption Commission" KEN, "Canadian Press" CAN), else a body of the
             # organisation it names ("UN Migration Agency"), else a non-governmental one by
             # its last word ("Third World Water Forum").
+            head = self.code_head_name(entity.name, day)
             code = (
-                self._national_branch(entity.name, day)
-                or self.code_head_name(entity.name, day)
+                (self._national_society(entity.name, day) if head and HUMANITARIAN in head else None)
+                or head
                 or self.code_description(entity.name, day)
                 or self.code_organisation(entity.name)
                 or ("NGO" if entity.name.split()[-1].lower() in NGO_NAME_WORDS else None)
@@ -380,13 +381,11 @@ class ActorCoder:
             code += "GOV"
         return self.actor(code)
 
-    def _national_branch(self, name: str, day: date | None) -> str | None:
-        """The code of a country's society of an international humanitarian movement ("the
-        Kenya Red Cross", "the Syrian Arab Red Crescent"): a non-governmental organisation
-        of that country (KENNGO), not the movement's international body (IGOHLHIRC)."""
-        movement = self.code_head_name(name, day)
-        if movement is None or HUMANITARIAN not in movement:
-            return None
+    def _national_society(self, name: str, day: date | None) -> str | None:
+        """The code of a country's society of an international humanitarian movement, the
+        name's head ("the Kenya Red Cross", "the Syrian Arab Red Crescent"): a
+        non-governmental organisation of the country the name names (KENNGO), not the
+        movement's international body (IGOHLHIRC); None where it names no country."""
         country = self.code_description(name, day)
         return country[:3] + "NGO" if country and country[:3] in self.country_codes else None
 
