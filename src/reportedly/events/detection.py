@@ -174,8 +174,11 @@ def code_events(
         attribution = cue_of.get(token.i)
         # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
         wanting = _wanted_by(token)
-        predicted = wanting is not None and wanting.lemma_.lower() in PREDICTING
-        predicted = predicted and trigger.event_type not in COOPERATION
+        predicted = (
+            wanting is not None
+            and wanting.lemma_.lower() in PREDICTING
+            and trigger.event_type not in COOPERATION
+        )
         obliged = (wanting is not None and not predicted) or _obliged(token)
         event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
         negated = _negated(token)

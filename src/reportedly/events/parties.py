@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -622,20 +622,22 @@ def _topic_words(trigger: Token) -> set[int]:
 def _under_no_party(token: Token, clause: Token) -> bool:
     """Whether a word of ``clause`` is inside a phrase that names no party ("according to
     the Russian news agency TASS")."""
-    while token.i != clause.i and token.head.i != token.i:
-        if token.lower_ in NO_PARTY_PREPOSITIONS:
-            return True
-        token = token.head
-    return False
+    return any(word.lower_ in NO_PARTY_PREPOSITIONS for word in _up_to(token, clause))
 
 
 def _in_other_act(token: Token, clause: Token) -> bool:
     """Whether a word of ``clause`` is inside an adverbial clause with a subject of its own."""
+    return any(
+        word.dep_ == "advcl" and any(child.dep_ in SUBJECTS for child in word.children)
+        for word in _up_to(token, clause)
+    )
+
+
+def _up_to(token: Token, clause: Token) -> Iterator[Token]:
+    """A word of ``clause`` and the words it hangs on, up to the clause's head (not it)."""
     while token.i != clause.i and token.head.i != token.i:
-        if token.dep_ == "advcl" and any(child.dep_ in SUBJECTS for child in token.children):
-            return True
+        yield token
         token = token.head
-    return False
 
 
 class NamedMentions:
