@@ -142,6 +142,9 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
     for child in token.children:
         if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
             return found
+    # A word written with a hyphen as one ("cease-fire": "ceasefire").
+    if (before := _before_hyphen(token)) is not None and (found := triggers.get((before.lower_ + lemma, pos))):
+        return found
     return triggers.get((lemma, pos)) or triggers.get((token.lower_, pos))
 
 
@@ -310,10 +313,17 @@ def _sentence_triggers(
 
 def _hyphen_joined(token: Token) -> bool:
     """Whether a word is the end of a hyphenated modifier ("held" of "rebel-held")."""
-    if token.i < 2 or token.dep_ not in {"amod", "compound", "nmod"}:
-        return False
+    return token.dep_ in {"amod", "compound", "nmod"} and _before_hyphen(token) is not None
+
+
+def _before_hyphen(token: Token) -> Token | None:
+    """The word a hyphen joins to this one with no space ("cease" of "cease-fire", "rebel"
+    of "rebel-held"), else None."""
+    if token.i < 2:
+        return None
     hyphen = token.nbor(-1)
-    return hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not hyphen.nbor(-1).whitespace_
+    before = hyphen.nbor(-1)
+    return before if hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not before.whitespace_ else None
 
 
 def _dictionary_trigger(

@@ -42,6 +42,9 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 # Entity types of names that can act.
 NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed
+# troops", "[USAID] deployed").
+ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
 # Entity types of states and peoples.
 STATES = frozenset({"GPE", "NORP"})
 # Entity types of places.
@@ -189,7 +192,9 @@ def parties_of(
     # A passive swaps the roles only when the trigger is the passive verb itself ("was
     # attacked by") or what it puts its subject under ("was placed under house arrest"):
     # not "Serb forces were engaged in ethnic cleansing".
-    if subject is not None and subject.dep_ == "nsubjpass" and _passive_act(trigger, subject):
+    if subject is not None and (
+        (subject.dep_ == "nsubjpass" and _passive_act(trigger, subject)) or _passive_conjunct(trigger, subject)
+    ):
         # What was returned or imposed names no one; who it went to does ("a sarcophagus
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
@@ -285,6 +290,17 @@ def _passive_act(trigger: Token, subject: Token) -> bool:
     if trigger.i == verb.i:
         return True
     return trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and trigger.head.head.i == verb.i
+
+
+def _passive_conjunct(trigger: Token, subject: Token) -> bool:
+    """Whether the trigger is a passive verb joined by "and" or a comma to the verb whose
+    subject it shares ("Eighteen fishermen, held captive in Libya, have been [freed] by
+    Libyan forces"): the subject is what the trigger's act is done to."""
+    return (
+        trigger.dep_ == "conj"
+        and subject.head.i != trigger.i
+        and any(child.dep_ == "auxpass" for child in trigger.children)
+    )
 
 
 def _aimed_at(act: Token, text: str, mentions: NamedMentions) -> Token | None:
@@ -678,21 +694,28 @@ def _subject(verb: Token) -> Token | None:
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         if subjects:
             return subjects[0]
-        # A name the parse hung before the verb as an adverb ("[Turkey] massed troops").
+        # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
+        # acronym it took for an adverb: "[USAID] deployed teams").
         named = [
             child
             for child in verb.children
-            if child.dep_ == "npadvmod"
-            and child.pos_ == "PROPN"
-            and child.i < verb.i
-            and child.ent_type_ in NAMED
+            if child.dep_ in ADVERBIAL_NAMES and child.i < verb.i and child.ent_type_ in NAMED
         ]
         if named and verb.pos_ == "VERB":
             return named[0]
         if verb.head.i == verb.i:
             return None
-        verb = verb.head
+        verb = _reported_clause(verb) or verb.head
     return None
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The clause reported before the verb of saying that a participle hangs on, whose
+    subject the participle goes on with ("Taliban fighters overran a base, officials said,
+    [killing] 17 soldiers": the fighters killed); None for any other word."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    return next((child for child in verb.head.lefts if child.dep_ == "ccomp"), None)
 
 
 def _phrase(token: Token, text: str) -> Span:
