@@ -42,6 +42,8 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 # Entity types of names that can act.
 NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Verbs with an object whose infinitive their subject does ("promised Ukraine to deliver").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten"})
 # Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed
 # troops", "[USAID] deployed").
 ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
@@ -690,7 +692,7 @@ class NamedMentions:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
     prepared lifts), a few steps up at most."""
-    for _ in range(6):
+    for steps in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         if subjects:
             return subjects[0]
@@ -705,8 +707,21 @@ def _subject(verb: Token) -> Token | None:
             return named[0]
         if verb.head.i == verb.i:
             return None
+        # A verb's own infinitive only: a noun act under one is often a thing ("approved
+        # the deployment of a team [to monitor] a ceasefire").
+        if verb.pos_ == "VERB" and not steps and (controller := _object_controller(verb)) is not None:
+            return controller
         verb = _reported_clause(verb) or verb.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of the verb whose infinitive this is, who does what it says ("persuade
+    Biden [to lift] sanctions", "forced the army [to withdraw]"): not of a verb whose
+    subject does it ("promised Ukraine to deliver"); None for any other word."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    return next((child for child in verb.head.children if child.dep_ == "dobj" and child.i < verb.i), None)
 
 
 def _reported_clause(verb: Token) -> Token | None:
