@@ -274,3 +274,52 @@ def test_a_noun_act_parsed_as_the_complement_s_subject_is_not_wanted_of_anyone(e
     # the parser makes "talks" the subject of "to buy time": it is what the Americans want
     (event,) = extract('"The Americans want talks only to buy time," Lavrov told reporters.').events
     assert event.event_type != "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym the parse took for an adverb is the subject
+        (
+            "USAID deployed two disaster teams to Honduras after the hurricane.",
+            ("MOBILIZE", [("USAID", "USAGOVDEV")], [("Honduras", "HND")]),
+        ),
+        # a passive joined to its subject's verb: the agent acts on the subject
+        (
+            "Twelve Filipino sailors, held hostage in Somalia for six months, were freed by Somali forces on Monday.",
+            ("RETREAT", [("Somali forces", "SOMMIL")], [("Twelve Filipino sailors", "PHL")]),
+        ),
+        # a participle after a fronted report goes on with the reported clause's subject
+        (
+            "Houthi fighters overran a government outpost near Marib, local officials said, killing six soldiers.",
+            ("ASSAULT", [("Houthi fighters", "YEMREB")], [("six soldiers", "YEMMIL")]),
+        ),
+        # a noun written with a hyphen is the trigger written as one word ("ceasefire")
+        (
+            "The Sudanese army announced a three-day cease-fire with the Rapid Support Forces.",
+            ("RETREAT", [("The Sudanese army", "SDNMIL")], [("the Rapid Support Forces", "SDNMIL")]),
+        ),
+        # the object of a verb whose infinitive is the act does it ...
+        (
+            "The European Union persuaded Serbia to recognise Kosovo's passports.",
+            ("SUPPORT", [("Serbia", "SRB")], [("Kosovo's passports", "KSV")]),
+        ),
+        (
+            "The insurgents forced the Nigerian army to withdraw from the town.",
+            ("RETREAT", [("the Nigerian army", "NGAMIL")], []),
+        ),
+        # ... but not after a verb of promising
+        (
+            "Germany promised Ukraine to deliver more air defence systems.",
+            ("AGREE", [("Germany", "DEUGOV")], []),
+        ),
+        # a country's agency is a political body
+        (
+            "The Korea International Cooperation Agency gave $5 million to flood victims.",
+            ("AID", [("The Korea International Cooperation Agency", None)], []),
+        ),
+    ],
+)
+def test_parse_slips_and_control(extract, text, expected):
+    (event,) = extract(text).events
+    assert parties(event) == expected
