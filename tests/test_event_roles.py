@@ -4,7 +4,9 @@ a person's apposition says whom they act for, the Red Cross is an IGO (a country
 it an NGO of that country); the owner of a noun act, of an act that is a subject, of a thing
 done ("missiles fired by"), a head's own name before its owner's, a people's adjective before
 a place after the head, neither side of a relation or a border, organisations by their home;
-passages written for the project."""
+slips of the parse (an acronym as an adverb, a passive joined to another verb, a participle
+after a fronted report), object control of an infinitive, hyphenated triggers, a country's
+agency as a political body; passages written for the project."""
 
 from __future__ import annotations
 
@@ -286,12 +288,14 @@ def test_a_noun_act_parsed_as_the_complement_s_subject_is_not_wanted_of_anyone(e
         ),
         # a passive joined to its subject's verb: the agent acts on the subject
         (
-            "Twelve Filipino sailors, held hostage in Somalia for six months, were freed by Somali forces on Monday.",
+            "Twelve Filipino sailors, held hostage in Somalia for six months, were freed by Somali "
+            "forces on Monday.",
             ("RETREAT", [("Somali forces", "SOMMIL")], [("Twelve Filipino sailors", "PHL")]),
         ),
         # a participle after a fronted report goes on with the reported clause's subject
         (
-            "Houthi fighters overran a government outpost near Marib, local officials said, killing six soldiers.",
+            "Houthi fighters overran a government outpost near Marib, local officials said, "
+            "killing six soldiers.",
             ("ASSAULT", [("Houthi fighters", "YEMREB")], [("six soldiers", "YEMMIL")]),
         ),
         # a noun written with a hyphen is the trigger written as one word ("ceasefire")

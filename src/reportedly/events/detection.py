@@ -143,7 +143,8 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
         if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
             return found
     # A word written with a hyphen as one ("cease-fire": "ceasefire").
-    if (before := _before_hyphen(token)) is not None and (found := triggers.get((before.lower_ + lemma, pos))):
+    before = _before_hyphen(token)
+    if before is not None and (found := triggers.get((before.lower_ + lemma, pos))):
         return found
     return triggers.get((lemma, pos)) or triggers.get((token.lower_, pos))
 

@@ -194,9 +194,8 @@ def parties_of(
     # A passive swaps the roles only when the trigger is the passive verb itself ("was
     # attacked by") or what it puts its subject under ("was placed under house arrest"):
     # not "Serb forces were engaged in ethnic cleansing".
-    if subject is not None and (
-        (subject.dep_ == "nsubjpass" and _passive_act(trigger, subject)) or _passive_conjunct(trigger, subject)
-    ):
+    passive = subject is not None and subject.dep_ == "nsubjpass" and _passive_act(trigger, subject)
+    if subject is not None and (passive or _passive_conjunct(trigger, subject)):
         # What was returned or imposed names no one; who it went to does ("a sarcophagus
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
