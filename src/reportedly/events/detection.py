@@ -345,15 +345,23 @@ def _dictionary_trigger(
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
     """The trigger as its sense in the sentence codes it ("strike a deal" AGREE), or None
     where that sense is no event ("died in an Ebola outbreak"), the word only qualifies
-    a noun it is joined to by a hyphen ("the rebel-held city", "Saudi-led forces"), the act
+    a noun it is joined to by a hyphen ("the rebel-held city", "Saudi-led forces") or
+    describes before it ("a visiting official"), the act
     is only asked about ("declined to say whether Putin would join the meeting") or a
     sanction is only spoken of ("sanctions will not change its course")."""
-    if _hyphen_joined(token) or _mentioned_only(token, trigger):
+    if _hyphen_joined(token) or _attributive(token) or _mentioned_only(token, trigger):
         return None
     event_type = senses.event_type(token, trigger.event_type)
     if event_type is None:
         return None
     return token, trigger if event_type == trigger.event_type else Trigger(event_type, None)
+
+
+def _attributive(token: Token) -> bool:
+    """Whether the word is a participle before the noun it describes ("a [visiting]
+    official", "urgently [needed] supplies", "the [occupied] territories"): what the noun is,
+    not an act the sentence reports."""
+    return token.pos_ == "VERB" and token.dep_ == "amod" and token.i < token.head.i
 
 
 def _mentioned_only(token: Token, trigger: Trigger) -> bool:
