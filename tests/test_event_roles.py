@@ -327,3 +327,38 @@ def test_a_noun_act_parsed_as_the_complement_s_subject_is_not_wanted_of_anyone(e
 def test_parse_slips_and_control(extract, text, expected):
     (event,) = extract(text).events
     assert parties(event) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle before its noun describes it: the event is the act reported
+        (
+            "A visiting Chinese delegation said the talks with Nepal went well.",
+            ("CONSULT", [("A visiting Chinese delegation", "CHN")], [("Nepal", "NPL")]),
+        ),
+        # sending investigators is investigating (ACCUSE), not aid
+        ("The UN sent investigators to Myanmar.", ("ACCUSE", [("The UN", "IGOUNO")], [("Myanmar", "MMR")])),
+        # diplomatic ties upgraded are diplomatic cooperation (SUPPORT)
+        (
+            "Kenya and Somalia upgraded their diplomatic ties to ambassadorial level.",
+            ("SUPPORT", [("Kenya", "KEN"), ("Somalia", "SOM")], []),
+        ),
+        # handing over goods is aid, handing over people a release
+        (
+            "The EU handed over medical supplies to the Nigerian government.",
+            ("AID", [("The EU", "IGOEUREEC")], [("the Nigerian government", "NGAGOV")]),
+        ),
+        (
+            "The Afghan government handed over 50 Taliban prisoners to Qatar.",
+            ("RETREAT", [("The Afghan government", "AFGGOV")], [("50 Taliban prisoners", "AFGREB")]),
+        ),
+    ],
+)
+def test_trigger_senses_round_five(extract, text, expected):
+    (event,) = extract(text).events
+    assert parties(event) == expected
+
+
+def test_a_statement_released_frees_no_one(extract):
+    assert extract("The ministry released a statement on the floods.").events == []
