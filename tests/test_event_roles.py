@@ -353,6 +353,22 @@ def test_parse_slips_and_control(extract, text, expected):
             "The Afghan government handed over 50 Taliban prisoners to Qatar.",
             ("RETREAT", [("The Afghan government", "AFGGOV")], [("50 Taliban prisoners", "AFGREB")]),
         ),
+        # destroying property is coercion
+        (
+            "The Indian army demolished the houses of three suspected militants in Kashmir.",
+            (
+                "COERCE",
+                [("The Indian army", "INDMIL")],
+                [("the houses of three suspected militants in Kashmir", "INDUAF")],
+            ),
+        ),
+        # easing tariffs is a concession
+        (
+            "The United States rolled back tariffs on Mexican steel.",
+            ("CONCEDE", [("The United States", "USA")], [("Mexican steel", "MEX")]),
+        ),
+        # the US homeland security agencies by their initials
+        ("ICE deported 40 Guatemalans on Tuesday.", ("COERCE", [("ICE", "USAGOV")], [("40 Guatemalans", "GTM")])),
     ],
 )
 def test_trigger_senses_round_five(extract, text, expected):
