@@ -368,7 +368,10 @@ def test_parse_slips_and_control(extract, text, expected):
             ("CONCEDE", [("The United States", "USA")], [("Mexican steel", "MEX")]),
         ),
         # the US homeland security agencies by their initials
-        ("ICE deported 40 Guatemalans on Tuesday.", ("COERCE", [("ICE", "USAGOV")], [("40 Guatemalans", "GTM")])),
+        (
+            "ICE deported 40 Guatemalans on Tuesday.",
+            ("COERCE", [("ICE", "USAGOV")], [("40 Guatemalans", "GTM")]),
+        ),
     ],
 )
 def test_trigger_senses_round_five(extract, text, expected):
