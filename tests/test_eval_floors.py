@@ -70,10 +70,11 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # (recipients ranked by whether they name someone, which makes more events' parties
     # political; "storm" and "pound" triggers): 12 (0.033); branch plover-parties7 (a
     # sentence's deeper trigger tried where the main one has no political party): 13 (0.036);
-    # branch plover8 (owners of noun acts, "EU sanctions took effect"): 14 (0.038).
-    # Ceiling: one more (0.041).
+    # branch plover8 (owners of noun acts, "EU sanctions took effect"): 14 (0.038); branch
+    # plover9 (trigger senses, "hand over", "roll back", "demolish"): 15 (0.041).
+    # Ceiling: one more (0.044).
     assert report["no_events"]["sentences"] == 366
-    assert report["no_events"]["with_event"] <= 15
+    assert report["no_events"]["with_event"] <= 16
     # Measured 2026-12-04: event type accuracy 0.812, macro F1 0.749; actor country 0.855,
     # recipient country 0.790. 2026-12-05, with events only where a political party acts:
     # 0.800, 0.752; 0.843, 0.776 (6 records lose their event); with refusals as REJECT,
@@ -84,16 +85,18 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # (check half alone: 0.821 -> 0.833, actor 0.786, recipient 0.776 -> 0.789). An
     # organisation named after a country no longer its government ("according to the
     # Canadian Press" had been an arrest's actor, CANGOV): recipient 0.818, a record eventless.
-    assert report["event_type_accuracy"] >= 0.84
+    # Branch plover9 (parse slips, object control, trigger senses): 0.869, 0.835.
+    assert report["event_type_accuracy"] >= 0.855
     assert report["event_type_macro_f1"] >= 0.79
     # Branch plover-parties7 (dated persons' country, meeting venues, appositions, a
     # sentence's deeper trigger where the main one has no political party): 0.850, 0.801;
     # 0.887, 0.846 (check half: actor 0.786 -> 0.798); 13 false events (0.036). Branch
     # plover8 (whose the parties are: owners of acts, relations, borders, a people's adjective
     # before a place, organisations' homes): 0.850; 0.887, 0.860 (the tune half's recipient
-    # 0.896 -> 0.925, the check half's unchanged). Floor: about two records fewer.
+    # 0.896 -> 0.925, the check half's unchanged). Branch plover9: 0.893, 0.867 (check half:
+    # actor 0.798 -> 0.810, recipient 0.803 -> 0.816). Floor: about two records fewer.
     assert report["actor"]["country_accuracy"] >= 0.88
-    assert report["recipient"]["country_accuracy"] >= 0.845
+    assert report["recipient"]["country_accuracy"] >= 0.853
 
 
 @pytest.mark.slow
@@ -114,9 +117,10 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     # span 0.592, country 0.753; an organisation named after a country not its government:
     # actor span 0.807, country 0.884. Branch plover-parties7: actor span 0.821, country
     # 0.897; recipient span 0.602, country 0.768; sentences with no event 76 -> 66. Branch
-    # plover8: actor span 0.821, country 0.897; recipient span 0.600, country 0.771. Floors:
+    # plover8: actor span 0.821, country 0.897; recipient span 0.600, country 0.771. Branch
+    # plover9: actor span 0.824, country 0.899; recipient span 0.602, country 0.776. Floors:
     # about two sentences fewer right.
-    assert report["actor"]["span_accuracy"] >= 0.817
-    assert report["actor"]["country_accuracy"] >= 0.892
+    assert report["actor"]["span_accuracy"] >= 0.82
+    assert report["actor"]["country_accuracy"] >= 0.894
     assert report["recipient"]["span_accuracy"] >= 0.598
-    assert report["recipient"]["country_accuracy"] >= 0.763
+    assert report["recipient"]["country_accuracy"] >= 0.77

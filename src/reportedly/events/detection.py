@@ -142,6 +142,10 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
     for child in token.children:
         if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
             return found
+    # A word written with a hyphen as one ("cease-fire": "ceasefire").
+    before = _before_hyphen(token)
+    if before is not None and (found := triggers.get((before.lower_ + lemma, pos))):
+        return found
     return triggers.get((lemma, pos)) or triggers.get((token.lower_, pos))
 
 
@@ -310,10 +314,17 @@ def _sentence_triggers(
 
 def _hyphen_joined(token: Token) -> bool:
     """Whether a word is the end of a hyphenated modifier ("held" of "rebel-held")."""
-    if token.i < 2 or token.dep_ not in {"amod", "compound", "nmod"}:
-        return False
+    return token.dep_ in {"amod", "compound", "nmod"} and _before_hyphen(token) is not None
+
+
+def _before_hyphen(token: Token) -> Token | None:
+    """The word a hyphen joins to this one with no space ("cease" of "cease-fire", "rebel"
+    of "rebel-held"), else None."""
+    if token.i < 2:
+        return None
     hyphen = token.nbor(-1)
-    return hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not hyphen.nbor(-1).whitespace_
+    before = hyphen.nbor(-1)
+    return before if hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not before.whitespace_ else None
 
 
 def _dictionary_trigger(
@@ -334,15 +345,23 @@ def _dictionary_trigger(
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:
     """The trigger as its sense in the sentence codes it ("strike a deal" AGREE), or None
     where that sense is no event ("died in an Ebola outbreak"), the word only qualifies
-    a noun it is joined to by a hyphen ("the rebel-held city", "Saudi-led forces"), the act
+    a noun it is joined to by a hyphen ("the rebel-held city", "Saudi-led forces") or
+    describes before it ("a visiting official"), the act
     is only asked about ("declined to say whether Putin would join the meeting") or a
     sanction is only spoken of ("sanctions will not change its course")."""
-    if _hyphen_joined(token) or _mentioned_only(token, trigger):
+    if _hyphen_joined(token) or _attributive(token) or _mentioned_only(token, trigger):
         return None
     event_type = senses.event_type(token, trigger.event_type)
     if event_type is None:
         return None
     return token, trigger if event_type == trigger.event_type else Trigger(event_type, None)
+
+
+def _attributive(token: Token) -> bool:
+    """Whether the word is a participle before the noun it describes ("a [visiting]
+    official", "urgently [needed] supplies", "the [occupied] territories"): what the noun is,
+    not an act the sentence reports."""
+    return token.pos_ == "VERB" and token.dep_ == "amod" and token.i < token.head.i
 
 
 def _mentioned_only(token: Token, trigger: Trigger) -> bool:

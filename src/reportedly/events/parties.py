@@ -42,6 +42,11 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 # Entity types of names that can act.
 NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Verbs with an object whose infinitive their subject does ("promised Ukraine to deliver").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten"})
+# Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed
+# troops", "[USAID] deployed").
+ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
 # Entity types of states and peoples.
 STATES = frozenset({"GPE", "NORP"})
 # Entity types of places.
@@ -189,7 +194,8 @@ def parties_of(
     # A passive swaps the roles only when the trigger is the passive verb itself ("was
     # attacked by") or what it puts its subject under ("was placed under house arrest"):
     # not "Serb forces were engaged in ethnic cleansing".
-    if subject is not None and subject.dep_ == "nsubjpass" and _passive_act(trigger, subject):
+    passive = subject is not None and subject.dep_ == "nsubjpass" and _passive_act(trigger, subject)
+    if subject is not None and (passive or _passive_conjunct(trigger, subject)):
         # What was returned or imposed names no one; who it went to does ("a sarcophagus
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
@@ -285,6 +291,17 @@ def _passive_act(trigger: Token, subject: Token) -> bool:
     if trigger.i == verb.i:
         return True
     return trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and trigger.head.head.i == verb.i
+
+
+def _passive_conjunct(trigger: Token, subject: Token) -> bool:
+    """Whether the trigger is a passive verb joined by "and" or a comma to the verb whose
+    subject it shares ("Eighteen fishermen, held captive in Libya, have been [freed] by
+    Libyan forces"): the subject is what the trigger's act is done to."""
+    return (
+        trigger.dep_ == "conj"
+        and subject.head.i != trigger.i
+        and any(child.dep_ == "auxpass" for child in trigger.children)
+    )
 
 
 def _aimed_at(act: Token, text: str, mentions: NamedMentions) -> Token | None:
@@ -674,25 +691,45 @@ class NamedMentions:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
     prepared lifts), a few steps up at most."""
-    for _ in range(6):
+    for steps in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
         if subjects:
             return subjects[0]
-        # A name the parse hung before the verb as an adverb ("[Turkey] massed troops").
+        # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
+        # acronym it took for an adverb: "[USAID] deployed teams").
         named = [
             child
             for child in verb.children
-            if child.dep_ == "npadvmod"
-            and child.pos_ == "PROPN"
-            and child.i < verb.i
-            and child.ent_type_ in NAMED
+            if child.dep_ in ADVERBIAL_NAMES and child.i < verb.i and child.ent_type_ in NAMED
         ]
         if named and verb.pos_ == "VERB":
             return named[0]
         if verb.head.i == verb.i:
             return None
-        verb = verb.head
+        # A verb's own infinitive only: a noun act under one is often a thing ("approved
+        # the deployment of a team [to monitor] a ceasefire").
+        if verb.pos_ == "VERB" and not steps and (controller := _object_controller(verb)) is not None:
+            return controller
+        verb = _reported_clause(verb) or verb.head
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of the verb whose infinitive this is, who does what it says ("persuade
+    Biden [to lift] sanctions", "forced the army [to withdraw]"): not of a verb whose
+    subject does it ("promised Ukraine to deliver"); None for any other word."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    return next((child for child in verb.head.children if child.dep_ == "dobj" and child.i < verb.i), None)
+
+
+def _reported_clause(verb: Token) -> Token | None:
+    """The clause reported before the verb of saying that a participle hangs on, whose
+    subject the participle goes on with ("Taliban fighters overran a base, officials said,
+    [killing] 17 soldiers": the fighters killed); None for any other word."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return None
+    return next((child for child in verb.head.lefts if child.dep_ == "ccomp"), None)
 
 
 def _phrase(token: Token, text: str) -> Span:
