@@ -459,10 +459,12 @@ def _apposition_after(ent: SpacySpan) -> list[Token]:
 
 
 def _apposition_head(ent: SpacySpan) -> list[Token]:
-    """ "the foreign minister, [Sergei Lavrov]": the noun the name is in apposition to."""
+    """ "the foreign minister, [Sergei Lavrov]": the noun the name is in apposition to (a
+    capitalised title too, "The Minister of Justice, [Bekir Bozdag]"; ``role_of`` keeps it
+    only where it is a title)."""
     root = ent.root
     head = root.head
-    if root.dep_ == "appos" and head.i < ent.start and head.pos_ == "NOUN":
+    if root.dep_ == "appos" and head.i < ent.start and head.pos_ in {"NOUN", "PROPN"}:
         return [token for token in head.subtree if token.i <= head.i]
     return []
 

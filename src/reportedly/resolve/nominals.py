@@ -192,6 +192,11 @@ def title_role(words: Iterable[str]) -> tuple[tuple[str, ...], bool] | None:
     of state"; None when the title ends in no role."""
     upper = tuple(part for word in words for part in re.split(r"[\s\-–]+", word.upper()) if part)
     for start in range(len(upper)):
+        if start > 1 and upper[start - 1] == "OF":
+            # "Minister of Justice": the role is the noun the "of" phrase hangs on, not a role
+            # its object happens to spell ("justice"); the lexicon's own "X of Y" phrases
+            # ("secretary of state") have matched at an earlier start.
+            return title_role(upper[: start - 1])
         if upper[start:] in ROLE_PHRASES:
             return upper[start:], any(word.lower() in QUALIFIERS for word in upper[:start])
     return None
