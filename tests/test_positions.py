@@ -11,7 +11,7 @@ import pytest
 
 from reportedly.model import Range
 from reportedly.positions.issues import IssueFileError, _any_of, _compile, load_issues
-from reportedly.positions.stance import read_stance
+from reportedly.positions.stance import lead_addressee, read_stance
 from reportedly.store.stances import find_shifts
 
 from conftest import run_cli
@@ -82,6 +82,13 @@ def test_a_demand_names_whom_it_is_of():
         ("Beijing would never accept the sanctions and urged Washington to stop", "said", "Washington"),
         # "demanded that X <act>": the subject of the act demanded
         ("that the UN send monitors to the flooded areas", "demanded", "the UN"),
+        # organs and armed parties by their common noun; a demand to refrain
+        ("the parliament to ratify Finland's membership of NATO", "urged", "the parliament"),
+        ("it would open the border and called on the junta to halt air strikes", "said", "the junta"),
+        ("the cabinet not to let the hostage deal collapse", "urged", "the cabinet"),
+        # a modal's subject starts its sentence, not after an initial's full stop
+        ("The truce is binding. Hamas must free the hostages now.", "said", "Hamas"),
+        ("U.S. troops must leave the country by the end of August", "said", "U.S. troops"),
         # no one: a thing before "to", a report of what someone did
         ("talks to resume before the summer", "urged", None),
         ("that the UN was sending monitors", "demanded", None),
@@ -90,6 +97,23 @@ def test_a_demand_names_whom_it_is_of():
 def test_a_demand_names_whom_it_is_of_in_the_words_before_its_act(text: str, cue: str, addressee: str | None):
     reading = read_stance(text, cue)
     assert (reading.stance, _text(text, reading.demanded_of)) == ("demands", addressee)
+
+
+@pytest.mark.parametrize(
+    ("lead", "addressee"),
+    [
+        ("urged the government ", "the government"),
+        ("called on G20 countries ", "G20 countries"),
+        ("called on Washington ", "Washington"),
+        ("had urged both leaders ", "both leaders"),
+        # no demanding verb, or no one after it
+        ("said that ", None),
+        ("urged ", None),
+        ("urged it ", None),
+    ],
+)
+def test_a_cue_names_whom_it_addresses_before_its_content(lead: str, addressee: str | None):
+    assert _text(lead, lead_addressee(lead)) == addressee
 
 
 def test_an_issues_own_words_against_it_turn_the_stance():

@@ -239,6 +239,11 @@ def test_the_shipped_model_gives_issues_and_stances_of_short_passages(extract, t
             "all parties",
         ),
         ("The ministry demanded that Israel open the crossings for humanitarian aid.", "Israel"),
+        # whom the cue addresses before a content that starts at "to"
+        (
+            "The relief chief urged the army to let humanitarian aid convoys into the besieged city.",
+            "the army",
+        ),
     ],
 )
 def test_the_shipped_model_names_whom_a_demand_is_of(extract, text: str, addressee: str):

@@ -37,7 +37,7 @@ from reportedly.model import STANCE_VALUES, Attribution, Document, Extraction, S
 from reportedly.positions.issues import IssueBook, load_issues
 from reportedly.positions.parties import name_demanded, party_of_words
 from reportedly.positions.stance import read_stance
-from reportedly.positions.statements import learned_stance_on, take_positions
+from reportedly.positions.statements import lead_demanded, learned_stance_on, statements_of, take_positions
 from reportedly.resolve.actors import ActorCoder
 
 
@@ -146,13 +146,17 @@ def _stance_on(
     if model is not None and extractor.resources.encoder is not None:
         stance = learned_stance_on(*matched, found, book, model) or stance
     evidence = [Span.of(gold.text, gold.start, gold.start + len(gold.content))]
+    # Whom the matched statement's cue addresses before its content first, as the stage reads it.
+    extraction, statement_id = matched
+    statement = next((found for found in statements_of(extraction) if found.id == statement_id), None)
+    lead = lead_demanded(statement, extraction.document.text) if statement and stance == "demands" else None
     read = Stance(
         "gold",
         issue,
         stance,
         evidence,
         _cut(gold, reading.condition if stance == "conditional" else None),
-        _cut(gold, reading.demanded_of if stance == "demands" else None),
+        lead or _cut(gold, reading.demanded_of if stance == "demands" else None),
     )
     return name_demanded([read], matched[0], extractor.resources.coder)[0]
 

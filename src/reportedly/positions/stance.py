@@ -143,7 +143,8 @@ DEMAND_OF = re.compile(
 # \"all parties\" to resume", "called on major emitters to triple", "urged the Saudi-led
 # coalition to lift"; kept only where ``_agent`` finds someone in the words.
 ADDRESSEE = r"[\"“]?(?P<object>(?:the\s+|all\s+|both\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)[\"”]?"
-TO_ACT = r"\s+(?:to\s+[\"“]?(?!be\b)\w+|must|should)"
+# "urged the government not to let ...": a demand to refrain is one (the "not" is not whom).
+TO_ACT = r"\s+(?:(?:not\s+)?to\s+[\"“]?(?!be\b)\w+|must|should)"
 DEMAND_OF_ANYONE = re.compile(
     r"(?<![\w-])(?:call\w* (?:on|upon)|urg\w+|press\w*|ask\w*|appeal\w* to|told|demand\w* that)\s+"
     + ADDRESSEE
@@ -151,6 +152,13 @@ DEMAND_OF_ANYONE = re.compile(
     re.IGNORECASE,
 )
 CUE_OBJECT_ANYONE = re.compile(r"\s*" + ADDRESSEE + TO_ACT)
+# Whom a cue addresses before its content ("urged the government" + "to withdraw the bill",
+# "called on G20 countries" + "to triple ..."): the words after its demanding verb.
+LEAD_ADDRESSEE = re.compile(
+    r"(?<![\w-])(?:call\w* (?:on|upon)|urg\w+|press\w*|ask\w*|appeal\w* to|told|tell\w*|exhort\w*|implor\w*|"
+    r"encourag\w*|order\w*|instruct\w*)\s+" + ADDRESSEE + r"\s*$",
+    re.IGNORECASE,
+)
 # "demanded" + "that the UN send monitors": the subject of the demanded act.
 DEMAND_THAT_CUES = _words(r"demand\w*", r"insist\w*", r"urg\w+")
 AUXILIARY = r"(?:is|was|are|were|has|had|have|would|will|could|can|did|does)\b"
@@ -162,7 +170,8 @@ CUE_THAT = re.compile(
 OBJECT_DEMAND_CUES = _words(r"expect\w*", r"want\w*", r"order\w*", r"told", r"tell\w*")
 # A demand's cue before its content: "urged" + "the administration to send more Patriots".
 CUE_OBJECT = re.compile(
-    r"\s*(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+\w+|them|him|her)\s+to\s+(?!be\b)\w+"
+    r"\s*(?P<object>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+\w+|them|him|her)"
+    r"\s+(?:not\s+)?to\s+(?!be\b)\w+"
 )
 # Who a demand can be of: a name, or people and states by a common noun ("rich countries").
 AGENT_NOUNS = _words(
@@ -188,6 +197,24 @@ AGENT_NOUNS = _words(
     r"the world",
     r"everyone",
     r"community",
+    # organs and armed parties named by their common noun ("urged the parliament to ratify",
+    # "called on the junta to halt air strikes")
+    r"junta",
+    r"parliament",
+    r"cabinet",
+    r"congress",
+    r"lawmakers",
+    r"legislators",
+    r"regime",
+    r"army",
+    r"militias?",
+    r"rebels",
+    r"forces",
+    r"opposition",
+    r"mediators",
+    r"negotiators",
+    r"agencies",
+    r"producers",
 )
 NOT_NAMES = {
     "any",
@@ -227,7 +254,12 @@ ASKING = ("unless", "until", "in exchange for", "in return for", "on condition t
 DEMAND_WORDS = _words(r"demanded", r"called for", r"urged", r"pressed for", r"appealed for", r"insisted on")
 # Where a clause ends: a condition or a demand's subject goes no further.
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|(?<![\w-])(?:but|and then|while|because)(?![\w-])")
-SUBJECT_START = re.compile(r"(?:[,;:]|(?<![\w-])(?:that|and|but|said|says|say)(?![\w-]))\s*", re.IGNORECASE)
+# A sentence's end is a subject's start too ("This resolution is binding. Israel must comply"),
+# not an initial's full stop ("U.S. forces must leave").
+SUBJECT_START = re.compile(
+    r"(?:[,;:]|(?-i:(?<![A-Z]))[.!?]+[\"'”’]?\s|(?<![\w-])(?:that|and|but|said|says|say)(?![\w-]))\s*",
+    re.IGNORECASE,
+)
 
 EVENT_STANCES: dict[str, StanceValue] = {
     "AGREE": "supports",
@@ -651,6 +683,13 @@ def statement_signals(text: str, cue: str) -> list[float]:
         OWN_REFUSAL.search(text),
     )
     return [float(bool(value)) for value in found]
+
+
+def lead_addressee(lead: str) -> Range | None:
+    """Whom a demanding cue addresses in ``lead``, the words from the cue to its content
+    ("urged the government " before "to withdraw the bill"), where they can be someone."""
+    match = LEAD_ADDRESSEE.search(lead)
+    return _agent(lead, Range(match.start("object"), match.end("object"))) if match else None
 
 
 def condition_span(text: str) -> Range | None:

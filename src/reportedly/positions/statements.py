@@ -15,7 +15,7 @@ from reportedly.nlp.encoder import SentenceEncoder
 from reportedly.positions.gate import EncoderGate
 from reportedly.positions.issues import Issue, IssueBook
 from reportedly.positions.learned import PositionModel, StatementView
-from reportedly.positions.stance import Reading, condition_span, demanded_of, read_stance
+from reportedly.positions.stance import Reading, condition_span, demanded_of, lead_addressee, read_stance
 
 SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s|\n")
 
@@ -30,6 +30,9 @@ class Statement:
     # The sentence around it, where its issue may be named ("rejected calls for a truce, saying ...").
     sentence: Span
     event_type: str | None
+    # The words from the cue to the content in its sentence ("urged the government " before
+    # "to withdraw the bill"), where a demand's addressee may stand; None: the cue follows.
+    lead: Span | None = None
 
     @property
     def text(self) -> str:
@@ -86,6 +89,7 @@ def statements_of(extraction: Extraction) -> list[Statement]:
                 attribution.hypothetical,
                 sentences.around(first.start, attribution.content[-1].end),
                 event.event_type if event else None,
+                _lead(extraction.document.text, attribution.cue, first),
             )
         )
     contents = sorted(part.range for attribution in extraction.attributions for part in attribution.content)
@@ -103,6 +107,29 @@ def statements_of(extraction: Extraction) -> list[Statement]:
                 )
             )
     return found
+
+
+# At most this many characters from a cue to its content: a cue and its addressee ("called on
+# the Rapid Support Forces and the Sudanese army"), not a clause between them.
+LEAD_CHARS = 80
+
+
+def _lead(text: str, cue: Span | None, content: Span) -> Span | None:
+    """The words from ``cue`` to ``content`` when the cue comes first, close and in the same
+    sentence."""
+    if cue is None or not cue.end <= content.start <= cue.start + LEAD_CHARS:
+        return None
+    if SENTENCE_END.search(text, cue.end, content.start):
+        return None
+    return Span.of(text, cue.start, content.start)
+
+
+def lead_demanded(statement: Statement, text: str) -> Span | None:
+    """Whom the statement's cue addresses before its content (a span of the document's
+    ``text``), if anyone: a demand's addressee ("urged the government" + "to withdraw")."""
+    lead = statement.lead
+    found = lead_addressee(lead.text) if lead else None
+    return Span.of(text, lead.start + found.start, lead.start + found.end) if lead and found else None
 
 
 def to_bytes(vector: np.ndarray) -> bytes:
@@ -268,7 +295,10 @@ def take_positions(
                         statement.evidence,
                         _moved(condition_of(reading, stance, statement.text[start:]), start),
                     ),
-                    _span(
+                    # The cue's addressee before the content first: "urged Washington" + "to
+                    # press Moscow to attend" demands of Washington.
+                    (stance == "demands" and lead_demanded(statement, extraction.document.text))
+                    or _span(
                         extraction.document.text,
                         statement.evidence,
                         _moved(demanded_of_in(reading, stance, statement.text[start:], statement.cue), start),
