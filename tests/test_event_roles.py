@@ -383,58 +383,7 @@ def test_a_statement_released_frees_no_one(extract):
     assert extract("The ministry released a statement on the floods.").events == []
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a thing named only by a people's adjective goes to the party after "to"
-        (
-            "The United States returned six Iraqi artifacts to the government of Iraq.",
-            ("RETREAT", [("The United States", "USA")], [("Iraq", "IRQ")]),
-        ),
-        # forcing a plane to land is coercion; forcing an army to withdraw, its withdrawal
-        (
-            "The Turkish air force forced a Syrian plane flying from Moscow to Damascus to land in Ankara.",
-            ("COERCE", [("The Turkish air force", "TURMIL")], [("a Syrian plane", "SYR")]),
-        ),
-        (
-            "Rebels forced the Malian army to withdraw from Kidal.",
-            ("RETREAT", [("the Malian army", "MLIMIL")], [("Kidal", "MLI")]),
-        ),
-        # the noun "cooperation" between two sides
-        (
-            "Cooperation between Kenya and Uganda on border security has grown, officials said.",
-            ("COOPERATE", [("Kenya", "KEN")], [("Uganda", "UGA")]),
-        ),
-        # fighting an epidemic is aid, not an assault
-        (
-            "Germany sent doctors to fight the Ebola epidemic in Liberia.",
-            ("AID", [("Germany", "DEU")], [("Liberia", "LBR")]),
-        ),
-        # the dictionaries had Mauritania's leaders as Mauritius's (MUS)
-        (
-            "Mohamed Ould Abdel Aziz met Macky Sall in Dakar.",
-            ("CONSULT", [("Mohamed Ould Abdel Aziz", "MRTGOV")], [("Macky Sall", "SENELI")]),
-        ),
-    ],
-)
-def test_transfers_compulsion_and_cooperation(extract, text, expected):
-    (event,) = extract(text).events
-    assert parties(event) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "actor"),
-    [
-        # "let free" where the parse makes "free" an adjective of the freed
-        ("Yemen let free three activists on Sunday.", "let", [("Yemen", "YEM")]),
-        # a pardon releases; the passive release before it has no one doing it
-        (
-            "The journalist was released on Monday after Kenyan President William Ruto pardoned him.",
-            "pardoned",
-            [("Kenyan President William Ruto", "KENGOV")],
-        ),
-    ],
-)
-def test_letting_free_and_pardoning_release(extract, text, trigger, actor):
-    (event,) = extract(text).events
-    assert (event.event_type, event.trigger.text, parties(event)[1]) == ("RETREAT", trigger, actor)
+def test_mauritania_s_leaders_are_mauritania_s(extract):
+    # the dictionaries had Mauritania's leaders as Mauritius's (MUS)
+    (event,) = extract("Mohamed Ould Abdel Aziz met Macky Sall in Dakar.").events
+    assert parties(event) == ("CONSULT", [("Mohamed Ould Abdel Aziz", "MRTGOV")], [("Macky Sall", "SENELI")])

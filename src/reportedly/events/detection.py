@@ -89,9 +89,6 @@ REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "balk", "resist"})
 INTENT_WORDS = frozenset(
     {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge", "swear"}
 )
-# Verbs that make their object do what their infinitive says: the act is that one where it
-# is an event ("forced the army to withdraw"), else the coercion itself ("forced a plane to land").
-COMPELLING = frozenset({"force", "compel"})
 # Acts of cooperation: refused or denied for the future ("will not accept", "failed to reach
 # an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
 FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
@@ -145,10 +142,6 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
     for child in token.children:
         if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
             return found
-    # A verb and the word after it that says what it leaves its object ("let free", "set
-    # free"): the parse makes that word an adjective of the object or a clause of its own.
-    if token.i + 1 < len(token.doc) and (found := triggers.get((f"{lemma} {token.nbor(1).lower_}", pos))):
-        return found
     # A word written with a hyphen as one ("cease-fire": "ceasefire").
     before = _before_hyphen(token)
     if before is not None and (found := triggers.get((before.lower_ + lemma, pos))):
@@ -424,10 +417,9 @@ def _through_light_verb(
 ) -> tuple[Token, Trigger]:
     """The object noun's event for a light verb ("imposed sanctions", "sanctions were
     imposed"), the promised act's for
-    a promise ("vowed to fight": a threat to fight), the compelled act's for a compulsion
-    ("forced the army to withdraw"), else the verb's own."""
+    a promise ("vowed to fight": a threat to fight), else the verb's own."""
     lemma = token.lemma_.lower()
-    carried = CARRIED if lemma in LIGHT_VERBS else {"xcomp"} if lemma in INTENT_WORDS | COMPELLING else set()
+    carried = CARRIED if lemma in LIGHT_VERBS else {"xcomp"} if lemma in INTENT_WORDS else set()
     for child in token.children:
         if child.dep_ not in carried:
             continue

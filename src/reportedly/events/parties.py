@@ -61,7 +61,7 @@ PLACE_NOUNS = LAND_AND_WATER | {"area", "areas", "zone", "border", "territory", 
 # Verbs of talking, whose object is what is talked about ("discuss a prisoner exchange").
 TOPIC_VERBS = frozenset({"discuss", "debate"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
-UNNAMED = 3
+UNNAMED = 2
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it. A party in one ("the army", "President X", "a terror group") that
 # no dictionary places is placed in the country its sentence names; "reporters" are not.
@@ -352,29 +352,14 @@ def _names_only_venue(token: Token, text: str, mentions: NamedMentions) -> bool:
 def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[bool, bool, int]:
     """How good a recipient a candidate is, best lowest: whether it names no one; for the
     named, whether it is the place of the act (after "in" or "at"); then whether its own
-    words name someone (0), only its phrase does (1), or it is a thing handed to a party
-    after "to" and only a people's adjective names it (2)."""
-    if own := _parties_named(_own_words(token, text), token, mentions):
-        rank = 2 if _adjective_named_thing(token, own) else 0
+    words name someone (0) or only its phrase does (1)."""
+    if _parties_named(_own_words(token, text), token, mentions):
+        rank = 0
     elif _parties_named(_phrase(token, text), token, mentions):
         rank = 1
     else:
         return True, False, UNNAMED
     return False, token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS, rank
-
-
-def _adjective_named_thing(token: Token, named: list[Entity]) -> bool:
-    """Whether an object is named only by a people's adjective before it and its verb hands
-    it to someone after "to" ("returned six [Iraqi] artifacts to the government of Iraq"):
-    the party is the one it goes to, not whose the thing is."""
-    if token.dep_ != "dobj" or token.ent_type_ or any(entity.type != "NORP" for entity in named):
-        return False
-    return any(
-        child.dep_ in {"prep", "dative"}
-        and child.lower_ == "to"
-        and any(grand.dep_ == "pobj" for grand in child.children)
-        for child in token.head.children
-    )
 
 
 def _is_venue_preposition(word: Token) -> bool:
