@@ -381,3 +381,9 @@ def test_trigger_senses_round_five(extract, text, expected):
 
 def test_a_statement_released_frees_no_one(extract):
     assert extract("The ministry released a statement on the floods.").events == []
+
+
+def test_mauritania_s_leaders_are_mauritania_s(extract):
+    # the dictionaries had Mauritania's leaders as Mauritius's (MUS)
+    (event,) = extract("Mohamed Ould Abdel Aziz met Macky Sall in Dakar.").events
+    assert parties(event) == ("CONSULT", [("Mohamed Ould Abdel Aziz", "MRTGOV")], [("Macky Sall", "SENELI")])
