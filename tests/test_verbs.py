@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from reportedly.events.detection import contexts_of
 from reportedly.events.verbs import VerbFileError, parse_verb_dictionary, plover_type, shipped_verbs
 from reportedly.nlp.pipeline import DEFAULT_MODEL
 
@@ -60,3 +61,18 @@ def test_shipped_cameo_patterns_and_plover_types(nlp):
 def test_a_file_without_verb_blocks_is_refused():
     with pytest.raises(VerbFileError, match="no verb blocks"):
         parse_verb_dictionary(["&FOOD", "+GRAIN"], "broken.txt")
+
+
+def test_a_verb_tries_only_the_patterns_its_sentence_has_words_for():
+    verbs = parse_verb_dictionary(VERBS.splitlines(), "test verbs")
+    rush = verbs.forms["RUSH"]
+    # Longest first; "TROOPS (TO BORDER)" needs TROOPS and BORDER, "&FOOD" one of its words.
+    assert [p.code for p in rush.candidates({"GRAIN", "TO", "GONDOR"})] == ["073"]
+    assert [p.code for p in rush.candidates({"TROOPS", "TO", "THE", "BORDER"})] == ["154"]
+    assert rush.candidates({"TROOPS", "TO", "THE", "CAPITAL"}) == []
+    assert verbs.forms["CONDEMN"].candidates({"GONDOR"}) == []
+
+
+def test_contexts_of_phrases_and_lemmas_in_order_of_mention(nlp):
+    sentence = next(nlp("Missiles hit the camp as the peace process stalled over natural gas.").sents)
+    assert contexts_of(sentence) == ["military", "diplomatic", "resources"]

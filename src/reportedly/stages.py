@@ -52,6 +52,12 @@ class Draft:
     # Event id -> the time expression its trigger governs, which dates it once resolved.
     event_times: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def text(self) -> str:
+        """The document's text, which the joined Doc's is (``nlp.chunks.join_chunks``): read
+        from the document, not rebuilt from the Doc's tokens (``Doc.text``) by each stage."""
+        return self.extraction.document.text
+
 
 Subject = TypeVar("Subject", Doc, Draft)
 
@@ -79,7 +85,12 @@ def group_entities(draft: Draft, resources: Resources) -> None:
         is_title=resources.titles.is_title,
     )
     extraction.entities, draft.descriptions = collect_entities(
-        doc, doc.text, resources.coder.tables.variants, title_test(resources.coder), resources.genders, missed
+        doc,
+        draft.text,
+        resources.coder.tables.variants,
+        title_test(resources.coder),
+        resources.genders,
+        missed,
     )
 
 
@@ -89,7 +100,7 @@ def speaker_resolver(draft: Draft, resources: Resources) -> SpeakerResolver:
     country = article_country(draft.extraction.entities, resources.coder, published)
     return SpeakerResolver(
         draft.doc,
-        draft.doc.text,
+        draft.text,
         draft.extraction.entities,
         resources.genders,
         resources.lexicon.nominal_cues,
@@ -146,7 +157,7 @@ def resolve_speakers(draft: Draft, resources: Resources) -> None:
 def find_time_expressions(draft: Draft, resources: Resources) -> None:
     """Time expressions, and the one each attribution is dated by."""
     extraction = draft.extraction
-    extraction.times, draft.readings = find_times(draft.doc, draft.doc.text)
+    extraction.times, draft.readings = find_times(draft.doc, draft.text)
     date_attributions(extraction.attributions, extraction.times, draft.doc)
 
 
@@ -154,7 +165,7 @@ def detect_events(draft: Draft, resources: Resources) -> None:
     doc, extraction = draft.doc, draft.extraction
     extraction.events, draft.event_times = code_events(
         doc,
-        doc.text,
+        draft.text,
         extraction.attributions,
         extraction.entities,
         extraction.times,

@@ -37,7 +37,7 @@ from reportedly.events.parties import (
     state_of_place,
 )
 from reportedly.events.senses import SentenceSenses
-from reportedly.events.verbs import VerbDictionary, plover_type, words_of
+from reportedly.events.verbs import SentenceWords, VerbDictionary, plover_type
 from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeExpression
 from reportedly.resolve.times import TimesBySentence
 
@@ -239,30 +239,46 @@ def code_events(
     return events, event_times
 
 
+@dataclass(frozen=True, slots=True)
+class ContextTable:
+    """Words and phrases (as tuples of lower-case words) to the context they set, and by the
+    word a phrase of several opens with, the most words such a phrase has: at each word of a
+    sentence, only the lengths of the phrases it opens are looked up."""
+
+    phrases: dict[tuple[str, ...], str]
+    longest: dict[str, int]
+
+
 @cache
-def read_contexts() -> dict[tuple[str, ...], str]:
-    """Words and phrases (as tuples of lower-case words) to the context they set."""
-    contexts = {}
+def read_contexts() -> ContextTable:
+    phrases: dict[tuple[str, ...], str] = {}
+    longest: dict[str, int] = {}
     for line in data_lines("event_contexts.tsv"):
         words, context = line.split("\t")
-        contexts[tuple(words.split())] = context
-    return contexts
+        phrases[tuple(words.split())] = context
+    for phrase in phrases:
+        if len(phrase) > 1:
+            longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
+    return ContextTable(phrases, longest)
 
 
 def contexts_of(sentence: SpacySpan) -> list[str]:
     """The contexts a sentence's words set ("troops" military, "refugees" refugees), in
-    order of first mention; single words also by their lemma ("missiles")."""
+    order of first mention, a longer phrase before a shorter at the same word; single words
+    also by their lemma ("missiles")."""
     table = read_contexts()
-    longest = max(map(len, table), default=1)
-    words = [token.lower_ for token in sentence]
-    lemmas = [token.lemma_.lower() for token in sentence]
+    words, lemmas = [], []
+    for token in sentence:
+        words.append(token.lower_)
+        lemmas.append(token.lemma_.lower())
     found: dict[str, None] = {}
-    for start in range(len(words)):
-        for length in range(min(longest, len(words) - start), 0, -1):
-            for form in (words, lemmas) if length == 1 else (words,):
-                context = table.get(tuple(form[start : start + length]))
-                if context is not None:
-                    found.setdefault(context)
+    for start, (word, lemma) in enumerate(zip(words, lemmas, strict=True)):
+        longest = min(table.longest.get(word, 1), len(words) - start)
+        phrases = [tuple(words[start : start + length]) for length in range(longest, 1, -1)]
+        for phrase in (*phrases, (word,), (lemma,)):
+            context = table.phrases.get(phrase)
+            if context is not None:
+                found.setdefault(context)
     return list(found)
 
 
@@ -332,9 +348,11 @@ def _dictionary_trigger(
 ) -> tuple[Token, Trigger] | None:
     """The verb nearest the root that a verb dictionary codes as a PLOVER event: verbs are
     tried nearest the root first, so that most are never matched against the patterns."""
-    words = words_of(sentence)  # once for all the sentence's verbs
-    nearest_first = sorted((token for token in sentence if token.pos_ == "VERB"), key=_distance_from_root)
-    for token in nearest_first:
+    listed = [token for token in sentence if token.pos_ == "VERB" and verbs.block_of(token) is not None]
+    if not listed:
+        return None  # most sentences the fallback is asked about: no need of their words
+    words = SentenceWords(sentence)  # once for all the sentence's verbs
+    for token in sorted(listed, key=_distance_from_root):
         code = verbs.code(token, words)
         event_type = plover_type(code) if code is not None else None
         if event_type is not None and (sensed := _in_sense(token, Trigger(event_type, None), senses)):
@@ -555,8 +573,7 @@ def _intended(token: Token) -> bool:
 
 def _end_of_words(sentence: SpacySpan) -> int:
     """Where a sentence's last word ends (spaCy counts the line breaks after it in)."""
-    words = [token for token in sentence if not token.is_space]
-    last = words[-1] if words else sentence[-1]
+    last = next((token for token in reversed(sentence) if not token.is_space), sentence[-1])
     return last.idx + len(last.text.rstrip())
 
 

@@ -433,7 +433,7 @@ def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor
     by_modifier = _by_modifier(word, text, mentions) or _by_owner(word, text, mentions)
     if by_modifier:
         return by_modifier
-    span = _with_role(_named_apposition(word, text, mentions), text)
+    span = _with_role(*_named_apposition(word, text, mentions), text)
     party = party_of(span, text, mentions)
     if party.entity is not None and mentions.named_in(span) and not _parties_named(span, word, mentions):
         # "Western proposal for Black Sea talks": the words name only a place that qualifies
@@ -479,20 +479,20 @@ def _by_owner(token: Token, text: str, mentions: NamedMentions) -> list[EventAct
     return parties
 
 
-def _named_apposition(token: Token, text: str, mentions: NamedMentions) -> Token:
+def _named_apposition(token: Token, text: str, mentions: NamedMentions) -> tuple[Token, Span]:
     """A party that names no one by its apposition that does ("the then president, Goodluck
-    Jonathan,"); else the party itself."""
-    if mentions.named_in(_phrase(token, text)):
-        return token
-    appositions = (child for child in token.children if child.dep_ == "appos")
-    return next((child for child in appositions if mentions.named_in(_phrase(child, text))), token)
-
-
-def _with_role(token: Token, text: str) -> Span:
-    """A person's phrase with the role its apposition gives them, which says whom they act
-    for ("Thomas Shannon, U.S. undersecretary of state", "Flavia Piccoli, Vice President of
-    ... the Italian Chamber of Deputies"); any other party's phrase alone."""
+    Jonathan,"); else the party itself; with its phrase."""
     phrase = _phrase(token, text)
+    if mentions.named_in(phrase):
+        return token, phrase
+    appositions = ((child, _phrase(child, text)) for child in token.children if child.dep_ == "appos")
+    return next(((child, own) for child, own in appositions if mentions.named_in(own)), (token, phrase))
+
+
+def _with_role(token: Token, phrase: Span, text: str) -> Span:
+    """A person's ``phrase`` with the role its apposition gives them, which says whom they
+    act for ("Thomas Shannon, U.S. undersecretary of state", "Flavia Piccoli, Vice President
+    of ... the Italian Chamber of Deputies"); any other party's phrase alone."""
     if token.ent_type_ != "PERSON":
         return phrase
     roles = (child for child in token.children if child.dep_ == "appos" and child.i > token.i)

@@ -16,6 +16,7 @@ not checked. The pattern with most words wins; without one, the block's own code
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -63,6 +64,35 @@ class VerbPattern:
 class VerbBlock:
     code: str | None
     patterns: list[VerbPattern] = field(default_factory=list)
+    # By a word, the positions of the patterns that need it: a pattern is filed under the
+    # openings of its element with fewest (``index``), so that a verb tries only the patterns
+    # its sentence's words can match, not all of a large block's (CAMEO's has up to 188).
+    by_word: dict[str, list[int]] = field(default_factory=dict)
+    # Patterns of no element, which every sentence matches.
+    unconditional: list[int] = field(default_factory=list)
+
+    def index(self) -> None:
+        """File the patterns, once they are all read and sorted, by the words they need."""
+        for position, pattern in enumerate(self.patterns):
+            if not pattern.openings:
+                self.unconditional.append(position)
+                continue
+            # An element of no alternative (an empty synset) files the pattern nowhere: it
+            # never matches.
+            for word in min(pattern.openings, key=len):
+                self.by_word.setdefault(word, []).append(position)
+
+    def candidates(self, present: Set[str]) -> list[VerbPattern]:
+        """The patterns whose every element opens with one of the ``present`` words, in
+        order (longest first)."""
+        positions = {*self.unconditional}
+        for word in present & self.by_word.keys():
+            positions.update(self.by_word[word])
+        return [
+            pattern
+            for pattern in (self.patterns[position] for position in sorted(positions))
+            if all(not words.isdisjoint(present) for words in pattern.openings)
+        ]
 
 
 @dataclass(slots=True)
@@ -71,42 +101,47 @@ class VerbDictionary:
 
     forms: dict[str, VerbBlock] = field(default_factory=dict)
 
-    def code(self, token: Token, sentence_words: list[tuple[str, str]] | None = None) -> str | None:
-        """The CAMEO code a verb has in its sentence, or None; ``sentence_words``: the
-        sentence's words as ``words_of`` gives them, when the caller tries several verbs."""
-        block = self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
-        if block is None:
-            return None
-        sentence = token.sent
-        words = sentence_words if sentence_words is not None else words_of(sentence)
-        before = words[: token.i - sentence.start]
+    def code(self, token: Token, sentence: SentenceWords | None = None) -> str | None:
+        """The CAMEO code a verb has in its sentence, or None; ``sentence``: the verb's
+        sentence's words, when the caller tries several of its verbs."""
+        block = self.block_of(token)
+        if block is None or not block.patterns:
+            return None if block is None else block.code
+        sentence = sentence if sentence is not None else SentenceWords(token.sent)
+        # Before the verb, the sentence's words up to it: the sentence's positions serve, as
+        # ``_in_order`` looks no further than the words it is given.
+        before = sentence.words[: token.i - sentence.start]
         # After the verb, its own phrase: not what it reports ("told reporters that the
         # proposal ..." is no proposal) nor the clauses joined to it.
         own_phrase = subtree_without_clauses(token, _OTHER_CLAUSES)
-        after = [_words(word) for word in own_phrase if word.i > token.i]
-        before_at, after_at = _positions(before), _positions(after)
-        present = before_at.keys() | after_at.keys()
-        # Patterns are kept longest first: the first that matches is the best.
+        after = [sentence.words[word.i - sentence.start] for word in own_phrase if word.i > token.i]
+        after_at = _positions(after)
+        # Patterns are kept longest first: the first that matches is the best. A pattern
+        # matches only words the sentence has, so its words are the candidates' test.
         best = next(
             (
                 pattern
-                for pattern in block.patterns
-                if all(not words.isdisjoint(present) for words in pattern.openings)
-                and _in_order(pattern.before, before, before_at)
+                for pattern in block.candidates(sentence.at.keys())
+                if _in_order(pattern.before, before, sentence.at)
                 and _in_order(pattern.after, after, after_at)
             ),
             None,
         )
         return best.code if best is not None else block.code
 
+    def block_of(self, token: Token) -> VerbBlock | None:
+        """The block of a verb, by its form or else its lemma."""
+        return self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
 
-def words_of(sentence: Span) -> list[tuple[str, str]]:
-    """A sentence's words, each as written and as lemma, in upper case."""
-    return [_words(word) for word in sentence]
 
+class SentenceWords:
+    """A sentence's words, each as written and as lemma, in upper case, and where each
+    occurs: gathered once for all the verbs of the sentence a dictionary tries."""
 
-def _words(token: Token) -> tuple[str, str]:
-    return token.text.upper(), token.lemma_.upper()
+    def __init__(self, sentence: Span) -> None:
+        self.start = sentence.start
+        self.words = [(word.text.upper(), word.lemma_.upper()) for word in sentence]
+        self.at = _positions(self.words)
 
 
 def _positions(words: list[tuple[str, str]]) -> dict[str, list[int]]:
@@ -183,6 +218,7 @@ def parse_verb_dictionary(lines: list[str], name: str) -> VerbDictionary:
             pattern_block.patterns.append(pattern)
     for block in {id(block): block for block in dictionary.forms.values()}.values():
         block.patterns.sort(key=lambda pattern: -pattern.size)  # stable: ties keep file order
+        block.index()
     if not dictionary.forms:
         raise VerbFileError(f"{name}: no verb blocks ('--- VERB [code] ---') found")
     return dictionary

@@ -64,8 +64,11 @@ NUMBERS = {
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# Both alternatives begin a word with a digit: tried only there (``(?=\d)(?<!\w)``, which re
+# rules out faster than it tries each alternative's ``\b``).
 _CLOCK = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am|pm)(?=\W|$)|\b(\d{1,2})[:.](\d{2})\b(?!\s*[ap]\.?m)"
+    r"(?=\d)(?<!\w)(?:\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am|pm)(?=\W|$)"
+    r"|\b(\d{1,2})[:.](\d{2})\b(?!\s*[ap]\.?m))"
 )
 # A 24-hour clock with no "am"/"pm" is a time only with its zone or "at" ("16:16 GMT",
 # "at 09:30") or at the start of a line (a live blog's "09:03 – ..."), not a score or a
@@ -728,8 +731,12 @@ _VAGUE = re.compile(
     r"(?<!as )\b(?:recently|soon|overnight|(?:a|one|two|three) fortnights?)\b(?! as\b)"
     r"|\b(?:this (?:morning|afternoon|evening)|tonight|last night|yesterday|tomorrow)\b"
 )
-# Times NER misses, in lower case: prehistory, holidays, vague and deictic words.
-_MISSED_BY_NER = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (_ERA, _HOLIDAY, _VAGUE)))
+# Times NER misses, in lower case: prehistory, holidays, vague and deictic words. Each
+# begins a word, so the search tries its alternatives only where a word begins, not at every
+# character of the document (less than half the time, the same matches).
+_MISSED_BY_NER = re.compile(
+    r"(?<!\w)(?=\w)(?:" + "|".join(f"(?:{pattern.pattern})" for pattern in (_ERA, _HOLIDAY, _VAGUE)) + ")"
+)
 _AND = re.compile(r"\s*,?\s+(?:and|or|after|before|since)\s+|,\s+")
 
 
