@@ -46,6 +46,8 @@ class Issue:
 
     # The patterns as one expression: one search a text, not one a pattern.
     any_pattern: re.Pattern[str] | None = None
+    # The ``against`` words as one expression (made on first use, as ``any_pattern``).
+    any_against: re.Pattern[str] | None = None
 
     def first_match(self, text: str, start: int = 0) -> re.Match[str] | None:
         """The pattern match earliest in ``text`` (from ``start``: the word-boundary tests
@@ -53,6 +55,13 @@ class Issue:
         if self.any_pattern is None:
             self.any_pattern = _joined(self.patterns, self.name)
         return self.any_pattern.search(text, start)
+
+    def against_words(self) -> re.Pattern[str]:
+        """The ``against`` words as one expression: a text it does not match has none of them
+        (one search, not one a word: most statements have none)."""
+        if self.any_against is None:
+            self.any_against = _joined(self.against, self.name)
+        return self.any_against
 
 
 @dataclass(slots=True)
