@@ -150,19 +150,33 @@ class Features:
         if self.word_columns is None:
             self.word_columns = _columns_of(self.cue_words), _columns_of(self.content_words)
         cue_columns, content_columns = self.word_columns
-        row = np.concatenate(
-            [
-                [1.0],
-                _vector(view) * VECTOR_SCALE if embedding else [],
-                statement_signals(view.text, view.cue),
-                [float(cue == name) for name in CUE_CLASSES],
-                [float(event == name) for name in EVENT_TYPES],
-                [float(view.event_type is not None and event is None), float(view.event_type is None)],
-                [float(view.negated), float(view.hypothetical)],
-                _marks(words_of(view.cue), cue_columns, len(self.cue_words)),
-                _marks(words_of(view.text), content_columns, len(self.content_words)),
-            ]
+        vector = _vector(view) * VECTOR_SCALE if embedding else np.zeros(0)
+        # The blocks written into one row in turn (not lists joined: a statement's row is
+        # some thousand numbers, most of them its unknown words' zeros).
+        row = np.zeros(
+            1 + len(vector) + len(SIGNALS) + len(CUE_CLASSES) + len(EVENT_TYPES) + 4
+            + len(self.cue_words) + len(self.content_words)
+        )  # fmt: skip
+        row[0] = 1.0
+        at = 1 + len(vector)
+        row[1:at] = vector
+        row[at : at + len(SIGNALS)] = statement_signals(view.text, view.cue)
+        at += len(SIGNALS)
+        row[at + CUE_CLASSES.index(cue)] = 1.0
+        at += len(CUE_CLASSES)
+        if event is not None:
+            row[at + EVENT_TYPES.index(event)] = 1.0
+        at += len(EVENT_TYPES)
+        row[at : at + 4] = (
+            float(view.event_type is not None and event is None),
+            float(view.event_type is None),
+            float(view.negated),
+            float(view.hypothetical),
         )
+        at += 4
+        _mark(row[at : at + len(self.cue_words)], words_of(view.cue), cue_columns)
+        at += len(self.cue_words)
+        _mark(row[at:], words_of(view.text), content_columns)
         row.flags.writeable = False
         self.last_statement = view, embedding, row
         return row
@@ -234,24 +248,29 @@ class Features:
             )[None, :]
         count = len(self.issues)
         best_other = _best_of_others(similarities)
-        rows = [
-            np.ones((count, 1)),
-            np.eye(count),
-            similarities[:, None],
-            (similarities - best_other)[:, None],
-            (similarities > best_other)[:, None].astype(np.float64),
-            placed[:, None],
-            ruled[:, None],
-            np.full((count, 1), float(not view.rule_issues)),
-            np.full((count, 1), float(len(view.pattern_issues) > 1)),
-        ]
+        centroids = self.centroids if self.embedding_for_issues else None
+        products = 0 if centroids is None else centroids.shape[1]
+        rows = np.zeros((count, 1 + count + 7 + (3 if len(exemplars) else 0) + products))
+        rows[:, 0] = 1.0
+        np.fill_diagonal(rows[:, 1 : 1 + count], 1.0)
+        at = 1 + count
+        rows[:, at] = similarities
+        rows[:, at + 1] = similarities - best_other
+        rows[:, at + 2] = similarities > best_other
+        rows[:, at + 3] = placed
+        rows[:, at + 4] = ruled
+        rows[:, at + 5] = float(not view.rule_issues)
+        rows[:, at + 6] = float(len(view.pattern_issues) > 1)
+        at += 7
         if len(exemplars):
             closest, nothing = exemplars[:count], exemplars[count]
-            closest_other = _best_of_others(closest)
-            rows += [closest[:, None], (closest - closest_other)[:, None], np.full((count, 1), nothing)]
-        if self.embedding_for_issues and self.centroids is not None:
-            rows.append(self.centroids * _vector(view)[None, :] * PRODUCT_SCALE)
-        return np.concatenate(rows, axis=1)
+            rows[:, at] = closest
+            rows[:, at + 1] = closest - _best_of_others(closest)
+            rows[:, at + 2] = nothing
+            at += 3
+        if centroids is not None:
+            rows[:, at:] = centroids * _vector(view)[None, :] * PRODUCT_SCALE
+        return rows
 
     def stance_row(self, view: StatementView, issue: str, reading: Reading, acts_against: bool) -> np.ndarray:
         """The stance model's input for the statement on ``issue``, given the rules' reading
@@ -264,23 +283,30 @@ class Features:
         # "No sanctions relief": a negation of an act against the issue is for it.
         signals = statement[self._polarity_columns(view)]
         turned = signals[POLARITY_SIGNALS.index("negations odd")] != float(acts_against)
-        polarity = np.zeros((len(self.issues), len(POLARITY_SIGNALS) + 2))
-        polarity[index] = [*signals, float(acts_against), float(turned)]
-        return np.concatenate(
-            [
-                statement,
-                [float(index == number) for number in range(len(self.issues))],
-                polarity.reshape(-1),
-                [
-                    float(acts_against),
-                    float(issue in view.pattern_issues),
-                    float(issue in view.rule_issues),
-                    similarities[index],
-                ],
-                [float(reading.stance == value) for value in STANCE_VALUES],
-                [float(reading.condition is not None), float(reading.demanded_of is not None)],
-            ]
+        count, width = len(self.issues), len(POLARITY_SIGNALS) + 2
+        # The blocks written into one row in turn: the statement's own, the issue, each issue's
+        # polarity (only this one's set), the issue's own, the rules' reading.
+        row = np.zeros(len(statement) + count + count * width + 4 + len(STANCE_VALUES) + 2)
+        row[: len(statement)] = statement
+        at = len(statement)
+        row[at + index] = 1.0
+        at += count
+        block = at + index * width
+        row[block : block + len(POLARITY_SIGNALS)] = signals
+        row[block + len(POLARITY_SIGNALS) : block + width] = (float(acts_against), float(turned))
+        at += count * width
+        row[at : at + 4] = (
+            float(acts_against),
+            float(issue in view.pattern_issues),
+            float(issue in view.rule_issues),
+            similarities[index],
         )
+        at += 4
+        if reading.stance in STANCE_VALUES:
+            row[at + STANCE_VALUES.index(reading.stance)] = 1.0
+        at += len(STANCE_VALUES)
+        row[at:] = (float(reading.condition is not None), float(reading.demanded_of is not None))
+        return row
 
     def _polarity_columns(self, view: StatementView) -> list[int]:
         """Where ``POLARITY_SIGNALS`` sit in the statement's own features."""
@@ -300,11 +326,9 @@ def _columns_of(words: list[str]) -> dict[str, list[int]]:
     return columns
 
 
-def _marks(words: list[str], columns: dict[str, list[int]], width: int) -> np.ndarray:
-    """1.0 in the columns of the known words among ``words``, 0.0 elsewhere."""
-    marks = np.zeros(width)
+def _mark(marks: np.ndarray, words: list[str], columns: dict[str, list[int]]) -> None:
+    """1.0 in ``marks``' columns of the known words among ``words``."""
     marks[[column for word in set(words) for column in columns.get(word, ())]] = 1.0
-    return marks
 
 
 # OpenBLAS runs a product of m·n·k up to this on the calling thread, a larger one on its threads,

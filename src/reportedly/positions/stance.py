@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 
 from reportedly.model import Range, StanceValue
+from reportedly.positions.expressions import guarded
 
 _WORD = r"(?<![\w-])(?:{})(?![\w-])"
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(_WORD.format("|".join(alternatives)), re.IGNORECASE)
+    return re.compile(_WORD.format(guarded("|".join(alternatives), re.IGNORECASE)), re.IGNORECASE)
 
 
 # Negations: each one turns the statement ("would not accept" opposes; "denied it was
