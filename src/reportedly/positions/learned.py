@@ -211,7 +211,9 @@ class Features:
         # Each column's highest by the products, and those of its exemplars that come within
         # twice the products' slack of it: the sum's highest is one of them.
         gathered = cosines[:, rows]
-        found = np.maximum.reduceat(gathered, np.cumsum(counts) - counts, axis=1)
+        # (A -1 after the last, where a last column of none starts.)
+        ends = np.full((len(vectors), 1), -1.0, dtype=np.float32)
+        found = np.maximum.reduceat(np.append(gathered, ends, axis=1), np.cumsum(counts) - counts, axis=1)
         column_of = np.repeat(np.arange(len(counts)), counts)
         slack = _slack(exemplars.shape[1], longest, vectors)
         near_vector, near = np.nonzero(gathered >= (found - 2 * slack[:, None])[:, column_of])
@@ -219,7 +221,7 @@ class Features:
         exact = np.einsum("ij,ij->i", exemplars[rows[near]], vectors[near_vector])
         if skip is not None:
             exact[rows[near] == skip] = -1.0
-        # A column of none is -1, as each cosine (at least -1) went with a -1.
+        # A column of none is -1, and so is the least cosine of these unit vectors.
         highest = np.full((len(vectors), len(counts)), -1.0)
         np.maximum.at(highest, (near_vector, column_of[near]), exact)
         return highest
