@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from reportedly.model import Range
+from reportedly.positions.expressions import guarded
 from reportedly.positions.issues import IssueFileError, _any_of, _compile, load_issues
 from reportedly.positions.stance import lead_addressee, read_stance
 from reportedly.store.stances import find_shifts
@@ -191,6 +193,22 @@ def test_the_shipped_issues_are_the_fourteen_of_the_gold_and_patterns_find_them(
 def test_the_patterns_find_the_issues_of_statements_that_name_them_otherwise(text: str, issues: list[str]):
     # Wordings the patterns missed in the training sets' cross-validation (the gold unread).
     assert [issue.name for issue, _match in load_issues().about(text)] == issues
+
+
+def test_a_word_list_is_tested_first_for_the_characters_its_words_start_with():
+    # "not", "never", "den(y|ies)", "[Rr]ule": a match starts with n, d, R or r
+    source = r"not|never|den(?:y|ies)|[Rr]ule"
+    assert guarded(source, re.IGNORECASE) == r"(?=[Rdnr])(?:not|never|den(?:y|ies)|[Rr]ule)"
+    # a word of any first character, or one that can be nothing: left as it is
+    assert guarded(r"\w+n't|never", re.IGNORECASE) == r"\w+n't|never"
+    assert guarded(r"(?:no)?", re.IGNORECASE) == r"(?:no)?"
+    plain, tested = (
+        re.compile(_compile(pattern, "test").pattern, re.IGNORECASE)
+        for pattern in (source, guarded(source, re.IGNORECASE))
+    )
+    for text in ("He would NOT deny it", "Never; not-never, denies", "overrule the rules", "no words"):
+        assert [m.span() for m in tested.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in tested.finditer("Never; not-never, denies")] == ["Never", "denies"]
 
 
 def test_the_issues_expression_finds_where_the_first_of_any_pattern_starts():

@@ -176,6 +176,36 @@ def test_the_exemplars_give_each_issue_its_closest_training_statement_and_ship_a
     assert np.abs(loaded.exemplar_similarities(view) - [1.0, 0.6, 0.0]).max() < 0.01
 
 
+def test_a_documents_exemplar_cosines_found_together_are_each_statements_own_sums():
+    # int8 unit vectors as shipped: 400 exemplars of 64 numbers in seven columns (some in two,
+    # three empty, the last among them); statements near exemplars, the same as some (a tie),
+    # float16 as stored.
+    rng = np.random.default_rng(3)
+    units = rng.standard_normal((400, 64))
+    exemplars = np.round(units / np.linalg.norm(units, axis=1, keepdims=True) * 127).astype(np.float32) / 127
+    about = np.zeros((400, 7), dtype=bool)
+    about[np.arange(400), rng.choice([0, 1, 5], 400)] = True
+    about[::7, 2] = True
+    about[10] = about[11] = about[12]
+    exemplars[11] = exemplars[10]
+    features = Features([str(n) for n in range(6)], False, False, [], [], None, exemplars, about)
+    near = exemplars[rng.integers(0, 400, 12)] + rng.standard_normal((12, 64)).astype(np.float32) / 30
+    vectors = np.concatenate([near, exemplars[[10, 40]]])
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float16).astype(np.float32)
+
+    def alone(vector: np.ndarray, skip: int | None) -> list[float]:
+        cosines = np.einsum("ij,j->i", exemplars, vector)
+        if skip is not None:
+            cosines[skip] = -1.0
+        columns = [cosines[about[:, column]] for column in range(7)]
+        return [float(found.max()) if len(found) else -1.0 for found in columns]
+
+    for skip in (None, 10):
+        together = features.closest_exemplars(vectors, skip)
+        assert together.tolist() == [alone(vector, skip) for vector in vectors]
+    assert together[:, 3].tolist() == together[:, 6].tolist() == [-1.0] * 14  # columns of none
+
+
 def test_the_shipped_model_knows_the_shipped_issues():
     from reportedly.positions.issues import load_issues
 

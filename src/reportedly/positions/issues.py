@@ -12,18 +12,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from re._constants import BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN
 from re._parser import parse as parse_pattern
-from typing import Any
 
 import numpy as np
 import yaml
 
 from reportedly.nlp.encoder import SentenceEncoder
+from reportedly.positions.expressions import first_characters, guarded
 
 # The cosine to an issue's closest example that assigns it without a pattern: tuned on
 # eval/positions/tuning.jsonl (the project's own statements, never the gold), where every
@@ -46,6 +44,8 @@ class Issue:
 
     # The patterns as one expression: one search a text, not one a pattern.
     any_pattern: re.Pattern[str] | None = None
+    # The ``against`` words as one expression (made on first use, as ``any_pattern``).
+    any_against: re.Pattern[str] | None = None
 
     def first_match(self, text: str, start: int = 0) -> re.Match[str] | None:
         """The pattern match earliest in ``text`` (from ``start``: the word-boundary tests
@@ -53,6 +53,13 @@ class Issue:
         if self.any_pattern is None:
             self.any_pattern = _joined(self.patterns, self.name)
         return self.any_pattern.search(text, start)
+
+    def against_words(self) -> re.Pattern[str]:
+        """The ``against`` words as one expression: a text it does not match has none of them
+        (one search, not one a word: most statements have none)."""
+        if self.any_against is None:
+            self.any_against = _joined(self.against, self.name)
+        return self.any_against
 
 
 @dataclass(slots=True)
@@ -141,50 +148,7 @@ def _joined(patterns: list[re.Pattern[str]], where: str) -> re.Pattern[str]:
     (a boundary test first at every position of a text was most of the stage's time besides
     the encoder)."""
     sources = [pattern.pattern[len(BEFORE) : -len(AFTER)] for pattern in patterns]
-    return _compile("|".join(f"(?:{source})" for source in sources) or "(?!)", where)
-
-
-def _first_characters(items: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool] | None:
-    """The characters a match of parsed regular expression ``items`` can start with, and
-    whether it can be empty; None where that is not read simply (a class of ``\\w``, a look
-    around, ``.``): such a pattern is tried everywhere."""
-    characters: set[str] = set()
-    for op, argument in items:
-        if op is LITERAL:
-            found: tuple[set[str], bool] | None = {chr(argument)}, False
-        elif op is IN:
-            if not all(kind in (LITERAL, RANGE) for kind, _value in argument):
-                return None
-            found = (
-                {
-                    chr(code)
-                    for kind, value in argument
-                    for code in ([value] if kind is LITERAL else range(value[0], value[1] + 1))
-                },
-                False,
-            )
-        elif op is SUBPATTERN:
-            found = _first_characters(argument[-1])
-        elif op is BRANCH:
-            alternatives = [_first_characters(alternative) for alternative in argument[1]]
-            if any(alternative is None for alternative in alternatives):
-                return None
-            found = (
-                {character for chars, _empty in alternatives for character in chars},
-                any(empty for _chars, empty in alternatives),
-            )
-        elif op in (MAX_REPEAT, MIN_REPEAT):
-            least, _most, repeated = argument
-            inner = _first_characters(repeated)
-            found = None if inner is None else (inner[0], inner[1] or least == 0)
-        else:
-            return None
-        if found is None:
-            return None
-        characters |= found[0]
-        if not found[1]:
-            return characters, False
-    return characters, True
+    return _compile(guarded("|".join(f"(?:{source})" for source in sources), re.IGNORECASE) or "(?!)", where)
 
 
 def _any_of(patterns: list[re.Pattern[str]], where: str) -> re.Pattern[str]:
@@ -198,7 +162,7 @@ def _any_of(patterns: list[re.Pattern[str]], where: str) -> re.Pattern[str]:
     everywhere = []
     for pattern in patterns:
         source = pattern.pattern[len(BEFORE) : -len(AFTER)]
-        found = _first_characters(parse_pattern(source, re.IGNORECASE))
+        found = first_characters(parse_pattern(source, re.IGNORECASE))
         if found is None or found[1]:
             everywhere.append(source)
             continue

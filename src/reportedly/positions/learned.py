@@ -124,8 +124,9 @@ class Features:
     # whose cosines the issue model weighs; None: it does not.
     exemplars: np.ndarray | None = None
     exemplar_issues: np.ndarray | None = None
-    # The exemplars' rows column by column and each column's count (found on first use).
-    exemplar_columns: tuple[np.ndarray, np.ndarray] | None = None
+    # The exemplars' rows column by column, each column's count and the longest exemplar's norm
+    # (found on first use).
+    exemplar_columns: tuple[np.ndarray, np.ndarray, float] | None = None
     # Each known cue word's and content word's columns among those words (found on first use):
     # a statement's few words looked up, not each of the hundreds known tested.
     word_columns: tuple[dict[str, list[int]], dict[str, list[int]]] | None = field(
@@ -149,19 +150,33 @@ class Features:
         if self.word_columns is None:
             self.word_columns = _columns_of(self.cue_words), _columns_of(self.content_words)
         cue_columns, content_columns = self.word_columns
-        row = np.concatenate(
-            [
-                [1.0],
-                _vector(view) * VECTOR_SCALE if embedding else [],
-                statement_signals(view.text, view.cue),
-                [float(cue == name) for name in CUE_CLASSES],
-                [float(event == name) for name in EVENT_TYPES],
-                [float(view.event_type is not None and event is None), float(view.event_type is None)],
-                [float(view.negated), float(view.hypothetical)],
-                _marks(words_of(view.cue), cue_columns, len(self.cue_words)),
-                _marks(words_of(view.text), content_columns, len(self.content_words)),
-            ]
+        vector = _vector(view) * VECTOR_SCALE if embedding else np.zeros(0)
+        # The blocks written into one row in turn (not lists joined: a statement's row is
+        # some thousand numbers, most of them its unknown words' zeros).
+        row = np.zeros(
+            1 + len(vector) + len(SIGNALS) + len(CUE_CLASSES) + len(EVENT_TYPES) + 4
+            + len(self.cue_words) + len(self.content_words)
+        )  # fmt: skip
+        row[0] = 1.0
+        at = 1 + len(vector)
+        row[1:at] = vector
+        row[at : at + len(SIGNALS)] = statement_signals(view.text, view.cue)
+        at += len(SIGNALS)
+        row[at + CUE_CLASSES.index(cue)] = 1.0
+        at += len(CUE_CLASSES)
+        if event is not None:
+            row[at + EVENT_TYPES.index(event)] = 1.0
+        at += len(EVENT_TYPES)
+        row[at : at + 4] = (
+            float(view.event_type is not None and event is None),
+            float(view.event_type is None),
+            float(view.negated),
+            float(view.hypothetical),
         )
+        at += 4
+        _mark(row[at : at + len(self.cue_words)], words_of(view.cue), cue_columns)
+        at += len(self.cue_words)
+        _mark(row[at:], words_of(view.text), content_columns)
         row.flags.writeable = False
         self.last_statement = view, embedding, row
         return row
@@ -171,26 +186,55 @@ class Features:
         statement; ``skip``: an exemplar not to count (the statement itself, in training)."""
         if self.exemplars is None or self.exemplar_issues is None:
             return np.zeros(0)
-        # numpy's own sum of products, not a matrix product: a product this size goes to BLAS's
-        # threads, which on a busy machine wait tens of milliseconds a statement to be scheduled.
-        cosines = np.einsum("ij,j->i", self.exemplars, _vector(view).astype(np.float32))
-        if skip is not None:
-            cosines[skip] = -1.0
-        # Each column's exemplars' cosines, one column after another, and the highest of each
-        # (a column of none: -1); a fifth of the time of the highest of a masked matrix.
-        if self.exemplar_columns is None:
-            rows = np.flatnonzero(self.exemplar_issues.T.reshape(-1)) % len(self.exemplar_issues)
-            self.exemplar_columns = rows, self.exemplar_issues.sum(axis=0)
-        rows, counts = self.exemplar_columns
-        highest = np.maximum.reduceat(np.append(cosines[rows], -1.0), np.cumsum(counts) - counts)
-        return np.where(counts > 0, highest, -1.0).astype(np.float64)
+        return self.closest_exemplars(_vector(view).astype(np.float32)[None, :], skip)[0]
 
-    def issue_rows(self, view: StatementView, kind: str, skip: int | None = None) -> np.ndarray:
+    def closest_exemplars(self, vectors: np.ndarray, skip: int | None = None) -> np.ndarray:
+        """:meth:`exemplar_similarities` of each row of ``vectors`` (float32 unit vectors), one
+        row each (the exemplars must be known).
+
+        The cosines are numpy's own sum of products (``einsum``), the bits the model was
+        trained on; a sum for each of the thousands of exemplars was most of the learned
+        model's time. So all the cosines are first found by matrix products (BLAS, some five
+        times as fast, in other bits: within ``_slack`` of the sum's), and the sum is taken only
+        of the exemplars that can be their issue's closest, those within twice that of the
+        closest found: the highest of each issue is then the sum's to the bit."""
+        exemplars, columns = cast(np.ndarray, self.exemplars), cast(np.ndarray, self.exemplar_issues)
+        if self.exemplar_columns is None:
+            # Each column's exemplars, one column after another, and each column's count.
+            rows = np.flatnonzero(columns.T.reshape(-1)) % len(columns)
+            longest = float(np.linalg.norm(exemplars.astype(np.float64), axis=1).max(initial=0.0))
+            self.exemplar_columns = rows, columns.sum(axis=0), longest
+        rows, counts, longest = self.exemplar_columns
+        cosines = _products(exemplars, vectors)
+        if skip is not None:
+            cosines[:, skip] = -1.0
+        # Each column's highest by the products, and those of its exemplars that come within
+        # twice the products' slack of it: the sum's highest is one of them.
+        gathered = cosines[:, rows]
+        # (A -1 after the last, where a last column of none starts.)
+        ends = np.full((len(vectors), 1), -1.0, dtype=np.float32)
+        found = np.maximum.reduceat(np.append(gathered, ends, axis=1), np.cumsum(counts) - counts, axis=1)
+        column_of = np.repeat(np.arange(len(counts)), counts)
+        slack = _slack(exemplars.shape[1], longest, vectors)
+        near_vector, near = np.nonzero(gathered >= (found - 2 * slack[:, None])[:, column_of])
+        # numpy's own sum of products, a vector's with an exemplar's, as the model was trained.
+        exact = np.einsum("ij,ij->i", exemplars[rows[near]], vectors[near_vector])
+        if skip is not None:
+            exact[rows[near] == skip] = -1.0
+        # A column of none is -1, and so is the least cosine of these unit vectors.
+        highest = np.full((len(vectors), len(counts)), -1.0)
+        np.maximum.at(highest, (near_vector, column_of[near]), exact)
+        return highest
+
+    def issue_rows(
+        self, view: StatementView, kind: str, skip: int | None = None, exemplars: np.ndarray | None = None
+    ) -> np.ndarray:
         """The issue model's input, the bias first: one row ("ovr": the same for every
         issue's model) or one row per issue ("pair"). ``skip``: the exemplar that is the
-        statement itself."""
+        statement itself; ``exemplars``: its :meth:`exemplar_similarities`, if found already."""
         similarities = _similarities(view, len(self.issues))
-        exemplars = self.exemplar_similarities(view, skip)
+        if exemplars is None:
+            exemplars = self.exemplar_similarities(view, skip)
         placed = np.array([float(name in view.pattern_issues) for name in self.issues])
         ruled = np.array([float(name in view.rule_issues) for name in self.issues])
         if kind == "ovr":
@@ -206,24 +250,29 @@ class Features:
             )[None, :]
         count = len(self.issues)
         best_other = _best_of_others(similarities)
-        rows = [
-            np.ones((count, 1)),
-            np.eye(count),
-            similarities[:, None],
-            (similarities - best_other)[:, None],
-            (similarities > best_other)[:, None].astype(np.float64),
-            placed[:, None],
-            ruled[:, None],
-            np.full((count, 1), float(not view.rule_issues)),
-            np.full((count, 1), float(len(view.pattern_issues) > 1)),
-        ]
+        centroids = self.centroids if self.embedding_for_issues else None
+        products = 0 if centroids is None else centroids.shape[1]
+        rows = np.zeros((count, 1 + count + 7 + (3 if len(exemplars) else 0) + products))
+        rows[:, 0] = 1.0
+        np.fill_diagonal(rows[:, 1 : 1 + count], 1.0)
+        at = 1 + count
+        rows[:, at] = similarities
+        rows[:, at + 1] = similarities - best_other
+        rows[:, at + 2] = similarities > best_other
+        rows[:, at + 3] = placed
+        rows[:, at + 4] = ruled
+        rows[:, at + 5] = float(not view.rule_issues)
+        rows[:, at + 6] = float(len(view.pattern_issues) > 1)
+        at += 7
         if len(exemplars):
             closest, nothing = exemplars[:count], exemplars[count]
-            closest_other = _best_of_others(closest)
-            rows += [closest[:, None], (closest - closest_other)[:, None], np.full((count, 1), nothing)]
-        if self.embedding_for_issues and self.centroids is not None:
-            rows.append(self.centroids * _vector(view)[None, :] * PRODUCT_SCALE)
-        return np.concatenate(rows, axis=1)
+            rows[:, at] = closest
+            rows[:, at + 1] = closest - _best_of_others(closest)
+            rows[:, at + 2] = nothing
+            at += 3
+        if centroids is not None:
+            rows[:, at:] = centroids * _vector(view)[None, :] * PRODUCT_SCALE
+        return rows
 
     def stance_row(self, view: StatementView, issue: str, reading: Reading, acts_against: bool) -> np.ndarray:
         """The stance model's input for the statement on ``issue``, given the rules' reading
@@ -236,23 +285,30 @@ class Features:
         # "No sanctions relief": a negation of an act against the issue is for it.
         signals = statement[self._polarity_columns(view)]
         turned = signals[POLARITY_SIGNALS.index("negations odd")] != float(acts_against)
-        polarity = np.zeros((len(self.issues), len(POLARITY_SIGNALS) + 2))
-        polarity[index] = [*signals, float(acts_against), float(turned)]
-        return np.concatenate(
-            [
-                statement,
-                [float(index == number) for number in range(len(self.issues))],
-                polarity.reshape(-1),
-                [
-                    float(acts_against),
-                    float(issue in view.pattern_issues),
-                    float(issue in view.rule_issues),
-                    similarities[index],
-                ],
-                [float(reading.stance == value) for value in STANCE_VALUES],
-                [float(reading.condition is not None), float(reading.demanded_of is not None)],
-            ]
+        count, width = len(self.issues), len(POLARITY_SIGNALS) + 2
+        # The blocks written into one row in turn: the statement's own, the issue, each issue's
+        # polarity (only this one's set), the issue's own, the rules' reading.
+        row = np.zeros(len(statement) + count + count * width + 4 + len(STANCE_VALUES) + 2)
+        row[: len(statement)] = statement
+        at = len(statement)
+        row[at + index] = 1.0
+        at += count
+        block = at + index * width
+        row[block : block + len(POLARITY_SIGNALS)] = signals
+        row[block + len(POLARITY_SIGNALS) : block + width] = (float(acts_against), float(turned))
+        at += count * width
+        row[at : at + 4] = (
+            float(acts_against),
+            float(issue in view.pattern_issues),
+            float(issue in view.rule_issues),
+            similarities[index],
         )
+        at += 4
+        if reading.stance in STANCE_VALUES:
+            row[at + STANCE_VALUES.index(reading.stance)] = 1.0
+        at += len(STANCE_VALUES)
+        row[at:] = (float(reading.condition is not None), float(reading.demanded_of is not None))
+        return row
 
     def _polarity_columns(self, view: StatementView) -> list[int]:
         """Where ``POLARITY_SIGNALS`` sit in the statement's own features."""
@@ -272,11 +328,38 @@ def _columns_of(words: list[str]) -> dict[str, list[int]]:
     return columns
 
 
-def _marks(words: list[str], columns: dict[str, list[int]], width: int) -> np.ndarray:
-    """1.0 in the columns of the known words among ``words``, 0.0 elsewhere."""
-    marks = np.zeros(width)
+def _mark(marks: np.ndarray, words: list[str], columns: dict[str, list[int]]) -> None:
+    """1.0 in ``marks``' columns of the known words among ``words``."""
     marks[[column for word in set(words) for column in columns.get(word, ())]] = 1.0
-    return marks
+
+
+# OpenBLAS runs a product of m·n·k up to this on the calling thread, a larger one on its threads,
+# which on a busy machine wait to be scheduled and spin after: a statement's 1,982 exemplar
+# cosines took 4.2 ms of processor time as one product, 0.03 ms as products below this.
+ONE_THREAD_PRODUCT = 65536 * 4
+# Statements in one product (the exemplars go in as many rows as keep it on one thread).
+VECTORS_A_PRODUCT = 8
+
+
+def _products(exemplars: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """Each vector's dot product with each exemplar (a row a vector), by matrix products."""
+    products = np.empty((len(exemplars), len(vectors)), dtype=np.float32)
+    for first in range(0, len(vectors), VECTORS_A_PRODUCT):
+        block = vectors[first : first + VECTORS_A_PRODUCT]
+        step = max(1, ONE_THREAD_PRODUCT // (exemplars.shape[1] * len(block)))
+        for row in range(0, len(exemplars), step):
+            products[row : row + step, first : first + len(block)] = exemplars[row : row + step] @ block.T
+    return np.ascontiguousarray(products.T)
+
+
+def _slack(dimensions: int, longest: float, vectors: np.ndarray) -> np.ndarray:
+    """How far each vector's cosine by :func:`_products` may be from numpy's sum of the same
+    products: a float32 sum of n products, in any order, is within n·u/(1 - n·u) of the sum of
+    their sizes (u the unit roundoff; Higham), which is at most the two vectors' norms'
+    product; each of the two sums that far from the exact one."""
+    unit = float(np.finfo(np.float32).eps) / 2
+    bound = dimensions * unit / (1 - dimensions * unit)
+    return 2 * bound * longest * np.linalg.norm(vectors.astype(np.float64), axis=1)
 
 
 def _best_of_others(values: np.ndarray) -> np.ndarray:
@@ -332,24 +415,40 @@ class PositionModel:
         stance = self.stance_weights is not None and self.features.embedding_for_stance
         return stance or self.rule_threshold > 0 or self.add_where == "anywhere"
 
-    def issue_probabilities(self, view: StatementView) -> np.ndarray:
-        rows = self.features.issue_rows(view, self.issue_kind)
+    def issue_probabilities(self, view: StatementView, exemplars: np.ndarray | None = None) -> np.ndarray:
+        rows = self.features.issue_rows(view, self.issue_kind, exemplars=exemplars)
         if self.issue_kind == "ovr":
             return sigmoid(self.issue_weights @ rows[0])
         return sigmoid(rows @ self.issue_weights[0])
 
-    def issues_of(self, view: StatementView) -> list[tuple[str, float]]:
+    def weighs(self, view: StatementView) -> bool:
+        """Whether the issue model weighs the statement (if not, it keeps the rules' issues)."""
+        return view.vector is not None and not (view.rule_issues and not self.embeds_placed())
+
+    def issues_of(self, view: StatementView, exemplars: np.ndarray | None = None) -> list[tuple[str, float]]:
         """The statement's issues, in the issues' order, with their probabilities (the rules'
-        issues alone, at 1.0, for a statement not embedded)."""
-        if view.vector is None or (view.rule_issues and not self.embeds_placed()):
+        issues alone, at 1.0, for a statement not embedded); ``exemplars``: its
+        :meth:`Features.exemplar_similarities`, if found already."""
+        if not self.weighs(view):
             return [(name, 1.0) for name in self.issues if name in view.rule_issues]
-        probabilities = self.issue_probabilities(view)
+        probabilities = self.issue_probabilities(view, exemplars)
         adding = self.add_where == "anywhere" or not view.rule_issues
         return [
             (name, round(float(p), 3))
             for name, p in zip(self.issues, probabilities, strict=True)
             if p >= (self.rule_threshold if name in view.rule_issues else self.threshold if adding else 2.0)
         ]
+
+    def issues_of_each(self, views: list[StatementView]) -> list[list[tuple[str, float]]]:
+        """:meth:`issues_of` of each of a document's statements, the exemplars' cosines of all
+        those it weighs found together (:meth:`Features.closest_exemplars`)."""
+        weighed = [index for index, view in enumerate(views) if self.weighs(view)]
+        closest: list[np.ndarray | None] = [None] * len(views)
+        if weighed and self.features.exemplars is not None and self.features.exemplar_issues is not None:
+            vectors = np.stack([_vector(views[index]).astype(np.float32) for index in weighed])
+            for index, row in zip(weighed, self.features.closest_exemplars(vectors), strict=True):
+                closest[index] = row
+        return [self.issues_of(view, row) for view, row in zip(views, closest, strict=True)]
 
     def stance_probabilities(
         self, view: StatementView, issue: str, reading: Reading, acts_against: bool
@@ -362,7 +461,8 @@ class PositionModel:
         self, view: StatementView, issue: str, reading: Reading, against: list[re.Pattern[str]]
     ) -> StanceValue:
         """The statement's stance on ``issue`` (one of the model's issues), given the rules'
-        reading there and the issue's ``against`` words."""
+        reading there and the issue's ``against`` words (its patterns, or them as one:
+        ``Issue.against_words``)."""
         if self.stance_weights is None or (view.vector is None and self.features.embedding_for_stance):
             return reading.stance
         acts_against = any(pattern.search(view.text) for pattern in against)

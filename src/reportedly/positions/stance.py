@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 
 from reportedly.model import Range, StanceValue
+from reportedly.positions.expressions import guarded
 
 _WORD = r"(?<![\w-])(?:{})(?![\w-])"
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(_WORD.format("|".join(alternatives)), re.IGNORECASE)
+    return re.compile(_WORD.format(guarded("|".join(alternatives), re.IGNORECASE)), re.IGNORECASE)
 
 
 # Negations: each one turns the statement ("would not accept" opposes; "denied it was
@@ -362,8 +363,11 @@ def _clause(text: str, position: int) -> Range:
     return Range(start, end)
 
 
-def _acts_against(text: str, against: list[re.Pattern[str]]) -> int:
-    """How many places of ``text`` the issue's ``against`` words match (overlaps once)."""
+def _acts_against(text: str, against: list[re.Pattern[str]], any_against: re.Pattern[str] | None) -> int:
+    """How many places of ``text`` the issue's ``against`` words match (overlaps once);
+    ``any_against``: them as one expression, if made (a text it does not match has none)."""
+    if any_against is not None and not any_against.search(text):
+        return 0
     spans = sorted({match.span() for pattern in against for match in pattern.finditer(text)})
     count, reached = 0, -1
     for start, end in spans:
@@ -377,14 +381,16 @@ def _acts_against(text: str, against: list[re.Pattern[str]]) -> int:
 CONDITION_AGENT = re.compile(r"\s+(?P<agent>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+[a-z]+")
 
 
-def _signals(words: str, cue: str, negated: bool, against: list[re.Pattern[str]]) -> tuple[int, bool]:
+def _signals(
+    words: str, cue: str, negated: bool, against: list[re.Pattern[str]], any_against: re.Pattern[str] | None
+) -> tuple[int, bool, int]:
     """The turns of a stretch of words (negations, the issue's ``against`` words, a negated
-    attribution, and one for any rejections of its own or its cue's), and whether it says
-    anything of a side at all."""
+    attribution, and one for any rejections of its own or its cue's), whether it says
+    anything of a side at all, and its refusals (:func:`_refusals`)."""
     refusals = _refusals(words, cue, negated)
-    turns = refusals + _acts_against(words, against)
+    turns = refusals + _acts_against(words, against, any_against)
     says = bool(turns or SUPPORT.search(words) or SUPPORT.search(cue) or PROMISE.search(words))
-    return turns, says
+    return turns, says, refusals
 
 
 def _refusals(words: str, cue: str, negated: bool) -> int:
@@ -401,26 +407,28 @@ def read_stance(
     against: list[re.Pattern[str]] | None = None,
     event_type: str | None = None,
     issue_at: Range | None = None,
+    any_against: re.Pattern[str] | None = None,
 ) -> Reading:
     """The stance of a statement of ``text`` (a sentence of its content, or the sentence of
     an event), reported with ``cue`` ("ruled out", "said"; "" for none), on an issue named
     at ``issue_at`` (None: the whole text is about it) whose ``against`` words turn it.
     Turns and demands are read in the issue's clause (the whole sentence where the clause
     says nothing of a side), so that "open to talks but any agreement would have to ..."
-    supports talks; a condition is looked for in the whole sentence."""
+    supports talks; a condition is looked for in the whole sentence. ``any_against``: the
+    ``against`` words as one expression (``Issue.against_words``), if made."""
     against = against or []
     clause = _clause(text, issue_at.start) if issue_at else Range(0, len(text))
-    turns, says = _signals(text[clause.start : clause.end], cue, negated, against)
+    turns, says, refusals = _signals(text[clause.start : clause.end], cue, negated, against, any_against)
     if not says:
         clause = Range(0, len(text))
-        turns, says = _signals(text, cue, negated, against)
+        turns, says, refusals = _signals(text, cue, negated, against, any_against)
     words = text[clause.start : clause.end]
     condition, marker_end = _condition(text) or (None, 0)
     # A condition holds unless the statement refuses (an act against the issue does not:
     # "might lift sanctions if a peace deal is reached" is conditional); a refusal is the
     # condition's own before "unless" and "until", and "until" is none without one ("the
     # sanctions stay until Russian forces leave" supports them).
-    refused = _refusals(words, cue, negated) % 2 == 1
+    refused = refusals % 2 == 1
     marker = text[condition.start :].lower() if condition else ""
     if condition is not None and (refused or not marker.startswith("until")):
         requiring = marker.startswith(REQUIRING)

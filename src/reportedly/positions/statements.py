@@ -271,16 +271,25 @@ def take_positions(
     learned = model if encoder is not None else None
     embed_all, gate = bool(learned and learned.embeds_placed()), learned.gate if learned else None
     found, passed = issues_and_gate(extraction, statements, book, encoder, embed_all, gate)
+    if learned is not None:
+        # A statement the gate turned away is read without a vector, even one stored before.
+        views = [
+            statement_view(statement, about, _stored(extraction, statement.id) if through else None, book)
+            for statement, about, through in zip(statements, found, passed, strict=True)
+        ]
+        chosen_each = [
+            learned_issues(statement, about, view, issues, book, learned)
+            for statement, about, view, issues in zip(
+                statements, found, views, learned.issues_of_each(views), strict=True
+            )
+        ]
+    else:
+        chosen_each = [
+            [Choice(issue, score, *rule_reading(statement, issue, match)) for issue, match, score in about]
+            for statement, about in zip(statements, found, strict=True)
+        ]
     stances = []
-    for statement, about, through in zip(statements, found, passed, strict=True):
-        if learned is not None:
-            # A statement the gate turned away is read without a vector, even one stored before.
-            vector = extraction.vectors.get(statement.id) if through else None
-            chosen = learned_issues(statement, about, vector, book, learned)
-        else:
-            chosen = [
-                Choice(issue, score, *rule_reading(statement, issue, match)) for issue, match, score in about
-            ]
+    for statement, chosen in zip(statements, chosen_each, strict=True):
         for choice in chosen:
             reading, start = choice.reading, choice.start
             stance = choice.stance or reading.stance
@@ -337,6 +346,7 @@ def rule_reading(statement: Statement, issue: Issue, match: re.Match[str] | None
         against=issue.against,
         event_type=statement.event_type,
         issue_at=Range(match.start() - start, match.end() - start) if match else None,
+        any_against=issue.against_words(),
     )
     return reading, start
 
@@ -376,24 +386,30 @@ class Choice:
 def learned_issues(
     statement: Statement,
     about: list[tuple[Issue, re.Match[str] | None, float]],
-    vector_bytes: bytes | None,
+    view: StatementView,
+    issues: list[tuple[str, float]],
     book: IssueBook,
     model: PositionModel,
 ) -> list[Choice]:
-    """``model``'s issues of the statement and its stance on each, given the rules' ``about``
-    (a statement not embedded keeps the rules' issues)."""
+    """The statement's ``issues`` by ``model`` (its :meth:`PositionModel.issues_of` of
+    ``view``), given the rules' ``about``, and its stance on each."""
     matches = {issue.name: match for issue, match, _score in about}
     scores = {issue.name: score for issue, _match, score in about}
-    view = statement_view(statement, about, None if vector_bytes is None else from_bytes(vector_bytes), book)
     by_name = {issue.name: issue for issue in book.issues}
     chosen = []
-    for name, probability in model.issues_of(view):
+    for name, probability in issues:
         issue, match = by_name[name], matches.get(name)
         reading, start = rule_reading(statement, issue, match)
-        stance = model.stance_on(view, name, reading, issue.against)
+        stance = model.stance_on(view, name, reading, [issue.against_words()])
         # The rules' issues keep their score (1 a pattern, else the cosine); the model's its probability.
         chosen.append(Choice(issue, scores.get(name, probability), reading, start, stance))
     return chosen
+
+
+def _stored(extraction: Extraction, statement_id: str) -> np.ndarray | None:
+    """The statement's stored vector, if any."""
+    vector = extraction.vectors.get(statement_id)
+    return None if vector is None else from_bytes(vector)
 
 
 def _moved(found: Range | None, offset: int) -> Range | None:
@@ -428,7 +444,6 @@ def learned_stance_on(
     if statement is None:
         return None
     about = issues_of(extraction, [statement], book, None)[0]
-    vector = extraction.vectors.get(statement_id)
-    view = statement_view(statement, about, None if vector is None else from_bytes(vector), book)
+    view = statement_view(statement, about, _stored(extraction, statement_id), book)
     reading, _start = rule_reading(statement, issue, issue.first_match(statement.text))
-    return model.stance_on(view, issue.name, reading, issue.against)
+    return model.stance_on(view, issue.name, reading, [issue.against_words()])
