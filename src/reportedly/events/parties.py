@@ -737,10 +737,9 @@ def _phrase(token: Token, text: str) -> Span:
     another noun to it, without what follows that noun ("Russia" of "Russia and Ukraine in
     Istanbul": the place is the joined words')."""
     phrase = subtree_without_clauses(token, PHRASE_CUT)
-    joined = min((child.i for child in token.rights if child.dep_ in {"cc", "conj"}), default=None)
-    kept = [t for t in phrase if not t.is_punct and not t.is_space and (joined is None or t.i < joined)] or [
-        token
-    ]
+    # The first word after the noun that joins another to it; with none, past the document's end.
+    joined = min((child.i for child in token.rights if child.dep_ in {"cc", "conj"}), default=len(token.doc))
+    kept = [t for t in phrase if not t.is_punct and not t.is_space and t.i < joined] or [token]
     return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
 
 

@@ -155,7 +155,7 @@ class PartyJudge:
         if actor is not None and self._user_actors:
             return True
         if actor is not None and actor.sector:
-            return _political_sector(actor.sector)
+            return of_sectors(actor.sector, POLITICAL_SECTORS)
         if (
             entity is not None
             and entity.type == "ORG"
@@ -167,7 +167,7 @@ class PartyJudge:
         own_name = entity.name if entity is not None and entity.type == "ORG" else None
         for words in (without_name(party.text, own_name), entity.role if entity is not None else None):
             sector = self._coder.sector_of(words) if words else None
-            if sector is not None and sector != "ELI" and _political_sector(sector):
+            if sector is not None and sector != "ELI" and of_sectors(sector, POLITICAL_SECTORS):
                 return True
         words = party.text.split()
         if any(word in POLITICAL_TITLES for word in words):
@@ -194,11 +194,6 @@ def head_of(words: str) -> str:
     if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
         return head_of(rest[0])
     return _POSSESSIVE.sub("", before[-1]) if before else ""
-
-
-def _political_sector(sector: str) -> bool:
-    """Whether one of a sector's three-letter parts is political ("GOVMIL", "REBHMS")."""
-    return of_sectors(sector, POLITICAL_SECTORS)
 
 
 def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
