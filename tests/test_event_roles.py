@@ -387,3 +387,67 @@ def test_mauritania_s_leaders_are_mauritania_s(extract):
     # the dictionaries had Mauritania's leaders as Mauritius's (MUS)
     (event,) = extract("Mohamed Ould Abdel Aziz met Macky Sall in Dakar.").events
     assert parties(event) == ("CONSULT", [("Mohamed Ould Abdel Aziz", "MRTGOV")], [("Macky Sall", "SENELI")])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # intergovernmental organisations the dictionaries have only by acronym or officer
+        (
+            "The African Union suspended Mali after the coup.",
+            ("SANCTION", [("The African Union", "IGOAFRAFU")], [("Mali", "MLI")]),
+        ),
+        (
+            "The Commonwealth suspended Nigeria after the executions.",
+            ("SANCTION", [("The Commonwealth", "IGOCWN")], [("Nigeria", "NGA")]),
+        ),
+        # "Warsaw" had made the pact Poland's
+        (
+            "The Warsaw Pact accused NATO of an arms build-up.",
+            ("ACCUSE", [("The Warsaw Pact", "IGOEEU")], [("NATO", "IGOWSTNAT")]),
+        ),
+        (
+            "The Non-Aligned Movement condemned the US bombing of Libya.",
+            ("ACCUSE", [("The Non-Aligned Movement", "IGONON")], [("the US bombing of Libya", "USA")]),
+        ),
+        # states of older news by their successors: they had taken the other side's country
+        (
+            "Zairean troops clashed with Angolan rebels near the border.",
+            ("ASSAULT", [("Zairean troops", "CODMIL")], [("Angolan rebels", "AGOREB")]),
+        ),
+        (
+            "Yugoslav federal troops attacked Croatian positions near Vukovar.",
+            ("ASSAULT", [("Yugoslav federal troops", "SRBMIL")], [("Croatian positions", "HRV")]),
+        ),
+        (
+            "Rhodesian forces raided guerrilla camps in Zambia.",
+            ("COERCE", [("Rhodesian forces", "ZWEMIL")], [("guerrilla camps in Zambia", "ZMB")]),
+        ),
+        # a capital's older spelling stands for its government as the new one does
+        (
+            "Peking accused Hanoi of provoking border clashes.",
+            ("ACCUSE", [("Peking", "CHNGOV")], [("Hanoi", "VNMGOV")]),
+        ),
+        # a ruling party's adjective names its state's agents
+        (
+            "Sandinista troops attacked Contra bases in Honduras.",
+            ("ASSAULT", [("Sandinista troops", "NICMIL")], [("Contra bases in Honduras", "HND")]),
+        ),
+        (
+            "Frelimo accused South Africa of backing the rebels.",
+            ("ACCUSE", [("Frelimo", "MOZGOV")], [("South Africa", "ZAF")]),
+        ),
+        # military craft and the mujahideen act for their side: both had been no event
+        (
+            "An Iranian gunboat attacked a Kuwaiti tanker in the Gulf.",
+            ("ASSAULT", [("An Iranian gunboat", "IRNMIL")], [("a Kuwaiti tanker", "KWT")]),
+        ),
+        (
+            "Afghan mujahideen shelled Kabul airport on Tuesday.",
+            ("ASSAULT", [("Afghan mujahideen", "AFGREB")], [("Kabul airport", "AFG")]),
+        ),
+    ],
+)
+def test_organisations_and_states_the_dictionaries_lack(extract, text, expected):
+    (event,) = extract(text).events
+    assert parties(event) == expected
