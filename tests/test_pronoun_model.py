@@ -10,8 +10,9 @@ import pytest
 
 from reportedly.attribution.tagger import shipped_model_dir
 from reportedly.model import Range
+from reportedly.nlp.pipeline import load_spacy
 from reportedly.nlp.wordpiece import WordPiece
-from reportedly.resolve.pronouns import PronounModel, encode_window, load_pronoun_model
+from reportedly.resolve.pronouns import PronounModel, barred, encode_window, load_pronoun_model
 
 HEADER = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL\n"
 
@@ -107,3 +108,26 @@ def test_eval_gap_writes_the_system_format(cli, tmp_path: Path) -> None:
     result = cli("eval", "gap", gold, "--predictions", predictions, "--format", "json")
     assert result.exit_code == 0
     assert predictions.read_text(encoding="utf-8") == "t-1\tTRUE\tFALSE\nt-2\tTRUE\tFALSE\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name", "bars"),
+    [
+        ("Ferguson dominated him after the break.", "him", "Ferguson", True),
+        ("Smith met Jones in May and hired him.", "him", "Smith", True),
+        ("Smith met Jones in May and hired him.", "him", "Jones", False),
+        # the restorer is Eleanor, and the one who asks may be "her"
+        ("Anna asked Eleanor to restore her to the post.", "her", "Anna", False),
+        ("Diana's experiences taught her patience.", "her", "Diana", False),
+        ("He told Jones that Smith had left the party.", "He", "Jones", True),
+        ("He told Jones that Smith had left the party.", "He", "Smith", True),
+        ("When he arrived in Rome, Smith sat down.", "he", "Smith", False),
+        ("He left the room, and Smith followed him.", "He", "Smith", False),
+        ("His brother hired Smith last year.", "His", "Smith", False),
+    ],
+)
+def test_binding_bars_the_names_a_pronoun_cannot_be(text: str, pronoun: str, name: str, bars: bool) -> None:
+    doc = load_spacy()(text)
+    (pronoun_token,) = [token for token in doc if token.text == pronoun]
+    (name_token,) = [token for token in doc if token.text == name]
+    assert barred(pronoun_token, name_token) is bars

@@ -2,10 +2,12 @@
 ambiguous pronoun and two names, A and B, and whether the pronoun refers to each.
 
 The learned pronoun model (``reportedly.resolve.pronouns``) scores A and B at their offsets
-and answers yes for the better of the two when it reaches the model's GAP threshold. With
-the rules instead, the resolver runs on the passage as on any document and resolves the
-pronoun as it would resolve a source; a name is its referent when the entity it picks is
-mentioned at that name's offset, or goes by that name. The metric is GAP's own: for each of
+and answers yes for the better of the two when it reaches the model's GAP threshold; a name
+binding forbids ("Ferguson dominated him", "He told Jones": ``pronouns.barred``) is not the
+referent, which the parse tells and the model often misses. With the rules instead, the
+resolver runs on the passage as on any document and resolves the pronoun as it would
+resolve a source; a name is its referent when the entity it picks is mentioned at that
+name's offset, or goes by that name. The metric is GAP's own: for each of
 A and B a yes or no, F1 of the yeses over every pair, and apart for masculine and feminine pronouns, with
 their ratio (the bias: 1.0 is even).
 """
@@ -16,7 +18,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
@@ -24,7 +26,11 @@ from reportedly.eval import GoldError
 from reportedly.eval.speakers import resolve_span, resolved_draft, same_referent
 from reportedly.model import Entity, Range
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER, load_spacy
+from reportedly.resolve.pronouns import barred
 from reportedly.resources import Resources
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 COLUMNS = ("ID", "Text", "Pronoun", "Pronoun-offset", "A", "A-offset", "A-coref", "B", "B-offset", "B-coref")
 FEMININE = frozenset({"she", "her", "hers", "herself"})
@@ -35,6 +41,10 @@ class Candidate:
     name: str
     offset: int
     coreferent: bool | None  # None where the file gives no answer (a file to predict)
+
+    @property
+    def span(self) -> Range:
+        return Range(self.offset, self.offset + len(self.name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +103,12 @@ def refers_to(entity: Entity | None, candidate: Candidate) -> bool:
     return any(same_referent(name, candidate.name) for name in (entity.name, *entity.aliases))
 
 
+def _bars(pronoun: Token, doc: Doc, candidate: Candidate) -> bool:
+    """Whether binding forbids the pronoun to refer to the candidate, by the name's last word."""
+    words = doc.char_span(candidate.span.start, candidate.span.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and barred(pronoun, words[-1])
+
+
 def predict(
     examples: Iterable[GapExample],
     model: str = DEFAULT_MODEL,
@@ -103,16 +119,22 @@ def predict(
     ``pronouns`` "none")."""
     resources = Resources.load(model, tagger, pronouns=pronouns)
     scorer = resources.pronouns
+    nlp = load_spacy(model)
     if scorer is not None:
         for example in examples:
             pronoun = Range(example.pronoun_offset, example.pronoun_offset + len(example.pronoun))
-            names = [[Range(c.offset, c.offset + len(c.name))] for c in (example.a, example.b)]
+            doc = nlp(example.text)
+            span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
+            # A name binding bars is given no mention, which the model scores 0.
+            names = [
+                [] if span is not None and len(span) == 1 and _bars(span[0], doc, c) else [c.span]
+                for c in (example.a, example.b)
+            ]
             chosen = scorer.choose(
                 example.text, pronoun, names, scorer.gap_threshold, scorer.gap_after_pieces
             )
             yield example, chosen == 0, chosen == 1
         return
-    nlp = load_spacy(model)
     for example in examples:
         draft, resolver = resolved_draft(example.id, example.text, nlp, resources)
         end = example.pronoun_offset + len(example.pronoun)

@@ -56,6 +56,15 @@ PRONOUN_AGREEMENT = {
 # antecedent: chosen on the four fifths of PolNeAR train pronouns not held out (0.5 and 0.7
 # tied there; the higher kept), where the model's own threshold cost two sources left null.
 FALLBACK_THRESHOLD = 0.7
+# An object pronoun's relations to its verb, where the verb's subject cannot be its referent.
+OBJECT_RELATIONS = frozenset({"dobj", "dative", "iobj"})
+SUBJECT_RELATIONS = frozenset({"nsubj", "nsubjpass"})
+# The relations that take a word out of the reach of its clause's subject pronoun: adjuncts,
+# coordinated and loosely attached clauses, appositions, possessors (which writers bind
+# freely: "she produced Turner's screenplay").
+_UNBOUND_RELATIONS = frozenset(
+    {"advcl", "conj", "parataxis", "appos", "relcl", "poss", "acl", "npadvmod", "punct"}
+)
 _UNITS = re.compile(r"[^\W_]+|\S")  # BERT's pre-tokenised words: runs of letters and digits, marks
 
 
@@ -199,6 +208,35 @@ class PronounModel:
         pronoun_range = Range(pronoun.idx, pronoun.idx + len(pronoun.text))
         chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=FALLBACK_THRESHOLD)
         return None if chosen is None else entities[chosen]
+
+
+def barred(pronoun: Token, name: Token) -> bool:
+    """Whether binding forbids the pronoun to refer to the name whose head word is ``name``.
+    An object pronoun is not the subject of its own verb, or of the verb that verb is
+    coordinated with ("Ferguson dominated him", "Smith met Jones and hired him": not
+    Ferguson, not Smith; that would be "himself"), though it may be the subject of a verb of
+    control above it ("asked Eleanor to restore her") or a possessor in the subject
+    ("Diana's experiences taught her"). A subject pronoun is no name after it that its
+    clause holds as an argument, at any depth ("He told Jones that Smith ...": neither),
+    unless an adjunct, coordination or possessor lies between. A possessive pronoun binds
+    nothing."""
+    if pronoun.tag_ == "PRP$":
+        return False
+    if pronoun.dep_ in OBJECT_RELATIONS:
+        verb = pronoun.head
+        while (subject := next((c for c in verb.children if c.dep_ in SUBJECT_RELATIONS), None)) is None:
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                return False
+            verb = verb.head
+        return subject.i == name.i
+    if pronoun.dep_ not in SUBJECT_RELATIONS or name.i < pronoun.i:
+        return False
+    word = name
+    while word.i != pronoun.head.i:
+        if word.dep_ in _UNBOUND_RELATIONS or word.head.i == word.i:
+            return False
+        word = word.head
+    return True
 
 
 def pronoun_candidates(
