@@ -18,7 +18,9 @@
 3. The positions stage's cost: its share of the ingest (the stage's own time, timed inside
    the extraction, and the stance rows' writes), as the ingest without it would take; and
    the same in processor time (``positions_overhead_cpu``: the process's, every thread's),
-   which the other sessions of a shared machine move much less than wall time.
+   which the other sessions of a shared machine move much less than wall time; of it, the
+   sentence encoder's runs (``positions_encoder_cpu_seconds``) and the texts they embedded
+   (``positions_texts_embedded``: those not kept from an earlier story of the pass).
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ import random
 import statistics
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from reportedly import extract as extract_module
 from reportedly.extract import Extractor
@@ -49,6 +52,7 @@ from reportedly.model import (
     Span,
     Speaker,
 )
+from reportedly.nlp.encoder import SentenceEncoder
 from reportedly.positions.issues import load_issues
 from reportedly.positions.statements import take_positions
 from reportedly.store import corpus as corpus_module
@@ -105,10 +109,22 @@ def time_store_work() -> None:
         setattr(Store, name, timed(getattr(Store, name), "store"))
     corpus_module.write_stances = timed(write_stances, "stance writes")
     corpus_module.write_stances = timed(corpus_module.write_stances, "stance writes cpu", time.process_time)
+    SentenceEncoder.run = timed(_counted(SentenceEncoder.run), "encoder cpu", time.process_time)
     extract_module.DOCUMENT_STAGES = tuple(
         (name, timed(stage, "positions cpu", time.process_time) if name == "positions" else stage)
         for name, stage in extract_module.DOCUMENT_STAGES
     )
+
+
+def _counted(run: Callable[..., Any]) -> Callable[..., Any]:
+    """The encoder's ``run``, counting the texts it embeds in ``STAGE_SECONDS["encoder texts"]``."""
+    STAGE_SECONDS.setdefault("encoder texts", 0.0)
+
+    def counted(encoder: SentenceEncoder, ids: Sequence[Sequence[int]]) -> Any:
+        STAGE_SECONDS["encoder texts"] += len(ids)
+        return run(encoder, ids)
+
+    return counted
 
 
 def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
@@ -127,7 +143,7 @@ def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
             handle.write(json.dumps({"text": text, "published": "2024-12-26"}) + "\n")
 
     extract_seconds, ingest_seconds, store_seconds, memory = [], [], [], []
-    positions_seconds, positions_cpu, ingest_cpu = [], [], []
+    positions_seconds, positions_cpu, ingest_cpu, encoder_cpu = [], [], [], []
     time_store_work()
     encoder = extractor.resources.encoder
     for round_number in range(rounds):
@@ -158,6 +174,7 @@ def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
         ingest_cpu.append(time.process_time() - start_cpu)
         positions_seconds.append(extractor.stage_seconds["positions"] + STAGE_SECONDS["stance writes"])
         positions_cpu.append(STAGE_SECONDS["positions cpu"] + STAGE_SECONDS["stance writes cpu"])
+        encoder_cpu.append(STAGE_SECONDS["encoder cpu"])
         store_seconds.append(STAGE_SECONDS["store"])
         store.close()
         assert summary.stored == count, summary
@@ -178,6 +195,8 @@ def measure_overhead(count: int, folder: Path, rounds: int) -> dict[str, float]:
         "positions_overhead": round(min(positions_seconds) / (best_ingest - min(positions_seconds)), 3),
         "positions_cpu_seconds": round(min(positions_cpu), 2),
         "positions_overhead_cpu": round(min(positions_cpu) / (min(ingest_cpu) - min(positions_cpu)), 3),
+        "positions_encoder_cpu_seconds": round(min(encoder_cpu), 2),
+        "positions_texts_embedded": int(STAGE_SECONDS["encoder texts"]),
     }
 
 
