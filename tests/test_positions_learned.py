@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +19,7 @@ from reportedly.positions.learned import (
     PositionModelError,
     StatementView,
     cue_class,
+    keeps_rules,
     load_position_model,
     shipped_model_path,
     words_of,
@@ -145,6 +147,19 @@ def test_the_learned_stance_replaces_the_rules_only_by_the_override_margin():
     assert _model(override=0.99).stance_on(view, "ceasefire", Reading("supports"), []) == "supports"
 
 
+def test_the_rules_count_stands_where_a_refusal_or_support_is_said_of_an_act_against_the_issue():
+    lifting = [re.compile("lift\\w*")]
+    view = _view({"sanctions"}, cue="dismissed", text="calls for lifting the sanctions")
+    # "dismissed calls for lifting the sanctions": the rules count two turns and read supports
+    assert _model().stance_on(view, "sanctions", Reading("supports"), lifting) == "supports"
+    assert _model().stance_on(view, "sanctions", Reading("supports"), []) == "opposes"
+    signals = statement_signals("the lifting of the sanctions", "welcomed")
+    assert keeps_rules(signals, True, "opposes")
+    assert not keeps_rules(signals, False, "opposes")
+    assert not keeps_rules(signals, True, "demands")
+    assert not keeps_rules(statement_signals("the lifting of the sanctions", "said"), True, "opposes")
+
+
 def test_a_model_file_round_trips_and_one_for_other_issues_or_of_an_old_format_is_refused(tmp_path: Path):
     path = tmp_path / "positions.json"
     path.write_text(json.dumps(_model("unplaced").to_json()))
@@ -246,6 +261,15 @@ SHIPPED_POSITIONS = [
         "China's commerce ministry said Beijing would impose an additional 34% tariff on all goods "
         "imported from the United States.",
         [("trade_tariffs", "supports")],
+    ),
+    # a refusal or welcome said of an act against the issue: the rules' count of turns
+    (
+        "The minister criticised the decision to halt weapons deliveries to Kyiv.",
+        [("military_aid", "supports")],
+    ),
+    (
+        "The finance minister welcomed Washington's decision to lift the sanctions on the central bank.",
+        [("sanctions", "opposes")],
     ),
     # a judgement with no refusal; a time that is a condition
     ('The opposition leader said the official election result was "a fraud".', [("elections", "opposes")]),

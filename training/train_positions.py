@@ -45,11 +45,12 @@ from reportedly.positions.learned import (
     Features,
     PositionModel,
     StatementView,
+    keeps_rules,
     sigmoid,
     softmax,
     words_of,
 )
-from reportedly.positions.stance import Reading, read_stance
+from reportedly.positions.stance import Reading, read_stance, statement_signals
 from reportedly.positions.statements import (
     Statement,
     from_bytes,
@@ -371,14 +372,17 @@ def learned_issue_sets(
 def learned_stance_pairs(
     by_index: dict[int, np.ndarray], examples: list[Example], override: float
 ) -> list[list[tuple[str, str]]]:
-    """Each example's (gold, predicted) stance pairs."""
-    return [
-        [
-            (item.stance, overridden(probabilities, example.readings[item.issue].stance, override))
-            for item, probabilities in zip(example.gold.issues, by_index[index], strict=True)
-        ]
-        for index, example in enumerate(examples)
-    ]
+    """Each example's (gold, predicted) stance pairs; the rules' where ``keeps_rules``."""
+    pairs = []
+    for index, example in enumerate(examples):
+        signals = statement_signals(example.view.text, example.view.cue)
+        found = []
+        for item, probabilities in zip(example.gold.issues, by_index[index], strict=True):
+            rule = example.readings[item.issue].stance
+            kept = keeps_rules(signals, example.acts_against[item.issue], rule)
+            found.append((item.stance, rule if kept else overridden(probabilities, rule, override)))
+        pairs.append(found)
+    return pairs
 
 
 def figures_by_source(
