@@ -11,7 +11,7 @@ entity its role.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -428,17 +428,24 @@ def role_of(ent: SpacySpan, is_title: IsTitle) -> tuple[str, str] | None:
     """The role a person mention's title or apposition gives it, and the description it
     came from: ("foreign minister", "Russia's foreign minister")."""
     for tokens in (_title_before(ent), _apposition_after(ent), _apposition_head(ent)):
-        role_words = [
-            TITLE_ABBREVIATIONS.get(token.lower_, token.lower_)
-            for token in tokens
-            if token.dep_ not in _SKIPPED_IN_ROLE
-            and token.ent_type_ not in _PLACE_LABELS
-            and token.ent_type_ != "PERSON"
-        ]
+        role_words = title_words(tokens)
         if role_words and is_title(tuple(word.upper() for word in role_words)):
             description = " ".join(token.text for token in tokens if token.dep_ != "det")
             return " ".join(role_words), description.replace(" 's", "'s").replace(" ’s", "’s")
     return None
+
+
+def title_words(tokens: Iterable[Token]) -> list[str]:
+    """A title's words that may name a role, lower case, abbreviations spelled out: not its
+    determiners, possessives or punctuation, nor the places, peoples and people in it
+    ("foreign minister" of "Russia's foreign minister")."""
+    return [
+        TITLE_ABBREVIATIONS.get(token.lower_, token.lower_)
+        for token in tokens
+        if token.dep_ not in _SKIPPED_IN_ROLE
+        and token.ent_type_ not in _PLACE_LABELS
+        and token.ent_type_ != "PERSON"
+    ]
 
 
 def _title_before(ent: SpacySpan) -> list[Token]:

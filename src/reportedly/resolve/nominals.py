@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from reportedly.attribution.lexicon import data_lines
+from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity
 from reportedly.resolve.entities import role_of
 from reportedly.resolve.offices import read_roles
@@ -46,6 +46,10 @@ ORGANISATION_KINDS = frozenset(
 )
 # Kinds a mention takes from the thing it makes ("a CNN poll"): documents and campaigns.
 MADE_KINDS = frozenset({"poll", "report", "message", "ad", "book", "article", "campaign", "work"})
+# Kinds no person is ("the company", "the movement"), nor, but for "government", "agency"
+# and "igo" (a country may speak as its ministry, by metonymy), any place.
+BODY_KINDS = ORGANISATION_KINDS | {"government"}
+PLACE_BODY_KINDS = frozenset({"government", "agency", "igo", "place"})
 _LABEL_TYPES = {
     "GPE": frozenset({"government", "place"}),
     "LOC": frozenset({"place"}),
@@ -85,6 +89,9 @@ ROLE_PHRASES = frozenset(read_roles())
 PERSON = "person"
 # Words that make a title mean someone else than the office's holder ("the former minister").
 QUALIFIERS = frozenset({"former", "ex", "then", "late", "onetime", "erstwhile"})
+# Words before a role that any of its holders may bear ("the new leader"): they tell nothing
+# of which holder a title means.
+PLAIN_MODIFIERS = word_set("plain_role_modifiers.txt")
 
 
 def role_head(phrase: tuple[str, ...]) -> str:
@@ -168,6 +175,16 @@ def entity_types(
     return frozenset(types)
 
 
+def kind_excludes(reference: frozenset[str], person: bool, place: bool) -> bool:
+    """Whether a noun's kinds (``reference``) rule out a candidate that is a person or a place
+    of none of them: "the movement" is not the state or the governor just named, "the
+    journal" not the author. Nouns of documents and campaigns ("the poll", "the campaign")
+    are made by people and rule out no one."""
+    if not reference or not reference <= BODY_KINDS:
+        return False
+    return person or (place and not reference & PLACE_BODY_KINDS)
+
+
 def _sectors(code: str) -> set[str]:
     """The three-letter parts of an actor code ("MNCUSA": MNC, USA)."""
     return {code[start : start + 3] for start in range(0, len(code), 3)}
@@ -190,13 +207,39 @@ def title_role(words: Iterable[str]) -> tuple[tuple[str, ...], bool] | None:
     """The role lexicon's longest phrase that ends a title's words, and whether a qualifier
     ("former") precedes it: (("SECRETARY", "OF", "STATE"), True) for "the former secretary
     of state"; None when the title ends in no role."""
-    upper = tuple(part for word in words for part in re.split(r"[\s\-–]+", word.upper()) if part)
+    upper = _upper_words(words)
+    start, end = _role_at(upper)
+    if start == end:
+        return None
+    return upper[start:end], any(word.lower() in QUALIFIERS for word in upper[:start])
+
+
+def role_modifiers(words: Iterable[str]) -> frozenset[str]:
+    """The words of a title before its role phrase that say which holder of the role it
+    means, lower case: "socialist" of "socialist leader", "finance" of "finance chief"; not
+    qualifiers ("former") nor words any holder may bear ("new", "top"; PLAIN_MODIFIERS)."""
+    upper = _upper_words(words)
+    start, end = _role_at(upper)
+    return frozenset(
+        lower
+        for word in upper[:start]
+        if start < end and word.isalpha() and (lower := word.lower()) not in QUALIFIERS | PLAIN_MODIFIERS
+    )
+
+
+def _upper_words(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(part for word in words for part in re.split(r"[\s\-–]+", word.upper()) if part)
+
+
+def _role_at(upper: tuple[str, ...]) -> tuple[int, int]:
+    """Where the role lexicon's longest phrase that ends the words starts and ends (the same
+    index twice where none does)."""
     for start in range(len(upper)):
         if start > 1 and upper[start - 1] == "OF":
             # "Minister of Justice": the role is the noun the "of" phrase hangs on, not a role
             # its object happens to spell ("justice"); the lexicon's own "X of Y" phrases
             # ("secretary of state") have matched at an earlier start.
-            return title_role(upper[: start - 1])
+            return _role_at(upper[: start - 1])
         if upper[start:] in ROLE_PHRASES:
-            return upper[start:], any(word.lower() in QUALIFIERS for word in upper[:start])
-    return None
+            return start, len(upper)
+    return 0, 0

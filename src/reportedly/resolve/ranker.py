@@ -52,6 +52,9 @@ class Reference:
     # A title's words without its qualifiers ("the secretary of state" for "the former
     # secretary of state"): the office whose former holders the dated table knows.
     office_title: str = ""
+    # A title's words before its role that say which holder it means ("socialist" of "the
+    # socialist leader"; nominals.role_modifiers).
+    modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

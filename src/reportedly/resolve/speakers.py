@@ -23,7 +23,13 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
-from reportedly.resolve.entities import ORGANISATION_WORDS, TITLE_ABBREVIATIONS, described_by_role, role_of
+from reportedly.resolve.entities import (
+    ORGANISATION_WORDS,
+    TITLE_ABBREVIATIONS,
+    described_by_role,
+    role_of,
+    title_words,
+)
 from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_preposition
 from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, Referent
 from reportedly.resolve.names import clean_name
@@ -35,9 +41,11 @@ from reportedly.resolve.nominals import (
     ROLE_PHRASES,
     descriptor,
     entity_types,
+    kind_excludes,
     made_noun,
     noun_types,
     role_head,
+    role_modifiers,
     title_role,
     types_agree,
 )
@@ -81,6 +89,7 @@ _SUBJECT_GENDERS = {"he": "m", "she": "f"}
 _OBJECT_PARTS = frozenset({"poss", "compound", "conj", "appos"})
 STATEMENT_NOUNS = word_set("statement_nouns.txt")
 DOCUMENT_NOUNS = word_set("document_nouns.txt")
+PROXY_ROLES = word_set("proxy_roles.txt")
 # Words that may open a source before the maker's name ("a CNN poll", "the latest NBC survey").
 # Words that keep a name before them from making the document after it ("the report on
 # the Clinton emails", "an average of recent Post-ABC polls").
@@ -155,6 +164,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "We" inside a speaker's words: the organisation or country the speaker speaks for.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
 _BODY_TYPES = frozenset({"ORG", "GPE"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _AFFILIATIONS = (" at", " from", " in", " with")
 _DATELINE_END = re.compile(r",| ?[—–-] ")
 
@@ -886,7 +896,15 @@ class SpeakerResolver:
         candidates = self.candidates(reference, source, attribution, previous, holder)
         if reference.role is not None:
             # "The High Representative" is not the prime minister who spoke last.
-            candidates = [c for c in candidates if not (c.person and self._other_office(c, reference))]
+            candidates = [
+                c
+                for c in candidates
+                if not c.person
+                or not (self._other_office(c, reference) or self._modifiers_differ(c, reference))
+            ]
+        if reference.role is not None and role_head(reference.role[0]).lower() in PROXY_ROLES:
+            # "The spokesman" is someone the text calls one, not the principal named before.
+            candidates = [c for c in candidates if c.role_match or c.office_holder]
         if (reference.role is not None or epithet) and (countries := self._countries_named_in(source)):
             # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
             # it calls Australian.
@@ -895,10 +913,23 @@ class SpeakerResolver:
                 for c in candidates
                 if not (c.person and self._countries_named_before(c.entity_id) - countries)
             ]
+        elif reference.types - {PERSON} and (countries := self._countries_named_in(source)):
+            # "India's weather agency" is not the Bangladesh Meteorological Department.
+            candidates = [
+                c for c in candidates if c.person or not self._countries_of_body(c.entity_id) - countries
+            ]
         if any(c.type_match or c.type_vague for c in candidates) and not reference.types & {PERSON}:
             # "The retailer" after Amazon, the online retailer: not the department that spoke
             # last; "the newspaper" after The Advocate (no listed outlet): not Clinton.
             candidates = [c for c in candidates if not c.type_conflict]
+        if reference.head not in CAMPAIGN_NOUNS:
+            # Even with none of its kind named, not one no such noun names: "the protest
+            # movement" is no president, "the journal" no author (null where none is left).
+            candidates = [
+                c
+                for c in candidates
+                if not (c.type_conflict and kind_excludes(reference.types, c.person, c.type in _PLACE_LABELS))
+            ]
         # A title goes to a person the text gives that very role, or who holds its office
         # that day by the dated table, where one is probable enough ("the minister":
         # Interior Minister Naqvi, before a former prime minister who spoke last); so does an
@@ -966,6 +997,24 @@ class SpeakerResolver:
                 found |= self._countries_named_in(
                     Span.of(self.text, words.root.left_edge.idx, words.start_char)
                 )
+        return found
+
+    def _countries_of_body(self, entity_id: str) -> set[str]:
+        """The countries of an organisation or a place: its actor code's, else those its
+        mentions name in or before them ("BGD" of "the Bangladesh Meteorological
+        Department")."""
+        entity = self.by_id[entity_id]
+        if (code := self.code_of(entity.name)) is not None and code[:3].isalpha():
+            return {code[:3]}
+        # A country's name in its own name, which NER reads as part of the organisation's.
+        found = {
+            code
+            for word in entity.name.split()
+            if word[:1].isupper() and (code := self.code_of(word)) is not None and len(code) == 3
+        }
+        found |= self._countries_named_before(entity_id)
+        for mention in self.by_entity.get(entity_id, ()):
+            found |= self._countries_named_in(Span.of(self.text, mention.start, mention.end))
         return found
 
     def _countries_named_in(self, span: Span) -> set[str]:
@@ -1437,22 +1486,43 @@ class SpeakerResolver:
         return _role_matches(entity, words) or _name_holds(entity, words)
 
     @cached_property
-    def roles(self) -> dict[str, set[tuple[tuple[str, ...], bool]]]:
-        """Each entity's roles, as role-lexicon phrases with whether a qualifier ("former")
-        came with them, from the titles and appositions of all its mentions ("CNN host Jake
-        Tapper", "Hillary Clinton, the former secretary of state")."""
-        roles: dict[str, set[tuple[tuple[str, ...], bool]]] = {}
+    def role_phrases(self) -> dict[str, list[str]]:
+        """Each entity's titles, from the titles and appositions of all its mentions ("CNN
+        host" of "CNN host Jake Tapper", "former secretary of state" of "Hillary Clinton, the
+        former secretary of state")."""
+        phrases: dict[str, list[str]] = {}
         for entity in self.entities:
-            found = roles.setdefault(entity.id, set())
-            phrases = [entity.role] if entity.role else []
+            found = phrases.setdefault(entity.id, [entity.role] if entity.role else [])
             for span in entity.mentions:
                 tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
                 if tokens is not None and len(tokens) > 0 and (given := role_of(tokens, _is_role)):
-                    phrases.append(given[0])
-            for phrase in phrases:
-                if (role := title_role(phrase.split())) is not None:
-                    found.add(role)
-        return roles
+                    found.append(given[0])
+        return phrases
+
+    @cached_property
+    def roles(self) -> dict[str, set[tuple[tuple[str, ...], bool]]]:
+        """Each entity's roles, as role-lexicon phrases with whether a qualifier ("former")
+        came with them."""
+        return {
+            entity_id: {role for phrase in phrases if (role := title_role(phrase.split())) is not None}
+            for entity_id, phrases in self.role_phrases.items()
+        }
+
+    def _modifiers_differ(self, candidate: Candidate, reference: Reference) -> bool:
+        """Whether a title's modifiers say it means another holder of its role than a candidate
+        the text gives only that role with other modifiers ("The socialist leader" is not
+        "opposition leader Juan Guaido").
+        A title with none ("the leader") or a candidate given the role bare ("Sen. Marco
+        Rubio" for "the freshman Florida senator") differ in nothing."""
+        if reference.role is None or not reference.modifiers:
+            return False
+        head = role_head(reference.role[0])
+        given = [
+            role_modifiers(words)
+            for phrase in self.role_phrases.get(candidate.entity_id, ())
+            if (role := title_role(words := phrase.split())) is not None and role_head(role[0]) == head
+        ]
+        return bool(given) and all(modifiers and not modifiers & reference.modifiers for modifiers in given)
 
     def kinds_of(self, entity: Entity) -> frozenset[str]:
         """An entity's kinds (``reportedly.resolve.nominals.entity_types``), worked out once."""
@@ -1545,6 +1615,7 @@ class SpeakerResolver:
             types=kinds | ({PERSON} if person else frozenset()),
             role=title_role(title),
             office_title=" ".join(word for word in title if word.lower() not in QUALIFIERS),
+            modifiers=role_modifiers(title_words(self.doc[head.left_edge.i : end + 1])),
         )
 
     def antecedent(
