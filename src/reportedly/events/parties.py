@@ -105,6 +105,10 @@ RELATIONAL = re.compile(
     r"neighbou?rs?|partners?|prox(?:y|ies)|adversar(?:y|ies)|opponents?|client)\b"
 )
 _OWNER_ENDING = re.compile(r"['’]s?|-(?:held|controlled|occupied|run)\b")
+# A name that says who backs a party ("the US-backed Contras", "Rwandan-backed rebels"): the
+# backer is the other side of the relation, not the party, nor the country the party is of.
+BACKER_ENDING = re.compile(r"-(?:backed|supported|sponsored|funded|financed|armed|trained)\b")
+BACKING = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train"})
 # The name that owns a relational noun, in a party's words ("Israel's" of "Israel's militia ally").
 _RELATION_OWNER = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?=" + RELATIONAL.pattern + ")")
 # A country named only as the other side of a border ("a guerrilla stronghold on the Thai
@@ -245,8 +249,16 @@ def _between(trigger: Token) -> list[Token] | None:
 
 def _participle_agent(noun: Token) -> Token | None:
     """The agent of a participle that qualifies a noun ("missiles [fired by the Israeli
-    military]"), else None."""
-    return next((agent for child in noun.children if child.dep_ == "acl" and (agent := _agent(child))), None)
+    military]"), else None; not a backer's ("rebels [backed by Rwanda] attacked": the rebels
+    act, on their own side)."""
+    return next(
+        (
+            agent
+            for child in noun.children
+            if child.dep_ == "acl" and child.lemma_.lower() not in BACKING and (agent := _agent(child))
+        ),
+        None,
+    )
 
 
 def _qualifying_owner(act: Token, peoples: bool) -> Token | None:
@@ -425,7 +437,27 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
-    return [party for word in (token, *token.conjuncts) for party in _parties(word, text, mentions)]
+    return [
+        party
+        for word in (token, *token.conjuncts, *_second_subjects(token))
+        for party in _parties(word, text, mentions)
+    ]
+
+
+def _second_subjects(token: Token) -> list[Token]:
+    """Subjects of the same verb after a subject with "and" between them, where a hyphenated
+    name broke the parse of the joined subject ("Zia ul-Haq and Rajiv Gandhi agreed" gives
+    "agreed" two subjects, "ul" and "Gandhi")."""
+    if token.dep_ not in SUBJECTS:
+        return []
+    doc = token.doc
+    return [
+        other
+        for other in token.head.children
+        if other.dep_ == token.dep_
+        and other.i > token.i
+        and any(word.lower_ == "and" and word.dep_ == "cc" for word in doc[token.i : other.i])
+    ]
 
 
 def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -783,8 +815,11 @@ OWNER, RELATION = "owner", "relation"
 def _ownership(entity: Entity, span: Span, text: str) -> str | None:
     """Whether an entity is named in ``span`` only as an owner ("Lebanon" of "Lebanon's
     Hezbollah": OWNER), only as the owner of a relational noun ("Israel" of "Israel's militia
-    ally": RELATION, the other side of the relation), or else (None)."""
+    ally") or as a backer ("the US-backed Contras"): RELATION, the other side of the
+    relation; or else (None)."""
     inside = [m for m in entity.mentions if span.start <= m.start and m.end <= span.end]
+    if inside and all(BACKER_ENDING.match(text, m.end) for m in inside):
+        return RELATION
     endings = [_OWNER_ENDING.match(text, m.end) for m in inside]
     if not inside or None in endings:
         return None
@@ -926,11 +961,13 @@ class CountryMentions:
     event."""
 
     def __init__(self, entities: list[Entity], text: str) -> None:
+        # A backer's name ("US-backed rebels in Syria") says whose the party is not.
         found = sorted(
             (mention.start, entity.actor.country)
             for entity in entities
             if entity.actor is not None and entity.actor.country
             for mention in entity.mentions
+            if not BACKER_ENDING.match(text, mention.end)
         )
         self._starts = [start for start, _ in found]
         self._countries = [country for _, country in found]
