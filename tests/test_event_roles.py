@@ -502,18 +502,8 @@ def test_organisations_and_states_the_dictionaries_lack(extract, text, expected)
             "Contra rebels attacked a Sandinista army post.",
             ("ASSAULT", [("Contra rebels", "NICREB")], [("a Sandinista army post", "NICMIL")]),
         ),
-        # a religion's adjective gives no country, but the armed group acts: an event
-        (
-            "Moslem guerrillas attacked a government outpost in the southern Philippines.",
-            ("ASSAULT", [("Moslem guerrillas", None)], [("the southern Philippines", "PHL")]),
-        ),
     ],
 )
 def test_backers_joined_subjects_and_peoples(extract, text, expected):
     (event,) = extract(text).events
     assert parties(event) == expected
-
-
-def test_worshippers_attacking_make_no_political_event(extract):
-    # the head names no political group: still no event
-    assert extract("Muslim worshippers attacked a Hindu temple.").events == []

@@ -169,10 +169,6 @@ class PartyJudge:
             sector = self._coder.sector_of(words) if words else None
             if sector is not None and sector != "ELI" and of_sectors(sector, POLITICAL_SECTORS):
                 return True
-        # A religion's adjective gives the words' sector before their head ("Moslem
-        # guerrillas": MUS, no country): the head still says the group is armed.
-        if self._political_head(party.text):
-            return True
         words = party.text.split()
         if any(word in POLITICAL_TITLES for word in words):
             return True
@@ -187,12 +183,6 @@ class PartyJudge:
             or head in self._state_words
             or (head[:1].isupper() and self._coder.code_description(head, None) is not None)
         )
-
-    def _political_head(self, words: str) -> bool:
-        """Whether the head of a party's words is an agent noun of a political sector
-        ("guerrillas" of "Moslem guerrillas")."""
-        sector = self._coder.sector_of(head_of(words))
-        return sector is not None and sector != "ELI" and of_sectors(sector, POLITICAL_SECTORS)
 
 
 def head_of(words: str) -> str:
