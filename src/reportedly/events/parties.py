@@ -105,9 +105,7 @@ RELATIONAL = re.compile(
     r"neighbou?rs?|partners?|prox(?:y|ies)|adversar(?:y|ies)|opponents?|client)\b"
 )
 _OWNER_ENDING = re.compile(r"['’]s?|-(?:held|controlled|occupied|run)\b")
-# A name that says who backs a party ("the US-backed Contras", "Rwandan-backed rebels"): the
-# backer is the other side of the relation, not the party, nor the country the party is of.
-BACKER_ENDING = re.compile(r"-(?:backed|supported|sponsored|funded|financed|armed|trained)\b")
+# Participles that name who backs a party ("rebels [backed by Rwanda]"), not who acts.
 BACKING = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train"})
 # The name that owns a relational noun, in a party's words ("Israel's" of "Israel's militia ally").
 _RELATION_OWNER = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?=" + RELATIONAL.pattern + ")")
@@ -815,11 +813,8 @@ OWNER, RELATION = "owner", "relation"
 def _ownership(entity: Entity, span: Span, text: str) -> str | None:
     """Whether an entity is named in ``span`` only as an owner ("Lebanon" of "Lebanon's
     Hezbollah": OWNER), only as the owner of a relational noun ("Israel" of "Israel's militia
-    ally") or as a backer ("the US-backed Contras"): RELATION, the other side of the
-    relation; or else (None)."""
+    ally": RELATION, the other side of the relation), or else (None)."""
     inside = [m for m in entity.mentions if span.start <= m.start and m.end <= span.end]
-    if inside and all(BACKER_ENDING.match(text, m.end) for m in inside):
-        return RELATION
     endings = [_OWNER_ENDING.match(text, m.end) for m in inside]
     if not inside or None in endings:
         return None
@@ -961,13 +956,11 @@ class CountryMentions:
     event."""
 
     def __init__(self, entities: list[Entity], text: str) -> None:
-        # A backer's name ("US-backed rebels in Syria") says whose the party is not.
         found = sorted(
             (mention.start, entity.actor.country)
             for entity in entities
             if entity.actor is not None and entity.actor.country
             for mention in entity.mentions
-            if not BACKER_ENDING.match(text, mention.end)
         )
         self._starts = [start for start, _ in found]
         self._countries = [country for _, country in found]
