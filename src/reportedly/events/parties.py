@@ -105,6 +105,8 @@ RELATIONAL = re.compile(
     r"neighbou?rs?|partners?|prox(?:y|ies)|adversar(?:y|ies)|opponents?|client)\b"
 )
 _OWNER_ENDING = re.compile(r"['’]s?|-(?:held|controlled|occupied|run)\b")
+# Participles that name who backs a party ("rebels [backed by Rwanda]"), not who acts.
+BACKING = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train"})
 # The name that owns a relational noun, in a party's words ("Israel's" of "Israel's militia ally").
 _RELATION_OWNER = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?=" + RELATIONAL.pattern + ")")
 # A country named only as the other side of a border ("a guerrilla stronghold on the Thai
@@ -245,8 +247,16 @@ def _between(trigger: Token) -> list[Token] | None:
 
 def _participle_agent(noun: Token) -> Token | None:
     """The agent of a participle that qualifies a noun ("missiles [fired by the Israeli
-    military]"), else None."""
-    return next((agent for child in noun.children if child.dep_ == "acl" and (agent := _agent(child))), None)
+    military]"), else None; not a backer's ("rebels [backed by Rwanda] attacked": the rebels
+    act, on their own side)."""
+    return next(
+        (
+            agent
+            for child in noun.children
+            if child.dep_ == "acl" and child.lemma_.lower() not in BACKING and (agent := _agent(child))
+        ),
+        None,
+    )
 
 
 def _qualifying_owner(act: Token, peoples: bool) -> Token | None:
@@ -425,7 +435,27 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
-    return [party for word in (token, *token.conjuncts) for party in _parties(word, text, mentions)]
+    return [
+        party
+        for word in (token, *token.conjuncts, *_second_subjects(token))
+        for party in _parties(word, text, mentions)
+    ]
+
+
+def _second_subjects(token: Token) -> list[Token]:
+    """Subjects of the same verb after a subject with "and" between them, where a hyphenated
+    name broke the parse of the joined subject ("Zia ul-Haq and Rajiv Gandhi agreed" gives
+    "agreed" two subjects, "ul" and "Gandhi")."""
+    if token.dep_ not in SUBJECTS:
+        return []
+    doc = token.doc
+    return [
+        other
+        for other in token.head.children
+        if other.dep_ == token.dep_
+        and other.i > token.i
+        and any(word.lower_ == "and" and word.dep_ == "cc" for word in doc[token.i : other.i])
+    ]
 
 
 def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
