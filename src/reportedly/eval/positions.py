@@ -37,7 +37,7 @@ from reportedly.model import STANCE_VALUES, Attribution, Document, Extraction, S
 from reportedly.positions.issues import IssueBook, load_issues
 from reportedly.positions.parties import name_demanded, party_of_words
 from reportedly.positions.stance import read_stance
-from reportedly.positions.statements import lead_demanded, learned_stance_on, statements_of, take_positions
+from reportedly.positions.statements import lead_demanded, learned_stance_on, statement_by_id, take_positions
 from reportedly.resolve.actors import ActorCoder
 
 
@@ -148,8 +148,8 @@ def _stance_on(
     evidence = [Span.of(gold.text, gold.start, gold.start + len(gold.content))]
     # Whom the matched statement's cue addresses before its content first, as the stage reads it.
     extraction, statement_id = matched
-    statement = next((found for found in statements_of(extraction) if found.id == statement_id), None)
-    lead = lead_demanded(statement, extraction.document.text) if statement and stance == "demands" else None
+    statement = statement_by_id(extraction, statement_id) if stance == "demands" else None
+    lead = lead_demanded(statement, extraction.document.text) if statement else None
     read = Stance(
         "gold",
         issue,

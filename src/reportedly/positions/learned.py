@@ -312,7 +312,7 @@ class Features:
 
     def _polarity_columns(self, view: StatementView) -> list[int]:
         """Where ``POLARITY_SIGNALS`` sit in the statement's own features."""
-        first = 1 + (len(_vector(view)) if self.embedding_for_stance else 0)
+        first = self.signal_columns(view).start
         return [first + column for column in POLARITY_COLUMNS]
 
     def signal_columns(self, view: StatementView) -> slice:

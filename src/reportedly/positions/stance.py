@@ -146,18 +146,21 @@ DEMAND_OF = re.compile(
 ADDRESSEE = r"[\"“]?(?P<object>(?:the\s+|all\s+|both\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)[\"”]?"
 # "urged the government not to let ...": a demand to refrain is one (the "not" is not whom).
 TO_ACT = r"\s+(?:(?:not\s+)?to\s+[\"“]?(?!be\b)\w+|must|should)"
+# Verbs that name whom they address right after them ("called on X", "urged X", "told X").
+ADDRESSING = r"call\w* (?:on|upon)|urg\w+|press\w*|ask\w*|appeal\w* to|told"
 DEMAND_OF_ANYONE = re.compile(
-    r"(?<![\w-])(?:call\w* (?:on|upon)|urg\w+|press\w*|ask\w*|appeal\w* to|told|demand\w* that)\s+"
-    + ADDRESSEE
-    + TO_ACT,
+    r"(?<![\w-])(?:" + ADDRESSING + r"|demand\w* that)\s+" + ADDRESSEE + TO_ACT,
     re.IGNORECASE,
 )
 CUE_OBJECT_ANYONE = re.compile(r"\s*" + ADDRESSEE + TO_ACT)
 # Whom a cue addresses before its content ("urged the government" + "to withdraw the bill",
 # "called on G20 countries" + "to triple ..."): the words after its demanding verb.
 LEAD_ADDRESSEE = re.compile(
-    r"(?<![\w-])(?:call\w* (?:on|upon)|urg\w+|press\w*|ask\w*|appeal\w* to|told|tell\w*|exhort\w*|implor\w*|"
-    r"encourag\w*|order\w*|instruct\w*)\s+" + ADDRESSEE + r"\s*$",
+    r"(?<![\w-])(?:"
+    + ADDRESSING
+    + r"|tell\w*|exhort\w*|implor\w*|encourag\w*|order\w*|instruct\w*)\s+"
+    + ADDRESSEE
+    + r"\s*$",
     re.IGNORECASE,
 )
 # "demanded" + "that the UN send monitors": the subject of the demanded act.

@@ -430,6 +430,11 @@ def _span(text: str, parts: list[Span], found: Range | None) -> Span | None:
     return None
 
 
+def statement_by_id(extraction: Extraction, statement_id: str) -> Statement | None:
+    """The statement of ``extraction`` with that id, if any."""
+    return next((statement for statement in statements_of(extraction) if statement.id == statement_id), None)
+
+
 def learned_stance_on(
     extraction: Extraction,
     statement_id: str,
@@ -440,7 +445,7 @@ def learned_stance_on(
     """``model``'s stance of a statement of ``extraction`` on ``issue``, one it did not assign
     (``reportedly eval positions`` scores the stance of every gold pair), read as if it had;
     None if the statement is not found."""
-    statement = next((found for found in statements_of(extraction) if found.id == statement_id), None)
+    statement = statement_by_id(extraction, statement_id)
     if statement is None:
         return None
     about = issues_of(extraction, [statement], book, None)[0]
