@@ -120,6 +120,17 @@ QUALIFYING_OWNERS = {"compound": frozenset({"ORG"}), "amod": frozenset({"NORP"})
 # build-up", "Palestinian protests", "Australian aid"); of others it says what they are about
 # ("the Chinese probe" landed, "the Iranian nuclear deal").
 PEOPLES_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST", "THREATEN", "AID"})
+# Prepositions after a plural noun that say whose its members are ("the governments of Mali
+# and Niger", "Officials from Ethiopia and Eritrea").
+OWNING = frozenset({"of", "from"})
+# Verbs of belief whose "to be" says what a party is ("Gunmen believed to be from Pakistan").
+BELIEVED = frozenset(
+    {"believe", "suspect", "think", "say", "report", "know", "allege", "understand", "presume"}
+)
+# Words that open a clause saying when a passive's act was done, whose subject did it.
+CAUSE_MARKS = frozenset({"when", "after", "as"})
+# The words of a reciprocal object, whose recipients are its verb's actors.
+RECIPROCALS = ({"each", "other"}, {"one", "another"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
@@ -202,7 +213,8 @@ def parties_of(
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
         unnamed = not mentions.named_in(_own_words(subject, text))
-        actor_token, recipient_token = agent, receiver if unnamed and receiver is not None else subject
+        actor_token = agent or _cause_subject(trigger, text, mentions)
+        recipient_token = receiver if unnamed and receiver is not None else subject
         # An act done to an act is done to the latter's recipient, by its owner ("UN
         # sanctions against Iran were lifted": Iran, by the UN).
         aimed = _aimed_at(subject, text, mentions)
@@ -221,10 +233,43 @@ def parties_of(
             # "passed messages between Moscow and Kyiv": the sides receive what passes.
             actors = _coordinated(_antecedent(actor_token), text, mentions)
             return actors, [party for side in sides for party in _parties(side, text, mentions)]
-    return (
-        _coordinated(_antecedent(actor_token), text, mentions),
-        _coordinated(_antecedent(recipient_token), text, mentions),
-    )
+    actors = _coordinated(_antecedent(actor_token), text, mentions)
+    if any(map(_reciprocal, objects)) and len(actors) > 1:
+        # "Uganda and Rwanda accused each other": each is the other's recipient, the
+        # first actor's first.
+        return actors, [EventActor(party.text, party.entity) for party in (*actors[1:], actors[0])]
+    return actors, _coordinated(_antecedent(recipient_token), text, mentions)
+
+
+def _reciprocal(token: Token) -> bool:
+    """Whether a word is "each other" or "one another"."""
+    words = {token.lower_, *(child.lower_ for child in token.children)}
+    return words in RECIPROCALS
+
+
+def _cause_subject(verb: Token, text: str, mentions: NamedMentions) -> Token | None:
+    """Who did the act a passive with no agent suffered, by the clause that says when
+    ("Two soldiers were wounded [when Palestinian gunmen opened fire on their patrol]",
+    "were killed [after militants attacked a post]"): its subject, unless a pronoun or
+    someone's thing ("when their vehicle hit a mine"); else None. Not where the clause
+    names whom its own act is done to, other than where ("were killed when ISIL launched
+    an attack on the Iraqi embassy"): that act is an event of its own, with both sides."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            child.dep_ in {"mark", "advmod"} and child.lower_ in CAUSE_MARKS for child in clause.children
+        ):
+            continue
+        ranks = (_recipient_rank(token, text, mentions) for token in _object_candidates(clause))
+        if any(not unnamed and not place for unnamed, place, _ in ranks):
+            continue
+        for subject in clause.children:
+            if (
+                subject.dep_ == "nsubj"
+                and subject.pos_ in NOUNS
+                and not any(child.dep_ == "poss" and child.tag_ == "PRP$" for child in subject.children)
+            ):
+                return subject
+    return None
 
 
 def _between(trigger: Token) -> list[Token] | None:
@@ -460,10 +505,14 @@ def _second_subjects(token: Token) -> list[Token]:
 
 def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
     """The party a word heads, or one per modifier it joins ("the Russian and US navies")."""
-    by_modifier = _by_modifier(word, text, mentions) or _by_owner(word, text, mentions)
-    if by_modifier:
-        return by_modifier
-    span = _with_role(*_named_apposition(word, text, mentions), text)
+    split = (
+        _by_modifier(word, text, mentions)
+        or _by_owner(word, text, mentions)
+        or _joined_in_name(word, text, mentions)
+    )
+    if split:
+        return split
+    span = _with_origin(word, _with_role(*_named_apposition(word, text, mentions), text), text)
     party = party_of(span, text, mentions)
     if party.entity is not None and mentions.named_in(span) and not _parties_named(span, word, mentions):
         # "Western proposal for Black Sea talks": the words name only a place that qualifies
@@ -488,15 +537,36 @@ def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[Event
     return []
 
 
+def _joined_in_name(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
+    """The two parties of one noun phrase the parse made of two joined names ("Indian Prime
+    Minister Manmohan Singh and Pakistani President Pervez Musharraf agreed": the first
+    name hangs on the second, "and" on the first), each with its title, when each names
+    someone that is no people; else none."""
+    for child in token.lefts:
+        joined = [grand for grand in child.rights if grand.dep_ == "conj" and grand.i < token.i]
+        if child.dep_ not in MODIFIERS or not joined or not _has_and(child):
+            continue
+        first = Span.of(text, child.left_edge.idx, child.idx + len(child.text))
+        second = Span.of(text, joined[0].left_edge.idx, token.idx + len(token.text))
+        if all(any(entity.type != "NORP" for entity in mentions.named_in(span)) for span in (first, second)):
+            return [party_of(first, text, mentions), party_of(second, text, mentions)]
+    return []
+
+
+def _has_and(token: Token) -> bool:
+    """Whether "and" joins another word to ``token``."""
+    return any(child.dep_ == "cc" and child.lower_ == "and" for child in token.children)
+
+
 def _by_owner(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
-    """The parties a plural noun names by the joined names it is "of", one per name ("the
-    governments of Mali and Niger": "the governments of Mali", "the governments of
-    Niger"), when each names someone; else none."""
+    """The parties a plural noun names by the joined names it is "of" or "from", one per
+    name ("the governments of Mali and Niger": "the governments of Mali", "the governments
+    of Niger"; "Officials from Ethiopia and Eritrea"), when each names someone; else none."""
     if token.tag_ != "NNS":
         return []
-    of = next((child for child in token.rights if child.dep_ == "prep" and child.lower_ == "of"), None)
+    of = next((child for child in token.rights if child.dep_ == "prep" and child.lower_ in OWNING), None)
     owner = next((child for child in of.children if child.dep_ == "pobj"), None) if of is not None else None
-    if owner is None or not owner.conjuncts:
+    if of is None or owner is None or not owner.conjuncts:
         return []
     head = _own_words(token, text).text
     parties = []
@@ -505,7 +575,7 @@ def _by_owner(token: Token, text: str, mentions: NamedMentions) -> list[EventAct
         found = [entity for entity in mentions.named_in(span) if entity.type != "NORP"]
         if not found:
             return []
-        parties.append(EventActor(f"{head} of {span.text}", found[0].id))
+        parties.append(EventActor(f"{head} {of.text} {span.text}", found[0].id))
     return parties
 
 
@@ -533,6 +603,30 @@ def _with_role(token: Token, phrase: Span, text: str) -> Span:
         None,
     )
     return phrase if role is None else Span.of(text, phrase.start, _phrase(role, text).end)
+
+
+def _with_origin(token: Token, phrase: Span, text: str) -> Span:
+    """A party's ``phrase`` with where it is believed to be from ("Gunmen [believed to be
+    from Pakistan] attacked", "Soldiers [said to be Eritrean]"), which the parse leaves
+    outside it as the verb it made the party the subject of, or as a clause that qualifies
+    it; any other party's phrase alone."""
+    verbs = [token.head] if token.dep_ in SUBJECTS else []
+    verbs += [child for child in token.children if child.dep_ == "acl"]
+    for verb in verbs:
+        if verb.lemma_.lower() not in BELIEVED or verb.i < token.i:
+            continue
+        being = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+        if being is not None and any(map(_of_origin, being.children)):
+            return Span.of(text, phrase.start, being.right_edge.idx + len(being.right_edge.text))
+    return phrase
+
+
+def _of_origin(word: Token) -> bool:
+    """Whether a word after "to be" says where a party is from ("from Pakistan",
+    "Eritrean"), not what it is loyal or close to."""
+    if word.dep_ == "prep":
+        return word.lower_ == "from"
+    return word.dep_ in {"attr", "acomp"} and word.ent_type_ in STATES
 
 
 def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]:
@@ -831,6 +925,7 @@ def code_parties(
     (by entity id); the date of the time its trigger governs (``event_times``, by event
     id), else the publication date."""
     published = extraction.document.published
+    text = extraction.document.text
     entities = {entity.id: entity for entity in extraction.entities}
     times = {time.id: time for time in extraction.times}
     countries: CountryMentions | None = None  # built when a party first needs a country
@@ -926,7 +1021,8 @@ def code_parties(
         if unplaced:  # the sentence's countries are looked up only when someone needs one
             if countries is None:
                 countries = CountryMentions(extraction.entities, extraction.document.text)
-            _place(unplaced, event, countries.named_in(event.sentence), coder)
+            states = [party for party in event.recipient if _is_state(party, event, entities, text)]
+            _place(unplaced, event, countries.named_in(event.sentence), coder, _countries_of(states))
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
         time = times.get(event_times[event.id]) if event.id in event_times else None
@@ -979,8 +1075,26 @@ class CountryMentions:
         return list(places.items())
 
 
+def _is_state(party: EventActor, event: Event, entities: dict[str, Entity], text: str) -> bool:
+    """Whether a recipient is a state by its name alone, named after the trigger, as what
+    the act is aimed at ("accused [Bogota]", "warned [the United States]"; not "said
+    Vietnam is committed")."""
+    entity = entities.get(party.entity) if party.entity else None
+    words = party.text.removeprefix("the ").removeprefix("The ")
+    return (
+        entity is not None
+        and entity.type == "GPE"
+        and words in (entity.name, *entity.aliases)
+        and text.find(party.text, event.trigger.end, event.sentence.end) >= 0
+    )
+
+
 def _place(
-    unplaced: list[Unplaced], event: Event, countries: list[tuple[str, bool]], coder: ActorCoder
+    unplaced: list[Unplaced],
+    event: Event,
+    countries: list[tuple[str, bool]],
+    coder: ActorCoder,
+    foreign: Collection[str] = (),
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
@@ -989,7 +1103,9 @@ def _place(
     names, else one another party holds ("Turkish police prevented a protest by students"
     TUREDU); never the country it is kept from (an ethnic minority's people's: "ethnic
     Albanians" are not of Albania). An official who meets is not of the country only named
-    as the venue ("envoys held talks in Geneva")."""
+    as the venue ("envoys held talks in Geneva"), nor an official who acts on a state named
+    by itself (``foreign``: "Chavez accused Bogota", "Kagame accused Paris") of that state,
+    unless it is also where the act is ("declared a state of siege in Haiti")."""
     parties = (*event.actor, *event.recipient)
     held = _countries_of(parties)
     named = [country for country, _ in countries]
@@ -998,12 +1114,14 @@ def _place(
     # despite pressure by the Kenya Anti-Corruption Commission").
     ranked = [country for country in named if country not in held] + held
     located = [country for country, place in countries if place] + held + named
+    places = dict(countries)
     venues = {country for country, place in countries if place} if event.event_type in VENUE_TYPES else set()
     actors = {id(party) for party in event.actor}
     for found in unplaced:
         choices = located if found.group else ranked
         if not found.group and id(found.party) in actors:
-            choices = [country for country in choices if country not in venues]
+            away = venues | {country for country in foreign if not places.get(country)}
+            choices = [country for country in choices if country not in away]
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
