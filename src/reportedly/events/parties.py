@@ -131,6 +131,8 @@ BELIEVED = frozenset(
 CAUSE_MARKS = frozenset({"when", "after", "as"})
 # The words of a reciprocal object, whose recipients are its verb's actors.
 RECIPROCALS = ({"each", "other"}, {"one", "another"})
+# Entity types of times.
+TIMES = frozenset({"DATE", "TIME"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
@@ -190,7 +192,7 @@ def parties_of(
     objects = [
         _named_before(token, actor_words)
         for token in _object_candidates(trigger, verb)
-        if token.ent_type_ not in {"DATE", "TIME"}
+        if token.ent_type_ not in TIMES
         and token != owner
         and not (venue and (_is_venue(token) or _names_only_venue(token, text, mentions)))
         and token.i not in topic_words
@@ -469,7 +471,7 @@ def owner_of(trigger: Token) -> Token | None:
         return None
     for child in trigger.children:
         # Not a pronoun ("its") nor a time ("Saturday's meeting").
-        if child.dep_ == "poss" and child.tag_ != "PRP$" and child.ent_type_ not in {"DATE", "TIME"}:
+        if child.dep_ == "poss" and child.tag_ != "PRP$" and child.ent_type_ not in TIMES:
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
@@ -859,12 +861,27 @@ def _reported_clause(verb: Token) -> Token | None:
 def _phrase(token: Token, text: str) -> Span:
     """A noun's phrase without its relative clauses and appositions, and, where "and" joins
     another noun to it, without what follows that noun ("Russia" of "Russia and Ukraine in
-    Istanbul": the place is the joined words')."""
+    Istanbul": the place is the joined words'), nor from a time the parse hung on it on
+    ("The Foreign Office [during a weekly briefing in Islamabad] welcomed", "Arnor [on
+    Thursday] signed", "airstrikes [this month in the area]"): that is the act's."""
     phrase = subtree_without_clauses(token, PHRASE_CUT)
-    # The first word after the noun that joins another to it; with none, past the document's end.
-    joined = min((child.i for child in token.rights if child.dep_ in {"cc", "conj"}), default=len(token.doc))
+    # The first word after the noun that joins another to it or says when; with none, past
+    # the document's end.
+    joined = min(
+        (child.left_edge.i for child in token.rights if child.dep_ in {"cc", "conj"} or _is_time(child)),
+        default=len(token.doc),
+    )
     kept = [t for t in phrase if not t.is_punct and not t.is_space and t.i < joined] or [token]
     return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
+
+
+def _is_time(word: Token) -> bool:
+    """Whether a word after a noun says when ("this month", "on Thursday", "during a visit")."""
+    if word.dep_ == "prep":
+        return word.lower_ == "during" or any(
+            child.dep_ == "pobj" and child.ent_type_ in TIMES for child in word.children
+        )
+    return word.dep_ == "npadvmod" and word.ent_type_ in TIMES
 
 
 def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
