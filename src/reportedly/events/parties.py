@@ -221,7 +221,9 @@ def parties_of(
         # sanctions against Iran were lifted": Iran, by the UN).
         aimed = _aimed_at(subject, text, mentions)
         if aimed is not None:
-            actor_token = agent or (subject if not unnamed else None)
+            actor_token = agent or (
+                None if unnamed else owner_of(subject) or _qualifying_owner(subject, True) or subject
+            )
             recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
@@ -832,12 +834,28 @@ def _subject(verb: Token) -> Token | None:
             return named[0]
         if verb.head.i == verb.i:
             return None
+        if _main_verb_as_modifier(verb):
+            return verb.head
         # A verb's own infinitive only: a noun act under one is often a thing ("approved
         # the deployment of a team [to monitor] a ceasefire").
         if verb.pos_ == "VERB" and not steps and (controller := _object_controller(verb)) is not None:
             return controller
         verb = _reported_clause(verb) or verb.head
     return None
+
+
+def _main_verb_as_modifier(verb: Token) -> bool:
+    """Whether the parse took a sentence's main verb for a participle that qualifies its
+    subject, leaving the subject as the root ("The Iraqi air force [carried out] three air
+    strikes ..."): an active verb, with an object, on a noun that heads the sentence."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in NOUNS
+        and head.i < verb.i
+        and any(child.dep_ == "dobj" for child in verb.children)
+    )
 
 
 def _object_controller(verb: Token) -> Token | None:
