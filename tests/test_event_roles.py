@@ -490,3 +490,114 @@ def test_organisations_and_states_the_dictionaries_lack(extract, text, expected)
 def test_backers_joined_subjects_and_peoples(extract, text, expected):
     (event,) = extract(text).events
     assert parties(event) == expected
+
+
+def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+    """An event's type and its parties' words with their countries (the coding of a phrase
+    into a sector is another test file's)."""
+
+    def placed(group):
+        return [(party.text, party.actor.country if party.actor else None) for party in group]
+
+    return event.event_type, placed(event.actor), placed(event.recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two joined names the parse made one noun phrase of: each is an actor (was India's only)
+        (
+            "Indian Prime Minister Manmohan Singh and Pakistani President Pervez Musharraf agreed "
+            "to resume the peace process.",
+            (
+                "AGREE",
+                [
+                    ("Indian Prime Minister Manmohan Singh", "IND"),
+                    ("Pakistani President Pervez Musharraf", "PAK"),
+                ],
+                [],
+            ),
+        ),
+        # ... not a title joined inside one name
+        (
+            "Trinidad and Tobago Prime Minister Basdeo Panday accused Venezuela of violating its waters.",
+            ("ACCUSE", [("Trinidad and Tobago Prime Minister Basdeo Panday", "TTO")], [("Venezuela", "VEN")]),
+        ),
+        # people "from" joined countries, as "of" them (was Ethiopia's only)
+        (
+            "Officials from Ethiopia and Eritrea met in Algiers.",
+            ("CONSULT", [("Officials from Ethiopia", "ETH"), ("Officials from Eritrea", "ERI")], []),
+        ),
+        # where a party is believed to be from is its words' (was India's, the recipient's)
+        (
+            "Gunmen believed to be from Pakistan attacked an Indian army camp in Kashmir.",
+            ("ASSAULT", [("Gunmen believed to be from Pakistan", "PAK")], [("an Indian army camp", "IND")]),
+        ),
+        # ... not whom it is loyal to
+        (
+            "Rebels thought to be loyal to the former president attacked a police station in Bangui.",
+            ("ASSAULT", [("Rebels", "CAF")], [("Bangui", "CAF")]),
+        ),
+        # a passive with no agent: who did it is the subject of the clause that says when
+        (
+            "Two Israeli soldiers were wounded when Palestinian gunmen opened fire on their patrol.",
+            ("ASSAULT", [("Palestinian gunmen", "PSE")], [("Two Israeli soldiers", "ISR")]),
+        ),
+        (
+            "Three policemen were killed after Sikh militants attacked a police post in Amritsar.",
+            ("ASSAULT", [("Sikh militants", "IND")], [("Three policemen", "IND")]),
+        ),
+        # ... not someone's thing
+        (
+            "Four soldiers were killed when their vehicle hit a landmine in Angola.",
+            ("ASSAULT", [], [("Four soldiers", "AGO")]),
+        ),
+        # "each other", "one another": the actors are each other's recipients
+        (
+            "Uganda and Rwanda accused each other of supporting rebel groups.",
+            ("ACCUSE", [("Uganda", "UGA"), ("Rwanda", "RWA")], [("Rwanda", "RWA"), ("Uganda", "UGA")]),
+        ),
+        (
+            "India and Pakistan blamed one another for the shelling in Kashmir.",
+            ("ACCUSE", [("India", "IND"), ("Pakistan", "PAK")], [("Pakistan", "PAK"), ("India", "IND")]),
+        ),
+        # an official no dictionary places is not of the state it acts on by name (was COL,
+        # FRA) ...
+        (
+            "Chavez accused Bogota of harbouring paramilitaries.",
+            ("ACCUSE", [("Chavez", None)], [("Bogota", "COL")]),
+        ),
+        ("Kagame accused Paris of backing the genocide.", ("ACCUSE", [("Kagame", None)], [("Paris", "FRA")])),
+        # ... but of another country the sentence names
+        (
+            "Chavez accused Bogota of harbouring paramilitaries on the Venezuelan border.",
+            ("ACCUSE", [("Chavez", "VEN")], [("Bogota", "COL")]),
+        ),
+        # ... and of the state named as where the act is, or before the act
+        (
+            "The military government of President Prosper Avril declared a 30-day state of siege in "
+            "Haiti on Saturday.",
+            ("COERCE", [("The military government of President Prosper Avril", "HTI")], [("Haiti", "HTI")]),
+        ),
+        # a time the parse hung on a party is not its words
+        (
+            "Zambia on Thursday signed a trade protocol with Zimbabwe.",
+            ("AGREE", [("Zambia", "ZMB")], [("Zimbabwe", "ZWE")]),
+        ),
+        # the main verb parsed as a participle of its subject: the subject still acts (was the
+        # source of the report, "military statements")
+        (
+            "The Iraqi air force carried out at least three air strikes near Tikrit, killing dozens "
+            "of militants, according to military statements.",
+            ("ASSAULT", [("The Iraqi air force", "IRQ")], []),
+        ),
+        # an act lifted is lifted by its owner
+        (
+            "EU sanctions against Belarus were lifted on Monday.",
+            ("CONCEDE", [("EU", None)], [("Belarus", "BLR")]),
+        ),
+    ],
+)
+def test_which_phrase_is_the_party(extract, text, expected):
+    (event,) = extract(text).events
+    assert countries(event) == expected
