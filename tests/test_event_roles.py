@@ -591,6 +591,16 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
             "of militants, according to military statements.",
             ("ASSAULT", [("The Iraqi air force", "IRQ")], []),
         ),
+        # a speaker's "his country" is the speaker's party (was no party, so no event)
+        (
+            "Iranian President Mohammad Khatami said his country would never attack its neighbours.",
+            ("THREATEN", [("Mohammad Khatami", "IRN")], []),
+        ),
+        # a group no dictionary places is not of the other side of a border (was Iraq's)
+        (
+            "The PKK said the guerrillas had killed 12 Turkish soldiers near the Iraqi border.",
+            ("ASSAULT", [("the guerrillas", "TUR")], [("12 Turkish soldiers", "TUR")]),
+        ),
         # an act lifted is lifted by its owner
         (
             "EU sanctions against Belarus were lifted on Monday.",

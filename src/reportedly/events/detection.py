@@ -34,6 +34,7 @@ from reportedly.events.parties import (
     parties_of,
     party_of,
     speaker_parties,
+    stands_for_speaker,
     state_of_place,
 )
 from reportedly.events.senses import SentenceSenses
@@ -199,9 +200,10 @@ def code_events(
             actor = state_of_place(token, text, mentions)
         reporting = reporting_of.get(token.i)
         # A pronoun or missing subject: the speaker of the attribution the trigger is the
-        # cue of ("he demanded"), or reports in ("Hungary has said it will support").
+        # cue of ("he demanded"), or reports in ("Hungary has said it will support", "Meles
+        # said his country would not accept").
         for speaking in (attribution, reporting):
-            if speaking is not None and (not actor or actor[0].text.lower() in PRONOUNS):
+            if speaking is not None and (not actor or stands_for_speaker(actor[0].text)):
                 actor = speaker_parties(speaking, text, mentions) or actor
         if obliged and trigger.event_type != "REQUEST":
             # "Russia said Sudan must return the helicopter", "The forum concluded that the US

@@ -89,6 +89,8 @@ PLACE_BEFORE = re.compile(
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
+_OWN_COUNTRY = re.compile(r"(?:his|her|its|their|our|my)\s+(?:own\s+)?(?:country|nation)", re.I)
 # A place after the head of a party's words ("the Iraqi embassy [in Kabul]").
 PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside)\s")
 # What follows the head of a party's words: a phrase after a preposition or a comma.
@@ -112,6 +114,7 @@ _RELATION_OWNER = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?=" + 
 # A country named only as the other side of a border ("a guerrilla stronghold on the Thai
 # border"): what is there is usually on the near side, in the country the sentence is about.
 _BORDER = re.compile(r"\s*\b(?:on|near|along|across|at|by|to)\s+the\s+(?:[a-z-]+\s+)?[A-Z][\w-]*\s+border\b")
+_BORDER_AFTER = re.compile(r"\s+border\b")
 # Entity types of names that own a noun act they qualify: "EU sanctions", "Israeli air
 # strikes" (not a state's name, which as often says whom the act is against: "Iran
 # sanctions", "the Gaza ceasefire").
@@ -151,6 +154,12 @@ def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions
     if attribution.source is not None and attribution.source.text.lower() not in PRONOUNS:
         return [party_of(attribution.source, text, mentions)]
     return []
+
+
+def stands_for_speaker(words: str) -> bool:
+    """Whether a party's words are a pronoun ("it", "they") or a pronoun's country ("his
+    country"), which stand for a speaker's party."""
+    return words.lower() in PRONOUNS or _OWN_COUNTRY.fullmatch(words) is not None
 
 
 def parties_of(
@@ -1088,15 +1097,19 @@ class CountryMentions:
 
     def __init__(self, entities: list[Entity], text: str) -> None:
         found = sorted(
-            (mention.start, entity.actor.country)
+            (mention.start, mention.end, entity.actor.country)
             for entity in entities
             if entity.actor is not None and entity.actor.country
             for mention in entity.mentions
         )
-        self._starts = [start for start, _ in found]
-        self._countries = [country for _, country in found]
+        self._starts = [start for start, _, _ in found]
+        self._countries = [country for _, _, country in found]
+        # Not the other side of a border ("killed 12 soldiers near the [Iraqi] border"):
+        # what is done there is usually done on the near side.
         self._places = [
-            PLACE_BEFORE.search(text, max(0, start - 20), start) is not None for start, _ in found
+            PLACE_BEFORE.search(text, max(0, start - 20), start) is not None
+            and _BORDER_AFTER.match(text, end) is None
+            for start, end, _ in found
         ]
 
     def named_in(self, sentence: Span) -> list[tuple[str, bool]]:
