@@ -601,6 +601,12 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
             "The PKK said the guerrillas had killed 12 Turkish soldiers near the Iraqi border.",
             ("ASSAULT", [("the guerrillas", "TUR")], [("12 Turkish soldiers", "TUR")]),
         ),
+        # an act "between" sides as a verb's subject: each side acts (was "Fighting between
+        # Hutu rebels")
+        (
+            "Fighting between Hutu rebels and the Burundian army killed 100 people.",
+            ("ASSAULT", [("Hutu rebels", "BDI"), ("the Burundian army", "BDI")], []),
+        ),
         # an act lifted is lifted by its owner
         (
             "EU sanctions against Belarus were lifted on Monday.",

@@ -246,7 +246,11 @@ def parties_of(
             # "passed messages between Moscow and Kyiv": the sides receive what passes.
             actors = _coordinated(_antecedent(actor_token), text, mentions)
             return actors, [party for side in sides for party in _parties(side, text, mentions)]
-    actors = _coordinated(_antecedent(actor_token), text, mentions)
+    if actor_token is not None and actor_token is subject and (sides := _between(subject)) is not None:
+        # "Fighting between Hutu rebels and the Burundian army killed 100 people": each side.
+        actors = [party for side in sides for party in _parties(side, text, mentions)]
+    else:
+        actors = _coordinated(_antecedent(actor_token), text, mentions)
     if any(map(_reciprocal, objects)) and len(actors) > 1:
         # "Uganda and Rwanda accused each other": each is the other's recipient, the
         # first actor's first.
@@ -287,8 +291,9 @@ def _cause_subject(verb: Token, text: str, mentions: NamedMentions) -> Token | N
 
 def _between(trigger: Token) -> list[Token] | None:
     """The sides a noun act is "between" ("talks between Israel and Hamas", "a new round of
-    negotiations between Russia and Ukraine"), when it names two or more; else None."""
-    if trigger.pos_ != "NOUN":
+    negotiations between Russia and Ukraine", "[Fighting] between rebels and the army
+    killed"), when it names two or more; else None."""
+    if trigger.pos_ != "NOUN" and trigger.dep_ not in SUBJECTS:
         return None
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "between":
