@@ -607,6 +607,12 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
             "Fighting between Hutu rebels and the Burundian army killed 100 people.",
             ("ASSAULT", [("Hutu rebels", "BDI"), ("the Burundian army", "BDI")], []),
         ),
+        # a phrase put before the subject says the act's circumstances, not its recipient
+        # (was the European Union)
+        (
+            "Under pressure from the European Union, Croatia arrested a general wanted for war crimes.",
+            ("COERCE", [("Croatia", "HRV")], [("a general", "HRV")]),
+        ),
         # an act lifted is lifted by its owner
         (
             "EU sanctions against Belarus were lifted on Monday.",

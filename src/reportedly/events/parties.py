@@ -660,7 +660,7 @@ def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]
         following = []
         for word in frontier:
             for child in word.children:
-                if child.i == trigger.i:
+                if child.i == trigger.i or (child.dep_ == "prep" and _fronted(child)):
                     continue
                 if child.dep_ == "dative" and child.pos_ == "ADP":
                     # "provided aid to the Palestinian people": the parse's dative "to"
@@ -689,6 +689,14 @@ def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]
                     following.append(child)
         frontier = following
     return found
+
+
+def _fronted(preposition: Token) -> bool:
+    """Whether a preposition opens a phrase put before its verb's subject ("[Under pressure
+    from the European Union], Croatia arrested a general", "[Despite pressure from
+    Washington], Israel refused"): the circumstances of the act, not whom it is done to."""
+    verb = preposition.head
+    return any(child.dep_ in SUBJECTS and preposition.i < child.i < verb.i for child in verb.children)
 
 
 def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token | None) -> bool:
