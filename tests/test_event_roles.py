@@ -613,6 +613,17 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
             "Under pressure from the European Union, Croatia arrested a general wanted for war crimes.",
             ("COERCE", [("Croatia", "HRV")], [("a general", "HRV")]),
         ),
+        # ... nor does one of asking ("at the request of"), whose asker is no recipient (was
+        # the Pope, VAT)
+        (
+            "Cuba freed 50 political prisoners at the request of Pope John Paul.",
+            ("RETREAT", [("Cuba", "CUB")], [("50 political prisoners", "CUB")]),
+        ),
+        # but what an act defies is its recipient ("despite pressure from")
+        (
+            "Despite pressure from Washington, Israel refused to halt settlement construction.",
+            ("REJECT", [("Israel", "ISR")], [("Washington", "USA")]),
+        ),
         # an act lifted is lifted by its owner
         (
             "EU sanctions against Belarus were lifted on Monday.",

@@ -136,6 +136,23 @@ CAUSE_MARKS = frozenset({"when", "after", "as"})
 RECIPROCALS = ({"each", "other"}, {"one", "another"})
 # Entity types of times.
 TIMES = frozenset({"DATE", "TIME"})
+# Nouns of asking or backing, and the prepositions that make them the circumstance of an
+# act ("at the request of", "under pressure from", "with the backing of"); not "despite",
+# against whom the act goes ("declined to resign despite pressure by the Commission").
+ASKING = frozenset(
+    {
+        "request",
+        "invitation",
+        "behest",
+        "urging",
+        "insistence",
+        "pressure",
+        "initiative",
+        "backing",
+        "auspices",
+    }
+)
+CIRCUMSTANCES = frozenset({"at", "on", "upon", "under", "with", "after", "following"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 
@@ -670,7 +687,9 @@ def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]
                     following.append(child)
                 elif child.dep_ == "prep" and _leads_to_party(child, word, trigger, verb):
                     # and what the noun is of in turn: "10 million euros in aid [to refugees]"
-                    nouns = [grand for grand in child.children if grand.dep_ == "pobj"]
+                    nouns = [
+                        grand for grand in child.children if grand.dep_ == "pobj" and not _asked_by(grand)
+                    ]
                     found.extend(nouns)
                     following.extend(nouns)
                 elif child.dep_ == "ccomp" and word.i == trigger.i:
@@ -693,10 +712,20 @@ def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]
 
 def _fronted(preposition: Token) -> bool:
     """Whether a preposition opens a phrase put before its verb's subject ("[Under pressure
-    from the European Union], Croatia arrested a general", "[Despite pressure from
-    Washington], Israel refused"): the circumstances of the act, not whom it is done to."""
+    from the European Union], Croatia arrested a general"): the circumstances of the act,
+    not whom it is done to; but for "despite", which says whom the act defies ("Despite
+    pressure from Washington, Israel refused")."""
     verb = preposition.head
-    return any(child.dep_ in SUBJECTS and preposition.i < child.i < verb.i for child in verb.children)
+    return preposition.lower_ != "despite" and any(
+        child.dep_ in SUBJECTS and preposition.i < child.i < verb.i for child in verb.children
+    )
+
+
+def _asked_by(noun: Token) -> bool:
+    """Whether a noun says at whose asking an act is done, in a phrase of circumstance ("at
+    the request of the Pope", "on the invitation of", "under pressure from"): whom it names
+    asked, and is no recipient (unlike the thing acted on: "rejected a request from")."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCES and noun.lemma_.lower() in ASKING
 
 
 def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token | None) -> bool:
@@ -706,8 +735,8 @@ def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token
     by X"); after "by" on an active verb trigger, where the parse hangs its object's
     author ("denied charges [by] the U.S. Chamber of Commerce")."""
     lower = preposition.lower_
-    if word.lower_ in NO_PARTY_PREPOSITIONS:
-        return False  # "according to TASS"
+    if word.lower_ in NO_PARTY_PREPOSITIONS or _asked_by(word):
+        return False  # "according to TASS", "at the request of the Pope"
     if lower in RECIPIENT_PREPOSITIONS:
         return not (word == verb and lower in PLACE_PREPOSITIONS)
     if lower in NOUN_PREPOSITIONS and word.pos_ in NOUNS:
@@ -788,8 +817,8 @@ def _topic_words(trigger: Token) -> set[int]:
 
 def _under_no_party(token: Token, clause: Token) -> bool:
     """Whether a word of ``clause`` is inside a phrase that names no party ("according to
-    the Russian news agency TASS")."""
-    return any(word.lower_ in NO_PARTY_PREPOSITIONS for word in _up_to(token, clause))
+    the Russian news agency TASS", "at the request of the Pope")."""
+    return any(word.lower_ in NO_PARTY_PREPOSITIONS or _asked_by(word) for word in _up_to(token, clause))
 
 
 def _in_other_act(token: Token, clause: Token) -> bool:
