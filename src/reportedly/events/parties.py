@@ -47,6 +47,8 @@ SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "
 # Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed
 # troops", "[USAID] deployed").
 ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
+# Entity types of persons and organisations.
+AGENTS = frozenset({"PERSON", "ORG"})
 # Entity types of states and peoples.
 STATES = frozenset({"GPE", "NORP"})
 # Entity types of places.
@@ -575,15 +577,15 @@ def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[Event
 def _joined_in_name(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
     """The two parties of one noun phrase the parse made of two joined names ("Indian Prime
     Minister Manmohan Singh and Pakistani President Pervez Musharraf agreed": the first
-    name hangs on the second, "and" on the first), each with its title, when each names
-    someone that is no people; else none."""
+    name hangs on the second, "and" on the first), each with its title, when each names a
+    person or an organisation (not "Bosnia and Herzegovina President X"); else none."""
     for child in token.lefts:
         joined = [grand for grand in child.rights if grand.dep_ == "conj" and grand.i < token.i]
         if child.dep_ not in MODIFIERS or not joined or not _has_and(child):
             continue
         first = Span.of(text, child.left_edge.idx, child.idx + len(child.text))
         second = Span.of(text, joined[0].left_edge.idx, token.idx + len(token.text))
-        if all(any(entity.type != "NORP" for entity in mentions.named_in(span)) for span in (first, second)):
+        if all(any(entity.type in AGENTS for entity in mentions.named_in(span)) for span in (first, second)):
             return [party_of(first, text, mentions), party_of(second, text, mentions)]
     return []
 
