@@ -129,9 +129,10 @@ train-pronouns: $(TRAIN_VENV)/.installed
 
 # Fit the positions model (an issue assigner and a stance softmax over the rules' readings, the
 # lexicons' signals and the statement's MiniLM embedding) on the project's positions training
-# sets, its features and settings chosen by 5-fold cross-validation there; numpy only, the
-# runtime venv suffices (a few minutes; the extracted statements are kept in .run/positions).
-# Never on eval/positions/gold.jsonl, the blind test.
+# sets, its features and settings chosen by 5-fold cross-validation there, then its cascade
+# (which placed statements are embedded) on the same folds; numpy only, the runtime venv
+# suffices (the grid 45 minutes on the loaded 2-core machine; the extracted statements are kept
+# in .run/positions). Never on eval/positions/gold.jsonl, the blind test.
 POSITIONS_MODEL := src/reportedly/data/models/positions.json
 train-positions: $(VENV)/.runtime
 	$(BIN)/python training/train_positions.py eval/positions/train.jsonl \

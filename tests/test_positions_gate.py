@@ -63,12 +63,13 @@ def test_a_statement_the_gate_turns_away_is_not_embedded_and_about_no_issue(extr
         next(id_ for id_, text in contents.items() if word in text)
         for word in ("band", "Istanbul", "ceasefire")
     )
-    # the shipped gate turns the coach's statement away too
-    assert set(extraction.vectors) == {fidan, lavrov}
+    # the shipped gate turns the coach's statement away too; Lavrov's, which a pattern places,
+    # the shipped model's cascade reads sure without its vector (tests/test_positions_cascade.py)
+    assert set(extraction.vectors) == {fidan}
     extraction.vectors.clear()
     stances = take_positions(extraction, resources.issues, resources.encoder, model)
-    # the coach's statement is turned away; Fidan's passes the gate; Lavrov's a pattern places
-    assert set(extraction.vectors) == {fidan, lavrov}
+    # the coach's statement is turned away; Fidan's passes the gate
+    assert set(extraction.vectors) == {fidan}
     assert [(s.statement, s.issue, s.stance) for s in stances] == [
         (fidan, "negotiations", "supports"),
         (lavrov, "ceasefire", "opposes"),

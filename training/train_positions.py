@@ -2,7 +2,8 @@
 
     python training/train_positions.py eval/positions/train.jsonl [--train MORE.jsonl ...] \
         --extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
-        --output src/reportedly/data/models/positions.json [--report CV.json] [--cache DIR]
+        --output src/reportedly/data/models/positions.json [--report CV.json] [--cache DIR] \
+        [--settings EARLIER-CV.json]
 
 Each passage is extracted whole, as ``reportedly eval positions`` does, with the rules alone;
 its gold statement is the attribution whose content overlaps the gold content most (with
@@ -17,13 +18,19 @@ cross-validation over the training files (the ``--extra`` files join every train
 never a test fold), scored as ``reportedly eval positions`` scores: issue F1 micro over
 statement-issue pairs, stance accuracy and macro-F1 over the gold pairs; the issue model by
 its F1, the stance model by the mean of its accuracy and macro-F1. The rules are scored on
-the same folds. The model written is fitted on all of them with the chosen settings. Never
-run it on eval/positions/gold.jsonl: that is the blind test. Numpy only at run time.
+the same folds. Then the cascade (``learned.Cascade``: how a statement the rules place is
+read before it is embedded) is chosen on the same folds: the penalty of its issue models, the
+margin around the thresholds and the range of cosines its stance is read at, the least share
+of placed statements embedded whose figures stay within ``CASCADE_LOSS`` of the full model's.
+The model written is fitted on all of them with the chosen settings; ``--settings`` takes an
+earlier report's instead of the grid's. Never run it on eval/positions/gold.jsonl: that is the
+blind test. Numpy only at run time.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import pickle
@@ -42,6 +49,7 @@ from reportedly.model import STANCE_VALUES, Attribution, Document, Extraction, S
 from reportedly.positions.issues import IssueBook
 from reportedly.positions.learned import (
     ADD_WHERE,
+    Cascade,
     Features,
     PositionModel,
     StatementView,
@@ -72,10 +80,21 @@ ISSUE_MODELS = (("ovr", True, False), ("ovr", True, True), ("pair", False, True)
 ISSUE_PENALTIES = (3.0, 1.0)
 STANCE_MODELS = ((False, True, False), (False, True, True), (True, True, False), (True, True, True))
 STANCE_PENALTIES = (10.0, 3.0)
+BALANCED = (False, True)
 RULE_THRESHOLDS = (0.0, 0.05, 0.1, 0.2, 0.3)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 OVERRIDES = (0.0, 0.1, 0.2, 0.3, 0.5)
 FAMILY_PARTS = (" + embedding", " + cue words", " + content words", " balanced")
+# The cascade (``learned.Cascade``): the penalties of its issue models, from the strongest, and
+# the margins around the thresholds within which a statement is embedded. The least margin
+# whose CV figures stay within ``CASCADE_LOSS`` of the full model's (issue F1, and the stance's
+# accuracy and macro-F1 each) is chosen.
+CASCADE_PENALTIES = (10.0, 3.0, 1.0)
+MARGINS = (0.02, 0.05, 0.1, 0.15, 0.2, 0.25)
+# The quantiles of the cosines to the issues the rules place that bound the range at whose
+# ends the stance is read without the embedding (0: all of the training statements').
+QUANTILES = (0.0, 0.01, 0.02, 0.05, 0.1)
+CASCADE_LOSS = 0.003
 NO_FIGURES = {"stance_accuracy": 0.0, "stance_macro_f1": 0.0}
 # A word the stance model knows is in at least this many training statements' cues (contents).
 WORD_COUNT = 5
@@ -415,12 +434,14 @@ def cross_validate(
     stance_settings = [
         (*model, balanced, penalty)
         for model in STANCE_MODELS
-        for balanced in (False, True)
+        for balanced in BALANCED
         for penalty in STANCE_PENALTIES
     ]
     issue_probs: dict[tuple, dict[int, np.ndarray]] = {setting: {} for setting in issue_settings}
     # The stance model's probabilities on each held-out gold pair, in the examples' order.
     stance_probs: dict[tuple, dict[int, np.ndarray]] = {setting: {} for setting in stance_settings}
+    # Each stance model's features and weights by fold (the cascade reads the chosen one's).
+    stance_fits: dict[tuple, list[tuple[Features, np.ndarray]]] = {setting: [] for setting in stance_settings}
     for fold in tqdm(folds, desc="folds", mininterval=0):
         held = set(fold.tolist())
         training = [example for index, example in enumerate(examples) if index not in held] + extra
@@ -443,10 +464,11 @@ def cross_validate(
             held_rows = [
                 stance_rows([example], features)[0] if example.gold.issues else None for example in tested
             ]
-            for balanced in (False, True):
+            for balanced in BALANCED:
                 weights = None
                 for penalty in STANCE_PENALTIES:
                     weights = fit_stance(rows, stances, balanced, penalty, weights)
+                    stance_fits[(*blocks, balanced, penalty)].append((features, weights))
                     for index, row in zip(fold, held_rows, strict=True):
                         stance_probs[(*blocks, balanced, penalty)][index] = (
                             np.zeros((0, len(STANCE_VALUES))) if row is None else softmax(row @ weights.T)
@@ -521,7 +543,147 @@ def cross_validate(
         "figures": figures_by_source(examples, chosen_sets, chosen_pairs),
         "rules": rules,
     }
+    if learned_stance and not stance_setting.embedding:
+        trials = cascade_trials(
+            examples, extra, book, folds, stance_fits[best_stance[0]], chosen, chosen_sets, chosen_pairs
+        )
+        chosen["cascade"] = choose_cascade(trials, chosen["figures"]["all"])
     return figures, chosen | {"families": families}
+
+
+def similarity_ranges(
+    examples: list[Example], issues: list[str], quantile: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The cascade's ranges of cosines to an issue's examples: from the ``quantile`` to the
+    1 - ``quantile`` of the statements' to the issues the rules place on them, and the least
+    and the highest of any statement's to any issue's."""
+    placed, anywhere = [], []
+    for example in examples:
+        if example.view.similarities is not None:
+            anywhere.append(example.view.similarities)
+            ruled = [name in example.view.rule_issues for name in issues]
+            placed.append(example.view.similarities[np.array(ruled, dtype=bool)])
+    everything, on_placed = np.concatenate(anywhere), np.concatenate(placed)
+    low, high = np.quantile(on_placed, [quantile, 1 - quantile])
+    return (float(low), float(high)), (float(everything.min()), float(everything.max()))
+
+
+def plain_rows(examples: list[Example], features: Features) -> tuple[np.ndarray, np.ndarray]:
+    """The cascade's issue models' rows and labels: the statements the rules place."""
+    placed = [example for example in examples if example.view.rule_issues]
+    rows = np.array([features.plain_issue_row(example.view) for example in placed])
+    return rows, gold_issues(placed, features.issues)
+
+
+def cascade_trials(
+    examples: list[Example],
+    extra: list[Example],
+    book: IssueBook,
+    folds: list[np.ndarray],
+    stance_fits: list[tuple[Features, np.ndarray]],
+    chosen: dict[str, Any],
+    full_sets: list[set[str]],
+    full_pairs: list[list[tuple[str, str]]],
+) -> list[dict[str, Any]]:
+    """Each cascade's figures over the folds (its issue models fitted on the statements the
+    rules place in the training folds, the chosen stance model as fitted there): a statement
+    the rules place is given the cascade's issues and stances if it reads them sure, else the
+    full model's (``full_sets``, ``full_pairs``: the chosen settings' held-out answers); a gold
+    pair on another issue is read as ``learned_stance_on`` reads it."""
+    issue, stance = chosen["issues"], chosen["stance"]
+    against = {item.name: [item.against_words()] for item in book.issues}
+    trials = {
+        key: {"sets": list(full_sets), "pairs": list(full_pairs), "embedded": 0}
+        for key in itertools.product(CASCADE_PENALTIES, MARGINS, QUANTILES)
+    }
+    placed_count = sum(bool(example.view.rule_issues) for example in examples)
+    for fold, (features, stance_weights) in zip(folds, stance_fits, strict=True):
+        held = set(fold.tolist())
+        training = [example for index, example in enumerate(examples) if index not in held] + extra
+        rows, labels = plain_rows(training, features)
+        weights = None
+        ranges = {quantile: similarity_ranges(training, book.names(), quantile) for quantile in QUANTILES}
+        # The held-out statements the rules place, as the cascade sees them: not embedded.
+        views = {
+            index: dataclasses.replace(examples[index].view, vector=None, similarities=None)
+            for index in fold
+            if examples[index].view.rule_issues
+        }
+        for penalty in CASCADE_PENALTIES:
+            weights = fit_logistic(rows, labels, penalty, multiclass=False, start=weights)
+            for margin, quantile in itertools.product(MARGINS, QUANTILES):
+                model = PositionModel(
+                    features,
+                    issue["kind"],
+                    np.zeros((1, 1)),  # the full issue model's answers are the held-out ones
+                    issue["rule_threshold"],
+                    issue["threshold"],
+                    issue["add_where"],
+                    stance_weights,
+                    stance["override"],
+                    cascade=Cascade(weights, margin, *ranges[quantile]),
+                )
+                trial = trials[(penalty, margin, quantile)]
+                for index, view in views.items():
+                    read = cascade_reading(model, view, examples[index], against, full_pairs[index])
+                    if read is None:
+                        trial["embedded"] += 1
+                    else:
+                        trial["sets"][index], trial["pairs"][index] = read
+    return [
+        {
+            "penalty": penalty,
+            "margin": margin,
+            "quantile": quantile,
+            "placed_embedded": round(trial["embedded"] / max(1, placed_count), 3),
+            **figures_by_source(examples, trial["sets"], trial["pairs"])["all"],
+        }
+        for (penalty, margin, quantile), trial in trials.items()
+    ]
+
+
+def cascade_reading(
+    model: PositionModel,
+    view: StatementView,
+    example: Example,
+    against: dict[str, list],
+    full_pairs: list[tuple[str, str]],
+) -> tuple[set[str], list[tuple[str, str]]] | None:
+    """The cascade's issues of a statement the rules place and its (gold, predicted) stance
+    pairs, as ``statements.learned_choices`` and ``learned_stance_on`` read them without its
+    embedding; None if it is embedded (unsure)."""
+    issues = model.plain_issues(view)
+    if issues is None:
+        return None
+    names = {name for name, _probability in issues}
+    stances = {name: model.sure_stance(view, name, example.readings[name], against[name]) for name in names}
+    if any(found is None for found in stances.values()):
+        return None
+    pairs = []
+    for item, (_gold, full) in zip(example.gold.issues, full_pairs, strict=True):
+        found = stances.get(item.issue) or model.sure_stance(
+            view, item.issue, example.readings[item.issue], against[item.issue]
+        )
+        pairs.append((item.stance, found or full))
+    return names, pairs
+
+
+def choose_cascade(trials: list[dict[str, Any]], full: dict[str, float]) -> dict[str, Any]:
+    """The cascade that embeds the fewest statements the rules place (of as many, the best
+    issue F1) of those within ``CASCADE_LOSS`` of the full model's figures (with none, the
+    widest margin and range), and every trial's figures."""
+    kept = [
+        trial
+        for trial in trials
+        if all(
+            trial[name] >= full[name] - CASCADE_LOSS
+            for name in ("issue_f1", "stance_accuracy", "stance_macro_f1")
+        )
+    ]
+    best = min(kept, key=lambda trial: (trial["placed_embedded"], -trial["issue_f1"])) if kept else None
+    if best is None:
+        best = max(trials, key=lambda trial: (trial["margin"], -trial["quantile"], trial["issue_f1"]))
+    return {"chosen": best, "trials": trials}
 
 
 def fit_chosen(examples: list[Example], book: IssueBook, chosen: dict[str, Any]) -> PositionModel:
@@ -549,6 +711,16 @@ def fit_chosen(examples: list[Example], book: IssueBook, chosen: dict[str, Any])
             stance_weights = fit_stance(
                 rows_of_pairs, stances, stance_setting.balanced, penalty, stance_weights
             )
+    cascade = None
+    if "cascade" in chosen:
+        best = chosen["cascade"]["chosen"]
+        rows, plain_labels = plain_rows(examples, features)
+        plain_weights = None
+        for penalty in CASCADE_PENALTIES[: CASCADE_PENALTIES.index(best["penalty"]) + 1]:
+            plain_weights = fit_logistic(rows, plain_labels, penalty, multiclass=False, start=plain_weights)
+        assert plain_weights is not None
+        ranges = similarity_ranges(examples, book.names(), best["quantile"])
+        cascade = Cascade(plain_weights, best["margin"], *ranges)
     return PositionModel(
         features,
         issue_setting.kind,
@@ -558,7 +730,24 @@ def fit_chosen(examples: list[Example], book: IssueBook, chosen: dict[str, Any])
         issue["add_where"],
         stance_weights,
         stance["override"],
+        cascade=cascade,
     )
+
+
+def restrict_grid(chosen: dict[str, Any]) -> None:
+    """The grid narrowed to the settings an earlier run chose (``--settings``), each penalty
+    reached by the same path: the same models, refitted with a cascade in minutes, not the
+    grid's three quarters of an hour."""
+    global ISSUE_MODELS, ISSUE_PENALTIES, STANCE_MODELS, STANCE_PENALTIES, BALANCED
+    global RULE_THRESHOLDS, THRESHOLDS, OVERRIDES
+    issue, stance = chosen["issues"], chosen["stance"]
+    ISSUE_MODELS = ((issue["kind"], issue["embedding"], issue["exemplars"]),)
+    ISSUE_PENALTIES = ISSUE_PENALTIES[: ISSUE_PENALTIES.index(issue["penalty"]) + 1]
+    STANCE_MODELS = ((stance["embedding"], stance["cue_words"], stance["content_words"]),)
+    STANCE_PENALTIES = STANCE_PENALTIES[: STANCE_PENALTIES.index(stance["penalty"]) + 1]
+    BALANCED = (stance["balanced"],)
+    RULE_THRESHOLDS, THRESHOLDS = (issue["rule_threshold"],), (issue["threshold"],)
+    OVERRIDES = (stance["override"],)
 
 
 def main() -> None:
@@ -572,7 +761,14 @@ def main() -> None:
     parser.add_argument("--report", type=Path, help="where to write the chosen settings' figures (JSON)")
     parser.add_argument("--grid", type=Path, help="where to write every setting's figures (JSON)")
     parser.add_argument("--cache", type=Path, help="a folder to keep the extracted statements in")
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        help="an earlier --report: refit its chosen settings (and the cascade), no grid",
+    )
     args = parser.parse_args()
+    if args.settings:
+        restrict_grid(json.loads(args.settings.read_text())["chosen"])
     if any("gold" in path.name for path in [args.train, *args.more, *args.extra]):
         sys.exit("train_positions.py: the gold file is the blind test; train on train.jsonl")
     resources = Resources.load(positions="none")

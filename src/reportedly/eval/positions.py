@@ -144,7 +144,7 @@ def _stance_on(
     stance = reading.stance
     model = extractor.resources.positions
     if model is not None and extractor.resources.encoder is not None:
-        stance = learned_stance_on(*matched, found, book, model) or stance
+        stance = learned_stance_on(*matched, found, book, model, extractor.resources.encoder) or stance
     evidence = [Span.of(gold.text, gold.start, gold.start + len(gold.content))]
     # Whom the matched statement's cue addresses before its content first, as the stage reads it.
     extraction, statement_id = matched

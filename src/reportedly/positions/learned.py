@@ -17,6 +17,11 @@ and that embedding's cosine to each issue's examples.
 - Stance: a softmax over the five stances fed the statement's features, the issue and the
   rules' reading on it; it replaces the rules' stance when its probability is at least
   ``override`` above the rules' stance's.
+- The cascade (a :class:`Cascade`, optional): a statement the rules place is first read
+  without its embedding, its issues by a logistic model per issue over its words and what
+  the rules placed, its stance by the stance model at both ends of the cosines it may have;
+  only a statement read so unsure (an issue's probability within ``margin`` of its threshold,
+  or a stance that differs at the two ends) is embedded and read by the full models.
 
 Which features, the thresholds and the penalties are chosen by cross-validation on the
 training statements (``training/train_positions.py``). The weights ship as JSON
@@ -31,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -274,9 +279,35 @@ class Features:
             rows[:, at:] = centroids * _vector(view)[None, :] * PRODUCT_SCALE
         return rows
 
-    def stance_row(self, view: StatementView, issue: str, reading: Reading, acts_against: bool) -> np.ndarray:
+    def plain_width(self) -> int:
+        """The length of :meth:`plain_issue_row`."""
+        own = 1 + len(SIGNALS) + len(CUE_CLASSES) + len(EVENT_TYPES) + 4
+        return own + len(self.cue_words) + len(self.content_words) + 2 * len(self.issues) + 1
+
+    def plain_issue_row(self, view: StatementView) -> np.ndarray:
+        """The cascade's issue models' input (the same for every issue's), the bias first: the
+        statement's own features without its embedding (its words, the stance model's
+        vocabularies) and the issues the rules place."""
+        return np.concatenate(
+            [
+                self.statement(view, False),
+                [float(name in view.pattern_issues) for name in self.issues],
+                [float(name in view.rule_issues) for name in self.issues],
+                [float(len(view.pattern_issues) > 1)],
+            ]
+        )
+
+    def stance_row(
+        self,
+        view: StatementView,
+        issue: str,
+        reading: Reading,
+        acts_against: bool,
+        similarity: float | None = None,
+    ) -> np.ndarray:
         """The stance model's input for the statement on ``issue``, given the rules' reading
-        there and whether the issue's ``against`` words are in its content."""
+        there and whether the issue's ``against`` words are in its content; ``similarity``:
+        the statement's cosine to the issue's examples, if not its view's."""
         index = self.issues.index(issue)
         similarities = _similarities(view, len(self.issues))
         statement = self.statement(view, self.embedding_for_stance)
@@ -301,7 +332,7 @@ class Features:
             float(acts_against),
             float(issue in view.pattern_issues),
             float(issue in view.rule_issues),
-            similarities[index],
+            similarities[index] if similarity is None else similarity,
         )
         at += 4
         if reading.stance in STANCE_VALUES:
@@ -416,6 +447,34 @@ def softmax(scores: np.ndarray) -> np.ndarray:
     return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
+@dataclass(frozen=True, slots=True)
+class Cascade:
+    """How a statement the rules place is read before it is embedded (the encoder is most of
+    the stage's time, and most such statements read the same without their vector)."""
+
+    # One logistic model per issue (a row each, the issues' order) over
+    # ``Features.plain_issue_row``, trained on the training statements the rules place.
+    weights: np.ndarray
+    # An issue's probability this close to the full model's threshold (``rule_threshold`` for
+    # an issue the rules place, ``threshold`` for another) is unsure: the statement is embedded.
+    margin: float
+    # The stance model's one input from the embedding, the statement's cosine to the issue's
+    # examples, is read at both ends of a range (``PositionModel.sure_stance``): for an issue
+    # the rules place on it, the range of most training statements' cosines to the issues
+    # the rules place on them (quantiles chosen on cross-validation) ...
+    placed_similarities: tuple[float, float]
+    # ... for another, the least and the highest of any training statement to any issue's.
+    similarities: tuple[float, float]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "weights": np.round(self.weights, 4).tolist(),
+            "margin": self.margin,
+            "placed_similarities": [round(value, 4) for value in self.placed_similarities],
+            "similarities": [round(value, 4) for value in self.similarities],
+        }
+
+
 @dataclass(slots=True)
 class PositionModel:
     features: Features
@@ -429,6 +488,9 @@ class PositionModel:
     # Which statements the rules place nowhere are embedded (the others are about no issue);
     # None: all of them.
     gate: EncoderGate | None = None
+    # How the statements the rules place are read before they are embedded; None: all are
+    # embedded (when ``embeds_placed``).
+    cascade: Cascade | None = None
 
     @property
     def issues(self) -> list[str]:
@@ -457,11 +519,35 @@ class PositionModel:
         if not self.weighs(view):
             return [(name, 1.0) for name in self.issues if name in view.rule_issues]
         probabilities = self.issue_probabilities(view, exemplars)
-        adding = self.add_where == "anywhere" or not view.rule_issues
         return [
             (name, round(float(p), 3))
-            for name, p in zip(self.issues, probabilities, strict=True)
-            if p >= (self.rule_threshold if name in view.rule_issues else self.threshold if adding else 2.0)
+            for name, p, at in zip(self.issues, probabilities, self.thresholds(view), strict=True)
+            if p >= at
+        ]
+
+    def thresholds(self, view: StatementView) -> np.ndarray:
+        """The probability at which each issue is the statement's (2: never)."""
+        adding = self.add_where == "anywhere" or not view.rule_issues
+        return np.array(
+            [
+                self.rule_threshold if name in view.rule_issues else self.threshold if adding else 2.0
+                for name in self.issues
+            ]
+        )
+
+    def plain_issues(self, view: StatementView) -> list[tuple[str, float]] | None:
+        """The cascade's issues of a statement the rules place, read without its embedding, with
+        their probabilities; None if it is unsure of one (the statement is to be embedded)."""
+        if self.cascade is None or not view.rule_issues:
+            return None
+        probabilities = sigmoid(self.cascade.weights @ self.features.plain_issue_row(view))
+        thresholds = self.thresholds(view)
+        if np.any(np.abs(probabilities - thresholds) < self.cascade.margin):
+            return None
+        return [
+            (name, round(float(p), 3))
+            for name, p, at in zip(self.issues, probabilities, thresholds, strict=True)
+            if p >= at
         ]
 
     def issues_of_each(self, views: list[StatementView]) -> list[list[tuple[str, float]]]:
@@ -476,11 +562,17 @@ class PositionModel:
         return [self.issues_of(view, row) for view, row in zip(views, closest, strict=True)]
 
     def stance_probabilities(
-        self, view: StatementView, issue: str, reading: Reading, acts_against: bool
+        self,
+        view: StatementView,
+        issue: str,
+        reading: Reading,
+        acts_against: bool,
+        similarity: float | None = None,
     ) -> np.ndarray:
         if self.stance_weights is None:
             raise ValueError("the model keeps the rules' stance")
-        return softmax(self.stance_weights @ self.features.stance_row(view, issue, reading, acts_against))
+        row = self.features.stance_row(view, issue, reading, acts_against, similarity)
+        return softmax(self.stance_weights @ row)
 
     def stance_on(
         self, view: StatementView, issue: str, reading: Reading, against: list[re.Pattern[str]]
@@ -488,6 +580,32 @@ class PositionModel:
         """The statement's stance on ``issue`` (one of the model's issues), given the rules'
         reading there and the issue's ``against`` words (its patterns, or them as one:
         ``Issue.against_words``)."""
+        found = self._stance(view, issue, reading, against, (None,))
+        assert found is not None  # one reading always agrees with itself
+        return found
+
+    def sure_stance(
+        self, view: StatementView, issue: str, reading: Reading, against: list[re.Pattern[str]]
+    ) -> StanceValue | None:
+        """:meth:`stance_on` of a statement not embedded, read at both ends of the cascade's
+        range of cosines (the stance model weighs nothing else of the embedding, and a stance
+        the softmax gives at both ends it gives between them); None if the two differ, or the
+        model weighs the embedding itself."""
+        if self.cascade is None or (self.stance_weights is not None and self.features.embedding_for_stance):
+            return None
+        cascade = self.cascade
+        ends = cascade.placed_similarities if issue in view.rule_issues else cascade.similarities
+        return self._stance(view, issue, reading, against, ends)
+
+    def _stance(
+        self,
+        view: StatementView,
+        issue: str,
+        reading: Reading,
+        against: list[re.Pattern[str]],
+        similarities: tuple[float | None, ...],
+    ) -> StanceValue | None:
+        """The stance read at each of ``similarities`` (None: the view's own), if all agree."""
         if self.stance_weights is None or (view.vector is None and self.features.embedding_for_stance):
             return reading.stance
         acts_against = any(pattern.search(view.text) for pattern in against)
@@ -496,11 +614,13 @@ class PositionModel:
         ]
         if keeps_rules(signals, acts_against, reading.stance):
             return reading.stance
-        probabilities = self.stance_probabilities(view, issue, reading, acts_against)
-        best = int(np.argmax(probabilities))
-        if probabilities[best] - probabilities[STANCE_VALUES.index(reading.stance)] < self.override:
-            return reading.stance
-        return cast(StanceValue, STANCE_VALUES[best])
+        found = set()
+        for similarity in similarities:
+            probabilities = self.stance_probabilities(view, issue, reading, acts_against, similarity)
+            best = int(np.argmax(probabilities))
+            keep = probabilities[best] - probabilities[STANCE_VALUES.index(reading.stance)] < self.override
+            found.add(reading.stance if keep else STANCE_VALUES[best])
+        return cast(StanceValue, found.pop()) if len(found) == 1 else None
 
     def to_json(self) -> dict[str, object]:
         features = self.features
@@ -530,6 +650,7 @@ class PositionModel:
             "stance_weights": None
             if self.stance_weights is None
             else np.round(self.stance_weights, 4).tolist(),
+            "cascade": None if self.cascade is None else self.cascade.to_json(),
         }
 
 
@@ -551,6 +672,20 @@ def _exemplars(
     for row, columns in enumerate(issues_of_each):
         marks[row, columns] = True
     return vectors.reshape(len(issues_of_each), -1), marks
+
+
+def _cascade(data: dict[str, Any] | None) -> Cascade | None:
+    """A model file's cascade (a file written before the cascade has none)."""
+    if data is None:
+        return None
+    placed, anywhere = data["placed_similarities"], data["similarities"]
+    weights = np.array(data["weights"], dtype=np.float64)
+    return Cascade(
+        weights,
+        float(data["margin"]),
+        (float(placed[0]), float(placed[1])),
+        (float(anywhere[0]), float(anywhere[1])),
+    )
 
 
 def load_position_model(path: Path | None, issues: list[str]) -> PositionModel:
@@ -585,6 +720,7 @@ def load_position_model(path: Path | None, issues: list[str]) -> PositionModel:
             str(data["add_where"]),
             None if stance_weights is None else np.array(stance_weights, dtype=np.float64),
             float(data["override"]),
+            cascade=_cascade(data.get("cascade")),
         )
     except OSError as error:
         raise PositionModelError(f"{path}: cannot read it ({error.strerror})") from None
@@ -599,6 +735,9 @@ def load_position_model(path: Path | None, issues: list[str]) -> PositionModel:
         or list(data["signals"]) != list(SIGNALS)
     ):
         raise PositionModelError(f"{path}: not a positions model (its kind, stances or signals)")
+    cascade = model.cascade
+    if cascade is not None and cascade.weights.shape != (len(issues), model.features.plain_width()):
+        raise PositionModelError(f"{path}: not a positions model (its cascade's weights)")
     if shipped_gate_path().is_file():
         model.gate = load_gate()
     return model

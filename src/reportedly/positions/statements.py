@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -269,20 +270,12 @@ def take_positions(
         if not (statement.id in reporting and speakers.get(statement.id) in outlets)
     ]
     learned = model if encoder is not None else None
-    embed_all, gate = bool(learned and learned.embeds_placed()), learned.gate if learned else None
+    # With a cascade, a statement the rules place is embedded only if read unsure without its vector.
+    embed_all = bool(learned and learned.embeds_placed() and learned.cascade is None)
+    gate = learned.gate if learned else None
     found, passed = issues_and_gate(extraction, statements, book, encoder, embed_all, gate)
-    if learned is not None:
-        # A statement the gate turned away is read without a vector, even one stored before.
-        views = [
-            statement_view(statement, about, _stored(extraction, statement.id) if through else None, book)
-            for statement, about, through in zip(statements, found, passed, strict=True)
-        ]
-        chosen_each = [
-            learned_issues(statement, about, view, issues, book, learned)
-            for statement, about, view, issues in zip(
-                statements, found, views, learned.issues_of_each(views), strict=True
-            )
-        ]
+    if learned is not None and encoder is not None:
+        chosen_each = learned_choices(extraction, statements, found, passed, book, learned, encoder)
     else:
         chosen_each = [
             [Choice(issue, score, *rule_reading(statement, issue, match)) for issue, match, score in about]
@@ -316,6 +309,55 @@ def take_positions(
                 )
             )
     return stances
+
+
+def learned_choices(
+    extraction: Extraction,
+    statements: list[Statement],
+    found: list[list[tuple[Issue, re.Match[str] | None, float]]],
+    passed: list[bool],
+    book: IssueBook,
+    model: PositionModel,
+    encoder: SentenceEncoder,
+) -> list[list[Choice]]:
+    """Each statement's issues and stances by ``model``, given the rules' ``found`` and the
+    gate's ``passed``. A statement the rules place is read first without its embedding (even
+    one stored before: a rebuild reads as an ingest) when the model has a cascade; only those
+    it reads unsure are embedded and read by the full model."""
+    chosen_each: list[list[Choice] | None] = [None] * len(statements)
+    if model.cascade is not None:
+        for index, (statement, about) in enumerate(zip(statements, found, strict=True)):
+            if about:
+                view = statement_view(statement, about, None, book)
+                issues = model.plain_issues(view)
+                if issues is not None:
+                    chosen_each[index] = learned_issues(
+                        statement, about, view, issues, book, model.sure_stance
+                    )
+        unsure = [
+            statement
+            for statement, about, chosen in zip(statements, found, chosen_each, strict=True)
+            if about and chosen is None
+        ]
+        # At most ``MAX_EMBEDDED`` a document in all, with those the rules place nowhere.
+        embedded = sum(statement.id in extraction.vectors for statement in statements)
+        embed(extraction, unsure[: max(0, MAX_EMBEDDED - embedded)], encoder)
+    rest = [index for index, chosen in enumerate(chosen_each) if chosen is None]
+    # A statement the gate turned away is read without a vector, even one stored before.
+    views = [
+        statement_view(
+            statements[index],
+            found[index],
+            _stored(extraction, statements[index].id) if passed[index] else None,
+            book,
+        )
+        for index in rest
+    ]
+    for index, view, issues in zip(rest, views, model.issues_of_each(views), strict=True):
+        chosen_each[index] = learned_issues(
+            statements[index], found[index], view, issues, book, model.stance_on
+        )
+    return [chosen if chosen is not None else [] for chosen in chosen_each]
 
 
 def condition_of(reading: Reading, stance: StanceValue, text: str) -> Range | None:
@@ -389,10 +431,11 @@ def learned_issues(
     view: StatementView,
     issues: list[tuple[str, float]],
     book: IssueBook,
-    model: PositionModel,
-) -> list[Choice]:
-    """The statement's ``issues`` by ``model`` (its :meth:`PositionModel.issues_of` of
-    ``view``), given the rules' ``about``, and its stance on each."""
+    stance_of: Callable[[StatementView, str, Reading, list[re.Pattern[str]]], StanceValue | None],
+) -> list[Choice] | None:
+    """The statement's ``issues`` by a model (its :meth:`PositionModel.issues_of` of ``view``,
+    or its cascade's), given the rules' ``about``, and its stance on each by ``stance_of``
+    (:meth:`PositionModel.stance_on`, or ``sure_stance``); None if one stance is unsure."""
     matches = {issue.name: match for issue, match, _score in about}
     scores = {issue.name: score for issue, _match, score in about}
     by_name = {issue.name: issue for issue in book.issues}
@@ -400,7 +443,9 @@ def learned_issues(
     for name, probability in issues:
         issue, match = by_name[name], matches.get(name)
         reading, start = rule_reading(statement, issue, match)
-        stance = model.stance_on(view, name, reading, [issue.against_words()])
+        stance = stance_of(view, name, reading, [issue.against_words()])
+        if stance is None:
+            return None
         # The rules' issues keep their score (1 a pattern, else the cosine); the model's its probability.
         chosen.append(Choice(issue, scores.get(name, probability), reading, start, stance))
     return chosen
@@ -441,14 +486,23 @@ def learned_stance_on(
     issue: Issue,
     book: IssueBook,
     model: PositionModel,
+    encoder: SentenceEncoder | None = None,
 ) -> StanceValue | None:
     """``model``'s stance of a statement of ``extraction`` on ``issue``, one it did not assign
-    (``reportedly eval positions`` scores the stance of every gold pair), read as if it had;
-    None if the statement is not found."""
+    (``reportedly eval positions`` scores the stance of every gold pair), read as if it had:
+    a statement the rules place and the cascade left unembedded is read without its vector,
+    and embedded by ``encoder`` if that reading is unsure; None if the statement is not found."""
     statement = statement_by_id(extraction, statement_id)
     if statement is None:
         return None
     about = issues_of(extraction, [statement], book, None)[0]
     view = statement_view(statement, about, _stored(extraction, statement_id), book)
     reading, _start = rule_reading(statement, issue, issue.first_match(statement.text))
-    return model.stance_on(view, issue.name, reading, [issue.against_words()])
+    against = [issue.against_words()]
+    if about and view.vector is None and model.cascade is not None:
+        stance = model.sure_stance(view, issue.name, reading, against)
+        if stance is not None or encoder is None:
+            return stance or model.stance_on(view, issue.name, reading, against)
+        embed(extraction, [statement], encoder)
+        view = statement_view(statement, about, _stored(extraction, statement_id), book)
+    return model.stance_on(view, issue.name, reading, against)
