@@ -124,6 +124,15 @@ def test_eval_gap_writes_the_system_format(cli, tmp_path: Path) -> None:
         ("When he arrived in Rome, Smith sat down.", "he", "Smith", False),
         ("He left the room, and Smith followed him.", "He", "Smith", False),
         ("His brother hired Smith last year.", "His", "Smith", False),
+        # a preposition on the verb binds like an object; one that places or accompanies not
+        ("Rickman shot at Quinn, but Arturo took the bullet for him.", "him", "Arturo", True),
+        ("Rickman shot at Quinn, but Arturo took the bullet for him.", "him", "Quinn", False),
+        ("Walter Frost brought his wife with him.", "him", "Frost", False),
+        # a relative pronoun subject is the noun it modifies
+        ("Charles Chebl, who worked under Aissa, later replaced him.", "him", "Chebl", True),
+        # a participle's subject is its clause's
+        ("Aguilar challenged Turner again in 1870, defeating him.", "him", "Aguilar", True),
+        ("Aguilar challenged Turner again in 1870, defeating him.", "him", "Turner", False),
     ],
 )
 def test_binding_bars_the_names_a_pronoun_cannot_be(text: str, pronoun: str, name: str, bars: bool) -> None:

@@ -59,6 +59,11 @@ FALLBACK_THRESHOLD = 0.7
 # An object pronoun's relations to its verb, where the verb's subject cannot be its referent.
 OBJECT_RELATIONS = frozenset({"dobj", "dative", "iobj"})
 SUBJECT_RELATIONS = frozenset({"nsubj", "nsubjpass"})
+# A relative pronoun subject stands for the noun its clause modifies ("Chebl, who replaced him").
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Prepositions whose object the verb's subject may still be ("brought his wife with him",
+# "looked around him"): their objects are left to the model.
+_LOCAL_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "beneath", "before"})
 # The relations that take a word out of the reach of its clause's subject pronoun: adjuncts,
 # coordinated and loosely attached clauses, appositions, possessors (which writers bind
 # freely: "she produced Turner's screenplay").
@@ -216,19 +221,20 @@ def barred(pronoun: Token, name: Token) -> bool:
     coordinated with ("Ferguson dominated him", "Smith met Jones and hired him": not
     Ferguson, not Smith; that would be "himself"), though it may be the subject of a verb of
     control above it ("asked Eleanor to restore her") or a possessor in the subject
-    ("Diana's experiences taught her"). A subject pronoun is no name after it that its
+    ("Diana's experiences taught her"). So is the object of a preposition on the verb
+    ("Paine took the bullet for him"), unless the preposition places or accompanies ("with
+    him", "around him"); the subject of a relative clause is the noun it modifies ("Chebl,
+    who replaced him") and that of a participle the subject of the clause it hangs on
+    ("Aguilar challenged Turner, defeating him"). A subject pronoun is no name after it that its
     clause holds as an argument, at any depth ("He told Jones that Smith ...": neither),
     unless an adjunct, coordination or possessor lies between. A possessive pronoun binds
     nothing."""
     if pronoun.tag_ == "PRP$":
         return False
-    if pronoun.dep_ in OBJECT_RELATIONS:
-        verb = pronoun.head
-        while (subject := next((c for c in verb.children if c.dep_ in SUBJECT_RELATIONS), None)) is None:
-            if verb.dep_ != "conj" or verb.head.i == verb.i:
-                return False
-            verb = verb.head
-        return subject.i == name.i
+    verb = _governing_verb(pronoun)
+    if verb is not None:
+        subject = _subject(verb)
+        return subject is not None and subject.i == name.i
     if pronoun.dep_ not in SUBJECT_RELATIONS or name.i < pronoun.i:
         return False
     word = name
@@ -237,6 +243,36 @@ def barred(pronoun: Token, name: Token) -> bool:
             return False
         word = word.head
     return True
+
+
+def _governing_verb(pronoun: Token) -> Token | None:
+    """The verb an object pronoun is the object of, directly or through a preposition."""
+    if pronoun.dep_ in OBJECT_RELATIONS:
+        return pronoun.head
+    preposition = pronoun.head
+    if (
+        pronoun.dep_ == "pobj"
+        and preposition.dep_ in {"prep", "dative"}
+        and preposition.lower_ not in _LOCAL_PREPOSITIONS
+        and preposition.head.pos_ in {"VERB", "AUX"}
+    ):
+        return preposition.head
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of the verb's clause: its own, the one of the verb it is coordinated with
+    or of the clause a participle hangs on, or for a relative pronoun the noun it stands for."""
+    while (subject := next((c for c in verb.children if c.dep_ in SUBJECT_RELATIONS), None)) is None:
+        participle = verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}
+        if verb.head.i == verb.i or not (
+            verb.dep_ == "conj" or (participle and not any(c.dep_ == "mark" for c in verb.children))
+        ):
+            return None
+        verb = verb.head
+    if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 def pronoun_candidates(
