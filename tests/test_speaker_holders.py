@@ -2,7 +2,10 @@
 written for the project: a role in an "X of Y" title ("The Minister of Justice, Bekir
 Bozdag"), an organisation called by its name's head noun ("the festival"), and an
 organisation the text described by the very noun ("Alphabet, the parent company of Google"),
-and a person given the very role before the one who spoke last ("the governor")."""
+and a person given the very role before the one who spoke last ("the governor"); a title that
+names a country to the holder of its office the text names ("The French president": Hollande,
+not President Obama; branch spk11), and the role of an apposition to its noun ("Kelly Ayotte - the
+first-term senator from New Hampshire": a senator; spk11)."""
 
 from __future__ import annotations
 
@@ -76,4 +79,77 @@ def test_an_organisation_s_name_s_head_noun():
     ],
 )
 def test_a_description_goes_to_the_entity_the_text_gave_that_noun(resolve, text, published, source, expected):
+    assert speakers(resolve(text, published))[source] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "source", "expected"),
+    [
+        # The title names France: its president that day by the dated table, named before,
+        # not the US president the text also calls president (branch spk11).
+        (
+            "President Obama had a talk this week with Francois Hollande. The French president "
+            "expressed his condolences over the Orlando massacre.",
+            date(2016, 6, 17),
+            "The French president",
+            "Francois Hollande",
+        ),
+        (
+            "President Joe Biden met Andres Manuel Lopez Obrador at the White House on Monday. The Mexican "
+            "president said the two countries would work together on migration.",
+            date(2021, 7, 12),
+            "The Mexican president",
+            "Andres Manuel Lopez Obrador",
+        ),
+        # The same office of the other country still goes to its holder.
+        (
+            "Andres Manuel Lopez Obrador met President Joe Biden at the White House on Monday. The US "
+            "president said the two countries would work together on migration.",
+            date(2021, 7, 12),
+            "The US president",
+            "Joe Biden",
+        ),
+    ],
+)
+def test_a_title_naming_a_country_goes_to_that_country_s_holder(resolve, text, published, source, expected):
+    assert speakers(resolve(text, published))[source] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "source", "expected"),
+    [
+        # An apposition's role ends at its noun: "the first-term senator from New Hampshire" makes
+        # Ayotte a senator, so "The senator" is she, not Trump who was named last (branch spk11).
+        (
+            "Donald Trump held a rally in Manchester on Saturday. He was joined by Gov. Chris Sununu. "
+            "Democrats have spent heavily against Kelly Ayotte - the first-term senator from New Hampshire "
+            "who faces a tough race. Trump called her weak in May. The senator said she would not campaign "
+            "with him.",
+            date(2016, 8, 26),
+            "The senator",
+            "Kelly Ayotte",
+        ),
+        # A tenure ("first-term") says nothing of which senator a title means.
+        (
+            "Donald Trump held a rally in Manchester on Saturday. He was joined by Gov. Chris Sununu. "
+            "Democrats have spent heavily against Kelly Ayotte - the first-term senator from New Hampshire "
+            "who faces a tough race. Trump called her weak in May. The Republican senator said she would "
+            "not campaign with him.",
+            date(2016, 8, 26),
+            "The Republican senator",
+            "Kelly Ayotte",
+        ),
+        # "the senator from Florida" makes Rubio a senator: the senator who spoke last is he,
+        # not Sen. Bernie Sanders named before him.
+        (
+            "Marco Rubio, the senator from Florida, stumbled in the debate on Saturday. Sen. Bernie Sanders "
+            "won the Democratic straw poll in Manchester. Chris Christie attacked Rubio again on Sunday. "
+            "The senator said he had learned from the debate.",
+            date(2016, 2, 9),
+            "The senator",
+            "Marco Rubio",
+        ),
+    ],
+)
+def test_an_apposition_s_role_ends_at_its_noun(resolve, text, published, source, expected):
     assert speakers(resolve(text, published))[source] == expected

@@ -457,12 +457,25 @@ def _title_before(ent: SpacySpan) -> list[Token]:
 
 
 def _apposition_after(ent: SpacySpan) -> list[Token]:
-    """ "[Lavrov], Russia's foreign minister, said": the apposition of the name."""
+    """ "[Lavrov], Russia's foreign minister, said": the apposition of the name, to its noun
+    and an "of" phrase after it ("the chairman of the committee"), not a place or a body
+    after another preposition ("[Ayotte], the first-term senator from New Hampshire": the
+    first-term senator)."""
     for token in ent:
         for child in token.children:
             if child.dep_ == "appos" and child.i >= ent.end:
-                return _cut_at_comma([t for t in child.subtree if t.i >= ent.end])
+                end = of_phrase_end(child)
+                return _cut_at_comma([t for t in child.subtree if ent.end <= t.i <= end])
     return []
+
+
+def of_phrase_end(noun: Token) -> int:
+    """Where a title's noun ends with the "of" phrase after it ("the secretary of state"),
+    without another phrase or a clause after it ("the senator from Florida who ...")."""
+    return max(
+        (child.right_edge.i for child in noun.rights if child.dep_ == "prep" and child.lower_ == "of"),
+        default=noun.i,
+    )
 
 
 def _apposition_head(ent: SpacySpan) -> list[Token]:

@@ -27,6 +27,7 @@ from reportedly.resolve.entities import (
     ORGANISATION_WORDS,
     TITLE_ABBREVIATIONS,
     described_by_role,
+    of_phrase_end,
     role_of,
     title_words,
 )
@@ -907,11 +908,15 @@ class SpeakerResolver:
             candidates = [c for c in candidates if c.role_match or c.office_holder]
         if (reference.role is not None or epithet) and (countries := self._countries_named_in(source)):
             # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
-            # it calls Australian.
+            # it calls Australian; where the text names who held that country's office on the
+            # day by the dated table, no one else it gives the role ("The French president"
+            # is Francois Hollande, not President Obama).
+            named_holder = any(c.office_holder for c in candidates)
             candidates = [
                 c
                 for c in candidates
                 if not (c.person and self._countries_named_before(c.entity_id) - countries)
+                and not (named_holder and c.office_other)
             ]
         elif reference.types - {PERSON} and (countries := self._countries_named_in(source)):
             # "India's weather agency" is not the Bangladesh Meteorological Department.
@@ -1585,10 +1590,7 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         # The title's words to its head noun, with an "of" phrase after it ("the former
         # secretary of state"), not a clause after it.
-        end = max(
-            (child.right_edge.i for child in head.rights if child.dep_ == "prep" and child.lower_ == "of"),
-            default=head.i,
-        )
+        end = of_phrase_end(head)
         title = [token.text for token in self.doc[head.left_edge.i : end + 1] if not token.is_punct]
         organisation = lemma in ORGANISATION_WORDS or head.lower_ in ORGANISATION_WORDS
         outlet = head.lower_ in OUTLET_NOUNS or lemma in OUTLET_NOUNS
