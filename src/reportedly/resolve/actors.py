@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, cached_property, lru_cache
@@ -19,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from reportedly.attribution.lexicon import data_lines
+from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Actor, Entity
 from reportedly.resolve.dictionaries import DatedCode, Phrase, code_on, phrase_of, read_actors, read_agents
 from reportedly.resolve.names import clean_name, spelling_key, undotted
@@ -44,6 +45,17 @@ PEOPLE_ENDINGS = frozenset({"I", "IS", "N", "NS", "AN", "ANS", "IAN", "IANS", "E
 # Endings that leave the country a word names: "Russia's", "Saudi-led".
 _POSSESSIVE = re.compile(r"(['’]s?|-led)$", re.IGNORECASE)
 
+
+# Words of organisations' names ("Fund", "Front", "Committee"): an entry named with one is
+# no person's.
+ORGANISATION_WORDS = word_set("organisation_words.txt")
+
+# Entity types NER gives some foreign surnames ("Musharraf" ORG, "Vajpayee" GPE).
+MISTYPED = frozenset({"ORG", "GPE", "NORP"})
+# Initials in a name ("F.W.", "W."): the dictionaries write most names without them.
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+# Given names (``data/first_names.tsv``): a lone name that is one is no surname to look up.
+FIRST_NAMES = frozenset(line.split("\t")[0].strip().lower() for line in data_lines("first_names.tsv"))
 
 LEGACY_COUNTRIES = dict(line.split("\t") for line in data_lines("cameo_legacy_countries.tsv"))
 
@@ -227,6 +239,122 @@ class ActorCoder:
             )
         return frozenset(surnames)
 
+    @cached_property
+    def _partial_names(self) -> dict[Phrase, list[list[DatedCode]]]:
+        """The people of the dictionaries by the shorter forms news writes their names in: a
+        surname ("Arafat" of "Yasir Arafat"), the last words ("Perez de Cuellar" of "Javier
+        Perez de Cuellar") and the first name with the last ("Laurent Kabila" of "Laurent
+        Desire Kabila"); each form with every entry that has it. Indexed once, looked up by
+        the form."""
+        entries: dict[int, tuple[list[DatedCode], list[Phrase]]] = {}
+        for phrase, codes in self.tables.actors.items():
+            entries.setdefault(id(codes), (codes, []))[1].append(phrase)
+        forms: dict[Phrase, dict[int, list[DatedCode]]] = defaultdict(dict)
+        for key, (codes, phrases) in entries.items():
+            # A place's entry carries a bare country code ("Leipzig" DEU), an organisation's
+            # a first name with a word of organisations ("Fund", "Front"): neither is a
+            # person's (whose other names may hold one: "Moscow Party chief Boris Yeltsin").
+            if any(code.code in self.country_codes for code in codes) or any(
+                word.lower() in ORGANISATION_WORDS for word in phrases[0]
+            ):
+                continue
+            for phrase in phrases:
+                if len(phrase) < 2 or phrase[0] == "THE":
+                    continue
+                shorter = [phrase[start:] for start in range(1, len(phrase))]
+                shorter += [phrase[:1] + phrase[start:] for start in range(2, len(phrase))]
+                shorter += [phrase[:end] for end in range(2, len(phrase))]  # "Sheikh Hasina"
+                for form in shorter:
+                    if (
+                        len(form[-1]) > 2
+                        and form[-1].isalpha()
+                        and form not in self.tables.agents
+                        and not any(word.lower() in ORGANISATION_WORDS for word in form)
+                    ):
+                        forms[form][key] = codes
+        return {form: list(found.values()) for form, found in forms.items()}
+
+    def code_person(self, names: Iterable[str], day: date | None, leaders_only: bool = False) -> str | None:
+        """The code of a person the dictionaries know by a longer name than the text gives:
+        by a fuller form of the names ("Laurent Kabila", "Perez de Cuellar", "Sheikh
+        Hasina"), spelt as the dictionaries do ("Jean-Bertrand Aristide", "F.W. de Klerk"),
+        else, where the text gives no name of more than one word, by the capitalised surname
+        alone ("Arafat"). A form several entries share is of their country where they are
+        all of one ("Aliyev": AZE) and of no one otherwise; on a known day, only the people
+        whose dated codes hold on it count, so that a name is not taken for someone of
+        another era."""
+        cleaned = [clean_name(name) for name in names]
+        fuller = [name for name in cleaned if len(name.split()) > 1]
+        if not fuller:
+            # A lower-case word NER took for a name ("don" of "don't") is none; a surname
+            # of fewer than four letters is too many people's ("Kim", "Lee", "Li").
+            cleaned = [name for name in cleaned if name[:1].isupper() and len(name) > 3]
+        for name in fuller or cleaned:
+            for form in self._spellings(name):
+                code = self._code_of_form(form, day, surname=not fuller, leaders_only=leaders_only)
+                if code is not None and not (fuller and self._common_surname(form, day, code)):
+                    return code
+        return None
+
+    def _common_surname(self, form: Phrase, day: date | None, code: str) -> bool:
+        """Whether a two-word name is too common to stand for the longer name it shortens:
+        its surname alone is that of people of other countries too ("John Smith" is not
+        "John Hilary Smith" of Kiribati; "Laurent Kabila" is Laurent Desire Kabila, the
+        Kabilas being Congolese)."""
+        if len(form) != 2 or form[-1:] not in self._partial_names:
+            return False
+        alone = self._code_of_form(form[-1:], day, surname=True)
+        return alone is None or alone[:3] != code[:3]
+
+    def _spellings(self, name: str) -> dict[Phrase, None]:
+        """A name's dictionary phrase as written, with canonical spellings, with dotted
+        acronyms undotted, the American way, with hyphens as spaces ("Jean-Bertrand") and
+        without initials ("F.W."), in that order."""
+        words = name.split()
+        canonical = " ".join(map(self.canonical_spelling, words))
+        return dict.fromkeys(
+            phrase
+            for phrase in (
+                phrase_of(name),
+                phrase_of(canonical),
+                # The dictionaries spell some acronyms with dots, some without ("U.S.", "USA"),
+                phrase_of(" ".join(map(undotted, words))),
+                # and most names the American way ("Palestine Liberation Organisation").
+                phrase_of(" ".join(map(american_spelling, words))),
+                phrase_of(canonical.replace("-", " ")),
+                phrase_of(" ".join(word for word in canonical.split() if not _INITIALS.fullmatch(word))),
+            )
+            if phrase
+        )
+
+    def _code_of_form(
+        self, form: Phrase, day: date | None, surname: bool, leaders_only: bool = False
+    ) -> str | None:
+        """The code of the people a shorter form of a name is of, where they are of one
+        country. A surname alone stands for the politicians of that name whom the
+        dictionaries follow in and out of office (ELI and GOV codes: "Sharon" Ariel Sharon,
+        not a minister of that name), where there are any; else for whoever has it, unless
+        it is also a first name ("Antoine") or only ``leaders_only`` count."""
+        entries = self._partial_names.get(form, [])
+        if day is not None:
+            entries = [codes for codes in entries if any(c.dated and c.holds_on(day) for c in codes)]
+        if surname:
+            leaders = [codes for codes in entries if {"ELI", "GOV"} <= {c.code[3:6] for c in codes}]
+            leaders_needed = leaders_only or form[0].lower() in FIRST_NAMES
+            entries = leaders or ([] if leaders_needed else entries)
+        homes = {self._home_of(codes) for codes in entries}
+        if len(homes) != 1 or None in homes:
+            return None
+        (home,) = homes
+        held = {code_on(codes, day) for codes in entries}
+        return held.pop() if len(held) == 1 and None not in held else home
+
+    def _home_of(self, codes: Iterable[DatedCode]) -> str | None:
+        """The one country all of an entry's codes are of, else None."""
+        countries = {code.code[:3] for code in codes}
+        country = next(iter(countries)) if len(countries) == 1 else None
+        return country if country in self.country_codes else None
+
     def country_name(self, code: str) -> str | None:
         """The name of the country a code is of ("CHNGOV": "China"), as the dictionaries'
         entry for it with the most names first writes it."""
@@ -275,21 +403,11 @@ class ActorCoder:
         INDELI and INDGOV, dated, so IND): who a person acts for is known where the day, and
         so the office, is not. None for a name of no country or of several."""
         codes = self._codes_of_name(name)
-        countries = {code.code[:3] for code in codes} if codes else set()
-        country = next(iter(countries)) if len(countries) == 1 else None
-        return country if country in self.country_codes else None
+        return self._home_of(codes) if codes else None
 
     @lru_cache(maxsize=65536)  # noqa: B019 - coders live as long as the process; names repeat
     def _codes_of_name(self, name: str) -> list[DatedCode] | None:
-        words = clean_name(name).split()
-        for candidate in (
-            phrase_of(" ".join(words)),
-            phrase_of(" ".join(map(self.canonical_spelling, words))),
-            # The dictionaries spell some acronyms with dots, some without ("U.S.", "USA").
-            phrase_of(" ".join(map(undotted, words))),
-            # and most names the American way ("Palestine Liberation Organisation").
-            phrase_of(" ".join(map(american_spelling, words))),
-        ):
+        for candidate in self._spellings(clean_name(name)):
             codes = self.tables.actors.get(candidate)
             if codes:
                 return codes
@@ -358,6 +476,19 @@ class ActorCoder:
         code = next(
             (code for name in (entity.name, *entity.aliases) if (code := self.code_name(name, day))), None
         )
+        # A person the text names more briefly than the dictionaries do ("Arafat", "Laurent
+        # Kabila"); NER takes some foreign surnames for organisations, places or peoples,
+        # whose title then tells them ("President Nimeiri"), else, for a place or a people,
+        # a leader's surname alone ("Vajpayee rejected talks"). An organisation's name
+        # without a title may be a company's named after a leader's namesake ("Ford").
+        person = entity.type == "PERSON" or (entity.role is not None and entity.type in MISTYPED)
+        leader = entity.type in MISTYPED - {"ORG"} and " " not in entity.name
+        if code is None and (person or leader):
+            code = self.code_person((entity.name, *entity.aliases), day, leaders_only=not person)
+            if code in self.country_codes and description:
+                # of the country alone where no office holds on the day: the words'
+                # sector ("President Izetbegovic" BIHGOV)
+                code += self.sector_of(description) or ""
         if code is None and description:
             code = self.code_description(description, day)
         # A country or capital that speaks speaks for its government, an organisation whose
