@@ -44,6 +44,67 @@ def test_the_stance_follows_the_cue_and_the_refusals_of_the_content(text: str, c
     assert read_stance(text, cue).stance == stance
 
 
+SANCTIONS_AGAINST = [re.compile(r"(?<![\w-])(?:lift\w*|eas(?:e|es|ed|ing)|end(?:s|ed|ing)?)(?![\w-])", re.I)]
+CEASEFIRE_AGAINST = [re.compile(r"(?<![\w-])(?:violat\w+|breach\w*)(?![\w-])", re.I)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "issue", "against", "stance"),
+    [
+        # what a subordinate clause after the issue says does not turn it: "ends" is the war's
+        (
+            "lifting the sanctions on Moscow before the war ends",
+            "warned against",
+            "sanctions",
+            SANCTIONS_AGAINST,
+            "supports",
+        ),
+        (
+            "the assets will stay frozen until Russia ends its aggression",
+            "said",
+            "frozen",
+            SANCTIONS_AGAINST,
+            "supports",
+        ),
+        (
+            "Mali will never negotiate with the groups which impose the blockade",
+            "declared",
+            "negotiate",
+            [],
+            "opposes",
+        ),
+        # a charge turns once more: a charge of breaking the truce supports it
+        (
+            "Russia of violating the energy truce within hours of its start",
+            "accused",
+            "truce",
+            CEASEFIRE_AGAINST,
+            "supports",
+        ),
+        ("Hamas of torpedoing the hostage deal", "accused", "deal", [], "supports"),
+        ("China of trying to seize the shoal", "accused", "seize", [], "opposes"),
+        # another's charge reported is none ("are accused of"), and a charge denied is no charge
+        (
+            "the detainees are accused of war crimes and their release is not discussed",
+            "said",
+            "release",
+            [],
+            "opposes",
+        ),
+        (
+            "accusations that it was obstructing the ceasefire",
+            "rejected",
+            "ceasefire",
+            [re.compile(r"obstruct\w*")],
+            "supports",
+        ),
+    ],
+)
+def test_turns_are_counted_in_the_issues_own_clause(text, cue, issue, against, stance):
+    issue_at = Range(text.index(issue), text.index(issue) + len(issue))
+    assert read_stance(text, cue, against=against, issue_at=issue_at).stance == stance
+
+
 def test_a_condition_is_the_clause_from_its_marker():
     text = "Russia would agree to a ceasefire only if Ukraine withdrew its troops from the four regions."
     reading = read_stance(text, "said")

@@ -109,7 +109,7 @@ def test_the_cue_class_is_the_rules_reading_of_the_cue():
         ("the new sanctions package", "", {"cue none", "strengthening"}),
         # a judgement without a refusal, and a time that is a condition
         ('the official result was "a fraud"', "said", {"judged bad"}),
-        ("Trump's plan", "balked at", {"cue judged bad"}),
+        ("Trump's plan", "scoffed at", {"cue judged bad"}),
         ("elections would be held when conditions allow", "said", {"promise", "soft condition"}),
         ("Kashmir is an integral part of India", "said", {"judged good"}),
     ],

@@ -61,8 +61,8 @@ REJECTIONS = _words(
     r"no way",
     r"futile",
     r"pointless",
-    r"a mistake",
-    r"warn\w* against",
+    r"a (?:\w+ )?mistake",
+    r"(?:warn|caution)\w* against",
     r"criticis\w*",
     r"criticiz\w*",
     # wire verbs of refusing ("rebuffed the offer", "poured cold water on the plan")
@@ -75,7 +75,32 @@ REJECTIONS = _words(
     r"snub\w*",
     r"torpedo\w*",
     r"scuttl\w*",
+    r"balk\w*",
+    # acts that spoil whatever they are done to ("sabotaging the truce", "derailing the talks"):
+    # said of others, as a charge, they turn again (``ACCUSING``)
+    r"sabotag\w*",
+    r"obstruct\w*",
+    r"undermin\w*",
+    r"derail\w*",
+    r"shelv\w*",
+    r"drag\w* (?:its|their|his|her) feet",
 )
+# A charge against someone ("accused Russia of violating the truce", "blamed Kyiv for
+# stalling the talks"): the speaker is against the act it charges, so it turns once more,
+# beside that act's own turns (a charge of breaking a truce supports the truce).
+# Verbs only: "rejected accusations that it was obstructing aid" is a charge denied, whose
+# count the denial and the act make.
+ACCUSING = _words(
+    r"accus(?:e|es|ed|ing)",
+    r"blam(?:e|es|ed|ing)",
+    r"denounc(?:e|es|ed|ing)",
+    r"deplor\w*",
+    r"slam\w*",
+    r"lambast\w*",
+    r"charg(?:e|es|ed|ing) (?:\w+ )?with",
+    r"held (?:\w+ ){1,3}responsible",
+)
+PASSIVE_BEFORE = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|being)\s+[\"“]?$", re.IGNORECASE)
 SUPPORT = _words(
     r"ready",
     r"willing",
@@ -256,6 +281,31 @@ ASKING = ("unless", "until", "in exchange for", "in return for", "on condition t
 # A demand made in the content's own words ("... and demanded a new election"); "rejected
 # calls for a truce" is none.
 DEMAND_WORDS = _words(r"demanded", r"called for", r"urged", r"pressed for", r"appealed for", r"insisted on")
+# Subordinate clauses of time, purpose and circumstance, and relative clauses: what they say
+# ("before the war ends", "until Russia ends its aggression", "so that a famine does not
+# develop") is not said of an issue named outside them.
+SUBORDINATE = _words(
+    r"before",
+    r"until",
+    r"till",
+    r"after",
+    r"so that",
+    r"which",
+    r"who",
+    r"whose",
+    r"whom",
+    r"as soon as",
+    r"whenever",
+    r"since",
+    r"although",
+    r"though",
+    r"even as",
+    r"whereas",
+    r"amid",
+    r"despite",
+    r"in spite of",
+    r"regardless of",
+)
 # Where a clause ends: a condition or a demand's subject goes no further.
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|(?<![\w-])(?:but|and then|while|because)(?![\w-])")
 # A sentence's end is a subject's start too ("This resolution is binding. Israel must comply"),
@@ -385,21 +435,44 @@ CONDITION_AGENT = re.compile(r"\s+(?P<agent>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-
 
 
 def _signals(
-    words: str, cue: str, negated: bool, against: list[re.Pattern[str]], any_against: re.Pattern[str] | None
+    words: str,
+    cue: str,
+    negated: bool,
+    against: list[re.Pattern[str]],
+    any_against: re.Pattern[str] | None,
+    issue_end: int | None = None,
 ) -> tuple[int, bool, int]:
     """The turns of a stretch of words (negations, the issue's ``against`` words, a negated
-    attribution, and one for any rejections of its own or its cue's), whether it says
-    anything of a side at all, and its refusals (:func:`_refusals`)."""
+    attribution, and one for any rejections or charges of its own or its cue's), whether it
+    says anything of a side at all, and its refusals (:func:`_refusals`). ``issue_end``: where
+    the issue's words end in ``words``; a subordinate clause after them ("before the war
+    ends", "so that a famine does not develop", "amid accusations of rigging") is not said of
+    the issue, and its turns, to the end of the words, are not counted."""
     refusals = _refusals(words, cue, negated)
-    turns = refusals + _acts_against(words, against, any_against)
+    acts = _acts_against(words, against, any_against)
+    # Only a stretch that turns at all is cut: most turn nowhere, and are read once.
+    if (refusals or acts) and issue_end is not None and (cut := SUBORDINATE.search(words, issue_end)):
+        refusals = _refusals(words[: cut.start()], cue, negated)
+        acts = _acts_against(words[: cut.start()], against, any_against)
+    turns = refusals + acts
     says = bool(turns or SUPPORT.search(words) or SUPPORT.search(cue) or PROMISE.search(words))
     return turns, says, refusals
+
+
+def _charges(words: str) -> bool:
+    """Whether ``words`` charge someone with an act (``ACCUSING``); "are accused of war crimes"
+    reports another's charge."""
+    return any(not PASSIVE_BEFORE.search(words, 0, match.start()) for match in ACCUSING.finditer(words))
 
 
 def _refusals(words: str, cue: str, negated: bool) -> int:
     """The negations of a stretch of words and its cue, and one for any rejections."""
     negations = len(NEGATIONS.findall(words)) + len(NEGATIONS.findall(cue)) + int(negated)
-    return negations + int(bool(REJECTIONS.search(words) or REJECTIONS.search(cue)))
+    return (
+        negations
+        + int(_charges(words) or _charges(cue))
+        + int(bool(REJECTIONS.search(words) or REJECTIONS.search(cue)))
+    )
 
 
 def read_stance(
@@ -421,10 +494,14 @@ def read_stance(
     ``against`` words as one expression (``Issue.against_words``), if made."""
     against = against or []
     clause = _clause(text, issue_at.start) if issue_at else Range(0, len(text))
-    turns, says, refusals = _signals(text[clause.start : clause.end], cue, negated, against, any_against)
+    issue_end = max(0, issue_at.end - clause.start) if issue_at else None
+    turns, says, refusals = _signals(
+        text[clause.start : clause.end], cue, negated, against, any_against, issue_end
+    )
     if not says:
         clause = Range(0, len(text))
-        turns, says, refusals = _signals(text, cue, negated, against, any_against)
+        issue_end = issue_at.end if issue_at else None
+        turns, says, refusals = _signals(text, cue, negated, against, any_against, issue_end)
     words = text[clause.start : clause.end]
     condition, marker_end = _condition(text) or (None, 0)
     # A condition holds unless the statement refuses (an act against the issue does not:
