@@ -76,15 +76,6 @@ def test_an_organisation_s_name_s_head_noun():
             "the governor",
             "John Kasich",
         ),
-    ],
-)
-def test_a_description_goes_to_the_entity_the_text_gave_that_noun(resolve, text, published, source, expected):
-    assert speakers(resolve(text, published))[source] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "source", "expected"),
-    [
         # The title names France: its president that day by the dated table, named before,
         # not the US president the text also calls president (branch spk11).
         (
@@ -109,15 +100,6 @@ def test_a_description_goes_to_the_entity_the_text_gave_that_noun(resolve, text,
             "The US president",
             "Joe Biden",
         ),
-    ],
-)
-def test_a_title_naming_a_country_goes_to_that_country_s_holder(resolve, text, published, source, expected):
-    assert speakers(resolve(text, published))[source] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "published", "source", "expected"),
-    [
         # An apposition's role ends at its noun: "the first-term senator from New Hampshire" makes
         # Ayotte a senator, so "The senator" is she, not Trump who was named last (branch spk11).
         (
@@ -151,5 +133,5 @@ def test_a_title_naming_a_country_goes_to_that_country_s_holder(resolve, text, p
         ),
     ],
 )
-def test_an_apposition_s_role_ends_at_its_noun(resolve, text, published, source, expected):
+def test_a_title_or_description_goes_to_the_holder_the_text_names(resolve, text, published, source, expected):
     assert speakers(resolve(text, published))[source] == expected
