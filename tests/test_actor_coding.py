@@ -117,3 +117,26 @@ def test_a_company_named_like_a_leader_is_not_him(extract):
         if entity.name == "Ford"
     ]
     assert ford.actor is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a surname NER takes for an organisation: the leader of that name in office that day
+        (
+            "Musharraf accused India of massing troops on the border.",
+            date(2002, 5, 20),
+            [[("Musharraf", "PAK")]],
+        ),
+        (
+            "Aliyev called on Armenia to withdraw its troops from Karabakh.",
+            date(2004, 9, 12),
+            [[("Aliyev", "AZE")]],
+        ),
+        # no one of that name in office: no one ("Ford" in 2008 is a carmaker, not Gerald
+        # Ford), so no political party and no event
+        ("Ford accused Toyota of dumping cars in Europe.", date(2008, 6, 1), []),
+    ],
+)
+def test_a_surname_taken_for_an_organisation_is_the_leader_in_office(resolve, text, published, expected):
+    assert _actors(resolve(text, published)) == expected

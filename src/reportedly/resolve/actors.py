@@ -184,6 +184,11 @@ def load_coder() -> ActorCoder:
     return ActorCoder()
 
 
+def _in_office(codes: Iterable[DatedCode], day: date) -> bool:
+    """Whether an entry's dated codes hold a government office (GOV) on ``day``."""
+    return any(code.dated and code.code[3:6] == "GOV" and code.holds_on(day) for code in codes)
+
+
 class ActorCoder:
     """Looks up actor codes for names and descriptions on a given day."""
 
@@ -274,7 +279,9 @@ class ActorCoder:
                         forms[form][key] = codes
         return {form: list(found.values()) for form, found in forms.items()}
 
-    def code_person(self, names: Iterable[str], day: date | None, leaders_only: bool = False) -> str | None:
+    def code_person(
+        self, names: Iterable[str], day: date | None, leaders_only: bool = False, in_office: bool = False
+    ) -> str | None:
         """The code of a person the dictionaries know by a longer name than the text gives:
         by a fuller form of the names ("Laurent Kabila", "Perez de Cuellar", "Sheikh
         Hasina"), spelt as the dictionaries do ("Jean-Bertrand Aristide", "F.W. de Klerk"),
@@ -282,7 +289,7 @@ class ActorCoder:
         alone ("Arafat"). A form several entries share is of their country where they are
         all of one ("Aliyev": AZE) and of no one otherwise; on a known day, only the people
         whose dated codes hold on it count, so that a name is not taken for someone of
-        another era."""
+        another era; ``in_office``: only the leaders in office (GOV) on ``day``."""
         cleaned = [clean_name(name) for name in names]
         fuller = [name for name in cleaned if len(name.split()) > 1]
         if not fuller:
@@ -291,7 +298,7 @@ class ActorCoder:
             cleaned = [name for name in cleaned if name[:1].isupper() and len(name) > 3]
         for name in fuller or cleaned:
             for form in self._spellings(name):
-                code = self._code_of_form(form, day, surname=not fuller, leaders_only=leaders_only)
+                code = self._code_of_form(form, day, not fuller, leaders_only, in_office)
                 if code is not None and not (fuller and self._common_surname(form, day, code)):
                     return code
         return None
@@ -328,16 +335,24 @@ class ActorCoder:
         )
 
     def _code_of_form(
-        self, form: Phrase, day: date | None, surname: bool, leaders_only: bool = False
+        self,
+        form: Phrase,
+        day: date | None,
+        surname: bool,
+        leaders_only: bool = False,
+        in_office: bool = False,
     ) -> str | None:
         """The code of the people a shorter form of a name is of, where they are of one
         country. A surname alone stands for the politicians of that name whom the
         dictionaries follow in and out of office (ELI and GOV codes: "Sharon" Ariel Sharon,
         not a minister of that name), where there are any; else for whoever has it, unless
-        it is also a first name ("Antoine") or only ``leaders_only`` count."""
+        it is also a first name ("Antoine") or only ``leaders_only`` count; with
+        ``in_office``, only for those in office (a GOV code) on ``day``."""
         entries = self._partial_names.get(form, [])
         if day is not None:
             entries = [codes for codes in entries if any(c.dated and c.holds_on(day) for c in codes)]
+        if in_office:
+            entries = [codes for codes in entries if day is not None and _in_office(codes, day)]
         if surname:
             leaders = [codes for codes in entries if {"ELI", "GOV"} <= {c.code[3:6] for c in codes}]
             leaders_needed = leaders_only or form[0].lower() in FIRST_NAMES
@@ -478,13 +493,20 @@ class ActorCoder:
         )
         # A person the text names more briefly than the dictionaries do ("Arafat", "Laurent
         # Kabila"); NER takes some foreign surnames for organisations, places or peoples,
-        # whose title then tells them ("President Nimeiri"), else, for a place or a people,
-        # a leader's surname alone ("Vajpayee rejected talks"). An organisation's name
-        # without a title may be a company's named after a leader's namesake ("Ford").
+        # whose title then tells them ("President Nimeiri"), else a leader's surname alone
+        # ("Vajpayee rejected talks"). An organisation's name without a title may be a
+        # company's named after a leader's namesake ("Ford will cut 3,000 jobs"): it is the
+        # leader's only while one of that name is in office on the day ("Musharraf accused
+        # India" in 2002).
         person = entity.type == "PERSON" or (entity.role is not None and entity.type in MISTYPED)
-        leader = entity.type in MISTYPED - {"ORG"} and " " not in entity.name
+        leader = entity.type in MISTYPED and " " not in entity.name
         if code is None and (person or leader):
-            code = self.code_person((entity.name, *entity.aliases), day, leaders_only=not person)
+            code = self.code_person(
+                (entity.name, *entity.aliases),
+                day,
+                leaders_only=not person,
+                in_office=not person and entity.type == "ORG",
+            )
             if code in self.country_codes and description:
                 # of the country alone where no office holds on the day: the words'
                 # sector ("President Izetbegovic" BIHGOV)
