@@ -37,8 +37,11 @@ from reportedly.resolve.actors import load_coder
         (["don"], None, None),
         # a middle name dropped, where the surname alone is of the same country
         (["Laurent Kabila"], None, "COD"),
+        # ... on a day no other of the surname holds an office, too (Laurent Kabila died in 2001)
+        (["Joseph Kabila"], date(2003, 4, 2), "CODGOV"),
         # ... not where it is of several ("John Smith" is not John Hilary Smith of Kiribati)
         (["John Smith"], None, None),
+        (["John Smith"], date(2003, 4, 2), None),
         # the last words of a longer name, the first words
         (["Perez de Cuellar"], None, "PERELI"),
         (["Sheikh Hasina"], None, "BGDGOV"),

@@ -299,18 +299,19 @@ class ActorCoder:
         for name in fuller or cleaned:
             for form in self._spellings(name):
                 code = self._code_of_form(form, day, not fuller, leaders_only, in_office)
-                if code is not None and not (fuller and self._common_surname(form, day, code)):
+                if code is not None and not (fuller and self._common_surname(form, code)):
                     return code
         return None
 
-    def _common_surname(self, form: Phrase, day: date | None, code: str) -> bool:
+    def _common_surname(self, form: Phrase, code: str) -> bool:
         """Whether a two-word name is too common to stand for the longer name it shortens:
         its surname alone is that of people of other countries too ("John Smith" is not
         "John Hilary Smith" of Kiribati; "Laurent Kabila" is Laurent Desire Kabila, the
-        Kabilas being Congolese)."""
+        Kabilas being Congolese). Of any era: that no other of the name holds an office on
+        the day ("Joseph Kabila" in 2003, his father dead) makes it no rarer."""
         if len(form) != 2 or form[-1:] not in self._partial_names:
             return False
-        alone = self._code_of_form(form[-1:], day, surname=True)
+        alone = self._code_of_form(form[-1:], None, surname=True)
         return alone is None or alone[:3] != code[:3]
 
     def _spellings(self, name: str) -> dict[Phrase, None]:
