@@ -95,9 +95,11 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # plover8 (whose the parties are: owners of acts, relations, borders, a people's adjective
     # before a place, organisations' homes): 0.850; 0.887, 0.860 (the tune half's recipient
     # 0.896 -> 0.925, the check half's unchanged). Branch plover9: 0.893, 0.867 (check half:
-    # actor 0.798 -> 0.810, recipient 0.803 -> 0.816). Floor: about two records fewer.
+    # actor 0.798 -> 0.810, recipient 0.803 -> 0.816). Main after ev11 and code11 (people by
+    # shorter names, Congo by era): 0.893, 0.881 (check half recipient 0.829 -> 0.842).
+    # Floor: about two records fewer.
     assert report["actor"]["country_accuracy"] >= 0.88
-    assert report["recipient"]["country_accuracy"] >= 0.853
+    assert report["recipient"]["country_accuracy"] >= 0.867
 
 
 @pytest.mark.slow
@@ -124,8 +126,9 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     # country 0.895 (374 of 418), recipient 0.768 (298 of 388: as many right, three more gold
     # spans given a country by the peoples' names of actors.yaml). Branch ev11 (which phrase
     # is the party): actor span 0.826, country 0.897 (375 of 418); recipient span 0.603,
-    # country 0.768. Floors: about two sentences fewer right.
-    assert report["actor"]["span_accuracy"] >= 0.82
+    # country 0.768. Main after ev11 and code11: actor span 0.828, country 0.899 (382 of 425);
+    # recipient span 0.605, country 0.772 (301 of 390). Floors: about two sentences fewer right.
+    assert report["actor"]["span_accuracy"] >= 0.824
     assert report["actor"]["country_accuracy"] >= 0.894
-    assert report["recipient"]["span_accuracy"] >= 0.598
-    assert report["recipient"]["country_accuracy"] >= 0.763
+    assert report["recipient"]["span_accuracy"] >= 0.601
+    assert report["recipient"]["country_accuracy"] >= 0.767
