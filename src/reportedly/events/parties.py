@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
-from reportedly.nlp.trees import subtree_without_clauses
+from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import TRANSNATIONAL, ActorCoder
 from reportedly.resolve.metonyms import stands_for_government
 from reportedly.resolve.offices import shipped_office_holders
@@ -41,7 +41,6 @@ NOUN_PREPOSITIONS = frozenset({"of", "by"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 # Entity types of names that can act.
 NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Verbs with an object whose infinitive their subject does ("promised Ukraine to deliver").
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten"})
 # Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed

@@ -6,6 +6,9 @@ from collections.abc import Collection
 
 from spacy.tokens import Token
 
+# The relations of a clause's nominal subject, active or passive.
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
 
 def subtree_without_clauses(token: Token, cut: Collection[str]) -> list[Token]:
     """``token``'s subtree in spaCy's order (``Token.subtree``), less the subtrees of the

@@ -158,10 +158,7 @@ class Features:
         vector = _vector(view) * VECTOR_SCALE if embedding else np.zeros(0)
         # The blocks written into one row in turn (not lists joined: a statement's row is
         # some thousand numbers, most of them its unknown words' zeros).
-        row = np.zeros(
-            1 + len(vector) + len(SIGNALS) + len(CUE_CLASSES) + len(EVENT_TYPES) + 4
-            + len(self.cue_words) + len(self.content_words)
-        )  # fmt: skip
+        row = np.zeros(self.statement_width(len(vector)))
         row[0] = 1.0
         at = 1 + len(vector)
         row[1:at] = vector
@@ -279,10 +276,14 @@ class Features:
             rows[:, at:] = centroids * _vector(view)[None, :] * PRODUCT_SCALE
         return rows
 
+    def statement_width(self, vector_width: int) -> int:
+        """The length of :meth:`statement` with an embedding of ``vector_width`` numbers."""
+        own = 1 + vector_width + len(SIGNALS) + len(CUE_CLASSES) + len(EVENT_TYPES) + 4
+        return own + len(self.cue_words) + len(self.content_words)
+
     def plain_width(self) -> int:
         """The length of :meth:`plain_issue_row`."""
-        own = 1 + len(SIGNALS) + len(CUE_CLASSES) + len(EVENT_TYPES) + 4
-        return own + len(self.cue_words) + len(self.content_words) + 2 * len(self.issues) + 1
+        return self.statement_width(0) + 2 * len(self.issues) + 1
 
     def plain_issue_row(self, view: StatementView) -> np.ndarray:
         """The cascade's issue models' input (the same for every issue's), the bias first: the

@@ -46,8 +46,9 @@ PEOPLE_ENDINGS = frozenset({"I", "IS", "N", "NS", "AN", "ANS", "IAN", "IANS", "E
 _POSSESSIVE = re.compile(r"(['’]s?|-led)$", re.IGNORECASE)
 
 
-# Words of organisations' names ("Fund", "Front", "Committee"): an entry named with one is
-# no person's.
+# Words of organisations' names ("Fund", "Front", "Committee", "bureau"): an entry named with
+# one is no person's; alone, such a word names no one organisation ("the House" is not the
+# White House).
 ORGANISATION_WORDS = word_set("organisation_words.txt")
 
 # Entity types NER gives some foreign surnames ("Musharraf" ORG, "Vajpayee" GPE).

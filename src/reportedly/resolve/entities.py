@@ -16,9 +16,8 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from reportedly.attribution.lexicon import word_set
 from reportedly.model import Attribution, Entity, Range, Span
-from reportedly.resolve.actors import ActorCoder
+from reportedly.resolve.actors import ORGANISATION_WORDS, ActorCoder
 from reportedly.resolve.names import HONORIFICS, clean_name, initials, name_key
 from reportedly.resolve.offices import read_roles
 
@@ -30,9 +29,6 @@ _SKIPPED_IN_ROLE = frozenset({"det", "poss", "case", "punct", "predet"})
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 # Organisations one of whose names may be part of another's ("Daily News", "New York Daily News").
 _VARIANT_TYPES = frozenset({"ORG", "FAC"})
-# Last words of organisation names ("bureau", "news"): alone, such a word names no one
-# organisation ("the House" is not the White House).
-ORGANISATION_WORDS = word_set("organisation_words.txt")
 
 # Abbreviated titles before names ("Sen. Lindsey Graham"), spelled out as roles.
 TITLE_ABBREVIATIONS = {

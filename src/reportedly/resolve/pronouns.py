@@ -34,6 +34,7 @@ import numpy as np
 from reportedly.attribution.tagger import shipped_model_dir
 from reportedly.model import Attribution, Entity, Range
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
+from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
 
 if TYPE_CHECKING:
@@ -58,7 +59,6 @@ PRONOUN_AGREEMENT = {
 FALLBACK_THRESHOLD = 0.7
 # An object pronoun's relations to its verb, where the verb's subject cannot be its referent.
 OBJECT_RELATIONS = frozenset({"dobj", "dative", "iobj"})
-SUBJECT_RELATIONS = frozenset({"nsubj", "nsubjpass"})
 # A relative pronoun subject stands for the noun its clause modifies ("Chebl, who replaced him").
 _RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Prepositions whose object the verb's subject may still be ("brought his wife with him",
@@ -235,7 +235,7 @@ def barred(pronoun: Token, name: Token) -> bool:
     if verb is not None:
         subject = _subject(verb)
         return subject is not None and subject.i == name.i
-    if pronoun.dep_ not in SUBJECT_RELATIONS or name.i < pronoun.i:
+    if pronoun.dep_ not in SUBJECTS or name.i < pronoun.i:
         return False
     word = name
     while word.i != pronoun.head.i:
@@ -263,7 +263,7 @@ def _governing_verb(pronoun: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """The subject of the verb's clause: its own, the one of the verb it is coordinated with
     or of the clause a participle hangs on, or for a relative pronoun the noun it stands for."""
-    while (subject := next((c for c in verb.children if c.dep_ in SUBJECT_RELATIONS), None)) is None:
+    while (subject := next((c for c in verb.children if c.dep_ in SUBJECTS), None)) is None:
         participle = verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}
         if verb.head.i == verb.i or not (
             verb.dep_ == "conj" or (participle and not any(c.dep_ == "mark" for c in verb.children))

@@ -23,6 +23,7 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
+from reportedly.nlp.trees import SUBJECTS
 from reportedly.resolve.entities import (
     ORGANISATION_WORDS,
     TITLE_ABBREVIATIONS,
@@ -161,7 +162,6 @@ ROLE_ONLY = frozenset(phrase for phrase, rows in read_roles().items() if not any
 # Phrases that are offices only or roles only: not "chief", an office of some organisations
 # and anyone's role elsewhere.
 SINGLE_SENSE = OFFICE_ONLY | ROLE_ONLY
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "We" inside a speaker's words: the organisation or country the speaker speaks for.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
 _BODY_TYPES = frozenset({"ORG", "GPE"})
@@ -180,7 +180,7 @@ class _Mention:
 
     @property
     def subject(self) -> bool:
-        return self.dep in _SUBJECTS
+        return self.dep in SUBJECTS
 
     def span(self, text: str) -> Span:
         return Span.of(text, self.start, self.end)
@@ -373,7 +373,7 @@ class SpeakerResolver:
             token
             for token in self.doc
             if token.lower_ in _SUBJECT_GENDERS
-            and token.dep_ in _SUBJECTS
+            and token.dep_ in SUBJECTS
             and token.idx not in sources
             and not _within(token.idx, quoted)
         ]
@@ -516,7 +516,7 @@ class SpeakerResolver:
         for token in self.doc[
             self.doc.char_span(first, first + 1, alignment_mode="expand").start : pronoun.i
         ]:
-            if token.dep_ not in _SUBJECTS | {"attr"} or not any(c.dep_ == "conj" for c in token.children):
+            if token.dep_ not in SUBJECTS | {"attr"} or not any(c.dep_ == "conj" for c in token.children):
                 continue
             parts = conjunct_phrases(self.doc[token.left_edge.i : token.right_edge.i + 1])
             if parts and all(
@@ -672,7 +672,7 @@ class SpeakerResolver:
                 entity = self.antecedent(pronoun, attribution, previous)
             if entity is not None and pronoun != head and head.lower_ in CAMPAIGN_NOUNS:
                 return self._campaign_of(entity, PERSONAL_ORGANISATIONS[head.lower_]) or entity
-            if entity is not None and len(tokens) == 1 and pronoun.dep_ in _SUBJECTS:
+            if entity is not None and len(tokens) == 1 and pronoun.dep_ in SUBJECTS:
                 # "she replied": a mention of her for the pronouns after it, so that a chain of
                 # "she said" goes on with her past the names the quotes mention.
                 self._note_for_pronouns(
@@ -1220,7 +1220,7 @@ class SpeakerResolver:
         return (
             not title_case
             and not lone
-            and any(word.dep_ in _SUBJECTS and not run[0].i <= word.head.i <= run[-1].i for word in run)
+            and any(word.dep_ in SUBJECTS and not run[0].i <= word.head.i <= run[-1].i for word in run)
         )
 
     def _campaign_of(self, person: Entity, kind: str = "campaign") -> Entity | None:
@@ -1577,7 +1577,7 @@ class SpeakerResolver:
             kind="pronoun",
             agreement=kind,
             head=pronoun.lower_,
-            subject=pronoun.dep_ in _SUBJECTS,
+            subject=pronoun.dep_ in SUBJECTS,
             plural=kind == "they",
             organisation_noun=False,
             outlet_noun=False,
@@ -1609,7 +1609,7 @@ class SpeakerResolver:
             kind="nominal",
             agreement=None,
             head=lemma,
-            subject=head.dep_ in _SUBJECTS,
+            subject=head.dep_ in SUBJECTS,
             plural=head.tag_ in {"NNS", "NNPS"},
             organisation_noun=organisation,
             outlet_noun=outlet,
@@ -1691,7 +1691,7 @@ class SpeakerResolver:
             token, below = token.head, token
         if token.pos_ not in {"VERB", "AUX"}:
             return None
-        if below.dep_ in _SUBJECTS or below.dep_ == "csubj":
+        if below.dep_ in SUBJECTS or below.dep_ == "csubj":
             # The pronoun is its own clause's subject: the clause that clause modifies.
             if token.dep_ != "advcl" or token.head.pos_ not in {"VERB", "AUX"}:
                 return None
@@ -1703,7 +1703,7 @@ class SpeakerResolver:
             for word in (child, *(w for w in child.children if w.dep_ in _OBJECT_PARTS))
         ):
             return None
-        subject = next((child for child in token.children if child.dep_ in _SUBJECTS), None)
+        subject = next((child for child in token.children if child.dep_ in SUBJECTS), None)
         if subject is None or subject.i == pronoun.i:
             return None
         if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
@@ -1714,7 +1714,7 @@ class SpeakerResolver:
         """The fronted participle clauses whose understood subject a subject pronoun is
         ("Asked about her vote in the event that Clinton wins, [she] replied"): the one asked is
         she, and no name inside the clause can be her (binding), so none is a candidate."""
-        if pronoun.dep_ not in _SUBJECTS:
+        if pronoun.dep_ not in SUBJECTS:
             return []
         return [
             Span.of(self.text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
@@ -1722,7 +1722,7 @@ class SpeakerResolver:
             if clause.dep_ == "advcl"
             and clause.i < pronoun.i
             and clause.tag_ in {"VBN", "VBG"}
-            and not any(child.dep_ in _SUBJECTS or child.dep_ == "mark" for child in clause.children)
+            and not any(child.dep_ in SUBJECTS or child.dep_ == "mark" for child in clause.children)
         ]
 
     def _mention_at(self, token: Token) -> _Mention | None:
