@@ -22,7 +22,15 @@ import yaml
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Actor, Entity
-from reportedly.resolve.dictionaries import DatedCode, Phrase, code_on, phrase_of, read_actors, read_agents
+from reportedly.resolve.dictionaries import (
+    DatedCode,
+    Phrase,
+    code_on,
+    names_without_brackets,
+    phrase_of,
+    read_actors,
+    read_agents,
+)
 from reportedly.resolve.names import clean_name, spelling_key, undotted
 
 ACTOR_FILES = (
@@ -57,6 +65,32 @@ MISTYPED = frozenset({"ORG", "GPE", "NORP"})
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 # Given names (``data/first_names.tsv``): a lone name that is one is no surname to look up.
 FIRST_NAMES = frozenset(line.split("\t")[0].strip().lower() for line in data_lines("first_names.tsv"))
+# Particles that begin surnames ("dos Santos", "de Klerk", "arap Moi", "bin Laden", "al-Assad"
+# written "al Assad"): a name of two or more words that begins with one is a surname alone,
+# not a given name and a surname.
+SURNAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ben", "ibn", "abu", "arap", "ul", "da", "das", "de", "del", "della", "der"}
+    | {"di", "do", "dos", "du", "la", "le", "van", "von", "ter"}
+)
+# Countries whose people carry a father's surname and then a mother's, news calling them by
+# the father's ("ANDRES_PASTRANA_ARANGO": "Pastrana"; "CARLOS_SALINAS_DE_GORTARI": "Salinas").
+TWO_SURNAMES = frozenset(
+    {"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GTM", "HND", "MEX", "NIC", "PAN"}
+    | {"PER", "PRY", "SLV", "URY", "VEN"}
+)
+# Words that begin a father's name in an Arabic name ("Fahd bin Abdul Aziz").
+PATRONYMIC = frozenset({"BIN", "IBN", "BINT"})
+# Countries whose people news calls by the first word of their names: a surname written
+# first ("ROH_MOO_HYUN": "Roh", "HU_JINTAO": "Hu"), or the given name where a second name is
+# no family's ("THAKSIN_SHINAWATRA": "Thaksin", "MELES_ZENAWI": "Meles", "MEGAWATI_SUKARNOPUTRI").
+FIRST_WORD_NAMED = frozenset({"CHN", "TWN", "HKG", "SGP", "KOR", "PRK", "THA", "IDN", "ETH", "ERI"})
+# Surnames of fewer letters than this ("Roh", "Hu", "Kim", "Lee") are too many people's to be
+# looked up but for those in office on the day.
+SHORT_SURNAME = 4
+# Years either side of a politician's dated offices within which their surname alone is
+# theirs where no one of that name holds an office on the day (Ecevit in 1998, prime minister
+# from 1999; Sihanouk in 1990, between his reigns).
+CAREER_YEARS = 10
 
 LEGACY_COUNTRIES = dict(line.split("\t") for line in data_lines("cameo_legacy_countries.tsv"))
 
@@ -166,6 +200,9 @@ def shipped_tables() -> ActorTables:
         tables.agents.update(read_agents(path))
     with resources.as_file(data / "actors.yaml") as path:
         tables.update(read_actor_yaml(path))
+    # Names written with bracketed acronyms ("IRISH_REPUBLICAN_ARMY_(IRA)_") as news writes
+    # them, where no entry of any file has the name.
+    tables.actors.update(names_without_brackets(tables.actors))
     return tables
 
 
@@ -188,6 +225,43 @@ def load_coder() -> ActorCoder:
 def _in_office(codes: Iterable[DatedCode], day: date) -> bool:
     """Whether an entry's dated codes hold a government office (GOV) on ``day``."""
     return any(code.dated and code.code[3:6] == "GOV" and code.holds_on(day) for code in codes)
+
+
+def _near_career(codes: Iterable[DatedCode], day: date) -> bool:
+    """Whether an entry is a lasting figure (an undated code besides its dated offices) whose
+    offices began or ended within ``CAREER_YEARS`` of ``day``."""
+    codes = list(codes)
+    if all(code.dated for code in codes):
+        return False
+    margin = CAREER_YEARS * 365
+    return any(
+        code.dated
+        and (code.start is None or (code.start - day).days <= margin)
+        and (code.end is None or (day - code.end).days <= margin)
+        for code in codes
+    )
+
+
+def _fathers_name(phrase: Phrase) -> set[int]:
+    """The places of the words of a father's name in an Arabic name: after "bin" or "ibn",
+    up to a family name's "al" ("FAHD BIN ABDUL AZIZ": 3, 4; "HAMAD BIN KHALIFA AL THANI":
+    3). "bin Laden" itself, begun by the particle, is a family's name."""
+    inside, places = False, set()
+    for place, word in enumerate(phrase):
+        if word in PATRONYMIC:
+            inside = True
+        elif word in {"AL", "EL"} or word.startswith(("AL-", "EL-")):
+            inside = False
+        elif inside:
+            places.add(place)
+    return places
+
+
+def _particle_surname(name: str) -> bool:
+    """Whether a name of several words is a surname that begins with a particle ("dos
+    Santos", "De Klerk", "arap Moi")."""
+    words = name.replace("-", " ").split()
+    return len(words) > 1 and words[0].lower() in SURNAME_PARTICLES and words[-1][:1].isupper()
 
 
 class ActorCoder:
@@ -264,15 +338,30 @@ class ActorCoder:
                 word.lower() in ORGANISATION_WORDS for word in phrases[0]
             ):
                 continue
+            home = self._home_of(codes)
+            first_word_named, two_surnames = home in FIRST_WORD_NAMED, home in TWO_SURNAMES
             for phrase in phrases:
                 if len(phrase) < 2 or phrase[0] == "THE":
                     continue
-                shorter = [phrase[start:] for start in range(1, len(phrase))]
-                shorter += [phrase[:1] + phrase[start:] for start in range(2, len(phrase))]
+                # a father's name is no one's surname ("Aziz" of "Fahd bin Abdul Aziz")
+                fathers = _fathers_name(phrase) if PATRONYMIC.intersection(phrase) else set()
+                starts = [start for start in range(1, len(phrase)) if start not in fathers]
+                shorter = [phrase[start:] for start in starts]
+                shorter += [phrase[:1] + phrase[start:] for start in starts if start > 1]
                 shorter += [phrase[:end] for end in range(2, len(phrase))]  # "Sheikh Hasina"
+                if first_word_named:
+                    shorter.append(phrase[:1])  # "Roh" of "Roh Moo Hyun"
+                if two_surnames:
+                    # a middle word that is no given name nor particle: a father's surname
+                    shorter += [
+                        phrase[place : place + 1]
+                        for place in range(1, len(phrase) - 1)
+                        if phrase[place].lower() not in FIRST_NAMES
+                        and phrase[place].lower() not in SURNAME_PARTICLES
+                    ]
                 for form in shorter:
                     if (
-                        len(form[-1]) > 2
+                        len(form[-1]) > (1 if first_word_named else 2)
                         and form[-1].isalpha()
                         and form not in self.tables.agents
                         and not any(word.lower() in ORGANISATION_WORDS for word in form)
@@ -292,14 +381,18 @@ class ActorCoder:
         whose dated codes hold on it count, so that a name is not taken for someone of
         another era; ``in_office``: only the leaders in office (GOV) on ``day``."""
         cleaned = [clean_name(name) for name in names]
-        fuller = [name for name in cleaned if len(name.split()) > 1]
+        fuller = [name for name in cleaned if len(name.split()) > 1 and not _particle_surname(name)]
         if not fuller:
-            # A lower-case word NER took for a name ("don" of "don't") is none; a surname
-            # of fewer than four letters is too many people's ("Kim", "Lee", "Li").
-            cleaned = [name for name in cleaned if name[:1].isupper() and len(name) > 3]
+            # A lower-case word NER took for a name ("don" of "don't") is none.
+            cleaned = [name for name in cleaned if name[:1].isupper() or _particle_surname(name)]
         for name in fuller or cleaned:
+            # A surname of fewer than four letters is too many people's ("Kim", "Lee", "Li"):
+            # only those in office on the day ("Roh" in 2005).
+            short = not fuller and len(name) < SHORT_SURNAME
+            if short and day is None:
+                continue
             for form in self._spellings(name):
-                code = self._code_of_form(form, day, not fuller, leaders_only, in_office)
+                code = self._code_of_form(form, day, not fuller, leaders_only, in_office or short)
                 if code is not None and not (fuller and self._common_surname(form, code)):
                     return code
         return None
@@ -352,14 +445,24 @@ class ActorCoder:
         ``in_office``, only for those in office (a GOV code) on ``day``."""
         entries = self._partial_names.get(form, [])
         if day is not None:
-            entries = [codes for codes in entries if any(c.dated and c.holds_on(day) for c in codes)]
+            # those of the name in some office on the day, else the lasting figures of a
+            # surname whose careers reach it; a fuller name ("Tariq Aziz") is its bearer's
+            # whenever they served
+            held = [codes for codes in entries if any(c.dated and c.holds_on(day) for c in codes)]
+            entries = held or [codes for codes in entries if not surname or _near_career(codes, day)]
         if in_office:
             entries = [codes for codes in entries if day is not None and _in_office(codes, day)]
+        leaders: list[list[DatedCode]] = []
         if surname:
             leaders = [codes for codes in entries if {"ELI", "GOV"} <= {c.code[3:6] for c in codes}]
             leaders_needed = leaders_only or form[0].lower() in FIRST_NAMES
             entries = leaders or ([] if leaders_needed else entries)
         homes = {self._home_of(codes) for codes in entries}
+        if len(homes) > 1 and leaders and day is not None:
+            # politicians of several countries: those of them in office on the day ("Castro"
+            # in 1990); not bearers of a common name part ("Aziz"), whom no one follows
+            entries = [codes for codes in entries if _in_office(codes, day)]
+            homes = {self._home_of(codes) for codes in entries}
         if len(homes) != 1 or None in homes:
             return None
         (home,) = homes

@@ -136,6 +136,44 @@ def read_actors(path: Path) -> dict[Phrase, list[DatedCode]]:
     return actors
 
 
+def names_without_brackets(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
+    """The names the dictionaries write with a bracketed acronym or qualifier, as news
+    writes them: without the brackets ("IRISH_REPUBLICAN_ARMY_(IRA)_": "Irish Republican
+    Army"; "AFRICAN_NATIONAL_CONGRESS_(SOUTH_AFRICA)_": "African National Congress") and by
+    the acronym alone where it is one, its letters the initials of the name's words in order
+    ("IRA", "LTTE", not "OCCUPIED" of "SAMOA_(OCCUPIED)_"). Only names no entry has; a name
+    derived for entries of different codes ("National Liberation Army" of Bolivia and of
+    Colombia) is none."""
+    derived: dict[Phrase, list[DatedCode]] = {}
+    ambiguous: set[Phrase] = set()
+    for phrase, codes in actors.items():
+        opened = next((index for index, word in enumerate(phrase) if word.startswith("(")), None)
+        if opened is None:
+            continue
+        closed = next((index for index in range(opened, len(phrase)) if phrase[index].endswith(")")), None)
+        inside = phrase[opened : closed + 1] if closed is not None else phrase[opened:]
+        outside = phrase[:opened] + (phrase[closed + 1 :] if closed is not None else ())
+        forms = [outside]
+        acronym = " ".join(inside).strip("()")
+        if len(inside) == 1 and len(acronym) >= 3 and _initials_of(acronym, outside):
+            forms.append((acronym,))
+        for form in forms:
+            if not form or form in actors:
+                continue
+            if form in derived and [c.code for c in derived[form]] != [c.code for c in codes]:
+                ambiguous.add(form)
+            derived.setdefault(form, codes)
+    return {form: codes for form, codes in derived.items() if form not in ambiguous}
+
+
+def _initials_of(acronym: str, words: Phrase) -> bool:
+    """Whether an acronym's letters are initials of ``words`` (hyphenated parts apart), in
+    order: "LTTE" of "Liberation Tigers of Tamil Eelam", "CPN-M" of "Communist Party of
+    Nepal-Maoist"."""
+    initials = iter(part[:1] for word in words for part in word.split("-") if part)
+    return all(letter in initials for letter in acronym if letter.isalpha())
+
+
 def read_agents(path: Path) -> dict[Phrase, str]:
     """Agent nouns (singular and plural) to their sector codes, macros expanded.
 
