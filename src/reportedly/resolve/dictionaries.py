@@ -139,11 +139,12 @@ def read_actors(path: Path) -> dict[Phrase, list[DatedCode]]:
 def names_without_brackets(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
     """The names the dictionaries write with a bracketed acronym or qualifier, as news
     writes them: without the brackets ("IRISH_REPUBLICAN_ARMY_(IRA)_": "Irish Republican
-    Army"; "AFRICAN_NATIONAL_CONGRESS_(SOUTH_AFRICA)_": "African National Congress") and by
-    the acronym alone where it is one, its letters the initials of the name's words in order
-    ("IRA", "LTTE", not "OCCUPIED" of "SAMOA_(OCCUPIED)_"). Only names no entry has; a name
-    derived for entries of different codes ("National Liberation Army" of Bolivia and of
-    Colombia) is none."""
+    Army") and by the acronym alone where it is one of four letters or more, the initials of
+    the name's words ("LTTE" of "Liberation Tigers of Tamil Eelam"); shorter acronyms are
+    too many bodies' ("ANA", "ISA"). Only names of several words ("OLIVE_(ORGANISATION_...)"
+    gives no "Olive"), that no entry has, and not where the brackets name a country
+    ("NATIONAL_FRONT_(GREECE)_": France's and Britain's too); a name derived for entries of
+    different codes is none."""
     derived: dict[Phrase, list[DatedCode]] = {}
     ambiguous: set[Phrase] = set()
     for phrase, codes in actors.items():
@@ -151,14 +152,15 @@ def names_without_brackets(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase
         if opened is None:
             continue
         closed = next((index for index in range(opened, len(phrase)) if phrase[index].endswith(")")), None)
-        inside = phrase[opened : closed + 1] if closed is not None else phrase[opened:]
+        inside = tuple(word.strip("()") for word in phrase[opened : None if closed is None else closed + 1])
         outside = phrase[:opened] + (phrase[closed + 1 :] if closed is not None else ())
-        forms = [outside]
-        acronym = " ".join(inside).strip("()")
-        if len(inside) == 1 and len(acronym) >= 3 and _initials_of(acronym, outside):
-            forms.append((acronym,))
+        if any(len(code.code) == 3 and code.code.isalpha() for code in actors.get(inside, [])):
+            continue
+        forms = [outside] if len(outside) > 1 else []
+        if len(inside) == 1 and _initials(outside) == inside[0].replace("-", "") and len(inside[0]) >= 4:
+            forms.append(inside)
         for form in forms:
-            if not form or form in actors:
+            if form in actors:
                 continue
             if form in derived and [c.code for c in derived[form]] != [c.code for c in codes]:
                 ambiguous.add(form)
@@ -166,12 +168,16 @@ def names_without_brackets(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase
     return {form: codes for form, codes in derived.items() if form not in ambiguous}
 
 
-def _initials_of(acronym: str, words: Phrase) -> bool:
-    """Whether an acronym's letters are initials of ``words`` (hyphenated parts apart), in
-    order: "LTTE" of "Liberation Tigers of Tamil Eelam", "CPN-M" of "Communist Party of
-    Nepal-Maoist"."""
-    initials = iter(part[:1] for word in words for part in word.split("-") if part)
-    return all(letter in initials for letter in acronym if letter.isalpha())
+# Words a name's acronym leaves out ("Liberation Tigers of Tamil Eelam": LTTE).
+_UNINITIALLED = frozenset({"OF", "THE", "AND", "FOR", "IN", "A", "WITH", "ON"})
+
+
+def _initials(words: Phrase) -> str:
+    """The initials of a name's words but its small ones, hyphenated parts apart
+    ("Communist Party of Nepal-Maoist": CPNM)."""
+    return "".join(
+        part[:1] for word in words if word not in _UNINITIALLED for part in word.split("-") if part
+    )
 
 
 def read_agents(path: Path) -> dict[Phrase, str]:
