@@ -226,3 +226,35 @@ def test_a_name_derived_for_entries_of_different_codes_is_none():
 )
 def test_event_parties_by_particle_short_and_dated_names(resolve, text, published, expected):
     assert _actors(resolve(text, published)) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "day", "expected"),
+    [
+        # a given name transliterated otherwise than the dictionaries' (KONSTANTINOS_MITSOTAKIS,
+        # ATAL_BIHARI_VAJPAYEE): the one of that surname in office on the day
+        (["Constantine Mitsotakis"], date(1991, 6, 1), "GRCGOV"),
+        (["Atal Behari Vajpayee"], date(1999, 6, 1), "INDGOV"),
+        # ... not another given name (John Howard was Australia's prime minister in 2000)
+        (["Michael Howard"], date(2000, 6, 1), None),
+        # leaders the dictionaries lack: not Afghanistan's Hafizullah Amin, East Timor's Soares
+        (["Amin"], date(1977, 6, 1), "UGAGOV"),
+        (["Soares"], date(1988, 6, 1), "PRTGOV"),
+    ],
+)
+def test_given_names_spelt_otherwise_and_older_leaders(names, day, expected):
+    assert load_coder().code_person(names, day) == expected
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("Zulu impis", "ZAF"),
+        ("Inkatha supporters", "ZAF"),
+        ("Acehnese rebels", "IDNREB"),
+        ("Rohingya militants", "MMRUAF"),
+        ("Biafran troops", "NGAMIL"),
+    ],
+)
+def test_peoples_of_one_country(description, expected):
+    assert load_coder().code_description(description, None) == expected

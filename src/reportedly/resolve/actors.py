@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from datetime import date
 from functools import cache, cached_property, lru_cache
 from importlib import resources
@@ -78,6 +79,9 @@ TWO_SURNAMES = frozenset(
     {"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GTM", "HND", "MEX", "NIC", "PAN"}
     | {"PER", "PRY", "SLV", "URY", "VEN"}
 )
+# How alike two spellings of a given name are at least (difflib's ratio) to be one name
+# transliterated two ways ("Constantine", "Konstantinos": 0.78; "Michael", "John": 0.18).
+GIVEN_NAME_LIKENESS = 0.7
 # Words that begin a father's name in an Arabic name ("Fahd bin Abdul Aziz").
 PATRONYMIC = frozenset({"BIN", "IBN", "BINT"})
 # Countries whose people news calls by the first word of their names: a surname written
@@ -395,7 +399,37 @@ class ActorCoder:
                 code = self._code_of_form(form, day, not fuller, leaders_only, in_office or short)
                 if code is not None and not (fuller and self._common_surname(form, code)):
                     return code
+        # A fuller name the dictionaries spell otherwise ("Constantine Mitsotakis": they have
+        # KONSTANTINOS_MITSOTAKIS) is the one in office on the day of that surname and a
+        # given name spelt alike ("Michael Howard" is not John Howard).
+        for name in fuller if day is not None else ():
+            words = name.replace("-", " ").split()
+            serving = [
+                codes
+                for codes in self._partial_names.get(phrase_of(words[-1]), [])
+                if _in_office(codes, day) and self._given_name_alike(words[0], codes)
+            ]
+            homes = {self._home_of(codes) for codes in serving}
+            if len(homes) == 1 and None not in homes:
+                return code_on(serving[0], day) if len(serving) == 1 else homes.pop()
         return None
+
+    def _given_name_alike(self, given: str, codes: list[DatedCode]) -> bool:
+        """Whether a given name is spelt like the first word of a name of the entry of
+        ``codes`` ("Constantine": KONSTANTINOS; "Atal": ATAL), as transliterations vary."""
+        given = given.upper()
+        return any(
+            SequenceMatcher(None, given, first).ratio() >= GIVEN_NAME_LIKENESS
+            for first in self._first_words.get(id(codes), ())
+        )
+
+    @cached_property
+    def _first_words(self) -> dict[int, set[str]]:
+        """The first words of each entry's names, by the entry's codes."""
+        words: dict[int, set[str]] = defaultdict(set)
+        for phrase, codes in self.tables.actors.items():
+            words[id(codes)].add(phrase[0])
+        return words
 
     def _common_surname(self, form: Phrase, code: str) -> bool:
         """Whether a two-word name is too common to stand for the longer name it shortens:
