@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from datetime import date
+from difflib import SequenceMatcher
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
