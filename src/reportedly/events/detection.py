@@ -579,10 +579,22 @@ def _end_of_words(sentence: SpacySpan) -> int:
     return last.idx + len(last.text.rstrip())
 
 
-def _distance_from_root(token: Token) -> tuple[int, int]:
-    """How far a trigger's act is from the root of its parse, then where it is in the text:
-    sorted by it, the main act comes first, not one in a subordinate clause."""
-    return _depth(_act_of(token)), token.i
+def _distance_from_root(token: Token) -> tuple[bool, int, int]:
+    """Whether a trigger's act is in a relative clause, how far it is from the root of its
+    parse, then where it is in the text: sorted by it, the main act comes first, not one in
+    a subordinate clause, and an act a relative clause only tells of a party ("Pakistan,
+    [which has fought three wars with India], said it was ready for talks") last."""
+    act = _act_of(token)
+    return _in_relative_clause(act), _depth(act), token.i
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Whether a word is in a relative clause ("which has fought three wars")."""
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _act_of(token: Token) -> Token:
