@@ -44,8 +44,9 @@ NOUN_PREPOSITIONS = frozenset({"of", "by"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 # Entity types of names that can act.
 NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-# Verbs with an object whose infinitive their subject does ("promised Ukraine to deliver").
-SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten"})
+# Verbs with an object whose infinitive their subject does ("promised Ukraine to deliver";
+# an instrument's: "used tear gas to disperse protesters").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten", "use", "employ"})
 # Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed
 # troops", "[USAID] deployed").
 ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
