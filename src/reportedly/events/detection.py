@@ -114,7 +114,7 @@ def event_id(number: int) -> str:
 
 @cache
 def read_triggers() -> dict[tuple[str, str], Trigger]:
-    """(lemma or "lemma particle", VERB|NOUN) to the event it codes."""
+    """(lemma, "lemma particle" or "modifier lemma", VERB|NOUN) to the event it codes."""
     triggers = {}
     for line in data_lines("event_triggers.tsv"):
         lemma, pos, event_type, mode = line.split("\t")
@@ -134,7 +134,8 @@ def noun_acts() -> dict[str, frozenset[str]]:
 
 
 def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigger | None:
-    """The event a word codes, its particle or preposition included ("call off", "call for")."""
+    """The event a word codes, its particle or preposition included ("call off", "call for"),
+    or its modifier ("martial law")."""
     # Proper nouns are names ("the Ceasefire Violations Committee"), not events.
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
@@ -142,6 +143,9 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
     lemma = token.lemma_.lower()
     for child in token.children:
         if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
+            return found
+        # A noun its modifier makes an act ("martial law").
+        if child.dep_ == "amod" and (found := triggers.get((f"{child.lower_} {lemma}", pos))):
             return found
     # A word written with a hyphen as one ("cease-fire": "ceasefire").
     before = _before_hyphen(token)
