@@ -114,7 +114,8 @@ def event_id(number: int) -> str:
 
 @cache
 def read_triggers() -> dict[tuple[str, str], Trigger]:
-    """(lemma, "lemma particle" or "modifier lemma", VERB|NOUN) to the event it codes."""
+    """(lemma, "lemma particle", "modifier lemma" or "verb lemma" of a noun object, VERB|NOUN)
+    to the event it codes."""
     triggers = {}
     for line in data_lines("event_triggers.tsv"):
         lemma, pos, event_type, mode = line.split("\t")
@@ -135,7 +136,7 @@ def noun_acts() -> dict[str, frozenset[str]]:
 
 def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigger | None:
     """The event a word codes, its particle or preposition included ("call off", "call for"),
-    or its modifier ("martial law")."""
+    its modifier ("martial law") or, for a noun object, its verb ("open fire")."""
     # Proper nouns are names ("the Ceasefire Violations Committee"), not events.
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
@@ -147,6 +148,9 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
         # A noun its modifier makes an act ("martial law").
         if child.dep_ == "amod" and (found := triggers.get((f"{child.lower_} {lemma}", pos))):
             return found
+    # A noun that makes an act only as its verb's object ("opened fire", "returned fire").
+    if token.dep_ == "dobj" and (found := triggers.get((f"{token.head.lemma_.lower()} {lemma}", pos))):
+        return found
     # A word written with a hyphen as one ("cease-fire": "ceasefire").
     before = _before_hyphen(token)
     if before is not None and (found := triggers.get((before.lower_ + lemma, pos))):
