@@ -5,7 +5,9 @@ title gives their country ("King Hassan of Morocco", "Soviet Foreign Minister"),
 state as its successor; a party name no dictionary knows before a person's title leaves the
 person ("Labor leader Amir Peretz"); a name after "to" is whom a party is sent to; a group
 named by its faith takes its agent noun's sector; "execute" kills people, not plans; an act a
-relative clause tells of comes after the main clause's. Passages written for the project."""
+relative clause tells of comes after the main clause's; verbs and nouns of CAMEO categories
+the trigger list lacked, and types as the CAMEO-to-PLOVER table gives them (signing SUPPORT,
+easing economic sanctions RETREAT). Passages written for the project."""
 
 from __future__ import annotations
 
@@ -115,6 +117,71 @@ def test_which_phrase_is_the_party_and_its_country(extract, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire verbs and nouns of the CAMEO categories the trigger list lacked
+        (
+            "Sikh militants hijacked an Indian Airlines jet to Lahore.",
+            ("ASSAULT", [("Sikh militants", "INDUAF")], [("an Indian Airlines jet", "INDBUS")]),
+        ),
+        (
+            "Iraqi troops launched an assault on the last ISIS group bastion in the country on Thursday even "
+            "as the Kurds said Baghdad's forces had attacked their fighters near the border with Turkey.",
+            (
+                "ASSAULT",
+                [("Iraqi troops", "IRQMIL")],
+                [("the last ISIS group bastion in the country", "IMGMUSISI")],
+            ),
+        ),
+        (
+            "Haitian soldiers opened fire on demonstrators in Port-au-Prince.",
+            ("ASSAULT", [("Haitian soldiers", "HTIMIL")], [("Port-au-Prince", "HTI")]),
+        ),
+        (
+            "Israeli troops returned fire after being attacked near Hebron.",
+            ("ASSAULT", [("Israeli troops", "ISRMIL")], [("Hebron", "PSE")]),
+        ),
+        (
+            "Chinese security forces used tear gas to disperse Tibetan protesters in Lhasa.",
+            ("ASSAULT", [("Chinese security forces", "CHNCOP")], [("Tibetan protesters", "CHNOPP")]),
+        ),
+        (
+            "Premier Li Peng declared martial law in Beijing.",
+            ("COERCE", [("Premier Li Peng", "CHNELI")], [("Beijing", "CHN")]),
+        ),
+        (
+            "Israeli warships blockaded the port of Tyre.",
+            ("COERCE", [("Israeli warships", "ISRMIL")], [("Tyre", "LBN")]),
+        ),
+        (
+            "Iran's Foreign Ministry announced the release of two Kuwaiti nationals.",
+            ("RETREAT", [("Iran's Foreign Ministry", "IRN")], [("two Kuwaiti nationals", "KWT")]),
+        ),
+        # signing a formal agreement is SUPPORT (CAMEO 057), easing economic sanctions RETREAT (085)
+        (
+            "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov today signed a treaty.",
+            (
+                "SUPPORT",
+                [("Libyan leader Muammar Gaddafi", "LBY"), ("Bulgarian President Todor Zhivkov", "BGRELI")],
+                [],
+            ),
+        ),
+        (
+            "The United States lifted economic sanctions against Poland.",
+            ("RETREAT", [("The United States", "USA")], [("Poland", "POL")]),
+        ),
+        (
+            "The Security Council censured Israel for the raid on Tunis.",
+            ("ACCUSE", [("The Security Council", "IGOUNO")], [("Israel", "ISR")]),
+        ),
+    ],
+)
+def test_triggers_the_list_lacked(extract, text, expected):
+    (event,) = extract(text).events
+    assert coded(event) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # ... not carrying out a plan or an order
@@ -122,6 +189,9 @@ def test_which_phrase_is_the_party_and_its_country(extract, text, expected):
         "The execution of the contract was delayed.",
         # nor is a blast alone a weapon
         "An explosion at a chemical plant killed ten workers.",
+        # a release clause frees no one
+        "Barcelona signed the winger to a new contract with a release clause of 1 billion euros.",
+        "The company issued a press release on Monday.",
     ],
 )
 def test_no_event(extract, text):
