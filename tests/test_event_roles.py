@@ -585,7 +585,7 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
         # a time the parse hung on a party is not its words
         (
             "Zambia on Thursday signed a trade protocol with Zimbabwe.",
-            ("AGREE", [("Zambia", "ZMB")], [("Zimbabwe", "ZWE")]),
+            ("SUPPORT", [("Zambia", "ZMB")], [("Zimbabwe", "ZWE")]),
         ),
         # the main verb parsed as a participle of its subject: the subject still acts (was the
         # source of the report, "military statements")

@@ -114,7 +114,8 @@ def event_id(number: int) -> str:
 
 @cache
 def read_triggers() -> dict[tuple[str, str], Trigger]:
-    """(lemma or "lemma particle", VERB|NOUN) to the event it codes."""
+    """(lemma, "lemma particle", "modifier lemma" or "verb lemma" of a noun object, VERB|NOUN)
+    to the event it codes."""
     triggers = {}
     for line in data_lines("event_triggers.tsv"):
         lemma, pos, event_type, mode = line.split("\t")
@@ -134,7 +135,8 @@ def noun_acts() -> dict[str, frozenset[str]]:
 
 
 def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigger | None:
-    """The event a word codes, its particle or preposition included ("call off", "call for")."""
+    """The event a word codes, its particle or preposition included ("call off", "call for"),
+    its modifier ("martial law") or, for a noun object, its verb ("open fire")."""
     # Proper nouns are names ("the Ceasefire Violations Committee"), not events.
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
@@ -143,6 +145,12 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
     for child in token.children:
         if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
             return found
+        # A noun its modifier makes an act ("martial law").
+        if child.dep_ == "amod" and (found := triggers.get((f"{child.lower_} {lemma}", pos))):
+            return found
+    # A noun that makes an act only as its verb's object ("opened fire", "returned fire").
+    if token.dep_ == "dobj" and (found := triggers.get((f"{token.head.lemma_.lower()} {lemma}", pos))):
+        return found
     # A word written with a hyphen as one ("cease-fire": "ceasefire").
     before = _before_hyphen(token)
     if before is not None and (found := triggers.get((before.lower_ + lemma, pos))):
@@ -579,10 +587,22 @@ def _end_of_words(sentence: SpacySpan) -> int:
     return last.idx + len(last.text.rstrip())
 
 
-def _distance_from_root(token: Token) -> tuple[int, int]:
-    """How far a trigger's act is from the root of its parse, then where it is in the text:
-    sorted by it, the main act comes first, not one in a subordinate clause."""
-    return _depth(_act_of(token)), token.i
+def _distance_from_root(token: Token) -> tuple[bool, int, int]:
+    """Whether a trigger's act is in a relative clause, how far it is from the root of its
+    parse, then where it is in the text: sorted by it, the main act comes first, not one in
+    a subordinate clause, and an act a relative clause only tells of a party ("Pakistan,
+    [which has fought three wars with India], said it was ready for talks") last."""
+    act = _act_of(token)
+    return _in_relative_clause(act), _depth(act), token.i
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """Whether a word is in a relative clause ("which has fought three wars")."""
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _act_of(token: Token) -> Token:

@@ -20,6 +20,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from reportedly.attribution.lexicon import data_lines
 from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
@@ -36,13 +37,16 @@ STATELESS = "INT"
 AIMED_PREPOSITIONS = frozenset({"against", "on", "toward", "towards"})
 # Prepositions of the place of an act, not of its recipient, on the verb a noun act hangs on.
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# Prepositions that say where a thing is ("a checkpoint near Srinagar", "a bus in Karachi").
+LOCATING = PLACE_PREPOSITIONS | {"near", "outside", "inside", "around", "off"}
 # Inside a noun, the party an act is about: "the removal of X", "an appeal by X".
 NOUN_PREPOSITIONS = frozenset({"of", "by"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 # Entity types of names that can act.
 NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
-# Verbs with an object whose infinitive their subject does ("promised Ukraine to deliver").
-SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten"})
+# Verbs with an object whose infinitive their subject does ("promised Ukraine to deliver";
+# an instrument's: "used tear gas to disperse protesters").
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten", "use", "employ"})
 # Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed
 # troops", "[USAID] deployed").
 ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
@@ -107,6 +111,9 @@ RELATIONAL = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:all(?:y|ies)|counterparts?|rivals?|enem(?:y|ies)|foes?|"
     r"neighbou?rs?|partners?|prox(?:y|ies)|adversar(?:y|ies)|opponents?|client)\b"
 )
+# A name after "to" in a party's words is whom it is sent or accredited to ("Egypt's
+# ambassador to Israel", "the U.S. envoy to the United Nations"), the other side.
+_DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$")
 _OWNER_ENDING = re.compile(r"['’]s?|-(?:held|controlled|occupied|run)\b")
 # Participles that name who backs a party ("rebels [backed by Rwanda]"), not who acts.
 BACKING = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train"})
@@ -294,8 +301,13 @@ def _cause_subject(verb: Token, text: str, mentions: NamedMentions) -> Token | N
             child.dep_ in {"mark", "advmod"} and child.lower_ in CAUSE_MARKS for child in clause.children
         ):
             continue
-        ranks = (_recipient_rank(token, text, mentions) for token in _object_candidates(clause))
-        if any(not unnamed and not place for unnamed, place, _ in ranks):
+        # A thing named only by where it is ("opened fire on [a bus in Karachi]") is no one
+        # the clause's act is done to.
+        if any(
+            not unnamed and not place and not (rank and _names_only_venue(token, text, mentions, LOCATING))
+            for token in _object_candidates(clause)
+            for unnamed, place, rank in (_recipient_rank(token, text, mentions),)
+        ):
             continue
         for subject in clause.children:
             if (
@@ -406,12 +418,13 @@ def _aimed_at(act: Token, text: str, mentions: NamedMentions) -> Token | None:
     return None
 
 
-def _is_venue(token: Token) -> bool:
+def _is_venue(token: Token, prepositions: frozenset[str] = PLACE_PREPOSITIONS) -> bool:
     """Whether a word is a place something is done in or at ("in Brussels", "at the Oval
-    Office"): any name there but a person's or a people's."""
+    Office"; or after another of ``prepositions``): any name there but a person's or a
+    people's."""
     return (
         token.dep_ == "pobj"
-        and token.head.lower_ in PLACE_PREPOSITIONS
+        and token.head.lower_ in prepositions
         and token.ent_type_ not in {"PERSON", "NORP"}
     )
 
@@ -430,11 +443,16 @@ def _named_before(token: Token, actor_words: set[int]) -> Token:
     return next(named, token)
 
 
-def _names_only_venue(token: Token, text: str, mentions: NamedMentions) -> bool:
+def _names_only_venue(
+    token: Token, text: str, mentions: NamedMentions, prepositions: frozenset[str] = PLACE_PREPOSITIONS
+) -> bool:
     """Whether a candidate's phrase names no one but the place it says something is done in
-    or at ("host [a new round of negotiations in Istanbul]"): what it names is the venue."""
+    or at ("host [a new round of negotiations in Istanbul]"): what it names is the venue; with
+    wider ``prepositions``, the place it is near ("a checkpoint [near Srinagar]")."""
     phrase = _phrase(token, text)
-    places = [word.idx for word in token.subtree if word.i > token.i and _is_venue_preposition(word)]
+    places = [
+        word.idx for word in token.subtree if word.i > token.i and _is_venue_preposition(word, prepositions)
+    ]
     if not places or not mentions.named_in(phrase):
         return False
     return not mentions.named_in(Span.of(text, phrase.start, min(places)))
@@ -453,9 +471,14 @@ def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[b
     return False, token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS, rank
 
 
-def _is_venue_preposition(word: Token) -> bool:
-    """Whether a word is "in" or "at" before a venue ("negotiations [in] Istanbul")."""
-    return word.dep_ == "prep" and word.lower_ in PLACE_PREPOSITIONS and any(map(_is_venue, word.children))
+def _is_venue_preposition(word: Token, prepositions: frozenset[str] = PLACE_PREPOSITIONS) -> bool:
+    """Whether a word is "in" or "at" (or another of ``prepositions``) before a venue
+    ("negotiations [in] Istanbul")."""
+    return (
+        word.dep_ == "prep"
+        and word.lower_ in prepositions
+        and any(_is_venue(child, prepositions) for child in word.children)
+    )
 
 
 def _own_words(token: Token, text: str) -> Span:
@@ -993,9 +1016,12 @@ OWNER, RELATION = "owner", "relation"
 
 def _ownership(entity: Entity, span: Span, text: str) -> str | None:
     """Whether an entity is named in ``span`` only as an owner ("Lebanon" of "Lebanon's
-    Hezbollah": OWNER), only as the owner of a relational noun ("Israel" of "Israel's militia
-    ally": RELATION, the other side of the relation), or else (None)."""
+    Hezbollah": OWNER), only as the owner of a relational noun or after "to" ("Israel" of
+    "Israel's militia ally", of "Egypt's ambassador to Israel": RELATION, the other side of
+    the relation), or else (None)."""
     inside = [m for m in entity.mentions if span.start <= m.start and m.end <= span.end]
+    if inside and all(_DESTINATION.search(text, span.start, m.start) for m in inside):
+        return RELATION  # whom the party is sent to ("Egypt's ambassador to Israel")
     endings = [_OWNER_ENDING.match(text, m.end) for m in inside]
     if not inside or None in endings:
         return None
@@ -1016,11 +1042,20 @@ def code_parties(
     entities = {entity.id: entity for entity in extraction.entities}
     times = {time.id: time for time in extraction.times}
     countries: CountryMentions | None = None  # built when a party first needs a country
+    named: NamedMentions | None = None  # and when a party's words are looked into
     for event in extraction.events:
         parties = (*event.actor, *event.recipient)
+        actors = {id(party) for party in event.actor}
         unplaced: list[Unplaced] = []
         for party in parties:
             entity = entities.get(party.entity) if party.entity else None
+            if entity is not None and entity.type == "ORG" and entity.actor is None:
+                # An organisation no dictionary knows that only qualifies a person's title
+                # ("Labor leader Amir Peretz", "Sinn Fein leader Gerry Adams"): the person.
+                named = named or NamedMentions(extraction.entities)
+                person = _person_named(party, event, text, named)
+                if person is not None:
+                    entity, party.entity = person, person.id
             # A person the dictionaries know by no country ("Kofi Annan" ELI) but who holds
             # or held an office of one: that country's, or that organisation's.
             holder = _office_code(entity) if entity is not None and entity.type == "PERSON" else None
@@ -1069,7 +1104,9 @@ def code_parties(
                     # Of the last words up to the head besides the name: "the People's Republic
                     # of China" and "the rebel-held city near Damascus" are none.
                     head = AFTER_HEAD.sub("", _without_names(party.text, entity), count=1)
-                    sector = coder.sector_of(" ".join(head.replace("-", " ").split()[-2:]))
+                    sector = coder.sector_of(" ".join(head.replace("-", " ").split()[-2:])) or (
+                        weapon_sector(head) if id(party) in actors else None  # "a bombing in Quetta"
+                    )
                     if sector is not None and of_sectors(sector, PLACED_SECTORS):
                         party.actor = coder.actor(entity.actor.code + sector)
                 continue
@@ -1094,9 +1131,21 @@ def code_parties(
             code = next((c for w in words if (c := _code_words(w, coder, published))), None) or city_country(
                 words[0]
             )
-            party.actor = coder.actor(code)
             # Of a compound sector, any part ("defence minister" GOVMIL).
             sector = coder.sector_of(party.text) or ""
+            # Words whose sector names no one a country has (none, or a religion: "Moslem
+            # guerrillas" MUS) take their head's: a group named by its faith is of its agent
+            # noun's sector (REB); a weapon that acts stands for whoever used it ("A car bomb
+            # killed 12 people": unidentified armed forces). Either is of the country its
+            # words or its sentence name.
+            head = None
+            if not of_sectors(sector, PLACED_SECTORS):
+                used = weapon_sector(party.text) if entity is None and id(party) in actors else None
+                head = used or _head_sector(party.text, coder)
+            if head is not None:
+                sector += head
+                code = code + head if code in coder.country_codes else code
+            party.actor = coder.actor(code)
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
@@ -1104,7 +1153,17 @@ def code_parties(
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
                 group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
-                unplaced.append(Unplaced(party, people[:3] if people else None, group))
+                own = sector if head else None
+                unplaced.append(Unplaced(party, people[:3] if people else None, group, own))
+        for party in parties:
+            entity = entities.get(party.entity) if party.entity else None
+            if entity is not None and entity.type == "PERSON" and party.actor and party.actor.country:
+                # The country a person's words give their title is theirs, whatever country
+                # the dictionaries know their name by ("King Hassan of Morocco", "Soviet
+                # Foreign Minister Eduard Shevardnadze"): the text's, as a coder reads it.
+                stated = _stated_country(party.text, entity, coder, published)
+                if stated is not None and stated != party.actor.country:
+                    party.actor = coder.actor(stated + (party.actor.sector or ""))
         if unplaced:  # the sentence's countries are looked up only when someone needs one
             if countries is None:
                 countries = CountryMentions(extraction.entities, extraction.document.text)
@@ -1114,6 +1173,62 @@ def code_parties(
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
         time = times.get(event_times[event.id]) if event.id in event_times else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
+
+
+@cache
+def _weapon_sectors() -> dict[str, str]:
+    """Weapons' head nouns (lower case) to the sector of their unnamed users
+    (``data/event_weapons.tsv``)."""
+    lines = (line.split("\t") for line in data_lines("event_weapons.tsv"))
+    return {noun.lower(): sector for noun, sector in lines}
+
+
+def _head_sector(words: str, coder: ActorCoder) -> str | None:
+    """The sector of the head noun of a party's words alone, where it is of a country's
+    agents ("guerrillas" of "Moslem guerrillas in Kashmir": REB), else None."""
+    head = AFTER_HEAD.sub("", words, count=1).split()
+    sector = coder.sector_of(head[-1]) if head else None
+    return sector if sector is not None and of_sectors(sector, PLACED_SECTORS) else None
+
+
+def weapon_sector(words: str) -> str | None:
+    """The sector of whoever used the weapon a party's words name by their head ("A car
+    bomb", "A roadside bombing near Samarra", "Rockets"), else None."""
+    head = AFTER_HEAD.sub("", words, count=1).lower().split()
+    weapons = _weapon_sectors()
+    names = (" ".join(head[-2:]), head[-1] if head else "")
+    return next((weapons[name] for name in names if name in weapons), None)
+
+
+def _stated_country(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
+    """The country a person's words name besides the person's names, before any place after
+    them ("Soviet Foreign Minister", "King of Morocco"; not "in Moscow"), not as the other side
+    of a relation or a border, a former state as its successor (the Soviet Union as Russia);
+    None where they name no country."""
+    words = _without_names(words, entity)
+    place = PLACE_AFTER_HEAD.search(words)
+    words = _BORDER.sub("", _RELATION_OWNER.sub("", words[: place.start()] if place else words))
+    if not any(word[:1].isupper() for word in words.split()):
+        return None
+    code = _code_words(words, coder, day)
+    if code is None or code[:3] not in coder.country_codes:
+        return None
+    return _successors().get(code[:3], code[:3])
+
+
+@cache
+def _successors() -> dict[str, str]:
+    """States of older news to their successors (``data/event_successors.tsv``)."""
+    return dict(line.split("\t") for line in data_lines("event_successors.tsv"))
+
+
+def _person_named(party: EventActor, event: Event, text: str, mentions: NamedMentions) -> Entity | None:
+    """The first person named in a party's words in the event's sentence, else None."""
+    start = text.find(party.text, event.sentence.start, event.sentence.end)
+    if start < 0:
+        return None
+    found = mentions.named_in(Span.of(text, start, start + len(party.text)))
+    return next((entity for entity in found if entity.type == "PERSON"), None)
 
 
 def of_sectors(sector: str, sectors: frozenset[str]) -> bool:

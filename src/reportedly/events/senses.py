@@ -110,7 +110,9 @@ class SentenceSenses:
             if verb.dep_ == "relcl":
                 subjects.append(verb.head)
             return _forms(subjects)
-        return _forms(subtree_without_clauses(token, _CLAUSES))
+        # A noun that qualifies another is read with it ("a release clause", "press release").
+        head = [token.head] if token.dep_ == "compound" else []
+        return _forms([*subtree_without_clauses(token, _CLAUSES), *head])
 
 
 def _forms(words: Iterable[Token]) -> set[str]:
