@@ -14,6 +14,16 @@ that ``train_resolver.held_out`` does not keep, so its scores are honest only on
 fifth (408 passages): every stack over them is fitted and tested on that fifth alone. A
 candidate's logistic model sees its own features and the other candidate's; the better of A
 and B is answered yes when its probability reaches the threshold (GAP's F1 over the pairs).
+
+    cd training && ../.venv-train/bin/python probe_gap.py ../../shared/data/gap/gap-development.tsv \
+        --inference [--models shipped OTHER_FOLDER ...] [--news EXAMPLES.json]
+
+measures instead what inference alone changes, on the held-out fifth (and the held-out news
+pronouns of the trainer's ``--cache`` file): each pronoun model as ``eval gap`` runs it (binding
+and all), each passage's score averaged with the one of the passage with names A and B swapped
+(``train_pronouns.swap_names``), the model with float32 activations (its int8 weights
+dequantised into float MatMuls), and the models' probabilities averaged (an ensemble of models
+trained on the same four fifths). About 10 minutes for two models on the shared machine.
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import json
 import math
 import re
 from pathlib import Path
@@ -28,12 +39,13 @@ from urllib.parse import unquote
 
 import numpy as np
 
-from reportedly.eval.gap import GapExample, read_gap
+from reportedly.eval.gap import GapExample, model_names, read_gap
 from reportedly.model import Range
 from reportedly.nlp.encoder import MODEL_FILE, TOKENIZER_FILE, shipped_encoder_dir
 from reportedly.nlp.pipeline import load_spacy
 from reportedly.nlp.wordpiece import WordPiece
-from reportedly.resolve.pronouns import encode_window, load_pronoun_model
+from reportedly.resolve.pronouns import MODEL_FILE as PRONOUN_FILE
+from reportedly.resolve.pronouns import encode_window, load_pronoun_model, shipped_pronoun_dir
 
 from train_resolver import held_out
 
@@ -169,11 +181,121 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
+def float_activations(path: Path) -> bytes:
+    """The dynamic-int8 graph at ``path`` with each MatMulInteger (its input quantised per run)
+    replaced by a float32 MatMul over the dequantised int8 weights: the same weights, without
+    the activations' rounding."""
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(path)
+    graph = model.graph
+    weights = {tensor.name: tensor for tensor in graph.initializer}
+    producer = {output: node for node in graph.node for output in node.output}
+    users: dict[str, list] = {}
+    for node in graph.node:
+        for name in node.input:
+            users.setdefault(name, []).append(node)
+    dropped, replacing = set(), {}
+    for node in graph.node:
+        if node.op_type != "MatMulInteger":
+            continue
+        quantised_input = producer[node.input[0]]  # DynamicQuantizeLinear
+        (cast,) = users[node.output[0]]
+        (scaled,) = users[cast.output[0]]  # the product by input scale times weight scale
+        scales = producer[scaled.input[1]]
+        weight_scale = next(name for name in scales.input if name in weights)
+        weight = numpy_helper.to_array(weights[node.input[1]]).astype(np.float32)
+        zero = numpy_helper.to_array(weights[node.input[3]]).astype(np.float32)
+        scale = numpy_helper.to_array(weights[weight_scale]).astype(np.float32)
+        name = f"{node.input[1]}_float"
+        graph.initializer.append(numpy_helper.from_array((weight - zero) * scale, name))
+        replacing[node.name] = onnx.helper.make_node(
+            "MatMul", [quantised_input.input[0], name], [scaled.output[0]], name=f"{node.name}_float"
+        )
+        dropped.update({cast.name, scaled.name, scales.name})
+    nodes = [replacing.get(node.name, node) for node in graph.node if node.name not in dropped]
+    del graph.node[:]
+    graph.node.extend(nodes)
+    return model.SerializeToString()
+
+
+def inference_variants(examples: list[GapExample], folders: list[str], news_cache: Path | None) -> None:
+    """Held-out GAP F1 (and news pronoun accuracy) of what inference alone can change: each
+    pronoun model folder alone, with names swapped and averaged, with float32 activations, and
+    the average of the folders' probabilities (an ensemble)."""
+    import copy
+
+    import onnxruntime
+    from train_pronouns import news_accuracy, onnx_feed, swap_names
+
+    kept = [example for example in examples if held_out(example.id)]
+    gold = np.array([[example.a.coreferent, example.b.coreferent] for example in kept])
+    docs = load_spacy().pipe((example.text for example in kept), batch_size=32)
+    names = [model_names(example, doc) for example, doc in zip(kept, docs, strict=True)]
+    news = json.loads(news_cache.read_text(encoding="utf-8")) if news_cache else []
+    news = [example for example in news if example["held_out"] and example["source"] == "news"]
+    thresholds = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
+    variants: dict[str, tuple[np.ndarray, list[np.ndarray]]] = {}
+    for folder in folders:
+        model = load_pronoun_model(folder)
+        path = (shipped_pronoun_dir() if folder == "shipped" else Path(folder)) / PRONOUN_FILE
+        floated = copy.copy(model)
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3  # quiet: the int8 initializers left unused are dropped
+        floated.session = onnxruntime.InferenceSession(
+            float_activations(path), options, providers=["CPUExecutionProvider"]
+        )
+        for label, scorer in ((folder, model), (f"{folder}, float32 activations", floated)):
+
+            def scores(example: GapExample, spans: list[list[Range]]) -> np.ndarray:
+                pronoun = Range(example.pronoun_offset, example.pronoun_offset + len(example.pronoun))
+                return scorer.probabilities(example.text, pronoun, spans, scorer.gap_after_pieces)  # noqa: B023
+
+            plain = np.array([scores(example, spans) for example, spans in zip(kept, names, strict=True)])
+            swapped = plain.copy()
+            for row, (example, spans) in enumerate(zip(kept, names, strict=True)):
+                other = swap_names(example)
+                if other is not None:  # the same names barred, at their new offsets
+                    moved = [[c.span] if s else [] for c, s in zip((other.a, other.b), spans, strict=True)]
+                    swapped[row] = scores(other, moved)
+            news_scores = []
+            for e in news:
+                feed = onnx_feed(e) if e["candidates"] else None
+                logits = scorer.session.run(None, feed)[0] if feed else np.zeros(0)
+                present = feed["candidate_masks"].any(axis=1) if feed else np.zeros(0, dtype=bool)
+                news_scores.append(np.where(present, 1 / (1 + np.exp(-logits)), 0.0))
+            variants[label] = (plain, news_scores)
+            variants[f"{label}, names swapped and averaged"] = ((plain + swapped) / 2, [])
+    if len(folders) > 1:
+        variants["the folders averaged"] = (
+            np.mean([variants[folder][0] for folder in folders], axis=0),
+            [
+                np.mean(scores, axis=0)
+                for scores in zip(*(variants[folder][1] for folder in folders), strict=True)
+            ],
+        )
+    for label, (probabilities, news_scores) in variants.items():
+        figures = {t: gap_f1(probabilities, gold, t) for t in thresholds}
+        print(f"{label}: held-out GAP F1 by threshold {figures}")
+        if news_scores:
+            accuracy = {t: round(news_accuracy(news, news_scores, t), 3) for t in thresholds}
+            print(f"{label}: held-out news pronoun accuracy {accuracy}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("gap", type=Path, help="gap-development.tsv")
+    parser.add_argument("--inference", action="store_true", help="measure inference variants (above)")
+    parser.add_argument(
+        "--models", nargs="+", default=["shipped"], help="with --inference: pronoun model folders, or shipped"
+    )
+    parser.add_argument("--news", type=Path, help="with --inference: train_pronouns.py's --cache file")
     args = parser.parse_args()
     examples = read_gap(args.gap)
+    if args.inference:
+        inference_variants(examples, args.models, args.news)
+        return
     with args.gap.open(encoding="utf-8", newline="") as handle:
         urls = {
             row["ID"]: unquote(row["URL"])

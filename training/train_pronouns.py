@@ -467,6 +467,22 @@ def export(model: PairScorer, output: Path) -> Path:
     return quantised
 
 
+def onnx_feed(example: dict) -> dict[str, np.ndarray]:
+    """The exported model's inputs for one prepared example (at least one candidate)."""
+    ids = np.array([example["ids"]], dtype=np.int64)
+    pronoun = np.zeros(ids.shape[1], dtype=np.float32)
+    pronoun[example["pronoun"]] = 1.0
+    masks = np.zeros((len(example["candidates"]), ids.shape[1]), dtype=np.float32)
+    for row, positions in enumerate(example["candidates"]):
+        masks[row, positions] = 1.0
+    return {
+        "input_ids": ids,
+        "attention_mask": np.ones_like(ids),
+        "pronoun_mask": pronoun,
+        "candidate_masks": masks,
+    }
+
+
 def onnx_figures(path: Path, kept: dict[str, list[dict]], thresholds: dict[str, float]) -> dict:
     """The held-out figures of the exported int8 model, window by window as at run time."""
     import onnxruntime
@@ -476,23 +492,12 @@ def onnx_figures(path: Path, kept: dict[str, list[dict]], thresholds: dict[str, 
     for source, measure in (("news", news_accuracy), ("gap", gap_f1)):
         scored = []
         for example in kept[source]:
-            ids = np.array([example["ids"]], dtype=np.int64)
-            pronoun = np.zeros(ids.shape[1], dtype=np.float32)
-            pronoun[example["pronoun"]] = 1.0
-            masks = np.zeros((len(example["candidates"]), ids.shape[1]), dtype=np.float32)
-            for row, positions in enumerate(example["candidates"]):
-                masks[row, positions] = 1.0
-            if not len(masks):
+            if not example["candidates"]:
                 scored.append(np.zeros(0))
                 continue
-            feed = {
-                "input_ids": ids,
-                "attention_mask": np.ones_like(ids),
-                "pronoun_mask": pronoun,
-                "candidate_masks": masks,
-            }
+            feed = onnx_feed(example)
             logits = session.run(None, feed)[0]
-            scored.append(np.where(masks.any(axis=1), 1 / (1 + np.exp(-logits)), 0.0))
+            scored.append(np.where(feed["candidate_masks"].any(axis=1), 1 / (1 + np.exp(-logits)), 0.0))
         figures[source] = round(measure(kept[source], scored, thresholds[source]), 3)
     return figures
 

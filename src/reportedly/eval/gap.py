@@ -109,6 +109,18 @@ def _bars(pronoun: Token, doc: Doc, candidate: Candidate) -> bool:
     return words is not None and len(words) > 0 and barred(pronoun, words[-1])
 
 
+def model_names(example: GapExample, doc: Doc) -> list[list[Range]]:
+    """A's and B's mentions for the pronoun model: each name at its offset, or none (which the
+    model scores 0) for a name binding bars, by the passage's parse ``doc``."""
+    pronoun = doc.char_span(
+        example.pronoun_offset, example.pronoun_offset + len(example.pronoun), alignment_mode="expand"
+    )
+    return [
+        [] if pronoun is not None and len(pronoun) == 1 and _bars(pronoun[0], doc, c) else [c.span]
+        for c in (example.a, example.b)
+    ]
+
+
 def predict(
     examples: Iterable[GapExample],
     model: str = DEFAULT_MODEL,
@@ -123,13 +135,7 @@ def predict(
     if scorer is not None:
         for example in examples:
             pronoun = Range(example.pronoun_offset, example.pronoun_offset + len(example.pronoun))
-            doc = nlp(example.text)
-            span = doc.char_span(pronoun.start, pronoun.end, alignment_mode="expand")
-            # A name binding bars is given no mention, which the model scores 0.
-            names = [
-                [] if span is not None and len(span) == 1 and _bars(span[0], doc, c) else [c.span]
-                for c in (example.a, example.b)
-            ]
+            names = model_names(example, nlp(example.text))
             chosen = scorer.choose(
                 example.text, pronoun, names, scorer.gap_threshold, scorer.gap_after_pieces
             )
