@@ -11,6 +11,8 @@ easing economic sanctions RETREAT). Passages written for the project."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from reportedly.model import Event
@@ -196,3 +198,36 @@ def test_triggers_the_list_lacked(extract, text, expected):
 )
 def test_no_event(extract, text):
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a bare name NER missed is the person the dictionaries know by it ...
+        (
+            "Morales expelled the US ambassador on Wednesday.",
+            date(2008, 9, 11),
+            ("SANCTION", [("Morales", "BOLGOV")], [("the US ambassador", "USAGOV")]),
+        ),
+        (
+            "F.W. de Klerk released Nelson Mandela from prison on Sunday.",
+            date(1990, 2, 11),
+            ("RETREAT", [("F.W. de Klerk", "ZAFGOV")], [("Nelson Mandela", "ZAFELI")]),
+        ),
+        # ... a lone surname only while a leader of that name is in office
+        (
+            "Morales expelled the US ambassador on Wednesday.",
+            date(1995, 9, 11),
+            ("SANCTION", [("Morales", None)], [("the US ambassador", "USAGOV")]),
+        ),
+        # adjectives of peoples the dictionaries lacked
+        (
+            "Azeri forces attacked Armenian positions near Kelbajar on Friday.",
+            date(1993, 4, 3),
+            ("ASSAULT", [("Azeri forces", "AZEMIL")], [("Armenian positions near Kelbajar", "ARM")]),
+        ),
+    ],
+)
+def test_names_ner_missed_and_peoples(resolve, text, published, expected):
+    (event,) = resolve(text, published).events
+    assert coded(event) == expected

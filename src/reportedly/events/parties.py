@@ -24,7 +24,7 @@ from reportedly.attribution.lexicon import data_lines
 from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
-from reportedly.resolve.actors import TRANSNATIONAL, ActorCoder
+from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.metonyms import stands_for_government
 from reportedly.resolve.offices import shipped_office_holders
 
@@ -1397,7 +1397,9 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
     "occupied territories"), else as a description, the words up to the head first
     ("Kampuchean guerrilla camps near the Thai border" KHMREB), else as the actor named
     before the head ("Islamic State targets"), else the description of all the words
-    ("officials in Kabul"), else the organisation they name ("the UN Migration Agency")."""
+    ("officials in Kabul"), else the organisation they name ("the UN Migration Agency"),
+    else the person a bare name NER missed names ("F.W. de Klerk"; a lone surname only for
+    a leader in office on the day: "Morales expelled" in 2008, not "Ford will cut")."""
     named = any(word[:1].isupper() for word in words.split())
     head = AFTER_HEAD.sub("", words, count=1)
     return (
@@ -1407,4 +1409,15 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
         or (coder.code_qualifier_name(head, day) if named else None)
         or (coder.code_description(words, day) if head != words else None)  # else asked above
         or (coder.code_organisation(words) if named else None)
+        or (coder.code_person((words,), day, in_office=" " not in words) if _bare_name(words) else None)
+    )
+
+
+def _bare_name(words: str) -> bool:
+    """Whether words are a person's name alone, as NER may miss one: at most four words,
+    each capitalised or a surname's particle ("F.W. de Klerk", "Meles"; not "the Syrian
+    army" nor "Morales in La Paz")."""
+    tokens = words.split()
+    return 0 < len(tokens) <= 4 and all(
+        token[:1].isupper() or token.lower() in SURNAME_PARTICLES for token in tokens
     )
