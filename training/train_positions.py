@@ -4,6 +4,7 @@
         --extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
         --output src/reportedly/data/models/positions.json [--report CV.json] [--cache DIR] \
         [--settings EARLIER-CV.json]
+    python training/train_positions.py ... --settings CV.json --quick [--held-out MORE.jsonl ...]
 
 Each passage is extracted whole, as ``reportedly eval positions`` does, with the rules alone;
 its gold statement is the attribution whose content overlaps the gold content most (with
@@ -23,8 +24,9 @@ read before it is embedded) is chosen on the same folds: the penalty of its issu
 margin around the thresholds and the range of cosines its stance is read at, the least share
 of placed statements embedded whose figures stay within ``CASCADE_LOSS`` of the full model's.
 The model written is fitted on all of them with the chosen settings; ``--settings`` takes an
-earlier report's instead of the grid's. Never run it on eval/positions/gold.jsonl: that is the
-blind test. Numpy only at run time.
+earlier report's instead of the grid's; with ``--quick`` only its stance setting is
+cross-validated (and scored on the ``--held-out`` files), and nothing is written. Never run
+it on eval/positions/gold.jsonl: that is the blind test. Numpy only at run time.
 """
 
 from __future__ import annotations
@@ -316,6 +318,73 @@ def fit_stance(
     return fit_logistic(rows, labels, penalty, multiclass=True, weights_of_rows=weights_of_rows, start=start)
 
 
+def fit_stance_path(rows: np.ndarray, stances: list[str], setting: StanceSetting) -> np.ndarray:
+    """The stance weights at ``setting``'s penalty, reached as cross-validation reaches it: from
+    the strongest penalty, each fit starting from the last one's weights."""
+    weights = None
+    for penalty in STANCE_PENALTIES[: STANCE_PENALTIES.index(setting.penalty) + 1]:
+        weights = fit_stance(rows, stances, setting.balanced, penalty, weights)
+    assert weights is not None
+    return weights
+
+
+def held_stance_probabilities(
+    examples: list[Example], features: Features, weights: np.ndarray
+) -> list[np.ndarray]:
+    """The stance model's probabilities on each example's gold pairs (none: an empty array)."""
+    return [
+        softmax(stance_rows([example], features)[0] @ weights.T)
+        if example.gold.issues
+        else np.zeros((0, len(STANCE_VALUES)))
+        for example in examples
+    ]
+
+
+def quick_stance(
+    examples: list[Example],
+    extra: list[Example],
+    held_out: list[Example],
+    book: IssueBook,
+    chosen: dict[str, Any],
+) -> dict[str, Any]:
+    """The chosen stance setting alone (``--quick``): cross-validated on the grid's folds (the
+    ``--extra`` files in every training fold; no issue model, no cascade: minutes, not the
+    refit's quarter of an hour), and fitted on all the files and scored on each ``--held-out``
+    file; ``keeps_rules`` applied as at run time. Figures by file, and the folds' confusion of
+    gold (rows) and predicted stances (columns, ``STANCE_VALUES``' order)."""
+    stance = chosen["stance"]
+    setting = StanceSetting(
+        stance["embedding"],
+        stance["cue_words"],
+        stance["content_words"],
+        stance["balanced"],
+        stance["penalty"],
+    )
+    by_index: dict[int, np.ndarray] = {}
+    for fold in folds_of(len(examples)):
+        held = set(fold.tolist())
+        training = [example for index, example in enumerate(examples) if index not in held] + extra
+        features = features_for(training, book, None, setting)
+        weights = fit_stance_path(*stance_rows(training, features), setting)
+        tested = [examples[index] for index in fold]
+        by_index.update(zip(fold.tolist(), held_stance_probabilities(tested, features, weights), strict=True))
+    pairs = learned_stance_pairs(by_index, examples, stance["override"])
+    confusion = Counter(pair for pairs_of in pairs for pair in pairs_of)
+    report: dict[str, Any] = {
+        source: {key: value for key, value in found.items() if key.startswith("stance")}
+        for source, found in figures_by_source(examples, [set() for _ in examples], pairs).items()
+    }
+    report["confusion"] = [[confusion[(gold, found)] for found in STANCE_VALUES] for gold in STANCE_VALUES]
+    features = features_for(examples + extra, book, None, setting)
+    weights = fit_stance_path(*stance_rows(examples + extra, features), setting)
+    for source in sorted({example.source for example in held_out}):
+        tested = [example for example in held_out if example.source == source]
+        probabilities = dict(enumerate(held_stance_probabilities(tested, features, weights)))
+        found = learned_stance_pairs(probabilities, tested, stance["override"])
+        report[f"held out {source}"] = stance_figures([pair for pairs_of in found for pair in pairs_of])
+    return report
+
+
 def issue_f1(predicted: list[set[str]], examples: list[Example]) -> dict[str, float]:
     counts: Counter[str] = Counter()
     for issues, example in zip(predicted, examples, strict=True):
@@ -423,13 +492,18 @@ def issue_key(setting: IssueSetting, rule_threshold: float, threshold: float, wh
     return f"issues {setting} rule>={rule_threshold} other>={threshold} {where}"
 
 
+def folds_of(count: int) -> list[np.ndarray]:
+    """The cross-validation's folds of ``count`` examples (their indices), the same every run."""
+    order = np.random.default_rng(SEED).permutation(count)
+    return [order[fold::FOLDS] for fold in range(FOLDS)]
+
+
 def cross_validate(
     examples: list[Example], extra: list[Example], book: IssueBook
 ) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
     """Every setting's figures over the folds, the rules', and the best settings."""
     issues = book.names()
-    order = np.random.default_rng(SEED).permutation(len(examples))
-    folds = [order[fold::FOLDS] for fold in range(FOLDS)]
+    folds = folds_of(len(examples))
     issue_settings = [(*model, penalty) for model in ISSUE_MODELS for penalty in ISSUE_PENALTIES]
     stance_settings = [
         (*model, balanced, penalty)
@@ -706,11 +780,7 @@ def fit_chosen(examples: list[Example], book: IssueBook, chosen: dict[str, Any])
     assert issue_weights is not None
     stance_weights = None
     if stance["learned"]:
-        rows_of_pairs, stances = stance_rows(examples, features)
-        for penalty in STANCE_PENALTIES[: STANCE_PENALTIES.index(stance_setting.penalty) + 1]:
-            stance_weights = fit_stance(
-                rows_of_pairs, stances, stance_setting.balanced, penalty, stance_weights
-            )
+        stance_weights = fit_stance_path(*stance_rows(examples, features), stance_setting)
     cascade = None
     if "cascade" in chosen:
         best = chosen["cascade"]["chosen"]
@@ -757,7 +827,19 @@ def main() -> None:
         "--train", dest="more", type=Path, action="append", default=[], help="more training files"
     )
     parser.add_argument("--extra", type=Path, action="append", default=[])
-    parser.add_argument("--output", type=Path, required=True)
+    parser.add_argument("--output", type=Path, help="where to write the model (not with --quick)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="with --settings: cross-validate its stance setting alone, print the figures, write no model",
+    )
+    parser.add_argument(
+        "--held-out",
+        type=Path,
+        action="append",
+        default=[],
+        help="with --quick: a file to score, fitted on all",
+    )
     parser.add_argument("--report", type=Path, help="where to write the chosen settings' figures (JSON)")
     parser.add_argument("--grid", type=Path, help="where to write every setting's figures (JSON)")
     parser.add_argument("--cache", type=Path, help="a folder to keep the extracted statements in")
@@ -767,9 +849,13 @@ def main() -> None:
         help="an earlier --report: refit its chosen settings (and the cascade), no grid",
     )
     args = parser.parse_args()
+    if args.quick and (not args.settings or args.output):
+        parser.error("--quick takes --settings and no --output")
+    if not args.quick and not args.output:
+        parser.error("--output is required")
     if args.settings:
         restrict_grid(json.loads(args.settings.read_text())["chosen"])
-    if any("gold" in path.name for path in [args.train, *args.more, *args.extra]):
+    if any("gold" in path.name for path in [args.train, *args.more, *args.extra, *args.held_out]):
         sys.exit("train_positions.py: the gold file is the blind test; train on train.jsonl")
     resources = Resources.load(positions="none")
     extractor = Extractor.from_resources(resources)
@@ -780,6 +866,13 @@ def main() -> None:
         for example in examples_of(path, extractor, book, args.cache)
     ]
     extra = [example for path in args.extra for example in examples_of(path, extractor, book, args.cache)]
+    if args.quick:
+        held_out = [
+            example for path in args.held_out for example in examples_of(path, extractor, book, args.cache)
+        ]
+        settings = json.loads(args.settings.read_text())["chosen"]
+        print(json.dumps(quick_stance(examples, extra, held_out, book, settings), indent=1))
+        return
     figures, chosen = cross_validate(examples, extra, book)
     report = {"examples": len(examples), "extra": len(extra), "chosen": chosen}
     print(json.dumps(report, indent=1), file=sys.stderr)
