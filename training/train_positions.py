@@ -78,14 +78,51 @@ STEPS = 200
 # the embedding, the exemplars); stance models: (the embedding, the cue's words, the
 # content's words), each with and without class weights. The penalties from the strongest:
 # each fit starts from the last one's weights.
-ISSUE_MODELS = (("ovr", True, False), ("ovr", True, True), ("pair", False, True), ("pair", True, True))
 ISSUE_PENALTIES = (3.0, 1.0)
-STANCE_MODELS = ((False, True, False), (False, True, True), (True, True, False), (True, True, True))
 STANCE_PENALTIES = (10.0, 3.0)
-BALANCED = (False, True)
-RULE_THRESHOLDS = (0.0, 0.05, 0.1, 0.2, 0.3)
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
-OVERRIDES = (0.0, 0.1, 0.2, 0.3, 0.5)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The settings cross-validation tries."""
+
+    issue_models: tuple[tuple[str, bool, bool], ...] = (
+        ("ovr", True, False),
+        ("ovr", True, True),
+        ("pair", False, True),
+        ("pair", True, True),
+    )
+    issue_penalties: tuple[float, ...] = ISSUE_PENALTIES
+    stance_models: tuple[tuple[bool, bool, bool], ...] = (
+        (False, True, False),
+        (False, True, True),
+        (True, True, False),
+        (True, True, True),
+    )
+    stance_penalties: tuple[float, ...] = STANCE_PENALTIES
+    balanced: tuple[bool, ...] = (False, True)
+    rule_thresholds: tuple[float, ...] = (0.0, 0.05, 0.1, 0.2, 0.3)
+    thresholds: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7)
+    overrides: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.5)
+
+    @classmethod
+    def of_chosen(cls, chosen: dict[str, Any]) -> Grid:
+        """The grid narrowed to the settings an earlier run chose (``--settings``), each
+        penalty reached by the same path: the same models, refitted with a cascade in
+        minutes, not the grid's three quarters of an hour."""
+        issue, stance = chosen["issues"], chosen["stance"]
+        return cls(
+            issue_models=((issue["kind"], issue["embedding"], issue["exemplars"]),),
+            issue_penalties=ISSUE_PENALTIES[: ISSUE_PENALTIES.index(issue["penalty"]) + 1],
+            stance_models=((stance["embedding"], stance["cue_words"], stance["content_words"]),),
+            stance_penalties=STANCE_PENALTIES[: STANCE_PENALTIES.index(stance["penalty"]) + 1],
+            balanced=(stance["balanced"],),
+            rule_thresholds=(issue["rule_threshold"],),
+            thresholds=(issue["threshold"],),
+            overrides=(stance["override"],),
+        )
+
+
 FAMILY_PARTS = (" + embedding", " + cue words", " + content words", " balanced")
 # The cascade (``learned.Cascade``): the penalties of its issue models, from the strongest, and
 # the margins around the thresholds within which a statement is embedded. The least margin
@@ -499,17 +536,17 @@ def folds_of(count: int) -> list[np.ndarray]:
 
 
 def cross_validate(
-    examples: list[Example], extra: list[Example], book: IssueBook
+    examples: list[Example], extra: list[Example], book: IssueBook, grid: Grid
 ) -> tuple[dict[str, dict[str, float]], dict[str, Any]]:
-    """Every setting's figures over the folds, the rules', and the best settings."""
+    """Every setting of ``grid``'s figures over the folds, the rules', and the best settings."""
     issues = book.names()
     folds = folds_of(len(examples))
-    issue_settings = [(*model, penalty) for model in ISSUE_MODELS for penalty in ISSUE_PENALTIES]
+    issue_settings = [(*model, penalty) for model in grid.issue_models for penalty in grid.issue_penalties]
     stance_settings = [
         (*model, balanced, penalty)
-        for model in STANCE_MODELS
-        for balanced in BALANCED
-        for penalty in STANCE_PENALTIES
+        for model in grid.stance_models
+        for balanced in grid.balanced
+        for penalty in grid.stance_penalties
     ]
     issue_probs: dict[tuple, dict[int, np.ndarray]] = {setting: {} for setting in issue_settings}
     # The stance model's probabilities on each held-out gold pair, in the examples' order.
@@ -521,26 +558,26 @@ def cross_validate(
         training = [example for index, example in enumerate(examples) if index not in held] + extra
         tested = [examples[index] for index in fold]
         labels = gold_issues(training, issues)
-        for kind, embedding, exemplars in ISSUE_MODELS:
+        for kind, embedding, exemplars in grid.issue_models:
             features = features_for(training, book, IssueSetting(kind, embedding, exemplars, 0.0), None)
             rows = issue_rows(training, features, kind, exemplars)
             held_rows = issue_rows(tested, features, kind, False)
             weights = None
-            for penalty in ISSUE_PENALTIES:  # from the strongest, each fit starting from the last
+            for penalty in grid.issue_penalties:  # from the strongest, each fit starting from the last
                 weights = fit_issues(rows, labels, kind, penalty, weights)
                 for index, row in zip(fold, held_rows, strict=True):
                     issue_probs[(kind, embedding, exemplars, penalty)][index] = issue_probabilities(
                         weights, row, kind
                     )
-        for blocks in STANCE_MODELS:
+        for blocks in grid.stance_models:
             features = features_for(training, book, None, StanceSetting(*blocks, False, 0.0))
             rows, stances = stance_rows(training, features)
             held_rows = [
                 stance_rows([example], features)[0] if example.gold.issues else None for example in tested
             ]
-            for balanced in BALANCED:
+            for balanced in grid.balanced:
                 weights = None
-                for penalty in STANCE_PENALTIES:
+                for penalty in grid.stance_penalties:
                     weights = fit_stance(rows, stances, balanced, penalty, weights)
                     stance_fits[(*blocks, balanced, penalty)].append((features, weights))
                     for index, row in zip(fold, held_rows, strict=True):
@@ -554,7 +591,7 @@ def cross_validate(
     families: dict[str, dict[str, Any]] = {}
     best_stance, best_stance_score = None, -1.0
     for setting, by_index in stance_probs.items():
-        for override in OVERRIDES:
+        for override in grid.overrides:
             pairs = learned_stance_pairs(by_index, examples, override)
             found = stance_figures([pair for pairs_of in pairs for pair in pairs_of])
             figures[f"stance {StanceSetting(*setting)} override {override}"] = found
@@ -570,7 +607,7 @@ def cross_validate(
     embeds_for_stance = learned_stance and bool(best_stance[0][0])
     best_issue, best_issue_f1 = None, -1.0
     for setting, by_index in issue_probs.items():
-        for thresholds in itertools.product(RULE_THRESHOLDS, THRESHOLDS, ADD_WHERE):
+        for thresholds in itertools.product(grid.rule_thresholds, grid.thresholds, ADD_WHERE):
             found = issue_f1(
                 learned_issue_sets(by_index, examples, issues, thresholds, embeds_for_stance), examples
             )
@@ -804,22 +841,6 @@ def fit_chosen(examples: list[Example], book: IssueBook, chosen: dict[str, Any])
     )
 
 
-def restrict_grid(chosen: dict[str, Any]) -> None:
-    """The grid narrowed to the settings an earlier run chose (``--settings``), each penalty
-    reached by the same path: the same models, refitted with a cascade in minutes, not the
-    grid's three quarters of an hour."""
-    global ISSUE_MODELS, ISSUE_PENALTIES, STANCE_MODELS, STANCE_PENALTIES, BALANCED
-    global RULE_THRESHOLDS, THRESHOLDS, OVERRIDES
-    issue, stance = chosen["issues"], chosen["stance"]
-    ISSUE_MODELS = ((issue["kind"], issue["embedding"], issue["exemplars"]),)
-    ISSUE_PENALTIES = ISSUE_PENALTIES[: ISSUE_PENALTIES.index(issue["penalty"]) + 1]
-    STANCE_MODELS = ((stance["embedding"], stance["cue_words"], stance["content_words"]),)
-    STANCE_PENALTIES = STANCE_PENALTIES[: STANCE_PENALTIES.index(stance["penalty"]) + 1]
-    BALANCED = (stance["balanced"],)
-    RULE_THRESHOLDS, THRESHOLDS = (issue["rule_threshold"],), (issue["threshold"],)
-    OVERRIDES = (stance["override"],)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", type=Path)
@@ -853,8 +874,7 @@ def main() -> None:
         parser.error("--quick takes --settings and no --output")
     if not args.quick and not args.output:
         parser.error("--output is required")
-    if args.settings:
-        restrict_grid(json.loads(args.settings.read_text())["chosen"])
+    grid = Grid.of_chosen(json.loads(args.settings.read_text())["chosen"]) if args.settings else Grid()
     if any("gold" in path.name for path in [args.train, *args.more, *args.extra, *args.held_out]):
         sys.exit("train_positions.py: the gold file is the blind test; train on train.jsonl")
     resources = Resources.load(positions="none")
@@ -873,7 +893,7 @@ def main() -> None:
         settings = json.loads(args.settings.read_text())["chosen"]
         print(json.dumps(quick_stance(examples, extra, held_out, book, settings), indent=1))
         return
-    figures, chosen = cross_validate(examples, extra, book)
+    figures, chosen = cross_validate(examples, extra, book, grid)
     report = {"examples": len(examples), "extra": len(extra), "chosen": chosen}
     print(json.dumps(report, indent=1), file=sys.stderr)
     model = fit_chosen(examples + extra, book, chosen)
