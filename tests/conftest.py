@@ -19,7 +19,7 @@ from reportedly.cli import main
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
-from reportedly.model import Attribution, Document, Extraction
+from reportedly.model import Attribution, Document, Event, Extraction
 from reportedly.store.corpus import Store
 
 SHARED_DATA = Path(
@@ -47,6 +47,15 @@ def speakers_by_source(extraction: Extraction) -> dict[str, str | None]:
     return {
         a.source.text: (a.speaker.name if a.speaker else None) for a in extraction.attributions if a.source
     }
+
+
+def event_parties(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+    """An event's type and its actors' and recipients' words, each with its code."""
+
+    def coded(parties):
+        return [(party.text, party.actor.code if party.actor else None) for party in parties]
+
+    return event.event_type, coded(event.actor), coded(event.recipient)
 
 
 @pytest.fixture(scope="session")

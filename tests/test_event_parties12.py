@@ -15,16 +15,7 @@ from datetime import date
 
 import pytest
 
-from reportedly.model import Event
-
-
-def coded(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple[str, str | None]]]:
-    """An event's type and its parties' words with their codes."""
-
-    def named(group):
-        return [(party.text, party.actor.code if party.actor else None) for party in group]
-
-    return event.event_type, named(event.actor), named(event.recipient)
+from conftest import event_parties as coded
 
 
 @pytest.mark.parametrize(

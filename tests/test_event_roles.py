@@ -17,12 +17,7 @@ import pytest
 from reportedly.model import Document, Event
 from reportedly.resolve.actors import load_coder
 
-
-def parties(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple[str, str | None]]]:
-    def named(group):
-        return [(party.text, party.actor.code if party.actor else None) for party in group]
-
-    return event.event_type, named(event.actor), named(event.recipient)
+from conftest import event_parties as parties
 
 
 @pytest.mark.parametrize(
