@@ -211,6 +211,18 @@ def test_no_event(extract, text):
             date(1995, 9, 11),
             ("SANCTION", [("Morales", None)], [("the US ambassador", "USAGOV")]),
         ),
+        # monarchs named by title and given name
+        (
+            "Sheikh Zayed called on Iraq to release Kuwaiti prisoners.",
+            date(1992, 5, 2),
+            ("REQUEST", [("Sheikh Zayed", "AREGOV")], [("Iraq", "IRQ")]),
+        ),
+        # one who meets is not of the country of whom they meet (was RUS)
+        (
+            "Deng met Gorbachev in Beijing on Tuesday.",
+            date(1989, 5, 16),
+            ("CONSULT", [("Deng", None)], [("Gorbachev", "RUSGOV")]),
+        ),
         # adjectives of peoples the dictionaries lacked
         (
             "Azeri forces attacked Armenian positions near Kelbajar on Friday.",

@@ -1311,7 +1311,8 @@ def _place(
     Albanians" are not of Albania). An official who meets is not of the country only named
     as the venue ("envoys held talks in Geneva"), nor an official who acts on a state named
     by itself (``foreign``: "Chavez accused Bogota", "Kagame accused Paris") of that state,
-    unless it is also where the act is ("declared a state of siege in Haiti")."""
+    unless it is also where the act is ("declared a state of siege in Haiti"), nor one who
+    meets of the country of whom they meet."""
     parties = (*event.actor, *event.recipient)
     held = _countries_of(parties)
     named = [country for country, _ in countries]
@@ -1327,6 +1328,10 @@ def _place(
         choices = located if found.group else ranked
         if not found.group and id(found.party) in actors:
             away = venues | {country for country in foreign if not places.get(country)}
+            if venues:
+                # One who meets another is not taken for of the other's country ("Deng met
+                # Gorbachev in Beijing" is no Soviet).
+                away |= set(_countries_of(event.recipient))
             choices = [country for country in choices if country not in away]
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
