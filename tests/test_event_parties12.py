@@ -223,6 +223,12 @@ def test_no_event(extract, text):
             date(1989, 5, 16),
             ("CONSULT", [("Deng", None)], [("Gorbachev", "RUSGOV")]),
         ),
+        # what is fired is the means, not the recipient (was "Scud missiles")
+        (
+            "Iraq fired Scud missiles at Tel Aviv, the Israeli army said.",
+            date(1991, 1, 17),
+            ("ASSAULT", [("Iraq", "IRQ")], [("Tel Aviv", "ISR")]),
+        ),
         # adjectives of peoples the dictionaries lacked
         (
             "Azeri forces attacked Armenian positions near Kelbajar on Friday.",

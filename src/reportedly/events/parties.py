@@ -230,6 +230,9 @@ def parties_of(
         and token != owner
         and not (venue and (_is_venue(token) or _names_only_venue(token, text, mentions)))
         and token.i not in topic_words
+        # what is fired or launched is the means, not whom the act is done to ("fired Scud
+        # missiles at Tel Aviv")
+        and weapon_sector(_own_words(token, text).text) is None
     ]
     # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
     # "sanctions on North Korea"; "the Palestinian people"), then one whose phrase holds a
