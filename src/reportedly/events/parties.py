@@ -79,6 +79,8 @@ PLACED_SECTORS = frozenset(
 # are done ("resigned ... in Peru", "an appeal to help people in Ethiopia", "aid to
 # refugees in Liberia", "killed 52 people in London").
 VENUE_TYPES = frozenset({"CONSULT"})
+# Verbs whose object is the weapon used, not whom it is used on (``_fired``).
+FIRING_VERBS = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "shoot", "detonate"})
 # Of those, groups of people rather than officials ("students", "villagers", "rebels"): they
 # are where the act happens or of the state that acts on them or that they act against,
 # not of a country named only as the aim of something ("students protesting the sending of
@@ -230,9 +232,7 @@ def parties_of(
         and token != owner
         and not (venue and (_is_venue(token) or _names_only_venue(token, text, mentions)))
         and token.i not in topic_words
-        # what is fired or launched is the means, not whom the act is done to ("fired Scud
-        # missiles at Tel Aviv")
-        and weapon_sector(_own_words(token, text).text) is None
+        and not _fired(token, trigger, text)
     ]
     # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
     # "sanctions on North Korea"; "the Palestinian people"), then one whose phrase holds a
@@ -459,6 +459,18 @@ def _names_only_venue(
     if not places or not mentions.named_in(phrase):
         return False
     return not mentions.named_in(Span.of(text, phrase.start, min(places)))
+
+
+def _fired(token: Token, trigger: Token, text: str) -> bool:
+    """Whether a candidate is the weapon the act fires or launches ("fired Scud missiles at
+    Tel Aviv"): the means, not whom the act is done to (unlike an act condemned: "condemned
+    the US bombing of Libya")."""
+    return (
+        token.dep_ == "dobj"
+        and token.head.i == trigger.i
+        and trigger.lemma_.lower() in FIRING_VERBS
+        and weapon_sector(_own_words(token, text).text) is not None
+    )
 
 
 def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[bool, bool, int]:
