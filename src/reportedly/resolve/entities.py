@@ -316,9 +316,9 @@ class _Grouper:
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, ...], Entity] = {}
         self.full_names: dict[str, list[Entity]] = {}  # surname key -> people named in full
-        # A word of a full name before its surname, other than a known first name opening
-        # it -> the people it is in ("lula" of "Luiz Inacio Lula da Silva", "ban" of "Ban
-        # Ki-moon", whose surname comes first).
+        # A word of a full name before its surname -> the people it is in ("lula" of "Luiz
+        # Inacio Lula da Silva", "ban" of "Ban Ki-moon", whose surname comes first, "jane" of
+        # "Jane Sanders": a first name alone is the one person named in full with it).
         self.inner_names: dict[str, list[Entity]] = {}
         self.labels: dict[str, Counter[str]] = {}
         self.last_seen: dict[str, int] = {}
@@ -339,9 +339,9 @@ class _Grouper:
             people = self.full_names.setdefault(surname(key), [])
             if entity not in people:
                 people.append(entity)
-            for index, word in enumerate(person_key(key)[:-1]):
-                if len(word.rstrip(".")) < 2 or (index == 0 and word in self.genders):
-                    continue  # an initial; a first name is often shared ("Donald" of two Trumps)
+            for word in person_key(key)[:-1]:
+                if len(word.rstrip(".")) < 2:
+                    continue  # an initial
                 inner = self.inner_names.setdefault(word, [])
                 if entity not in inner:
                     inner.append(entity)
@@ -375,8 +375,9 @@ class _Grouper:
                 return people[0]  # the first named: usually whom the story is about
             inner = self.inner_names.get(key[0], [])
             if label == "PERSON" and len(inner) == 1:
-                # "Lula" after "Luiz Inacio Lula da Silva", "Ban" after "Ban Ki-moon": a word
-                # one person's full name holds before the surname, where it is no one's surname.
+                # "Lula" after "Luiz Inacio Lula da Silva", "Ban" after "Ban Ki-moon", "Jane"
+                # after "Jane Sanders": a word one person's full name holds before the surname,
+                # where it is no one's surname (a first name two people bear is neither's).
                 return inner[0]
         entity = self.by_key.get(key)
         if entity is not None:
@@ -384,6 +385,14 @@ class _Grouper:
         lone = self.by_key.get(key[-1:])
         if label == "PERSON" and lone is not None and self._may_complete(lone, key):
             return lone  # "Sergei Lavrov" after a lone "Lavrov" (a headline, say)
+        first = self.by_key.get(key[:1]) if len(key) > 1 else None
+        if (
+            label == "PERSON"
+            and first is not None
+            and key[0] in self.genders
+            and self._may_complete(first, key)
+        ):
+            return first  # "Jane Sanders" after a lone "Jane" that no one bears as a surname
         if label == "ORG":
             return next(
                 (

@@ -37,6 +37,7 @@ from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, 
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
     HUMAN_NOUNS,
+    MADE_KINDS,
     PERSON,
     PERSON_NOUNS,
     QUALIFIERS,
@@ -143,6 +144,8 @@ TITLE_CASE_SHARE = 0.6
 EPITHET_REACH = 3
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
+DOCUMENT_KINDS = MADE_KINDS - {"campaign"}
+"""The kinds of documents ("the poll", "the report", "the ad"): things made, not campaigns."""
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
 # A headline is at most this long; its bare descriptions ("Saudi prince mocks Trump") refer
 # to an entity introduced within this many sentences after it.
@@ -946,7 +949,7 @@ class SpeakerResolver:
         if entity is None and reference.kind == "nominal" and not reference.plural:
             entity = self._named_by_head(reference, candidates)
         if entity is None and reference.types - {PERSON}:
-            entity = self._latest_of_kind(candidates)
+            entity = self._latest_of_kind(candidates, reference)
         if entity is None and PERSON in reference.types and not reference.plural:
             # "The billionaire", "the candidate": the person the ranker scores best, if at
             # all likely; a definite person's description refers back more often than not.
@@ -973,6 +976,10 @@ class SpeakerResolver:
             entity = self._country_named(entity) or entity  # "the government": France, not "French"
         if entity is not None and reference.kind == "nominal":
             self._note_mention(source, entity, "nsubj" if reference.subject else "")
+        if entity is not None and reference.role is not None and entity.id in self.people:
+            # A title resolved is a role the text gives its referent, for the titles after it
+            # ("The senator from Florida ... the senator": the same senator, not one named since).
+            self.roles.setdefault(entity.id, set()).add(reference.role)
         return entity
 
     def _other_office(self, candidate: Candidate, reference: Reference) -> bool:
@@ -1078,14 +1085,17 @@ class SpeakerResolver:
         }
         return self.by_id[named.pop()] if len(named) == 1 else None
 
-    def _latest_of_kind(self, candidates: list[Candidate]) -> Entity | None:
+    def _latest_of_kind(self, candidates: list[Candidate], reference: Reference) -> Entity | None:
         """The candidate of the kind a noun takes last named before it, within KIND_REACH
         sentences ("the company": the company just named), where the ranker found none
-        probable enough: few annotated nominal sources teach the ranker little of kinds. With
-        none of its kind, an organisation of no known kind within VAGUE_REACH sentences ("the
-        company" after "Twitter said")."""
+        probable enough: few annotated nominal sources teach the ranker little of kinds. A
+        document's maker at any distance the candidates reach ("the report": Pew Research,
+        whose report the article opened with): a document is introduced once and referred to
+        after. With none of its kind, an organisation of no known kind within VAGUE_REACH
+        sentences ("the company" after "Twitter said")."""
         before = [c for c in candidates if not c.after]
-        latest = next((c for c in before if c.type_match and c.sentences_back <= KIND_REACH), None) or next(
+        reach = NOMINAL_REACH if reference.types and reference.types <= DOCUMENT_KINDS else KIND_REACH
+        latest = next((c for c in before if c.type_match and c.sentences_back <= reach), None) or next(
             (c for c in before if c.type_vague and c.sentences_back <= VAGUE_REACH), None
         )
         return next((entity for entity in self.entities if latest and entity.id == latest.entity_id), None)
