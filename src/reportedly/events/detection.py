@@ -358,7 +358,13 @@ def _dictionary_trigger(
 ) -> tuple[Token, Trigger] | None:
     """The verb nearest the root that a verb dictionary codes as a PLOVER event: verbs are
     tried nearest the root first, so that most are never matched against the patterns."""
-    listed = [token for token in sentence if token.pos_ == "VERB" and verbs.block_of(token) is not None]
+    # A participle that qualifies a noun says who the party is, not what it did ("rebels [led]
+    # by Laurent Kabila entered Kinshasa" is no cooperation).
+    listed = [
+        token
+        for token in sentence
+        if token.pos_ == "VERB" and not _qualifying_participle(token) and verbs.block_of(token) is not None
+    ]
     if not listed:
         return None  # most sentences the fallback is asked about: no need of their words
     words = SentenceWords(sentence)  # once for all the sentence's verbs
@@ -368,6 +374,12 @@ def _dictionary_trigger(
         if event_type is not None and (sensed := _in_sense(token, Trigger(event_type, None), senses)):
             return sensed
     return None
+
+
+def _qualifying_participle(token: Token) -> bool:
+    """Whether a word is a past participle that qualifies the subject before it ("led" of
+    "rebels led by Laurent Kabila entered"): it says who acts, not what they did."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i and token.head.dep_ in SUBJECTS
 
 
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:

@@ -47,6 +47,9 @@ NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # Verbs with an object whose infinitive their subject does ("promised Ukraine to deliver";
 # an instrument's: "used tear gas to disperse protesters").
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten", "use", "employ"})
+# Verbs whose object is the place their subject goes into or takes, whose infinitive is their
+# subject's purpose ("South African troops entered Lesotho [to quell] a mutiny": the troops).
+ENTERING = frozenset({"enter", "invade", "cross", "visit", "reach", "tour", "storm", "occupy", "overrun", "raid"})
 # Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed
 # troops", "[USAID] deployed").
 ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
@@ -952,7 +955,7 @@ def _object_controller(verb: Token) -> Token | None:
     """The object of the verb whose infinitive this is, who does what it says ("persuade
     Biden [to lift] sanctions", "forced the army [to withdraw]"): not of a verb whose
     subject does it ("promised Ukraine to deliver"); None for any other word."""
-    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in SUBJECT_CONTROL:
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in SUBJECT_CONTROL | ENTERING:
         return None
     return next((child for child in verb.head.children if child.dep_ == "dobj" and child.i < verb.i), None)
 
