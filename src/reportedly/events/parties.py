@@ -1116,9 +1116,11 @@ def code_parties(
                     if home is not None:
                         party.actor = coder.actor(home + entity.actor.code)
                     continue
-                if entity.type in STATES and entity.actor.sector is None and entity.actor.country:
+                if entity.actor.sector is None and entity.actor.country:
                     # A country's agents named by it are of its sector ("US forces", "Pakistan's
-                    # foreign minister"): USAMIL, PAKGOV, not the bare country.
+                    # foreign minister"): USAMIL, PAKGOV, not the bare country; also where NER
+                    # took the country's adjective for another kind of name ("Sierra Leonean
+                    # troops" ORG, "Sri Lankan soldiers" PERSON).
                     # Of the last words up to the head besides the name: "the People's Republic
                     # of China" and "the rebel-held city near Damascus" are none.
                     head = AFTER_HEAD.sub("", _without_names(party.text, entity), count=1)
