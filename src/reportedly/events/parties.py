@@ -228,10 +228,13 @@ def parties_of(
         owner = _qualifying_owner(trigger, peoples)
     actor_words = {token.i for token in (owner or subject or agent or trigger).subtree}
     topic_words = _topic_words(trigger)
+    candidates = _object_candidates(trigger, verb)
+    candidate_words = {token.i for token in candidates}
     objects = [
         _named_before(token, actor_words)
-        for token in _object_candidates(trigger, verb)
+        for token in candidates
         if token.ent_type_ not in TIMES
+        and not _locates(token, candidate_words)
         and token != owner
         and not (venue and (_is_venue(token) or _names_only_venue(token, text, mentions)))
         and token.i not in topic_words
@@ -287,6 +290,19 @@ def parties_of(
         # first actor's first.
         return actors, [EventActor(party.text, party.entity) for party in (*actors[1:], actors[0])]
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
+
+
+def _locates(token: Token, candidates: set[int]) -> bool:
+    """Whether a candidate only says where another candidate is ("Nairobi" of "fired tear
+    gas at opposition supporters [in Nairobi]"): the other is whom the act is done to, and
+    the place its phrase names gives its country."""
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.lower_ in LOCATING
+        and preposition.head.i in candidates
+        and preposition.head.pos_ in NOUNS
+    )
 
 
 def _reciprocal(token: Token) -> bool:
