@@ -1103,16 +1103,18 @@ def code_parties(
             if home is not None:
                 party.actor = coder.actor(home + (coder.sector_of(party.text) or ""))
                 continue
-            if entity is not None and entity.actor is not None and entity.actor.code.startswith(STATELESS):
+            if entity is not None and entity.actor is not None and _stateless_group(entity.actor):
                 # A rebel group the dictionaries place in no country ("Islamic Salvation
-                # Front" INTREB) is of the country its name names ("Egyptian Islamic
-                # Jihad"), else of where it acts, as a group no dictionary places.
+                # Front" INTREB; by its faith alone: "Aum Shinrikyo" BUDREB) is of the
+                # country its name names ("Egyptian Islamic Jihad"), else of where it acts,
+                # as a group no dictionary places.
                 party.actor = entity.actor
+                own = entity.actor.code[3:] if entity.actor.code.startswith(STATELESS) else entity.actor.code
                 named = coder.code_description(entity.name, published)
                 if named is not None:
-                    party.actor = coder.actor(named[:3] + entity.actor.code[3:])
+                    party.actor = coder.actor(named[:3] + own)
                 else:
-                    unplaced.append(Unplaced(party, None, True, entity.actor.code[3:]))
+                    unplaced.append(Unplaced(party, None, True, own))
                 continue
             if (
                 entity is not None
@@ -1265,6 +1267,14 @@ def _person_named(party: EventActor, event: Event, text: str, mentions: NamedMen
         return None
     found = mentions.named_in(Span.of(text, start, start + len(party.text)))
     return next((entity for entity in found if entity.type == "PERSON"), None)
+
+
+def _stateless_group(actor: Actor) -> bool:
+    """Whether a dictionary code is of an armed or popular group of no country: stateless
+    (INTREB) or of a faith alone (BUDREB), not an international body (IGO, IMG, NGO)."""
+    if actor.code.startswith(STATELESS):
+        return True
+    return actor.country is None and actor.code[:3] not in TRANSNATIONAL and of_sectors(actor.code[3:], GROUP_SECTORS)
 
 
 def of_sectors(sector: str, sectors: frozenset[str]) -> bool:
