@@ -70,6 +70,9 @@ PLACE_NOUNS = LAND_AND_WATER | {"area", "areas", "zone", "border", "territory", 
 TOPIC_VERBS = frozenset({"discuss", "debate"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
 UNNAMED = 2
+# The dictionaries' prefix of a union's republics before their own codes (USRAZE, USRARM:
+# the Soviet Union's, dated before 1991).
+UNIONS = frozenset({"USR"})
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it. A party in one ("the army", "President X", "a terror group") that
 # no dictionary places is placed in the country its sentence names; "reporters" are not.
@@ -1194,6 +1197,10 @@ def code_parties(
                 own = sector if head else None
                 unplaced.append(Unplaced(party, people[:3] if people else None, group, own))
         for party in parties:
+            if party.actor is not None and party.actor.code[:3] in UNIONS and party.actor.country is None:
+                # A union's republic (USRARM, Soviet Armenia before 1991) is of the republic,
+                # as PLOVER writes it: ARM, not no country.
+                party.actor = coder.actor(party.actor.code[3:]) or party.actor
             entity = entities.get(party.entity) if party.entity else None
             if entity is not None and entity.type == "PERSON" and party.actor and party.actor.country:
                 # The country a person's words give their title is theirs, whatever country
