@@ -379,7 +379,9 @@ def _dictionary_trigger(
 def _qualifying_participle(token: Token) -> bool:
     """Whether a word is a past participle that qualifies the subject before it ("led" of
     "rebels led by Laurent Kabila entered"): it says who acts, not what they did."""
-    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i and token.head.dep_ in SUBJECTS
+    return (
+        token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i and token.head.dep_ in SUBJECTS
+    )
 
 
 def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[Token, Trigger] | None:

@@ -49,7 +49,9 @@ NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow", "swear", "guarantee", "threaten", "use", "employ"})
 # Verbs whose object is the place their subject goes into or takes, whose infinitive is their
 # subject's purpose ("South African troops entered Lesotho [to quell] a mutiny": the troops).
-ENTERING = frozenset({"enter", "invade", "cross", "visit", "reach", "tour", "storm", "occupy", "overrun", "raid"})
+ENTERING = frozenset(
+    {"enter", "invade", "cross", "visit", "reach", "tour", "storm", "occupy", "overrun", "raid"}
+)
 # Relations the parse gives a subject it took for an adverb or a modifier ("[Turkey] massed
 # troops", "[USAID] deployed").
 ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
@@ -1281,7 +1283,11 @@ def _stateless_group(actor: Actor) -> bool:
     (INTREB) or of a faith alone (BUDREB), not an international body (IGO, IMG, NGO)."""
     if actor.code.startswith(STATELESS):
         return True
-    return actor.country is None and actor.code[:3] not in TRANSNATIONAL and of_sectors(actor.code[3:], GROUP_SECTORS)
+    return (
+        actor.country is None
+        and actor.code[:3] not in TRANSNATIONAL
+        and of_sectors(actor.code[3:], GROUP_SECTORS)
+    )
 
 
 def of_sectors(sector: str, sectors: frozenset[str]) -> bool:
