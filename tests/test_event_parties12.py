@@ -94,7 +94,7 @@ from conftest import event_parties as coded
             (
                 "ASSAULT",
                 [("The Nigerian military government", "NGAGOVMIL")],
-                [("nine Ogoni activists", "NGA")],
+                [("nine Ogoni activists", "NGAOPP")],
             ),
         ),
         # an act a relative clause tells of comes after the main clause's (was ASSAULT "fought")

@@ -210,7 +210,7 @@ def test_home_country_is_the_one_country_of_all_codes():
             "The governments of Mali and Niger expelled French diplomats.",
             (
                 "SANCTION",
-                [("The governments of Mali", "MLI"), ("The governments of Niger", "NER")],
+                [("The governments of Mali", "MLIGOV"), ("The governments of Niger", "NERGOV")],
                 [("French diplomats", "FRAGOV")],
             ),
         ),
@@ -474,7 +474,11 @@ def test_organisations_and_states_the_dictionaries_lack(extract, text, expected)
         ),
         (
             "Gunmen from the Niger Delta kidnapped four foreign oil workers.",
-            ("ASSAULT", [("Gunmen from the Niger Delta", "NGA")], [("four foreign oil workers", "NGALAB")]),
+            (
+                "ASSAULT",
+                [("Gunmen from the Niger Delta", "NGAUAF")],
+                [("four foreign oil workers", "NGALAB")],
+            ),
         ),
         (
             "Contra rebels attacked a Sandinista army post.",
