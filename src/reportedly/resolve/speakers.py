@@ -119,9 +119,6 @@ PRONOUN_REACH = 4
 # What the rules take off a pronoun candidate named only in another attribution's words
 # (chosen on the four fifths of train not held out: docs/evaluation.md).
 QUOTED_PENALTY = 3.0
-# What the rules add for a pronoun candidate that is its sentence's main subject, not a
-# reported clause's (chosen on the four fifths of train not held out: docs/evaluation.md).
-MAIN_SUBJECT_BONUS = 0.5
 # How far back the last entity of a noun's kind is its referent when the ranker finds none.
 KIND_REACH = 8
 # The same for an organisation of no known kind, where none of the noun's kind is named
@@ -1676,9 +1673,6 @@ class SpeakerResolver:
             distance = here - mention.sentence
             score = -1.5 * distance if distance else 0.5
             score += 1.0 if mention.subject else 0.0
-            # The subject of a sentence's main clause, not of a clause it reports ("Guardiola
-            # said Haaland would miss the derby. He said ...": Guardiola goes on).
-            score += MAIN_SUBJECT_BONUS if mention.subject and self._main_clause(mention) else 0.0
             score += 0.5 if gender == kind else 0.0
             score += 1.5 if previous is not None and mention.entity.id == previous.id else 0.0
             # Named only inside another speaker's words ("... beat Hillary Clinton," she
@@ -1729,11 +1723,6 @@ class SpeakerResolver:
         if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
             subject = token.head  # "Halbritter, who ...": the relative's antecedent
         return self._mention_at(subject)
-
-    def _main_clause(self, mention: _Mention) -> bool:
-        """Whether the mention's clause is its sentence's main one (its head is the root)."""
-        tokens = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return tokens is not None and len(tokens) > 0 and tokens.root.head.dep_ == "ROOT"
 
     def _controlled_clauses(self, pronoun: Token) -> list[Span]:
         """The fronted participle clauses whose understood subject a subject pronoun is
