@@ -1652,17 +1652,13 @@ class SpeakerResolver:
         )
         latest: dict[str, _Mention] = {}
         controlled = self._controlled_clauses(pronoun)
-        sources = [other.source for other in self.attributions if other is not attribution and other.source]
         for mention in near:
             if mention.end > pronoun.idx:
                 break
             if not self._agrees(kind, mention):
                 continue
-            if _within(mention.start, attribution.content) and not _within(mention.start, sources):
-                # A speaker does not name himself in his own words, unless the words are
-                # another attribution's source ("Modi, 73, thanked voters": one whose content
-                # the extractor ran back over, taken for the next one's words).
-                continue
+            if _within(mention.start, attribution.content):
+                continue  # a speaker does not name himself in his own words
             if _within(mention.start, controlled):
                 continue
             latest[mention.entity.id] = mention
@@ -1907,8 +1903,6 @@ class SpeakerResolver:
             for span in entity.mentions:
                 if _dateline(self.text, span.start, span.end):
                     continue  # where the story was filed: no one's antecedent ("FRANKFURT, Oct 25 -")
-                if _vocative(self.text, span.start, span.end):
-                    continue  # one a quote addresses ("So Donald, ..."): not who the story is about
                 tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
                 dep = tokens.root.dep_ if tokens is not None and len(tokens) > 0 else ""
                 mentions.append(_Mention(span.start, span.end, entity, self._sentence(span.start), dep))
@@ -1924,27 +1918,6 @@ def _personal_kind(entity: Entity) -> str | None:
     if entity.type != "ORG":
         return None
     return PERSONAL_ORGANISATIONS.get(entity.name.casefold().rsplit(" ", 1)[-1])
-
-
-# Words a quote opens with before the one it addresses ("So Donald, ...", "Thank you, Kamala").
-_VOCATIVE_OPENING = re.compile(
-    r"(?:^|[\"“]\s*)(?:(?:so|well|look|listen|now|oh|yes|no|hey|and|but|thank you|thanks|sorry|"
-    r"please|congratulations)\s*,?\s*)?$",
-    re.IGNORECASE,
-)
-
-
-def _vocative(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``start``-``end`` is addressed inside a quotation: opening it (after
-    at most a discourse word) before a comma ("So Donald, you ..."), or closing a sentence of
-    it after one ("..., Donald.")."""
-    if not quoted(text, start):
-        return False
-    after = text[end : end + 1]
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    if after == "," and _VOCATIVE_OPENING.search(line.rstrip()) and re.search(r"[\"“]", line):
-        return True
-    return after in {".", "?", "!"} and line.rstrip().endswith(",") and text[end + 1 : end + 2] in {'"', "”"}
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
