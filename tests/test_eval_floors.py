@@ -129,8 +129,10 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     # country 0.768. Main after ev11 and code11: actor span 0.828, country 0.899 (382 of 425);
     # recipient span 0.605, country 0.772 (301 of 390). Branch ev12 (weapons as attackers, a
     # person's stated country, triggers the list lacked): actor country 0.901 (383 of 425), the
-    # rest unchanged. Floors: about two sentences fewer right.
+    # rest unchanged. Main after code12, ev12 and ev13 (names as wire news writes them,
+    # mis-typed adjectives' sectors, places of recipients): actor span 0.828, country 0.899 (of
+    # 426); recipient span 0.609, country 0.777 (of 395). Floors: about two sentences fewer right.
     assert report["actor"]["span_accuracy"] >= 0.824
     assert report["actor"]["country_accuracy"] >= 0.896
-    assert report["recipient"]["span_accuracy"] >= 0.601
-    assert report["recipient"]["country_accuracy"] >= 0.767
+    assert report["recipient"]["span_accuracy"] >= 0.605
+    assert report["recipient"]["country_accuracy"] >= 0.772
