@@ -612,11 +612,7 @@ def _distance_from_root(token: Token) -> tuple[bool, int, int]:
 
 def _in_relative_clause(token: Token) -> bool:
     """Whether a word is in a relative clause ("which has fought three wars")."""
-    while token.head.i != token.i:
-        if token.dep_ == "relcl":
-            return True
-        token = token.head
-    return False
+    return any(word.dep_ == "relcl" for word in (token, *token.ancestors))
 
 
 def _act_of(token: Token) -> Token:
