@@ -65,3 +65,4 @@ for _command in (
 ):
     main.add_command(_command)
 evaluate.evaluate.add_command(positions.eval_positions)
+evaluate.evaluate.add_command(positions.eval_positions_agreement)

@@ -178,3 +178,21 @@ def eval_positions(
         format_report,
         output_format,
     )
+
+
+@click.command(name="positions-agreement")
+@click.argument("reference", type=GOLD_FILE)
+@click.argument("other", type=GOLD_FILE)
+@report_format
+def eval_positions_agreement(reference: Path, other: Path, output_format: str | None) -> None:
+    """How far OTHER, a second annotation of REFERENCE's statements (same ids, texts and
+    contents), agrees with it: issue precision, recall and F1 taking REFERENCE as gold, and
+    stance accuracy, macro-F1 and Cohen's kappa on the pairs both give."""
+    from reportedly.eval.positions import agreement, format_agreement, read_gold
+    from reportedly.positions.issues import load_issues
+
+    def run() -> dict:
+        book = load_issues()
+        return agreement(read_gold(reference, book), read_gold(other, book))
+
+    _report(run, format_agreement, output_format)

@@ -161,6 +161,12 @@ def _stance_on(
     return name_demanded([read], matched[0], extractor.resources.coder)[0]
 
 
+def _spans_agree(first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two spans overlap by at least half their union (conditions)."""
+    union = max(first[1], second[1]) - min(first[0], second[0])
+    return _overlap(first, second) * 2 >= union
+
+
 def _same_party(gold: str, system: Stance, coder: ActorCoder) -> bool:
     """Whether the system's addressee is the party a gold name names: the names (the span's
     words where it resolved none) hold one another, case and a leading "the" aside; or the
@@ -202,6 +208,27 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
+def _stance_figures(confusion: Counter[tuple[str, str]]) -> dict[str, Any]:
+    """Accuracy, macro-F1 (over the stances the reference gives), F1 per stance and the
+    confusion of the (reference, other) stance pairs counted in ``confusion``."""
+    pairs = sum(confusion.values())
+    right = sum(count for (gold, system), count in confusion.items() if gold == system)
+    per_stance = {}
+    for value in STANCE_VALUES:
+        tp = confusion[(value, value)]
+        fp = sum(count for (gold, system), count in confusion.items() if system == value and gold != value)
+        fn = sum(count for (gold, system), count in confusion.items() if gold == value and system != value)
+        per_stance[value] = {"gold": tp + fn, **_f1(tp, fp, fn)}
+    present = [figures["f1"] or 0.0 for value, figures in per_stance.items() if figures["gold"]]
+    return {
+        "pairs": pairs,
+        "accuracy": _round(right / pairs) if pairs else None,
+        "macro_f1": _round(sum(present) / len(present)) if present else None,
+        "by_stance": per_stance,
+        "confusion": {f"{gold} -> {system}": count for (gold, system), count in sorted(confusion.items())},
+    }
+
+
 def score(
     golds: list[GoldStatement], extractions: list[Extraction], book: IssueBook, extractor: Extractor
 ) -> dict[str, Any]:
@@ -230,15 +257,10 @@ def score(
                 mistakes.append(f"{item.issue}: {item.stance} -> {system.stance}")
             if item.condition:
                 condition["gold"] += 1
-                gold_span = (
-                    gold.text.find(item.condition),
-                    gold.text.find(item.condition) + len(item.condition),
-                )
                 if system.condition:
-                    union = max(gold_span[1], system.condition.end) - min(
-                        gold_span[0], system.condition.start
+                    condition["right"] += _spans_agree(
+                        _found(gold.text, item.condition), system.condition.range
                     )
-                    condition["right"] += _overlap(gold_span, system.condition.range) * 2 >= union
             elif system.condition:
                 condition["spurious"] += 1
             if item.demanded_of:
@@ -259,15 +281,6 @@ def score(
                     "stances": mistakes,
                 }
             )
-    pairs = sum(confusion.values())
-    right = sum(count for (gold, system), count in confusion.items() if gold == system)
-    per_stance = {}
-    for value in STANCE_VALUES:
-        tp = confusion[(value, value)]
-        fp = sum(count for (gold, system), count in confusion.items() if system == value and gold != value)
-        fn = sum(count for (gold, system), count in confusion.items() if gold == value and system != value)
-        per_stance[value] = {"gold": tp + fn, **_f1(tp, fp, fn)}
-    present = [figures["f1"] or 0.0 for value, figures in per_stance.items() if figures["gold"]]
     return {
         "statements": len(golds),
         "matched": {"attribution": matched["attribution"], "content": matched["content"]},
@@ -281,15 +294,7 @@ def score(
                 if sum(c.values())
             },
         },
-        "stance": {
-            "pairs": pairs,
-            "accuracy": _round(right / pairs) if pairs else None,
-            "macro_f1": _round(sum(present) / len(present)) if present else None,
-            "by_stance": per_stance,
-            "confusion": {
-                f"{gold} -> {system}": count for (gold, system), count in sorted(confusion.items())
-            },
-        },
+        "stance": _stance_figures(confusion),
         "condition": {
             "gold": condition["gold"],
             "right": condition["right"],
@@ -302,6 +307,96 @@ def score(
         },
         "errors": errors,
     }
+
+
+def agreement(reference: list[GoldStatement], other: list[GoldStatement]) -> dict[str, Any]:
+    """How far a second annotation of the same statements (``other``, by id) agrees with
+    ``reference``: issues as precision, recall and F1 over statement-issue pairs taking
+    ``reference`` as gold; stance over the pairs both give (accuracy, macro-F1, Cohen's kappa);
+    conditions and demanded-of on those pairs as :func:`score` judges the system's. What two
+    readers of one guide agree on bounds what a system can be expected to reach."""
+    others = {statement.id: statement for statement in other}
+    for statement in reference:
+        second = others.get(statement.id)
+        if second is None:
+            raise GoldError(f"statement {statement.id}: not in the second annotation")
+        if (second.text, second.content) != (statement.text, statement.content):
+            raise GoldError(f"statement {statement.id}: the annotations differ in its text or content")
+    if len(others) != len(reference):
+        raise GoldError("the second annotation has statements the first has not")
+    issue_counts: Counter[str] = Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
+    condition: Counter[str] = Counter()
+    demanded: Counter[str] = Counter()
+    for statement in reference:
+        first = {item.issue: item for item in statement.issues}
+        second = {item.issue: item for item in others[statement.id].issues}
+        issue_counts["tp"] += len(first.keys() & second.keys())
+        issue_counts["fn"] += len(first.keys() - second.keys())
+        issue_counts["fp"] += len(second.keys() - first.keys())
+        for name in first.keys() & second.keys():
+            a, b = first[name], second[name]
+            confusion[(a.stance, b.stance)] += 1
+            if a.condition:
+                condition["gold"] += 1
+                condition["right"] += b.condition is not None and _spans_agree(
+                    _found(statement.text, a.condition), _found(statement.text, b.condition)
+                )
+            elif b.condition:
+                condition["spurious"] += 1
+            if a.demanded_of:
+                demanded["gold"] += 1
+                demanded["right"] += b.demanded_of is not None and _same_name(a.demanded_of, b.demanded_of)
+            elif b.demanded_of:
+                demanded["spurious"] += 1
+    stance = _stance_figures(confusion)
+    pairs = stance["pairs"]
+    if pairs:
+        expected = sum(
+            sum(n for (a, _), n in confusion.items() if a == value)
+            * sum(n for (_, b), n in confusion.items() if b == value)
+            for value in STANCE_VALUES
+        ) / (pairs * pairs)
+        observed = sum(n for (a, b), n in confusion.items() if a == b) / pairs
+        stance["kappa"] = _round((observed - expected) / (1 - expected)) if expected < 1 else None
+    return {
+        "statements": len(reference),
+        "issues": {
+            "reference": issue_counts["tp"] + issue_counts["fn"],
+            "other": issue_counts["tp"] + issue_counts["fp"],
+            **_f1(issue_counts["tp"], issue_counts["fp"], issue_counts["fn"]),
+        },
+        "stance": stance,
+        "condition": dict(condition),
+        "demanded_of": dict(demanded),
+    }
+
+
+def _found(text: str, part: str) -> tuple[int, int]:
+    start = text.find(part)
+    return start, start + len(part)
+
+
+def format_agreement(figures: dict[str, Any]) -> str:
+    issues, stance = figures["issues"], figures["stance"]
+    condition, demanded = figures["condition"], figures["demanded_of"]
+    return "\n".join(
+        [
+            f"{figures['statements']} statements annotated twice",
+            f"issues: reference {issues['reference']}, other {issues['other']}  precision "
+            f"{issues['precision']}  recall {issues['recall']}  F1 {issues['f1']}",
+            f"stance on the {stance['pairs']} statement-issue pairs both give: accuracy "
+            f"{stance['accuracy']}  macro-F1 {stance['macro_f1']}  kappa {stance.get('kappa')}",
+            *(
+                f"  {name:<12} reference {f['gold']:>3}  P {f['precision']}  R {f['recall']}  F1 {f['f1']}"
+                for name, f in stance["by_stance"].items()
+            ),
+            f"condition: {condition.get('right', 0)} of {condition.get('gold', 0)} agree, "
+            f"{condition.get('spurious', 0)} where the reference has none",
+            f"demanded_of: {demanded.get('right', 0)} of {demanded.get('gold', 0)} agree, "
+            f"{demanded.get('spurious', 0)} where the reference has none",
+        ]
+    )
 
 
 def evaluate_positions(
