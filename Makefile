@@ -139,7 +139,6 @@ train-positions: $(VENV)/.runtime
 		--train eval/positions/train2.jsonl \
 		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
 		--extra eval/positions/train3.jsonl --extra eval/positions/train4.jsonl \
-		--extra eval/positions/train7.jsonl \
 		--output $(POSITIONS_MODEL) --report src/reportedly/data/models/positions-cv.json \
 		--cache .run/positions
 
@@ -150,7 +149,6 @@ train-positions-gate: $(VENV)/.runtime
 		--train eval/positions/train2.jsonl \
 		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
 		--extra eval/positions/train3.jsonl --extra eval/positions/train4.jsonl \
-		--extra eval/positions/train7.jsonl \
 		--pool $(POLNEAR)/train \
 		--output src/reportedly/data/models/positions-gate.json \
 		--report src/reportedly/data/models/positions-gate-cv.json --cache .run/positions
