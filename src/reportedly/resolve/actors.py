@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from reportedly.attribution.lexicon import data_lines, word_set
+from reportedly.events.places import city_countries
 from reportedly.model import Actor, Entity
 from reportedly.resolve.dictionaries import (
     DatedCode,
@@ -84,6 +85,8 @@ TWO_SURNAMES = frozenset(
 GIVEN_NAME_LIKENESS = 0.7
 # Words that begin a father's name in an Arabic name ("Fahd bin Abdul Aziz").
 PATRONYMIC = frozenset({"BIN", "IBN", "BINT"})
+# Honorifics the dictionaries write before some rulers' names ("SHEIKH_HAMAD_IBN_KHALIFAH").
+HONORIFICS = frozenset({"SHEIKH", "SHAIKH", "EMIR", "AMIR", "SULTAN", "KING", "PRINCE"})
 # Countries whose people news calls by the first word of their names: a surname written
 # first ("ROH_MOO_HYUN": "Roh", "HU_JINTAO": "Hu"), or the given name where a second name is
 # no family's ("THAKSIN_SHINAWATRA": "Thaksin", "MELES_ZENAWI": "Meles", "MEGAWATI_SUKARNOPUTRI").
@@ -202,6 +205,7 @@ def shipped_tables() -> ActorTables:
             tables.actors.update(read_actors(path))
     with resources.as_file(data / "petrarch" / AGENT_FILE) as path:
         tables.agents.update(read_agents(path))
+    tables.actors.update(_cities_elsewhere(tables.actors))
     with resources.as_file(data / "actors.yaml") as path:
         tables.update(read_actor_yaml(path))
     # Names written with bracketed acronyms ("IRISH_REPUBLICAN_ARMY_(IRA)_") as news writes
@@ -210,13 +214,36 @@ def shipped_tables() -> ActorTables:
     return tables
 
 
+# Small words that join the capitalised words of a place's name ("Port of Spain", "Trinidad
+# and Tobago", "Dar es Salaam", "Sao Tome and Principe").
+NAME_JOINERS = frozenset({"of", "and", "the", "es", "de", "del", "da", "do", "du", "la", "le", "au", "en"})
+
+
+def _cities_elsewhere(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
+    """The cities of ``data/event_cities.tsv`` that the dictionaries name as places of another
+    country: of the table's. A name several countries' places share is the table's for the
+    larger city ("Cordoba" ARG, "Cartagena" COL), where the dictionaries took one as it came
+    (ESP, ESP)."""
+    found = {}
+    for city, country in city_countries().items():
+        codes = actors.get(phrase_of(city), [])
+        if len(codes) == 1 and not codes[0].dated and len(codes[0].code) == 3 and codes[0].code != country:
+            found[phrase_of(city)] = [DatedCode(country)]
+    return found
+
+
 def _capitalised(words: Phrase, text: str) -> Phrase:
-    """The dictionary ``words`` of ``text`` that it writes with a capital; the others blank,
-    so that no name is read across them."""
-    return tuple(
-        word if original[:1].isupper() else ""
-        for word, original in zip(words, re.split(r"[\s_]+", text.strip()), strict=False)
-    )
+    """The dictionary ``words`` of ``text`` that it writes with a capital, and the small words
+    that join capitalised ones in a name ("of" of "Port of Spain", "and the" of "Saint
+    Vincent and the Grenadines"); the others blank, so that no name is read across them
+    (else "Port of Spain" would name Spain)."""
+    originals = re.split(r"[\s_]+", text.strip())
+    kept = [original[:1].isupper() for original in originals]
+    for place in range(1, len(originals) - 1):
+        joins = originals[place] in NAME_JOINERS and kept[place - 1]
+        before_capital = any(later[:1].isupper() for later in originals[place + 1 : place + 3])
+        kept[place] = kept[place] or (joins and before_capital)
+    return tuple(word if keep else "" for word, keep in zip(words, kept, strict=False))
 
 
 @cache
@@ -355,6 +382,12 @@ class ActorCoder:
                 shorter += [phrase[:end] for end in range(2, len(phrase))]  # "Sheikh Hasina"
                 if first_word_named:
                     shorter.append(phrase[:1])  # "Roh" of "Roh Moo Hyun"
+                # An Arabic name with a father's ("Hamad bin Isa Al Khalifa"), after an
+                # honorific or not ("Sheikh Hamad ibn Khalifah Al Thani"): news calls
+                # rulers by the given name ("Sheikh Hamad", "King Fahd").
+                named = phrase[1:] if phrase[0] in HONORIFICS else phrase
+                if len(named) > 2 and named[1] in PATRONYMIC:
+                    shorter.append(named[:1])
                 if two_surnames:
                     # a middle word that is no given name nor particle: a father's surname
                     shorter += [
@@ -638,7 +671,10 @@ class ActorCoder:
         # leader's only while one of that name is in office on the day ("Musharraf accused
         # India" in 2002).
         person = entity.type == "PERSON" or (entity.role is not None and entity.type in MISTYPED)
-        leader = entity.type in MISTYPED and " " not in entity.name
+        # A place NER typed as one that the city table knows is that city, not a leader's
+        # namesake ("Police in Darwin": not an Indonesian minister Darwin).
+        city = entity.type == "GPE" and entity.name.replace(".", "") in city_countries()
+        leader = entity.type in MISTYPED and " " not in entity.name and not city
         if code is None and (person or leader):
             code = self.code_person(
                 (entity.name, *entity.aliases),
