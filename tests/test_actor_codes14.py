@@ -73,6 +73,23 @@ def test_cameo_codes_as_iso(code, country):
 
 
 @pytest.mark.parametrize(
+    ("words", "country", "sector"),
+    [
+        # Mauritius's code is also the agents' sector of Muslims (were no country)
+        ("Mauritian police", "MUS", "COP"),
+        ("Police in Port Louis", "MUS", "COP"),
+    ],
+)
+def test_a_country_whose_code_is_a_sector(words, country, sector):
+    actor = load_coder().actor(load_coder().code_description(words, None))
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_the_sector_of_muslims_is_no_country():
+    assert load_coder().actor("MUSREB").country is None
+
+
+@pytest.mark.parametrize(
     ("name", "day", "expected"),
     [
         # Qatar's emir alone in office of that name (Bahrain's Hamad was crown prince)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from difflib import SequenceMatcher
 from functools import cache, cached_property, lru_cache
@@ -99,6 +99,10 @@ SHORT_SURNAME = 4
 # from 1999; Sihanouk in 1990, between his reigns).
 CAREER_YEARS = 10
 
+# Countries whose CAMEO code the agents dictionary uses for a sector (MUS: Muslims), to the
+# code they go by here (Mauritius's IOC code), which data/cameo_legacy_countries.tsv gives
+# back as ISO.
+SECTOR_CLASHES = {"MUS": "MRI"}
 LEGACY_COUNTRIES = dict(line.split("\t") for line in data_lines("cameo_legacy_countries.tsv"))
 
 
@@ -202,7 +206,7 @@ def shipped_tables() -> ActorTables:
     tables = ActorTables()
     for name in ACTOR_FILES:
         with resources.as_file(data / "petrarch" / name) as path:
-            tables.actors.update(read_actors(path))
+            tables.actors.update(_without_sector_clashes(read_actors(path)))
     with resources.as_file(data / "petrarch" / AGENT_FILE) as path:
         tables.agents.update(read_agents(path))
     tables.actors.update(_cities_elsewhere(tables.actors))
@@ -217,6 +221,23 @@ def shipped_tables() -> ActorTables:
 # Small words that join the capitalised words of a place's name ("Port of Spain", "Trinidad
 # and Tobago", "Dar es Salaam", "Sao Tome and Principe").
 NAME_JOINERS = frozenset({"of", "and", "the", "es", "de", "del", "da", "do", "du", "la", "le", "au", "en"})
+
+
+def _without_sector_clashes(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
+    """The dictionaries' actors with a country's code that is also a sector's as another code
+    of that country (``SECTOR_CLASHES``: Mauritius's MUS, the agents' Muslims, as MRI), so
+    that the country is one ("Mauritian police", "Port Louis") and the sector none; each
+    entry's names keep sharing one list of codes."""
+    renamed: dict[int, list[DatedCode]] = {}
+    for codes in actors.values():
+        if id(codes) not in renamed and any(code.code[:3] in SECTOR_CLASHES for code in codes):
+            renamed[id(codes)] = [
+                replace(code, code=SECTOR_CLASHES[code.code[:3]] + code.code[3:])
+                if code.code[:3] in SECTOR_CLASHES
+                else code
+                for code in codes
+            ]
+    return {phrase: renamed.get(id(codes), codes) for phrase, codes in actors.items()}
 
 
 def _cities_elsewhere(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
@@ -608,13 +629,26 @@ class ActorCoder:
         # that happen to spell a dictionary name ("occupied territories") are no country.
         named = _capitalised(words, description)
         # Peoples name countries too ("Albanians" as "Albanian", "Turks" as "Turk"), and
-        # adjectives the dictionaries lack their country's name ("Kampuchean": "Kampuchea").
+        # adjectives the dictionaries lack their country's name ("Kampuchean": "Kampuchea",
+        # "Kampucheans"). The longest name any of these forms holds wins: "Papua New
+        # Guineans" is PNG, not Indonesia's province of Papua.
         stems = tuple(word[:-1] if word.endswith(("S", "N")) else word for word in named)
-        country = self._longest(named, self.countries) or self._longest(stems, self.countries)
+        peoples = tuple(word[:-2] if word.endswith("NS") else word for word in named)
+        # A name the dictionaries write without its hyphens ("Guinea-Bissau", "Timor-Leste");
+        # not other hyphened words ("Israeli-Palestinian" is neither alone).
+        unhyphened = tuple(part for word in named for part in self._hyphened_name(word))
+        forms = (named, stems, peoples, unhyphened)
+        found = [match for form in forms if (match := self._longest_match(form, self.countries))]
+        country = self._country_on(max(found, key=lambda match: match[0])[2], day) if found else None
         sector = self.sector_of(description)
         if country and sector:
             return country + sector
         return country
+
+    def _hyphened_name(self, word: str) -> tuple[str, ...]:
+        """A hyphened word's parts where they are a country's name, else the word."""
+        parts = tuple(word.split("-"))
+        return parts if len(parts) > 1 and parts in self.countries else (word,)
 
     def code_head_name(self, words: str, day: date | None) -> str | None:
         """The code of a name of an actor of its own (not a bare country) that ends a noun
@@ -727,11 +761,26 @@ class ActorCoder:
             return Actor(code=code, country=iso_country(code[:3]), sector=code[3:] or None)
         return Actor(code=code, country=None, sector=code)
 
+    def _country_on(self, name: Phrase, day: date | None) -> str:
+        """The country a country's name is of on ``day``: its dated code where it has one of a
+        country ("Congo" COG from 1971 to 1997; "Juba" SDN, of SDNSSD, until 2011), else the
+        one it is of."""
+        held = code_on(self.tables.actors[name], day)
+        return held[:3] if held and held[:3] in self.country_codes else self.countries[name]
+
     @staticmethod
     def _longest(words: Phrase, table: dict[Phrase, str]) -> str | None:
+        match = ActorCoder._longest_match(words, table)
+        return match[1] if match else None
+
+    @staticmethod
+    def _longest_match(words: Phrase, table: dict[Phrase, str]) -> tuple[int, str, Phrase] | None:
+        """The value of the longest run of ``words`` that ``table`` holds, the first of
+        equal length, with its length and the run."""
         for length in range(len(words), 0, -1):
             for start in range(len(words) - length + 1):
-                value = table.get(words[start : start + length])
+                run = words[start : start + length]
+                value = table.get(run)
                 if value:
-                    return value
+                    return length, value, run
         return None
