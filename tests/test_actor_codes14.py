@@ -123,3 +123,28 @@ def test_event_actor_countries(resolve, text, published, country):
     (event,) = resolve(text, published).events
     (party,) = event.actor
     assert (party.actor.country if party.actor else None) == country
+
+
+@pytest.mark.parametrize(
+    ("words", "day", "expected"),
+    [
+        # a people's plural the dictionaries know only as the country's name (were none)
+        ("Kampucheans", date(1985, 1, 1), "KHM"),
+        ("Bosniaks", date(1995, 5, 1), "BIH"),
+        # the longest name any form holds: not Indonesia's province of Papua (was IDN)
+        ("Papua New Guineans", date(1995, 1, 1), "PNG"),
+        # a name the dictionaries write without its hyphen (was none)
+        ("Guinea-Bissau army rebels", date(1998, 6, 10), "GNBMIL"),
+        # not two names run together
+        ("Israeli-Palestinian talks", date(2000, 1, 1), None),
+        # "Congo" and its people by the era: the Republic while the other was Zaire
+        ("Congolese troops", date(1993, 6, 1), "COGMIL"),
+        ("Congolese troops", date(1999, 1, 1), "CODMIL"),
+        ("Congolese troops", date(1962, 1, 1), "CODMIL"),
+        # a place's dated code on the day (Juba SDN until South Sudan's independence)
+        ("officials in Juba", date(2005, 1, 1), "SDNGOV"),
+        ("officials in Juba", date(2012, 1, 1), "SSDGOV"),
+    ],
+)
+def test_descriptions_by_the_longest_name_on_the_day(words, day, expected):
+    assert load_coder().code_description(words, day) == expected
