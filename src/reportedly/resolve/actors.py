@@ -22,7 +22,6 @@ from typing import Any
 import yaml
 
 from reportedly.attribution.lexicon import data_lines, word_set
-from reportedly.events.places import city_countries
 from reportedly.model import Actor, Entity
 from reportedly.resolve.dictionaries import (
     DatedCode,
@@ -221,6 +220,14 @@ def shipped_tables() -> ActorTables:
 # Small words that join the capitalised words of a place's name ("Port of Spain", "Trinidad
 # and Tobago", "Dar es Salaam", "Sao Tome and Principe").
 NAME_JOINERS = frozenset({"of", "and", "the", "es", "de", "del", "da", "do", "du", "la", "le", "au", "en"})
+
+
+@cache
+def city_countries() -> dict[str, str]:
+    """The cities of ``data/event_cities.tsv`` (not capitals), their full stops left out ("St
+    Louis"), to the ISO code of their country."""
+    rows = (line.split("\t") for line in data_lines("event_cities.tsv"))
+    return {name.replace(".", ""): country for name, country in rows}
 
 
 def _without_sector_clashes(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
