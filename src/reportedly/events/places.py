@@ -10,9 +10,8 @@ something happens, never a political party of its own. The cities are data
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from reportedly.attribution.lexicon import data_lines
+from reportedly.resolve.actors import city_countries
 
 # Words that make a country's name a region of it ("northern Vietnam", "the north-east of
 # England"; in lower case, so not "South Africa"), and nouns of land and water that are
@@ -30,18 +29,6 @@ LAND_AND_WATER = frozenset(
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _WORD = re.compile(r"[\w'’-]+")
-
-
-@cache
-def city_countries() -> dict[str, str]:
-    """City names (not capitals), their full stops left out ("St Louis"), to the ISO code of
-    their country."""
-    return {name.replace(".", ""): country for name, country in map(_row, data_lines("event_cities.tsv"))}
-
-
-def _row(line: str) -> tuple[str, str]:
-    name, country = line.split("\t")
-    return name, country
 
 
 def is_place_name(words: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from difflib import SequenceMatcher
 from functools import cache, cached_property, lru_cache
@@ -84,6 +84,8 @@ TWO_SURNAMES = frozenset(
 GIVEN_NAME_LIKENESS = 0.7
 # Words that begin a father's name in an Arabic name ("Fahd bin Abdul Aziz").
 PATRONYMIC = frozenset({"BIN", "IBN", "BINT"})
+# Honorifics the dictionaries write before some rulers' names ("SHEIKH_HAMAD_IBN_KHALIFAH").
+HONORIFICS = frozenset({"SHEIKH", "SHAIKH", "EMIR", "AMIR", "SULTAN", "KING", "PRINCE"})
 # Countries whose people news calls by the first word of their names: a surname written
 # first ("ROH_MOO_HYUN": "Roh", "HU_JINTAO": "Hu"), or the given name where a second name is
 # no family's ("THAKSIN_SHINAWATRA": "Thaksin", "MELES_ZENAWI": "Meles", "MEGAWATI_SUKARNOPUTRI").
@@ -96,6 +98,10 @@ SHORT_SURNAME = 4
 # from 1999; Sihanouk in 1990, between his reigns).
 CAREER_YEARS = 10
 
+# Countries whose CAMEO code the agents dictionary uses for a sector (MUS: Muslims), to the
+# code they go by here (Mauritius's IOC code), which data/cameo_legacy_countries.tsv gives
+# back as ISO.
+SECTOR_CLASHES = {"MUS": "MRI"}
 LEGACY_COUNTRIES = dict(line.split("\t") for line in data_lines("cameo_legacy_countries.tsv"))
 
 
@@ -199,9 +205,10 @@ def shipped_tables() -> ActorTables:
     tables = ActorTables()
     for name in ACTOR_FILES:
         with resources.as_file(data / "petrarch" / name) as path:
-            tables.actors.update(read_actors(path))
+            tables.actors.update(_without_sector_clashes(read_actors(path)))
     with resources.as_file(data / "petrarch" / AGENT_FILE) as path:
         tables.agents.update(read_agents(path))
+    tables.actors.update(_cities_elsewhere(tables.actors))
     with resources.as_file(data / "actors.yaml") as path:
         tables.update(read_actor_yaml(path))
     # Names written with bracketed acronyms ("IRISH_REPUBLICAN_ARMY_(IRA)_") as news writes
@@ -210,13 +217,61 @@ def shipped_tables() -> ActorTables:
     return tables
 
 
+# Small words that join the capitalised words of a place's name ("Port of Spain", "Trinidad
+# and Tobago", "Dar es Salaam", "Sao Tome and Principe").
+NAME_JOINERS = frozenset({"of", "and", "the", "es", "de", "del", "da", "do", "du", "la", "le", "au", "en"})
+
+
+@cache
+def city_countries() -> dict[str, str]:
+    """The cities of ``data/event_cities.tsv`` (not capitals), their full stops left out ("St
+    Louis"), to the ISO code of their country."""
+    rows = (line.split("\t") for line in data_lines("event_cities.tsv"))
+    return {name.replace(".", ""): country for name, country in rows}
+
+
+def _without_sector_clashes(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
+    """The dictionaries' actors with a country's code that is also a sector's as another code
+    of that country (``SECTOR_CLASHES``: Mauritius's MUS, the agents' Muslims, as MRI), so
+    that the country is one ("Mauritian police", "Port Louis") and the sector none; each
+    entry's names keep sharing one list of codes."""
+    renamed: dict[int, list[DatedCode]] = {}
+    for codes in actors.values():
+        if id(codes) not in renamed and any(code.code[:3] in SECTOR_CLASHES for code in codes):
+            renamed[id(codes)] = [
+                replace(code, code=SECTOR_CLASHES[code.code[:3]] + code.code[3:])
+                if code.code[:3] in SECTOR_CLASHES
+                else code
+                for code in codes
+            ]
+    return {phrase: renamed.get(id(codes), codes) for phrase, codes in actors.items()}
+
+
+def _cities_elsewhere(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
+    """The cities of ``data/event_cities.tsv`` that the dictionaries name as places of another
+    country: of the table's. A name several countries' places share is the table's for the
+    larger city ("Cordoba" ARG, "Cartagena" COL), where the dictionaries took one as it came
+    (ESP, ESP)."""
+    found = {}
+    for city, country in city_countries().items():
+        codes = actors.get(phrase_of(city), [])
+        if len(codes) == 1 and not codes[0].dated and len(codes[0].code) == 3 and codes[0].code != country:
+            found[phrase_of(city)] = [DatedCode(country)]
+    return found
+
+
 def _capitalised(words: Phrase, text: str) -> Phrase:
-    """The dictionary ``words`` of ``text`` that it writes with a capital; the others blank,
-    so that no name is read across them."""
-    return tuple(
-        word if original[:1].isupper() else ""
-        for word, original in zip(words, re.split(r"[\s_]+", text.strip()), strict=False)
-    )
+    """The dictionary ``words`` of ``text`` that it writes with a capital, and the small words
+    that join capitalised ones in a name ("of" of "Port of Spain", "and the" of "Saint
+    Vincent and the Grenadines"); the others blank, so that no name is read across them
+    (else "Port of Spain" would name Spain)."""
+    originals = re.split(r"[\s_]+", text.strip())
+    kept = [original[:1].isupper() for original in originals]
+    for place in range(1, len(originals) - 1):
+        joins = originals[place] in NAME_JOINERS and kept[place - 1]
+        before_capital = any(later[:1].isupper() for later in originals[place + 1 : place + 3])
+        kept[place] = kept[place] or (joins and before_capital)
+    return tuple(word if keep else "" for word, keep in zip(words, kept, strict=False))
 
 
 @cache
@@ -355,6 +410,12 @@ class ActorCoder:
                 shorter += [phrase[:end] for end in range(2, len(phrase))]  # "Sheikh Hasina"
                 if first_word_named:
                     shorter.append(phrase[:1])  # "Roh" of "Roh Moo Hyun"
+                # An Arabic name with a father's ("Hamad bin Isa Al Khalifa"), after an
+                # honorific or not ("Sheikh Hamad ibn Khalifah Al Thani"): news calls
+                # rulers by the given name ("Sheikh Hamad", "King Fahd").
+                named = phrase[1:] if phrase[0] in HONORIFICS else phrase
+                if len(named) > 2 and named[1] in PATRONYMIC:
+                    shorter.append(named[:1])
                 if two_surnames:
                     # a middle word that is no given name nor particle: a father's surname
                     shorter += [
@@ -575,13 +636,26 @@ class ActorCoder:
         # that happen to spell a dictionary name ("occupied territories") are no country.
         named = _capitalised(words, description)
         # Peoples name countries too ("Albanians" as "Albanian", "Turks" as "Turk"), and
-        # adjectives the dictionaries lack their country's name ("Kampuchean": "Kampuchea").
+        # adjectives the dictionaries lack their country's name ("Kampuchean": "Kampuchea",
+        # "Kampucheans"). The longest name any of these forms holds wins: "Papua New
+        # Guineans" is PNG, not Indonesia's province of Papua.
         stems = tuple(word[:-1] if word.endswith(("S", "N")) else word for word in named)
-        country = self._longest(named, self.countries) or self._longest(stems, self.countries)
+        peoples = tuple(word[:-2] if word.endswith("NS") else word for word in named)
+        # A name the dictionaries write without its hyphens ("Guinea-Bissau", "Timor-Leste");
+        # not other hyphened words ("Israeli-Palestinian" is neither alone).
+        unhyphened = tuple(part for word in named for part in self._hyphened_name(word))
+        forms = (named, stems, peoples, unhyphened)
+        found = [match for form in forms if (match := self._longest_match(form, self.countries))]
+        country = self._country_on(max(found, key=lambda match: match[0])[2], day) if found else None
         sector = self.sector_of(description)
         if country and sector:
             return country + sector
         return country
+
+    def _hyphened_name(self, word: str) -> tuple[str, ...]:
+        """A hyphened word's parts where they are a country's name, else the word."""
+        parts = tuple(word.split("-"))
+        return parts if len(parts) > 1 and parts in self.countries else (word,)
 
     def code_head_name(self, words: str, day: date | None) -> str | None:
         """The code of a name of an actor of its own (not a bare country) that ends a noun
@@ -638,7 +712,10 @@ class ActorCoder:
         # leader's only while one of that name is in office on the day ("Musharraf accused
         # India" in 2002).
         person = entity.type == "PERSON" or (entity.role is not None and entity.type in MISTYPED)
-        leader = entity.type in MISTYPED and " " not in entity.name
+        # A place NER typed as one that the city table knows is that city, not a leader's
+        # namesake ("Police in Darwin": not an Indonesian minister Darwin).
+        city = entity.type == "GPE" and entity.name.replace(".", "") in city_countries()
+        leader = entity.type in MISTYPED and " " not in entity.name and not city
         if code is None and (person or leader):
             code = self.code_person(
                 (entity.name, *entity.aliases),
@@ -691,11 +768,26 @@ class ActorCoder:
             return Actor(code=code, country=iso_country(code[:3]), sector=code[3:] or None)
         return Actor(code=code, country=None, sector=code)
 
+    def _country_on(self, name: Phrase, day: date | None) -> str:
+        """The country a country's name is of on ``day``: its dated code where it has one of a
+        country ("Congo" COG from 1971 to 1997; "Juba" SDN, of SDNSSD, until 2011), else the
+        one it is of."""
+        held = code_on(self.tables.actors[name], day)
+        return held[:3] if held and held[:3] in self.country_codes else self.countries[name]
+
     @staticmethod
     def _longest(words: Phrase, table: dict[Phrase, str]) -> str | None:
+        match = ActorCoder._longest_match(words, table)
+        return match[1] if match else None
+
+    @staticmethod
+    def _longest_match(words: Phrase, table: dict[Phrase, str]) -> tuple[int, str, Phrase] | None:
+        """The value of the longest run of ``words`` that ``table`` holds, the first of
+        equal length, with its length and the run."""
         for length in range(len(words), 0, -1):
             for start in range(len(words) - length + 1):
-                value = table.get(words[start : start + length])
+                run = words[start : start + length]
+                value = table.get(run)
                 if value:
-                    return value
+                    return length, value, run
         return None
