@@ -127,6 +127,19 @@ def eval_speakers(
     )
 
 
+@evaluate.command(name="speakers-agreement")
+@click.argument("reference", type=GOLD_FILE)
+@click.argument("other", type=GOLD_FILE)
+@report_format
+def eval_speakers_agreement(reference: Path, other: Path, output_format: str | None) -> None:
+    """How far OTHER, a second annotation of REFERENCE's mentions (same articles and spans,
+    docs/speaker-annotation.md), agrees with it, scored as `eval speakers` scores the
+    system: the second reader's referent is the prediction."""
+    from reportedly.eval.speakers import agreement, format_report
+
+    _report(lambda: agreement(reference, other), format_report, output_format)
+
+
 @evaluate.command(name="gap")
 @click.argument("gap_file", type=GOLD_FILE)
 @click.option(

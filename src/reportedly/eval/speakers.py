@@ -413,6 +413,27 @@ def score_speakers(results: list[tuple[GoldSpeaker, Prediction]], skipped: int =
     }
 
 
+def agreement(reference: Path, other: Path) -> dict[str, Any]:
+    """A second annotation of the same mentions (``other``, by article and span) scored as
+    the system is against ``reference``: the second reader's referent is the prediction
+    (none where they skipped the mention), the reference's kind and ``resolvable`` decide
+    what counts. What two readers of the guide reach bounds what a resolver can reach."""
+    first, skipped = read_gold(reference)
+    second, _ = read_gold(other)
+    by_span = {(item.article, item.start, item.end): item for item in second}
+    results = []
+    for item in first:
+        answer = by_span.get((item.article, item.start, item.end))
+        if answer is None:
+            results.append((item, Prediction(None)))
+            continue
+        asked = answer.addressee
+        results.append((item, Prediction(answer.speaker, asked if isinstance(asked, str) else None)))
+    report = score_speakers(results, skipped)
+    report["not_in_other"] = sum(1 for item in first if (item.article, item.start, item.end) not in by_span)
+    return report
+
+
 def format_report(report: dict[str, Any]) -> str:
     """The report as a table: right / items and accuracy for each kind, resolvable and not."""
 
