@@ -252,7 +252,7 @@ def test_no_owner_makes_an_event(extract, text):
         # "expect" of a hostile act predicts it: the act stays, hypothetical
         (
             "Israel expects Hezbollah to attack its northern towns.",
-            ("ASSAULT", [("Hezbollah", "LBNREB")], []),
+            ("ASSAULT", [("Hezbollah", "LBNREB")], [("its northern towns", "ISRGOV")]),
             True,
         ),
     ],
@@ -470,7 +470,7 @@ def test_organisations_and_states_the_dictionaries_lack(extract, text, expected)
         # peoples and regions of one country the dictionaries lack
         (
             "Sikh militants killed 20 bus passengers in Punjab.",
-            ("ASSAULT", [("Sikh militants", "INDUAF")], []),
+            ("ASSAULT", [("Sikh militants", "INDUAF")], [("20 bus passengers", "INDCVL")]),
         ),
         (
             "Gunmen from the Niger Delta kidnapped four foreign oil workers.",

@@ -26,6 +26,7 @@ from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extr
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.metonyms import stands_for_government
+from reportedly.resolve.nominals import HUMAN_NOUNS
 from reportedly.resolve.offices import shipped_office_holders
 
 RECIPIENT_PREPOSITIONS = frozenset(
@@ -105,6 +106,8 @@ PLACE_BEFORE = re.compile(
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
+# A party a possessive pronoun opens ("its border posts", "their embassy").
+_SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
 _OWN_COUNTRY = re.compile(r"(?:his|her|its|their|our|my)\s+(?:own\s+)?(?:country|nation)", re.I)
 # A place after the head of a party's words ("the Iraqi embassy [in Kabul]").
 PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside)\s")
@@ -191,6 +194,21 @@ def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions
     return []
 
 
+def owned_by_speaker(parties: list[EventActor], speaker: list[EventActor]) -> list[EventActor]:
+    """Parties a reported clause gives the reporter's possessive ("Ecuador said Peruvian
+    helicopters attacked [its border posts]"): of the speaker's entity, as their words stay;
+    not the other side of a relation ("its neighbours")."""
+    owner = next((party.entity for party in speaker if party.entity), None)
+    if owner is None:
+        return parties
+    return [
+        EventActor(party.text, owner)
+        if _SPEAKERS_OWN.match(party.text) and not RELATIONAL.search(party.text)
+        else party
+        for party in parties
+    ]
+
+
 def stands_for_speaker(words: str) -> bool:
     """Whether a party's words are a pronoun ("it", "they") or a pronoun's country ("his
     country"), which stand for a speaker's party."""
@@ -275,6 +293,14 @@ def parties_of(
             recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
+        people = _people_aimed_at(trigger, objects, ranks)
+        if people is not None and recipient_token is not None:
+            # "fired on demonstrators in Timisoara": the demonstrators, of the place's
+            # country; the place stays behind them for when their words give no one
+            # (``code_parties`` drops it when they do).
+            actors = _coordinated(_antecedent(actor_token), text, mentions)
+            place = _coordinated(recipient_token, text, mentions)
+            return actors, _coordinated(people, text, mentions) + place
         if actor_token is None and (sides := _between(trigger)) is not None:
             # "talks between Israel and Hamas": the first side acts, the others receive.
             first, *others = sides
@@ -295,6 +321,33 @@ def parties_of(
         # first actor's first.
         return actors, [EventActor(party.text, party.entity) for party in (*actors[1:], actors[0])]
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
+
+
+def _people_aimed_at(
+    trigger: Token, objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]
+) -> Token | None:
+    """People an act is aimed at by its object or its "on", "at" or "against" ("fired on
+    [demonstrators] in Rangoon"), named by no name, where the best named candidate is only
+    the place of the act: they are its recipient, not the place."""
+    if not objects or objects[0].i not in ranks or not ranks[objects[0].i][1]:
+        return None
+    return next(
+        (
+            token
+            for token in objects
+            if ranks.get(token.i, (False, False, 0))[-1] == UNNAMED
+            and token.lemma_.lower() in HUMAN_NOUNS
+            and (
+                (token.dep_ == "dobj" and token.head.i == trigger.i)
+                or (
+                    token.dep_ == "pobj"
+                    and token.head.lower_ in AIMED_PREPOSITIONS | {"at"}
+                    and token.head.head.i == trigger.i
+                )
+            )
+        ),
+        None,
+    )
 
 
 def _locates(token: Token, candidates: set[int]) -> bool:
@@ -536,7 +589,9 @@ def _antecedent(token: Token | None) -> Token | None:
 
 
 def _agent(verb: Token | None) -> Token | None:
-    """The noun after a passive verb's "by" ("was attacked by rebels")."""
+    """The noun after a passive verb's "by" ("was attacked by rebels"), or the word the parse
+    made a clause of there ("by [Shining] Path guerrillas", a name's first word taken for a
+    verb)."""
     if verb is None:
         return None
     return next(
@@ -545,7 +600,7 @@ def _agent(verb: Token | None) -> Token | None:
             for child in verb.children
             if child.dep_ == "agent"
             for grand in child.children
-            if grand.dep_ == "pobj"
+            if grand.dep_ in {"pobj", "pcomp"}
         ),
         None,
     )
@@ -1218,6 +1273,10 @@ def code_parties(
             _place(unplaced, event, countries.named_in(event.sentence), coder, _countries_of(states))
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
+        if event.recipient and event.recipient[0].entity is None:
+            # People the act is aimed at that their words code ("demonstrators" OPP) leave
+            # the place they were in behind (``parties_of``).
+            event.recipient[1:] = [party for party in event.recipient[1:] if not _bare_place(party, entities)]
         time = times.get(event_times[event.id]) if event.id in event_times else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
 
@@ -1397,6 +1456,12 @@ def _place(
             party = found.party
             sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+def _bare_place(party: EventActor, entities: dict[str, Entity]) -> bool:
+    """Whether a party is only a place's name ("Rangoon")."""
+    entity = entities.get(party.entity) if party.entity else None
+    return entity is not None and entity.type in PLACES and party.text == entity.name
 
 
 def _countries_of(parties: Iterable[EventActor]) -> list[str]:
