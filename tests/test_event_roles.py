@@ -607,7 +607,7 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
         # Hutu rebels")
         (
             "Fighting between Hutu rebels and the Burundian army killed 100 people.",
-            ("ASSAULT", [("Hutu rebels", "BDI"), ("the Burundian army", "BDI")], []),
+            ("ASSAULT", [("Hutu rebels", "BDI"), ("the Burundian army", "BDI")], [("100 people", "BDI")]),
         ),
         # a phrase put before the subject says the act's circumstances, not its recipient
         # (was the European Union)

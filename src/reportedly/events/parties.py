@@ -77,10 +77,11 @@ UNNAMED = 2
 # the Soviet Union's, dated before 1991).
 UNIONS = frozenset({"USR"})
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
-# groups that act in it. A party in one ("the army", "President X", "a terror group") that
-# no dictionary places is placed in the country its sentence names; "reporters" are not.
+# groups that act in it, and people as such ("20 people" killed in Colombo: PPL). A party
+# in one ("the army", "President X", "a terror group") that no dictionary places is placed
+# in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CVL", "EDU", "LAB"}
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CVL", "EDU", "LAB", "PPL"}
 )
 # Events whose place is a venue, where the parties meet, not what is acted on: "gather in
 # Brussels", "talks in Geneva". The place is no recipient of theirs, nor the country of a
@@ -90,11 +91,11 @@ PLACED_SECTORS = frozenset(
 VENUE_TYPES = frozenset({"CONSULT"})
 # Verbs whose object is the weapon used, not whom it is used on (``_fired``).
 FIRING_VERBS = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "shoot", "detonate"})
-# Of those, groups of people rather than officials ("students", "villagers", "rebels"): they
+# Of those, groups of people rather than officials ("students", "villagers", "rebels", "people"): they
 # are where the act happens or of the state that acts on them or that they act against,
 # not of a country named only as the aim of something ("students protesting the sending of
 # troops to Iraq" are no Iraqis).
-GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF"})
+GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL"})
 # Words before a name that make it the place of an act, not a party to it ("in Paris", "in
 # southern Afghanistan").
 PLACE_BEFORE = re.compile(
