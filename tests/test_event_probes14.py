@@ -393,7 +393,8 @@ PROBES_2: list[tuple[str, date, str, str, str, str | None]] = [
     (
         "lb2",
         date(2004, 10, 1),
-        "Haitian police clashed with supporters of former President Jean-Bertrand Aristide in Port-au-Prince.",
+        "Haitian police clashed with supporters of former President Jean-Bertrand Aristide in "
+        "Port-au-Prince.",
         "ASSAULT",
         "HTI",
         "HTI",

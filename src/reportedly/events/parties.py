@@ -69,6 +69,9 @@ REGIONS = frozenset({"LOC", "FAC"})
 MODIFIERS = frozenset({"compound", "nmod"})
 # Nouns of places that a place's name qualifies as itself ("the Golan Heights area").
 PLACE_NOUNS = LAND_AND_WATER | {"area", "areas", "zone", "border", "territory", "territories"}
+# Verbs whose subject causes the act that is their object, not does it ("the killing
+# prompted air strikes", "the arrest sparked riots").
+CAUSING = frozenset({"prompt", "spark", "trigger", "provoke", "cause", "fuel", "ignite"})
 # Verbs of talking, whose object is what is talked about ("discuss a prisoner exchange").
 TOPIC_VERBS = frozenset({"discuss", "debate"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
@@ -154,6 +157,8 @@ BELIEVED = frozenset(
 )
 # Words that open a clause saying when a passive's act was done, whose subject did it.
 CAUSE_MARKS = frozenset({"when", "after", "as"})
+# Acts joined subjects do to each other ("Armenian and Azerbaijani forces exchanged fire").
+MUTUAL = frozenset({"exchange"})
 # The words of a reciprocal object, whose recipients are its verb's actors.
 RECIPROCALS = ({"each", "other"}, {"one", "another"})
 # Entity types of times.
@@ -317,7 +322,7 @@ def parties_of(
         actors = [party for side in sides for party in _parties(side, text, mentions)]
     else:
         actors = _coordinated(_antecedent(actor_token), text, mentions)
-    if any(map(_reciprocal, objects)) and len(actors) > 1:
+    if len(actors) > 1 and (any(map(_reciprocal, objects)) or trigger.lemma_.lower() in MUTUAL):
         # "Uganda and Rwanda accused each other": each is the other's recipient, the
         # first actor's first.
         return actors, [EventActor(party.text, party.entity) for party in (*actors[1:], actors[0])]
@@ -1010,6 +1015,8 @@ def _subject(verb: Token) -> Token | None:
         # the deployment of a team [to monitor] a ceasefire").
         if verb.pos_ == "VERB" and not steps and (controller := _object_controller(verb)) is not None:
             return controller
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in CAUSING:
+            return None  # "The killing of three soldiers prompted [air strikes]": not its doer
         verb = _reported_clause(verb) or verb.head
     return None
 
