@@ -1252,10 +1252,14 @@ def code_parties(
                 sector += head
                 code = code + head if code in coder.country_codes else code
             party.actor = coder.actor(code)
+            # A town no dictionary or table places that an act is done to ("shelled the town
+            # of Terter") is of the country its sentence names, as a coder reading it would.
+            town = entity is not None and entity.type == "GPE" and id(party) not in actors
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
                 or of_sectors(sector, PLACED_SECTORS)
+                or town
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
                 group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
