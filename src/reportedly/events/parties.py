@@ -1252,8 +1252,9 @@ def code_parties(
                 sector += head
                 code = code + head if code in coder.country_codes else code
             party.actor = coder.actor(code)
-            # A town no dictionary or table places that an act is done to ("shelled the town
-            # of Terter") is of the country its sentence names, as a coder reading it would.
+            # A town no dictionary or table places that an act is done to ("An Azerbaijani
+            # spokesman said Armenian forces shelled the town of Terter") is of the country
+            # its sentence names that no party holds, as a coder reading it would.
             town = entity is not None and entity.type == "GPE" and id(party) not in actors
             if code is None and (
                 ethnic is not None
@@ -1264,7 +1265,7 @@ def code_parties(
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
                 group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
                 own = sector if head else None
-                unplaced.append(Unplaced(party, people[:3] if people else None, group, own))
+                unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
         for party in parties:
             if party.actor is not None and party.actor.code[:3] in UNIONS and party.actor.country is None:
                 # A union's republic (USRARM, Soviet Armenia before 1991) is of the republic,
@@ -1375,6 +1376,7 @@ class Unplaced:
     not_of: str | None
     group: bool
     sector: str | None = None  # the sector its code already has, else its words' agent's
+    town: bool = False  # a place acted on, of a country only another party does not hold
 
 
 class CountryMentions:
@@ -1449,13 +1451,16 @@ def _place(
     # A country another party holds only when the sentence names no other ("President
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
-    ranked = [country for country in named if country not in held] + held
+    unheld = [country for country in named if country not in held]
+    ranked = unheld + held
     located = [country for country, place in countries if place] + held + named
     places = dict(countries)
     venues = {country for country, place in countries if place} if event.event_type in VENUE_TYPES else set()
     actors = {id(party) for party in event.actor}
     for found in unplaced:
-        choices = located if found.group else ranked
+        # A town is not taken for of the country of the side that acts on it ("Moscow's
+        # forces shelled the town of Izium").
+        choices = unheld if found.town else located if found.group else ranked
         if not found.group and id(found.party) in actors:
             away = venues | {country for country in foreign if not places.get(country)}
             if venues:
