@@ -333,26 +333,31 @@ def _people_aimed_at(
     trigger: Token, objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]
 ) -> Token | None:
     """People an act is aimed at by its object or its "on", "at" or "against" ("fired on
-    [demonstrators] in Rangoon"), named by no name, where the best named candidate is only
-    the place of the act: they are its recipient, not the place."""
-    if not objects or objects[0].i not in ranks or not ranks[objects[0].i][1]:
+    [demonstrators] in Rangoon"), whose own words name no one, where the best named candidate is not
+    itself aimed at by the act but only its place or a noun further in ("killed 15 civilians
+    in an attack on a village near Beni"): they are its recipient."""
+    if not objects or objects[0].i not in ranks or _aimed_by(objects[0], trigger):
         return None
     return next(
         (
             token
             for token in objects
-            if ranks.get(token.i, (False, False, 0))[-1] == UNNAMED
+            if ranks.get(token.i, (False, False, 0))[-1] > 0
             and token.lemma_.lower() in HUMAN_NOUNS
-            and (
-                (token.dep_ == "dobj" and token.head.i == trigger.i)
-                or (
-                    token.dep_ == "pobj"
-                    and token.head.lower_ in AIMED_PREPOSITIONS | {"at"}
-                    and token.head.head.i == trigger.i
-                )
-            )
+            and _aimed_by(token, trigger)
         ),
         None,
+    )
+
+
+def _aimed_by(token: Token, trigger: Token) -> bool:
+    """Whether a noun is the act's object or follows its own "on", "at" or "against"."""
+    if token.dep_ == "dobj":
+        return token.head.i == trigger.i
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in AIMED_PREPOSITIONS | {"at"}
+        and token.head.head.i == trigger.i
     )
 
 
@@ -1255,7 +1260,7 @@ def code_parties(
             # A town no dictionary or table places that an act is done to ("An Azerbaijani
             # spokesman said Armenian forces shelled the town of Terter") is of the country
             # its sentence names that no party holds, as a coder reading it would.
-            town = entity is not None and entity.type == "GPE" and id(party) not in actors
+            town = entity is not None and entity.type == "GPE" and id(party) not in actors and not sector
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
@@ -1286,7 +1291,8 @@ def code_parties(
             _place(unplaced, event, countries.named_in(event.sentence), coder, _countries_of(states))
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
-        if event.recipient and event.recipient[0].entity is None:
+        first = event.recipient[0] if event.recipient else None
+        if first is not None and first.actor is not None and not _bare_place(first, entities):
             # People the act is aimed at that their words code ("demonstrators" OPP) leave
             # the place they were in behind (``parties_of``).
             event.recipient[1:] = [party for party in event.recipient[1:] if not _bare_place(party, entities)]
