@@ -84,7 +84,24 @@ UNIONS = frozenset({"USR"})
 # in one ("the army", "President X", "a terror group") that no dictionary places is placed
 # in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CVL", "EDU", "LAB", "PPL"}
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "LEG",
+        "JUD",
+        "SPY",
+        "ELI",
+        "OPP",
+        "REB",
+        "PTY",
+        "UAF",
+        "CVL",
+        "EDU",
+        "LAB",
+        "PPL",
+        "AGR",
+    }
 )
 # Events whose place is a venue, where the parties meet, not what is acted on: "gather in
 # Brussels", "talks in Geneva". The place is no recipient of theirs, nor the country of a
@@ -98,7 +115,7 @@ FIRING_VERBS = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "sho
 # are where the act happens or of the state that acts on them or that they act against,
 # not of a country named only as the aim of something ("students protesting the sending of
 # troops to Iraq" are no Iraqis).
-GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL"})
+GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL", "AGR"})
 # Words before a name that make it the place of an act, not a party to it ("in Paris", "in
 # southern Afghanistan").
 PLACE_BEFORE = re.compile(
