@@ -84,24 +84,8 @@ UNIONS = frozenset({"USR"})
 # in one ("the army", "President X", "a terror group") that no dictionary places is placed
 # in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "COP",
-        "LEG",
-        "JUD",
-        "SPY",
-        "ELI",
-        "OPP",
-        "REB",
-        "PTY",
-        "UAF",
-        "CVL",
-        "EDU",
-        "LAB",
-        "PPL",
-        "AGR",
-    }
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"}
+    | {"CVL", "EDU", "LAB", "PPL", "AGR"}
 )
 # Events whose place is a venue, where the parties meet, not what is acted on: "gather in
 # Brussels", "talks in Geneva". The place is no recipient of theirs, nor the country of a
