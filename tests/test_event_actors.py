@@ -123,7 +123,7 @@ def test_peoples_and_adjectives_name_their_country_without_their_ending():
         # ... and a name before the head says whose it is
         (
             "Israeli jets struck Hamas positions in Gaza.",
-            ("ASSAULT", "struck", [("Israeli jets", "ISR")], [("Hamas positions in Gaza", "PSEREBHMS")]),
+            ("ASSAULT", "struck", [("Israeli jets", "ISRMIL")], [("Hamas positions in Gaza", "PSEREBHMS")]),
         ),
     ],
 )

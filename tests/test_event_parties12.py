@@ -33,7 +33,7 @@ from conftest import event_parties as coded
         # ... or of the place its sentence names (was no country, so no event)
         (
             "A bomb exploded in a crowded market in Colombo, killing 20 people.",
-            ("ASSAULT", [("A bomb", "LKAUAF")], []),
+            ("ASSAULT", [("A bomb", "LKAUAF")], [("20 people", "LKAPPL")]),
         ),
         (
             "A bomb blast killed six people in the Indian city of Hyderabad.",
@@ -43,7 +43,7 @@ from conftest import event_parties as coded
         # clause's subject the doer of the passive (was no event)
         (
             "At least 15 people were killed when gunmen opened fire on a bus in Karachi.",
-            ("ASSAULT", [("gunmen", "PAKUAF")], []),
+            ("ASSAULT", [("gunmen", "PAKUAF")], [("At least 15 people", "PAKPPL")]),
         ),
         (
             "Three policemen were wounded when rebels attacked a checkpoint near Srinagar.",

@@ -252,7 +252,7 @@ def test_no_owner_makes_an_event(extract, text):
         # "expect" of a hostile act predicts it: the act stays, hypothetical
         (
             "Israel expects Hezbollah to attack its northern towns.",
-            ("ASSAULT", [("Hezbollah", "LBNREB")], []),
+            ("ASSAULT", [("Hezbollah", "LBNREB")], [("its northern towns", "ISRGOV")]),
             True,
         ),
     ],
@@ -470,7 +470,7 @@ def test_organisations_and_states_the_dictionaries_lack(extract, text, expected)
         # peoples and regions of one country the dictionaries lack
         (
             "Sikh militants killed 20 bus passengers in Punjab.",
-            ("ASSAULT", [("Sikh militants", "INDUAF")], []),
+            ("ASSAULT", [("Sikh militants", "INDUAF")], [("20 bus passengers", "INDCVL")]),
         ),
         (
             "Gunmen from the Niger Delta kidnapped four foreign oil workers.",
@@ -607,7 +607,7 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
         # Hutu rebels")
         (
             "Fighting between Hutu rebels and the Burundian army killed 100 people.",
-            ("ASSAULT", [("Hutu rebels", "BDI"), ("the Burundian army", "BDI")], []),
+            ("ASSAULT", [("Hutu rebels", "BDI"), ("the Burundian army", "BDI")], [("100 people", "BDI")]),
         ),
         # a phrase put before the subject says the act's circumstances, not its recipient
         # (was the European Union)

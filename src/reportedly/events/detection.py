@@ -30,6 +30,7 @@ from reportedly.events.parties import (
     SUBJECTS,
     VENUE_TYPES,
     NamedMentions,
+    owned_by_speaker,
     owner_of,
     parties_of,
     party_of,
@@ -138,7 +139,9 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
     """The event a word codes, its particle or preposition included ("call off", "call for"),
     its modifier ("martial law") or, for a noun object, its verb ("open fire")."""
     # Proper nouns are names ("the Ceasefire Violations Committee"), not events.
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
+    pos = (
+        "VERB" if token.pos_ == "VERB" or _headline_verb(token) else "NOUN" if token.pos_ == "NOUN" else None
+    )
     if pos is None:
         return None
     lemma = token.lemma_.lower()
@@ -156,6 +159,16 @@ def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigge
     if before is not None and (found := triggers.get((before.lower_ + lemma, pos))):
         return found
     return triggers.get((lemma, pos)) or triggers.get((token.lower_, pos))
+
+
+def _headline_verb(token: Token) -> bool:
+    """Whether a word the tagger took for a noun is a headline's verb in the present ("Ivory
+    Coast troops [fire] on protesters", "Rebels [attack] capital"): the root, with a subject."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "ROOT"
+        and any(child.dep_ == "nsubj" for child in token.children)
+    )
 
 
 def code_events(
@@ -213,6 +226,8 @@ def code_events(
         for speaking in (attribution, reporting):
             if speaking is not None and (not actor or stands_for_speaker(actor[0].text)):
                 actor = speaker_parties(speaking, text, mentions) or actor
+        if reporting is not None:
+            recipient = owned_by_speaker(recipient, speaker_parties(reporting, text, mentions))
         if obliged and trigger.event_type != "REQUEST":
             # "Russia said Sudan must return the helicopter", "The forum concluded that the US
             # must allocate more": Russia, the forum demand, of Sudan, the US.

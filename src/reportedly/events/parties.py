@@ -26,6 +26,7 @@ from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extr
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.metonyms import stands_for_government
+from reportedly.resolve.nominals import HUMAN_NOUNS
 from reportedly.resolve.offices import shipped_office_holders
 
 RECIPIENT_PREPOSITIONS = frozenset(
@@ -68,6 +69,9 @@ REGIONS = frozenset({"LOC", "FAC"})
 MODIFIERS = frozenset({"compound", "nmod"})
 # Nouns of places that a place's name qualifies as itself ("the Golan Heights area").
 PLACE_NOUNS = LAND_AND_WATER | {"area", "areas", "zone", "border", "territory", "territories"}
+# Verbs whose subject causes the act that is their object, not does it ("the killing
+# prompted air strikes", "the arrest sparked riots").
+CAUSING = frozenset({"prompt", "spark", "trigger", "provoke", "cause", "fuel", "ignite"})
 # Verbs of talking, whose object is what is talked about ("discuss a prisoner exchange").
 TOPIC_VERBS = frozenset({"discuss", "debate"})
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
@@ -76,10 +80,12 @@ UNNAMED = 2
 # the Soviet Union's, dated before 1991).
 UNIONS = frozenset({"USR"})
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
-# groups that act in it. A party in one ("the army", "President X", "a terror group") that
-# no dictionary places is placed in the country its sentence names; "reporters" are not.
+# groups that act in it, and people as such ("20 people" killed in Colombo: PPL). A party
+# in one ("the army", "President X", "a terror group") that no dictionary places is placed
+# in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CVL", "EDU", "LAB"}
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"}
+    | {"CVL", "EDU", "LAB", "PPL", "AGR"}
 )
 # Events whose place is a venue, where the parties meet, not what is acted on: "gather in
 # Brussels", "talks in Geneva". The place is no recipient of theirs, nor the country of a
@@ -89,11 +95,11 @@ PLACED_SECTORS = frozenset(
 VENUE_TYPES = frozenset({"CONSULT"})
 # Verbs whose object is the weapon used, not whom it is used on (``_fired``).
 FIRING_VERBS = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "shoot", "detonate"})
-# Of those, groups of people rather than officials ("students", "villagers", "rebels"): they
+# Of those, groups of people rather than officials ("students", "villagers", "rebels", "people"): they
 # are where the act happens or of the state that acts on them or that they act against,
 # not of a country named only as the aim of something ("students protesting the sending of
 # troops to Iraq" are no Iraqis).
-GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF"})
+GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL", "AGR"})
 # Words before a name that make it the place of an act, not a party to it ("in Paris", "in
 # southern Afghanistan").
 PLACE_BEFORE = re.compile(
@@ -105,6 +111,8 @@ PLACE_BEFORE = re.compile(
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
+# A party a possessive pronoun opens ("its border posts", "their embassy").
+_SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
 _OWN_COUNTRY = re.compile(r"(?:his|her|its|their|our|my)\s+(?:own\s+)?(?:country|nation)", re.I)
 # A place after the head of a party's words ("the Iraqi embassy [in Kabul]").
 PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside)\s")
@@ -150,6 +158,8 @@ BELIEVED = frozenset(
 )
 # Words that open a clause saying when a passive's act was done, whose subject did it.
 CAUSE_MARKS = frozenset({"when", "after", "as"})
+# Acts joined subjects do to each other ("Armenian and Azerbaijani forces exchanged fire").
+MUTUAL = frozenset({"exchange"})
 # The words of a reciprocal object, whose recipients are its verb's actors.
 RECIPROCALS = ({"each", "other"}, {"one", "another"})
 # Entity types of times.
@@ -189,6 +199,21 @@ def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions
     if attribution.source is not None and attribution.source.text.lower() not in PRONOUNS:
         return [party_of(attribution.source, text, mentions)]
     return []
+
+
+def owned_by_speaker(parties: list[EventActor], speaker: list[EventActor]) -> list[EventActor]:
+    """Parties a reported clause gives the reporter's possessive ("Ecuador said Peruvian
+    helicopters attacked [its border posts]"): of the speaker's entity, as their words stay;
+    not the other side of a relation ("its neighbours")."""
+    owner = next((party.entity for party in speaker if party.entity), None)
+    if owner is None:
+        return parties
+    return [
+        EventActor(party.text, owner)
+        if _SPEAKERS_OWN.match(party.text) and not RELATIONAL.search(party.text)
+        else party
+        for party in parties
+    ]
 
 
 def stands_for_speaker(words: str) -> bool:
@@ -275,6 +300,14 @@ def parties_of(
             recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
+        people = _people_aimed_at(trigger, objects, ranks)
+        if people is not None and recipient_token is not None:
+            # "fired on demonstrators in Timisoara": the demonstrators, of the place's
+            # country; the place stays behind them for when their words give no one
+            # (``code_parties`` drops it when they do).
+            actors = _coordinated(_antecedent(actor_token), text, mentions)
+            place = _coordinated(recipient_token, text, mentions)
+            return actors, _coordinated(people, text, mentions) + place
         if actor_token is None and (sides := _between(trigger)) is not None:
             # "talks between Israel and Hamas": the first side acts, the others receive.
             first, *others = sides
@@ -290,11 +323,43 @@ def parties_of(
         actors = [party for side in sides for party in _parties(side, text, mentions)]
     else:
         actors = _coordinated(_antecedent(actor_token), text, mentions)
-    if any(map(_reciprocal, objects)) and len(actors) > 1:
+    if len(actors) > 1 and (any(map(_reciprocal, objects)) or trigger.lemma_.lower() in MUTUAL):
         # "Uganda and Rwanda accused each other": each is the other's recipient, the
         # first actor's first.
         return actors, [EventActor(party.text, party.entity) for party in (*actors[1:], actors[0])]
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
+
+
+def _people_aimed_at(
+    trigger: Token, objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]
+) -> Token | None:
+    """People an act is aimed at by its object or its "on", "at" or "against" ("fired on
+    [demonstrators] in Rangoon"), whose own words name no one, where the best named candidate is not
+    itself aimed at by the act but only its place or a noun further in ("killed 15 civilians
+    in an attack on a village near Beni"): they are its recipient."""
+    if not objects or objects[0].i not in ranks or _aimed_by(objects[0], trigger):
+        return None
+    return next(
+        (
+            token
+            for token in objects
+            if ranks.get(token.i, (False, False, 0))[-1] > 0
+            and token.lemma_.lower() in HUMAN_NOUNS
+            and _aimed_by(token, trigger)
+        ),
+        None,
+    )
+
+
+def _aimed_by(token: Token, trigger: Token) -> bool:
+    """Whether a noun is the act's object or follows its own "on", "at" or "against"."""
+    if token.dep_ == "dobj":
+        return token.head.i == trigger.i
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in AIMED_PREPOSITIONS | {"at"}
+        and token.head.head.i == trigger.i
+    )
 
 
 def _locates(token: Token, candidates: set[int]) -> bool:
@@ -536,7 +601,9 @@ def _antecedent(token: Token | None) -> Token | None:
 
 
 def _agent(verb: Token | None) -> Token | None:
-    """The noun after a passive verb's "by" ("was attacked by rebels")."""
+    """The noun after a passive verb's "by" ("was attacked by rebels"), or the word the parse
+    made a clause of there ("by [Shining] Path guerrillas", a name's first word taken for a
+    verb)."""
     if verb is None:
         return None
     return next(
@@ -545,7 +612,7 @@ def _agent(verb: Token | None) -> Token | None:
             for child in verb.children
             if child.dep_ == "agent"
             for grand in child.children
-            if grand.dep_ == "pobj"
+            if grand.dep_ in {"pobj", "pcomp"}
         ),
         None,
     )
@@ -954,6 +1021,8 @@ def _subject(verb: Token) -> Token | None:
         # the deployment of a team [to monitor] a ceasefire").
         if verb.pos_ == "VERB" and not steps and (controller := _object_controller(verb)) is not None:
             return controller
+        if verb.dep_ == "dobj" and verb.head.lemma_.lower() in CAUSING:
+            return None  # "The killing of three soldiers prompted [air strikes]": not its doer
         verb = _reported_clause(verb) or verb.head
     return None
 
@@ -1189,15 +1258,20 @@ def code_parties(
                 sector += head
                 code = code + head if code in coder.country_codes else code
             party.actor = coder.actor(code)
+            # A town no dictionary or table places that an act is done to ("An Azerbaijani
+            # spokesman said Armenian forces shelled the town of Terter") is of the country
+            # its sentence names that no party holds, as a coder reading it would.
+            town = entity is not None and entity.type == "GPE" and id(party) not in actors and not sector
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
                 or of_sectors(sector, PLACED_SECTORS)
+                or town
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
                 group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
                 own = sector if head else None
-                unplaced.append(Unplaced(party, people[:3] if people else None, group, own))
+                unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
         for party in parties:
             if party.actor is not None and party.actor.code[:3] in UNIONS and party.actor.country is None:
                 # A union's republic (USRARM, Soviet Armenia before 1991) is of the republic,
@@ -1218,6 +1292,11 @@ def code_parties(
             _place(unplaced, event, countries.named_in(event.sentence), coder, _countries_of(states))
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
         event.recipient = [party for party in event.recipient if party.entity or party.actor]
+        first = event.recipient[0] if event.recipient else None
+        if first is not None and first.actor is not None and not _bare_place(first, entities):
+            # People the act is aimed at that their words code ("demonstrators" OPP) leave
+            # the place they were in behind (``parties_of``).
+            event.recipient[1:] = [party for party in event.recipient[1:] if not _bare_place(party, entities)]
         time = times.get(event_times[event.id]) if event.id in event_times else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
 
@@ -1304,6 +1383,7 @@ class Unplaced:
     not_of: str | None
     group: bool
     sector: str | None = None  # the sector its code already has, else its words' agent's
+    town: bool = False  # a place acted on, of a country only another party does not hold
 
 
 class CountryMentions:
@@ -1378,13 +1458,16 @@ def _place(
     # A country another party holds only when the sentence names no other ("President
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
-    ranked = [country for country in named if country not in held] + held
+    unheld = [country for country in named if country not in held]
+    ranked = unheld + held
     located = [country for country, place in countries if place] + held + named
     places = dict(countries)
     venues = {country for country, place in countries if place} if event.event_type in VENUE_TYPES else set()
     actors = {id(party) for party in event.actor}
     for found in unplaced:
-        choices = located if found.group else ranked
+        # A town is not taken for of the country of the side that acts on it ("Moscow's
+        # forces shelled the town of Izium").
+        choices = unheld if found.town else located if found.group else ranked
         if not found.group and id(found.party) in actors:
             away = venues | {country for country in foreign if not places.get(country)}
             if venues:
@@ -1397,6 +1480,12 @@ def _place(
             party = found.party
             sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+def _bare_place(party: EventActor, entities: dict[str, Entity]) -> bool:
+    """Whether a party is only a place's name ("Rangoon")."""
+    entity = entities.get(party.entity) if party.entity else None
+    return entity is not None and entity.type in PLACES and party.text == entity.name
 
 
 def _countries_of(parties: Iterable[EventActor]) -> list[str]:
