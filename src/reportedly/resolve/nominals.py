@@ -131,9 +131,19 @@ def made_noun(token: Token) -> Token | None:
 def descriptor(mention: TokenSpan) -> str | None:
     """The noun a mention's title or apposition describes its entity by, where the kinds
     table knows it: "giant" in "the oil giant Exxon Mobil", "retailer" in "Amazon, the
-    online retailer,"."""
+    online retailer,", "union" in "the IG Metall union"."""
     found = role_of(mention, lambda words: bool(noun_types(words[-1].lower())))
-    return found[0].split()[-1] if found else None
+    if found:
+        return found[0].split()[-1]
+    # An organisation's name before the noun of its kind: "union" of "the IG Metall union",
+    # "group" of "the Wagner mercenary group" (not "the Ohio company": a place is no union).
+    root = mention.root
+    head = root.head
+    if root.dep_ == "compound" and root.ent_type_ == "ORG" and head.pos_ == "NOUN" and head.i > root.i:
+        noun = head.lemma_.lower()
+        if noun_types(noun) & ORGANISATION_KINDS:
+            return noun
+    return None
 
 
 def entity_types(

@@ -36,8 +36,10 @@ from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_pre
 from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, Referent
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
+    BODY_KINDS,
     HUMAN_NOUNS,
     MADE_KINDS,
+    ORGANISATION,
     PERSON,
     PERSON_NOUNS,
     QUALIFIERS,
@@ -284,6 +286,7 @@ class SpeakerResolver:
         self.sentence_starts = [sent.start_char for sent in doc.sents]
         self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
         self.mention_starts = [mention.start for mention in self.mentions]
+        self.gender_words = genders
         self.genders = {
             entity.id: gender_of(entity, doc, text, genders) if entity.type != WORK_TYPE else None
             for entity in self.entities
@@ -930,6 +933,15 @@ class SpeakerResolver:
             # "The retailer" after Amazon, the online retailer: not the department that spoke
             # last; "the newspaper" after The Advocate (no listed outlet): not Clinton.
             candidates = [c for c in candidates if not c.type_conflict]
+        if (
+            ORGANISATION not in reference.types
+            and reference.types <= BODY_KINDS
+            and any(c.type_match and not c.after and c.sentences_back <= KIND_REACH for c in candidates)
+        ):
+            # A body's noun of a specific kind ("the union", "the carmaker") goes to one of that
+            # kind named just before, not to an organisation of no known kind that spoke last
+            # (a document's, "the story", may be of a maker no one typed).
+            candidates = [c for c in candidates if not c.type_vague]
         if reference.head not in CAMPAIGN_NOUNS:
             # Even with none of its kind named, not one no such noun names: "the protest
             # movement" is no president, "the journal" no author (null where none is left).
@@ -1551,7 +1563,10 @@ class SpeakerResolver:
             described = [word for mention in mentions if (word := self._described(mention))]
             person = entity.id in self.people
             outlet = self.names_outlet(entity.name)
-            kinds = entity_types(entity, person, code, outlet, made, described, self.genders.get(entity.id))
+            # A lone first name ("Daniel") is of its gender for typing, though it may be a
+            # surname for pronouns: no organisation ("The group" is not the boy just named).
+            gender = self.genders.get(entity.id) or self.gender_words.get(entity.name.lower())
+            kinds = entity_types(entity, person, code, outlet, made, described, gender)
             self._kinds[entity.id] = kinds
         return kinds
 
