@@ -88,6 +88,11 @@ _KIND_TYPES = {
     "they": frozenset({"ORG"}),
 }
 _PLURAL_REACH = 1
+# Honorifics and titles that tell the gender of the name after them ("Ms.", "spokesman").
+GENDERED_TITLES = frozenset(line.split("\t")[0].strip().lower() for line in data_lines("gendered_titles.tsv"))
+# The word just before a mention, or a noun a possessive owns before a comma ("his wife, Jane";
+# not "Through a spokeswoman, Trump").
+_WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+) $|(?:\b(?:his|her|their)|['’]s) (\w+), $")
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 _SUBJECT_GENDERS = {"he": "m", "she": "f"}
 # The words of an object phrase that may name a person besides its head ("Trump's", "and Cruz").
@@ -1813,8 +1818,9 @@ class SpeakerResolver:
 
     def _add_missed_surnames(self) -> None:
         """Note for pronouns the mentions NER missed of people it found named in full: a
-        proper noun alone that is the surname of one such person ("Walz approaches it ..." after
-        "Marty Walz"), so that a pronoun after it finds that person near."""
+        proper noun alone that is the surname of such a person ("Walz approaches it ..." after
+        "Marty Walz"), so that a pronoun after it finds that person near. Of several bearers
+        ("Sandra Paradis", "Sandy Paradis") the surname is the one named last before it."""
         bearers: dict[str, list[Entity]] = {}
         for entity in self.entities:
             if entity.id in self.people and len(words := entity.name.split()) >= 2:
@@ -1823,7 +1829,7 @@ class SpeakerResolver:
         for token in self.doc:
             if (
                 token.pos_ != "PROPN"
-                or len(bearers.get(token.text, ())) != 1
+                or token.text not in bearers
                 or (token.i > 0 and self.doc[token.i - 1].pos_ == "PROPN")
                 or (token.i + 1 < len(self.doc) and self.doc[token.i + 1].pos_ == "PROPN")
             ):
@@ -1831,7 +1837,15 @@ class SpeakerResolver:
             index = bisect.bisect_right(self.mention_starts, token.idx)
             if any(m.start <= token.idx < m.end for m in self.mentions[max(0, index - 3) : index]):
                 continue
-            entity = bearers[token.text][0]
+            named = [
+                (max(starts, default=-1), entity)
+                for entity in bearers[token.text]
+                if (starts := [span.start for span in entity.mentions if span.start < token.idx])
+                or len(bearers[token.text]) == 1
+            ]
+            if not named:
+                continue
+            entity = max(named, key=lambda pair: pair[0])[1]
             missed.append(
                 _Mention(token.idx, token.idx + len(token), entity, self._sentence(token.idx), token.dep_)
             )
@@ -2062,11 +2076,11 @@ def _same_surname(name: str, entity: Entity) -> bool:
 
 
 def read_genders() -> dict[str, str]:
-    """Gendered first names, honorifics and titles (``data/gendered_words.tsv``), then the
-    Census first names no other sense makes ambiguous (``data/first_names.tsv``: "Noah",
-    "Simone"), the first table winning where both list a word."""
+    """Gendered honorifics and titles (``data/gendered_titles.tsv``), first names
+    (``data/gendered_words.tsv``), then the Census first names no other sense makes ambiguous
+    (``data/first_names.tsv``: "Noah", "Simone"), an earlier table winning where two list a word."""
     genders: dict[str, str] = {}
-    for table in ("gendered_words.tsv", "first_names.tsv"):
+    for table in ("gendered_titles.tsv", "gendered_words.tsv", "first_names.tsv"):
         for line in data_lines(table):
             word, gender = line.split("\t")
             genders.setdefault(word.strip().lower(), gender.strip())
@@ -2074,16 +2088,20 @@ def read_genders() -> dict[str, str]:
 
 
 def gender_of(entity: Entity, doc: Doc, text: str, genders: dict[str, str]) -> str | None:
-    """A person's gender from an honorific before a mention ("Mr."), a first name or a
-    gendered role ("spokeswoman"); None when the text does not tell."""
-    for mention in entity.mentions:
-        before = text[max(0, mention.start - 6) : mention.start].split()
-        if before and before[-1].lower() in genders:
-            return genders[before[-1].lower()]
+    """A person's gender from the first name of their name, a title before a mention ("Mr.",
+    "his wife, Jane") or a gendered role ("spokeswoman"); None when the text does not tell. The
+    name comes first, as a mention NER linked wrongly may follow another's title; a first name
+    before a mention counts only written as one ("drew Samantha Olivieri" tells nothing)."""
     names = entity.name.split()
-    first_name = names[:1] if len(names) > 1 else []  # a lone name is a surname ("Joseph")
-    for word in first_name + (entity.role or "").split():
-        if word.lower() in genders:
+    if len(names) > 1 and names[0].lower() in genders:  # a lone name is a surname ("Joseph")
+        return genders[names[0].lower()]
+    for mention in entity.mentions:
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+        word = next((group for group in before.groups() if group), "") if before else ""
+        if word.lower() in GENDERED_TITLES or (word[:1].isupper() and word.lower() in genders):
+            return genders[word.lower()]
+    for word in (entity.role or "").split():
+        if word.lower() in GENDERED_TITLES:
             return genders[word.lower()]
     return None
 
