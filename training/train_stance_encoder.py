@@ -38,7 +38,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -279,8 +279,23 @@ def positions_model(
     return model
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+@dataclass
+class HeldOut:
+    """What a comparison on held-out statements needs: the loaded resources, the settings
+    ``make train-positions`` chose, the statements trained on and those scored, and the
+    report so far (the current model's figures on the scored ones)."""
+
+    resources: Resources
+    settings: dict[str, Any]
+    training: list[Example]
+    tested: list[Example]
+    report: dict[str, Any]
+
+
+def held_out_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments of a comparison on held-out statements (this script's and
+    train_stance_cross.py's): the training files, the settings, the fold or file held out."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("train", type=Path)
     parser.add_argument("--train", dest="more", type=Path, action="append", default=[])
     parser.add_argument("--extra", type=Path, action="append", default=[])
@@ -292,53 +307,80 @@ def main() -> None:
         help="the settings make train-positions chose",
     )
     parser.add_argument("--held-out-fold", type=int, default=0, help="the fold of 5 scored")
-    parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--learning-rate", type=float, default=6e-5)
     parser.add_argument(
-        "--anchor", type=float, default=10.0, help="the weight of 1 - cosine to the unchanged"
+        "--held-out", type=Path, help="score this file instead of a fold, fitted on every other"
     )
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--report", type=Path)
-    args = parser.parse_args()
+    return parser
+
+
+def held_out(args: argparse.Namespace) -> HeldOut:
+    """The statements of fold ``--held-out-fold`` of the 5 of ``train_positions.py`` (the same
+    permutation of the ``train`` files' statements), or of ``--held-out``, held out; the
+    current model refitted on the others and the ``--extra`` files, scored on them."""
     if any("gold" in path.name for path in [args.train, *args.more, *args.extra]):
-        sys.exit("train_stance_encoder.py: the gold file is the blind test; train on train.jsonl")
+        sys.exit(f"{sys.argv[0]}: the gold file is the blind test; train on train.jsonl")
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     resources = Resources.load(positions="none")
     extractor = Extractor.from_resources(resources)
     book = resources.issues
-    assert resources.encoder is not None
     settings = json.loads(args.settings.read_text())["chosen"]
     examples = [
         e for path in [args.train, *args.more] for e in examples_of(path, extractor, book, args.cache)
     ]
     extra = [e for path in args.extra for e in examples_of(path, extractor, book, args.cache)]
-    order = np.random.default_rng(SEED).permutation(len(examples))
-    held = set(order[args.held_out_fold :: FOLDS].tolist())
-    training = [e for i, e in enumerate(examples) if i not in held] + extra
-    tested = [e for i, e in enumerate(examples) if i in held]
+    if args.held_out:
+        training, tested = examples + extra, examples_of(args.held_out, extractor, book, args.cache)
+    else:
+        order = np.random.default_rng(SEED).permutation(len(examples))
+        held = set(order[args.held_out_fold :: FOLDS].tolist())
+        training = [e for i, e in enumerate(examples) if i not in held] + extra
+        tested = [e for i, e in enumerate(examples) if i in held]
+    where = str(args.held_out) if args.held_out else f"fold {args.held_out_fold}"
     report: dict[str, Any] = {
         "command": " ".join(sys.argv),
-        "held_out": {"fold": args.held_out_fold, "statements": len(tested), "training": len(training)},
+        "held_out": {"statements": where, "scored": len(tested), "training": len(training)},
         "current": scored(positions_model(None, training, book, settings, None), tested, book),
     }
-    print(json.dumps(report["current"]), file=sys.stderr)
+    print(json.dumps(report["current"]), file=sys.stderr, flush=True)
+    return HeldOut(resources, settings, training, tested, report)
+
+
+def write_report(report: dict[str, Any], path: Path | None) -> None:
+    if path:
+        path.write_text(json.dumps(report, indent=1) + "\n")
+    print(json.dumps(report, indent=1))
+
+
+def main() -> None:
+    parser = held_out_parser(__doc__.splitlines()[0])
+    parser.add_argument("--learning-rate", type=float, default=6e-5)
+    parser.add_argument(
+        "--anchor", type=float, default=10.0, help="the weight of 1 - cosine to the unchanged"
+    )
+    args = parser.parse_args()
+    held = held_out(args)
+    book, encoder = held.resources.issues, held.resources.encoder
+    assert encoder is not None
     fitted, features = fine_tune(
-        training,
+        held.training,
         book,
-        stance_model_setting(settings),
-        resources.encoder,
+        stance_model_setting(held.settings),
+        encoder,
         args.epochs,
         args.learning_rate,
         args.anchor,
     )
     with tempfile.TemporaryDirectory() as scratch:
-        encoder = export_encoder(fitted, Path(scratch))
-        book.embed_examples(encoder)
-        model = positions_model(fitted, re_embedded(training, book, encoder), book, settings, features)
-        report["fine_tuned"] = scored(model, re_embedded(tested, book, encoder), book)
-    if args.report:
-        args.report.write_text(json.dumps(report, indent=1) + "\n")
-    print(json.dumps(report, indent=1))
+        tuned = export_encoder(fitted, Path(scratch))
+        book.embed_examples(tuned)
+        model = positions_model(
+            fitted, re_embedded(held.training, book, tuned), book, held.settings, features
+        )
+        held.report["fine_tuned"] = scored(model, re_embedded(held.tested, book, tuned), book)
+    write_report(held.report, args.report)
 
 
 if __name__ == "__main__":
