@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-positions train-positions-gate train-stance-encoder clean
+.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-positions train-positions-gate train-stance-encoder train-stance-cross clean
 
 # Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
 # an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
@@ -163,6 +163,18 @@ train-stance-encoder: $(TRAIN_VENV)/.installed
 		--train eval/positions/train2.jsonl \
 		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
 		--held-out-fold 0 --cache .run/positions --report .run/stance-encoder-fold0.json
+
+# A cross-encoder stance classifier (training/train_stance_cross.py) against the current model,
+# both fitted on the training sets and train8-9 and scored on train10 held out; writes the
+# comparison, not a model (docs/positions.md). CPU: about 25 minutes on the quiet machine.
+train-stance-cross: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python training/train_stance_cross.py eval/positions/train.jsonl \
+		--train eval/positions/train2.jsonl \
+		--extra eval/positions/tuning.jsonl --extra eval/positions/check.jsonl \
+		--extra eval/positions/train3.jsonl --extra eval/positions/train4.jsonl \
+		--extra eval/positions/train8.jsonl --extra eval/positions/train9.jsonl \
+		--held-out eval/positions/train10.jsonl --epochs 3 --cache .run/positions \
+		--report .run/stance-cross-train10.json
 
 clean:
 	rm -rf $(VENV) $(TRAIN_VENV) .pytest_cache .ruff_cache
