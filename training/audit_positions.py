@@ -16,11 +16,12 @@ eval/positions/gold.jsonl.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 from collections import Counter
 from pathlib import Path
+
+from reportedly.eval.jsonl import read_json_lines
 
 FOLDER = Path("eval/positions")
 SAMPLED = ["train", "train2", "train3", "train4"]
@@ -38,8 +39,7 @@ LIFTING = re.compile(r"lift|eas(e|ing)|relief|remov", re.IGNORECASE)
 
 
 def records(name: str) -> list[dict]:
-    path = FOLDER / f"{name}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_json_lines(FOLDER / f"{name}.jsonl", "training statement", dict)
 
 
 def sample(size: int, seed: int) -> list[tuple[str, dict]]:

@@ -287,6 +287,17 @@ class StanceSetting:
     balanced: bool  # each stance weighs as much as the others, whatever its count
     penalty: float
 
+    @classmethod
+    def of_chosen(cls, stance: dict[str, Any]) -> StanceSetting:
+        """The setting a report's ``chosen["stance"]`` names."""
+        return cls(
+            stance["embedding"],
+            stance["cue_words"],
+            stance["content_words"],
+            stance["balanced"],
+            stance["penalty"],
+        )
+
 
 def features_for(
     training: list[Example], book: IssueBook, issue: IssueSetting | None, stance: StanceSetting | None
@@ -390,13 +401,7 @@ def quick_stance(
     file; ``keeps_rules`` applied as at run time. Figures by file, and the folds' confusion of
     gold (rows) and predicted stances (columns, ``STANCE_VALUES``' order)."""
     stance = chosen["stance"]
-    setting = StanceSetting(
-        stance["embedding"],
-        stance["cue_words"],
-        stance["content_words"],
-        stance["balanced"],
-        stance["penalty"],
-    )
+    setting = StanceSetting.of_chosen(stance)
     by_index: dict[int, np.ndarray] = {}
     for fold in folds_of(len(examples)):
         held = set(fold.tolist())
@@ -800,13 +805,7 @@ def choose_cascade(trials: list[dict[str, Any]], full: dict[str, float]) -> dict
 def fit_chosen(examples: list[Example], book: IssueBook, chosen: dict[str, Any]) -> PositionModel:
     issue, stance = chosen["issues"], chosen["stance"]
     issue_setting = IssueSetting(issue["kind"], issue["embedding"], issue["exemplars"], issue["penalty"])
-    stance_setting = StanceSetting(
-        stance["embedding"],
-        stance["cue_words"],
-        stance["content_words"],
-        stance["balanced"],
-        stance["penalty"],
-    )
+    stance_setting = StanceSetting.of_chosen(stance)
     features = features_for(examples, book, issue_setting, stance_setting if stance["learned"] else None)
     rows = issue_rows(examples, features, issue_setting.kind, issue_setting.exemplars)
     labels = gold_issues(examples, book.names())

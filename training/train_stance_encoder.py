@@ -46,15 +46,14 @@ import numpy as np
 import torch
 from export_encoder import MeanPooled, export, quantise_per_piece
 from train_positions import (
-    FOLDS,
     SEED,
-    STANCE_PENALTIES,
     Example,
     StanceSetting,
     examples_of,
     features_for,
     fit_chosen,
-    fit_stance,
+    fit_stance_path,
+    folds_of,
     issue_f1,
     stance_figures,
     stance_rows,
@@ -83,10 +82,8 @@ EMBEDDING_COLUMNS = slice(1, 385)
 
 
 def stance_model_setting(settings: dict[str, Any]) -> StanceSetting:
-    stance = settings["stance"]
-    return StanceSetting(
-        True, stance["cue_words"], stance["content_words"], stance["balanced"], stance["penalty"]
-    )
+    """The chosen stance setting, with the embedding's columns (filled by the encoder here)."""
+    return replace(StanceSetting.of_chosen(settings["stance"]), embedding=True)
 
 
 def similarity_column(width: int, issue_count: int) -> int:
@@ -138,11 +135,7 @@ def fine_tune(
     rows[:, EMBEDDING_COLUMNS] = 0.0
     rows[:, column] = 0.0
     # The numpy fit without the embedding (its columns zero), along the penalties' path.
-    start = None
-    for penalty in STANCE_PENALTIES[: STANCE_PENALTIES.index(setting.penalty) + 1]:
-        start = fit_stance(rows, stances, setting.balanced, penalty, start)
-    assert start is not None
-    start = start.astype(np.float32)
+    start = fit_stance_path(rows, stances, setting).astype(np.float32)
     labels = np.array([STANCE_VALUES.index(stance) for stance in stances])
     # Pairs by statement, in the examples' order.
     owners = np.array([index for index, e in enumerate(examples) for _ in e.gold.issues])
@@ -334,8 +327,7 @@ def held_out(args: argparse.Namespace) -> HeldOut:
     if args.held_out:
         training, tested = examples + extra, examples_of(args.held_out, extractor, book, args.cache)
     else:
-        order = np.random.default_rng(SEED).permutation(len(examples))
-        held = set(order[args.held_out_fold :: FOLDS].tolist())
+        held = set(folds_of(len(examples))[args.held_out_fold].tolist())
         training = [e for i, e in enumerate(examples) if i not in held] + extra
         tested = [e for i, e in enumerate(examples) if i in held]
     where = str(args.held_out) if args.held_out else f"fold {args.held_out_fold}"
