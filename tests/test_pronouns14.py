@@ -20,7 +20,7 @@ DAY = date(2024, 3, 12)
 def _gender(text: str, name: str) -> str | None:
     start = text.index(name)
     entity = Entity(id="e1", name=name, type="PERSON", mentions=[Span.of(text, start, start + len(name))])
-    return gender_of(entity, None, text, read_genders())
+    return gender_of(entity, text, read_genders())
 
 
 @pytest.mark.parametrize(

@@ -293,7 +293,7 @@ class SpeakerResolver:
         self.mention_starts = [mention.start for mention in self.mentions]
         self.gender_words = genders
         self.genders = {
-            entity.id: gender_of(entity, doc, text, genders) if entity.type != WORK_TYPE else None
+            entity.id: gender_of(entity, text, genders) if entity.type != WORK_TYPE else None
             for entity in self.entities
         }
         self.people = self._people(attributions)
@@ -2087,7 +2087,7 @@ def read_genders() -> dict[str, str]:
     return genders
 
 
-def gender_of(entity: Entity, doc: Doc, text: str, genders: dict[str, str]) -> str | None:
+def gender_of(entity: Entity, text: str, genders: dict[str, str]) -> str | None:
     """A person's gender from the first name of their name, a title before a mention ("Mr.",
     "his wife, Jane") or a gendered role ("spokeswoman"); None when the text does not tell. The
     name comes first, as a mention NER linked wrongly may follow another's title; a first name
