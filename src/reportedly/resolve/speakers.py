@@ -1299,9 +1299,14 @@ class SpeakerResolver:
         administration": "Clinton campaign", "Trump campaign", "Obama administration"), so that
         it and "the campaign" speak as the organisation, not as the person. A camp or team is
         the person's campaign, named "campaign" where the article writes that word for it once
-        ("the Clinton camp": "Clinton campaign"), else as written ("Clinton camp")."""
+        ("the Clinton camp": "Clinton campaign"), else as written ("Clinton camp"). Only an
+        article that writes the name before the noun ("the Clinton campaign") names the
+        organisation; where it only writes "Clinton's campaign", "her campaign" is the person
+        (docs/speaker-annotation.md; of the 77 PolNeAR train sources whose gold is a person's
+        campaign or administration, one is in an article without that form)."""
         named = {(span.start, span.end) for entity in self.entities for span in entity.mentions}
         found: dict[tuple[str, str], tuple[str, set[str], list[Span]]] = {}
+        compound: set[tuple[str, str]] = set()
         for token in self.doc:
             kind = PERSONAL_ORGANISATIONS.get(token.lower_)
             if kind is None or token.pos_ != "NOUN":
@@ -1316,8 +1321,13 @@ class SpeakerResolver:
             owner, nouns, spans = found.setdefault((person.id, kind), (clean_name(name.text), set(), []))
             nouns.add(token.lower_)
             spans.append(span)
+            if not self.text[name.start : token.idx].rstrip().endswith(("'", "’", "'s", "’s")):
+                compound.add((person.id, kind))
         organisations = []
-        for (_, kind), (owner, nouns, spans) in found.items():
+        for key, (owner, nouns, spans) in found.items():
+            if key not in compound:
+                continue
+            kind = key[1]
             noun = kind if kind in nouns else sorted(nouns)[0]
             organisations.append(
                 Entity(
