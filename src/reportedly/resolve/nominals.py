@@ -154,6 +154,18 @@ def descriptor(mention: TokenSpan) -> str | None:
         noun = head.lemma_.lower()
         if noun_types(noun) & ORGANISATION_KINDS:
             return noun
+    # A name the text says is one ("Ameriquest was one of several firms", "Teck is a mining
+    # company"): the noun of the copula's complement, where it is an organisation's kind.
+    if root.dep_ == "nsubj" and head.lemma_ == "be":
+        complement = next((child for child in head.rights if child.dep_ == "attr"), None)
+        if complement is not None and complement.lower_ == "one":
+            complement = next(
+                (grand for child in complement.rights if child.lower_ == "of" for grand in child.children), None
+            )
+        if complement is not None and complement.pos_ == "NOUN":
+            noun = complement.lemma_.lower()
+            if noun_types(noun) & ORGANISATION_KINDS:
+                return noun
     return None
 
 
