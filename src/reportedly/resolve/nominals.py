@@ -159,9 +159,8 @@ def descriptor(mention: TokenSpan) -> str | None:
     if root.dep_ == "nsubj" and head.lemma_ == "be":
         complement = next((child for child in head.rights if child.dep_ == "attr"), None)
         if complement is not None and complement.lower_ == "one":
-            complement = next(
-                (grand for child in complement.rights if child.lower_ == "of" for grand in child.children), None
-            )
+            objects = (grand for child in complement.rights if child.lower_ == "of" for grand in child.children)
+            complement = next(objects, None)
         if complement is not None and complement.pos_ == "NOUN":
             noun = complement.lemma_.lower()
             if noun_types(noun) & ORGANISATION_KINDS:
