@@ -159,8 +159,9 @@ def descriptor(mention: TokenSpan) -> str | None:
     if root.dep_ == "nsubj" and head.lemma_ == "be":
         complement = next((child for child in head.rights if child.dep_ == "attr"), None)
         if complement is not None and complement.lower_ == "one":
-            objects = (grand for child in complement.rights if child.lower_ == "of" for grand in child.children)
-            complement = next(objects, None)
+            # "one of several firms": the object of its "of"
+            of = [grand for child in complement.rights if child.lower_ == "of" for grand in child.children]
+            complement = of[0] if of else None
         if complement is not None and complement.pos_ == "NOUN":
             noun = complement.lemma_.lower()
             if noun_types(noun) & ORGANISATION_KINDS:
