@@ -223,10 +223,17 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
     if (
         all(word.lower() in _MAKER_OPENERS or _modifier(word) for word in before)
-        and (owned in reporting_nouns or owned in STATEMENT_NOUNS or owned in DOCUMENT_NOUNS)
+        and (
+            owned in reporting_nouns
+            or owned in STATEMENT_NOUNS
+            or owned in DOCUMENT_NOUNS
+            or owned in CAMPAIGN_NOUNS
+        )
         and (_POSSESSIVE.match(after) or mention.text.endswith(("'s", "’s")) or owned in DOCUMENT_NOUNS)
     ):
-        return 2  # "Lavrov's comments", "Trump's tweet", "a CNN poll", "an FBI investigation"
+        # "Lavrov's comments", "Trump's tweet", "a CNN poll", "an FBI investigation"; "Rubio's
+        # team" where the article names no "Rubio team" (``_campaigns``; else that is named whole)
+        return 2
     return None
 
 
