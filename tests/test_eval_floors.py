@@ -34,10 +34,12 @@ def test_speaker_resolution_keeps_its_accuracy_on_polnear_dev():
     # another office, names NER missed, "both" of a kind): 225/288 = 0.781, pronouns 167/193,
     # titles 17/25, nominal anaphora 20/41, null 138/148; branch spk8 (plurals naming no one,
     # inner names, Census first names): 223/288 = 0.774, pronouns 166/193, titles 16/25,
-    # nominal anaphora 20/41, null 139/148. Floors: two items fewer right in each.
-    assert report["resolvable"]["accuracy"] >= 0.767
+    # nominal anaphora 20/41, null 139/148; branch spk15 (campaigns named only by the
+    # compound form, role fields, a copula's kind): 224/288 = 0.778, titles 17/25, the rest
+    # the same. Floors: two items fewer right in each.
+    assert report["resolvable"]["accuracy"] >= 0.770
     assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.849
-    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.56
+    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.60
     assert report["kinds"]["nominal"]["resolvable"]["accuracy"] >= 0.439
     assert report["unresolvable"]["accuracy"] >= 0.925
 

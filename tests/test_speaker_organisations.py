@@ -43,8 +43,10 @@ def test_a_team_or_camp_is_the_person_s_campaign_named_as_the_article_names_it(r
             "His team added that he would campaign in Florida."
         )
     )
-    assert found["Rubio's team"] == "Rubio team"
-    assert found["His team"] == "Rubio team"
+    # Only "Rubio's team", never "the Rubio team": the candidate (docs/speaker-annotation.md;
+    # "Rubio team" before branch spk15).
+    assert found["Rubio's team"] == "Marco Rubio"
+    assert found["His team"] == "Marco Rubio"
     camp = speakers(resolve("Hillary Clinton spoke in Iowa. The Clinton camp said the editorial was fair."))
     assert camp["The Clinton camp"] == "Clinton camp"
     # Where the article writes "campaign" for it too, the camp is that campaign.

@@ -107,6 +107,17 @@ PERSON_NOUNS = frozenset(role_head(phrase).lower() for phrase in ROLE_PHRASES)
 HUMAN_NOUNS = frozenset(data_lines("person_nouns.txt"))
 
 
+# The field of work of a role's head noun ("host": media, "senator": politics); nouns of
+# several fields or of any have none.
+ROLE_FIELDS = dict(line.split("\t") for line in data_lines("role_fields.tsv"))
+
+
+def role_field(phrase: tuple[str, ...]) -> str | None:
+    """The field of work of a role-lexicon phrase, by its head noun: "politics" for
+    ("REPUBLICAN", "NOMINEE"), None for ("PRESIDENT",)."""
+    return ROLE_FIELDS.get(role_head(phrase).lower())
+
+
 def noun_types(*words: str) -> frozenset[str]:
     """The kinds of referent the first of ``words`` (a lemma, then the word) the table knows takes."""
     return next((NOMINAL_TYPES[word] for word in words if word in NOMINAL_TYPES), frozenset())
@@ -143,6 +154,18 @@ def descriptor(mention: TokenSpan) -> str | None:
         noun = head.lemma_.lower()
         if noun_types(noun) & ORGANISATION_KINDS:
             return noun
+    # A name the text says is one ("Ameriquest was one of several firms", "Teck is a mining
+    # company"): the noun of the copula's complement, where it is an organisation's kind.
+    if root.dep_ == "nsubj" and head.lemma_ == "be":
+        complement = next((child for child in head.rights if child.dep_ == "attr"), None)
+        if complement is not None and complement.lower_ == "one":
+            # "one of several firms": the object of its "of"
+            of = [grand for child in complement.rights if child.lower_ == "of" for grand in child.children]
+            complement = of[0] if of else None
+        if complement is not None and complement.pos_ == "NOUN":
+            noun = complement.lemma_.lower()
+            if noun_types(noun) & ORGANISATION_KINDS:
+                return noun
     return None
 
 

@@ -49,6 +49,7 @@ from reportedly.resolve.nominals import (
     kind_excludes,
     made_noun,
     noun_types,
+    role_field,
     role_head,
     role_modifiers,
     title_role,
@@ -222,10 +223,17 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
     if (
         all(word.lower() in _MAKER_OPENERS or _modifier(word) for word in before)
-        and (owned in reporting_nouns or owned in STATEMENT_NOUNS or owned in DOCUMENT_NOUNS)
+        and (
+            owned in reporting_nouns
+            or owned in STATEMENT_NOUNS
+            or owned in DOCUMENT_NOUNS
+            or owned in CAMPAIGN_NOUNS
+        )
         and (_POSSESSIVE.match(after) or mention.text.endswith(("'s", "’s")) or owned in DOCUMENT_NOUNS)
     ):
-        return 2  # "Lavrov's comments", "Trump's tweet", "a CNN poll", "an FBI investigation"
+        # "Lavrov's comments", "Trump's tweet", "a CNN poll", "an FBI investigation"; "Rubio's
+        # team" where the article names no "Rubio team" (``_campaigns``; else that is named whole)
+        return 2
     return None
 
 
@@ -912,7 +920,11 @@ class SpeakerResolver:
                 c
                 for c in candidates
                 if not c.person
-                or not (self._other_office(c, reference) or self._modifiers_differ(c, reference))
+                or not (
+                    self._other_office(c, reference)
+                    or self._other_field(c, reference)
+                    or self._modifiers_differ(c, reference)
+                )
             ]
         if reference.role is not None and role_head(reference.role[0]).lower() in PROXY_ROLES:
             # "The spokesman" is someone the text calls one, not the principal named before.
@@ -961,6 +973,12 @@ class SpeakerResolver:
         # organisation's noun to the organisation the text gave it ("the parent company").
         holders = [c for c in candidates if (c.role_match and not c.role_head_match) or c.office_holder]
         chosen = self.ranker.choose(reference, holders, HOLDER_FLOOR) if holders else None
+        field = role_field(reference.role[0]) if reference.role is not None else None
+        if not holders and field not in {None, "politics"}:
+            # "The anchor for Univision": the reporter the text named, where no one is given the
+            # very role (politics is left out: its roles are held by most people a story names).
+            peers = [c for c in candidates if c.person and not c.after and self._field_of(c) == {field}]
+            chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
         entity = self.by_id.get(chosen) if chosen else None
         if entity is None and reference.kind == "nominal" and not reference.plural:
@@ -1014,6 +1032,27 @@ class SpeakerResolver:
             and all(role in SINGLE_SENSE and role_head(role) != role_head(phrase) for role in roles)
             and phrase in OFFICE_ONLY
         )
+
+    def _other_field(self, candidate: Candidate, reference: Reference) -> bool:
+        """Whether a title's role is of a field of work (``data/role_fields.tsv``) and the
+        text gives a candidate roles of other fields only ("the moderator" is not the
+        candidate he questioned, "the host" not his guest the former secretary of state).
+        Roles of no field ("businessman", "leader") say nothing either way, nor do the titles
+        resolved to a candidate (``roles`` after ``ranked``): one wrong would rule it out of
+        the titles after it."""
+        field = role_field(reference.role[0])
+        if field is None or candidate.role_match or candidate.office_holder:
+            return False
+        fields = self._field_of(candidate)
+        return bool(fields) and field not in fields
+
+    def _field_of(self, candidate: Candidate) -> set[str]:
+        """The fields of work of the roles the text gives a candidate."""
+        return {
+            given
+            for phrase in self.role_phrases.get(candidate.entity_id, ())
+            if (role := title_role(phrase.split())) is not None and (given := role_field(role[0]))
+        }
 
     def _countries_named_before(self, entity_id: str) -> set[str]:
         """The countries of the places and peoples the text names before an entity's
@@ -1299,9 +1338,14 @@ class SpeakerResolver:
         administration": "Clinton campaign", "Trump campaign", "Obama administration"), so that
         it and "the campaign" speak as the organisation, not as the person. A camp or team is
         the person's campaign, named "campaign" where the article writes that word for it once
-        ("the Clinton camp": "Clinton campaign"), else as written ("Clinton camp")."""
+        ("the Clinton camp": "Clinton campaign"), else as written ("Clinton camp"). Only an
+        article that writes the name before the noun ("the Clinton campaign") names the
+        organisation; where it only writes "Clinton's campaign", "her campaign" is the person
+        (docs/speaker-annotation.md; of the 77 PolNeAR train sources whose gold is a person's
+        campaign or administration, one is in an article without that form)."""
         named = {(span.start, span.end) for entity in self.entities for span in entity.mentions}
         found: dict[tuple[str, str], tuple[str, set[str], list[Span]]] = {}
+        compound: set[tuple[str, str]] = set()
         for token in self.doc:
             kind = PERSONAL_ORGANISATIONS.get(token.lower_)
             if kind is None or token.pos_ != "NOUN":
@@ -1316,8 +1360,13 @@ class SpeakerResolver:
             owner, nouns, spans = found.setdefault((person.id, kind), (clean_name(name.text), set(), []))
             nouns.add(token.lower_)
             spans.append(span)
+            if not self.text[name.start : token.idx].rstrip().endswith(("'", "’", "'s", "’s")):
+                compound.add((person.id, kind))
         organisations = []
-        for (_, kind), (owner, nouns, spans) in found.items():
+        for key, (owner, nouns, spans) in found.items():
+            if key not in compound:
+                continue
+            kind = key[1]
             noun = kind if kind in nouns else sorted(nouns)[0]
             organisations.append(
                 Entity(
