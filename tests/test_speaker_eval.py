@@ -148,6 +148,8 @@ def test_names_match_by_surname_acronym_or_inside_a_span() -> None:
     assert same_referent("Trump", "Donald Trump")
     assert same_referent("I.R.S.", "Internal Revenue Service")
     assert not same_referent("Bill Clinton", "Hillary Clinton")
+    assert same_referent("Donald J. Trump", "Donald Trump")
+    assert not same_referent("Donald J. Trump", "Donald Jones Trump")
     assert member_share("NBC's Lester Holt, the moderator", "Lester Holt") == 1.0
 
 

@@ -130,13 +130,21 @@ def read_gold(path: Path) -> tuple[list[GoldSpeaker], int]:
     return [record for record in records if record is not None], sum(1 for r in records if r is None)
 
 
+def _without_middle_initials(key: tuple[str, ...]) -> tuple[str, ...]:
+    """("donald", "j.", "trump") -> ("donald", "trump"): a middle initial writers often leave out."""
+    if len(key) <= 2:
+        return key
+    return (key[0], *(word for word in key[1:-1] if len(word.rstrip(".")) > 1), key[-1])
+
+
 def same_referent(predicted: str, gold: str) -> bool:
-    """Whether two names name one referent: equal after normalisation, one the surname of
-    the other ("Trump" / "Donald Trump"), or an acronym of it ("IMF", "I.R.S.")."""
+    """Whether two names name one referent: equal after normalisation and without middle
+    initials ("Donald J. Trump" / "Donald Trump"), one the surname of the other ("Trump" /
+    "Donald Trump"), or an acronym of it ("IMF", "I.R.S.")."""
     left, right = name_key(clean_name(predicted), {}), name_key(clean_name(gold), {})
     if not left or not right:
         return False
-    if left == right:
+    if _without_middle_initials(left) == _without_middle_initials(right):
         return True
     if left[-1] == right[-1] and (len(left) == 1 or len(right) == 1):
         return True
