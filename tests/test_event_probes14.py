@@ -903,7 +903,7 @@ CODES: dict[str, tuple[str, str | None]] = {
     "xb3": ("UGACOP", "UGAOPP"),
     "xb4": ("PERMIL", "PERREB"),
     "xb5": ("TCDGOV", "SDN"),
-    "c1": ("SLEMIL", "SLEWAFREB"),
+    "c1": ("SLEMIL", "SLEREB"),
     "c3": ("CIVGOV", "CIVOPP"),
     "c5": ("COLGOV", None),
     "c4": ("GTMMIL", "GTMAGR"),
