@@ -99,6 +99,9 @@ def _first_actor(resolve, text: str, published: date) -> str | None:
         ),
         ("The Securitate fired on demonstrators in Timisoara.", date(1989, 12, 18), "ROUSPY"),
         ("RENAMO rebels attacked a train in central Mozambique.", date(1988, 5, 2), "MOZREB"),
+        ("Janjaweed militiamen burned villages in Darfur.", date(2004, 5, 2), "SDNUAF"),
+        ("The Kurdistan Democratic Party captured Arbil from its rivals.", date(1996, 9, 1), "IRQREB"),
+        ("The al-Aqsa Martyrs Brigades claimed the shooting attack.", date(2002, 3, 2), "PSEREB"),
     ],
 )
 def test_country_from_the_words_around_a_name(resolve, text, published, code):
