@@ -100,6 +100,8 @@ def _first_actor(resolve, text: str, published: date) -> str | None:
         ("The Securitate fired on demonstrators in Timisoara.", date(1989, 12, 18), "ROUSPY"),
         ("RENAMO rebels attacked a train in central Mozambique.", date(1988, 5, 2), "MOZREB"),
         ("Janjaweed militiamen burned villages in Darfur.", date(2004, 5, 2), "SDNUAF"),
+        # Northern Ireland is the United Kingdom's, not Ireland's
+        ("Northern Ireland police arrested two IRA suspects.", date(1993, 5, 2), "GBRCOP"),
         ("The Kurdistan Democratic Party captured Arbil from its rivals.", date(1996, 9, 1), "IRQREB"),
         ("The al-Aqsa Martyrs Brigades claimed the shooting attack.", date(2002, 3, 2), "PSEREB"),
     ],
@@ -112,6 +114,14 @@ def test_a_given_name_is_no_movement_acronym(resolve):
     # "Gia" of Tran Xuan Gia is not the Armed Islamic Group's GIA (no such alias)
     text = "Planning Minister Tran Xuan Gia said Vietnam is committed to opening up the economy."
     assert (_first_actor(resolve, text, date(1998, 1, 1)) or "")[:3] == "VNM"
+
+
+@pytest.mark.parametrize(
+    ("description", "code"),
+    [("Cote d'Ivoire's army", "CIVMIL"), ("Côte d'Ivoire", "CIV"), ("Northern Ireland police", "GBRCOP")],
+)
+def test_descriptions_of_names_with_elided_articles_and_northern_ireland(description, code):
+    assert load_coder().code_description(description, None) == code
 
 
 @pytest.mark.parametrize(

@@ -356,13 +356,17 @@ def _cities_elsewhere(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, lis
     return found
 
 
+# A capitalised word after an elided article ("d'Ivoire" of "Cote d'Ivoire").
+_ELIDED_CAPITAL = re.compile(r"[dl]['’][A-Z]")
+
+
 def _capitalised(words: Phrase, text: str) -> Phrase:
     """The dictionary ``words`` of ``text`` that it writes with a capital, and the small words
     that join capitalised ones in a name ("of" of "Port of Spain", "and the" of "Saint
     Vincent and the Grenadines"); the others blank, so that no name is read across them
     (else "Port of Spain" would name Spain)."""
     originals = re.split(r"[\s_]+", text.strip())
-    kept = [original[:1].isupper() for original in originals]
+    kept = [original[:1].isupper() or _ELIDED_CAPITAL.match(original) is not None for original in originals]
     for place in range(1, len(originals) - 1):
         joins = originals[place] in NAME_JOINERS and kept[place - 1]
         before_capital = any(later[:1].isupper() for later in originals[place + 1 : place + 3])
