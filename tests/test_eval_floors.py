@@ -74,10 +74,11 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # political; "storm" and "pound" triggers): 12 (0.033); branch plover-parties7 (a
     # sentence's deeper trigger tried where the main one has no political party): 13 (0.036);
     # branch plover8 (owners of noun acts, "EU sanctions took effect"): 14 (0.038); branch
-    # plover9 (trigger senses, "hand over", "roll back", "demolish"): 15 (0.041).
-    # Ceiling: one more (0.044).
+    # plover9 (trigger senses, "hand over", "roll back", "demolish"): 15 (0.041); branch ev15
+    # (parties and movements the dictionaries lacked, places coded by their context): 16
+    # (0.044). Ceiling: one more (0.046; the issue's bound is 0.05, 18).
     assert report["no_events"]["sentences"] == 366
-    assert report["no_events"]["with_event"] <= 16
+    assert report["no_events"]["with_event"] <= 17
     # Measured 2026-12-04: event type accuracy 0.812, macro F1 0.749; actor country 0.855,
     # recipient country 0.790. 2026-12-05, with events only where a political party acts:
     # 0.800, 0.752; 0.843, 0.776 (6 records lose their event); with refusals as REJECT,
@@ -101,9 +102,13 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # shorter names, Congo by era): 0.893, 0.881 (check half recipient 0.829 -> 0.842).
     # Main after ev14 (people fired on, military craft MIL, a reporter's "its") and code14
     # (joined names, dated descriptions): 0.899 (143 of 159), 0.874 (125 of 143; check half
-    # actor 0.810 -> 0.821, recipient 0.842 -> 0.829). Floors: about one record fewer.
-    assert report["actor"]["country_accuracy"] >= 0.893
-    assert report["recipient"]["country_accuracy"] >= 0.867
+    # actor 0.810 -> 0.821, recipient 0.842 -> 0.829). Branch ev15 (a city with its state or
+    # country, names NER cut, a body's common name after another country's adjective, parties
+    # no dictionary knows, movements the dictionaries lacked): 0.906 (144 of 159; the tune
+    # half's last actor error, an unknown party), 0.881 (126 of 143; check half recipient
+    # 0.829 -> 0.842, actor 0.821 unchanged). Floors: about one record fewer.
+    assert report["actor"]["country_accuracy"] >= 0.899
+    assert report["recipient"]["country_accuracy"] >= 0.874
 
 
 @pytest.mark.slow
@@ -135,8 +140,11 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     # person's stated country, triggers the list lacked): actor country 0.901 (383 of 425), the
     # rest unchanged. Main after code12, ev12 and ev13 (names as wire news writes them,
     # mis-typed adjectives' sectors, places of recipients): actor span 0.828, country 0.899 (of
-    # 426); recipient span 0.609, country 0.777 (of 395). Floors: about two sentences fewer right.
-    assert report["actor"]["span_accuracy"] >= 0.824
+    # 426); recipient span 0.609, country 0.777 (of 395). Main after ev14: actor span 0.833,
+    # country 0.900; recipient span 0.607, country 0.775. Branch ev15: actor span 0.835 (of
+    # 564), country 0.900 (of 429); recipient span 0.609, country 0.777 (of 395). Floors:
+    # about two sentences fewer right.
+    assert report["actor"]["span_accuracy"] >= 0.831
     assert report["actor"]["country_accuracy"] >= 0.896
     assert report["recipient"]["span_accuracy"] >= 0.605
     assert report["recipient"]["country_accuracy"] >= 0.772

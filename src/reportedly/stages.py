@@ -27,6 +27,7 @@ from reportedly.events.political import keep_political_events
 from reportedly.model import Extraction
 from reportedly.positions.parties import name_demanded
 from reportedly.positions.statements import take_positions
+from reportedly.resolve.actors import code_places_in_text
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
 from reportedly.resolve.metonyms import Referent, metonym_referent
@@ -181,7 +182,8 @@ def resolve_time_values(draft: Draft, resources: Resources) -> None:
 
 
 def code_actors(draft: Draft, resources: Resources) -> None:
-    """Entities' actor codes on the publication date; a place that speaks speaks for its government."""
+    """Entities' actor codes on the publication date; a place that speaks speaks for its government,
+    a place named with its state or country is of that country."""
     extraction = draft.extraction
     published = extraction.document.published
     parties = (party for a in extraction.attributions if a.speaker for party in a.speaker.parties)
@@ -190,6 +192,7 @@ def code_actors(draft: Draft, resources: Resources) -> None:
         entity.actor = resources.coder.code_entity(
             entity, published, entity.id in speaking, draft.descriptions.get(entity.id)
         )
+    code_places_in_text(extraction.entities, draft.text, resources.coder, published)
 
 
 def code_event_parties(draft: Draft, resources: Resources) -> None:

@@ -12,6 +12,7 @@ dictionary places, the country the sentence names.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -74,6 +75,8 @@ PLACE_NOUNS = LAND_AND_WATER | {"area", "areas", "zone", "border", "territory", 
 CAUSING = frozenset({"prompt", "spark", "trigger", "provoke", "cause", "fuel", "ignite"})
 # Verbs of talking, whose object is what is talked about ("discuss a prisoner exchange").
 TOPIC_VERBS = frozenset({"discuss", "debate"})
+# The sector of a political party no dictionary knows (``_named_party``).
+UNKNOWN_PARTY = "OPP"
 # The rank of a recipient candidate that names no one (``_recipient_rank``).
 UNNAMED = 2
 # The dictionaries' prefix of a union's republics before their own codes (USRAZE, USRARM:
@@ -1114,7 +1117,32 @@ def _people_before_place(words: str, entity: Entity, coder: ActorCoder, day: dat
     if any(name in head for name in (entity.name, *entity.aliases)):
         return None
     code = coder.code_description(head, day)
-    return code if code is not None and code[:3] in coder.country_codes else None
+    if code is None or code[:3] not in coder.country_codes:
+        return None
+    # A people's name of two states ("Congolese") before a place of one of them is that
+    # one's ("Congolese troops in Brazzaville" COG in 1999, when "Congolese" alone is COD).
+    place = entity.actor.code[:3] if entity.actor is not None and entity.actor.country else None
+    return None if place != code[:3] and place in coder.description_countries(head) else code
+
+
+def _named_party(words: str) -> bool:
+    """Whether a party's words are a political party's name: capitalised words before the
+    head "party" ("The fundamentalist Umma (Nation) party"; not "a birthday party")."""
+    head = AFTER_HEAD.sub("", words, count=1).split()
+    return len(head) > 1 and head[-1].lower() == "party" and head[-2][:1] in "(" + string.ascii_uppercase
+
+
+def _body_of_country(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
+    """The code of a body named by a common noun ("Senate", "Supreme Court") that the
+    dictionaries give one country, where the party's words name another before it: "The
+    Jordanian Senate" JORLEG, not the USAGOVLEG of "Senate". None where the name is a proper
+    one ("Hezbollah" of "Iranian-backed Hezbollah") or names its country itself."""
+    actor = entity.actor
+    if actor is None or actor.country is None or not coder.is_common_body(entity.name, day):
+        return None
+    code = coder.code_description(words, day)
+    stated = coder.actor(code) if code is not None and code[:3] in coder.country_codes else None
+    return code if stated is not None and stated.country != actor.country else None
 
 
 # How a party's words name an entity (``_ownership``): as the owner of their head, or of a
@@ -1197,6 +1225,9 @@ def code_parties(
             ):
                 party.actor = coder.actor(people)
                 continue
+            if entity is not None and (body := _body_of_country(party.text, entity, coder, published)):
+                party.actor = coder.actor(body)
+                continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
                 if entity.actor.country is None and entity.actor.code[:3] not in TRANSNATIONAL:
@@ -1243,8 +1274,16 @@ def code_parties(
             code = next((c for w in words if (c := _code_words(w, coder, published))), None) or city_country(
                 words[0]
             )
+            if code is not None:
+                named = named or NamedMentions(extraction.entities)
+                code = _place_in_context(code, _named_in_party(party, event, text, named), coder, published)
             # Of a compound sector, any part ("defence minister" GOVMIL).
             sector = coder.sector_of(party.text) or ""
+            if not sector and entity is not None and entity.type == "ORG" and _named_party(party.text):
+                # A political party no dictionary knows ("The fundamentalist Umma (Nation)
+                # party"): of the country its sentence names, as a party out of power; those
+                # in power the dictionaries know, or their words say ("the ruling ... party").
+                sector = UNKNOWN_PARTY
             # Words whose sector names no one a country has (none, or a religion: "Moslem
             # guerrillas" MUS) take their head's: a group named by its faith is of its agent
             # noun's sector (REB); a weapon that acts stands for whoever used it ("A car bomb
@@ -1270,7 +1309,7 @@ def code_parties(
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
                 group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
-                own = sector if head else None
+                own = sector if head or sector == UNKNOWN_PARTY else None  # not in its words
                 unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
         for party in parties:
             if party.actor is not None and party.actor.code[:3] in UNIONS and party.actor.country is None:
@@ -1350,11 +1389,27 @@ def _successors() -> dict[str, str]:
 
 def _person_named(party: EventActor, event: Event, text: str, mentions: NamedMentions) -> Entity | None:
     """The first person named in a party's words in the event's sentence, else None."""
-    start = text.find(party.text, event.sentence.start, event.sentence.end)
-    if start < 0:
-        return None
-    found = mentions.named_in(Span.of(text, start, start + len(party.text)))
+    found = _named_in_party(party, event, text, mentions)
     return next((entity for entity in found if entity.type == "PERSON"), None)
+
+
+def _named_in_party(party: EventActor, event: Event, text: str, mentions: NamedMentions) -> list[Entity]:
+    """The entities named in a party's words in the event's sentence."""
+    start = text.find(party.text, event.sentence.start, event.sentence.end)
+    return mentions.named_in(Span.of(text, start, start + len(party.text))) if start >= 0 else []
+
+
+def _place_in_context(code: str, places: Iterable[Entity], coder: ActorCoder, day: date | None) -> str:
+    """``code``, given by words that name a place, with the country the text around the
+    place's name gives it where that differs from its name's alone ("Gunmen in Tripoli,
+    Lebanon": LBN, not the LBY of "Tripoli"; ``resolve.actors.code_places_in_text``)."""
+    for entity in places:
+        if entity.type != "GPE" or entity.actor is None or entity.actor.country is None:
+            continue
+        alone = coder.code_name(entity.name, day)
+        if alone is not None and alone[:3] == code[:3] != entity.actor.code[:3]:
+            return entity.actor.code[:3] + code[3:]
+    return code
 
 
 def _stateless_group(actor: Actor) -> bool:

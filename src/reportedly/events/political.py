@@ -15,14 +15,13 @@ place an attack or protest is aimed at ("shelled Kyiv").
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from reportedly.attribution.lexicon import data_lines, word_set
+from reportedly.attribution.lexicon import word_set
 from reportedly.events.detection import event_id
 from reportedly.events.parties import AFTER_HEAD, PLACE_BEFORE, of_sectors, without_name
 from reportedly.events.places import is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
-from reportedly.resolve.actors import ActorCoder, shipped_tables
+from reportedly.resolve.actors import ActorCoder, capital_codes, shipped_tables
 
 # CAMEO sectors of political actors: state institutions, armed and political groups,
 # elites, IGOs, NGOs and militant groups.
@@ -61,12 +60,6 @@ _CAPITAL_PARTY = re.compile(
 )
 # Acts done to a place: their recipient capital is the city ("shelled Kyiv", "blockade Paris").
 PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
-
-
-@cache
-def capital_codes() -> dict[str, str]:
-    """Capital names to the code of what they stand for as a party."""
-    return dict(line.split("\t") for line in data_lines("event_capitals.tsv"))
 
 
 def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:

@@ -230,6 +230,102 @@ def city_countries() -> dict[str, str]:
     return {name.replace(".", ""): country for name, country in rows}
 
 
+@cache
+def capital_codes() -> dict[str, str]:
+    """The capitals of ``data/event_capitals.tsv`` to the code of what they stand for as a
+    party ("Moscow" RUSGOV, "Brussels" the EU)."""
+    return dict(line.split("\t") for line in data_lines("event_capitals.tsv"))
+
+
+# A place's name that a comma follows, before the state or country it is in ("Tripoli,
+# Lebanon", "London, Ontario").
+_QUALIFIER_COMMA = re.compile(r",[ \t]+")
+# The letters and hyphens either side of a name's mention: the whole hyphened word it is
+# part of ("Guinea" of "Guinea-Bissau", "Timor" of "Timor-Leste").
+_HYPHENED_BEFORE = re.compile(r"[\w-]*$")
+_HYPHENED_AFTER = re.compile(r"[\w-]*")
+# A small word of a place's name between two names NER cut it into ("Port [of] Spain").
+_JOINER = r"\s+(?:" + "|".join(sorted(NAME_JOINERS)) + r")\s+(?:the\s+)?"
+_JOINER_AFTER = re.compile(_JOINER)
+_JOINER_BEFORE = re.compile(_JOINER + "$")
+
+
+def code_places_in_text(entities: list[Entity], text: str, coder: ActorCoder, day: date | None) -> None:
+    """Recode the places whose country the words around their name tell, where NER or the
+    dictionaries read the name alone: a name NER cut at a hyphen ("Guinea" of
+    "Guinea-Bissau" GIN, "Timor" of "Timor-Leste" IDN) is the hyphened name's; a city named
+    with its state or country after a comma is of that one's country ("Tripoli, Lebanon"
+    LBN, not Libya's; "London, Ontario" CAN; "Hyderabad, Pakistan" PAK), where the state is
+    no city itself (not "Paris, London and Berlin")."""
+    places = [entity for entity in entities if entity.type == "GPE" and entity.mentions]
+    if not places:
+        return
+    starts = {mention.start: entity for entity in places for mention in entity.mentions}
+    ends = {mention.end: mention.start for entity in places for mention in entity.mentions}
+    for entity in places:
+        wholes = {_whole_name(text, mention.start, mention.end, starts, ends) for mention in entity.mentions}
+        name = wholes.pop() if len(wholes) == 1 else None
+        code = coder.code_name(name, day) if name else None
+        if code is not None and code in coder.country_codes:
+            entity.actor = coder.actor(code)
+    for entity in places:
+        if not _is_city(entity):
+            continue
+        for mention in entity.mentions:
+            comma = _QUALIFIER_COMMA.match(text, mention.end)
+            state = starts.get(comma.end()) if comma else None
+            if state is None or state is entity or _is_city(state) or state.actor is None:
+                continue
+            # of the state's country, whatever sector it speaks as ("Georgia, protested" GEOGOV)
+            country = state.actor.code[:3]
+            own = entity.actor.country if entity.actor else None
+            if state.actor.country is None or state.actor.country == own:
+                continue
+            # A state's name that is also a country's: a city of no other country, or of
+            # none known, named with it is the state's ("Athens, Georgia", "Savannah,
+            # Georgia": USA, not GEO; "Atlanta, Georgia" stays USA, "Gori, Georgia" GEO).
+            states = sorted(state_countries().get(state.name, ()))
+            if own not in states:
+                entity.actor = coder.actor(states[0] if states else country)
+            break
+
+
+def _whole_name(
+    text: str, start: int, end: int, starts: dict[int, Entity], ends: dict[int, int]
+) -> str | None:
+    """The whole name a place's mention at ``start:end`` is part of: the hyphened word ("Guinea"
+    of "Guinea-Bissau"), or the names a small word joins it to ("Spain" of "Port of Spain",
+    NER's "Port" and "Spain"; by the mentions that begin at ``starts`` and end at ``ends``);
+    None where it is a name of its own."""
+    before = _HYPHENED_BEFORE.search(text, 0, start)
+    after = _HYPHENED_AFTER.match(text, end)
+    first = before.start() if before and text[before.start() : start].endswith("-") else start
+    last = after.end() if after and text[end : after.end()].startswith("-") else end
+    if (joiner := _JOINER_AFTER.match(text, last)) and joiner.end() in starts:
+        last = next(m.end for m in starts[joiner.end()].mentions if m.start == joiner.end())
+    if (joiner := _JOINER_BEFORE.search(text, max(0, first - 12), first)) and joiner.start() in ends:
+        first = ends[joiner.start()]
+    return text[first:last] if (first, last) != (start, end) else None
+
+
+def _is_city(entity: Entity) -> bool:
+    """Whether a place is a city, or a town no dictionary places: a city table's or a
+    capital's name."""
+    name = entity.name.replace(".", "")
+    return entity.actor is None or name in city_countries() or name in capital_codes()
+
+
+@cache
+def state_countries() -> dict[str, frozenset[str]]:
+    """Names of states or provinces that are also countries' names (``data/place_states.tsv``:
+    "Georgia" USA), to the countries that have a state of that name."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for line in data_lines("place_states.tsv"):
+        name, country = line.split("\t")
+        found[name].add(country)
+    return {name: frozenset(countries) for name, countries in found.items()}
+
+
 def _without_sector_clashes(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, list[DatedCode]]:
     """The dictionaries' actors with a country's code that is also a sector's as another code
     of that country (``SECTOR_CLASHES``: Mauritius's MUS, the agents' Muslims, as MRI), so
@@ -260,13 +356,17 @@ def _cities_elsewhere(actors: dict[Phrase, list[DatedCode]]) -> dict[Phrase, lis
     return found
 
 
+# A capitalised word after an elided article ("d'Ivoire" of "Cote d'Ivoire").
+_ELIDED_CAPITAL = re.compile(r"[dl]['’][A-Z]")
+
+
 def _capitalised(words: Phrase, text: str) -> Phrase:
     """The dictionary ``words`` of ``text`` that it writes with a capital, and the small words
     that join capitalised ones in a name ("of" of "Port of Spain", "and the" of "Saint
     Vincent and the Grenadines"); the others blank, so that no name is read across them
     (else "Port of Spain" would name Spain)."""
     originals = re.split(r"[\s_]+", text.strip())
-    kept = [original[:1].isupper() for original in originals]
+    kept = [original[:1].isupper() or _ELIDED_CAPITAL.match(original) is not None for original in originals]
     for place in range(1, len(originals) - 1):
         joins = originals[place] in NAME_JOINERS and kept[place - 1]
         before_capital = any(later[:1].isupper() for later in originals[place + 1 : place + 3])
@@ -631,6 +731,24 @@ class ActorCoder:
     def code_description(self, description: str, day: date | None) -> str | None:
         """The code a description gives: its country ("Russia's", "Ukrainian") and the
         sector of its agent noun ("foreign minister" GOV, "general" MIL)."""
+        name = self._country_phrase(description)
+        country = self._country_on(name, day) if name else None
+        sector = self.sector_of(description)
+        if country and sector:
+            return country + sector
+        return country
+
+    def description_countries(self, description: str) -> frozenset[str]:
+        """Every country the country name a description holds is of on some day: two for a
+        name of two states by era ("Congolese": COG, COD), else one, else none."""
+        name = self._country_phrase(description)
+        if name is None:
+            return frozenset()
+        dated = {code.code[:3] for code in self.tables.actors[name]} & self.country_codes
+        return frozenset(dated | {self.countries[name]})
+
+    def _country_phrase(self, description: str) -> Phrase | None:
+        """The dictionaries' country name a description holds, if any."""
         words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description))
         # Countries are named with capitals ("Russia's", "Ukrainian"): lower-case words
         # that happen to spell a dictionary name ("occupied territories") are no country.
@@ -646,11 +764,7 @@ class ActorCoder:
         unhyphened = tuple(part for word in named for part in self._hyphened_name(word))
         forms = (named, stems, peoples, unhyphened)
         found = [match for form in forms if (match := self._longest_match(form, self.countries))]
-        country = self._country_on(max(found, key=lambda match: match[0])[2], day) if found else None
-        sector = self.sector_of(description)
-        if country and sector:
-            return country + sector
-        return country
+        return max(found, key=lambda match: match[0])[2] if found else None
 
     def _hyphened_name(self, word: str) -> tuple[str, ...]:
         """A hyphened word's parts where they are a country's name, else the word."""
@@ -664,10 +778,23 @@ class ActorCoder:
         tokens = words.split()
         for start in range(1, len(tokens)):
             if tokens[start][:1].isupper():
-                code = self.code_name(" ".join(tokens[start:]), day)
-                if code is not None and code not in self.country_codes:
-                    return code
+                head = " ".join(tokens[start:])
+                code = self.code_name(head, day)
+                if code is None or code in self.country_codes:
+                    continue
+                # A body's common name after another country's ("Jordanian Senate") is that
+                # country's, not the one the dictionaries give the name (the US Senate).
+                qualifier = self.code_description(" ".join(tokens[:start]), day)
+                if qualifier and qualifier[:3] != code[:3] and self.is_common_body(head, day):
+                    return None
+                return code
         return None
+
+    def is_common_body(self, name: str, day: date | None) -> bool:
+        """Whether a name is a body's common noun, an agent of the dictionaries whole
+        ("Senate", "Supreme Court", which they also give the US), not a proper name
+        ("Hezbollah", "National Liberation Army") nor one of its country."""
+        return phrase_of(name) in self.tables.agents and self.code_description(name, day) is None
 
     def code_qualifier_name(self, words: str, day: date | None) -> str | None:
         """The code of an actor of its own (not a bare country) that a noun phrase names
