@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from reportedly.attribution.lexicon import data_lines
+from reportedly.events.words import DocWords
 from reportedly.nlp.trees import subtree_without_clauses
 
 SHIPPED_VERBS = "CAMEO.2.0.txt"
@@ -104,10 +105,10 @@ class VerbDictionary:
     def code(self, token: Token, sentence: SentenceWords | None = None) -> str | None:
         """The CAMEO code a verb has in its sentence, or None; ``sentence``: the verb's
         sentence's words, when the caller tries several of its verbs."""
-        block = self.block_of(token)
+        sentence = sentence if sentence is not None else SentenceWords(token.sent)
+        block = self.block_of(*sentence.words[token.i - sentence.start])
         if block is None or not block.patterns:
             return None if block is None else block.code
-        sentence = sentence if sentence is not None else SentenceWords(token.sent)
         # Before the verb, the sentence's words up to it: the sentence's positions serve, as
         # ``_in_order`` looks no further than the words it is given.
         before = sentence.words[: token.i - sentence.start]
@@ -129,27 +130,31 @@ class VerbDictionary:
         )
         return best.code if best is not None else block.code
 
-    def block_of(self, token: Token) -> VerbBlock | None:
-        """The block of a verb, by its form or else its lemma."""
-        return self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
+    def block_of(self, form: str, lemma: str) -> VerbBlock | None:
+        """The block of a verb, by its form or else its lemma (in upper case)."""
+        return self.forms.get(form) or self.forms.get(lemma)
 
 
 class SentenceWords:
     """A sentence's words, each as written and as lemma, in upper case, and where each
-    occurs: gathered once for all the verbs of the sentence a dictionary tries."""
+    occurs: gathered once for all the verbs of the sentence a dictionary tries (from its
+    document's ``words``, if already read)."""
 
-    def __init__(self, sentence: Span) -> None:
-        self.start = sentence.start
-        self.words = [(word.text.upper(), word.lemma_.upper()) for word in sentence]
+    def __init__(self, sentence: Span, words: DocWords | None = None) -> None:
+        words = words if words is not None else DocWords(sentence.doc)
+        self.start = start = sentence.start
+        end = sentence.end
+        self.words = list(zip(words.upper[start:end], words.lemma_upper[start:end], strict=True))
         self.at = _positions(self.words)
 
 
 def _positions(words: list[tuple[str, str]]) -> dict[str, list[int]]:
     """Where each word (as written and as lemma) occurs, in order."""
     positions: dict[str, list[int]] = {}
-    for position, forms in enumerate(words):
-        for form in set(forms):
-            positions.setdefault(form, []).append(position)
+    for position, (form, lemma) in enumerate(words):
+        positions.setdefault(form, []).append(position)
+        if lemma != form:
+            positions.setdefault(lemma, []).append(position)
     return positions
 
 
