@@ -109,26 +109,26 @@ class VerbDictionary:
         block = self.block_of(*sentence.words[token.i - sentence.start])
         if block is None or not block.patterns:
             return None if block is None else block.code
+        # Patterns are kept longest first: the first that matches is the best. A pattern
+        # matches only words the sentence has, so its words are the candidates' test: most
+        # verbs have none, and their phrase is never walked.
+        candidates = block.candidates(sentence.at.keys())
         # Before the verb, the sentence's words up to it: the sentence's positions serve, as
         # ``_in_order`` looks no further than the words it is given.
         before = sentence.words[: token.i - sentence.start]
-        # After the verb, its own phrase: not what it reports ("told reporters that the
-        # proposal ..." is no proposal) nor the clauses joined to it.
-        own_phrase = subtree_without_clauses(token, _OTHER_CLAUSES)
-        after = [sentence.words[word.i - sentence.start] for word in own_phrase if word.i > token.i]
-        after_at = _positions(after)
-        # Patterns are kept longest first: the first that matches is the best. A pattern
-        # matches only words the sentence has, so its words are the candidates' test.
-        best = next(
-            (
-                pattern
-                for pattern in block.candidates(sentence.at.keys())
-                if _in_order(pattern.before, before, sentence.at)
-                and _in_order(pattern.after, after, after_at)
-            ),
-            None,
-        )
-        return best.code if best is not None else block.code
+        after: list[tuple[str, str]] | None = None  # read for the first pattern that needs it
+        after_at: dict[str, list[int]] = {}
+        for pattern in candidates:
+            if not _in_order(pattern.before, before, sentence.at):
+                continue
+            if pattern.after:
+                if after is None:
+                    after = sentence.phrase_after(token)
+                    after_at = _positions(after)
+                if not _in_order(pattern.after, after, after_at):
+                    continue
+            return pattern.code
+        return block.code
 
     def block_of(self, form: str, lemma: str) -> VerbBlock | None:
         """The block of a verb, by its form or else its lemma (in upper case)."""
@@ -146,6 +146,12 @@ class SentenceWords:
         end = sentence.end
         self.words = list(zip(words.upper[start:end], words.lemma_upper[start:end], strict=True))
         self.at = _positions(self.words)
+
+    def phrase_after(self, verb: Token) -> list[tuple[str, str]]:
+        """The words after ``verb`` in its own phrase: not what it reports ("told reporters
+        that the proposal ..." is no proposal) nor the clauses joined to it."""
+        own_phrase = subtree_without_clauses(verb, _OTHER_CLAUSES)
+        return [self.words[word.i - self.start] for word in own_phrase if word.i > verb.i]
 
 
 def _positions(words: list[tuple[str, str]]) -> dict[str, list[int]]:
