@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -26,22 +25,22 @@ class DocWords:
     def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.text = text if text is not None else doc.text
         strings = doc.vocab.strings
-        array = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP])
+        orth, lower, lemma, pos, dep = doc.to_array([ORTH, LOWER, LEMMA, POS, DEP]).T.tolist()
         self.upper, self.lower, self.lemma, self.lemma_upper, self.pos, self.dep = (
-            *_named(array[:, 0], strings, str.upper),
-            *_named(array[:, 1], strings),
-            *_named(array[:, 2], strings, str.lower, str.upper),
-            *_named(array[:, 3], strings),
-            *_named(array[:, 4], strings),
+            *_named(orth, strings, str.upper),
+            *_named(lower, strings),
+            *_named(lemma, strings, str.lower, str.upper),
+            *_named(pos, strings),
+            *_named(dep, strings),
         )
 
 
-def _named(ids: np.ndarray, strings: StringStore, *forms: Callable[[str], str]) -> list[list[str]]:
+def _named(ids: list[int], strings: StringStore, *forms: Callable[[str], str]) -> list[list[str]]:
     """The strings of ``ids``, in each of ``forms`` (as they are if none), each distinct
     string read once."""
-    distinct, where = np.unique(ids, return_inverse=True)
-    names = [strings[number] for number in distinct.tolist()]
-    return [
-        np.array([form(name) for name in names] if form else names, dtype=object)[where].tolist()
-        for form in forms or (None,)
-    ]
+    names = {number: strings[number] for number in set(ids)}
+    found = []
+    for form in forms or (None,):
+        formed = names if form is None else {number: form(name) for number, name in names.items()}
+        found.append([formed[number] for number in ids])
+    return found
