@@ -7,6 +7,7 @@ import spacy
 
 from reportedly.events.detection import contexts_of
 from reportedly.events.verbs import VerbFileError, parse_verb_dictionary, plover_type, shipped_verbs
+from reportedly.events.words import DocWords
 from reportedly.nlp.pipeline import DEFAULT_MODEL
 
 # Also read by tests/test_cli.py.
@@ -76,3 +77,17 @@ def test_a_verb_tries_only_the_patterns_its_sentence_has_words_for():
 def test_contexts_of_phrases_and_lemmas_in_order_of_mention(nlp):
     sentence = next(nlp("Missiles hit the camp as the peace process stalled over natural gas.").sents)
     assert contexts_of(sentence) == ["military", "diplomatic", "resources"]
+
+
+def test_doc_words_are_the_tokens_own(nlp):
+    """A document's words read once (``events.words``) are what each token gives."""
+    doc = nlp("Rebels ATTACKED the capital.\n\nThe İstanbul cease-fire held; Straße closed.")
+    words = DocWords(doc)
+    assert words.text == doc.text
+    assert words.lower == [token.lower_ for token in doc]
+    assert words.lemma == [token.lemma_.lower() for token in doc]
+    assert words.upper == [token.text.upper() for token in doc]
+    assert words.lemma_upper == [token.lemma_.upper() for token in doc]
+    assert words.pos == [token.pos_ for token in doc]
+    assert words.dep == [token.dep_ for token in doc]
+    assert words.upper[1] == "ATTACKED" and words.lemma[1] == "attack"

@@ -40,6 +40,7 @@ from reportedly.events.parties import (
 )
 from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import SentenceWords, VerbDictionary, plover_type
+from reportedly.events.words import DocWords
 from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeExpression
 from reportedly.resolve.times import TimesBySentence
 
@@ -113,15 +114,42 @@ def event_id(number: int) -> str:
     return f"v{number}"
 
 
+@dataclass(frozen=True, slots=True)
+class TriggerTable:
+    """The triggers by their words and part of speech (``by_words``), and every word that can
+    be the lemma or form a trigger is found by (``lemmas``): a word whose lemma and form are
+    neither codes nothing, and its children and neighbours need not be read."""
+
+    by_words: dict[tuple[str, str], Trigger]
+    lemmas: frozenset[str]
+
+    def get(self, words: str, pos: str) -> Trigger | None:
+        return self.by_words.get((words, pos))
+
+    def may_code(self, words: DocWords, i: int) -> bool:
+        """Whether the word at ``i`` may code an event: a verb or a noun (not a name: "the
+        Ceasefire Violations Committee") whose lemma or form a trigger is found by."""
+        return words.pos[i] in {"VERB", "NOUN"} and (
+            words.lemma[i] in self.lemmas or words.lower[i] in self.lemmas
+        )
+
+
 @cache
-def read_triggers() -> dict[tuple[str, str], Trigger]:
+def read_triggers() -> TriggerTable:
     """(lemma, "lemma particle", "modifier lemma" or "verb lemma" of a noun object, VERB|NOUN)
     to the event it codes."""
-    triggers = {}
+    triggers: dict[tuple[str, str], Trigger] = {}
     for line in data_lines("event_triggers.tsv"):
         lemma, pos, event_type, mode = line.split("\t")
         triggers.setdefault((lemma, pos), Trigger(event_type, None if mode == "-" else mode))
-    return triggers
+    # ``trigger_of`` looks a lemma up alone, before a particle ("call off"), after a modifier
+    # or its verb ("martial law", "open fire") or after the word a hyphen joins it to
+    # ("cease-fire"): a lemma that can code is an ending of a trigger's words, or the words
+    # before one of its spaces.
+    phrases = {words for words, _ in triggers}
+    endings = {phrase[start:] for phrase in phrases for start in range(len(phrase) + 1)}
+    openings = {phrase[:end] for phrase in phrases for end, char in enumerate(phrase) if char == " "}
+    return TriggerTable(triggers, frozenset(endings | openings))
 
 
 @cache
@@ -129,45 +157,43 @@ def noun_acts() -> dict[str, frozenset[str]]:
     """By event type, the lemmas of the nouns that are such acts (ASSAULT: "strike",
     "bombing", ...)."""
     acts: dict[str, set[str]] = {}
-    for (lemma, pos), trigger in read_triggers().items():
+    for (lemma, pos), trigger in read_triggers().by_words.items():
         if pos == "NOUN" and " " not in lemma:
             acts.setdefault(trigger.event_type, set()).add(lemma)
     return {event_type: frozenset(lemmas) for event_type, lemmas in acts.items()}
 
 
-def trigger_of(token: Token, triggers: dict[tuple[str, str], Trigger]) -> Trigger | None:
+def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger | None:
     """The event a word codes, its particle or preposition included ("call off", "call for"),
     its modifier ("martial law") or, for a noun object, its verb ("open fire")."""
-    # Proper nouns are names ("the Ceasefire Violations Committee"), not events.
-    pos = (
-        "VERB" if token.pos_ == "VERB" or _headline_verb(token) else "NOUN" if token.pos_ == "NOUN" else None
-    )
-    if pos is None:
-        return None
-    lemma = token.lemma_.lower()
+    if not triggers.may_code(words, token.i):
+        return None  # most words: no need of their children and neighbours
+    lemma = words.lemma[token.i]
+    pos = "VERB" if words.pos[token.i] == "VERB" or _headline_verb(token, words) else "NOUN"
     for child in token.children:
-        if child.dep_ in {"prt", "prep"} and (found := triggers.get((f"{lemma} {child.lower_}", pos))):
+        dep = words.dep[child.i]
+        if dep in {"prt", "prep"} and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos)):
             return found
         # A noun its modifier makes an act ("martial law").
-        if child.dep_ == "amod" and (found := triggers.get((f"{child.lower_} {lemma}", pos))):
+        if dep == "amod" and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
     # A noun that makes an act only as its verb's object ("opened fire", "returned fire").
-    if token.dep_ == "dobj" and (found := triggers.get((f"{token.head.lemma_.lower()} {lemma}", pos))):
+    if words.dep[token.i] == "dobj" and (found := triggers.get(f"{words.lemma[token.head.i]} {lemma}", pos)):
         return found
     # A word written with a hyphen as one ("cease-fire": "ceasefire").
     before = _before_hyphen(token)
-    if before is not None and (found := triggers.get((before.lower_ + lemma, pos))):
+    if before is not None and (found := triggers.get(words.lower[before.i] + lemma, pos)):
         return found
-    return triggers.get((lemma, pos)) or triggers.get((token.lower_, pos))
+    return triggers.get(lemma, pos) or triggers.get(words.lower[token.i], pos)
 
 
-def _headline_verb(token: Token) -> bool:
+def _headline_verb(token: Token, words: DocWords) -> bool:
     """Whether a word the tagger took for a noun is a headline's verb in the present ("Ivory
     Coast troops [fire] on protesters", "Rebels [attack] capital"): the root, with a subject."""
     return (
-        token.pos_ == "NOUN"
-        and token.dep_ == "ROOT"
-        and any(child.dep_ == "nsubj" for child in token.children)
+        words.pos[token.i] == "NOUN"
+        and words.dep[token.i] == "ROOT"
+        and any(words.dep[child.i] == "nsubj" for child in token.children)
     )
 
 
@@ -191,10 +217,13 @@ def code_events(
     reporting_of = _by_token(doc, ((part.start, part.end, a) for a in attributions for part in a.content))
     mentions = NamedMentions(entities)
     times_by_sentence = TimesBySentence(times, doc)
+    words = DocWords(doc, text)
     events, event_times = [], {}
     contexts: dict[int, list[str]] = {}  # by sentence: a sentence may have several candidates
     candidates = (
-        (sentence, found) for sentence in doc.sents for found in _sentence_triggers(sentence, triggers, verbs)
+        (sentence, found)
+        for sentence in doc.sents
+        for found in _sentence_triggers(sentence, triggers, verbs, words)
     )
     for sentence, (token, trigger, coded) in candidates:
         attribution = cue_of.get(token.i)
@@ -240,7 +269,7 @@ def code_events(
             if demanding:
                 actor, recipient = demanding, actor
         if sentence.start not in contexts:
-            contexts[sentence.start] = contexts_of(sentence)
+            contexts[sentence.start] = contexts_of(sentence, words)
         if attribution is not None and attribution.addressee is not None and not recipient:
             recipient = [party_of(attribution.addressee, text, mentions)]
         events.append(
@@ -270,39 +299,43 @@ class ContextTable:
     word a phrase of several opens with, the most words such a phrase has: at each word of a
     sentence, only the lengths of the phrases it opens are looked up."""
 
-    phrases: dict[tuple[str, ...], str]
+    words: dict[str, str]  # phrases of one word
+    phrases: dict[tuple[str, ...], str]  # of several
     longest: dict[str, int]
 
 
 @cache
 def read_contexts() -> ContextTable:
+    words: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     longest: dict[str, int] = {}
     for line in data_lines("event_contexts.tsv"):
-        words, context = line.split("\t")
-        phrases[tuple(words.split())] = context
-    for phrase in phrases:
-        if len(phrase) > 1:
-            longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
-    return ContextTable(phrases, longest)
+        phrase, context = line.split("\t")
+        parts = tuple(phrase.split())
+        if len(parts) == 1:
+            words[parts[0]] = context
+        else:
+            phrases[parts] = context
+            longest[parts[0]] = max(longest.get(parts[0], 0), len(parts))
+    return ContextTable(words, phrases, longest)
 
 
-def contexts_of(sentence: SpacySpan) -> list[str]:
+def contexts_of(sentence: SpacySpan, words: DocWords | None = None) -> list[str]:
     """The contexts a sentence's words set ("troops" military, "refugees" refugees), in
     order of first mention, a longer phrase before a shorter at the same word; single words
-    also by their lemma ("missiles")."""
+    also by their lemma ("missiles"). ``words``: its document's, if already read."""
     table = read_contexts()
-    words, lemmas = [], []
-    for token in sentence:
-        words.append(token.lower_)
-        lemmas.append(token.lemma_.lower())
+    words = words if words is not None else DocWords(sentence.doc)
+    forms = words.lower[sentence.start : sentence.end]
+    lemmas = words.lemma[sentence.start : sentence.end]
     found: dict[str, None] = {}
-    for start, (word, lemma) in enumerate(zip(words, lemmas, strict=True)):
-        longest = min(table.longest.get(word, 1), len(words) - start)
-        phrases = [tuple(words[start : start + length]) for length in range(longest, 1, -1)]
-        for phrase in (*phrases, (word,), (lemma,)):
-            context = table.phrases.get(phrase)
-            if context is not None:
+    for start, form in enumerate(forms):
+        if form in table.longest:
+            for length in range(min(table.longest[form], len(forms) - start), 1, -1):
+                if (context := table.phrases.get(tuple(forms[start : start + length]))) is not None:
+                    found.setdefault(context)
+        for single in (form, lemmas[start]):
+            if (context := table.words.get(single)) is not None:
                 found.setdefault(context)
     return list(found)
 
@@ -317,7 +350,7 @@ class EventVerbs:
 
 
 def _sentence_triggers(
-    sentence: SpacySpan, triggers: dict[tuple[str, str], Trigger], verbs: EventVerbs
+    sentence: SpacySpan, triggers: TriggerTable, verbs: EventVerbs, words: DocWords
 ) -> list[tuple[Token, Trigger, bool]]:
     """The sentence's triggers in the sense they have there, nearest the root first, at most
     ``CANDIDATES``, each with whether a verb dictionary coded it: a user's dictionary's
@@ -325,17 +358,22 @@ def _sentence_triggers(
     event has a political party is the sentence's event (``events.political``): where the
     main act is done by no one ("23 civilians were killed as Syrian forces launched air
     strikes"), the act in the clause under it is the event."""
-    senses = SentenceSenses(sentence)
+    senses = SentenceSenses(sentence, words)
     found: list[tuple[Token, Trigger, bool]] = []
-    if verbs.user is not None and (coded := _dictionary_trigger(sentence, verbs.user, senses)):
+    if verbs.user is not None and (coded := _dictionary_trigger(sentence, verbs.user, senses, words)):
         found.append((*coded, True))
-    worded = [(token, trigger) for token in sentence if (trigger := trigger_of(token, triggers))]
+    doc = sentence.doc
+    worded = [
+        (doc[i], trigger)
+        for i in range(sentence.start, sentence.end)
+        if triggers.may_code(words, i) and (trigger := trigger_of(doc[i], triggers, words))
+    ]
     own = sorted(
         (sensed for token, trigger in worded if (sensed := _in_sense(token, trigger, senses))),
         key=lambda sensed: _distance_from_root(sensed[0]),
     )
     for candidate in own:
-        token, trigger = _through_light_verb(*candidate, triggers)
+        token, trigger = _through_light_verb(*candidate, triggers, words)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
@@ -347,7 +385,7 @@ def _sentence_triggers(
         not own
         and not any(_mentioned_only(token, trigger) for token, trigger in worded)
         and verbs.fallback is not None
-        and (coded := _dictionary_trigger(sentence, verbs.fallback, senses))
+        and (coded := _dictionary_trigger(sentence, verbs.fallback, senses, words))
     ):
         found.append((*coded, True))
     return found[:CANDIDATES]
@@ -369,22 +407,25 @@ def _before_hyphen(token: Token) -> Token | None:
 
 
 def _dictionary_trigger(
-    sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses
+    sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses, words: DocWords
 ) -> tuple[Token, Trigger] | None:
     """The verb nearest the root that a verb dictionary codes as a PLOVER event: verbs are
     tried nearest the root first, so that most are never matched against the patterns."""
+    doc = sentence.doc
     # A participle that qualifies a noun says who the party is, not what it did ("rebels [led]
     # by Laurent Kabila entered Kinshasa" is no cooperation).
     listed = [
-        token
-        for token in sentence
-        if token.pos_ == "VERB" and not _qualifying_participle(token) and verbs.block_of(token) is not None
+        doc[i]
+        for i in range(sentence.start, sentence.end)
+        if words.pos[i] == "VERB"
+        and verbs.block_of(words.upper[i], words.lemma_upper[i]) is not None
+        and not _qualifying_participle(doc[i])
     ]
     if not listed:
-        return None  # most sentences the fallback is asked about: no need of their words
-    words = SentenceWords(sentence)  # once for all the sentence's verbs
+        return None  # most sentences the fallback is asked about: no need of their positions
+    sentence_words = SentenceWords(sentence, words)  # once for all the sentence's verbs
     for token in sorted(listed, key=_distance_from_root):
-        code = verbs.code(token, words)
+        code = verbs.code(token, sentence_words)
         event_type = plover_type(code) if code is not None else None
         if event_type is not None and (sensed := _in_sense(token, Trigger(event_type, None), senses)):
             return sensed
@@ -470,7 +511,7 @@ def _takes_effect(verb: Token) -> bool:
 
 
 def _through_light_verb(
-    token: Token, trigger: Trigger, triggers: dict[tuple[str, str], Trigger]
+    token: Token, trigger: Trigger, triggers: TriggerTable, words: DocWords
 ) -> tuple[Token, Trigger]:
     """The object noun's event for a light verb ("imposed sanctions", "sanctions were
     imposed"), the promised act's for
@@ -483,7 +524,7 @@ def _through_light_verb(
         # Of joined objects, the first that is an act ("launched artillery, mortar and
         # rocket fire against").
         for carried_word in (child, *child.conjuncts):
-            if found := trigger_of(carried_word, triggers):
+            if found := trigger_of(carried_word, triggers, words):
                 return carried_word, found
     return token, trigger
 

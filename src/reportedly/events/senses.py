@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines
 from reportedly.events.parties import SUBJECTS
+from reportedly.events.words import DocWords
 from reportedly.nlp.trees import subtree_without_clauses
 
 NO_EVENT = "-"
@@ -68,30 +69,43 @@ def _expanded(words: str, sets: dict[str, list[str]]) -> list[str]:
 
 class SentenceSenses:
     """The sense rules at work in one sentence: its own words are gathered once, when a rule
-    first needs them, however many triggers it holds."""
+    first needs them, however many triggers it holds (from its document's ``words``)."""
 
-    def __init__(self, sentence: SpacySpan) -> None:
+    def __init__(self, sentence: SpacySpan, words: DocWords) -> None:
         self._sentence = sentence
+        self._doc_words = words
         self._words: set[str] | None = None
+        self._scoreline: bool | None = None
 
     def event_type(self, token: Token, event_type: str) -> str | None:
         """The event type the trigger ``token`` codes here: ``event_type`` unless a sense
         rule gives another, or None where its sense is no event."""
         senses = read_senses()
-        rules = senses.get(token.lemma_.lower()) or senses.get(token.lower_) or ()
+        words = self._doc_words
+        rules = senses.get(words.lemma[token.i]) or senses.get(words.lower[token.i]) or ()
         for rule in (*rules, *senses.get(ANY_TRIGGER, ())):
-            if not rule.words.isdisjoint(self._words_at(token, rule.place)):
+            if self._holds(token, rule):
                 return None if rule.event_type == NO_EVENT else rule.event_type
         return event_type
 
+    def _holds(self, token: Token, rule: SenseRule) -> bool:
+        """Whether one of the rule's words is at its place around the trigger; the sentence
+        tells a score (SCORELINE: "2-0", "2 - 0") only where its words do not already hold."""
+        if not rule.words.isdisjoint(self._words_at(token, rule.place)):
+            return True
+        if rule.place != "sentence" or SCORELINE not in rule.words:
+            return False
+        if self._scoreline is None:
+            text = self._doc_words.text[self._sentence.start_char : self._sentence.end_char]
+            # A score has a dash: most sentences need no search.
+            self._scoreline = ("-" in text or "–" in text) and _SCORELINE.search(text) is not None
+        return self._scoreline
+
     def _words_at(self, token: Token, place: str) -> set[str]:
-        """The lower-case forms and lemmas of the words at ``place`` around the trigger; the
-        sentence's also hold SCORELINE where it tells a score ("2-0", "2 - 0")."""
+        """The lower-case forms and lemmas of the words at ``place`` around the trigger."""
         if place == "sentence":
             if self._words is None:
-                self._words = _forms(self._sentence)
-                if _SCORELINE.search(self._sentence.text):
-                    self._words.add(SCORELINE)
+                self._words = _forms(self._sentence, self._doc_words)
             return self._words
         if place == "object":
             words = []
@@ -100,7 +114,7 @@ class SentenceSenses:
                     words.append(child)
                 elif child.dep_ == "prep":
                     words.extend(grand for grand in child.children if grand.dep_ == "pobj")
-            return _forms(words)
+            return _forms(words, self._doc_words)
         if place == "subject":
             # A noun trigger's subject is its verb's ("workers went on strike").
             verb = token if token.pos_ in {"VERB", "AUX"} else token.head
@@ -109,21 +123,33 @@ class SentenceSenses:
             # asteroid that struck".
             if verb.dep_ == "relcl":
                 subjects.append(verb.head)
-            return _forms(subjects)
+            return _forms(subjects, self._doc_words)
         # A noun that qualifies another is read with it ("a release clause", "press release").
         head = [token.head] if token.dep_ == "compound" else []
-        return _forms([*subtree_without_clauses(token, _CLAUSES), *head])
+        return _forms([*subtree_without_clauses(token, _CLAUSES), *head], self._doc_words)
 
 
-def _forms(words: Iterable[Token]) -> set[str]:
+def _forms(tokens: Iterable[Token], words: DocWords) -> set[str]:
     """Each word's lower-case form and lemma; its lemma with its part of speech ("final/NOUN"),
     which a rule writes for a word that tells the sense as one part of speech only ("the cup
     final", not "the final rebel-held city"); and a modifier's lemma joined to its noun's
-    ("final+minute" of "in the final minutes")."""
+    ("final+minute" of "in the final minutes"). The last two only of the lemmas some rule
+    writes so (``_written_with``): of the others no rule could ask."""
+    tagged, joined = _written_with("/"), _written_with("+")
     forms = set()
-    for word in words:
-        lemma = word.lemma_.lower()
-        forms.update((word.lower_, lemma, f"{lemma}/{word.pos_}"))
-        if word.dep_ == "amod":
-            forms.add(f"{lemma}+{word.head.lemma_.lower()}")
+    for token in tokens:
+        lemma = words.lemma[token.i]
+        forms.add(words.lower[token.i])
+        forms.add(lemma)
+        if lemma in tagged:
+            forms.add(f"{lemma}/{words.pos[token.i]}")
+        if lemma in joined and words.dep[token.i] == "amod":
+            forms.add(f"{lemma}+{words.lemma[token.head.i]}")
     return forms
+
+
+@cache
+def _written_with(mark: str) -> frozenset[str]:
+    """What stands before ``mark`` in the sense rules' words ("final" of "final/NOUN")."""
+    words = {word for rules in read_senses().values() for rule in rules for word in rule.words}
+    return frozenset(word[:end] for word in words for end, char in enumerate(word) if char == mark)

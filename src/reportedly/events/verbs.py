@@ -25,6 +25,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from reportedly.attribution.lexicon import data_lines
+from reportedly.events.words import DocWords
 from reportedly.nlp.trees import subtree_without_clauses
 
 SHIPPED_VERBS = "CAMEO.2.0.txt"
@@ -104,52 +105,62 @@ class VerbDictionary:
     def code(self, token: Token, sentence: SentenceWords | None = None) -> str | None:
         """The CAMEO code a verb has in its sentence, or None; ``sentence``: the verb's
         sentence's words, when the caller tries several of its verbs."""
-        block = self.block_of(token)
+        sentence = sentence if sentence is not None else SentenceWords(token.sent)
+        block = self.block_of(*sentence.words[token.i - sentence.start])
         if block is None or not block.patterns:
             return None if block is None else block.code
-        sentence = sentence if sentence is not None else SentenceWords(token.sent)
+        # Patterns are kept longest first: the first that matches is the best. A pattern
+        # matches only words the sentence has, so its words are the candidates' test: most
+        # verbs have none, and their phrase is never walked.
+        candidates = block.candidates(sentence.at.keys())
         # Before the verb, the sentence's words up to it: the sentence's positions serve, as
         # ``_in_order`` looks no further than the words it is given.
         before = sentence.words[: token.i - sentence.start]
-        # After the verb, its own phrase: not what it reports ("told reporters that the
-        # proposal ..." is no proposal) nor the clauses joined to it.
-        own_phrase = subtree_without_clauses(token, _OTHER_CLAUSES)
-        after = [sentence.words[word.i - sentence.start] for word in own_phrase if word.i > token.i]
-        after_at = _positions(after)
-        # Patterns are kept longest first: the first that matches is the best. A pattern
-        # matches only words the sentence has, so its words are the candidates' test.
-        best = next(
-            (
-                pattern
-                for pattern in block.candidates(sentence.at.keys())
-                if _in_order(pattern.before, before, sentence.at)
-                and _in_order(pattern.after, after, after_at)
-            ),
-            None,
-        )
-        return best.code if best is not None else block.code
+        after: list[tuple[str, str]] | None = None  # read for the first pattern that needs it
+        after_at: dict[str, list[int]] = {}
+        for pattern in candidates:
+            if not _in_order(pattern.before, before, sentence.at):
+                continue
+            if pattern.after:
+                if after is None:
+                    after = sentence.phrase_after(token)
+                    after_at = _positions(after)
+                if not _in_order(pattern.after, after, after_at):
+                    continue
+            return pattern.code
+        return block.code
 
-    def block_of(self, token: Token) -> VerbBlock | None:
-        """The block of a verb, by its form or else its lemma."""
-        return self.forms.get(token.text.upper()) or self.forms.get(token.lemma_.upper())
+    def block_of(self, form: str, lemma: str) -> VerbBlock | None:
+        """The block of a verb, by its form or else its lemma (in upper case)."""
+        return self.forms.get(form) or self.forms.get(lemma)
 
 
 class SentenceWords:
     """A sentence's words, each as written and as lemma, in upper case, and where each
-    occurs: gathered once for all the verbs of the sentence a dictionary tries."""
+    occurs: gathered once for all the verbs of the sentence a dictionary tries (from its
+    document's ``words``, if already read)."""
 
-    def __init__(self, sentence: Span) -> None:
-        self.start = sentence.start
-        self.words = [(word.text.upper(), word.lemma_.upper()) for word in sentence]
+    def __init__(self, sentence: Span, words: DocWords | None = None) -> None:
+        words = words if words is not None else DocWords(sentence.doc)
+        self.start = start = sentence.start
+        end = sentence.end
+        self.words = list(zip(words.upper[start:end], words.lemma_upper[start:end], strict=True))
         self.at = _positions(self.words)
+
+    def phrase_after(self, verb: Token) -> list[tuple[str, str]]:
+        """The words after ``verb`` in its own phrase: not what it reports ("told reporters
+        that the proposal ..." is no proposal) nor the clauses joined to it."""
+        own_phrase = subtree_without_clauses(verb, _OTHER_CLAUSES)
+        return [self.words[word.i - self.start] for word in own_phrase if word.i > verb.i]
 
 
 def _positions(words: list[tuple[str, str]]) -> dict[str, list[int]]:
     """Where each word (as written and as lemma) occurs, in order."""
     positions: dict[str, list[int]] = {}
-    for position, forms in enumerate(words):
-        for form in set(forms):
-            positions.setdefault(form, []).append(position)
+    for position, (form, lemma) in enumerate(words):
+        positions.setdefault(form, []).append(position)
+        if lemma != form:
+            positions.setdefault(lemma, []).append(position)
     return positions
 
 
