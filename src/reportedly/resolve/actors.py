@@ -241,8 +241,11 @@ def capital_codes() -> dict[str, str]:
 # Lebanon", "London, Ontario").
 _QUALIFIER_COMMA = re.compile(r",[ \t]+")
 # The letters and hyphens either side of a name's mention: the whole hyphened word it is
-# part of ("Guinea" of "Guinea-Bissau", "Timor" of "Timor-Leste").
+# part of ("Guinea" of "Guinea-Bissau", "Timor" of "Timor-Leste"); the word before is sought
+# within HYPHENED_REACH characters, since a search back from the text's start at each mention
+# made the stage quadratic in the document's length.
 _HYPHENED_BEFORE = re.compile(r"[\w-]*$")
+HYPHENED_REACH = 64
 _HYPHENED_AFTER = re.compile(r"[\w-]*")
 # A small word of a place's name between two names NER cut it into ("Port [of] Spain").
 _JOINER = r"\s+(?:" + "|".join(sorted(NAME_JOINERS)) + r")\s+(?:the\s+)?"
@@ -297,7 +300,7 @@ def _whole_name(
     of "Guinea-Bissau"), or the names a small word joins it to ("Spain" of "Port of Spain",
     NER's "Port" and "Spain"; by the mentions that begin at ``starts`` and end at ``ends``);
     None where it is a name of its own."""
-    before = _HYPHENED_BEFORE.search(text, 0, start)
+    before = _HYPHENED_BEFORE.search(text, max(0, start - HYPHENED_REACH), start)
     after = _HYPHENED_AFTER.match(text, end)
     first = before.start() if before and text[before.start() : start].endswith("-") else start
     last = after.end() if after and text[end : after.end()].startswith("-") else end
