@@ -89,8 +89,13 @@ _KIND_TYPES = {
     "they": frozenset({"ORG"}),
 }
 _PLURAL_REACH = 1
-# Honorifics and titles that tell the gender of the name after them ("Ms.", "spokesman").
-GENDERED_TITLES = frozenset(line.split("\t")[0].strip().lower() for line in data_lines("gendered_titles.tsv"))
+# Honorifics and titles that tell the gender of the name after them ("Ms.", "spokesman"), to
+# that gender; read once for both ``GENDERED_TITLES`` and ``read_genders``.
+_TITLE_GENDERS = {
+    word.strip().lower(): gender.strip()
+    for word, gender in (line.split("\t") for line in data_lines("gendered_titles.tsv"))
+}
+GENDERED_TITLES = frozenset(_TITLE_GENDERS)
 # The word just before a mention, or a noun a possessive owns before a comma ("his wife, Jane";
 # not "Through a spokeswoman, Trump").
 _WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+) $|(?:\b(?:his|her|their)|['’]s) (\w+), $")
@@ -2128,8 +2133,8 @@ def read_genders() -> dict[str, str]:
     """Gendered honorifics and titles (``data/gendered_titles.tsv``), first names
     (``data/gendered_words.tsv``), then the Census first names no other sense makes ambiguous
     (``data/first_names.tsv``: "Noah", "Simone"), an earlier table winning where two list a word."""
-    genders: dict[str, str] = {}
-    for table in ("gendered_titles.tsv", "gendered_words.tsv", "first_names.tsv"):
+    genders = dict(_TITLE_GENDERS)
+    for table in ("gendered_words.tsv", "first_names.tsv"):
         for line in data_lines(table):
             word, gender = line.split("\t")
             genders.setdefault(word.strip().lower(), gender.strip())
