@@ -430,15 +430,17 @@ def agreement(reference: Path, other: Path) -> dict[str, Any]:
     second, _ = read_gold(other)
     by_span = {(item.article, item.start, item.end): item for item in second}
     results = []
+    missing = 0
     for item in first:
         answer = by_span.get((item.article, item.start, item.end))
         if answer is None:
+            missing += 1
             results.append((item, Prediction(None)))
             continue
         asked = answer.addressee
         results.append((item, Prediction(answer.speaker, asked if isinstance(asked, str) else None)))
     report = score_speakers(results, skipped)
-    report["not_in_other"] = sum(1 for item in first if (item.article, item.start, item.end) not in by_span)
+    report["not_in_other"] = missing
     return report
 
 
