@@ -186,6 +186,12 @@ ASKING = frozenset(
 CIRCUMSTANCES = frozenset({"at", "on", "upon", "under", "with", "after", "following"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
+# Nouns of people an act can be done to besides the person nouns ("released 37 [prisoners]",
+# "aid to 550 [households]"): groups of people, who are its recipient though no dictionary
+# codes them.
+PEOPLE_NOUNS = HUMAN_NOUNS | {"people", "person", "family", "household", "population", "community"}
+# Plural endings and their singular ("families", "fishermen", "prisoners").
+_PLURALS = (("ies", "y"), ("men", "man"), ("es", ""), ("s", ""))
 
 
 def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -279,6 +285,7 @@ def parties_of(
     # place ("held talks in Jerusalem with Netanyahu").
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
     objects.sort(key=lambda token: ranks[token.i])
+    _receiver_first(objects, trigger, ranks, text, mentions)
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
         objects.insert(0, later)
@@ -333,6 +340,43 @@ def parties_of(
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
 
 
+def _receiver_first(
+    objects: list[Token], trigger: Token, ranks: dict[int, tuple[bool, bool, int]], text: str, mentions: NamedMentions
+) -> None:
+    """Put first whom a verb gives or sends its object "to", where it is named or people, when
+    the best candidate is that object and a thing ("returned six Iraqi artifacts [to the
+    government of Iraq]", "returned a Hebrew Bible [to its owners]"): what is given is no
+    recipient; a person given over is ("invited Putin to Washington")."""
+    first = objects[0] if objects and trigger.pos_ == "VERB" else None
+    if first is None or first.dep_ != "dobj" or first.head.i != trigger.i or not _thing(first, text, mentions):
+        return
+    receiver = next(
+        (
+            token
+            for token in objects
+            if token.dep_ == "pobj"
+            and token.head.lower_ == "to"
+            and token.head.head.i == trigger.i
+            and (ranks[token.i][-1] < UNNAMED or token.lemma_.lower() in PEOPLE_NOUNS)
+        ),
+        None,
+    )
+    if receiver is not None:
+        objects.remove(receiver)
+        objects.insert(0, receiver)
+
+
+def _thing(token: Token, text: str, mentions: NamedMentions) -> bool:
+    """Whether a noun is a thing: no person noun, no name, its own words naming at most a
+    people ("six Iraqi artifacts", "a Hebrew Bible"; not "37 prisoners", "Iraq")."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and token.lemma_.lower() not in PEOPLE_NOUNS
+        and all(entity.type == "NORP" for entity in mentions.named_in(_own_words(token, text)))
+    )
+
+
 def _people_aimed_at(
     trigger: Token, objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]
 ) -> Token | None:
@@ -340,7 +384,7 @@ def _people_aimed_at(
     [demonstrators] in Rangoon"), whose own words name no one, where the best named candidate is not
     itself aimed at by the act but only its place or a noun further in ("killed 15 civilians
     in an attack on a village near Beni"): they are its recipient."""
-    if not objects or objects[0].i not in ranks or _aimed_by(objects[0], trigger):
+    if not objects or _aimed_by(objects[0], trigger):
         return None
     return next(
         (
@@ -872,8 +916,8 @@ def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token
         return False  # "according to TASS", "at the request of the Pope"
     if lower in RECIPIENT_PREPOSITIONS:
         return not (word == verb and lower in PLACE_PREPOSITIONS)
-    if lower in NOUN_PREPOSITIONS and word.pos_ in NOUNS:
-        return True
+    if (lower in NOUN_PREPOSITIONS or lower == "for") and word.pos_ in NOUNS:
+        return True  # "the removal of X", "a dinner for X", "an extradition request for X"
     return lower == "by" and word.i == trigger.i and word.pos_ == "VERB"
 
 
@@ -1076,7 +1120,10 @@ def _phrase(token: Token, text: str) -> Span:
         default=len(token.doc),
     )
     kept = [t for t in phrase if not t.is_punct and not t.is_space and t.i < joined] or [token]
-    return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
+    start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
+    if text.startswith(")", end) and text.count("(", start, end) > text.count(")", start, end):
+        end += 1  # a bracket the phrase opens closes in it ("the Cambodia National Rescue Party (CNRP)")
+    return Span.of(text, start, end)
 
 
 def _is_time(word: Token) -> bool:
@@ -1329,8 +1376,11 @@ def code_parties(
                 countries = CountryMentions(extraction.entities, extraction.document.text)
             states = [party for party in event.recipient if _is_state(party, event, entities, text)]
             _place(unplaced, event, countries.named_in(event.sentence), coder, _countries_of(states))
-        # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
-        event.recipient = [party for party in event.recipient if party.entity or party.actor]
+        # A recipient is a party, not the thing agreed or rejected ("a ceasefire"): someone
+        # named or coded, or people ("37 prisoners", "its owners") no dictionary codes.
+        event.recipient = [
+            party for party in event.recipient if party.entity or party.actor or names_people(party.text)
+        ]
         first = event.recipient[0] if event.recipient else None
         if first is not None and first.actor is not None and not _bare_place(first, entities):
             # People the act is aimed at that their words code ("demonstrators" OPP) leave
@@ -1346,6 +1396,16 @@ def _weapon_sectors() -> dict[str, str]:
     (``data/event_weapons.tsv``)."""
     lines = (line.split("\t") for line in data_lines("event_weapons.tsv"))
     return {noun.lower(): sector for noun, sector in lines}
+
+
+def names_people(words: str) -> bool:
+    """Whether a party's words name people by their head noun ("37 prisoners", "its owners",
+    "about 550 households", "dozens of fighters"), in the singular or the plural."""
+    from reportedly.events.political import head_of  # political reads this module's patterns
+
+    head = head_of(words).lower()
+    forms = [head] + [head.removesuffix(ending) + single for ending, single in _PLURALS if head.endswith(ending)]
+    return any(form in PEOPLE_NOUNS for form in forms)
 
 
 def _head_sector(words: str, coder: ActorCoder) -> str | None:
