@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from reportedly.attribution.lexicon import data_lines
+from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
@@ -186,10 +186,14 @@ ASKING = frozenset(
 CIRCUMSTANCES = frozenset({"at", "on", "upon", "under", "with", "after", "following"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
-# Nouns of people an act can be done to besides the person nouns ("released 37 [prisoners]",
-# "aid to 550 [households]"): groups of people, who are its recipient though no dictionary
-# codes them.
-PEOPLE_NOUNS = HUMAN_NOUNS | {"people", "person", "family", "household", "population", "community"}
+# Nouns of people and bodies an act can be done to ("released 37 [prisoners]", "aid to 550
+# [households]", "urges [the government]"): parties, though no dictionary codes them, unlike
+# things ("restrictions", "aid").
+PARTY_NOUNS = (
+    HUMAN_NOUNS
+    | word_set("political_bodies.txt")
+    | {"people", "person", "family", "household", "population", "community"}
+)
 # Plural endings and their singular ("families", "fishermen", "prisoners").
 _PLURALS = (("ies", "y"), ("men", "man"), ("es", ""), ("s", ""))
 
@@ -282,9 +286,12 @@ def parties_of(
     # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
     # "sanctions on North Korea"; "the Palestinian people"), then one whose phrase holds a
     # name ("the government of Iraq"), then things ("aid"); of named ones, a party before a
-    # place ("held talks in Jerusalem with Netanyahu").
+    # place ("held talks in Jerusalem with Netanyahu"); of the unnamed, people and bodies
+    # before things ("eased restrictions on foreign workers", "conceded to the demands of
+    # truck drivers").
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
-    objects.sort(key=lambda token: ranks[token.i])
+    objects.sort(key=lambda token: (ranks[token.i], ranks[token.i][-1] == UNNAMED and not _party_noun(token)))
+    _owner_first(objects, ranks, text, mentions)
     _receiver_first(objects, trigger, ranks, text, mentions)
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
@@ -297,7 +304,7 @@ def parties_of(
         # What was returned or imposed names no one; who it went to does ("a sarcophagus
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
-        unnamed = not mentions.named_in(_own_words(subject, text))
+        unnamed = _thing(subject, text, mentions) or not mentions.named_in(_own_words(subject, text))
         actor_token = agent or _cause_subject(trigger, text, mentions)
         recipient_token = receiver if unnamed and receiver is not None else subject
         # An act done to an act is done to the latter's recipient, by its owner ("UN
@@ -310,7 +317,12 @@ def parties_of(
             recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
-        people = _people_aimed_at(trigger, objects, ranks)
+        asked = _asked(trigger, objects, ranks, actor_words, text, mentions)
+        if asked is not None and ranks[asked.i][-1] < UNNAMED:
+            objects.remove(asked)
+            objects.insert(0, asked)
+            recipient_token = asked
+        people = _people_aimed_at(trigger, objects, ranks) or asked
         if people is not None and recipient_token is not None:
             # "fired on demonstrators in Timisoara": the demonstrators, of the place's
             # country; the place stays behind them for when their words give no one
@@ -340,6 +352,41 @@ def parties_of(
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
 
 
+def _owner_first(
+    objects: list[Token], ranks: dict[int, tuple[bool, bool, int]], text: str, mentions: NamedMentions
+) -> None:
+    """Put the best candidate's owner before it where it is a thing a name owns ("hailed [the
+    Chinese legislature's] decision", "condemned the attack [by the rebels]"): what is done to
+    the thing is done to its owner."""
+    first = objects[0] if objects else None
+    owner = owner_of(first) if first is not None and _thing(first, text, mentions) else None
+    if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
+        objects.remove(owner)
+        objects.insert(0, owner)
+
+
+def _asked(
+    trigger: Token,
+    objects: list[Token],
+    ranks: dict[int, tuple[bool, bool, int]],
+    actor_words: set[int],
+    text: str,
+    mentions: NamedMentions,
+) -> Token | None:
+    """The object of a verb of asking or making whose infinitive it is to do ("urges [the
+    government] to take action in the South China Sea", "forced [the army] to withdraw"),
+    where a candidate deeper in what they are to do ranks first: whom the act is aimed at
+    (a name that ranked first stays behind an unnamed one, for its country)."""
+    if not objects or trigger.pos_ != "VERB":
+        return None
+    wanted = next((child for child in trigger.children if child.dep_ == "xcomp"), None)
+    asked = _object_controller(wanted) if wanted is not None else None
+    asked = _named_before(asked, actor_words) if asked is not None else None  # "urged [him]"
+    if asked is None or asked.i not in ranks or asked == objects[0] or _thing(asked, text, mentions):
+        return None
+    return asked
+
+
 def _receiver_first(
     objects: list[Token], trigger: Token, ranks: dict[int, tuple[bool, bool, int]], text: str, mentions: NamedMentions
 ) -> None:
@@ -357,7 +404,7 @@ def _receiver_first(
             if token.dep_ == "pobj"
             and token.head.lower_ == "to"
             and token.head.head.i == trigger.i
-            and (ranks[token.i][-1] < UNNAMED or token.lemma_.lower() in PEOPLE_NOUNS)
+            and (ranks[token.i][-1] < UNNAMED or _party_noun(token))
         ),
         None,
     )
@@ -366,13 +413,18 @@ def _receiver_first(
         objects.insert(0, receiver)
 
 
+def _party_noun(token: Token) -> bool:
+    """Whether a word is a noun of people or of a body ("prisoners", "government")."""
+    return token.lemma_.lower() in PARTY_NOUNS
+
+
 def _thing(token: Token, text: str, mentions: NamedMentions) -> bool:
     """Whether a noun is a thing: no person noun, no name, its own words naming at most a
     people ("six Iraqi artifacts", "a Hebrew Bible"; not "37 prisoners", "Iraq")."""
     return (
         token.pos_ == "NOUN"
         and not token.ent_type_
-        and token.lemma_.lower() not in PEOPLE_NOUNS
+        and not _party_noun(token)
         and all(entity.type == "NORP" for entity in mentions.named_in(_own_words(token, text)))
     )
 
@@ -1379,7 +1431,7 @@ def code_parties(
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire"): someone
         # named or coded, or people ("37 prisoners", "its owners") no dictionary codes.
         event.recipient = [
-            party for party in event.recipient if party.entity or party.actor or names_people(party.text)
+            party for party in event.recipient if party.entity or party.actor or names_party(party.text)
         ]
         first = event.recipient[0] if event.recipient else None
         if first is not None and first.actor is not None and not _bare_place(first, entities):
@@ -1398,14 +1450,15 @@ def _weapon_sectors() -> dict[str, str]:
     return {noun.lower(): sector for noun, sector in lines}
 
 
-def names_people(words: str) -> bool:
-    """Whether a party's words name people by their head noun ("37 prisoners", "its owners",
-    "about 550 households", "dozens of fighters"), in the singular or the plural."""
+def names_party(words: str) -> bool:
+    """Whether a party's words name people or a body by their head noun ("37 prisoners", "its
+    owners", "about 550 households", "dozens of fighters", "the government"), in the singular
+    or the plural."""
     from reportedly.events.political import head_of  # political reads this module's patterns
 
     head = head_of(words).lower()
     forms = [head] + [head.removesuffix(ending) + single for ending, single in _PLURALS if head.endswith(ending)]
-    return any(form in PEOPLE_NOUNS for form in forms)
+    return any(form in PARTY_NOUNS for form in forms)
 
 
 def _head_sector(words: str, coder: ActorCoder) -> str | None:
