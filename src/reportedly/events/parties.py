@@ -144,6 +144,12 @@ _RELATION_OWNER = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?=" + 
 # border"): what is there is usually on the near side, in the country the sentence is about.
 _BORDER = re.compile(r"\s*\b(?:on|near|along|across|at|by|to)\s+the\s+(?:[a-z-]+\s+)?[A-Z][\w-]*\s+border\b")
 _BORDER_AFTER = re.compile(r"\s+border\b")
+# A name that qualifies a building or post of its state after it ("at the U.S. [embassy] in
+# Athens", "the Iraqi military [base]"): the place is where that is, not the state.
+_POST_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:embass(?:y|ies)|consulates?|bases?|missions?|headquarters|compounds?|"
+    r"offices?|outposts?|garrisons?)\b"
+)
 # Entity types of names that own a noun act they qualify: "EU sanctions", "Israeli air
 # strikes" (not a state's name, which as often says whom the act is against: "Iran
 # sanctions", "the Gaza ceasefire").
@@ -165,6 +171,13 @@ CAUSE_MARKS = frozenset({"when", "after", "as"})
 MUTUAL = frozenset({"exchange"})
 # The words of a reciprocal object, whose recipients are its verb's actors.
 RECIPROCALS = ({"each", "other"}, {"one", "another"})
+# Nouns that count the people after their "of" ("dozens of students", "a group of monks").
+COUNTS = frozenset({"dozen", "hundred", "thousand", "million", "score", "ten", "number", "group", "handful"})
+# Nouns of what someone decides or proposes ("Turkey's decision", "Eritrea's proposal").
+DECISIONS = frozenset(
+    {"decision", "proposal", "plan", "offer", "move", "policy", "position", "stance", "bid", "refusal"}
+    | {"call", "request", "demand", "initiative", "action", "crackdown", "effort", "campaign", "conduct"}
+)
 # Entity types of times.
 TIMES = frozenset({"DATE", "TIME"})
 # Nouns of asking or backing, and the prepositions that make them the circumstance of an
@@ -192,7 +205,7 @@ PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
 PARTY_NOUNS = (
     HUMAN_NOUNS
     | word_set("political_bodies.txt")
-    | {"people", "person", "family", "household", "population", "community"}
+    | {"people", "person", "family", "household", "population", "community", "rebel", "troop", "opposition"}
 )
 # Plural endings and their singular ("families", "fishermen", "prisoners").
 _PLURALS = (("ies", "y"), ("men", "man"), ("es", ""), ("s", ""))
@@ -286,12 +299,12 @@ def parties_of(
     # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
     # "sanctions on North Korea"; "the Palestinian people"), then one whose phrase holds a
     # name ("the government of Iraq"), then things ("aid"); of named ones, a party before a
-    # place ("held talks in Jerusalem with Netanyahu"); of the unnamed, people and bodies
-    # before things ("eased restrictions on foreign workers", "conceded to the demands of
-    # truck drivers").
+    # place ("held talks in Jerusalem with Netanyahu"); of those whose own words name no
+    # one, people and bodies before things ("eased restrictions on foreign workers", "signed
+    # an agreement with rebels in Nairobi", "conceded to the demands of truck drivers").
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
-    objects.sort(key=lambda token: (ranks[token.i], ranks[token.i][-1] == UNNAMED and not _party_noun(token)))
-    _owner_first(objects, ranks, text, mentions)
+    objects.sort(key=lambda token: (ranks[token.i], ranks[token.i][-1] > 0 and not _party_noun(token)))
+    _owner_first(objects, ranks)
     _receiver_first(objects, trigger, ranks, text, mentions)
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
@@ -352,14 +365,14 @@ def parties_of(
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
 
 
-def _owner_first(
-    objects: list[Token], ranks: dict[int, tuple[bool, bool, int]], text: str, mentions: NamedMentions
-) -> None:
-    """Put the best candidate's owner before it where it is a thing a name owns ("hailed [the
-    Chinese legislature's] decision", "condemned the attack [by the rebels]"): what is done to
-    the thing is done to its owner."""
+def _owner_first(objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]) -> None:
+    """Put the best candidate's owner before it where it is an act or a decision a name owns
+    ("hailed [the Chinese legislature's] decision", "condemned the attack [by the rebels]"):
+    what is done to the act is done to whoever does it; not to the owner of another thing
+    ("demand from China's property sector")."""
     first = objects[0] if objects else None
-    owner = owner_of(first) if first is not None and _thing(first, text, mentions) else None
+    act = first is not None and first.pos_ == "NOUN" and first.lemma_.lower() in _owned_acts()
+    owner = owner_of(first) if act else None
     if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
         objects.remove(owner)
         objects.insert(0, owner)
@@ -385,6 +398,14 @@ def _asked(
     if asked is None or asked.i not in ranks or asked == objects[0] or _thing(asked, text, mentions):
         return None
     return asked
+
+
+@cache
+def _owned_acts() -> frozenset[str]:
+    """The lemmas of nouns that are someone's act or decision: the one-word noun triggers
+    (``data/event_triggers.tsv``) and nouns of deciding and proposing."""
+    lines = (line.split("\t") for line in data_lines("event_triggers.tsv"))
+    return frozenset(lemma for lemma, pos, *_ in lines if pos == "NOUN" and " " not in lemma) | DECISIONS
 
 
 def _receiver_first(
@@ -451,7 +472,10 @@ def _people_aimed_at(
 
 
 def _aimed_by(token: Token, trigger: Token) -> bool:
-    """Whether a noun is the act's object or follows its own "on", "at" or "against"."""
+    """Whether a noun is the act's object or follows its own "on", "at" or "against", or is
+    what such a word counts ("arrested [dozens] of students")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in COUNTS:
+        token = token.head.head
     if token.dep_ == "dobj":
         return token.head.i == trigger.i
     return (
@@ -1171,7 +1195,12 @@ def _phrase(token: Token, text: str) -> Span:
         (child.left_edge.i for child in token.rights if child.dep_ in {"cc", "conj"} or _is_time(child)),
         default=len(token.doc),
     )
-    kept = [t for t in phrase if not t.is_punct and not t.is_space and t.i < joined] or [token]
+    # Not an owner's "'s" ("Turkey" of "Turkey's decision").
+    kept = [
+        t
+        for t in phrase
+        if not t.is_punct and not t.is_space and t.i < joined and (t.dep_ != "case" or t.head.i != token.i)
+    ] or [token]
     start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
     if text.startswith(")", end) and text.count("(", start, end) > text.count(")", start, end):
         end += 1  # a bracket the phrase opens closes in it ("the Cambodia National Rescue Party (CNRP)")
@@ -1570,10 +1599,12 @@ class CountryMentions:
         self._starts = [start for start, _, _ in found]
         self._countries = [country for _, _, country in found]
         # Not the other side of a border ("killed 12 soldiers near the [Iraqi] border"):
-        # what is done there is usually done on the near side.
+        # what is done there is usually done on the near side; nor the state whose post is
+        # there ("stones at the [U.S.] embassy in Athens").
         self._places = [
             PLACE_BEFORE.search(text, max(0, start - 20), start) is not None
             and _BORDER_AFTER.match(text, end) is None
+            and _POST_AFTER.match(text, end) is None
             for start, end, _ in found
         ]
 
