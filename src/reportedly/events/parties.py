@@ -409,23 +409,31 @@ def _owned_acts() -> frozenset[str]:
 
 
 def _receiver_first(
-    objects: list[Token], trigger: Token, ranks: dict[int, tuple[bool, bool, int]], text: str, mentions: NamedMentions
+    objects: list[Token],
+    trigger: Token,
+    ranks: dict[int, tuple[bool, bool, int]],
+    text: str,
+    mentions: NamedMentions,
 ) -> None:
     """Put first whom a verb gives or sends its object "to", where it is named or people, when
-    the best candidate is that object and a thing ("returned six Iraqi artifacts [to the
-    government of Iraq]", "returned a Hebrew Bible [to its owners]"): what is given is no
-    recipient; a person given over is ("invited Putin to Washington")."""
-    first = objects[0] if objects and trigger.pos_ == "VERB" else None
-    if first is None or first.dep_ != "dobj" or first.head.i != trigger.i or not _thing(first, text, mentions):
+    the best candidate is that object or inside it and the object is a thing ("returned six
+    Iraqi artifacts [to the government of Iraq]", "returned a portrait by a Belgian artist [to
+    its owner]"): what is given is no recipient; a person given over is ("invited Putin to
+    Washington")."""
+    given = next((child for child in trigger.children if child.dep_ == "dobj"), None)
+    if (
+        given is None
+        or trigger.pos_ != "VERB"
+        or not objects
+        or not given.left_edge.i <= objects[0].i <= given.right_edge.i
+        or not _thing(given, text, mentions)
+    ):
         return
     receiver = next(
         (
             token
             for token in objects
-            if token.dep_ == "pobj"
-            and token.head.lower_ == "to"
-            and token.head.head.i == trigger.i
-            and (ranks[token.i][-1] < UNNAMED or _party_noun(token))
+            if _given_to(token, trigger) and (ranks[token.i][-1] < UNNAMED or _party_noun(token))
         ),
         None,
     )
@@ -434,9 +442,14 @@ def _receiver_first(
         objects.insert(0, receiver)
 
 
-def _party_noun(token: Token) -> bool:
-    """Whether a word is a noun of people or of a body ("prisoners", "government")."""
-    return token.lemma_.lower() in PARTY_NOUNS
+def _party_noun(token: Token, nouns: frozenset[str] = PARTY_NOUNS) -> bool:
+    """Whether a word is a noun of people or of a body ("prisoners", "government"), or counts
+    them ("dozens of students"); with other ``nouns``, of those."""
+    lemma = token.lemma_.lower()
+    if lemma in COUNTS:
+        counted = (grand for child in token.children if child.lower_ == "of" for grand in child.children)
+        return any(grand.dep_ == "pobj" and grand.lemma_.lower() in nouns for grand in counted)
+    return lemma in nouns
 
 
 def _thing(token: Token, text: str, mentions: NamedMentions) -> bool:
@@ -456,26 +469,29 @@ def _people_aimed_at(
     """People an act is aimed at by its object or its "on", "at" or "against" ("fired on
     [demonstrators] in Rangoon"), whose own words name no one, where the best named candidate is not
     itself aimed at by the act but only its place or a noun further in ("killed 15 civilians
-    in an attack on a village near Beni"): they are its recipient."""
-    if not objects or _aimed_by(objects[0], trigger):
+    in an attack on a village near Beni"); not where the best is whom the act gives or sends
+    them to ("sent investigators [to Myanmar]"): they are its recipient."""
+    if not objects or _aimed_by(objects[0], trigger) or _given_to(objects[0], trigger):
         return None
     return next(
         (
             token
             for token in objects
             if ranks.get(token.i, (False, False, 0))[-1] > 0
-            and token.lemma_.lower() in HUMAN_NOUNS
+            and _party_noun(token, HUMAN_NOUNS)
             and _aimed_by(token, trigger)
         ),
         None,
     )
 
 
+def _given_to(token: Token, trigger: Token) -> bool:
+    """Whether a noun follows the act's own "to" ("returned the artifacts [to] Iraq")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.i == trigger.i
+
+
 def _aimed_by(token: Token, trigger: Token) -> bool:
-    """Whether a noun is the act's object or follows its own "on", "at" or "against", or is
-    what such a word counts ("arrested [dozens] of students")."""
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in COUNTS:
-        token = token.head.head
+    """Whether a noun is the act's object or follows its own "on", "at" or "against"."""
     if token.dep_ == "dobj":
         return token.head.i == trigger.i
     return (
@@ -1486,7 +1502,7 @@ def names_party(words: str) -> bool:
     from reportedly.events.political import head_of  # political reads this module's patterns
 
     head = head_of(words).lower()
-    forms = [head] + [head.removesuffix(ending) + single for ending, single in _PLURALS if head.endswith(ending)]
+    forms = [head, *(head.removesuffix(end) + single for end, single in _PLURALS if head.endswith(end))]
     return any(form in PARTY_NOUNS for form in forms)
 
 
