@@ -73,3 +73,23 @@ def test_a_bracketed_acronym_closes_the_phrase(resolve) -> None:
         resolve, "The army detained members of the Movement for Democratic Change (MDC) in Harare."
     )
     assert event.recipient[0].text == "members of the Movement for Democratic Change (MDC) in Harare"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a place the dictionaries code for one country, named with its state of another
+        ("Police in Santa Cruz, California, arrested 20 protesters.", "USACOP"),
+        ("Police in Santa Cruz, Bolivia, arrested 20 protesters.", "BOLCOP"),
+    ],
+)
+def test_a_place_named_with_its_state(resolve, text: str, code: str) -> None:
+    event = _first_event(resolve, text)
+    assert [party.actor.code for party in event.actor if party.actor] == [code]
+
+
+def test_a_fronted_place_and_a_subject_are_no_place_and_its_state(resolve) -> None:
+    # "In Syria, Russia launched": Syria stays Syria's; nor is a list of states one place.
+    extraction = resolve("In Syria, Russia launched air strikes on rebels near Egypt, Israel and Jordan.")
+    codes = {entity.name: entity.actor.code for entity in extraction.entities if entity.actor}
+    assert codes["Syria"] == "SYR" and codes["Egypt"] == "EGY" and codes["Israel"] == "ISR"
