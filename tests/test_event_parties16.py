@@ -93,3 +93,15 @@ def test_a_fronted_place_and_a_subject_are_no_place_and_its_state(resolve) -> No
     extraction = resolve("In Syria, Russia launched air strikes on rebels near Egypt, Israel and Jordan.")
     codes = {entity.name: entity.actor.code for entity in extraction.entities if entity.actor}
     assert codes["Syria"] == "SYR" and codes["Egypt"] == "EGY" and codes["Israel"] == "ISR"
+
+
+def test_a_name_the_tagger_took_for_a_verb_is_the_subject(resolve) -> None:
+    # "Shining" as a verb, "Path guerrillas" its object: the words are who killed.
+    event = _first_event(
+        resolve, "Shining Path guerrillas killed 12 villagers in the Andean town of Ayacucho."
+    )
+    assert [(party.text, party.actor.code if party.actor else None) for party in event.actor] == [
+        ("Shining Path guerrillas", "PERREB")
+    ]
+    # a gerund that is a clause of its own is no name: no party, no event
+    assert not resolve("Fighting in Aleppo killed 20 people on Sunday.").events

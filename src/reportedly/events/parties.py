@@ -1140,7 +1140,7 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
     prepared lifts), a few steps up at most."""
     for steps in range(6):
-        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS or _name_as_clause(child)]
         if subjects:
             return subjects[0]
         # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
@@ -1164,6 +1164,23 @@ def _subject(verb: Token) -> Token | None:
             return None  # "The killing of three soldiers prompted [air strikes]": not its doer
         verb = _reported_clause(verb) or verb.head
     return None
+
+
+def _name_as_clause(word: Token) -> bool:
+    """Whether the parse made a clausal subject of a name whose first word it took for a verb
+    ("[Shining] Path guerrillas killed": "Shining" with "guerrillas" its object, "Path" the
+    object's proper-noun modifier): the words are the subject, as a passive's agent is
+    (``_agent``)."""
+    if word.dep_ != "csubj" or not word.is_title:
+        return False
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (
+        after is not None
+        and after.pos_ == "PROPN"
+        and after.dep_ == "compound"
+        and after.head.dep_ == "dobj"
+        and after.head.head.i == word.i
+    )
 
 
 def _main_verb_as_modifier(verb: Token) -> bool:
