@@ -470,8 +470,11 @@ def _people_aimed_at(
     [demonstrators] in Rangoon"), whose own words name no one, where the best named candidate is not
     itself aimed at by the act but only its place or a noun further in ("killed 15 civilians
     in an attack on a village near Beni"); not where the best is whom the act gives or sends
-    them to ("sent investigators [to Myanmar]"): they are its recipient."""
+    them to, or a state it takes them from ("sent investigators [to Myanmar]", "withdraw
+    inspectors [from Iraq]"): they are its recipient."""
     if not objects or _aimed_by(objects[0], trigger) or _given_to(objects[0], trigger):
+        return None
+    if objects[0].ent_type_ == "GPE" and _given_to(objects[0], trigger, "from"):
         return None
     return next(
         (
@@ -485,9 +488,10 @@ def _people_aimed_at(
     )
 
 
-def _given_to(token: Token, trigger: Token) -> bool:
-    """Whether a noun follows the act's own "to" ("returned the artifacts [to] Iraq")."""
-    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.i == trigger.i
+def _given_to(token: Token, trigger: Token, preposition: str = "to") -> bool:
+    """Whether a noun follows the act's own "to" ("returned the artifacts [to] Iraq"), or
+    another ``preposition``."""
+    return token.dep_ == "pobj" and token.head.lower_ == preposition and token.head.head.i == trigger.i
 
 
 def _aimed_by(token: Token, trigger: Token) -> bool:

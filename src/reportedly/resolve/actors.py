@@ -241,9 +241,9 @@ def capital_codes() -> dict[str, str]:
 # Lebanon", "London, Ontario").
 _QUALIFIER_COMMA = re.compile(r",[ \t]+")
 # What joins the places of a list: before one ("Egypt[, ]Israel") and after one ("Syria[ and]",
-# "Syria[, Lebanon]"; not "Santa Cruz, California[, arrested]").
+# "France[, the UK]"; not "Santa Cruz, California[, arrested]").
 _LIST_BEFORE = re.compile(r",[ \t]+$")
-_LIST_AFTER = re.compile(r"\s+(?:and|or)\s|,[ \t]+(?:and\s|or\s|[A-Z])")
+_LIST_AFTER = re.compile(r"\s+(?:and|or)\s|,[ \t]+(?:and\s|or\s|(?:the\s+)?[A-Z])")
 _SET_OFF = re.compile(r"[,.;:)]|\s*$")
 # The letters and hyphens either side of a name's mention: the whole hyphened word it is
 # part of ("Guinea" of "Guinea-Bissau", "Timor" of "Timor-Leste"); the word before is sought
