@@ -145,8 +145,8 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     # 564), country 0.900 (of 429); recipient span 0.609, country 0.777 (of 395). Branch
     # code16 (which phrase is the recipient: people no dictionary codes, "for", a verb's "to"
     # receiver, the asked, an act's owner): actor span 0.839, country 0.900; recipient span
-    # 0.641 (341 of 532), country 0.782. Floors: about two sentences fewer right.
+    # 0.643 (342 of 532), country 0.785 (310 of 395). Floors: about two sentences fewer right.
     assert report["actor"]["span_accuracy"] >= 0.835
     assert report["actor"]["country_accuracy"] >= 0.896
-    assert report["recipient"]["span_accuracy"] >= 0.637
-    assert report["recipient"]["country_accuracy"] >= 0.777
+    assert report["recipient"]["span_accuracy"] >= 0.639
+    assert report["recipient"]["country_accuracy"] >= 0.779
