@@ -1004,7 +1004,7 @@ def _asked_by(noun: Token) -> bool:
 def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token | None) -> bool:
     """Whether the noun after ``preposition``, on ``word``, can be who an act is done to:
     after "to", "against", "with", "from" ... (not where the ``verb`` of a noun act is done:
-    "in", "at"); inside a noun after "of" or "by" ("the removal of President X", "victories
+    "in", "at"); inside a noun after "of", "by" or "for" ("the removal of President X", "victories
     by X"); after "by" on an active verb trigger, where the parse hangs its object's
     author ("denied charges [by] the U.S. Chamber of Commerce")."""
     lower = preposition.lower_
