@@ -142,9 +142,11 @@ def test_event_parties_keep_their_scores_on_conflibert_check():
     # mis-typed adjectives' sectors, places of recipients): actor span 0.828, country 0.899 (of
     # 426); recipient span 0.609, country 0.777 (of 395). Main after ev14: actor span 0.833,
     # country 0.900; recipient span 0.607, country 0.775. Branch ev15: actor span 0.835 (of
-    # 564), country 0.900 (of 429); recipient span 0.609, country 0.777 (of 395). Floors:
-    # about two sentences fewer right.
-    assert report["actor"]["span_accuracy"] >= 0.831
+    # 564), country 0.900 (of 429); recipient span 0.609, country 0.777 (of 395). Branch
+    # code16 (which phrase is the recipient: people no dictionary codes, "for", a verb's "to"
+    # receiver, the asked, an act's owner): actor span 0.839, country 0.900; recipient span
+    # 0.643 (342 of 532), country 0.785 (310 of 395). Floors: about two sentences fewer right.
+    assert report["actor"]["span_accuracy"] >= 0.835
     assert report["actor"]["country_accuracy"] >= 0.896
-    assert report["recipient"]["span_accuracy"] >= 0.605
-    assert report["recipient"]["country_accuracy"] >= 0.772
+    assert report["recipient"]["span_accuracy"] >= 0.639
+    assert report["recipient"]["country_accuracy"] >= 0.779

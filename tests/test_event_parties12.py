@@ -28,7 +28,7 @@ from conftest import event_parties as coded
         ),
         (
             "A suicide bombing at a mosque in Quetta killed 30 worshippers.",
-            ("ASSAULT", [("A suicide bombing at a mosque in Quetta", "PAKUAF")], []),
+            ("ASSAULT", [("A suicide bombing at a mosque in Quetta", "PAKUAF")], [("30 worshippers", None)]),
         ),
         # ... or of the place its sentence names (was no country, so no event)
         (

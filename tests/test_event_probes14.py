@@ -865,7 +865,7 @@ CODES: dict[str, tuple[str, str | None]] = {
     "ba5": ("ALBCOP", "ALBOPP"),
     "ba7": ("BIHUAF", "BIH"),
     "sea1": ("MMRMIL", "MMROPP"),
-    "sea2": ("IDNCOP", "IDN"),
+    "sea2": ("IDNCOP", "IDNEDU"),  # the students, not Jakarta, since code16
     "sea3": ("PHLMIL", "PHLREB"),  # Abu Sayyaf PHLREB since ev15 (data/actors.yaml)
     "sea4": ("VNMMIL", "KHM"),
     "sea5": ("MYSCOP", "MYSGOV"),

@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from reportedly.attribution.lexicon import data_lines
+from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
@@ -144,6 +144,12 @@ _RELATION_OWNER = re.compile(r"\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s?(?=" + 
 # border"): what is there is usually on the near side, in the country the sentence is about.
 _BORDER = re.compile(r"\s*\b(?:on|near|along|across|at|by|to)\s+the\s+(?:[a-z-]+\s+)?[A-Z][\w-]*\s+border\b")
 _BORDER_AFTER = re.compile(r"\s+border\b")
+# A name that qualifies a building or post of its state after it ("at the U.S. [embassy] in
+# Athens", "the Iraqi military [base]"): the place is where that is, not the state.
+_POST_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:embass(?:y|ies)|consulates?|bases?|missions?|headquarters|compounds?|"
+    r"offices?|outposts?|garrisons?)\b"
+)
 # Entity types of names that own a noun act they qualify: "EU sanctions", "Israeli air
 # strikes" (not a state's name, which as often says whom the act is against: "Iran
 # sanctions", "the Gaza ceasefire").
@@ -165,6 +171,13 @@ CAUSE_MARKS = frozenset({"when", "after", "as"})
 MUTUAL = frozenset({"exchange"})
 # The words of a reciprocal object, whose recipients are its verb's actors.
 RECIPROCALS = ({"each", "other"}, {"one", "another"})
+# Nouns that count the people after their "of" ("dozens of students", "a group of monks").
+COUNTS = frozenset({"dozen", "hundred", "thousand", "million", "score", "ten", "number", "group", "handful"})
+# Nouns of what someone decides or proposes ("Turkey's decision", "Eritrea's proposal").
+DECISIONS = frozenset(
+    {"decision", "proposal", "plan", "offer", "move", "policy", "position", "stance", "bid", "refusal"}
+    | {"call", "request", "demand", "initiative", "action", "crackdown", "effort", "campaign", "conduct"}
+)
 # Entity types of times.
 TIMES = frozenset({"DATE", "TIME"})
 # Nouns of asking or backing, and the prepositions that make them the circumstance of an
@@ -186,6 +199,16 @@ ASKING = frozenset(
 CIRCUMSTANCES = frozenset({"at", "on", "upon", "under", "with", "after", "following"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
+# Nouns of people and bodies an act can be done to ("released 37 [prisoners]", "aid to 550
+# [households]", "urges [the government]"): parties, though no dictionary codes them, unlike
+# things ("restrictions", "aid").
+PARTY_NOUNS = (
+    HUMAN_NOUNS
+    | word_set("political_bodies.txt")
+    | {"people", "person", "family", "household", "population", "community", "rebel", "troop", "opposition"}
+)
+# Plural endings and their singular ("families", "fishermen", "prisoners").
+_PLURALS = (("ies", "y"), ("men", "man"), ("es", ""), ("s", ""))
 
 
 def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -276,9 +299,13 @@ def parties_of(
     # Of the candidates, nearest first: one whose own words name someone ("North Korea" of
     # "sanctions on North Korea"; "the Palestinian people"), then one whose phrase holds a
     # name ("the government of Iraq"), then things ("aid"); of named ones, a party before a
-    # place ("held talks in Jerusalem with Netanyahu").
+    # place ("held talks in Jerusalem with Netanyahu"); of those whose own words name no
+    # one, people and bodies before things ("eased restrictions on foreign workers", "signed
+    # an agreement with rebels in Nairobi", "conceded to the demands of truck drivers").
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
-    objects.sort(key=lambda token: ranks[token.i])
+    objects.sort(key=lambda token: (ranks[token.i], ranks[token.i][-1] > 0 and not _party_noun(token)))
+    _owner_first(objects, ranks)
+    _receiver_first(objects, trigger, ranks, text, mentions)
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
         objects.insert(0, later)
@@ -290,7 +317,7 @@ def parties_of(
         # What was returned or imposed names no one; who it went to does ("a sarcophagus
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
-        unnamed = not mentions.named_in(_own_words(subject, text))
+        unnamed = _thing(subject, text, mentions) or not mentions.named_in(_own_words(subject, text))
         actor_token = agent or _cause_subject(trigger, text, mentions)
         recipient_token = receiver if unnamed and receiver is not None else subject
         # An act done to an act is done to the latter's recipient, by its owner ("UN
@@ -303,7 +330,12 @@ def parties_of(
             recipient_token = aimed
     else:
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
-        people = _people_aimed_at(trigger, objects, ranks)
+        asked = _asked(trigger, objects, ranks, actor_words, text, mentions)
+        if asked is not None and ranks[asked.i][-1] < UNNAMED:
+            objects.remove(asked)
+            objects.insert(0, asked)
+            recipient_token = asked
+        people = _people_aimed_at(trigger, objects, ranks) or asked
         if people is not None and recipient_token is not None:
             # "fired on demonstrators in Timisoara": the demonstrators, of the place's
             # country; the place stays behind them for when their words give no one
@@ -333,25 +365,133 @@ def parties_of(
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
 
 
+def _owner_first(objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]) -> None:
+    """Put the best candidate's owner before it where it is an act or a decision a name owns
+    ("hailed [the Chinese legislature's] decision", "condemned the attack [by the rebels]"):
+    what is done to the act is done to whoever does it; not to the owner of another thing
+    ("demand from China's property sector")."""
+    first = objects[0] if objects else None
+    act = first is not None and first.pos_ == "NOUN" and first.lemma_.lower() in _owned_acts()
+    owner = owner_of(first) if act else None
+    if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
+        objects.remove(owner)
+        objects.insert(0, owner)
+
+
+def _asked(
+    trigger: Token,
+    objects: list[Token],
+    ranks: dict[int, tuple[bool, bool, int]],
+    actor_words: set[int],
+    text: str,
+    mentions: NamedMentions,
+) -> Token | None:
+    """The object of a verb of asking or making whose infinitive it is to do ("urges [the
+    government] to take action in the South China Sea", "forced [the army] to withdraw"),
+    where a candidate deeper in what they are to do ranks first: whom the act is aimed at
+    (a name that ranked first stays behind an unnamed one, for its country)."""
+    if not objects or trigger.pos_ != "VERB":
+        return None
+    wanted = next((child for child in trigger.children if child.dep_ == "xcomp"), None)
+    asked = _object_controller(wanted) if wanted is not None else None
+    asked = _named_before(asked, actor_words) if asked is not None else None  # "urged [him]"
+    if asked is None or asked.i not in ranks or asked == objects[0] or _thing(asked, text, mentions):
+        return None
+    return asked
+
+
+@cache
+def _owned_acts() -> frozenset[str]:
+    """The lemmas of nouns that are someone's act or decision: the one-word noun triggers
+    (``data/event_triggers.tsv``) and nouns of deciding and proposing."""
+    lines = (line.split("\t") for line in data_lines("event_triggers.tsv"))
+    return frozenset(lemma for lemma, pos, *_ in lines if pos == "NOUN" and " " not in lemma) | DECISIONS
+
+
+def _receiver_first(
+    objects: list[Token],
+    trigger: Token,
+    ranks: dict[int, tuple[bool, bool, int]],
+    text: str,
+    mentions: NamedMentions,
+) -> None:
+    """Put first whom a verb gives or sends its object "to", where it is named or people, when
+    the best candidate is that object or inside it and the object is a thing ("returned six
+    Iraqi artifacts [to the government of Iraq]", "returned a portrait by a Belgian artist [to
+    its owner]"): what is given is no recipient; a person given over is ("invited Putin to
+    Washington")."""
+    given = next((child for child in trigger.children if child.dep_ == "dobj"), None)
+    if (
+        given is None
+        or trigger.pos_ != "VERB"
+        or not objects
+        or not given.left_edge.i <= objects[0].i <= given.right_edge.i
+        or not _thing(given, text, mentions)
+    ):
+        return
+    receiver = next(
+        (
+            token
+            for token in objects
+            if _given_to(token, trigger) and (ranks[token.i][-1] < UNNAMED or _party_noun(token))
+        ),
+        None,
+    )
+    if receiver is not None:
+        objects.remove(receiver)
+        objects.insert(0, receiver)
+
+
+def _party_noun(token: Token, nouns: frozenset[str] = PARTY_NOUNS) -> bool:
+    """Whether a word is a noun of people or of a body ("prisoners", "government"), or counts
+    them ("dozens of students"); with other ``nouns``, of those."""
+    lemma = token.lemma_.lower()
+    if lemma in COUNTS:
+        counted = (grand for child in token.children if child.lower_ == "of" for grand in child.children)
+        return any(grand.dep_ == "pobj" and grand.lemma_.lower() in nouns for grand in counted)
+    return lemma in nouns
+
+
+def _thing(token: Token, text: str, mentions: NamedMentions) -> bool:
+    """Whether a noun is a thing: no person noun, no name, its own words naming at most a
+    people ("six Iraqi artifacts", "a Hebrew Bible"; not "37 prisoners", "Iraq")."""
+    return (
+        token.pos_ == "NOUN"
+        and not token.ent_type_
+        and not _party_noun(token)
+        and all(entity.type == "NORP" for entity in mentions.named_in(_own_words(token, text)))
+    )
+
+
 def _people_aimed_at(
     trigger: Token, objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]
 ) -> Token | None:
     """People an act is aimed at by its object or its "on", "at" or "against" ("fired on
     [demonstrators] in Rangoon"), whose own words name no one, where the best named candidate is not
     itself aimed at by the act but only its place or a noun further in ("killed 15 civilians
-    in an attack on a village near Beni"): they are its recipient."""
-    if not objects or objects[0].i not in ranks or _aimed_by(objects[0], trigger):
+    in an attack on a village near Beni"); not where the best is whom the act gives or sends
+    them to, or a state it takes them from ("sent investigators [to Myanmar]", "withdraw
+    inspectors [from Iraq]"): they are its recipient."""
+    if not objects or _aimed_by(objects[0], trigger) or _given_to(objects[0], trigger):
+        return None
+    if objects[0].ent_type_ == "GPE" and _given_to(objects[0], trigger, "from"):
         return None
     return next(
         (
             token
             for token in objects
             if ranks.get(token.i, (False, False, 0))[-1] > 0
-            and token.lemma_.lower() in HUMAN_NOUNS
+            and _party_noun(token, HUMAN_NOUNS)
             and _aimed_by(token, trigger)
         ),
         None,
     )
+
+
+def _given_to(token: Token, trigger: Token, preposition: str = "to") -> bool:
+    """Whether a noun follows the act's own "to" ("returned the artifacts [to] Iraq"), or
+    another ``preposition``."""
+    return token.dep_ == "pobj" and token.head.lower_ == preposition and token.head.head.i == trigger.i
 
 
 def _aimed_by(token: Token, trigger: Token) -> bool:
@@ -864,7 +1004,7 @@ def _asked_by(noun: Token) -> bool:
 def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token | None) -> bool:
     """Whether the noun after ``preposition``, on ``word``, can be who an act is done to:
     after "to", "against", "with", "from" ... (not where the ``verb`` of a noun act is done:
-    "in", "at"); inside a noun after "of" or "by" ("the removal of President X", "victories
+    "in", "at"); inside a noun after "of", "by" or "for" ("the removal of President X", "victories
     by X"); after "by" on an active verb trigger, where the parse hangs its object's
     author ("denied charges [by] the U.S. Chamber of Commerce")."""
     lower = preposition.lower_
@@ -872,8 +1012,8 @@ def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token
         return False  # "according to TASS", "at the request of the Pope"
     if lower in RECIPIENT_PREPOSITIONS:
         return not (word == verb and lower in PLACE_PREPOSITIONS)
-    if lower in NOUN_PREPOSITIONS and word.pos_ in NOUNS:
-        return True
+    if (lower in NOUN_PREPOSITIONS or lower == "for") and word.pos_ in NOUNS:
+        return True  # "the removal of X", "a dinner for X", "an extradition request for X"
     return lower == "by" and word.i == trigger.i and word.pos_ == "VERB"
 
 
@@ -1004,7 +1144,7 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
     prepared lifts), a few steps up at most."""
     for steps in range(6):
-        subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+        subjects = [child for child in verb.children if child.dep_ in SUBJECTS or _name_as_clause(child)]
         if subjects:
             return subjects[0]
         # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
@@ -1028,6 +1168,23 @@ def _subject(verb: Token) -> Token | None:
             return None  # "The killing of three soldiers prompted [air strikes]": not its doer
         verb = _reported_clause(verb) or verb.head
     return None
+
+
+def _name_as_clause(word: Token) -> bool:
+    """Whether the parse made a clausal subject of a name whose first word it took for a verb
+    ("[Shining] Path guerrillas killed": "Shining" with "guerrillas" its object, "Path" the
+    object's proper-noun modifier): the words are the subject, as a passive's agent is
+    (``_agent``)."""
+    if word.dep_ != "csubj" or not word.is_title:
+        return False
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return (
+        after is not None
+        and after.pos_ == "PROPN"
+        and after.dep_ == "compound"
+        and after.head.dep_ == "dobj"
+        and after.head.head.i == word.i
+    )
 
 
 def _main_verb_as_modifier(verb: Token) -> bool:
@@ -1075,8 +1232,16 @@ def _phrase(token: Token, text: str) -> Span:
         (child.left_edge.i for child in token.rights if child.dep_ in {"cc", "conj"} or _is_time(child)),
         default=len(token.doc),
     )
-    kept = [t for t in phrase if not t.is_punct and not t.is_space and t.i < joined] or [token]
-    return Span.of(text, kept[0].idx, kept[-1].idx + len(kept[-1].text))
+    # Not an owner's "'s" ("Turkey" of "Turkey's decision").
+    kept = [
+        t
+        for t in phrase
+        if not t.is_punct and not t.is_space and t.i < joined and (t.dep_ != "case" or t.head.i != token.i)
+    ] or [token]
+    start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
+    if text.startswith(")", end) and text.count("(", start, end) > text.count(")", start, end):
+        end += 1  # a bracket the phrase opens closes in it ("the Cambodia National Rescue Party (CNRP)")
+    return Span.of(text, start, end)
 
 
 def _is_time(word: Token) -> bool:
@@ -1329,8 +1494,11 @@ def code_parties(
                 countries = CountryMentions(extraction.entities, extraction.document.text)
             states = [party for party in event.recipient if _is_state(party, event, entities, text)]
             _place(unplaced, event, countries.named_in(event.sentence), coder, _countries_of(states))
-        # A recipient is a party, not the thing agreed or rejected ("a ceasefire").
-        event.recipient = [party for party in event.recipient if party.entity or party.actor]
+        # A recipient is a party, not the thing agreed or rejected ("a ceasefire"): someone
+        # named or coded, or people ("37 prisoners", "its owners") no dictionary codes.
+        event.recipient = [
+            party for party in event.recipient if party.entity or party.actor or names_party(party.text)
+        ]
         first = event.recipient[0] if event.recipient else None
         if first is not None and first.actor is not None and not _bare_place(first, entities):
             # People the act is aimed at that their words code ("demonstrators" OPP) leave
@@ -1346,6 +1514,17 @@ def _weapon_sectors() -> dict[str, str]:
     (``data/event_weapons.tsv``)."""
     lines = (line.split("\t") for line in data_lines("event_weapons.tsv"))
     return {noun.lower(): sector for noun, sector in lines}
+
+
+def names_party(words: str) -> bool:
+    """Whether a party's words name people or a body by their head noun ("37 prisoners", "its
+    owners", "about 550 households", "dozens of fighters", "the government"), in the singular
+    or the plural."""
+    from reportedly.events.political import head_of  # political reads this module's patterns
+
+    head = head_of(words).lower()
+    forms = [head, *(head.removesuffix(end) + single for end, single in _PLURALS if head.endswith(end))]
+    return any(form in PARTY_NOUNS for form in forms)
 
 
 def _head_sector(words: str, coder: ActorCoder) -> str | None:
@@ -1457,10 +1636,12 @@ class CountryMentions:
         self._starts = [start for start, _, _ in found]
         self._countries = [country for _, _, country in found]
         # Not the other side of a border ("killed 12 soldiers near the [Iraqi] border"):
-        # what is done there is usually done on the near side.
+        # what is done there is usually done on the near side; nor the state whose post is
+        # there ("stones at the [U.S.] embassy in Athens").
         self._places = [
             PLACE_BEFORE.search(text, max(0, start - 20), start) is not None
             and _BORDER_AFTER.match(text, end) is None
+            and _POST_AFTER.match(text, end) is None
             for start, end, _ in found
         ]
 

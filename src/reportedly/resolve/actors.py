@@ -240,6 +240,11 @@ def capital_codes() -> dict[str, str]:
 # A place's name that a comma follows, before the state or country it is in ("Tripoli,
 # Lebanon", "London, Ontario").
 _QUALIFIER_COMMA = re.compile(r",[ \t]+")
+# What joins the places of a list: before one ("Egypt[, ]Israel") and after one ("Syria[ and]",
+# "France[, the UK]"; not "Santa Cruz, California[, arrested]").
+_LIST_BEFORE = re.compile(r",[ \t]+$")
+_LIST_AFTER = re.compile(r"\s+(?:and|or)\s|,[ \t]+(?:and\s|or\s|(?:the\s+)?[A-Z])")
+_SET_OFF = re.compile(r"[,.;:)]|\s*$")
 # The letters and hyphens either side of a name's mention: the whole hyphened word it is
 # part of ("Guinea" of "Guinea-Bissau", "Timor" of "Timor-Leste"); the word before is sought
 # within HYPHENED_REACH characters, since a search back from the text's start at each mention
@@ -259,7 +264,9 @@ def code_places_in_text(entities: list[Entity], text: str, coder: ActorCoder, da
     "Guinea-Bissau" GIN, "Timor" of "Timor-Leste" IDN) is the hyphened name's; a city named
     with its state or country after a comma is of that one's country ("Tripoli, Lebanon"
     LBN, not Libya's; "London, Ontario" CAN; "Hyderabad, Pakistan" PAK), where the state is
-    no city itself (not "Paris, London and Berlin")."""
+    no city itself (not "Paris, London and Berlin"); a place the dictionaries code, only where
+    the two are no list ("Santa Cruz, California," USA, not BOL; not "Egypt, Israel and
+    Syria")."""
     places = [entity for entity in entities if entity.type == "GPE" and entity.mentions]
     if not places:
         return
@@ -272,12 +279,13 @@ def code_places_in_text(entities: list[Entity], text: str, coder: ActorCoder, da
         if code is not None and code in coder.country_codes:
             entity.actor = coder.actor(code)
     for entity in places:
-        if not _is_city(entity):
-            continue
+        city = _is_city(entity)
         for mention in entity.mentions:
             comma = _QUALIFIER_COMMA.match(text, mention.end)
             state = starts.get(comma.end()) if comma else None
             if state is None or state is entity or _is_city(state) or state.actor is None:
+                continue
+            if not city and not _qualifies(text, mention.start, comma.end() + len(state.name), ends):
                 continue
             # of the state's country, whatever sector it speaks as ("Georgia, protested" GEOGOV)
             country = state.actor.code[:3]
@@ -309,6 +317,17 @@ def _whole_name(
     if (joiner := _JOINER_BEFORE.search(text, max(0, first - 12), first)) and joiner.start() in ends:
         first = ends[joiner.start()]
     return text[first:last] if (first, last) != (start, end) else None
+
+
+def _qualifies(text: str, start: int, end: int, ends: dict[int, int]) -> bool:
+    """Whether the second of two places named from ``start`` to ``end`` says where the first
+    is: set off by punctuation after it ("Santa Cruz, California, arrested"; not "In Syria,
+    Russia launched"), and no list ("Egypt, Israel and Syria": a place's name ends before the
+    two with a comma, or "and", "or" or another place follows)."""
+    before = _LIST_BEFORE.search(text, max(0, start - 6), start)
+    if before is not None and before.start() in ends:
+        return False
+    return _LIST_AFTER.match(text, end) is None and _SET_OFF.match(text, end) is not None
 
 
 def _is_city(entity: Entity) -> bool:
