@@ -997,6 +997,8 @@ class SpeakerResolver:
             peers = [c for c in candidates if c.person and not c.after and self._field_of(c) == {field}]
             chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
+        if chosen is not None and reference.types and reference.types <= BODY_KINDS:
+            chosen = self._subject_of_kind_before(candidates, chosen)
         entity = self.by_id.get(chosen) if chosen else None
         if entity is None and reference.kind == "nominal" and not reference.plural:
             entity = self._named_by_head(reference, candidates)
@@ -1033,6 +1035,26 @@ class SpeakerResolver:
             # ("The senator from Florida ... the senator": the same senator, not one named since).
             self.roles.setdefault(entity.id, set()).add(reference.role)
         return entity
+
+    def _subject_of_kind_before(self, candidates: list[Candidate], chosen: str) -> str:
+        """For a body's noun ("the agency"), the body of its kind that is the subject of the
+        sentence before, over the ranker's choice where that is the previous speaker named
+        further back ("State has told lawmakers ... The FBI is continuing its investigation
+        ... The agency is also interviewing": the FBI)."""
+        picked = next((c for c in candidates if c.entity_id == chosen), None)
+        if picked is None or not picked.previous_speaker:
+            return chosen
+        latest = next((c for c in candidates if c.type_first), None)
+        if (
+            latest is not None
+            and latest.entity_id != chosen
+            and latest.subject
+            and not latest.after
+            and latest.sentences_back <= 1
+            and latest.characters_back < picked.characters_back
+        ):
+            return latest.entity_id
+        return chosen
 
     def _other_office(self, candidate: Candidate, reference: Reference) -> bool:
         """Whether a title designates an office and the text gives a candidate only other
