@@ -45,7 +45,7 @@ ORGANISATION_KINDS = frozenset(
     {"company", "outlet", "armed", "agency", "igo", "party", "union", "team", "school", "court", ORGANISATION}
 )
 # Kinds a mention takes from the thing it makes ("a CNN poll"): documents and campaigns.
-MADE_KINDS = frozenset({"poll", "report", "message", "ad", "book", "article", "campaign", "work"})
+MADE_KINDS = frozenset({"poll", "report", "message", "ad", "book", "article", "filing", "campaign", "work"})
 # Kinds no person is ("the company", "the movement"), nor, but for "government", "agency"
 # and "igo" (a country may speak as its ministry, by metonymy), any place.
 BODY_KINDS = ORGANISATION_KINDS | {"government"}
@@ -125,18 +125,28 @@ def noun_types(*words: str) -> frozenset[str]:
 
 def made_noun(token: Token) -> Token | None:
     """The noun a name's token makes or owns: "poll" for "Bloomberg" in "a Bloomberg Politics
-    poll", "email" in "Podesta's email", "an email from Podesta" or "Podesta sent an email"."""
+    poll", "email" in "Podesta's email", "an email from Podesta" or "Podesta sent an email";
+    through a verb's passive ("a lawsuit has been filed by Bradley Podliska", "an email was
+    sent from the club's director, Jeremy Boreing": a name in apposition to the maker's noun)."""
     while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i != token.i:
         token = token.head
+    if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < token.i:
+        token = token.head  # "the club's executive director, Jeremy Boreing": as the director
     if token.dep_ in _OWNER_DEPS and token.head.pos_ == "NOUN":
         return token.head
-    if token.dep_ == "pobj" and token.head.lower_ in _MAKER_PREPOSITIONS and token.head.head.pos_ == "NOUN":
-        return token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ in _MAKER_PREPOSITIONS:
+        if token.head.head.pos_ == "NOUN":
+            return token.head.head
+        if token.head.head.pos_ == "VERB":  # "was filed by", "was sent from"
+            return _verb_noun(token.head.head, "nsubjpass")
     if token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # "Podesta sent an email"
-        return next(
-            (child for child in token.head.children if child.dep_ == "dobj" and child.pos_ == "NOUN"), None
-        )
+        return _verb_noun(token.head, "dobj")
     return None
+
+
+def _verb_noun(verb: Token, dep: str) -> Token | None:
+    """The common noun that is a verb's ``dep``."""
+    return next((child for child in verb.children if child.dep_ == dep and child.pos_ == "NOUN"), None)
 
 
 def descriptor(mention: TokenSpan) -> str | None:
