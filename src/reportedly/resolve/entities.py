@@ -116,7 +116,8 @@ def name_spans(
     Endorses Ted Cruz", "Federal Judge Just Gave Hillary Some"); a person's name with the
     words NER left out before it (``whole_name``) and a nickname in quotes with the surname
     after it (``with_nickname``); an organisation's with the words NER left out
-    (``whole_organisation``). A mention inside a name so widened is part of it, not another."""
+    (``whole_organisation``). A mention inside a name so widened is part of it, not another;
+    one with no capital letter is no name (NER's "jabbed"), unless of a people ("tea party")."""
     common = _common_words(doc, genders)
     kept: list[SpacySpan] = []
     for ent in sorted(spans, key=lambda span: span.start):
@@ -125,8 +126,8 @@ def name_spans(
             continue
         for piece in _without_common_words(ent, common):
             floor = max((span.end for span in kept), default=0)
-            if piece.start < floor:
-                continue
+            if piece.start < floor or (piece.label_ != "NORP" and not any(c.isupper() for c in piece.text)):
+                continue  # inside a name widened before; or no name at all ("jabbed", "state")
             if piece.label_ == "PERSON":
                 piece = with_nickname(whole_name(piece, is_title, common))
             elif piece.label_ == "ORG":
@@ -612,11 +613,14 @@ class _Grouper:
         if len(key) == 1:
             # "Lavrov" after "Sergei Lavrov"; of two Obamas, the one the honorific fits,
             # else the one named last.
-            people = [
-                p
-                for p in self.full_names.get(key[0], [])
-                if gender in (None, self._gender(p)) and gender in (None, self.honoured.get(p.id, gender))
-            ]
+            named = self.full_names.get(key[0], [])
+            people = [p for p in named if gender in (None, self._gender(p))]
+            if not people and gender is not None:
+                # "Mr. Khan" of Khizr and Ghazala Khan, whose first names tell no gender: the
+                # first of them no honorific has given the other gender.
+                people = [
+                    p for p in named if self._gender(p) is None and self.honoured.get(p.id, gender) == gender
+                ]
             if people:
                 return people[0]  # the first named: usually whom the story is about
             inner = self.inner_names.get(key[0], [])
