@@ -162,12 +162,17 @@ def _common_words(doc: Doc, genders: dict[str, str]) -> Callable[[Token], bool]:
     """Whether a word of a title-case line is a common word, not a name's: a function word
     ("Just", "Some"), a verb ("Gave"), or one the text writes in lower case ("federal", and
     "endorsed" for "Endorses"); never one the text capitalises mid-sentence outside a
-    headline ("Will" of "While Will acknowledges" stays a name), nor a first name ("Bill").
+    headline ("Will" of "While Will acknowledges" stays a name), nor a first name ("Bill"),
+    nor an acronym outside a line in capitals ("US").
     Outside a headline, only a word that opens a sentence alone ("Hacker who exposed")."""
     lines = _title_case_lines(doc.text)
 
     def in_headline(token: Token) -> bool:
         return any(start <= token.idx < end for start, end in lines)
+
+    def acronym(token: Token) -> bool:  # "US" of "US and British forces", but not of "US SAYS"
+        line = doc.text[doc.text.rfind("\n", 0, token.idx) + 1 :].split("\n", 1)[0]
+        return len(token) > 1 and token.is_upper and not line.isupper()
 
     words = {token.lower_ for token in doc if token.is_alpha and token.is_lower}
     # Stems, and the longer openings of words ("endors" of "endorsement").
@@ -186,6 +191,7 @@ def _common_words(doc: Doc, genders: dict[str, str]) -> Callable[[Token], bool]:
 
     return lambda token: (
         token.is_alpha
+        and not acronym(token)
         and (in_headline(token) or alone_first(token))
         and token.lower_ not in capitalised
         and token.lower_ not in genders
