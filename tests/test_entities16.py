@@ -16,7 +16,7 @@ def test_a_headline_verb_is_cut_from_the_names_around_it(resolve):
     text = (
         "Maria Lopez Endorses Tom Becker In Senate Race\n\n"
         "Denver mayor Maria Lopez endorsed Tom Becker on Monday. The endorsement surprised "
-        "many. Becker thanked her at a rally. \"I am grateful,\" Becker said."
+        'many. Becker thanked her at a rally. "I am grateful," Becker said.'
     )
     entities = _entities(resolve(text))
     assert not any("Endorses" in name for name in entities)
