@@ -36,10 +36,13 @@ def test_speaker_resolution_keeps_its_accuracy_on_polnear_dev():
     # inner names, Census first names): 223/288 = 0.774, pronouns 166/193, titles 16/25,
     # nominal anaphora 20/41, null 139/148; branch spk15 (campaigns named only by the
     # compound form, role fields, a copula's kind): 224/288 = 0.778, titles 17/25, the rest
-    # the same. Floors: two items fewer right in each.
-    assert report["resolvable"]["accuracy"] >= 0.770
-    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.849
-    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.60
+    # the same; branch ner16 (names made whole before linking: headline words, nicknames,
+    # organisations' words, a surname read as a modal, honorifics): 232/288 = 0.806, pronouns
+    # 172/193, titles 18/25, questions 7/8, null 138/148. Floors: two items fewer right in each
+    # (null kept at 137).
+    assert report["resolvable"]["accuracy"] >= 0.798
+    assert report["kinds"]["pronoun"]["resolvable"]["accuracy"] >= 0.880
+    assert report["kinds"]["title"]["resolvable"]["accuracy"] >= 0.64
     assert report["kinds"]["nominal"]["resolvable"]["accuracy"] >= 0.439
     assert report["unresolvable"]["accuracy"] >= 0.925
 

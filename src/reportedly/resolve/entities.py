@@ -10,6 +10,7 @@ entity its role.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -29,6 +30,15 @@ _SKIPPED_IN_ROLE = frozenset({"det", "poss", "case", "punct", "predet"})
 _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 # Organisations one of whose names may be part of another's ("Daily News", "New York Daily News").
 _VARIANT_TYPES = frozenset({"ORG", "FAC"})
+_OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# The share of capitalised words above which a line is in title case (a headline), as the
+# speaker resolver reads headlines.
+TITLE_CASE_SHARE = 0.6
+# A headline word's stem this long or longer matches the text's words it opens ("endors" of
+# "Endorses" and "endorsement"); a shorter one only a word of the same stem.
+_STEM_OPENING = 5
 
 # Abbreviated titles before names ("Sen. Lindsey Graham"), spelled out as roles.
 TITLE_ABBREVIATIONS = {
@@ -43,6 +53,7 @@ TITLE_ABBREVIATIONS = {
     "pres.": "president",
     "sec.": "secretary",
     "atty.": "attorney",
+    "ag": "attorney general",
 }
 
 IsTitle = Callable[[tuple[str, ...]], bool]
@@ -71,15 +82,15 @@ def collect_entities(
     """
     grouper = _Grouper(variants, genders)
     descriptions: dict[str, str] = {}
-    for ent in sorted([*doc.ents, *extra], key=lambda span: span.start):
+    spans = name_spans(doc, [*doc.ents, *extra], is_title, genders)
+    for index, ent in enumerate(spans):
         if ent.label_ not in ENTITY_TYPES:
             continue
-        if ent.label_ == "PERSON":
-            ent = whole_name(ent, is_title)
         name = clean_name(ent.text)
         title = ""
         if ent.label_ == "PERSON":
             title, name = split_title(name, is_title)
+            name = _with_shared_surname(ent, name, spans[index + 1 : index + 2], genders)
         key = name_key(name, variants)
         if not key:
             continue
@@ -95,6 +106,196 @@ def collect_entities(
             if found:
                 entity.role, descriptions[entity.id] = found
     return merge_name_variants(grouper.finished(), descriptions, variants, genders), descriptions
+
+
+def name_spans(
+    doc: Doc, spans: list[SpacySpan], is_title: IsTitle, genders: dict[str, str]
+) -> list[SpacySpan]:
+    """The named mentions of ``spans`` (NER's and those it missed), in order, as whole names:
+    a title-case line's mention cut at the common words NER took into it ("Carly Fiorina
+    Endorses Ted Cruz", "Federal Judge Just Gave Hillary Some"); a person's name with the
+    words NER left out before it (``whole_name``) and a nickname in quotes with the surname
+    after it (``with_nickname``); an organisation's with the words NER left out
+    (``whole_organisation``). A mention inside a name so widened is part of it, not another;
+    one with no capital letter is no name (NER's "jabbed"), unless of a people ("tea party")."""
+    common = _common_words(doc, genders)
+    kept: list[SpacySpan] = []
+    for ent in sorted(spans, key=lambda span: span.start):
+        if ent.label_ not in ENTITY_TYPES:
+            kept.append(ent)
+            continue
+        for piece in _without_common_words(ent, common):
+            floor = max((span.end for span in kept), default=0)
+            if piece.start < floor or (piece.label_ != "NORP" and not any(c.isupper() for c in piece.text)):
+                continue  # inside a name widened before; or no name at all ("jabbed", "state")
+            if piece.label_ == "PERSON":
+                piece = with_nickname(whole_name(piece, is_title, common))
+            elif piece.label_ == "ORG":
+                piece = whole_organisation(piece, is_title, common, floor)
+            kept.append(piece)
+    return kept
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Where the lines in title case are (headlines: more than TITLE_CASE_SHARE of three or
+    more words capitalised), as character ranges."""
+    found, start = [], 0
+    for line in text.split("\n"):
+        words = _LINE_WORD.findall(line)
+        if len(words) >= 3 and sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(words):
+            found.append((start, start + len(line)))
+        start += len(line) + 1
+    return found
+
+
+def _stem(word: str) -> str:
+    """A lower-case word without its inflection, to tell "Endorses" of a headline from
+    "endorsed" in the text: "endors"."""
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word.removesuffix("e")
+
+
+def _common_words(doc: Doc, genders: dict[str, str]) -> Callable[[Token], bool]:
+    """Whether a word of a title-case line is a common word, not a name's: a function word
+    ("Just", "Some"), a verb ("Gave"), or one the text writes in lower case ("federal", and
+    "endorsed" for "Endorses"); never one the text capitalises mid-sentence outside a
+    headline ("Will" of "While Will acknowledges" stays a name), nor a first name ("Bill"),
+    nor an acronym outside a line in capitals ("US").
+    Outside a headline, only a word that opens a sentence alone ("Hacker who exposed")."""
+    lines = _title_case_lines(doc.text)
+
+    def in_headline(token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in lines)
+
+    def acronym(token: Token) -> bool:  # "US" of "US and British forces", but not of "US SAYS"
+        line = doc.text[doc.text.rfind("\n", 0, token.idx) + 1 :].split("\n", 1)[0]
+        return len(token) > 1 and token.is_upper and not line.isupper()
+
+    words = {token.lower_ for token in doc if token.is_alpha and token.is_lower}
+    # Stems, and the longer openings of words ("endors" of "endorsement").
+    lower = {_stem(word) for word in words} | {
+        word[:size] for word in words for size in range(_STEM_OPENING, len(word) + 1)
+    }
+    capitalised = {
+        token.lower_
+        for token in doc
+        if token.is_alpha and token.text[0].isupper() and not token.is_sent_start and not in_headline(token)
+    }
+
+    def alone_first(token: Token) -> bool:  # "Hacker who exposed ...", not "Paul City Council"
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return token.is_sent_start and (following is None or not following.text[:1].isupper())
+
+    return lambda token: (
+        token.is_alpha
+        and not acronym(token)
+        and (in_headline(token) or alone_first(token))
+        and token.lower_ not in capitalised
+        and token.lower_ not in genders
+        and (token.is_stop or token.tag_.startswith("VB") or _stem(token.lower_) in lower)
+    )
+
+
+def _without_common_words(ent: SpacySpan, common: Callable[[Token], bool]) -> list[SpacySpan]:
+    """A mention as the runs of its words that are no common words, each a mention with its
+    label (``_common_words``); none where every word is common ("Federal Judge")."""
+    if not any(common(token) for token in ent):
+        return [ent]
+    pieces, run = [], []
+    for token in [*ent, None]:
+        if token is not None and not common(token):
+            run.append(token)
+            continue
+        while run and not run[-1].is_alpha:
+            run.pop()
+        while run and not run[0].is_alpha:
+            run.pop(0)
+        if run:
+            pieces.append(SpacySpan(ent.doc, run[0].i, run[-1].i + 1, label=ent.label_))
+        run = []
+    return pieces
+
+
+def with_nickname(ent: SpacySpan) -> SpacySpan:
+    """A person's mention with the nickname in quotes and the surname NER cut off after it:
+    "John “Tig” Tiegen" from "John “Tig" or "John"."""
+    doc, end = ent.doc, ent.end
+    opened = [token for token in ent if token.text in _OPENING_QUOTES]
+    if opened and not any(token.text in _CLOSING_QUOTES for token in doc[opened[-1].i + 1 : ent.end]):
+        if end >= len(doc) or doc[end].text not in _CLOSING_QUOTES:
+            return ent
+        end += 1
+    elif end < len(doc) and doc[end].text in _OPENING_QUOTES:
+        close = end + 1
+        while close < min(len(doc), end + 4) and doc[close].text[:1].isupper() and doc[close].is_alpha:
+            close += 1
+        if close == end + 1 or close >= len(doc) or doc[close].text not in _CLOSING_QUOTES:
+            return ent
+        end = close + 1
+    else:
+        return ent
+    surname = end
+    while surname < len(doc) and doc[surname].pos_ == "PROPN" and doc[surname].text[:1].isupper():
+        surname += 1
+    if surname == end or not doc[surname - 1].is_alpha:
+        return ent
+    return SpacySpan(doc, ent.start, surname, label=ent.label_)
+
+
+def whole_organisation(
+    ent: SpacySpan, is_title: IsTitle, common: Callable[[Token], bool], floor: int = 0
+) -> SpacySpan:
+    """An organisation's mention with the words of its name NER left out: an organisation
+    word after it ("USA TODAY [NETWORK]"), proper nouns no entity holds before it and a
+    capitalised possessive inside a sentence ("[Our Principles] PAC"); a lone word that is
+    no organisation word takes none before it. ``floor``: where the mention before ends."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while (
+        end < len(doc)
+        and doc[end].text[:1].isupper()
+        and doc[end].lower_ in ORGANISATION_WORDS
+        and not doc[end].is_sent_start
+    ):
+        end += 1
+    if len(ent) > 1 or ent[0].lower_ in ORGANISATION_WORDS:
+        while start > max(floor, ent.sent.start):
+            word = doc[start - 1]
+            if word.tag_ == "PRP$" and word.text[:1].isupper() and not word.is_sent_start:
+                start -= 1  # "Our Principles PAC": a possessive only a name capitalises
+                break
+            if word.pos_ != "PROPN" or word.ent_type_ or not word.text[:1].isupper() or not word.is_alpha:
+                break
+            if _is_title_word(word.text, is_title) or common(word):
+                break
+            start -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return SpacySpan(doc, start, end, label=ent.label_)
+
+
+def _with_shared_surname(
+    ent: SpacySpan, name: str, following: list[SpacySpan], genders: dict[str, str]
+) -> str:
+    """A lone first name joined to a full name by "and" with that name's surname: "Khizr" of
+    "Khizr and Ghazala Khan" is Khizr Khan. Only a word that is a known first name or that
+    the text writes once ("Clinton and Donald Trump" keeps "Clinton"), and no one's surname."""
+    if len(name.split()) != 1 or not following or following[0].label_ != "PERSON":
+        return name
+    doc, other = ent.doc, following[0]
+    if other.start != ent.end + 1 or doc[ent.end].lower_ not in {"and", "&"}:
+        return name
+    words = clean_name(other.text).split()
+    if len(words) < 2:
+        return name
+    word = name.lower()
+    surnames = {span[-1].lower_ for span in doc.ents if span.label_ == "PERSON" and len(span) > 1}
+    once = sum(1 for token in doc if token.lower_ == word) == 1
+    if word in surnames or not (word in genders or once):
+        return name
+    return f"{name} {words[-1]}"
 
 
 def merge_name_variants(
@@ -178,11 +379,14 @@ def _spelled_out(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return "".join(left) == "".join(w[0] for w in right) or "".join(right) == "".join(w[0] for w in left)
 
 
-def whole_name(ent: SpacySpan, is_title: IsTitle) -> SpacySpan:
+def whole_name(
+    ent: SpacySpan, is_title: IsTitle, common: Callable[[Token], bool] = lambda word: False
+) -> SpacySpan:
     """A person's mention with the words of the name NER left out before it: "Saudi Prince
     [Alwaleed] Bin Talal" is "Alwaleed Bin Talal". Proper nouns no entity holds join it, up
-    to a title ("Prince"), a punctuation mark or the sentence's start; a lone word ("Twitter"
-    NER took for a person) takes none."""
+    to a title ("Prince"), a punctuation mark, a ``common`` word ("Carly Fiorina Endorses
+    [Ted Cruz]" of a headline) or the sentence's start; a lone word ("Twitter" NER took for
+    a person) takes none."""
     start = ent.start
     if len(ent) < 2:
         return ent
@@ -190,7 +394,7 @@ def whole_name(ent: SpacySpan, is_title: IsTitle) -> SpacySpan:
         word = ent.doc[start - 1]
         if word.pos_ != "PROPN" or word.ent_type_ or not word.text[:1].isupper() or not word.is_alpha:
             break
-        if _is_title_word(word.text, is_title):
+        if _is_title_word(word.text, is_title) or common(word):
             break
         start -= 1
     if start == ent.start:
@@ -249,31 +453,53 @@ def unrecognised_names(
     """Names NER missed, as labelled spans: those of the actor dictionaries ("Zelenskiy",
     "Kyiv", "the Kremlin": a listed person's surname is a PERSON, a country's name or
     capital a GPE, others an ORG), and proper names that are an attribution's whole
-    source ("Politifact said") or head it ("Pep Guardiola, the Manchester City manager,
-    said"): a PERSON when a known first name opens it or a role (``is_role``: "manager")
-    describes it, else an ORG; and news outlets ``is_outlet`` lists ("RT", an ORG). A
-    capitalised title that is nothing more (``is_title``: "The Prime Minister said") is no
-    name: the resolver reads it as a title."""
+    source ("Politifact said"), head it ("Pep Guardiola, the Manchester City manager,
+    said") or stand in apposition to its head ("The Minister of Health, Agnes Buzyn,"): a
+    PERSON when a known first name opens it or a role (``is_role``: "manager") describes
+    it, else an ORG; news outlets ``is_outlet`` lists ("RT", an ORG); a person's surname
+    NER found in the full name elsewhere ("Will" after "George Will"), and proper nouns
+    ending in an organisation word ("Principles PAC", an ORG). A capitalised title that is
+    nothing more (``is_title``: "The Prime Minister said") is no name: the resolver reads
+    it as a title."""
     sources = {a.source.range for a in attributions if a.source}
     heads = set()  # the head word of each source phrase
     for source in sources:
         phrase = doc.char_span(*source, alignment_mode="expand")
         if phrase is not None and len(phrase) > 0:
             heads.add(phrase.root.i)
+    # The surnames of the people NER named in full: the same word alone is most often
+    # them where NER missed it ("While Will acknowledges" after "George Will").
+    surnames = {
+        span[-1].text for span in doc.ents if span.label_ == "PERSON" and len(span) > 1 and span[-1].is_alpha
+    }
     names = []
     run: list[Token] = []
     for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and not token.ent_type_:
+        if (
+            token is not None
+            and not token.ent_type_
+            and (token.pos_ == "PROPN" or _surname_as_verb(token, surnames))
+        ):
             run.append(token)
             continue
         if run and is_title(doc[run[0].i : run[-1].i + 1].text):
             run = []
         if run:
             span = doc[run[0].i : run[-1].i + 1]
-            heading = Range(span.start_char, span.end_char) in sources or span.root.i in heads
+            root = span.root
+            heading = (
+                Range(span.start_char, span.end_char) in sources
+                or root.i in heads
+                # "The Minister of Health, Agnes Buzyn, called": in apposition to the head
+                or (root.dep_ == "appos" and root.head.i in heads)
+            )
             label = _missed_label(span, heading, coder, genders, is_role)
             if label is None and is_outlet(span.text):
                 label = "ORG"  # a listed news outlet ("RT aired ...")
+            if label is None and len(span) == 1 and span.text in surnames and not _modal(span[0]):
+                label = "PERSON"
+            if label is None and len(span) > 1 and span[-1].lower_ in ORGANISATION_WORDS:
+                label = "ORG"  # "Principles PAC", "Zeta Holdings": an organisation's last word
             if label is not None:
                 names.append(doc.char_span(span.start_char, span.end_char, label=label))
             run = []
@@ -296,6 +522,19 @@ def _missed_label(
         named_person = len(span) > 1 and span[0].lower_ in genders
         return "PERSON" if named_person or described_by_role(span.root, is_role) else "ORG"
     return None
+
+
+def _surname_as_verb(word: Token, surnames: set[str]) -> bool:
+    """Whether a word the tagger took for a modal is a person's surname: "Will" of "George
+    Will" inside a sentence, with no verb's base form after it ("Will wrote", not "Will go")."""
+    return word.tag_ == "MD" and word.text in surnames and not _modal(word)
+
+
+def _modal(word: Token) -> bool:
+    """Whether a capitalised word the parser took for a name may be a verb: it opens the
+    sentence ("Will Trump win?") or a verb's base form follows it ("Will go")."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.is_sent_start or (following is not None and following.tag_ == "VB")
 
 
 def described_by_role(name: Token, is_role: Callable[[str], bool]) -> bool:
@@ -322,6 +561,9 @@ class _Grouper:
         self.inner_names: dict[str, list[Entity]] = {}
         self.labels: dict[str, Counter[str]] = {}
         self.last_seen: dict[str, int] = {}
+        # The gender an honorific before a mention gave each entity ("Mr. Khan"): a later
+        # "Ms. Khan" is another Khan.
+        self.honoured: dict[str, str] = {}
 
     def add(self, ent: SpacySpan, name: str, key: tuple[str, ...]) -> Entity:
         """The entity the mention ``ent`` (cleaned ``name``, ``key``) belongs to, made if new."""
@@ -331,7 +573,14 @@ class _Grouper:
             entity = Entity(id=f"e{len(self.entities) + 1}", name=name, type=ent.label_)
             self.entities.append(entity)
             self.labels[entity.id] = Counter()
-        joined_person = ent.label_ == "NORP" and self.labels[entity.id]["PERSON"] > 0
+        # "Cuban said" after "Mark Cuban" (NORP), "Tiegen" (ORG) after "John “Tig” Tiegen": a
+        # surname of a person named in full is that person, whatever NER labels it.
+        joined_person = ent.label_ != "PERSON" and (
+            (ent.label_ == "NORP" and self.labels[entity.id]["PERSON"] > 0)
+            or (len(key) == 1 and entity in self.full_names.get(key[0], []))
+        )
+        if gender is not None:
+            self.honoured.setdefault(entity.id, gender)
         self.labels[entity.id]["PERSON" if joined_person else ent.label_] += 1
         self.last_seen[entity.id] = ent.start
         self.by_key.setdefault(key if ent.label_ != "NORP" else ("NORP", *key), entity)
@@ -370,7 +619,14 @@ class _Grouper:
         if len(key) == 1:
             # "Lavrov" after "Sergei Lavrov"; of two Obamas, the one the honorific fits,
             # else the one named last.
-            people = [p for p in self.full_names.get(key[0], []) if gender in (None, self._gender(p))]
+            named = self.full_names.get(key[0], [])
+            people = [p for p in named if gender in (None, self._gender(p))]
+            if not people and gender is not None:
+                # "Mr. Khan" of Khizr and Ghazala Khan, whose first names tell no gender: the
+                # first of them no honorific has given the other gender.
+                people = [
+                    p for p in named if self._gender(p) is None and self.honoured.get(p.id, gender) == gender
+                ]
             if people:
                 return people[0]  # the first named: usually whom the story is about
             inner = self.inner_names.get(key[0], [])
