@@ -172,11 +172,24 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     pos = "VERB" if words.pos[token.i] == "VERB" or _headline_verb(token, words) else "NOUN"
     for child in token.children:
         dep = words.dep[child.i]
-        if dep in {"prt", "prep"} and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos)):
+        if (
+            dep in {"prt", "prep"}
+            and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
+            and not _of_time(child)
+        ):
             return found
+        # "called on Friday for Britain to stay": the preposition marks the clause.
+        if dep == "advcl":
+            marks = (words.lower[mark.i] for mark in child.children if words.dep[mark.i] == "mark")
+            if found := next(filter(None, (triggers.get(f"{lemma} {mark}", pos) for mark in marks)), None):
+                return found
         # A noun its modifier makes an act ("martial law").
         if dep == "amod" and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
+    # "called Lavrov to discuss", "Clinton called Yeltsin on Saturday": a call to a person is
+    # a telephone call, not "called the decision a mistake".
+    if lemma == "call" and pos == "VERB" and _called_person(token):
+        return triggers.get("telephone", pos)
     # A noun that makes an act only as its verb's object ("opened fire", "returned fire").
     if words.dep[token.i] == "dobj" and (found := triggers.get(f"{words.lemma[token.head.i]} {lemma}", pos)):
         return found
@@ -185,6 +198,22 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     if before is not None and (found := triggers.get(words.lower[before.i] + lemma, pos)):
         return found
     return triggers.get(lemma, pos) or triggers.get(words.lower[token.i], pos)
+
+
+def _called_person(verb: Token) -> bool:
+    """Whether "call" has someone named as its object and names them nothing ("called
+    Lavrov", "called Erdogan"; not "called the ambassador a stupid guy", "called the decision
+    a mistake")."""
+    children = list(verb.children)
+    return not any(child.dep_ == "oprd" for child in children) and any(
+        child.dep_ == "dobj" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN") for child in children
+    )
+
+
+def _of_time(preposition: Token) -> bool:
+    """Whether a preposition only says when ("called a ceasefire [on Friday]", "arrived [in
+    March]"): no "call on" or "arrive in" of the trigger's phrase."""
+    return any(child.dep_ == "pobj" and child.ent_type_ in {"DATE", "TIME"} for child in preposition.children)
 
 
 def _headline_verb(token: Token, words: DocWords) -> bool:
@@ -487,6 +516,8 @@ def _spoken_of(token: Token, trigger: Trigger) -> bool:
         return False
     # "approved the sanctions package": the measure is the noun the trigger qualifies.
     measure = token.head if token.dep_ == "compound" else token
+    while measure.dep_ == "conj" and measure.head.i != measure.i:
+        measure = measure.head  # one of joined objects ("imposed an air and arms embargo")
     if any(child.dep_ == "poss" for child in measure.children) or owner_of(measure) is not None:
         return False  # "the EU's sanctions", "its sanctions", "sanctions by the US"
     if measure.dep_ in SUBJECTS and _takes_effect(measure.head):
