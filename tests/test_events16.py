@@ -1,10 +1,10 @@
 """Event detection and type on wording the trigger tables did not know (issue 19, branch
 ev16): triggers and senses taken from the CAMEO code of the same verb or phrase in Phoenix's
 CAMEO 2.0 verb dictionary, turned into PLOVER by the CAMEO-to-PLOVER table (arriving
-somewhere is a visit, troops arriving a deployment; a sanction removed is eased; a protest
-lodged is a complaint; troops sent are a show of force, peacekeepers sent protection; an
-ultimatum given a threat; refugees accepted asylum, demands accepted a concession; ties broken
-off a sanction); a call to a person is a telephone call; a preposition that only says when
+somewhere is a visit unless the sentence tells its purpose, troops arriving military aid; a
+sanction removed is eased; a protest lodged is a complaint; peacekeepers deployed protection;
+an ultimatum given a threat; demands accepted a concession; ties broken off and talks walked
+out of a sanction); a call to a person is a telephone call; a preposition that only says when
 makes no "call on"; a sanction joined to another object of an imposing verb is imposed.
 Passages written for the project."""
 
@@ -25,15 +25,17 @@ def first_event(extract, text: str) -> tuple[str, str] | None:
     ("text", "expected"),
     [
         # arriving, landing, flying or travelling somewhere: a visit (was AGREE or no event)
-        ("President Mubarak flew to Riyadh on Sunday to confer with King Fahd.", ("CONSULT", "flew")),
-        ("The Japanese foreign minister arrived in Seoul for a two-day visit.", ("CONSULT", "arrived")),
-        # troops or marines that land or arrive are deployed; a plane that lands visits no one
-        ("French Marines landed in Djibouti on Monday to guard the port.", ("MOBILIZE", "landed")),
-        ("Hundreds of Dutch troops have arrived in Bosnia.", ("MOBILIZE", "arrived")),
-        # ... and sent on a peacekeeping mission, protection (CAMEO 074 AID)
-        ("Ghana sent 500 troops to Liberia to join the regional peacekeeping force.", ("AID", "sent")),
-        ("China sent two warships to the South China Sea.", ("MOBILIZE", "sent")),
-        ("The United States airlifted troops to Saudi Arabia.", ("MOBILIZE", "airlifted")),
+        ("The Japanese foreign minister arrived in Seoul on Monday.", ("CONSULT", "arrived")),
+        ("The Indian prime minister travelled to Dhaka on Saturday.", ("CONSULT", "travelled")),
+        # ... unless the sentence tells of another act, its purpose (was AGREE: "fly to" 036)
+        ("President Mubarak flew to Riyadh on Sunday to confer with King Fahd.", ("CONSULT", "confer")),
+        ("The Japanese foreign minister arrived in Seoul for a two-day visit.", ("CONSULT", "visit")),
+        # troops or marines that land or arrive are military aid (CAMEO 072); deployed
+        # troops are mobilised (154), on a peacekeeping mission protection (074)
+        ("French Marines landed in Djibouti on Monday to guard the port.", ("AID", "landed")),
+        ("Hundreds of Dutch troops have arrived in Bosnia.", ("AID", "arrived")),
+        ("Ghana deployed 500 troops to Liberia to join the peacekeeping force.", ("AID", "deployed")),
+        ("India deployed 500 troops along the border.", ("MOBILIZE", "deployed")),
         # a sanction removed or an embargo joined to another object (was SANCTION, no event)
         ("Washington removed sanctions on Burmese banks.", ("RETREAT", "sanctions")),
         ("The United Nations imposed an air and arms embargo on Libya.", ("SANCTION", "embargo")),
@@ -47,14 +49,13 @@ def first_event(extract, text: str) -> tuple[str, str] | None:
             "The Iraqi president sent a letter to the U.N. chief threatening to expel the inspectors.",
             ("THREATEN", "threatening"),
         ),
-        # refugees accepted: asylum; demands accepted: a concession (were AGREE)
-        ("Greece accepted 200 Albanian refugees.", ("AID", "accepted")),
+        # demands accepted: a concession (was AGREE)
         ("The Philippine government accepted the rebels' demands for autonomy.", ("CONCEDE", "accepted")),
         # relations broken off, ties downgraded: sanctions (were REJECT, no event)
         ("Egypt broke off diplomatic relations with Iran.", ("SANCTION", "broke")),
         ("Washington downgraded its diplomatic ties with Belgrade.", ("SANCTION", "downgraded")),
-        # walking out of talks rejects them (was RETREAT)
-        ("The Palestinians pulled out of the peace talks.", ("REJECT", "pulled")),
+        # walking out of talks halts them (CAMEO 164; was RETREAT)
+        ("The Palestinians pulled out of the peace talks.", ("SANCTION", "pulled")),
         # a missile test, a suicide bomber's blast
         ("Pakistan test-fired a nuclear-capable missile on Sunday.", ("MOBILIZE", "fired")),
         (

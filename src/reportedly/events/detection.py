@@ -98,6 +98,10 @@ FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
+# Verbs of a journey ("arrived in Moscow", "flew to Riyadh"): a visit or a deployment only
+# where the sentence tells of no other act; its purpose, where it has one, is the act ("flew
+# to Riyadh to confer", "arrived for talks", as CAMEO's ARRIVE patterns code it).
+JOURNEYS = frozenset({"arrive", "land", "fly", "travel"})
 # Triggers tried per sentence, nearest the root first: the first with a political party is
 # the sentence's event.
 CANDIDATES = 3
@@ -399,7 +403,7 @@ def _sentence_triggers(
     ]
     own = sorted(
         (sensed for token, trigger in worded if (sensed := _in_sense(token, trigger, senses))),
-        key=lambda sensed: _distance_from_root(sensed[0]),
+        key=lambda sensed: (words.lemma[sensed[0].i] in JOURNEYS, _distance_from_root(sensed[0])),
     )
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers, words)
