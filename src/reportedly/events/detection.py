@@ -209,9 +209,23 @@ def _called_person(verb: Token) -> bool:
     Lavrov", "called Erdogan"; not "called the ambassador a stupid guy", "called the decision
     a mistake")."""
     children = list(verb.children)
-    return not any(child.dep_ == "oprd" for child in children) and any(
-        child.dep_ == "dobj" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN") for child in children
+    if any(child.dep_ == "oprd" for child in children):
+        return False
+    named = (
+        child
+        for child in children
+        if child.dep_ == "dobj" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
     )
+    return any(not _names_in_quotes(person) for person in named)
+
+
+def _names_in_quotes(person: Token) -> bool:
+    """Whether a name in quotes or in apposition is the object or follows it ("calling
+    Christie 'New Jersey's Biggest Loser'"): a name given, no one called."""
+    if any(child.dep_ == "appos" for child in person.children):
+        return True
+    words = person.doc[person.left_edge.i : person.right_edge.i + 2]
+    return any(word.is_quote for word in words)
 
 
 def _of_time(preposition: Token) -> bool:
