@@ -98,6 +98,10 @@ FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
+# Verbs of a journey ("arrived in Moscow", "flew to Riyadh"): a visit or a deployment only
+# where the sentence tells of no other act; its purpose, where it has one, is the act ("flew
+# to Riyadh to confer", "arrived for talks", as CAMEO's ARRIVE patterns code it).
+JOURNEYS = frozenset({"arrive", "land", "fly", "travel"})
 # Triggers tried per sentence, nearest the root first: the first with a political party is
 # the sentence's event.
 CANDIDATES = 3
@@ -172,11 +176,24 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     pos = "VERB" if words.pos[token.i] == "VERB" or _headline_verb(token, words) else "NOUN"
     for child in token.children:
         dep = words.dep[child.i]
-        if dep in {"prt", "prep"} and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos)):
+        if (
+            dep in {"prt", "prep"}
+            and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
+            and not _of_time(child)
+        ):
             return found
+        # "called on Friday for Britain to stay": the preposition marks the clause.
+        if dep == "advcl":
+            marks = (words.lower[mark.i] for mark in child.children if words.dep[mark.i] == "mark")
+            if found := next(filter(None, (triggers.get(f"{lemma} {mark}", pos) for mark in marks)), None):
+                return found
         # A noun its modifier makes an act ("martial law").
         if dep == "amod" and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
+    # "called Lavrov to discuss", "Clinton called Yeltsin on Saturday": a call to a person is
+    # a telephone call, not "called the decision a mistake".
+    if lemma == "call" and pos == "VERB" and _called_person(token):
+        return triggers.get("telephone", pos)
     # A noun that makes an act only as its verb's object ("opened fire", "returned fire").
     if words.dep[token.i] == "dobj" and (found := triggers.get(f"{words.lemma[token.head.i]} {lemma}", pos)):
         return found
@@ -185,6 +202,36 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     if before is not None and (found := triggers.get(words.lower[before.i] + lemma, pos)):
         return found
     return triggers.get(lemma, pos) or triggers.get(words.lower[token.i], pos)
+
+
+def _called_person(verb: Token) -> bool:
+    """Whether "call" has someone named as its object and names them nothing ("called
+    Lavrov", "called Erdogan"; not "called the ambassador a stupid guy", "called the decision
+    a mistake")."""
+    children = list(verb.children)
+    if any(child.dep_ == "oprd" for child in children):
+        return False
+    named = (
+        child
+        for child in children
+        if child.dep_ == "dobj" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN")
+    )
+    return any(not _names_in_quotes(person) for person in named)
+
+
+def _names_in_quotes(person: Token) -> bool:
+    """Whether a name in quotes or in apposition is the object or follows it ("calling
+    Christie 'New Jersey's Biggest Loser'"): a name given, no one called."""
+    if any(child.dep_ == "appos" for child in person.children):
+        return True
+    words = person.doc[person.left_edge.i : person.right_edge.i + 2]
+    return any(word.is_quote for word in words)
+
+
+def _of_time(preposition: Token) -> bool:
+    """Whether a preposition only says when ("called a ceasefire [on Friday]", "arrived [in
+    March]"): no "call on" or "arrive in" of the trigger's phrase."""
+    return any(child.dep_ == "pobj" and child.ent_type_ in {"DATE", "TIME"} for child in preposition.children)
 
 
 def _headline_verb(token: Token, words: DocWords) -> bool:
@@ -370,7 +417,7 @@ def _sentence_triggers(
     ]
     own = sorted(
         (sensed for token, trigger in worded if (sensed := _in_sense(token, trigger, senses))),
-        key=lambda sensed: _distance_from_root(sensed[0]),
+        key=lambda sensed: (words.lemma[sensed[0].i] in JOURNEYS, _distance_from_root(sensed[0])),
     )
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers, words)
@@ -487,6 +534,8 @@ def _spoken_of(token: Token, trigger: Trigger) -> bool:
         return False
     # "approved the sanctions package": the measure is the noun the trigger qualifies.
     measure = token.head if token.dep_ == "compound" else token
+    while measure.dep_ == "conj" and measure.head.i != measure.i:
+        measure = measure.head  # one of joined objects ("imposed an air and arms embargo")
     if any(child.dep_ == "poss" for child in measure.children) or owner_of(measure) is not None:
         return False  # "the EU's sanctions", "its sanctions", "sanctions by the US"
     if measure.dep_ in SUBJECTS and _takes_effect(measure.head):

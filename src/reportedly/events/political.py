@@ -9,7 +9,7 @@ Chinese player", "Japan's Nissan") nor a club named after its town. A place wher
 happens ("in Paris") acts in nothing, nor does a city that is no capital or a region
 ("Mumbai", "northern Vietnam": ``events.places``). A capital that acts stands for its
 government or organisation (``data/event_capitals.tsv``: "Brussels" the EU), except as the
-place an attack or protest is aimed at ("shelled Kyiv").
+place an attack or protest is aimed at ("shelled Kyiv") or a visit goes to ("flew to Tokyo").
 """
 
 from __future__ import annotations
@@ -60,6 +60,9 @@ _CAPITAL_PARTY = re.compile(
 )
 # Acts done to a place: their recipient capital is the city ("shelled Kyiv", "blockade Paris").
 PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+# A visit's mode: where the visitor goes is a place, not a party ("The band flew to Tokyo").
+VISIT = "visit"
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
@@ -130,11 +133,19 @@ class PartyJudge:
         ("legions patrol the streets of London")."""
         first = event.recipient[0] if event.recipient else None
         recipients = event.recipient if first is not None and not _is_aimed_at(first, event) else []
+        if VISIT in event.mode:
+            # Only the visitor, or a host named as someone, makes a journey political.
+            recipients = [party for party in recipients if not self._is_named_place(party)]
         # An actor is never a mere place: where it follows "in", it is the state that did
         # what was done there ("was arrested in Lebanon").
         return any(self._is_political(party) for party in event.actor) or any(
             self._is_political(party) and not _is_place(party, event) for party in recipients
         )
+
+    def _is_named_place(self, party: EventActor) -> bool:
+        """Whether the party is a place by its entity's type (a country, city or region)."""
+        entity = self._entities.get(party.entity) if party.entity else None
+        return entity is not None and entity.type in PLACE_TYPES
 
     def _is_political(self, party: EventActor) -> bool:
         """Whether the party's code is of a political sector; else, for an organisation,

@@ -32,7 +32,10 @@ _SCORELINE = re.compile(
 # What a trigger's own phrase leaves out: the clauses joined to it.
 _CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
-PLACES = frozenset({"object", "subject", "phrase", "sentence"})
+PLACES = frozenset({"object", "subject", "verb", "phrase", "sentence"})
+# Where a noun act is what its verb does to it: the verb's object, or its subject in the
+# passive ("sanctions were removed").
+_ACTED_ON = frozenset({"dobj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,18 +118,38 @@ class SentenceSenses:
                 elif child.dep_ == "prep":
                     words.extend(grand for grand in child.children if grand.dep_ == "pobj")
             return _forms(words, self._doc_words)
+        if place == "verb":
+            # The verb a noun act is the object of ("removed [the] sanctions", "lodged a
+            # protest"): what is done to the act, not by it. Of joined objects, the first's.
+            words = self._doc_words
+            while words.dep[token.i] == "conj" and token.head.i != token.i:
+                token = token.head
+            if words.pos[token.i] != "NOUN" or words.dep[token.i] not in _ACTED_ON:
+                return set()
+            return _forms([token.head], self._doc_words)
         if place == "subject":
             # A noun trigger's subject is its verb's ("workers went on strike").
             verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-            subjects = [word for child in verb.children if child.dep_ in SUBJECTS for word in child.subtree]
-            # A relative clause's subject ("that") stands for the noun it qualifies: "the
-            # asteroid that struck".
-            if verb.dep_ == "relcl":
-                subjects.append(verb.head)
-            return _forms(subjects, self._doc_words)
+            return _forms(_doers(verb), self._doc_words)
         # A noun that qualifies another is read with it ("a release clause", "press release").
         head = [token.head] if token.dep_ == "compound" else []
         return _forms([*subtree_without_clauses(token, _CLAUSES), *head], self._doc_words)
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The words of a verb's subject; a relative clause's ("that") or a participle's is the
+    noun it qualifies ("the asteroid that struck", "a plane flying to Delhi"), an infinitive's
+    its verb's object, else that verb's subject ("forced [a cargo plane] to land", "[workers]
+    threatened to strike")."""
+    subjects = [word for child in verb.children if child.dep_ in SUBJECTS for word in child.subtree]
+    if verb.dep_ in {"relcl", "acl"}:
+        subjects.append(verb.head)
+    elif not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        objects = [child for child in verb.head.children if child.dep_ == "dobj"]
+        if objects:
+            return [word for child in objects for word in child.subtree]
+        return _doers(verb.head)
+    return subjects
 
 
 def _forms(tokens: Iterable[Token], words: DocWords) -> set[str]:
