@@ -120,12 +120,13 @@ def name_spans(
     one with no capital letter is no name (NER's "jabbed"), unless of a people ("tea party")."""
     common = _common_words(doc, genders)
     kept: list[SpacySpan] = []
+    floor = 0  # where the mentions kept so far end
     for ent in sorted(spans, key=lambda span: span.start):
         if ent.label_ not in ENTITY_TYPES:
             kept.append(ent)
+            floor = max(floor, ent.end)
             continue
         for piece in _without_common_words(ent, common):
-            floor = max((span.end for span in kept), default=0)
             if piece.start < floor or (piece.label_ != "NORP" and not any(c.isupper() for c in piece.text)):
                 continue  # inside a name widened before; or no name at all ("jabbed", "state")
             if piece.label_ == "PERSON":
@@ -133,6 +134,7 @@ def name_spans(
             elif piece.label_ == "ORG":
                 piece = whole_organisation(piece, is_title, common, floor)
             kept.append(piece)
+            floor = max(floor, piece.end)
     return kept
 
 
@@ -171,7 +173,8 @@ def _common_words(doc: Doc, genders: dict[str, str]) -> Callable[[Token], bool]:
         return any(start <= token.idx < end for start, end in lines)
 
     def acronym(token: Token) -> bool:  # "US" of "US and British forces", but not of "US SAYS"
-        line = doc.text[doc.text.rfind("\n", 0, token.idx) + 1 :].split("\n", 1)[0]
+        end = doc.text.find("\n", token.idx)
+        line = doc.text[doc.text.rfind("\n", 0, token.idx) + 1 : end if end >= 0 else len(doc.text)]
         return len(token) > 1 and token.is_upper and not line.isupper()
 
     words = {token.lower_ for token in doc if token.is_alpha and token.is_lower}
