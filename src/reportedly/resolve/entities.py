@@ -167,15 +167,17 @@ def _common_words(doc: Doc, genders: dict[str, str]) -> Callable[[Token], bool]:
     headline ("Will" of "While Will acknowledges" stays a name), nor a first name ("Bill"),
     nor an acronym outside a line in capitals ("US").
     Outside a headline, only a word that opens a sentence alone ("Hacker who exposed")."""
-    lines = _title_case_lines(doc.text)
+    text = doc.text  # spaCy joins the tokens' texts anew at each reading
+    lines = _title_case_lines(text)
 
     def in_headline(token: Token) -> bool:
         return any(start <= token.idx < end for start, end in lines)
 
     def acronym(token: Token) -> bool:  # "US" of "US and British forces", but not of "US SAYS"
-        end = doc.text.find("\n", token.idx)
-        line = doc.text[doc.text.rfind("\n", 0, token.idx) + 1 : end if end >= 0 else len(doc.text)]
-        return len(token) > 1 and token.is_upper and not line.isupper()
+        if len(token) < 2 or not token.is_upper:
+            return False
+        end = text.find("\n", token.idx)
+        return not text[text.rfind("\n", 0, token.idx) + 1 : end if end >= 0 else len(text)].isupper()
 
     words = {token.lower_ for token in doc if token.is_alpha and token.is_lower}
     # Stems, and the longer openings of words ("endors" of "endorsement").
