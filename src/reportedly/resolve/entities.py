@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import cache
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -179,16 +180,22 @@ def _common_words(doc: Doc, genders: dict[str, str]) -> Callable[[Token], bool]:
         end = text.find("\n", token.idx)
         return not text[text.rfind("\n", 0, token.idx) + 1 : end if end >= 0 else len(text)].isupper()
 
-    words = {token.lower_ for token in doc if token.is_alpha and token.is_lower}
-    # Stems, and the longer openings of words ("endors" of "endorsement").
-    lower = {_stem(word) for word in words} | {
-        word[:size] for word in words for size in range(_STEM_OPENING, len(word) + 1)
-    }
-    capitalised = {
-        token.lower_
-        for token in doc
-        if token.is_alpha and token.text[0].isupper() and not token.is_sent_start and not in_headline(token)
-    }
+    @cache
+    def word_sets() -> tuple[frozenset[str], frozenset[str]]:
+        """The stems and longer openings of the words the text writes in lower case ("endors"
+        of "endorsement"), and the words it capitalises inside a sentence outside a headline;
+        built once, at the first word that asks, in one pass reading each token's text once."""
+        lower, capitalised = set(), set()
+        for token in doc:
+            word = token.text
+            if not word.isalpha():
+                continue
+            if word.islower():
+                lower.add(word)
+            elif word[0].isupper() and not token.is_sent_start and not in_headline(token):
+                capitalised.add(word.lower())
+        openings = {word[:size] for word in lower for size in range(_STEM_OPENING, len(word) + 1)}
+        return frozenset({_stem(word) for word in lower} | openings), frozenset(capitalised)
 
     def alone_first(token: Token) -> bool:  # "Hacker who exposed ...", not "Paul City Council"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -196,11 +203,11 @@ def _common_words(doc: Doc, genders: dict[str, str]) -> Callable[[Token], bool]:
 
     return lambda token: (
         token.is_alpha
-        and not acronym(token)
         and (in_headline(token) or alone_first(token))
-        and token.lower_ not in capitalised
+        and not acronym(token)
         and token.lower_ not in genders
-        and (token.is_stop or token.tag_.startswith("VB") or _stem(token.lower_) in lower)
+        and token.lower_ not in word_sets()[1]
+        and (token.is_stop or token.tag_.startswith("VB") or _stem(token.lower_) in word_sets()[0])
     )
 
 
