@@ -42,6 +42,7 @@ from reportedly.events.senses import SentenceSenses
 from reportedly.events.verbs import SentenceWords, VerbDictionary, plover_type
 from reportedly.events.words import DocWords
 from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeExpression
+from reportedly.nlp.trees import first_conjunct
 from reportedly.resolve.times import TimesBySentence
 
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
@@ -533,9 +534,8 @@ def _spoken_of(token: Token, trigger: Trigger) -> bool:
     if token.pos_ != "NOUN" or trigger.event_type != "SANCTION":
         return False
     # "approved the sanctions package": the measure is the noun the trigger qualifies.
-    measure = token.head if token.dep_ == "compound" else token
-    while measure.dep_ == "conj" and measure.head.i != measure.i:
-        measure = measure.head  # one of joined objects ("imposed an air and arms embargo")
+    # Of joined objects, where the first stands ("imposed an air and arms embargo").
+    measure = first_conjunct(token.head if token.dep_ == "compound" else token)
     if any(child.dep_ == "poss" for child in measure.children) or owner_of(measure) is not None:
         return False  # "the EU's sanctions", "its sanctions", "sanctions by the US"
     if measure.dep_ in SUBJECTS and _takes_effect(measure.head):

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from reportedly.attribution.lexicon import data_lines
 from reportedly.events.parties import SUBJECTS
 from reportedly.events.words import DocWords
-from reportedly.nlp.trees import subtree_without_clauses
+from reportedly.nlp.trees import first_conjunct, subtree_without_clauses
 
 NO_EVENT = "-"
 ANY_TRIGGER = "*"
@@ -122,8 +122,7 @@ class SentenceSenses:
             # The verb a noun act is the object of ("removed [the] sanctions", "lodged a
             # protest"): what is done to the act, not by it. Of joined objects, the first's.
             words = self._doc_words
-            while words.dep[token.i] == "conj" and token.head.i != token.i:
-                token = token.head
+            token = first_conjunct(token)
             if words.pos[token.i] != "NOUN" or words.dep[token.i] not in _ACTED_ON:
                 return set()
             return _forms([token.head], self._doc_words)

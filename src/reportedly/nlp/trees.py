@@ -28,3 +28,12 @@ def subtree_without_clauses(token: Token, cut: Collection[str]) -> list[Token]:
         stack.append((word, True))
         stack.extend((child, False) for child in reversed(kept) if child.i < word.i)
     return words
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of the words "and" or "or" joins that ``token`` is one of ("sanctions" of
+    "imposed sanctions and an embargo" for "embargo"): where the joined words stand in the
+    sentence; ``token`` itself where it is joined to nothing before it."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
