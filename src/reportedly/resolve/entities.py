@@ -34,8 +34,7 @@ _VARIANT_TYPES = frozenset({"ORG", "FAC"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# The share of capitalised words above which a line is in title case (a headline), as the
-# speaker resolver reads headlines.
+# The share of capitalised words above which a line is in title case (a headline).
 TITLE_CASE_SHARE = 0.6
 # A headline word's stem this long or longer matches the text's words it opens ("endors" of
 # "Endorses" and "endorsement"); a shorter one only a word of the same stem.
@@ -139,13 +138,17 @@ def name_spans(
     return kept
 
 
+def in_title_case(words: list[str]) -> bool:
+    """Whether a line of these words is in title case, a headline's: three or more words,
+    more than TITLE_CASE_SHARE of them capitalised ("How The Democratic Elite Betrayed ...")."""
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(words)
+
+
 def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Where the lines in title case are (headlines: more than TITLE_CASE_SHARE of three or
-    more words capitalised), as character ranges."""
+    """Where the lines in title case are (``in_title_case``), as character ranges."""
     found, start = [], 0
     for line in text.split("\n"):
-        words = _LINE_WORD.findall(line)
-        if len(words) >= 3 and sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(words):
+        if in_title_case(_LINE_WORD.findall(line)):
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found

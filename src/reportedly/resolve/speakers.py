@@ -28,6 +28,7 @@ from reportedly.resolve.entities import (
     ORGANISATION_WORDS,
     TITLE_ABBREVIATIONS,
     described_by_role,
+    in_title_case,
     of_phrase_end,
     role_of,
     title_words,
@@ -155,8 +156,6 @@ HUMAN_FLOOR = 0.3
 # noun names (chosen on the four fifths of train not held out: 0.2 and 0.3 alike, 0.1 and
 # the threshold lose two each).
 HOLDER_FLOOR = 0.2
-# The share of capitalised words above which a line is in title case (a headline).
-TITLE_CASE_SHARE = 0.6
 # How far back the person an age or a nationality describes ("the 58-year-old") may be
 # named, where the ranker finds no one probable enough.
 EPITHET_REACH = 3
@@ -1319,11 +1318,8 @@ class SpeakerResolver:
         words = re.findall(
             r"[^\W\d_]+", self.text[line_start : line_end if line_end >= 0 else len(self.text)]
         )
-        title_case = len(words) >= 3 and sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(
-            words
-        )
         return (
-            not title_case
+            not in_title_case(words)
             and not lone
             and any(word.dep_ in SUBJECTS and not run[0].i <= word.head.i <= run[-1].i for word in run)
         )
