@@ -2211,26 +2211,12 @@ def _epithet(head: Token) -> bool:
 
 
 def _definite(head: Token) -> bool:
-    """Whether a noun is made definite by a determiner or a country's possessive, or that of
-    a definite role, organisation or outlet ("the minister", "Russia's foreign minister",
-    "The congressman's spokesman", "the paper's editorial board"; not "a reader", nor "the
-    state's chief minister", whose state the text may never name)."""
+    """Whether a noun is made definite by a determiner or a country's possessive ("the
+    minister", "Russia's foreign minister"; not "a reader")."""
     return any(
         (child.dep_ == "det" and child.lower_ in DEFINITE)
-        or (child.dep_ == "poss" and (child.ent_type_ == "GPE" or _definite_speaker(child)))
+        or (child.dep_ == "poss" and child.ent_type_ == "GPE")
         for child in head.children
-    )
-
-
-def _definite_speaker(noun: Token) -> bool:
-    """Whether a noun is a definite role, organisation or outlet ("the congressman")."""
-    return (
-        noun.pos_ == "NOUN"
-        and (
-            _is_role((noun.text.upper(),))
-            or bool({noun.lower_, noun.lemma_.lower()} & (ORGANISATION_WORDS | OUTLET_NOUNS))
-        )
-        and _definite(noun)
     )
 
 
