@@ -2,8 +2,7 @@
 federal judge") is the person named next with that role, else no one; a title naming a state
 is no one whose party-state tag names another ("The Florida senator" after "Sen. Joni Ernst,
 R-Iowa"); a company NER ran into a dateline's date is a name, and a company's legal form
-("AB") says it is a company; a noun owned by a definite role ("The congressman's
-spokesman") is definite, and is resolved."""
+("AB") says it is a company. All fail on main d451e33."""
 
 from __future__ import annotations
 
@@ -43,14 +42,6 @@ DAY = date(2016, 9, 1)
             "felt good about his campaign.",
             "The Florida senator",
             "Marco Rubio",
-        ),
-        (
-            # A spokesman whom the text calls one, behind a possessive title.
-            '"We disagree strongly with the claims," Gowdy spokesman Jamal Ware said in a '
-            "statement. The congressman's spokesman also said that the committee employs "
-            "several veterans.",
-            "The congressman's spokesman",
-            "Jamal Ware",
         ),
     ],
 )
