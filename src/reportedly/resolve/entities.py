@@ -10,6 +10,7 @@ entity its role.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -124,7 +125,8 @@ def name_spans(
     for ent in sorted(spans, key=lambda span: span.start):
         if ent.label_ not in ENTITY_TYPES:
             kept.append(ent)
-            floor = max(floor, ent.end)
+            if ent.label_ not in DATE_LABELS:  # a date may hold a name NER ran into it
+                floor = max(floor, ent.end)
             continue
         for piece in _without_common_words(ent, common):
             if piece.start < floor or (piece.label_ != "NORP" and not any(c.isupper() for c in piece.text)):
@@ -492,7 +494,7 @@ def unrecognised_names(
     for token in [*doc, None]:
         if (
             token is not None
-            and not token.ent_type_
+            and (not token.ent_type_ or _name_in_date(token))
             and (token.pos_ == "PROPN" or _surname_as_verb(token, surnames))
         ):
             run.append(token)
@@ -537,6 +539,23 @@ def _missed_label(
         named_person = len(span) > 1 and span[0].lower_ in genders
         return "PERSON" if named_person or described_by_role(span.root, is_role) else "ORG"
     return None
+
+
+CALENDAR_WORDS = frozenset(
+    word.lower()
+    for word in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    if word
+)
+"""Months and days: the proper nouns a date is made of."""
+
+
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _name_in_date(word: Token) -> bool:
+    """Whether a proper noun NER put in a date is a name: a dateline run into the name after
+    it ("March 4, 2025 - Nordvolt Energy AB today announced"), not a month or a day."""
+    return word.ent_type_ in DATE_LABELS and word.pos_ == "PROPN" and word.lower_ not in CALENDAR_WORDS
 
 
 def _surname_as_verb(word: Token, surnames: set[str]) -> bool:

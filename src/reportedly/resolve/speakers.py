@@ -168,6 +168,8 @@ PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
 # to an entity introduced within this many sentences after it.
 HEADLINE_LENGTH = 300
 HEADLINE_REACH = 3
+# How many sentences after an indefinite title ("a federal judge") its holder may be named in.
+TITLED_REACH = 1
 # How many sentences after an indefinite document ("a new poll") its maker may be named in.
 MAKER_REACH = 2
 _POSSESSIVE = re.compile(r"^['’]s?\s")
@@ -737,7 +739,7 @@ class SpeakerResolver:
                 return self.introduced_after(self._nominal_reference(head), attribution)
             if self.ranker is not None and self.ranker.ranks("nominal"):
                 if not _definite(head):
-                    return None
+                    return self.titled_after(self._nominal_reference(head), source)
                 return self.ranked(self._nominal_reference(head), source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
@@ -795,6 +797,27 @@ class SpeakerResolver:
         }
         titled = [e for e in introduced if reference.role and self._role_fit(e, reference)[0]]
         return (titled or [e for e in introduced if e.id in speaking] or introduced)[0]
+
+    def titled_after(self, reference: Reference, source: Span) -> Entity | None:
+        """The referent of an indefinite title ("a federal judge ruled Monday. U.S. District
+        Magistrate Judge David Bristow said ..."): the first person named after it, within
+        TITLED_REACH sentences, whom the text first names there and gives the title's role (or
+        one of its head noun). None where no one new is so named: "a senior official said" is
+        most often someone the article never names."""
+        if reference.role is None or reference.plural:
+            return None
+        last = self._sentence(source.start) + TITLED_REACH
+        for mention in self.mentions[bisect.bisect_left(self.mention_starts, source.end) :]:
+            if mention.sentence > last:
+                break
+            entity = mention.entity
+            if (
+                entity.id in self.people
+                and self.by_entity[entity.id][0].start >= source.end
+                and any(self._role_fit(entity, reference)[:2])
+            ):
+                return entity
+        return None
 
     def maker_named_after(self, document: Token, source: Span) -> Entity | None:
         """The maker of a document an indefinite source introduces before naming it ("...,
@@ -945,6 +968,18 @@ class SpeakerResolver:
         if reference.role is not None and role_head(reference.role[0]).lower() in PROXY_ROLES:
             # "The spokesman" is someone the text calls one, not the principal named before.
             candidates = [c for c in candidates if c.role_match or c.office_holder]
+        if reference.role is not None and (
+            places := [p for p in self._places_named_in(source) if not _same_place(p, NATION_OF_TAGS)]
+        ):
+            # "The Florida senator" is not "Sen. Joni Ernst, R-Iowa": no one whose party-state
+            # tags name only other states ("the U.S. senator" names no state).
+            candidates = [
+                c
+                for c in candidates
+                if not c.person
+                or not (states := self._states_of(c.entity_id))
+                or any(_same_place(state, place) for state in states for place in places)
+            ]
         if (reference.role is not None or epithet) and (countries := self._countries_named_in(source)):
             # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
             # it calls Australian; where the text names who held that country's office on the
@@ -1122,6 +1157,20 @@ class SpeakerResolver:
         for mention in self.by_entity.get(entity_id, ()):
             found |= self._countries_named_in(Span.of(self.text, mention.start, mention.end))
         return found
+
+    def _places_named_in(self, span: Span) -> list[str]:
+        """The names of the places a span names ("Florida" of "The Florida senator")."""
+        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return [ent.text for ent in words.ents if ent.label_ == "GPE"] if words is not None else []
+
+    def _states_of(self, entity_id: str) -> list[str]:
+        """The states a person's party-state tags name ("Iowa" of "Joni Ernst, R-Iowa", "Fla."
+        of "Marco Rubio (R-Fla.)")."""
+        return [
+            tag.group(1)
+            for mention in self.by_entity.get(entity_id, ())
+            if (tag := _PARTY_TAG.match(self.text, mention.end))
+        ]
 
     def _countries_named_in(self, span: Span) -> set[str]:
         """The countries of the places and peoples named in a span ("ITA" of "Italy's prime
@@ -2101,6 +2150,28 @@ def _maker_run(noun: Token) -> TokenSpan | None:
     while end > start and doc[end - 1].lower_ in _NAME_JOINERS:
         end -= 1
     return doc[start:end] if end > start else None
+
+
+_PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?)")
+"""A party-state tag after a name ("Joni Ernst, R-Iowa", "Marco Rubio (R-Fla.)", "D-N.H.")."""
+NATION_OF_TAGS = "United States"
+"""The country whose states party-state tags name: its own name in a title ("U.S.") names none."""
+
+
+def _same_place(tag: str, place: str) -> bool:
+    """Whether a place's name or abbreviation ("Fla.", "FL", "N.H.") may stand for a place
+    ("Florida", "New Hampshire"): it opens with the same letter and its letters come in the
+    place's order (an abbreviation that fits is taken to match: only a clear difference rules
+    a candidate out)."""
+    letters, name = [c for c in tag.lower() if c.isalpha()], place.lower()
+    if not letters or letters[0] != name[:1]:
+        return False
+    at = 0
+    for letter in letters:
+        at = name.find(letter, at) + 1
+        if at == 0:
+            return False
+    return True
 
 
 def _within(offset: int, spans: list[Span]) -> bool:
