@@ -26,6 +26,7 @@ from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
+from reportedly.resolve.dictionaries import english_plural
 from reportedly.resolve.metonyms import stands_for_government
 from reportedly.resolve.nominals import HUMAN_NOUNS
 from reportedly.resolve.offices import shipped_office_holders
@@ -207,8 +208,8 @@ PARTY_NOUNS = (
     | word_set("political_bodies.txt")
     | {"people", "person", "family", "household", "population", "community", "rebel", "troop", "opposition"}
 )
-# Plural endings and their singular ("families", "fishermen", "prisoners").
-_PLURALS = (("ies", "y"), ("men", "man"), ("es", ""), ("s", ""))
+# The same in the singular and the plural ("prisoner", "families", "fishermen").
+PARTY_NOUN_FORMS = PARTY_NOUNS | frozenset(map(english_plural, PARTY_NOUNS))
 
 
 def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -255,6 +256,7 @@ def parties_of(
     venue: bool = False,
     acts: Collection[str] = frozenset(),
     event_type: str | None = None,
+    owned_acts: Collection[str] = frozenset(),
 ) -> tuple[list[EventActor], list[EventActor]]:
     """The trigger's actor (subject, "by" agent of a passive, or the owner of a noun act:
     "Russia's invasion", "an attack by rebels", "EU sanctions") and recipient (object, or
@@ -263,7 +265,9 @@ def parties_of(
     Brussels", "talks in Geneva", "met in the Oval Office"). A subject that is itself an act
     of the trigger's kind (a noun lemma of ``acts``) with an owner is done by that owner
     ("Israeli air strikes killed 12 people": Israel; not "the Chinese probe returned"); a
-    people's adjective owns only acts of the ``event_type``s in ``PEOPLES_ACTS``."""
+    people's adjective owns only acts of the ``event_type``s in ``PEOPLES_ACTS``. A recipient
+    that is an act someone owns (a noun lemma of ``owned_acts``, every noun trigger's, or a
+    decision) is done to that owner ("condemned the attack by the rebels": the rebels)."""
     peoples = event_type in PEOPLES_ACTS
     subject = _subject(trigger)
     if subject is not None and subject.i == trigger.i:
@@ -304,7 +308,7 @@ def parties_of(
     # an agreement with rebels in Nairobi", "conceded to the demands of truck drivers").
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
     objects.sort(key=lambda token: (ranks[token.i], ranks[token.i][-1] > 0 and not _party_noun(token)))
-    _owner_first(objects, ranks)
+    _owner_first(objects, ranks, owned_acts)
     _receiver_first(objects, trigger, ranks, text, mentions)
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
@@ -365,13 +369,16 @@ def parties_of(
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
 
 
-def _owner_first(objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]) -> None:
-    """Put the best candidate's owner before it where it is an act or a decision a name owns
-    ("hailed [the Chinese legislature's] decision", "condemned the attack [by the rebels]"):
-    what is done to the act is done to whoever does it; not to the owner of another thing
-    ("demand from China's property sector")."""
+def _owner_first(
+    objects: list[Token], ranks: dict[int, tuple[bool, bool, int]], owned_acts: Collection[str]
+) -> None:
+    """Put the best candidate's owner before it where it is an act (a noun lemma of
+    ``owned_acts``) or a decision a name owns ("hailed [the Chinese legislature's] decision",
+    "condemned the attack [by the rebels]"): what is done to the act is done to whoever does
+    it; not to the owner of another thing ("demand from China's property sector")."""
     first = objects[0] if objects else None
-    act = first is not None and first.pos_ == "NOUN" and first.lemma_.lower() in _owned_acts()
+    lemma = first.lemma_.lower() if first is not None and first.pos_ == "NOUN" else None
+    act = lemma is not None and (lemma in owned_acts or lemma in DECISIONS)
     owner = owner_of(first) if act else None
     if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
         objects.remove(owner)
@@ -398,14 +405,6 @@ def _asked(
     if asked is None or asked.i not in ranks or asked == objects[0] or _thing(asked, text, mentions):
         return None
     return asked
-
-
-@cache
-def _owned_acts() -> frozenset[str]:
-    """The lemmas of nouns that are someone's act or decision: the one-word noun triggers
-    (``data/event_triggers.tsv``) and nouns of deciding and proposing."""
-    lines = (line.split("\t") for line in data_lines("event_triggers.tsv"))
-    return frozenset(lemma for lemma, pos, *_ in lines if pos == "NOUN" and " " not in lemma) | DECISIONS
 
 
 def _receiver_first(
@@ -1297,19 +1296,6 @@ def _named_party(words: str) -> bool:
     return len(head) > 1 and head[-1].lower() == "party" and head[-2][:1] in "(" + string.ascii_uppercase
 
 
-def _body_of_country(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
-    """The code of a body named by a common noun ("Senate", "Supreme Court") that the
-    dictionaries give one country, where the party's words name another before it: "The
-    Jordanian Senate" JORLEG, not the USAGOVLEG of "Senate". None where the name is a proper
-    one ("Hezbollah" of "Iranian-backed Hezbollah") or names its country itself."""
-    actor = entity.actor
-    if actor is None or actor.country is None or not coder.is_common_body(entity.name, day):
-        return None
-    code = coder.code_description(words, day)
-    stated = coder.actor(code) if code is not None and code[:3] in coder.country_codes else None
-    return code if stated is not None and stated.country != actor.country else None
-
-
 # How a party's words name an entity (``_ownership``): as the owner of their head, or of a
 # relational noun, or otherwise.
 OWNER, RELATION = "owner", "relation"
@@ -1390,7 +1376,13 @@ def code_parties(
             ):
                 party.actor = coder.actor(people)
                 continue
-            if entity is not None and (body := _body_of_country(party.text, entity, coder, published)):
+            # "The Jordanian Senate" JORLEG, not the USAGOVLEG of "Senate".
+            body = (
+                coder.body_of_country(party.text, entity.name, entity.actor.code, published)
+                if entity is not None and entity.actor is not None and entity.actor.country is not None
+                else None
+            )
+            if body is not None:
                 party.actor = coder.actor(body)
                 continue
             if entity is not None and entity.actor is not None:
@@ -1520,11 +1512,11 @@ def names_party(words: str) -> bool:
     """Whether a party's words name people or a body by their head noun ("37 prisoners", "its
     owners", "about 550 households", "dozens of fighters", "the government"), in the singular
     or the plural."""
-    from reportedly.events.political import head_of  # political reads this module's patterns
+    # Imported here: events.political imports this module at its top (AFTER_HEAD,
+    # PLACE_BEFORE, of_sectors, without_name), so neither can import the other there.
+    from reportedly.events.political import head_of
 
-    head = head_of(words).lower()
-    forms = [head, *(head.removesuffix(end) + single for end, single in _PLURALS if head.endswith(end))]
-    return any(form in PARTY_NOUNS for form in forms)
+    return head_of(words).lower() in PARTY_NOUN_FORMS
 
 
 def _head_sector(words: str, coder: ActorCoder) -> str | None:

@@ -224,10 +224,16 @@ NAME_JOINERS = frozenset({"of", "and", "the", "es", "de", "del", "da", "do", "du
 
 @cache
 def city_countries() -> dict[str, str]:
-    """The cities of ``data/event_cities.tsv`` (not capitals), their full stops left out ("St
-    Louis"), to the ISO code of their country."""
+    """The cities of ``data/event_cities.tsv`` (not capitals), by ``city_key``, to the ISO code
+    of their country."""
     rows = (line.split("\t") for line in data_lines("event_cities.tsv"))
-    return {name.replace(".", ""): country for name, country in rows}
+    return {city_key(name): country for name, country in rows}
+
+
+def city_key(name: str) -> str:
+    """A place's name as the city table is looked up by: its full stops left out ("St. Louis",
+    "St Louis")."""
+    return name.replace(".", "")
 
 
 @cache
@@ -333,7 +339,7 @@ def _qualifies(text: str, start: int, end: int, ends: dict[int, int]) -> bool:
 def _is_city(entity: Entity) -> bool:
     """Whether a place is a city, or a town no dictionary places: a city table's or a
     capital's name."""
-    name = entity.name.replace(".", "")
+    name = city_key(entity.name)
     return entity.actor is None or name in city_countries() or name in capital_codes()
 
 
@@ -806,11 +812,19 @@ class ActorCoder:
                     continue
                 # A body's common name after another country's ("Jordanian Senate") is that
                 # country's, not the one the dictionaries give the name (the US Senate).
-                qualifier = self.code_description(" ".join(tokens[:start]), day)
-                if qualifier and qualifier[:3] != code[:3] and self.is_common_body(head, day):
-                    return None
-                return code
+                return None if self.body_of_country(" ".join(tokens[:start]), head, code, day) else code
         return None
+
+    def body_of_country(self, words: str, name: str, code: str, day: date | None) -> str | None:
+        """The code ``words`` give a body named by a common noun ("Senate", "Supreme Court")
+        that the dictionaries give one country (``code``), where they name another country:
+        "Jordanian" of "The Jordanian Senate" JOR, not the USA of "Senate". None where the
+        name is a proper one ("Hezbollah") or names its country itself."""
+        if not self.is_common_body(name, day):
+            return None
+        stated = self.code_description(words, day)
+        country = stated[:3] if stated is not None else None
+        return stated if country in self.country_codes and country != code[:3] else None
 
     def is_common_body(self, name: str, day: date | None) -> bool:
         """Whether a name is a body's common noun, an agent of the dictionaries whole
@@ -863,7 +877,7 @@ class ActorCoder:
         person = entity.type == "PERSON" or (entity.role is not None and entity.type in MISTYPED)
         # A place NER typed as one that the city table knows is that city, not a leader's
         # namesake ("Police in Darwin": not an Indonesian minister Darwin).
-        city = entity.type == "GPE" and entity.name.replace(".", "") in city_countries()
+        city = entity.type == "GPE" and city_key(entity.name) in city_countries()
         leader = entity.type in MISTYPED and " " not in entity.name and not city
         if code is None and (person or leader):
             code = self.code_person(
