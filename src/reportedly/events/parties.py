@@ -114,6 +114,7 @@ PLACE_BEFORE = re.compile(
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
 # A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
 # A party a possessive pronoun opens ("its border posts", "their embassy").
 _SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
@@ -1376,6 +1377,10 @@ def code_parties(
             ):
                 party.actor = coder.actor(people)
                 continue
+            whole = _whole_name(party.text, entity, coder, published) if entity is not None else None
+            if whole is not None:
+                party.actor = coder.actor(whole)
+                continue
             # "The Jordanian Senate" JORLEG, not the USAGOVLEG of "Senate".
             body = (
                 coder.body_of_country(party.text, entity.name, entity.actor.code, published)
@@ -1581,6 +1586,18 @@ def _place_in_context(code: str, places: Iterable[Entity], coder: ActorCoder, da
         if alone is not None and alone[:3] == code[:3] != entity.actor.code[:3]:
             return entity.actor.code[:3] + code[3:]
     return code
+
+
+def _whole_name(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
+    """The code of an organisation's whole name where NER named only a part of it, the
+    party's words being the whole ("the Liberation Tigers of Tamil Eelam", NER's "Liberation
+    Tigers", which the dictionaries' "Tigers" makes Swaziland's): None where the words are
+    the entity's name or no name the dictionaries know."""
+    name = _LEADING_THE.sub("", words)
+    if entity.type != "ORG" or entity.name not in name or name == entity.name:
+        return None
+    code = coder.code_name(name, day)
+    return code if code is not None and (entity.actor is None or code != entity.actor.code) else None
 
 
 def _stateless_group(actor: Actor) -> bool:

@@ -410,8 +410,26 @@ def load_coder() -> ActorCoder:
 
 
 def _in_office(codes: Iterable[DatedCode], day: date) -> bool:
-    """Whether an entry's dated codes hold a government office (GOV) on ``day``."""
-    return any(code.dated and code.code[3:6] == "GOV" and code.holds_on(day) for code in codes)
+    """Whether an entry's dated codes hold a government office (GOV) or one of an
+    international body (IGO: a secretary-general's, an envoy's) on ``day``."""
+    return any(code.dated and _office(code.code) and code.holds_on(day) for code in codes)
+
+
+def _office(code: str) -> bool:
+    """Whether a dated code is an office: a government's (GOV) or an international body's."""
+    return code[3:6] == "GOV" or code[:3] == "IGO"
+
+
+def _politician(codes: Iterable[DatedCode]) -> bool:
+    """Whether an entry is a politician the dictionaries follow in and out of office (ELI
+    and GOV codes)."""
+    return {"ELI", "GOV"} <= {code.code[3:6] for code in codes}
+
+
+def _international_official(codes: Iterable[DatedCode]) -> bool:
+    """Whether an entry is an official of an international body for a term (a dated IGO
+    code: "Boutros-Ghali", "Ogata")."""
+    return any(code.dated and code.code[:3] == "IGO" for code in codes)
 
 
 def _near_career(codes: Iterable[DatedCode], day: date) -> bool:
@@ -677,26 +695,38 @@ class ActorCoder:
             entries = [codes for codes in entries if day is not None and _in_office(codes, day)]
         leaders: list[list[DatedCode]] = []
         if surname:
-            leaders = [codes for codes in entries if {"ELI", "GOV"} <= {c.code[3:6] for c in codes}]
+            # a country's politicians before an international body's officials ("Soares" in
+            # 1988: Portugal's president, not the OAS's secretary-general)
+            leaders = [codes for codes in entries if _politician(codes)] or [
+                codes for codes in entries if _international_official(codes)
+            ]
             leaders_needed = leaders_only or form[0].lower() in FIRST_NAMES
             entries = leaders or ([] if leaders_needed else entries)
-        homes = {self._home_of(codes) for codes in entries}
+        # An international body's officials are its own by their surname as a country's are
+        # theirs ("Boutros-Ghali" IGOUNO, "Akashi", "Camdessus").
+        homes = {self._home_of(codes, bodies=True) for codes in entries}
         if len(homes) > 1 and leaders and day is not None:
             # politicians of several countries: those of them in office on the day ("Castro"
             # in 1990); not bearers of a common name part ("Aziz"), whom no one follows
             entries = [codes for codes in entries if _in_office(codes, day)]
-            homes = {self._home_of(codes) for codes in entries}
+            homes = {self._home_of(codes, bodies=True) for codes in entries}
         if len(homes) != 1 or None in homes:
             return None
         (home,) = homes
         held = {code_on(codes, day) for codes in entries}
-        return held.pop() if len(held) == 1 and None not in held else home
+        code = held.pop() if len(held) == 1 and None not in held else home
+        return home if self._bare_sector(code) else code  # "[ELI]", once an office ended
 
-    def _home_of(self, codes: Iterable[DatedCode]) -> str | None:
-        """The one country all of an entry's codes are of, else None."""
-        countries = {code.code[:3] for code in codes}
+    def _home_of(self, codes: Iterable[DatedCode], bodies: bool = False) -> str | None:
+        """The one country all of an entry's codes are of (with ``bodies``, or the one kind
+        of international body: IGO), a bare sector ("[ELI]") of none, else None."""
+        countries = {code.code[:3] for code in codes if not self._bare_sector(code.code)}
         country = next(iter(countries)) if len(countries) == 1 else None
-        return country if country in self.country_codes else None
+        return country if country in self.country_codes or (bodies and country in TRANSNATIONAL) else None
+
+    def _bare_sector(self, code: str) -> bool:
+        """Whether a dictionary code is a sector of no country or body ("ELI", "---")."""
+        return len(code) == 3 and code not in self.country_codes and code not in TRANSNATIONAL
 
     def country_name(self, code: str) -> str | None:
         """The name of the country a code is of ("CHNGOV": "China"), as the dictionaries'
