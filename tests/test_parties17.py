@@ -62,3 +62,74 @@ def test_body_of_country_is_one_rule() -> None:
     assert coder.body_of_country("The American", "Senate", code, day) is None
     assert coder.code_head_name("The Jordanian Senate", day) is None
     assert coder.code_head_name("the Palestinian militant group Hamas", day) == coder.code_name("Hamas", day)
+
+
+def _parties(
+    resolve, text: str, published: date
+) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+    events = resolve(text, published).events
+    assert events, "no event"
+    event = events[0]
+    return (
+        [(party.text, party.actor.code if party.actor else None) for party in event.actor],
+        [(party.text, party.actor.code if party.actor else None) for party in event.recipient],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actors"),
+    [
+        # a wire dateline is no party, nor part of one
+        (
+            "TRIPOLI - South African President Nelson Mandela praised Libyan leader Muammar Gaddafi.",
+            date(1999, 6, 12),
+            [("South African President Nelson Mandela", "ZAFGOV")],
+        ),
+        (
+            "ALGIERS (AFP) - Ethiopia and Eritrea signed a peace agreement on Tuesday.",
+            date(2000, 12, 12),
+            [("Ethiopia", "ETH"), ("Eritrea", "ERI")],
+        ),
+        (
+            "MANILA (AFP) - The Philippines on Thursday dismissed a Chinese demand to tow away the warship.",
+            date(2023, 8, 10),
+            [("The Philippines", "PHL")],
+        ),
+        # a capitalised word before a hyphen is no dateline
+        (
+            "UN-backed forces attacked rebel positions near Kismayo.",
+            date(2012, 9, 28),
+            [("UN-backed forces", "IGOUNO")],
+        ),
+    ],
+)
+def test_dateline_is_no_party(resolve, text: str, published: date, actors) -> None:
+    assert _parties(resolve, text, published)[0] == actors
+
+
+def test_purpose_of_a_weapon_gives_the_recipient(resolve) -> None:
+    actors, recipients = _parties(
+        resolve,
+        "NAIROBI - Police fired tear gas to disperse hundreds of students demonstrating outside the campus.",
+        date(2000, 3, 8),
+    )
+    assert actors == [("Police", "KENCOP")]
+    assert recipients[0] == ("hundreds of students", "KENEDU")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actors"),
+    [
+        # an international body's official by surname, in office on the day
+        ("Boutros-Ghali appealed to the Bosnian Serbs to release the hostages.", date(1995, 6, 1), "IGOUNO"),
+        ("Ogata appealed to Zaire to let aid reach refugees.", date(1995, 6, 1), "IGOUNO"),
+        # a name NER cut: the party's whole words are the dictionaries' name
+        ("The Indian government banned the Liberation Tigers of Tamil Eelam.", date(1995, 6, 1), None),
+    ],
+)
+def test_names_the_dictionaries_know(resolve, text: str, published: date, actors: str | None) -> None:
+    found, recipients = _parties(resolve, text, published)
+    if actors is not None:
+        assert found[0][1] == actors
+    else:
+        assert recipients == [("the Liberation Tigers of Tamil Eelam", "LKAREB")]

@@ -114,6 +114,11 @@ PLACE_BEFORE = re.compile(
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# A wire dateline that opens a report: a place in capitals, an agency in brackets at most, and
+# a dash set off by spaces ("TRIPOLI - ", "ALGIERS (AFP) - ", "BEIJING (Xinhua) -- "; not
+# "UN-backed"). It says where the report was filed, and is no party.
+DATELINE_WORDS = 12  # the most words a dateline takes: "RIO DE JANEIRO , Brazil ( Reuters ) -"
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+)*(?: ?\([^()\n]{1,30}\))? (?:--?|[–—]) ")
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
 # A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
 # A party a possessive pronoun opens ("its border posts", "their embassy").
@@ -289,7 +294,7 @@ def parties_of(
         owner = _qualifying_owner(trigger, peoples)
     actor_words = {token.i for token in (owner or subject or agent or trigger).subtree}
     topic_words = _topic_words(trigger)
-    candidates = _object_candidates(trigger, verb)
+    candidates = _object_candidates(trigger, text, verb)
     candidate_words = {token.i for token in candidates}
     objects = [
         _named_before(token, actor_words)
@@ -540,7 +545,7 @@ def _cause_subject(verb: Token, text: str, mentions: NamedMentions) -> Token | N
         # the clause's act is done to.
         if any(
             not unnamed and not place and not (rank and _names_only_venue(token, text, mentions, LOCATING))
-            for token in _object_candidates(clause)
+            for token in _object_candidates(clause, text)
             for unnamed, place, rank in (_recipient_rank(token, text, mentions),)
         ):
             continue
@@ -937,13 +942,14 @@ def _of_origin(word: Token) -> bool:
     return word.dep_ in {"attr", "acomp"} and word.ent_type_ in STATES
 
 
-def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]:
+def _object_candidates(trigger: Token, text: str, verb: Token | None = None) -> list[Token]:
     """Who an act is done to, nearest first: its objects and indirect objects ("give
     Tanzania a grant"), nouns after "to", "against", "with", "from" ..., the subject of a
     demanded clause ("demanded that Ukraine withdraw"), and the same inside the verbs it
     governs ("offered to hand over to Great Britain", "provide aid to refugees"); for a
     noun act, also those of the ``verb`` it is the object or passive subject of ("held
-    talks with Iran"), where the verb's place ("in", "at") is no party."""
+    talks with Iran"), where the verb's place ("in", "at") is no party; where the act's
+    object is a weapon, those of its purpose ("fired tear gas to disperse students")."""
     found: list[Token] = []
     frontier = [trigger] if verb is None else [trigger, verb]
     for _ in range(5):
@@ -979,8 +985,31 @@ def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]
                     )
                 elif child.dep_ in {"xcomp", "prep", "pobj"} and child.lower_ not in NO_PARTY_PREPOSITIONS:
                     following.append(child)
+                elif word.i == trigger.i and _purpose(child) and _with_weapon(trigger, text):
+                    # whom the act's purpose is done to, where its object is the means ("fired
+                    # tear gas [to disperse] students")
+                    following.append(child)
         frontier = following
     return found
+
+
+def _with_weapon(verb: Token, text: str) -> bool:
+    """Whether a verb's object is a weapon, the means of its act ("fired tear gas", "used
+    rubber bullets")."""
+    return any(
+        child.dep_ == "dobj" and weapon_sector(_own_words(child, text).text) is not None
+        for child in verb.children
+    )
+
+
+def _purpose(clause: Token) -> bool:
+    """Whether a word heads an infinitive of purpose on its verb ("to disperse" of "fired
+    tear gas to disperse students")."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VB"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+    )
 
 
 def _fronted(preposition: Token) -> bool:
@@ -1146,7 +1175,7 @@ def _subject(verb: Token) -> Token | None:
     for steps in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS or _name_as_clause(child)]
         if subjects:
-            return subjects[0]
+            return _after_dateline(subjects)
         # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
         # acronym it took for an adverb: "[USAID] deployed teams").
         named = [
@@ -1168,6 +1197,22 @@ def _subject(verb: Token) -> Token | None:
             return None  # "The killing of three soldiers prompted [air strikes]": not its doer
         verb = _reported_clause(verb) or verb.head
     return None
+
+
+def _after_dateline(subjects: list[Token]) -> Token | None:
+    """The first subject, or where the parse took the dateline that opens the sentence for
+    one ("ALGIERS (AFP) - Ethiopia and Eritrea signed": "ALGIERS", with "Ethiopia" its
+    apposition), the first subject after the dateline ("MANILA (AFP) - The Philippines
+    dismissed": two subjects), else the apposition after it; None where there is neither."""
+    sentence = subjects[0].sent
+    # the sentence's opening words only: a dateline is short, and a span's text is joined anew
+    dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
+    end = sentence.start_char + dateline.end() if dateline is not None else sentence.start_char
+    if subjects[0].idx >= end:
+        return subjects[0]
+    after = [subject for subject in subjects if subject.idx >= end]
+    after += [child for child in subjects[0].rights if child.dep_ == "appos" and child.idx >= end]
+    return after[0] if after else None
 
 
 def _name_as_clause(word: Token) -> bool:
@@ -1256,7 +1301,10 @@ def _is_time(word: Token) -> bool:
 def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
     """A party by its words, and the entity whose mention it holds, if any, else the entity
     whose mention its words begin inside ("Sheikh Hamad", where the parse cut the name
-    "Sheikh Hamad bin Khalifa al-Thani")."""
+    "Sheikh Hamad bin Khalifa al-Thani"); not a dateline its words open with ("TRIPOLI -
+    South African President Nelson Mandela")."""
+    if (dateline := _DATELINE.match(text, span.start, span.end)) is not None:
+        span = Span.of(text, dateline.end(), span.end)
     found = (*mentions.named_in(span), *mentions.around(span.start))
     # A name that owns the party's head is only whose it is ("Lebanon's Hezbollah"): the
     # head's proper name comes first (not a common noun the tagger named: "China's defence
