@@ -10,7 +10,7 @@ import pytest
 
 from reportedly.events.parties import names_party
 from reportedly.events.places import city_country, is_place_name
-from reportedly.resolve.actors import city_key, load_coder
+from reportedly.resolve.actors import city_key, iso_country, load_coder
 from reportedly.resolve.dictionaries import english_plural
 
 
@@ -133,3 +133,28 @@ def test_names_the_dictionaries_know(resolve, text: str, published: date, actors
         assert found[0][1] == actors
     else:
         assert recipients == [("the Liberation Tigers of Tamil Eelam", "LKAREB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "actor", "recipient"),
+    [
+        # a people's adjective before an armed group of another country: its branch there
+        (
+            "The Pakistani Taliban warned of attacks on the ruling party's leaders.",
+            date(2009, 6, 1),
+            "PAKREB",
+            "PAKGOV",
+        ),
+        ("The Afghan Taliban attacked a police post in Kandahar.", date(2009, 6, 1), "AFGREB", None),
+        ("Iranian-backed Hezbollah fired rockets into northern Israel.", date(2006, 7, 20), "LBNREB", None),
+        # Kosovo was Serbia's until 2008, and is XKX after
+        ("Serbian police arrested 20 protesters in Kosovo.", date(1998, 3, 2), "SRBCOP", None),
+        ("Belgrade accused Kosovo of provoking violence.", date(2023, 6, 1), "SRBGOV", "XKX"),
+    ],
+)
+def test_branches_and_eras(resolve, text: str, published: date, actor: str, recipient: str | None) -> None:
+    actors, recipients = _parties(resolve, text, published)
+    assert actors[0][1] == actor
+    if recipient is not None:
+        code = recipients[0][1]
+        assert code is not None and iso_country(code[:3]) == recipient[:3] and code[3:] == recipient[3:]

@@ -1429,6 +1429,10 @@ def code_parties(
             if whole is not None:
                 party.actor = coder.actor(whole)
                 continue
+            branch = _branch(party.text, entity, coder, published) if entity is not None else None
+            if branch is not None:
+                party.actor = coder.actor(branch)
+                continue
             # "The Jordanian Senate" JORLEG, not the USAGOVLEG of "Senate".
             body = (
                 coder.body_of_country(party.text, entity.name, entity.actor.code, published)
@@ -1646,6 +1650,19 @@ def _whole_name(words: str, entity: Entity, coder: ActorCoder, day: date | None)
         return None
     code = coder.code_name(name, day)
     return code if code is not None and (entity.actor is None or code != entity.actor.code) else None
+
+
+def _branch(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
+    """The code of an armed group's branch in another country where the party's words open
+    with a people's adjective before the group's name NER gave alone ("The Pakistani
+    Taliban", NER's "Taliban": PAKREB; ``ActorCoder.branch_of``)."""
+    actor = entity.actor
+    if entity.type != "ORG" or actor is None or not actor.country:
+        return None
+    first, *name = _LEADING_THE.sub("", words).split() or [""]
+    if not name or coder.code_name(" ".join(name), day) != actor.code:
+        return None
+    return coder.branch_of(first, actor.code, day)
 
 
 def _stateless_group(actor: Actor) -> bool:

@@ -42,6 +42,8 @@ ACTOR_FILES = (
 AGENT_FILE = "Phoenix.agents.txt"
 # CAMEO's three-letter codes for actors of no one country: intergovernmental and
 # non-governmental organisations, militant groups, multinationals, unidentified.
+# Sectors of armed groups that act in more than one country, each branch its own.
+ARMED = frozenset({"REB", "UAF", "INS", "SEP"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
 # Last words of the names of non-governmental organisations: every forum and foundation the
 # dictionaries name is coded NGO, so one they lack is too ("the Third World Water Forum").
@@ -841,9 +843,26 @@ class ActorCoder:
                 if code is None or code in self.country_codes:
                     continue
                 # A body's common name after another country's ("Jordanian Senate") is that
-                # country's, not the one the dictionaries give the name (the US Senate).
-                return None if self.body_of_country(" ".join(tokens[:start]), head, code, day) else code
+                # country's, not the one the dictionaries give the name (the US Senate); an
+                # armed group's, its branch there ("Pakistani Taliban").
+                qualifier = " ".join(tokens[:start])
+                if self.body_of_country(qualifier, head, code, day):
+                    return None
+                return self.branch_of(qualifier, code, day) or code
         return None
+
+    def branch_of(self, words: str, code: str, day: date | None) -> str | None:
+        """The code of an armed group's (``code``) branch in another country, where a people's
+        adjective ends ``words`` ("Pakistani" of "the Pakistani Taliban": PAKREB, the
+        dictionaries' Taliban being AFGREB); not "Iranian-backed" nor the group's own
+        country's adjective ("the Lebanese Hezbollah")."""
+        sectors = {code[start : start + 3] for start in range(3, len(code), 3)}
+        adjective = words.split()[-1] if words.split() else ""
+        if code[:3] not in self.country_codes or not sectors & ARMED or not adjective.isalpha():
+            return None
+        stated = self.code_description(adjective, day)
+        country = stated[:3] if stated is not None else None
+        return country + code[3:] if country in self.country_codes and country != code[:3] else None
 
     def body_of_country(self, words: str, name: str, code: str, day: date | None) -> str | None:
         """The code ``words`` give a body named by a common noun ("Senate", "Supreme Court")
