@@ -158,3 +158,28 @@ def test_branches_and_eras(resolve, text: str, published: date, actor: str, reci
     if recipient is not None:
         code = recipients[0][1]
         assert code is not None and iso_country(code[:3]) == recipient[:3] and code[3:] == recipient[3:]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "recipient"),
+    [
+        # a body's post or convoy stands for the body, before the place it is in
+        (
+            "According to Mexican prosecutors, cartel gunmen ambushed a police convoy in Michoacan state.",
+            date(2019, 10, 15),
+            ("a police convoy", "MEXCOP"),
+        ),
+        ("Rebels ambushed a military convoy near Goma.", date(2012, 7, 10), ("a military convoy", "CODMIL")),
+    ],
+)
+def test_body_post_is_recipient(resolve, text: str, published: date, recipient) -> None:
+    assert _parties(resolve, text, published)[1][0] == recipient
+
+
+def test_striking_workers_are_labour_of_the_country_named(resolve) -> None:
+    actors, _ = _parties(
+        resolve,
+        "Striking miners threatened to march on Bucharest unless the government met their demands.",
+        date(1999, 1, 18),
+    )
+    assert actors == [("Striking miners", "ROULAB")]

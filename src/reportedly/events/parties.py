@@ -214,6 +214,9 @@ PARTY_NOUNS = (
     | word_set("political_bodies.txt")
     | {"people", "person", "family", "household", "population", "community", "rebel", "troop", "opposition"}
 )
+# Nouns of a state's bodies and forces, whose posts and convoys stand for them ("a police
+# station", "an army camp", "a military convoy").
+FORCES = word_set("political_bodies.txt") | {"military", "navy", "naval"}
 # The same in the singular and the plural ("prisoner", "families", "fishermen").
 PARTY_NOUN_FORMS = PARTY_NOUNS | frozenset(map(english_plural, PARTY_NOUNS))
 
@@ -472,7 +475,8 @@ def _people_aimed_at(
     trigger: Token, objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]
 ) -> Token | None:
     """People an act is aimed at by its object or its "on", "at" or "against" ("fired on
-    [demonstrators] in Rangoon"), whose own words name no one, where the best named candidate is not
+    [demonstrators] in Rangoon"), or a body's post or convoy ("ambushed [a police convoy] in
+    Michoacan state"), whose own words name no one, where the best named candidate is not
     itself aimed at by the act but only its place or a noun further in ("killed 15 civilians
     in an attack on a village near Beni"); not where the best is whom the act gives or sends
     them to, or a state it takes them from ("sent investigators [to Myanmar]", "withdraw
@@ -486,11 +490,17 @@ def _people_aimed_at(
             token
             for token in objects
             if ranks.get(token.i, (False, False, 0))[-1] > 0
-            and _party_noun(token, HUMAN_NOUNS)
+            and (_party_noun(token, HUMAN_NOUNS) or _of_body(token))
             and _aimed_by(token, trigger)
         ),
         None,
     )
+
+
+def _of_body(token: Token) -> bool:
+    """Whether a noun is a body's post or convoy by the body's noun before it ("ambushed [a
+    police convoy]", "shelled [an army camp]"): the body is whom the act is aimed at."""
+    return any(child.dep_ in MODIFIERS | {"amod"} and child.lemma_.lower() in FORCES for child in token.lefts)
 
 
 def _given_to(token: Token, trigger: Token, preposition: str = "to") -> bool:
