@@ -535,7 +535,7 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
         # ... not whom it is loyal to
         (
             "Rebels thought to be loyal to the former president attacked a police station in Bangui.",
-            ("ASSAULT", [("Rebels", "CAF")], [("Bangui", "CAF")]),
+            ("ASSAULT", [("Rebels", "CAF")], [("a police station", "CAF")]),  # the police's post (code17)
         ),
         # a passive with no agent: who did it is the subject of the clause that says when
         (
