@@ -436,7 +436,11 @@ def test_mauritania_s_leaders_are_mauritania_s(extract):
         # military craft and the mujahideen act for their side: both had been no event
         (
             "An Iranian gunboat attacked a Kuwaiti tanker in the Gulf.",
-            ("ASSAULT", [("An Iranian gunboat", "IRNMIL")], [("a Kuwaiti tanker", "KWT")]),
+            (
+                "ASSAULT",
+                [("An Iranian gunboat", "IRNMIL")],
+                [("a Kuwaiti tanker", "KWTBUS")],
+            ),  # a business's (code17)
         ),
         (
             "Afghan mujahideen shelled Kabul airport on Tuesday.",

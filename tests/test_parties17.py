@@ -183,3 +183,8 @@ def test_striking_workers_are_labour_of_the_country_named(resolve) -> None:
         date(1999, 1, 18),
     )
     assert actors == [("Striking miners", "ROULAB")]
+
+
+def test_cleric_is_of_the_country_named(resolve) -> None:
+    _, recipients = _parties(resolve, "Gunmen in Karachi killed a Shiite cleric on Monday.", date(1998, 5, 4))
+    assert recipients[0][0] == "a Shiite cleric" and (recipients[0][1] or "")[:3] == "PAK"

@@ -84,12 +84,13 @@ UNNAMED = 2
 # the Soviet Union's, dated before 1991).
 UNIONS = frozenset({"USR"})
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
-# groups that act in it, and people as such ("20 people" killed in Colombo: PPL). A party
+# groups that act in it, and people as such ("20 people" killed in Colombo: PPL), clerics,
+# doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL). A party
 # in one ("the army", "President X", "a terror group") that no dictionary places is placed
 # in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"}
-    | {"CVL", "EDU", "LAB", "PPL", "AGR"}
+    | {"CVL", "EDU", "LAB", "PPL", "AGR", "REL", "HLH", "BUS"}
 )
 # Events whose place is a venue, where the parties meet, not what is acted on: "gather in
 # Brussels", "talks in Geneva". The place is no recipient of theirs, nor the country of a
