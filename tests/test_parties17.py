@@ -188,3 +188,12 @@ def test_striking_workers_are_labour_of_the_country_named(resolve) -> None:
 def test_cleric_is_of_the_country_named(resolve) -> None:
     _, recipients = _parties(resolve, "Gunmen in Karachi killed a Shiite cleric on Monday.", date(1998, 5, 4))
     assert recipients[0][0] == "a Shiite cleric" and (recipients[0][1] or "")[:3] == "PAK"
+
+
+def test_verb_close_is_no_preposition(resolve) -> None:
+    _, recipients = _parties(
+        resolve,
+        "Greek Prime Minister Andreas Papandreou threatened to close the four U.S. military bases in Greece.",
+        date(1988, 5, 10),
+    )
+    assert recipients[0] == ("the four U.S. military bases in Greece", "USAMIL")

@@ -994,7 +994,7 @@ def _object_candidates(trigger: Token, text: str, verb: Token | None = None) -> 
                         for pobj in agent.children
                         if pobj.dep_ == "pobj"
                     )
-                elif child.dep_ in {"xcomp", "prep", "pobj"} and child.lower_ not in NO_PARTY_PREPOSITIONS:
+                elif child.dep_ in {"xcomp", "prep", "pobj"} and not _no_party_head(child):
                     following.append(child)
                 elif word.i == trigger.i and _purpose(child) and _with_weapon(trigger, text):
                     # whom the act's purpose is done to, where its object is the means ("fired
@@ -1048,7 +1048,7 @@ def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token
     by X"); after "by" on an active verb trigger, where the parse hangs its object's
     author ("denied charges [by] the U.S. Chamber of Commerce")."""
     lower = preposition.lower_
-    if word.lower_ in NO_PARTY_PREPOSITIONS or _asked_by(word):
+    if _no_party_head(word) or _asked_by(word):
         return False  # "according to TASS", "at the request of the Pope"
     if lower in RECIPIENT_PREPOSITIONS:
         return not (word == verb and lower in PLACE_PREPOSITIONS)
@@ -1131,7 +1131,13 @@ def _topic_words(trigger: Token) -> set[int]:
 def _under_no_party(token: Token, clause: Token) -> bool:
     """Whether a word of ``clause`` is inside a phrase that names no party ("according to
     the Russian news agency TASS", "at the request of the Pope")."""
-    return any(word.lower_ in NO_PARTY_PREPOSITIONS or _asked_by(word) for word in _up_to(token, clause))
+    return any(_no_party_head(word) or _asked_by(word) for word in _up_to(token, clause))
+
+
+def _no_party_head(word: Token) -> bool:
+    """Whether a word heads a phrase that names no party ("according to", "close to"): not
+    the verb of the same spelling, with an object ("threatened to [close] the U.S. bases")."""
+    return word.lower_ in NO_PARTY_PREPOSITIONS and not any(child.dep_ == "dobj" for child in word.children)
 
 
 def _in_other_act(token: Token, clause: Token) -> bool:
