@@ -197,3 +197,24 @@ def test_verb_close_is_no_preposition(resolve) -> None:
         date(1988, 5, 10),
     )
     assert recipients[0] == ("the four U.S. military bases in Greece", "USAMIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "recipient"),
+    [
+        # who pressed for a concession is its recipient
+        (
+            "PARIS - The French government withdrew its education bill after weeks of student protests.",
+            date(1994, 3, 30),
+            ("student", "FRAEDU"),
+        ),
+        (
+            "Bangladesh's Prime Minister Sheikh Hasina stepped down and fled the country as protesters"
+            " marched on her residence in Dhaka.",
+            date(2024, 8, 5),
+            ("protesters", "BGDOPP"),
+        ),
+    ],
+)
+def test_who_pressed_for_a_concession(resolve, text: str, published: date, recipient) -> None:
+    assert _parties(resolve, text, published)[1][0] == recipient

@@ -218,6 +218,11 @@ PARTY_NOUNS = (
 # Nouns of a state's bodies and forces, whose posts and convoys stand for them ("a police
 # station", "an army camp", "a military convoy").
 FORCES = word_set("political_bodies.txt") | {"military", "navy", "naval"}
+# Acts of giving way, whose recipient is who pressed for them (``_pressing``).
+YIELDING = frozenset({"CONCEDE", "RETREAT"})
+# Nouns of pressure and protest, and verbs of protest, whose source presses for a concession.
+PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "demonstration", "strike", "outcry", "uprising"})
+PROTEST_VERBS = frozenset({"march", "protest", "rally", "demonstrate", "strike", "riot"})
 # The same in the singular and the plural ("prisoner", "families", "fishermen").
 PARTY_NOUN_FORMS = PARTY_NOUNS | frozenset(map(english_plural, PARTY_NOUNS))
 
@@ -376,7 +381,33 @@ def parties_of(
         # "Uganda and Rwanda accused each other": each is the other's recipient, the
         # first actor's first.
         return actors, [EventActor(party.text, party.entity) for party in (*actors[1:], actors[0])]
+    thing = recipient_token is None or (
+        ranks.get(recipient_token.i, (False, False, 0))[-1] == UNNAMED and not _party_noun(recipient_token)
+    )
+    if thing and event_type in YIELDING:
+        # "withdrew its bill after weeks of [student] protests": who pressed for it
+        recipient_token = _pressing(trigger) or recipient_token
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
+
+
+def _pressing(trigger: Token) -> Token | None:
+    """Who pressed for a concession the trigger makes, in its clause: the source of a noun of
+    pressure or protest ("under pressure from [farmers]", "after weeks of [student]
+    protests", "the [unions'] demands"), else the subject of a protest "as" it is made ("stepped
+    down as [protesters] marched on her residence")."""
+    clause = trigger.head if trigger.dep_ == "conj" else trigger
+    for word in clause.subtree:
+        if word.lemma_.lower() in PRESSURE_NOUNS and word.pos_ == "NOUN":
+            for child in word.children:
+                if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                    return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+                if child.dep_ in {"compound", "poss"} and _party_noun(child):
+                    return child
+        if word.dep_ == "advcl" and word.lemma_.lower() in PROTEST_VERBS and any(
+            child.dep_ == "mark" and child.lower_ == "as" for child in word.children
+        ):
+            return next((child for child in word.children if child.dep_ in SUBJECTS), None)
+    return None
 
 
 def _owner_first(
