@@ -218,3 +218,10 @@ def test_verb_close_is_no_preposition(resolve) -> None:
 )
 def test_who_pressed_for_a_concession(resolve, text: str, published: date, recipient) -> None:
     assert _parties(resolve, text, published)[1][0] == recipient
+
+
+def test_organisation_a_member_is_suspended_from_acts(resolve) -> None:
+    actors, recipients = _parties(
+        resolve, "Mali was suspended from the African Union after the coup.", date(2012, 3, 23)
+    )
+    assert actors == [("the African Union", "IGOAFRAFU")] and recipients == [("Mali", "MLI")]

@@ -218,6 +218,8 @@ PARTY_NOUNS = (
 # Nouns of a state's bodies and forces, whose posts and convoys stand for them ("a police
 # station", "an army camp", "a military convoy").
 FORCES = word_set("political_bodies.txt") | {"military", "navy", "naval"}
+# Verbs of putting a member out of an organisation, which does it (``_excluding_body``).
+EXCLUDING = frozenset({"suspend", "expel", "exclude", "ban", "bar", "oust", "eject"})
 # Acts of giving way, whose recipient is who pressed for them (``_pressing``).
 YIELDING = frozenset({"CONCEDE", "RETREAT"})
 # Nouns of pressure and protest, and verbs of protest, whose source presses for a concession.
@@ -337,7 +339,9 @@ def parties_of(
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
         unnamed = _thing(subject, text, mentions) or not mentions.named_in(_own_words(subject, text))
-        actor_token = agent or _cause_subject(trigger, text, mentions)
+        actor_token = (
+            agent or _cause_subject(trigger, text, mentions) or _excluding_body(trigger, text, mentions)
+        )
         recipient_token = receiver if unnamed and receiver is not None else subject
         # An act done to an act is done to the latter's recipient, by its owner ("UN
         # sanctions against Iran were lifted": Iran, by the UN).
@@ -403,8 +407,10 @@ def _pressing(trigger: Token) -> Token | None:
                     return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
                 if child.dep_ in {"compound", "poss"} and _party_noun(child):
                     return child
-        if word.dep_ == "advcl" and word.lemma_.lower() in PROTEST_VERBS and any(
-            child.dep_ == "mark" and child.lower_ == "as" for child in word.children
+        if (
+            word.dep_ == "advcl"
+            and word.lemma_.lower() in PROTEST_VERBS
+            and any(child.dep_ == "mark" and child.lower_ == "as" for child in word.children)
         ):
             return next((child for child in word.children if child.dep_ in SUBJECTS), None)
     return None
@@ -569,6 +575,24 @@ def _reciprocal(token: Token) -> bool:
     """Whether a word is "each other" or "one another"."""
     words = {token.lower_, *(child.lower_ for child in token.children)}
     return words in RECIPROCALS
+
+
+def _excluding_body(verb: Token, text: str, mentions: NamedMentions) -> Token | None:
+    """The organisation a passive with no agent puts its subject out of, which did it
+    ("Zimbabwe was suspended [from the Commonwealth]", "was expelled from the G8"); else None."""
+    if verb.lemma_.lower() not in EXCLUDING:
+        return None
+    bodies = (
+        grand
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ == "from"
+        for grand in child.children
+        if grand.dep_ == "pobj"
+    )
+    return next(
+        (body for body in bodies if any(e.type == "ORG" for e in mentions.named_in(_own_words(body, text)))),
+        None,
+    )
 
 
 def _cause_subject(verb: Token, text: str, mentions: NamedMentions) -> Token | None:
