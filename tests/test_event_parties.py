@@ -62,7 +62,7 @@ def event_of(extract):
         # storming and pounding a place is an assault; storming out of a room is not
         (
             "Taliban attackers stormed a police headquarters in eastern Afghanistan, killing five officers.",
-            ("ASSAULT", ["AFGREB"], ["AFG"]),
+            ("ASSAULT", ["AFGREB"], ["AFGCOP", "AFG"]),  # the police's post, then its place (code17)
         ),
         (
             "Syrian warplanes pounded the rebel-held enclave of eastern Ghouta.",

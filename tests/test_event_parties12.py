@@ -28,7 +28,11 @@ from conftest import event_parties as coded
         ),
         (
             "A suicide bombing at a mosque in Quetta killed 30 worshippers.",
-            ("ASSAULT", [("A suicide bombing at a mosque in Quetta", "PAKUAF")], [("30 worshippers", None)]),
+            (
+                "ASSAULT",
+                [("A suicide bombing at a mosque in Quetta", "PAKUAF")],
+                [("30 worshippers", "PAKREL")],
+            ),  # of the place (code17)
         ),
         # ... or of the place its sentence names (was no country, so no event)
         (

@@ -847,7 +847,7 @@ CODES: dict[str, tuple[str, str | None]] = {
     "ca1": ("GEOREB", "GEOMIL"),
     "ca2": ("TJKMIL", "TJKMUSUAF"),
     "ca3": ("UZBMIL", "UZBOPP"),
-    "ca4": ("RUSREB", "RUS"),
+    "ca4": ("RUSREB", "RUSCOP"),  # the police's post, not its place (code17)
     "ca5": ("KGZCOP", "KGZOPP"),
     "ca6": ("GEOGOV", "RUS"),
     "ca7": ("KGZCVL", "KGZ"),

@@ -436,7 +436,11 @@ def test_mauritania_s_leaders_are_mauritania_s(extract):
         # military craft and the mujahideen act for their side: both had been no event
         (
             "An Iranian gunboat attacked a Kuwaiti tanker in the Gulf.",
-            ("ASSAULT", [("An Iranian gunboat", "IRNMIL")], [("a Kuwaiti tanker", "KWT")]),
+            (
+                "ASSAULT",
+                [("An Iranian gunboat", "IRNMIL")],
+                [("a Kuwaiti tanker", "KWTBUS")],
+            ),  # a business's (code17)
         ),
         (
             "Afghan mujahideen shelled Kabul airport on Tuesday.",
@@ -535,7 +539,7 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
         # ... not whom it is loyal to
         (
             "Rebels thought to be loyal to the former president attacked a police station in Bangui.",
-            ("ASSAULT", [("Rebels", "CAF")], [("Bangui", "CAF")]),
+            ("ASSAULT", [("Rebels", "CAF")], [("a police station", "CAF")]),  # the police's post (code17)
         ),
         # a passive with no agent: who did it is the subject of the clause that says when
         (

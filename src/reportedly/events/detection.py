@@ -259,6 +259,7 @@ def code_events(
     expression its trigger governs, which dates it once resolved."""
     triggers = read_triggers()
     act_nouns = noun_acts()
+    owned_acts = frozenset().union(*act_nouns.values())  # acts of any type, whose owner they are done to
     # Indexes built once per document: a long one has thousands of each.
     by_cue = {a.cue.range: a for a in attributions if a.cue}
     cue_of = _by_token(doc, ((start, end, a) for (start, end), a in by_cue.items()))
@@ -291,7 +292,13 @@ def code_events(
         venue = event_type in VENUE_TYPES or trigger.event_type in VENUE_TYPES
         acts = act_nouns.get(trigger.event_type, frozenset())
         actor, recipient = parties_of(
-            token, text, mentions, venue=venue, acts=acts, event_type=trigger.event_type
+            token,
+            text,
+            mentions,
+            venue=venue,
+            acts=acts,
+            event_type=trigger.event_type,
+            owned_acts=owned_acts,
         )
         if not actor and trigger.event_type in STATE_ACTS:
             # "was arrested in Lebanon": the state where it was done did it.

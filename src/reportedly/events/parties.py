@@ -26,6 +26,7 @@ from reportedly.events.places import LAND_AND_WATER, city_country
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
+from reportedly.resolve.dictionaries import english_plural
 from reportedly.resolve.metonyms import stands_for_government
 from reportedly.resolve.nominals import HUMAN_NOUNS
 from reportedly.resolve.offices import shipped_office_holders
@@ -83,12 +84,13 @@ UNNAMED = 2
 # the Soviet Union's, dated before 1991).
 UNIONS = frozenset({"USR"})
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
-# groups that act in it, and people as such ("20 people" killed in Colombo: PPL). A party
+# groups that act in it, and people as such ("20 people" killed in Colombo: PPL), clerics,
+# doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL). A party
 # in one ("the army", "President X", "a terror group") that no dictionary places is placed
 # in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"}
-    | {"CVL", "EDU", "LAB", "PPL", "AGR"}
+    | {"CVL", "EDU", "LAB", "PPL", "AGR", "REL", "HLH", "BUS"}
 )
 # Events whose place is a venue, where the parties meet, not what is acted on: "gather in
 # Brussels", "talks in Geneva". The place is no recipient of theirs, nor the country of a
@@ -113,6 +115,12 @@ PLACE_BEFORE = re.compile(
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# A wire dateline that opens a report: a place in capitals, an agency in brackets at most, and
+# a dash set off by spaces ("TRIPOLI - ", "ALGIERS (AFP) - ", "BEIJING (Xinhua) -- "; not
+# "UN-backed"). It says where the report was filed, and is no party.
+DATELINE_WORDS = 12  # the most words a dateline takes: "RIO DE JANEIRO , Brazil ( Reuters ) -"
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+)*(?: ?\([^()\n]{1,30}\))? (?:--?|[–—]) ")
+_LEADING_THE = re.compile(r"^[Tt]he\s+")
 # A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
 # A party a possessive pronoun opens ("its border posts", "their embassy").
 _SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
@@ -207,8 +215,18 @@ PARTY_NOUNS = (
     | word_set("political_bodies.txt")
     | {"people", "person", "family", "household", "population", "community", "rebel", "troop", "opposition"}
 )
-# Plural endings and their singular ("families", "fishermen", "prisoners").
-_PLURALS = (("ies", "y"), ("men", "man"), ("es", ""), ("s", ""))
+# Nouns of a state's bodies and forces, whose posts and convoys stand for them ("a police
+# station", "an army camp", "a military convoy").
+FORCES = word_set("political_bodies.txt") | {"military", "navy", "naval"}
+# Verbs of putting a member out of an organisation, which does it (``_excluding_body``).
+EXCLUDING = frozenset({"suspend", "expel", "exclude", "ban", "bar", "oust", "eject"})
+# Acts of giving way, whose recipient is who pressed for them (``_pressing``).
+YIELDING = frozenset({"CONCEDE", "RETREAT"})
+# Nouns of pressure and protest, and verbs of protest, whose source presses for a concession.
+PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "demonstration", "strike", "outcry", "uprising"})
+PROTEST_VERBS = frozenset({"march", "protest", "rally", "demonstrate", "strike", "riot"})
+# The same in the singular and the plural ("prisoner", "families", "fishermen").
+PARTY_NOUN_FORMS = PARTY_NOUNS | frozenset(map(english_plural, PARTY_NOUNS))
 
 
 def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -255,6 +273,7 @@ def parties_of(
     venue: bool = False,
     acts: Collection[str] = frozenset(),
     event_type: str | None = None,
+    owned_acts: Collection[str] = frozenset(),
 ) -> tuple[list[EventActor], list[EventActor]]:
     """The trigger's actor (subject, "by" agent of a passive, or the owner of a noun act:
     "Russia's invasion", "an attack by rebels", "EU sanctions") and recipient (object, or
@@ -263,7 +282,9 @@ def parties_of(
     Brussels", "talks in Geneva", "met in the Oval Office"). A subject that is itself an act
     of the trigger's kind (a noun lemma of ``acts``) with an owner is done by that owner
     ("Israeli air strikes killed 12 people": Israel; not "the Chinese probe returned"); a
-    people's adjective owns only acts of the ``event_type``s in ``PEOPLES_ACTS``."""
+    people's adjective owns only acts of the ``event_type``s in ``PEOPLES_ACTS``. A recipient
+    that is an act someone owns (a noun lemma of ``owned_acts``, every noun trigger's, or a
+    decision) is done to that owner ("condemned the attack by the rebels": the rebels)."""
     peoples = event_type in PEOPLES_ACTS
     subject = _subject(trigger)
     if subject is not None and subject.i == trigger.i:
@@ -284,7 +305,7 @@ def parties_of(
         owner = _qualifying_owner(trigger, peoples)
     actor_words = {token.i for token in (owner or subject or agent or trigger).subtree}
     topic_words = _topic_words(trigger)
-    candidates = _object_candidates(trigger, verb)
+    candidates = _object_candidates(trigger, text, verb)
     candidate_words = {token.i for token in candidates}
     objects = [
         _named_before(token, actor_words)
@@ -304,7 +325,7 @@ def parties_of(
     # an agreement with rebels in Nairobi", "conceded to the demands of truck drivers").
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
     objects.sort(key=lambda token: (ranks[token.i], ranks[token.i][-1] > 0 and not _party_noun(token)))
-    _owner_first(objects, ranks)
+    _owner_first(objects, ranks, owned_acts)
     _receiver_first(objects, trigger, ranks, text, mentions)
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
@@ -318,7 +339,9 @@ def parties_of(
         # was returned to Egypt").
         receiver = next((token for token in named if token.head.lower_ not in PLACE_PREPOSITIONS), None)
         unnamed = _thing(subject, text, mentions) or not mentions.named_in(_own_words(subject, text))
-        actor_token = agent or _cause_subject(trigger, text, mentions)
+        actor_token = (
+            agent or _cause_subject(trigger, text, mentions) or _excluding_body(trigger, text, mentions)
+        )
         recipient_token = receiver if unnamed and receiver is not None else subject
         # An act done to an act is done to the latter's recipient, by its owner ("UN
         # sanctions against Iran were lifted": Iran, by the UN).
@@ -362,16 +385,47 @@ def parties_of(
         # "Uganda and Rwanda accused each other": each is the other's recipient, the
         # first actor's first.
         return actors, [EventActor(party.text, party.entity) for party in (*actors[1:], actors[0])]
+    thing = recipient_token is None or (
+        ranks.get(recipient_token.i, (False, False, 0))[-1] == UNNAMED and not _party_noun(recipient_token)
+    )
+    if thing and event_type in YIELDING:
+        # "withdrew its bill after weeks of [student] protests": who pressed for it
+        recipient_token = _pressing(trigger) or recipient_token
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
 
 
-def _owner_first(objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]) -> None:
-    """Put the best candidate's owner before it where it is an act or a decision a name owns
-    ("hailed [the Chinese legislature's] decision", "condemned the attack [by the rebels]"):
-    what is done to the act is done to whoever does it; not to the owner of another thing
-    ("demand from China's property sector")."""
+def _pressing(trigger: Token) -> Token | None:
+    """Who pressed for a concession the trigger makes, in its clause: the source of a noun of
+    pressure or protest ("under pressure from [farmers]", "after weeks of [student]
+    protests", "the [unions'] demands"), else the subject of a protest "as" it is made ("stepped
+    down as [protesters] marched on her residence")."""
+    clause = trigger.head if trigger.dep_ == "conj" else trigger
+    for word in clause.subtree:
+        if word.lemma_.lower() in PRESSURE_NOUNS and word.pos_ == "NOUN":
+            for child in word.children:
+                if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                    return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+                if child.dep_ in {"compound", "poss"} and _party_noun(child):
+                    return child
+        if (
+            word.dep_ == "advcl"
+            and word.lemma_.lower() in PROTEST_VERBS
+            and any(child.dep_ == "mark" and child.lower_ == "as" for child in word.children)
+        ):
+            return next((child for child in word.children if child.dep_ in SUBJECTS), None)
+    return None
+
+
+def _owner_first(
+    objects: list[Token], ranks: dict[int, tuple[bool, bool, int]], owned_acts: Collection[str]
+) -> None:
+    """Put the best candidate's owner before it where it is an act (a noun lemma of
+    ``owned_acts``) or a decision a name owns ("hailed [the Chinese legislature's] decision",
+    "condemned the attack [by the rebels]"): what is done to the act is done to whoever does
+    it; not to the owner of another thing ("demand from China's property sector")."""
     first = objects[0] if objects else None
-    act = first is not None and first.pos_ == "NOUN" and first.lemma_.lower() in _owned_acts()
+    lemma = first.lemma_.lower() if first is not None and first.pos_ == "NOUN" else None
+    act = lemma is not None and (lemma in owned_acts or lemma in DECISIONS)
     owner = owner_of(first) if act else None
     if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
         objects.remove(owner)
@@ -398,14 +452,6 @@ def _asked(
     if asked is None or asked.i not in ranks or asked == objects[0] or _thing(asked, text, mentions):
         return None
     return asked
-
-
-@cache
-def _owned_acts() -> frozenset[str]:
-    """The lemmas of nouns that are someone's act or decision: the one-word noun triggers
-    (``data/event_triggers.tsv``) and nouns of deciding and proposing."""
-    lines = (line.split("\t") for line in data_lines("event_triggers.tsv"))
-    return frozenset(lemma for lemma, pos, *_ in lines if pos == "NOUN" and " " not in lemma) | DECISIONS
 
 
 def _receiver_first(
@@ -467,7 +513,8 @@ def _people_aimed_at(
     trigger: Token, objects: list[Token], ranks: dict[int, tuple[bool, bool, int]]
 ) -> Token | None:
     """People an act is aimed at by its object or its "on", "at" or "against" ("fired on
-    [demonstrators] in Rangoon"), whose own words name no one, where the best named candidate is not
+    [demonstrators] in Rangoon"), or a body's post or convoy ("ambushed [a police convoy] in
+    Michoacan state"), whose own words name no one, where the best named candidate is not
     itself aimed at by the act but only its place or a noun further in ("killed 15 civilians
     in an attack on a village near Beni"); not where the best is whom the act gives or sends
     them to, or a state it takes them from ("sent investigators [to Myanmar]", "withdraw
@@ -481,11 +528,17 @@ def _people_aimed_at(
             token
             for token in objects
             if ranks.get(token.i, (False, False, 0))[-1] > 0
-            and _party_noun(token, HUMAN_NOUNS)
+            and (_party_noun(token, HUMAN_NOUNS) or _of_body(token))
             and _aimed_by(token, trigger)
         ),
         None,
     )
+
+
+def _of_body(token: Token) -> bool:
+    """Whether a noun is a body's post or convoy by the body's noun before it ("ambushed [a
+    police convoy]", "shelled [an army camp]"): the body is whom the act is aimed at."""
+    return any(child.dep_ in MODIFIERS | {"amod"} and child.lemma_.lower() in FORCES for child in token.lefts)
 
 
 def _given_to(token: Token, trigger: Token, preposition: str = "to") -> bool:
@@ -524,6 +577,24 @@ def _reciprocal(token: Token) -> bool:
     return words in RECIPROCALS
 
 
+def _excluding_body(verb: Token, text: str, mentions: NamedMentions) -> Token | None:
+    """The organisation a passive with no agent puts its subject out of, which did it
+    ("Zimbabwe was suspended [from the Commonwealth]", "was expelled from the G8"); else None."""
+    if verb.lemma_.lower() not in EXCLUDING:
+        return None
+    bodies = (
+        grand
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ == "from"
+        for grand in child.children
+        if grand.dep_ == "pobj"
+    )
+    return next(
+        (body for body in bodies if any(e.type == "ORG" for e in mentions.named_in(_own_words(body, text)))),
+        None,
+    )
+
+
 def _cause_subject(verb: Token, text: str, mentions: NamedMentions) -> Token | None:
     """Who did the act a passive with no agent suffered, by the clause that says when
     ("Two soldiers were wounded [when Palestinian gunmen opened fire on their patrol]",
@@ -540,7 +611,7 @@ def _cause_subject(verb: Token, text: str, mentions: NamedMentions) -> Token | N
         # the clause's act is done to.
         if any(
             not unnamed and not place and not (rank and _names_only_venue(token, text, mentions, LOCATING))
-            for token in _object_candidates(clause)
+            for token in _object_candidates(clause, text)
             for unnamed, place, rank in (_recipient_rank(token, text, mentions),)
         ):
             continue
@@ -937,13 +1008,14 @@ def _of_origin(word: Token) -> bool:
     return word.dep_ in {"attr", "acomp"} and word.ent_type_ in STATES
 
 
-def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]:
+def _object_candidates(trigger: Token, text: str, verb: Token | None = None) -> list[Token]:
     """Who an act is done to, nearest first: its objects and indirect objects ("give
     Tanzania a grant"), nouns after "to", "against", "with", "from" ..., the subject of a
     demanded clause ("demanded that Ukraine withdraw"), and the same inside the verbs it
     governs ("offered to hand over to Great Britain", "provide aid to refugees"); for a
     noun act, also those of the ``verb`` it is the object or passive subject of ("held
-    talks with Iran"), where the verb's place ("in", "at") is no party."""
+    talks with Iran"), where the verb's place ("in", "at") is no party; where the act's
+    object is a weapon, those of its purpose ("fired tear gas to disperse students")."""
     found: list[Token] = []
     frontier = [trigger] if verb is None else [trigger, verb]
     for _ in range(5):
@@ -977,10 +1049,33 @@ def _object_candidates(trigger: Token, verb: Token | None = None) -> list[Token]
                         for pobj in agent.children
                         if pobj.dep_ == "pobj"
                     )
-                elif child.dep_ in {"xcomp", "prep", "pobj"} and child.lower_ not in NO_PARTY_PREPOSITIONS:
+                elif child.dep_ in {"xcomp", "prep", "pobj"} and not _no_party_head(child):
+                    following.append(child)
+                elif word.i == trigger.i and _purpose(child) and _with_weapon(trigger, text):
+                    # whom the act's purpose is done to, where its object is the means ("fired
+                    # tear gas [to disperse] students")
                     following.append(child)
         frontier = following
     return found
+
+
+def _with_weapon(verb: Token, text: str) -> bool:
+    """Whether a verb's object is a weapon, the means of its act ("fired tear gas", "used
+    rubber bullets")."""
+    return any(
+        child.dep_ == "dobj" and weapon_sector(_own_words(child, text).text) is not None
+        for child in verb.children
+    )
+
+
+def _purpose(clause: Token) -> bool:
+    """Whether a word heads an infinitive of purpose on its verb ("to disperse" of "fired
+    tear gas to disperse students")."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VB"
+        and any(child.dep_ == "aux" and child.lower_ == "to" for child in clause.children)
+    )
 
 
 def _fronted(preposition: Token) -> bool:
@@ -1008,7 +1103,7 @@ def _leads_to_party(preposition: Token, word: Token, trigger: Token, verb: Token
     by X"); after "by" on an active verb trigger, where the parse hangs its object's
     author ("denied charges [by] the U.S. Chamber of Commerce")."""
     lower = preposition.lower_
-    if word.lower_ in NO_PARTY_PREPOSITIONS or _asked_by(word):
+    if _no_party_head(word) or _asked_by(word):
         return False  # "according to TASS", "at the request of the Pope"
     if lower in RECIPIENT_PREPOSITIONS:
         return not (word == verb and lower in PLACE_PREPOSITIONS)
@@ -1091,7 +1186,13 @@ def _topic_words(trigger: Token) -> set[int]:
 def _under_no_party(token: Token, clause: Token) -> bool:
     """Whether a word of ``clause`` is inside a phrase that names no party ("according to
     the Russian news agency TASS", "at the request of the Pope")."""
-    return any(word.lower_ in NO_PARTY_PREPOSITIONS or _asked_by(word) for word in _up_to(token, clause))
+    return any(_no_party_head(word) or _asked_by(word) for word in _up_to(token, clause))
+
+
+def _no_party_head(word: Token) -> bool:
+    """Whether a word heads a phrase that names no party ("according to", "close to"): not
+    the verb of the same spelling, with an object ("threatened to [close] the U.S. bases")."""
+    return word.lower_ in NO_PARTY_PREPOSITIONS and not any(child.dep_ == "dobj" for child in word.children)
 
 
 def _in_other_act(token: Token, clause: Token) -> bool:
@@ -1146,7 +1247,7 @@ def _subject(verb: Token) -> Token | None:
     for steps in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS or _name_as_clause(child)]
         if subjects:
-            return subjects[0]
+            return _after_dateline(subjects)
         # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
         # acronym it took for an adverb: "[USAID] deployed teams").
         named = [
@@ -1168,6 +1269,22 @@ def _subject(verb: Token) -> Token | None:
             return None  # "The killing of three soldiers prompted [air strikes]": not its doer
         verb = _reported_clause(verb) or verb.head
     return None
+
+
+def _after_dateline(subjects: list[Token]) -> Token | None:
+    """The first subject, or where the parse took the dateline that opens the sentence for
+    one ("ALGIERS (AFP) - Ethiopia and Eritrea signed": "ALGIERS", with "Ethiopia" its
+    apposition), the first subject after the dateline ("MANILA (AFP) - The Philippines
+    dismissed": two subjects), else the apposition after it; None where there is neither."""
+    sentence = subjects[0].sent
+    # the sentence's opening words only: a dateline is short, and a span's text is joined anew
+    dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
+    end = sentence.start_char + dateline.end() if dateline is not None else sentence.start_char
+    if subjects[0].idx >= end:
+        return subjects[0]
+    after = [subject for subject in subjects if subject.idx >= end]
+    after += [child for child in subjects[0].rights if child.dep_ == "appos" and child.idx >= end]
+    return after[0] if after else None
 
 
 def _name_as_clause(word: Token) -> bool:
@@ -1256,7 +1373,10 @@ def _is_time(word: Token) -> bool:
 def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
     """A party by its words, and the entity whose mention it holds, if any, else the entity
     whose mention its words begin inside ("Sheikh Hamad", where the parse cut the name
-    "Sheikh Hamad bin Khalifa al-Thani")."""
+    "Sheikh Hamad bin Khalifa al-Thani"); not a dateline its words open with ("TRIPOLI -
+    South African President Nelson Mandela")."""
+    if (dateline := _DATELINE.match(text, span.start, span.end)) is not None:
+        span = Span.of(text, dateline.end(), span.end)
     found = (*mentions.named_in(span), *mentions.around(span.start))
     # A name that owns the party's head is only whose it is ("Lebanon's Hezbollah"): the
     # head's proper name comes first (not a common noun the tagger named: "China's defence
@@ -1295,19 +1415,6 @@ def _named_party(words: str) -> bool:
     head "party" ("The fundamentalist Umma (Nation) party"; not "a birthday party")."""
     head = AFTER_HEAD.sub("", words, count=1).split()
     return len(head) > 1 and head[-1].lower() == "party" and head[-2][:1] in "(" + string.ascii_uppercase
-
-
-def _body_of_country(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
-    """The code of a body named by a common noun ("Senate", "Supreme Court") that the
-    dictionaries give one country, where the party's words name another before it: "The
-    Jordanian Senate" JORLEG, not the USAGOVLEG of "Senate". None where the name is a proper
-    one ("Hezbollah" of "Iranian-backed Hezbollah") or names its country itself."""
-    actor = entity.actor
-    if actor is None or actor.country is None or not coder.is_common_body(entity.name, day):
-        return None
-    code = coder.code_description(words, day)
-    stated = coder.actor(code) if code is not None and code[:3] in coder.country_codes else None
-    return code if stated is not None and stated.country != actor.country else None
 
 
 # How a party's words name an entity (``_ownership``): as the owner of their head, or of a
@@ -1390,7 +1497,21 @@ def code_parties(
             ):
                 party.actor = coder.actor(people)
                 continue
-            if entity is not None and (body := _body_of_country(party.text, entity, coder, published)):
+            whole = _whole_name(party.text, entity, coder, published) if entity is not None else None
+            if whole is not None:
+                party.actor = coder.actor(whole)
+                continue
+            branch = _branch(party.text, entity, coder, published) if entity is not None else None
+            if branch is not None:
+                party.actor = coder.actor(branch)
+                continue
+            # "The Jordanian Senate" JORLEG, not the USAGOVLEG of "Senate".
+            body = (
+                coder.body_of_country(party.text, entity.name, entity.actor.code, published)
+                if entity is not None and entity.actor is not None and entity.actor.country is not None
+                else None
+            )
+            if body is not None:
                 party.actor = coder.actor(body)
                 continue
             if entity is not None and entity.actor is not None:
@@ -1520,11 +1641,11 @@ def names_party(words: str) -> bool:
     """Whether a party's words name people or a body by their head noun ("37 prisoners", "its
     owners", "about 550 households", "dozens of fighters", "the government"), in the singular
     or the plural."""
-    from reportedly.events.political import head_of  # political reads this module's patterns
+    # Imported here: events.political imports this module at its top (AFTER_HEAD,
+    # PLACE_BEFORE, of_sectors, without_name), so neither can import the other there.
+    from reportedly.events.political import head_of
 
-    head = head_of(words).lower()
-    forms = [head, *(head.removesuffix(end) + single for end, single in _PLURALS if head.endswith(end))]
-    return any(form in PARTY_NOUNS for form in forms)
+    return head_of(words).lower() in PARTY_NOUN_FORMS
 
 
 def _head_sector(words: str, coder: ActorCoder) -> str | None:
@@ -1589,6 +1710,31 @@ def _place_in_context(code: str, places: Iterable[Entity], coder: ActorCoder, da
         if alone is not None and alone[:3] == code[:3] != entity.actor.code[:3]:
             return entity.actor.code[:3] + code[3:]
     return code
+
+
+def _whole_name(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
+    """The code of an organisation's whole name where NER named only a part of it, the
+    party's words being the whole ("the Liberation Tigers of Tamil Eelam", NER's "Liberation
+    Tigers", which the dictionaries' "Tigers" makes Swaziland's): None where the words are
+    the entity's name or no name the dictionaries know."""
+    name = _LEADING_THE.sub("", words)
+    if entity.type != "ORG" or entity.name not in name or name == entity.name:
+        return None
+    code = coder.code_name(name, day)
+    return code if code is not None and (entity.actor is None or code != entity.actor.code) else None
+
+
+def _branch(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
+    """The code of an armed group's branch in another country where the party's words open
+    with a people's adjective before the group's name NER gave alone ("The Pakistani
+    Taliban", NER's "Taliban": PAKREB; ``ActorCoder.branch_of``)."""
+    actor = entity.actor
+    if entity.type != "ORG" or actor is None or not actor.country:
+        return None
+    first, *name = _LEADING_THE.sub("", words).split() or [""]
+    if not name or coder.code_name(" ".join(name), day) != actor.code:
+        return None
+    return coder.branch_of(first, actor.code, day)
 
 
 def _stateless_group(actor: Actor) -> bool:

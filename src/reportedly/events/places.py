@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reportedly.resolve.actors import city_countries
+from reportedly.resolve.actors import city_countries, city_key
 
 # Words that make a country's name a region of it ("northern Vietnam", "the north-east of
 # England"; in lower case, so not "South Africa"), and nouns of land and water that are
@@ -35,7 +35,7 @@ def is_place_name(words: str) -> bool:
     """Whether a party's words name a city or a region, not a state: "Perth", "northern
     Vietnam", "the northeastern United States", "the Yucatan Peninsula", "Kenya's Rift
     Valley", "the coast of South Africa"."""
-    name = _LEADING_ARTICLE.sub("", words.strip()).replace(".", "")
+    name = city_key(_LEADING_ARTICLE.sub("", words.strip()))
     if name in city_countries():
         return True
     tokens = _WORD.findall(name.split(" of ", 1)[0])
@@ -47,7 +47,7 @@ def city_country(words: str) -> str | None:
     """The country of the last city a party's words name ("a newspaper based in Lyon" FRA),
     by whole names of up to four words ("Ho Chi Minh City")."""
     cities = city_countries()
-    tokens = _WORD.findall(words.replace(".", ""))
+    tokens = _WORD.findall(city_key(words))
     found = None
     for start in range(len(tokens)):
         for length in (4, 3, 2, 1):

@@ -42,6 +42,8 @@ ACTOR_FILES = (
 AGENT_FILE = "Phoenix.agents.txt"
 # CAMEO's three-letter codes for actors of no one country: intergovernmental and
 # non-governmental organisations, militant groups, multinationals, unidentified.
+# Sectors of armed groups that act in more than one country, each branch its own.
+ARMED = frozenset({"REB", "UAF", "INS", "SEP"})
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "NGM", "INT"})
 # Last words of the names of non-governmental organisations: every forum and foundation the
 # dictionaries name is coded NGO, so one they lack is too ("the Third World Water Forum").
@@ -224,10 +226,16 @@ NAME_JOINERS = frozenset({"of", "and", "the", "es", "de", "del", "da", "do", "du
 
 @cache
 def city_countries() -> dict[str, str]:
-    """The cities of ``data/event_cities.tsv`` (not capitals), their full stops left out ("St
-    Louis"), to the ISO code of their country."""
+    """The cities of ``data/event_cities.tsv`` (not capitals), by ``city_key``, to the ISO code
+    of their country."""
     rows = (line.split("\t") for line in data_lines("event_cities.tsv"))
-    return {name.replace(".", ""): country for name, country in rows}
+    return {city_key(name): country for name, country in rows}
+
+
+def city_key(name: str) -> str:
+    """A place's name as the city table is looked up by: its full stops left out ("St. Louis",
+    "St Louis")."""
+    return name.replace(".", "")
 
 
 @cache
@@ -333,7 +341,7 @@ def _qualifies(text: str, start: int, end: int, ends: dict[int, int]) -> bool:
 def _is_city(entity: Entity) -> bool:
     """Whether a place is a city, or a town no dictionary places: a city table's or a
     capital's name."""
-    name = entity.name.replace(".", "")
+    name = city_key(entity.name)
     return entity.actor is None or name in city_countries() or name in capital_codes()
 
 
@@ -404,8 +412,26 @@ def load_coder() -> ActorCoder:
 
 
 def _in_office(codes: Iterable[DatedCode], day: date) -> bool:
-    """Whether an entry's dated codes hold a government office (GOV) on ``day``."""
-    return any(code.dated and code.code[3:6] == "GOV" and code.holds_on(day) for code in codes)
+    """Whether an entry's dated codes hold a government office (GOV) or one of an
+    international body (IGO: a secretary-general's, an envoy's) on ``day``."""
+    return any(code.dated and _office(code.code) and code.holds_on(day) for code in codes)
+
+
+def _office(code: str) -> bool:
+    """Whether a dated code is an office: a government's (GOV) or an international body's."""
+    return code[3:6] == "GOV" or code[:3] == "IGO"
+
+
+def _politician(codes: Iterable[DatedCode]) -> bool:
+    """Whether an entry is a politician the dictionaries follow in and out of office (ELI
+    and GOV codes)."""
+    return {"ELI", "GOV"} <= {code.code[3:6] for code in codes}
+
+
+def _international_official(codes: Iterable[DatedCode]) -> bool:
+    """Whether an entry is an official of an international body for a term (a dated IGO
+    code: "Boutros-Ghali", "Ogata")."""
+    return any(code.dated and code.code[:3] == "IGO" for code in codes)
 
 
 def _near_career(codes: Iterable[DatedCode], day: date) -> bool:
@@ -671,26 +697,38 @@ class ActorCoder:
             entries = [codes for codes in entries if day is not None and _in_office(codes, day)]
         leaders: list[list[DatedCode]] = []
         if surname:
-            leaders = [codes for codes in entries if {"ELI", "GOV"} <= {c.code[3:6] for c in codes}]
+            # a country's politicians before an international body's officials ("Soares" in
+            # 1988: Portugal's president, not the OAS's secretary-general)
+            leaders = [codes for codes in entries if _politician(codes)] or [
+                codes for codes in entries if _international_official(codes)
+            ]
             leaders_needed = leaders_only or form[0].lower() in FIRST_NAMES
             entries = leaders or ([] if leaders_needed else entries)
-        homes = {self._home_of(codes) for codes in entries}
+        # An international body's officials are its own by their surname as a country's are
+        # theirs ("Boutros-Ghali" IGOUNO, "Akashi", "Camdessus").
+        homes = {self._home_of(codes, bodies=True) for codes in entries}
         if len(homes) > 1 and leaders and day is not None:
             # politicians of several countries: those of them in office on the day ("Castro"
             # in 1990); not bearers of a common name part ("Aziz"), whom no one follows
             entries = [codes for codes in entries if _in_office(codes, day)]
-            homes = {self._home_of(codes) for codes in entries}
+            homes = {self._home_of(codes, bodies=True) for codes in entries}
         if len(homes) != 1 or None in homes:
             return None
         (home,) = homes
         held = {code_on(codes, day) for codes in entries}
-        return held.pop() if len(held) == 1 and None not in held else home
+        code = held.pop() if len(held) == 1 and None not in held else home
+        return home if self._bare_sector(code) else code  # "[ELI]", once an office ended
 
-    def _home_of(self, codes: Iterable[DatedCode]) -> str | None:
-        """The one country all of an entry's codes are of, else None."""
-        countries = {code.code[:3] for code in codes}
+    def _home_of(self, codes: Iterable[DatedCode], bodies: bool = False) -> str | None:
+        """The one country all of an entry's codes are of (with ``bodies``, or the one kind
+        of international body: IGO), a bare sector ("[ELI]") of none, else None."""
+        countries = {code.code[:3] for code in codes if not self._bare_sector(code.code)}
         country = next(iter(countries)) if len(countries) == 1 else None
-        return country if country in self.country_codes else None
+        return country if country in self.country_codes or (bodies and country in TRANSNATIONAL) else None
+
+    def _bare_sector(self, code: str) -> bool:
+        """Whether a dictionary code is a sector of no country or body ("ELI", "---")."""
+        return len(code) == 3 and code not in self.country_codes and code not in TRANSNATIONAL
 
     def country_name(self, code: str) -> str | None:
         """The name of the country a code is of ("CHNGOV": "China"), as the dictionaries'
@@ -805,12 +843,37 @@ class ActorCoder:
                 if code is None or code in self.country_codes:
                     continue
                 # A body's common name after another country's ("Jordanian Senate") is that
-                # country's, not the one the dictionaries give the name (the US Senate).
-                qualifier = self.code_description(" ".join(tokens[:start]), day)
-                if qualifier and qualifier[:3] != code[:3] and self.is_common_body(head, day):
+                # country's, not the one the dictionaries give the name (the US Senate); an
+                # armed group's, its branch there ("Pakistani Taliban").
+                qualifier = " ".join(tokens[:start])
+                if self.body_of_country(qualifier, head, code, day):
                     return None
-                return code
+                return self.branch_of(qualifier, code, day) or code
         return None
+
+    def branch_of(self, words: str, code: str, day: date | None) -> str | None:
+        """The code of an armed group's (``code``) branch in another country, where a people's
+        adjective ends ``words`` ("Pakistani" of "the Pakistani Taliban": PAKREB, the
+        dictionaries' Taliban being AFGREB); not "Iranian-backed" nor the group's own
+        country's adjective ("the Lebanese Hezbollah")."""
+        sectors = {code[start : start + 3] for start in range(3, len(code), 3)}
+        adjective = words.split()[-1] if words.split() else ""
+        if code[:3] not in self.country_codes or not sectors & ARMED or not adjective.isalpha():
+            return None
+        stated = self.code_description(adjective, day)
+        country = stated[:3] if stated is not None else None
+        return country + code[3:] if country in self.country_codes and country != code[:3] else None
+
+    def body_of_country(self, words: str, name: str, code: str, day: date | None) -> str | None:
+        """The code ``words`` give a body named by a common noun ("Senate", "Supreme Court")
+        that the dictionaries give one country (``code``), where they name another country:
+        "Jordanian" of "The Jordanian Senate" JOR, not the USA of "Senate". None where the
+        name is a proper one ("Hezbollah") or names its country itself."""
+        if not self.is_common_body(name, day):
+            return None
+        stated = self.code_description(words, day)
+        country = stated[:3] if stated is not None else None
+        return stated if country in self.country_codes and country != code[:3] else None
 
     def is_common_body(self, name: str, day: date | None) -> bool:
         """Whether a name is a body's common noun, an agent of the dictionaries whole
@@ -863,7 +926,7 @@ class ActorCoder:
         person = entity.type == "PERSON" or (entity.role is not None and entity.type in MISTYPED)
         # A place NER typed as one that the city table knows is that city, not a leader's
         # namesake ("Police in Darwin": not an Indonesian minister Darwin).
-        city = entity.type == "GPE" and entity.name.replace(".", "") in city_countries()
+        city = entity.type == "GPE" and city_key(entity.name) in city_countries()
         leader = entity.type in MISTYPED and " " not in entity.name and not city
         if code is None and (person or leader):
             code = self.code_person(

@@ -216,6 +216,22 @@ def regular_plural(noun: str) -> str:
     return noun + ("ES" if noun.endswith("S") else "S")
 
 
+# Endings of English nouns whose plural adds "-es" ("witness", "coach", "box").
+_SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")
+
+
+def english_plural(noun: str) -> str:
+    """A lower-case noun's regular English plural: "-men" for "-man" ("fisherman"), "-ies"
+    after a consonant and "y" ("family"), "-es" after a hissing sound ("witness"), else
+    "-s" ("oligarch", whose "-arch" is Greek's hard one). Wider than PETRARCH's own rule
+    (``regular_plural``), which the dictionaries are read by."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if len(noun) > 1 and noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(_SIBILANT_ENDINGS) and not noun.endswith("arch") else "s")
+
+
 def _expand(entry: str, macros: dict[str, list[str]]) -> list[str]:
     match = re.search(r"!(\w+)!", entry)
     if match is None or match.group(1) not in macros:
