@@ -70,7 +70,7 @@ def test_agreement_counts_issues_stances_and_conditions(tmp_path: Path, cli: Cal
     assert figures["stance"]["pairs"] == 2 and figures["stance"]["accuracy"] == 0.5
     # Observed 1/2; by chance (conditional 1/2 x 1/2 + opposes 1/2 x 0 + supports 0 x 1/2) 1/4.
     assert figures["stance"]["kappa"] == 0.333
-    assert figures["condition"] == {"gold": 1, "right": 1}
+    assert figures["condition"] == {"gold": 1, "right": 1, "spurious": 0}
 
 
 def test_agreement_refuses_annotations_of_other_statements(tmp_path: Path, cli: Callable) -> None:

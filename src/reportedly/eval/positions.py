@@ -255,19 +255,19 @@ def score(
             confusion[(item.stance, system.stance)] += 1
             if item.stance != system.stance:
                 mistakes.append(f"{item.issue}: {item.stance} -> {system.stance}")
-            if item.condition:
-                condition["gold"] += 1
-                if system.condition:
-                    condition["right"] += _spans_agree(
-                        _found(gold.text, item.condition), system.condition.range
-                    )
-            elif system.condition:
-                condition["spurious"] += 1
-            if item.demanded_of:
-                demanded["gold"] += 1
-                demanded["right"] += _same_party(item.demanded_of, system, extractor.resources.coder)
-            elif system.demanded_of:
-                demanded["spurious"] += 1
+            _tally(
+                condition,
+                item.condition,
+                system.condition,
+                bool(item.condition and system.condition)
+                and _spans_agree(_found(gold.text, item.condition), system.condition.range),
+            )
+            _tally(
+                demanded,
+                item.demanded_of,
+                system.demanded_of,
+                bool(item.demanded_of) and _same_party(item.demanded_of, system, extractor.resources.coder),
+            )
         missing = sorted(gold_issues - set(stances))
         extra = sorted(set(stances) - gold_issues)
         if mistakes or missing or extra:
@@ -295,16 +295,8 @@ def score(
             },
         },
         "stance": _stance_figures(confusion),
-        "condition": {
-            "gold": condition["gold"],
-            "right": condition["right"],
-            "spurious": condition["spurious"],
-        },
-        "demanded_of": {
-            "gold": demanded["gold"],
-            "right": demanded["right"],
-            "spurious": demanded["spurious"],
-        },
+        "condition": _tallied(condition),
+        "demanded_of": _tallied(demanded),
         "errors": errors,
     }
 
@@ -337,18 +329,19 @@ def agreement(reference: list[GoldStatement], other: list[GoldStatement]) -> dic
         for name in first.keys() & second.keys():
             a, b = first[name], second[name]
             confusion[(a.stance, b.stance)] += 1
-            if a.condition:
-                condition["gold"] += 1
-                condition["right"] += b.condition is not None and _spans_agree(
-                    _found(statement.text, a.condition), _found(statement.text, b.condition)
-                )
-            elif b.condition:
-                condition["spurious"] += 1
-            if a.demanded_of:
-                demanded["gold"] += 1
-                demanded["right"] += b.demanded_of is not None and _same_name(a.demanded_of, b.demanded_of)
-            elif b.demanded_of:
-                demanded["spurious"] += 1
+            _tally(
+                condition,
+                a.condition,
+                b.condition,
+                bool(a.condition and b.condition)
+                and _spans_agree(_found(statement.text, a.condition), _found(statement.text, b.condition)),
+            )
+            _tally(
+                demanded,
+                a.demanded_of,
+                b.demanded_of,
+                bool(a.demanded_of and b.demanded_of) and _same_name(a.demanded_of, b.demanded_of),
+            )
     stance = _stance_figures(confusion)
     pairs = stance["pairs"]
     if pairs:
@@ -367,9 +360,24 @@ def agreement(reference: list[GoldStatement], other: list[GoldStatement]) -> dic
             **_f1(issue_counts["tp"], issue_counts["fp"], issue_counts["fn"]),
         },
         "stance": stance,
-        "condition": dict(condition),
-        "demanded_of": dict(demanded),
+        "condition": _tallied(condition),
+        "demanded_of": _tallied(demanded),
     }
+
+
+def _tally(counts: Counter[str], gold: object, other: object, agree: bool) -> None:
+    """Count one optional part of a stance (its condition or whom it demands of) as the
+    scorer judges it: ``gold`` when the reference gives one, ``right`` when both give one and
+    they ``agree``, ``spurious`` when only the other side gives one."""
+    if gold:
+        counts["gold"] += 1
+        counts["right"] += agree
+    elif other:
+        counts["spurious"] += 1
+
+
+def _tallied(counts: Counter[str]) -> dict[str, int]:
+    return {key: counts[key] for key in ("gold", "right", "spurious")}
 
 
 def _found(text: str, part: str) -> tuple[int, int]:
@@ -391,10 +399,10 @@ def format_agreement(figures: dict[str, Any]) -> str:
                 f"  {name:<12} reference {f['gold']:>3}  P {f['precision']}  R {f['recall']}  F1 {f['f1']}"
                 for name, f in stance["by_stance"].items()
             ),
-            f"condition: {condition.get('right', 0)} of {condition.get('gold', 0)} agree, "
-            f"{condition.get('spurious', 0)} where the reference has none",
-            f"demanded_of: {demanded.get('right', 0)} of {demanded.get('gold', 0)} agree, "
-            f"{demanded.get('spurious', 0)} where the reference has none",
+            f"condition: {condition['right']} of {condition['gold']} agree, "
+            f"{condition['spurious']} where the reference has none",
+            f"demanded_of: {demanded['right']} of {demanded['gold']} agree, "
+            f"{demanded['spurious']} where the reference has none",
         ]
     )
 
