@@ -188,8 +188,8 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
             marks = (words.lower[mark.i] for mark in child.children if words.dep[mark.i] == "mark")
             if found := next(filter(None, (triggers.get(f"{lemma} {mark}", pos) for mark in marks)), None):
                 return found
-        # A noun its modifier makes an act ("martial law").
-        if dep == "amod" and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
+        # A noun its modifier or the noun before it makes an act ("martial law", "war games").
+        if dep in {"amod", "compound"} and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
     # "called Lavrov to discuss", "Clinton called Yeltsin on Saturday": a call to a person is
     # a telephone call, not "called the decision a mistake".
@@ -425,6 +425,10 @@ def _sentence_triggers(
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
+        if carried is None and words.lemma[candidate[0].i] in INTENT_WORDS:
+            # A promise of what is no act in its sense is still a promise ("promised to
+            # democratize Serbia and establish the rule of law").
+            carried = candidate
         if carried is not None and all(carried[0].i != kept.i for kept, _, _ in found):
             found.append((*carried, False))
     # A sentence whose act is only asked about or spoken of ("Berlin expects the sanctions
