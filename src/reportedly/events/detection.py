@@ -96,6 +96,12 @@ INTENT_WORDS = frozenset(
 # Acts of cooperation: refused or denied for the future ("will not accept", "failed to reach
 # an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
 FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
+# Verbs that report what someone says, whose clause's "would" is a future told in the past.
+SAYING = frozenset(
+    {"say", "tell", "announce", "declare", "insist", "state", "warn", "add", "stress", "reiterate"}
+)
+# Auxiliaries of an act to come, or promised in a past report ("said it would send").
+TO_COME = frozenset({"will", "'ll", "would", "shall"})
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
@@ -587,7 +593,11 @@ def _obliged(token: Token) -> bool:
     it is the purpose or complement of ("must ensure security to allow supplies in")."""
     verb = token if token.pos_ == "VERB" else token.head
     while True:
-        if any(child.dep_ == "aux" and child.lower_ in OBLIGATION for child in verb.children):
+        # Joined verbs share the first's auxiliary ("must abandon ... and accept").
+        if any(
+            child.dep_ == "aux" and child.lower_ in OBLIGATION
+            for child in (*verb.children, *(verb.head.children if verb.dep_ == "conj" else ()))
+        ):
             return True
         infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
         if not (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)) or verb.head.i == verb.i:
@@ -670,7 +680,10 @@ def _refused(token: Token) -> bool:
     accept", marked hypothetical instead)."""
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if auxiliaries & FUTURE or (_intended(verb) and "would" not in auxiliaries):
+    # Reported speech moves "will" back to "would" ("Pashinyan said Yerevan would not accept"):
+    # in a clause someone says, "would" is the future of the act refused.
+    reported_future = "would" in auxiliaries and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAYING
+    if auxiliaries & FUTURE or reported_future or (_intended(verb) and "would" not in auxiliaries):
         return True
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
@@ -692,14 +705,16 @@ def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[i
 
 def _intended(token: Token) -> bool:
     """A future or intended act: "will support", "is ready to withdraw", "offered to mediate"."""
-    if any(
-        child.lower_ in {"will", "'ll", "would", "shall"} for child in token.children if child.dep_ == "aux"
-    ):
+    if any(child.lower_ in TO_COME for child in token.children if child.dep_ == "aux"):
         return True
     head = token
     while head.dep_ in {"xcomp", "acomp"} and head.head.i != head.i:
         head = head.head
-        if head.lemma_.lower() in INTENT_WORDS:
+        # "would start executing", "will begin to withdraw": the future is on the verb of
+        # beginning the act.
+        if head.lemma_.lower() in INTENT_WORDS or any(
+            child.dep_ == "aux" and child.lower_ in TO_COME for child in head.children
+        ):
             return True
     return False
 
@@ -710,18 +725,26 @@ def _end_of_words(sentence: SpacySpan) -> int:
     return last.idx + len(last.text.rstrip())
 
 
-def _distance_from_root(token: Token) -> tuple[bool, int, int]:
-    """Whether a trigger's act is in a relative clause, how far it is from the root of its
-    parse, then where it is in the text: sorted by it, the main act comes first, not one in
-    a subordinate clause, and an act a relative clause only tells of a party ("Pakistan,
-    [which has fought three wars with India], said it was ready for talks") last."""
+def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
+    """Whether a trigger's act is in a relative clause, whether in an adverbial clause, how
+    far it is from the root of its parse, then where it is in the text: sorted by it, the
+    main act comes first, then one of a clause of purpose, condition or time ("went on a
+    hunger strike [to protest]", "ready to observe a truce [if Russian forces halted their
+    bombardment]", "put on high alert [after India struck]"), however near the root, and an
+    act a relative clause only tells of a party ("Pakistan, [which has fought three wars
+    with India], said it was ready for talks") last."""
     act = _act_of(token)
-    return _in_relative_clause(act), _depth(act), token.i
+    path = (act, *act.ancestors)
+    return any(word.dep_ == "relcl" for word in path), any(map(_marked_clause, path)), _depth(act), token.i
 
 
-def _in_relative_clause(token: Token) -> bool:
-    """Whether a word is in a relative clause ("which has fought three wars")."""
-    return any(word.dep_ == "relcl" for word in (token, *token.ancestors))
+def _marked_clause(verb: Token) -> bool:
+    """Whether a verb heads an adverbial clause marked by a conjunction or "to" ("[if Russian
+    forces halted]", "[to protest]"), not a participle's ("..., [accusing him of]"), which
+    may tell the act itself."""
+    return verb.dep_ == "advcl" and any(
+        child.dep_ in {"mark", "aux"} and child.tag_ in {"IN", "TO"} for child in verb.children
+    )
 
 
 def _act_of(token: Token) -> Token:
