@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.events.parties import (
+    PLACE_BEFORE,
     PRONOUNS,
     SUBJECTS,
     VENUE_TYPES,
@@ -211,6 +212,43 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     return triggers.get(lemma, pos) or triggers.get(words.lower[token.i], pos)
 
 
+# Acts whose aim a protest shares: what the protesters demand, condemn or reject.
+PROTEST_AIMS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+
+
+def _only_places(parties: list[EventActor], sentence: str) -> bool:
+    """Whether no party is named, or each only as the place of the act ("in Lhasa")."""
+    return all(
+        (at := sentence.find(party.text)) > 0 and PLACE_BEFORE.search(sentence, 0, at) is not None
+        for party in parties
+    )
+
+
+def _protest_aim(trigger: Token, triggers: TriggerTable, words: DocWords) -> Token | None:
+    """The first demand, condemnation or rejection in a protest's clause, not in a relative
+    clause ("to demand", "shouting slogans demanding"): whom the protest is aimed at."""
+    verb = trigger
+    while words.pos[verb.i] != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    for word in verb.subtree:
+        if word.i == trigger.i or _under_relative_clause(word, verb):
+            continue
+        found = trigger_of(word, triggers, words)
+        if found is not None and found.event_type in PROTEST_AIMS:
+            return word
+    return None
+
+
+def _under_relative_clause(word: Token, top: Token) -> bool:
+    """Whether a word is in a relative clause below ``top`` (its ancestor)."""
+    for above in (word, *word.ancestors):
+        if above.i == top.i:
+            return False
+        if above.dep_ == "relcl":
+            return True
+    return False
+
+
 def _called_person(verb: Token) -> bool:
     """Whether "call" has someone named as its object and names them nothing ("called
     Lavrov", "called Erdogan"; not "called the ambassador a stupid guy", "called the decision
@@ -299,6 +337,12 @@ def code_events(
         actor, recipient = parties_of(
             token, text, mentions, venue=venue, acts=acts, event_type=trigger.event_type
         )
+        if event_type == "PROTEST" and _only_places(recipient, sentence.text):
+            # "monks demonstrated in Lhasa, shouting slogans demanding independence from China",
+            # "marched to demand the president's resignation": a protest is aimed at whom its
+            # demand or condemnation is.
+            aim = _protest_aim(token, triggers, words)
+            recipient = (parties_of(aim, text, mentions)[1] if aim is not None else []) or recipient
         if not actor and trigger.event_type in STATE_ACTS:
             # "was arrested in Lebanon": the state where it was done did it.
             actor = state_of_place(token, text, mentions)
