@@ -101,6 +101,9 @@ FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
 SAYING = frozenset(
     {"say", "tell", "announce", "declare", "insist", "state", "warn", "add", "stress", "reiterate"}
 )
+# Verbs of an act's course, through which a promise reaches the act ("vowed to continue
+# fighting").
+COURSE = frozenset({"continue", "keep", "start", "begin", "resume", "step"})
 # Auxiliaries of an act to come, or promised in a past report ("said it would send").
 TO_COME = frozenset({"will", "'ll", "would", "shall"})
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
@@ -629,6 +632,13 @@ def _through_light_verb(
         for carried_word in (child, *child.conjuncts):
             if found := trigger_of(carried_word, triggers, words):
                 return carried_word, found
+            if child.dep_ != "xcomp" or carried_word.lemma_.lower() not in COURSE:
+                continue
+            # "vowed to continue fighting", "to keep blocking": the act promised goes on
+            # past a verb of its course.
+            for act in carried_word.children:
+                if act.dep_ == "xcomp" and (found := trigger_of(act, triggers, words)):
+                    return act, found
     return token, trigger
 
 
@@ -753,6 +763,9 @@ def _intended(token: Token) -> bool:
         return True
     head = token
     while head.dep_ in {"xcomp", "acomp"} and head.head.i != head.i:
+        # "Syria is to release": an act arranged to come.
+        if head.dep_ == "xcomp" and head.head.lemma_ == "be":
+            return True
         head = head.head
         # "would start executing", "will begin to withdraw": the future is on the verb of
         # beginning the act.
