@@ -75,6 +75,16 @@ def first_event(extract, text: str) -> tuple[str, str] | None:
         ("Protesters stormed the parliament building in Colombo.", ("PROTEST", "stormed")),
         ("The Biden administration paused military aid to Israel.", ("SANCTION", "aid")),
         ("France proposed a ceasefire in Lebanon.", ("REQUEST", "proposed")),
+        # yielding and pulling back as wires say them; a particle parsed as an adverb
+        ("The prime minister stepped down after weeks of protests.", ("CONCEDE", "stepped")),
+        ("The government backed down and scrapped the fuel tax.", ("CONCEDE", "backed")),
+        (
+            "The government reversed its decision to raise fuel prices after protests.",
+            ("CONCEDE", "reversed"),
+        ),
+        ("The United States drew down its troops in Iraq.", ("RETREAT", "drew")),
+        ("Arab leaders rallied behind the Palestinian bid for statehood.", ("SUPPORT", "rallied")),
+        ("The opposition leader called the election a sham.", ("ACCUSE", "called")),
     ],
 )
 def test_wordings_and_senses(extract, text, expected):

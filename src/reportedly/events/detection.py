@@ -188,7 +188,7 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     for child in token.children:
         dep = words.dep[child.i]
         if (
-            dep in {"prt", "prep"}
+            dep in {"prt", "prep", "advmod"}  # "stepped [down]" is parsed either way
             and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
             and not _of_time(child)
         ):
