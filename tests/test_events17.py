@@ -104,6 +104,8 @@ def test_wordings_and_senses(extract, text, expected):
         ("The rebels vowed to continue fighting until the government fell.", ("THREATEN", "fighting")),
         ("Syria is to release 50 political prisoners, the state news agency said.", ("AGREE", "release")),
         ("Hamas vowed to take revenge on Israel for the killing of its leader.", ("THREATEN", "vowed")),
+        # the fallback verb dictionary's act, promised, is a threat as the project's are
+        ("Beijing said it would crush any attempt at Taiwan independence.", ("THREATEN", "crush")),
         # a promise of what is no act in its sense is still a promise
         (
             "The new president promised to democratize Serbia and establish the rule of law.",

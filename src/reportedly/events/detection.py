@@ -320,9 +320,11 @@ def code_events(
         for sentence in doc.sents
         for found in _sentence_triggers(sentence, triggers, verbs, words)
     )
-    for sentence, (token, trigger, coded) in candidates:
+    for sentence, (token, trigger, users) in candidates:
         attribution = cue_of.get(token.i)
-        # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
+        # A user's verb dictionary codes intent itself, as in PETRARCH ("vowed to wage war"),
+        # not obligation; the fallback's codes the act, whose intent is read as for the
+        # project's triggers ("said it would crush": a threat).
         wanting = _wanted_by(token)
         predicted = (
             wanting is not None
@@ -330,7 +332,7 @@ def code_events(
             and trigger.event_type not in COOPERATION
         )
         obliged = (wanting is not None and not predicted) or _obliged(token)
-        event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
+        event_type = "REQUEST" if obliged else trigger.event_type if users else _event_type(token, trigger)
         negated = _negated(token)
         if negated and event_type in COOPERATION and _refused(token):
             event_type, negated = "REJECT", False
@@ -454,8 +456,8 @@ def _sentence_triggers(
     sentence: SpacySpan, triggers: TriggerTable, verbs: EventVerbs, words: DocWords
 ) -> list[tuple[Token, Trigger, bool]]:
     """The sentence's triggers in the sense they have there, nearest the root first, at most
-    ``CANDIDATES``, each with whether a verb dictionary coded it: a user's dictionary's
-    first, then the project's triggers, else the fallback dictionary's. The first whose
+    ``CANDIDATES``, each with whether a user's verb dictionary coded it: a user's
+    dictionary's first, then the project's triggers, else the fallback dictionary's. The first whose
     event has a political party is the sentence's event (``events.political``): where the
     main act is done by no one ("23 civilians were killed as Syrian forces launched air
     strikes"), the act in the clause under it is the event."""
@@ -492,7 +494,7 @@ def _sentence_triggers(
         and verbs.fallback is not None
         and (coded := _dictionary_trigger(sentence, verbs.fallback, senses, words))
     ):
-        found.append((*coded, True))
+        found.append((*coded, False))
     return found[:CANDIDATES]
 
 
