@@ -85,6 +85,16 @@ def first_event(extract, text: str) -> tuple[str, str] | None:
         ("The United States drew down its troops in Iraq.", ("RETREAT", "drew")),
         ("Arab leaders rallied behind the Palestinian bid for statehood.", ("SUPPORT", "rallied")),
         ("The opposition leader called the election a sham.", ("ACCUSE", "called")),
+        # blame and legal action by their idioms
+        (
+            "The Congolese government pointed the finger at Rwanda over the rebel offensive.",
+            ("ACCUSE", "finger"),
+        ),
+        (
+            "South Africa filed a case against Israel at the International Court of Justice.",
+            ("ACCUSE", "case"),
+        ),
+        ("The minister made a strong case for sanctions.", None),
     ],
 )
 def test_wordings_and_senses(extract, text, expected):
