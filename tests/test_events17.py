@@ -141,6 +141,11 @@ def test_which_act_and_its_mode(extract, text, expected):
     assert first_event(extract, text) == expected
 
 
+def test_a_refusal_said_is_no_conditional(extract):
+    (event,) = extract("Lavrov said Moscow would not accept a ceasefire that ignored the front line.").events
+    assert (event.event_type, event.negated, event.hypothetical) == ("REJECT", False, False)
+
+
 def test_a_protest_is_aimed_at_whom_its_demand_is(extract):
     (event,) = extract(
         "Tibetan monks demonstrated in Lhasa, shouting slogans demanding independence from China."

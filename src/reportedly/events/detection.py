@@ -334,7 +334,9 @@ def code_events(
         obliged = (wanting is not None and not predicted) or _obliged(token)
         event_type = "REQUEST" if obliged else trigger.event_type if users else _event_type(token, trigger)
         negated = _negated(token)
-        if negated and event_type in COOPERATION and _refused(token):
+        # A refusal is said to be, not supposed ("said Moscow would not accept": no conditional).
+        refused = negated and event_type in COOPERATION and _refused(token)
+        if refused:
             event_type, negated = "REJECT", False
         # A promised meeting ("ready to host talks") has its venue as a meeting does.
         venue = event_type in VENUE_TYPES or trigger.event_type in VENUE_TYPES
@@ -387,7 +389,7 @@ def code_events(
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
                 negated=negated,
-                hypothetical=predicted or is_hypothetical(token, lexicon),
+                hypothetical=predicted or (not refused and is_hypothetical(token, lexicon)),
             )
         )
         time = times_by_sentence.governed(token, attribution.content if attribution else [])
