@@ -92,8 +92,11 @@ def test_event_coding_keeps_its_scores_on_plover_dev():
     # (check half alone: 0.821 -> 0.833, actor 0.786, recipient 0.776 -> 0.789). An
     # organisation named after a country no longer its government ("according to the
     # Canadian Press" had been an arrest's actor, CANGOV): recipient 0.818, a record eventless.
-    # Branch plover9 (parse slips, object control, trigger senses): 0.869, 0.835.
-    assert report["event_type_accuracy"] >= 0.855
+    # Branch plover9 (parse slips, object control, trigger senses): 0.869, 0.835. Branch ev17
+    # (wordings and senses from the train-wire sets' tune halves and the gold's conventions,
+    # the main clause's act before a clause of purpose, condition or time): 0.869, 0.841 (from
+    # 0.863, 0.831; check half 0.821 -> 0.833). Floor: one record fewer.
+    assert report["event_type_accuracy"] >= 0.862
     assert report["event_type_macro_f1"] >= 0.79
     # Branch plover-parties7 (dated persons' country, meeting venues, appositions, a
     # sentence's deeper trigger where the main one has no political party): 0.850, 0.801;

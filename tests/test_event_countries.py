@@ -139,11 +139,11 @@ def test_eval_plover_scores_one_part_and_writes_its_errors(cli, tmp_path: Path):
             "actor": [{"text": "Russian forces", "code": "RUS", "sector": "MIL"}],
             "recipient": [{"text": "Ukrainian positions", "code": "UKR", "sector": "MIL"}],
         },
-        # tune ("e": 88): the type is wrong (signing is coded SUPPORT, CAMEO 057)
+        # tune ("e": 88): the type is wrong (a peace treaty signed is coded AGREE, no meeting)
         {
             "id": "e",
             "text": "Israel and Jordan signed a peace treaty.",
-            "event_type": "AGREE",
+            "event_type": "CONSULT",
             "actor": [{"text": "Israel", "code": "ISR", "sector": None}],
             "recipient": [],
         },
@@ -166,8 +166,8 @@ def test_eval_plover_scores_one_part_and_writes_its_errors(cli, tmp_path: Path):
     assert (error["id"], error["wrong"], error["gold"]["type"], error["coded"]["type"]) == (
         "e",
         ["type"],
+        "CONSULT",
         "AGREE",
-        "SUPPORT",
     )
     assert error["coded"]["actor"] == [["Israel", "ISR"], ["Jordan", "JOR"]]
     result = cli("eval", "plover", str(gold), "--part", "check", "--format", "text")

@@ -140,7 +140,7 @@ def test_which_phrase_is_the_party_and_its_country(extract, text, expected):
         ),
         (
             "Chinese security forces used tear gas to disperse Tibetan protesters in Lhasa.",
-            ("ASSAULT", [("Chinese security forces", "CHNCOP")], [("Tibetan protesters", "CHNOPP")]),
+            ("COERCE", [("Chinese security forces", "CHNCOP")], [("Tibetan protesters", "CHNOPP")]),
         ),
         (
             "Premier Li Peng declared martial law in Beijing.",

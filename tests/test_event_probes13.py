@@ -49,7 +49,7 @@ from conftest import event_parties as coded
         (
             "Kenyan riot police fired tear gas at opposition supporters in Nairobi.",
             date(2007, 12, 30),
-            ("ASSAULT", [("Kenyan riot police", "KENCOP")], [("opposition supporters in Nairobi", "KEN")]),
+            ("COERCE", [("Kenyan riot police", "KENCOP")], [("opposition supporters in Nairobi", "KEN")]),
         ),
         # a poison gas released (was RETREAT), by a group coded by its faith alone (was BUDREB)
         (

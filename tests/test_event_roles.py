@@ -45,7 +45,8 @@ from conftest import event_parties as parties
         (
             "Zelenskiy said that Ukraine would not give up any territory in exchange for a "
             "ceasefire, days before envoys were due to meet in Geneva.",
-            ("AGREE", [("Ukraine", "UKR")], []),
+            # refused for the future in a reported clause ("would not"): a rejection (ev17)
+            ("REJECT", [("Ukraine", "UKR")], []),
         ),
         # whom they meet still is
         (

@@ -285,9 +285,9 @@ def test_entities_one_and_timeline(client: TestClient):
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({}, ["AGREE", "REQUEST", "ACCUSE", "AGREE", "CONSULT"]),
-        ({"type": "agree"}, ["AGREE", "AGREE"]),
-        ({"actor": "RUS"}, ["ACCUSE", "AGREE", "CONSULT"]),
+        ({}, ["AGREE", "REQUEST", "ACCUSE", "REJECT", "CONSULT"]),
+        ({"type": "agree"}, ["AGREE"]),
+        ({"actor": "RUS"}, ["ACCUSE", "REJECT", "CONSULT"]),
         ({"recipient": "UKR"}, ["REQUEST", "ACCUSE"]),
         ({"actor": "aut", "recipient": "RUSGOV"}, ["AGREE"]),
         ({"since": "2025-01-10", "until": "2025-01"}, ["REQUEST", "ACCUSE"]),
@@ -307,7 +307,8 @@ def test_events_rows_and_pages(client: TestClient):
         "Ukraine",
     )
     assert accuse["sentence"] == "Russia accused Ukraine of attacking the port of Sevastopol."
-    assert (rows[3]["negated"], rows[3]["hypothetical"]) == (True, True)  # "would not accept"
+    # "said ... Moscow would not accept": a refusal (REJECT), said, not supposed
+    assert (rows[3]["event_type"], rows[3]["negated"], rows[3]["hypothetical"]) == ("REJECT", False, False)
     assert all_rows(client, "events", 2) == rows
 
 

@@ -26,6 +26,7 @@ from spacy.tokens import Span as SpacySpan
 from reportedly.attribution.lexicon import Lexicon, data_lines
 from reportedly.attribution.modality import is_hypothetical, is_negated
 from reportedly.events.parties import (
+    PLACE_BEFORE,
     PRONOUNS,
     SUBJECTS,
     VENUE_TYPES,
@@ -96,6 +97,15 @@ INTENT_WORDS = frozenset(
 # Acts of cooperation: refused or denied for the future ("will not accept", "failed to reach
 # an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
 FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
+# Verbs that report what someone says, whose clause's "would" is a future told in the past.
+SAYING = frozenset(
+    {"say", "tell", "announce", "declare", "insist", "state", "warn", "add", "stress", "reiterate"}
+)
+# Verbs of an act's course, through which a promise reaches the act ("vowed to continue
+# fighting").
+COURSE = frozenset({"continue", "keep", "start", "begin", "resume", "step"})
+# Auxiliaries of an act to come, or promised in a past report ("said it would send").
+TO_COME = frozenset({"will", "'ll", "would", "shall"})
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
@@ -178,7 +188,7 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     for child in token.children:
         dep = words.dep[child.i]
         if (
-            dep in {"prt", "prep"}
+            dep in {"prt", "prep", "advmod"}  # "stepped [down]" is parsed either way
             and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
             and not _of_time(child)
         ):
@@ -188,8 +198,8 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
             marks = (words.lower[mark.i] for mark in child.children if words.dep[mark.i] == "mark")
             if found := next(filter(None, (triggers.get(f"{lemma} {mark}", pos) for mark in marks)), None):
                 return found
-        # A noun its modifier makes an act ("martial law").
-        if dep == "amod" and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
+        # A noun its modifier or the noun before it makes an act ("martial law", "war games").
+        if dep in {"amod", "compound"} and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
     # "called Lavrov to discuss", "Clinton called Yeltsin on Saturday": a call to a person is
     # a telephone call, not "called the decision a mistake".
@@ -203,6 +213,43 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     if before is not None and (found := triggers.get(words.lower[before.i] + lemma, pos)):
         return found
     return triggers.get(lemma, pos) or triggers.get(words.lower[token.i], pos)
+
+
+# Acts whose aim a protest shares: what the protesters demand, condemn or reject.
+PROTEST_AIMS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+
+
+def _only_places(parties: list[EventActor], sentence: str) -> bool:
+    """Whether no party is named, or each only as the place of the act ("in Lhasa")."""
+    return all(
+        (at := sentence.find(party.text)) > 0 and PLACE_BEFORE.search(sentence, 0, at) is not None
+        for party in parties
+    )
+
+
+def _protest_aim(trigger: Token, triggers: TriggerTable, words: DocWords) -> Token | None:
+    """The first demand, condemnation or rejection in a protest's clause, not in a relative
+    clause ("to demand", "shouting slogans demanding"): whom the protest is aimed at."""
+    verb = trigger
+    while words.pos[verb.i] != "VERB" and verb.head.i != verb.i:
+        verb = verb.head
+    for word in verb.subtree:
+        if word.i == trigger.i or _under_relative_clause(word, verb):
+            continue
+        found = trigger_of(word, triggers, words)
+        if found is not None and found.event_type in PROTEST_AIMS:
+            return word
+    return None
+
+
+def _under_relative_clause(word: Token, top: Token) -> bool:
+    """Whether a word is in a relative clause below ``top`` (its ancestor)."""
+    for above in (word, *word.ancestors):
+        if above.i == top.i:
+            return False
+        if above.dep_ == "relcl":
+            return True
+    return False
 
 
 def _called_person(verb: Token) -> bool:
@@ -274,9 +321,11 @@ def code_events(
         for sentence in doc.sents
         for found in _sentence_triggers(sentence, triggers, verbs, words)
     )
-    for sentence, (token, trigger, coded) in candidates:
+    for sentence, (token, trigger, users) in candidates:
         attribution = cue_of.get(token.i)
-        # A verb dictionary's pattern codes intent itself ("vowed to wage war"), not obligation.
+        # A user's verb dictionary codes intent itself, as in PETRARCH ("vowed to wage war"),
+        # not obligation; the fallback's codes the act, whose intent is read as for the
+        # project's triggers ("said it would crush": a threat).
         wanting = _wanted_by(token)
         predicted = (
             wanting is not None
@@ -284,9 +333,11 @@ def code_events(
             and trigger.event_type not in COOPERATION
         )
         obliged = (wanting is not None and not predicted) or _obliged(token)
-        event_type = "REQUEST" if obliged else trigger.event_type if coded else _event_type(token, trigger)
+        event_type = "REQUEST" if obliged else trigger.event_type if users else _event_type(token, trigger)
         negated = _negated(token)
-        if negated and event_type in COOPERATION and _refused(token):
+        # A refusal is said to be, not supposed ("said Moscow would not accept": no conditional).
+        refused = negated and event_type in COOPERATION and _refused(token)
+        if refused:
             event_type, negated = "REJECT", False
         # A promised meeting ("ready to host talks") has its venue as a meeting does.
         venue = event_type in VENUE_TYPES or trigger.event_type in VENUE_TYPES
@@ -300,6 +351,12 @@ def code_events(
             event_type=trigger.event_type,
             owned_acts=owned_acts,
         )
+        if event_type == "PROTEST" and _only_places(recipient, sentence.text):
+            # "monks demonstrated in Lhasa, shouting slogans demanding independence from China",
+            # "marched to demand the president's resignation": a protest is aimed at whom its
+            # demand or condemnation is.
+            aim = _protest_aim(token, triggers, words)
+            recipient = (parties_of(aim, text, mentions)[1] if aim is not None else []) or recipient
         if not actor and trigger.event_type in STATE_ACTS:
             # "was arrested in Lebanon": the state where it was done did it.
             actor = state_of_place(token, text, mentions)
@@ -339,7 +396,7 @@ def code_events(
                 recipient=recipient,
                 attribution=attribution.id if attribution else None,
                 negated=negated,
-                hypothetical=predicted or is_hypothetical(token, lexicon),
+                hypothetical=predicted or (not refused and is_hypothetical(token, lexicon)),
             )
         )
         time = times_by_sentence.governed(token, attribution.content if attribution else [])
@@ -408,8 +465,8 @@ def _sentence_triggers(
     sentence: SpacySpan, triggers: TriggerTable, verbs: EventVerbs, words: DocWords
 ) -> list[tuple[Token, Trigger, bool]]:
     """The sentence's triggers in the sense they have there, nearest the root first, at most
-    ``CANDIDATES``, each with whether a verb dictionary coded it: a user's dictionary's
-    first, then the project's triggers, else the fallback dictionary's. The first whose
+    ``CANDIDATES``, each with whether a user's verb dictionary coded it: a user's
+    dictionary's first, then the project's triggers, else the fallback dictionary's. The first whose
     event has a political party is the sentence's event (``events.political``): where the
     main act is done by no one ("23 civilians were killed as Syrian forces launched air
     strikes"), the act in the clause under it is the event."""
@@ -432,6 +489,10 @@ def _sentence_triggers(
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
+        if carried is None and words.lemma[candidate[0].i] in INTENT_WORDS:
+            # A promise of what is no act in its sense is still a promise ("promised to
+            # democratize Serbia and establish the rule of law").
+            carried = candidate
         if carried is not None and all(carried[0].i != kept.i for kept, _, _ in found):
             found.append((*carried, False))
     # A sentence whose act is only asked about or spoken of ("Berlin expects the sanctions
@@ -442,7 +503,7 @@ def _sentence_triggers(
         and verbs.fallback is not None
         and (coded := _dictionary_trigger(sentence, verbs.fallback, senses, words))
     ):
-        found.append((*coded, True))
+        found.append((*coded, False))
     return found[:CANDIDATES]
 
 
@@ -582,6 +643,13 @@ def _through_light_verb(
         for carried_word in (child, *child.conjuncts):
             if found := trigger_of(carried_word, triggers, words):
                 return carried_word, found
+            if child.dep_ != "xcomp" or carried_word.lemma_.lower() not in COURSE:
+                continue
+            # "vowed to continue fighting", "to keep blocking": the act promised goes on
+            # past a verb of its course.
+            for act in carried_word.children:
+                if act.dep_ == "xcomp" and (found := trigger_of(act, triggers, words)):
+                    return act, found
     return token, trigger
 
 
@@ -590,7 +658,11 @@ def _obliged(token: Token) -> bool:
     it is the purpose or complement of ("must ensure security to allow supplies in")."""
     verb = token if token.pos_ == "VERB" else token.head
     while True:
-        if any(child.dep_ == "aux" and child.lower_ in OBLIGATION for child in verb.children):
+        # Joined verbs share the first's auxiliary ("must abandon ... and accept").
+        if any(
+            child.dep_ == "aux" and child.lower_ in OBLIGATION
+            for child in (*verb.children, *(verb.head.children if verb.dep_ == "conj" else ()))
+        ):
             return True
         infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
         if not (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)) or verb.head.i == verb.i:
@@ -673,7 +745,10 @@ def _refused(token: Token) -> bool:
     accept", marked hypothetical instead)."""
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
-    if auxiliaries & FUTURE or (_intended(verb) and "would" not in auxiliaries):
+    # Reported speech moves "will" back to "would" ("Pashinyan said Yerevan would not accept"):
+    # in a clause someone says, "would" is the future of the act refused.
+    reported_future = "would" in auxiliaries and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAYING
+    if auxiliaries & FUTURE or reported_future or (_intended(verb) and "would" not in auxiliaries):
         return True
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head
@@ -695,14 +770,19 @@ def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[i
 
 def _intended(token: Token) -> bool:
     """A future or intended act: "will support", "is ready to withdraw", "offered to mediate"."""
-    if any(
-        child.lower_ in {"will", "'ll", "would", "shall"} for child in token.children if child.dep_ == "aux"
-    ):
+    if any(child.lower_ in TO_COME for child in token.children if child.dep_ == "aux"):
         return True
     head = token
     while head.dep_ in {"xcomp", "acomp"} and head.head.i != head.i:
+        # "Syria is to release": an act arranged to come.
+        if head.dep_ == "xcomp" and head.head.lemma_ == "be":
+            return True
         head = head.head
-        if head.lemma_.lower() in INTENT_WORDS:
+        # "would start executing", "will begin to withdraw": the future is on the verb of
+        # beginning the act.
+        if head.lemma_.lower() in INTENT_WORDS or any(
+            child.dep_ == "aux" and child.lower_ in TO_COME for child in head.children
+        ):
             return True
     return False
 
@@ -713,18 +793,26 @@ def _end_of_words(sentence: SpacySpan) -> int:
     return last.idx + len(last.text.rstrip())
 
 
-def _distance_from_root(token: Token) -> tuple[bool, int, int]:
-    """Whether a trigger's act is in a relative clause, how far it is from the root of its
-    parse, then where it is in the text: sorted by it, the main act comes first, not one in
-    a subordinate clause, and an act a relative clause only tells of a party ("Pakistan,
-    [which has fought three wars with India], said it was ready for talks") last."""
+def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
+    """Whether a trigger's act is in a relative clause, whether in an adverbial clause, how
+    far it is from the root of its parse, then where it is in the text: sorted by it, the
+    main act comes first, then one of a clause of purpose, condition or time ("went on a
+    hunger strike [to protest]", "ready to observe a truce [if Russian forces halted their
+    bombardment]", "put on high alert [after India struck]"), however near the root, and an
+    act a relative clause only tells of a party ("Pakistan, [which has fought three wars
+    with India], said it was ready for talks") last."""
     act = _act_of(token)
-    return _in_relative_clause(act), _depth(act), token.i
+    path = (act, *act.ancestors)
+    return any(word.dep_ == "relcl" for word in path), any(map(_marked_clause, path)), _depth(act), token.i
 
 
-def _in_relative_clause(token: Token) -> bool:
-    """Whether a word is in a relative clause ("which has fought three wars")."""
-    return any(word.dep_ == "relcl" for word in (token, *token.ancestors))
+def _marked_clause(verb: Token) -> bool:
+    """Whether a verb heads an adverbial clause marked by a conjunction or "to" ("[if Russian
+    forces halted]", "[to protest]"), not a participle's ("..., [accusing him of]"), which
+    may tell the act itself."""
+    return verb.dep_ == "advcl" and any(
+        child.dep_ in {"mark", "aux"} and child.tag_ in {"IN", "TO"} for child in verb.children
+    )
 
 
 def _act_of(token: Token) -> Token:

@@ -40,6 +40,10 @@ STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
 STATE_HEADS = frozenset({"nobody", "none", "side", "sides", "delegation", "delegations"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
+# Heads that, counted ("the two countries", "both sides", "the three neighbours"), stand for
+# states the text named before: reciprocal acts between them ("The two sides struck a deal").
+COUNTED_STATES = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states", "allies"})
+COUNTS = frozenset({"two", "both", "three", "four"})
 # Words of quantity before the party proper ("Thousands of Nigerians").
 QUANTITIES = frozenset(
     {"thousands", "hundreds", "millions", "dozens", "tens", "scores", "some", "many", "most"}
@@ -177,6 +181,9 @@ class PartyJudge:
         if any(word in POLITICAL_TITLES for word in words):
             return True
         head = head_of(party.text)
+        # "The two countries", "both sides": states the sentence counts, named before it.
+        if head.lower() in COUNTED_STATES and any(word.lower() in COUNTS for word in words):
+            return True
         # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
         if head.lower() in POLITICAL_BODIES and any(word[:1].isupper() for word in words[1:]):
             return True

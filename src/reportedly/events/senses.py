@@ -24,6 +24,7 @@ from reportedly.nlp.trees import first_conjunct, subtree_without_clauses
 NO_EVENT = "-"
 ANY_TRIGGER = "*"
 SCORELINE = "<scoreline>"
+_ALWAYS = frozenset({ANY_TRIGGER})
 # A score ("3-1", "2 - 0"), not a range of days before a month ("from 6-10 February").
 _SCORELINE = re.compile(
     r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])"
@@ -93,8 +94,10 @@ class SentenceSenses:
 
     def _holds(self, token: Token, rule: SenseRule) -> bool:
         """Whether one of the rule's words is at its place around the trigger; the sentence
-        tells a score (SCORELINE: "2-0", "2 - 0") only where its words do not already hold."""
-        if not rule.words.isdisjoint(self._words_at(token, rule.place)):
+        tells a score (SCORELINE: "2-0", "2 - 0") only where its words do not already hold;
+        a rule whose words are ANY_TRIGGER holds always (the trigger's other senses, after its
+        rules for the one that is an event: "recalled its ambassador", not "recalled that")."""
+        if rule.words == _ALWAYS or not rule.words.isdisjoint(self._words_at(token, rule.place)):
             return True
         if rule.place != "sentence" or SCORELINE not in rule.words:
             return False
