@@ -58,6 +58,12 @@ def event_parties(event: Event) -> tuple[str, list[tuple[str, str | None]], list
     return event.event_type, coded(event.actor), coded(event.recipient)
 
 
+def first_event(extract, text: str) -> tuple[str, str] | None:
+    """The type and trigger of a passage's first event, or None."""
+    events = extract(text).events
+    return (events[0].event_type, events[0].trigger.text) if events else None
+
+
 @pytest.fixture(scope="session")
 def extract(extractor: Extractor):
     """Extract from a passage: ``extract(text)`` gives an :class:`Extraction`."""

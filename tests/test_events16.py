@@ -13,12 +13,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import event_parties as coded
-
-
-def first_event(extract, text: str) -> tuple[str, str] | None:
-    """The type and trigger of a passage's first event, or None."""
-    events = extract(text).events
-    return (events[0].event_type, events[0].trigger.text) if events else None
+from conftest import first_event
 
 
 @pytest.mark.parametrize(

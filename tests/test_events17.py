@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def first_event(extract, text: str) -> tuple[str, str] | None:
-    """The type and trigger of a passage's first event, or None."""
-    events = extract(text).events
-    return (events[0].event_type, events[0].trigger.text) if events else None
+from conftest import first_event
 
 
 @pytest.mark.parametrize(
