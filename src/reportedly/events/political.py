@@ -64,6 +64,10 @@ _CAPITAL_PARTY = re.compile(
 )
 # Acts done to a place: their recipient capital is the city ("shelled Kyiv", "blockade Paris").
 PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
+# A protest is political in itself: its actor need only be of a country, whoever they are
+# ("Filipino fishermen staged a boat protest", "Farmers blocked roads across France in
+# protest"; PLOVER's protesters, the gold's CVL, LAB, AGR, BUS and EDU protesters).
+PROTEST = "PROTEST"
 # A visit's mode: where the visitor goes is a place, not a party ("The band flew to Tokyo").
 VISIT = "visit"
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -142,8 +146,10 @@ class PartyJudge:
             recipients = [party for party in recipients if not self._is_named_place(party)]
         # An actor is never a mere place: where it follows "in", it is the state that did
         # what was done there ("was arrested in Lebanon").
-        return any(self._is_political(party) for party in event.actor) or any(
-            self._is_political(party) and not _is_place(party, event) for party in recipients
+        return (
+            any(self._is_political(party) for party in event.actor)
+            or any(self._is_political(party) and not _is_place(party, event) for party in recipients)
+            or (event.event_type == PROTEST and any(_is_of_country(party) for party in event.actor))
         )
 
     def _is_named_place(self, party: EventActor) -> bool:
@@ -205,6 +211,11 @@ def head_of(words: str) -> str:
     if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
         return head_of(rest[0])
     return _POSSESSIVE.sub("", before[-1]) if before else ""
+
+
+def _is_of_country(party: EventActor) -> bool:
+    """Whether a party's code names a country and its words are no mere place name."""
+    return party.actor is not None and party.actor.country is not None and not is_place_name(party.text)
 
 
 def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
