@@ -48,6 +48,14 @@ COUNTS = frozenset({"two", "both", "three", "four"})
 QUANTITIES = frozenset(
     {"thousands", "hundreds", "millions", "dozens", "tens", "scores", "some", "many", "most"}
 )
+# Political bodies' words that, of a country, are its state's organs even when no capital
+# names them ("Kenya's anti-corruption commission", "the Thai constitutional court"); not
+# "agency", "party", "committee" or "movement", which a news outlet, a birthday or a sports
+# body may be of.
+STATE_BODIES = frozenset(
+    {"commission", "council", "court", "tribunal", "parliament", "assembly", "legislature"}
+    | {"senate", "congress", "ministry", "directorate", "bureau", "department", "cabinet"}
+)
 # Titles that make their holder a political party though no sector codes them ("Palestinian
 # leader Yasser Arafat").
 POLITICAL_TITLES = frozenset({"leader", "leaders", "regime", "dictator", "warlord", "strongman"})
@@ -192,6 +200,8 @@ class PartyJudge:
             return True
         # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
         if head.lower() in POLITICAL_BODIES and any(word[:1].isupper() for word in words[1:]):
+            return True
+        if head.lower() in STATE_BODIES and actor is not None and actor.country is not None:
             return True
         if actor is None or actor.country is None or is_place_name(party.text):
             return False
