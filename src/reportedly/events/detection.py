@@ -596,8 +596,9 @@ def _asked(token: Token) -> bool:
 
 def _spoken_of(token: Token, trigger: Trigger) -> bool:
     """Whether a noun sanction ("sanctions", "embargo") is only spoken of: neither someone's
-    ("the EU's sanctions", "its sanctions", "sanctions by the US") nor what an imposing verb's subject
-    imposes ("imposed sanctions", "sanctions were imposed"); its party would be the speaker's
+    ("the EU's sanctions", "its sanctions", "sanctions by the US"), nor what an imposing verb's subject
+    imposes ("imposed sanctions", "sanctions were imposed"), nor a passive's subject with an agent
+    ("the expulsion ... was decided by the council"); its party would be the speaker's
     or another act's ("Kremlin says sanctions will not change its course")."""
     if token.pos_ != "NOUN" or trigger.event_type != "SANCTION":
         return False
@@ -606,8 +607,12 @@ def _spoken_of(token: Token, trigger: Trigger) -> bool:
     measure = first_conjunct(token.head if token.dep_ == "compound" else token)
     if any(child.dep_ == "poss" for child in measure.children) or owner_of(measure) is not None:
         return False  # "the EU's sanctions", "its sanctions", "sanctions by the US"
-    if measure.dep_ in SUBJECTS and _takes_effect(measure.head):
-        return False  # "EU sanctions against Russia took effect": they are imposed
+    if measure.dep_ in SUBJECTS and (
+        _takes_effect(measure.head) or any(child.dep_ == "agent" for child in measure.head.children)
+    ):
+        # "EU sanctions against Russia took effect": they are imposed; "The expulsion of the
+        # ambassador was decided by the council": someone did it.
+        return False
     return not (measure.dep_ in CARRIED and measure.head.lemma_.lower() in SANCTIONING_VERBS)
 
 
