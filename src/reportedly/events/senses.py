@@ -33,6 +33,8 @@ _SCORELINE = re.compile(
 # What a trigger's own phrase leaves out: the clauses joined to it.
 _CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
+# Clauses whose subject is the verb's object in meaning ("let [inspectors] back").
+_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 PLACES = frozenset({"object", "subject", "verb", "phrase", "sentence"})
 # Where a noun act is what its verb does to it: the verb's object, or its subject in the
 # passive ("sanctions were removed").
@@ -120,6 +122,11 @@ class SentenceSenses:
                     words.append(child)
                 elif child.dep_ == "prep":
                     words.extend(grand for grand in child.children if grand.dep_ == "pobj")
+                elif child.dep_ in _COMPLEMENTS:
+                    # Whom a verb lets or has act is its object, which the parser makes the
+                    # complement's subject ("allowed [the UN team] to enter", "let
+                    # [inspectors] back").
+                    words.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
             return _forms(words, self._doc_words)
         if place == "verb":
             # The verb a noun act is the object of ("removed [the] sanctions", "lodged a
