@@ -10,6 +10,7 @@ happens ("in Paris") acts in nothing, nor does a city that is no capital or a re
 ("Mumbai", "northern Vietnam": ``events.places``). A capital that acts stands for its
 government or organisation (``data/event_capitals.tsv``: "Brussels" the EU), except as the
 place an attack or protest is aimed at ("shelled Kyiv") or a visit goes to ("flew to Tokyo").
+A protest is political in itself: any actor of a country will do ("Filipino fishermen").
 """
 
 from __future__ import annotations
