@@ -114,6 +114,9 @@ def test_a_range_of_days_is_no_score_but_a_score_is(extract):
     text = "The United Nations welcomed the decisions taken at the council's meeting from 6-10 February 2018."
     assert [coded(event) for event in extract(text).events] == [("SUPPORT", "welcomed", ["IGOUNO"], [])]
     assert extract("Chelsea beat Arsenal 3-1 in the league on Sunday.").events == []
+    # a score at the sentence's or a clause's end: its full stop or comma is no decimal point
+    assert extract("Ireland attacked relentlessly and beat France 30-20.").events == []
+    assert extract("Ireland attacked relentlessly and beat France 30-20, a record.").events == []
 
 
 def test_the_parts_split_by_the_hash_of_the_id_whatever_the_order():

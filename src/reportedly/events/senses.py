@@ -25,9 +25,10 @@ NO_EVENT = "-"
 ANY_TRIGGER = "*"
 SCORELINE = "<scoreline>"
 _ALWAYS = frozenset({ANY_TRIGGER})
-# A score ("3-1", "2 - 0"), not a range of days before a month ("from 6-10 February").
+# A score ("3-1", "2 - 0", at a clause's or sentence's end too: "won 30-20."), not a range of
+# days before a month ("from 6-10 February") nor of decimals ("1.5-2.5", "3-4.5").
 _SCORELINE = re.compile(
-    r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d.,%])"
+    r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d%]|[.,]\d)"
     r"(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 )
 # What a trigger's own phrase leaves out: the clauses joined to it.
