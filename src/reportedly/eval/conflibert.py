@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from reportedly.eval import GoldError, check_part
 from reportedly.eval.jsonl import write_json_lines
-from reportedly.events.political import head_of
+from reportedly.events.parties import head_of
 from reportedly.extract import Extractor
 from reportedly.model import Document, EventActor, Extraction
 from reportedly.nlp.pipeline import DEFAULT_MODEL, DEFAULT_TAGGER

@@ -129,6 +129,12 @@ _OWN_COUNTRY = re.compile(r"(?:his|her|its|their|our|my)\s+(?:own\s+)?(?:country
 PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside)\s")
 # What follows the head of a party's words: a phrase after a preposition or a comma.
 AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
+# Words of quantity before the party proper ("Thousands of Nigerians").
+QUANTITIES = frozenset(
+    {"thousands", "hundreds", "millions", "dozens", "tens", "scores", "some", "many", "most"}
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
 # Pronoun objects that stand for a person named before them.
 PERSON_OBJECTS = frozenset({"him", "her"})
 # Heads of prepositions whose noun is no party to the act but who reports it or why it was
@@ -1497,22 +1503,9 @@ def code_parties(
             ):
                 party.actor = coder.actor(people)
                 continue
-            whole = _whole_name(party.text, entity, coder, published) if entity is not None else None
-            if whole is not None:
-                party.actor = coder.actor(whole)
-                continue
-            branch = _branch(party.text, entity, coder, published) if entity is not None else None
-            if branch is not None:
-                party.actor = coder.actor(branch)
-                continue
-            # "The Jordanian Senate" JORLEG, not the USAGOVLEG of "Senate".
-            body = (
-                coder.body_of_country(party.text, entity.name, entity.actor.code, published)
-                if entity is not None and entity.actor is not None and entity.actor.country is not None
-                else None
-            )
-            if body is not None:
-                party.actor = coder.actor(body)
+            closer = _named_more_closely(party.text, entity, coder, published) if entity is not None else None
+            if closer is not None:
+                party.actor = coder.actor(closer)
                 continue
             if entity is not None and entity.actor is not None:
                 party.actor = entity.actor
@@ -1637,14 +1630,21 @@ def _weapon_sectors() -> dict[str, str]:
     return {noun.lower(): sector for noun, sector in lines}
 
 
+def head_of(words: str) -> str:
+    """The head word of a party's words ("sides" of "the Turkish and Greek sides of Cyprus",
+    "Nissan" of "Japan's Nissan", "Nigerians" of "Thousands of Nigerians"), without a
+    possessive ending or a bracket."""
+    words = _BRACKETS.sub("", words)
+    before = AFTER_HEAD.sub("", words, count=1).split()
+    if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
+        return head_of(rest[0])
+    return _POSSESSIVE.sub("", before[-1]) if before else ""
+
+
 def names_party(words: str) -> bool:
     """Whether a party's words name people or a body by their head noun ("37 prisoners", "its
     owners", "about 550 households", "dozens of fighters", "the government"), in the singular
     or the plural."""
-    # Imported here: events.political imports this module at its top (AFTER_HEAD,
-    # PLACE_BEFORE, of_sectors, without_name), so neither can import the other there.
-    from reportedly.events.political import head_of
-
     return head_of(words).lower() in PARTY_NOUN_FORMS
 
 
@@ -1710,6 +1710,23 @@ def _place_in_context(code: str, places: Iterable[Entity], coder: ActorCoder, da
         if alone is not None and alone[:3] == code[:3] != entity.actor.code[:3]:
             return entity.actor.code[:3] + code[3:]
     return code
+
+
+def _named_more_closely(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
+    """The code a party's words give where they say more than the entity NER named in them:
+    an organisation's whole name (``_whole_name``), an armed group's branch (``_branch``), or
+    a body of the country they name ("The Jordanian Senate" JORLEG, not the USAGOVLEG of
+    "Senate"); else None."""
+    actor = entity.actor
+    return (
+        _whole_name(words, entity, coder, day)
+        or _branch(words, entity, coder, day)
+        or (
+            coder.body_of_country(words, entity.name, actor.code, day)
+            if actor is not None and actor.country is not None
+            else None
+        )
+    )
 
 
 def _whole_name(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:

@@ -19,7 +19,7 @@ import re
 
 from reportedly.attribution.lexicon import word_set
 from reportedly.events.detection import event_id
-from reportedly.events.parties import AFTER_HEAD, PLACE_BEFORE, of_sectors, without_name
+from reportedly.events.parties import PLACE_BEFORE, head_of, of_sectors, without_name
 from reportedly.events.places import is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
 from reportedly.resolve.actors import ActorCoder, capital_codes, shipped_tables
@@ -39,16 +39,10 @@ STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
 # Heads of a party's words that stand for the state they are of ("Nobody in Ukraine", "the
 # Turkish and Greek sides of Cyprus").
 STATE_HEADS = frozenset({"nobody", "none", "side", "sides", "delegation", "delegations"})
-_POSSESSIVE = re.compile(r"['’]s?$")
-_BRACKETS = re.compile(r"\s*\([^)]*\)")
 # Heads that, counted ("the two countries", "both sides", "the three neighbours"), stand for
 # states the text named before: reciprocal acts between them ("The two sides struck a deal").
 COUNTED_STATES = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states", "allies"})
 COUNTS = frozenset({"two", "both", "three", "four"})
-# Words of quantity before the party proper ("Thousands of Nigerians").
-QUANTITIES = frozenset(
-    {"thousands", "hundreds", "millions", "dozens", "tens", "scores", "some", "many", "most"}
-)
 # Political bodies' words that, of a country, are its state's organs even when no capital
 # names them ("Kenya's anti-corruption commission", "the Thai constitutional court"); not
 # "agency", "party", "committee" or "movement", which a news outlet, a birthday or a sports
@@ -211,17 +205,6 @@ class PartyJudge:
             or head in self._state_words
             or (head[:1].isupper() and self._coder.code_description(head, None) is not None)
         )
-
-
-def head_of(words: str) -> str:
-    """The head word of a party's words ("sides" of "the Turkish and Greek sides of Cyprus",
-    "Nissan" of "Japan's Nissan", "Nigerians" of "Thousands of Nigerians"), without a
-    possessive ending or a bracket."""
-    words = _BRACKETS.sub("", words)
-    before = AFTER_HEAD.sub("", words, count=1).split()
-    if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
-        return head_of(rest[0])
-    return _POSSESSIVE.sub("", before[-1]) if before else ""
 
 
 def _is_of_country(party: EventActor) -> bool:
