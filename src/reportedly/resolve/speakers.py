@@ -446,7 +446,7 @@ class SpeakerResolver:
         """Whether an attribution's cue is a verb of asking ("was asked", "asked by")."""
         if attribution.cue is None:
             return False
-        cue = self.doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
+        cue = self._words(attribution.cue)
         return cue is not None and any(word.lemma_.lower() in self.question_verbs for word in cue)
 
     def maker_by_outlet(self, statement: Token, attribution: Attribution) -> Entity | None:
@@ -476,7 +476,7 @@ class SpeakerResolver:
         one whose parties resolve to one entity or to none."""
         if attribution.source is None:
             return None
-        phrase = self.doc.char_span(attribution.source.start, attribution.source.end, alignment_mode="expand")
+        phrase = self._words(attribution.source)
         if phrase is None or len(phrase) == 0:
             return None
         pair = self._pair_of_kind(phrase, attribution, previous)
@@ -624,9 +624,7 @@ class SpeakerResolver:
 
     def _source_entity(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         """The entity the words of a source (not None) name or refer to."""
-        source_tokens = self.doc.char_span(
-            attribution.source.start, attribution.source.end, alignment_mode="expand"
-        )
+        source_tokens = self._words(attribution.source)
         if source_tokens is None or len(source_tokens) == 0:
             return None
         if (
@@ -904,7 +902,7 @@ class SpeakerResolver:
 
     def _subject_of(self, mention: _Mention) -> Token:
         """The verb whose subject a mention is."""
-        return self.doc.char_span(mention.start, mention.end, alignment_mode="expand").root.head
+        return self._words(mention).root.head
 
     def _entity_named(self, name: Span) -> Entity:
         """The person a name outside the entities' mentions may be (a signature, a byline):
@@ -930,7 +928,7 @@ class SpeakerResolver:
     def _within_preposition(self, mention: _Mention, phrase: TokenSpan) -> bool:
         """Whether a name hangs on a preposition inside the source phrase ("the leaders of
         Germany and [France]"): the parse says what the words before it cannot."""
-        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        words = self._words(mention)
         return words is not None and len(words) > 0 and within_preposition(words.root, phrase)
 
     def ranked(
@@ -1133,7 +1131,7 @@ class SpeakerResolver:
         "Dutch Prime Minister Mark Rutte")."""
         found: set[str] = set()
         for mention in self.by_entity.get(entity_id, ()):
-            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            words = self._words(mention)
             if words is not None and len(words) > 0 and words.root.left_edge.i < words.start:
                 found |= self._countries_named_in(
                     Span.of(self.text, words.root.left_edge.idx, words.start_char)
@@ -1160,7 +1158,7 @@ class SpeakerResolver:
 
     def _places_named_in(self, span: Span) -> list[str]:
         """The names of the places a span names ("Florida" of "The Florida senator")."""
-        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        words = self._words(span)
         return [ent.text for ent in words.ents if ent.label_ == "GPE"] if words is not None else []
 
     def _states_of(self, entity_id: str) -> list[str]:
@@ -1175,7 +1173,7 @@ class SpeakerResolver:
     def _countries_named_in(self, span: Span) -> set[str]:
         """The countries of the places and peoples named in a span ("ITA" of "Italy's prime
         minister", "ESP" of "the Spaniard")."""
-        words = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+        words = self._words(span)
         if words is None:
             return set()
         return {
@@ -1315,7 +1313,7 @@ class SpeakerResolver:
         known = {name.casefold() for e in self.entities for name in (e.name, e.name.split()[-1], *e.aliases)}
         for entity in self.entities:
             for span in entity.mentions:
-                tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+                tokens = self._words(span)
                 covered.update(range(tokens.start, tokens.end) if tokens is not None else ())
         found: dict[str, Entity] = {}
         run: list[Token] = []
@@ -1659,7 +1657,7 @@ class SpeakerResolver:
         for entity in self.entities:
             found = phrases.setdefault(entity.id, [entity.role] if entity.role else [])
             for span in entity.mentions:
-                tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+                tokens = self._words(span)
                 if tokens is not None and len(tokens) > 0 and (given := role_of(tokens, _is_role)):
                     found.append(given[0])
         return phrases
@@ -1709,11 +1707,11 @@ class SpeakerResolver:
         return kinds
 
     def _made_by(self, mention: _Mention) -> Token | None:
-        tokens = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        tokens = self._words(mention)
         return made_noun(tokens.root) if tokens is not None and len(tokens) > 0 else None
 
     def _described(self, mention: _Mention) -> str | None:
-        tokens = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        tokens = self._words(mention)
         return descriptor(tokens) if tokens is not None and len(tokens) > 0 else None
 
     def _role_fit(self, entity: Entity, reference: Reference) -> tuple[bool, bool, bool]:
@@ -1848,7 +1846,7 @@ class SpeakerResolver:
         mentions = self.by_entity.get(mention.entity.id)
         if not mentions or mentions[0].start != mention.start:
             return False
-        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        words = self._words(mention)
         return words is not None and any(child.dep_ == "appos" for child in words.root.children)
 
     def _clause_subject(self, pronoun: Token) -> _Mention | None:
@@ -2020,7 +2018,7 @@ class SpeakerResolver:
         manager": a club, an office, a campaign), which are no person for it."""
         described = set()
         for mention in self.mentions:
-            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            words = self._words(mention)
             if words and described_by_role(words.root, lambda word: word.lower() in ROLE_NOUNS):
                 described.add(mention.entity.id)
         # Names before a role noun, wherever NER put them ("the Tottenham Hotspur manager").
@@ -2075,13 +2073,17 @@ class SpeakerResolver:
             for span in entity.mentions:
                 if _dateline(self.text, span.start, span.end):
                     continue  # where the story was filed: no one's antecedent ("FRANKFURT, Oct 25 -")
-                tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
+                tokens = self._words(span)
                 dep = tokens.root.dep_ if tokens is not None and len(tokens) > 0 else ""
                 mentions.append(_Mention(span.start, span.end, entity, self._sentence(span.start), dep))
         return mentions
 
     def _sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def _words(self, span: Span | _Mention) -> TokenSpan | None:
+        """The doc's words over a span's characters, widened to whole words."""
+        return self.doc.char_span(span.start, span.end, alignment_mode="expand")
 
 
 def _personal_kind(entity: Entity) -> str | None:
