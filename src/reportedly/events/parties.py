@@ -361,8 +361,7 @@ def parties_of(
         actor_token, recipient_token = owner or subject or agent, objects[0] if objects else None
         asked = _asked(trigger, objects, ranks, actor_words, text, mentions)
         if asked is not None and ranks[asked.i][-1] < UNNAMED:
-            objects.remove(asked)
-            objects.insert(0, asked)
+            _to_front(objects, asked)
             recipient_token = asked
         people = _people_aimed_at(trigger, objects, ranks) or asked
         if people is not None and recipient_token is not None:
@@ -400,6 +399,12 @@ def parties_of(
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
 
 
+def _to_front(objects: list[Token], token: Token) -> None:
+    """Make one of the candidates the first, the rest in their order."""
+    objects.remove(token)
+    objects.insert(0, token)
+
+
 def _pressing(trigger: Token) -> Token | None:
     """Who pressed for a concession the trigger makes, in its clause: the source of a noun of
     pressure or protest ("under pressure from [farmers]", "after weeks of [student]
@@ -434,8 +439,7 @@ def _owner_first(
     act = lemma is not None and (lemma in owned_acts or lemma in DECISIONS)
     owner = owner_of(first) if act else None
     if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
-        objects.remove(owner)
-        objects.insert(0, owner)
+        _to_front(objects, owner)
 
 
 def _asked(
@@ -490,8 +494,7 @@ def _receiver_first(
         None,
     )
     if receiver is not None:
-        objects.remove(receiver)
-        objects.insert(0, receiver)
+        _to_front(objects, receiver)
 
 
 def _party_noun(token: Token, nouns: frozenset[str] = PARTY_NOUNS) -> bool:
