@@ -31,6 +31,7 @@ from reportedly.events.parties import (
     SUBJECTS,
     VENUE_TYPES,
     NamedMentions,
+    names_time,
     owned_by_speaker,
     owner_of,
     parties_of,
@@ -190,7 +191,7 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
         if (
             dep in {"prt", "prep", "advmod"}  # "stepped [down]" is parsed either way
             and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
-            and not _of_time(child)
+            and not names_time(child)  # "called a ceasefire [on Friday]": no "call on"
         ):
             return found
         # "called on Friday for Britain to stay": the preposition marks the clause.
@@ -274,12 +275,6 @@ def _names_in_quotes(person: Token) -> bool:
         return True
     words = person.doc[person.left_edge.i : person.right_edge.i + 2]
     return any(word.is_quote for word in words)
-
-
-def _of_time(preposition: Token) -> bool:
-    """Whether a preposition only says when ("called a ceasefire [on Friday]", "arrived [in
-    March]"): no "call on" or "arrive in" of the trigger's phrase."""
-    return any(child.dep_ == "pobj" and child.ent_type_ in {"DATE", "TIME"} for child in preposition.children)
 
 
 def _headline_verb(token: Token, words: DocWords) -> bool:

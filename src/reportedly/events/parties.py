@@ -27,6 +27,7 @@ from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extr
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.dictionaries import english_plural
+from reportedly.resolve.entities import DATE_LABELS
 from reportedly.resolve.metonyms import stands_for_government
 from reportedly.resolve.nominals import HUMAN_NOUNS
 from reportedly.resolve.offices import shipped_office_holders
@@ -192,8 +193,6 @@ DECISIONS = frozenset(
     {"decision", "proposal", "plan", "offer", "move", "policy", "position", "stance", "bid", "refusal"}
     | {"call", "request", "demand", "initiative", "action", "crackdown", "effort", "campaign", "conduct"}
 )
-# Entity types of times.
-TIMES = frozenset({"DATE", "TIME"})
 # Nouns of asking or backing, and the prepositions that make them the circumstance of an
 # act ("at the request of", "under pressure from", "with the backing of"); not "despite",
 # against whom the act goes ("declined to resign despite pressure by the Commission").
@@ -316,7 +315,7 @@ def parties_of(
     objects = [
         _named_before(token, actor_words)
         for token in candidates
-        if token.ent_type_ not in TIMES
+        if token.ent_type_ not in DATE_LABELS
         and not _locates(token, candidate_words)
         and token != owner
         and not (venue and (_is_venue(token) or _names_only_venue(token, text, mentions)))
@@ -857,7 +856,7 @@ def owner_of(trigger: Token) -> Token | None:
         return None
     for child in trigger.children:
         # Not a pronoun ("its") nor a time ("Saturday's meeting").
-        if child.dep_ == "poss" and child.tag_ != "PRP$" and child.ent_type_ not in TIMES:
+        if child.dep_ == "poss" and child.tag_ != "PRP$" and child.ent_type_ not in DATE_LABELS:
             return child
         if child.dep_ == "prep" and child.lower_ == "by":
             return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
@@ -1373,10 +1372,13 @@ def _phrase(token: Token, text: str) -> Span:
 def _is_time(word: Token) -> bool:
     """Whether a word after a noun says when ("this month", "on Thursday", "during a visit")."""
     if word.dep_ == "prep":
-        return word.lower_ == "during" or any(
-            child.dep_ == "pobj" and child.ent_type_ in TIMES for child in word.children
-        )
-    return word.dep_ == "npadvmod" and word.ent_type_ in TIMES
+        return word.lower_ == "during" or names_time(word)
+    return word.dep_ == "npadvmod" and word.ent_type_ in DATE_LABELS
+
+
+def names_time(preposition: Token) -> bool:
+    """Whether a preposition's object is a date or a time ("[on] Friday", "[in] March")."""
+    return any(child.dep_ == "pobj" and child.ent_type_ in DATE_LABELS for child in preposition.children)
 
 
 def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
