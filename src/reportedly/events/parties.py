@@ -187,7 +187,9 @@ MUTUAL = frozenset({"exchange"})
 # The words of a reciprocal object, whose recipients are its verb's actors.
 RECIPROCALS = ({"each", "other"}, {"one", "another"})
 # Nouns that count the people after their "of" ("dozens of students", "a group of monks").
-COUNTS = frozenset({"dozen", "hundred", "thousand", "million", "score", "ten", "number", "group", "handful"})
+COUNTING_NOUNS = frozenset(
+    {"dozen", "hundred", "thousand", "million", "score", "ten", "number", "group", "handful"}
+)
 # Nouns of what someone decides or proposes ("Turkey's decision", "Eritrea's proposal").
 DECISIONS = frozenset(
     {"decision", "proposal", "plan", "offer", "move", "policy", "position", "stance", "bid", "refusal"}
@@ -500,7 +502,7 @@ def _party_noun(token: Token, nouns: frozenset[str] = PARTY_NOUNS) -> bool:
     """Whether a word is a noun of people or of a body ("prisoners", "government"), or counts
     them ("dozens of students"); with other ``nouns``, of those."""
     lemma = token.lemma_.lower()
-    if lemma in COUNTS:
+    if lemma in COUNTING_NOUNS:
         counted = (grand for child in token.children if child.lower_ == "of" for grand in child.children)
         return any(grand.dep_ == "pobj" and grand.lemma_.lower() in nouns for grand in counted)
     return lemma in nouns

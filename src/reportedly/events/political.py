@@ -42,7 +42,7 @@ STATE_HEADS = frozenset({"nobody", "none", "side", "sides", "delegation", "deleg
 # Heads that, counted ("the two countries", "both sides", "the three neighbours"), stand for
 # states the text named before: reciprocal acts between them ("The two sides struck a deal").
 COUNTED_STATES = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states", "allies"})
-COUNTS = frozenset({"two", "both", "three", "four"})
+STATE_NUMBERS = frozenset({"two", "both", "three", "four"})
 # Political bodies' words that, of a country, are its state's organs even when no capital
 # names them ("Kenya's anti-corruption commission", "the Thai constitutional court"); not
 # "agency", "party", "committee" or "movement", which a news outlet, a birthday or a sports
@@ -191,7 +191,7 @@ class PartyJudge:
             return True
         head = head_of(party.text)
         # "The two countries", "both sides": states the sentence counts, named before it.
-        if head.lower() in COUNTED_STATES and any(word.lower() in COUNTS for word in words):
+        if head.lower() in COUNTED_STATES and any(word.lower() in STATE_NUMBERS for word in words):
             return True
         # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
         if head.lower() in POLITICAL_BODIES and any(word[:1].isupper() for word in words[1:]):
