@@ -74,11 +74,16 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
 
 @pytest.mark.parametrize(
     ("folder", "counts"),
-    [(VARIED, (47, 466, 0)), (VARIED.parent / "fresh", (30, 363, 0))],
-    ids=["varied", "fresh"],
+    [
+        (VARIED, (47, 466, 0)),
+        (VARIED.parent / "fresh", (30, 363, 0)),
+        (VARIED.parent / "varied-train-a", (30, 364, 0)),
+        (VARIED.parent / "varied-train-b", (30, 346, 0)),
+    ],
+    ids=["varied", "fresh", "varied-train-a", "varied-train-b"],
 )
 def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:
-    """Every record of the varied and the fresh speaker gold names a passage, and its span lies
+    """Every record of the project's passage golds names a passage, and its span lies
     inside the text with no space around it (the offsets were taken mechanically; this keeps
     them so)."""
     passages = {article.name: article.text for article in read_articles(folder / "passages.jsonl")}
