@@ -45,6 +45,7 @@ from reportedly.resolve.nominals import (
     PERSON_NOUNS,
     QUALIFIERS,
     ROLE_PHRASES,
+    code_fields,
     descriptor,
     entity_types,
     kind_excludes,
@@ -53,6 +54,7 @@ from reportedly.resolve.nominals import (
     role_field,
     role_head,
     role_modifiers,
+    staff_kinds,
     title_role,
     types_agree,
 )
@@ -232,6 +234,8 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
         return 1
     # The head the name owns or modifies: its first lowercase word ("'s tweet", "/ORC poll released").
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
+    if _owned_person(_POSSESSIVE.sub("", after, count=1), owned):
+        return None  # "Trump's campaign manager", "the Clinton campaign's spokesman": not Trump nor Clinton
     if (
         all(word.lower() in _MAKER_OPENERS or _modifier(word) for word in before)
         and (
@@ -246,6 +250,25 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
         # team" where the article names no "Rubio team" (``_campaigns``; else that is named whole)
         return 2
     return None
+
+
+def _owned_person(after: str, owned: str) -> bool:
+    """Whether the noun compound a name owns or modifies, from its first lowercase word
+    (``owned``), holds a person's noun after it ("campaign manager", "campaign's spokesman"): the
+    phrase then names that person, not the owner, whatever the compound opens with."""
+    compound: list[str] = []
+    for word in after.split():
+        bare = re.sub(r"['’]s?$", "", word.rstrip(",.;:"))
+        if not (bare.isalpha() and bare.islower()) or bare in PREPOSITIONS:
+            break
+        compound.append(bare)
+        if word != bare and not word.endswith(("'s", "’s")):
+            break  # punctuation ends the phrase
+    return (
+        bool(compound)
+        and compound[0] == owned
+        and any(word in PERSON_NOUNS | HUMAN_NOUNS for word in compound[1:])
+    )
 
 
 def _modifier(word: str) -> bool:
@@ -1026,7 +1049,15 @@ class SpeakerResolver:
         if not holders and field not in {None, "politics"}:
             # "The anchor for Univision": the reporter the text named, where no one is given the
             # very role (politics is left out: its roles are held by most people a story names).
-            peers = [c for c in candidates if c.person and not c.after and self._field_of(c) == {field}]
+            # Within the reach of a kind: a journalist named long before is seldom the one meant.
+            peers = [
+                c
+                for c in candidates
+                if c.person
+                and not c.after
+                and c.sentences_back <= KIND_REACH
+                and self._field_of(c) == {field}
+            ]
             chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
@@ -1118,12 +1149,45 @@ class SpeakerResolver:
         return bool(fields) and field not in fields
 
     def _field_of(self, candidate: Candidate) -> set[str]:
-        """The fields of work of the roles the text gives a candidate."""
-        return {
+        """The fields of work of the roles the text gives a candidate, and of a person's
+        actor code ("the host" is not a candidate coded a US elite, nor "the moderator")."""
+        fields = {
             given
             for phrase in self.role_phrases.get(candidate.entity_id, ())
             if (role := title_role(phrase.split())) is not None and (given := role_field(role[0]))
         }
+        entity = self.by_id.get(candidate.entity_id)
+        if candidate.person and entity is not None and (code := self.code_of(entity.name)):
+            fields |= code_fields(code)
+        if candidate.person and any(
+            self._of_outlet(mention) for mention in self.by_entity.get(candidate.entity_id, ())
+        ):
+            fields.add("media")
+        return fields
+
+    def _of_outlet(self, mention: _Mention) -> bool:
+        """Whether a person's mention ties them to a news outlet: "CNN's Jake Tapper", "Jake
+        Tapper of CNN", "Tapper, of CNN" (a journalist, for the media's titles: "the host")."""
+        tokens = self._words(mention)
+        if tokens is None or len(tokens) == 0:
+            return False
+        root = tokens.root
+        owners = [
+            child for child in root.children if child.dep_ in {"poss", "compound"} and child.i < tokens.start
+        ]
+        places = [
+            grand
+            for child in root.rights
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "at", "with"}
+            for grand in child.children
+            if grand.dep_ == "pobj"
+        ]
+        return any(
+            self.names_outlet(
+                self.doc[token.left_edge.i : token.i + 1].text.removeprefix("the ").removeprefix("The ")
+            )
+            for token in owners + places
+        )
 
     def _countries_named_before(self, entity_id: str) -> set[str]:
         """The countries of the places and peoples the text names before an entity's
@@ -1702,7 +1766,13 @@ class SpeakerResolver:
             # A lone first name ("Daniel") is of its gender for typing, though it may be a
             # surname for pronouns: no organisation ("The group" is not the boy just named).
             gender = self.genders.get(entity.id) or self.gender_words.get(entity.name.lower())
-            kinds = entity_types(entity, person, code, outlet, made, described, gender)
+            staffed = [
+                kind
+                for mention in mentions
+                if (tokens := self._words(mention))
+                for kind in staff_kinds(tokens.root)
+            ]
+            kinds = entity_types(entity, person, code, outlet, made, described, gender, staffed)
             self._kinds[entity.id] = kinds
         return kinds
 

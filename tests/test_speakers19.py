@@ -1,0 +1,50 @@
+"""On passages written for the project (issue 18, branch spk19): a name that owns a person's
+noun is not that person ("the mayor's campaign manager"); a journalist tied to an outlet
+("Radio Norte's Ana Ruiz") is the media's title ("the host"), not the politician just named; a
+place before a body's noun ("a Tulsa newspaper") is no newspaper itself."""
+
+from __future__ import annotations
+
+from conftest import speakers_by_source as speakers
+
+
+def test_a_name_owning_a_persons_noun_is_not_the_speaker(resolve):
+    found = speakers(
+        resolve(
+            "Mayor Karen Holt opened her reelection bid in Dayton on Monday. "
+            "Holt's campaign manager said the team had raised $2 million."
+        )
+    )
+    assert found["Holt's campaign manager"] is None
+
+
+def test_a_name_owning_a_statement_still_speaks(resolve):
+    found = speakers(
+        resolve(
+            "Mayor Karen Holt opened her reelection bid in Dayton on Monday. "
+            "Holt's statement said the race was close."
+        )
+    )
+    assert found["Holt's statement"] == "Karen Holt"
+
+
+def test_a_journalist_of_an_outlet_is_the_host_not_the_guest(resolve):
+    found = speakers(
+        resolve(
+            "Senator Tom Briggs appeared on CNN's morning show with CNN's Dana Ruiz on Sunday. "
+            "Briggs defended the farm bill for twenty minutes. "
+            '"Nobody in Iowa believes that," the host said.'
+        )
+    )
+    assert found["the host"] == "Dana Ruiz"
+
+
+def test_a_place_before_a_newspaper_is_no_newspaper(resolve):
+    found = speakers(
+        resolve(
+            "A Tulsa newspaper criticised the governor on Friday. "
+            "Flooding in Tulsa has left thousands homeless, and Tulsa's mayor asked for help. "
+            '"The state must act," the newspaper wrote.'
+        )
+    )
+    assert found["the newspaper"] != "Tulsa"
