@@ -1,9 +1,13 @@
 """On passages written for the project (issue 18, branch spk19): a name that owns a person's
 noun is not that person ("the mayor's campaign manager"); a journalist tied to an outlet
 ("Radio Norte's Ana Ruiz") is the media's title ("the host"), not the politician just named; a
-place before a body's noun ("a Tulsa newspaper") is no newspaper itself."""
+place before a body's noun ("a Tulsa newspaper") is no newspaper itself; a phrase the parse
+hung on the verb after it ("the GOP nominee feuds") is headed by its last noun."""
 
 from __future__ import annotations
+
+from reportedly.nlp.pipeline import load_spacy
+from reportedly.resolve.speakers import _phrase_head
 
 from conftest import speakers_by_source as speakers
 
@@ -48,3 +52,11 @@ def test_a_place_before_a_newspaper_is_no_newspaper(resolve):
         )
     )
     assert found["the newspaper"] != "Tulsa"
+
+
+def test_a_phrase_the_parse_hung_on_a_verb_is_headed_by_its_last_noun():
+    doc = load_spacy()("Publicly, the GOP nominee feuds with his party's biggest national stars.")
+    phrase = doc[2:5]
+    assert phrase.text == "the GOP nominee"
+    assert _phrase_head(phrase).text == "nominee"
+    assert _phrase_head(doc[10:13]).text == "stars"  # a phrase parsed well keeps its root

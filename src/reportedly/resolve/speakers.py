@@ -710,7 +710,7 @@ class SpeakerResolver:
             return known  # "Hannity asked Trump ...": NER missed a name it found elsewhere
         if (government := self.spoken_for(None, source)) is not None:
             return government  # "Pakistani authorities": a people's government is its country
-        head = tokens.root
+        head = _phrase_head(tokens)
         pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
         if pronoun is not None and (
             pronoun == head
@@ -751,17 +751,21 @@ class SpeakerResolver:
             # "Both airlines", "the two companies" are groups (``group``), "the Pakistani
             # authorities" a country (``spoken_for``), "these comments" their maker (above).
             return None
-        if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS and not _definite(head):
+        # A determiner the parse hung elsewhere (``_phrase_head``) still opens the phrase.
+        definite = _definite(head) or (head != tokens.root and tokens[0].lower_ in DEFINITE)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS and not definite:
             maker = self.maker_named_after(head, source)
             if maker is not None:
                 return maker
         if head.pos_ in {"NOUN", "PROPN"}:
-            if source.end <= self.headline_end and not _definite(head):
-                return self.introduced_after(self._nominal_reference(head), attribution)
+            if source.end <= self.headline_end and not definite:
+                return self.introduced_after(self._nominal_reference(head, start=tokens.start), attribution)
             if self.ranker is not None and self.ranker.ranks("nominal"):
-                if not _definite(head):
-                    return self.titled_after(self._nominal_reference(head), source)
-                return self.ranked(self._nominal_reference(head), source, attribution, previous)
+                if not definite:
+                    return self.titled_after(self._nominal_reference(head, start=tokens.start), source)
+                return self.ranked(
+                    self._nominal_reference(head, start=tokens.start), source, attribution, previous
+                )
             return self.role_holder(head, source.start)
         return None
 
@@ -1159,11 +1163,21 @@ class SpeakerResolver:
         entity = self.by_id.get(candidate.entity_id)
         if candidate.person and entity is not None and (code := self.code_of(entity.name)):
             fields |= code_fields(code)
-        if candidate.person and any(
-            self._of_outlet(mention) for mention in self.by_entity.get(candidate.entity_id, ())
+        if candidate.person and (
+            any(self._of_outlet(mention) for mention in self.by_entity.get(candidate.entity_id, ()))
+            or any(self._outlet_role(phrase) for phrase in self.role_phrases.get(candidate.entity_id, ()))
         ):
             fields.add("media")
         return fields
+
+    def _outlet_role(self, phrase: str) -> bool:
+        """Whether a role the text gives someone is held at a news outlet: "executive chairman
+        of Breitbart News", "CNN's chief political analyst"."""
+        owner = re.split(r"['’]s ", phrase, maxsplit=1)[0] if re.search(r"['’]s ", phrase) else ""
+        of = phrase.split(" of ", 1)[1] if " of " in phrase else ""
+        return any(
+            self.names_outlet(name.removeprefix("the ").removeprefix("The ")) for name in (owner, of) if name
+        )
 
     def _of_outlet(self, mention: _Mention) -> bool:
         """Whether a person's mention ties them to a news outlet: "CNN's Jake Tapper", "Jake
@@ -1815,14 +1829,16 @@ class SpeakerResolver:
             person_noun=False,
         )
 
-    def _nominal_reference(self, head: Token, person: bool = False) -> Reference:
+    def _nominal_reference(self, head: Token, person: bool = False, start: int | None = None) -> Reference:
         """The reference of a description by its head noun; ``person``: a person's whatever
-        the noun ("the Spaniard", "the 58-year-old")."""
+        the noun ("the Spaniard", "the 58-year-old"); ``start``: where the source phrase opens,
+        where the parse hung its first words elsewhere ("the GOP nominee feuds")."""
         lemma = head.lemma_.lower()
         # The title's words to its head noun, with an "of" phrase after it ("the former
         # secretary of state"), not a clause after it.
         end = of_phrase_end(head)
-        title = [token.text for token in self.doc[head.left_edge.i : end + 1] if not token.is_punct]
+        first = head.left_edge.i if start is None else min(start, head.left_edge.i)
+        title = [token.text for token in self.doc[first : end + 1] if not token.is_punct]
         organisation = lemma in ORGANISATION_WORDS or head.lower_ in ORGANISATION_WORDS
         outlet = head.lower_ in OUTLET_NOUNS or lemma in OUTLET_NOUNS
         # A modifier and the noun first ("the editorial board": the newspaper's), then the noun.
@@ -1848,7 +1864,7 @@ class SpeakerResolver:
             types=kinds | ({PERSON} if person else frozenset()),
             role=title_role(title),
             office_title=" ".join(word for word in title if word.lower() not in QUALIFIERS),
-            modifiers=role_modifiers(title_words(self.doc[head.left_edge.i : end + 1])),
+            modifiers=role_modifiers(title_words(self.doc[first : end + 1])),
         )
 
     def antecedent(
@@ -2162,6 +2178,22 @@ def _personal_kind(entity: Entity) -> str | None:
     if entity.type != "ORG":
         return None
     return PERSONAL_ORGANISATIONS.get(entity.name.casefold().rsplit(" ", 1)[-1])
+
+
+def _phrase_head(tokens: TokenSpan) -> Token:
+    """A source phrase's head: the parse's root of its words, or its last noun where the parse
+    hung the phrase's words, the root among them, on a word after it ("the GOP nominee feuds
+    with ...": "feuds" taken for the noun that "GOP" and "nominee" modify)."""
+    root, last = tokens.root, tokens[-1]
+    if (
+        root.dep_ in {"det", "compound", "amod", "nmod"}
+        and not tokens.start <= root.head.i < tokens.end
+        and last.i != root.i
+        and last.pos_ in {"NOUN", "PROPN"}
+        and not tokens.start <= last.head.i < tokens.end
+    ):
+        return last
+    return root
 
 
 def _apposed_name(relative: Token) -> Token | None:
