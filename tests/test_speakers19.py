@@ -60,3 +60,18 @@ def test_a_phrase_the_parse_hung_on_a_verb_is_headed_by_its_last_noun():
     assert phrase.text == "the GOP nominee"
     assert _phrase_head(phrase).text == "nominee"
     assert _phrase_head(doc[10:13]).text == "stars"  # a phrase parsed well keeps its root
+
+
+def test_a_company_named_with_a_tail_word_is_a_company_far_back(resolve):
+    filler = " ".join(
+        f"Analysts in {city} had expected a smaller drop." for city in ("Boston", "Denver", "Austin")
+    )
+    found = speakers(
+        resolve(
+            "Norvel Pharmaceuticals International cut its yearly forecast on Monday. "
+            "The Ohio Retail Council met in Columbus on the same day. "
+            f"Shares fell 20 percent. {filler} Trading was heavy. "
+            "The company said sales of its acne drugs had slumped."
+        )
+    )
+    assert found["The company"] == "Norvel Pharmaceuticals International"

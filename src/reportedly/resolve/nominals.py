@@ -50,6 +50,9 @@ MADE_KINDS = frozenset({"poll", "report", "message", "ad", "book", "article", "f
 # and "igo" (a country may speak as its ministry, by metonymy), any place.
 BODY_KINDS = ORGANISATION_KINDS | {"government"}
 PLACE_BODY_KINDS = frozenset({"government", "agency", "igo", "place"})
+# Words that end names of bodies of any kind, after the word that tells the kind
+# ("Valeant Pharmaceuticals International", "Wells Fargo Bank USA").
+_NAME_TAILS = frozenset({"international", "worldwide", "global", "usa", "america"})
 # NER's labels of places.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LABEL_TYPES = {
@@ -256,6 +259,8 @@ def entity_types(
             types.add("outlet")
         for name in (entity.name, *entity.aliases):
             words = name.replace(".", " ").split()
+            if len(words) > 2 and words[-1].lower() in _NAME_TAILS:
+                words = words[:-1]  # "Valeant Pharmaceuticals International": as "... Pharmaceuticals"
             if len(words) > 1:
                 types |= noun_types(words[-1].lower())
         # A place's mention before a body's noun ("a Baton Rouge newspaper", "the Ohio
