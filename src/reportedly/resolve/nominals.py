@@ -50,6 +50,11 @@ MADE_KINDS = frozenset({"poll", "report", "message", "ad", "book", "article", "f
 # and "igo" (a country may speak as its ministry, by metonymy), any place.
 BODY_KINDS = ORGANISATION_KINDS | {"government"}
 PLACE_BODY_KINDS = frozenset({"government", "agency", "igo", "place"})
+# Words that end names of bodies of any kind, after the word that tells the kind
+# ("Valeant Pharmaceuticals International", "Wells Fargo Bank USA").
+_NAME_TAILS = frozenset({"international", "worldwide", "global", "usa", "america"})
+# NER's labels of places.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LABEL_TYPES = {
     "GPE": frozenset({"government", "place"}),
     "LOC": frozenset({"place"}),
@@ -112,6 +117,32 @@ HUMAN_NOUNS = frozenset(data_lines("person_nouns.txt"))
 ROLE_FIELDS = dict(line.split("\t") for line in data_lines("role_fields.tsv"))
 
 
+# Fields of work whose people a body of one kind employs: an outlet its reporters, a team its
+# coach, a school its professors (politics, law and religion have bodies of many kinds).
+_FIELD_BODIES = {"media": "outlet", "sport": "team", "academia": "school"}
+_STAFF_PREPOSITIONS = frozenset({"of", "for", "at", "with"})
+
+
+# CAMEO sectors of people to their field of work: a person coded a legislator or an elite
+# of a country is in politics, one coded MED in the media.
+_SECTOR_FIELDS = {
+    "GOV": "politics",
+    "LEG": "politics",
+    "ELI": "politics",
+    "PTY": "politics",
+    "OPP": "politics",
+    "MED": "media",
+    "JUD": "law",
+    "EDU": "academia",
+    "REL": "religion",
+}
+
+
+def code_fields(code: str) -> set[str]:
+    """The fields of work a person's actor code tells ("USALEG": politics)."""
+    return {field for sector in _sectors(code) if (field := _SECTOR_FIELDS.get(sector))}
+
+
 def role_field(phrase: tuple[str, ...]) -> str | None:
     """The field of work of a role-lexicon phrase, by its head noun: "politics" for
     ("REPUBLICAN", "NOMINEE"), None for ("PRESIDENT",)."""
@@ -142,6 +173,23 @@ def made_noun(token: Token) -> Token | None:
     if token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # "Podesta sent an email"
         return _verb_noun(token.head, "dobj")
     return None
+
+
+def staff_kinds(token: Token) -> frozenset[str]:
+    """The kind of body a name's token is by the role of the people it employs, where that
+    role is of a field with bodies of its own: an outlet for "The Advocate" in "the editors
+    of The Advocate", "a reporter for the Ledger" or "Courier columnist Jane Doe"; a team for
+    "the coach of the Ravens", a school for "a professor at Tufts"."""
+    while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i != token.i:
+        token = token.head
+    noun = None
+    if token.dep_ in {"compound", "poss"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        noun = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ in _STAFF_PREPOSITIONS and token.head.head.pos_ == "NOUN":
+        noun = token.head.head
+    field = noun is not None and (ROLE_FIELDS.get(noun.lemma_.lower()) or ROLE_FIELDS.get(noun.lower_))
+    kind = _FIELD_BODIES.get(field) if field else None
+    return frozenset({kind}) if kind else frozenset()
 
 
 def _verb_noun(verb: Token, dep: str) -> Token | None:
@@ -187,10 +235,12 @@ def entity_types(
     made: Iterable[Token],
     described: Iterable[str] = (),
     gender: str | None = None,
+    staffed: Iterable[str] = (),
 ) -> frozenset[str]:
     """The kinds an entity may be referred to as: a person is a person (and the maker of
     what it made), an organisation or place by its label, actor code, outlet listing, the
-    last word of its name, the nouns its mentions are ``described`` by and what it made. A
+    last word of its name, the nouns its mentions are ``described`` by, the kinds of body
+    its ``staffed`` roles tell (``staff_kinds``: "the editors of The Advocate") and what it made. A
     lone name of no known ``gender`` taken for a person may be an organisation as well
     ("Twitter said")."""
     if person and entity.type == "ORG" and code and _ORGANISATION_SECTORS & _sectors(code):
@@ -209,10 +259,18 @@ def entity_types(
             types.add("outlet")
         for name in (entity.name, *entity.aliases):
             words = name.replace(".", " ").split()
+            if len(words) > 2 and words[-1].lower() in _NAME_TAILS:
+                words = words[:-1]  # "Valeant Pharmaceuticals International": as "... Pharmaceuticals"
             if len(words) > 1:
                 types |= noun_types(words[-1].lower())
+        # A place's mention before a body's noun ("a Baton Rouge newspaper", "the Ohio
+        # company") says where the body is, not what the place is: only a state's nouns
+        # ("the kingdom", "the ministry") describe a place.
+        place = entity.type in _PLACE_LABELS
         for noun in described:
-            types |= noun_types(noun)
+            types |= noun_types(noun) & PLACE_BODY_KINDS if place else noun_types(noun)
+        if not place:
+            types |= set(staffed)
     for noun in made:
         types |= noun_types(noun.lemma_.lower(), noun.lower_) & MADE_KINDS
     return frozenset(types)

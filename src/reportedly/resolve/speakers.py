@@ -45,6 +45,7 @@ from reportedly.resolve.nominals import (
     PERSON_NOUNS,
     QUALIFIERS,
     ROLE_PHRASES,
+    code_fields,
     descriptor,
     entity_types,
     kind_excludes,
@@ -53,6 +54,7 @@ from reportedly.resolve.nominals import (
     role_field,
     role_head,
     role_modifiers,
+    staff_kinds,
     title_role,
     types_agree,
 )
@@ -232,6 +234,8 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
         return 1
     # The head the name owns or modifies: its first lowercase word ("'s tweet", "/ORC poll released").
     owned = next((word for word in _POSSESSIVE.sub("", after, count=1).split() if word.islower()), "")
+    if _owned_person(_POSSESSIVE.sub("", after, count=1), owned):
+        return None  # "Trump's campaign manager", "the Clinton campaign's spokesman": not Trump nor Clinton
     if (
         all(word.lower() in _MAKER_OPENERS or _modifier(word) for word in before)
         and (
@@ -246,6 +250,25 @@ def naming_rank(mention: Span, source: Span, text: str, reporting_nouns: frozens
         # team" where the article names no "Rubio team" (``_campaigns``; else that is named whole)
         return 2
     return None
+
+
+def _owned_person(after: str, owned: str) -> bool:
+    """Whether the noun compound a name owns or modifies, from its first lowercase word
+    (``owned``), holds a person's noun after it ("campaign manager", "campaign's spokesman"): the
+    phrase then names that person, not the owner, whatever the compound opens with."""
+    compound: list[str] = []
+    for word in after.split():
+        bare = re.sub(r"['’]s?$", "", word.rstrip(",.;:"))
+        if not (bare.isalpha() and bare.islower()) or bare in PREPOSITIONS:
+            break
+        compound.append(bare)
+        if word != bare and not word.endswith(("'s", "’s")):
+            break  # punctuation ends the phrase
+    return (
+        bool(compound)
+        and compound[0] == owned
+        and any(word in PERSON_NOUNS | HUMAN_NOUNS for word in compound[1:])
+    )
 
 
 def _modifier(word: str) -> bool:
@@ -687,7 +710,7 @@ class SpeakerResolver:
             return known  # "Hannity asked Trump ...": NER missed a name it found elsewhere
         if (government := self.spoken_for(None, source)) is not None:
             return government  # "Pakistani authorities": a people's government is its country
-        head = tokens.root
+        head = _phrase_head(tokens)
         pronoun = next((token for token in tokens if token.lower_ in PRONOUNS), None)
         if pronoun is not None and (
             pronoun == head
@@ -728,17 +751,21 @@ class SpeakerResolver:
             # "Both airlines", "the two companies" are groups (``group``), "the Pakistani
             # authorities" a country (``spoken_for``), "these comments" their maker (above).
             return None
-        if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS and not _definite(head):
+        # A determiner the parse hung elsewhere (``_phrase_head``) still opens the phrase.
+        definite = _definite(head) or (head != tokens.root and tokens[0].lower_ in DEFINITE)
+        if head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS and not definite:
             maker = self.maker_named_after(head, source)
             if maker is not None:
                 return maker
         if head.pos_ in {"NOUN", "PROPN"}:
-            if source.end <= self.headline_end and not _definite(head):
-                return self.introduced_after(self._nominal_reference(head), attribution)
+            if source.end <= self.headline_end and not definite:
+                return self.introduced_after(self._nominal_reference(head, start=tokens.start), attribution)
             if self.ranker is not None and self.ranker.ranks("nominal"):
-                if not _definite(head):
-                    return self.titled_after(self._nominal_reference(head), source)
-                return self.ranked(self._nominal_reference(head), source, attribution, previous)
+                if not definite:
+                    return self.titled_after(self._nominal_reference(head, start=tokens.start), source)
+                return self.ranked(
+                    self._nominal_reference(head, start=tokens.start), source, attribution, previous
+                )
             return self.role_holder(head, source.start)
         return None
 
@@ -1026,7 +1053,15 @@ class SpeakerResolver:
         if not holders and field not in {None, "politics"}:
             # "The anchor for Univision": the reporter the text named, where no one is given the
             # very role (politics is left out: its roles are held by most people a story names).
-            peers = [c for c in candidates if c.person and not c.after and self._field_of(c) == {field}]
+            # Within the reach of a kind: a journalist named long before is seldom the one meant.
+            peers = [
+                c
+                for c in candidates
+                if c.person
+                and not c.after
+                and c.sentences_back <= KIND_REACH
+                and self._field_of(c) == {field}
+            ]
             chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
@@ -1118,12 +1153,55 @@ class SpeakerResolver:
         return bool(fields) and field not in fields
 
     def _field_of(self, candidate: Candidate) -> set[str]:
-        """The fields of work of the roles the text gives a candidate."""
-        return {
+        """The fields of work of the roles the text gives a candidate, and of a person's
+        actor code ("the host" is not a candidate coded a US elite, nor "the moderator")."""
+        fields = {
             given
             for phrase in self.role_phrases.get(candidate.entity_id, ())
             if (role := title_role(phrase.split())) is not None and (given := role_field(role[0]))
         }
+        entity = self.by_id.get(candidate.entity_id)
+        if candidate.person and entity is not None and (code := self.code_of(entity.name)):
+            fields |= code_fields(code)
+        if candidate.person and (
+            any(self._of_outlet(mention) for mention in self.by_entity.get(candidate.entity_id, ()))
+            or any(self._outlet_role(phrase) for phrase in self.role_phrases.get(candidate.entity_id, ()))
+        ):
+            fields.add("media")
+        return fields
+
+    def _outlet_role(self, phrase: str) -> bool:
+        """Whether a role the text gives someone is held at a news outlet: "executive chairman
+        of Breitbart News", "CNN's chief political analyst"."""
+        owner = re.split(r"['’]s ", phrase, maxsplit=1)[0] if re.search(r"['’]s ", phrase) else ""
+        of = phrase.split(" of ", 1)[1] if " of " in phrase else ""
+        return any(
+            self.names_outlet(name.removeprefix("the ").removeprefix("The ")) for name in (owner, of) if name
+        )
+
+    def _of_outlet(self, mention: _Mention) -> bool:
+        """Whether a person's mention ties them to a news outlet: "CNN's Jake Tapper", "Jake
+        Tapper of CNN", "Tapper, of CNN" (a journalist, for the media's titles: "the host")."""
+        tokens = self._words(mention)
+        if tokens is None or len(tokens) == 0:
+            return False
+        root = tokens.root
+        owners = [
+            child for child in root.children if child.dep_ in {"poss", "compound"} and child.i < tokens.start
+        ]
+        places = [
+            grand
+            for child in root.rights
+            if child.dep_ == "prep" and child.lower_ in {"of", "from", "at", "with"}
+            for grand in child.children
+            if grand.dep_ == "pobj"
+        ]
+        return any(
+            self.names_outlet(
+                self.doc[token.left_edge.i : token.i + 1].text.removeprefix("the ").removeprefix("The ")
+            )
+            for token in owners + places
+        )
 
     def _countries_named_before(self, entity_id: str) -> set[str]:
         """The countries of the places and peoples the text names before an entity's
@@ -1702,7 +1780,13 @@ class SpeakerResolver:
             # A lone first name ("Daniel") is of its gender for typing, though it may be a
             # surname for pronouns: no organisation ("The group" is not the boy just named).
             gender = self.genders.get(entity.id) or self.gender_words.get(entity.name.lower())
-            kinds = entity_types(entity, person, code, outlet, made, described, gender)
+            staffed = [
+                kind
+                for mention in mentions
+                if (tokens := self._words(mention))
+                for kind in staff_kinds(tokens.root)
+            ]
+            kinds = entity_types(entity, person, code, outlet, made, described, gender, staffed)
             self._kinds[entity.id] = kinds
         return kinds
 
@@ -1745,14 +1829,16 @@ class SpeakerResolver:
             person_noun=False,
         )
 
-    def _nominal_reference(self, head: Token, person: bool = False) -> Reference:
+    def _nominal_reference(self, head: Token, person: bool = False, start: int | None = None) -> Reference:
         """The reference of a description by its head noun; ``person``: a person's whatever
-        the noun ("the Spaniard", "the 58-year-old")."""
+        the noun ("the Spaniard", "the 58-year-old"); ``start``: where the source phrase opens,
+        where the parse hung its first words elsewhere ("the GOP nominee feuds")."""
         lemma = head.lemma_.lower()
         # The title's words to its head noun, with an "of" phrase after it ("the former
         # secretary of state"), not a clause after it.
         end = of_phrase_end(head)
-        title = [token.text for token in self.doc[head.left_edge.i : end + 1] if not token.is_punct]
+        first = head.left_edge.i if start is None else min(start, head.left_edge.i)
+        title = [token.text for token in self.doc[first : end + 1] if not token.is_punct]
         organisation = lemma in ORGANISATION_WORDS or head.lower_ in ORGANISATION_WORDS
         outlet = head.lower_ in OUTLET_NOUNS or lemma in OUTLET_NOUNS
         # A modifier and the noun first ("the editorial board": the newspaper's), then the noun.
@@ -1778,7 +1864,7 @@ class SpeakerResolver:
             types=kinds | ({PERSON} if person else frozenset()),
             role=title_role(title),
             office_title=" ".join(word for word in title if word.lower() not in QUALIFIERS),
-            modifiers=role_modifiers(title_words(self.doc[head.left_edge.i : end + 1])),
+            modifiers=role_modifiers(title_words(self.doc[first : end + 1])),
         )
 
     def antecedent(
@@ -2092,6 +2178,22 @@ def _personal_kind(entity: Entity) -> str | None:
     if entity.type != "ORG":
         return None
     return PERSONAL_ORGANISATIONS.get(entity.name.casefold().rsplit(" ", 1)[-1])
+
+
+def _phrase_head(tokens: TokenSpan) -> Token:
+    """A source phrase's head: the parse's root of its words, or its last noun where the parse
+    hung the phrase's words, the root among them, on a word after it ("the GOP nominee feuds
+    with ...": "feuds" taken for the noun that "GOP" and "nominee" modify)."""
+    root, last = tokens.root, tokens[-1]
+    if (
+        root.dep_ in {"det", "compound", "amod", "nmod"}
+        and not tokens.start <= root.head.i < tokens.end
+        and last.i != root.i
+        and last.pos_ in {"NOUN", "PROPN"}
+        and not tokens.start <= last.head.i < tokens.end
+    ):
+        return last
+    return root
 
 
 def _apposed_name(relative: Token) -> Token | None:
