@@ -34,6 +34,7 @@ from reportedly.resolve.entities import (
     title_words,
 )
 from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_preposition
+from reportedly.resolve.introduced import unnamed_antecedent
 from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, Referent
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
@@ -61,6 +62,7 @@ from reportedly.resolve.nominals import (
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
+from reportedly.resolve.turns import Turns
 from reportedly.resolve.writers import (
     FIRST_PERSON,
     NOTE_VERBS,
@@ -327,6 +329,9 @@ class SpeakerResolver:
         ]
         self.entities += self._works()
         self.entities += self._unnamed_subjects(genders)
+        # Transcript labels ("DE LA CALLE:", "HOST:") name no one in the story (turns.py).
+        self.turns = Turns(doc, text, self.entities)
+        self.entities = self.turns.entities
         self.reporting_nouns = reporting_nouns
         self.question_verbs = question_verbs  # "asked": the one asked is the addressee
         self.names_outlet = names_outlet
@@ -650,6 +655,9 @@ class SpeakerResolver:
         source_tokens = self._words(attribution.source)
         if source_tokens is None or len(source_tokens) == 0:
             return None
+        labelled, speaker = self.turns.label_speaker(attribution.source)
+        if labelled:
+            return speaker  # a turn's label: the person it names in full, a side or a role's holder
         if (
             len(source_tokens) == 1
             and source_tokens[0].pos_ == "DET"
@@ -674,6 +682,8 @@ class SpeakerResolver:
             mute = len(words) > 1 and self._mute(source_tokens[0].head.head)
             if before.pos_ in {"NOUN", "PROPN"} and (len(words) == 1 or (mute and before.ent_type_)):
                 words = list(self.doc[before.left_edge.i : before.i + 1])
+        if len(words) == 1 and (turn := self.turns.first_person(words[0]))[0]:
+            return turn[1]  # "I" and "we" in an interview's answer or a transcript's turn
         if len(words) == 1 and (quoting := self.quoting_speaker(words[0], attribution)) is not None:
             return quoting
         if len(words) == 1 and words[0].lower_ in FIRST_PERSON:
@@ -724,6 +734,10 @@ class SpeakerResolver:
                 and (head.lower_ in ORGANISATION_WORDS or head.lower_ in CAMPAIGN_NOUNS)
             )
         ):
+            if pronoun == head and unnamed_antecedent(
+                pronoun, [e for e in self.entities if e.id in self.people]
+            ):
+                return None  # "One woman, a retired teacher, told me ... She said": no one named
             if self.ranker is not None and self.ranker.ranks("pronoun"):
                 entity = self.ranked(self._pronoun_reference(pronoun), source, attribution, previous)
             else:
@@ -901,7 +915,7 @@ class SpeakerResolver:
             and mention.entity.id not in self.people
             and not _affiliation(self.text, mention.start)
         ]
-        return bodies[-1] if bodies else None
+        return bodies[-1] if bodies else self.turns.body_of(speaker)
 
     def writer(self, pronoun: Token, attribution: Attribution) -> Entity | None:
         """Who an "I" outside any quotation is: the one who signs its paragraph, the article's
@@ -2159,6 +2173,8 @@ class SpeakerResolver:
             for span in entity.mentions:
                 if _dateline(self.text, span.start, span.end):
                     continue  # where the story was filed: no one's antecedent ("FRANKFURT, Oct 25 -")
+                if self.turns.in_label(span):
+                    continue  # a transcript's speaker label ("MARCHUK:"): the turn's, not a mention
                 tokens = self._words(span)
                 dep = tokens.root.dep_ if tokens is not None and len(tokens) > 0 else ""
                 mentions.append(_Mention(span.start, span.end, entity, self._sentence(span.start), dep))

@@ -1,0 +1,73 @@
+"""Pronouns after a person the text introduces without a name.
+
+"One woman, a retired teacher of 71, told me the cold frightened her. She said ...": the "she"
+is the woman, whom the passage never names, so her speaker is null (docs/speaker-annotation.md:
+a pronoun whose referent is an unnamed description is null), not another woman named earlier.
+A subject "he" or "she" is taken for such a person where the last person before it, in its
+sentence or the one before, is the subject of a main verb described by an indefinite or
+counted noun phrase ("a spokesman for the regulator", "One 19-year-old student", "One, a level
+designer who ...") that names no one and whose words do not give the other gender.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reportedly.attribution.lexicon import data_lines
+from reportedly.model import Entity
+from reportedly.nlp.trees import SUBJECTS
+from reportedly.resolve.nominals import HUMAN_NOUNS, PERSON_NOUNS
+
+_GENDERS = {
+    word.strip().lower(): gender.strip()
+    for table in ("gendered_titles.tsv", "gendered_nouns.tsv")
+    for word, gender in (line.split("\t") for line in data_lines(table))
+}
+_PRONOUN_GENDERS = {"he": "m", "she": "f"}
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Dependents of a description's head that describe the same person: an apposition ("One, a
+# level designer"), its own words ("A Qatari official").
+_SAME_PERSON = frozenset({"appos", "compound", "amod", "nummod", "det"})
+
+
+def unnamed_antecedent(pronoun: Token, people: list[Entity]) -> bool:
+    """Whether a subject "he" or "she" refers to a person the text introduced unnamed just
+    before it (see the module's docstring); ``people`` are the entities that are people."""
+    gender = _PRONOUN_GENDERS.get(pronoun.lower_)
+    if gender is None or pronoun.dep_ not in SUBJECTS:
+        return False
+    sentence = pronoun.sent
+    earlier = pronoun.doc[sentence.start - 1].sent if sentence.start > 0 else None
+    start = earlier.start if earlier is not None else sentence.start
+    named = [
+        mention.start
+        for entity in people
+        for mention in entity.mentions
+        if pronoun.doc[start].idx <= mention.start < pronoun.idx
+    ]
+    subjects = [
+        word for word in pronoun.doc[start : pronoun.i] if word.dep_ in SUBJECTS and word.head.dep_ == "ROOT"
+    ]
+    if not subjects or not _described(subjects[-1], gender):
+        return False
+    # No one named after the description, nor in its phrase: the last person is the one described.
+    return not any(mention >= subjects[-1].left_edge.idx for mention in named)
+
+
+def _described(head: Token, gender: str) -> bool:
+    """Whether a subject is a person described by an indefinite or counted phrase whose
+    words do not give the other gender."""
+    words = [head, *(child for child in head.children if child.dep_ in _SAME_PERSON)]
+    nouns = [word for word in words if word.pos_ in {"NOUN", "PRON", "NUM"} or word.lower_ == "one"]
+    people = any(
+        word.lemma_.lower() in HUMAN_NOUNS or word.lemma_.lower() in PERSON_NOUNS for word in nouns
+    ) or any(
+        appos.lemma_.lower() in HUMAN_NOUNS or appos.lemma_.lower() in PERSON_NOUNS
+        for appos in head.children
+        if appos.dep_ == "appos"
+    )
+    counted = head.lower_ == "one" or any(
+        child.lower_ in _INDEFINITE or child.dep_ == "nummod" for child in head.children
+    )
+    genders = {_GENDERS[word.lower_] for word in head.subtree if word.lower_ in _GENDERS}
+    return people and counted and genders <= {gender}

@@ -1,0 +1,361 @@
+"""Who speaks in the turns of an interview or a broadcast transcript, and the body a person
+speaks for.
+
+A transcript gives each turn a label ("DE LA CALLE: It is the end of the war.", "HOST: And
+the opposition?"); a printed interview sets each question on a line of its own with the answer
+on the lines under it, labelled ("A:", "MÁRQUEZ:") or not. A label is no one's name in the
+story: it names the person the passage names in full ("Humberto de la Calle"), a side (the
+interviewer, whom the passage leaves unnamed; the interviewee its introduction names), or a
+role ("HOST": the person introduced as host, else no one). An "I" in a turn, outside any
+quotation, is the one whose turn it is, and a "we" the body they speak for: the organisation
+or country the passage ties them to by a post or by leading it ("Its founder, Keiko
+Hanamura", "chief negotiator for Colombia's government", "who led the FARC delegation";
+docs/speaker-annotation.md and the rulings of eval/speakers/varied/README.md), else no one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reportedly.attribution.lexicon import data_lines, word_set
+from reportedly.model import Entity, Span
+from reportedly.nlp.trees import SUBJECTS
+from reportedly.resolve.actors import FIRST_NAMES
+
+# A label opens a line and ends at a colon: at most six words in capitals, a role after a
+# comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
+_LABEL = re.compile(r"^(?P<label>[^\W\d_][^\n:]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
+_LABEL_WORDS = 6
+# A transcript has several turns: one label alone may be a dateline ("NEW DELHI: ...").
+_MIN_LABELS = 2
+# How many printed question-and-answer blocks make a passage an interview; a block is a short
+# question line and one to three answer lines (a paragraph of many lines is no block).
+_MIN_BLOCKS = 2
+_BLOCK_LINES = 4
+_QUESTION_WORDS = 30
+_SIDES = {label.lower(): side for label, side in (line.split("\t") for line in data_lines("turn_labels.tsv"))}
+INTERVIEWER, INTERVIEWEE, ROLE = "interviewer", "interviewee", "role"
+SPEAKS_FOR = word_set("speaks_for_words.txt")
+ORGANISATION_POSTS = word_set("organisation_posts.txt")
+# Words that make a post a past one, whose holder no longer speaks for the body.
+_NOT_CURRENT = frozenset({"former", "ex", "late", "then"})
+SINGULAR_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
+PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
+_NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
+_BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_POSSESSIVES = frozenset({"its", "their"})
+# How far back (in sentences) the organisation a possessive post refers to ("Its founder") may be.
+_OWNER_REACH = 3
+# How far after a role's word its holder's name may begin ("Our Latin America editor, Javier Ortega").
+_ROLE_REACH = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """The words of one turn and who speaks them (None: the passage does not name them)."""
+
+    start: int
+    end: int
+    speaker: Entity | None
+
+
+class Turns:
+    """The speaker turns of one document: its labels, its turns, the interviewee."""
+
+    def __init__(self, doc: Doc, text: str, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.text = text
+        labels = [match for match in _LABEL.finditer(text) if _is_label(match.group("label"))]
+        self.labels: list[tuple[int, int]] = (
+            [(match.start("label"), match.end("label")) for match in labels]
+            if len(labels) >= _MIN_LABELS
+            else []
+        )
+        self.entities = [
+            entity for entity in entities if not all(self.in_label(mention) for mention in entity.mentions)
+        ]
+        self.blocks = _answer_blocks(text)
+        opening = min([start for start, _ in self.labels] + [start for start, _ in self.blocks] + [len(text)])
+        self.interviewee = self._interviewee(opening) if self.blocks or self.labels else None
+        self.turns = self._labelled_turns(labels if self.labels else []) + [
+            Turn(start, end, self.interviewee) for start, end in self.blocks if not self._labelled_line(start)
+        ]
+        self.turns.sort(key=lambda turn: turn.start)
+        self.turn_starts = [turn.start for turn in self.turns]
+
+    def in_label(self, span: Span) -> bool:
+        """Whether a span lies inside a turn's label (no mention of anyone in the story)."""
+        return any(start <= span.start and span.end <= end for start, end in self.labels)
+
+    def label_speaker(self, source: Span) -> tuple[bool, Entity | None]:
+        """For a source that is a label: (True, who speaks under it, None for no one named);
+        (False, None) for any other source."""
+        turn = next((turn for turn in self.turns if turn.start == _after_label(self.text, source.end)), None)
+        if turn is None or not self.in_label(source):
+            return False, None
+        return True, turn.speaker
+
+    def first_person(self, pronoun: Token) -> tuple[bool, Entity | None]:
+        """For an "I" or a "we" in a turn and outside any quotation there: (True, the speaker
+        of the turn, or the body they speak for, None for no one named); (False, None) for any
+        other word, left to the quotations and the writer."""
+        word = pronoun.lower_
+        if word not in _NARRATOR:
+            return False, None
+        at = bisect.bisect_right(self.turn_starts, pronoun.idx) - 1
+        if (
+            at < 0
+            or pronoun.idx >= self.turns[at].end
+            or _quoted(self.text, self.turns[at].start, pronoun.idx)
+        ):
+            return False, None
+        speaker = self.turns[at].speaker
+        if speaker is None or word in SINGULAR_FIRST:
+            return True, speaker
+        return True, self.body_of(speaker)
+
+    def body_of(self, speaker: Entity) -> Entity | None:
+        """The organisation or country a person speaks for: the first the phrase of one of
+        their mentions ties them to through a post or a verb of leading ("Karin Ljungberg,
+        chief executive of Nordvolt Energy", "Its founder, Keiko Hanamura": the organisation
+        named before); None where the passage ties them to none."""
+        for mention in speaker.mentions:
+            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words is None or len(words) == 0:
+                continue
+            body = self._body_in_phrase(words.root, speaker)
+            if body is not None:
+                return body
+        return None
+
+    def _body_in_phrase(self, name: Token, speaker: Entity) -> Entity | None:
+        """The body a name's noun phrase ties it to (see ``body_of``)."""
+        top = name
+        while top.dep_ in {"appos", "compound", "flat", "conj"} and top.head.i != top.i:
+            top = top.head
+        tokens = _phrase(top, name)
+        for token in tokens:
+            if not _ties(token, top):
+                continue
+            if token.lower_ in _POSSESSIVES and token.dep_ == "poss":
+                owner = self._owner_before(token)
+                if owner is not None:
+                    return owner
+                continue
+            entity = self._entity_at(token)
+            if entity is not None and entity is not speaker and entity.type in _BODY_TYPES:
+                return entity
+        if any(
+            token.lower_ in ORGANISATION_POSTS and token.dep_ == "compound" for token in tokens
+        ) and not any(token.lower_ in _NOT_CURRENT for token in tokens):
+            # A bare post before the name ("Chief executive Peter Ndegwa"): of the firm the
+            # story is about, the last organisation the text made the subject of its main verb.
+            return self._main_subject_before(self.doc[top.left_edge.i], {"ORG"}, reach=None)
+        return None
+
+    def _entity_at(self, token: Token) -> Entity | None:
+        return next(
+            (
+                entity
+                for entity in self.entities
+                for mention in entity.mentions
+                if mention.start <= token.idx < mention.end and not self.in_label(mention)
+            ),
+            None,
+        )
+
+    def _owner_before(self, possessive: Token) -> Entity | None:
+        """The organisation or country a possessive post's "its" or "their" refers to (see
+        ``_main_subject_before``), within _OWNER_REACH sentences."""
+        return self._main_subject_before(possessive, {"ORG", "GPE"}, _OWNER_REACH)
+
+    def _main_subject_before(self, word: Token, types: set[str], reach: int | None) -> Entity | None:
+        """The last organisation (of ``types``) before a word, within ``reach`` sentences (None:
+        anywhere), that the text makes the subject of a main verb, else the last named there
+        (not a dateline's place in capitals)."""
+        first = word.sent.start
+        for _ in range(len(self.text) if reach is None else reach):
+            if first == 0:
+                break
+            first = self.doc[first - 1].sent.start
+        named: list[tuple[int, bool, Entity]] = []
+        for entity in self.entities:
+            if not _may_own(entity, types):
+                continue
+            for mention in entity.mentions:
+                if not self.doc[first].idx <= mention.start < word.idx or mention.text.isupper():
+                    continue
+                words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                root = words.root if words is not None and len(words) > 0 else None
+                main_subject = root is not None and root.dep_ in SUBJECTS and root.head.dep_ == "ROOT"
+                named.append((mention.start, main_subject, entity))
+        subjects = [item for item in named if item[1]]
+        if reach is None:
+            named = []  # across the whole story only a main subject tells what it is about
+        return max(subjects or named, key=lambda item: item[0])[2] if subjects or named else None
+
+    def _labelled_turns(self, labels: list[re.Match[str]]) -> list[Turn]:
+        """A turn for each label: to the next label in a transcript (one that opens with a
+        label), else to the end of its line (labelled answers in a printed interview)."""
+        transcript = bool(labels) and not self.text[: labels[0].start()].strip()
+        turns = []
+        for at, match in enumerate(labels):
+            start = match.end()
+            if transcript:
+                end = labels[at + 1].start() if at + 1 < len(labels) else len(self.text)
+            else:
+                end = _line_end(self.text, start)
+            turns.append(Turn(start, end, self._labelled(match.group("label"))))
+        return turns
+
+    def _labelled(self, label: str) -> Entity | None:
+        """Who speaks under a label: a side, a role's holder, or the person it names (the
+        words before a comma: "OLENA MARCHUK, CORRESPONDENT")."""
+        name = label.partition(",")[0]
+        side = _SIDES.get(name.strip().lower())
+        if side == INTERVIEWER:
+            return None
+        if side == INTERVIEWEE:
+            return self.interviewee
+        named = self._named(name.strip())
+        if named is not None or side != ROLE:
+            return named
+        return self._introduced_as(name.strip().lower())
+
+    def _named(self, label: str) -> Entity | None:
+        """The one entity whose name the label's words are, or end ("MARCHUK": Olena Marchuk)."""
+        words = label.casefold().split()
+        matching = [
+            entity
+            for entity in self.entities
+            if entity.type in {"PERSON", "ORG"}
+            and (names := [name.casefold().split() for name in (entity.name, *entity.aliases)])
+            and any(name[-len(words) :] == words for name in names if len(name) >= len(words))
+        ]
+        return matching[0] if len(matching) == 1 else None
+
+    def _introduced_as(self, role: str) -> Entity | None:
+        """The person the passage introduces in a role ("Our correspondent Olena Marchuk")."""
+        for found in re.finditer(rf"\b{re.escape(role)}\b", self.text, flags=re.IGNORECASE):
+            if any(start <= found.start() < end for start, end in self.labels):
+                continue
+            after = [
+                (mention.start, entity)
+                for entity in self.entities
+                if entity.type == "PERSON"
+                for mention in entity.mentions
+                if found.end() <= mention.start <= found.end() + _ROLE_REACH
+                and "." not in self.text[found.end() : mention.start]
+                and not self.in_label(mention)
+            ]
+            if after:
+                return min(after, key=lambda item: item[0])[1]
+        return None
+
+    def _interviewee(self, opening: int) -> Entity | None:
+        """The one person the introduction (the text before the first turn) names, preferring
+        those in a sentence where the outlet speaks ("We spoke to their coach, Igor Jovićević")."""
+        introduced: list[Entity] = []
+        narrated: list[Entity] = []
+        for entity in self.entities:
+            if entity.type != "PERSON":
+                continue
+            for mention in entity.mentions:
+                if mention.start >= opening or self.in_label(mention):
+                    continue
+                introduced.append(entity)
+                sentence = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if sentence is not None and any(word.lower_ in _NARRATOR for word in sentence.sent):
+                    narrated.append(entity)
+        for people in (narrated, introduced):
+            unique = list(dict.fromkeys(entity.id for entity in people))
+            if len(unique) == 1:
+                return people[0]
+        return None
+
+    def _labelled_line(self, start: int) -> bool:
+        return any(label_start == start for label_start, _ in self.labels)
+
+
+def _may_own(entity: Entity, types: set[str]) -> bool:
+    """Whether an entity may be the organisation (of ``types``) a post is of: not a person,
+    though NER calls some clubs and firms people ("Shakhtar Donetsk", "Hanamura Robotics"):
+    a PERSON whose first word is no given name is taken for one of those."""
+    if entity.type in types:
+        return True
+    return entity.type == "PERSON" and entity.name.split()[0].lower() not in FIRST_NAMES
+
+
+def _is_label(label: str) -> bool:
+    """Whether a line's opening before a colon is a speaker label: words in capitals."""
+    name = label.partition(",")[0]
+    return label == label.upper() and len(label.split()) <= _LABEL_WORDS and any(c.isalpha() for c in name)
+
+
+def _answer_blocks(text: str) -> list[tuple[int, int]]:
+    """The answers of a printed interview: in each paragraph of a short question line and one
+    to three lines under it (more than one such paragraph, one question ending in "?"), the
+    lines under it."""
+    blocks: list[tuple[int, int]] = []
+    questions = 0
+    for paragraph in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
+        lines = [line for line in re.finditer(r"[^\n]*\S[^\n]*", paragraph.group())]
+        if not 2 <= len(lines) <= _BLOCK_LINES:
+            continue
+        question = lines[0].group().strip()
+        if len(question.split()) > _QUESTION_WORDS:
+            continue
+        questions += question.endswith("?")
+        blocks.append((paragraph.start() + lines[1].start(), paragraph.end()))
+    return blocks if len(blocks) >= _MIN_BLOCKS and questions else []
+
+
+def _phrase(top: Token, name: Token) -> list[Token]:
+    """The words of a name's noun phrase: ``top``'s subtree without coordinated phrases
+    that are not on the way down to the name."""
+    path = set()
+    token = name
+    while token.i != top.i:
+        path.add(token.i)
+        token = token.head
+    skipped = {
+        descendant.i
+        for child in top.subtree
+        if child.dep_ in {"conj", "cc"}
+        and child.i not in path
+        and not any(a.i in path for a in child.subtree)
+        for descendant in child.subtree
+    }
+    return [token for token in top.subtree if token.i not in skipped]
+
+
+def _ties(token: Token, top: Token) -> bool:
+    """Whether the way up from a word to its phrase's head passes a post or a verb of
+    leading ("chief negotiator for [Colombia]'s government", "who led [the FARC] delegation")."""
+    while True:
+        if token.lower_ in SPEAKS_FOR or token.lemma_.lower() in SPEAKS_FOR:
+            return True
+        if token.i == top.i or token.head.i == token.i:
+            return False
+        token = token.head
+
+
+def _quoted(text: str, start: int, offset: int) -> bool:
+    """Whether an offset is inside a quotation opened after ``start`` on its line."""
+    before = text[max(start, text.rfind("\n", 0, offset) + 1) : offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _after_label(text: str, end: int) -> int:
+    """Where a label's turn starts: after its colon and the spaces after it."""
+    match = re.compile(r"[^:\n]*:[ \t]+").match(text, end)
+    return match.end() if match else -1
