@@ -47,10 +47,14 @@ from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeE
 from reportedly.nlp.trees import first_conjunct
 from reportedly.resolve.times import TimesBySentence
 
+# A verb's children that make a phrase with it ("call off", "call for", "step down", "held
+# Israel responsible", "said no to"): particles, prepositions, adverbs, predicates of the
+# object and interjections.
+PHRASE_PARTS = frozenset({"prt", "prep", "advmod", "oprd", "intj"})
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
 # rallies" PROTEST, "declared a state of siege" COERCE.
 LIGHT_VERBS = frozenset(
-    {"impose", "hold", "launch", "stage", "declare", "order", "announce", "lodge", "reach"}
+    {"impose", "hold", "launch", "stage", "declare", "order", "announce", "lodge", "reach", "deliver"}
 )
 # Where a light verb's act is: its object, or its subject in the passive ("sanctions were
 # imposed on Iran").
@@ -189,7 +193,8 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     for child in token.children:
         dep = words.dep[child.i]
         if (
-            dep in {"prt", "prep", "advmod"}  # "stepped [down]" is parsed either way
+            # "stepped [down]" is parsed either way; "held Israel [responsible]", "said [no] to"
+            dep in PHRASE_PARTS
             and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
             and not names_time(child)  # "called a ceasefire [on Friday]": no "call on"
         ):
