@@ -43,3 +43,70 @@ def test_idioms_and_senses(extract, text, expected):
 def test_a_said_no_names_no_act_elsewhere(extract):
     """ "no" as a determiner after "said" is no refusal ("said no decision had been taken")."""
     assert first_event(extract, "The French minister said no changes would be made to the cabinet.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money paid out, deposited or airdropped by a state or a lender is aid
+        ("The World Bank disbursed $500 million to Kenya, helping it pay teachers.", ("AID", "disbursed")),
+        ("Qatar deposited $3 billion in Egypt's central bank.", ("AID", "deposited")),
+        # yielding, rejection by a vote or a court, petitions, tip-offs, strikes, phone calls
+        ("The Chilean government gave in to the striking miners.", ("CONCEDE", "gave")),
+        ("The Senate voted down a motion to extend the state of emergency.", ("REJECT", "voted")),
+        ("Brazil's Supreme Court struck down a decree issued by the president.", ("REJECT", "struck")),
+        ("Farmers in Kerala petitioned the governor to halt the eviction.", ("REQUEST", "petitioned")),
+        ("Jordanian intelligence tipped off French police about a planned bombing.", ("COOPERATE", "tipped")),
+        ("Nurses in Ghana walked off the job in protest at unpaid salaries.", ("PROTEST", "walked")),
+        ("Macron spoke by phone with the Egyptian president about the crisis.", ("CONSULT", "spoke")),
+        # bodies dissolved, homes bulldozed, someone taken into custody
+        ("The king of Jordan dissolved the government after weeks of protests.", ("CONCEDE", "dissolved")),
+        ("Thailand's Constitutional Court dissolved the main opposition party.", ("COERCE", "dissolved")),
+        ("Police in Lagos took the opposition leader into custody.", ("COERCE", "took")),
+        ("Egyptian authorities bulldozed dozens of homes in the border town.", ("COERCE", "bulldozed")),
+        # an agreement by another name; a memorandum signed; an undertaking given
+        (
+            "Chile and Bolivia reached a provisional arrangement on the river's waters.",
+            ("AGREE", "arrangement"),
+        ),
+        ("Nepal and India signed a memorandum on power trade in Kathmandu.", ("AGREE", "signed")),
+        ("The junta gave the African Union an undertaking to hold elections.", ("AGREE", "gave")),
+        # armed groups that blow up or seize attack; prisoners transferred are extradited
+        ("Rebels blew up a gas pipeline in northern Mali.", ("ASSAULT", "blew")),
+        ("Gunmen seized 40 passengers from a bus in Zamfara state.", ("ASSAULT", "seized")),
+        ("Colombia transferred 12 prisoners to Ecuador to face trial.", ("COOPERATE", "transferred")),
+        # diplomats given days to leave are expelled; a warrant sought accuses
+        ("Poland gave 15 Belarusian diplomats a week to leave the country.", ("SANCTION", "gave")),
+        ("The prosecutor sought an arrest warrant for the former Sudanese president.", ("ACCUSE", "sought")),
+        # tear gas fired with grenades is repression; a bid blocked in the passive is rejected
+        ("Police in Nairobi fired tear gas and stun grenades at opposition supporters.", ("COERCE", "fired")),
+        ("A Kosovo bid to join UNESCO was blocked by Serbia and Russia.", ("REJECT", "blocked")),
+        # troops counted in hundreds are moved troops
+        ("Turkey moved hundreds of soldiers to its border with Syria.", ("MOBILIZE", "moved")),
+    ],
+)
+def test_triggers_and_senses_from_wire_wording(extract, text, expected):
+    assert first_event(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle's clause tells of a party: the main clause's act is the event
+        ("Protesters opposed to a finance bill stormed Ghana's parliament in Accra.", ("PROTEST", "stormed")),
+        ("Militiamen backed by Rwanda attacked the town of Goma on Sunday.", ("ASSAULT", "attacked")),
+        # a verb as a conjunction is no act
+        (
+            "Caracas was ready to resume talks with the opposition, provided Washington dropped sanctions.",
+            ("AGREE", "talks"),
+        ),
+        # an act demanded on pain of another is a threat
+        (
+            "Nigeria gave the mining firm a month to pay its taxes or face expulsion.",
+            ("THREATEN", "gave"),
+        ),
+        ("The army told the rebels to surrender or face an assault on the town.", ("THREATEN", "surrender")),
+    ],
+)
+def test_which_act_and_its_type(extract, text, expected):
+    assert first_event(extract, text) == expected

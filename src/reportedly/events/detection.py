@@ -40,7 +40,7 @@ from reportedly.events.parties import (
     stands_for_speaker,
     state_of_place,
 )
-from reportedly.events.senses import SentenceSenses
+from reportedly.events.senses import SentenceSenses, reduced_relative
 from reportedly.events.verbs import SentenceWords, VerbDictionary, plover_type
 from reportedly.events.words import DocWords
 from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeExpression
@@ -334,6 +334,10 @@ def code_events(
         )
         obliged = (wanting is not None and not predicted) or _obliged(token)
         event_type = "REQUEST" if obliged else trigger.event_type if users else _event_type(token, trigger)
+        if event_type != "REQUEST" and _or_else(token):
+            # "gave the company three months to withdraw or face consequences", "told the
+            # troops to surrender or face an assault": an ultimatum.
+            event_type = "THREATEN"
         negated = _negated(token)
         # A refusal is said to be, not supposed ("said Moscow would not accept": no conditional).
         refused = negated and event_type in COOPERATION and _refused(token)
@@ -563,7 +567,12 @@ def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[T
     describes before it ("a visiting official"), the act
     is only asked about ("declined to say whether Putin would join the meeting") or a
     sanction is only spoken of ("sanctions will not change its course")."""
-    if _hyphen_joined(token) or _attributive(token) or _mentioned_only(token, trigger):
+    if (
+        _hyphen_joined(token)
+        or _attributive(token)
+        or _as_conjunction(token)
+        or _mentioned_only(token, trigger)
+    ):
         return None
     event_type = senses.event_type(token, trigger.event_type)
     if event_type is None:
@@ -576,6 +585,12 @@ def _attributive(token: Token) -> bool:
     official", "urgently [needed] supplies", "the [occupied] territories"): what the noun is,
     not an act the sentence reports."""
     return token.pos_ == "VERB" and token.dep_ == "amod" and token.i < token.head.i
+
+
+def _as_conjunction(token: Token) -> bool:
+    """Whether a verb's form is a conjunction that opens a condition ("[provided] the United
+    States dropped its threats", "[providing] ...", "[given] the risks"): no act."""
+    return token.pos_ == "VERB" and token.dep_ in {"prep", "mark"}
 
 
 def _mentioned_only(token: Token, trigger: Trigger) -> bool:
@@ -720,6 +735,19 @@ def _event_type(token: Token, trigger: Trigger) -> str:
     return "THREATEN" if "unless" in conditions else INTENT.get(trigger.event_type, trigger.event_type)
 
 
+def _or_else(token: Token) -> bool:
+    """Whether the act is demanded on pain of another ("to withdraw [or face] consequences"):
+    its verb, or the act it gives time for ("gave them a month [to pay ... or face]"), is
+    joined by "or" to "face"."""
+    verb = token if token.pos_ == "VERB" else token.head
+    demanded = (verb, *(child for child in verb.children if child.dep_ in {"xcomp", "advcl"}))
+    return any(
+        any(child.dep_ == "cc" and child.lower_ == "or" for child in act.children)
+        and any(joined.lemma_.lower() == "face" for joined in act.conjuncts)
+        for act in demanded
+    )
+
+
 def _negated(token: Token) -> bool:
     """Negated in its clause: a negation on the trigger or the verbs it hangs on ("did not
     sign"), a subject that is no one ("Nobody in Ukraine will sign", "no country has
@@ -804,11 +832,26 @@ def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
     main act comes first, then one of a clause of purpose, condition or time ("went on a
     hunger strike [to protest]", "ready to observe a truce [if Russian forces halted their
     bombardment]", "put on high alert [after India struck]"), however near the root, and an
-    act a relative clause only tells of a party ("Pakistan, [which has fought three wars
-    with India], said it was ready for talks") last."""
+    act a relative or participle clause only tells of a party ("Pakistan, [which has fought
+    three wars with India], said it was ready for talks", "Protesters [opposed to the bill]
+    stormed parliament") last."""
     act = _act_of(token)
     path = (act, *act.ancestors)
-    return any(word.dep_ == "relcl" for word in path), any(map(_marked_clause, path)), _depth(act), token.i
+    describes = any(map(_describes_noun, path)) or any(
+        # not the verb the parser hung on it as its clause
+        reduced_relative(word) and (at == 0 or path[at - 1].dep_ != "ccomp")
+        for at, word in enumerate(path)
+    )
+    return describes, any(map(_marked_clause, path)), _depth(act), token.i
+
+
+def _describes_noun(verb: Token) -> bool:
+    """Whether a verb heads a clause that tells of a noun: a relative clause ("Pakistan, [which
+    has fought three wars with India]") or a participle's ("Protesters [opposed to a finance
+    bill] stormed", "refugees [fleeing fighting]", "classmates [expelled after clashes]")."""
+    return verb.dep_ == "relcl" or (
+        verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    )
 
 
 def _marked_clause(verb: Token) -> bool:
