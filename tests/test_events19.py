@@ -110,3 +110,34 @@ def test_triggers_and_senses_from_wire_wording(extract, text, expected):
 )
 def test_which_act_and_its_type(extract, text, expected):
     assert first_event(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promised attack no trigger names, as the verb dictionary codes it: a threat
+        ("The militia vowed to target any tanker bound for Israeli ports.", ("THREATEN", "target")),
+        # a phrasal verb is not the dictionary's single word; a promise of no attack stays one
+        ("The president pledged to crack down on smuggling gangs.", ("AGREE", "pledged")),
+        # troops or reinforcements sent are moved, peacekeepers sent are aid
+        ("Kenya sent tanks and reinforcements to its border with Somalia.", ("MOBILIZE", "sent")),
+        ("Rwanda sent 800 peacekeepers to the Central African Republic.", ("AID", "sent")),
+        # an artillery barrage, a joint investigation, someone ordered out of a country
+        (
+            "Armenian forces launched an artillery barrage on villages near the border.",
+            ("ASSAULT", "barrage"),
+        ),
+        (
+            "Thai and Malaysian police launched a joint investigation into the bombing.",
+            ("COOPERATE", "investigation"),
+        ),
+        ("Lithuania ordered two Russian diplomats out of the country.", ("SANCTION", "ordered")),
+    ],
+)
+def test_promised_attacks_troops_sent_and_joint_acts(extract, text, expected):
+    assert first_event(extract, text) == expected
+
+
+def test_a_states_coalition_is_a_political_party(extract):
+    (event,) = extract("An air strike by the US-led coalition hit a market in Raqqa.").events
+    assert (event.event_type, [party.text for party in event.actor]) == ("ASSAULT", ["the US-led coalition"])

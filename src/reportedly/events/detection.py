@@ -114,6 +114,8 @@ TO_COME = frozenset({"will", "'ll", "would", "shall"})
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
+# The act whose promise the verb dictionary may tell ("vowed to hit US bases").
+ATTACK = "ASSAULT"
 # Verbs of a journey ("arrived in Moscow", "flew to Riyadh"): a visit or a deployment only
 # where the sentence tells of no other act; its purpose, where it has one, is the act ("flew
 # to Riyadh to confer", "arrived for talks", as CAMEO's ARRIVE patterns code it).
@@ -490,6 +492,10 @@ def _sentence_triggers(
     )
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers, words)
+        if token.i == candidate[0].i and verbs.fallback is not None:
+            # "vowed to hit US bases": a promised attack no trigger names, as the verb
+            # dictionary codes it.
+            token, trigger = _promised_attack(token, verbs.fallback, senses, words) or (token, trigger)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
@@ -509,6 +515,30 @@ def _sentence_triggers(
     ):
         found.append((*coded, False))
     return found[:CANDIDATES]
+
+
+def _promised_attack(
+    token: Token, verbs: VerbDictionary, senses: SentenceSenses, words: DocWords
+) -> tuple[Token, Trigger] | None:
+    """The attack a promise is of ("vowed to [hit]", "pledged to [target]") as a verb
+    dictionary codes it in its sense, where no trigger names it: a threat. None for no promise
+    or no attack: the dictionary's other codes of a promised verb are too loose ("pledged to
+    hold an election", "to crack down on militants" are promises to the gold)."""
+    if words.lemma[token.i] not in INTENT_WORDS:
+        return None
+    for act in token.children:
+        # A verb with a particle is another verb than the dictionary's single word ("crack
+        # down on militants" is no "crack").
+        if (
+            words.dep[act.i] != "xcomp"
+            or words.pos[act.i] != "VERB"
+            or any(words.dep[part.i] == "prt" for part in act.children)
+        ):
+            continue
+        code = verbs.code(act)
+        if code is not None and plover_type(code) == ATTACK:
+            return _in_sense(act, Trigger(ATTACK, None), senses)
+    return None
 
 
 def _hyphen_joined(token: Token) -> bool:

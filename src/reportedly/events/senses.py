@@ -150,13 +150,16 @@ class SentenceSenses:
 
 
 def _noun_words(noun: Token) -> list[Token]:
-    """An object noun with the nouns that say what it is: a noun the parser hung on it ("[tear
-    gas] and stun grenades": "gas" on "grenades"; not a compound, which may be its owner: "the
-    [government] offer") and, for a count, what is counted ("hundreds of [troops]")."""
-    words = [noun, *(child for child in noun.children if child.dep_ == "nmod")]
-    if noun.pos_ == "NUM" or noun.lemma_.lower() in COUNTING_NOUNS:
-        counted = (grand for child in noun.children if child.lower_ == "of" for grand in child.children)
-        words.extend(grand for grand in counted if grand.dep_ == "pobj")
+    """An object noun and the nouns joined to it ("tanks and [reinforcements]") with the nouns
+    that say what each is: a noun the parser hung on it ("[tear gas] and stun grenades": "gas"
+    on "grenades"; not a compound, which may be its owner: "the [government] offer") and, for a
+    count, what is counted ("hundreds of [troops]")."""
+    words = []
+    for joined in (noun, *noun.conjuncts):  # "tanks and [reinforcements]"
+        words.extend((joined, *(child for child in joined.children if child.dep_ == "nmod")))
+        if joined.pos_ == "NUM" or joined.lemma_.lower() in COUNTING_NOUNS:
+            counted = (grand for child in joined.children if child.lower_ == "of" for grand in child.children)
+            words.extend(grand for grand in counted if grand.dep_ == "pobj")
     return words
 
 
