@@ -239,7 +239,7 @@ def test_cyprus_s_communities_are_cypriot(extract):
         # an act done to an act is done to the latter's recipient, by its owner or agent
         (
             "The sanctions on Iraq were eased by the Security Council.",
-            ("CONCEDE", "eased", [("the Security Council", "IGOUNO")], [("Iraq", "IRQ")]),
+            ("RETREAT", "eased", [("the Security Council", "IGOUNO")], [("Iraq", "IRQ")]),
         ),
         (
             "Restrictions on Gaza were relaxed by Israel on Monday.",

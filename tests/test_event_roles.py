@@ -634,7 +634,7 @@ def countries(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tup
         # an act lifted is lifted by its owner
         (
             "EU sanctions against Belarus were lifted on Monday.",
-            ("CONCEDE", [("EU", None)], [("Belarus", "BLR")]),
+            ("RETREAT", [("EU", None)], [("Belarus", "BLR")]),
         ),
     ],
 )

@@ -40,17 +40,21 @@ from reportedly.events.parties import (
     stands_for_speaker,
     state_of_place,
 )
-from reportedly.events.senses import SentenceSenses
+from reportedly.events.senses import SentenceSenses, reduced_relative
 from reportedly.events.verbs import SentenceWords, VerbDictionary, plover_type
 from reportedly.events.words import DocWords
 from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeExpression
 from reportedly.nlp.trees import first_conjunct
 from reportedly.resolve.times import TimesBySentence
 
+# A verb's children that make a phrase with it ("call off", "call for", "step down", "held
+# Israel responsible", "said no to"): particles, prepositions, adverbs, predicates of the
+# object and interjections.
+PHRASE_PARTS = frozenset({"prt", "prep", "advmod", "oprd", "intj"})
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
 # rallies" PROTEST, "declared a state of siege" COERCE.
 LIGHT_VERBS = frozenset(
-    {"impose", "hold", "launch", "stage", "declare", "order", "announce", "lodge", "reach"}
+    {"impose", "hold", "launch", "stage", "declare", "order", "announce", "lodge", "reach", "deliver"}
 )
 # Where a light verb's act is: its object, or its subject in the passive ("sanctions were
 # imposed on Iran").
@@ -110,6 +114,8 @@ TO_COME = frozenset({"will", "'ll", "would", "shall"})
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 
 
+# The act whose promise the verb dictionary may tell ("vowed to hit US bases").
+ATTACK = "ASSAULT"
 # Verbs of a journey ("arrived in Moscow", "flew to Riyadh"): a visit or a deployment only
 # where the sentence tells of no other act; its purpose, where it has one, is the act ("flew
 # to Riyadh to confer", "arrived for talks", as CAMEO's ARRIVE patterns code it).
@@ -189,7 +195,8 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     for child in token.children:
         dep = words.dep[child.i]
         if (
-            dep in {"prt", "prep", "advmod"}  # "stepped [down]" is parsed either way
+            # "stepped [down]" is parsed either way; "held Israel [responsible]", "said [no] to"
+            dep in PHRASE_PARTS
             and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
             and not names_time(child)  # "called a ceasefire [on Friday]": no "call on"
         ):
@@ -329,6 +336,10 @@ def code_events(
         )
         obliged = (wanting is not None and not predicted) or _obliged(token)
         event_type = "REQUEST" if obliged else trigger.event_type if users else _event_type(token, trigger)
+        if event_type != "REQUEST" and _or_else(token):
+            # "gave the company three months to withdraw or face consequences", "told the
+            # troops to surrender or face an assault": an ultimatum.
+            event_type = "THREATEN"
         negated = _negated(token)
         # A refusal is said to be, not supposed ("said Moscow would not accept": no conditional).
         refused = negated and event_type in COOPERATION and _refused(token)
@@ -481,6 +492,10 @@ def _sentence_triggers(
     )
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers, words)
+        if token.i == candidate[0].i and verbs.fallback is not None:
+            # "vowed to hit US bases": a promised attack no trigger names, as the verb
+            # dictionary codes it.
+            token, trigger = _promised_attack(token, verbs.fallback, senses, words) or (token, trigger)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
@@ -500,6 +515,30 @@ def _sentence_triggers(
     ):
         found.append((*coded, False))
     return found[:CANDIDATES]
+
+
+def _promised_attack(
+    token: Token, verbs: VerbDictionary, senses: SentenceSenses, words: DocWords
+) -> tuple[Token, Trigger] | None:
+    """The attack a promise is of ("vowed to [hit]", "pledged to [target]") as a verb
+    dictionary codes it in its sense, where no trigger names it: a threat. None for no promise
+    or no attack: the dictionary's other codes of a promised verb are too loose ("pledged to
+    hold an election", "to crack down on militants" are promises to the gold)."""
+    if words.lemma[token.i] not in INTENT_WORDS:
+        return None
+    for act in token.children:
+        # A verb with a particle is another verb than the dictionary's single word ("crack
+        # down on militants" is no "crack").
+        if (
+            words.dep[act.i] != "xcomp"
+            or words.pos[act.i] != "VERB"
+            or any(words.dep[part.i] == "prt" for part in act.children)
+        ):
+            continue
+        code = verbs.code(act)
+        if code is not None and plover_type(code) == ATTACK:
+            return _in_sense(act, Trigger(ATTACK, None), senses)
+    return None
 
 
 def _hyphen_joined(token: Token) -> bool:
@@ -558,7 +597,12 @@ def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[T
     describes before it ("a visiting official"), the act
     is only asked about ("declined to say whether Putin would join the meeting") or a
     sanction is only spoken of ("sanctions will not change its course")."""
-    if _hyphen_joined(token) or _attributive(token) or _mentioned_only(token, trigger):
+    if (
+        _hyphen_joined(token)
+        or _attributive(token)
+        or _as_conjunction(token)
+        or _mentioned_only(token, trigger)
+    ):
         return None
     event_type = senses.event_type(token, trigger.event_type)
     if event_type is None:
@@ -571,6 +615,12 @@ def _attributive(token: Token) -> bool:
     official", "urgently [needed] supplies", "the [occupied] territories"): what the noun is,
     not an act the sentence reports."""
     return token.pos_ == "VERB" and token.dep_ == "amod" and token.i < token.head.i
+
+
+def _as_conjunction(token: Token) -> bool:
+    """Whether a verb's form is a conjunction that opens a condition ("[provided] the United
+    States dropped its threats", "[providing] ...", "[given] the risks"): no act."""
+    return token.pos_ == "VERB" and token.dep_ in {"prep", "mark"}
 
 
 def _mentioned_only(token: Token, trigger: Trigger) -> bool:
@@ -715,6 +765,19 @@ def _event_type(token: Token, trigger: Trigger) -> str:
     return "THREATEN" if "unless" in conditions else INTENT.get(trigger.event_type, trigger.event_type)
 
 
+def _or_else(token: Token) -> bool:
+    """Whether the act is demanded on pain of another ("to withdraw [or face] consequences"):
+    its verb, or the act it gives time for ("gave them a month [to pay ... or face]"), is
+    joined by "or" to "face"."""
+    verb = token if token.pos_ == "VERB" else token.head
+    demanded = (verb, *(child for child in verb.children if child.dep_ in {"xcomp", "advcl"}))
+    return any(
+        any(child.dep_ == "cc" and child.lower_ == "or" for child in act.children)
+        and any(joined.lemma_.lower() == "face" for joined in act.conjuncts)
+        for act in demanded
+    )
+
+
 def _negated(token: Token) -> bool:
     """Negated in its clause: a negation on the trigger or the verbs it hangs on ("did not
     sign"), a subject that is no one ("Nobody in Ukraine will sign", "no country has
@@ -799,11 +862,26 @@ def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
     main act comes first, then one of a clause of purpose, condition or time ("went on a
     hunger strike [to protest]", "ready to observe a truce [if Russian forces halted their
     bombardment]", "put on high alert [after India struck]"), however near the root, and an
-    act a relative clause only tells of a party ("Pakistan, [which has fought three wars
-    with India], said it was ready for talks") last."""
+    act a relative or participle clause only tells of a party ("Pakistan, [which has fought
+    three wars with India], said it was ready for talks", "Protesters [opposed to the bill]
+    stormed parliament") last."""
     act = _act_of(token)
     path = (act, *act.ancestors)
-    return any(word.dep_ == "relcl" for word in path), any(map(_marked_clause, path)), _depth(act), token.i
+    describes = any(map(_describes_noun, path)) or any(
+        # not the verb the parser hung on it as its clause
+        reduced_relative(word) and (at == 0 or path[at - 1].dep_ != "ccomp")
+        for at, word in enumerate(path)
+    )
+    return describes, any(map(_marked_clause, path)), _depth(act), token.i
+
+
+def _describes_noun(verb: Token) -> bool:
+    """Whether a verb heads a clause that tells of a noun: a relative clause ("Pakistan, [which
+    has fought three wars with India]") or a participle's ("Protesters [opposed to a finance
+    bill] stormed", "refugees [fleeing fighting]", "classmates [expelled after clashes]")."""
+    return verb.dep_ == "relcl" or (
+        verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    )
 
 
 def _marked_clause(verb: Token) -> bool:

@@ -37,8 +37,10 @@ POLITICAL_BODIES = word_set("political_bodies.txt")
 # Entities whose names name states and peoples.
 STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
 # Heads of a party's words that stand for the state they are of ("Nobody in Ukraine", "the
-# Turkish and Greek sides of Cyprus").
-STATE_HEADS = frozenset({"nobody", "none", "side", "sides", "delegation", "delegations"})
+# Turkish and Greek sides of Cyprus", "the Saudi-led coalition").
+STATE_HEADS = frozenset(
+    {"nobody", "none", "side", "sides", "delegation", "delegations", "coalition", "alliance"}
+)
 # Heads that, counted ("the two countries", "both sides", "the three neighbours"), stand for
 # states the text named before: reciprocal acts between them ("The two sides struck a deal").
 COUNTED_STATES = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states", "allies"})

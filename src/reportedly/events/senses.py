@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines
-from reportedly.events.parties import SUBJECTS
+from reportedly.events.parties import COUNTING_NOUNS, SUBJECTS
 from reportedly.events.words import DocWords
 from reportedly.nlp.trees import first_conjunct, subtree_without_clauses
 
@@ -119,15 +119,18 @@ class SentenceSenses:
         if place == "object":
             words = []
             for child in token.children:
-                if child.dep_ in _OBJECTS:
-                    words.append(child)
+                if child.dep_ in _OBJECTS or child.dep_ == "nsubjpass":
+                    # A passive's subject is its object ("[a bid] was blocked by").
+                    words.extend(_noun_words(child))
                 elif child.dep_ == "prep":
                     words.extend(grand for grand in child.children if grand.dep_ == "pobj")
                 elif child.dep_ in _COMPLEMENTS:
                     # Whom a verb lets or has act is its object, which the parser makes the
                     # complement's subject ("allowed [the UN team] to enter", "let
-                    # [inspectors] back").
+                    # [inspectors] back") or the complement itself ("let [a convoy] through").
                     words.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
+                    if child.pos_ in {"NOUN", "PROPN"}:
+                        words.append(child)
             return _forms(words, self._doc_words)
         if place == "verb":
             # The verb a noun act is the object of ("removed [the] sanctions", "lodged a
@@ -146,6 +149,33 @@ class SentenceSenses:
         return _forms([*subtree_without_clauses(token, _CLAUSES), *head], self._doc_words)
 
 
+def _noun_words(noun: Token) -> list[Token]:
+    """An object noun and the nouns joined to it ("tanks and [reinforcements]") with the nouns
+    that say what each is: a noun the parser hung on it ("[tear gas] and stun grenades": "gas"
+    on "grenades"; not a compound, which may be its owner: "the [government] offer") and, for a
+    count, what is counted ("hundreds of [troops]")."""
+    words = []
+    for joined in (noun, *noun.conjuncts):  # "tanks and [reinforcements]"
+        words.extend((joined, *(child for child in joined.children if child.dep_ == "nmod")))
+        if joined.pos_ == "NUM" or joined.lemma_.lower() in COUNTING_NOUNS:
+            counted = (grand for child in joined.children if child.lower_ == "of" for grand in child.children)
+            words.extend(grand for grand in counted if grand.dep_ == "pobj")
+    return words
+
+
+def reduced_relative(verb: Token) -> bool:
+    """Whether the parser took a participle that tells of the subject for the sentence's verb,
+    and the verb for its clause ("Protesters [opposed] to a finance bill [stormed] parliament":
+    "stormed" a clause of "opposed" in the past with no subject of its own and no "that")."""
+    return verb.dep_ == "ROOT" and any(
+        child.dep_ == "ccomp"
+        and child.i > verb.i
+        and child.tag_ == "VBD"
+        and not any(grand.dep_ in SUBJECTS or grand.dep_ == "mark" for grand in child.children)
+        for child in verb.children
+    )
+
+
 def _doers(verb: Token) -> list[Token]:
     """The words of a verb's subject; a relative clause's ("that") or a participle's is the
     noun it qualifies ("the asteroid that struck", "a plane flying to Delhi"), an infinitive's
@@ -154,6 +184,8 @@ def _doers(verb: Token) -> list[Token]:
     subjects = [word for child in verb.children if child.dep_ in SUBJECTS for word in child.subtree]
     if verb.dep_ in {"relcl", "acl"}:
         subjects.append(verb.head)
+    elif not subjects and verb.dep_ == "ccomp" and reduced_relative(verb.head):
+        return _doers(verb.head)  # "Protesters opposed to the bill [stormed]": the protesters
     elif not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         objects = [child for child in verb.head.children if child.dep_ == "dobj"]
         if objects:
