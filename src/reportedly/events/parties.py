@@ -126,8 +126,9 @@ _LEADING_THE = re.compile(r"^[Tt]he\s+")
 # A party a possessive pronoun opens ("its border posts", "their embassy").
 _SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
 _OWN_COUNTRY = re.compile(r"(?:his|her|its|their|our|my)\s+(?:own\s+)?(?:country|nation)", re.I)
-# A place after the head of a party's words ("the Iraqi embassy [in Kabul]").
-PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside)\s")
+# A place after the head of a party's words ("the Iraqi embassy [in Kabul]", "the Egyptian
+# ambassador [from Khartoum]").
+PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside|from)\s")
 # What follows the head of a party's words: a phrase after a preposition or a comma.
 AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
 # Words of quantity before the party proper ("Thousands of Nigerians").
@@ -225,6 +226,10 @@ PARTY_NOUNS = (
 # Nouns of a state's bodies and forces, whose posts and convoys stand for them ("a police
 # station", "an army camp", "a military convoy").
 FORCES = word_set("political_bodies.txt") | {"military", "navy", "naval"}
+# Verbs of handing a person over to another's justice, whose recipient is whom they are handed
+# to ("extradited a suspect to France"), not the person (unlike "handed over 50 prisoners to
+# Qatar", a release).
+HANDING_OVER = frozenset({"extradite"})
 # Verbs of putting a member out of an organisation, which does it (``_excluding_body``).
 EXCLUDING = frozenset({"suspend", "expel", "exclude", "ban", "bar", "oust", "eject"})
 # Acts of giving way, whose recipient is who pressed for them (``_pressing``).
@@ -332,7 +337,7 @@ def parties_of(
     # an agreement with rebels in Nairobi", "conceded to the demands of truck drivers").
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
     objects.sort(key=lambda token: (ranks[token.i], ranks[token.i][-1] > 0 and not _party_noun(token)))
-    _owner_first(objects, ranks, owned_acts)
+    _owner_first(objects, ranks, owned_acts, text, mentions)
     _receiver_first(objects, trigger, ranks, text, mentions)
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
@@ -374,10 +379,8 @@ def parties_of(
             return actors, _coordinated(people, text, mentions) + place
         if actor_token is None and (sides := _between(trigger)) is not None:
             # "talks between Israel and Hamas": the first side acts, the others receive.
-            first, *others = sides
-            return _parties(first, text, mentions), [
-                party for other in others for party in _parties(other, text, mentions)
-            ]
+            first, *others = [party for side in sides for party in _parties(side, text, mentions)]
+            return [first], others
         if recipient_token is not None and (sides := _between(recipient_token)) is not None:
             # "passed messages between Moscow and Kyiv": the sides receive what passes.
             actors = _coordinated(_antecedent(actor_token), text, mentions)
@@ -429,16 +432,27 @@ def _pressing(trigger: Token) -> Token | None:
 
 
 def _owner_first(
-    objects: list[Token], ranks: dict[int, tuple[bool, bool, int]], owned_acts: Collection[str]
+    objects: list[Token],
+    ranks: dict[int, tuple[bool, bool, int]],
+    owned_acts: Collection[str],
+    text: str,
+    mentions: NamedMentions,
 ) -> None:
     """Put the best candidate's owner before it where it is an act (a noun lemma of
     ``owned_acts``) or a decision a name owns ("hailed [the Chinese legislature's] decision",
     "condemned the attack [by the rebels]"): what is done to the act is done to whoever does
-    it; not to the owner of another thing ("demand from China's property sector")."""
+    it; not to the owner of another thing ("demand from China's property sector"). A
+    decision's owner may be the name or people's adjective that qualifies it ("accepted [a
+    French] proposal", "rejected [the EU] plan")."""
     first = objects[0] if objects else None
     lemma = first.lemma_.lower() if first is not None and first.pos_ == "NOUN" else None
     act = lemma is not None and (lemma in owned_acts or lemma in DECISIONS)
     owner = owner_of(first) if act else None
+    if owner is None and lemma in DECISIONS - {"position"}:  # "Houthi positions" are held
+        owner = _qualifying_owner(first, True)
+        if owner is not None and owner not in objects:
+            objects.append(owner)
+            ranks[owner.i] = _recipient_rank(owner, text, mentions)
     if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
         _to_front(objects, owner)
 
@@ -476,14 +490,15 @@ def _receiver_first(
     the best candidate is that object or inside it and the object is a thing ("returned six
     Iraqi artifacts [to the government of Iraq]", "returned a portrait by a Belgian artist [to
     its owner]"): what is given is no recipient; a person given over is ("invited Putin to
-    Washington")."""
+    Washington"), but for one handed over to another's justice ("extradited a suspect [to
+    France]": ``HANDING_OVER``)."""
     given = next((child for child in trigger.children if child.dep_ == "dobj"), None)
     if (
         given is None
         or trigger.pos_ != "VERB"
         or not objects
         or not given.left_edge.i <= objects[0].i <= given.right_edge.i
-        or not _thing(given, text, mentions)
+        or not (_thing(given, text, mentions) or trigger.lemma_.lower() in HANDING_OVER)
     ):
         return
     receiver = next(
@@ -558,14 +573,15 @@ def _given_to(token: Token, trigger: Token, preposition: str = "to") -> bool:
 
 
 def _aimed_by(token: Token, trigger: Token) -> bool:
-    """Whether a noun is the act's object or follows its own "on", "at" or "against"."""
+    """Whether a noun is the act's object or follows its own "on", "against" or, where the act's
+    object is no people, "at" ("fired tear gas at rioters"; not "killed six priests [at] the
+    university", the place)."""
     if token.dep_ == "dobj":
         return token.head.i == trigger.i
-    return (
-        token.dep_ == "pobj"
-        and token.head.lower_ in AIMED_PREPOSITIONS | {"at"}
-        and token.head.head.i == trigger.i
-    )
+    preposition = token.head
+    people = any(child.dep_ == "dobj" and _party_noun(child, HUMAN_NOUNS) for child in trigger.children)
+    aimed = AIMED_PREPOSITIONS | (set() if people else {"at"})
+    return token.dep_ == "pobj" and preposition.lower_ in aimed and preposition.head.i == trigger.i
 
 
 def _locates(token: Token, candidates: set[int]) -> bool:
@@ -644,7 +660,7 @@ def _between(trigger: Token) -> list[Token] | None:
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             for noun in child.children:
-                if noun.dep_ == "pobj" and noun.conjuncts:
+                if noun.dep_ == "pobj" and (noun.conjuncts or _joined_modifiers(noun)):
                     return [noun, *noun.conjuncts]
         if child.dep_ == "prep" and child.lower_ == "of":
             # "a round of talks between ...": the sides of the act the noun counts
@@ -652,6 +668,12 @@ def _between(trigger: Token) -> list[Token] | None:
                 if noun.dep_ == "pobj" and (sides := _between(noun)) is not None:
                     return sides
     return None
+
+
+def _joined_modifiers(noun: Token) -> bool:
+    """Whether a noun's modifiers are joined by "and", each a side ("between [Israeli and
+    PLO] negotiators")."""
+    return any(child.dep_ in {"amod", "compound", "nmod"} and child.conjuncts for child in noun.lefts)
 
 
 def _participle_agent(noun: Token) -> Token | None:

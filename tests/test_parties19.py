@@ -1,0 +1,57 @@
+"""Event parties and their countries (issue 19, branch code19), on passages written for the
+project: a capitalised common word NER took for a name ("Riot police"), the sides of talks
+"between" joined adjectives, a people's adjective before a place after "from", the owner a
+decision's adjective names, whom a person is handed over to, and a place after "at" where the
+act has an object."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _first_event(resolve, text: str):
+    events = resolve(text).events
+    assert events, "no event"
+    return events[0]
+
+
+def _codes(parties) -> list[tuple[str, str | None]]:
+    return [(party.text, party.actor.code if party.actor else None) for party in parties]
+
+
+def test_riot_police_are_of_the_place_not_a_namesake(resolve) -> None:
+    event = _first_event(resolve, "Riot police fired tear gas at students in Lima on Monday.")
+    assert _codes(event.actor) == [("Riot police", "PERCOP")]
+
+
+def test_talks_between_joined_adjectives_give_each_side(resolve) -> None:
+    text = "Sweden hosted secret talks between Greek and Turkish diplomats near Stockholm."
+    event = _first_event(resolve, text)
+    sides = _codes([*event.actor, *event.recipient])
+    assert ("Greek diplomats", "GRCGOV") in sides and ("Turkish diplomats", "TURGOV") in sides
+
+
+def test_peoples_adjective_before_a_place_after_from(resolve) -> None:
+    event = _first_event(resolve, "Egypt expelled the Libyan ambassador from Cairo on Friday.")
+    assert event.recipient and event.recipient[0].actor is not None
+    assert event.recipient[0].actor.country == "LBY"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "country"),
+    [
+        # a decision's owner by the adjective that qualifies it
+        ("The rebels accepted a Norwegian proposal for new talks on the island.", "Norwegian", "NOR"),
+        # whom a suspect is handed over to, not the suspect
+        ("Portugal extradited a bank fraud suspect to Brazil on Monday.", "Brazil", "BRA"),
+    ],
+)
+def test_recipient_and_its_country(resolve, text: str, recipient: str, country: str) -> None:
+    event = _first_event(resolve, text)
+    assert event.recipient and event.recipient[0].text == recipient
+    assert event.recipient[0].actor is not None and event.recipient[0].actor.country == country
+
+
+def test_people_killed_at_a_place_are_the_recipient(resolve) -> None:
+    event = _first_event(resolve, "Gunmen killed four nurses at the Red Cross hospital in Kandahar.")
+    assert event.recipient and event.recipient[0].text == "four nurses"
