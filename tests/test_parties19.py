@@ -55,3 +55,14 @@ def test_recipient_and_its_country(resolve, text: str, recipient: str, country: 
 def test_people_killed_at_a_place_are_the_recipient(resolve) -> None:
     event = _first_event(resolve, "Gunmen killed four nurses at the Red Cross hospital in Kandahar.")
     assert event.recipient and event.recipient[0].text == "four nurses"
+
+
+def test_whom_a_verb_puts_under_arrest(resolve) -> None:
+    event = _first_event(resolve, "The army placed Nelson Mandela under house arrest in Pretoria.")
+    assert event.recipient and event.recipient[0].text == "Nelson Mandela"
+
+
+def test_a_named_party_of_a_faith_is_of_the_sentences_country(resolve) -> None:
+    event = _first_event(resolve, "Algeria's highest court banned the Islamic Renewal Party on Monday.")
+    assert event.recipient and event.recipient[0].actor is not None
+    assert event.recipient[0].actor.country == "DZA"

@@ -866,9 +866,14 @@ def _agent(verb: Token | None) -> Token | None:
 
 def _governing_verb(trigger: Token) -> Token | None:
     """The verb a noun trigger is the object or the passive subject of ("held [talks] with
-    Iran", "[sanctions] were imposed on Iran"): the parse often hangs the act's recipient
-    on that verb rather than on the noun."""
-    if trigger.pos_ != "NOUN" or trigger.dep_ not in {"dobj", "nsubjpass"} or trigger.head.i == trigger.i:
+    Iran", "[sanctions] were imposed on Iran"), or that puts its object under it ("placed
+    Aung San Suu Kyi under house [arrest]"): the parse often hangs the act's recipient on that
+    verb rather than on the noun."""
+    if trigger.pos_ != "NOUN" or trigger.head.i == trigger.i:
+        return None
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and trigger.head.head.pos_ == "VERB":
+        return trigger.head.head
+    if trigger.dep_ not in {"dobj", "nsubjpass"}:
         return None
     return trigger.head if trigger.head.pos_ in {"VERB", "AUX"} else None
 
@@ -1587,11 +1592,6 @@ def code_parties(
                 code = _place_in_context(code, _named_in_party(party, event, text, named), coder, published)
             # Of a compound sector, any part ("defence minister" GOVMIL).
             sector = coder.sector_of(party.text) or ""
-            if not sector and entity is not None and entity.type == "ORG" and _named_party(party.text):
-                # A political party no dictionary knows ("The fundamentalist Umma (Nation)
-                # party"): of the country its sentence names, as a party out of power; those
-                # in power the dictionaries know, or their words say ("the ruling ... party").
-                sector = UNKNOWN_PARTY
             # Words whose sector names no one a country has (none, or a religion: "Moslem
             # guerrillas" MUS) take their head's: a group named by its faith is of its agent
             # noun's sector (REB); a weapon that acts stands for whoever used it ("A car bomb
@@ -1600,7 +1600,12 @@ def code_parties(
             head = None
             if not of_sectors(sector, PLACED_SECTORS):
                 used = weapon_sector(party.text) if entity is None and id(party) in actors else None
-                head = used or _head_sector(party.text, coder)
+                # A political party no dictionary knows ("The fundamentalist Umma (Nation)
+                # party", "the pro-Islamic Welfare Party" MUS): of the country its sentence
+                # names, as a party out of power; those in power the dictionaries know, or
+                # their words say ("the ruling ... party").
+                named_party = entity is not None and entity.type == "ORG" and _named_party(party.text)
+                head = used or _head_sector(party.text, coder) or (UNKNOWN_PARTY if named_party else None)
             if head is not None:
                 sector += head
                 code = code + head if code in coder.country_codes else code
@@ -1617,7 +1622,7 @@ def code_parties(
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
                 group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
-                own = sector if head or sector == UNKNOWN_PARTY else None  # not in its words
+                own = sector if head else None  # not in its words
                 unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
         for party in parties:
             if party.actor is not None and party.actor.code[:3] in UNIONS and party.actor.country is None:
