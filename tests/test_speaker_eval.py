@@ -72,13 +72,25 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         read_articles(path)
 
 
-def test_the_varied_gold_fits_its_passages() -> None:
-    """Every record of the varied speaker gold names a passage, and its span lies inside the
-    text with no space around it (the offsets were taken mechanically; this keeps them so)."""
-    passages = {article.name: article.text for article in read_articles(VARIED / "passages.jsonl")}
-    items, skipped = read_gold(VARIED / "gold.jsonl")
-    assert (len(passages), len(items), skipped) == (47, 466, 0)
+@pytest.mark.parametrize(
+    ("folder", "counts"),
+    [
+        (VARIED, (47, 466, 0)),
+        (VARIED.parent / "fresh", (30, 363, 0)),
+        (VARIED.parent / "varied-train-a", (30, 364, 0)),
+        (VARIED.parent / "varied-train-b", (30, 346, 0)),
+    ],
+    ids=["varied", "fresh", "varied-train-a", "varied-train-b"],
+)
+def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:
+    """Every record of the project's passage golds names a passage, and its span lies
+    inside the text with no space around it (the offsets were taken mechanically; this keeps
+    them so)."""
+    passages = {article.name: article.text for article in read_articles(folder / "passages.jsonl")}
+    items, skipped = read_gold(folder / "gold.jsonl")
+    assert (len(passages), len(items), skipped) == counts
     for item in items:
+        assert item.article in passages, item
         span = passages[item.article][item.start : item.end]
         assert span and span == span.strip(), item
     assert sum(1 for item in items if item.kind != "named") >= 250

@@ -18,6 +18,7 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from reportedly.model import Attribution, Span, TimeExpression
+from reportedly.resolve.entities import DATE_LABELS
 
 Direction = Literal["past", "future"] | None
 
@@ -699,7 +700,7 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     """Where the time expressions of ``doc`` are: its DATE and TIME entities, clock times,
     holidays and spans of prehistory NER missed, a clock time joined to the day it falls on,
     two times joined by "and" apart."""
-    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in DATE_LABELS]
     found = []
     for match in _CLOCK.finditer(text):
         zone = _ZONE.match(text, match.end())
