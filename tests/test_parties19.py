@@ -66,3 +66,24 @@ def test_a_named_party_of_a_faith_is_of_the_sentences_country(resolve) -> None:
     event = _first_event(resolve, "Algeria's highest court banned the Islamic Renewal Party on Monday.")
     assert event.recipient and event.recipient[0].actor is not None
     assert event.recipient[0].actor.country == "DZA"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # a named person handed over: whom to
+        ("Serbia handed Radovan Karadzic over to the International Criminal Court.", "IGO"),
+        # people handed over: a release, they are the recipient
+        ("The militants handed over four Kenyan prisoners to Qatar.", "KEN"),
+    ],
+)
+def test_whom_a_person_is_handed_over_to(resolve, text: str, recipient: str) -> None:
+    event = _first_event(resolve, text)
+    assert event.recipient and event.recipient[0].actor is not None
+    assert event.recipient[0].actor.code.startswith(recipient)
+
+
+def test_a_group_is_of_the_place_a_bearing_names(resolve) -> None:
+    event = _first_event(resolve, "Armed villagers attacked a Kenyan army convoy 40 km north of Mogadishu.")
+    assert event.actor and event.actor[0].actor is not None
+    assert event.actor[0].actor.country == "SOM"

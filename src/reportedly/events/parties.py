@@ -114,6 +114,10 @@ PLACE_BEFORE = re.compile(
     re.I,
 )
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
+# Words before a name that say where something is by it, no party to the act ("kidnapped
+# [east of] Port-au-Prince", "50 km [north-west of] Baghdad"): where a party no dictionary
+# places is.
+BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?east|-?west)?\s+of\s+$", re.I)
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # A wire dateline that opens a report: a place in capitals, an agency in brackets at most, and
@@ -230,6 +234,10 @@ FORCES = word_set("political_bodies.txt") | {"military", "navy", "naval"}
 # to ("extradited a suspect to France"), not the person (unlike "handed over 50 prisoners to
 # Qatar", a release).
 HANDING_OVER = frozenset({"extradite"})
+# Verbs of handing over whose recipient is whom a named person is handed to ("handed
+# Duterte over to the ICC"), not the person; people they name not ("handed three hostages to
+# the Red Cross", a release).
+HANDING_PERSONS = frozenset({"hand", "surrender", "transfer", "deliver"})
 # Verbs of putting a member out of an organisation, which does it (``_excluding_body``).
 EXCLUDING = frozenset({"suspend", "expel", "exclude", "ban", "bar", "oust", "eject"})
 # Acts of giving way, whose recipient is who pressed for them (``_pressing``).
@@ -498,7 +506,7 @@ def _receiver_first(
         or trigger.pos_ != "VERB"
         or not objects
         or not given.left_edge.i <= objects[0].i <= given.right_edge.i
-        or not (_thing(given, text, mentions) or trigger.lemma_.lower() in HANDING_OVER)
+        or not (_thing(given, text, mentions) or _handed_over(given, trigger))
     ):
         return
     receiver = next(
@@ -511,6 +519,15 @@ def _receiver_first(
     )
     if receiver is not None:
         _to_front(objects, receiver)
+
+
+def _handed_over(given: Token, trigger: Token) -> bool:
+    """Whether the trigger hands over its object, a person, to another's justice: any object
+    of a verb of ``HANDING_OVER``, a named person ("Duterte", "him") of one of
+    ``HANDING_PERSONS``."""
+    lemma = trigger.lemma_.lower()
+    person = given.ent_type_ == "PERSON" or given.lower_ in PERSON_OBJECTS
+    return lemma in HANDING_OVER or (lemma in HANDING_PERSONS and person)
 
 
 def _party_noun(token: Token, nouns: frozenset[str] = PARTY_NOUNS) -> bool:
@@ -1836,7 +1853,7 @@ class CountryMentions:
         # what is done there is usually done on the near side; nor the state whose post is
         # there ("stones at the [U.S.] embassy in Athens").
         self._places = [
-            PLACE_BEFORE.search(text, max(0, start - 20), start) is not None
+            any(pattern.search(text, max(0, start - 20), start) for pattern in (PLACE_BEFORE, BEARING_BEFORE))
             and _BORDER_AFTER.match(text, end) is None
             and _POST_AFTER.match(text, end) is None
             for start, end, _ in found
