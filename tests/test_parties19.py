@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from reportedly.resolve.actors import load_coder
+
 
 def _first_event(resolve, text: str):
     events = resolve(text).events
@@ -87,3 +89,9 @@ def test_a_group_is_of_the_place_a_bearing_names(resolve) -> None:
     event = _first_event(resolve, "Armed villagers attacked a Kenyan army convoy 40 km north of Mogadishu.")
     assert event.actor and event.actor[0].actor is not None
     assert event.actor[0].actor.country == "SOM"
+
+
+def test_intergovernmental_bodies_the_dictionaries_lack() -> None:
+    coder = load_coder()
+    assert coder.code_name("CARICOM", None) == "IGOCRB"
+    assert coder.code_name("BRICS", None) == "IGO"
