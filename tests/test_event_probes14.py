@@ -832,7 +832,7 @@ PROBES_3: list[tuple[str, date, str, str, str, str | None]] = [
 
 # The codes the system gives the probes it gets right (type and both countries), pinned.
 CODES: dict[str, tuple[str, str | None]] = {
-    "la1": ("SLVMIL", "SLVEDU"),
+    "la1": ("SLVMIL", "SLVREL"),
     "la2": ("PERREB", "PER"),
     "la3": ("LBNREB", "ARGPPL"),
     "la4": ("COLCOP", "COLREB"),
@@ -857,7 +857,7 @@ CODES: dict[str, tuple[str, str | None]] = {
     "wa5": ("MLIMIL", "MLIMUSUAF"),
     "wa6": ("NGAREB", "NGAEDU"),
     "wa7": ("CMRGOV", "NGA"),
-    "wa8": ("GINCOP", "GIN"),
+    "wa8": ("GINCOP", "GINOPP"),
     "wa9": ("CIVMIL", "CIVCVL"),
     "ba2": ("MKDCOP", "MKDREB"),
     "ba3": ("GRC", "ALB"),

@@ -27,7 +27,7 @@ from reportedly.events.political import keep_political_events
 from reportedly.model import Extraction
 from reportedly.positions.parties import name_demanded
 from reportedly.positions.statements import take_positions
-from reportedly.resolve.actors import code_places_in_text
+from reportedly.resolve.actors import code_places_in_text, uncode_agent_words
 from reportedly.resolve.corpus import NameRegistry
 from reportedly.resolve.entities import collect_entities, title_test, unrecognised_names
 from reportedly.resolve.metonyms import Referent, metonym_referent
@@ -193,6 +193,7 @@ def code_actors(draft: Draft, resources: Resources) -> None:
             entity, published, entity.id in speaking, draft.descriptions.get(entity.id)
         )
     code_places_in_text(extraction.entities, draft.text, resources.coder, published)
+    uncode_agent_words(extraction.entities, draft.text, resources.coder)
 
 
 def code_event_parties(draft: Draft, resources: Resources) -> None:

@@ -114,6 +114,10 @@ PLACE_BEFORE = re.compile(
     re.I,
 )
 # "ethnic" and the people it qualifies ("ethnic Albanian guerrillas", "Ethnic Turks").
+# Words before a name that say where something is by it, no party to the act ("kidnapped
+# [east of] Port-au-Prince", "50 km [north-west of] Baghdad"): where a party no dictionary
+# places is.
+BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?east|-?west)?\s+of\s+$", re.I)
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # A wire dateline that opens a report: a place in capitals, an agency in brackets at most, and
@@ -126,8 +130,9 @@ _LEADING_THE = re.compile(r"^[Tt]he\s+")
 # A party a possessive pronoun opens ("its border posts", "their embassy").
 _SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
 _OWN_COUNTRY = re.compile(r"(?:his|her|its|their|our|my)\s+(?:own\s+)?(?:country|nation)", re.I)
-# A place after the head of a party's words ("the Iraqi embassy [in Kabul]").
-PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside)\s")
+# A place after the head of a party's words ("the Iraqi embassy [in Kabul]", "the Egyptian
+# ambassador [from Khartoum]").
+PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside|from)\s")
 # What follows the head of a party's words: a phrase after a preposition or a comma.
 AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
 # Words of quantity before the party proper ("Thousands of Nigerians").
@@ -225,6 +230,14 @@ PARTY_NOUNS = (
 # Nouns of a state's bodies and forces, whose posts and convoys stand for them ("a police
 # station", "an army camp", "a military convoy").
 FORCES = word_set("political_bodies.txt") | {"military", "navy", "naval"}
+# Verbs of handing a person over to another's justice, whose recipient is whom they are handed
+# to ("extradited a suspect to France"), not the person (unlike "handed over 50 prisoners to
+# Qatar", a release).
+HANDING_OVER = frozenset({"extradite"})
+# Verbs of handing over whose recipient is whom a named person is handed to ("handed
+# Duterte over to the ICC"), not the person; people they name not ("handed three hostages to
+# the Red Cross", a release).
+HANDING_PERSONS = frozenset({"hand", "surrender", "transfer", "deliver"})
 # Verbs of putting a member out of an organisation, which does it (``_excluding_body``).
 EXCLUDING = frozenset({"suspend", "expel", "exclude", "ban", "bar", "oust", "eject"})
 # Acts of giving way, whose recipient is who pressed for them (``_pressing``).
@@ -332,7 +345,7 @@ def parties_of(
     # an agreement with rebels in Nairobi", "conceded to the demands of truck drivers").
     ranks = {token.i: _recipient_rank(token, text, mentions) for token in objects}
     objects.sort(key=lambda token: (ranks[token.i], ranks[token.i][-1] > 0 and not _party_noun(token)))
-    _owner_first(objects, ranks, owned_acts)
+    _owner_first(objects, ranks, owned_acts, text, mentions)
     _receiver_first(objects, trigger, ranks, text, mentions)
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
@@ -374,10 +387,8 @@ def parties_of(
             return actors, _coordinated(people, text, mentions) + place
         if actor_token is None and (sides := _between(trigger)) is not None:
             # "talks between Israel and Hamas": the first side acts, the others receive.
-            first, *others = sides
-            return _parties(first, text, mentions), [
-                party for other in others for party in _parties(other, text, mentions)
-            ]
+            first, *others = [party for side in sides for party in _parties(side, text, mentions)]
+            return [first], others
         if recipient_token is not None and (sides := _between(recipient_token)) is not None:
             # "passed messages between Moscow and Kyiv": the sides receive what passes.
             actors = _coordinated(_antecedent(actor_token), text, mentions)
@@ -429,16 +440,27 @@ def _pressing(trigger: Token) -> Token | None:
 
 
 def _owner_first(
-    objects: list[Token], ranks: dict[int, tuple[bool, bool, int]], owned_acts: Collection[str]
+    objects: list[Token],
+    ranks: dict[int, tuple[bool, bool, int]],
+    owned_acts: Collection[str],
+    text: str,
+    mentions: NamedMentions,
 ) -> None:
     """Put the best candidate's owner before it where it is an act (a noun lemma of
     ``owned_acts``) or a decision a name owns ("hailed [the Chinese legislature's] decision",
     "condemned the attack [by the rebels]"): what is done to the act is done to whoever does
-    it; not to the owner of another thing ("demand from China's property sector")."""
+    it; not to the owner of another thing ("demand from China's property sector"). A
+    decision's owner may be the name or people's adjective that qualifies it ("accepted [a
+    French] proposal", "rejected [the EU] plan")."""
     first = objects[0] if objects else None
     lemma = first.lemma_.lower() if first is not None and first.pos_ == "NOUN" else None
     act = lemma is not None and (lemma in owned_acts or lemma in DECISIONS)
     owner = owner_of(first) if act else None
+    if owner is None and lemma in DECISIONS - {"position"}:  # "Houthi positions" are held
+        owner = _qualifying_owner(first, True)
+        if owner is not None and owner not in objects:
+            objects.append(owner)
+            ranks[owner.i] = _recipient_rank(owner, text, mentions)
     if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
         _to_front(objects, owner)
 
@@ -476,14 +498,15 @@ def _receiver_first(
     the best candidate is that object or inside it and the object is a thing ("returned six
     Iraqi artifacts [to the government of Iraq]", "returned a portrait by a Belgian artist [to
     its owner]"): what is given is no recipient; a person given over is ("invited Putin to
-    Washington")."""
+    Washington"), but for one handed over to another's justice ("extradited a suspect [to
+    France]": ``HANDING_OVER``)."""
     given = next((child for child in trigger.children if child.dep_ == "dobj"), None)
     if (
         given is None
         or trigger.pos_ != "VERB"
         or not objects
         or not given.left_edge.i <= objects[0].i <= given.right_edge.i
-        or not _thing(given, text, mentions)
+        or not (_thing(given, text, mentions) or _handed_over(given, trigger))
     ):
         return
     receiver = next(
@@ -496,6 +519,15 @@ def _receiver_first(
     )
     if receiver is not None:
         _to_front(objects, receiver)
+
+
+def _handed_over(given: Token, trigger: Token) -> bool:
+    """Whether the trigger hands over its object, a person, to another's justice: any object
+    of a verb of ``HANDING_OVER``, a named person ("Duterte", "him") of one of
+    ``HANDING_PERSONS``."""
+    lemma = trigger.lemma_.lower()
+    person = given.ent_type_ == "PERSON" or given.lower_ in PERSON_OBJECTS
+    return lemma in HANDING_OVER or (lemma in HANDING_PERSONS and person)
 
 
 def _party_noun(token: Token, nouns: frozenset[str] = PARTY_NOUNS) -> bool:
@@ -558,14 +590,15 @@ def _given_to(token: Token, trigger: Token, preposition: str = "to") -> bool:
 
 
 def _aimed_by(token: Token, trigger: Token) -> bool:
-    """Whether a noun is the act's object or follows its own "on", "at" or "against"."""
+    """Whether a noun is the act's object or follows its own "on", "against" or, where the act's
+    object is no people, "at" ("fired tear gas at rioters"; not "killed six priests [at] the
+    university", the place)."""
     if token.dep_ == "dobj":
         return token.head.i == trigger.i
-    return (
-        token.dep_ == "pobj"
-        and token.head.lower_ in AIMED_PREPOSITIONS | {"at"}
-        and token.head.head.i == trigger.i
-    )
+    preposition = token.head
+    people = any(child.dep_ == "dobj" and _party_noun(child, HUMAN_NOUNS) for child in trigger.children)
+    aimed = AIMED_PREPOSITIONS | (set() if people else {"at"})
+    return token.dep_ == "pobj" and preposition.lower_ in aimed and preposition.head.i == trigger.i
 
 
 def _locates(token: Token, candidates: set[int]) -> bool:
@@ -644,7 +677,7 @@ def _between(trigger: Token) -> list[Token] | None:
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             for noun in child.children:
-                if noun.dep_ == "pobj" and noun.conjuncts:
+                if noun.dep_ == "pobj" and (noun.conjuncts or _joined_modifiers(noun)):
                     return [noun, *noun.conjuncts]
         if child.dep_ == "prep" and child.lower_ == "of":
             # "a round of talks between ...": the sides of the act the noun counts
@@ -652,6 +685,12 @@ def _between(trigger: Token) -> list[Token] | None:
                 if noun.dep_ == "pobj" and (sides := _between(noun)) is not None:
                     return sides
     return None
+
+
+def _joined_modifiers(noun: Token) -> bool:
+    """Whether a noun's modifiers are joined by "and", each a side ("between [Israeli and
+    PLO] negotiators")."""
+    return any(child.dep_ in {"amod", "compound", "nmod"} and child.conjuncts for child in noun.lefts)
 
 
 def _participle_agent(noun: Token) -> Token | None:
@@ -844,9 +883,14 @@ def _agent(verb: Token | None) -> Token | None:
 
 def _governing_verb(trigger: Token) -> Token | None:
     """The verb a noun trigger is the object or the passive subject of ("held [talks] with
-    Iran", "[sanctions] were imposed on Iran"): the parse often hangs the act's recipient
-    on that verb rather than on the noun."""
-    if trigger.pos_ != "NOUN" or trigger.dep_ not in {"dobj", "nsubjpass"} or trigger.head.i == trigger.i:
+    Iran", "[sanctions] were imposed on Iran"), or that puts its object under it ("placed
+    Aung San Suu Kyi under house [arrest]"): the parse often hangs the act's recipient on that
+    verb rather than on the noun."""
+    if trigger.pos_ != "NOUN" or trigger.head.i == trigger.i:
+        return None
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "under" and trigger.head.head.pos_ == "VERB":
+        return trigger.head.head
+    if trigger.dep_ not in {"dobj", "nsubjpass"}:
         return None
     return trigger.head if trigger.head.pos_ in {"VERB", "AUX"} else None
 
@@ -1565,11 +1609,6 @@ def code_parties(
                 code = _place_in_context(code, _named_in_party(party, event, text, named), coder, published)
             # Of a compound sector, any part ("defence minister" GOVMIL).
             sector = coder.sector_of(party.text) or ""
-            if not sector and entity is not None and entity.type == "ORG" and _named_party(party.text):
-                # A political party no dictionary knows ("The fundamentalist Umma (Nation)
-                # party"): of the country its sentence names, as a party out of power; those
-                # in power the dictionaries know, or their words say ("the ruling ... party").
-                sector = UNKNOWN_PARTY
             # Words whose sector names no one a country has (none, or a religion: "Moslem
             # guerrillas" MUS) take their head's: a group named by its faith is of its agent
             # noun's sector (REB); a weapon that acts stands for whoever used it ("A car bomb
@@ -1578,7 +1617,12 @@ def code_parties(
             head = None
             if not of_sectors(sector, PLACED_SECTORS):
                 used = weapon_sector(party.text) if entity is None and id(party) in actors else None
-                head = used or _head_sector(party.text, coder)
+                # A political party no dictionary knows ("The fundamentalist Umma (Nation)
+                # party", "the pro-Islamic Welfare Party" MUS): of the country its sentence
+                # names, as a party out of power; those in power the dictionaries know, or
+                # their words say ("the ruling ... party").
+                named_party = entity is not None and entity.type == "ORG" and _named_party(party.text)
+                head = used or _head_sector(party.text, coder) or (UNKNOWN_PARTY if named_party else None)
             if head is not None:
                 sector += head
                 code = code + head if code in coder.country_codes else code
@@ -1595,7 +1639,7 @@ def code_parties(
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
                 group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
-                own = sector if head or sector == UNKNOWN_PARTY else None  # not in its words
+                own = sector if head else None  # not in its words
                 unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
         for party in parties:
             if party.actor is not None and party.actor.code[:3] in UNIONS and party.actor.country is None:
@@ -1809,7 +1853,7 @@ class CountryMentions:
         # what is done there is usually done on the near side; nor the state whose post is
         # there ("stones at the [U.S.] embassy in Athens").
         self._places = [
-            PLACE_BEFORE.search(text, max(0, start - 20), start) is not None
+            any(pattern.search(text, max(0, start - 20), start) for pattern in (PLACE_BEFORE, BEARING_BEFORE))
             and _BORDER_AFTER.match(text, end) is None
             and _POST_AFTER.match(text, end) is None
             for start, end, _ in found

@@ -309,6 +309,24 @@ def code_places_in_text(entities: list[Entity], text: str, coder: ActorCoder, da
             break
 
 
+# A name's mention with the two words after it ("Riot" of "Riot police used").
+_WORDS_AFTER = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}")
+
+
+def uncode_agent_words(entities: list[Entity], text: str, coder: ActorCoder) -> None:
+    """Leave uncoded a one-word person's name that is, wherever it is mentioned, a word of an
+    agent the dictionaries name with the words after it ("Riot" of "Riot police", a sentence's
+    capitalised first word): a common word NER took for a name, whose surname lookup finds
+    someone else ("Pussy Riot")."""
+    for entity in entities:
+        if entity.type != "PERSON" or entity.actor is None or " " in entity.name or not entity.mentions:
+            continue
+        runs = [_WORDS_AFTER.match(text, mention.start) for mention in entity.mentions]
+        agents = [coder.agent_words(run.group(0)) if run else None for run in runs]
+        if all(agent is not None and len(agent) > 1 and agent[0] == entity.name.upper() for agent in agents):
+            entity.actor = None
+
+
 def _whole_name(
     text: str, start: int, end: int, starts: dict[int, Entity], ends: dict[int, int]
 ) -> str | None:
@@ -906,6 +924,13 @@ class ActorCoder:
         sector = self._longest(words, self.tables.agents)
         # Prefix agents ("IGO~") need a named organisation: no sector on their own.
         return sector[1:] if sector is not None and sector.startswith("~") else None
+
+    def agent_words(self, description: str) -> Phrase | None:
+        """The words of a description that the agents dictionary names its agent by ("RIOT
+        POLICE" of "Riot police in Harare"), None where it names none."""
+        words = tuple(_POSSESSIVE.sub("", word) for word in phrase_of(description.replace("-", " ")))
+        match = self._longest_match(words, self.tables.agents)
+        return match[2] if match else None
 
     def code_entity(
         self, entity: Entity, day: date | None, speaks: bool, description: str | None = None
