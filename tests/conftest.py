@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import inspect
 import json
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,20 @@ def shared_file(relative: str) -> Path:
     if not path.is_file():
         pytest.skip(f"{relative} not found in {SHARED_DATA} (set REPORTEDLY_SHARED_DATA)")
     return path
+
+
+def training_script(name: str) -> Iterator[Any]:
+    """``training/NAME.py`` as a module (it is a script, not a package's), for a module-scoped
+    fixture: registered in ``sys.modules`` while the tests run, since dataclasses look their
+    module up by name."""
+    path = Path(__file__).resolve().parents[1] / "training" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"{name}_under_test", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
 
 
 def ingested_store(folder: Path, inputs: list[Path], extractor: Extractor) -> Path:

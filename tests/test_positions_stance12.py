@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from reportedly.model import STANCE_VALUES
 
-SCRIPT = Path(__file__).resolve().parents[1] / "training" / "train_positions.py"
+from conftest import training_script
 
 
 @pytest.fixture(scope="module")
 def train_positions():
-    spec = importlib.util.spec_from_file_location("train_positions_stance12", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from training_script("train_positions")
 
 
 def test_the_folds_split_every_example_once_the_same_each_run(train_positions):

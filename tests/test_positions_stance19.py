@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "training" / "train_stance_polarity.py"
+from conftest import training_script
 
 
 @pytest.fixture(scope="module")
 def polarity():
-    spec = importlib.util.spec_from_file_location("train_stance_polarity_stance19", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    del sys.modules[spec.name]
+    yield from training_script("train_stance_polarity")
 
 
 @pytest.mark.parametrize(
