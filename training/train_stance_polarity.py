@@ -21,19 +21,16 @@ changes nothing. Never run it on eval/positions/gold.jsonl or train10.jsonl: the
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from reportedly.extract import Extractor
 from reportedly.positions.stance import ACCUSING, NEGATIONS
 from reportedly.resources import Resources
 
-TRAINING = Path(__file__).resolve().parent / "train_positions.py"
 # A thing judged bad by the words of a verdict (a net for the grouping; the rules' own lexicon
 # of such words is the learned model's "judged bad" signal).
 VERDICT = re.compile(
@@ -50,16 +47,6 @@ GROUPS = (
     "a verdict on the issue the rules do not count",
     "the rest (semantic)",
 )
-
-
-def _train_positions() -> Any:
-    """training/train_positions.py as a module (it is a script, not a package's)."""
-    spec = importlib.util.spec_from_file_location("train_positions", TRAINING)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def group_of(gold: str, rule: str, text: str, acts_against: bool) -> str:
@@ -87,7 +74,9 @@ def main() -> None:
     args = parser.parse_args()
     if any(path.name in ("gold.jsonl", "train10.jsonl") for path in [*args.tested, *args.training]):
         sys.exit("train_stance_polarity.py: gold.jsonl and train10.jsonl are held out")
-    positions = _train_positions()
+    # The script beside this one: run as a script, its folder is on the path.
+    import train_positions as positions
+
     resources = Resources.load(positions="none")
     extractor = Extractor.from_resources(resources)
     book = resources.issues
