@@ -32,6 +32,13 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(line.lower() for line in data_lines(name))
 
 
+def word_table(name: str) -> dict[str, str]:
+    """A two-column data file (word<TAB>value) as a dict from the lower-cased word."""
+    return {
+        word.strip().lower(): value.strip() for word, value in (line.split("\t") for line in data_lines(name))
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     cue_rates: dict[str, float]

@@ -13,16 +13,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from reportedly.attribution.lexicon import data_lines
+from reportedly.attribution.lexicon import word_table
 from reportedly.model import Entity
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.resolve.nominals import HUMAN_NOUNS, PERSON_NOUNS
 
-_GENDERS = {
-    word.strip().lower(): gender.strip()
-    for table in ("gendered_titles.tsv", "gendered_nouns.tsv")
-    for word, gender in (line.split("\t") for line in data_lines(table))
-}
+_GENDERS = word_table("gendered_titles.tsv") | word_table("gendered_nouns.tsv")
 _PRONOUN_GENDERS = {"he": "m", "she": "f"}
 _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Dependents of a description's head that describe the same person: an apposition ("One, a

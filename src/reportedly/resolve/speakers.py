@@ -20,7 +20,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from reportedly.attribution.lexicon import data_lines, word_set
+from reportedly.attribution.lexicon import word_set, word_table
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 from reportedly.nlp.trees import SUBJECTS
@@ -96,10 +96,7 @@ _KIND_TYPES = {
 _PLURAL_REACH = 1
 # Honorifics and titles that tell the gender of the name after them ("Ms.", "spokesman"), to
 # that gender; read once for both ``GENDERED_TITLES`` and ``read_genders``.
-_TITLE_GENDERS = {
-    word.strip().lower(): gender.strip()
-    for word, gender in (line.split("\t") for line in data_lines("gendered_titles.tsv"))
-}
+_TITLE_GENDERS = word_table("gendered_titles.tsv")
 GENDERED_TITLES = frozenset(_TITLE_GENDERS)
 # The word just before a mention, or a noun a possessive owns before a comma ("his wife, Jane";
 # not "Through a spokeswoman, Trump").
@@ -2377,9 +2374,8 @@ def read_genders() -> dict[str, str]:
     (``data/first_names.tsv``: "Noah", "Simone"), an earlier table winning where two list a word."""
     genders = dict(_TITLE_GENDERS)
     for table in ("gendered_words.tsv", "first_names.tsv"):
-        for line in data_lines(table):
-            word, gender = line.split("\t")
-            genders.setdefault(word.strip().lower(), gender.strip())
+        for word, gender in word_table(table).items():
+            genders.setdefault(word, gender)
     return genders
 
 
