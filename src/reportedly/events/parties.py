@@ -199,6 +199,7 @@ COUNTING_NOUNS = frozenset(
 DECISIONS = frozenset(
     {"decision", "proposal", "plan", "offer", "move", "policy", "position", "stance", "bid", "refusal"}
     | {"call", "request", "demand", "initiative", "action", "crackdown", "effort", "campaign", "conduct"}
+    | {"bill", "law", "legislation", "reform"}
 )
 # Nouns of asking or backing, and the prepositions that make them the circumstance of an
 # act ("at the request of", "under pressure from", "with the backing of"); not "despite",
@@ -350,6 +351,7 @@ def parties_of(
     named = [token for token in objects if ranks[token.i][-1] < UNNAMED]
     if not named and (later := _named_after(trigger, owner or subject, text, mentions, venue)) is not None:
         objects.insert(0, later)
+    _owner_above(objects, trigger, ranks, owned_acts, text, mentions)
     # A passive swaps the roles only when the trigger is the passive verb itself ("was
     # attacked by") or what it puts its subject under ("was placed under house arrest"):
     # not "Serb forces were engaged in ethnic cleansing".
@@ -363,6 +365,11 @@ def parties_of(
             agent or _cause_subject(trigger, text, mentions) or _excluding_body(trigger, text, mentions)
         )
         recipient_token = receiver if unnamed and receiver is not None else subject
+        # What is done to an act or a decision is done to whoever owns it ("Russia's
+        # annexation of Crimea was condemned": Russia; "an Iranian offer was rejected": Iran).
+        owner_of_act = _act_owner(subject, owned_acts) if recipient_token is subject else None
+        if owner_of_act is not None and mentions.named_in(_own_words(owner_of_act, text)):
+            recipient_token = owner_of_act
         # An act done to an act is done to the latter's recipient, by its owner ("UN
         # sanctions against Iran were lifted": Iran, by the UN).
         aimed = _aimed_at(subject, text, mentions)
@@ -453,16 +460,50 @@ def _owner_first(
     decision's owner may be the name or people's adjective that qualifies it ("accepted [a
     French] proposal", "rejected [the EU] plan")."""
     first = objects[0] if objects else None
-    lemma = first.lemma_.lower() if first is not None and first.pos_ == "NOUN" else None
-    act = lemma is not None and (lemma in owned_acts or lemma in DECISIONS)
-    owner = owner_of(first) if act else None
-    if owner is None and lemma in DECISIONS - {"position"}:  # "Houthi positions" are held
-        owner = _qualifying_owner(first, True)
-        if owner is not None and owner not in objects:
-            objects.append(owner)
-            ranks[owner.i] = _recipient_rank(owner, text, mentions)
+    owner = _act_owner(first, owned_acts) if first is not None else None
+    if owner is not None and owner not in objects and owner is not owner_of(first):
+        objects.append(owner)  # the qualifying name, no candidate of its own
+        ranks[owner.i] = _recipient_rank(owner, text, mentions)
     if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
         _to_front(objects, owner)
+
+
+def _owner_above(
+    objects: list[Token],
+    trigger: Token,
+    ranks: dict[int, tuple[bool, bool, int]],
+    owned_acts: Collection[str],
+    text: str,
+    mentions: NamedMentions,
+) -> None:
+    """Put first the owner of the nearest act or decision under the trigger that the best
+    candidate is inside, where the owner names someone or is a body or people ("rallied
+    against [the government's] decision to shelve talks on joining the EU"): the name is
+    only what was decided, and what is done to the act is done to its owner."""
+    first = objects[0] if objects else None
+    if first is None or not trigger.is_ancestor(first):
+        return
+    owner = next(filter(None, (_act_owner(word, owned_acts) for word in _up_to(first.head, trigger))), None)
+    if owner is None or owner == first or not (owner.ent_type_ or _party_noun(owner)):
+        return
+    if owner not in objects:
+        objects.append(owner)
+        ranks[owner.i] = _recipient_rank(owner, text, mentions)
+    _to_front(objects, owner)
+
+
+def _act_owner(noun: Token, owned_acts: Collection[str]) -> Token | None:
+    """Who owns a noun that is an act (a lemma of ``owned_acts``) or a decision: its
+    possessor or "by" agent (``owner_of``), else, for a decision, the name or people's
+    adjective that qualifies it ("[a French] proposal", "[the EU] plan"); None for another
+    noun."""
+    lemma = noun.lemma_.lower() if noun.pos_ == "NOUN" else None
+    if lemma is None or (lemma not in owned_acts and lemma not in DECISIONS):
+        return None
+    owner = owner_of(noun)
+    if owner is None and lemma in DECISIONS - {"position"}:  # "Houthi positions" are held
+        owner = _qualifying_owner(noun, True)
+    return owner
 
 
 def _asked(
