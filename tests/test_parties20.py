@@ -1,6 +1,6 @@
 """Event recipients (issue 19, branch rec20), on passages written for the project: the owner
-of an act or decision that a passive's subject names, the owner of a decision a named
-recipient is only part of, and a body's place the parse hung on the verb."""
+of an act or decision that a passive's subject names, and the owner of a decision a named
+recipient is only part of."""
 
 from __future__ import annotations
 
@@ -44,12 +44,3 @@ def test_a_name_inside_a_bill_gives_way_to_the_bill_owner(resolve) -> None:
     )
     event = _first_event(resolve, text)
     assert event.recipient and event.recipient[0].text == "the government"
-
-
-def test_a_place_the_parse_hung_on_the_verb_places_the_body_before_it(resolve) -> None:
-    text = (
-        "The EU envoy asked the authorities in Minsk to let aid agencies reach migrants on the Polish border."
-    )
-    event = _first_event(resolve, text)
-    assert event.event_type == "REQUEST"
-    assert _codes(event.recipient) == [("the authorities in Minsk", "BLRGOV")]

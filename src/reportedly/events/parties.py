@@ -987,7 +987,6 @@ def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor
     if split:
         return split
     span = _with_origin(word, _with_role(*_named_apposition(word, text, mentions), text), text)
-    span = _with_place(word, span, text)
     party = party_of(span, text, mentions)
     if party.entity is not None and mentions.named_in(span) and not _parties_named(span, word, mentions):
         # "Western proposal for Black Sea talks": the words name only a place that qualifies
@@ -1094,24 +1093,6 @@ def _with_origin(token: Token, phrase: Span, text: str) -> Span:
         if being is not None and any(map(_of_origin, being.children)):
             return Span.of(text, phrase.start, being.right_edge.idx + len(being.right_edge.text))
     return phrase
-
-
-def _with_place(token: Token, phrase: Span, text: str) -> Span:
-    """An object's ``phrase`` that is a body or people, with the state or town right after
-    it that the parse hung on the verb instead ("asked the authorities [in Minsk] to let
-    ...", "told junta troops [in Sittwe] to surrender"): where they are says whose they are,
-    as it does when the parse hangs it on them ("protesters in Kharkiv"); any other phrase
-    alone."""
-    if token.dep_ != "dobj" or not _party_noun(token):
-        return phrase
-    after = next((child for child in token.head.rights if child.i == token.right_edge.i + 1), None)
-    if after is None or after.dep_ != "prep" or after.lower_ not in PLACE_PREPOSITIONS:
-        return phrase
-    place = next((child for child in after.children if child.dep_ == "pobj"), None)
-    if place is None or place.ent_type_ != "GPE":
-        return phrase
-    end = place.right_edge
-    return Span.of(text, phrase.start, end.idx + len(end.text))
 
 
 def _of_origin(word: Token) -> bool:
