@@ -94,6 +94,12 @@ _KIND_TYPES = {
     "they": frozenset({"ORG"}),
 }
 _PLURAL_REACH = 1
+# A count that matches ("the two men") is evidence enough to reach further back for the
+# coordination it refers to than a bare "they" does.
+_COUNTED_REACH = 3
+# How many parties "both" or a number before a plural noun counts ("the three parties").
+_NOMINAL_TAGS = frozenset({"NOUN", "PROPN"})
+_PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Honorifics and titles that tell the gender of the name after them ("Ms.", "spokesman"), to
 # that gender; read once for both ``GENDERED_TITLES`` and ``read_genders``.
 _TITLE_GENDERS = word_table("gendered_titles.tsv")
@@ -504,11 +510,13 @@ class SpeakerResolver:
         phrase = self._words(attribution.source)
         if phrase is None or len(phrase) == 0:
             return None
-        pair = self._pair_of_kind(phrase, attribution, previous)
+        counted = self._counted_coordination(phrase)
+        pair = [] if counted else self._pair_of_kind(phrase, attribution, previous)
         if pair:
             return Speaker.group([Speaker(entity.name, entity.id) for entity in pair])
         parts = (
-            conjunct_phrases(phrase)
+            counted
+            or conjunct_phrases(phrase)
             or self._listed_people(phrase)
             or self._named_list(phrase)
             or self._people_coordinated_before(phrase)
@@ -553,12 +561,51 @@ class SpeakerResolver:
             c
             for c in self.candidates(reference, source, attribution, previous, None)
             if not c.after
-            and (c.person and c.role_match if PERSON in reference.types else c.type_match or c.type_vague)
+            and (
+                # A person's noun with no role ("both women") fits any person.
+                c.person and (c.role_match or reference.role is None)
+                if PERSON in reference.types
+                else c.type_match or c.type_vague
+            )
         ]
         if len(fitting) < 2:
             return []
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
         return [self.by_id[c.entity_id] for c in pair]
+
+    def _counted_coordination(self, phrase: TokenSpan) -> list[TokenSpan]:
+        """The parties a counted plural noun refers to where its sentence, or one of the three
+        before, coordinates as many ("Saudi Arabia, the UAE, Bahrain and Egypt sent ... [The four
+        states] gave", "X and Y announced ... [The two men] said"): the conjuncts of the latest
+        coordination before the phrase with that many parts, each holding a name that is a
+        person's when the noun is a person's and no person's else; else ``[]``."""
+        head = phrase.root
+        both = any(child.lower_ == "both" for child in head.children)
+        # A number counts only on a definite noun: "two senators said" are others.
+        counts = {
+            _PARTY_COUNTS[child.lower_]
+            for child in head.children
+            if child.lower_ in _PARTY_COUNTS and (child.lower_ == "both" or child.dep_ == "nummod")
+        }
+        if head.tag_ != "NNS" or len(counts) != 1 or not (both or _definite(head)):
+            return []
+        count = counts.pop()
+        person = PERSON in self._nominal_reference(head).types
+        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
+        latest: list[TokenSpan] = []
+        opening = self.doc.char_span(first, first + 1, alignment_mode="expand").start
+        for token in self.doc[opening : phrase.start]:
+            # Coordinated names, not clauses ("Boeing raised ..., and Airbus cut ...").
+            if token.pos_ not in _NOMINAL_TAGS or not any(child.dep_ == "conj" for child in token.children):
+                continue
+            parts = conjunct_phrases(self.doc[token.left_edge.i : min(token.right_edge.i + 1, phrase.start)])
+            if len(parts) == count and all(
+                (names := self.mentions_within(Span.of(self.text, part.start_char, part.end_char)))
+                and all((mention.entity.id in self.people) == person for mention in names)
+                for part in parts
+            ):
+                latest = parts
+        return latest
 
     def _people_coordinated_before(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The people a plural pronoun source refers to where its sentence, or the one before,
