@@ -33,7 +33,7 @@ from reportedly.resolve.entities import (
     role_of,
     title_words,
 )
-from reportedly.resolve.groups import COORDINATORS, conjunct_phrases, within_preposition
+from reportedly.resolve.groups import COORDINATORS, PARTY_LABELS, conjunct_phrases, within_preposition
 from reportedly.resolve.introduced import unnamed_antecedent
 from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, Referent
 from reportedly.resolve.names import clean_name
@@ -94,6 +94,12 @@ _KIND_TYPES = {
     "they": frozenset({"ORG"}),
 }
 _PLURAL_REACH = 1
+# A count that matches ("the two men") is evidence enough to reach further back for the
+# coordination it refers to than a bare "they" does.
+_COUNTED_REACH = 3
+_NOMINAL_TAGS = frozenset({"NOUN", "PROPN"})
+# How many parties "both" or a number before a plural noun counts ("the three parties").
+_PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # Honorifics and titles that tell the gender of the name after them ("Ms.", "spokesman"), to
 # that gender; read once for both ``GENDERED_TITLES`` and ``read_genders``.
 _TITLE_GENDERS = word_table("gendered_titles.tsv")
@@ -504,11 +510,16 @@ class SpeakerResolver:
         phrase = self._words(attribution.source)
         if phrase is None or len(phrase) == 0:
             return None
-        pair = self._pair_of_kind(phrase, attribution, previous)
+        # A phrase that names its parties after its noun ("the two negotiators, X and Y") is
+        # no reference back by its count or "both".
+        naming = any(token.ent_type_ in PARTY_LABELS for token in phrase if token.i > phrase.root.i)
+        counted = [] if naming else self._counted_coordination(phrase)
+        pair = [] if counted or naming else self._pair_of_kind(phrase, attribution, previous)
         if pair:
             return Speaker.group([Speaker(entity.name, entity.id) for entity in pair])
         parts = (
-            conjunct_phrases(phrase)
+            counted
+            or conjunct_phrases(phrase)
             or self._listed_people(phrase)
             or self._named_list(phrase)
             or self._people_coordinated_before(phrase)
@@ -559,6 +570,43 @@ class SpeakerResolver:
             return []
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
         return [self.by_id[c.entity_id] for c in pair]
+
+    def _counted_coordination(self, phrase: TokenSpan) -> list[TokenSpan]:
+        """The parties a counted plural noun refers to where its sentence, or one of the three
+        before, coordinates as many ("Saudi Arabia, the UAE, Bahrain and Egypt sent ... [The four
+        states] gave", "X and Y announced ... [The two men] said"): the conjuncts of the latest
+        coordination before the phrase with that many parts, each holding a name that is a
+        person's when the noun is a person's ("Finance Minister Lukas Roth") and no person's
+        else; else ``[]``."""
+        head = phrase.root
+        both = any(child.lower_ == "both" for child in head.children)
+        # A number counts only on a definite noun: "two senators said" are others.
+        counts = {
+            _PARTY_COUNTS[child.lower_]
+            for child in head.children
+            if child.lower_ in _PARTY_COUNTS and (child.lower_ == "both" or child.dep_ == "nummod")
+        }
+        if head.tag_ != "NNS" or len(counts) != 1 or not (both or _definite(head)):
+            return []
+        count = counts.pop()
+        person = PERSON in self._nominal_reference(head).types
+        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
+        latest: list[TokenSpan] = []
+        opening = self.doc.char_span(first, first + 1, alignment_mode="expand").start
+        for token in self.doc[opening : phrase.start]:
+            # Coordinated names, not clauses ("Boeing raised ..., and Airbus cut ...").
+            if token.pos_ not in _NOMINAL_TAGS or not any(child.dep_ == "conj" for child in token.children):
+                continue
+            parts = conjunct_phrases(self.doc[token.left_edge.i : min(token.right_edge.i + 1, phrase.start)])
+            if len(parts) == count and all(
+                any(
+                    (mention.entity.id in self.people) == person
+                    for mention in self.mentions_within(Span.of(self.text, part.start_char, part.end_char))
+                )
+                for part in parts
+            ):
+                latest = parts
+        return latest
 
     def _people_coordinated_before(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The people a plural pronoun source refers to where its sentence, or the one before,
@@ -2040,7 +2088,13 @@ class SpeakerResolver:
             for entity in self.entities
             if (
                 self.genders.get(entity.id) is not None
-                or (entity.type == "PERSON" and (entity.id not in owners or entity.id in heading))
+                or (
+                    entity.type == "PERSON"
+                    and (entity.id not in owners or entity.id in heading)
+                    # No first name tells a gender and the name ends like a firm's: NER's
+                    # misreading of a company ("Hanamura Robotics said").
+                    and not _ends_like_organisation(entity.name)
+                )
                 or (entity.type != "NORP" and entity.id in described)
                 or (entity.type != "NORP" and self._titled(entity))
             )
@@ -2049,7 +2103,7 @@ class SpeakerResolver:
                 and entity.type not in {"NORP", WORK_TYPE}
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
-                and words[-1].lower() not in ORGANISATION_WORDS
+                and not _ends_like_organisation(entity.name)
                 and not any(_after_article(self.text, mention) for mention in entity.mentions)
             )
         }
@@ -2306,6 +2360,13 @@ def _after_article(text: str, mention: Span) -> bool:
     """Whether a mention opens with "the" or follows it ("The Federal Reserve")."""
     before = text[max(0, mention.start - 4) : mention.start].lower()
     return mention.text.lower().startswith("the ") or before == "the "
+
+
+def _ends_like_organisation(name: str) -> bool:
+    """Whether a name of two or more words ends in an organisation's word ("Hanamura
+    Robotics", "Kotak Institutional Equities")."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower() in ORGANISATION_WORDS
 
 
 def _title_only(name: str) -> bool:
