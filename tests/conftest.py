@@ -50,13 +50,21 @@ def speakers_by_source(extraction: Extraction) -> dict[str, str | None]:
     }
 
 
+def party_codes(parties: list) -> list[tuple[str, str | None]]:
+    """Event parties' words, each with its code."""
+    return [(party.text, party.actor.code if party.actor else None) for party in parties]
+
+
 def event_parties(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple[str, str | None]]]:
     """An event's type and its actors' and recipients' words, each with its code."""
+    return event.event_type, party_codes(event.actor), party_codes(event.recipient)
 
-    def coded(parties):
-        return [(party.text, party.actor.code if party.actor else None) for party in parties]
 
-    return event.event_type, coded(event.actor), coded(event.recipient)
+def only_first_event(resolve: Callable[..., Extraction], text: str) -> Event:
+    """A passage's first event, failing the test where it has none."""
+    events = resolve(text).events
+    assert events, "no event"
+    return events[0]
 
 
 def first_event(extract, text: str) -> tuple[str, str] | None:

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _first_event(resolve, text: str):
-    events = resolve(text).events
-    assert events, "no event"
-    return events[0]
+from conftest import only_first_event
 
 
 @pytest.mark.parametrize(
@@ -44,13 +40,13 @@ def _first_event(resolve, text: str):
     ],
 )
 def test_which_phrase_is_the_recipient(resolve, text: str, recipient: str) -> None:
-    event = _first_event(resolve, text)
+    event = only_first_event(resolve, text)
     assert event.recipient, "no recipient"
     assert event.recipient[0].text == recipient
 
 
 def test_people_kept_with_their_place(resolve) -> None:
-    event = _first_event(
+    event = only_first_event(
         resolve, "Police in Jakarta arrested dozens of students protesting against President Suharto."
     )
     assert [party.text for party in event.recipient] == ["dozens of students", "President Suharto"]
@@ -63,13 +59,13 @@ def test_owner_of_a_thing_that_is_no_act_is_no_party(resolve) -> None:
 
 
 def test_a_state_whose_embassy_is_there_is_no_place(resolve) -> None:
-    event = _first_event(resolve, "Protesters threw stones at the U.S. embassy in Athens.")
+    event = only_first_event(resolve, "Protesters threw stones at the U.S. embassy in Athens.")
     assert [party.actor.code for party in event.actor if party.actor] == ["GRCOPP"]
     assert [party.actor.code for party in event.recipient if party.actor] == ["USAGOV"]
 
 
 def test_a_bracketed_acronym_closes_the_phrase(resolve) -> None:
-    event = _first_event(
+    event = only_first_event(
         resolve, "The army detained members of the Movement for Democratic Change (MDC) in Harare."
     )
     assert event.recipient[0].text == "members of the Movement for Democratic Change (MDC) in Harare"
@@ -84,7 +80,7 @@ def test_a_bracketed_acronym_closes_the_phrase(resolve) -> None:
     ],
 )
 def test_a_place_named_with_its_state(resolve, text: str, code: str) -> None:
-    event = _first_event(resolve, text)
+    event = only_first_event(resolve, text)
     assert [party.actor.code for party in event.actor if party.actor] == [code]
 
 
@@ -97,7 +93,7 @@ def test_a_fronted_place_and_a_subject_are_no_place_and_its_state(resolve) -> No
 
 def test_a_name_the_tagger_took_for_a_verb_is_the_subject(resolve) -> None:
     # "Shining" as a verb, "Path guerrillas" its object: the words are who killed.
-    event = _first_event(
+    event = only_first_event(
         resolve, "Shining Path guerrillas killed 12 villagers in the Andean town of Ayacucho."
     )
     assert [(party.text, party.actor.code if party.actor else None) for party in event.actor] == [

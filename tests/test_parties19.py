@@ -10,31 +10,23 @@ import pytest
 
 from reportedly.resolve.actors import load_coder
 
-
-def _first_event(resolve, text: str):
-    events = resolve(text).events
-    assert events, "no event"
-    return events[0]
-
-
-def _codes(parties) -> list[tuple[str, str | None]]:
-    return [(party.text, party.actor.code if party.actor else None) for party in parties]
+from conftest import only_first_event, party_codes
 
 
 def test_riot_police_are_of_the_place_not_a_namesake(resolve) -> None:
-    event = _first_event(resolve, "Riot police fired tear gas at students in Lima on Monday.")
-    assert _codes(event.actor) == [("Riot police", "PERCOP")]
+    event = only_first_event(resolve, "Riot police fired tear gas at students in Lima on Monday.")
+    assert party_codes(event.actor) == [("Riot police", "PERCOP")]
 
 
 def test_talks_between_joined_adjectives_give_each_side(resolve) -> None:
     text = "Sweden hosted secret talks between Greek and Turkish diplomats near Stockholm."
-    event = _first_event(resolve, text)
-    sides = _codes([*event.actor, *event.recipient])
+    event = only_first_event(resolve, text)
+    sides = party_codes([*event.actor, *event.recipient])
     assert ("Greek diplomats", "GRCGOV") in sides and ("Turkish diplomats", "TURGOV") in sides
 
 
 def test_peoples_adjective_before_a_place_after_from(resolve) -> None:
-    event = _first_event(resolve, "Egypt expelled the Libyan ambassador from Cairo on Friday.")
+    event = only_first_event(resolve, "Egypt expelled the Libyan ambassador from Cairo on Friday.")
     assert event.recipient and event.recipient[0].actor is not None
     assert event.recipient[0].actor.country == "LBY"
 
@@ -49,23 +41,23 @@ def test_peoples_adjective_before_a_place_after_from(resolve) -> None:
     ],
 )
 def test_recipient_and_its_country(resolve, text: str, recipient: str, country: str) -> None:
-    event = _first_event(resolve, text)
+    event = only_first_event(resolve, text)
     assert event.recipient and event.recipient[0].text == recipient
     assert event.recipient[0].actor is not None and event.recipient[0].actor.country == country
 
 
 def test_people_killed_at_a_place_are_the_recipient(resolve) -> None:
-    event = _first_event(resolve, "Gunmen killed four nurses at the Red Cross hospital in Kandahar.")
+    event = only_first_event(resolve, "Gunmen killed four nurses at the Red Cross hospital in Kandahar.")
     assert event.recipient and event.recipient[0].text == "four nurses"
 
 
 def test_whom_a_verb_puts_under_arrest(resolve) -> None:
-    event = _first_event(resolve, "The army placed Nelson Mandela under house arrest in Pretoria.")
+    event = only_first_event(resolve, "The army placed Nelson Mandela under house arrest in Pretoria.")
     assert event.recipient and event.recipient[0].text == "Nelson Mandela"
 
 
 def test_a_named_party_of_a_faith_is_of_the_sentences_country(resolve) -> None:
-    event = _first_event(resolve, "Algeria's highest court banned the Islamic Renewal Party on Monday.")
+    event = only_first_event(resolve, "Algeria's highest court banned the Islamic Renewal Party on Monday.")
     assert event.recipient and event.recipient[0].actor is not None
     assert event.recipient[0].actor.country == "DZA"
 
@@ -80,13 +72,15 @@ def test_a_named_party_of_a_faith_is_of_the_sentences_country(resolve) -> None:
     ],
 )
 def test_whom_a_person_is_handed_over_to(resolve, text: str, recipient: str) -> None:
-    event = _first_event(resolve, text)
+    event = only_first_event(resolve, text)
     assert event.recipient and event.recipient[0].actor is not None
     assert event.recipient[0].actor.code.startswith(recipient)
 
 
 def test_a_group_is_of_the_place_a_bearing_names(resolve) -> None:
-    event = _first_event(resolve, "Armed villagers attacked a Kenyan army convoy 40 km north of Mogadishu.")
+    event = only_first_event(
+        resolve, "Armed villagers attacked a Kenyan army convoy 40 km north of Mogadishu."
+    )
     assert event.actor and event.actor[0].actor is not None
     assert event.actor[0].actor.country == "SOM"
 

@@ -4,28 +4,20 @@ recipient is only part of."""
 
 from __future__ import annotations
 
-
-def _first_event(resolve, text: str):
-    events = resolve(text).events
-    assert events, "no event"
-    return events[0]
-
-
-def _codes(parties) -> list[tuple[str, str | None]]:
-    return [(party.text, party.actor.code if party.actor else None) for party in parties]
+from conftest import only_first_event, party_codes
 
 
 def test_a_passive_done_to_a_decision_is_done_to_its_owner(resolve) -> None:
-    event = _first_event(
+    event = only_first_event(
         resolve, "A Palestinian bid for membership of the United Nations was blocked by the United States."
     )
     assert event.event_type == "REJECT"
-    assert _codes(event.recipient) == [("Palestinian", "PSE")]
+    assert party_codes(event.recipient) == [("Palestinian", "PSE")]
 
 
 def test_a_passive_done_to_a_possessed_proposal_is_done_to_its_owner(resolve) -> None:
-    event = _first_event(resolve, "Iran's proposal was rejected by Washington on Tuesday.")
-    assert _codes(event.recipient) == [("Iran", "IRN")]
+    event = only_first_event(resolve, "Iran's proposal was rejected by Washington on Tuesday.")
+    assert party_codes(event.recipient) == [("Iran", "IRN")]
 
 
 def test_a_name_inside_a_decision_gives_way_to_the_decision_owner(resolve) -> None:
@@ -33,14 +25,14 @@ def test_a_name_inside_a_decision_gives_way_to_the_decision_owner(resolve) -> No
         "Tens of thousands of Georgians rallied outside parliament against the government's"
         " decision to shelve talks on joining the European Union."
     )
-    event = _first_event(resolve, text)
+    event = only_first_event(resolve, text)
     assert event.event_type == "PROTEST"
-    assert _codes(event.recipient) == [("the government", "GEOGOV")]
+    assert party_codes(event.recipient) == [("the government", "GEOGOV")]
 
 
 def test_a_name_inside_a_bill_gives_way_to_the_bill_owner(resolve) -> None:
     text = (
         "Students in Seoul protested against the government's bill, which would allow closer ties with Japan."
     )
-    event = _first_event(resolve, text)
+    event = only_first_event(resolve, text)
     assert event.recipient and event.recipient[0].text == "the government"
