@@ -418,6 +418,19 @@ def parties_of(
     return actors, _coordinated(_antecedent(recipient_token), text, mentions)
 
 
+def _add_candidate(
+    objects: list[Token],
+    ranks: dict[int, tuple[bool, bool, int]],
+    token: Token,
+    text: str,
+    mentions: NamedMentions,
+) -> None:
+    """Add a word that was no candidate of its own (an act's owner) last, ranked as the
+    candidates are."""
+    objects.append(token)
+    ranks[token.i] = _recipient_rank(token, text, mentions)
+
+
 def _to_front(objects: list[Token], token: Token) -> None:
     """Make one of the candidates the first, the rest in their order."""
     objects.remove(token)
@@ -462,8 +475,7 @@ def _owner_first(
     first = objects[0] if objects else None
     owner = _act_owner(first, owned_acts) if first is not None else None
     if owner is not None and owner not in objects and owner is not owner_of(first):
-        objects.append(owner)  # the qualifying name, no candidate of its own
-        ranks[owner.i] = _recipient_rank(owner, text, mentions)
+        _add_candidate(objects, ranks, owner, text, mentions)  # the qualifying name
     if owner is not None and owner in objects and ranks[owner.i][-1] < UNNAMED:
         _to_front(objects, owner)
 
@@ -487,8 +499,7 @@ def _owner_above(
     if owner is None or owner == first or not (owner.ent_type_ or _party_noun(owner)):
         return
     if owner not in objects:
-        objects.append(owner)
-        ranks[owner.i] = _recipient_rank(owner, text, mentions)
+        _add_candidate(objects, ranks, owner, text, mentions)
     _to_front(objects, owner)
 
 
