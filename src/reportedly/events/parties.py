@@ -29,7 +29,7 @@ from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCod
 from reportedly.resolve.dictionaries import english_plural
 from reportedly.resolve.entities import DATE_LABELS
 from reportedly.resolve.metonyms import stands_for_government
-from reportedly.resolve.nominals import HUMAN_NOUNS
+from reportedly.resolve.nominals import HUMAN_NOUNS, PLACE_LABELS
 from reportedly.resolve.offices import shipped_office_holders
 
 RECIPIENT_PREPOSITIONS = frozenset(
@@ -63,8 +63,6 @@ ADVERBIAL_NAMES = frozenset({"npadvmod", "advmod", "nmod", "dep"})
 AGENTS = frozenset({"PERSON", "ORG"})
 # Entity types of states and peoples.
 STATES = frozenset({"GPE", "NORP"})
-# Entity types of places.
-PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Entity types of places that are no state: seas, regions, buildings. A state's or a city's
 # name that qualifies a noun often stands for its government ("the Khartoum government").
 REGIONS = frozenset({"LOC", "FAC"})
@@ -1987,7 +1985,7 @@ def _place(
 def _bare_place(party: EventActor, entities: dict[str, Entity]) -> bool:
     """Whether a party is only a place's name ("Rangoon")."""
     entity = entities.get(party.entity) if party.entity else None
-    return entity is not None and entity.type in PLACES and party.text == entity.name
+    return entity is not None and entity.type in PLACE_LABELS and party.text == entity.name
 
 
 def _countries_of(parties: Iterable[EventActor]) -> list[str]:

@@ -23,6 +23,7 @@ from reportedly.events.parties import PLACE_BEFORE, head_of, of_sectors, without
 from reportedly.events.places import is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
 from reportedly.resolve.actors import ActorCoder, capital_codes, shipped_tables
+from reportedly.resolve.nominals import PLACE_LABELS
 
 # CAMEO sectors of political actors: state institutions, armed and political groups,
 # elites, IGOs, NGOs and militant groups.
@@ -75,7 +76,6 @@ PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 PROTEST = "PROTEST"
 # A visit's mode: where the visitor goes is a place, not a party ("The band flew to Tokyo").
 VISIT = "visit"
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
 def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
@@ -160,7 +160,7 @@ class PartyJudge:
     def _is_named_place(self, party: EventActor) -> bool:
         """Whether the party is a place by its entity's type (a country, city or region)."""
         entity = self._entities.get(party.entity) if party.entity else None
-        return entity is not None and entity.type in PLACE_TYPES
+        return entity is not None and entity.type in PLACE_LABELS
 
     def _is_political(self, party: EventActor) -> bool:
         """Whether the party's code is of a political sector; else, for an organisation,

@@ -54,7 +54,7 @@ PLACE_BODY_KINDS = frozenset({"government", "agency", "igo", "place"})
 # ("Valeant Pharmaceuticals International", "Wells Fargo Bank USA").
 _NAME_TAILS = frozenset({"international", "worldwide", "global", "usa", "america"})
 # NER's labels of places.
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LABEL_TYPES = {
     "GPE": frozenset({"government", "place"}),
     "LOC": frozenset({"place"}),
@@ -266,7 +266,7 @@ def entity_types(
         # A place's mention before a body's noun ("a Baton Rouge newspaper", "the Ohio
         # company") says where the body is, not what the place is: only a state's nouns
         # ("the kingdom", "the ministry") describe a place.
-        place = entity.type in _PLACE_LABELS
+        place = entity.type in PLACE_LABELS
         for noun in described:
             types |= noun_types(noun) & PLACE_BODY_KINDS if place else noun_types(noun)
         if not place:

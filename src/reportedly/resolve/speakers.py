@@ -44,6 +44,7 @@ from reportedly.resolve.nominals import (
     ORGANISATION,
     PERSON,
     PERSON_NOUNS,
+    PLACE_LABELS,
     QUALIFIERS,
     ROLE_PHRASES,
     code_fields,
@@ -194,7 +195,6 @@ SINGLE_SENSE = OFFICE_ONLY | ROLE_ONLY
 # "We" inside a speaker's words: the organisation or country the speaker speaks for.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
 _BODY_TYPES = frozenset({"ORG", "GPE"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _AFFILIATIONS = (" at", " from", " in", " with")
 _DATELINE_END = re.compile(r",| ?[—–-] ")
 
@@ -1100,7 +1100,7 @@ class SpeakerResolver:
             candidates = [
                 c
                 for c in candidates
-                if not (c.type_conflict and kind_excludes(reference.types, c.person, c.type in _PLACE_LABELS))
+                if not (c.type_conflict and kind_excludes(reference.types, c.person, c.type in PLACE_LABELS))
             ]
         # A title goes to a person the text gives that very role, or who holds its office
         # that day by the dated table, where one is probable enough ("the minister":
