@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reportedly.cli import main
+from reportedly.eval.speakers import resolve_span, resolved_draft
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
@@ -58,6 +59,16 @@ def party_codes(parties: list) -> list[tuple[str, str | None]]:
 def event_parties(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple[str, str | None]]]:
     """An event's type and its actors' and recipients' words, each with its code."""
     return event.event_type, party_codes(event.actor), party_codes(event.recipient)
+
+
+def speaker_of_span(
+    extractor: Extractor, text: str, start: int, end: int, published: date | None = None
+) -> str | None:
+    """The name the speaker resolver gives the words of ``text`` at ``start:end`` read as a
+    source (the text published on ``published``), None for no one."""
+    draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources, published)
+    entity = resolve_span(resolver, draft.extraction.attributions, text, start, end)
+    return entity.name if entity else None
 
 
 def only_first_event(resolve: Callable[..., Extraction], text: str) -> Event:

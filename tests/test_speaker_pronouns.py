@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from reportedly.eval.speakers import resolve_span, resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Document
+
+from conftest import speaker_of_span
 
 
 def speakers_by_cue(extractor: Extractor, text: str) -> dict[str, str | None]:
@@ -108,10 +109,8 @@ def test_a_chain_of_she_said_goes_on_past_a_name_in_a_fronted_participle(extract
 
 def resolved(extractor: Extractor, text: str, phrase: str) -> str | None:
     """The speaker the resolver gives the first occurrence of ``phrase`` read as a source."""
-    draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources, date(2023, 5, 1))
     start = text.index(phrase)
-    entity = resolve_span(resolver, draft.extraction.attributions, text, start, start + len(phrase))
-    return entity.name if entity else None
+    return speaker_of_span(extractor, text, start, start + len(phrase), date(2023, 5, 1))
 
 
 def test_first_person_inside_a_quotation_is_its_speaker_and_we_the_body_named(extractor: Extractor):

@@ -3,17 +3,16 @@ on passages written for the project."""
 
 from __future__ import annotations
 
-from reportedly.eval.speakers import resolve_span, resolved_draft
 from reportedly.extract import Extractor
+
+from conftest import speaker_of_span
 
 
 def relative_speaker(extractor: Extractor, text: str, relative: str) -> str | None:
     """The speaker the resolver gives the relative pronoun ``relative`` (its first occurrence
     as a word) read as a source."""
-    draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources)
     start = text.index(f" {relative} ") + 1
-    entity = resolve_span(resolver, draft.extraction.attributions, text, start, start + len(relative))
-    return entity.name if entity else None
+    return speaker_of_span(extractor, text, start, start + len(relative))
 
 
 def test_a_clause_hung_on_a_noun_that_cannot_speak_goes_to_the_name_before_it(extractor: Extractor):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from reportedly.eval.speakers import resolve_span, resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Document, Extraction
 from reportedly.resolve.writers import byline, signature
+
+from conftest import speaker_of_span
 
 
 def extract(extractor: Extractor, text: str) -> Extraction:
@@ -67,11 +68,8 @@ def test_an_i_inside_a_quotation_is_not_the_writer(extractor: Extractor):
         "The mayor spoke at length. “The city is broke, and I think the council knows it.\n\n"
         "Rep. Raul Grijalva, D-Ariz., is an early backer of Bernie Sanders."
     )
-    draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources)
     start = text.index(" I ") + 1
-    assert resolve_span(resolver, draft.extraction.attributions, text, start, start + 1) is None
+    assert speaker_of_span(extractor, text, start, start + 1) is None
     unquoted = text.replace("“", "")
-    draft, resolver = resolved_draft("passage", unquoted, extractor.nlp, extractor.resources)
     start = unquoted.index(" I ") + 1
-    writer = resolve_span(resolver, draft.extraction.attributions, unquoted, start, start + 1)
-    assert writer is not None and writer.name == "Raul Grijalva"
+    assert speaker_of_span(extractor, unquoted, start, start + 1) == "Raul Grijalva"

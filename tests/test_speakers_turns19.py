@@ -3,20 +3,19 @@ person's "we" speaks for, on passages written for the project."""
 
 from __future__ import annotations
 
-from reportedly.eval.speakers import resolve_span, resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Entity, Span
 from reportedly.resolve.turns import Turns, _answer_blocks, _is_label
 
+from conftest import speaker_of_span
+
 
 def speaker_at(extractor: Extractor, text: str, word: str, occurrence: int = 0) -> str | None:
     """The name the resolver gives the ``occurrence``-th ``word`` of the text read as a source."""
-    draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources)
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(word, start + 1)
-    entity = resolve_span(resolver, draft.extraction.attributions, text, start, start + len(word))
-    return entity.name if entity else None
+    return speaker_of_span(extractor, text, start, start + len(word))
 
 
 TRANSCRIPT = (
