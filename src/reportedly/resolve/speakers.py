@@ -1234,9 +1234,7 @@ class SpeakerResolver:
         of Breitbart News", "CNN's chief political analyst"."""
         owner = re.split(r"['’]s ", phrase, maxsplit=1)[0] if re.search(r"['’]s ", phrase) else ""
         of = phrase.split(" of ", 1)[1] if " of " in phrase else ""
-        return any(
-            self.names_outlet(name.removeprefix("the ").removeprefix("The ")) for name in (owner, of) if name
-        )
+        return any(self._outlet_named(name) for name in (owner, of) if name)
 
     def _of_outlet(self, mention: _Mention) -> bool:
         """Whether a person's mention ties them to a news outlet: "CNN's Jake Tapper", "Jake
@@ -1256,11 +1254,12 @@ class SpeakerResolver:
             if grand.dep_ == "pobj"
         ]
         return any(
-            self.names_outlet(
-                self.doc[token.left_edge.i : token.i + 1].text.removeprefix("the ").removeprefix("The ")
-            )
-            for token in owners + places
+            self._outlet_named(self.doc[token.left_edge.i : token.i + 1].text) for token in owners + places
         )
+
+    def _outlet_named(self, name: str) -> bool:
+        """Whether a name, after an opening "the", is a news outlet's."""
+        return self.names_outlet(name.removeprefix("the ").removeprefix("The "))
 
     def _countries_named_before(self, entity_id: str) -> set[str]:
         """The countries of the places and peoples the text names before an entity's
