@@ -120,6 +120,11 @@ ATTACK = "ASSAULT"
 # where the sentence tells of no other act; its purpose, where it has one, is the act ("flew
 # to Riyadh to confer", "arrived for talks", as CAMEO's ARRIVE patterns code it).
 JOURNEYS = frozenset({"arrive", "land", "fly", "travel"})
+# Prepositions that make the act they govern the background of the sentence's own ("after the
+# attack", "following talks", "amid protests"); "ahead of" and "in response to" too.
+BACKGROUND = frozenset({"after", "following", "amid", "amidst", "since", "before", "despite"})
+# Auxiliaries that, before their clause's subject, make it a condition ("should Washington join").
+CONDITION_AUXILIARIES = frozenset({"should", "had", "were"})
 # Triggers tried per sentence, nearest the root first: the first with a political party is
 # the sentence's event.
 CANDIDATES = 3
@@ -484,7 +489,8 @@ def _sentence_triggers(
     worded = [
         (doc[i], trigger)
         for i in range(sentence.start, sentence.end)
-        if triggers.may_code(words, i) and (trigger := trigger_of(doc[i], triggers, words))
+        if (trigger := (trigger_of(doc[i], triggers, words) if triggers.may_code(words, i) else None))
+        or (trigger := _by_force(doc[i], words))
     ]
     own = sorted(
         (sensed for token, trigger in worded if (sensed := _in_sense(token, trigger, senses))),
@@ -526,18 +532,53 @@ def _promised_attack(
     hold an election", "to crack down on militants" are promises to the gold)."""
     if words.lemma[token.i] not in INTENT_WORDS:
         return None
-    for act in token.children:
+    for act in _promised_acts(token):
         # A verb with a particle is another verb than the dictionary's single word ("crack
         # down on militants" is no "crack").
-        if (
-            words.dep[act.i] != "xcomp"
-            or words.pos[act.i] != "VERB"
-            or any(words.dep[part.i] == "prt" for part in act.children)
-        ):
+        if words.pos[act.i] != "VERB" or any(words.dep[part.i] == "prt" for part in act.children):
             continue
         code = verbs.code(act)
         if code is not None and plover_type(code) == ATTACK:
             return _in_sense(act, Trigger(ATTACK, None), senses)
+    return None
+
+
+def _promised_acts(promise: Token) -> list[Token]:
+    """The acts a verb of promise or intent carries: its infinitive ("vowed [to fight]"), one
+    the parser hung on it as a clause after a phrase ("vowed in a speech [to target]"), or a
+    clause of what will be ("vowed that his forces [would target]")."""
+    return [child for child in promise.children if _promised_act(child)]
+
+
+def _promised_act(verb: Token) -> bool:
+    """Whether a verb is an act its head promises or intends (``_promised_acts``), its head
+    being a verb of promise or intent."""
+    if verb.dep_ == "xcomp":
+        return True
+    auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    return (verb.dep_ == "advcl" and "to" in auxiliaries and not _has_mark(verb)) or (
+        verb.dep_ == "ccomp" and bool(auxiliaries & TO_COME)
+    )
+
+
+def _has_mark(verb: Token) -> bool:
+    """Whether a clause opens with a conjunction ("[if] they attack", "[so that]")."""
+    return any(child.dep_ == "mark" for child in verb.children)
+
+
+def _by_force(verb: Token, words: DocWords) -> Trigger | None:
+    """Force used, for a verb no trigger names that is done "by force" or "with force" ("would
+    open the corridor by force", "took the town by force"): an attack (a threat when promised)."""
+    if words.pos[verb.i] != "VERB":
+        return None
+    means = (
+        grand
+        for child in verb.children
+        if words.dep[child.i] == "prep" and words.lower[child.i] in {"by", "with"}
+        for grand in child.children
+    )
+    if any(words.lemma[word.i] == "force" and words.dep[word.i] == "pobj" for word in means):
+        return Trigger(ATTACK, None)
     return None
 
 
@@ -684,10 +725,11 @@ def _through_light_verb(
     imposed"), the promised act's for
     a promise ("vowed to fight": a threat to fight), else the verb's own."""
     lemma = token.lemma_.lower()
-    carried = CARRIED if lemma in LIGHT_VERBS else {"xcomp"} if lemma in INTENT_WORDS else set()
-    for child in token.children:
-        if child.dep_ not in carried:
-            continue
+    if lemma in LIGHT_VERBS:
+        children = [child for child in token.children if child.dep_ in CARRIED]
+    else:
+        children = _promised_acts(token) if lemma in INTENT_WORDS else []
+    for child in children:
         # Of joined objects, the first that is an act ("launched artillery, mortar and
         # rocket fire against").
         for carried_word in (child, *child.conjuncts):
@@ -708,8 +750,9 @@ def _obliged(token: Token) -> bool:
     it is the purpose or complement of ("must ensure security to allow supplies in")."""
     verb = token if token.pos_ == "VERB" else token.head
     while True:
-        # Joined verbs share the first's auxiliary ("must abandon ... and accept").
-        if any(
+        # Joined verbs share the first's auxiliary ("must abandon ... and accept"); "should"
+        # before its subject opens a condition ("[should] Washington join"), no obligation.
+        if not _inverted_condition(verb) and any(
             child.dep_ == "aux" and child.lower_ in OBLIGATION
             for child in (*verb.children, *(verb.head.children if verb.dep_ == "conj" else ()))
         ):
@@ -836,7 +879,11 @@ def _intended(token: Token) -> bool:
     if any(child.lower_ in TO_COME for child in token.children if child.dep_ == "aux"):
         return True
     head = token
-    while head.dep_ in {"xcomp", "acomp"} and head.head.i != head.i:
+    while head.head.i != head.i and (
+        head.dep_ in {"xcomp", "acomp"}
+        # "vowed in a speech to target": the infinitive the parser hung on a promise
+        or (head.head.lemma_.lower() in INTENT_WORDS and _promised_act(head))
+    ):
         # "Syria is to release": an act arranged to come.
         if head.dep_ == "xcomp" and head.head.lemma_ == "be":
             return True
@@ -872,7 +919,7 @@ def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
         reduced_relative(word) and (at == 0 or path[at - 1].dep_ != "ccomp")
         for at, word in enumerate(path)
     )
-    return describes, any(map(_marked_clause, path)), _depth(act), token.i
+    return describes, any(map(_marked_clause, path)) or any(map(_background, path)), _depth(act), token.i
 
 
 def _describes_noun(verb: Token) -> bool:
@@ -886,10 +933,40 @@ def _describes_noun(verb: Token) -> bool:
 
 def _marked_clause(verb: Token) -> bool:
     """Whether a verb heads an adverbial clause marked by a conjunction or "to" ("[if Russian
-    forces halted]", "[to protest]"), not a participle's ("..., [accusing him of]"), which
-    may tell the act itself."""
-    return verb.dep_ == "advcl" and any(
-        child.dep_ in {"mark", "aux"} and child.tag_ in {"IN", "TO"} for child in verb.children
+    forces halted]", "[to protest]") or by an auxiliary before its subject ("[should Washington
+    join]"), not a participle's ("..., [accusing him of]"), which may tell the act itself."""
+    return verb.dep_ == "advcl" and (
+        any(child.dep_ in {"mark", "aux"} and child.tag_ in {"IN", "TO"} for child in verb.children)
+        or _inverted_condition(verb)
+    )
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """Whether a clause is a condition by its auxiliary before the subject ("[should] Washington
+    join the bombing", "[had] they known", "[were] it to fall")."""
+    subjects = [child.i for child in verb.children if child.dep_ in SUBJECTS]
+    return (
+        verb.dep_ == "advcl"
+        and bool(subjects)
+        and any(
+            child.dep_ in {"aux", "auxpass"}
+            and child.lower_ in CONDITION_AUXILIARIES
+            and child.i < min(subjects)
+            for child in verb.children
+        )
+    )
+
+
+def _background(word: Token) -> bool:
+    """Whether a word is a preposition that sets an act as the background of the sentence's
+    own ("closed its airspace [after] the Pahalgam attack", "accepted the resignation [after]
+    protests", "redeployed brigades [ahead of] the joint exercises", "[in response to] the
+    buildup"): ranked as an act of a clause of time or purpose is."""
+    if word.dep_ != "prep":
+        return False
+    lower, head = word.lower_, word.head.lower_
+    return (
+        lower in BACKGROUND or (lower == "of" and head == "ahead") or (lower == "to" and head == "response")
     )
 
 

@@ -76,6 +76,17 @@ PLACE_ACTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"})
 PROTEST = "PROTEST"
 # A visit's mode: where the visitor goes is a place, not a party ("The band flew to Tokyo").
 VISIT = "visit"
+# Armed attackers no dictionary codes ("Gunmen on motorbikes shot dead", "Bandits abducted 276
+# schoolgirls", "Members of the Gran Grif gang attacked the town"): their attack is political
+# violence, as PLOVER codes it (ASSAULT by a gang, CRM, or by unidentified armed men), as a
+# protest is political whoever protests. Only of an attack: gunmen who rob a bank do nothing
+# PLOVER codes.
+ATTACK = "ASSAULT"
+ARMED_ATTACKERS = frozenset(
+    {"gunman", "gunmen", "assailant", "assailants", "attacker", "attackers", "bandit", "bandits"}
+    | {"kidnapper", "kidnappers", "abductor", "abductors", "raider", "raiders", "gang", "gangs"}
+    | {"militiaman", "militiamen", "gangsters", "gangster"}
+)
 
 
 def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
@@ -155,6 +166,7 @@ class PartyJudge:
             any(self._is_political(party) for party in event.actor)
             or any(self._is_political(party) and not _is_place(party, event) for party in recipients)
             or (event.event_type == PROTEST and any(_is_of_country(party) for party in event.actor))
+            or (event.event_type == ATTACK and any(_is_armed(party) for party in event.actor))
         )
 
     def _is_named_place(self, party: EventActor) -> bool:
@@ -212,6 +224,13 @@ class PartyJudge:
 def _is_of_country(party: EventActor) -> bool:
     """Whether a party's code names a country and its words are no mere place name."""
     return party.actor is not None and party.actor.country is not None and not is_place_name(party.text)
+
+
+def _is_armed(party: EventActor) -> bool:
+    """Whether a party's words name armed attackers: its head or what it is of ("Pro-Iranian
+    kidnappers", "Members of the Gran Grif gang")."""
+    heads = (head_of(party.text), *(head_of(rest) for rest in party.text.split(" of ", 1)[1:]))
+    return any(head.lower() in ARMED_ATTACKERS for head in heads)
 
 
 def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
