@@ -98,7 +98,17 @@ NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "neither", "nothing", "noone"})
 REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "balk", "resist"})
 INTENT_WORDS = frozenset(
     {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge", "swear"}
+    | {"undertake"}
 )
+# Nouns of intent whose infinitive is an act intended ("expressed readiness to grant access",
+# "its willingness to negotiate", "a plan to attack").
+INTENT_NOUNS = frozenset(
+    {"readiness", "willingness", "intention", "intent", "plan", "offer", "promise", "pledge", "vow"}
+    | {"commitment", "determination", "undertaking"}
+)
+# A promise made "in return for" or "in exchange for" something is a deal (AGREE), whatever the
+# act promised ("promised to drive foreign fighters out in return for weapons").
+EXCHANGE_NOUNS = frozenset({"return", "exchange"})
 # Acts of cooperation: refused or denied for the future ("will not accept", "failed to reach
 # an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
 FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
@@ -116,6 +126,7 @@ COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CON
 
 # The act whose promise the verb dictionary may tell ("vowed to hit US bases").
 ATTACK = "ASSAULT"
+PROTEST = "PROTEST"
 # Verbs of a journey ("arrived in Moscow", "flew to Riyadh"): a visit or a deployment only
 # where the sentence tells of no other act; its purpose, where it has one, is the act ("flew
 # to Riyadh to confer", "arrived for talks", as CAMEO's ARRIVE patterns code it).
@@ -123,6 +134,10 @@ JOURNEYS = frozenset({"arrive", "land", "fly", "travel"})
 # Prepositions that make the act they govern the background of the sentence's own ("after the
 # attack", "following talks", "amid protests"); "ahead of" and "in response to" too.
 BACKGROUND = frozenset({"after", "following", "amid", "amidst", "since", "before", "despite"})
+# Acts that, done jointly, are cooperation: arrests, raids, seizures, dismantling (and a verb
+# no trigger names, ``_joint_act``).
+COOPERATE = "COOPERATE"
+JOINT_ACTS = frozenset({"COERCE", "RETREAT", COOPERATE})
 # Auxiliaries that, before their clause's subject, make it a condition ("should Washington join").
 CONDITION_AUXILIARIES = frozenset({"should", "had", "were"})
 # Triggers tried per sentence, nearest the root first: the first with a political party is
@@ -230,6 +245,13 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
 
 # Acts whose aim a protest shares: what the protesters demand, condemn or reject.
 PROTEST_AIMS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+# Verbs of gathering, marching or walking out whose purpose is a demand, a condemnation or a
+# rejection: a protest ("gathered outside the union's offices to denounce the jailing", "left
+# the chamber to denounce", "led tens of thousands into the streets to reject the deal").
+GATHERINGS = frozenset(
+    {"gather", "assemble", "converge", "flock", "throng", "crowd", "pour", "spill", "march"}
+    | {"rally", "walk", "storm", "leave", "lead", "take", "turn", "wear", "parade"}
+)
 
 
 def _only_places(parties: list[EventActor], sentence: str) -> bool:
@@ -489,11 +511,14 @@ def _sentence_triggers(
     worded = [
         (doc[i], trigger)
         for i in range(sentence.start, sentence.end)
-        if (trigger := (trigger_of(doc[i], triggers, words) if triggers.may_code(words, i) else None))
-        or (trigger := _by_force(doc[i], words))
+        if (
+            trigger := trigger_of(doc[i], triggers, words)
+            or _by_force(doc[i], words)
+            or _joint_act(doc[i], words)
+        )
     ]
     own = sorted(
-        (sensed for token, trigger in worded if (sensed := _in_sense(token, trigger, senses))),
+        (sensed for token, trigger in worded if (sensed := _sensed(token, trigger, senses, words))),
         key=lambda sensed: (words.lemma[sensed[0].i] in JOURNEYS, _distance_from_root(sensed[0])),
     )
     for candidate in own:
@@ -509,6 +534,8 @@ def _sentence_triggers(
             # A promise of what is no act in its sense is still a promise ("promised to
             # democratize Serbia and establish the rule of law").
             carried = candidate
+        if carried is not None:
+            carried = _as_protest(*carried, words) or carried
         if carried is not None and all(carried[0].i != kept.i for kept, _, _ in found):
             found.append((*carried, False))
     # A sentence whose act is only asked about or spoken of ("Berlin expects the sanctions
@@ -543,6 +570,24 @@ def _promised_attack(
     return None
 
 
+def _as_protest(token: Token, trigger: Trigger, words: DocWords) -> tuple[Token, Trigger] | None:
+    """A demand, condemnation or rejection that is a protest: the purpose of a gathering or a
+    walkout ("gathered outside their union's offices [to denounce]", "left the chamber [to
+    denounce]"), which is the protest, or one a protest makes ("A rally of thousands
+    [denounced] the bill"); None for any other act."""
+    if trigger.event_type not in PROTEST_AIMS or words.pos[token.i] != "VERB":
+        return None
+    gathering = token.head
+    # The parser makes the purpose either a clause or a complement ("left the chamber to denounce").
+    purpose = _purpose(token) or (words.dep[token.i] == "xcomp" and _infinitive(token))
+    if purpose and words.pos[gathering.i] == "VERB" and words.lemma[gathering.i] in GATHERINGS:
+        return gathering, Trigger(PROTEST, None)
+    protests = noun_acts().get(PROTEST, frozenset())
+    if any(words.dep[child.i] == "nsubj" and words.lemma[child.i] in protests for child in token.children):
+        return token, Trigger(PROTEST, None)
+    return None
+
+
 def _promised_acts(promise: Token) -> list[Token]:
     """The acts a verb of promise or intent carries: its infinitive ("vowed [to fight]"), one
     the parser hung on it as a clause after a phrase ("vowed in a speech [to target]"), or a
@@ -564,6 +609,28 @@ def _promised_act(verb: Token) -> bool:
 def _has_mark(verb: Token) -> bool:
     """Whether a clause opens with a conjunction ("[if] they attack", "[so that]")."""
     return any(child.dep_ == "mark" for child in verb.children)
+
+
+def _joint_act(verb: Token, words: DocWords) -> Trigger | None:
+    """Cooperation, for a verb no trigger names done "jointly" ("jointly ran the checkpoint")."""
+    return Trigger(COOPERATE, None) if _jointly(verb, words) else None
+
+
+def _jointly(verb: Token, words: DocWords) -> bool:
+    return words.pos[verb.i] == "VERB" and any(
+        words.dep[child.i] == "advmod" and words.lower[child.i] == "jointly" for child in verb.children
+    )
+
+
+def _sensed(
+    token: Token, trigger: Trigger, senses: SentenceSenses, words: DocWords
+) -> tuple[Token, Trigger] | None:
+    """The trigger in its sense (``_in_sense``); an arrest, a raid or a dismantling done
+    "jointly" by two states' services is cooperation whatever its object ("jointly dismantled
+    a network of agents"), where an attack or a statement done jointly stays what it is."""
+    if trigger.event_type in JOINT_ACTS and _jointly(token, words):
+        return token, Trigger(COOPERATE, None)
+    return _in_sense(token, trigger, senses)
 
 
 def _by_force(verb: Token, words: DocWords) -> Trigger | None:
@@ -757,7 +824,7 @@ def _obliged(token: Token) -> bool:
             for child in (*verb.children, *(verb.head.children if verb.dep_ == "conj" else ()))
         ):
             return True
-        infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+        infinitive = _infinitive(verb)
         if not (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive)) or verb.head.i == verb.i:
             return False
         verb = verb.head
@@ -773,7 +840,7 @@ def _wanted_by(token: Token) -> Token | None:
     verb = token if token.pos_ == "VERB" else token.head
     if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lemma_.lower() not in WANTING:
         return None
-    infinitive = any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    infinitive = _infinitive(verb)
     own_subject = any(child.dep_ in SUBJECTS for child in verb.children)
     return verb.head if infinitive and own_subject else None
 
@@ -805,7 +872,10 @@ def _event_type(token: Token, trigger: Trigger) -> str:
         for mark in clause.children
         if mark.dep_ == "mark"
     }
-    return "THREATEN" if "unless" in conditions else INTENT.get(trigger.event_type, trigger.event_type)
+    if "unless" in conditions:
+        return "THREATEN"
+    intended = INTENT.get(trigger.event_type, trigger.event_type)
+    return "AGREE" if intended == "THREATEN" and _in_exchange(verb) else intended
 
 
 def _or_else(token: Token) -> bool:
@@ -879,15 +949,18 @@ def _intended(token: Token) -> bool:
     if any(child.lower_ in TO_COME for child in token.children if child.dep_ == "aux"):
         return True
     head = token
-    while head.head.i != head.i and (
-        head.dep_ in {"xcomp", "acomp"}
-        # "vowed in a speech to target": the infinitive the parser hung on a promise
-        or (head.head.lemma_.lower() in INTENT_WORDS and _promised_act(head))
-    ):
+    while head.head.i != head.i and (head.dep_ in {"xcomp", "acomp"} or _purpose(head)):
         # "Syria is to release": an act arranged to come.
         if head.dep_ == "xcomp" and head.head.lemma_ == "be":
             return True
         head = head.head
+        if head.pos_ == "NOUN":
+            # "expressed readiness [to grant]": an infinitive of a noun of intent.
+            if head.lemma_.lower() in INTENT_NOUNS:
+                return True
+            # "would take measures [to crush]": the measures are the verb's, whose future it is.
+            if head.dep_ == "dobj":
+                head = head.head
         # "would start executing", "will begin to withdraw": the future is on the verb of
         # beginning the act.
         if head.lemma_.lower() in INTENT_WORDS or any(
@@ -895,6 +968,34 @@ def _intended(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb is an infinitive that tells what another act is for or of ("vowed in a
+    speech [to target]", "to use its influence [to win] the release", "readiness [to grant]",
+    "measures [to crush]"): intended where that act is."""
+    return verb.dep_ in {"advcl", "acl", "relcl"} and _infinitive(verb) and not _has_mark(verb)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+
+
+def _in_exchange(verb: Token) -> bool:
+    """Whether an act, or an act it is promised by or for, is done "in return for" or "in
+    exchange for" something ("promised to drive them out [in return for] weapons")."""
+    while True:
+        exchanged = (
+            means
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ == "in"
+            for means in child.children
+        )
+        if any(means.lemma_.lower() in EXCHANGE_NOUNS for means in exchanged):
+            return True
+        if verb.head.i == verb.i or not (verb.dep_ in {"xcomp", "ccomp"} or _purpose(verb)):
+            return False
+        verb = verb.head
 
 
 def _end_of_words(sentence: SpacySpan) -> int:
@@ -924,9 +1025,10 @@ def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
 
 def _describes_noun(verb: Token) -> bool:
     """Whether a verb heads a clause that tells of a noun: a relative clause ("Pakistan, [which
-    has fought three wars with India]") or a participle's ("Protesters [opposed to a finance
-    bill] stormed", "refugees [fleeing fighting]", "classmates [expelled after clashes]")."""
-    return verb.dep_ == "relcl" or (
+    has fought three wars with India]"; not an infinitive of purpose, "measures [to crush]") or
+    a participle's ("Protesters [opposed to a finance bill] stormed", "refugees [fleeing
+    fighting]", "classmates [expelled after clashes]")."""
+    return (verb.dep_ == "relcl" and not _purpose(verb)) or (
         verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
     )
 

@@ -85,8 +85,12 @@ ATTACK = "ASSAULT"
 ARMED_ATTACKERS = frozenset(
     {"gunman", "gunmen", "assailant", "assailants", "attacker", "attackers", "bandit", "bandits"}
     | {"kidnapper", "kidnappers", "abductor", "abductors", "raider", "raiders", "gang", "gangs"}
-    | {"militiaman", "militiamen", "gangsters", "gangster"}
+    | {"militiaman", "militiamen", "gangsters", "gangster", "occupier", "occupiers"}
+    | {"settler", "settlers", "colonist", "colonists"}
 )
+# Where a party's own words end and the place they are in begins ("Resident doctors [across
+# Punjab province]", "students [in Dhaka]").
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across|throughout|around|from)\s.*", re.S)
 
 
 def keep_political_events(extraction: Extraction, coder: ActorCoder) -> None:
@@ -222,15 +226,16 @@ class PartyJudge:
 
 
 def _is_of_country(party: EventActor) -> bool:
-    """Whether a party's code names a country and its words are no mere place name."""
-    return party.actor is not None and party.actor.country is not None and not is_place_name(party.text)
+    """Whether a party's code names a country and its own words, before the place they are in,
+    are no mere place name ("Resident doctors across Punjab province" are people)."""
+    own_words = _PLACE_AFTER.sub("", party.text, count=1)
+    return party.actor is not None and party.actor.country is not None and not is_place_name(own_words)
 
 
 def _is_armed(party: EventActor) -> bool:
-    """Whether a party's words name armed attackers: its head or what it is of ("Pro-Iranian
-    kidnappers", "Members of the Gran Grif gang")."""
-    heads = (head_of(party.text), *(head_of(rest) for rest in party.text.split(" of ", 1)[1:]))
-    return any(head.lower() in ARMED_ATTACKERS for head in heads)
+    """Whether a party's words name armed attackers ("Pro-Iranian kidnappers", "Members of the
+    Gran Grif gang", "the Viv Ansanm gang coalition")."""
+    return any(word.lower() in ARMED_ATTACKERS for word in party.text.split())
 
 
 def _is_aimed_at(recipient: EventActor, event: Event) -> bool:

@@ -151,16 +151,23 @@ class SentenceSenses:
 
 def _noun_words(noun: Token) -> list[Token]:
     """An object noun and the nouns joined to it ("tanks and [reinforcements]") with the nouns
-    that say what each is: a noun the parser hung on it ("[tear gas] and stun grenades": "gas"
-    on "grenades"; not a compound, which may be its owner: "the [government] offer") and, for a
-    count, what is counted ("hundreds of [troops]")."""
+    that say what each is (``_says_what``) and, for a count, what is counted ("hundreds of
+    [troops]")."""
     words = []
     for joined in (noun, *noun.conjuncts):  # "tanks and [reinforcements]"
-        words.extend((joined, *(child for child in joined.children if child.dep_ == "nmod")))
+        words.extend((joined, *(child for child in joined.children if _says_what(child, joined))))
         if joined.pos_ == "NUM" or joined.lemma_.lower() in COUNTING_NOUNS:
             counted = (grand for child in joined.children if child.lower_ == "of" for grand in child.children)
             words.extend(grand for grand in counted if grand.dep_ == "pobj")
     return words
+
+
+def _says_what(child: Token, noun: Token) -> bool:
+    """Whether a noun's child says what it is: a noun the parser hung on it ("[tear gas] and stun
+    grenades"), its apposition ("the Daily News, the country's only independent [paper]") or,
+    of a name, the words of the name ("the [Weekly] Mail"), not a common noun's compound, which
+    may be its owner ("the [government] offer")."""
+    return child.dep_ in {"nmod", "appos"} or (noun.pos_ == "PROPN" and child.dep_ == "compound")
 
 
 def reduced_relative(verb: Token) -> bool:
