@@ -181,3 +181,20 @@ def test_intent_through_nouns_and_purposes(extract, text, expected):
 )
 def test_protests_joint_acts_and_forces(extract, text, expected):
     assert first_event(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack an army prepares to make is forces readied; "is prepared to" a threat
+        ("The Macedonian army prepared to resume shelling rebel-held villages.", ("MOBILIZE", "shelling")),
+        ("The Serbian army is prepared to attack Kosovo.", ("THREATEN", "attack")),
+        # an act of cooperation done under pressure is a concession
+        (
+            "Under pressure from the striking miners, the Polish government recognised the union.",
+            ("CONCEDE", "recognised"),
+        ),
+    ],
+)
+def test_prepared_attacks_and_acts_under_pressure(extract, text, expected):
+    assert first_event(extract, text) == expected

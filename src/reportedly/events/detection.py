@@ -122,6 +122,8 @@ COURSE = frozenset({"continue", "keep", "start", "begin", "resume", "step"})
 # Auxiliaries of an act to come, or promised in a past report ("said it would send").
 TO_COME = frozenset({"will", "'ll", "would", "shall"})
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
+# Acts of cooperation that, done under pressure, are a concession.
+YIELDED = COOPERATION - {"CONSULT", "CONCEDE"}
 
 
 # The act whose promise the verb dictionary may tell ("vowed to hit US bases").
@@ -367,6 +369,12 @@ def code_events(
             # "gave the company three months to withdraw or face consequences", "told the
             # troops to surrender or face an assault": an ultimatum.
             event_type = "THREATEN"
+        if event_type == ATTACK and _prepared_attack(token):
+            event_type = "MOBILIZE"
+        if event_type in YIELDED and _under_pressure(token):
+            # "Under pressure from the striking workers, the government recognised the union":
+            # an act of cooperation done under pressure is a concession (CAMEO 08).
+            event_type = "CONCEDE"
         negated = _negated(token)
         # A refusal is said to be, not supposed ("said Moscow would not accept": no conditional).
         refused = negated and event_type in COOPERATION and _refused(token)
@@ -876,6 +884,32 @@ def _event_type(token: Token, trigger: Trigger) -> str:
         return "THREATEN"
     intended = INTENT.get(trigger.event_type, trigger.event_type)
     return "AGREE" if intended == "THREATEN" and _in_exchange(verb) else intended
+
+
+def _under_pressure(token: Token) -> bool:
+    """Whether the act's clause, or a clause it is in, is done "under pressure" ("[Under
+    pressure from the strikers], the government recognised the union")."""
+    verb = token if token.pos_ == "VERB" else token.head
+    under = (
+        word
+        for clause in (verb, *verb.ancestors)
+        for child in clause.children
+        if child.dep_ == "prep" and child.lower_ == "under"
+        for word in child.children
+    )
+    return any(word.lemma_.lower() == "pressure" for word in under)
+
+
+def _prepared_attack(token: Token) -> bool:
+    """Whether an attack is what its party prepares to do ("The army [prepared] to resume
+    shelling"): forces readied, PLOVER's MOBILIZE, not yet the attack; not "is prepared to",
+    a readiness (``INTENT_WORDS``)."""
+    verb = token if token.pos_ == "VERB" else token.head
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        if verb.lemma_.lower() == "prepare" and verb.pos_ == "VERB" and verb.dep_ != "acomp":
+            return True
+    return False
 
 
 def _or_else(token: Token) -> bool:
