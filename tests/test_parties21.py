@@ -78,3 +78,13 @@ def test_a_dated_dateline_is_no_part_of_a_party(resolve) -> None:
     )
     assert actors == [("Ukraine", "UKRGOV")]
     assert recipients == [("Russia", "RUS")]
+
+
+def test_the_reports_country_is_no_foreign_state_to_its_officials(resolve) -> None:
+    actors, _ = _parties(
+        resolve,
+        "ANKARA (AA) - The Interior Ministry removed the elected mayors of Mardin, Batman and Halfeti "
+        "from office.",
+        date(2024, 11, 4),
+    )
+    assert actors == [("The Interior Ministry", "TURGOV")]

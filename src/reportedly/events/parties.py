@@ -2006,6 +2006,7 @@ def _place(
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
     unheld = [country for country in named if country not in held]
+    own = set(reported_from or ())
     last = [country for country in reported_from or () if country not in named and country not in held]
     ranked = unheld + held + last
     located = [country for country, place in countries if place] + held + named + last
@@ -2017,7 +2018,9 @@ def _place(
         # forces shelled the town of Izium").
         choices = unheld + last if found.town else located if found.group else ranked
         if not found.group and id(found.party) in actors:
-            away = venues | {country for country in foreign if not places.get(country)}
+            # A country the report comes from is none of the states acted on, for its own
+            # officials ("ANKARA (AA) - The Interior Ministry removed the mayors of Mardin").
+            away = venues | {country for country in foreign if not places.get(country) and country not in own}
             if venues:
                 # One who meets another is not taken for of the other's country ("Deng met
                 # Gorbachev in Beijing" is no Soviet).
