@@ -88,3 +88,27 @@ def test_the_reports_country_is_no_foreign_state_to_its_officials(resolve) -> No
         date(2024, 11, 4),
     )
     assert actors == [("The Interior Ministry", "TURGOV")]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Islamic Revolutionary Guard Corps", "IRNMIL"),
+        ("IRGC", "IRNMIL"),
+        ("Zionist regime", "ISRGOV"),
+        ("International Organization for Migration", "IGOUNO"),
+        ("Al Jazeera", "QATMED"),
+    ],
+)
+def test_names_of_state_agency_english(name: str, code: str) -> None:
+    assert load_coder().code_name(name, date(2024, 3, 1)) == code
+
+
+def test_a_datelines_place_comes_before_the_agency_filing_from_it(resolve) -> None:
+    # a Cuban agency's report from Haiti: the armed forces no dictionary places are Haiti's
+    actors, _ = _parties(
+        resolve,
+        "PORT-AU-PRINCE (Prensa Latina) - The army shelled the hideouts of the gangs.",
+        date(2025, 4, 1),
+    )
+    assert actors == [("The army", "HTIMIL")]

@@ -1948,19 +1948,25 @@ class CountryMentions:
         """The countries of the news agencies the sentence names, then that of the report's
         dateline: whose news it is."""
         media = [country for start, country in self._media if sentence.start <= start < sentence.end]
-        return list(dict.fromkeys(media + ([self._filed] if self._filed else [])))
+        # the dateline's place first: an agency files from abroad ("PORT-AU-PRINCE (Prensa Latina) -")
+        return list(dict.fromkeys(([self._filed] if self._filed else []) + media))
 
 
 def _filed_in(text: str, coder: ActorCoder, day: date | None) -> str | None:
     """The country of the dateline that opens one of a report's first lines: of its place
-    ("ABUJA", "VIENNA"), else of its agency ("(NAN)"); None without one, or with one of no
-    country ("(Reuters)")."""
+    ("ABUJA", "VIENNA"; by the city table: "JENIN"), else of its agency ("(NAN)"); None
+    without one, or with one of no country ("(Reuters)")."""
     for line in text[:DATELINE_SEARCH].splitlines():
         dateline = _DATELINE.match(line.strip())
         if dateline is None:
             continue
-        names = (dateline.group("place").title(), dateline.group("agency"))
-        codes = (coder.code_name(name, day) for name in names if name)
+        place = dateline.group("place").title()
+        agency = dateline.group("agency")
+        codes = (
+            coder.code_name(place, day),
+            city_country(place),
+            coder.code_name(agency, day) if agency else None,
+        )
         return next((code[:3] for code in codes if code and code[:3] in coder.country_codes), None)
     return None
 
