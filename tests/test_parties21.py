@@ -112,3 +112,21 @@ def test_a_datelines_place_comes_before_the_agency_filing_from_it(resolve) -> No
         date(2025, 4, 1),
     )
     assert actors == [("The army", "HTIMIL")]
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Pashinyan", date(2024, 3, 1), "ARMGOV"),
+        ("Milei", date(2024, 3, 1), "ARGGOV"),
+        ("Ariel Henry", date(2022, 3, 1), "HTIGOV"),
+        ("Hemedti", date(2019, 6, 3), "SDNMIL"),
+    ],
+)
+def test_leaders_since_the_dictionaries(name: str, day: date, code: str) -> None:
+    assert load_coder().code_name(name, day) == code
+
+
+def test_a_leader_on_no_day_is_of_the_country_with_the_titles_sector(resolve) -> None:
+    actors, _ = _parties(resolve, "Prime Minister Pashinyan rejected the demand of Baku.", None)
+    assert actors == [("Prime Minister Pashinyan", "ARMGOV")]
