@@ -280,8 +280,8 @@ def pronoun_candidates(
 ) -> tuple[list[Entity], list[list[Range]]]:
     """The entities a pronoun may refer to, with their mentions: those mentioned in the
     ``reach`` characters before it (beyond the window, a mention is masked out), that agree
-    with it (a man or a person of unknown gender for "he"), outside the attribution's own
-    content (a speaker does not name himself in his own words)."""
+    with it (a man or a person of unknown gender for "he"; no person for "they"), outside the
+    attribution's own content (a speaker does not name himself in his own words)."""
     kind = PRONOUN_AGREEMENT[pronoun.lower_]
     first = bisect.bisect_left(resolver.mention_starts, pronoun.idx - reach)
     last = bisect.bisect_left(resolver.mention_starts, pronoun.idx)
@@ -290,7 +290,8 @@ def pronoun_candidates(
         if mention.end > pronoun.idx:
             continue
         if kind == "they":
-            if mention.entity.type not in {"PERSON", "ORG", "NORP", "GPE"}:
+            # A group, an organisation or a people: not one person, as the rules have it.
+            if mention.entity.type not in {"ORG", "NORP", "GPE"} or mention.entity.id in resolver.people:
                 continue
         elif not resolver._agrees(kind, mention):  # the resolver's agreement test
             continue

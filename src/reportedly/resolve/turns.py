@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
@@ -48,6 +49,9 @@ PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
 _BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 _POSSESSIVES = frozenset({"its", "their"})
+# The parts of speech of a post's own phrase before it ("its co-founders", "the club's head
+# coach"), read leftwards from the post without the parse.
+_NOUN_PHRASE_TAGS = frozenset({"DET", "PRON", "ADJ", "NOUN", "PROPN", "PART", "NUM"})
 # How far back (in sentences) the organisation a possessive post refers to ("Its founder") may be.
 _OWNER_REACH = 3
 # How far after a role's word its holder's name may begin ("Our Latin America editor, Javier Ortega").
@@ -127,7 +131,7 @@ class Turns:
             words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if words is None or len(words) == 0:
                 continue
-            body = self._body_in_phrase(words.root, speaker)
+            body = self._body_in_phrase(words.root, speaker) or self._post_before(words, speaker)
             if body is not None:
                 return body
         return None
@@ -157,13 +161,56 @@ class Turns:
             return self._main_subject_before(self.doc[top.left_edge.i], {"ORG"}, reach=None)
         return None
 
+    def _post_before(self, name: TokenSpan, speaker: Entity) -> Entity | None:
+        """The body of a post set before a name and a comma that the parse did not hang the
+        name on ("its co-founders, Aino Laaksonen and Mikko Saari", the hyphen splitting the
+        phrase): the organisation its possessive refers to, or the body it names."""
+        root = name.root
+        while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
+            root = root.head  # the list's first name
+        first = name[0] if root is name.root else root.left_edge
+        if first.i < 2 or self.doc[first.i - 1].text != ",":
+            return None
+        post = self.doc[first.i - 2]
+        if post.lemma_.lower().rpartition("-")[2] not in SPEAKS_FOR or post.pos_ != "NOUN":
+            return None
+        phrase = []
+        word = post
+        while word.i > 0 and (word.i == post.i or word.pos_ in _NOUN_PHRASE_TAGS or word.text == "-"):
+            phrase.append(word)
+            word = self.doc[word.i - 1]
+        if any(word.lower_ in _NOT_CURRENT for word in phrase):
+            return None
+        for word in reversed(phrase):
+            if word.lower_ in _POSSESSIVES:
+                return self._owner_before(word)
+            entity = self._entity_at(word)
+            if entity is not None and entity is not speaker and entity.type in _BODY_TYPES:
+                return entity
+        return None
+
     def _entity_at(self, token: Token) -> Entity | None:
-        return next(
+        """The entity a mention holding the word names, else the body whose name the word's
+        proper noun is where NER missed that mention of it ("Arsenal manager Mikel Arteta"
+        after "Arsenal beat Tottenham")."""
+        mentioned = next(
             (
                 entity
                 for entity in self.entities
                 for mention in entity.mentions
                 if mention.start <= token.idx < mention.end and not self.in_label(mention)
+            ),
+            None,
+        )
+        if mentioned is not None or not token.text[:1].isupper():
+            return mentioned
+        words = [child for child in token.lefts if child.dep_ == "compound" and child.text[:1].isupper()]
+        name = " ".join(word.text for word in (*words, token))
+        return next(
+            (
+                entity
+                for entity in self.entities
+                if entity.type in _BODY_TYPES and name in (entity.name, *entity.aliases)
             ),
             None,
         )
