@@ -32,6 +32,16 @@ CLUB_POST = (
     '"We were patient and we deserved it," Conceicao told reporters.'
 )
 
+DATELINE_POST = (
+    "OSLO, May 3 - The chief executive of ferry operator Nordic Ferries Group, Kari Nilsen, said fares "
+    'would rise this summer. "We have no choice," she told reporters.'
+)
+
+GROUP_HEAD = (
+    "In Sudan, the Nile Relief aid group says its convoys are stuck at the border. "
+    '"We are running out of fuel," its head, Omar Hassan, said.'
+)
+
 OFFICIAL = (
     "Foreign Minister Marc Dubois said on Tuesday that the talks in Geneva had stalled. "
     "A senior official said the envoys had not met since Friday. "
@@ -49,6 +59,16 @@ def test_a_we_in_a_turn_is_the_firm_of_a_post_the_parse_split_from_the_names(ext
 
 def test_a_quoted_we_is_the_club_a_post_before_the_name_names(extractor: Extractor):
     assert speaker_at(extractor, CLUB_POST, "We") == "Porto"
+
+
+def test_a_quoted_we_is_the_firm_a_post_before_the_name_and_a_comma_names(extractor: Extractor):
+    # The dateline's dash is no part of the post's phrase.
+    assert speaker_at(extractor, DATELINE_POST, "We") == "Nordic Ferries Group"
+
+
+def test_its_head_is_of_the_body_that_names_the_main_subject(extractor: Extractor):
+    # "the Nile Relief aid group says": the name is a modifier of the main subject, not Sudan.
+    assert speaker_at(extractor, GROUP_HEAD, "We") == "Nile Relief"
 
 
 def test_a_he_after_a_definite_description_taking_up_an_unnamed_official_is_null(extractor: Extractor):
