@@ -4,7 +4,10 @@ after a definite description that takes up an unnamed person; passages written f
 
 from __future__ import annotations
 
+from reportedly.eval.speakers import resolved_draft
 from reportedly.extract import Extractor
+from reportedly.model import Attribution, Span
+from reportedly.resolve.pronouns import pronoun_candidates
 
 from conftest import speaker_of_span
 
@@ -74,3 +77,30 @@ def test_its_head_is_of_the_body_that_names_the_main_subject(extractor: Extracto
 def test_a_he_after_a_definite_description_taking_up_an_unnamed_official_is_null(extractor: Extractor):
     # Not the minister named two sentences before the unnamed official.
     assert speaker_at(extractor, OFFICIAL, "He") is None
+
+
+LIVE_BLOG = (
+    "Storm Ida - live\n\n"
+    "09:10 GMT\n"
+    "Coastguard chief Tom Avery says two boats are missing off Cork. He said crews were searching.\n\n"
+    "09:40 GMT\n"
+    "The environment minister has been speaking to broadcasters. He said more rain was coming.\n"
+)
+
+
+def test_a_live_blog_post_bounds_the_pronoun_models_candidates(extractor: Extractor):
+    draft, resolver = resolved_draft("blog", LIVE_BLOG, extractor.nlp, extractor.resources)
+    second_post = LIVE_BLOG.index("09:40 GMT") + len("09:40 GMT")
+    pronoun = next(token for token in draft.doc if token.text == "He" and token.idx > second_post)
+    assert resolver.turns.post_start(pronoun.idx) == second_post
+    assert resolver.turns.post_start(5) == 0
+    probe = Attribution(
+        id="probe",
+        kind="indirect",
+        cue=None,
+        source=Span.of(LIVE_BLOG, pronoun.idx, pronoun.idx + 2),
+        content=[],
+    )
+    # Tom Avery, named in the post before, is no candidate for the minister's "He".
+    entities, _ = pronoun_candidates(resolver, pronoun, probe)
+    assert [entity.name for entity in entities] == []

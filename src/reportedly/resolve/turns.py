@@ -1,5 +1,5 @@
 """Who speaks in the turns of an interview or a broadcast transcript, and the body a person
-speaks for.
+speaks for; where the posts of a live blog begin.
 
 A transcript gives each turn a label ("DE LA CALLE: It is the end of the war.", "HOST: And
 the opposition?"); a printed interview sets each question on a line of its own with the answer
@@ -31,6 +31,12 @@ from reportedly.resolve.actors import FIRST_NAMES
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^\n:]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
 _LABEL_WORDS = 6
+# A live blog's post opens with a line that is only its time ("08:15 GMT", "2.15pm"); the blog
+# has two or more.
+_POST_TIME = re.compile(
+    r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[aApP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,5})?[ \t]*$", re.MULTILINE
+)
+_MIN_POSTS = 2
 # A transcript has several turns: one label alone may be a dateline ("NEW DELHI: ...").
 _MIN_LABELS = 2
 # How many printed question-and-answer blocks make a passage an interview; a block is a short
@@ -92,6 +98,15 @@ class Turns:
         ]
         self.turns.sort(key=lambda turn: turn.start)
         self.turn_starts = [turn.start for turn in self.turns]
+        posts = [match.end() for match in _POST_TIME.finditer(text)]
+        self.post_starts = posts if len(posts) >= _MIN_POSTS else []
+
+    def post_start(self, offset: int) -> int:
+        """Where the live-blog post holding an offset begins (after its time line); 0 in a
+        text of no posts, or before the first. Who speaks changes from post to post, so a
+        pronoun's antecedent is in its own post."""
+        at = bisect.bisect_right(self.post_starts, offset) - 1
+        return self.post_starts[at] if at >= 0 else 0
 
     def in_label(self, span: Span) -> bool:
         """Whether a span lies inside a turn's label (no mention of anyone in the story)."""
