@@ -64,6 +64,18 @@ def test_a_quoted_we_is_the_club_a_post_before_the_name_names(extractor: Extract
     assert speaker_at(extractor, CLUB_POST, "We") == "Porto"
 
 
+DETECTIVE = (
+    "Police chief Anna Berg said the vault had been cut open overnight. "
+    "A detective who worked on an earlier theft for Lars Holm said the method was familiar. "
+    "He said such objects were usually melted down within days."
+)
+
+
+def test_a_he_after_an_unnamed_person_whose_clause_names_another_is_null(extractor: Extractor):
+    # Lars Holm is named inside the detective's relative clause: not the one described.
+    assert speaker_at(extractor, DETECTIVE, "He") is None
+
+
 def test_a_quoted_we_is_the_firm_a_post_before_the_name_and_a_comma_names(extractor: Extractor):
     # The dateline's dash is no part of the post's phrase.
     assert speaker_at(extractor, DATELINE_POST, "We") == "Nordic Ferries Group"

@@ -27,6 +27,9 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Dependents of a description's head that describe the same person: an apposition ("One, a
 # level designer"), its own words ("A Qatari official").
 _SAME_PERSON = frozenset({"appos", "compound", "amod", "nummod", "det"})
+# Relations under which a word of a description's phrase is about something else: a
+# preposition's object, a clause, a possessor ("a spokesman for the minister").
+_OTHER_PARTS = frozenset({"pobj", "relcl", "acl", "poss"})
 # How many sentences back a definite description may take up an unnamed person ("A senior
 # official said ... The official said").
 TAKEN_UP_REACH = 2
@@ -63,8 +66,27 @@ def unnamed_antecedent(pronoun: Token, people: list[Entity]) -> bool:
             for mention in entity.mentions
             if described.left_edge.idx <= mention.start < pronoun.idx
         ]
-    # No one named after the description, nor in its phrase: the last person is the one described.
-    return not any(mention >= described.left_edge.idx for mention in named)
+    # No one named after the description, nor as it in its phrase ("One woman, Jane Roe"): the
+    # last person is the one described. A name its clauses or prepositions hold is another's
+    # ("A detective who worked on an earlier theft in Malmo").
+    return not any(
+        mention >= described.left_edge.idx and not _held_apart(pronoun.doc, mention, described)
+        for mention in named
+    )
+
+
+def _held_apart(doc: Doc, start: int, described: Token) -> bool:
+    """Whether the name at ``start`` lies in the description's phrase under a preposition,
+    a clause or a possessor there, naming someone other than the person described."""
+    words = doc.char_span(start, start + 1, alignment_mode="expand")
+    if words is None or not described.left_edge.i <= words[0].i <= described.right_edge.i:
+        return False
+    word = words[0]
+    while word.i != described.i and word.head.i != word.i:
+        if word.dep_ in _OTHER_PARTS:
+            return True
+        word = word.head
+    return False
 
 
 def _main_subjects(doc: Doc, start: int, end: int) -> list[Token]:
