@@ -6,12 +6,15 @@ a pronoun whose referent is an unnamed description is null), not another woman n
 A subject "he" or "she" is taken for such a person where the last person before it, in its
 sentence or the one before, is the subject of a main verb described by an indefinite or
 counted noun phrase ("a spokesman for the regulator", "One 19-year-old student", "One, a level
-designer who ...") that names no one and whose words do not give the other gender.
+designer who ...") that names no one and whose words do not give the other gender, or by a
+definite phrase of the same noun that takes such a person up ("A senior State Department
+official said ... The official, who briefed reporters on condition of anonymity, said ... He
+did not say"), no one being named since.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from reportedly.attribution.lexicon import word_table
 from reportedly.model import Entity
@@ -24,6 +27,12 @@ _INDEFINITE = frozenset({"a", "an", "one", "another"})
 # Dependents of a description's head that describe the same person: an apposition ("One, a
 # level designer"), its own words ("A Qatari official").
 _SAME_PERSON = frozenset({"appos", "compound", "amod", "nummod", "det"})
+# Relations under which a word of a description's phrase is about something else: a
+# preposition's object, a clause, a possessor ("a spokesman for the minister").
+_OTHER_PARTS = frozenset({"pobj", "relcl", "acl", "poss"})
+# How many sentences back a definite description may take up an unnamed person ("A senior
+# official said ... The official said").
+TAKEN_UP_REACH = 2
 
 
 def unnamed_antecedent(pronoun: Token, people: list[Entity]) -> bool:
@@ -41,13 +50,65 @@ def unnamed_antecedent(pronoun: Token, people: list[Entity]) -> bool:
         for mention in entity.mentions
         if pronoun.doc[start].idx <= mention.start < pronoun.idx
     ]
-    subjects = [
-        word for word in pronoun.doc[start : pronoun.i] if word.dep_ in SUBJECTS and word.head.dep_ == "ROOT"
-    ]
-    if not subjects or not _described(subjects[-1], gender):
+    subjects = _main_subjects(pronoun.doc, start, pronoun.i)
+    if not subjects:
         return False
-    # No one named after the description, nor in its phrase: the last person is the one described.
-    return not any(mention >= subjects[-1].left_edge.idx for mention in named)
+    described = subjects[-1]
+    if not _described(described, gender):
+        # "A senior official said ... The official, who ..., said ... He did not say": a
+        # definite description that takes up an unnamed one is that person too.
+        described = _taken_up(subjects[-1], gender)
+        if described is None:
+            return False
+        named = [
+            mention.start
+            for entity in people
+            for mention in entity.mentions
+            if described.left_edge.idx <= mention.start < pronoun.idx
+        ]
+    # No one named after the description, nor as it in its phrase ("One woman, Jane Roe"): the
+    # last person is the one described. A name its clauses or prepositions hold is another's
+    # ("A detective who worked on an earlier theft in Malmo").
+    return not any(
+        mention >= described.left_edge.idx and not _held_apart(pronoun.doc, mention, described)
+        for mention in named
+    )
+
+
+def _held_apart(doc: Doc, start: int, described: Token) -> bool:
+    """Whether the name at ``start`` lies in the description's phrase under a preposition,
+    a clause or a possessor there, naming someone other than the person described."""
+    words = doc.char_span(start, start + 1, alignment_mode="expand")
+    if words is None or not described.left_edge.i <= words[0].i <= described.right_edge.i:
+        return False
+    word = words[0]
+    while word.i != described.i and word.head.i != word.i:
+        if word.dep_ in _OTHER_PARTS:
+            return True
+        word = word.head
+    return False
+
+
+def _main_subjects(doc: Doc, start: int, end: int) -> list[Token]:
+    """The subjects of main verbs among the words ``start:end``."""
+    return [word for word in doc[start:end] if word.dep_ in SUBJECTS and word.head.dep_ == "ROOT"]
+
+
+def _taken_up(subject: Token, gender: str) -> Token | None:
+    """The unnamed person described before (see ``_described``) whom a definite description
+    of the same noun takes up ("A senior official ... The official"), the main subject of one
+    of the TAKEN_UP_REACH sentences before the description's; else None."""
+    if not any(child.lower_ == "the" for child in subject.children) or subject.ent_type_:
+        return None
+    sentence = subject.sent
+    for _ in range(TAKEN_UP_REACH):
+        if sentence.start == 0:
+            return None
+        sentence = subject.doc[sentence.start - 1].sent
+        earlier = _main_subjects(subject.doc, sentence.start, sentence.end)
+        if earlier and earlier[-1].lemma_.lower() == subject.lemma_.lower():
+            return earlier[-1] if _described(earlier[-1], gender) else None
+    return None
 
 
 def _described(head: Token, gender: str) -> bool:

@@ -279,18 +279,23 @@ def pronoun_candidates(
     resolver: SpeakerResolver, pronoun: Token, attribution: Attribution, reach: int = 3000
 ) -> tuple[list[Entity], list[list[Range]]]:
     """The entities a pronoun may refer to, with their mentions: those mentioned in the
-    ``reach`` characters before it (beyond the window, a mention is masked out), that agree
-    with it (a man or a person of unknown gender for "he"), outside the attribution's own
-    content (a speaker does not name himself in his own words)."""
+    ``reach`` characters before it and in its live-blog post, if it is in one (beyond the
+    window, a mention is masked out), that agree with it (a man or a person of unknown gender
+    for "he"; no person for "they"), outside the attribution's own content (a speaker does not
+    name himself in his own words)."""
     kind = PRONOUN_AGREEMENT[pronoun.lower_]
-    first = bisect.bisect_left(resolver.mention_starts, pronoun.idx - reach)
+    # Not before the pronoun's own post in a live blog, where the speakers change by post.
+    first = bisect.bisect_left(
+        resolver.mention_starts, max(pronoun.idx - reach, resolver.turns.post_start(pronoun.idx))
+    )
     last = bisect.bisect_left(resolver.mention_starts, pronoun.idx)
     by_entity: dict[str, tuple[Entity, list[Range]]] = {}
     for mention in resolver.mentions[first:last]:
         if mention.end > pronoun.idx:
             continue
         if kind == "they":
-            if mention.entity.type not in {"PERSON", "ORG", "NORP", "GPE"}:
+            # A group, an organisation or a people: not one person, as the rules have it.
+            if mention.entity.type not in {"ORG", "NORP", "GPE"} or mention.entity.id in resolver.people:
                 continue
         elif not resolver._agrees(kind, mention):  # the resolver's agreement test
             continue

@@ -1,5 +1,5 @@
 """Who speaks in the turns of an interview or a broadcast transcript, and the body a person
-speaks for.
+speaks for; where the posts of a live blog begin.
 
 A transcript gives each turn a label ("DE LA CALLE: It is the end of the war.", "HOST: And
 the opposition?"); a printed interview sets each question on a line of its own with the answer
@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
@@ -30,6 +31,12 @@ from reportedly.resolve.actors import FIRST_NAMES
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^\n:]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
 _LABEL_WORDS = 6
+# A live blog's post opens with a line that is only its time ("08:15 GMT", "2.15pm"); the blog
+# has two or more.
+_POST_TIME = re.compile(
+    r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[aApP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,5})?[ \t]*$", re.MULTILINE
+)
+_MIN_POSTS = 2
 # A transcript has several turns: one label alone may be a dateline ("NEW DELHI: ...").
 _MIN_LABELS = 2
 # How many printed question-and-answer blocks make a passage an interview; a block is a short
@@ -48,6 +55,11 @@ PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
 _BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 _POSSESSIVES = frozenset({"its", "their"})
+# The parts of speech of a post's own phrase before it ("its co-founders", "the club's head
+# coach"), read leftwards from the post without the parse.
+_NOUN_PHRASE_TAGS = frozenset({"DET", "PRON", "ADJ", "NOUN", "PROPN", "PART", "NUM"})
+# The prepositions that tie a post to its body within that phrase ("chief executive of SkyLark").
+_POST_PREPOSITIONS = frozenset({"of", "at", "for"})
 # How far back (in sentences) the organisation a possessive post refers to ("Its founder") may be.
 _OWNER_REACH = 3
 # How far after a role's word its holder's name may begin ("Our Latin America editor, Javier Ortega").
@@ -86,6 +98,15 @@ class Turns:
         ]
         self.turns.sort(key=lambda turn: turn.start)
         self.turn_starts = [turn.start for turn in self.turns]
+        posts = [match.end() for match in _POST_TIME.finditer(text)]
+        self.post_starts = posts if len(posts) >= _MIN_POSTS else []
+
+    def post_start(self, offset: int) -> int:
+        """Where the live-blog post holding an offset begins (after its time line); 0 in a
+        text of no posts, or before the first. Who speaks changes from post to post, so a
+        pronoun's antecedent is in its own post."""
+        at = bisect.bisect_right(self.post_starts, offset) - 1
+        return self.post_starts[at] if at >= 0 else 0
 
     def in_label(self, span: Span) -> bool:
         """Whether a span lies inside a turn's label (no mention of anyone in the story)."""
@@ -127,7 +148,7 @@ class Turns:
             words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if words is None or len(words) == 0:
                 continue
-            body = self._body_in_phrase(words.root, speaker)
+            body = self._body_in_phrase(words.root, speaker) or self._post_before(words, speaker)
             if body is not None:
                 return body
         return None
@@ -147,7 +168,7 @@ class Turns:
                     return owner
                 continue
             entity = self._entity_at(token)
-            if entity is not None and entity is not speaker and entity.type in _BODY_TYPES:
+            if entity is not None and entity is not speaker and _body_named(entity):
                 return entity
         if any(
             token.lower_ in ORGANISATION_POSTS and token.dep_ == "compound" for token in tokens
@@ -157,13 +178,64 @@ class Turns:
             return self._main_subject_before(self.doc[top.left_edge.i], {"ORG"}, reach=None)
         return None
 
+    def _post_before(self, name: TokenSpan, speaker: Entity) -> Entity | None:
+        """The body of a post set before a name and a comma where the parse did not hang the
+        name on the post ("its co-founders, Aino Laaksonen and Mikko Saari", the hyphen
+        splitting the phrase; "The chief executive of budget carrier SkyLark, Orla Brennan",
+        the name hung on the firm's): the organisation its possessive refers to, or the body
+        the phrase names. The post must head the phrase: no noun but its compounds before it
+        ("the wife of its chief executive, Jane" is no post's holder)."""
+        root = name.root
+        while root.dep_ == "conj" and root.head.pos_ == "PROPN" and root.head.i < root.i:
+            root = root.head  # the list's first name
+        first = name[0] if root is name.root else root.left_edge
+        if first.i < 2 or self.doc[first.i - 1].text != ",":
+            return None
+        phrase: list[Token] = []  # the words before the comma, back to the phrase's start
+        word = self.doc[first.i - 2]
+        while word.pos_ in _NOUN_PHRASE_TAGS or _joins_word(word) or word.lower_ in _POST_PREPOSITIONS:
+            phrase.insert(0, word)
+            if word.i == 0:
+                break
+            word = self.doc[word.i - 1]
+        nouns = [word for word in phrase if word.pos_ in {"NOUN", "PROPN"} and not _joins_word(word)]
+        post = next((at for at, noun in enumerate(nouns) if _is_post(noun)), None)
+        if (
+            post is None
+            or any(noun.dep_ != "compound" and not _joins_word(noun.nbor(1)) for noun in nouns[:post])
+            or any(word.lower_ in _NOT_CURRENT for word in phrase)
+        ):
+            return None
+        for word in phrase:
+            if word.lower_ in _POSSESSIVES:
+                return self._owner_before(word)
+            entity = self._entity_at(word)
+            if entity is not None and entity is not speaker and _body_named(entity):
+                return entity
+        return None
+
     def _entity_at(self, token: Token) -> Entity | None:
-        return next(
+        """The entity a mention holding the word names, else the body whose name the word's
+        proper noun is where NER missed that mention of it ("Arsenal manager Mikel Arteta"
+        after "Arsenal beat Tottenham")."""
+        mentioned = next(
             (
                 entity
                 for entity in self.entities
                 for mention in entity.mentions
                 if mention.start <= token.idx < mention.end and not self.in_label(mention)
+            ),
+            None,
+        )
+        if mentioned is not None or not token.text[:1].isupper():
+            return mentioned
+        words = [child for child in token.lefts if child.dep_ == "compound" and child.text[:1].isupper()]
+        name = " ".join(word.text for word in (*words, token))
+        return next(
+            (
+                entity
+                for entity in self.entities
+                if _body_named(entity) and name in (entity.name, *entity.aliases)
             ),
             None,
         )
@@ -191,7 +263,7 @@ class Turns:
                     continue
                 words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 root = words.root if words is not None and len(words) > 0 else None
-                main_subject = root is not None and root.dep_ in SUBJECTS and root.head.dep_ == "ROOT"
+                main_subject = root is not None and _main_subject(root)
                 named.append((mention.start, main_subject, entity))
         subjects = [item for item in named if item[1]]
         if reach is None:
@@ -281,13 +353,34 @@ class Turns:
         return any(label_start == start for label_start, _ in self.labels)
 
 
+def _main_subject(word: Token) -> bool:
+    """Whether a name is the subject of its sentence's main verb, of the clause a main verb
+    after it reports ("The Tropenmuseum will return the mask ..., the museum said"), or names
+    such a subject ("the White Helmets rescue group says", "Harbour Foods shares fell")."""
+    if word.dep_ in {"compound", "poss"} and word.head.i > word.i:
+        word = word.head
+    verb = word.head
+    if word.dep_ not in SUBJECTS:
+        return False
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i)
+
+
+def _body_named(entity: Entity) -> bool:
+    """Whether a name a post ties a person to is a body's: an organisation, a country or a
+    people, or a single word NER took for a person or a work that is no given name ("Northfield
+    boss Gary Lomax", "Albion coach Marco Ferri"). A name of two words or more is a person's,
+    though its first name be unknown ("Mart Kask")."""
+    return entity.type in _BODY_TYPES or (len(entity.name.split()) == 1 and _may_own(entity, _BODY_TYPES))
+
+
 def _may_own(entity: Entity, types: set[str]) -> bool:
     """Whether an entity may be the organisation (of ``types``) a post is of: not a person,
-    though NER calls some clubs and firms people ("Shakhtar Donetsk", "Hanamura Robotics"):
-    a PERSON whose first word is no given name is taken for one of those."""
+    though NER calls some clubs and firms people or works ("Shakhtar Donetsk", "Hanamura
+    Robotics", "Albion"): a PERSON or WORK_OF_ART whose first word is no given name is taken
+    for one of those."""
     if entity.type in types:
         return True
-    return entity.type == "PERSON" and entity.name.split()[0].lower() not in FIRST_NAMES
+    return entity.type in {"PERSON", "WORK_OF_ART"} and entity.name.split()[0].lower() not in FIRST_NAMES
 
 
 def _is_label(label: str) -> bool:
@@ -331,6 +424,16 @@ def _phrase(top: Token, name: Token) -> list[Token]:
         for descendant in child.subtree
     }
     return [token for token in top.subtree if token.i not in skipped]
+
+
+def _joins_word(word: Token) -> bool:
+    """Whether a word is a hyphen inside a word ("co-founders"), not a dash between words."""
+    return word.text == "-" and not word.whitespace_ and word.i > 0 and not word.nbor(-1).whitespace_
+
+
+def _is_post(noun: Token) -> bool:
+    """Whether a noun is a post whose holder speaks for a body ("co-founders": its last part)."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower().rpartition("-")[2] in SPEAKS_FOR
 
 
 def _ties(token: Token, top: Token) -> bool:
