@@ -104,6 +104,7 @@ _PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 # Honorifics and titles that tell the gender of the name after them ("Ms.", "spokesman"), to
 # that gender; read once for both ``GENDERED_TITLES`` and ``read_genders``.
 _TITLE_GENDERS = word_table("gendered_titles.tsv")
+_NOUN_GENDERS = word_table("gendered_nouns.tsv")  # "woman": f
 GENDERED_TITLES = frozenset(_TITLE_GENDERS)
 # The word just before a mention, or a noun a possessive owns before a comma ("his wife, Jane";
 # not "Through a spokeswoman, Trump").
@@ -560,16 +561,36 @@ class SpeakerResolver:
         if not reference.types:
             return []
         source = Span.of(self.text, phrase.start_char, phrase.end_char)
-        fitting = [
-            c
-            for c in self.candidates(reference, source, attribution, previous, None)
-            if not c.after
-            and (c.person and c.role_match if PERSON in reference.types else c.type_match or c.type_vague)
-        ]
+        candidates = [c for c in self.candidates(reference, source, attribution, previous, None) if not c.after]
+        if PERSON not in reference.types:
+            fitting = [c for c in candidates if c.type_match or c.type_vague]
+        else:
+            fitting = [c for c in candidates if c.person and c.role_match]
+            if len(fitting) < 2 and reference.role is None and not self._counted_unnamed(head):
+                # "Both women", "the two founders": a noun no role of the lexicon holds, said of
+                # the two people last named (within the reach of a kind: pronouns and titles
+                # may refer to them since), where it gives neither another gender; not of people
+                # it counted unnamed before ("Two women were hurt ... the two women").
+                gender = _NOUN_GENDERS.get(reference.head)
+                people = [c for c in candidates if c.person][:2]
+                fitting = [c for c in people if c.sentences_back <= KIND_REACH and c.gender in {None, gender}]
         if len(fitting) < 2:
             return []
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
         return [self.by_id[c.entity_id] for c in pair]
+
+    def _counted_unnamed(self, head: Token) -> bool:
+        """Whether the text counted people of a plural noun before it without naming them: an
+        earlier phrase of the same noun with a number and no determiner, possessor or name
+        apposed ("Two women were hurt", "three officials said") within _COUNTED_REACH sentences."""
+        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
+        return any(
+            token.lemma_ == head.lemma_
+            and any(child.dep_ == "nummod" for child in token.children)
+            and not any(child.dep_ in {"det", "poss", "appos"} for child in token.children)
+            for token in self.doc[: head.i]
+            if token.idx >= first
+        )
 
     def _counted_coordination(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The parties a counted plural noun refers to where its sentence, or one of the three
