@@ -756,14 +756,10 @@ class SpeakerResolver:
             return self.writer(words[0], attribution)
         tokens = self.doc[words[0].i : words[-1].i + 1]
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
-        if (
-            not relative
-            and _epithet(tokens.root)
-            and self.ranker is not None
-            and self.ranker.ranks("nominal")
-        ):
+        epithet = None if relative else _epithet_head(tokens)
+        if epithet is not None and self.ranker is not None and self.ranker.ranks("nominal"):
             # "The Spaniard", "the 58-year-old": a person described, not the people named.
-            reference = self._nominal_reference(tokens.root, person=True)
+            reference = self._nominal_reference(epithet, person=True, start=tokens.start)
             return self.ranked(reference, source, attribution, previous, epithet=True)
         named = [
             (rank, mention.start, mention.entity)
@@ -1775,7 +1771,10 @@ class SpeakerResolver:
                     spoke_before=self.first_spoke.get(entity.id, start) < start,
                     role_match=role[0]
                     or role[1]
-                    or (reference.role is None and _role_matches(entity, words)),
+                    or (
+                        reference.role is None
+                        and (_role_matches(entity, words) or reference.head in self.person_nouns.get(entity.id, ()))
+                    ),
                     name_has_head=_name_holds(entity, words),
                     outlet=self.names_outlet(entity.name),
                     office_holder=is_holder,
@@ -1818,6 +1817,22 @@ class SpeakerResolver:
                 if tokens is not None and len(tokens) > 0 and (given := role_of(tokens, _is_role)):
                     found.append(given[0])
         return phrases
+
+    @cached_property
+    def person_nouns(self) -> dict[str, set[str]]:
+        """Each person's nouns of people from the titles and appositions of its mentions, in
+        the role lexicon or not ("meteorologist" of "Chief meteorologist Frank Saunders"), for
+        the descriptions that take one up ("The meteorologist said")."""
+        nouns: dict[str, set[str]] = {}
+        for entity in self.entities:
+            if entity.id not in self.people:
+                continue
+            for span in entity.mentions:
+                tokens = self._words(span)
+                given = role_of(tokens, lambda words: words[-1].lower() in HUMAN_NOUNS) if tokens else None
+                if given:
+                    nouns.setdefault(entity.id, set()).add(given[0].split()[-1])
+        return nouns
 
     @cached_property
     def roles(self) -> dict[str, set[tuple[tuple[str, ...], bool]]]:
@@ -2406,6 +2421,22 @@ def _epithet(head: Token) -> bool:
         return any(child.lower_ in {"year", "years"} for child in head.children)
     plural = head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and not head.lower_.endswith("ss"))
     return head.ent_type_ == "NORP" and head.pos_ in {"PROPN", "NOUN"} and not plural
+
+
+def _epithet_head(tokens: TokenSpan) -> Token | None:
+    """The head of a phrase that is an epithet (``_epithet``), or the "old" of a definite age
+    the parse hung apart from its determiner ("the 46-year-old told reporters", "the" and "old"
+    read as modifiers of "reporters"); None for any other phrase."""
+    if _epithet(tokens.root):
+        return tokens.root
+    last = tokens[-1]
+    if (
+        tokens[0].lower_ in DEFINITE
+        and last.lower_ == "old"
+        and any(child.lower_ in {"year", "years"} for child in last.children)
+    ):
+        return last
+    return None
 
 
 def _definite(head: Token) -> bool:
