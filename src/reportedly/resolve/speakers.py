@@ -1153,12 +1153,12 @@ class SpeakerResolver:
             persons = [c for c in candidates if c.person and not c.after]
             floor = PERSON_FLOOR if reference.role is not None else HUMAN_FLOOR
             chosen = self.ranker.choose(reference, persons, floor) if persons else None
-            if chosen is None and epithet:
-                # An age or a nationality describes someone just named, nearly always.
-                chosen = next(
-                    (c.entity_id for c in persons if c.sentences_back <= EPITHET_REACH),
-                    None,
-                )
+            near = [c for c in persons if c.sentences_back <= EPITHET_REACH]
+            if chosen is None and epithet and near:
+                # An age or a nationality describes someone just named, nearly always: the
+                # one the ranker likes best of them (the subject who "won", not the title of
+                # a film after it, "I, Daniel Blake").
+                chosen = self.ranker.choose(reference, near, 0.0)
             entity = self.by_id.get(chosen) if chosen else None
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
