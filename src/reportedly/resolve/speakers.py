@@ -126,6 +126,7 @@ _MAKER_OPENERS = frozenset(
 # "Mr. Rubio himself": an intensifier after a name leaves the name the whole source.
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "another"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
 # Nouns of an organisation a person leads, to the organisation they name: "the Clinton
 # campaign", "the Clinton camp" and "Clinton's team" are one campaign, "the Obama
@@ -579,6 +580,33 @@ class SpeakerResolver:
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
         return [self.by_id[c.entity_id] for c in pair]
 
+    def _introduced_unnamed(self, head: Token) -> bool:
+        """Whether a definite person's noun takes up one the text introduced without a name
+        ("A senior State Department official said ... The official, who briefed reporters,
+        said"): the noun's latest use before it, within _COUNTED_REACH sentences, heads an
+        indefinite phrase ("a", "an", "another") that names no one (no name in it or apposed
+        to it: not "a federal judge, David Bristow,")."""
+        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
+        lemma = head.lemma_.lower()
+        earlier = next(
+            (
+                token
+                for token in reversed(self.doc[: head.left_edge.i])
+                if token.idx < first or token.lemma_.lower() == lemma
+            ),
+            None,
+        )
+        if earlier is None or earlier.idx < first or earlier.pos_ != "NOUN":
+            return False
+        indefinite = any(child.dep_ == "det" and child.lower_ in _INDEFINITE for child in earlier.children)
+        # Named in its phrase, or someone named since ("A new campaign manager could ...
+        # when the AP asked Bennett, the campaign manager said"): the noun may be theirs.
+        named = any(
+            mention.entity.id in self.people
+            for mention in self.mentions_within(Span.of(self.text, earlier.left_edge.idx, head.idx))
+        )
+        return indefinite and not named
+
     def _counted_unnamed(self, head: Token) -> bool:
         """Whether the text counted people of a plural noun before it without naming them: an
         earlier phrase of the same noun with a number and no determiner, possessor or name
@@ -837,11 +865,12 @@ class SpeakerResolver:
             if source.end <= self.headline_end and not definite:
                 return self.introduced_after(self._nominal_reference(head, start=tokens.start), attribution)
             if self.ranker is not None and self.ranker.ranks("nominal"):
+                reference = self._nominal_reference(head, start=tokens.start)
                 if not definite:
-                    return self.titled_after(self._nominal_reference(head, start=tokens.start), source)
-                return self.ranked(
-                    self._nominal_reference(head, start=tokens.start), source, attribution, previous
-                )
+                    return self.titled_after(reference, source)
+                if PERSON in reference.types and self._introduced_unnamed(head):
+                    return None  # "A senior official said ... The official added": no one named
+                return self.ranked(reference, source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
 
