@@ -562,7 +562,9 @@ class SpeakerResolver:
         if not reference.types:
             return []
         source = Span.of(self.text, phrase.start_char, phrase.end_char)
-        candidates = [c for c in self.candidates(reference, source, attribution, previous, None) if not c.after]
+        candidates = [
+            c for c in self.candidates(reference, source, attribution, previous, None) if not c.after
+        ]
         if PERSON not in reference.types:
             fitting = [c for c in candidates if c.type_match or c.type_vague]
         else:
@@ -1802,7 +1804,10 @@ class SpeakerResolver:
                     or role[1]
                     or (
                         reference.role is None
-                        and (_role_matches(entity, words) or reference.head in self.person_nouns.get(entity.id, ()))
+                        and (
+                            _role_matches(entity, words)
+                            or reference.head in self.person_nouns.get(entity.id, ())
+                        )
                     ),
                     name_has_head=_name_holds(entity, words),
                     outlet=self.names_outlet(entity.name),
