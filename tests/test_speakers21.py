@@ -3,7 +3,9 @@ founders" (a noun no role holds) are the two people last named; an age the parse
 determiner ("the 46-year-old told reporters") is still an epithet of the person just named; a
 person's noun from a title outside the role lexicon ("Chief meteorologist Frank Saunders") is
 taken up by "the meteorologist"; a definite person's noun after an unnamed indefinite one ("A
-senior official said ... The official added") is no one."""
+senior official said ... The official added") is no one; a definite title no one before it
+holds, with no one named just before, is the person named next who speaks ("The finance
+minister said ... Anton Weber added")."""
 
 from __future__ import annotations
 
@@ -74,3 +76,25 @@ def test_the_official_after_an_unnamed_official_is_no_one(resolve):
     )
     official = [source for source in found if source.startswith("The official")]
     assert official and found[official[0]] is None
+
+
+def test_a_title_no_one_holds_is_the_person_named_next(resolve):
+    found = speakers(
+        resolve(
+            "The central bank of Ruritania raised interest rates by two points on Monday. "
+            'The finance minister said the reforms were "painful but necessary". '
+            "Anton Weber added that fuel subsidies would be cut in stages."
+        )
+    )
+    assert found["The finance minister"] == "Anton Weber"
+
+
+def test_a_title_after_a_person_just_named_is_not_the_person_named_next(resolve):
+    found = speakers(
+        resolve(
+            "Opposition leader Clara Holt criticised the budget on Monday. "
+            'The finance minister said the reforms were "painful but necessary". '
+            "Anton Weber added that fuel subsidies would be cut in stages."
+        )
+    )
+    assert found["The finance minister"] != "Anton Weber"

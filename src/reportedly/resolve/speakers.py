@@ -930,12 +930,17 @@ class SpeakerResolver:
         titled = [e for e in introduced if reference.role and self._role_fit(e, reference)[0]]
         return (titled or [e for e in introduced if e.id in speaking] or introduced)[0]
 
-    def titled_after(self, reference: Reference, source: Span) -> Entity | None:
+    def titled_after(self, reference: Reference, source: Span, named_next: bool = False) -> Entity | None:
         """The referent of an indefinite title ("a federal judge ruled Monday. U.S. District
         Magistrate Judge David Bristow said ..."): the first person named after it, within
         TITLED_REACH sentences, whom the text first names there and gives the title's role (or
         one of its head noun). None where no one new is so named: "a senior official said" is
-        most often someone the article never names."""
+        most often someone the article never names.
+        ``named_next``, for a definite title no one before it holds ("The finance minister
+        said ... Mohamed Maait added", "Its chairman told reporters ... Shaharyar Khan said"):
+        also the first person so named, in full, who speaks (names an attribution's source) and
+        whom the text gives no role at all (one given another is someone else; a surname alone
+        is someone known before)."""
         if reference.role is None or reference.plural:
             return None
         last = self._sentence(source.start) + TITLED_REACH
@@ -943,13 +948,28 @@ class SpeakerResolver:
             if mention.sentence > last:
                 break
             entity = mention.entity
+            if entity.id not in self.people or self.by_entity[entity.id][0].start < source.end:
+                continue
+            if any(self._role_fit(entity, reference)[:2]):
+                return entity
             if (
-                entity.id in self.people
-                and self.by_entity[entity.id][0].start >= source.end
-                and any(self._role_fit(entity, reference)[:2])
+                named_next
+                and not self.roles.get(entity.id)
+                and " " in self.text[mention.start : mention.end].strip()
+                and self._names_source(mention)
             ):
                 return entity
         return None
+
+    def _names_source(self, mention: _Mention) -> bool:
+        """Whether a mention is the name in the source of an attribution ("Mohamed Maait added")."""
+        return any(
+            other.source is not None
+            and other.source.start <= mention.start < other.source.end
+            and naming_rank(mention.span(self.text), other.source, self.text, self.reporting_nouns)
+            is not None
+            for other in self.attributions
+        )
 
     def maker_named_after(self, document: Token, source: Span) -> Entity | None:
         """The maker of a document an indefinite source introduces before naming it ("...,
@@ -1195,6 +1215,20 @@ class SpeakerResolver:
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
             entity = self.office_holder_named(source, holder) or entity
+        if (
+            entity is None
+            and reference.role is not None
+            and reference.person_noun
+            and not any(_within(source.start, other.content) for other in self.attributions)
+            and not any(c.person and not c.after and c.sentences_back <= EPITHET_REACH for c in candidates)
+        ):
+            # "The finance minister said ... Mohamed Maait added": the person named next, where
+            # no one was named just before (not for a title inside someone's words: "the
+            # executive" a chief speaks of). Neither a mention nor a role is noted for the
+            # titles after it: the name follows at once, and the title is only a guess.
+            named = self.titled_after(reference, source, named_next=True)
+            if named is not None:
+                return named
         if entity is not None and entity.id in self.people and reference.head in CAMPAIGN_NOUNS:
             # "the campaign": her campaign, "the administration": his, where the article names it
             entity = self._campaign_of(entity, PERSONAL_ORGANISATIONS[reference.head]) or entity
