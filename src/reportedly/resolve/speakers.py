@@ -571,12 +571,19 @@ class SpeakerResolver:
             fitting = [c for c in candidates if c.person and c.role_match]
             if len(fitting) < 2 and reference.role is None and not self._counted_unnamed(head):
                 # "Both women", "the two founders": a noun no role of the lexicon holds, said of
-                # the two people last named (within the reach of a kind: pronouns and titles
-                # may refer to them since), where it gives neither another gender; not of people
-                # it counted unnamed before ("Two women were hurt ... the two women").
+                # the two people last named in full (within the reach of a kind: pronouns and
+                # titles may refer to them since; a lone word may be a place NER took for a
+                # person), where it gives neither another gender; not of people it counted
+                # unnamed before ("Two women were hurt ... the two women").
                 gender = _NOUN_GENDERS.get(reference.head)
                 people = [c for c in candidates if c.person][:2]
-                fitting = [c for c in people if c.sentences_back <= KIND_REACH and c.gender in {None, gender}]
+                fitting = [
+                    c
+                    for c in people
+                    if c.sentences_back <= KIND_REACH
+                    and c.gender in {None, gender}
+                    and not c.single_word
+                ]
         if len(fitting) < 2:
             return []
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
