@@ -580,9 +580,7 @@ class SpeakerResolver:
                 fitting = [
                     c
                     for c in people
-                    if c.sentences_back <= KIND_REACH
-                    and c.gender in {None, gender}
-                    and not c.single_word
+                    if c.sentences_back <= KIND_REACH and c.gender in {None, gender} and not c.single_word
                 ]
         if len(fitting) < 2:
             return []
