@@ -874,10 +874,7 @@ class SpeakerResolver:
             if self.ranker is not None and self.ranker.ranks("nominal"):
                 reference = self._nominal_reference(head, start=tokens.start)
                 if not definite:
-                    # "Its chairman told reporters ... Shaharyar Khan said": a body's title, the
-                    # person named next as a definite title's is.
-                    owned = any(child.dep_ == "poss" and child.lower_ == "its" for child in head.children)
-                    return self.titled_after(reference, source, named_next=owned)
+                    return self.titled_after(reference, source)
                 if PERSON in reference.types and self._introduced_unnamed(head):
                     return None  # "A senior official said ... The official added": no one named
                 return self.ranked(reference, source, attribution, previous)
