@@ -25,6 +25,9 @@ only for a source whose gold is null); the model written is then fitted on the f
 not held out, with those settings. (The first
 model, which makes the previous speakers the second round of pairs sees, leaves out the
 second fifth, first byte 51-101.)
+``--passages PASSAGES GOLD`` adds the sources of a passages file written for the project
+(``eval/speakers/varied-train-a``), read as PolNeAR train is, a fifth of its passages held
+out by the same hash.
 ``--rules-for KIND`` leaves a kind to the rules (pronouns: the rules resolved more of
 held-out train; docs/evaluation.md): the resolver resolves it by the rules while the pairs
 are recorded, as it will when the model runs, and the model has no weights for it (with
@@ -46,10 +49,9 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from reportedly.eval.brat import read_split
 from reportedly.eval.gap import read_gap, refers_to
 from reportedly.eval.jsonl import read_json_lines
-from reportedly.eval.speakers import resolve_span, resolved_draft, same_referent
+from reportedly.eval.speakers import read_articles, resolve_span, resolved_draft, same_referent
 from reportedly.model import Attribution
 from reportedly.nlp.pipeline import DEFAULT_MODEL, load_spacy
 from reportedly.resolve.ranker import KINDS, Candidate, Chooser, Reference, SpeakerRanker, features
@@ -89,7 +91,7 @@ class Recorder:
 class Item:
     """A gold reference: where it is, and which candidate ids are right (empty: none is)."""
 
-    source: str  # "polnear" or "gap"
+    source: str  # "polnear", "passages" (a passages file's) or "gap"
     tuning: bool  # in the fifth the first model (for the previous speakers) leaves out
     kind: str  # the gold file's kind, or "gap"
     draft: Draft
@@ -118,10 +120,16 @@ def fold(name: str) -> int:
 
 
 def polnear_items(
-    split: Path, golds: list[Path], nlp, resources: Resources, kinds: frozenset[str] = frozenset(GOLD_KINDS)
+    split: Path,
+    golds: list[Path],
+    nlp,
+    resources: Resources,
+    kinds: frozenset[str] = frozenset(GOLD_KINDS),
+    source: str = "polnear",
 ) -> list[Item]:
     """The gold sources (of the files ``golds``) of the kinds the references of ``kinds``
-    come from, in the articles not held out."""
+    come from, in the articles not held out; ``split`` a PolNeAR split or a passages file
+    (``read_articles``), its items marked ``source``."""
     gold_kinds = frozenset().union(*(GOLD_KINDS[kind] for kind in kinds))
     rows = [
         row
@@ -134,9 +142,9 @@ def polnear_items(
     for row in rows:
         by_article[row["article"]].append(row)
     by_article = {name: rows for name, rows in by_article.items() if not held_out(name)}
-    articles = {article.name: article for article in read_split(split) if article.name in by_article}
+    articles = {article.name: article for article in read_articles(split) if article.name in by_article}
     items = []
-    for name in tqdm(sorted(by_article), desc="polnear train", unit="article", file=sys.stderr, disable=None):
+    for name in tqdm(sorted(by_article), desc=source, unit="article", file=sys.stderr, disable=None):
         article = articles[name]
         published = date.fromisoformat(article.published) if article.published else None
         draft, _ = resolved_draft(name, article.text, nlp, resources, published)
@@ -144,7 +152,7 @@ def polnear_items(
             speaker = row["speaker"]
             items.append(
                 Item(
-                    "polnear",
+                    source,
                     tuning(name),
                     row["kind"],
                     draft,
@@ -206,12 +214,13 @@ def record(
         # A fresh resolver, as the speaker evaluation's: the one that linked counts each
         # description it resolved as a mention, in which the description would find its own name.
         resolver = speaker_resolver(draft, ranked)
-        by_id = {entity.id: entity for entity in resolver.entities}
         for item in group:
             recorder.asked.clear()
             _resolve_gold(resolver, attributions, draft.doc.text, item)
             if not recorder.asked:
                 continue  # a name, or a phrase the resolver does not rank
+            # After resolving: a source may add an entity the text names nowhere as such.
+            by_id = {entity.id: entity for entity in resolver.entities}
             # The resolver may ask about a subset first (the holders of a title's role) or
             # after (persons): the pair is the reference with all its candidates.
             reference, candidates = max(recorder.asked, key=lambda asked: len(asked[1]))
@@ -226,7 +235,7 @@ def _resolve_gold(resolver, attributions: list[Attribution], text: str, item: It
     overlapping = [
         a for a in attributions if a.source and a.source.start < item.end and item.start < a.source.end
     ]
-    if overlapping and item.source == "polnear":
+    if overlapping and item.source != "gap":
         best = min(overlapping, key=lambda a: abs(a.source.start - item.start) + abs(a.source.end - item.end))
         start = attribution_start(best)
         earlier = [a for a in attributions if a.speaker and a.speaker.entity and attribution_start(a) < start]
@@ -301,6 +310,16 @@ def main() -> None:
         default=[],
         help="another file of gold speaker records of PolNeAR train (eval/speakers/polnear-train-3.jsonl)",
     )
+    parser.add_argument(
+        "--passages",
+        type=Path,
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("PASSAGES", "GOLD"),
+        help="a passages file and its gold speaker records, read as PolNeAR train is "
+        "(eval/speakers/varied-train-a/passages.jsonl eval/speakers/varied-train-a/gold.jsonl)",
+    )
     parser.add_argument("--output", type=Path, required=True)
     parser.add_argument(
         "--rules-for",
@@ -325,6 +344,8 @@ def main() -> None:
     nlp = load_spacy(DEFAULT_MODEL)
     golds = [args.gold, *args.extra_gold]
     items = polnear_items(args.polnear_train, golds, nlp, resources, frozenset(ranked))
+    for passages, gold in args.passages:
+        items += polnear_items(passages, [gold], nlp, resources, frozenset(ranked), "passages")
     if "pronoun" in ranked:  # GAP's passages teach pronouns only
         items += gap_items(args.gap, nlp, resources)
     ranker = None
@@ -364,7 +385,7 @@ def main() -> None:
             "l2": penalties[kind],
         }
         print(f"{kind}: L2 {penalties[kind]}, four fifths in turn {right}/{total}", file=sys.stderr)
-    for source in ("polnear", "gap"):
+    for source in ("polnear", "passages", "gap"):
         subset = [pair for pair in kept if pair[0].source == source]
         for kind in ranked:
             right, total = accuracy(subset, ranker, kind, thresholds[kind])
@@ -379,6 +400,7 @@ def main() -> None:
     model = final.to_json()
     model["trained_on"] = {
         "polnear": [str(gold) for gold in golds],
+        "passages": [str(gold) for _, gold in args.passages],
         "gap": args.gap.name if "pronoun" in ranked else None,
         "references": len(pairs),
         # Chosen on the four fifths in turn (the held-out one is never read here).

@@ -104,6 +104,7 @@ _PARTY_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6
 # Honorifics and titles that tell the gender of the name after them ("Ms.", "spokesman"), to
 # that gender; read once for both ``GENDERED_TITLES`` and ``read_genders``.
 _TITLE_GENDERS = word_table("gendered_titles.tsv")
+_NOUN_GENDERS = word_table("gendered_nouns.tsv")  # "woman": f
 GENDERED_TITLES = frozenset(_TITLE_GENDERS)
 # The word just before a mention, or a noun a possessive owns before a comma ("his wife, Jane";
 # not "Through a spokeswoman, Trump").
@@ -125,6 +126,7 @@ _MAKER_OPENERS = frozenset(
 # "Mr. Rubio himself": an intensifier after a name leaves the name the whole source.
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_INDEFINITE = frozenset({"a", "an", "another"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
 # Nouns of an organisation a person leads, to the organisation they name: "the Clinton
 # campaign", "the Clinton camp" and "Clinton's team" are one campaign, "the Obama
@@ -560,16 +562,70 @@ class SpeakerResolver:
         if not reference.types:
             return []
         source = Span.of(self.text, phrase.start_char, phrase.end_char)
-        fitting = [
-            c
-            for c in self.candidates(reference, source, attribution, previous, None)
-            if not c.after
-            and (c.person and c.role_match if PERSON in reference.types else c.type_match or c.type_vague)
+        candidates = [
+            c for c in self.candidates(reference, source, attribution, previous, None) if not c.after
         ]
+        if PERSON not in reference.types:
+            fitting = [c for c in candidates if c.type_match or c.type_vague]
+        else:
+            fitting = [c for c in candidates if c.person and c.role_match]
+            if len(fitting) < 2 and reference.role is None and not self._counted_unnamed(head):
+                # "Both women", "the two founders": a noun no role of the lexicon holds, said of
+                # the two people last named in full (within the reach of a kind: pronouns and
+                # titles may refer to them since; a lone word may be a place NER took for a
+                # person), where it gives neither another gender; not of people it counted
+                # unnamed before ("Two women were hurt ... the two women").
+                gender = _NOUN_GENDERS.get(reference.head)
+                people = [c for c in candidates if c.person][:2]
+                fitting = [
+                    c
+                    for c in people
+                    if c.sentences_back <= KIND_REACH and c.gender in {None, gender} and not c.single_word
+                ]
         if len(fitting) < 2:
             return []
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
         return [self.by_id[c.entity_id] for c in pair]
+
+    def _introduced_unnamed(self, head: Token) -> bool:
+        """Whether a definite person's noun takes up one the text introduced without a name
+        ("A senior State Department official said ... The official, who briefed reporters,
+        said"): the noun's latest use before it, within _COUNTED_REACH sentences, heads an
+        indefinite phrase ("a", "an", "another") that names no one (no name in it or apposed
+        to it: not "a federal judge, David Bristow,")."""
+        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
+        lemma = head.lemma_.lower()
+        earlier = next(
+            (
+                token
+                for token in reversed(self.doc[: head.left_edge.i])
+                if token.idx < first or token.lemma_.lower() == lemma
+            ),
+            None,
+        )
+        if earlier is None or earlier.idx < first or earlier.pos_ != "NOUN":
+            return False
+        indefinite = any(child.dep_ == "det" and child.lower_ in _INDEFINITE for child in earlier.children)
+        # Named in its phrase, or someone named since ("A new campaign manager could ...
+        # when the AP asked Bennett, the campaign manager said"): the noun may be theirs.
+        named = any(
+            mention.entity.id in self.people
+            for mention in self.mentions_within(Span.of(self.text, earlier.left_edge.idx, head.idx))
+        )
+        return indefinite and not named
+
+    def _counted_unnamed(self, head: Token) -> bool:
+        """Whether the text counted people of a plural noun before it without naming them: an
+        earlier phrase of the same noun with a number and no determiner, possessor or name
+        apposed ("Two women were hurt", "three officials said") within _COUNTED_REACH sentences."""
+        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
+        return any(
+            token.lemma_ == head.lemma_
+            and any(child.dep_ == "nummod" for child in token.children)
+            and not any(child.dep_ in {"det", "poss", "appos"} for child in token.children)
+            for token in self.doc[: head.i]
+            if token.idx >= first
+        )
 
     def _counted_coordination(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The parties a counted plural noun refers to where its sentence, or one of the three
@@ -735,14 +791,10 @@ class SpeakerResolver:
             return self.writer(words[0], attribution)
         tokens = self.doc[words[0].i : words[-1].i + 1]
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
-        if (
-            not relative
-            and _epithet(tokens.root)
-            and self.ranker is not None
-            and self.ranker.ranks("nominal")
-        ):
+        epithet = None if relative else _epithet_head(tokens)
+        if epithet is not None and self.ranker is not None and self.ranker.ranks("nominal"):
             # "The Spaniard", "the 58-year-old": a person described, not the people named.
-            reference = self._nominal_reference(tokens.root, person=True)
+            reference = self._nominal_reference(epithet, person=True, start=tokens.start)
             return self.ranked(reference, source, attribution, previous, epithet=True)
         named = [
             (rank, mention.start, mention.entity)
@@ -820,11 +872,12 @@ class SpeakerResolver:
             if source.end <= self.headline_end and not definite:
                 return self.introduced_after(self._nominal_reference(head, start=tokens.start), attribution)
             if self.ranker is not None and self.ranker.ranks("nominal"):
+                reference = self._nominal_reference(head, start=tokens.start)
                 if not definite:
-                    return self.titled_after(self._nominal_reference(head, start=tokens.start), source)
-                return self.ranked(
-                    self._nominal_reference(head, start=tokens.start), source, attribution, previous
-                )
+                    return self.titled_after(reference, source)
+                if PERSON in reference.types and self._introduced_unnamed(head):
+                    return None  # "A senior official said ... The official added": no one named
+                return self.ranked(reference, source, attribution, previous)
             return self.role_holder(head, source.start)
         return None
 
@@ -882,12 +935,17 @@ class SpeakerResolver:
         titled = [e for e in introduced if reference.role and self._role_fit(e, reference)[0]]
         return (titled or [e for e in introduced if e.id in speaking] or introduced)[0]
 
-    def titled_after(self, reference: Reference, source: Span) -> Entity | None:
+    def titled_after(self, reference: Reference, source: Span, named_next: bool = False) -> Entity | None:
         """The referent of an indefinite title ("a federal judge ruled Monday. U.S. District
         Magistrate Judge David Bristow said ..."): the first person named after it, within
         TITLED_REACH sentences, whom the text first names there and gives the title's role (or
         one of its head noun). None where no one new is so named: "a senior official said" is
-        most often someone the article never names."""
+        most often someone the article never names.
+        ``named_next``, for a definite title no one before it holds ("The finance minister
+        said ... Mohamed Maait added", "Its chairman told reporters ... Shaharyar Khan said"):
+        also the first person so named, in full, who speaks (names an attribution's source) and
+        whom the text gives no role at all (one given another is someone else; a surname alone
+        is someone known before)."""
         if reference.role is None or reference.plural:
             return None
         last = self._sentence(source.start) + TITLED_REACH
@@ -895,13 +953,28 @@ class SpeakerResolver:
             if mention.sentence > last:
                 break
             entity = mention.entity
+            if entity.id not in self.people or self.by_entity[entity.id][0].start < source.end:
+                continue
+            if any(self._role_fit(entity, reference)[:2]):
+                return entity
             if (
-                entity.id in self.people
-                and self.by_entity[entity.id][0].start >= source.end
-                and any(self._role_fit(entity, reference)[:2])
+                named_next
+                and not self.roles.get(entity.id)
+                and " " in self.text[mention.start : mention.end].strip()
+                and self._names_source(mention)
             ):
                 return entity
         return None
+
+    def _names_source(self, mention: _Mention) -> bool:
+        """Whether a mention is the name in the source of an attribution ("Mohamed Maait added")."""
+        return any(
+            other.source is not None
+            and other.source.start <= mention.start < other.source.end
+            and naming_rank(mention.span(self.text), other.source, self.text, self.reporting_nouns)
+            is not None
+            for other in self.attributions
+        )
 
     def maker_named_after(self, document: Token, source: Span) -> Entity | None:
         """The maker of a document an indefinite source introduces before naming it ("...,
@@ -1136,17 +1209,31 @@ class SpeakerResolver:
             persons = [c for c in candidates if c.person and not c.after]
             floor = PERSON_FLOOR if reference.role is not None else HUMAN_FLOOR
             chosen = self.ranker.choose(reference, persons, floor) if persons else None
-            if chosen is None and epithet:
-                # An age or a nationality describes someone just named, nearly always.
-                chosen = next(
-                    (c.entity_id for c in persons if c.sentences_back <= EPITHET_REACH),
-                    None,
-                )
+            near = [c for c in persons if c.sentences_back <= EPITHET_REACH]
+            if chosen is None and epithet and near:
+                # An age or a nationality describes someone just named, nearly always: the
+                # one the ranker likes best of them (the subject who "won", not the title of
+                # a film after it, "I, Daniel Blake").
+                chosen = self.ranker.choose(reference, near, 0.0)
             entity = self.by_id.get(chosen) if chosen else None
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
             entity = self.office_holder_named(source, holder) or entity
+        if (
+            entity is None
+            and reference.role is not None
+            and reference.person_noun
+            and not any(_within(source.start, other.content) for other in self.attributions)
+            and not any(c.person and not c.after and c.sentences_back <= EPITHET_REACH for c in candidates)
+        ):
+            # "The finance minister said ... Mohamed Maait added": the person named next, where
+            # no one was named just before (not for a title inside someone's words: "the
+            # executive" a chief speaks of). Neither a mention nor a role is noted for the
+            # titles after it: the name follows at once, and the title is only a guess.
+            named = self.titled_after(reference, source, named_next=True)
+            if named is not None:
+                return named
         if entity is not None and entity.id in self.people and reference.head in CAMPAIGN_NOUNS:
             # "the campaign": her campaign, "the administration": his, where the article names it
             entity = self._campaign_of(entity, PERSONAL_ORGANISATIONS[reference.head]) or entity
@@ -1754,7 +1841,13 @@ class SpeakerResolver:
                     spoke_before=self.first_spoke.get(entity.id, start) < start,
                     role_match=role[0]
                     or role[1]
-                    or (reference.role is None and _role_matches(entity, words)),
+                    or (
+                        reference.role is None
+                        and (
+                            _role_matches(entity, words)
+                            or reference.head in self.person_nouns.get(entity.id, ())
+                        )
+                    ),
                     name_has_head=_name_holds(entity, words),
                     outlet=self.names_outlet(entity.name),
                     office_holder=is_holder,
@@ -1797,6 +1890,22 @@ class SpeakerResolver:
                 if tokens is not None and len(tokens) > 0 and (given := role_of(tokens, _is_role)):
                     found.append(given[0])
         return phrases
+
+    @cached_property
+    def person_nouns(self) -> dict[str, set[str]]:
+        """Each person's nouns of people from the titles and appositions of its mentions, in
+        the role lexicon or not ("meteorologist" of "Chief meteorologist Frank Saunders"), for
+        the descriptions that take one up ("The meteorologist said")."""
+        nouns: dict[str, set[str]] = {}
+        for entity in self.entities:
+            if entity.id not in self.people:
+                continue
+            for span in entity.mentions:
+                tokens = self._words(span)
+                given = role_of(tokens, lambda words: words[-1].lower() in HUMAN_NOUNS) if tokens else None
+                if given:
+                    nouns.setdefault(entity.id, set()).add(given[0].split()[-1])
+        return nouns
 
     @cached_property
     def roles(self) -> dict[str, set[tuple[tuple[str, ...], bool]]]:
@@ -2385,6 +2494,22 @@ def _epithet(head: Token) -> bool:
         return any(child.lower_ in {"year", "years"} for child in head.children)
     plural = head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and not head.lower_.endswith("ss"))
     return head.ent_type_ == "NORP" and head.pos_ in {"PROPN", "NOUN"} and not plural
+
+
+def _epithet_head(tokens: TokenSpan) -> Token | None:
+    """The head of a phrase that is an epithet (``_epithet``), or the "old" of a definite age
+    the parse hung apart from its determiner ("the 46-year-old told reporters", "the" and "old"
+    read as modifiers of "reporters"); None for any other phrase."""
+    if _epithet(tokens.root):
+        return tokens.root
+    last = tokens[-1]
+    if (
+        tokens[0].lower_ in DEFINITE
+        and last.lower_ == "old"
+        and any(child.lower_ in {"year", "years"} for child in last.children)
+    ):
+        return last
+    return None
 
 
 def _definite(head: Token) -> bool:
