@@ -116,3 +116,19 @@ def test_a_live_blog_post_bounds_the_pronoun_models_candidates(extractor: Extrac
     # Tom Avery, named in the post before, is no candidate for the minister's "He".
     entities, _ = pronoun_candidates(resolver, pronoun, probe)
     assert [entity.name for entity in entities] == []
+
+
+TWO_POSTS = (
+    "Election night - live\n\n"
+    "21:05 GMT\n"
+    "Party leader Anna Berg has voted in Uppsala. She said turnout looked strong.\n\n"
+    "21:30 GMT\n"
+    "The first exit poll puts the Greens on 9 percent. She said it was too early to celebrate.\n"
+)
+
+
+def test_a_pronoun_whose_post_names_no_one_is_null(extractor: Extractor):
+    # Anna Berg, named in the post before, is not the "She" of a post that names no one:
+    # who speaks changes from post to post.
+    assert speaker_at(extractor, TWO_POSTS, "She") == "Anna Berg"
+    assert speaker_at(extractor, TWO_POSTS, "She", occurrence=1) is None

@@ -2048,7 +2048,8 @@ class SpeakerResolver:
         # The mentions from the farthest sentence the pronoun reaches back to (a long
         # document has thousands before it).
         reach = _PLURAL_REACH if kind == "they" else PRONOUN_REACH
-        reached = self.sentence_starts[max(0, here - reach)]
+        # In a live blog, who speaks changes from post to post: no farther than the post.
+        reached = max(self.sentence_starts[max(0, here - reach)], self.turns.post_start(pronoun.idx))
         first = bisect.bisect_left(self.mention_starts, reached)
         first_read = bisect.bisect_left(self.pronoun_mention_starts, reached)
         near = heapq.merge(
