@@ -44,6 +44,15 @@ def resolve(extractor: Extractor) -> Callable[..., Extraction]:
     return run
 
 
+def members_by_source(extraction: Extraction) -> dict[str, list[str]]:
+    """Each attribution's source text to the names of its speaker's members (a group's)."""
+    return {
+        a.source.text: [member.name for member in a.speaker.members] if a.speaker else []
+        for a in extraction.attributions
+        if a.source
+    }
+
+
 def speakers_by_source(extraction: Extraction) -> dict[str, str | None]:
     """Each attribution's source text to its speaker's name."""
     return {
@@ -54,6 +63,16 @@ def speakers_by_source(extraction: Extraction) -> dict[str, str | None]:
 def party_codes(parties: list) -> list[tuple[str, str | None]]:
     """Event parties' words, each with its code."""
     return [(party.text, party.actor.code if party.actor else None) for party in parties]
+
+
+def first_event_party_codes(
+    resolve: Callable[..., Extraction], text: str, published: date | None
+) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+    """The first event's actors' and recipients' words, each with its code, failing the test
+    where the passage (published on ``published``) has no event."""
+    events = resolve(text, published).events
+    assert events, "no event"
+    return party_codes(events[0].actor), party_codes(events[0].recipient)
 
 
 def event_parties(event: Event) -> tuple[str, list[tuple[str, str | None]], list[tuple[str, str | None]]]:
@@ -69,6 +88,14 @@ def speaker_of_span(
     draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources, published)
     entity = resolve_span(resolver, draft.extraction.attributions, text, start, end)
     return entity.name if entity else None
+
+
+def speaker_at(extractor: Extractor, text: str, word: str, occurrence: int = 0) -> str | None:
+    """The name the resolver gives the ``occurrence``-th ``word`` of the text read as a source."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(word, start + 1)
+    return speaker_of_span(extractor, text, start, start + len(word))
 
 
 def only_first_event(resolve: Callable[..., Extraction], text: str) -> Event:

@@ -13,6 +13,8 @@ from reportedly.events.places import city_country, is_place_name
 from reportedly.resolve.actors import city_key, iso_country, load_coder
 from reportedly.resolve.dictionaries import english_plural
 
+from conftest import first_event_party_codes
+
 
 @pytest.mark.parametrize(
     ("noun", "plural"),
@@ -64,18 +66,6 @@ def test_body_of_country_is_one_rule() -> None:
     assert coder.code_head_name("the Palestinian militant group Hamas", day) == coder.code_name("Hamas", day)
 
 
-def _parties(
-    resolve, text: str, published: date
-) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
-    events = resolve(text, published).events
-    assert events, "no event"
-    event = events[0]
-    return (
-        [(party.text, party.actor.code if party.actor else None) for party in event.actor],
-        [(party.text, party.actor.code if party.actor else None) for party in event.recipient],
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "published", "actors"),
     [
@@ -104,11 +94,11 @@ def _parties(
     ],
 )
 def test_dateline_is_no_party(resolve, text: str, published: date, actors) -> None:
-    assert _parties(resolve, text, published)[0] == actors
+    assert first_event_party_codes(resolve, text, published)[0] == actors
 
 
 def test_purpose_of_a_weapon_gives_the_recipient(resolve) -> None:
-    actors, recipients = _parties(
+    actors, recipients = first_event_party_codes(
         resolve,
         "NAIROBI - Police fired tear gas to disperse hundreds of students demonstrating outside the campus.",
         date(2000, 3, 8),
@@ -128,7 +118,7 @@ def test_purpose_of_a_weapon_gives_the_recipient(resolve) -> None:
     ],
 )
 def test_names_the_dictionaries_know(resolve, text: str, published: date, actors: str | None) -> None:
-    found, recipients = _parties(resolve, text, published)
+    found, recipients = first_event_party_codes(resolve, text, published)
     if actors is not None:
         assert found[0][1] == actors
     else:
@@ -153,7 +143,7 @@ def test_names_the_dictionaries_know(resolve, text: str, published: date, actors
     ],
 )
 def test_branches_and_eras(resolve, text: str, published: date, actor: str, recipient: str | None) -> None:
-    actors, recipients = _parties(resolve, text, published)
+    actors, recipients = first_event_party_codes(resolve, text, published)
     assert actors[0][1] == actor
     if recipient is not None:
         code = recipients[0][1]
@@ -173,11 +163,11 @@ def test_branches_and_eras(resolve, text: str, published: date, actor: str, reci
     ],
 )
 def test_body_post_is_recipient(resolve, text: str, published: date, recipient) -> None:
-    assert _parties(resolve, text, published)[1][0] == recipient
+    assert first_event_party_codes(resolve, text, published)[1][0] == recipient
 
 
 def test_striking_workers_are_labour_of_the_country_named(resolve) -> None:
-    actors, _ = _parties(
+    actors, _ = first_event_party_codes(
         resolve,
         "Striking miners threatened to march on Bucharest unless the government met their demands.",
         date(1999, 1, 18),
@@ -186,12 +176,14 @@ def test_striking_workers_are_labour_of_the_country_named(resolve) -> None:
 
 
 def test_cleric_is_of_the_country_named(resolve) -> None:
-    _, recipients = _parties(resolve, "Gunmen in Karachi killed a Shiite cleric on Monday.", date(1998, 5, 4))
+    _, recipients = first_event_party_codes(
+        resolve, "Gunmen in Karachi killed a Shiite cleric on Monday.", date(1998, 5, 4)
+    )
     assert recipients[0][0] == "a Shiite cleric" and (recipients[0][1] or "")[:3] == "PAK"
 
 
 def test_verb_close_is_no_preposition(resolve) -> None:
-    _, recipients = _parties(
+    _, recipients = first_event_party_codes(
         resolve,
         "Greek Prime Minister Andreas Papandreou threatened to close the four U.S. military bases in Greece.",
         date(1988, 5, 10),
@@ -217,11 +209,11 @@ def test_verb_close_is_no_preposition(resolve) -> None:
     ],
 )
 def test_who_pressed_for_a_concession(resolve, text: str, published: date, recipient) -> None:
-    assert _parties(resolve, text, published)[1][0] == recipient
+    assert first_event_party_codes(resolve, text, published)[1][0] == recipient
 
 
 def test_organisation_a_member_is_suspended_from_acts(resolve) -> None:
-    actors, recipients = _parties(
+    actors, recipients = first_event_party_codes(
         resolve, "Mali was suspended from the African Union after the coup.", date(2012, 3, 23)
     )
     assert actors == [("the African Union", "IGOAFRAFU")] and recipients == [("Mali", "MLI")]

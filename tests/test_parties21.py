@@ -10,17 +10,7 @@ import pytest
 
 from reportedly.resolve.actors import load_coder
 
-
-def _parties(
-    resolve, text: str, published: date
-) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
-    events = resolve(text, published).events
-    assert events, "no event"
-    event = events[0]
-    return (
-        [(party.text, party.actor.code if party.actor else None) for party in event.actor],
-        [(party.text, party.actor.code if party.actor else None) for party in event.recipient],
-    )
+from conftest import first_event_party_codes
 
 
 @pytest.mark.parametrize(
@@ -46,7 +36,7 @@ def test_a_paramilitary_of_the_state_until_its_war() -> None:
 
 
 def test_dateline_place_places_a_government_nothing_else_places(resolve) -> None:
-    actors, _ = _parties(
+    actors, _ = first_event_party_codes(
         resolve,
         "LAGOS, May 14 (NAN) - The Federal Government has agreed to raise pensions.",
         date(2021, 5, 14),
@@ -56,14 +46,14 @@ def test_dateline_place_places_a_government_nothing_else_places(resolve) -> None
 
 def test_agency_country_comes_after_the_sentences_own(resolve) -> None:
     # the sentence names a country (of the recipients): an agency's is only a last resort
-    actors, _ = _parties(
+    actors, _ = first_event_party_codes(
         resolve, "The ministry agreed to resettle Somali refugees, Xinhua reported.", date(2015, 6, 2)
     )
     assert actors == [("The ministry", "SOMGOV")]
 
 
 def test_agency_named_in_the_sentence_places_a_body(resolve) -> None:
-    actors, _ = _parties(
+    actors, _ = first_event_party_codes(
         resolve,
         "The Chairman of the Presidium of the Supreme People's Assembly received the Syrian "
         "delegation, KCNA said.",
@@ -73,7 +63,7 @@ def test_agency_named_in_the_sentence_places_a_body(resolve) -> None:
 
 
 def test_a_dated_dateline_is_no_part_of_a_party(resolve) -> None:
-    actors, recipients = _parties(
+    actors, recipients = first_event_party_codes(
         resolve, "KYIV, May 3 (Reuters) - Ukraine accused Russia of shelling a hospital.", date(2023, 5, 3)
     )
     assert actors == [("Ukraine", "UKRGOV")]
@@ -81,7 +71,7 @@ def test_a_dated_dateline_is_no_part_of_a_party(resolve) -> None:
 
 
 def test_the_reports_country_is_no_foreign_state_to_its_officials(resolve) -> None:
-    actors, _ = _parties(
+    actors, _ = first_event_party_codes(
         resolve,
         "ANKARA (AA) - The Interior Ministry removed the elected mayors of Mardin, Batman and Halfeti "
         "from office.",
@@ -106,7 +96,7 @@ def test_names_of_state_agency_english(name: str, code: str) -> None:
 
 def test_a_datelines_place_comes_before_the_agency_filing_from_it(resolve) -> None:
     # a Cuban agency's report from Haiti: the armed forces no dictionary places are Haiti's
-    actors, _ = _parties(
+    actors, _ = first_event_party_codes(
         resolve,
         "PORT-AU-PRINCE (Prensa Latina) - The army shelled the hideouts of the gangs.",
         date(2025, 4, 1),
@@ -128,5 +118,7 @@ def test_leaders_since_the_dictionaries(name: str, day: date, code: str) -> None
 
 
 def test_a_leader_on_no_day_is_of_the_country_with_the_titles_sector(resolve) -> None:
-    actors, _ = _parties(resolve, "Prime Minister Pashinyan rejected the demand of Baku.", None)
+    actors, _ = first_event_party_codes(
+        resolve, "Prime Minister Pashinyan rejected the demand of Baku.", None
+    )
     assert actors == [("Prime Minister Pashinyan", "ARMGOV")]

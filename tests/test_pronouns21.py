@@ -9,16 +9,7 @@ from reportedly.extract import Extractor
 from reportedly.model import Attribution, Span
 from reportedly.resolve.pronouns import pronoun_candidates
 
-from conftest import speaker_of_span
-
-
-def speaker_at(extractor: Extractor, text: str, word: str, occurrence: int = 0) -> str | None:
-    """The name the resolver gives the ``occurrence``-th ``word`` of the text read as a source."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(word, start + 1)
-    return speaker_of_span(extractor, text, start, start + len(word))
-
+from conftest import speaker_at
 
 CO_FOUNDERS = (
     "Tallinn's Kivi Robotics laid off a fifth of its staff last month. "

@@ -9,16 +9,8 @@ minister said ... Anton Weber added")."""
 
 from __future__ import annotations
 
+from conftest import members_by_source
 from conftest import speakers_by_source as speakers
-
-
-def members_by_source(extraction) -> dict[str, list[str]]:
-    """Each attribution's source text to the names of its speaker's members."""
-    return {
-        a.source.text: [member.name for member in a.speaker.members] if a.speaker else []
-        for a in extraction.attributions
-        if a.source
-    }
 
 
 def test_both_women_are_the_two_women_last_named(resolve):

@@ -7,16 +7,7 @@ from reportedly.extract import Extractor
 from reportedly.model import Entity, Span
 from reportedly.resolve.turns import Turns, _answer_blocks, _is_label
 
-from conftest import speaker_of_span
-
-
-def speaker_at(extractor: Extractor, text: str, word: str, occurrence: int = 0) -> str | None:
-    """The name the resolver gives the ``occurrence``-th ``word`` of the text read as a source."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(word, start + 1)
-    return speaker_of_span(extractor, text, start, start + len(word))
-
+from conftest import speaker_at
 
 TRANSCRIPT = (
     "PRESENTER: Brazil's central bank raised interest rates again on Wednesday. "
