@@ -141,6 +141,8 @@ BACKGROUND = frozenset({"after", "following", "amid", "amidst", "since", "before
 COOPERATE = "COOPERATE"
 JOINT_ACTS = frozenset({"COERCE", "RETREAT", COOPERATE})
 # Auxiliaries that, before their clause's subject, make it a condition ("should Washington join").
+# A predicate's complements, in the clause of the word they complete ("is ready [to talk]").
+COMPLEMENTS = frozenset({"xcomp", "acomp"})
 CONDITION_AUXILIARIES = frozenset({"should", "had", "were"})
 # Triggers tried per sentence, nearest the root first: the first with a political party is
 # the sentence's event.
@@ -1097,7 +1099,10 @@ def _background(word: Token) -> bool:
     """Whether a word is a preposition that sets an act as the background of the sentence's
     own ("closed its airspace [after] the Pahalgam attack", "accepted the resignation [after]
     protests", "redeployed brigades [ahead of] the joint exercises", "[in response to] the
-    buildup"): ranked as an act of a clause of time or purpose is."""
+    buildup"), or a verb's form that opens a condition ("[provided] the United States dropped
+    its threats"): ranked as an act of a clause of time or purpose is."""
+    if _as_conjunction(word):
+        return True
     if word.dep_ != "prep":
         return False
     lower, head = word.lower_, word.head.lower_
@@ -1120,7 +1125,13 @@ def _act_of(token: Token) -> Token:
 
 
 def _depth(token: Token) -> int:
+    """How far a word is from the root, not counting a complement's step to the word it
+    completes: "was [willing] [to open] negotiations" is as near as "opened negotiations" (the
+    act is the clause's own), nearer than a participle's "..., reversing years of refusal". An
+    infinitive after a verb's object is its purpose, however parsed ("began a hunger strike
+    [to press]"): a step."""
     depth = 0
     while token.head.i != token.i:
-        token, depth = token.head, depth + 1
+        depth += token.dep_ not in COMPLEMENTS or any(child.dep_ == "dobj" for child in token.head.children)
+        token = token.head
     return depth
