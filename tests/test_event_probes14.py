@@ -913,7 +913,7 @@ CODES: dict[str, tuple[str, str | None]] = {
     "c9": ("MEXCOP", "MEXCRM"),
     "c10": ("HNDCOP", "HNDGOV"),
     "c11": ("CODREB", "CODCVL"),
-    "c12": ("AZE", "ARMMIL"),
+    "c12": ("AZEMIL", "ARMMIL"),  # drones stand for their state's armed forces
     "c14": ("MRT", "SEN"),
     "c15": ("THAMIL", "THA"),
     "c16": ("MMRGOV", "MMR"),

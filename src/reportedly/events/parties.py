@@ -118,6 +118,24 @@ PLACE_BEFORE = re.compile(
 BEARING_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?east|-?west)?\s+of\s+$", re.I)
 _ETHNIC = re.compile(r"\b[Ee]thnic\s+([A-Z][\w-]*)")
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# The state agents a bloc of a region's states acts by ("West African [leaders]", "Baltic
+# [states]", "European [creditors]"): a region's people ("European tourists") stay uncoded.
+_BLOC_AGENTS = frozenset(
+    {
+        "leader",
+        "mediator",
+        "minister",
+        "state",
+        "nation",
+        "government",
+        "creditor",
+        "envoy",
+        "negotiator",
+        "neighbour",
+        "neighbor",
+        "power",
+    }
+)
 # A wire dateline that opens a report: a place in capitals, a date at most, an agency in
 # brackets at most, and a dash set off by spaces ("TRIPOLI - ", "ALGIERS (AFP) - ", "BEIJING
 # (Xinhua) -- ", "VIENNA, July 2 (Reuters) - "; not "UN-backed"). It says where the report was
@@ -1669,8 +1687,10 @@ def code_parties(
             if ethnic is not None:
                 words[0] = without_name(words[0], ethnic.group(0))
             # A city no dictionary knows is of its country ("protesters in Kharkiv").
-            code = next((c for w in words if (c := _code_words(w, coder, published))), None) or city_country(
-                words[0]
+            code = (
+                next((c for w in words if (c := _code_words(w, coder, published))), None)
+                or city_country(words[0])
+                or _regional_bloc(words[0])
             )
             if code is not None:
                 named = named or NamedMentions(extraction.entities)
@@ -1741,6 +1761,24 @@ def code_parties(
             event.recipient[1:] = [party for party in event.recipient[1:] if not _bare_place(party, entities)]
         time = times.get(event_times[event.id]) if event.id in event_times else None
         event.date = time.value if time and time.value else (published.isoformat() if published else None)
+
+
+@cache
+def _region_adjectives() -> re.Pattern[str]:
+    """The adjectives of regions of several states (``data/region_blocs.txt``) as one
+    pattern of whole words, the longest first ("West African" before "African"), never
+    the end of a state's adjective ("Central African", "South African")."""
+    regions = sorted(data_lines("region_blocs.txt"), key=len, reverse=True)
+    return re.compile(r"(?<!Central )(?<!South )\b(?:" + "|".join(map(re.escape, regions)) + r")\b")
+
+
+def _regional_bloc(words: str) -> str | None:
+    """IGO for the state agents of a region of several states that no country's words
+    qualify ("West African leaders", "East African mediators", "European creditors"), else
+    None: a bloc acting together, not one state."""
+    head = head_of(words).lower()
+    agents = any(head in (agent, english_plural(agent)) for agent in _BLOC_AGENTS)
+    return "IGO" if agents and _region_adjectives().search(words) else None
 
 
 @cache
