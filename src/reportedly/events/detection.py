@@ -517,14 +517,17 @@ def _sentence_triggers(
     found: list[tuple[Token, Trigger, bool]] = []
     if verbs.user is not None and (coded := _dictionary_trigger(sentence, verbs.user, senses, words)):
         found.append((*coded, True))
-    doc = sentence.doc
+    # Acts no trigger names are read only in a sentence with their word ("by force",
+    # "jointly"): most sentences have neither, and reading each verb's children is dear.
+    forced = "force" in words.lemma[sentence.start : sentence.end]
+    joint = "jointly" in words.lower[sentence.start : sentence.end]
     worded = [
-        (doc[i], trigger)
-        for i in range(sentence.start, sentence.end)
+        (token, trigger)
+        for token in sentence
         if (
-            trigger := trigger_of(doc[i], triggers, words)
-            or _by_force(doc[i], words)
-            or _joint_act(doc[i], words)
+            trigger := trigger_of(token, triggers, words)
+            or (_by_force(token, words) if forced else None)
+            or (_joint_act(token, words) if joint else None)
         )
     ]
     own = sorted(
