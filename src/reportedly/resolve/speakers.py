@@ -593,17 +593,16 @@ class SpeakerResolver:
         said"): the noun's latest use before it, within _COUNTED_REACH sentences, heads an
         indefinite phrase ("a", "an", "another") that names no one (no name in it or apposed
         to it: not "a federal judge, David Bristow,")."""
-        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
         lemma = head.lemma_.lower()
         earlier = next(
             (
                 token
-                for token in reversed(self.doc[: head.left_edge.i])
-                if token.idx < first or token.lemma_.lower() == lemma
+                for token in reversed(self.doc[self._counted_reach_start(head) : head.left_edge.i])
+                if token.lemma_.lower() == lemma
             ),
             None,
         )
-        if earlier is None or earlier.idx < first or earlier.pos_ != "NOUN":
+        if earlier is None or earlier.pos_ != "NOUN":
             return False
         indefinite = any(child.dep_ == "det" and child.lower_ in _INDEFINITE for child in earlier.children)
         # Named in its phrase, or someone named since ("A new campaign manager could ...
@@ -618,14 +617,18 @@ class SpeakerResolver:
         """Whether the text counted people of a plural noun before it without naming them: an
         earlier phrase of the same noun with a number and no determiner, possessor or name
         apposed ("Two women were hurt", "three officials said") within _COUNTED_REACH sentences."""
-        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
         return any(
             token.lemma_ == head.lemma_
             and any(child.dep_ == "nummod" for child in token.children)
             and not any(child.dep_ in {"det", "poss", "appos"} for child in token.children)
-            for token in self.doc[: head.i]
-            if token.idx >= first
+            for token in self.doc[self._counted_reach_start(head) : head.i]
         )
+
+    def _counted_reach_start(self, head: Token) -> int:
+        """The first word of the sentence _COUNTED_REACH sentences before a word's (or of the
+        document), from where the people it may take up were counted or introduced."""
+        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
+        return self.doc.char_span(first, first + 1, alignment_mode="expand").start
 
     def _counted_coordination(self, phrase: TokenSpan) -> list[TokenSpan]:
         """The parties a counted plural noun refers to where its sentence, or one of the three
@@ -646,10 +649,8 @@ class SpeakerResolver:
             return []
         count = counts.pop()
         person = PERSON in self._nominal_reference(head).types
-        first = self.sentence_starts[max(0, self._sentence(head.idx) - _COUNTED_REACH)]
         latest: list[TokenSpan] = []
-        opening = self.doc.char_span(first, first + 1, alignment_mode="expand").start
-        for token in self.doc[opening : phrase.start]:
+        for token in self.doc[self._counted_reach_start(head) : phrase.start]:
             # Coordinated names, not clauses ("Boeing raised ..., and Airbus cut ...").
             if token.pos_ not in _NOMINAL_TAGS or not any(child.dep_ == "conj" for child in token.children):
                 continue
