@@ -40,7 +40,7 @@ from reportedly.events.parties import (
     stands_for_speaker,
     state_of_place,
 )
-from reportedly.events.senses import SentenceSenses, reduced_relative
+from reportedly.events.senses import SentenceSenses, main_verb_of_participle
 from reportedly.events.verbs import SentenceWords, VerbDictionary, plover_type
 from reportedly.events.words import DocWords
 from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeExpression
@@ -96,6 +96,9 @@ INTENT = {
 # Subjects that deny the act ("Nobody will sign"), and verbs that refuse it ("refused to sign").
 NEGATIVE_PRONOUNS = frozenset({"nobody", "none", "neither", "nothing", "noone"})
 REFUSALS = frozenset({"refuse", "decline", "fail", "reject", "balk", "resist"})
+# Predicates that rule out the act that is their subject ("removing the sanctions is
+# [unacceptable]"; and "is out of the question").
+RULED_OUT = frozenset({"unacceptable", "unthinkable", "inconceivable", "impossible"})
 INTENT_WORDS = frozenset(
     {"ready", "willing", "prepared", "plan", "intend", "want", "offer", "promise", "vow", "pledge", "swear"}
     | {"undertake"}
@@ -380,7 +383,7 @@ def code_events(
         negated = _negated(token)
         # A refusal is said to be, not supposed ("said Moscow would not accept": no conditional).
         refused = negated and event_type in COOPERATION and _refused(token)
-        if refused:
+        if refused or _ruled_out(token):
             event_type, negated = "REJECT", False
         # A promised meeting ("ready to host talks") has its venue as a meeting does.
         venue = event_type in VENUE_TYPES or trigger.event_type in VENUE_TYPES
@@ -560,6 +563,11 @@ def _sentence_triggers(
         and (coded := _dictionary_trigger(sentence, verbs.fallback, senses, words))
     ):
         found.append((*coded, False))
+    if found and not _told_of_unnamed_doer(found[0][0]):
+        # "appealed to gang leaders to release six nuns [abducted] from a bus": the abduction
+        # tells of the nuns and names no one who did it; where the sentence has an act of its
+        # own, it is never the event (its doer would be the appeal's).
+        found = [candidate for candidate in found if not _told_of_unnamed_doer(candidate[0])]
     return found[:CANDIDATES]
 
 
@@ -972,6 +980,23 @@ def _refused(token: Token) -> bool:
     return False
 
 
+def _ruled_out(token: Token) -> bool:
+    """Whether the act is the subject of a predicate that rules it out ("removing the sanctions
+    is out of the question", "a withdrawal is unacceptable"): refused, a rejection (REJECT)."""
+    act = token if token.pos_ == "VERB" or token.dep_ in SUBJECTS else token.head
+    if act.dep_ not in {"csubj", "nsubj"} or act.head.lemma_ != "be":
+        return False
+    return any(
+        (word.dep_ == "acomp" and word.lower_ in RULED_OUT)
+        or (word.dep_ == "prep" and word.lower_ == "out" and _of_the_question(word))
+        for word in act.head.children
+    )
+
+
+def _of_the_question(out: Token) -> bool:
+    return out.doc[out.i + 1 : out.i + 4].text.lower() == "of the question"
+
+
 def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
     """By token index, the first attribution whose span (start, end) holds the token's
     start: the one whose cue a trigger is, or whose content reports it."""
@@ -1056,7 +1081,8 @@ def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
     path = (act, *act.ancestors)
     describes = any(map(_describes_noun, path)) or any(
         # not the verb the parser hung on it as its clause
-        reduced_relative(word) and (at == 0 or path[at - 1].dep_ != "ccomp")
+        (main := main_verb_of_participle(word)) is not None
+        and (at == 0 or (path[at - 1].dep_ != "ccomp" and path[at - 1].i != main.i))
         for at, word in enumerate(path)
     )
     return describes, any(map(_marked_clause, path)) or any(map(_background, path)), _depth(act), token.i
@@ -1069,6 +1095,20 @@ def _describes_noun(verb: Token) -> bool:
     fighting]", "classmates [expelled after clashes]")."""
     return (verb.dep_ == "relcl" and not _purpose(verb)) or (
         verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"} and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}
+    )
+
+
+def _told_of_unnamed_doer(token: Token) -> bool:
+    """Whether an act is in a past participle's clause that tells of a noun and names no doer
+    ("six nuns [abducted] from a bus", "classmates [expelled after clashes with the wing]"; not
+    "supplies [provided by China]")."""
+    act = _act_of(token)
+    return any(
+        word.dep_ == "acl"
+        and word.tag_ == "VBN"
+        and word.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        and not any(child.dep_ == "agent" for child in word.children)
+        for word in (act, *act.ancestors)
     )
 
 

@@ -37,6 +37,13 @@ _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
 # Clauses whose subject is the verb's object in meaning ("let [inspectors] back").
 _COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 PLACES = frozenset({"object", "subject", "verb", "phrase", "sentence"})
+# Nouns of an amount or a load, which an object is counted in as much as in numbers: what they
+# are of is what is carried ("flew 15 tonnes of tents", "shipped a consignment of vaccines").
+MEASURES = frozenset(
+    {"tonne", "ton", "kilogram", "kilo", "litre", "liter", "batch", "shipment", "consignment", "cargo"}
+    | {"load", "truckload", "planeload", "shipload", "convoy", "container", "crate", "pallet", "parcel"}
+    | {"quantity", "amount", "supply"}
+)
 # Where a noun act is what its verb does to it: the verb's object, or its subject in the
 # passive ("sanctions were removed").
 _ACTED_ON = frozenset({"dobj", "nsubjpass"})
@@ -151,14 +158,17 @@ class SentenceSenses:
 
 def _noun_words(noun: Token) -> list[Token]:
     """An object noun and the nouns joined to it ("tanks and [reinforcements]") with the nouns
-    that say what each is (``_says_what``) and, for a count, what is counted ("hundreds of
-    [troops]")."""
+    that say what each is (``_says_what``) and, for a count or an amount, what is counted
+    ("hundreds of [troops]", "15 tonnes of [tents]")."""
     words = []
     for joined in (noun, *noun.conjuncts):  # "tanks and [reinforcements]"
         words.extend((joined, *(child for child in joined.children if _says_what(child, joined))))
-        if joined.pos_ == "NUM" or joined.lemma_.lower() in COUNTING_NOUNS:
+        lemma = joined.lemma_.lower()
+        if joined.pos_ == "NUM" or lemma in COUNTING_NOUNS or lemma in MEASURES:
             counted = (grand for child in joined.children if child.lower_ == "of" for grand in child.children)
-            words.extend(grand for grand in counted if grand.dep_ == "pobj")
+            # "tonnes of equipment and [medicines]": each thing counted
+            things = (grand for grand in counted if grand.dep_ == "pobj")
+            words.extend(word for thing in things for word in (thing, *thing.conjuncts))
     return words
 
 
@@ -170,16 +180,27 @@ def _says_what(child: Token, noun: Token) -> bool:
     return child.dep_ in {"nmod", "appos"} or (noun.pos_ == "PROPN" and child.dep_ == "compound")
 
 
-def reduced_relative(verb: Token) -> bool:
-    """Whether the parser took a participle that tells of the subject for the sentence's verb,
-    and the verb for its clause ("Protesters [opposed] to a finance bill [stormed] parliament":
-    "stormed" a clause of "opposed" in the past with no subject of its own and no "that")."""
-    return verb.dep_ == "ROOT" and any(
-        child.dep_ == "ccomp"
-        and child.i > verb.i
-        and child.tag_ == "VBD"
-        and not any(grand.dep_ in SUBJECTS or grand.dep_ == "mark" for grand in child.children)
-        for child in verb.children
+def main_verb_of_participle(verb: Token) -> Token | None:
+    """The sentence's verb the parser hung as a clause on a participle it took for the root: a
+    verb in the past after it with no subject of its own and no "that", as its complement
+    ("Protesters [opposed] to a finance bill [stormed] parliament") or, of a participle with
+    no auxiliary, which no sentence's verb is, as its adverbial clause ("Burundian troops
+    [deployed] alongside the Congolese army [pulled] out"); None if there is none."""
+    if verb.dep_ != "ROOT":
+        return None
+    auxiliaries = (child for child in verb.children if child.dep_ in {"aux", "auxpass"})
+    bare_participle = verb.tag_ == "VBN" and next(auxiliaries, None) is None
+    clauses = {"ccomp", "advcl"} if bare_participle else {"ccomp"}
+    return next(
+        (
+            child
+            for child in verb.children
+            if child.dep_ in clauses
+            and child.i > verb.i
+            and child.tag_ == "VBD"
+            and not any(grand.dep_ in SUBJECTS or grand.dep_ == "mark" for grand in child.children)
+        ),
+        None,
     )
 
 
@@ -191,7 +212,7 @@ def _doers(verb: Token) -> list[Token]:
     subjects = [word for child in verb.children if child.dep_ in SUBJECTS for word in child.subtree]
     if verb.dep_ in {"relcl", "acl"}:
         subjects.append(verb.head)
-    elif not subjects and verb.dep_ == "ccomp" and reduced_relative(verb.head):
+    elif not subjects and (main := main_verb_of_participle(verb.head)) is not None and main.i == verb.i:
         return _doers(verb.head)  # "Protesters opposed to the bill [stormed]": the protesters
     elif not subjects and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         objects = [child for child in verb.head.children if child.dep_ == "dobj"]
