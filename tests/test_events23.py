@@ -45,6 +45,36 @@ def test_event_type_round_five(extract, text, expected):
     assert first_event(extract, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Malian and Nigerien troops launched a joint offensive against jihadists near Menaka.",
+            ("COOPERATE", "offensive"),
+        ),
+        (
+            "Jakarta raised its ties with Canberra to a comprehensive strategic partnership.",
+            ("SUPPORT", "ties"),
+        ),
+        ("Nicaragua opened diplomatic relations with Beijing last week.", ("SUPPORT", "relations")),
+        ("Rebel forces ended their siege of the port city of Hodeidah.", ("RETREAT", "siege")),
+        (
+            "The Peruvian government lifted the state of emergency in the southern provinces.",
+            ("RETREAT", "lifted"),
+        ),
+        ("Pyongyang ordered its border troops onto a war footing.", ("MOBILIZE", "ordered")),
+        ("The Nigerian president threw his backing behind the governor of Lagos.", ("SUPPORT", "backing")),
+        ("The Kenyan president announced the withdrawal of the finance bill.", ("CONCEDE", "withdrawal")),
+        (
+            "The Indian army said it was ready to resume the ceasefire arrangement with Pakistan.",
+            ("AGREE", "ceasefire"),
+        ),
+    ],
+)
+def test_ties_joint_acts_and_measures_eased(extract, text, expected):
+    assert first_event(extract, text) == expected
+
+
 def test_participle_with_no_doer_is_no_event(extract):
     # the bishops' appeal is no political act, and the abduction it tells of names no doer:
     # no event, not an abduction by the bishops

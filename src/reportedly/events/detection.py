@@ -882,8 +882,10 @@ def _reported_by(token: Token) -> Token | None:
 
 def _event_type(token: Token, trigger: Trigger) -> str:
     """The trigger's type, as PLOVER counts intent: a promised act is AGREE (a threatened
-    one THREATEN, as is any act promised "unless" something happens)."""
-    verb = token if token.pos_ == "VERB" else token.head
+    one THREATEN, as is any act promised "unless" something happens). A noun act that qualifies
+    another noun is intended where that noun is ("ready to resume the [ceasefire] arrangement")."""
+    noun = token.head if token.dep_ == "compound" else token
+    verb = noun if noun.pos_ == "VERB" else noun.head
     if not _intended(verb):
         return trigger.event_type
     conditions = {
