@@ -208,7 +208,12 @@ class PronounModel:
         self, resolver: SpeakerResolver, pronoun: Token, attribution: Attribution
     ) -> Entity | None:
         """The entity the model picks for a pronoun of the news among ``pronoun_candidates``
-        where the resolver's rules found none, or None when none reaches ``FALLBACK_THRESHOLD``."""
+        where the resolver's rules found none, or None when none reaches ``FALLBACK_THRESHOLD``.
+        A "they" opening an interview's answer is first the body the question was about
+        (``Turns.asked_about``), which the model, trained on people, scores too low to pick."""
+        asked = resolver.turns.asked_about(pronoun)
+        if asked is not None:
+            return asked
         entities, mentions = pronoun_candidates(resolver, pronoun, attribution)
         pronoun_range = Range(pronoun.idx, pronoun.idx + len(pronoun.text))
         chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=FALLBACK_THRESHOLD)

@@ -25,7 +25,7 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
 from reportedly.nlp.trees import SUBJECTS
-from reportedly.resolve.actors import FIRST_NAMES
+from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS
 
 # A label opens a line and ends at a colon: at most six words in capitals, a role after a
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
@@ -53,6 +53,7 @@ _NOT_CURRENT = frozenset({"former", "ex", "late", "then"})
 SINGULAR_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
 PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
+_PLURAL_THIRD = frozenset({"they", "them"})
 _BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 _POSSESSIVES = frozenset({"its", "their"})
 # The parts of speech of a post's own phrase before it ("its co-founders", "the club's head
@@ -138,6 +139,32 @@ class Turns:
         if speaker is None or word in SINGULAR_FIRST:
             return True, speaker
         return True, self.body_of(speaker)
+
+    def asked_about(self, pronoun: Token) -> Entity | None:
+        """For a "they" that opens an answer in an interview or a transcript: the organisation
+        or country the line before (the question, or the turn put to the speaker) makes the
+        subject of its main verb ("Q: The Russian Chess Federation criticised your opening
+        choices. / A: They say this every time"; "UEFA moved your games to Poland. Was that
+        fair? / They said it was the only safe option"); else None."""
+        if pronoun.lower_ not in _PLURAL_THIRD:
+            return None
+        turn = next((turn for turn in self.turns if turn.start <= pronoun.idx < turn.end), None)
+        if turn is None or self.text[turn.start : pronoun.idx].strip():
+            return None
+        line_start = self.text.rfind("\n", 0, turn.start) + 1
+        question_start = self.text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        subjects = [
+            (mention.start, entity)
+            for entity in self.entities
+            # A people is no body here: "The French said ..." of a team the passage leaves unnamed.
+            if _body_named(entity) and entity.type != "NORP"
+            for mention in entity.mentions
+            if question_start <= mention.start < line_start
+            and (words := self.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
+            and len(words) > 0
+            and _main_subject(words.root)
+        ]
+        return min(subjects, key=lambda item: item[0])[1] if subjects else None
 
     def body_of(self, speaker: Entity) -> Entity | None:
         """The organisation or country a person speaks for: the first the phrase of one of
@@ -256,7 +283,7 @@ class Turns:
             first = self.doc[first - 1].sent.start
         named: list[tuple[int, bool, Entity]] = []
         for entity in self.entities:
-            if not _may_own(entity, types):
+            if not _may_own(entity, types) or _common_word(entity):
                 continue
             for mention in entity.mentions:
                 if not self.doc[first].idx <= mention.start < word.idx or mention.text.isupper():
@@ -354,14 +381,18 @@ class Turns:
 
 
 def _main_subject(word: Token) -> bool:
-    """Whether a name is the subject of its sentence's main verb, of the clause a main verb
-    after it reports ("The Tropenmuseum will return the mask ..., the museum said"), or names
-    such a subject ("the White Helmets rescue group says", "Harbour Foods shares fell")."""
-    if word.dep_ in {"compound", "poss"} and word.head.i > word.i:
+    """Whether a name is the subject of its sentence's main verb or of a main clause joined
+    to it ("The new government dismissed ..., and the opposition Law and Justice party called
+    this a coup"), of the clause a main verb after it reports ("The Tropenmuseum will return
+    the mask ..., the museum said"), or names such a subject ("the White Helmets rescue group
+    says", "Harbour Foods shares fell"), or is its apposition ("The union, Pro, says")."""
+    if (word.dep_ in {"compound", "poss"} and word.head.i > word.i) or word.dep_ == "appos":
         word = word.head
     verb = word.head
     if word.dep_ not in SUBJECTS:
         return False
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i)
 
 
@@ -370,7 +401,15 @@ def _body_named(entity: Entity) -> bool:
     people, or a single word NER took for a person or a work that is no given name ("Northfield
     boss Gary Lomax", "Albion coach Marco Ferri"). A name of two words or more is a person's,
     though its first name be unknown ("Mart Kask")."""
+    if _common_word(entity):
+        return False
     return entity.type in _BODY_TYPES or (len(entity.name.split()) == 1 and _may_own(entity, _BODY_TYPES))
+
+
+def _common_word(entity: Entity) -> bool:
+    """Whether a name is only an organisation's common noun, capitalised as a firm writes of
+    itself ("The Group expects", "the Company"): the story's firm, not a body of its own."""
+    return entity.name.lower() in ORGANISATION_WORDS
 
 
 def _may_own(entity: Entity, types: set[str]) -> bool:
