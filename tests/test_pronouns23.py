@@ -65,3 +65,36 @@ def test_a_they_opening_an_answer_is_the_body_the_question_made_its_subject(extr
 def test_a_they_after_a_question_about_a_people_is_left_to_the_rules(extractor: Extractor):
     # "The French": a team the passage does not name, not the body of a country or a firm.
     assert speaker_at(extractor, INTERVIEW, "They", occurrence=1) is None
+
+
+DATELINE_NAME = (
+    "CORLEONE - Giulia Ferraro was 34 when she became mayor, and she says the threats began "
+    "within a month.\n\n"
+    '"I kept every letter," she recalls. Ferraro says the police were slow to act.'
+)
+
+
+def test_a_name_ner_runs_into_a_dateline_is_the_person_after_the_dash(extractor: Extractor):
+    assert speaker_at(extractor, DATELINE_NAME, "she", occurrence=1) == "Giulia Ferraro"
+
+
+AGENCY_CHAIRMAN = (
+    "The European Space Agency said on Friday that its lunar lander had touched down safely. "
+    "The agency later said the rover had begun its mission.\n\n"
+    "The agency's head, Josef Aschbacher, thanked the engineers. "
+    '"We rebuilt everything after the last failure," he said.'
+)
+
+FIRM_OWNS_NAME = (
+    "Honda and Nissan began merger talks on Monday. Sitting beside Honda's chief executive was "
+    "Nissan's Makoto Uchida.\n\n"
+    'Uchida admitted his company had been slow to build hybrids. "We lost time," Uchida said.'
+)
+
+
+def test_the_body_nouns_post_is_of_the_organisation_named_as_a_main_subject(extractor: Extractor):
+    assert speaker_at(extractor, AGENCY_CHAIRMAN, "We") == "European Space Agency"
+
+
+def test_a_firm_owning_a_name_is_the_body_its_we_speaks_for(extractor: Extractor):
+    assert speaker_at(extractor, FIRM_OWNS_NAME, "We") == "Nissan"

@@ -26,6 +26,7 @@ from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS
+from reportedly.resolve.nominals import ORGANISATION_KINDS, noun_types
 
 # A label opens a line and ends at a colon: at most six words in capitals, a role after a
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
@@ -61,8 +62,11 @@ _POSSESSIVES = frozenset({"its", "their"})
 _NOUN_PHRASE_TAGS = frozenset({"DET", "PRON", "ADJ", "NOUN", "PROPN", "PART", "NUM"})
 # The prepositions that tie a post to its body within that phrase ("chief executive of SkyLark").
 _POST_PREPOSITIONS = frozenset({"of", "at", "for"})
-# How far back (in sentences) the organisation a possessive post refers to ("Its founder") may be.
+# How far back (in sentences) the organisation a possessive post refers to ("Its founder") may be,
+# and what it may be.
 _OWNER_REACH = 3
+_OWNERS = frozenset({"ORG", "GPE"})
+_FIRMS = frozenset({"ORG"})
 # How far after a role's word its holder's name may begin ("Our Latin America editor, Javier Ortega").
 _ROLE_REACH = 40
 
@@ -187,10 +191,20 @@ class Turns:
             top = top.head
         tokens = _phrase(top, name)
         for token in tokens:
+            if (
+                token.dep_ == "poss"
+                and token.head.i == name.i
+                and not any(mention.start <= token.idx < mention.end for mention in speaker.mentions)
+            ):
+                # "Nissan's Makoto Uchida": a firm or a club owning the name is theirs.
+                owner = self._entity_at(token)
+                if owner is not None and owner.type == "ORG" and owner is not speaker and _body_named(owner):
+                    return owner
             if not _ties(token, top):
                 continue
-            if token.lower_ in _POSSESSIVES and token.dep_ == "poss":
-                owner = self._owner_before(token)
+            if token.dep_ == "poss" and (token.lower_ in _POSSESSIVES or _body_noun(token)):
+                # "Its head", "The agency's chairman": the body named as a main subject before.
+                owner = self._owner_before(token, _FIRMS if _body_noun(token) else _OWNERS)
                 if owner is not None:
                     return owner
                 continue
@@ -202,7 +216,7 @@ class Turns:
         ) and not any(token.lower_ in _NOT_CURRENT for token in tokens):
             # A bare post before the name ("Chief executive Peter Ndegwa"): of the firm the
             # story is about, the last organisation the text made the subject of its main verb.
-            return self._main_subject_before(self.doc[top.left_edge.i], {"ORG"}, reach=None)
+            return self._main_subject_before(self.doc[top.left_edge.i], _FIRMS, reach=None)
         return None
 
     def _post_before(self, name: TokenSpan, speaker: Entity) -> Entity | None:
@@ -267,12 +281,13 @@ class Turns:
             None,
         )
 
-    def _owner_before(self, possessive: Token) -> Entity | None:
-        """The organisation or country a possessive post's "its" or "their" refers to (see
-        ``_main_subject_before``), within _OWNER_REACH sentences."""
-        return self._main_subject_before(possessive, {"ORG", "GPE"}, _OWNER_REACH)
+    def _owner_before(self, possessive: Token, types: frozenset[str] = _OWNERS) -> Entity | None:
+        """The organisation or country (of ``types``) a possessive post's "its" or "their",
+        or a body's noun ("the agency's"), refers to (see ``_main_subject_before``), within
+        _OWNER_REACH sentences."""
+        return self._main_subject_before(possessive, types, _OWNER_REACH)
 
-    def _main_subject_before(self, word: Token, types: set[str], reach: int | None) -> Entity | None:
+    def _main_subject_before(self, word: Token, types: frozenset[str], reach: int | None) -> Entity | None:
         """The last organisation (of ``types``) before a word, within ``reach`` sentences (None:
         anywhere), that the text makes the subject of a main verb, else the last named there
         (not a dateline's place in capitals)."""
@@ -412,7 +427,7 @@ def _common_word(entity: Entity) -> bool:
     return entity.name.lower() in ORGANISATION_WORDS
 
 
-def _may_own(entity: Entity, types: set[str]) -> bool:
+def _may_own(entity: Entity, types: frozenset[str]) -> bool:
     """Whether an entity may be the organisation (of ``types``) a post is of: not a person,
     though NER calls some clubs and firms people or works ("Shakhtar Donetsk", "Hanamura
     Robotics", "Albion"): a PERSON or WORK_OF_ART whose first word is no given name is taken
@@ -468,6 +483,15 @@ def _phrase(top: Token, name: Token) -> list[Token]:
 def _joins_word(word: Token) -> bool:
     """Whether a word is a hyphen inside a word ("co-founders"), not a dash between words."""
     return word.text == "-" and not word.whitespace_ and word.i > 0 and not word.nbor(-1).whitespace_
+
+
+def _body_noun(word: Token) -> bool:
+    """Whether a word is a definite noun of an organisation ("the agency", "the club")."""
+    return (
+        word.pos_ == "NOUN"
+        and any(child.lower_ == "the" for child in word.children)
+        and bool(noun_types(word.lemma_.lower(), word.lower_) & ORGANISATION_KINDS)
+    )
 
 
 def _is_post(noun: Token) -> bool:
