@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reportedly.extract import Extractor
 
-from conftest import speaker_at
+from conftest import speaker_at, speaker_of_span
 
 COORDINATED_SUBJECT = (
     "Budapest. The government of Viktor Orban dismissed the board of the state broadcaster on "
@@ -98,3 +98,31 @@ def test_the_body_nouns_post_is_of_the_organisation_named_as_a_main_subject(extr
 
 def test_a_firm_owning_a_name_is_the_body_its_we_speaks_for(extractor: Extractor):
     assert speaker_at(extractor, FIRM_OWNS_NAME, "We") == "Nissan"
+
+
+LIVE_BLOG = (
+    "Budget day live: chancellor cuts fuel duty\n\n"
+    "12:31 GMT\n"
+    "Chancellor Jeremy Hunt has begun his statement to the Commons. He says growth will be "
+    "stronger than forecast.\n\n"
+    "12:44 GMT\n"
+    "Fuel duty will be frozen for another year, he confirms. The Treasury says the freeze costs "
+    "five billion pounds.\n\n"
+    "12:58 GMT\n"
+    "Ed Balls and Keir Starmer are on their feet for Labour. The shadow chancellor calls "
+    "the budget a gimmick.\n\n"
+    "13:10 GMT\n"
+    "He says the government has lost control of the public finances."
+)
+
+
+def test_a_pronoun_opening_a_post_is_the_one_person_of_its_gender_the_post_before_names(
+    extractor: Extractor,
+):
+    start = LIVE_BLOG.index(" he confirms") + 1
+    assert speaker_of_span(extractor, LIVE_BLOG, start, start + 2) == "Jeremy Hunt"
+
+
+def test_a_pronoun_opening_a_post_after_two_people_of_its_gender_is_null(extractor: Extractor):
+    start = LIVE_BLOG.index("He says the government")
+    assert speaker_of_span(extractor, LIVE_BLOG, start, start + 2) is None
