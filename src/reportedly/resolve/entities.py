@@ -34,6 +34,8 @@ _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _VARIANT_TYPES = frozenset({"ORG", "FAC"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
+# The dashes that end a dateline ("CANNES - ", "OSLO — ").
+_DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The share of capitalised words above which a line is in title case (a headline).
 TITLE_CASE_SHARE = 0.6
@@ -120,6 +122,7 @@ def name_spans(
     (``whole_organisation``). A mention inside a name so widened is part of it, not another;
     one with no capital letter is no name (NER's "jabbed"), unless of a people ("tea party")."""
     common = _common_words(doc, genders)
+    surnames = {span[-1].lower_ for span in spans if span.label_ == "PERSON"}
     kept: list[SpacySpan] = []
     floor = 0  # where the mentions kept so far end
     for ent in sorted(spans, key=lambda span: span.start):
@@ -128,7 +131,7 @@ def name_spans(
             if ent.label_ not in DATE_LABELS:  # a date may hold a name NER ran into it
                 floor = max(floor, ent.end)
             continue
-        for piece in _without_common_words(ent, common):
+        for piece in _without_common_words(_after_dateline(ent, genders, surnames), common):
             if piece.start < floor or (piece.label_ != "NORP" and not any(c.isupper() for c in piece.text)):
                 continue  # inside a name widened before; or no name at all ("jabbed", "state")
             if piece.label_ == "PERSON":
@@ -214,6 +217,28 @@ def _common_words(doc: Doc, genders: dict[str, str]) -> Callable[[Token], bool]:
         and token.lower_ not in word_sets()[1]
         and (token.is_stop or token.tag_.startswith("VB") or _stem(token.lower_) in word_sets()[0])
     )
+
+
+def _after_dateline(ent: SpacySpan, genders: dict[str, str], surnames: set[str]) -> SpacySpan:
+    """A mention NER ran on from a line's dateline in capitals over its dash into the name
+    after it ("CORLEONE - Giulia Ferraro", "CANNES - Bong"): the name alone, a person's where
+    it opens with a first name or ends with a word NER calls a person elsewhere ("Ferraro");
+    any other mention as it is."""
+    dash = next((token for token in ent if token.text in _DATELINE_DASHES), None)
+    if (
+        dash is None
+        or dash.i + 1 >= ent.end
+        or not dash.whitespace_
+        or not ent.doc[dash.i - 1].whitespace_
+        or ent.doc.text[: ent.start_char].rpartition("\n")[2].strip()
+        or not all(token.is_upper or token.is_punct for token in ent.doc[ent.start : dash.i])
+    ):
+        return ent
+    name = ent.doc[dash.i + 1 : ent.end]
+    person = name[0].pos_ == "PROPN" and (
+        name[0].lower_ in genders or (len(name) > 1 and name[-1].lower_ in surnames)
+    )
+    return SpacySpan(ent.doc, dash.i + 1, ent.end, label="PERSON" if person else ent.label_)
 
 
 def _without_common_words(ent: SpacySpan, common: Callable[[Token], bool]) -> list[SpacySpan]:

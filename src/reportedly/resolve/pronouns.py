@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ from reportedly.model import Attribution, Entity, Range
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
+from reportedly.resolve.nominals import HUMAN_NOUNS, PERSON_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -208,7 +210,14 @@ class PronounModel:
         self, resolver: SpeakerResolver, pronoun: Token, attribution: Attribution
     ) -> Entity | None:
         """The entity the model picks for a pronoun of the news among ``pronoun_candidates``
-        where the resolver's rules found none, or None when none reaches ``FALLBACK_THRESHOLD``."""
+        where the resolver's rules found none, or None when none reaches ``FALLBACK_THRESHOLD``.
+        A "they" opening an interview's answer is first the body the question was about
+        (``Turns.asked_about``), which the model, trained on people, scores too low to pick;
+        a "he" or "she" opening a live-blog post, the one person of the latest post before
+        (``post_opening_antecedent``)."""
+        asked = resolver.turns.asked_about(pronoun) or post_opening_antecedent(resolver, pronoun)
+        if asked is not None:
+            return asked
         entities, mentions = pronoun_candidates(resolver, pronoun, attribution)
         pronoun_range = Range(pronoun.idx, pronoun.idx + len(pronoun.text))
         chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=FALLBACK_THRESHOLD)
@@ -273,6 +282,37 @@ def _subject(verb: Token) -> Token | None:
     if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     return subject
+
+
+def post_opening_antecedent(resolver: SpeakerResolver, pronoun: Token) -> Entity | None:
+    """For a "he" or "she" in the first sentence of a live-blog post, no one being named or
+    described in the post before it ("01:15 BST / He has now posted that ...", "Furlough
+    will be extended, he confirms"): the one person of its gender the latest earlier post
+    naming any names; None where that post names two, the pronoun follows a sentence of its
+    own post (whose subject the post has moved on to), or it is in no post. Who speaks
+    changes by post, but a post may go on with the last post's."""
+    kind = PRONOUN_AGREEMENT.get(pronoun.lower_)
+    starts = resolver.turns.post_starts
+    start = resolver.turns.post_start(pronoun.idx)
+    if kind not in {"m", "f"} or start not in starts:
+        return None
+    first_word = start + len(resolver.text[start:]) - len(resolver.text[start:].lstrip())
+    if pronoun.sent.start_char > first_word or any(
+        word.ent_type_ == "PERSON" or word.lemma_.lower() in HUMAN_NOUNS | PERSON_NOUNS
+        for word in pronoun.sent
+        if start <= word.idx < pronoun.idx
+    ):
+        return None
+    at = starts.index(start)
+    for earlier, end in reversed(list(pairwise(starts[: at + 1]))):
+        people = {
+            mention.entity.id: mention.entity
+            for mention in (*resolver.mentions, *resolver.pronoun_mentions)
+            if earlier <= mention.start < end and resolver._agrees(kind, mention)
+        }
+        if people:
+            return next(iter(people.values())) if len(people) == 1 else None
+    return None
 
 
 def pronoun_candidates(

@@ -25,7 +25,8 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
 from reportedly.nlp.trees import SUBJECTS
-from reportedly.resolve.actors import FIRST_NAMES
+from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS
+from reportedly.resolve.nominals import ORGANISATION_KINDS, noun_types
 
 # A label opens a line and ends at a colon: at most six words in capitals, a role after a
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
@@ -53,6 +54,7 @@ _NOT_CURRENT = frozenset({"former", "ex", "late", "then"})
 SINGULAR_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
 PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
+_PLURAL_THIRD = frozenset({"they", "them"})
 _BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 _POSSESSIVES = frozenset({"its", "their"})
 # The parts of speech of a post's own phrase before it ("its co-founders", "the club's head
@@ -60,8 +62,11 @@ _POSSESSIVES = frozenset({"its", "their"})
 _NOUN_PHRASE_TAGS = frozenset({"DET", "PRON", "ADJ", "NOUN", "PROPN", "PART", "NUM"})
 # The prepositions that tie a post to its body within that phrase ("chief executive of SkyLark").
 _POST_PREPOSITIONS = frozenset({"of", "at", "for"})
-# How far back (in sentences) the organisation a possessive post refers to ("Its founder") may be.
+# How far back (in sentences) the organisation a possessive post refers to ("Its founder") may be,
+# and what it may be.
 _OWNER_REACH = 3
+_OWNERS = frozenset({"ORG", "GPE"})
+_FIRMS = frozenset({"ORG"})
 # How far after a role's word its holder's name may begin ("Our Latin America editor, Javier Ortega").
 _ROLE_REACH = 40
 
@@ -139,6 +144,32 @@ class Turns:
             return True, speaker
         return True, self.body_of(speaker)
 
+    def asked_about(self, pronoun: Token) -> Entity | None:
+        """For a "they" that opens an answer in an interview or a transcript: the organisation
+        or country the line before (the question, or the turn put to the speaker) makes the
+        subject of its main verb ("Q: The Russian Chess Federation criticised your opening
+        choices. / A: They say this every time"; "UEFA moved your games to Poland. Was that
+        fair? / They said it was the only safe option"); else None."""
+        if pronoun.lower_ not in _PLURAL_THIRD:
+            return None
+        turn = next((turn for turn in self.turns if turn.start <= pronoun.idx < turn.end), None)
+        if turn is None or self.text[turn.start : pronoun.idx].strip():
+            return None
+        line_start = self.text.rfind("\n", 0, turn.start) + 1
+        question_start = self.text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        subjects = [
+            (mention.start, entity)
+            for entity in self.entities
+            # A people is no body here: "The French said ..." of a team the passage leaves unnamed.
+            if _body_named(entity) and entity.type != "NORP"
+            for mention in entity.mentions
+            if question_start <= mention.start < line_start
+            and (words := self.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
+            and len(words) > 0
+            and _main_subject(words.root)
+        ]
+        return min(subjects, key=lambda item: item[0])[1] if subjects else None
+
     def body_of(self, speaker: Entity) -> Entity | None:
         """The organisation or country a person speaks for: the first the phrase of one of
         their mentions ties them to through a post or a verb of leading ("Karin Ljungberg,
@@ -160,10 +191,20 @@ class Turns:
             top = top.head
         tokens = _phrase(top, name)
         for token in tokens:
+            if (
+                token.dep_ == "poss"
+                and token.head.i == name.i
+                and not any(mention.start <= token.idx < mention.end for mention in speaker.mentions)
+            ):
+                # "Nissan's Makoto Uchida": a firm or a club owning the name is theirs.
+                owner = self._entity_at(token)
+                if owner is not None and owner.type == "ORG" and owner is not speaker and _body_named(owner):
+                    return owner
             if not _ties(token, top):
                 continue
-            if token.lower_ in _POSSESSIVES and token.dep_ == "poss":
-                owner = self._owner_before(token)
+            if token.dep_ == "poss" and (token.lower_ in _POSSESSIVES or _body_noun(token)):
+                # "Its head", "The agency's chairman": the body named as a main subject before.
+                owner = self._owner_before(token, _FIRMS if _body_noun(token) else _OWNERS)
                 if owner is not None:
                     return owner
                 continue
@@ -175,7 +216,7 @@ class Turns:
         ) and not any(token.lower_ in _NOT_CURRENT for token in tokens):
             # A bare post before the name ("Chief executive Peter Ndegwa"): of the firm the
             # story is about, the last organisation the text made the subject of its main verb.
-            return self._main_subject_before(self.doc[top.left_edge.i], {"ORG"}, reach=None)
+            return self._main_subject_before(self.doc[top.left_edge.i], _FIRMS, reach=None)
         return None
 
     def _post_before(self, name: TokenSpan, speaker: Entity) -> Entity | None:
@@ -240,12 +281,13 @@ class Turns:
             None,
         )
 
-    def _owner_before(self, possessive: Token) -> Entity | None:
-        """The organisation or country a possessive post's "its" or "their" refers to (see
-        ``_main_subject_before``), within _OWNER_REACH sentences."""
-        return self._main_subject_before(possessive, {"ORG", "GPE"}, _OWNER_REACH)
+    def _owner_before(self, possessive: Token, types: frozenset[str] = _OWNERS) -> Entity | None:
+        """The organisation or country (of ``types``) a possessive post's "its" or "their",
+        or a body's noun ("the agency's"), refers to (see ``_main_subject_before``), within
+        _OWNER_REACH sentences."""
+        return self._main_subject_before(possessive, types, _OWNER_REACH)
 
-    def _main_subject_before(self, word: Token, types: set[str], reach: int | None) -> Entity | None:
+    def _main_subject_before(self, word: Token, types: frozenset[str], reach: int | None) -> Entity | None:
         """The last organisation (of ``types``) before a word, within ``reach`` sentences (None:
         anywhere), that the text makes the subject of a main verb, else the last named there
         (not a dateline's place in capitals)."""
@@ -256,7 +298,7 @@ class Turns:
             first = self.doc[first - 1].sent.start
         named: list[tuple[int, bool, Entity]] = []
         for entity in self.entities:
-            if not _may_own(entity, types):
+            if not _may_own(entity, types) or _common_word(entity):
                 continue
             for mention in entity.mentions:
                 if not self.doc[first].idx <= mention.start < word.idx or mention.text.isupper():
@@ -354,14 +396,18 @@ class Turns:
 
 
 def _main_subject(word: Token) -> bool:
-    """Whether a name is the subject of its sentence's main verb, of the clause a main verb
-    after it reports ("The Tropenmuseum will return the mask ..., the museum said"), or names
-    such a subject ("the White Helmets rescue group says", "Harbour Foods shares fell")."""
-    if word.dep_ in {"compound", "poss"} and word.head.i > word.i:
+    """Whether a name is the subject of its sentence's main verb or of a main clause joined
+    to it ("The new government dismissed ..., and the opposition Law and Justice party called
+    this a coup"), of the clause a main verb after it reports ("The Tropenmuseum will return
+    the mask ..., the museum said"), or names such a subject ("the White Helmets rescue group
+    says", "Harbour Foods shares fell"), or is its apposition ("The union, Pro, says")."""
+    if (word.dep_ in {"compound", "poss"} and word.head.i > word.i) or word.dep_ == "appos":
         word = word.head
     verb = word.head
     if word.dep_ not in SUBJECTS:
         return False
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i)
 
 
@@ -370,10 +416,18 @@ def _body_named(entity: Entity) -> bool:
     people, or a single word NER took for a person or a work that is no given name ("Northfield
     boss Gary Lomax", "Albion coach Marco Ferri"). A name of two words or more is a person's,
     though its first name be unknown ("Mart Kask")."""
+    if _common_word(entity):
+        return False
     return entity.type in _BODY_TYPES or (len(entity.name.split()) == 1 and _may_own(entity, _BODY_TYPES))
 
 
-def _may_own(entity: Entity, types: set[str]) -> bool:
+def _common_word(entity: Entity) -> bool:
+    """Whether a name is only an organisation's common noun, capitalised as a firm writes of
+    itself ("The Group expects", "the Company"): the story's firm, not a body of its own."""
+    return entity.name.lower() in ORGANISATION_WORDS
+
+
+def _may_own(entity: Entity, types: frozenset[str]) -> bool:
     """Whether an entity may be the organisation (of ``types``) a post is of: not a person,
     though NER calls some clubs and firms people or works ("Shakhtar Donetsk", "Hanamura
     Robotics", "Albion"): a PERSON or WORK_OF_ART whose first word is no given name is taken
@@ -429,6 +483,15 @@ def _phrase(top: Token, name: Token) -> list[Token]:
 def _joins_word(word: Token) -> bool:
     """Whether a word is a hyphen inside a word ("co-founders"), not a dash between words."""
     return word.text == "-" and not word.whitespace_ and word.i > 0 and not word.nbor(-1).whitespace_
+
+
+def _body_noun(word: Token) -> bool:
+    """Whether a word is a definite noun of an organisation ("the agency", "the club")."""
+    return (
+        word.pos_ == "NOUN"
+        and any(child.lower_ == "the" for child in word.children)
+        and bool(noun_types(word.lemma_.lower(), word.lower_) & ORGANISATION_KINDS)
+    )
 
 
 def _is_post(noun: Token) -> bool:

@@ -1,0 +1,128 @@
+"""Pronoun sources on unseen kinds of news (issue 18, pron23): the body a "we" speaks for when
+a possessive post refers to an organisation that is the subject of a coordinated main clause,
+a commissioner's "we", and a firm's capitalised common noun for itself; passages written for
+the tests."""
+
+from __future__ import annotations
+
+from reportedly.extract import Extractor
+
+from conftest import speaker_at, speaker_of_span
+
+COORDINATED_SUBJECT = (
+    "Budapest. The government of Viktor Orban dismissed the board of the state broadcaster on "
+    "Monday, and the opposition Tisza party called the move an attack on free speech.\n\n"
+    "Its leader, Peter Magyar, spoke outside the broadcaster's offices. "
+    '"We will take this to the courts," he told supporters.'
+)
+
+COMMISSIONER = (
+    "BRUSSELS, March 4 - The European Commission fined the Swedish payments firm Klarvik "
+    "300 million euros on Tuesday for favouring its own services.\n\n"
+    "Competition commissioner Teresa Ribera said rivals had complained for years. "
+    '"We will not tolerate this," she told a news conference.'
+)
+
+CAPITALISED_GROUP = (
+    "Tanjung Sinar Holdings agreed on Monday to buy a solar panel maker in Penang.\n\n"
+    "The Group expects the purchase to complete by June. "
+    "Chief executive Aminah Yusof said the price was fair. "
+    '"We have waited two years for this," she said.'
+)
+
+
+def test_its_post_is_of_the_subject_of_a_main_clause_coordinated_with_the_first(extractor: Extractor):
+    # "Its leader" follows a sentence of two main clauses; the party is the second's subject,
+    # the latest organisation made a main subject, not the country of the first.
+    assert speaker_at(extractor, COORDINATED_SUBJECT, "We") == "Tisza"
+
+
+def test_a_commissioners_we_is_the_commission_the_story_is_about(extractor: Extractor):
+    assert speaker_at(extractor, COMMISSIONER, "We") == "European Commission"
+
+
+def test_a_firms_capitalised_common_noun_is_no_body_of_its_own(extractor: Extractor):
+    # "The Group expects": NER names a "Group"; the chief executive's "we" is the firm.
+    assert speaker_at(extractor, CAPITALISED_GROUP, "We") == "Tanjung Sinar Holdings"
+
+
+INTERVIEW = (
+    "Marta Lindqvist, 27, from Umea, finished fourth in the world championship sprint. "
+    "We spoke to her after the race.\n\n"
+    "Q: How do you feel?\n"
+    "A: Tired, but happy with the result.\n\n"
+    "Q: The Swedish Ski Association dropped you from the relay team.\n"
+    "A: They say I am not ready. I think I am.\n\n"
+    "Q: The French said afterwards that the course was unfair.\n"
+    "A: They skied well, and the course was the same for everyone."
+)
+
+
+def test_a_they_opening_an_answer_is_the_body_the_question_made_its_subject(extractor: Extractor):
+    assert speaker_at(extractor, INTERVIEW, "They", occurrence=0) == "Swedish Ski Association"
+
+
+def test_a_they_after_a_question_about_a_people_is_left_to_the_rules(extractor: Extractor):
+    # "The French": a team the passage does not name, not the body of a country or a firm.
+    assert speaker_at(extractor, INTERVIEW, "They", occurrence=1) is None
+
+
+DATELINE_NAME = (
+    "CORLEONE - Giulia Ferraro was 34 when she became mayor, and she says the threats began "
+    "within a month.\n\n"
+    '"I kept every letter," she recalls. Ferraro says the police were slow to act.'
+)
+
+
+def test_a_name_ner_runs_into_a_dateline_is_the_person_after_the_dash(extractor: Extractor):
+    assert speaker_at(extractor, DATELINE_NAME, "she", occurrence=1) == "Giulia Ferraro"
+
+
+AGENCY_CHAIRMAN = (
+    "The European Space Agency said on Friday that its lunar lander had touched down safely. "
+    "The agency later said the rover had begun its mission.\n\n"
+    "The agency's head, Josef Aschbacher, thanked the engineers. "
+    '"We rebuilt everything after the last failure," he said.'
+)
+
+FIRM_OWNS_NAME = (
+    "Honda and Nissan began merger talks on Monday. Sitting beside Honda's chief executive was "
+    "Nissan's Makoto Uchida.\n\n"
+    'Uchida admitted his company had been slow to build hybrids. "We lost time," Uchida said.'
+)
+
+
+def test_the_body_nouns_post_is_of_the_organisation_named_as_a_main_subject(extractor: Extractor):
+    assert speaker_at(extractor, AGENCY_CHAIRMAN, "We") == "European Space Agency"
+
+
+def test_a_firm_owning_a_name_is_the_body_its_we_speaks_for(extractor: Extractor):
+    assert speaker_at(extractor, FIRM_OWNS_NAME, "We") == "Nissan"
+
+
+LIVE_BLOG = (
+    "Budget day live: chancellor cuts fuel duty\n\n"
+    "12:31 GMT\n"
+    "Chancellor Jeremy Hunt has begun his statement to the Commons. He says growth will be "
+    "stronger than forecast.\n\n"
+    "12:44 GMT\n"
+    "Fuel duty will be frozen for another year, he confirms. The Treasury says the freeze costs "
+    "five billion pounds.\n\n"
+    "12:58 GMT\n"
+    "Ed Balls and Keir Starmer are on their feet for Labour. The shadow chancellor calls "
+    "the budget a gimmick.\n\n"
+    "13:10 GMT\n"
+    "He says the government has lost control of the public finances."
+)
+
+
+def test_a_pronoun_opening_a_post_is_the_one_person_of_its_gender_the_post_before_names(
+    extractor: Extractor,
+):
+    start = LIVE_BLOG.index(" he confirms") + 1
+    assert speaker_of_span(extractor, LIVE_BLOG, start, start + 2) == "Jeremy Hunt"
+
+
+def test_a_pronoun_opening_a_post_after_two_people_of_its_gender_is_null(extractor: Extractor):
+    start = LIVE_BLOG.index("He says the government")
+    assert speaker_of_span(extractor, LIVE_BLOG, start, start + 2) is None
