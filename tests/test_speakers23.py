@@ -3,7 +3,8 @@ a wire story after its dateline's dash ("OSLO, May 3 (Wire) - Norvik cut ...") i
 shipbuilder" after it; "the museum" takes up a museum named just before; "the company" takes up
 the one firm of no known kind named as a subject a few sentences back, past sentences about
 its people; a people's name that is the same in the plural ("The Portuguese", "The Swiss") is
-the person just named when its verb is not plural."""
+the person just named when its verb is not plural; a title goes to the one the text gave that
+very role a few sentences back, not to someone named since whom it never gave it."""
 
 from __future__ import annotations
 
@@ -52,3 +53,16 @@ def test_the_portuguese_is_the_person_just_named(resolve):
         )
     )
     assert found["The Portuguese"] == "Rui Almeida"
+
+
+def test_a_title_goes_to_the_one_given_it_not_to_someone_named_since(resolve):
+    found = speakers(
+        resolve(
+            "PORTLAND (Wire) - Maria Delgado named Oregon Governor Tom Brecken as her running mate "
+            "on Tuesday, a week after Senator Paul Ortiz left the race.\n\n"
+            '"He is a fighter," Delgado told a rally in Portland. The Delgado campaign said it had '
+            "raised 12 million dollars overnight. The campaign said more than half of donors were "
+            "new.\n\nThe Oregon governor told the crowd that the race was wide open."
+        )
+    )
+    assert found["The Oregon governor"] == "Tom Brecken"

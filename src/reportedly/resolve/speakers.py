@@ -1211,6 +1211,16 @@ class SpeakerResolver:
             # all likely; a definite person's description refers back more often than not.
             persons = [c for c in candidates if c.person and not c.after]
             floor = PERSON_FLOOR if reference.role is not None else HUMAN_FLOOR
+            given = [
+                c
+                for c in persons
+                if c.role_match and not c.role_head_match and c.sentences_back <= KIND_REACH
+            ]
+            if reference.role is not None and given:
+                # "The Minnesota governor" after "Minnesota Governor Tim Walz" and Kamala Harris
+                # named since: the one the text gave the very role within the reach of a kind,
+                # not someone it never gave it.
+                persons, floor = given, 0.0
             chosen = self.ranker.choose(reference, persons, floor) if persons else None
             near = [c for c in persons if c.sentences_back <= EPITHET_REACH]
             if chosen is None and epithet and near:
