@@ -4,7 +4,8 @@ shipbuilder" after it; "the museum" takes up a museum named just before; "the co
 the one firm of no known kind named as a subject a few sentences back, past sentences about
 its people; a people's name that is the same in the plural ("The Portuguese", "The Swiss") is
 the person just named when its verb is not plural; a title goes to the one the text gave that
-very role a few sentences back, not to someone named since whom it never gave it."""
+very role a few sentences back, not to someone named since whom it never gave it; an
+organisation's word NER took alone goes on past "of", "on", "for" and the proper nouns after it."""
 
 from __future__ import annotations
 
@@ -66,3 +67,14 @@ def test_a_title_goes_to_the_one_given_it_not_to_someone_named_since(resolve):
         )
     )
     assert found["The Oregon governor"] == "Tom Brecken"
+
+
+def test_an_organisation_word_goes_on_past_on_and_proper_nouns(resolve):
+    found = speakers(
+        resolve(
+            "The Commission on Broadcast Standards acknowledged late on Tuesday that there had "
+            "been problems with the sound in the studio. The commission said the problems "
+            "affected only the audience, not the broadcast."
+        )
+    )
+    assert found["The commission"] == "Commission on Broadcast Standards"
