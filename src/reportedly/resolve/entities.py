@@ -302,6 +302,13 @@ def whole_organisation(
         and not doc[end].is_sent_start
     ):
         end += 1
+    if doc[end - 1].lower_ in ORGANISATION_WORDS:
+        # "The [Commission] on Presidential Debates": an organisation's word goes on through
+        # "of", "on" or "for" and the proper nouns no entity holds after it.
+        while end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS and _unclaimed_proper(doc[end + 1]):
+            end += 1
+            while end < len(doc) and _unclaimed_proper(doc[end]):
+                end += 1
     if len(ent) > 1 or ent[0].lower_ in ORGANISATION_WORDS:
         while start > max(floor, ent.sent.start):
             word = doc[start - 1]
@@ -316,6 +323,14 @@ def whole_organisation(
     if (start, end) == (ent.start, ent.end):
         return ent
     return SpacySpan(doc, start, end, label=ent.label_)
+
+
+_NAME_LINKS = frozenset({"of", "on", "for"})
+
+
+def _unclaimed_proper(word: Token) -> bool:
+    """A capitalised proper noun of letters that no entity holds."""
+    return word.pos_ == "PROPN" and word.text[:1].isupper() and word.is_alpha and not word.ent_type_
 
 
 def _with_shared_surname(

@@ -199,6 +199,8 @@ FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
 _BODY_TYPES = frozenset({"ORG", "GPE"})
 _AFFILIATIONS = (" at", " from", " in", " with")
 _DATELINE_END = re.compile(r",| ?[—–-] ")
+DASHES = frozenset({"-", "–", "—", "--"})
+PLURAL_AUXILIARIES = frozenset({"are", "were", "have"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -1209,6 +1211,16 @@ class SpeakerResolver:
             # all likely; a definite person's description refers back more often than not.
             persons = [c for c in candidates if c.person and not c.after]
             floor = PERSON_FLOOR if reference.role is not None else HUMAN_FLOOR
+            given = [
+                c
+                for c in persons
+                if c.role_match and not c.role_head_match and c.sentences_back <= KIND_REACH
+            ]
+            if reference.role is not None and given:
+                # "The Minnesota governor" after "Minnesota Governor Tim Walz" and Kamala Harris
+                # named since: the one the text gave the very role within the reach of a kind,
+                # not someone it never gave it.
+                persons, floor = given, 0.0
             chosen = self.ranker.choose(reference, persons, floor) if persons else None
             near = [c for c in persons if c.sentences_back <= EPITHET_REACH]
             if chosen is None and epithet and near:
@@ -1457,13 +1469,36 @@ class SpeakerResolver:
         document's maker at any distance the candidates reach ("the report": Pew Research,
         whose report the article opened with): a document is introduced once and referred to
         after. With none of its kind, an organisation of no known kind within VAGUE_REACH
-        sentences ("the company" after "Twitter said")."""
+        sentences ("the company" after "Twitter said"); for a company's noun, within KIND_REACH
+        where it is the only one named there, as a clause's subject ("Safaricom reported ...
+        Chief executive Peter Ndegwa told ... He added ... The company proposed a dividend":
+        the sentences between speak of its people). Firms are often named by a brand that tells
+        no kind, courts and agencies seldom.
+        """
         before = [c for c in candidates if not c.after]
         reach = NOMINAL_REACH if reference.types and reference.types <= DOCUMENT_KINDS else KIND_REACH
-        latest = next((c for c in before if c.type_match and c.sentences_back <= reach), None) or next(
-            (c for c in before if c.type_vague and c.sentences_back <= VAGUE_REACH), None
+        vague = [c for c in before if c.type_vague and c.sentences_back <= KIND_REACH]
+        latest = (
+            next((c for c in before if c.type_match and c.sentences_back <= reach), None)
+            or next((c for c in vague if c.sentences_back <= VAGUE_REACH), None)
+            or (
+                vague[0]
+                if len({c.entity_id for c in vague}) == 1
+                and vague[0].subject  # the firm a story is about is the subject it opens with
+                and "company" in reference.types
+                and "organisation" not in reference.types  # "the group": people as often as a firm
+                and not self._surname_of_person(self.by_id[vague[0].entity_id].name)
+                else None
+            )
         )
         return next((entity for entity in self.entities if latest and entity.id == latest.entity_id), None)
+
+    def _surname_of_person(self, name: str) -> bool:
+        """Whether a name is the last word of a person's the text names ("Lindner", which NER
+        read as an organisation, of Christian Lindner)."""
+        return " " not in name.strip() and any(
+            e.id in self.people and e.name != name and _same_surname(name, e) for e in self.entities
+        )
 
     def office_holder_named(self, source: Span, holder: str | None) -> Entity | None:
         """The ``holder`` of the office a title designates on the publication day ("Russia's
@@ -1578,10 +1613,13 @@ class SpeakerResolver:
         word after "the", opening a sentence or written in lower case elsewhere."""
         after_the = run[0].i > 0 and self.doc[run[0].i - 1].lower_ == "the"
         # A capitalised word that opens a sentence says nothing ("Momentum", "Homeowners"),
-        # nor one the text writes in lower case too ("Poll", "Anger").
+        # nor one the text writes in lower case too ("Poll", "Anger"); but one after a
+        # dateline's dash ("FRANKFURT, Oct 25 (Wire) - Daimler cut ...") opens the story with
+        # its subject, where the parse starts a sentence only for the dash.
+        after_dash = run[0].i > 0 and self.doc[run[0].i - 1].text in DASHES
         lone = len(run) == 1 and (
             after_the
-            or run[0].is_sent_start
+            or (run[0].is_sent_start and not after_dash)
             or re.search(rf"\b{re.escape(run[0].lower_)}\b", self.text) is not None
         )
         line_start = self.text.rfind("\n", 0, run[0].idx) + 1
@@ -2025,7 +2063,7 @@ class SpeakerResolver:
             agreement=None,
             head=lemma,
             subject=head.dep_ in SUBJECTS,
-            plural=head.tag_ in {"NNS", "NNPS"},
+            plural=head.tag_ in {"NNS", "NNPS"} and not (person and _epithet(head)),
             organisation_noun=organisation,
             outlet_noun=outlet,
             person_noun=person,
@@ -2494,7 +2532,15 @@ def _epithet(head: Token) -> bool:
         return False
     if head.lower_ == "old":
         return any(child.lower_ in {"year", "years"} for child in head.children)
-    plural = head.tag_ in {"NNS", "NNPS"} or (head.lower_.endswith("s") and not head.lower_.endswith("ss"))
+    if head.lower_.endswith(("ese", "ss")):
+        # A people's name that is the same in the plural ("the Portuguese", "the Swiss"): one
+        # person unless its verb is plural ("the Japanese have said").
+        plural = any(
+            word.tag_ == "VBP" or word.lower_ in PLURAL_AUXILIARIES
+            for word in (head.head, *head.head.children)
+        )
+    else:
+        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_.endswith("s")
     return head.ent_type_ == "NORP" and head.pos_ in {"PROPN", "NOUN"} and not plural
 
 
