@@ -84,11 +84,12 @@ UNNAMED = 2
 UNIONS = frozenset({"USR"})
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it, and people as such ("20 people" killed in Colombo: PPL), clerics,
-# doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL). A party
-# in one ("the army", "President X", "a terror group") that no dictionary places is placed
-# in the country its sentence names; "reporters" are not.
+# doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL), and
+# criminals (bandits, kidnappers, gangs, cartels), who act where they live. A party in one
+# ("the army", "President X", "a terror group") that no dictionary places is placed in the
+# country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"}
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CRM"}
     | {"CVL", "EDU", "LAB", "PPL", "AGR", "REL", "HLH", "BUS"}
 )
 # Events whose place is a venue, where the parties meet, not what is acted on: "gather in
@@ -99,11 +100,11 @@ PLACED_SECTORS = frozenset(
 VENUE_TYPES = frozenset({"CONSULT"})
 # Verbs whose object is the weapon used, not whom it is used on (``_fired``).
 FIRING_VERBS = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "shoot", "detonate"})
-# Of those, groups of people rather than officials ("students", "villagers", "rebels", "people"): they
-# are where the act happens or of the state that acts on them or that they act against,
-# not of a country named only as the aim of something ("students protesting the sending of
-# troops to Iraq" are no Iraqis).
-GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL", "AGR"})
+# Of those, groups of people rather than officials ("students", "villagers", "rebels", "people",
+# "bandits"): they are where the act happens or of the state that acts on them or that they
+# act against, not of a country named only as the aim of something ("students protesting the
+# sending of troops to Iraq" are no Iraqis).
+GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL", "AGR", "CRM"})
 # Words before a name that make it the place of an act, not a party to it ("in Paris", "in
 # southern Afghanistan").
 PLACE_BEFORE = re.compile(
@@ -144,6 +145,10 @@ DATELINE_WORDS = 12  # the most words a dateline takes: "RIO DE JANEIRO , Brazil
 DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in: its first lines
 # The sector of news outlets and agencies.
 MEDIA = frozenset({"MED"})
+# Last words of newspapers' names ("the Daily News", "the Weekly Mail", "the Sunday Times").
+MASTHEAD_WORDS = frozenset(
+    {"news", "mail", "times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle"}
+)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+)*)"
@@ -1703,7 +1708,12 @@ def code_parties(
             # killed 12 people": unidentified armed forces). Either is of the country its
             # words or its sentence name.
             head = None
-            if not of_sectors(sector, PLACED_SECTORS):
+            # A newspaper no dictionary knows, by its masthead ("the Daily News", "the Weekly
+            # Mail"): the media of the country its sentence names, as an official would be.
+            masthead = entity is not None and entity.type == "ORG" and _masthead(entity.name) and not sector
+            if masthead:
+                head = "MED"
+            elif not of_sectors(sector, PLACED_SECTORS):
                 used = weapon_sector(party.text) if entity is None and id(party) in actors else None
                 # A political party no dictionary knows ("The fundamentalist Umma (Nation)
                 # party", "the pro-Islamic Welfare Party" MUS): of the country its sentence
@@ -1718,12 +1728,13 @@ def code_parties(
             # A town no dictionary or table places that an act is done to ("An Azerbaijani
             # spokesman said Armenian forces shelled the town of Terter") is of the country
             # its sentence names that no party holds, as a coder reading it would.
-            town = entity is not None and entity.type == "GPE" and id(party) not in actors and not sector
+            town = entity is not None and entity.type in PLACE_LABELS and id(party) not in actors and not sector
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
                 or of_sectors(sector, PLACED_SECTORS)
                 or town
+                or masthead
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
                 group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
@@ -2057,10 +2068,13 @@ def _place(
     places = dict(countries)
     venues = {country for country, place in countries if place} if event.event_type in VENUE_TYPES else set()
     actors = {id(party) for party in event.actor}
+    # A town is not taken for of the country of the side that acts on it ("Moscow's forces
+    # shelled the town of Izium"), unless that side is an armed or criminal group, which acts
+    # where it lives ("Gang members attacked Mirebalais").
+    local = _countries_of(party for party in event.actor if party.actor and _of_group(party.actor))
+    towns = unheld + local + last
     for found in unplaced:
-        # A town is not taken for of the country of the side that acts on it ("Moscow's
-        # forces shelled the town of Izium").
-        choices = unheld + last if found.town else located if found.group else ranked
+        choices = towns if found.town else located if found.group else ranked
         if not found.group and id(found.party) in actors:
             # A country the report comes from is none of the states acted on, for its own
             # officials ("ANKARA (AA) - The Interior Ministry removed the mayors of Mardin").
@@ -2075,6 +2089,19 @@ def _place(
             party = found.party
             sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+def _masthead(name: str) -> bool:
+    """Whether an organisation's name is a newspaper's by its last word ("Daily News", "The
+    Weekly Mail", "Sunday Times")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in MASTHEAD_WORDS
+
+
+def _of_group(actor: Actor) -> bool:
+    """Whether an actor is a group of people by its sector ("HTICRM", "CODREB"), not a state's
+    agent."""
+    return actor.sector is not None and of_sectors(actor.sector, GROUP_SECTORS)
 
 
 def _bare_place(party: EventActor, entities: dict[str, Entity]) -> bool:
