@@ -84,12 +84,11 @@ UNNAMED = 2
 UNIONS = frozenset({"USR"})
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it, and people as such ("20 people" killed in Colombo: PPL), clerics,
-# doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL), and
-# criminals (bandits, kidnappers, gangs, cartels), who act where they live. A party in one
-# ("the army", "President X", "a terror group") that no dictionary places is placed in the
-# country its sentence names; "reporters" are not.
+# doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL). A party
+# in one ("the army", "President X", "a terror group") that no dictionary places is placed
+# in the country its sentence names; "reporters" are not.
 PLACED_SECTORS = frozenset(
-    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF", "CRM"}
+    {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"}
     | {"CVL", "EDU", "LAB", "PPL", "AGR", "REL", "HLH", "BUS"}
 )
 # Events whose place is a venue, where the parties meet, not what is acted on: "gather in
@@ -100,11 +99,15 @@ PLACED_SECTORS = frozenset(
 VENUE_TYPES = frozenset({"CONSULT"})
 # Verbs whose object is the weapon used, not whom it is used on (``_fired``).
 FIRING_VERBS = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "shoot", "detonate"})
-# Of those, groups of people rather than officials ("students", "villagers", "rebels", "people",
-# "bandits"): they are where the act happens or of the state that acts on them or that they
-# act against, not of a country named only as the aim of something ("students protesting the
-# sending of troops to Iraq" are no Iraqis).
-GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL", "AGR", "CRM"})
+# Of those, groups of people rather than officials ("students", "villagers", "rebels", "people"): they
+# are where the act happens or of the state that acts on them or that they act against,
+# not of a country named only as the aim of something ("students protesting the sending of
+# troops to Iraq" are no Iraqis).
+GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL", "AGR"})
+# Criminals (bandits, kidnappers, gangs, cartels) that act are a group of where they act, as
+# armed groups are ("Bandits abducted 276 schoolgirls in Chibok"); those acted on are not
+# placed: they are as often sent or handed over abroad ("extradited the drug lord").
+CRIMINAL = frozenset({"CRM"})
 # Words before a name that make it the place of an act, not a party to it ("in Paris", "in
 # southern Afghanistan").
 PLACE_BEFORE = re.compile(
@@ -145,6 +148,9 @@ DATELINE_WORDS = 12  # the most words a dateline takes: "RIO DE JANEIRO , Brazil
 DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in: its first lines
 # The sector of news outlets and agencies.
 MEDIA = frozenset({"MED"})
+# Entity types of towns and sites an act is done to; not seas, straits or regions (LOC: "the
+# Strait of Hormuz", "the West"), which are of no one country.
+TOWN_LABELS = frozenset({"GPE", "FAC"})
 # Last words of newspapers' names ("the Daily News", "the Weekly Mail", "the Sunday Times").
 MASTHEAD_WORDS = frozenset(
     {"news", "mail", "times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle"}
@@ -1708,11 +1714,16 @@ def code_parties(
             # killed 12 people": unidentified armed forces). Either is of the country its
             # words or its sentence name.
             head = None
-            # A newspaper no dictionary knows, by its masthead ("the Daily News", "the Weekly
-            # Mail"): the media of the country its sentence names, as an official would be.
-            masthead = entity is not None and entity.type == "ORG" and _masthead(entity.name) and not sector
-            if masthead:
-                head = "MED"
+            # A news outlet no dictionary knows, by its words ("the Daily Gazette") or its
+            # masthead ("the Daily News", "the Weekly Mail"): the media of the country its
+            # sentence names, as an official would be.
+            outlet = (
+                entity is not None
+                and entity.type == "ORG"
+                and (sector == "MED" or (not sector and _masthead(entity.name)))
+            )
+            if outlet:
+                head = None if sector else "MED"
             elif not of_sectors(sector, PLACED_SECTORS):
                 used = weapon_sector(party.text) if entity is None and id(party) in actors else None
                 # A political party no dictionary knows ("The fundamentalist Umma (Nation)
@@ -1728,16 +1739,20 @@ def code_parties(
             # A town no dictionary or table places that an act is done to ("An Azerbaijani
             # spokesman said Armenian forces shelled the town of Terter") is of the country
             # its sentence names that no party holds, as a coder reading it would.
-            town = entity is not None and entity.type in PLACE_LABELS and id(party) not in actors and not sector
+            # So is a facility or a place NER took for one ("the town of Pont-Sonde").
+            acts = id(party) in actors
+            town = entity is not None and entity.type in TOWN_LABELS and not acts and not sector
+            criminals = acts and of_sectors(sector, CRIMINAL)
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
                 or of_sectors(sector, PLACED_SECTORS)
                 or town
-                or masthead
+                or outlet
+                or criminals
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
-                group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
+                group = ethnic is not None or criminals or of_sectors(sector, GROUP_SECTORS)
                 own = sector if head else None  # not in its words
                 unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
         for party in parties:
@@ -2101,7 +2116,7 @@ def _masthead(name: str) -> bool:
 def _of_group(actor: Actor) -> bool:
     """Whether an actor is a group of people by its sector ("HTICRM", "CODREB"), not a state's
     agent."""
-    return actor.sector is not None and of_sectors(actor.sector, GROUP_SECTORS)
+    return actor.sector is not None and of_sectors(actor.sector, GROUP_SECTORS | CRIMINAL)
 
 
 def _bare_place(party: EventActor, entities: dict[str, Entity]) -> bool:

@@ -1,0 +1,89 @@
+"""Event parties (issue 19, branch code23): newspapers by their mastheads, criminals that act,
+towns acted on by a group of their own country, regions the dictionaries do not place, and
+names the dictionaries file under another code."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reportedly.events.parties import _masthead
+from reportedly.events.places import city_country
+from reportedly.resolve.actors import load_coder
+
+
+def _codes(parties) -> list[tuple[str, str | None]]:
+    return [(party.text, party.actor.code if party.actor else None) for party in parties]
+
+
+@pytest.mark.parametrize(
+    ("name", "masthead"),
+    [
+        ("Daily News", True),
+        ("The Weekly Mail", True),
+        ("Sunday Times", True),
+        ("News", False),  # a word alone is no masthead
+        ("Fox News Channel", False),
+        ("Finance Ministry", False),
+    ],
+)
+def test_masthead(name: str, masthead: bool) -> None:
+    assert _masthead(name) is masthead
+
+
+@pytest.mark.parametrize(("act", "paper"), [("closed", "the Daily Gazette"), ("banned", "the Weekly Herald")])
+def test_a_paper_closed_by_a_named_government(resolve, act: str, paper: str) -> None:
+    events = resolve(f"The Zimbabwean government {act} {paper} last week.", date(2003, 9, 12)).events
+    assert events
+    assert _codes(events[0].recipient) == [(paper, "ZWEMED")]
+
+
+def test_bandits_that_act_are_of_the_place_they_act_in(resolve) -> None:
+    events = resolve("Bandits abducted 40 farmers in Zamfara on Sunday.", date(2021, 3, 1)).events
+    assert events
+    assert _codes(events[0].actor) == [("Bandits", "NGACRM")]
+
+
+def test_a_town_a_gang_attacks_is_of_the_gangs_country(resolve) -> None:
+    events = resolve(
+        "Members of the Gran Grif gang attacked the town of Liancourt in Haiti's Artibonite department.",
+        date(2024, 10, 4),
+    ).events
+    assert events
+    assert [party.actor.country if party.actor else None for party in events[0].recipient] == ["HTI"]
+
+
+@pytest.mark.parametrize(
+    ("words", "country"),
+    [
+        ("displaced families in North Darfur", "SDN"),
+        ("villagers in Plateau State", "NGA"),
+        ("attacks in Arauca", "COL"),
+        ("Rakhine", "MMR"),
+        ("the Khyber Pakhtunkhwa government", "PAK"),
+    ],
+)
+def test_regions_the_dictionaries_lack(words: str, country: str) -> None:
+    assert city_country(words) == country
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Polisario Front", "ESHREB"),
+        ("Sahrawi Arab Democratic Republic", "ESH"),
+        ("Western Sahara", "MAR"),  # the territory as the dictionaries file it
+        ("Puerto Rico", "PRI"),
+        ("Khalifa Haftar", "LBYMIL"),
+        ("Human Rights Commission of Pakistan", "NGOHRI"),
+    ],
+)
+def test_names_coded_as_iso_and_the_gold_code_them(name: str, code: str) -> None:
+    assert load_coder().code_name(name, None) == code
+
+
+def test_the_sahrawi_state_is_a_country() -> None:
+    actor = load_coder().actor("ESHREB")
+    assert actor is not None
+    assert (actor.country, actor.sector) == ("ESH", "REB")
