@@ -80,8 +80,18 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         (VARIED.parent / "varied-train-a", (30, 364, 0)),
         (VARIED.parent / "varied-train-b", (30, 346, 0)),
         (VARIED.parent / "varied-train-c", (30, 423, 0)),
+        (VARIED.parent / "varied-train-d", (30, 354, 0)),
+        (VARIED.parent / "varied-train-e", (30, 340, 0)),
     ],
-    ids=["varied", "fresh", "varied-train-a", "varied-train-b", "varied-train-c"],
+    ids=[
+        "varied",
+        "fresh",
+        "varied-train-a",
+        "varied-train-b",
+        "varied-train-c",
+        "varied-train-d",
+        "varied-train-e",
+    ],
 )
 def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:
     """Every record of the project's passage golds names a passage, and its span lies
