@@ -87,3 +87,34 @@ def test_the_sahrawi_state_is_a_country() -> None:
     actor = load_coder().actor("ESHREB")
     assert actor is not None
     assert (actor.country, actor.sector) == ("ESH", "REB")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        ("HEBRON, West Bank - Israeli troops detained 12 Palestinians overnight.", "Israeli troops", "ISR"),
+        ("GOMA, Congo - Congolese soldiers arrested 30 rebels on Monday.", "Congolese soldiers", "COD"),
+    ],
+)
+def test_a_dateline_with_its_region_is_no_party(resolve, text: str, actor: str, country: str) -> None:
+    events = resolve(text, date(2024, 2, 1)).events
+    assert events
+    assert [(party.text, party.actor.country if party.actor else None) for party in events[0].actor] == [
+        (actor, country)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("UNRWA", "IGOUNO"),
+        ("UNSMIL", "IGOUNO"),
+        ("UNIFIL", "IGOUNOMIL"),
+        ("MONUSCO", "IGOUNOMIL"),
+        ("AMISOM", "IGOAFRAFU"),
+        ("Wagner Group", "RUSMIL"),
+        ("SPLM-N", "SDNREB"),
+    ],
+)
+def test_missions_agencies_and_groups_the_dictionaries_lack(name: str, code: str) -> None:
+    assert load_coder().code_name(name, None) == code

@@ -140,10 +140,11 @@ _BLOC_AGENTS = frozenset(
         "power",
     }
 )
-# A wire dateline that opens a report: a place in capitals, a date at most, an agency in
-# brackets at most, and a dash set off by spaces ("TRIPOLI - ", "ALGIERS (AFP) - ", "BEIJING
-# (Xinhua) -- ", "VIENNA, July 2 (Reuters) - "; not "UN-backed"). It says where the report was
-# filed, and is no party.
+# A wire dateline that opens a report: a place in capitals, the region or country it is in
+# at most, a date at most, an agency in brackets at most, and a dash set off by spaces
+# ("TRIPOLI - ", "ALGIERS (AFP) - ", "BEIJING (Xinhua) -- ", "VIENNA, July 2 (Reuters) - ",
+# "NABLUS, West Bank - "; not "UN-backed"). It says where the report was filed, and is no
+# party.
 DATELINE_WORDS = 12  # the most words a dateline takes: "RIO DE JANEIRO , Brazil ( Reuters ) -"
 DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in: its first lines
 # The sector of news outlets and agencies.
@@ -158,6 +159,7 @@ MASTHEAD_WORDS = frozenset(
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+)*)"
+    r"(?:, (?P<region>[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}))?"
     rf"(?P<date>,? {_MONTH} \d{{1,2}}(?:, \d{{4}})?)?"
     r"(?: ?\((?P<agency>[^()\n]{1,30})\))? (?:--?|[–—]) "
 )
@@ -1001,11 +1003,21 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
+    # not a dateline the parse joined the party to ("JENIN, West Bank - Israeli troops")
+    joined = [word for word in token.conjuncts if word.i > token.i or not _in_dateline(word)]
     return [
         party
-        for word in (token, *token.conjuncts, *_second_subjects(token))
+        for word in (token, *joined, *_second_subjects(token))
         for party in _parties(word, text, mentions)
     ]
+
+
+def _in_dateline(word: Token) -> bool:
+    """Whether a word is in the dateline that opens its sentence ("JENIN" of "JENIN, West
+    Bank - Israeli troops pulled out")."""
+    sentence = word.sent
+    dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
+    return dateline is not None and word.idx < sentence.start_char + dateline.end()
 
 
 def _second_subjects(token: Token) -> list[Token]:
@@ -1417,7 +1429,8 @@ def _after_dateline(subjects: list[Token]) -> Token | None:
     """The first subject, or where the parse took the dateline that opens the sentence for
     one ("ALGIERS (AFP) - Ethiopia and Eritrea signed": "ALGIERS", with "Ethiopia" its
     apposition), the first subject after the dateline ("MANILA (AFP) - The Philippines
-    dismissed": two subjects), else the apposition after it; None where there is neither."""
+    dismissed": two subjects), else the apposition or conjunct after it; None where there is
+    neither."""
     sentence = subjects[0].sent
     # the sentence's opening words only: a dateline is short, and a span's text is joined anew
     dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
@@ -1430,7 +1443,9 @@ def _after_dateline(subjects: list[Token]) -> Token | None:
     if subjects[0].idx >= end:
         return subjects[0]
     after = [subject for subject in subjects if subject.idx >= end]
-    after += [child for child in subjects[0].rights if child.dep_ == "appos" and child.idx >= end]
+    # the parse may join the subject to the dateline as its apposition or its conjunct
+    # ("JENIN, West Bank - Israeli troops pulled out")
+    after += [child for child in subjects[0].rights if child.dep_ in {"appos", "conj"} and child.idx >= end]
     return after[0] if after else None
 
 
@@ -2018,17 +2033,19 @@ class CountryMentions:
 
 def _filed_in(text: str, coder: ActorCoder, day: date | None) -> str | None:
     """The country of the dateline that opens one of a report's first lines: of its place
-    ("ABUJA", "VIENNA"; by the city table: "JENIN"), else of its agency ("(NAN)"); None
-    without one, or with one of no country ("(Reuters)")."""
+    ("ABUJA", "VIENNA"; by the city table: "JENIN"), else of the region or country it names
+    after it ("CUCUTA, Colombia"), else of its agency ("(NAN)"); None without one, or with
+    one of no country ("(Reuters)")."""
     for line in text[:DATELINE_SEARCH].splitlines():
         dateline = _DATELINE.match(line.strip())
         if dateline is None:
             continue
         place = dateline.group("place").title()
-        agency = dateline.group("agency")
+        region, agency = dateline.group("region", "agency")
         codes = (
             coder.code_name(place, day),
             city_country(place),
+            coder.code_name(region, day) if region else None,
             coder.code_name(agency, day) if agency else None,
         )
         return next((code[:3] for code in codes if code and code[:3] in coder.country_codes), None)
