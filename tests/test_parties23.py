@@ -118,3 +118,21 @@ def test_a_dateline_with_its_region_is_no_party(resolve, text: str, actor: str, 
 )
 def test_missions_agencies_and_groups_the_dictionaries_lack(name: str, code: str) -> None:
     assert load_coder().code_name(name, None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("HEBRON (WAFA) - Colonists attacked farmers near the village of Susiya.", "ISRCVL"),
+        ("HEBRON (WAFA) - The occupation forces arrested four young men.", "ISRMIL"),
+        ("HEBRON (WAFA) - Palestinian police arrested four young men.", "PSECOP"),  # no occupier
+    ],
+)
+def test_occupiers_and_settlers_are_of_the_occupying_state(resolve, text: str, code: str) -> None:
+    events = resolve(text, date(2024, 2, 1)).events
+    assert events
+    assert [party.actor.code if party.actor else None for party in events[0].actor] == [code]
+
+
+def test_a_sahrawi_party_is_of_the_sahrawi_state() -> None:
+    assert load_coder().code_description("Sahrawi activists", None) == "ESHOPP"

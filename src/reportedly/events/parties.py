@@ -164,6 +164,9 @@ _DATELINE = re.compile(
     r"(?: ?\((?P<agency>[^()\n]{1,30})\))? (?:--?|[–—]) "
 )
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
+# Words that name a party as the occupier or a settler of the land it is in ("occupation
+# forces", "the occupying army", "settler leaders", "Colonists").
+_OCCUPIER = re.compile(r"\b(?:occupation|occupying|occupiers?|settlers?|colonists?)\b", re.I)
 # A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
 # A party a possessive pronoun opens ("its border posts", "their embassy").
 _SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
@@ -2119,6 +2122,9 @@ def _place(
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
+            if _OCCUPIER.search(party.text):
+                # the occupier or settler of a land is of the state that occupies it
+                country = _occupiers().get(country, country)
             sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
 
@@ -2134,6 +2140,12 @@ def _of_group(actor: Actor) -> bool:
     """Whether an actor is a group of people by its sector ("HTICRM", "CODREB"), not a state's
     agent."""
     return actor.sector is not None and of_sectors(actor.sector, GROUP_SECTORS | CRIMINAL)
+
+
+@cache
+def _occupiers() -> dict[str, str]:
+    """Occupied lands' countries to their occupiers' (``data/event_occupiers.tsv``)."""
+    return dict(line.split("\t") for line in data_lines("event_occupiers.tsv"))
 
 
 def _bare_place(party: EventActor, entities: dict[str, Entity]) -> bool:
