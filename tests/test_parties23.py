@@ -136,3 +136,34 @@ def test_occupiers_and_settlers_are_of_the_occupying_state(resolve, text: str, c
 
 def test_a_sahrawi_party_is_of_the_sahrawi_state() -> None:
     assert load_coder().code_description("Sahrawi activists", None) == "ESHOPP"
+
+
+@pytest.mark.parametrize(
+    ("words", "sector"),
+    [
+        ("four officers", "COP"),
+        ("army officers", "MIL"),  # the words name the army
+        ("intelligence officers", "SPY"),
+        ("Crowds", "CVL"),
+    ],
+)
+def test_officers_and_crowds(words: str, sector: str) -> None:
+    assert load_coder().sector_of(words) == sector
+
+
+def test_officers_killed_are_of_the_place(resolve) -> None:
+    events = resolve(
+        "A car bomb exploded outside a police station in Diyarbakir, killing three officers.",
+        date(2016, 5, 1),
+    ).events
+    assert events
+    assert [party.actor.code if party.actor else None for party in events[0].recipient] == ["TURCOP"]
+
+
+def test_relief_agencies_are_non_governmental(resolve) -> None:
+    events = resolve(
+        "The Sudanese government turned down a request by relief agencies to fly food into the south.",
+        date(1990, 5, 1),
+    ).events
+    assert events
+    assert [party.actor.code if party.actor else None for party in events[0].recipient] == ["NGO"]

@@ -149,6 +149,8 @@ DATELINE_WORDS = 12  # the most words a dateline takes: "RIO DE JANEIRO , Brazil
 DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in: its first lines
 # The sector of news outlets and agencies.
 MEDIA = frozenset({"MED"})
+# The sector of non-governmental organisations, which are of no one country.
+NON_GOVERNMENTAL = "NGO"
 # Entity types of towns and sites an act is done to; not seas, straits or regions (LOC: "the
 # Strait of Hormuz", "the West"), which are of no one country.
 TOWN_LABELS = frozenset({"GPE", "FAC"})
@@ -1753,6 +1755,10 @@ def code_parties(
             if head is not None:
                 sector += head
                 code = code + head if code in coder.country_codes else code
+            if code is None and sector.startswith(NON_GOVERNMENTAL):
+                # Non-governmental bodies by their noun alone ("relief agencies", "aid
+                # groups") are of no country: their sector is their code.
+                code = sector
             party.actor = coder.actor(code)
             # A town no dictionary or table places that an act is done to ("An Azerbaijani
             # spokesman said Armenian forces shelled the town of Terter") is of the country
