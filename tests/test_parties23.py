@@ -167,3 +167,12 @@ def test_relief_agencies_are_non_governmental(resolve) -> None:
     ).events
     assert events
     assert [party.actor.code if party.actor else None for party in events[0].recipient] == ["NGO"]
+
+
+def test_a_region_the_dictionaries_lack_places_the_sentences_parties(resolve) -> None:
+    events = resolve(
+        "A convoy delivered food to 40,000 displaced families in Tawila, North Darfur, on Monday.",
+        date(2024, 6, 1),
+    ).events
+    assert events
+    assert [party.actor.country if party.actor else None for party in events[0].recipient] == ["SDN"]

@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines, word_set
-from reportedly.events.places import LAND_AND_WATER, city_country
+from reportedly.events.places import LAND_AND_WATER, city_country, city_country_of_name
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
@@ -2002,9 +2002,14 @@ class CountryMentions:
 
     def __init__(self, entities: list[Entity], text: str, coder: ActorCoder, day: date | None) -> None:
         coded = [
-            (mention.start, mention.end, entity.actor.country, of_sectors(entity.actor.sector or "", MEDIA))
+            (
+                mention.start,
+                mention.end,
+                country,
+                of_sectors(entity.actor.sector or "", MEDIA) if entity.actor else False,
+            )
             for entity in entities
-            if entity.actor is not None and entity.actor.country
+            if (country := _country_of_entity(entity))
             for mention in entity.mentions
         ]
         found = sorted((start, end, country) for start, end, country, media in coded if not media)
@@ -2038,6 +2043,14 @@ class CountryMentions:
         media = [country for start, country in self._media if sentence.start <= start < sentence.end]
         # the dateline's place first: an agency files from abroad ("PORT-AU-PRINCE (Prensa Latina) -")
         return list(dict.fromkeys(([self._filed] if self._filed else []) + media))
+
+
+def _country_of_entity(entity: Entity) -> str | None:
+    """An entity's country: its code's, else, for a place no dictionary codes, the city
+    table's ("North Darfur", "Kharkiv")."""
+    if entity.actor is not None:
+        return entity.actor.country
+    return city_country_of_name(entity.name) if entity.type in PLACE_LABELS else None
 
 
 def _filed_in(text: str, coder: ActorCoder, day: date | None) -> str | None:
