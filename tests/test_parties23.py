@@ -176,3 +176,16 @@ def test_a_region_the_dictionaries_lack_places_the_sentences_parties(resolve) ->
     ).events
     assert events
     assert [party.actor.country if party.actor else None for party in events[0].recipient] == ["SDN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Myanmar's air force bombed the Sagaing village of Kantbalu on Tuesday.", "MMR"),
+        ("Chechen rebels stormed a hospital in the Russian town of Kizlyar.", "RUS"),
+    ],
+)
+def test_a_town_placed_by_its_own_words(resolve, text: str, country: str) -> None:
+    events = resolve(text, date(2023, 4, 11)).events
+    assert events
+    assert [party.actor.country if party.actor else None for party in events[0].recipient] == [country]

@@ -151,6 +151,20 @@ DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in:
 MEDIA = frozenset({"MED"})
 # The sector of non-governmental organisations, which are of no one country.
 NON_GOVERNMENTAL = "NGO"
+# The place a town's words around it say it is in: before "town of" ("the Russian town of"),
+# after it set off by commas ("Tawila, North Darfur,"), or after "in" ("in Haiti's Artibonite
+# department"), within TOWN_REACH characters.
+_PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+_TOWN_OF = re.compile(
+    rf"(?P<where>{_PLACE_WORDS})\s+(?:border\s+|frontline\s+|front-line\s+)?"
+    r"(?:town|village|city|district|camp|settlement|port|area)\s+of\s+$"
+)
+_TOWN_IN = re.compile(
+    rf"(?:,\s+(?=(?:{_PLACE_WORDS})\s*(?:[,.;)]|$))"
+    r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?)"
+    rf"(?P<where>{_PLACE_WORDS})"
+)
+TOWN_REACH = 60
 # Entity types of towns and sites an act is done to; not seas, straits or regions (LOC: "the
 # Strait of Hormuz", "the West"), which are of no one country.
 TOWN_LABELS = frozenset({"GPE", "FAC"})
@@ -1766,6 +1780,13 @@ def code_parties(
             # So is a facility or a place NER took for one ("the town of Pont-Sonde").
             acts = id(party) in actors
             town = entity is not None and entity.type in TOWN_LABELS and not acts and not sector
+            # A town its own words around it place ("the Sagaing village of Pazigyi", "the
+            # Russian town of Budyonnovsk", "Tawila, North Darfur,") is of that country, whoever
+            # acts on it.
+            located = _town_located(party, event, text, coder, published) if town and code is None else None
+            if located is not None:
+                party.actor = coder.actor(located)
+                continue
             criminals = acts and of_sectors(sector, CRIMINAL)
             if code is None and (
                 ethnic is not None
@@ -2043,6 +2064,27 @@ class CountryMentions:
         media = [country for start, country in self._media if sentence.start <= start < sentence.end]
         # the dateline's place first: an agency files from abroad ("PORT-AU-PRINCE (Prensa Latina) -")
         return list(dict.fromkeys(([self._filed] if self._filed else []) + media))
+
+
+def _town_located(
+    party: EventActor, event: Event, text: str, coder: ActorCoder, day: date | None
+) -> str | None:
+    """The country of the place a town's words around its name in the event's sentence say
+    it is in: the place before "town of" ("the Russian town of Budyonnovsk"), else one set
+    off by commas after it ("Tawila, North Darfur,"), else one after "in" ("Pont-Sonde in
+    Haiti's Artibonite department"); None where none is a place a country is known for."""
+    start = text.find(party.text, event.sentence.start, event.sentence.end)
+    if start < 0:
+        return None
+    end = start + len(party.text)
+    before = _TOWN_OF.search(text, max(event.sentence.start, start - TOWN_REACH), start)
+    after = _TOWN_IN.match(text, end, min(event.sentence.end, end + TOWN_REACH))
+    for found in (before, after):
+        where = found.group("where") if found is not None else None
+        code = (_code_words(where, coder, day) or city_country(where)) if where else None
+        if code is not None and code[:3] in coder.country_codes:
+            return code[:3]
+    return None
 
 
 def _country_of_entity(entity: Entity) -> str | None:
