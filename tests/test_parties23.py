@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from reportedly.events.parties import _masthead
+from reportedly.events.parties import _leaders_government, _masthead
 from reportedly.events.places import city_country
 from reportedly.resolve.actors import load_coder
 
@@ -189,3 +189,15 @@ def test_a_town_placed_by_its_own_words(resolve, text: str, country: str) -> Non
     events = resolve(text, date(2023, 4, 11)).events
     assert events
     assert [party.actor.country if party.actor else None for party in events[0].recipient] == [country]
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        ("the Modi government", "INDGOV"),
+        ("the Erdogan administration", "TURGOV"),
+        ("the budget committee", None),  # no leader's name
+    ],
+)
+def test_a_government_named_by_its_leader(words: str, code: str | None) -> None:
+    assert _leaders_government(words, load_coder(), None) == code

@@ -151,6 +151,10 @@ DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in:
 MEDIA = frozenset({"MED"})
 # The sector of non-governmental organisations, which are of no one country.
 NON_GOVERNMENTAL = "NGO"
+# A government named by its leader ("the Modi government", "the Erdogan administration").
+_LEADERS_GOVERNMENT = re.compile(
+    r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:government|administration|cabinet)$"
+)
 # The place a town's words around it say it is in: before "town of" ("the Russian town of"),
 # after it set off by commas ("Tawila, North Darfur,"), or after "in" ("in Haiti's Artibonite
 # department"), within TOWN_REACH characters.
@@ -1736,6 +1740,7 @@ def code_parties(
                 next((c for w in words if (c := _code_words(w, coder, published))), None)
                 or city_country(words[0])
                 or _regional_bloc(words[0])
+                or _leaders_government(words[0], coder, published)
             )
             if code is not None:
                 named = named or NamedMentions(extraction.entities)
@@ -2064,6 +2069,14 @@ class CountryMentions:
         media = [country for start, country in self._media if sentence.start <= start < sentence.end]
         # the dateline's place first: an agency files from abroad ("PORT-AU-PRINCE (Prensa Latina) -")
         return list(dict.fromkeys(([self._filed] if self._filed else []) + media))
+
+
+def _leaders_government(words: str, coder: ActorCoder, day: date | None) -> str | None:
+    """The government a leader's name qualifies ("the Modi government", "the Ardern
+    administration"): of the country the dictionaries know the leader by (GOV); else None."""
+    found = _LEADERS_GOVERNMENT.match(words.strip())
+    code = coder.code_person((found.group("name"),), day) if found is not None else None
+    return code[:3] + "GOV" if code is not None and code[:3] in coder.country_codes else None
 
 
 def _town_located(
