@@ -22,7 +22,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines, word_set
-from reportedly.events.places import LAND_AND_WATER, city_country
+from reportedly.events.places import LAND_AND_WATER, city_country, city_country_of_name
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
@@ -104,6 +104,10 @@ FIRING_VERBS = frozenset({"fire", "launch", "lob", "drop", "hurl", "throw", "sho
 # not of a country named only as the aim of something ("students protesting the sending of
 # troops to Iraq" are no Iraqis).
 GROUP_SECTORS = frozenset({"CVL", "EDU", "LAB", "OPP", "REB", "UAF", "PPL", "AGR"})
+# Criminals (bandits, kidnappers, gangs, cartels) that act are a group of where they act, as
+# armed groups are ("Bandits abducted 276 schoolgirls in Chibok"); those acted on are not
+# placed: they are as often sent or handed over abroad ("extradited the drug lord").
+CRIMINAL = frozenset({"CRM"})
 # Words before a name that make it the place of an act, not a party to it ("in Paris", "in
 # southern Afghanistan").
 PLACE_BEFORE = re.compile(
@@ -136,21 +140,53 @@ _BLOC_AGENTS = frozenset(
         "power",
     }
 )
-# A wire dateline that opens a report: a place in capitals, a date at most, an agency in
-# brackets at most, and a dash set off by spaces ("TRIPOLI - ", "ALGIERS (AFP) - ", "BEIJING
-# (Xinhua) -- ", "VIENNA, July 2 (Reuters) - "; not "UN-backed"). It says where the report was
-# filed, and is no party.
+# A wire dateline that opens a report: a place in capitals, the region or country it is in
+# at most, a date at most, an agency in brackets at most, and a dash set off by spaces
+# ("TRIPOLI - ", "ALGIERS (AFP) - ", "BEIJING (Xinhua) -- ", "VIENNA, July 2 (Reuters) - ",
+# "NABLUS, West Bank - "; not "UN-backed"). It says where the report was filed, and is no
+# party.
 DATELINE_WORDS = 12  # the most words a dateline takes: "RIO DE JANEIRO , Brazil ( Reuters ) -"
 DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in: its first lines
 # The sector of news outlets and agencies.
 MEDIA = frozenset({"MED"})
+# The sector of non-governmental organisations, which are of no one country.
+NON_GOVERNMENTAL = "NGO"
+# A government named by its leader ("the Modi government", "the Erdogan administration").
+_LEADERS_GOVERNMENT = re.compile(
+    r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:government|administration|cabinet)$"
+)
+# The place a town's words around it say it is in: before "town of" ("the Russian town of"),
+# after it set off by commas ("Tawila, North Darfur,"), or after "in" ("in Haiti's Artibonite
+# department"), within TOWN_REACH characters.
+_PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+_TOWN_OF = re.compile(
+    rf"(?P<where>{_PLACE_WORDS})\s+(?:border\s+|frontline\s+|front-line\s+)?"
+    r"(?:town|village|city|district|camp|settlement|port|area)\s+of\s+$"
+)
+_TOWN_IN = re.compile(
+    rf"(?:,\s+(?=(?:{_PLACE_WORDS})\s*(?:[,.;)]|$))"
+    r"|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+)?)"
+    rf"(?P<where>{_PLACE_WORDS})"
+)
+TOWN_REACH = 60
+# Entity types of towns and sites an act is done to; not seas, straits or regions (LOC: "the
+# Strait of Hormuz", "the West"), which are of no one country.
+TOWN_LABELS = frozenset({"GPE", "FAC"})
+# Last words of newspapers' names ("the Daily News", "the Weekly Mail", "the Sunday Times").
+MASTHEAD_WORDS = frozenset(
+    {"news", "mail", "times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle"}
+)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+)*)"
+    r"(?:, (?P<region>[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}))?"
     rf"(?P<date>,? {_MONTH} \d{{1,2}}(?:, \d{{4}})?)?"
     r"(?: ?\((?P<agency>[^()\n]{1,30})\))? (?:--?|[–—]) "
 )
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
+# Words that name a party as the occupier or a settler of the land it is in ("occupation
+# forces", "the occupying army", "settler leaders", "Colonists").
+_OCCUPIER = re.compile(r"\b(?:occupation|occupying|occupiers?|settlers?|colonists?)\b", re.I)
 # A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
 # A party a possessive pronoun opens ("its border posts", "their embassy").
 _SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
@@ -990,11 +1026,21 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     """A party, or each of several joined by "and" ("Russia and Ukraine agreed")."""
     if token is None:
         return []
+    # not a dateline the parse joined the party to ("JENIN, West Bank - Israeli troops")
+    joined = [word for word in token.conjuncts if word.i > token.i or not _in_dateline(word)]
     return [
         party
-        for word in (token, *token.conjuncts, *_second_subjects(token))
+        for word in (token, *joined, *_second_subjects(token))
         for party in _parties(word, text, mentions)
     ]
+
+
+def _in_dateline(word: Token) -> bool:
+    """Whether a word is in the dateline that opens its sentence ("JENIN" of "JENIN, West
+    Bank - Israeli troops pulled out")."""
+    sentence = word.sent
+    dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
+    return dateline is not None and word.idx < sentence.start_char + dateline.end()
 
 
 def _second_subjects(token: Token) -> list[Token]:
@@ -1406,7 +1452,8 @@ def _after_dateline(subjects: list[Token]) -> Token | None:
     """The first subject, or where the parse took the dateline that opens the sentence for
     one ("ALGIERS (AFP) - Ethiopia and Eritrea signed": "ALGIERS", with "Ethiopia" its
     apposition), the first subject after the dateline ("MANILA (AFP) - The Philippines
-    dismissed": two subjects), else the apposition after it; None where there is neither."""
+    dismissed": two subjects), else the apposition or conjunct after it; None where there is
+    neither."""
     sentence = subjects[0].sent
     # the sentence's opening words only: a dateline is short, and a span's text is joined anew
     dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
@@ -1419,7 +1466,9 @@ def _after_dateline(subjects: list[Token]) -> Token | None:
     if subjects[0].idx >= end:
         return subjects[0]
     after = [subject for subject in subjects if subject.idx >= end]
-    after += [child for child in subjects[0].rights if child.dep_ == "appos" and child.idx >= end]
+    # the parse may join the subject to the dateline as its apposition or its conjunct
+    # ("JENIN, West Bank - Israeli troops pulled out")
+    after += [child for child in subjects[0].rights if child.dep_ in {"appos", "conj"} and child.idx >= end]
     return after[0] if after else None
 
 
@@ -1691,6 +1740,7 @@ def code_parties(
                 next((c for w in words if (c := _code_words(w, coder, published))), None)
                 or city_country(words[0])
                 or _regional_bloc(words[0])
+                or _leaders_government(words[0], coder, published)
             )
             if code is not None:
                 named = named or NamedMentions(extraction.entities)
@@ -1703,7 +1753,17 @@ def code_parties(
             # killed 12 people": unidentified armed forces). Either is of the country its
             # words or its sentence name.
             head = None
-            if not of_sectors(sector, PLACED_SECTORS):
+            # A news outlet no dictionary knows, by its words ("the Daily Gazette") or its
+            # masthead ("the Daily News", "the Weekly Mail"): the media of the country its
+            # sentence names, as an official would be.
+            outlet = (
+                entity is not None
+                and entity.type == "ORG"
+                and (sector == "MED" or (not sector and _masthead(entity.name)))
+            )
+            if outlet:
+                head = None if sector else "MED"
+            elif not of_sectors(sector, PLACED_SECTORS):
                 used = weapon_sector(party.text) if entity is None and id(party) in actors else None
                 # A political party no dictionary knows ("The fundamentalist Umma (Nation)
                 # party", "the pro-Islamic Welfare Party" MUS): of the country its sentence
@@ -1714,19 +1774,35 @@ def code_parties(
             if head is not None:
                 sector += head
                 code = code + head if code in coder.country_codes else code
+            if code is None and sector.startswith(NON_GOVERNMENTAL):
+                # Non-governmental bodies by their noun alone ("relief agencies", "aid
+                # groups") are of no country: their sector is their code.
+                code = sector
             party.actor = coder.actor(code)
             # A town no dictionary or table places that an act is done to ("An Azerbaijani
             # spokesman said Armenian forces shelled the town of Terter") is of the country
             # its sentence names that no party holds, as a coder reading it would.
-            town = entity is not None and entity.type == "GPE" and id(party) not in actors and not sector
+            # So is a facility or a place NER took for one ("the town of Pont-Sonde").
+            acts = id(party) in actors
+            town = entity is not None and entity.type in TOWN_LABELS and not acts and not sector
+            # A town its own words around it place ("the Sagaing village of Pazigyi", "the
+            # Russian town of Budyonnovsk", "Tawila, North Darfur,") is of that country, whoever
+            # acts on it.
+            located = _town_located(party, event, text, coder, published) if town and code is None else None
+            if located is not None:
+                party.actor = coder.actor(located)
+                continue
+            criminals = acts and of_sectors(sector, CRIMINAL)
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
                 or of_sectors(sector, PLACED_SECTORS)
                 or town
+                or outlet
+                or criminals
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
-                group = ethnic is not None or of_sectors(sector, GROUP_SECTORS)
+                group = ethnic is not None or criminals or of_sectors(sector, GROUP_SECTORS)
                 own = sector if head else None  # not in its words
                 unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
         for party in parties:
@@ -1952,9 +2028,14 @@ class CountryMentions:
 
     def __init__(self, entities: list[Entity], text: str, coder: ActorCoder, day: date | None) -> None:
         coded = [
-            (mention.start, mention.end, entity.actor.country, of_sectors(entity.actor.sector or "", MEDIA))
+            (
+                mention.start,
+                mention.end,
+                country,
+                of_sectors(entity.actor.sector or "", MEDIA) if entity.actor else False,
+            )
             for entity in entities
-            if entity.actor is not None and entity.actor.country
+            if (country := _country_of_entity(entity))
             for mention in entity.mentions
         ]
         found = sorted((start, end, country) for start, end, country, media in coded if not media)
@@ -1990,19 +2071,58 @@ class CountryMentions:
         return list(dict.fromkeys(([self._filed] if self._filed else []) + media))
 
 
+def _leaders_government(words: str, coder: ActorCoder, day: date | None) -> str | None:
+    """The government a leader's name qualifies ("the Modi government", "the Ardern
+    administration"): of the country the dictionaries know the leader by (GOV); else None."""
+    found = _LEADERS_GOVERNMENT.match(words.strip())
+    code = coder.code_person((found.group("name"),), day) if found is not None else None
+    return code[:3] + "GOV" if code is not None and code[:3] in coder.country_codes else None
+
+
+def _town_located(
+    party: EventActor, event: Event, text: str, coder: ActorCoder, day: date | None
+) -> str | None:
+    """The country of the place a town's words around its name in the event's sentence say
+    it is in: the place before "town of" ("the Russian town of Budyonnovsk"), else one set
+    off by commas after it ("Tawila, North Darfur,"), else one after "in" ("Pont-Sonde in
+    Haiti's Artibonite department"); None where none is a place a country is known for."""
+    start = text.find(party.text, event.sentence.start, event.sentence.end)
+    if start < 0:
+        return None
+    end = start + len(party.text)
+    before = _TOWN_OF.search(text, max(event.sentence.start, start - TOWN_REACH), start)
+    after = _TOWN_IN.match(text, end, min(event.sentence.end, end + TOWN_REACH))
+    for found in (before, after):
+        where = found.group("where") if found is not None else None
+        code = (_code_words(where, coder, day) or city_country(where)) if where else None
+        if code is not None and code[:3] in coder.country_codes:
+            return code[:3]
+    return None
+
+
+def _country_of_entity(entity: Entity) -> str | None:
+    """An entity's country: its code's, else, for a place no dictionary codes, the city
+    table's ("North Darfur", "Kharkiv")."""
+    if entity.actor is not None:
+        return entity.actor.country
+    return city_country_of_name(entity.name) if entity.type in PLACE_LABELS else None
+
+
 def _filed_in(text: str, coder: ActorCoder, day: date | None) -> str | None:
     """The country of the dateline that opens one of a report's first lines: of its place
-    ("ABUJA", "VIENNA"; by the city table: "JENIN"), else of its agency ("(NAN)"); None
-    without one, or with one of no country ("(Reuters)")."""
+    ("ABUJA", "VIENNA"; by the city table: "JENIN"), else of the region or country it names
+    after it ("CUCUTA, Colombia"), else of its agency ("(NAN)"); None without one, or with
+    one of no country ("(Reuters)")."""
     for line in text[:DATELINE_SEARCH].splitlines():
         dateline = _DATELINE.match(line.strip())
         if dateline is None:
             continue
         place = dateline.group("place").title()
-        agency = dateline.group("agency")
+        region, agency = dateline.group("region", "agency")
         codes = (
             coder.code_name(place, day),
             city_country(place),
+            coder.code_name(region, day) if region else None,
             coder.code_name(agency, day) if agency else None,
         )
         return next((code[:3] for code in codes if code and code[:3] in coder.country_codes), None)
@@ -2057,10 +2177,13 @@ def _place(
     places = dict(countries)
     venues = {country for country, place in countries if place} if event.event_type in VENUE_TYPES else set()
     actors = {id(party) for party in event.actor}
+    # A town is not taken for of the country of the side that acts on it ("Moscow's forces
+    # shelled the town of Izium"), unless that side is an armed or criminal group, which acts
+    # where it lives ("Gang members attacked Mirebalais").
+    local = _countries_of(party for party in event.actor if party.actor and _of_group(party.actor))
+    towns = unheld + local + last
     for found in unplaced:
-        # A town is not taken for of the country of the side that acts on it ("Moscow's
-        # forces shelled the town of Izium").
-        choices = unheld + last if found.town else located if found.group else ranked
+        choices = towns if found.town else located if found.group else ranked
         if not found.group and id(found.party) in actors:
             # A country the report comes from is none of the states acted on, for its own
             # officials ("ANKARA (AA) - The Interior Ministry removed the mayors of Mardin").
@@ -2073,8 +2196,30 @@ def _place(
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
+            if _OCCUPIER.search(party.text):
+                # the occupier or settler of a land is of the state that occupies it
+                country = _occupiers().get(country, country)
             sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+def _masthead(name: str) -> bool:
+    """Whether an organisation's name is a newspaper's by its last word ("Daily News", "The
+    Weekly Mail", "Sunday Times")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in MASTHEAD_WORDS
+
+
+def _of_group(actor: Actor) -> bool:
+    """Whether an actor is a group of people by its sector ("HTICRM", "CODREB"), not a state's
+    agent."""
+    return actor.sector is not None and of_sectors(actor.sector, GROUP_SECTORS | CRIMINAL)
+
+
+@cache
+def _occupiers() -> dict[str, str]:
+    """Occupied lands' countries to their occupiers' (``data/event_occupiers.tsv``)."""
+    return dict(line.split("\t") for line in data_lines("event_occupiers.tsv"))
 
 
 def _bare_place(party: EventActor, entities: dict[str, Entity]) -> bool:

@@ -43,6 +43,12 @@ def is_place_name(words: str) -> bool:
     return bool(tokens) and (tokens[0] in COMPASS or tokens[-1].lower() in LAND_AND_WATER)
 
 
+def city_country_of_name(name: str) -> str | None:
+    """The country of a city or region by its whole name ("Kharkiv" UKR, "North Darfur" SDN),
+    else None."""
+    return city_countries().get(city_key(name))
+
+
 def city_country(words: str) -> str | None:
     """The country of the last city a party's words name ("a newspaper based in Lyon" FRA),
     by whole names of up to four words ("Ho Chi Minh City")."""
