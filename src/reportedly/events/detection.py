@@ -539,7 +539,8 @@ def _sentence_triggers(
         if token.i == candidate[0].i and verbs.fallback is not None:
             # "vowed to hit US bases": a promised attack no trigger names, as the verb
             # dictionary codes it.
-            token, trigger = _promised_attack(token, verbs.fallback, senses, words) or (token, trigger)
+            promised = _promised_attack(token, sentence, verbs.fallback, senses, words)
+            token, trigger = promised or (token, trigger)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
@@ -564,20 +565,24 @@ def _sentence_triggers(
 
 
 def _promised_attack(
-    token: Token, verbs: VerbDictionary, senses: SentenceSenses, words: DocWords
+    token: Token, sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses, words: DocWords
 ) -> tuple[Token, Trigger] | None:
     """The attack a promise is of ("vowed to [hit]", "pledged to [target]") as a verb
     dictionary codes it in its sense, where no trigger names it: a threat. None for no promise
     or no attack: the dictionary's other codes of a promised verb are too loose ("pledged to
-    hold an election", "to crack down on militants" are promises to the gold)."""
+    hold an election", "to crack down on militants" are promises to the gold). ``sentence``:
+    the promise's, whose words the dictionary reads from the document's ``words`` (its own
+    reading would rebuild them, and the document's text, for each promised verb)."""
     if words.lemma[token.i] not in INTENT_WORDS:
         return None
+    sentence_words: SentenceWords | None = None  # read for the first verb the dictionary is asked about
     for act in _promised_acts(token):
         # A verb with a particle is another verb than the dictionary's single word ("crack
         # down on militants" is no "crack").
         if words.pos[act.i] != "VERB" or any(words.dep[part.i] == "prt" for part in act.children):
             continue
-        code = verbs.code(act)
+        sentence_words = sentence_words or SentenceWords(sentence, words)
+        code = verbs.code(act, sentence_words)
         if code is not None and plover_type(code) == ATTACK:
             return _in_sense(act, Trigger(ATTACK, None), senses)
     return None
