@@ -521,11 +521,14 @@ def _sentence_triggers(
     # "jointly"): most sentences have neither, and reading each verb's children is dear.
     forced = "force" in words.lemma[sentence.start : sentence.end]
     joint = "jointly" in words.lower[sentence.start : sentence.end]
+    # Only the words that may code are read as tokens: most of a sentence's are not.
+    doc, unnamed_acts = sentence.doc, forced or joint
     worded = [
         (token, trigger)
-        for token in sentence
+        for i in range(sentence.start, sentence.end)
+        if triggers.may_code(words, i) or (unnamed_acts and words.pos[i] == "VERB")
         if (
-            trigger := trigger_of(token, triggers, words)
+            trigger := trigger_of(token := doc[i], triggers, words)
             or (_by_force(token, words) if forced else None)
             or (_joint_act(token, words) if joint else None)
         )
