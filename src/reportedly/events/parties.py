@@ -332,7 +332,7 @@ def parties_of(
     that is an act someone owns (a noun lemma of ``owned_acts``, every noun trigger's, or a
     decision) is done to that owner ("condemned the attack by the rebels": the rebels)."""
     peoples = event_type in PEOPLES_ACTS
-    subject = _subject(trigger)
+    subject = _subject(trigger, text)
     if subject is not None and subject.i == trigger.i:
         subject = None  # a noun trigger that is its own clause's subject ("talks resumed")
     if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in acts:
@@ -1372,13 +1372,13 @@ class NamedMentions:
         return [self._entities[position] for position in sorted(positions)]
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, text: str) -> Token | None:
     """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
-    prepared lifts), a few steps up at most."""
+    prepared lifts), a few steps up at most; ``text``: its document's."""
     for steps in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS or _name_as_clause(child)]
         if subjects:
-            return _after_dateline(subjects)
+            return _after_dateline(subjects, text)
         # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
         # acronym it took for an adverb: "[USAID] deployed teams").
         named = [
@@ -1402,20 +1402,22 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _after_dateline(subjects: list[Token]) -> Token | None:
+def _after_dateline(subjects: list[Token], text: str) -> Token | None:
     """The first subject, or where the parse took the dateline that opens the sentence for
     one ("ALGIERS (AFP) - Ethiopia and Eritrea signed": "ALGIERS", with "Ethiopia" its
     apposition), the first subject after the dateline ("MANILA (AFP) - The Philippines
     dismissed": two subjects), else the apposition after it; None where there is neither."""
     sentence = subjects[0].sent
-    # the sentence's opening words only: a dateline is short, and a span's text is joined anew
-    dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
+    # the sentence's opening words only, a dateline being short; read in the document's
+    # ``text``, as a span's own text is joined anew from its words
+    opening = sentence[min(DATELINE_WORDS, len(sentence)) - 1]
+    dateline = _DATELINE.match(text, sentence.start_char, opening.idx + len(opening.text))
     if dateline is not None and dateline.group("date"):
         # The parse of a dated dateline ("VIENNA, July 2 (Reuters) -") seldom leaves a subject
         # after it: passing over its place lost more events and countries than it righted on
         # the training sets' check halves (branch code21).
         dateline = None
-    end = sentence.start_char + dateline.end() if dateline is not None else sentence.start_char
+    end = dateline.end() if dateline is not None else sentence.start_char
     if subjects[0].idx >= end:
         return subjects[0]
     after = [subject for subject in subjects if subject.idx >= end]
