@@ -16,10 +16,12 @@ military). Who the parties are comes from ``events.parties``, their actor codes 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -342,8 +344,9 @@ def code_events(
     owned_acts = frozenset().union(*act_nouns.values())  # acts of any type, whose owner they are done to
     # Indexes built once per document: a long one has thousands of each.
     by_cue = {a.cue.range: a for a in attributions if a.cue}
-    cue_of = _by_token(doc, ((start, end, a) for (start, end), a in by_cue.items()))
-    reporting_of = _by_token(doc, ((part.start, part.end, a) for a in attributions for part in a.content))
+    starts = doc.to_array(IDX).tolist()  # where each token starts
+    cue_of = _by_token(starts, ((start, end, a) for (start, end), a in by_cue.items()))
+    reporting_of = _by_token(starts, ((part.start, part.end, a) for a in attributions for part in a.content))
     mentions = NamedMentions(entities)
     times_by_sentence = TimesBySentence(times, doc)
     words = DocWords(doc, text)
@@ -980,14 +983,14 @@ def _refused(token: Token) -> bool:
     return False
 
 
-def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
+def _by_token(starts: list[int], spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
     """By token index, the first attribution whose span (start, end) holds the token's
-    start: the one whose cue a trigger is, or whose content reports it."""
+    start (``starts``: the document's tokens', in order): the one whose cue a trigger is, or
+    whose content reports it."""
     found: dict[int, Attribution] = {}
     for start, end, attribution in spans:
-        for token in doc.char_span(start, end, alignment_mode="expand") or ():
-            if start <= token.idx < end:
-                found.setdefault(token.i, attribution)
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            found.setdefault(i, attribution)
     return found
 
 
