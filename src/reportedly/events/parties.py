@@ -1595,6 +1595,7 @@ def code_parties(
     entities = {entity.id: entity for entity in extraction.entities}
     times = {time.id: time for time in extraction.times}
     countries: CountryMentions | None = None  # built when a party first needs a country
+    coded: dict[str, str | None] = {}  # the code words give, by the words: many parties share them
     named: NamedMentions | None = None  # and when a party's words are looked into
     for event in extraction.events:
         parties = (*event.actor, *event.recipient)
@@ -1651,7 +1652,10 @@ def code_parties(
                 if entity.actor.country is None and entity.actor.code[:3] not in TRANSNATIONAL:
                     # An organisation of no country in the dictionaries whose name names
                     # its home ("The New York Times" MED): of that country (USAMED).
-                    homes = (_code_words(entity.name, coder, published), city_country(entity.name))
+                    homes = (
+                        _code_words_kept(entity.name, coder, published, coded),
+                        city_country(entity.name),
+                    )
                     states = coder.country_codes
                     home = next((code[:3] for code in homes if code and code[:3] in states), None)
                     if home is not None:
@@ -1690,7 +1694,7 @@ def code_parties(
                 words[0] = without_name(words[0], ethnic.group(0))
             # A city no dictionary knows is of its country ("protesters in Kharkiv").
             code = (
-                next((c for w in words if (c := _code_words(w, coder, published))), None)
+                next((c for w in words if (c := _code_words_kept(w, coder, published, coded))), None)
                 or city_country(words[0])
                 or _regional_bloc(words[0])
             )
@@ -2161,6 +2165,16 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
         or (coder.code_organisation(words) if named else None)
         or (coder.code_person((words,), day, in_office=" " not in words) if _bare_name(words) else None)
     )
+
+
+def _code_words_kept(
+    words: str, coder: ActorCoder, day: date | None, coded: dict[str, str | None]
+) -> str | None:
+    """The code words give (``_code_words``), each words coded once: ``coded`` keeps them,
+    for one document (one day)."""
+    if words not in coded:
+        coded[words] = _code_words(words, coder, day)
+    return coded[words]
 
 
 def _bare_name(words: str) -> bool:
