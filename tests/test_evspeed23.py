@@ -81,3 +81,22 @@ def test_promised_attack(extract, text, expected):
 )
 def test_acts_no_trigger_names(extract, text, expected):
     assert _events(extract, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first noun after the trigger that names someone, however deep ("to protest
+        # against Turkey's decision"); none inside a phrase that names no party.
+        (
+            "Kurdish prisoners staged a hunger strike to protest against Turkey's decision.",
+            [("PROTEST", "strike", ["Kurdish prisoners"], ["Turkey"])],
+        ),
+        (
+            "Farmers staged a protest, according to the Indian news agency PTI.",
+            [("PROTEST", "protest", ["Farmers"], [])],
+        ),
+    ],
+)
+def test_recipient_named_after_the_trigger(extract, text, expected):
+    assert _events(extract, text) == expected

@@ -1262,16 +1262,21 @@ def _named_after(
             or token.i in actor_words
             or token.i in topic_words
             or token.pos_ not in NOUNS
-            or (_is_venue(token) and (venue or _in_other_act(token, clause)))
-            or _under_no_party(token, clause)
         ):
             continue
         # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
         # people on its own ("called on Arabs") is no party, nor a place that only
-        # qualifies a noun ("Black Sea talks").
+        # qualifies a noun ("Black Sea talks"). Looked up before the walks up the parse
+        # below: most nouns name no one.
         named = _parties_named(_own_words(token, text), token, mentions)
+        if not named:
+            continue
         own = mentions.named_in(Span.of(text, token.idx, token.idx + len(token.text)))
-        if any(entity.type != "NORP" or entity not in own for entity in named):
+        if (
+            any(entity.type != "NORP" or entity not in own for entity in named)
+            and not (_is_venue(token) and (venue or _in_other_act(token, clause)))
+            and not _under_no_party(token, clause)
+        ):
             return token
     return None
 
