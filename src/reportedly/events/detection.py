@@ -16,10 +16,12 @@ military). Who the parties are comes from ``events.parties``, their actor codes 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -345,8 +347,9 @@ def code_events(
     owned_acts = frozenset().union(*act_nouns.values())  # acts of any type, whose owner they are done to
     # Indexes built once per document: a long one has thousands of each.
     by_cue = {a.cue.range: a for a in attributions if a.cue}
-    cue_of = _by_token(doc, ((start, end, a) for (start, end), a in by_cue.items()))
-    reporting_of = _by_token(doc, ((part.start, part.end, a) for a in attributions for part in a.content))
+    starts = doc.to_array(IDX).tolist()  # where each token starts
+    cue_of = _by_token(starts, ((start, end, a) for (start, end), a in by_cue.items()))
+    reporting_of = _by_token(starts, ((part.start, part.end, a) for a in attributions for part in a.content))
     mentions = NamedMentions(entities)
     times_by_sentence = TimesBySentence(times, doc)
     words = DocWords(doc, text)
@@ -524,11 +527,14 @@ def _sentence_triggers(
     # "jointly"): most sentences have neither, and reading each verb's children is dear.
     forced = "force" in words.lemma[sentence.start : sentence.end]
     joint = "jointly" in words.lower[sentence.start : sentence.end]
+    # Only the words that may code are read as tokens: most of a sentence's are not.
+    doc, unnamed_acts = sentence.doc, forced or joint
     worded = [
         (token, trigger)
-        for token in sentence
+        for i in range(sentence.start, sentence.end)
+        if triggers.may_code(words, i) or (unnamed_acts and words.pos[i] == "VERB")
         if (
-            trigger := trigger_of(token, triggers, words)
+            trigger := trigger_of(token := doc[i], triggers, words)
             or (_by_force(token, words) if forced else None)
             or (_joint_act(token, words) if joint else None)
         )
@@ -542,7 +548,8 @@ def _sentence_triggers(
         if token.i == candidate[0].i and verbs.fallback is not None:
             # "vowed to hit US bases": a promised attack no trigger names, as the verb
             # dictionary codes it.
-            token, trigger = _promised_attack(token, verbs.fallback, senses, words) or (token, trigger)
+            promised = _promised_attack(token, sentence, verbs.fallback, senses, words)
+            token, trigger = promised or (token, trigger)
         # The act a light verb carries counts in its own sense ("launched wave after wave of
         # attacks" in a rugby final is no assault).
         carried = candidate if token.i == candidate[0].i else _in_sense(token, trigger, senses)
@@ -572,20 +579,24 @@ def _sentence_triggers(
 
 
 def _promised_attack(
-    token: Token, verbs: VerbDictionary, senses: SentenceSenses, words: DocWords
+    token: Token, sentence: SpacySpan, verbs: VerbDictionary, senses: SentenceSenses, words: DocWords
 ) -> tuple[Token, Trigger] | None:
     """The attack a promise is of ("vowed to [hit]", "pledged to [target]") as a verb
     dictionary codes it in its sense, where no trigger names it: a threat. None for no promise
     or no attack: the dictionary's other codes of a promised verb are too loose ("pledged to
-    hold an election", "to crack down on militants" are promises to the gold)."""
+    hold an election", "to crack down on militants" are promises to the gold). ``sentence``:
+    the promise's, whose words the dictionary reads from the document's ``words`` (its own
+    reading would rebuild them, and the document's text, for each promised verb)."""
     if words.lemma[token.i] not in INTENT_WORDS:
         return None
+    sentence_words: SentenceWords | None = None  # read for the first verb the dictionary is asked about
     for act in _promised_acts(token):
         # A verb with a particle is another verb than the dictionary's single word ("crack
         # down on militants" is no "crack").
         if words.pos[act.i] != "VERB" or any(words.dep[part.i] == "prt" for part in act.children):
             continue
-        code = verbs.code(act)
+        sentence_words = sentence_words or SentenceWords(sentence, words)
+        code = verbs.code(act, sentence_words)
         if code is not None and plover_type(code) == ATTACK:
             return _in_sense(act, Trigger(ATTACK, None), senses)
     return None
@@ -999,14 +1010,14 @@ def _of_the_question(out: Token) -> bool:
     return out.doc[out.i + 1 : out.i + 4].text.lower() == "of the question"
 
 
-def _by_token(doc: Doc, spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
+def _by_token(starts: list[int], spans: Iterable[tuple[int, int, Attribution]]) -> dict[int, Attribution]:
     """By token index, the first attribution whose span (start, end) holds the token's
-    start: the one whose cue a trigger is, or whose content reports it."""
+    start (``starts``: the document's tokens', in order): the one whose cue a trigger is, or
+    whose content reports it."""
     found: dict[int, Attribution] = {}
     for start, end, attribution in spans:
-        for token in doc.char_span(start, end, alignment_mode="expand") or ():
-            if start <= token.idx < end:
-                found.setdefault(token.i, attribution)
+        for i in range(bisect_left(starts, start), bisect_left(starts, end)):
+            found.setdefault(i, attribution)
     return found
 
 

@@ -368,7 +368,7 @@ def parties_of(
     that is an act someone owns (a noun lemma of ``owned_acts``, every noun trigger's, or a
     decision) is done to that owner ("condemned the attack by the rebels": the rebels)."""
     peoples = event_type in PEOPLES_ACTS
-    subject = _subject(trigger)
+    subject = _subject(trigger, text)
     if subject is not None and subject.i == trigger.i:
         subject = None  # a noun trigger that is its own clause's subject ("talks resumed")
     if subject is not None and subject.pos_ == "NOUN" and subject.lemma_.lower() in acts:
@@ -1308,16 +1308,21 @@ def _named_after(
             or token.i in actor_words
             or token.i in topic_words
             or token.pos_ not in NOUNS
-            or (_is_venue(token) and (venue or _in_other_act(token, clause)))
-            or _under_no_party(token, clause)
         ):
             continue
         # The noun with the words before it: "Sweden's decision", "Danish Web sites"; a
         # people on its own ("called on Arabs") is no party, nor a place that only
-        # qualifies a noun ("Black Sea talks").
+        # qualifies a noun ("Black Sea talks"). Looked up before the walks up the parse
+        # below: most nouns name no one.
         named = _parties_named(_own_words(token, text), token, mentions)
+        if not named:
+            continue
         own = mentions.named_in(Span.of(text, token.idx, token.idx + len(token.text)))
-        if any(entity.type != "NORP" or entity not in own for entity in named):
+        if (
+            any(entity.type != "NORP" or entity not in own for entity in named)
+            and not (_is_venue(token) and (venue or _in_other_act(token, clause)))
+            and not _under_no_party(token, clause)
+        ):
             return token
     return None
 
@@ -1418,13 +1423,13 @@ class NamedMentions:
         return [self._entities[position] for position in sorted(positions)]
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, text: str) -> Token | None:
     """The verb's subject, or that of the words it hangs on ("is prepared to lift": the one
-    prepared lifts), a few steps up at most."""
+    prepared lifts), a few steps up at most; ``text``: its document's."""
     for steps in range(6):
         subjects = [child for child in verb.children if child.dep_ in SUBJECTS or _name_as_clause(child)]
         if subjects:
-            return _after_dateline(subjects)
+            return _after_dateline(subjects, text)
         # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
         # acronym it took for an adverb: "[USAID] deployed teams").
         named = [
@@ -1448,21 +1453,23 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _after_dateline(subjects: list[Token]) -> Token | None:
+def _after_dateline(subjects: list[Token], text: str) -> Token | None:
     """The first subject, or where the parse took the dateline that opens the sentence for
     one ("ALGIERS (AFP) - Ethiopia and Eritrea signed": "ALGIERS", with "Ethiopia" its
     apposition), the first subject after the dateline ("MANILA (AFP) - The Philippines
     dismissed": two subjects), else the apposition or conjunct after it; None where there is
     neither."""
     sentence = subjects[0].sent
-    # the sentence's opening words only: a dateline is short, and a span's text is joined anew
-    dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
+    # the sentence's opening words only, a dateline being short; read in the document's
+    # ``text``, as a span's own text is joined anew from its words
+    opening = sentence[min(DATELINE_WORDS, len(sentence)) - 1]
+    dateline = _DATELINE.match(text, sentence.start_char, opening.idx + len(opening.text))
     if dateline is not None and dateline.group("date"):
         # The parse of a dated dateline ("VIENNA, July 2 (Reuters) -") seldom leaves a subject
         # after it: passing over its place lost more events and countries than it righted on
         # the training sets' check halves (branch code21).
         dateline = None
-    end = sentence.start_char + dateline.end() if dateline is not None else sentence.start_char
+    end = dateline.end() if dateline is not None else sentence.start_char
     if subjects[0].idx >= end:
         return subjects[0]
     after = [subject for subject in subjects if subject.idx >= end]
@@ -1642,6 +1649,7 @@ def code_parties(
     entities = {entity.id: entity for entity in extraction.entities}
     times = {time.id: time for time in extraction.times}
     countries: CountryMentions | None = None  # built when a party first needs a country
+    coded: dict[str, str | None] = {}  # the code words give, by the words: many parties share them
     named: NamedMentions | None = None  # and when a party's words are looked into
     for event in extraction.events:
         parties = (*event.actor, *event.recipient)
@@ -1698,7 +1706,10 @@ def code_parties(
                 if entity.actor.country is None and entity.actor.code[:3] not in TRANSNATIONAL:
                     # An organisation of no country in the dictionaries whose name names
                     # its home ("The New York Times" MED): of that country (USAMED).
-                    homes = (_code_words(entity.name, coder, published), city_country(entity.name))
+                    homes = (
+                        _code_words_kept(entity.name, coder, published, coded),
+                        city_country(entity.name),
+                    )
                     states = coder.country_codes
                     home = next((code[:3] for code in homes if code and code[:3] in states), None)
                     if home is not None:
@@ -1737,7 +1748,7 @@ def code_parties(
                 words[0] = without_name(words[0], ethnic.group(0))
             # A city no dictionary knows is of its country ("protesters in Kharkiv").
             code = (
-                next((c for w in words if (c := _code_words(w, coder, published))), None)
+                next((c for w in words if (c := _code_words_kept(w, coder, published, coded))), None)
                 or city_country(words[0])
                 or _regional_bloc(words[0])
                 or _leaders_government(words[0], coder, published)
@@ -2304,6 +2315,16 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
         or (coder.code_organisation(words) if named else None)
         or (coder.code_person((words,), day, in_office=" " not in words) if _bare_name(words) else None)
     )
+
+
+def _code_words_kept(
+    words: str, coder: ActorCoder, day: date | None, coded: dict[str, str | None]
+) -> str | None:
+    """The code words give (``_code_words``), each words coded once: ``coded`` keeps them,
+    for one document (one day)."""
+    if words not in coded:
+        coded[words] = _code_words(words, coder, day)
+    return coded[words]
 
 
 def _bare_name(words: str) -> bool:

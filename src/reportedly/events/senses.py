@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines
 from reportedly.events.parties import COUNTING_NOUNS, SUBJECTS
@@ -121,7 +121,8 @@ class SentenceSenses:
         """The lower-case forms and lemmas of the words at ``place`` around the trigger."""
         if place == "sentence":
             if self._words is None:
-                self._words = _forms(self._sentence, self._doc_words)
+                sentence = self._sentence  # its words by position: none read as a token
+                self._words = _forms(range(sentence.start, sentence.end), sentence.doc, self._doc_words)
             return self._words
         if place == "object":
             words = []
@@ -138,7 +139,7 @@ class SentenceSenses:
                     words.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
                     if child.pos_ in {"NOUN", "PROPN"}:
                         words.append(child)
-            return _forms(words, self._doc_words)
+            return _forms((word.i for word in words), token.doc, self._doc_words)
         if place == "verb":
             # The verb a noun act is the object of ("removed [the] sanctions", "lodged a
             # protest"): what is done to the act, not by it. Of joined objects, the first's.
@@ -146,14 +147,15 @@ class SentenceSenses:
             token = first_conjunct(token)
             if words.pos[token.i] != "NOUN" or words.dep[token.i] not in _ACTED_ON:
                 return set()
-            return _forms([token.head], self._doc_words)
+            return _forms([token.head.i], token.doc, self._doc_words)
         if place == "subject":
             # A noun trigger's subject is its verb's ("workers went on strike").
             verb = token if token.pos_ in {"VERB", "AUX"} else token.head
-            return _forms(_doers(verb), self._doc_words)
+            return _forms((word.i for word in _doers(verb)), token.doc, self._doc_words)
         # A noun that qualifies another is read with it ("a release clause", "press release").
         head = [token.head] if token.dep_ == "compound" else []
-        return _forms([*subtree_without_clauses(token, _CLAUSES), *head], self._doc_words)
+        phrase = [*subtree_without_clauses(token, _CLAUSES), *head]
+        return _forms((word.i for word in phrase), token.doc, self._doc_words)
 
 
 def _noun_words(noun: Token) -> list[Token]:
@@ -222,22 +224,22 @@ def _doers(verb: Token) -> list[Token]:
     return subjects
 
 
-def _forms(tokens: Iterable[Token], words: DocWords) -> set[str]:
-    """Each word's lower-case form and lemma; its lemma with its part of speech ("final/NOUN"),
-    which a rule writes for a word that tells the sense as one part of speech only ("the cup
-    final", not "the final rebel-held city"); and a modifier's lemma joined to its noun's
-    ("final+minute" of "in the final minutes"). The last two only of the lemmas some rule
-    writes so (``_written_with``): of the others no rule could ask."""
+def _forms(positions: Iterable[int], doc: Doc, words: DocWords) -> set[str]:
+    """Each word's (by its position in ``doc``) lower-case form and lemma; its lemma with its
+    part of speech ("final/NOUN"), which a rule writes for a word that tells the sense as one
+    part of speech only ("the cup final", not "the final rebel-held city"); and a modifier's
+    lemma joined to its noun's ("final+minute" of "in the final minutes"). The last two only
+    of the lemmas some rule writes so (``_written_with``): of the others no rule could ask."""
     tagged, joined = _written_with("/"), _written_with("+")
     forms = set()
-    for token in tokens:
-        lemma = words.lemma[token.i]
-        forms.add(words.lower[token.i])
+    for i in positions:
+        lemma = words.lemma[i]
+        forms.add(words.lower[i])
         forms.add(lemma)
         if lemma in tagged:
-            forms.add(f"{lemma}/{words.pos[token.i]}")
-        if lemma in joined and words.dep[token.i] == "amod":
-            forms.add(f"{lemma}+{words.lemma[token.head.i]}")
+            forms.add(f"{lemma}/{words.pos[i]}")
+        if lemma in joined and words.dep[i] == "amod":
+            forms.add(f"{lemma}+{words.lemma[doc[i].head.i]}")
     return forms
 
 
