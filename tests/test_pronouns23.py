@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reportedly.extract import Extractor
 
-from conftest import speaker_at, speaker_of_span
+from conftest import event_parties, only_first_event, speaker_at, speaker_of_span
 
 COORDINATED_SUBJECT = (
     "Budapest. The government of Viktor Orban dismissed the board of the state broadcaster on "
@@ -126,3 +126,15 @@ def test_a_pronoun_opening_a_post_is_the_one_person_of_its_gender_the_post_befor
 def test_a_pronoun_opening_a_post_after_two_people_of_its_gender_is_null(extractor: Extractor):
     start = LIVE_BLOG.index("He says the government")
     assert speaker_of_span(extractor, LIVE_BLOG, start, start + 2) is None
+
+
+def test_one_common_word_after_a_dateline_is_no_name(resolve):
+    # NER runs "KARACHI - Authorities" together and the tagger calls "Authorities" a proper
+    # noun: one word with no person's evidence stays in the dateline's mention, so the
+    # authorities' ban is the event, not the background attack.
+    event = only_first_event(
+        resolve,
+        "KARACHI - Authorities in Sindh province banned public gatherings for a week after "
+        "protesters attacked a police station.",
+    )
+    assert event_parties(event) == ("COERCE", [("Authorities in Sindh province", "PAK")], [])

@@ -223,7 +223,9 @@ def _after_dateline(ent: SpacySpan, genders: dict[str, str], surnames: set[str])
     """A mention NER ran on from a line's dateline in capitals over its dash into the name
     after it ("CORLEONE - Giulia Ferraro", "CANNES - Bong"): the name alone, a person's where
     it opens with a first name or ends with a word NER calls a person elsewhere ("Ferraro");
-    any other mention as it is."""
+    any other mention as it is, and so a single word after the dash that is no person's
+    ("DHAKA - Schoolchildren", "IMPHAL - Authorities"): the tagger calls any capitalised
+    first word a proper noun, so one word alone is no evidence of a name."""
     dash = next((token for token in ent if token.text in _DATELINE_DASHES), None)
     if (
         dash is None
@@ -235,9 +237,9 @@ def _after_dateline(ent: SpacySpan, genders: dict[str, str], surnames: set[str])
     ):
         return ent
     name = ent.doc[dash.i + 1 : ent.end]
-    person = name[0].pos_ == "PROPN" and (
-        name[0].lower_ in genders or (len(name) > 1 and name[-1].lower_ in surnames)
-    )
+    person = name[0].pos_ == "PROPN" and (name[0].lower_ in genders or name[-1].lower_ in surnames)
+    if len(name) == 1 and not person:
+        return ent
     return SpacySpan(ent.doc, dash.i + 1, ent.end, label="PERSON" if person else ent.label_)
 
 
