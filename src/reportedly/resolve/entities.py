@@ -35,7 +35,7 @@ _VARIANT_TYPES = frozenset({"ORG", "FAC"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
 # The dashes that end a dateline ("CANNES - ", "OSLO — ").
-_DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The share of capitalised words above which a line is in title case (a headline).
 TITLE_CASE_SHARE = 0.6
@@ -226,7 +226,7 @@ def _after_dateline(ent: SpacySpan, genders: dict[str, str], surnames: set[str])
     any other mention as it is, and so a single word after the dash that is no person's
     ("DHAKA - Schoolchildren", "IMPHAL - Authorities"): the tagger calls any capitalised
     first word a proper noun, so one word alone is no evidence of a name."""
-    dash = next((token for token in ent if token.text in _DATELINE_DASHES), None)
+    dash = next((token for token in ent if token.text in DATELINE_DASHES), None)
     if (
         dash is None
         or dash.i + 1 >= ent.end

@@ -110,6 +110,8 @@ PERSON_NOUNS = frozenset(role_head(phrase).lower() for phrase in ROLE_PHRASES)
 # Nouns whose most frequent sense is a person (WordNet; scripts/build_person_nouns.py): a
 # description by one of them is of a person too ("the mega donor", "the retired neurosurgeon").
 HUMAN_NOUNS = frozenset(data_lines("person_nouns.txt"))
+# A noun of a person of either kind: a role's head or a person noun.
+ANY_PERSON_NOUNS = PERSON_NOUNS | HUMAN_NOUNS
 
 
 # The field of work of a role's head noun ("host": media, "senator": politics); nouns of

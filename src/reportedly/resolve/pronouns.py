@@ -37,7 +37,7 @@ from reportedly.model import Attribution, Entity, Range
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
-from reportedly.resolve.nominals import HUMAN_NOUNS, PERSON_NOUNS
+from reportedly.resolve.nominals import ANY_PERSON_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -284,6 +284,10 @@ def _subject(verb: Token) -> Token | None:
     return subject
 
 
+# The white space a post opens with, before its first word.
+_SPACES = re.compile(r"\s*")
+
+
 def post_opening_antecedent(resolver: SpeakerResolver, pronoun: Token) -> Entity | None:
     """For a "he" or "she" in the first sentence of a live-blog post, no one being named or
     described in the post before it ("01:15 BST / He has now posted that ...", "Furlough
@@ -296,9 +300,9 @@ def post_opening_antecedent(resolver: SpeakerResolver, pronoun: Token) -> Entity
     start = resolver.turns.post_start(pronoun.idx)
     if kind not in {"m", "f"} or start not in starts:
         return None
-    first_word = start + len(resolver.text[start:]) - len(resolver.text[start:].lstrip())
+    first_word = _SPACES.match(resolver.text, start).end()
     if pronoun.sent.start_char > first_word or any(
-        word.ent_type_ == "PERSON" or word.lemma_.lower() in HUMAN_NOUNS | PERSON_NOUNS
+        word.ent_type_ == "PERSON" or word.lemma_.lower() in ANY_PERSON_NOUNS
         for word in pronoun.sent
         if start <= word.idx < pronoun.idx
     ):

@@ -25,6 +25,7 @@ from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.resolve.entities import (
+    DATELINE_DASHES,
     ORGANISATION_WORDS,
     TITLE_ABBREVIATIONS,
     described_by_role,
@@ -38,6 +39,7 @@ from reportedly.resolve.introduced import unnamed_antecedent
 from reportedly.resolve.metonyms import COUNTRY_TYPE, HOLDER_TYPE, PLACE_TYPES, Referent
 from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
+    ANY_PERSON_NOUNS,
     BODY_KINDS,
     HUMAN_NOUNS,
     MADE_KINDS,
@@ -199,7 +201,6 @@ FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
 _BODY_TYPES = frozenset({"ORG", "GPE"})
 _AFFILIATIONS = (" at", " from", " in", " with")
 _DATELINE_END = re.compile(r",| ?[—–-] ")
-DASHES = frozenset({"-", "–", "—", "--"})
 PLURAL_AUXILIARIES = frozenset({"are", "were", "have"})
 
 
@@ -273,11 +274,7 @@ def _owned_person(after: str, owned: str) -> bool:
         compound.append(bare)
         if word != bare and not word.endswith(("'s", "’s")):
             break  # punctuation ends the phrase
-    return (
-        bool(compound)
-        and compound[0] == owned
-        and any(word in PERSON_NOUNS | HUMAN_NOUNS for word in compound[1:])
-    )
+    return bool(compound) and compound[0] == owned and any(word in ANY_PERSON_NOUNS for word in compound[1:])
 
 
 def _modifier(word: str) -> bool:
@@ -1616,7 +1613,7 @@ class SpeakerResolver:
         # nor one the text writes in lower case too ("Poll", "Anger"); but one after a
         # dateline's dash ("FRANKFURT, Oct 25 (Wire) - Daimler cut ...") opens the story with
         # its subject, where the parse starts a sentence only for the dash.
-        after_dash = run[0].i > 0 and self.doc[run[0].i - 1].text in DASHES
+        after_dash = run[0].i > 0 and self.doc[run[0].i - 1].text in DATELINE_DASHES
         lone = len(run) == 1 and (
             after_the
             or (run[0].is_sent_start and not after_dash)
