@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from reportedly.attribution.lexicon import word_table
 from reportedly.model import Entity
 from reportedly.nlp.trees import SUBJECTS
-from reportedly.resolve.nominals import HUMAN_NOUNS, PERSON_NOUNS
+from reportedly.resolve.nominals import ANY_PERSON_NOUNS, HUMAN_NOUNS, PERSON_NOUNS
 
 _GENDERS = word_table("gendered_titles.tsv") | word_table("gendered_nouns.tsv")
 _PRONOUN_GENDERS = {"he": "m", "she": "f"}
@@ -33,6 +33,9 @@ _OTHER_PARTS = frozenset({"pobj", "relcl", "acl", "poss"})
 # How many sentences back a definite description may take up an unnamed person ("A senior
 # official said ... The official said").
 TAKEN_UP_REACH = 2
+# How many words from an office's noun a name may be and be its holder's ("Lars Holm as its
+# chairman", "chief executive Ingrid Moe").
+OFFICE_REACH = 4
 
 
 def unnamed_antecedent(pronoun: Token, people: list[Entity]) -> bool:
@@ -41,6 +44,8 @@ def unnamed_antecedent(pronoun: Token, people: list[Entity]) -> bool:
     gender = _PRONOUN_GENDERS.get(pronoun.lower_)
     if gender is None or pronoun.dep_ not in SUBJECTS:
         return False
+    if _office_unnamed(pronoun, gender, people):
+        return True
     sentence = pronoun.sent
     earlier = pronoun.doc[sentence.start - 1].sent if sentence.start > 0 else None
     start = earlier.start if earlier is not None else sentence.start
@@ -73,6 +78,52 @@ def unnamed_antecedent(pronoun: Token, people: list[Entity]) -> bool:
         mention >= described.left_edge.idx and not _held_apart(pronoun.doc, mention, described)
         for mention in named
     )
+
+
+def _office_unnamed(pronoun: Token, gender: str, people: list[Entity]) -> bool:
+    """Whether a subject "he" or "she" opens a clause coordinated with a first whose subject
+    describes the holder of a body's office by a possessive ("Its chairman rejected the
+    claims, and he said", "Japan's industry minister said ..., and he added"): the pronoun is
+    that holder. The holder is unnamed where no name is apposed to the description or named
+    in its clause, and no person has the office's noun for a role or near a mention of them
+    before ("named Lars Holm as its chairman ... The company's chairman said ..., and he
+    added" is Holm)."""
+    verb = pronoun.head
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    first = next((child for child in verb.head.children if child.dep_ in SUBJECTS), None)
+    if first is None or first.pos_ != "NOUN" or first.ent_type_:
+        return False
+    noun = first.lemma_.lower()
+    if noun not in ANY_PERSON_NOUNS or not any(child.dep_ == "poss" for child in first.children):
+        return False
+    if any(
+        child.dep_ == "appos" or (child.dep_ == "compound" and child.ent_type_ == "PERSON")
+        for child in first.children
+    ):
+        return False
+    genders = {_GENDERS[word.lower_] for word in first.subtree if word.lower_ in _GENDERS}
+    if not genders <= {gender}:
+        return False
+    named_before = [
+        mention.start for person in people for mention in person.mentions if mention.start < pronoun.idx
+    ]
+    # A person the text gives the office elsewhere: as a role, or by the office's noun near
+    # a mention in its sentence ("named Lars Holm as its chairman", "chairman Lars Holm").
+    held = any(noun in (person.role or "").lower().split() for person in people) or any(
+        word.lemma_.lower() == noun and _near_name(word, named_before) for word in pronoun.doc[: first.i]
+    )
+    clause = range(first.left_edge.idx, pronoun.idx)
+    return not held and not any(start in clause for start in named_before)
+
+
+def _near_name(word: Token, names: list[int]) -> bool:
+    """Whether a name lies within OFFICE_REACH words of a word, in its sentence."""
+    sentence = word.sent
+    first = max(sentence.start, word.i - OFFICE_REACH)
+    last = min(sentence.end, word.i + OFFICE_REACH + 1)
+    start, end = word.doc[first].idx, word.doc[last - 1].idx + len(word.doc[last - 1])
+    return any(start <= name < end for name in names)
 
 
 def _held_apart(doc: Doc, start: int, described: Token) -> bool:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from reportedly.attribution.lexicon import word_table
 from reportedly.attribution.tagger import shipped_model_dir
 from reportedly.model import Attribution, Entity, Range
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
@@ -72,6 +73,15 @@ _LOCAL_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "
 _UNBOUND_RELATIONS = frozenset(
     {"advcl", "conj", "parataxis", "appos", "relcl", "poss", "acl", "npadvmod", "punct"}
 )
+# First names whose gender the 1990 US Census alone gives ("toni", "lai"), and the names and
+# titles of the news whose gender is surer (``reportedly.resolve.speakers.read_genders``).
+CENSUS_FIRST_NAMES = frozenset(word_table("first_names.tsv"))
+NEWS_GENDERS = frozenset(word_table("gendered_words.tsv")) | frozenset(word_table("gendered_titles.tsv"))
+# Pronouns bound to their clause's subject, to their gender.
+_BOUND_PRONOUNS = {
+    **dict.fromkeys(("his", "himself"), "m"),
+    **dict.fromkeys(("her", "herself"), "f"),
+}
 _UNITS = re.compile(r"[^\W_]+|\S")  # BERT's pre-tokenised words: runs of letters and digits, marks
 
 
@@ -219,6 +229,12 @@ class PronounModel:
         if asked is not None:
             return asked
         entities, mentions = pronoun_candidates(resolver, pronoun, attribution)
+        if not entities:
+            # None agrees: a person whose gender only a census first name tells may be of the
+            # other, where the text binds a pronoun of the pronoun's gender to them ("Toni
+            # Kroos ... Kroos, in his last club game, is in tears"; "Lai Ching-te", the family
+            # name first, "Lai has appeared with his running mate").
+            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, census_gender=False)
         pronoun_range = Range(pronoun.idx, pronoun.idx + len(pronoun.text))
         chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=FALLBACK_THRESHOLD)
         return None if chosen is None else entities[chosen]
@@ -320,12 +336,17 @@ def post_opening_antecedent(resolver: SpeakerResolver, pronoun: Token) -> Entity
 
 
 def pronoun_candidates(
-    resolver: SpeakerResolver, pronoun: Token, attribution: Attribution, reach: int = 3000
+    resolver: SpeakerResolver,
+    pronoun: Token,
+    attribution: Attribution,
+    reach: int = 3000,
+    census_gender: bool = True,
 ) -> tuple[list[Entity], list[list[Range]]]:
     """The entities a pronoun may refer to, with their mentions: those mentioned in the
     ``reach`` characters before it and in its live-blog post, if it is in one (beyond the
     window, a mention is masked out), that agree with it (a man or a person of unknown gender
-    for "he"; no person for "they"), outside the attribution's own content (a speaker does not
+    for "he"; no person for "they"; with ``census_gender`` False, also a person whose gender
+    only a census first name gives), outside the attribution's own content (a speaker does not
     name himself in his own words)."""
     kind = PRONOUN_AGREEMENT[pronoun.lower_]
     # Not before the pronoun's own post in a live blog, where the speakers change by post.
@@ -341,7 +362,12 @@ def pronoun_candidates(
             # A group, an organisation or a people: not one person, as the rules have it.
             if mention.entity.type not in {"ORG", "NORP", "GPE"} or mention.entity.id in resolver.people:
                 continue
-        elif not resolver._agrees(kind, mention):  # the resolver's agreement test
+        elif not resolver._agrees(kind, mention) and (
+            census_gender
+            or mention.entity.id not in resolver.people
+            or not _census_gendered(mention.entity)
+            or kind not in _bound_genders(resolver, mention.entity)
+        ):  # the resolver's agreement test
             continue
         if any(part.start <= mention.start < part.end for part in attribution.content):
             continue
@@ -349,6 +375,35 @@ def pronoun_candidates(
         by_entity.setdefault(entity.id, (entity, []))[1].append(Range(mention.start, mention.end))
     entities = [entity for entity, _ in by_entity.values()]
     return entities, [spans for _, spans in by_entity.values()]
+
+
+def _census_gendered(entity: Entity) -> bool:
+    """Whether a person's gender comes only from a census first name: the first of two or
+    more words of their name is in ``first_names.tsv`` and no list of news names or titles
+    gives it a gender."""
+    words = entity.name.lower().split()
+    return len(words) > 1 and words[0] in CENSUS_FIRST_NAMES and words[0] not in NEWS_GENDERS
+
+
+def _bound_genders(resolver: SpeakerResolver, entity: Entity) -> set[str]:
+    """The genders of the possessive and reflexive pronouns the text binds to a person: those
+    in a clause whose subject is a mention of them ("Kroos, in his last club game, is in
+    tears"), not in a clause of their own with another subject."""
+    genders = set()
+    for mention in entity.mentions:
+        words = resolver.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if words is None or len(words) == 0 or words.root.dep_ not in SUBJECTS:
+            continue
+        verb = words.root.head
+        for word in verb.subtree:
+            if word.lower_ not in _BOUND_PRONOUNS or (word.lower_ == "her" and word.tag_ != "PRP$"):
+                continue  # an object "her" is bound to no subject of its clause
+            clause = word.head
+            while clause.i != verb.i and not any(child.dep_ in SUBJECTS for child in clause.children):
+                clause = clause.head
+            if clause.i == verb.i:
+                genders.add(_BOUND_PRONOUNS[word.lower_])
+    return genders
 
 
 def load_pronoun_model(name: str, threads: int = ALL_CORES) -> PronounModel | None:

@@ -25,7 +25,7 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
 from reportedly.nlp.trees import SUBJECTS
-from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS
+from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS, capital_codes, city_countries, city_key
 from reportedly.resolve.nominals import ORGANISATION_KINDS, noun_types
 
 # A label opens a line and ends at a colon: at most six words in capitals, a role after a
@@ -49,6 +49,7 @@ _SIDES = {label.lower(): side for label, side in (line.split("\t") for line in d
 INTERVIEWER, INTERVIEWEE, ROLE = "interviewer", "interviewee", "role"
 SPEAKS_FOR = word_set("speaks_for_words.txt")
 ORGANISATION_POSTS = word_set("organisation_posts.txt")
+STATE_OFFICES = word_set("state_offices.txt")
 # Words that make a post a past one, whose holder no longer speaks for the body.
 _NOT_CURRENT = frozenset({"former", "ex", "late", "then"})
 SINGULAR_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
@@ -56,6 +57,8 @@ PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
 _PLURAL_THIRD = frozenset({"they", "them"})
 _BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_CITIES = city_countries()
+_CAPITALS = capital_codes()
 _POSSESSIVES = frozenset({"its", "their"})
 # The parts of speech of a post's own phrase before it ("its co-founders", "the club's head
 # coach"), read leftwards from the post without the parse.
@@ -182,7 +185,43 @@ class Turns:
             body = self._body_in_phrase(words.root, speaker) or self._post_before(words, speaker)
             if body is not None:
                 return body
-        return None
+        return self._country_of_office(speaker)
+
+    def _country_of_office(self, speaker: Entity) -> Entity | None:
+        """The country a state office's holder speaks for where the phrase names no body
+        ("Prime Minister Narendra Modi", "Robert Habeck, the Green economy minister": a
+        minister's "we" is the country): the one country the story names, None where it names
+        none or several (a minister abroad, two governments)."""
+        if not self._holds_state_office(speaker):
+            return None
+        countries = {
+            entity.id: entity
+            for entity in self.entities
+            if entity.type == "GPE"
+            and _country_name(entity.name)
+            and any(not mention.text.isupper() for mention in entity.mentions)
+        }
+        return next(iter(countries.values())) if len(countries) == 1 else None
+
+    def _holds_state_office(self, speaker: Entity) -> bool:
+        """Whether the text gives a person a current state office: by the role their title
+        gave them, or by a word of a mention's phrase (the name's compounds and apposition)."""
+        if set((speaker.role or "").lower().split()) & STATE_OFFICES:
+            return True
+        for mention in speaker.mentions:
+            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if words is None or len(words) == 0:
+                continue
+            phrase = [*words] + [
+                word
+                for child in words.root.children
+                if child.dep_ in {"compound", "appos"}
+                for word in child.subtree
+            ]
+            lemmas = {word.lemma_.lower() for word in phrase}
+            if lemmas & STATE_OFFICES and not lemmas & _NOT_CURRENT:
+                return True
+        return False
 
     def _body_in_phrase(self, name: Token, speaker: Entity) -> Entity | None:
         """The body a name's noun phrase ties it to (see ``body_of``)."""
@@ -409,6 +448,12 @@ def _main_subject(word: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i)
+
+
+def _country_name(name: str) -> bool:
+    """Whether a place's name is a country's, not a city's or a capital's."""
+    key = city_key(name)
+    return key not in _CITIES and name not in _CAPITALS
 
 
 def _body_named(entity: Entity) -> bool:
