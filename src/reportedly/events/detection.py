@@ -349,7 +349,13 @@ def code_events(
     by_cue = {a.cue.range: a for a in attributions if a.cue}
     starts = doc.to_array(IDX).tolist()  # where each token starts
     cue_of = _by_token(starts, ((start, end, a) for (start, end), a in by_cue.items()))
-    reporting_of = _by_token(starts, ((part.start, part.end, a) for a in attributions for part in a.content))
+    # Of reports one inside another ("Hamas said it was ready to release ..., according to a
+    # statement"), an act is told by the innermost, whose speaker its clause's "it" is.
+    contents = sorted(
+        ((part.start, part.end, a) for a in attributions for part in a.content),
+        key=lambda content: content[1] - content[0],
+    )
+    reporting_of = _by_token(starts, contents)
     mentions = NamedMentions(entities)
     times_by_sentence = TimesBySentence(times, doc)
     words = DocWords(doc, text)
@@ -543,6 +549,14 @@ def _sentence_triggers(
         (sensed for token, trigger in worded if (sensed := _sensed(token, trigger, senses, words))),
         key=lambda sensed: (words.lemma[sensed[0].i] in JOURNEYS, _distance_from_root(sensed[0])),
     )
+    if own and verbs.fallback is not None and _set_back(own[0][0]):
+        # "said Ankara would not approve Sweden's bid as long as Stockholm allowed ...",
+        # "revoked the pardons after weeks of protests": where every trigger is in a clause of
+        # condition, time or purpose, or tells of a noun, the main clause's act as the
+        # dictionary codes it comes first.
+        coded = _dictionary_trigger(sentence, verbs.fallback, senses, words)
+        if coded is not None and not _set_back(coded[0]):
+            found.append((*coded, False))
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers, words)
         if token.i == candidate[0].i and verbs.fallback is not None:
@@ -1099,6 +1113,19 @@ def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
         for at, word in enumerate(path)
     )
     return describes, any(map(_marked_clause, path)) or any(map(_background, path)), _depth(act), token.i
+
+
+def _set_back(token: Token) -> bool:
+    """Whether a trigger's act is in a clause a conjunction opens as a condition or a time
+    ("[as long as] Stockholm allowed", "[when] Amin expelled them"), one an auxiliary before
+    its subject makes a condition, or after a preposition of background ("[after] weeks of
+    protests"): not the main clause's act. Not a clause of purpose ("gathered [to denounce]"),
+    which may tell the act itself."""
+    act = _act_of(token)
+    return any(
+        _background(word) or _inverted_condition(word) or (word.dep_ == "advcl" and _has_mark(word))
+        for word in (act, *act.ancestors)
+    )
 
 
 def _describes_noun(verb: Token) -> bool:
