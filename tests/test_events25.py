@@ -73,3 +73,31 @@ def test_act_told_by_the_innermost_report(extract):
     event_type, actors, _ = event_parties(extract(text).events[0])
     assert event_type == "AGREE"
     assert [words for words, _ in actors] == ["Hezbollah"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people deported to a state named are handed over to it; deported alone, expelled
+        ("Malaysia deported 11 Uyghur men to China last week.", ("COOPERATE", "deported")),
+        ("Malaysia deported 300 migrant workers last week.", ("COERCE", "deported")),
+        # pirates who seize a ship attack it, though no dictionary codes them
+        ("Somali pirates seized a Liberian-flagged tanker off the coast of Oman.", ("ASSAULT", "seized")),
+        # a call-up ordered is a mobilisation
+        ("Georgia ordered a general call-up of reservists on Sunday.", ("MOBILIZE", "up")),
+        # units ordered into a readiness posture are mobilised
+        ("The army ordered its border units into a combat readiness posture.", ("MOBILIZE", "ordered")),
+        # a leader captured jointly by two states' services is cooperation
+        (
+            "Kenyan and Ugandan police jointly captured the rebel commander in a raid near Busia.",
+            ("COOPERATE", "captured"),
+        ),
+        # a cessation of hostilities signed is agreed
+        (
+            "The government and the rebels signed a cessation of hostilities in Nairobi.",
+            ("AGREE", "signed"),
+        ),
+    ],
+)
+def test_event_type_round_seven_second_pass(extract, text, expected):
+    assert first_event(extract, text) == expected

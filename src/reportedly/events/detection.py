@@ -145,6 +145,9 @@ BACKGROUND = frozenset({"after", "following", "amid", "amidst", "since", "before
 # no trigger names, ``_joint_act``).
 COOPERATE = "COOPERATE"
 JOINT_ACTS = frozenset({"COERCE", "RETREAT", COOPERATE})
+# Verbs of sending people away that, to a state named, hand them over to it (the gold's
+# COOPERATE: "deported 40 Uyghur men to China", as an extradition).
+DEPORTING = frozenset({"deport"})
 # Auxiliaries that, before their clause's subject, make it a condition ("should Washington join").
 # A predicate's complements, in the clause of the word they complete ("is ready [to talk]").
 COMPLEMENTS = frozenset({"xcomp", "acomp"})
@@ -671,12 +674,32 @@ def _jointly(verb: Token, words: DocWords) -> bool:
 def _sensed(
     token: Token, trigger: Trigger, senses: SentenceSenses, words: DocWords
 ) -> tuple[Token, Trigger] | None:
-    """The trigger in its sense (``_in_sense``); an arrest, a raid or a dismantling done
-    "jointly" by two states' services is cooperation whatever its object ("jointly dismantled
-    a network of agents"), where an attack or a statement done jointly stays what it is."""
-    if trigger.event_type in JOINT_ACTS and _jointly(token, words):
+    """The trigger in its sense (``_in_sense``); an arrest, a raid, a capture or a dismantling
+    done "jointly" by two states' services is cooperation whatever its object ("jointly
+    dismantled a network of agents"), where an attack or a statement done jointly stays what it
+    is; people deported to a state named are handed over to it (cooperation)."""
+    sensed = _in_sense(token, trigger, senses)
+    # The act's own type or its type in its sense ("captured the rebel commander" COERCE).
+    joint_act = trigger.event_type in JOINT_ACTS or (
+        sensed is not None and sensed[1].event_type in JOINT_ACTS
+    )
+    if joint_act and _jointly(token, words):
         return token, Trigger(COOPERATE, None)
-    return _in_sense(token, trigger, senses)
+    if sensed is not None and words.lemma[token.i] in DEPORTING and _sent_to_state(token):
+        return token, Trigger(COOPERATE, None)
+    return sensed
+
+
+def _sent_to_state(verb: Token) -> bool:
+    """Whether people are sent "to" a state ("deported 40 men [to China]"): handed over to it,
+    as an extradition is; deported with no state named ("deported 40 Guatemalans") they are
+    expelled."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "to"
+        and any(grand.dep_ == "pobj" and grand.ent_type_ == "GPE" for grand in child.children)
+        for child in verb.children
+    )
 
 
 def _by_force(verb: Token, words: DocWords) -> Trigger | None:
