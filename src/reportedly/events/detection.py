@@ -145,6 +145,9 @@ BACKGROUND = frozenset({"after", "following", "amid", "amidst", "since", "before
 # no trigger names, ``_joint_act``).
 COOPERATE = "COOPERATE"
 JOINT_ACTS = frozenset({"COERCE", "RETREAT", COOPERATE})
+# Verbs of sending people away that, to a state named, hand them over to it (the gold's
+# COOPERATE: "deported 40 Uyghur men to China", as an extradition).
+DEPORTING = frozenset({"deport"})
 # Auxiliaries that, before their clause's subject, make it a condition ("should Washington join").
 # A predicate's complements, in the clause of the word they complete ("is ready [to talk]").
 COMPLEMENTS = frozenset({"xcomp", "acomp"})
@@ -349,7 +352,13 @@ def code_events(
     by_cue = {a.cue.range: a for a in attributions if a.cue}
     starts = doc.to_array(IDX).tolist()  # where each token starts
     cue_of = _by_token(starts, ((start, end, a) for (start, end), a in by_cue.items()))
-    reporting_of = _by_token(starts, ((part.start, part.end, a) for a in attributions for part in a.content))
+    # Of reports one inside another ("Hamas said it was ready to release ..., according to a
+    # statement"), an act is told by the innermost, whose speaker its clause's "it" is.
+    contents = sorted(
+        ((part.start, part.end, a) for a in attributions for part in a.content),
+        key=lambda content: content[1] - content[0],
+    )
+    reporting_of = _by_token(starts, contents)
     mentions = NamedMentions(entities)
     times_by_sentence = TimesBySentence(times, doc)
     words = DocWords(doc, text)
@@ -543,6 +552,14 @@ def _sentence_triggers(
         (sensed for token, trigger in worded if (sensed := _sensed(token, trigger, senses, words))),
         key=lambda sensed: (words.lemma[sensed[0].i] in JOURNEYS, _distance_from_root(sensed[0])),
     )
+    if own and verbs.fallback is not None and _set_back(own[0][0]):
+        # "said Ankara would not approve Sweden's bid as long as Stockholm allowed ...",
+        # "revoked the pardons after weeks of protests": where every trigger is in a clause of
+        # condition, time or purpose, or tells of a noun, the main clause's act as the
+        # dictionary codes it comes first.
+        coded = _dictionary_trigger(sentence, verbs.fallback, senses, words)
+        if coded is not None and not _set_back(coded[0]):
+            found.append((*coded, False))
     for candidate in own:
         token, trigger = _through_light_verb(*candidate, triggers, words)
         if token.i == candidate[0].i and verbs.fallback is not None:
@@ -657,12 +674,32 @@ def _jointly(verb: Token, words: DocWords) -> bool:
 def _sensed(
     token: Token, trigger: Trigger, senses: SentenceSenses, words: DocWords
 ) -> tuple[Token, Trigger] | None:
-    """The trigger in its sense (``_in_sense``); an arrest, a raid or a dismantling done
-    "jointly" by two states' services is cooperation whatever its object ("jointly dismantled
-    a network of agents"), where an attack or a statement done jointly stays what it is."""
-    if trigger.event_type in JOINT_ACTS and _jointly(token, words):
+    """The trigger in its sense (``_in_sense``); an arrest, a raid, a capture or a dismantling
+    done "jointly" by two states' services is cooperation whatever its object ("jointly
+    dismantled a network of agents"), where an attack or a statement done jointly stays what it
+    is; people deported to a state named are handed over to it (cooperation)."""
+    sensed = _in_sense(token, trigger, senses)
+    # The act's own type or its type in its sense ("captured the rebel commander" COERCE).
+    joint_act = trigger.event_type in JOINT_ACTS or (
+        sensed is not None and sensed[1].event_type in JOINT_ACTS
+    )
+    if joint_act and _jointly(token, words):
         return token, Trigger(COOPERATE, None)
-    return _in_sense(token, trigger, senses)
+    if sensed is not None and words.lemma[token.i] in DEPORTING and _sent_to_state(token):
+        return token, Trigger(COOPERATE, None)
+    return sensed
+
+
+def _sent_to_state(verb: Token) -> bool:
+    """Whether people are sent "to" a state ("deported 40 men [to China]"): handed over to it,
+    as an extradition is; deported with no state named ("deported 40 Guatemalans") they are
+    expelled."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "to"
+        and any(grand.dep_ == "pobj" and grand.ent_type_ == "GPE" for grand in child.children)
+        for child in verb.children
+    )
 
 
 def _by_force(verb: Token, words: DocWords) -> Trigger | None:
@@ -1099,6 +1136,19 @@ def _distance_from_root(token: Token) -> tuple[bool, bool, int, int]:
         for at, word in enumerate(path)
     )
     return describes, any(map(_marked_clause, path)) or any(map(_background, path)), _depth(act), token.i
+
+
+def _set_back(token: Token) -> bool:
+    """Whether a trigger's act is in a clause a conjunction opens as a condition or a time
+    ("[as long as] Stockholm allowed", "[when] Amin expelled them"), one an auxiliary before
+    its subject makes a condition, or after a preposition of background ("[after] weeks of
+    protests"): not the main clause's act. Not a clause of purpose ("gathered [to denounce]"),
+    which may tell the act itself."""
+    act = _act_of(token)
+    return any(
+        _background(word) or _inverted_condition(word) or (word.dep_ == "advcl" and _has_mark(word))
+        for word in (act, *act.ancestors)
+    )
 
 
 def _describes_noun(verb: Token) -> bool:

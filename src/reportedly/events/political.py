@@ -86,7 +86,7 @@ ARMED_ATTACKERS = frozenset(
     {"gunman", "gunmen", "assailant", "assailants", "attacker", "attackers", "bandit", "bandits"}
     | {"kidnapper", "kidnappers", "abductor", "abductors", "raider", "raiders", "gang", "gangs"}
     | {"militiaman", "militiamen", "gangsters", "gangster", "occupier", "occupiers"}
-    | {"settler", "settlers", "colonist", "colonists"}
+    | {"settler", "settlers", "colonist", "colonists", "pirate", "pirates", "hijacker", "hijackers"}
 )
 # Where a party's own words end and the place they are in begins ("Resident doctors [across
 # Punjab province]", "students [in Dhaka]").
