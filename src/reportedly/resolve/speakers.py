@@ -44,6 +44,7 @@ from reportedly.resolve.nominals import (
     HUMAN_NOUNS,
     MADE_KINDS,
     ORGANISATION,
+    ORGANISATION_KINDS,
     PERSON,
     PERSON_NOUNS,
     PLACE_LABELS,
@@ -1120,6 +1121,7 @@ class SpeakerResolver:
                     self._other_office(c, reference)
                     or self._other_field(c, reference)
                     or self._modifiers_differ(c, reference)
+                    or self._spokesperson_only(c, reference)
                 )
             ]
         if reference.role is not None and role_head(reference.role[0]).lower() in PROXY_ROLES:
@@ -1278,6 +1280,17 @@ class SpeakerResolver:
         ):
             return latest.entity_id
         return chosen
+
+    def _spokesperson_only(self, candidate: Candidate, reference: Reference) -> bool:
+        """Whether the text gives a candidate only the roles of one who speaks for another
+        ("Police spokesman Dedi Prasetyo"), and the title is no such role: a spokesman is not
+        "the vice president" he may speak for."""
+        if candidate.role_match or candidate.office_holder:
+            return False
+        if role_head(reference.role[0]).lower() in PROXY_ROLES:
+            return False
+        roles = [role for role, _ in self.roles.get(candidate.entity_id, ())]
+        return bool(roles) and all(role_head(role).lower() in PROXY_ROLES for role in roles)
 
     def _other_office(self, candidate: Candidate, reference: Reference) -> bool:
         """Whether a title designates an office and the text gives a candidate only other
@@ -2228,6 +2241,15 @@ class SpeakerResolver:
         }
         heading = {entity_id for entity_id, rank in ranks if rank in (0, 1)}
         described, owners = self._role_words()
+        # "The fact-checking charity Full Fact", "the environmental agency Ibama": a name the
+        # text describes by a body's noun is no person's, whatever NER called it.
+        bodies = {
+            mention.entity.id
+            for mention in self.mentions
+            if (noun := self._described(mention)) is not None
+            and noun_types(noun) & ORGANISATION_KINDS
+            and noun not in ANY_PERSON_NOUNS
+        }
         return {
             entity.id
             for entity in self.entities
@@ -2235,6 +2257,7 @@ class SpeakerResolver:
                 self.genders.get(entity.id) is not None
                 or (
                     entity.type == "PERSON"
+                    and entity.id not in bodies
                     and (entity.id not in owners or entity.id in heading)
                     # No first name tells a gender and the name ends like a firm's: NER's
                     # misreading of a company ("Hanamura Robotics said").
@@ -2245,6 +2268,7 @@ class SpeakerResolver:
             )
             or (
                 entity.id in heading
+                and entity.id not in bodies
                 and entity.type not in {"NORP", WORK_TYPE}
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
