@@ -1,0 +1,63 @@
+"""On passages written for the project (issue 18, branch spk25): a sport's governing body or a
+broadcaster named like a person ("World Athletics", "Northgate Television") is an organisation
+that "the federation" or "the company" takes up; a name the text describes by a body's noun just
+before it ("The fact-checking charity Full Fact") is no person, whatever NER calls it; a
+spokesman is not the holder of another title ("the vice president"); an organisation's short
+form in brackets ("(Ruwasa)", not its initials) is the organisation."""
+
+from __future__ import annotations
+
+from conftest import speakers_by_source as speakers
+
+
+def test_a_federation_named_like_a_person_is_the_federation(resolve):
+    found = speakers(
+        resolve(
+            "TOKYO - Kiran Patel withdrew from the final on Sunday, World Athletics said.\n\n"
+            "The federation said the runner had a hamstring injury."
+        )
+    )
+    assert found["The federation"] == "World Athletics"
+
+
+def test_a_broadcaster_that_speaks_is_the_company(resolve):
+    found = speakers(
+        resolve(
+            "The regulator fined Harwick Television 50,000 pounds on Monday for a misleading "
+            "report on tap water.\n\n"
+            "Harwick Television said it accepted the ruling. The company said it had already "
+            "changed its guidelines."
+        )
+    )
+    assert found["The company"] == "Harwick Television"
+
+
+def test_a_name_after_a_bodys_noun_is_that_body(resolve):
+    found = speakers(
+        resolve(
+            "The council approved the new bus lanes on Tuesday. The cycling charity Pedal Forward "
+            "said it had asked for them for years. The charity said it would monitor the work."
+        )
+    )
+    assert found["The charity"] == "Pedal Forward"
+
+
+def test_a_spokesman_is_not_the_vice_president(resolve):
+    found = speakers(
+        resolve(
+            "Police spokesman Arif Santoso said 30,000 officers were on duty in the capital.\n\n"
+            "Foreign observers praised the calm of the voting day. The Vice President called on "
+            "all sides to stay calm."
+        )
+    )
+    assert found["The Vice President"] is None
+
+
+def test_a_short_form_in_brackets_is_the_organisation(resolve):
+    found = speakers(
+        resolve(
+            "The Rural Water Supply Agency (Ruwasa) said on Monday that reservoirs were at 40%. "
+            "Ruwasa said rationing would begin in June."
+        )
+    )
+    assert found["Ruwasa"] == "Rural Water Supply Agency"
