@@ -3,7 +3,8 @@ broadcaster named like a person ("World Athletics", "Northgate Television") is a
 that "the federation" or "the company" takes up; a name the text describes by a body's noun just
 before it ("The fact-checking charity Full Fact") is no person, whatever NER calls it; a
 spokesman is not the holder of another title ("the vice president"); an organisation's short
-form in brackets ("(Ruwasa)", not its initials) is the organisation."""
+form in brackets ("(Ruwasa)", not its initials) is the organisation; "Estonia's central bank"
+is no body above countries (the European Central Bank)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,14 @@ def test_a_short_form_in_brackets_is_the_organisation(resolve):
         )
     )
     assert found["Ruwasa"] == "Rural Water Supply Agency"
+
+
+def test_a_countrys_body_is_not_a_body_above_countries(resolve):
+    found = speakers(
+        resolve(
+            "The European Central Bank fined Norvik Bank 2 million euros on Monday for "
+            "misreporting its capital.\n\n"
+            "Estonia's central bank said it had been informed in advance."
+        )
+    )
+    assert found["Estonia's central bank"] != "European Central Bank"

@@ -1152,9 +1152,18 @@ class SpeakerResolver:
                 and not (named_holder and c.office_other)
             ]
         elif reference.types - {PERSON} and (countries := self._countries_named_in(source)):
-            # "India's weather agency" is not the Bangladesh Meteorological Department.
+            # "India's weather agency" is not the Bangladesh Meteorological Department, nor
+            # "Lithuania's central bank" the European Central Bank (a body's seat is no owner:
+            # "the Stockholm-based agency" may be the European Centre for Disease Prevention).
+            seat = "based" in source.text.lower()
             candidates = [
-                c for c in candidates if c.person or not self._countries_of_body(c.entity_id) - countries
+                c
+                for c in candidates
+                if c.person
+                or not (
+                    self._countries_of_body(c.entity_id) - countries
+                    or (not seat and _transnational(self.by_id[c.entity_id].name))
+                )
             ]
         if any(c.type_match or c.type_vague for c in candidates) and not reference.types & {PERSON}:
             # "The retailer" after Amazon, the online retailer: not the department that spoke
@@ -2529,6 +2538,17 @@ def _after_article(text: str, mention: Span) -> bool:
     """Whether a mention opens with "the" or follows it ("The Federal Reserve")."""
     before = text[max(0, mention.start - 4) : mention.start].lower()
     return mention.text.lower().startswith("the ") or before == "the "
+
+
+# Words that make a body's name one above countries ("European Central Bank", "International
+# Olympic Committee", "World Bank"): no country's own body.
+_TRANSNATIONAL_WORDS = frozenset({"international", "european", "world", "global"})
+
+
+def _transnational(name: str) -> bool:
+    """Whether an organisation's name opens with a word of bodies above countries."""
+    words = name.split()
+    return bool(words) and words[0].lower() in _TRANSNATIONAL_WORDS
 
 
 def _ends_like_organisation(name: str) -> bool:
