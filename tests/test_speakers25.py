@@ -4,7 +4,8 @@ that "the federation" or "the company" takes up; a name the text describes by a 
 before it ("The fact-checking charity Full Fact") is no person, whatever NER calls it; a
 spokesman is not the holder of another title ("the vice president"); an organisation's short
 form in brackets ("(Ruwasa)", not its initials) is the organisation; "Estonia's central bank"
-is no body above countries (the European Central Bank)."""
+is no body above countries (the European Central Bank); "the two leaders" are a president and a
+prime minister just named."""
 
 from __future__ import annotations
 
@@ -73,3 +74,14 @@ def test_a_countrys_body_is_not_a_body_above_countries(resolve):
         )
     )
     assert found["Estonia's central bank"] != "European Central Bank"
+
+
+def test_the_two_leaders_are_a_president_and_a_prime_minister(resolve):
+    found = speakers(
+        resolve(
+            "President Ilse Varga arrived in Vienna on Monday for talks on gas supplies. "
+            "Prime Minister Tomas Brenner said the meeting was overdue. "
+            "The two leaders said they would meet again in June."
+        )
+    )
+    assert found["The two leaders"] == "Ilse Varga and Tomas Brenner"

@@ -197,6 +197,10 @@ ROLE_ONLY = frozenset(phrase for phrase, rows in read_roles().items() if not any
 # Phrases that are offices only or roles only: not "chief", an office of some organisations
 # and anyone's role elsewhere.
 SINGLE_SENSE = OFFICE_ONLY | ROLE_ONLY
+# Roles that designate an office in some sense ("president", "prime minister").
+OFFICES = frozenset(phrase for phrase, rows in read_roles().items() if any(row.office for row in rows))
+# Nouns of those who lead, whatever they lead: "the two leaders" are a president and a prime minister.
+_LEADING_NOUNS = frozenset({"leader", "head"})
 # "We" inside a speaker's words: the organisation or country the speaker speaks for.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
 _BODY_TYPES = frozenset({"ORG", "GPE"})
@@ -568,7 +572,18 @@ class SpeakerResolver:
         if PERSON not in reference.types:
             fitting = [c for c in candidates if c.type_match or c.type_vague]
         else:
-            fitting = [c for c in candidates if c.person and c.role_match]
+            # "The two leaders" of a president and a prime minister named within the reach of
+            # a kind, as of two people given the role.
+            leading = reference.head in _LEADING_NOUNS
+            fitting = [
+                c
+                for c in candidates
+                if c.person
+                and (
+                    c.role_match
+                    or (leading and c.sentences_back <= KIND_REACH and self._holds_office(c.entity_id))
+                )
+            ]
             if len(fitting) < 2 and reference.role is None and not self._counted_unnamed(head):
                 # "Both women", "the two founders": a noun no role of the lexicon holds, said of
                 # the two people last named in full (within the reach of a kind: pronouns and
@@ -586,6 +601,11 @@ class SpeakerResolver:
             return []
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
         return [self.by_id[c.entity_id] for c in pair]
+
+    def _holds_office(self, entity_id: str) -> bool:
+        """Whether the text gives an entity a role that designates an office ("President",
+        "Prime Minister")."""
+        return any(role in OFFICES for role, _ in self.roles.get(entity_id, ()))
 
     def _introduced_unnamed(self, head: Token) -> bool:
         """Whether a definite person's noun takes up one the text introduced without a name
