@@ -5,7 +5,8 @@ before it ("The fact-checking charity Full Fact") is no person, whatever NER cal
 spokesman is not the holder of another title ("the vice president"); an organisation's short
 form in brackets ("(Ruwasa)", not its initials) is the organisation; "Estonia's central bank"
 is no body above countries (the European Central Bank); "the two leaders" are a president and a
-prime minister just named."""
+prime minister just named; a name that opens with an organisation's word ("Police Scotland") is
+no person's."""
 
 from __future__ import annotations
 
@@ -85,3 +86,14 @@ def test_the_two_leaders_are_a_president_and_a_prime_minister(resolve):
         )
     )
     assert found["The two leaders"] == "Ilse Varga and Tomas Brenner"
+
+
+def test_a_name_opening_with_an_organisations_word_is_no_person(resolve):
+    found = speakers(
+        resolve(
+            "INVERNESS, Scotland, Oct 12 (Wire) - A climber missing for two days has been found "
+            "alive, Police Scotland said on Wednesday.\n\n"
+            "The force said the woman was taken to hospital with a broken ankle."
+        )
+    )
+    assert found["The force"] == "Police Scotland"

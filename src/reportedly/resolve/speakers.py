@@ -2290,7 +2290,7 @@ class SpeakerResolver:
                     and (entity.id not in owners or entity.id in heading)
                     # No first name tells a gender and the name ends like a firm's: NER's
                     # misreading of a company ("Hanamura Robotics said").
-                    and not _ends_like_organisation(entity.name)
+                    and not _named_like_organisation(entity.name)
                 )
                 or (entity.type != "NORP" and entity.id in described)
                 or (entity.type != "NORP" and self._titled(entity))
@@ -2301,7 +2301,7 @@ class SpeakerResolver:
                 and entity.type not in {"NORP", WORK_TYPE}
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
-                and not _ends_like_organisation(entity.name)
+                and not _named_like_organisation(entity.name)
                 and not any(_after_article(self.text, mention) for mention in entity.mentions)
             )
         }
@@ -2571,11 +2571,11 @@ def _transnational(name: str) -> bool:
     return bool(words) and words[0].lower() in _TRANSNATIONAL_WORDS
 
 
-def _ends_like_organisation(name: str) -> bool:
-    """Whether a name of two or more words ends in an organisation's word ("Hanamura
-    Robotics", "Kotak Institutional Equities")."""
+def _named_like_organisation(name: str) -> bool:
+    """Whether a name of two or more words ends or opens with an organisation's word
+    ("Hanamura Robotics", "Kotak Institutional Equities", "Police Scotland")."""
     words = name.split()
-    return len(words) >= 2 and words[-1].lower() in ORGANISATION_WORDS
+    return len(words) >= 2 and any(word.lower() in ORGANISATION_WORDS for word in (words[0], words[-1]))
 
 
 def _title_only(name: str) -> bool:
