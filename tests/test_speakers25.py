@@ -6,7 +6,7 @@ spokesman is not the holder of another title ("the vice president"); an organisa
 form in brackets ("(Ruwasa)", not its initials) is the organisation; "Estonia's central bank"
 is no body above countries (the European Central Bank); "the two leaders" are a president and a
 prime minister just named; a name that opens with an organisation's word ("Police Scotland") is
-no person's."""
+no person's; a nationality ("South Korean") is no party."""
 
 from __future__ import annotations
 
@@ -97,3 +97,14 @@ def test_a_name_opening_with_an_organisations_word_is_no_person(resolve):
         )
     )
     assert found["The force"] == "Police Scotland"
+
+
+def test_a_countrys_party_is_not_its_people(resolve):
+    found = speakers(
+        resolve(
+            "Survivors' groups in Seoul said the plan spared Japanese firms. One South Korean "
+            "survivor said she would refuse the money.\n\n"
+            "South Korea's main opposition party called the summit a humiliation."
+        )
+    )
+    assert found["South Korea's main opposition party"] != "South Korean"

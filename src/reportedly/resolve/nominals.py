@@ -262,6 +262,10 @@ def entity_types(
             country, sectors = (code[:3], code[3:]) if len(code) > 3 else (code, "")
             if not sectors and len(country) == 3 and country.isalpha():
                 types |= {"government", "place"}
+                if entity.type == "NORP":
+                    # A nationality ("South Korean") is a country's people, not its party:
+                    # "South Korea's main opposition party" is not "South Korean".
+                    types.discard("party")
             for sector in _sectors(code):
                 types |= _SECTOR_TYPES.get(sector, frozenset())
         if outlet:
