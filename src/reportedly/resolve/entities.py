@@ -86,8 +86,14 @@ def collect_entities(
     grouper = _Grouper(variants, genders)
     descriptions: dict[str, str] = {}
     spans = name_spans(doc, [*doc.ents, *extra], is_title, genders)
+    organisation: tuple[SpacySpan, Entity] | None = None  # the last organisation's mention
     for index, ent in enumerate(spans):
         if ent.label_ not in ENTITY_TYPES:
+            continue
+        if organisation is not None and _short_form_of(ent, organisation[0]):
+            # "General Elections Commission (KPU)": the short form the text will use after.
+            grouper.alias(organisation[1], ent, clean_name(ent.text))
+            organisation[1].mentions.append(Span.of(text, ent.start_char, ent.end_char))
             continue
         name = clean_name(ent.text)
         title = ""
@@ -101,6 +107,7 @@ def collect_entities(
             key = person_key(key)
         entity = grouper.add(ent, name, key)
         entity.mentions.append(Span.of(text, ent.start_char, ent.end_char))
+        organisation = (ent, entity) if ent.label_ == "ORG" else None
         if entity.role is None and ent.label_ in {"PERSON", "ORG"}:
             found = role_of(ent, is_title)
             if found is None and title:
@@ -109,6 +116,21 @@ def collect_entities(
             if found:
                 entity.role, descriptions[entity.id] = found
     return merge_name_variants(grouper.finished(), descriptions, variants, genders), descriptions
+
+
+def _short_form_of(ent: SpacySpan, organisation: SpacySpan) -> bool:
+    """Whether a mention is one capitalised word in brackets right after an organisation's
+    name: its short form ("General Elections Commission (KPU)", "Election Supervisory Agency
+    (Bawaslu)")."""
+    doc = ent.doc
+    return (
+        len(ent) == 1
+        and ent[0].text[:1].isupper()
+        and ent.start == organisation.end + 1
+        and doc[organisation.end].text == "("
+        and ent.end < len(doc)
+        and doc[ent.end].text == ")"
+    )
 
 
 def name_spans(
@@ -640,6 +662,17 @@ class _Grouper:
         # The gender an honorific before a mention gave each entity ("Mr. Khan"): a later
         # "Ms. Khan" is another Khan.
         self.honoured: dict[str, str] = {}
+
+    def alias(self, entity: Entity, ent: SpacySpan, name: str) -> None:
+        """Note a mention by another name (a short form) of an entity found before."""
+        key = name_key(name, self.variants)
+        if not key:
+            return
+        if name not in entity.aliases:
+            entity.aliases.append(name)
+        self.labels[entity.id][entity.type] += 1
+        self.last_seen[entity.id] = ent.start
+        self.by_key.setdefault(key, entity)
 
     def add(self, ent: SpacySpan, name: str, key: tuple[str, ...]) -> Entity:
         """The entity the mention ``ent`` (cleaned ``name``, ``key``) belongs to, made if new."""

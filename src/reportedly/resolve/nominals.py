@@ -206,6 +206,13 @@ def descriptor(mention: TokenSpan) -> str | None:
     found = role_of(mention, lambda words: bool(noun_types(words[-1].lower())))
     if found:
         return found[0].split()[-1]
+    # A body's noun just before the name, whatever the parse made of the two ("The
+    # fact-checking charity Full Fact", "the environmental agency Ibama").
+    before = mention.doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.tag_ != "NNS":
+        noun = before.lemma_.lower()
+        if noun_types(noun) & ORGANISATION_KINDS and noun not in ANY_PERSON_NOUNS:
+            return noun
     # An organisation's name before the noun of its kind: "union" of "the IG Metall union",
     # "group" of "the Wagner mercenary group" (not "the Ohio company": a place is no union).
     root = mention.root
@@ -255,6 +262,10 @@ def entity_types(
             country, sectors = (code[:3], code[3:]) if len(code) > 3 else (code, "")
             if not sectors and len(country) == 3 and country.isalpha():
                 types |= {"government", "place"}
+                if entity.type == "NORP":
+                    # A nationality ("South Korean") is a country's people, not its party:
+                    # "South Korea's main opposition party" is not "South Korean".
+                    types.discard("party")
             for sector in _sectors(code):
                 types |= _SECTOR_TYPES.get(sector, frozenset())
         if outlet:

@@ -44,6 +44,7 @@ from reportedly.resolve.nominals import (
     HUMAN_NOUNS,
     MADE_KINDS,
     ORGANISATION,
+    ORGANISATION_KINDS,
     PERSON,
     PERSON_NOUNS,
     PLACE_LABELS,
@@ -196,6 +197,10 @@ ROLE_ONLY = frozenset(phrase for phrase, rows in read_roles().items() if not any
 # Phrases that are offices only or roles only: not "chief", an office of some organisations
 # and anyone's role elsewhere.
 SINGLE_SENSE = OFFICE_ONLY | ROLE_ONLY
+# Roles that designate an office in some sense ("president", "prime minister").
+OFFICES = frozenset(phrase for phrase, rows in read_roles().items() if any(row.office for row in rows))
+# Nouns of those who lead, whatever they lead: "the two leaders" are a president and a prime minister.
+_LEADING_NOUNS = frozenset({"leader", "head"})
 # "We" inside a speaker's words: the organisation or country the speaker speaks for.
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
 _BODY_TYPES = frozenset({"ORG", "GPE"})
@@ -567,7 +572,18 @@ class SpeakerResolver:
         if PERSON not in reference.types:
             fitting = [c for c in candidates if c.type_match or c.type_vague]
         else:
-            fitting = [c for c in candidates if c.person and c.role_match]
+            # "The two leaders" of a president and a prime minister named within the reach of
+            # a kind, as of two people given the role.
+            leading = reference.head in _LEADING_NOUNS
+            fitting = [
+                c
+                for c in candidates
+                if c.person
+                and (
+                    c.role_match
+                    or (leading and c.sentences_back <= KIND_REACH and self._holds_office(c.entity_id))
+                )
+            ]
             if len(fitting) < 2 and reference.role is None and not self._counted_unnamed(head):
                 # "Both women", "the two founders": a noun no role of the lexicon holds, said of
                 # the two people last named in full (within the reach of a kind: pronouns and
@@ -585,6 +601,11 @@ class SpeakerResolver:
             return []
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
         return [self.by_id[c.entity_id] for c in pair]
+
+    def _holds_office(self, entity_id: str) -> bool:
+        """Whether the text gives an entity a role that designates an office ("President",
+        "Prime Minister")."""
+        return any(role in OFFICES for role, _ in self.roles.get(entity_id, ()))
 
     def _introduced_unnamed(self, head: Token) -> bool:
         """Whether a definite person's noun takes up one the text introduced without a name
@@ -1120,6 +1141,7 @@ class SpeakerResolver:
                     self._other_office(c, reference)
                     or self._other_field(c, reference)
                     or self._modifiers_differ(c, reference)
+                    or self._spokesperson_only(c, reference)
                 )
             ]
         if reference.role is not None and role_head(reference.role[0]).lower() in PROXY_ROLES:
@@ -1150,9 +1172,18 @@ class SpeakerResolver:
                 and not (named_holder and c.office_other)
             ]
         elif reference.types - {PERSON} and (countries := self._countries_named_in(source)):
-            # "India's weather agency" is not the Bangladesh Meteorological Department.
+            # "India's weather agency" is not the Bangladesh Meteorological Department, nor
+            # "Lithuania's central bank" the European Central Bank (a body's seat is no owner:
+            # "the Stockholm-based agency" may be the European Centre for Disease Prevention).
+            seat = "based" in source.text.lower()
             candidates = [
-                c for c in candidates if c.person or not self._countries_of_body(c.entity_id) - countries
+                c
+                for c in candidates
+                if c.person
+                or not (
+                    self._countries_of_body(c.entity_id) - countries
+                    or (not seat and _transnational(self.by_id[c.entity_id].name))
+                )
             ]
         if any(c.type_match or c.type_vague for c in candidates) and not reference.types & {PERSON}:
             # "The retailer" after Amazon, the online retailer: not the department that spoke
@@ -1278,6 +1309,17 @@ class SpeakerResolver:
         ):
             return latest.entity_id
         return chosen
+
+    def _spokesperson_only(self, candidate: Candidate, reference: Reference) -> bool:
+        """Whether the text gives a candidate only the roles of one who speaks for another
+        ("Police spokesman Dedi Prasetyo"), and the title is no such role: a spokesman is not
+        "the vice president" he may speak for."""
+        if candidate.role_match or candidate.office_holder:
+            return False
+        if role_head(reference.role[0]).lower() in PROXY_ROLES:
+            return False
+        roles = [role for role, _ in self.roles.get(candidate.entity_id, ())]
+        return bool(roles) and all(role_head(role).lower() in PROXY_ROLES for role in roles)
 
     def _other_office(self, candidate: Candidate, reference: Reference) -> bool:
         """Whether a title designates an office and the text gives a candidate only other
@@ -2228,6 +2270,15 @@ class SpeakerResolver:
         }
         heading = {entity_id for entity_id, rank in ranks if rank in (0, 1)}
         described, owners = self._role_words()
+        # "The fact-checking charity Full Fact", "the environmental agency Ibama": a name the
+        # text describes by a body's noun is no person's, whatever NER called it.
+        bodies = {
+            mention.entity.id
+            for mention in self.mentions
+            if (noun := self._described(mention)) is not None
+            and noun_types(noun) & ORGANISATION_KINDS
+            and noun not in ANY_PERSON_NOUNS
+        }
         return {
             entity.id
             for entity in self.entities
@@ -2235,20 +2286,22 @@ class SpeakerResolver:
                 self.genders.get(entity.id) is not None
                 or (
                     entity.type == "PERSON"
+                    and entity.id not in bodies
                     and (entity.id not in owners or entity.id in heading)
                     # No first name tells a gender and the name ends like a firm's: NER's
                     # misreading of a company ("Hanamura Robotics said").
-                    and not _ends_like_organisation(entity.name)
+                    and not _named_like_organisation(entity.name)
                 )
                 or (entity.type != "NORP" and entity.id in described)
                 or (entity.type != "NORP" and self._titled(entity))
             )
             or (
                 entity.id in heading
+                and entity.id not in bodies
                 and entity.type not in {"NORP", WORK_TYPE}
                 and len(words := entity.name.split()) >= 2
                 and all(word[:1].isupper() for word in words)
-                and not _ends_like_organisation(entity.name)
+                and not _named_like_organisation(entity.name)
                 and not any(_after_article(self.text, mention) for mention in entity.mentions)
             )
         }
@@ -2507,11 +2560,22 @@ def _after_article(text: str, mention: Span) -> bool:
     return mention.text.lower().startswith("the ") or before == "the "
 
 
-def _ends_like_organisation(name: str) -> bool:
-    """Whether a name of two or more words ends in an organisation's word ("Hanamura
-    Robotics", "Kotak Institutional Equities")."""
+# Words that make a body's name one above countries ("European Central Bank", "International
+# Olympic Committee", "World Bank"): no country's own body.
+_TRANSNATIONAL_WORDS = frozenset({"international", "european", "world", "global"})
+
+
+def _transnational(name: str) -> bool:
+    """Whether an organisation's name opens with a word of bodies above countries."""
     words = name.split()
-    return len(words) >= 2 and words[-1].lower() in ORGANISATION_WORDS
+    return bool(words) and words[0].lower() in _TRANSNATIONAL_WORDS
+
+
+def _named_like_organisation(name: str) -> bool:
+    """Whether a name of two or more words ends or opens with an organisation's word
+    ("Hanamura Robotics", "Kotak Institutional Equities", "Police Scotland")."""
+    words = name.split()
+    return len(words) >= 2 and any(word.lower() in ORGANISATION_WORDS for word in (words[0], words[-1]))
 
 
 def _title_only(name: str) -> bool:
