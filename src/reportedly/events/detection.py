@@ -46,7 +46,7 @@ from reportedly.events.senses import SentenceSenses, main_verb_of_participle
 from reportedly.events.verbs import SentenceWords, VerbDictionary, plover_type
 from reportedly.events.words import DocWords
 from reportedly.model import Attribution, Entity, Event, EventActor, Span, TimeExpression
-from reportedly.nlp.trees import first_conjunct
+from reportedly.nlp.trees import first_conjunct, joins_words
 from reportedly.resolve.times import TimesBySentence
 
 # A verb's children that make a phrase with it ("call off", "call for", "step down", "held
@@ -726,11 +726,9 @@ def _hyphen_joined(token: Token) -> bool:
 def _before_hyphen(token: Token) -> Token | None:
     """The word a hyphen joins to this one with no space ("cease" of "cease-fire", "rebel"
     of "rebel-held"), else None."""
-    if token.i < 2:
+    if token.i < 2 or not joins_words(token.nbor(-1)):
         return None
-    hyphen = token.nbor(-1)
-    before = hyphen.nbor(-1)
-    return before if hyphen.text in {"-", "‐"} and not hyphen.whitespace_ and not before.whitespace_ else None
+    return token.nbor(-2)
 
 
 def _dictionary_trigger(

@@ -24,6 +24,7 @@ from spacy.tokens import Token
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.places import LAND_AND_WATER, city_country, city_country_of_name
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
+from reportedly.nlp.datelines import DATELINE, DATELINE_WORDS
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.dictionaries import english_plural
@@ -140,12 +141,6 @@ _BLOC_AGENTS = frozenset(
         "power",
     }
 )
-# A wire dateline that opens a report: a place in capitals, the region or country it is in
-# at most, a date at most, an agency in brackets at most, and a dash set off by spaces
-# ("TRIPOLI - ", "ALGIERS (AFP) - ", "BEIJING (Xinhua) -- ", "VIENNA, July 2 (Reuters) - ",
-# "NABLUS, West Bank - "; not "UN-backed"). It says where the report was filed, and is no
-# party.
-DATELINE_WORDS = 12  # the most words a dateline takes: "RIO DE JANEIRO , Brazil ( Reuters ) -"
 DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in: its first lines
 # The sector of news outlets and agencies.
 MEDIA = frozenset({"MED"})
@@ -175,13 +170,6 @@ TOWN_LABELS = frozenset({"GPE", "FAC"})
 # Last words of newspapers' names ("the Daily News", "the Weekly Mail", "the Sunday Times").
 MASTHEAD_WORDS = frozenset(
     {"news", "mail", "times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle"}
-)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+)*)"
-    r"(?:, (?P<region>[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}))?"
-    rf"(?P<date>,? {_MONTH} \d{{1,2}}(?:, \d{{4}})?)?"
-    r"(?: ?\((?P<agency>[^()\n]{1,30})\))? (?:--?|[–—]) "
 )
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
 # Words that name a party as the occupier or a settler of the land it is in ("occupation
@@ -1039,7 +1027,7 @@ def _in_dateline(word: Token) -> bool:
     """Whether a word is in the dateline that opens its sentence ("JENIN" of "JENIN, West
     Bank - Israeli troops pulled out")."""
     sentence = word.sent
-    dateline = _DATELINE.match(sentence[:DATELINE_WORDS].text)
+    dateline = DATELINE.match(sentence[:DATELINE_WORDS].text)
     return dateline is not None and word.idx < sentence.start_char + dateline.end()
 
 
@@ -1463,7 +1451,7 @@ def _after_dateline(subjects: list[Token], text: str) -> Token | None:
     # the sentence's opening words only, a dateline being short; read in the document's
     # ``text``, as a span's own text is joined anew from its words
     opening = sentence[min(DATELINE_WORDS, len(sentence)) - 1]
-    dateline = _DATELINE.match(text, sentence.start_char, opening.idx + len(opening.text))
+    dateline = DATELINE.match(text, sentence.start_char, opening.idx + len(opening.text))
     if dateline is not None and dateline.group("date"):
         # The parse of a dated dateline ("VIENNA, July 2 (Reuters) -") seldom leaves a subject
         # after it: passing over its place lost more events and countries than it righted on
@@ -1572,7 +1560,7 @@ def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
     ("TRIPOLI - South African President Nelson Mandela", "[May 3 (Reuters) -] Ukraine")."""
     line = text.rfind("\n", 0, span.start) + 1
     for start in (span.start, line):  # the dateline opens the words, or they begin inside it
-        dateline = _DATELINE.match(text, start, span.end)
+        dateline = DATELINE.match(text, start, span.end)
         if dateline is not None and span.start < dateline.end() < span.end:
             span = Span.of(text, dateline.end(), span.end)
             break
@@ -2125,7 +2113,7 @@ def _filed_in(text: str, coder: ActorCoder, day: date | None) -> str | None:
     after it ("CUCUTA, Colombia"), else of its agency ("(NAN)"); None without one, or with
     one of no country ("(Reuters)")."""
     for line in text[:DATELINE_SEARCH].splitlines():
-        dateline = _DATELINE.match(line.strip())
+        dateline = DATELINE.match(line.strip())
         if dateline is None:
             continue
         place = dateline.group("place").title()

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 # The relations of a clause's nominal subject, active or passive.
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_HYPHENS = frozenset({"-", "‐"})
 
 
 def subtree_without_clauses(token: Token, cut: Collection[str]) -> list[Token]:
@@ -37,3 +38,9 @@ def first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
+
+
+def joins_words(token: Token) -> bool:
+    """Whether a token is a hyphen inside a word, with no space either side ("co-founders",
+    "cease-fire"), not a dash between words."""
+    return token.text in _HYPHENS and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_

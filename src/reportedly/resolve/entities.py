@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly.model import Attribution, Entity, Range, Span
+from reportedly.nlp.datelines import line_dateline
 from reportedly.resolve.actors import ORGANISATION_WORDS, ActorCoder
 from reportedly.resolve.names import HONORIFICS, clean_name, initials, name_key
 from reportedly.resolve.offices import read_roles
@@ -34,8 +35,6 @@ _PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _VARIANT_TYPES = frozenset({"ORG", "FAC"})
 _OPENING_QUOTES = frozenset({"“", '"', "‘", "'"})
 _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
-# The dashes that end a dateline ("CANNES - ", "OSLO — ").
-DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The share of capitalised words above which a line is in title case (a headline).
 TITLE_CASE_SHARE = 0.6
@@ -248,21 +247,14 @@ def _after_dateline(ent: SpacySpan, genders: dict[str, str], surnames: set[str])
     any other mention as it is, and so a single word after the dash that is no person's
     ("DHAKA - Schoolchildren", "IMPHAL - Authorities"): the tagger calls any capitalised
     first word a proper noun, so one word alone is no evidence of a name."""
-    dash = next((token for token in ent if token.text in DATELINE_DASHES), None)
-    if (
-        dash is None
-        or dash.i + 1 >= ent.end
-        or not dash.whitespace_
-        or not ent.doc[dash.i - 1].whitespace_
-        or ent.doc.text[: ent.start_char].rpartition("\n")[2].strip()
-        or not all(token.is_upper or token.is_punct for token in ent.doc[ent.start : dash.i])
-    ):
+    dateline = line_dateline(ent.doc.text, ent.start_char)
+    if dateline is None or not ent.start_char < dateline.end() < ent.end_char:
         return ent
-    name = ent.doc[dash.i + 1 : ent.end]
+    name = ent.doc[next(token.i for token in ent if token.idx >= dateline.end()) : ent.end]
     person = name[0].pos_ == "PROPN" and (name[0].lower_ in genders or name[-1].lower_ in surnames)
     if len(name) == 1 and not person:
         return ent
-    return SpacySpan(ent.doc, dash.i + 1, ent.end, label="PERSON" if person else ent.label_)
+    return SpacySpan(ent.doc, name.start, ent.end, label="PERSON" if person else ent.label_)
 
 
 def _without_common_words(ent: SpacySpan, common: Callable[[Token], bool]) -> list[SpacySpan]:

@@ -55,6 +55,8 @@ PLACE_BODY_KINDS = frozenset({"government", "agency", "igo", "place"})
 _NAME_TAILS = frozenset({"international", "worldwide", "global", "usa", "america"})
 # NER's labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity types of a body that "it" or "they" may stand for: an organisation, a country, a people.
+BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 _LABEL_TYPES = {
     "GPE": frozenset({"government", "place"}),
     "LOC": frozenset({"place"}),

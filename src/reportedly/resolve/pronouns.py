@@ -38,7 +38,7 @@ from reportedly.model import Attribution, Entity, Range
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
-from reportedly.resolve.nominals import ANY_PERSON_NOUNS
+from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -360,7 +360,7 @@ def pronoun_candidates(
             continue
         if kind == "they":
             # A group, an organisation or a people: not one person, as the rules have it.
-            if mention.entity.type not in {"ORG", "NORP", "GPE"} or mention.entity.id in resolver.people:
+            if mention.entity.type not in BODY_TYPES or mention.entity.id in resolver.people:
                 continue
         elif not resolver._agrees(kind, mention) and (
             census_gender

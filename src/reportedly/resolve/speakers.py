@@ -23,9 +23,9 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import word_set, word_table
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
+from reportedly.nlp.datelines import DASHES, line_dateline
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.resolve.entities import (
-    DATELINE_DASHES,
     ORGANISATION_WORDS,
     TITLE_ABBREVIATIONS,
     described_by_role,
@@ -205,7 +205,6 @@ _LEADING_NOUNS = frozenset({"leader", "head"})
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our"})
 _BODY_TYPES = frozenset({"ORG", "GPE"})
 _AFFILIATIONS = (" at", " from", " in", " with")
-_DATELINE_END = re.compile(r",| ?[—–-] ")
 PLURAL_AUXILIARIES = frozenset({"are", "were", "have"})
 
 
@@ -1655,7 +1654,7 @@ class SpeakerResolver:
         # nor one the text writes in lower case too ("Poll", "Anger"); but one after a
         # dateline's dash ("FRANKFURT, Oct 25 (Wire) - Daimler cut ...") opens the story with
         # its subject, where the parse starts a sentence only for the dash.
-        after_dash = run[0].i > 0 and self.doc[run[0].i - 1].text in DATELINE_DASHES
+        after_dash = run[0].i > 0 and self.doc[run[0].i - 1].text in DASHES
         lone = len(run) == 1 and (
             after_the
             or (run[0].is_sent_start and not after_dash)
@@ -2473,15 +2472,11 @@ def _apposed_name(relative: Token) -> Token | None:
 
 
 def _dateline(text: str, start: int, end: int) -> bool:
-    """Whether a name in capitals opens a line and a comma or a dash follows it ("FRANKFURT,
-    Oct 25 (Wire) - ...", "WASHINGTON — ...")."""
+    """Whether a name in capitals is the place of the dateline that opens its line
+    ("FRANKFURT, Oct 25 (Wire) - ...", "WASHINGTON (AP) — ...")."""
     name = text[start:end]
-    return (
-        name.isupper()
-        and len(name) > 1
-        and not text[text.rfind("\n", 0, start) + 1 : start].strip()
-        and _DATELINE_END.match(text, end) is not None
-    )
+    dateline = line_dateline(text, start) if name.isupper() and len(name) > 1 else None
+    return dateline is not None and end <= dateline.end("place")
 
 
 def _affiliation(text: str, start: int) -> bool:

@@ -24,9 +24,9 @@ from spacy.tokens import Span as TokenSpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
-from reportedly.nlp.trees import SUBJECTS
+from reportedly.nlp.trees import SUBJECTS, joins_words
 from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS, capital_codes, city_countries, city_key
-from reportedly.resolve.nominals import ORGANISATION_KINDS, noun_types
+from reportedly.resolve.nominals import BODY_TYPES, ORGANISATION_KINDS, noun_types
 
 # A label opens a line and ends at a colon: at most six words in capitals, a role after a
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
@@ -56,7 +56,6 @@ SINGULAR_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
 PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
 _PLURAL_THIRD = frozenset({"they", "them"})
-_BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 _CITIES = city_countries()
 _CAPITALS = capital_codes()
 _POSSESSIVES = frozenset({"its", "their"})
@@ -273,16 +272,16 @@ class Turns:
             return None
         phrase: list[Token] = []  # the words before the comma, back to the phrase's start
         word = self.doc[first.i - 2]
-        while word.pos_ in _NOUN_PHRASE_TAGS or _joins_word(word) or word.lower_ in _POST_PREPOSITIONS:
+        while word.pos_ in _NOUN_PHRASE_TAGS or joins_words(word) or word.lower_ in _POST_PREPOSITIONS:
             phrase.insert(0, word)
             if word.i == 0:
                 break
             word = self.doc[word.i - 1]
-        nouns = [word for word in phrase if word.pos_ in {"NOUN", "PROPN"} and not _joins_word(word)]
+        nouns = [word for word in phrase if word.pos_ in {"NOUN", "PROPN"} and not joins_words(word)]
         post = next((at for at, noun in enumerate(nouns) if _is_post(noun)), None)
         if (
             post is None
-            or any(noun.dep_ != "compound" and not _joins_word(noun.nbor(1)) for noun in nouns[:post])
+            or any(noun.dep_ != "compound" and not joins_words(noun.nbor(1)) for noun in nouns[:post])
             or any(word.lower_ in _NOT_CURRENT for word in phrase)
         ):
             return None
@@ -463,7 +462,7 @@ def _body_named(entity: Entity) -> bool:
     though its first name be unknown ("Mart Kask")."""
     if _common_word(entity):
         return False
-    return entity.type in _BODY_TYPES or (len(entity.name.split()) == 1 and _may_own(entity, _BODY_TYPES))
+    return entity.type in BODY_TYPES or (len(entity.name.split()) == 1 and _may_own(entity, BODY_TYPES))
 
 
 def _common_word(entity: Entity) -> bool:
@@ -523,11 +522,6 @@ def _phrase(top: Token, name: Token) -> list[Token]:
         for descendant in child.subtree
     }
     return [token for token in top.subtree if token.i not in skipped]
-
-
-def _joins_word(word: Token) -> bool:
-    """Whether a word is a hyphen inside a word ("co-founders"), not a dash between words."""
-    return word.text == "-" and not word.whitespace_ and word.i > 0 and not word.nbor(-1).whitespace_
 
 
 def _body_noun(word: Token) -> bool:
