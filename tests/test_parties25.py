@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 
 from reportedly.events.parties import _names_stateless_people, _the_west
+from reportedly.events.places import city_country
+from reportedly.resolve.actors import load_coder
 
 
 def _codes(parties) -> list[tuple[str, str | None]]:
@@ -68,7 +70,9 @@ def test_the_west_as_a_party(resolve) -> None:
         ("The West", "USA"),
         ("West", None),
         ("West Africa", None),
-        ("the Western allies", None),
+        ("the Western allies", "USA"),
+        ("Western capitals", "USA"),
+        ("Western Sahara", None),
     ],
 )
 def test_the_west(words: str, code: str | None) -> None:
@@ -95,3 +99,30 @@ def test_a_people_of_several_states_is_of_where_it_is(resolve) -> None:
     ).events
     assert events
     assert [party.actor.country if party.actor else None for party in events[0].recipient] == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    ("words", "country"),
+    [
+        ("Police in Nukus", "UZB"),
+        ("Students in Novi Sad", "SRB"),
+        ("residents of Khorog", "TJK"),
+        ("Dori", None),
+    ],
+)
+def test_cities_of_regions_the_dictionaries_lack(words: str, country: str | None) -> None:
+    assert city_country(words) == country
+
+
+def test_a_city_gives_its_country(resolve) -> None:
+    events = resolve("Police in Nukus arrested an opposition blogger on Friday.", date(2022, 7, 1)).events
+    assert events
+    assert [party.actor.country if party.actor else None for party in events[0].actor] == ["UZB"]
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("KPA", "PRKMIL"), ("Sovereignty Council", "SDNGOV"), ("Fano militia", "ETHREB")],
+)
+def test_bodies_the_dictionaries_lacked(name: str, code: str) -> None:
+    assert load_coder().code_name(name, date(2023, 5, 1)) == code

@@ -150,7 +150,9 @@ DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in:
 # The sector of news outlets and agencies.
 MEDIA = frozenset({"MED"})
 # "The West" as a party: the state the gold sets code it as (``_the_west``).
-_THE_WEST = re.compile(r"[Tt]he\s+West")
+_THE_WEST = re.compile(
+    r"[Tt]he\s+West|(?:[Tt]he\s+)?Western\s+(?:capitals|countries|powers|governments|nations|states|allies)"
+)
 WESTERN_STATE = "USA"
 # The sector of a state's government; a state's "side" in translated state-wire English
 # ("the Chinese side demands", "the Russian side handed over") is its government.
@@ -1833,11 +1835,10 @@ def code_parties(
                 and _names_stateless_people(party.text)
                 and not (entity is not None and entity.type == "ORG" and _names_stateless_people(entity.name))
             )
-            # Journalists no dictionary places ("detained two journalists", "foreign
-            # reporters") are of where they work, as a group is: the place the sentence
-            # names, else the state that acts on them; not an outlet no name places ("the
-            # newspaper").
-            press = entity is None and of_sectors(sector, MEDIA) and names_party(party.text)
+            # Journalists and outlets no dictionary places ("detained two journalists",
+            # "foreign reporters", "the newspaper") are of where they work, as a group is: the
+            # place the sentence names, else the state that acts on them.
+            press = entity is None and of_sectors(sector, MEDIA)
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
@@ -1918,9 +1919,10 @@ def _names_stateless_people(words: str) -> bool:
 
 
 def _the_west(words: str) -> str | None:
-    """The United States for "the West" as a party ("Putin warned the West"), as the gold
-    sets code it and "Western" (``data/region_blocs.txt``); None for other words. Only with
-    its article: never a surname ("West said") nor a region's word ("West Africa")."""
+    """The United States for "the West" as a party ("Putin warned the West", "the claims of
+    Western capitals"), as the gold sets code it and "Western" (``data/region_blocs.txt``);
+    None for other words. Only with its article or a noun of states: never a surname ("West
+    said") nor a region's word ("West Africa", "Western Sahara")."""
     return WESTERN_STATE if _THE_WEST.fullmatch(words.strip()) else None
 
 
