@@ -122,7 +122,13 @@ def test_a_city_gives_its_country(resolve) -> None:
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("KPA", "PRKMIL"), ("Sovereignty Council", "SDNGOV"), ("Fano militia", "ETHREB")],
+    [
+        ("KPA", "PRKMIL"),
+        ("Sovereignty Council", "SDNGOV"),
+        ("Fano militia", "ETHREB"),
+        ("the Hague tribunal", "IGOJUD"),
+        ("Yugoslav war crimes court", "IGOJUD"),
+    ],
 )
 def test_bodies_the_dictionaries_lacked(name: str, code: str) -> None:
     assert load_coder().code_name(name, date(2023, 5, 1)) == code
