@@ -69,8 +69,9 @@ def test_agent_nouns_take_the_plurals_petrarch_gives_them():
     ("text", "expected"),
     [
         # "authorities": a government, so an event
-        # the blogger is the recipient, though no dictionary codes bloggers (branch code16)
-        ("Syrian authorities have freed a prominent blogger.", ("RETREAT", "freed", ["SYRGOV"], [None])),
+        # the blogger is the recipient, though no dictionary codes bloggers (branch code16),
+        # of the state that frees them, as journalists are placed (branch code25)
+        ("Syrian authorities have freed a prominent blogger.", ("RETREAT", "freed", ["SYRGOV"], ["SYRMED"])),
         # a body of the UN that the dictionaries lack is the UN's
         (
             "The UN Migration Agency has launched an appeal for Ethiopia.",

@@ -84,7 +84,9 @@ from conftest import event_parties as coded
         # a name after "to" is whom the party is sent to, not the party (was ISRGOV)
         (
             "Saudi Arabia's ambassador to Britain criticised the newspaper.",
-            ("ACCUSE", [("Saudi Arabia's ambassador to Britain", "SAU")], []),
+            # the newspaper no dictionary places is of the sentence's country, as an
+            # official or a named outlet would be (branch code25; was no recipient)
+            ("ACCUSE", [("Saudi Arabia's ambassador to Britain", "SAU")], [("the newspaper", "SAUMED")]),
         ),
         # a group named by its faith takes its agent noun's sector, placed by the sentence
         # (was no country)

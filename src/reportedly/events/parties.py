@@ -87,7 +87,7 @@ UNIONS = frozenset({"USR"})
 # groups that act in it, and people as such ("20 people" killed in Colombo: PPL), clerics,
 # doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL). A party
 # in one ("the army", "President X", "a terror group") that no dictionary places is placed
-# in the country its sentence names; "reporters" are not.
+# in the country its sentence names; journalists too, as a group (``code_parties``).
 PLACED_SECTORS = frozenset(
     {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "ELI", "OPP", "REB", "PTY", "UAF"}
     | {"CVL", "EDU", "LAB", "PPL", "AGR", "REL", "HLH", "BUS"}
@@ -144,6 +144,15 @@ _BLOC_AGENTS = frozenset(
 DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in: its first lines
 # The sector of news outlets and agencies.
 MEDIA = frozenset({"MED"})
+# "The West" as a party: the state the gold sets code it as (``_the_west``).
+_THE_WEST = re.compile(
+    r"[Tt]he\s+West|(?:[Tt]he\s+)?Western\s+(?:capitals|countries|powers|governments|nations|states|allies)"
+)
+WESTERN_STATE = "USA"
+# The sector of a state's government; a state's "side" in translated state-wire English
+# ("the Chinese side demands", "the Russian side handed over") is its government.
+GOVERNMENT = "GOV"
+STATE_SIDE = "side"
 # The sector of non-governmental organisations, which are of no one country.
 NON_GOVERNMENTAL = "NGO"
 # A government named by its leader ("the Modi government", "the Erdogan administration").
@@ -170,6 +179,12 @@ TOWN_LABELS = frozenset({"GPE", "FAC"})
 # Last words of newspapers' names ("the Daily News", "the Weekly Mail", "the Sunday Times").
 MASTHEAD_WORDS = frozenset(
     {"news", "mail", "times", "post", "herald", "tribune", "gazette", "journal", "telegraph", "chronicle"}
+)
+# The noun of a news outlet just before its name ("the newspaper La Prensa", "the news site
+# Tut.by", "the TV channel Dozhd").
+_OUTLET_BEFORE = re.compile(
+    r"\b(?:newspaper|daily|weekly|magazine|broadcaster|news\s+(?:site|website|portal|agency|outlet)|"
+    r"(?:TV|television|radio)\s+(?:channel|station))\s+$"
 )
 _LEADING_THE = re.compile(r"^[Tt]he\s+")
 # Words that name a party as the occupier or a settler of the land it is in ("occupation
@@ -1739,13 +1754,18 @@ def code_parties(
                 next((c for w in words if (c := _code_words_kept(w, coder, published, coded))), None)
                 or city_country(words[0])
                 or _regional_bloc(words[0])
+                or _the_west(words[0])
                 or _leaders_government(words[0], coder, published)
             )
             if code is not None:
                 named = named or NamedMentions(extraction.entities)
                 code = _place_in_context(code, _named_in_party(party, event, text, named), coder, published)
-            # Of a compound sector, any part ("defence minister" GOVMIL).
+            # Of a compound sector, any part ("defence minister" GOVMIL); a state's side, its
+            # government.
             sector = coder.sector_of(party.text) or ""
+            if not sector and code in coder.country_codes and head_of(party.text).lower() == STATE_SIDE:
+                sector = GOVERNMENT
+                code += sector
             # Words whose sector names no one a country has (none, or a religion: "Moslem
             # guerrillas" MUS) take their head's: a group named by its faith is of its agent
             # noun's sector (REB); a weapon that acts stands for whoever used it ("A car bomb
@@ -1755,10 +1775,11 @@ def code_parties(
             # A news outlet no dictionary knows, by its words ("the Daily Gazette") or its
             # masthead ("the Daily News", "the Weekly Mail"): the media of the country its
             # sentence names, as an official would be.
-            outlet = (
-                entity is not None
-                and entity.type == "ORG"
-                and (sector == "MED" or (not sector and _masthead(entity.name)))
+            # So is a name of any kind its noun calls an outlet ("the news site Tut.by", which NER
+            # may take for a place).
+            outlet = entity is not None and (
+                (entity.type == "ORG" and (sector == "MED" or (not sector and _masthead(entity.name))))
+                or (not sector and entity.type in NAMED and _named_as_outlet(party, event, text))
             )
             if outlet:
                 head = None if sector else "MED"
@@ -1792,6 +1813,20 @@ def code_parties(
                 party.actor = coder.actor(located)
                 continue
             criminals = acts and of_sectors(sector, CRIMINAL)
+            # A people of several states with no agent noun ("Thousands of Kurds"): of where
+            # they are, as a group; not a body its name names ("the Kurdish Red Crescent").
+            # No sector is given them: people (CVL) are no political party, and the event
+            # of "Baloch tribal leaders agreed" would be lost.
+            stateless = (
+                code is None
+                and not sector
+                and _names_stateless_people(party.text)
+                and not (entity is not None and entity.type == "ORG" and _names_stateless_people(entity.name))
+            )
+            # Journalists and outlets no dictionary places ("detained two journalists",
+            # "foreign reporters", "the newspaper") are of where they work, as a group is: the
+            # place the sentence names, else the state that acts on them.
+            press = entity is None and of_sectors(sector, MEDIA)
             if code is None and (
                 ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
@@ -1799,9 +1834,11 @@ def code_parties(
                 or town
                 or outlet
                 or criminals
+                or press
+                or stateless
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
-                group = ethnic is not None or criminals or of_sectors(sector, GROUP_SECTORS)
+                group = ethnic is not None or criminals or press or of_sectors(sector, GROUP_SECTORS)
                 own = sector if head else None  # not in its words
                 unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
         for party in parties:
@@ -1854,6 +1891,27 @@ def _regional_bloc(words: str) -> str | None:
     head = head_of(words).lower()
     agents = any(head in (agent, english_plural(agent)) for agent in _BLOC_AGENTS)
     return "IGO" if agents and _region_adjectives().search(words) else None
+
+
+@cache
+def _stateless_peoples() -> re.Pattern[str]:
+    """The names of peoples of several states (``data/stateless_peoples.txt``) as one
+    pattern of whole words."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, data_lines("stateless_peoples.txt"))) + r")\b")
+
+
+def _names_stateless_people(words: str) -> bool:
+    """Whether a party's words name a people of several states ("Tens of thousands of
+    Kurds", "Baloch tribal leaders")."""
+    return _stateless_peoples().search(words) is not None
+
+
+def _the_west(words: str) -> str | None:
+    """The United States for "the West" as a party ("Putin warned the West", "the claims of
+    Western capitals"), as the gold sets code it and "Western" (``data/region_blocs.txt``);
+    None for other words. Only with its article or a noun of states: never a surname ("West
+    said") nor a region's word ("West Africa", "Western Sahara")."""
+    return WESTERN_STATE if _THE_WEST.fullmatch(words.strip()) else None
 
 
 @cache
@@ -2200,6 +2258,16 @@ def _place(
                 country = _occupiers().get(country, country)
             sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+def _named_as_outlet(party: EventActor, event: Event, text: str) -> bool:
+    """Whether the noun just before a party's name in its sentence calls it a news outlet
+    ("the newspaper [La Prensa]", "the independent news site [Tut.by]", "the broadcaster [Rustavi
+    2]"), as the parse leaves the noun out of the party."""
+    start = text.find(party.text, event.sentence.start, event.sentence.end)
+    return (
+        start >= 0 and _OUTLET_BEFORE.search(text, max(event.sentence.start, start - 40), start) is not None
+    )
 
 
 def _masthead(name: str) -> bool:
