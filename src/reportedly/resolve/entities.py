@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly.model import Attribution, Entity, Range, Span
-from reportedly.nlp.datelines import line_dateline
+from reportedly.nlp.datelines import DASHES, line_dateline
 from reportedly.resolve.actors import ORGANISATION_WORDS, ActorCoder
 from reportedly.resolve.names import HONORIFICS, clean_name, initials, name_key
 from reportedly.resolve.offices import read_roles
@@ -247,6 +247,9 @@ def _after_dateline(ent: SpacySpan, genders: dict[str, str], surnames: set[str])
     any other mention as it is, and so a single word after the dash that is no person's
     ("DHAKA - Schoolchildren", "IMPHAL - Authorities"): the tagger calls any capitalised
     first word a proper noun, so one word alone is no evidence of a name."""
+    # A dateline NER ran over holds its dash; a Doc's text is joined anew at every read.
+    if not any(token.text in DASHES for token in ent):
+        return ent
     dateline = line_dateline(ent.doc.text, ent.start_char)
     if dateline is None or not ent.start_char < dateline.end() < ent.end_char:
         return ent
