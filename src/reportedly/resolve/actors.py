@@ -359,8 +359,13 @@ def _qualifies(text: str, start: int, end: int, ends: dict[int, int]) -> bool:
 def _is_city(entity: Entity) -> bool:
     """Whether a place is a city, or a town no dictionary places: a city table's or a
     capital's name."""
-    name = city_key(entity.name)
-    return entity.actor is None or name in city_countries() or name in capital_codes()
+    return entity.actor is None or city_or_capital(entity.name)
+
+
+def city_or_capital(name: str) -> bool:
+    """Whether a place's name is a city's of the city table or a capital's, not a country's."""
+    key = city_key(name)
+    return key in city_countries() or key in capital_codes()
 
 
 @cache

@@ -25,7 +25,7 @@ from spacy.tokens import Span as TokenSpan
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
 from reportedly.nlp.trees import SUBJECTS, joins_words
-from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS, capital_codes, city_countries, city_key
+from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS, city_or_capital
 from reportedly.resolve.nominals import BODY_TYPES, ORGANISATION_KINDS, noun_types
 
 # A label opens a line and ends at a colon: at most six words in capitals, a role after a
@@ -56,8 +56,6 @@ SINGULAR_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
 PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
 _PLURAL_THIRD = frozenset({"they", "them"})
-_CITIES = city_countries()
-_CAPITALS = capital_codes()
 _POSSESSIVES = frozenset({"its", "their"})
 # The parts of speech of a post's own phrase before it ("its co-founders", "the club's head
 # coach"), read leftwards from the post without the parse.
@@ -197,7 +195,7 @@ class Turns:
             entity.id: entity
             for entity in self.entities
             if entity.type == "GPE"
-            and _country_name(entity.name)
+            and not city_or_capital(entity.name)
             and any(not mention.text.isupper() for mention in entity.mentions)
         }
         return next(iter(countries.values())) if len(countries) == 1 else None
@@ -447,12 +445,6 @@ def _main_subject(word: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.i < verb.head.i)
-
-
-def _country_name(name: str) -> bool:
-    """Whether a place's name is a country's, not a city's or a capital's."""
-    key = city_key(name)
-    return key not in _CITIES and name not in _CAPITALS
 
 
 def _body_named(entity: Entity) -> bool:
