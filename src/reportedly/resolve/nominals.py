@@ -158,6 +158,12 @@ def noun_types(*words: str) -> frozenset[str]:
     return next((NOMINAL_TYPES[word] for word in words if word in NOMINAL_TYPES), frozenset())
 
 
+def body_noun(noun: str) -> bool:
+    """Whether a noun (a lemma) is an organisation's and no person's ("charity", "agency"; not
+    "head", which may be either)."""
+    return bool(noun_types(noun) & ORGANISATION_KINDS) and noun not in ANY_PERSON_NOUNS
+
+
 def made_noun(token: Token) -> Token | None:
     """The noun a name's token makes or owns: "poll" for "Bloomberg" in "a Bloomberg Politics
     poll", "email" in "Podesta's email", "an email from Podesta" or "Podesta sent an email";
@@ -213,7 +219,7 @@ def descriptor(mention: TokenSpan) -> str | None:
     before = mention.doc[mention.start - 1] if mention.start > 0 else None
     if before is not None and before.pos_ == "NOUN" and before.tag_ != "NNS":
         noun = before.lemma_.lower()
-        if noun_types(noun) & ORGANISATION_KINDS and noun not in ANY_PERSON_NOUNS:
+        if body_noun(noun):
             return noun
     # An organisation's name before the noun of its kind: "union" of "the IG Metall union",
     # "group" of "the Wagner mercenary group" (not "the Ohio company": a place is no union).

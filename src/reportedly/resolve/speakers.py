@@ -44,12 +44,12 @@ from reportedly.resolve.nominals import (
     HUMAN_NOUNS,
     MADE_KINDS,
     ORGANISATION,
-    ORGANISATION_KINDS,
     PERSON,
     PERSON_NOUNS,
     PLACE_LABELS,
     QUALIFIERS,
     ROLE_PHRASES,
+    body_noun,
     code_fields,
     descriptor,
     entity_types,
@@ -2274,9 +2274,7 @@ class SpeakerResolver:
         bodies = {
             mention.entity.id
             for mention in self.mentions
-            if (noun := self._described(mention)) is not None
-            and noun_types(noun) & ORGANISATION_KINDS
-            and noun not in ANY_PERSON_NOUNS
+            if (noun := self._described(mention)) is not None and body_noun(noun)
         }
         return {
             entity.id
