@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from reportedly.attribution.lexicon import data_lines, word_set
@@ -1030,7 +1031,7 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     if token is None:
         return []
     # not a dateline the parse joined the party to ("JENIN, West Bank - Israeli troops")
-    joined = [word for word in token.conjuncts if word.i > token.i or not _in_dateline(word)]
+    joined = [word for word in token.conjuncts if word.i > token.i or not _in_dateline(word, text)]
     return [
         party
         for word in (token, *joined, *_second_subjects(token))
@@ -1038,12 +1039,18 @@ def _coordinated(token: Token | None, text: str, mentions: NamedMentions) -> lis
     ]
 
 
-def _in_dateline(word: Token) -> bool:
+def _in_dateline(word: Token, text: str) -> bool:
     """Whether a word is in the dateline that opens its sentence ("JENIN" of "JENIN, West
-    Bank - Israeli troops pulled out")."""
-    sentence = word.sent
-    dateline = DATELINE.match(sentence[:DATELINE_WORDS].text)
-    return dateline is not None and word.idx < sentence.start_char + dateline.end()
+    Bank - Israeli troops pulled out"); ``text``: its document's."""
+    dateline = _opening_dateline(word.sent, text)
+    return dateline is not None and word.idx < dateline.end()
+
+
+def _opening_dateline(sentence: TokenSpan, text: str) -> re.Match[str] | None:
+    """The dateline that opens a sentence, read over its opening words only, a dateline being
+    short, and in the document's ``text``, as a span's own text is joined anew from its words."""
+    opening = sentence[min(DATELINE_WORDS, len(sentence)) - 1]
+    return DATELINE.match(text, sentence.start_char, opening.idx + len(opening.text))
 
 
 def _second_subjects(token: Token) -> list[Token]:
@@ -1463,10 +1470,7 @@ def _after_dateline(subjects: list[Token], text: str) -> Token | None:
     dismissed": two subjects), else the apposition or conjunct after it; None where there is
     neither."""
     sentence = subjects[0].sent
-    # the sentence's opening words only, a dateline being short; read in the document's
-    # ``text``, as a span's own text is joined anew from its words
-    opening = sentence[min(DATELINE_WORDS, len(sentence)) - 1]
-    dateline = DATELINE.match(text, sentence.start_char, opening.idx + len(opening.text))
+    dateline = _opening_dateline(sentence, text)
     if dateline is not None and dateline.group("date"):
         # The parse of a dated dateline ("VIENNA, July 2 (Reuters) -") seldom leaves a subject
         # after it: passing over its place lost more events and countries than it righted on
@@ -1987,8 +1991,13 @@ def _person_named(party: EventActor, event: Event, text: str, mentions: NamedMen
 
 def _named_in_party(party: EventActor, event: Event, text: str, mentions: NamedMentions) -> list[Entity]:
     """The entities named in a party's words in the event's sentence."""
-    start = text.find(party.text, event.sentence.start, event.sentence.end)
+    start = _party_start(party, event, text)
     return mentions.named_in(Span.of(text, start, start + len(party.text))) if start >= 0 else []
+
+
+def _party_start(party: EventActor, event: Event, text: str) -> int:
+    """Where a party's words first stand in the event's sentence, -1 where they do not."""
+    return text.find(party.text, event.sentence.start, event.sentence.end)
 
 
 def _place_in_context(code: str, places: Iterable[Entity], coder: ActorCoder, day: date | None) -> str:
@@ -2143,7 +2152,7 @@ def _town_located(
     it is in: the place before "town of" ("the Russian town of Budyonnovsk"), else one set
     off by commas after it ("Tawila, North Darfur,"), else one after "in" ("Pont-Sonde in
     Haiti's Artibonite department"); None where none is a place a country is known for."""
-    start = text.find(party.text, event.sentence.start, event.sentence.end)
+    start = _party_start(party, event, text)
     if start < 0:
         return None
     end = start + len(party.text)
@@ -2264,7 +2273,7 @@ def _named_as_outlet(party: EventActor, event: Event, text: str) -> bool:
     """Whether the noun just before a party's name in its sentence calls it a news outlet
     ("the newspaper [La Prensa]", "the independent news site [Tut.by]", "the broadcaster [Rustavi
     2]"), as the parse leaves the noun out of the party."""
-    start = text.find(party.text, event.sentence.start, event.sentence.end)
+    start = _party_start(party, event, text)
     return (
         start >= 0 and _OUTLET_BEFORE.search(text, max(event.sentence.start, start - 40), start) is not None
     )
