@@ -53,6 +53,9 @@ from reportedly.resolve.times import TimesBySentence
 # Israel responsible", "said no to"): particles, prepositions, adverbs, predicates of the
 # object and interjections.
 PHRASE_PARTS = frozenset({"prt", "prep", "advmod", "oprd", "intj"})
+# Where the parser hangs an adjective that says what a verb makes of its object ("set the
+# refinery [ablaze]").
+PREDICATES = frozenset({"acomp", "advcl", "xcomp", "ccomp"})
 # Verbs that take their event from their object: "imposed sanctions" SANCTION, "staged
 # rallies" PROTEST, "declared a state of siege" COERCE.
 LIGHT_VERBS = frozenset(
@@ -227,8 +230,10 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     for child in token.children:
         dep = words.dep[child.i]
         if (
-            # "stepped [down]" is parsed either way; "held Israel [responsible]", "said [no] to"
-            dep in PHRASE_PARTS
+            # "stepped [down]" is parsed either way; "held Israel [responsible]", "said [no] to";
+            # an adjective that says what the object is made, however parsed ("set the refinery
+            # [ablaze]")
+            (dep in PHRASE_PARTS or (dep in PREDICATES and words.pos[child.i] == "ADJ"))
             and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
             and not names_time(child)  # "called a ceasefire [on Friday]": no "call on"
         ):
@@ -788,8 +793,24 @@ def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[T
 def _attributive(token: Token) -> bool:
     """Whether the word is a participle before the noun it describes ("a [visiting]
     official", "urgently [needed] supplies", "the [occupied] territories"): what the noun is,
-    not an act the sentence reports."""
-    return token.pos_ == "VERB" and token.dep_ == "amod" and token.i < token.head.i
+    not an act the sentence reports. Not the sentence's verb, which the parser hung on its
+    object as a modifier in a lead whose subject is one name (``_verb_as_modifier``)."""
+    return token.pos_ == "VERB" and token.dep_ == "amod" and token.i < token.head.i and not _verb_as_modifier(token)
+
+
+def _verb_as_modifier(token: Token) -> bool:
+    """Whether a modifier is the sentence's verb the parser took for one: in the past tense
+    ("Azerbaijan [massed] troops"), with a subject ("Tanzania [extradited] the rebel leader"),
+    or a participle with a noun before it on the noun the parser made the root of a sentence
+    with no verb ("Sudan's army [massed] troops around Wad Madani")."""
+    if token.tag_ == "VBD":
+        return True
+    children = list(token.children)
+    if any(child.dep_ == "nsubj" for child in children):
+        return True
+    return token.head.dep_ == "ROOT" and any(
+        child.dep_ == "npadvmod" and child.pos_ in {"NOUN", "PROPN"} for child in children
+    )
 
 
 def _as_conjunction(token: Token) -> bool:
