@@ -132,3 +132,19 @@ def test_a_city_gives_its_country(resolve) -> None:
 )
 def test_bodies_the_dictionaries_lacked(name: str, code: str) -> None:
     assert load_coder().code_name(name, date(2023, 5, 1)) == code
+
+
+def test_a_rebel_group_placed_by_its_name_leaves_the_next_party_codable(resolve) -> None:
+    """The country a stateless group's name gives was kept under the name of the document's
+    named mentions, so the next party to be looked into met a string and the run crashed."""
+    events = resolve(
+        "Indonesian negotiators and Free Aceh Movement rebels initialled a peace deal in "
+        "Helsinki on Sunday, paving the way for an end to the conflict.",
+        date(2005, 7, 17),
+    ).events
+    assert events
+    assert events[0].event_type == "AGREE"
+    assert _codes(events[0].actor) == [
+        ("Indonesian negotiators", "IDN"),
+        ("Free Aceh Movement rebels", "IDNREB"),
+    ]

@@ -83,6 +83,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         (VARIED.parent / "varied-train-d", (30, 354, 0)),
         (VARIED.parent / "varied-train-e", (30, 340, 0)),
         (VARIED.parent / "varied-train-f", (30, 400, 0)),
+        (VARIED.parent / "varied-train-g", (30, 458, 0)),
     ],
     ids=[
         "varied",
@@ -93,6 +94,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         "varied-train-d",
         "varied-train-e",
         "varied-train-f",
+        "varied-train-g",
     ],
 )
 def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:

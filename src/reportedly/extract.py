@@ -93,20 +93,31 @@ class Extractor:
     def extract(
         self, documents: Iterable[Document], batch_size: int = DEFAULT_BATCH_SIZE
     ) -> Iterator[Extraction]:
-        """Yield one :class:`Extraction` per document, in input order, streaming."""
+        """Yield one :class:`Extraction` per document, in input order, streaming. An error
+        raised inside (a bug) keeps its traceback, with notes of the document and the stage."""
         pending: dict[int, _Pending] = {}
         for batch in _batches(self._pieces(documents, pending), batch_size, BATCH_CHARS, BATCH_TOKENS):
             for doc, piece in self.nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
-                _note_split_sentences(doc, pending[piece.index].document, piece.offset)
-                run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
-                # No stage reads spaCy's token vectors (96 floats a token), and a long
-                # document's chunks wait here for its last one.
-                doc.tensor = _NO_TENSOR
-                pending[piece.index].chunks.append(doc)
-                pending[piece.index].offsets.append(piece.offset)
-                if piece.last:
+                document = pending[piece.index].document
+                try:
+                    _note_split_sentences(doc, document, piece.offset)
+                    run_stages(CHUNK_STAGES, doc, self.resources, self.stage_seconds)
+                    # No stage reads spaCy's token vectors (96 floats a token), and a long
+                    # document's chunks wait here for its last one.
+                    doc.tensor = _NO_TENSOR
+                    pending[piece.index].chunks.append(doc)
+                    pending[piece.index].offsets.append(piece.offset)
+                    if not piece.last:
+                        continue
                     draft = _draft(pending.pop(piece.index))
-                    yield run_stages(DOCUMENT_STAGES, draft, self.resources, self.stage_seconds).extraction
+                    extraction = run_stages(
+                        DOCUMENT_STAGES, draft, self.resources, self.stage_seconds
+                    ).extraction
+                except Exception as error:
+                    # Which of a corpus's documents to send with the report of the bug.
+                    error.add_note(f"reportedly: extracting the document {document.doc_id!r}")
+                    raise
+                yield extraction
 
     def _pieces(
         self, documents: Iterable[Document], pending: dict[int, _Pending]

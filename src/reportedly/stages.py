@@ -241,10 +241,15 @@ def run_stages(
     resources: Resources,
     seconds: Counter[str] | None = None,
 ) -> Subject:
-    """Run ``stages`` in order on ``subject``, adding each one's running time to ``seconds``."""
+    """Run ``stages`` in order on ``subject``, adding each one's running time to ``seconds``.
+    An error a stage raises (a bug) keeps its traceback, with a note of the stage's name."""
     for name, stage in stages:
         start = time.perf_counter()
-        stage(subject, resources)
+        try:
+            stage(subject, resources)
+        except Exception as error:
+            error.add_note(f"reportedly: in the {name} stage")
+            raise
         if seconds is not None:
             seconds[name] += time.perf_counter() - start
     return subject

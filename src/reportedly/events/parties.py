@@ -1691,9 +1691,9 @@ def code_parties(
                 # as a group no dictionary places.
                 party.actor = entity.actor
                 own = entity.actor.code[3:] if entity.actor.code.startswith(STATELESS) else entity.actor.code
-                named = coder.code_description(entity.name, published)
-                if named is not None:
-                    party.actor = coder.actor(named[:3] + own)
+                described = coder.code_description(entity.name, published)
+                if described is not None:
+                    party.actor = coder.actor(described[:3] + own)
                 else:
                     unplaced.append(Unplaced(party, None, True, own))
                 continue
