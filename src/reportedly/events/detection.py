@@ -137,6 +137,10 @@ YIELDED = COOPERATION - {"CONSULT", "CONCEDE"}
 # The act whose promise the verb dictionary may tell ("vowed to hit US bases").
 ATTACK = "ASSAULT"
 PROTEST = "PROTEST"
+# Verbs of a finding (of an inquiry, a panel, a court), and the acts that, found done, are wrongs
+# its finder accuses their doer of: rules broken, crimes committed.
+FINDINGS = frozenset({"find", "conclude"})
+WRONGS = frozenset({"REJECT", "ACCUSE"})
 # Verbs of a journey ("arrived in Moscow", "flew to Riyadh"): a visit or a deployment only
 # where the sentence tells of no other act; its purpose, where it has one, is the act ("flew
 # to Riyadh to confer", "arrived for talks", as CAMEO's ARRIVE patterns code it).
@@ -235,7 +239,7 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
             # [ablaze]")
             (dep in PHRASE_PARTS or (dep in PREDICATES and words.pos[child.i] == "ADJ"))
             and (found := triggers.get(f"{lemma} {words.lower[child.i]}", pos))
-            and not names_time(child)  # "called a ceasefire [on Friday]": no "call on"
+            and not _when(child)  # "called a ceasefire [on Friday]": no "call on"
         ):
             return found
         # "called on Friday for Britain to stay": the preposition marks the clause.
@@ -252,6 +256,13 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
         return triggers.get("telephone", pos)
     # A noun that makes an act only as its verb's object ("opened fire", "returned fire").
     if words.dep[token.i] == "dobj" and (found := triggers.get(f"{words.lemma[token.head.i]} {lemma}", pos)):
+        return found
+    # A noun that makes an act after the noun it is "of" ("declared a state of [emergency]").
+    if (
+        words.dep[token.i] == "pobj"
+        and words.lower[token.head.i] == "of"
+        and (found := triggers.get(f"{words.lemma[token.head.head.i]} of {lemma}", pos))
+    ):
         return found
     # A word written with a hyphen as one ("cease-fire": "ceasefire").
     before = _before_hyphen(token)
@@ -302,6 +313,17 @@ def _under_relative_clause(word: Token, top: Token) -> bool:
         if above.dep_ == "relcl":
             return True
     return False
+
+
+def _when(preposition: Token) -> bool:
+    """Whether a preposition's phrase tells when ("[on] Friday"), not how long something went on
+    before the act ("bowed [to] weeks of protests", "[after] months of talks")."""
+    return names_time(preposition) and not any(
+        grand.dep_ == "prep" and grand.lower_ == "of"
+        for child in preposition.children
+        if child.dep_ == "pobj"
+        for grand in child.children
+    )
 
 
 def _called_person(verb: Token) -> bool:
@@ -443,6 +465,13 @@ def code_events(
                 demanding, _ = parties_of(clause, text, mentions)
             if demanding:
                 actor, recipient = demanding, actor
+        if event_type in WRONGS and not negated and (finder := _found_by(token)) is not None:
+            # "A WTO panel found that Chinese export restrictions broke trade rules", "the
+            # commission concluded that the army had committed war crimes": who finds a wrong
+            # done accuses its doer (112 ACCUSE).
+            finding, _ = parties_of(finder, text, mentions)
+            if finding and actor:
+                event_type, actor, recipient = "ACCUSE", finding, actor
         if sentence.start not in contexts:
             contexts[sentence.start] = contexts_of(sentence, words)
         if attribution is not None and attribution.addressee is not None and not recipient:
@@ -554,7 +583,11 @@ def _sentence_triggers(
         )
     ]
     own = sorted(
-        (sensed for token, trigger in worded if (sensed := _sensed(token, trigger, senses, words))),
+        (
+            sensed
+            for token, trigger in worded
+            if (sensed := _sensed(token, trigger, senses, words) or _readiness(token, words))
+        ),
         key=lambda sensed: (words.lemma[sensed[0].i] in JOURNEYS, _distance_from_root(sensed[0])),
     )
     if own and verbs.fallback is not None and _set_back(own[0][0]):
@@ -695,6 +728,16 @@ def _sensed(
     return sensed
 
 
+def _readiness(token: Token, words: DocWords) -> tuple[Token, Trigger] | None:
+    """A readiness to act, for an act no sense makes an event ("was prepared to [reopen] its
+    hospital", "ready to [extend] its economic corridor"): a promise (AGREE), as one of an act
+    no trigger names is ("promised to democratize Serbia")."""
+    head = token.head
+    if words.dep[token.i] == "xcomp" and words.pos[head.i] == "ADJ" and words.lemma[head.i] in INTENT_WORDS:
+        return token, Trigger("AGREE", None)
+    return None
+
+
 def _sent_to_state(verb: Token) -> bool:
     """Whether people are sent "to" a state ("deported 40 men [to China]"): handed over to it,
     as an extradition is; deported with no state named ("deported 40 Guatemalans") they are
@@ -795,7 +838,12 @@ def _attributive(token: Token) -> bool:
     official", "urgently [needed] supplies", "the [occupied] territories"): what the noun is,
     not an act the sentence reports. Not the sentence's verb, which the parser hung on its
     object as a modifier in a lead whose subject is one name (``_verb_as_modifier``)."""
-    return token.pos_ == "VERB" and token.dep_ == "amod" and token.i < token.head.i and not _verb_as_modifier(token)
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ == "amod"
+        and token.i < token.head.i
+        and not _verb_as_modifier(token)
+    )
 
 
 def _verb_as_modifier(token: Token) -> bool:
@@ -936,6 +984,13 @@ def _wanted_by(token: Token) -> Token | None:
 def _named(parties: list[EventActor]) -> list[EventActor]:
     """The parties unless one is a pronoun, whose referent the speaker's parties give."""
     return [] if any(party.text.lower() in PRONOUNS for party in parties) else parties
+
+
+def _found_by(token: Token) -> Token | None:
+    """The verb of finding whose that-clause holds the act ("The panel [found] that the
+    restrictions broke the rules"), else None."""
+    clause = _reported_by(token)
+    return clause if clause is not None and clause.lemma_.lower() in FINDINGS else None
 
 
 def _reported_by(token: Token) -> Token | None:
