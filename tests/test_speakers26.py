@@ -65,3 +65,25 @@ def test_a_person_is_not_taken_up_by_a_bodys_noun(resolve):
         )
     )
     assert found["The company"] is None
+
+
+def test_the_candidate_is_the_one_whose_campaign_is_named(resolve):
+    found = speakers(
+        resolve(
+            "Senator Dana Whitcombe's campaign hired a new manager on Wednesday, the Whitcombe "
+            "campaign said.\n\n"
+            "The manager, Paul Brenner, ran a Senate race in Ohio in 2012. Brenner has argued "
+            "for more ads on local radio, which the candidate has said she favours."
+        )
+    )
+    assert found["the candidate"] == "Dana Whitcombe"
+
+
+def test_a_description_takes_up_the_person_just_named_as_the_subject(resolve):
+    found = speakers(
+        resolve(
+            "The club beat Norwood 2-0 on Saturday. Team captain Joel Mbeki said the win was "
+            '"for the fans". The 400-game veteran said the squad had never been fitter.'
+        )
+    )
+    assert found["The 400-game veteran"] == "Joel Mbeki"

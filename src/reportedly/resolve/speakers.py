@@ -176,6 +176,8 @@ HOLDER_FLOOR = 0.2
 EPITHET_REACH = 3
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
+# Roles of one who runs for an office: the person whose campaign the text names holds them.
+CAMPAIGNERS = frozenset({("CANDIDATE",), ("NOMINEE",)})
 DOCUMENT_KINDS = MADE_KINDS - {"campaign"}
 """The kinds of documents ("the poll", "the report", "the ad"): things made, not campaigns."""
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
@@ -1261,6 +1263,11 @@ class SpeakerResolver:
                 # one the ranker likes best of them (the subject who "won", not the title of
                 # a film after it, "I, Daniel Blake").
                 chosen = self.ranker.choose(reference, near, 0.0)
+            if chosen is None and (subject := self._subject_before(source)) is not None:
+                # "Team captain David Rudisha said ... The 800m world record holder said": a
+                # person's description that is a clause's subject takes up the person who was
+                # the subject of the clause just before, where nothing rules that one out.
+                chosen = next((c.entity_id for c in persons if c.entity_id == subject.entity.id), None)
             entity = self.by_id.get(chosen) if chosen else None
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
@@ -2140,8 +2147,17 @@ class SpeakerResolver:
         phrase, qualified = reference.role
         roles = self.roles.get(entity.id, ())
         # A former holder by the dated table is "the former secretary of state" too.
-        same = any(role == phrase and former == qualified for role, former in roles) or (
-            qualified and self.former_holder(reference.office_title, entity.name)
+        same = (
+            any(role == phrase and former == qualified for role, former in roles)
+            or (qualified and self.former_holder(reference.office_title, entity.name))
+            # "the candidate", "the nominee": one whose campaign the text names ("the Trump
+            # campaign"), though it never calls him one, not the strategist named since.
+            or (
+                phrase in CAMPAIGNERS
+                and not qualified
+                and entity.id in self.people
+                and ("campaign" in self.kinds_of(entity) or self._campaign_of(entity) is not None)
+            )
         )
         head = not same and any(
             role_head(role) == role_head(phrase) and former == qualified for role, former in roles
