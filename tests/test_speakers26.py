@@ -4,9 +4,12 @@ Wanderers sacked ..., and the club said"), even a name NER read as a person's, a
 body of its kind ("The Northern Weather Agency had issued ... The agency said"); "the group" is any
 organisation's noun, a federation's as well; a name's head noun before "of" tells its kind
 ("the Bureau of Hydrology": "the bureau"); a person with a first name is taken up by no body's
-noun."""
+noun; "the Senate majority leader" and "the House speaker" are the holders on the day (data:
+office_holders.tsv)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from reportedly.resolve.nominals import name_head
 
@@ -87,3 +90,14 @@ def test_a_description_takes_up_the_person_just_named_as_the_subject(resolve):
         )
     )
     assert found["The 400-game veteran"] == "Joel Mbeki"
+
+
+def test_the_senate_majority_leader_on_the_day(resolve):
+    found = speakers(
+        resolve(
+            "Republicans in the House passed another stopgap bill on Tuesday. The Senate "
+            "majority leader dismissed the bill as a gimmick.",
+            published=date(2013, 10, 2),
+        )
+    )
+    assert found["The Senate majority leader"] == "Harry Reid"
