@@ -164,6 +164,15 @@ def body_noun(noun: str) -> bool:
     return bool(noun_types(noun) & ORGANISATION_KINDS) and noun not in ANY_PERSON_NOUNS
 
 
+def name_head(name: str) -> str:
+    """An organisation's name's head noun, lower case: "festival" of "Cannes Film Festival",
+    "bank" of "Bank of England", "" for a name of one word (no noun to echo)."""
+    words = name.lower().replace(".", " ").split()
+    if len(words) < 2:
+        return ""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def made_noun(token: Token) -> Token | None:
     """The noun a name's token makes or owns: "poll" for "Bloomberg" in "a Bloomberg Politics
     poll", "email" in "Podesta's email", "an email from Podesta" or "Podesta sent an email";
@@ -283,7 +292,9 @@ def entity_types(
             if len(words) > 2 and words[-1].lower() in _NAME_TAILS:
                 words = words[:-1]  # "Valeant Pharmaceuticals International": as "... Pharmaceuticals"
             if len(words) > 1:
-                types |= noun_types(words[-1].lower())
+                # The noun before an "of" heads the name ("Ministry of Culture", "Bureau of
+                # Meteorology"), else its last word.
+                types |= noun_types(name_head(" ".join(words)))
         # A place's mention before a body's noun ("a Baton Rouge newspaper", "the Ohio
         # company") says where the body is, not what the place is: only a state's nouns
         # ("the kingdom", "the ministry") describe a place.

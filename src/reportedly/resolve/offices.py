@@ -42,6 +42,8 @@ OFFICES = frozenset(
         "managing_director",
         "republican_nominee",
         "democratic_nominee",
+        "house_speaker",
+        "senate_majority_leader",
     }
 )
 # Words that may stand before a title without changing whom it designates; any other

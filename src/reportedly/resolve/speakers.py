@@ -44,6 +44,7 @@ from reportedly.resolve.nominals import (
     HUMAN_NOUNS,
     MADE_KINDS,
     ORGANISATION,
+    ORGANISATION_KINDS,
     PERSON,
     PERSON_NOUNS,
     PLACE_LABELS,
@@ -55,6 +56,7 @@ from reportedly.resolve.nominals import (
     entity_types,
     kind_excludes,
     made_noun,
+    name_head,
     noun_types,
     role_field,
     role_head,
@@ -174,6 +176,8 @@ HOLDER_FLOOR = 0.2
 EPITHET_REACH = 3
 # How far back a description's candidates reach, beyond those whose role or name it matches.
 NOMINAL_REACH = 25
+# Roles of one who runs for an office: the person whose campaign the text names holds them.
+CAMPAIGNERS = frozenset({("CANDIDATE",), ("NOMINEE",)})
 DOCUMENT_KINDS = MADE_KINDS - {"campaign"}
 """The kinds of documents ("the poll", "the report", "the ad"): things made, not campaigns."""
 PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "by"})
@@ -1228,11 +1232,15 @@ class SpeakerResolver:
         chosen = chosen or self.ranker.choose(reference, candidates)
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
+        if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
+            chosen = self._subject_of_clause_before(reference, source, candidates) or chosen
         entity = self.by_id.get(chosen) if chosen else None
         if entity is None and reference.kind == "nominal" and not reference.plural:
             entity = self._named_by_head(reference, candidates)
         if entity is None and reference.types - {PERSON}:
             entity = self._latest_of_kind(candidates, reference)
+        if entity is None and reference.kind == "nominal" and reference.types <= ORGANISATION_KINDS:
+            entity = self._subject_taken_up(reference, source)
         if entity is None and PERSON in reference.types and not reference.plural:
             # "The billionaire", "the candidate": the person the ranker scores best, if at
             # all likely; a definite person's description refers back more often than not.
@@ -1255,6 +1263,11 @@ class SpeakerResolver:
                 # one the ranker likes best of them (the subject who "won", not the title of
                 # a film after it, "I, Daniel Blake").
                 chosen = self.ranker.choose(reference, near, 0.0)
+            if chosen is None and (subject := self._subject_before(source)) is not None:
+                # "Team captain David Rudisha said ... The 800m world record holder said": a
+                # person's description that is a clause's subject takes up the person who was
+                # the subject of the clause just before, where nothing rules that one out.
+                chosen = next((c.entity_id for c in persons if c.entity_id == subject.entity.id), None)
             entity = self.by_id.get(chosen) if chosen else None
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
@@ -1288,6 +1301,85 @@ class SpeakerResolver:
             # ("The senator from Florida ... the senator": the same senator, not one named since).
             self.roles.setdefault(entity.id, set()).add(reference.role)
         return entity
+
+    def _subject_taken_up(self, reference: Reference, source: Span) -> Entity | None:
+        """For a definite body's noun that no body of its kind answers, the name that is the
+        subject of the clause just before it ("Al Hilal completed the signing ..., and the
+        Saudi club said"; "Activision went further. The video game publisher said"): news
+        takes a body up by its kind at once, whatever NER called the name (a person, for want
+        of a first name). Not a person the text gives a gender, a title or a role, nor one it
+        names by a surname alone ("Musk"), nor a body of some other known kind. The name is
+        then that body for the rest of the text."""
+        mention = self._subject_before(source) if reference.types else None
+        if mention is None:
+            return None
+        entity = mention.entity
+        kinds = self.kinds_of(entity)
+        if (
+            entity.type not in {"PERSON", "ORG"}
+            or self.genders.get(entity.id) is not None
+            or self._titled(entity)
+            or self.roles.get(entity.id)
+            or kinds & ORGANISATION_KINDS - {ORGANISATION}
+            or any(" " not in m.text and m.text != entity.name for m in entity.mentions)
+        ):
+            return None
+        self.people.discard(entity.id)
+        self._kinds[entity.id] = kinds - {PERSON} | reference.types
+        return entity
+
+    def _subject_before(self, source: Span) -> _Mention | None:
+        """For a definite singular noun that is a clause's subject ("the club said"), the
+        mention that is the subject of the clause just before it: of the verb its own verb is
+        joined to ("Al Hilal completed the signing ..., and the Saudi club said"), else of the
+        sentence before ("Unite said ... The union accused")."""
+        tokens = self._words(source)
+        if tokens is None or len(tokens) == 0:
+            return None
+        head = _phrase_head(tokens)
+        if head.dep_ not in SUBJECTS or head.tag_ == "NNS" or not _definite(head):
+            return None
+        verb = head.head
+        if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            clauses = [verb.head]
+        elif verb.dep_ == "ROOT" and verb.sent.start > 0:
+            # The sentence before: its last clause's subject first ("Pistorius was released
+            # ..., and the Department of Correctional Services said ... The department said").
+            root = self.doc[verb.sent.start - 1].sent.root
+            clauses = [*reversed([child for child in root.rights if child.dep_ == "conj"]), root]
+        else:
+            return None
+        for clause in clauses:
+            # The subject nearest its verb: not a dateline's place the parse took for another.
+            subject = next((child for child in reversed(list(clause.lefts)) if child.dep_ in SUBJECTS), None)
+            if subject is not None:
+                return self._mention_at(subject)
+        return None
+
+    def _subject_of_clause_before(
+        self, reference: Reference, source: Span, candidates: list[Candidate]
+    ) -> str | None:
+        """For a body's noun that is a clause's subject ("The union accused ..."), the body of
+        its kind that is the subject of the clause just before ("Unite said some drivers would
+        lose ... The union accused": Unite, not the council the ranker liked), or an
+        organisation of no known kind there where none of the noun's kind is named near."""
+        subject = self._subject_before(source)
+        if subject is None:
+            return None
+        kind_named = any(c.type_match and not c.after and c.sentences_back <= KIND_REACH for c in candidates)
+        return next(
+            (
+                c.entity_id
+                for c in candidates
+                if c.entity_id == subject.entity.id
+                and (
+                    c.type_match
+                    or (c.type_vague and not kind_named)
+                    or (ORGANISATION in reference.types and not c.type_conflict)
+                )
+            ),
+            None,
+        )
 
     def _subject_of_kind_before(self, candidates: list[Candidate], chosen: str) -> str:
         """For a body's noun ("the agency"), the body of its kind that is the subject of the
@@ -1934,7 +2026,11 @@ class SpeakerResolver:
                     office_other=holder is not None and not is_holder and (role[0] or role[1]),
                     type_match=type_match,
                     type_vague=type_vague,
-                    type_conflict=bool(reference.types) and not type_match and not type_vague,
+                    # "The group" is any organisation's noun, a union's or a federation's too.
+                    type_conflict=bool(reference.types)
+                    and not type_match
+                    and not type_vague
+                    and not (ORGANISATION in reference.types and ORGANISATION in self.kinds_of(entity)),
                     type_first=type_match and not type_found,
                     most_mentioned=0 < most_mentions == counts.get(entity.id, 0),
                     same_paragraph="\n\n"
@@ -2051,8 +2147,17 @@ class SpeakerResolver:
         phrase, qualified = reference.role
         roles = self.roles.get(entity.id, ())
         # A former holder by the dated table is "the former secretary of state" too.
-        same = any(role == phrase and former == qualified for role, former in roles) or (
-            qualified and self.former_holder(reference.office_title, entity.name)
+        same = (
+            any(role == phrase and former == qualified for role, former in roles)
+            or (qualified and self.former_holder(reference.office_title, entity.name))
+            # "the candidate", "the nominee": one whose campaign the text names ("the Trump
+            # campaign"), though it never calls him one, not the strategist named since.
+            or (
+                phrase in CAMPAIGNERS
+                and not qualified
+                and entity.id in self.people
+                and ("campaign" in self.kinds_of(entity) or self._campaign_of(entity) is not None)
+            )
         )
         head = not same and any(
             role_head(role) == role_head(phrase) and former == qualified for role, former in roles
@@ -2637,15 +2742,6 @@ def _role_matches(entity: Entity, words: set[str]) -> bool:
 def _name_holds(entity: Entity, words: set[str]) -> bool:
     """Whether an organisation's name holds a description's noun ("the fund": the IMF's name)."""
     return entity.type == "ORG" and bool(words & {word.lower() for word in entity.name.split()})
-
-
-def name_head(name: str) -> str:
-    """An organisation's name's head noun, lower case: "festival" of "Cannes Film Festival",
-    "bank" of "Bank of England", "" for a name of one word (no noun to echo)."""
-    words = name.lower().replace(".", " ").split()
-    if len(words) < 2:
-        return ""
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def _same_surname(name: str, entity: Entity) -> bool:
