@@ -15,9 +15,9 @@ unless it is held outside a cafe, a shop or a pub ("Dog owners in Edinburgh stag
 walk outside a cafe"). No party is an animal ("killer whales had learned to attack"), a firm
 or a club by its head noun ("the machine tool maker", whatever the dateline made of it), a
 city for its club in a sentence about players ("Milan rejected a bid for winger X"), or a
-place only named as where something is: off a coast, in "the forest of" a country, as the
-owner of a place ("England's woodland"), or after a place it is listed with ("in Europe and
-the Americas").
+place only named as where something is: in "the forest of" a country, as the owner of a
+place ("England's woodland"), or after a place it is listed with ("in Europe and the
+Americas").
 """
 
 from __future__ import annotations
@@ -120,12 +120,12 @@ PLACE_NOUNS = (
     | {"farmland", "farmlands", "grassland", "wetlands", "marshes", "moors", "vineyards", "orchards"}
 )
 _PLACE_NOUN = r"(?:" + "|".join(sorted(PLACE_NOUNS)) + r")"
-# Words before a party that make it where something is, beyond ``PLACE_BEFORE``: off a coast
-# ("off South Africa"), "of" a place noun after a preposition of place ("in the forest of"),
-# and after a place it is listed with ("in Europe and [the Americas]").
+# Words before a party that make it where something is, beyond ``PLACE_BEFORE``: "of" a place
+# noun after a preposition of place ("in the forest of", "off the coast of"), and after a
+# place it is listed with ("in Europe and [the Americas]"). Not "off" alone, which is also a
+# verb's particle before its object ("sealed off Gaza").
 _WHERE_BEFORE = re.compile(
-    r"(?:\boff\s+(?:the\s+)?"
-    r"|\b(?:in|on|off|at|near|across|along|throughout|inside|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:\b(?:in|on|off|at|near|across|along|throughout|inside|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     + _PLACE_NOUN
     + r"\s+of\s+(?:the\s+)?"
     r"|\b(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
@@ -134,6 +134,9 @@ _WHERE_BEFORE = re.compile(
 # Words after a party that make it the owner of a place ("England's woodland"; not "state",
 # which "Russia's state media" would make a place).
 _OWNS_PLACE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(PLACE_NOUNS - {"state"})) + r")\b")
+# "Us" capitalised is the pronoun of a title ("Not Like Us"), never the country, which news
+# writes "US" or "U.S.".
+TITLE_US = "Us"
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # Where a party's own words end and the place they are in begins ("Resident doctors [across
 # Punjab province]", "students [in Dhaka]").
@@ -199,8 +202,7 @@ class PartyJudge:
             if entity.type in STATE_ENTITY_TYPES and entity.actor is not None
             for name in (entity.name, *entity.aliases)
             for word in name.split()
-            # "Us" is the pronoun of a title ("Not Like Us"), never the country, written "US".
-            if word != "Us"
+            if word != TITLE_US
         )
 
     def has_political_party(self, event: Event) -> bool:
@@ -285,18 +287,10 @@ class PartyJudge:
             or head in self._state_words
             or (
                 head[:1].isupper()
-                and not _ends_longer_name(party.text, head)
+                and head != TITLE_US
                 and self._coder.code_description(head, None) is not None
             )
         )
-
-
-def _ends_longer_name(words: str, head: str) -> bool:
-    """Whether the head is the last word of a longer name, a capitalised word before it ("Anglo
-    American", "Not Like Us"): the name of a firm or a song, not of a state or its people,
-    which the document's entities would name ("North Korea")."""
-    before = words[: words.rfind(head)].split()
-    return bool(before) and before[-1][:1].isupper() and before[-1].lower() != "the"
 
 
 def _is_public_protest(event: Event) -> bool:
@@ -350,9 +344,9 @@ def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
 
 def _is_place(party: EventActor, event: Event) -> bool:
     """Whether the party's words follow "in", "at", "near" ... in the event's sentence: the
-    place of the act ("arrested two protesters in Paris"); or "off" ("off South Africa"), a
-    place noun's "of" ("in the forest of Madagascar"), a place they are listed after ("in
-    Europe and the Americas"); or own a place ("England's woodland")."""
+    place of the act ("arrested two protesters in Paris"); or a place noun's "of" ("in the
+    forest of Madagascar"), a place they are listed after ("in Europe and the Americas"); or
+    own a place ("England's woodland")."""
     text = event.sentence.text
     at = text.find(party.text)
     if at < 0:
