@@ -131,6 +131,7 @@ _WHERE_BEFORE = re.compile(
     r"|\b(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
     r"(?:,\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+(?:and|or)\s+(?:the\s+)?)$"
 )
+PLACE_WORDS_BEFORE = 120  # characters
 # Words after a party that make it the owner of a place ("England's woodland"; not "state",
 # which "Russia's state media" would make a place).
 _OWNS_PLACE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(PLACE_NOUNS - {"state"})) + r")\b")
@@ -223,7 +224,9 @@ class PartyJudge:
         # what was done there ("was arrested in Lebanon").
         return (
             any(self._is_political_in(party, event) for party in event.actor)
-            or any(self._is_political_in(party, event) for party in recipients if not _is_place(party, event))
+            or any(
+                self._is_political_in(party, event) and not _is_place(party, event) for party in recipients
+            )
             or (event.event_type == PROTEST and _is_public_protest(event))
             or (event.event_type == ATTACK and any(_is_armed(party) for party in event.actor))
         )
@@ -351,7 +354,8 @@ def _is_place(party: EventActor, event: Event) -> bool:
     at = text.find(party.text)
     if at < 0:
         return False
-    before = text[:at]
+    # The words just before the party are enough to tell "in the forest of" (and cheaper).
+    before = text[max(0, at - PLACE_WORDS_BEFORE) : at]
     return (
-        at > 0 and (PLACE_BEFORE.search(before) is not None or _WHERE_BEFORE.search(before) is not None)
+        at > 0 and (PLACE_BEFORE.search(text, 0, at) is not None or _WHERE_BEFORE.search(before) is not None)
     ) or _OWNS_PLACE.match(text, at + len(party.text)) is not None
