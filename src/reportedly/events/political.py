@@ -10,7 +10,14 @@ happens ("in Paris") acts in nothing, nor does a city that is no capital or a re
 ("Mumbai", "northern Vietnam": ``events.places``). A capital that acts stands for its
 government or organisation (``data/event_capitals.tsv``: "Brussels" the EU), except as the
 place an attack or protest is aimed at ("shelled Kyiv") or a visit goes to ("flew to Tokyo").
-A protest is political in itself: any actor of a country will do ("Filipino fishermen").
+A protest is political in itself: any actor of a country will do ("Filipino fishermen"),
+unless it is held outside a cafe, a shop or a pub ("Dog owners in Edinburgh staged a protest
+walk outside a cafe"). No party is an animal ("killer whales had learned to attack"), a firm
+or a club by its head noun ("the machine tool maker", whatever the dateline made of it), a
+city for its club in a sentence about players ("Milan rejected a bid for winger X"), or a
+place only named as where something is: in "the forest of" a country, as the owner of a
+place ("England's woodland"), or after a place it is listed with ("in Europe and the
+Americas").
 """
 
 from __future__ import annotations
@@ -20,9 +27,9 @@ import re
 from reportedly.attribution.lexicon import word_set
 from reportedly.events.detection import event_id
 from reportedly.events.parties import PLACE_BEFORE, head_of, of_sectors, without_name
-from reportedly.events.places import is_place_name
+from reportedly.events.places import LAND_AND_WATER, is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
-from reportedly.resolve.actors import ActorCoder, capital_codes, shipped_tables
+from reportedly.resolve.actors import ActorCoder, capital_codes, city_countries, city_key, shipped_tables
 from reportedly.resolve.nominals import PLACE_LABELS
 
 # CAMEO sectors of political actors: state institutions, armed and political groups,
@@ -88,6 +95,50 @@ ARMED_ATTACKERS = frozenset(
     | {"militiaman", "militiamen", "gangsters", "gangster", "occupier", "occupiers"}
     | {"settler", "settlers", "colonist", "colonists", "pirate", "pirates", "hijacker", "hijackers"}
 )
+# Heads of parties that are no one to a political event: animals ("killer whales", "the
+# animals"), and firms, clubs and their owners ("the machine tool maker", "the retailer").
+ANIMALS = word_set("animal_nouns.txt")
+BUSINESSES = word_set("business_nouns.txt")
+# Players' positions: a sentence that names one is about a club, which a city's name then
+# stands for ("Milan rejected a bid for winger X").
+_POSITIONS = "|".join(sorted(map(re.escape, word_set("player_positions.txt"))))
+_PLAYER_POSITION = re.compile(r"(?<![\w-])(?:" + _POSITIONS + r")(?![\w-])", re.I)
+# Places of leisure and trade a protest held outside is about, no political target ("a
+# protest walk outside a cafe that banned pets"); not a firm's offices or plant, which
+# workers' protests are held outside (PLOVER's LAB protesters).
+_PRIVATE_PROTEST_PLACE = re.compile(
+    r"\b(?:outside|in\s+front\s+of)\s+(?:a|an|the|its|their|one)?\s*(?:[\w'’-]+\s+)?"
+    r"(?:cafe|café|cafes|restaurant|restaurants|pub|pubs|shop|shops|supermarket|gym|cinema|salon|bakery|zoo)\b"
+)
+# Nouns of land and water, and of the wild, that what follows "of" is only where they are
+# ("in the forest of Madagascar", "off the coast of Somalia", "in the state of North
+# Carolina"), or that a place owns ("England's woodland").
+PLACE_NOUNS = (
+    LAND_AND_WATER
+    | {"forest", "forests", "woodland", "woodlands", "woods", "jungle", "jungles", "waters", "shore"}
+    | {"shores", "reef", "reefs", "wilds", "wilderness", "state", "countryside", "savanna", "grasslands"}
+    | {"farmland", "farmlands", "grassland", "wetlands", "marshes", "moors", "vineyards", "orchards"}
+)
+_PLACE_NOUN = r"(?:" + "|".join(sorted(PLACE_NOUNS)) + r")"
+# Words before a party that make it where something is, beyond ``PLACE_BEFORE``: "of" a place
+# noun after a preposition of place ("in the forest of", "off the coast of"), and after a
+# place it is listed with ("in Europe and [the Americas]"). Not "off" alone, which is also a
+# verb's particle before its object ("sealed off Gaza").
+_WHERE_BEFORE = re.compile(
+    r"(?:\b(?:in|on|off|at|near|across|along|throughout|inside|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    + _PLACE_NOUN
+    + r"\s+of\s+(?:the\s+)?"
+    r"|\b(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
+    r"(?:,\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+(?:and|or)\s+(?:the\s+)?)$"
+)
+PLACE_WORDS_BEFORE = 120  # characters
+# Words after a party that make it the owner of a place ("England's woodland"; not "state",
+# which "Russia's state media" would make a place).
+_OWNS_PLACE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(PLACE_NOUNS - {"state"})) + r")\b")
+# "Us" capitalised is the pronoun of a title ("Not Like Us"), never the country, which news
+# writes "US" or "U.S.".
+TITLE_US = "Us"
+_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # Where a party's own words end and the place they are in begins ("Resident doctors [across
 # Punjab province]", "students [in Dhaka]").
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across|throughout|around|from)\s.*", re.S)
@@ -152,6 +203,7 @@ class PartyJudge:
             if entity.type in STATE_ENTITY_TYPES and entity.actor is not None
             for name in (entity.name, *entity.aliases)
             for word in name.split()
+            if word != TITLE_US
         )
 
     def has_political_party(self, event: Event) -> bool:
@@ -164,14 +216,28 @@ class PartyJudge:
         if VISIT in event.mode:
             # Only the visitor, or a host named as someone, makes a journey political.
             recipients = [party for party in recipients if not self._is_named_place(party)]
+        # Animals do nothing political, to whatever place ("whales attacked sharks off South
+        # Africa").
+        if event.actor and all(_common_head(party, event) in ANIMALS for party in event.actor):
+            return False
         # An actor is never a mere place: where it follows "in", it is the state that did
         # what was done there ("was arrested in Lebanon").
         return (
-            any(self._is_political(party) for party in event.actor)
-            or any(self._is_political(party) and not _is_place(party, event) for party in recipients)
-            or (event.event_type == PROTEST and any(_is_of_country(party) for party in event.actor))
+            any(self._is_political_in(party, event) for party in event.actor)
+            or any(
+                self._is_political_in(party, event) and not _is_place(party, event) for party in recipients
+            )
+            or (event.event_type == PROTEST and _is_public_protest(event))
             or (event.event_type == ATTACK and any(_is_armed(party) for party in event.actor))
         )
+
+    def _is_political_in(self, party: EventActor, event: Event) -> bool:
+        """Whether the party is political (``_is_political``) and, in its sentence, no firm or
+        club by its head ("the machine tool maker" of a Tokyo dateline) nor a city that
+        stands for its club ("Milan rejected a bid for winger X")."""
+        if _common_head(party, event) in BUSINESSES or _is_club_city(party, event):
+            return False
+        return self._is_political(party)
 
     def _is_named_place(self, party: EventActor) -> bool:
         """Whether the party is a place by its entity's type (a country, city or region)."""
@@ -201,7 +267,8 @@ class PartyJudge:
         # dictionary must have coded the person for an elite to count.
         own_name = entity.name if entity is not None and entity.type == "ORG" else None
         for words in (without_name(party.text, own_name), entity.role if entity is not None else None):
-            sector = self._coder.sector_of(words) if words else None
+            # An "activist investor" is a firm, not an activist.
+            sector = self._coder.sector_of(words) if words and head_of(words) not in BUSINESSES else None
             if sector is not None and sector != "ELI" and of_sectors(sector, POLITICAL_SECTORS):
                 return True
         words = party.text.split()
@@ -221,8 +288,40 @@ class PartyJudge:
         return (
             head.lower() in STATE_HEADS | STATE_AGENTS
             or head in self._state_words
-            or (head[:1].isupper() and self._coder.code_description(head, None) is not None)
+            or (
+                head[:1].isupper()
+                and head != TITLE_US
+                and self._coder.code_description(head, None) is not None
+            )
         )
+
+
+def _is_public_protest(event: Event) -> bool:
+    """Whether a protest has an actor of a country (``_is_of_country``) and is not held outside
+    a cafe, a shop or a pub, a private target ("a protest walk outside a cafe that banned
+    pets"); a political actor's protest there is judged as any other event."""
+    return any(_is_of_country(party) for party in event.actor) and not _PRIVATE_PROTEST_PLACE.search(
+        event.sentence.text
+    )
+
+
+def _common_head(party: EventActor, event: Event) -> str:
+    """The head of a party's words in lower case where it is written as a common noun is: in
+    lower case, or capitalised as its sentence's first word ("the animals", "Locusts had",
+    "the retailer"); else "" (a name: "the Tamil Tigers")."""
+    head = head_of(party.text)
+    if head.islower() or (event.sentence.text.startswith(head) and head[1:].islower()):
+        return head.lower()
+    return ""
+
+
+def _is_club_city(party: EventActor, event: Event) -> bool:
+    """Whether a party's words are only a city's name (a capital or not) in a sentence that
+    names a player's position: the city stands for its club ("Milan rejected a bid from
+    Chelsea for winger X", "Madrid have held talks with wing-back X's agent")."""
+    name = city_key(_LEADING_ARTICLE.sub("", party.text.strip()))
+    is_city = name in capital_codes() or name in city_countries()
+    return is_city and _PLAYER_POSITION.search(event.sentence.text) is not None
 
 
 def _is_of_country(party: EventActor) -> bool:
@@ -248,6 +347,15 @@ def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
 
 def _is_place(party: EventActor, event: Event) -> bool:
     """Whether the party's words follow "in", "at", "near" ... in the event's sentence: the
-    place of the act ("arrested two protesters in Paris")."""
-    at = event.sentence.text.find(party.text)
-    return at > 0 and PLACE_BEFORE.search(event.sentence.text, 0, at) is not None
+    place of the act ("arrested two protesters in Paris"); or a place noun's "of" ("in the
+    forest of Madagascar"), a place they are listed after ("in Europe and the Americas"); or
+    own a place ("England's woodland")."""
+    text = event.sentence.text
+    at = text.find(party.text)
+    if at < 0:
+        return False
+    # The words just before the party are enough to tell "in the forest of" (and cheaper).
+    before = text[max(0, at - PLACE_WORDS_BEFORE) : at]
+    return (
+        at > 0 and (PLACE_BEFORE.search(text, 0, at) is not None or _WHERE_BEFORE.search(before) is not None)
+    ) or _OWNS_PLACE.match(text, at + len(party.text)) is not None

@@ -31,6 +31,8 @@ _SCORELINE = re.compile(
     r"(?<![\d.,])\d{1,2} ?[-–] ?\d{1,2}(?![\d%]|[.,]\d)"
     r"(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 )
+# A word written with hyphens ("semi-final", "wing-back"), as one.
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # What a trigger's own phrase leaves out: the clauses joined to it.
 _CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
@@ -123,6 +125,10 @@ class SentenceSenses:
             if self._words is None:
                 sentence = self._sentence  # its words by position: none read as a token
                 self._words = _forms(range(sentence.start, sentence.end), sentence.doc, self._doc_words)
+                # The tokenizer splits words at hyphens: a rule's "semi-final" is read whole.
+                text = self._doc_words.text[sentence.start_char : sentence.end_char]
+                if "-" in text:
+                    self._words.update(word.lower() for word in _HYPHENATED.findall(text))
             return self._words
         if place == "object":
             words = []
