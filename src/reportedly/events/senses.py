@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from reportedly.attribution.lexicon import data_lines
+from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.parties import COUNTING_NOUNS, SUBJECTS
 from reportedly.events.words import DocWords
 from reportedly.nlp.trees import first_conjunct, subtree_without_clauses
@@ -61,7 +61,8 @@ class SenseRule:
 @cache
 def read_senses() -> dict[str, tuple[SenseRule, ...]]:
     """Trigger lemma to its sense rules, in the file's order."""
-    sets: dict[str, list[str]] = {}
+    # Sets kept as word lists of their own, since other stages read them too.
+    sets: dict[str, list[str]] = {"@ANIMAL": sorted(word_set("animal_nouns.txt"))}
     rules: dict[str, list[SenseRule]] = {}
     for line in data_lines("event_senses.tsv"):
         fields = line.split("\t")
