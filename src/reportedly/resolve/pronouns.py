@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reportedly.attribution.lexicon import word_table
 from reportedly.attribution.tagger import shipped_model_dir
 from reportedly.model import Attribution, Entity, Range
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
@@ -73,10 +72,6 @@ _LOCAL_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "
 _UNBOUND_RELATIONS = frozenset(
     {"advcl", "conj", "parataxis", "appos", "relcl", "poss", "acl", "npadvmod", "punct"}
 )
-# First names whose gender the 1990 US Census alone gives ("toni", "lai"), and the names and
-# titles of the news whose gender is surer (``reportedly.resolve.speakers.read_genders``).
-CENSUS_FIRST_NAMES = frozenset(word_table("first_names.tsv"))
-NEWS_GENDERS = frozenset(word_table("gendered_words.tsv")) | frozenset(word_table("gendered_titles.tsv"))
 # Pronouns bound to their clause's subject, to their gender.
 _BOUND_PRONOUNS = {
     **dict.fromkeys(("his", "himself"), "m"),
@@ -365,7 +360,7 @@ def pronoun_candidates(
         elif not resolver._agrees(kind, mention) and (
             census_gender
             or mention.entity.id not in resolver.people
-            or not _census_gendered(mention.entity)
+            or not _census_gendered(mention.entity, resolver.gender_words.census_only)
             or kind not in _bound_genders(resolver, mention.entity)
         ):  # the resolver's agreement test
             continue
@@ -377,12 +372,11 @@ def pronoun_candidates(
     return entities, [spans for _, spans in by_entity.values()]
 
 
-def _census_gendered(entity: Entity) -> bool:
+def _census_gendered(entity: Entity, census_only: frozenset[str]) -> bool:
     """Whether a person's gender comes only from a census first name: the first of two or
-    more words of their name is in ``first_names.tsv`` and no list of news names or titles
-    gives it a gender."""
+    more words of their name is one of ``census_only`` (``speakers.Genders``)."""
     words = entity.name.lower().split()
-    return len(words) > 1 and words[0] in CENSUS_FIRST_NAMES and words[0] not in NEWS_GENDERS
+    return len(words) > 1 and words[0] in census_only
 
 
 def _bound_genders(resolver: SpeakerResolver, entity: Entity) -> set[str]:

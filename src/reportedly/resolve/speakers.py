@@ -296,7 +296,7 @@ class SpeakerResolver:
         doc: Doc,
         text: str,
         entities: list[Entity],
-        genders: dict[str, str],
+        genders: Genders,
         reporting_nouns: frozenset[str],
         names_outlet: Callable[[str], bool],
         question_verbs: frozenset[str],
@@ -2655,14 +2655,24 @@ def _same_surname(name: str, entity: Entity) -> bool:
     )
 
 
-def read_genders() -> dict[str, str]:
+class Genders(dict[str, str]):
+    """Words that tell a person's gender, to "m" or "f", with the first names whose gender
+    only the Census list gives (``census_only``: "Toni", "Lai"), a surer table not listing them."""
+
+    census_only: frozenset[str] = frozenset()
+
+
+def read_genders() -> Genders:
     """Gendered honorifics and titles (``data/gendered_titles.tsv``), first names
     (``data/gendered_words.tsv``), then the Census first names no other sense makes ambiguous
     (``data/first_names.tsv``: "Noah", "Simone"), an earlier table winning where two list a word."""
-    genders = dict(_TITLE_GENDERS)
-    for table in ("gendered_words.tsv", "first_names.tsv"):
-        for word, gender in word_table(table).items():
-            genders.setdefault(word, gender)
+    genders = Genders(_TITLE_GENDERS)
+    for word, gender in word_table("gendered_words.tsv").items():
+        genders.setdefault(word, gender)
+    census = word_table("first_names.tsv")
+    genders.census_only = frozenset(census.keys() - genders.keys())
+    for word, gender in census.items():
+        genders.setdefault(word, gender)
     return genders
 
 

@@ -26,7 +26,7 @@ from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
 from reportedly.nlp.trees import SUBJECTS, joins_words
 from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS, city_or_capital
-from reportedly.resolve.nominals import BODY_TYPES, ORGANISATION_KINDS, noun_types
+from reportedly.resolve.nominals import BODY_TYPES, body_noun
 
 # A label opens a line and ends at a colon: at most six words in capitals, a role after a
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
@@ -521,7 +521,7 @@ def _body_noun(word: Token) -> bool:
     return (
         word.pos_ == "NOUN"
         and any(child.lower_ == "the" for child in word.children)
-        and bool(noun_types(word.lemma_.lower(), word.lower_) & ORGANISATION_KINDS)
+        and body_noun(word.lemma_.lower())
     )
 
 
