@@ -33,14 +33,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from reportedly.attribution.tagger import shipped_model_dir
-from reportedly.model import Attribution, Entity, Range
+from reportedly.model import Attribution, Entity, Range, Speaker
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
 from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES
+from reportedly.resolve.turns import Turns, main_subject
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from reportedly.resolve.speakers import SpeakerResolver
 
@@ -72,6 +73,8 @@ _LOCAL_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "
 _UNBOUND_RELATIONS = frozenset(
     {"advcl", "conj", "parataxis", "appos", "relcl", "poss", "acl", "npadvmod", "punct"}
 )
+# The determiners of a definite description ("the minister", "this chairman").
+_DEFINITE = frozenset({"the", "this", "that"})
 # Pronouns bound to their clause's subject, to their gender.
 _BOUND_PRONOUNS = {
     **dict.fromkeys(("his", "himself"), "m"),
@@ -328,6 +331,52 @@ def post_opening_antecedent(resolver: SpeakerResolver, pronoun: Token) -> Entity
         if people:
             return next(iter(people.values())) if len(people) == 1 else None
     return None
+
+
+def described_subjects(doc: Doc, attributions: Sequence[Attribution], turns: Turns) -> list[Token]:
+    """The heads of the definite descriptions of a person that are the main subject of a
+    sentence of the narrative and no attribution's source, in text order ("The former
+    secretary of state sounded relaxed ... she told reporters"; "but the Arsenal manager
+    defended his winger. '...,' he said"). Resolved as a source is, each is a mention of its
+    referent for the pronouns after it, which go on with the subject of the sentence before.
+    Not one with a name in apposition (the name is the mention), nor in a question or an
+    interviewee's answer (no narrative's subject), nor a body's noun ("the airline" named
+    mostly by the wrong body on the training passages)."""
+    sources = [attribution.source for attribution in attributions if attribution.source]
+    quoted = [part for attribution in attributions for part in attribution.content]
+    return [
+        word
+        for word in doc
+        if word.pos_ == "NOUN"
+        and word.tag_ == "NN"
+        and not word.ent_type_
+        and main_subject(word)
+        and word.lemma_.lower() in ANY_PERSON_NOUNS
+        and any(child.lower_ in _DEFINITE or child.dep_ == "poss" for child in word.children)
+        and not any(child.dep_ == "appos" for child in word.children)
+        and not any(span.start <= word.idx < span.end for span in (*sources, *quoted))
+        and not word.sent.text.rstrip().endswith("?")
+        and not turns.in_answer(word.idx)
+    ]
+
+
+def continued_group(resolver: SpeakerResolver, pronoun: Token) -> Speaker | None:
+    """For a subject "they" in the sentence of the last group that spoke or the one after,
+    no other source between ("Amelia Hart's parents, Tom Hart and Sarah Hart, said ... They
+    said"; "The province and Rugby Players Ireland said in a joint statement ... They said"):
+    that group; else None."""
+    if resolver.group_spoke is None or pronoun.lower_ != "they" or pronoun.dep_ not in SUBJECTS:
+        return None
+    spoke, group = resolver.group_spoke
+    start = spoke.source.start if spoke.source else pronoun.idx
+    opening = pronoun.sent.start
+    sentence_before = pronoun.doc[opening - 1].sent.start_char if opening else 0
+    if not sentence_before <= start < pronoun.idx or any(
+        other.source is not None and start < other.source.start < pronoun.idx
+        for other in resolver.attributions
+    ):
+        return None
+    return group
 
 
 def pronoun_candidates(

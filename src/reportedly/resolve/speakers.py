@@ -64,7 +64,7 @@ from reportedly.resolve.nominals import (
     types_agree,
 )
 from reportedly.resolve.offices import read_roles
-from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel
+from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel, continued_group, described_subjects
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
 from reportedly.resolve.turns import Turns
 from reportedly.resolve.writers import (
@@ -395,6 +395,7 @@ class SpeakerResolver:
             self.by_entity.setdefault(mention.entity.id, []).append(mention)
         # Entity id -> where it first spoke (attributions already linked; link() adds the rest).
         self.first_spoke: dict[str, int] = {}
+        self.group_spoke: tuple[Attribution, Speaker] | None = None  # the last group that spoke
         for attribution in attributions:
             if attribution.speaker and attribution.speaker.entity:
                 self._spoke(attribution.speaker.entity, attribution)
@@ -403,13 +404,15 @@ class SpeakerResolver:
     def link(self, attributions: list[Attribution]) -> None:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
         previous: Entity | None = None
-        loose = self._loose_pronouns(attributions)
+        described = described_subjects(self.doc, attributions, self.turns)
+        loose = sorted([*self._loose_pronouns(attributions), *described], key=lambda word: word.idx)
         for attribution in sorted(attributions, key=attribution_start):
             while loose and loose[0].idx < attribution_start(attribution):
                 self._note_loose(loose.pop(0), previous)
             group = self.group(attribution, previous)
             if group is not None:
                 attribution.speaker = group
+                self.group_spoke = (attribution, group)
                 for member in group.members:
                     if member.entity is not None:
                         self._spoke(member.entity, attribution)
@@ -450,7 +453,16 @@ class SpeakerResolver:
     def _note_loose(self, pronoun: Token, previous: Entity | None) -> None:
         """Resolve a narrative subject pronoun by the rules and note it as a mention of its
         referent: the one the text goes on about ("With Donald Trump, there's not much chance of
-        that. He has never changed. ... 'I'm not changing,' he said")."""
+        that. He has never changed. ... 'I'm not changing,' he said"); a description
+        (``described_subjects``) is resolved as a source, which notes it, unless it is of an
+        office whose holder the text never names (who would be added to its entities)."""
+        if pronoun.lower_ not in _SUBJECT_GENDERS:
+            phrase = Span.of(self.text, pronoun.left_edge.idx, pronoun.idx + len(pronoun.text))
+            holder = self.office_holder(phrase.text)
+            if holder is None or any(_same_surname(holder, entity) for entity in self.entities):
+                probe = Attribution(id="described", kind="indirect", cue=None, source=phrase, content=[])
+                self.resolve(probe, previous)
+            return
         source = Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun.text))
         probe = Attribution(id="pronoun", kind="indirect", cue=None, source=source, content=[])
         entity = self.antecedent(pronoun, probe, previous, fallback=False)
@@ -520,6 +532,8 @@ class SpeakerResolver:
         naming = any(token.ent_type_ in PARTY_LABELS for token in phrase if token.i > phrase.root.i)
         counted = [] if naming else self._counted_coordination(phrase)
         pair = [] if counted or naming else self._pair_of_kind(phrase, attribution, previous)
+        if not (counted or naming) and (continued := continued_group(self, phrase.root)) is not None:
+            return continued
         if pair:
             return Speaker.group([Speaker(entity.name, entity.id) for entity in pair])
         parts = (
