@@ -66,3 +66,16 @@ def _speaker_of_source(extractor: Extractor, text: str, source: str) -> Speaker 
     draft, _ = resolved_draft("passage", text, extractor.nlp, extractor.resources)
     start = text.index(source)
     return next(a.speaker for a in draft.extraction.attributions if a.source and a.source.start == start)
+
+
+TAKEN_UP = (
+    "Kofi Mensah missed a penalty in the draw with Hull on Saturday, but coach John Doyle "
+    'defended his striker. "He will score the next one," he said.\n\n'
+    "Mensah spoke to the club's channel afterwards. He said the miss had hurt."
+)
+
+
+def test_a_pronoun_opening_a_sentence_takes_up_the_main_subject_before(extractor: Extractor):
+    # Mensah, the subject of the sentence before, not Doyle, who spoke last.
+    speaker = _speaker_of_source(extractor, TAKEN_UP, "He said the miss")
+    assert speaker is not None and speaker.name == "Kofi Mensah"

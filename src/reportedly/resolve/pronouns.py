@@ -75,6 +75,8 @@ _UNBOUND_RELATIONS = frozenset(
 )
 # The determiners of a definite description ("the minister", "this chairman").
 _DEFINITE = frozenset({"the", "this", "that"})
+# Verbs whose subject pronoun goes on with the last to speak ("he added").
+_CONTINUING_VERBS = frozenset({"add"})
 # Pronouns bound to their clause's subject, to their gender.
 _BOUND_PRONOUNS = {
     **dict.fromkeys(("his", "himself"), "m"),
@@ -358,6 +360,18 @@ def described_subjects(doc: Doc, attributions: Sequence[Attribution], turns: Tur
         and not word.sent.text.rstrip().endswith("?")
         and not turns.in_answer(word.idx)
     ]
+
+
+def takes_up_subject(pronoun: Token) -> bool:
+    """Whether a pronoun opens its sentence as its subject, so that it takes up the main
+    subject of the sentence before as readily as the last to speak ("Saka spoke to the club's
+    channel afterwards. He said": Saka, not the manager quoted before); not as the subject of
+    a verb that goes on with the last speaker's words ("He added")."""
+    return (
+        pronoun.i == pronoun.sent.start
+        and pronoun.dep_ in SUBJECTS
+        and pronoun.head.lemma_.lower() not in _CONTINUING_VERBS
+    )
 
 
 def continued_group(resolver: SpeakerResolver, pronoun: Token) -> Speaker | None:

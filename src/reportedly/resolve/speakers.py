@@ -64,9 +64,15 @@ from reportedly.resolve.nominals import (
     types_agree,
 )
 from reportedly.resolve.offices import read_roles
-from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel, continued_group, described_subjects
+from reportedly.resolve.pronouns import (
+    PRONOUN_AGREEMENT,
+    PronounModel,
+    continued_group,
+    described_subjects,
+    takes_up_subject,
+)
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
-from reportedly.resolve.turns import Turns
+from reportedly.resolve.turns import Turns, main_subject
 from reportedly.resolve.writers import (
     FIRST_PERSON,
     NOTE_VERBS,
@@ -2159,6 +2165,7 @@ class SpeakerResolver:
                 continue
             latest[mention.entity.id] = mention
         quoted = self._quoted(attribution)
+        takes_up = takes_up_subject(pronoun)
         best, best_score = None, float("-inf")
         for mention in latest.values():
             gender = self.genders.get(mention.entity.id)
@@ -2167,6 +2174,8 @@ class SpeakerResolver:
             score += 1.0 if mention.subject else 0.0
             score += 0.5 if gender == kind else 0.0
             score += 1.5 if previous is not None and mention.entity.id == previous.id else 0.0
+            if takes_up and distance == 1 and (words := self._words(mention)) is not None and len(words) > 0:
+                score += 1.5 if main_subject(words.root) else 0.0  # as much as the last to speak
             # Named only inside another speaker's words ("... beat Hillary Clinton," she
             # said): rarely the one who speaks next.
             score -= QUOTED_PENALTY if _within(mention.start, quoted) else 0.0
