@@ -31,7 +31,7 @@ from reportedly.resolve.actors import ActorCoder, load_coder
 from reportedly.resolve.offices import OfficeHolders, TitleReader, load_office_holders, title_reader
 from reportedly.resolve.pronouns import PronounModel, PronounModelError, load_pronoun_model
 from reportedly.resolve.ranker import Chooser, RankerError, load_ranker
-from reportedly.resolve.speakers import read_genders
+from reportedly.resolve.speakers import Genders, read_genders
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class Resources:
     lexicon: Lexicon
     coder: ActorCoder
     verbs: EventVerbs
-    genders: dict[str, str]  # first names, honorifics and titles to "m" or "f"
+    genders: Genders  # first names, honorifics and titles to "m" or "f"
     tagger: AttributionTagger | None  # None: the rules alone
     offices: OfficeHolders  # who held an office on a day, with the actors file's `offices:`
     titles: TitleReader  # titles to offices, with the coder's country names

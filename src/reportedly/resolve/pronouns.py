@@ -32,16 +32,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reportedly.attribution.lexicon import word_table
 from reportedly.attribution.tagger import shipped_model_dir
-from reportedly.model import Attribution, Entity, Range
+from reportedly.model import Attribution, Entity, Range, Speaker
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
 from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES
+from reportedly.resolve.turns import Turns, main_subject
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from reportedly.resolve.speakers import SpeakerResolver
 
@@ -73,10 +73,10 @@ _LOCAL_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "
 _UNBOUND_RELATIONS = frozenset(
     {"advcl", "conj", "parataxis", "appos", "relcl", "poss", "acl", "npadvmod", "punct"}
 )
-# First names whose gender the 1990 US Census alone gives ("toni", "lai"), and the names and
-# titles of the news whose gender is surer (``reportedly.resolve.speakers.read_genders``).
-CENSUS_FIRST_NAMES = frozenset(word_table("first_names.tsv"))
-NEWS_GENDERS = frozenset(word_table("gendered_words.tsv")) | frozenset(word_table("gendered_titles.tsv"))
+# The determiners of a definite description ("the minister", "this chairman").
+_DEFINITE = frozenset({"the", "this", "that"})
+# Verbs whose subject pronoun goes on with the last to speak ("he added").
+_CONTINUING_VERBS = frozenset({"add"})
 # Pronouns bound to their clause's subject, to their gender.
 _BOUND_PRONOUNS = {
     **dict.fromkeys(("his", "himself"), "m"),
@@ -335,6 +335,64 @@ def post_opening_antecedent(resolver: SpeakerResolver, pronoun: Token) -> Entity
     return None
 
 
+def described_subjects(doc: Doc, attributions: Sequence[Attribution], turns: Turns) -> list[Token]:
+    """The heads of the definite descriptions of a person that are the main subject of a
+    sentence of the narrative and no attribution's source, in text order ("The former
+    secretary of state sounded relaxed ... she told reporters"; "but the Arsenal manager
+    defended his winger. '...,' he said"). Resolved as a source is, each is a mention of its
+    referent for the pronouns after it, which go on with the subject of the sentence before.
+    Not one with a name in apposition (the name is the mention), nor in a question or an
+    interviewee's answer (no narrative's subject), nor a body's noun ("the airline" named
+    mostly by the wrong body on the training passages)."""
+    sources = [attribution.source for attribution in attributions if attribution.source]
+    quoted = [part for attribution in attributions for part in attribution.content]
+    return [
+        word
+        for word in doc
+        if word.pos_ == "NOUN"
+        and word.tag_ == "NN"
+        and not word.ent_type_
+        and main_subject(word)
+        and word.lemma_.lower() in ANY_PERSON_NOUNS
+        and any(child.lower_ in _DEFINITE or child.dep_ == "poss" for child in word.children)
+        and not any(child.dep_ == "appos" for child in word.children)
+        and not any(span.start <= word.idx < span.end for span in (*sources, *quoted))
+        and not word.sent.text.rstrip().endswith("?")
+        and not turns.in_answer(word.idx)
+    ]
+
+
+def takes_up_subject(pronoun: Token) -> bool:
+    """Whether a pronoun opens its sentence as its subject, so that it takes up the main
+    subject of the sentence before as readily as the last to speak ("Saka spoke to the club's
+    channel afterwards. He said": Saka, not the manager quoted before); not as the subject of
+    a verb that goes on with the last speaker's words ("He added")."""
+    return (
+        pronoun.i == pronoun.sent.start
+        and pronoun.dep_ in SUBJECTS
+        and pronoun.head.lemma_.lower() not in _CONTINUING_VERBS
+    )
+
+
+def continued_group(resolver: SpeakerResolver, pronoun: Token) -> Speaker | None:
+    """For a subject "they" in the sentence of the last group that spoke or the one after,
+    no other source between ("Amelia Hart's parents, Tom Hart and Sarah Hart, said ... They
+    said"; "The province and Rugby Players Ireland said in a joint statement ... They said"):
+    that group; else None."""
+    if resolver.group_spoke is None or pronoun.lower_ != "they" or pronoun.dep_ not in SUBJECTS:
+        return None
+    spoke, group = resolver.group_spoke
+    start = spoke.source.start if spoke.source else pronoun.idx
+    opening = pronoun.sent.start
+    sentence_before = pronoun.doc[opening - 1].sent.start_char if opening else 0
+    if not sentence_before <= start < pronoun.idx or any(
+        other.source is not None and start < other.source.start < pronoun.idx
+        for other in resolver.attributions
+    ):
+        return None
+    return group
+
+
 def pronoun_candidates(
     resolver: SpeakerResolver,
     pronoun: Token,
@@ -365,7 +423,7 @@ def pronoun_candidates(
         elif not resolver._agrees(kind, mention) and (
             census_gender
             or mention.entity.id not in resolver.people
-            or not _census_gendered(mention.entity)
+            or not _census_gendered(mention.entity, resolver.gender_words.census_only)
             or kind not in _bound_genders(resolver, mention.entity)
         ):  # the resolver's agreement test
             continue
@@ -377,12 +435,11 @@ def pronoun_candidates(
     return entities, [spans for _, spans in by_entity.values()]
 
 
-def _census_gendered(entity: Entity) -> bool:
+def _census_gendered(entity: Entity, census_only: frozenset[str]) -> bool:
     """Whether a person's gender comes only from a census first name: the first of two or
-    more words of their name is in ``first_names.tsv`` and no list of news names or titles
-    gives it a gender."""
+    more words of their name is one of ``census_only`` (``speakers.Genders``)."""
     words = entity.name.lower().split()
-    return len(words) > 1 and words[0] in CENSUS_FIRST_NAMES and words[0] not in NEWS_GENDERS
+    return len(words) > 1 and words[0] in census_only
 
 
 def _bound_genders(resolver: SpeakerResolver, entity: Entity) -> set[str]:

@@ -66,9 +66,15 @@ from reportedly.resolve.nominals import (
     types_agree,
 )
 from reportedly.resolve.offices import read_roles
-from reportedly.resolve.pronouns import PRONOUN_AGREEMENT, PronounModel
+from reportedly.resolve.pronouns import (
+    PRONOUN_AGREEMENT,
+    PronounModel,
+    continued_group,
+    described_subjects,
+    takes_up_subject,
+)
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
-from reportedly.resolve.turns import Turns
+from reportedly.resolve.turns import Turns, main_subject
 from reportedly.resolve.writers import (
     FIRST_PERSON,
     NOTE_VERBS,
@@ -300,7 +306,7 @@ class SpeakerResolver:
         doc: Doc,
         text: str,
         entities: list[Entity],
-        genders: dict[str, str],
+        genders: Genders,
         reporting_nouns: frozenset[str],
         names_outlet: Callable[[str], bool],
         question_verbs: frozenset[str],
@@ -399,6 +405,7 @@ class SpeakerResolver:
             self.by_entity.setdefault(mention.entity.id, []).append(mention)
         # Entity id -> where it first spoke (attributions already linked; link() adds the rest).
         self.first_spoke: dict[str, int] = {}
+        self.group_spoke: tuple[Attribution, Speaker] | None = None  # the last group that spoke
         for attribution in attributions:
             if attribution.speaker and attribution.speaker.entity:
                 self._spoke(attribution.speaker.entity, attribution)
@@ -407,13 +414,15 @@ class SpeakerResolver:
     def link(self, attributions: list[Attribution]) -> None:
         """Set ``speaker`` on every attribution whose source can be resolved, in text order."""
         previous: Entity | None = None
-        loose = self._loose_pronouns(attributions)
+        described = described_subjects(self.doc, attributions, self.turns)
+        loose = sorted([*self._loose_pronouns(attributions), *described], key=lambda word: word.idx)
         for attribution in sorted(attributions, key=attribution_start):
             while loose and loose[0].idx < attribution_start(attribution):
                 self._note_loose(loose.pop(0), previous)
             group = self.group(attribution, previous)
             if group is not None:
                 attribution.speaker = group
+                self.group_spoke = (attribution, group)
                 for member in group.members:
                     if member.entity is not None:
                         self._spoke(member.entity, attribution)
@@ -454,7 +463,16 @@ class SpeakerResolver:
     def _note_loose(self, pronoun: Token, previous: Entity | None) -> None:
         """Resolve a narrative subject pronoun by the rules and note it as a mention of its
         referent: the one the text goes on about ("With Donald Trump, there's not much chance of
-        that. He has never changed. ... 'I'm not changing,' he said")."""
+        that. He has never changed. ... 'I'm not changing,' he said"); a description
+        (``described_subjects``) is resolved as a source, which notes it, unless it is of an
+        office whose holder the text never names (who would be added to its entities)."""
+        if pronoun.lower_ not in _SUBJECT_GENDERS:
+            phrase = Span.of(self.text, pronoun.left_edge.idx, pronoun.idx + len(pronoun.text))
+            holder = self.office_holder(phrase.text)
+            if holder is None or any(_same_surname(holder, entity) for entity in self.entities):
+                probe = Attribution(id="described", kind="indirect", cue=None, source=phrase, content=[])
+                self.resolve(probe, previous)
+            return
         source = Span.of(self.text, pronoun.idx, pronoun.idx + len(pronoun.text))
         probe = Attribution(id="pronoun", kind="indirect", cue=None, source=source, content=[])
         entity = self.antecedent(pronoun, probe, previous, fallback=False)
@@ -524,6 +542,8 @@ class SpeakerResolver:
         naming = any(token.ent_type_ in PARTY_LABELS for token in phrase if token.i > phrase.root.i)
         counted = [] if naming else self._counted_coordination(phrase)
         pair = [] if counted or naming else self._pair_of_kind(phrase, attribution, previous)
+        if not (counted or naming) and (continued := continued_group(self, phrase.root)) is not None:
+            return continued
         if pair:
             return Speaker.group([Speaker(entity.name, entity.id) for entity in pair])
         parts = (
@@ -2250,6 +2270,7 @@ class SpeakerResolver:
                 continue
             latest[mention.entity.id] = mention
         quoted = self._quoted(attribution)
+        takes_up = takes_up_subject(pronoun)
         best, best_score = None, float("-inf")
         for mention in latest.values():
             gender = self.genders.get(mention.entity.id)
@@ -2258,6 +2279,8 @@ class SpeakerResolver:
             score += 1.0 if mention.subject else 0.0
             score += 0.5 if gender == kind else 0.0
             score += 1.5 if previous is not None and mention.entity.id == previous.id else 0.0
+            if takes_up and distance == 1 and (words := self._words(mention)) is not None and len(words) > 0:
+                score += 1.5 if main_subject(words.root) else 0.0  # as much as the last to speak
             # Named only inside another speaker's words ("... beat Hillary Clinton," she
             # said): rarely the one who speaks next.
             score -= QUOTED_PENALTY if _within(mention.start, quoted) else 0.0
@@ -2751,14 +2774,24 @@ def _same_surname(name: str, entity: Entity) -> bool:
     )
 
 
-def read_genders() -> dict[str, str]:
+class Genders(dict[str, str]):
+    """Words that tell a person's gender, to "m" or "f", with the first names whose gender
+    only the Census list gives (``census_only``: "Toni", "Lai"), a surer table not listing them."""
+
+    census_only: frozenset[str] = frozenset()
+
+
+def read_genders() -> Genders:
     """Gendered honorifics and titles (``data/gendered_titles.tsv``), first names
     (``data/gendered_words.tsv``), then the Census first names no other sense makes ambiguous
     (``data/first_names.tsv``: "Noah", "Simone"), an earlier table winning where two list a word."""
-    genders = dict(_TITLE_GENDERS)
-    for table in ("gendered_words.tsv", "first_names.tsv"):
-        for word, gender in word_table(table).items():
-            genders.setdefault(word, gender)
+    genders = Genders(_TITLE_GENDERS)
+    for word, gender in word_table("gendered_words.tsv").items():
+        genders.setdefault(word, gender)
+    census = word_table("first_names.tsv")
+    genders.census_only = frozenset(census.keys() - genders.keys())
+    for word, gender in census.items():
+        genders.setdefault(word, gender)
     return genders
 
 

@@ -26,7 +26,7 @@ from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
 from reportedly.nlp.trees import SUBJECTS, joins_words
 from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS, city_or_capital
-from reportedly.resolve.nominals import BODY_TYPES, ORGANISATION_KINDS, noun_types
+from reportedly.resolve.nominals import BODY_TYPES, body_noun
 
 # A label opens a line and ends at a colon: at most six words in capitals, a role after a
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
@@ -113,6 +113,10 @@ class Turns:
         at = bisect.bisect_right(self.post_starts, offset) - 1
         return self.post_starts[at] if at >= 0 else 0
 
+    def in_answer(self, offset: int) -> bool:
+        """Whether an offset lies in an answer of a printed interview: the interviewee's words."""
+        return any(start <= offset < end for start, end in self.blocks)
+
     def in_label(self, span: Span) -> bool:
         """Whether a span lies inside a turn's label (no mention of anyone in the story)."""
         return any(start <= span.start and span.end <= end for start, end in self.labels)
@@ -166,7 +170,7 @@ class Turns:
             if question_start <= mention.start < line_start
             and (words := self.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
             and len(words) > 0
-            and _main_subject(words.root)
+            and main_subject(words.root)
         ]
         return min(subjects, key=lambda item: item[0])[1] if subjects else None
 
@@ -341,8 +345,8 @@ class Turns:
                     continue
                 words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 root = words.root if words is not None and len(words) > 0 else None
-                main_subject = root is not None and _main_subject(root)
-                named.append((mention.start, main_subject, entity))
+                subject = root is not None and main_subject(root)
+                named.append((mention.start, subject, entity))
         subjects = [item for item in named if item[1]]
         if reach is None:
             named = []  # across the whole story only a main subject tells what it is about
@@ -431,7 +435,7 @@ class Turns:
         return any(label_start == start for label_start, _ in self.labels)
 
 
-def _main_subject(word: Token) -> bool:
+def main_subject(word: Token) -> bool:
     """Whether a name is the subject of its sentence's main verb or of a main clause joined
     to it ("The new government dismissed ..., and the opposition Law and Justice party called
     this a coup"), of the clause a main verb after it reports ("The Tropenmuseum will return
@@ -521,7 +525,7 @@ def _body_noun(word: Token) -> bool:
     return (
         word.pos_ == "NOUN"
         and any(child.lower_ == "the" for child in word.children)
-        and bool(noun_types(word.lemma_.lower(), word.lower_) & ORGANISATION_KINDS)
+        and body_noun(word.lemma_.lower())
     )
 
 
