@@ -27,7 +27,7 @@ from reportedly.events.places import LAND_AND_WATER, city_country, city_country_
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.datelines import DATELINE, DATELINE_WORDS
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
-from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
+from reportedly.resolve.actors import MISTYPED, SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.dictionaries import english_plural
 from reportedly.resolve.entities import DATE_LABELS
 from reportedly.resolve.metonyms import stands_for_government
@@ -84,6 +84,9 @@ UNNAMED = 2
 # The dictionaries' prefix of a union's republics before their own codes (USRAZE, USRARM:
 # the Soviet Union's, dated before 1991).
 UNIONS = frozenset({"USR"})
+# The dictionaries' multinational firms (MNCUSA: of the USA) and PLOVER's business sector.
+FIRM = "MNC"
+BUSINESS = "BUS"
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it, and people as such ("20 people" killed in Colombo: PPL), clerics,
 # doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL). A party
@@ -393,10 +396,15 @@ def parties_of(
     topic_words = _topic_words(trigger)
     candidates = _object_candidates(trigger, text, verb)
     candidate_words = {token.i for token in candidates}
+    # The dateline that opens the sentence is where the report was filed, no one acted on
+    # ("RAMALLAH (WAFA) - President Abbas received at his headquarters the UN envoy").
+    dateline = _opening_dateline(trigger.sent, text)
+    filed_before = dateline.end() if dateline is not None else trigger.sent.start_char
     objects = [
         _named_before(token, actor_words)
         for token in candidates
-        if token.ent_type_ not in DATE_LABELS
+        if token.idx >= filed_before
+        and token.ent_type_ not in DATE_LABELS
         and not _locates(token, candidate_words)
         and token != owner
         and not (venue and (_is_venue(token) or _names_only_venue(token, text, mentions)))
@@ -1755,7 +1763,11 @@ def code_parties(
                 words[0] = without_name(words[0], ethnic.group(0))
             # A city no dictionary knows is of its country ("protesters in Kharkiv").
             code = (
-                next((c for w in words if (c := _code_words_kept(w, coder, published, coded))), None)
+                (
+                    _code_words(words[0], coder, published, person=True)
+                    if entity is not None and entity.type == "PERSON" and words == [entity.name]
+                    else next((c for w in words if (c := _code_words_kept(w, coder, published, coded))), None)
+                )
                 or city_country(words[0])
                 or _regional_bloc(words[0])
                 or _the_west(words[0])
@@ -1850,6 +1862,15 @@ def code_parties(
                 # A union's republic (USRARM, Soviet Armenia before 1991) is of the republic,
                 # as PLOVER writes it: ARM, not no country.
                 party.actor = coder.actor(party.actor.code[3:]) or party.actor
+            elif (
+                party.actor is not None
+                and party.actor.code[:3] == FIRM
+                and party.actor.code[3:6] in coder.country_codes
+            ):
+                # A firm the dictionaries file by its home country (MNCUSA, MNCGBRMED) is of
+                # that country's business, as PLOVER codes firms: USABUS, GBRMED.
+                home, sector = party.actor.code[3:6], party.actor.code[6:]
+                party.actor = coder.actor(home + (sector or BUSINESS))
             entity = entities.get(party.entity) if party.entity else None
             if entity is not None and entity.type == "PERSON" and party.actor and party.actor.country:
                 # The country a person's words give their title is theirs, whatever country
@@ -2328,12 +2349,15 @@ def _office_holder_codes() -> dict[str, str]:
 
 
 def _home_country(entity: Entity, coder: ActorCoder) -> str | None:
-    """The one country a person's dictionary codes are all of, by any of their names."""
+    """The one country a person's dictionary codes are all of, by any of their names; also
+    of a full name NER typed as an organisation, a place or a people ("Franjo Tudjman" ORG,
+    his codes all dated), not a single word ("Ford": a firm too)."""
+    names = (entity.name, *entity.aliases)
     if entity.type != "PERSON":
-        return None
-    return next(
-        (country for name in (entity.name, *entity.aliases) if (country := coder.home_country(name))), None
-    )
+        if entity.type not in MISTYPED:
+            return None
+        names = tuple(name for name in names if " " in name.strip())
+    return next((country for name in names if (country := coder.home_country(name))), None)
 
 
 def _name_key(name: str) -> str:
@@ -2361,7 +2385,7 @@ def without_name(words: str, name: str | None) -> str:
     return words.replace(name, " ").strip() if name and name in words else words
 
 
-def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
+def _code_words(words: str, coder: ActorCoder, day: date | None, person: bool = False) -> str | None:
     """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
     "occupied territories"), else as a description, the words up to the head first
     ("Kampuchean guerrilla camps near the Thai border" KHMREB), else as the actor named
@@ -2375,7 +2399,9 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
         (coder.code_name(words, day) if named else None)
         or (coder.code_head_name(head, day) if named else None)
         or coder.code_description(head, day)
-        or (coder.code_qualifier_name(head, day) if named else None)
+        # not a word of a person's whole name ("Hassan" of "Hassan Sheikh Mohamud" is no
+        # Jordanian prince)
+        or (coder.code_qualifier_name(head, day) if named and not person else None)
         or (coder.code_description(words, day) if head != words else None)  # else asked above
         or (coder.code_organisation(words) if named else None)
         or (coder.code_person((words,), day, in_office=" " not in words) if _bare_name(words) else None)
