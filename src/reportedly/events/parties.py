@@ -2404,8 +2404,21 @@ def _code_words(words: str, coder: ActorCoder, day: date | None, person: bool = 
         or (coder.code_qualifier_name(head, day) if named and not person else None)
         or (coder.code_description(words, day) if head != words else None)  # else asked above
         or (coder.code_organisation(words) if named else None)
-        or (coder.code_person((words,), day, in_office=" " not in words) if _bare_name(words) else None)
+        or (
+            coder.code_person((words,), day, *_surname_alone(words, coder, day))
+            if _bare_name(words)
+            else None
+        )
     )
+
+
+def _surname_alone(words: str, coder: ActorCoder, day: date | None) -> tuple[bool, bool]:
+    """How a lone surname is read (``leaders_only``, ``in_office``): as a leader in office
+    on the day ("Morales expelled" in 2008, not "Ford will cut"); with no day, as one of
+    the politicians of one country who bear it ("Museveni congratulated Kibaki"), unless a
+    firm's or another body's name begins with it ("Ford")."""
+    alone = " " not in words
+    return alone, alone and (day is not None or coder.opens_body_name(words))
 
 
 def _code_words_kept(
