@@ -65,3 +65,8 @@ def test_a_full_name_ner_took_for_a_body_is_of_its_home_country(extract) -> None
     # the dictionaries' codes for him are all dated and ended
     event = _first_event(extract, "Franjo Tudjman accused the United Nations of bias.")
     assert [party.actor.country if party.actor else None for party in event.actor] == ["HRV"]
+
+
+def test_whom_a_refused_handover_was_for_is_the_recipient(extract) -> None:
+    event = _first_event(extract, "The junta again refused to hand over the former minister to Belgium.")
+    assert [party.actor.country if party.actor else None for party in event.recipient] == ["BEL"]

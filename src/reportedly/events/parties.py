@@ -625,20 +625,25 @@ def _receiver_first(
     its owner]"): what is given is no recipient; a person given over is ("invited Putin to
     Washington"), but for one handed over to another's justice ("extradited a suspect [to
     France]": ``HANDING_OVER``)."""
+    # The act the trigger refuses, offers or threatens may be the giving ("refused to hand
+    # over bin Laden [to the United States]").
+    giver = trigger
     given = next((child for child in trigger.children if child.dep_ == "dobj"), None)
+    if given is None and (act := next((c for c in trigger.children if c.dep_ == "xcomp"), None)) is not None:
+        giver, given = act, next((child for child in act.children if child.dep_ == "dobj"), None)
     if (
         given is None
-        or trigger.pos_ != "VERB"
+        or giver.pos_ != "VERB"
         or not objects
         or not given.left_edge.i <= objects[0].i <= given.right_edge.i
-        or not (_thing(given, text, mentions) or _handed_over(given, trigger))
+        or not (_thing(given, text, mentions) or _handed_over(given, giver))
     ):
         return
     receiver = next(
         (
             token
             for token in objects
-            if _given_to(token, trigger) and (ranks[token.i][-1] < UNNAMED or _party_noun(token))
+            if _given_to(token, giver) and (ranks[token.i][-1] < UNNAMED or _party_noun(token))
         ),
         None,
     )
