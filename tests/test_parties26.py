@@ -70,3 +70,12 @@ def test_a_full_name_ner_took_for_a_body_is_of_its_home_country(extract) -> None
 def test_whom_a_refused_handover_was_for_is_the_recipient(extract) -> None:
     event = _first_event(extract, "The junta again refused to hand over the former minister to Belgium.")
     assert [party.actor.country if party.actor else None for party in event.recipient] == ["BEL"]
+
+
+def test_a_government_no_words_place_is_the_reports_own(extract) -> None:
+    event = _first_event(
+        extract,
+        "HAVANA (Prensa Latina) - The revolutionary government condemned the sanctions "
+        "imposed by Washington.",
+    )
+    assert [party.actor.country if party.actor else None for party in event.actor] == ["CUB"]

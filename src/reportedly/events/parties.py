@@ -30,7 +30,7 @@ from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import MISTYPED, SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.dictionaries import english_plural
 from reportedly.resolve.entities import DATE_LABELS
-from reportedly.resolve.metonyms import stands_for_government
+from reportedly.resolve.metonyms import GOVERNMENT_NOUNS, stands_for_government
 from reportedly.resolve.nominals import HUMAN_NOUNS, PLACE_LABELS
 from reportedly.resolve.offices import shipped_office_holders
 
@@ -2285,6 +2285,11 @@ def _place(
                 # Gorbachev in Beijing" is no Soviet).
                 away |= set(_countries_of(event.recipient))
             choices = [country for country in choices if country not in away]
+            if head_of(found.party.text).lower() in GOVERNMENT_NOUNS:
+                # A government no words place ("CARACAS - The Bolivarian government condemned
+                # the blockade imposed by Washington") is the report's own before a state its
+                # sentence names.
+                choices = [country for country in reported_from or () if country not in away] + choices
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
