@@ -1890,7 +1890,7 @@ def code_parties(
             states = [party for party in event.recipient if _is_state(party, event, entities, text)]
             named_in = countries.named_in(event.sentence)
             reported_from = countries.reported_from(event.sentence)
-            _place(unplaced, event, named_in, coder, _countries_of(states), reported_from)
+            _place(unplaced, event, named_in, coder, _countries_of(states), reported_from, countries.filed_in)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire"): someone
         # named or coded, or people ("37 prisoners", "its owners") no dictionary codes.
         event.recipient = [
@@ -2155,6 +2155,11 @@ class CountryMentions:
             places[country] = places.get(country, False) or place
         return list(places.items())
 
+    @property
+    def filed_in(self) -> str | None:
+        """The country of the report's dateline, if it has one of a country."""
+        return self._filed
+
     def reported_from(self, sentence: Span) -> list[str]:
         """The countries of the news agencies the sentence names, then that of the report's
         dateline: whose news it is."""
@@ -2242,6 +2247,7 @@ def _place(
     coder: ActorCoder,
     foreign: Collection[str] = (),
     reported_from: list[str] | None = None,
+    filed_in: str | None = None,
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
@@ -2254,7 +2260,8 @@ def _place(
     by itself (``foreign``: "Chavez accused Bogota", "Kagame accused Paris") of that state,
     unless it is also where the act is ("declared a state of siege in Haiti"), nor one who
     meets of the country of whom they meet. Failing all, the country whose news it is
-    (``reported_from``: "ABUJA (NAN) - The Federal Government agreed")."""
+    (``reported_from``: "ABUJA (NAN) - The Federal Government agreed"); for a government
+    no words place, the country of the report's dateline (``filed_in``) first."""
     parties = (*event.actor, *event.recipient)
     held = _countries_of(parties)
     named = [country for country, _ in countries]
@@ -2285,11 +2292,11 @@ def _place(
                 # Gorbachev in Beijing" is no Soviet).
                 away |= set(_countries_of(event.recipient))
             choices = [country for country in choices if country not in away]
-            if head_of(found.party.text).lower() in GOVERNMENT_NOUNS:
+            if filed_in not in (None, *away) and head_of(found.party.text).lower() in GOVERNMENT_NOUNS:
                 # A government no words place ("CARACAS - The Bolivarian government condemned
-                # the blockade imposed by Washington") is the report's own before a state its
-                # sentence names.
-                choices = [country for country in reported_from or () if country not in away] + choices
+                # the blockade imposed by Washington") is that of where the report was filed
+                # before a state its sentence names; not an agency's, which files from abroad.
+                choices = [filed_in, *choices]
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
