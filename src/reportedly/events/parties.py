@@ -1768,11 +1768,7 @@ def code_parties(
                 words[0] = without_name(words[0], ethnic.group(0))
             # A city no dictionary knows is of its country ("protesters in Kharkiv").
             code = (
-                (
-                    _code_words(words[0], coder, published, person=True)
-                    if entity is not None and entity.type == "PERSON" and words == [entity.name]
-                    else next((c for w in words if (c := _code_words_kept(w, coder, published, coded))), None)
-                )
+                next((c for w in words if (c := _code_words_kept(w, coder, published, coded))), None)
                 or city_country(words[0])
                 or _regional_bloc(words[0])
                 or _the_west(words[0])
@@ -2402,7 +2398,7 @@ def without_name(words: str, name: str | None) -> str:
     return words.replace(name, " ").strip() if name and name in words else words
 
 
-def _code_words(words: str, coder: ActorCoder, day: date | None, person: bool = False) -> str | None:
+def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
     """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
     "occupied territories"), else as a description, the words up to the head first
     ("Kampuchean guerrilla camps near the Thai border" KHMREB), else as the actor named
@@ -2416,9 +2412,7 @@ def _code_words(words: str, coder: ActorCoder, day: date | None, person: bool = 
         (coder.code_name(words, day) if named else None)
         or (coder.code_head_name(head, day) if named else None)
         or coder.code_description(head, day)
-        # not a word of a person's whole name ("Hassan" of "Hassan Sheikh Mohamud" is no
-        # Jordanian prince)
-        or (coder.code_qualifier_name(head, day) if named and not person else None)
+        or (coder.code_qualifier_name(head, day) if named else None)
         or (coder.code_description(words, day) if head != words else None)  # else asked above
         or (coder.code_organisation(words) if named else None)
         or (
