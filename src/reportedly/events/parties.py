@@ -27,10 +27,10 @@ from reportedly.events.places import LAND_AND_WATER, city_country, city_country_
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.datelines import DATELINE, DATELINE_WORDS
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
-from reportedly.resolve.actors import SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
+from reportedly.resolve.actors import MISTYPED, SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.dictionaries import english_plural
 from reportedly.resolve.entities import DATE_LABELS
-from reportedly.resolve.metonyms import stands_for_government
+from reportedly.resolve.metonyms import GOVERNMENT_NOUNS, stands_for_government
 from reportedly.resolve.nominals import HUMAN_NOUNS, PLACE_LABELS
 from reportedly.resolve.offices import shipped_office_holders
 
@@ -84,6 +84,9 @@ UNNAMED = 2
 # The dictionaries' prefix of a union's republics before their own codes (USRAZE, USRARM:
 # the Soviet Union's, dated before 1991).
 UNIONS = frozenset({"USR"})
+# The dictionaries' multinational firms (MNCUSA: of the USA) and PLOVER's business sector.
+FIRM = "MNC"
+BUSINESS = "BUS"
 # Sectors of actors that belong to a country: its institutions, and the parties and armed
 # groups that act in it, and people as such ("20 people" killed in Colombo: PPL), clerics,
 # doctors and business people ("Gunmen in Karachi killed a Shiite cleric": PAKREL). A party
@@ -393,10 +396,15 @@ def parties_of(
     topic_words = _topic_words(trigger)
     candidates = _object_candidates(trigger, text, verb)
     candidate_words = {token.i for token in candidates}
+    # The dateline that opens the sentence is where the report was filed, no one acted on
+    # ("RAMALLAH (WAFA) - President Abbas received at his headquarters the UN envoy").
+    dateline = _opening_dateline(trigger.sent, text)
+    filed_before = dateline.end() if dateline is not None else trigger.sent.start_char
     objects = [
         _named_before(token, actor_words)
         for token in candidates
-        if token.ent_type_ not in DATE_LABELS
+        if token.idx >= filed_before
+        and token.ent_type_ not in DATE_LABELS
         and not _locates(token, candidate_words)
         and token != owner
         and not (venue and (_is_venue(token) or _names_only_venue(token, text, mentions)))
@@ -617,20 +625,25 @@ def _receiver_first(
     its owner]"): what is given is no recipient; a person given over is ("invited Putin to
     Washington"), but for one handed over to another's justice ("extradited a suspect [to
     France]": ``HANDING_OVER``)."""
+    # The act the trigger refuses, offers or threatens may be the giving ("refused to hand
+    # over bin Laden [to the United States]").
+    giver = trigger
     given = next((child for child in trigger.children if child.dep_ == "dobj"), None)
+    if given is None and (act := next((c for c in trigger.children if c.dep_ == "xcomp"), None)) is not None:
+        giver, given = act, next((child for child in act.children if child.dep_ == "dobj"), None)
     if (
         given is None
-        or trigger.pos_ != "VERB"
+        or giver.pos_ != "VERB"
         or not objects
         or not given.left_edge.i <= objects[0].i <= given.right_edge.i
-        or not (_thing(given, text, mentions) or _handed_over(given, trigger))
+        or not (_thing(given, text, mentions) or _handed_over(given, giver))
     ):
         return
     receiver = next(
         (
             token
             for token in objects
-            if _given_to(token, trigger) and (ranks[token.i][-1] < UNNAMED or _party_noun(token))
+            if _given_to(token, giver) and (ranks[token.i][-1] < UNNAMED or _party_noun(token))
         ),
         None,
     )
@@ -1850,6 +1863,15 @@ def code_parties(
                 # A union's republic (USRARM, Soviet Armenia before 1991) is of the republic,
                 # as PLOVER writes it: ARM, not no country.
                 party.actor = coder.actor(party.actor.code[3:]) or party.actor
+            elif (
+                party.actor is not None
+                and party.actor.code[:3] == FIRM
+                and party.actor.code[3:6] in coder.country_codes
+            ):
+                # A firm the dictionaries file by its home country (MNCUSA, MNCGBRMED) is of
+                # that country's business, as PLOVER codes firms: USABUS, GBRMED.
+                home, sector = party.actor.code[3:6], party.actor.code[6:]
+                party.actor = coder.actor(home + (sector or BUSINESS))
             entity = entities.get(party.entity) if party.entity else None
             if entity is not None and entity.type == "PERSON" and party.actor and party.actor.country:
                 # The country a person's words give their title is theirs, whatever country
@@ -1864,7 +1886,7 @@ def code_parties(
             states = [party for party in event.recipient if _is_state(party, event, entities, text)]
             named_in = countries.named_in(event.sentence)
             reported_from = countries.reported_from(event.sentence)
-            _place(unplaced, event, named_in, coder, _countries_of(states), reported_from)
+            _place(unplaced, event, named_in, coder, _countries_of(states), reported_from, countries.filed_in)
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire"): someone
         # named or coded, or people ("37 prisoners", "its owners") no dictionary codes.
         event.recipient = [
@@ -2129,6 +2151,11 @@ class CountryMentions:
             places[country] = places.get(country, False) or place
         return list(places.items())
 
+    @property
+    def filed_in(self) -> str | None:
+        """The country of the report's dateline, if it has one of a country."""
+        return self._filed
+
     def reported_from(self, sentence: Span) -> list[str]:
         """The countries of the news agencies the sentence names, then that of the report's
         dateline: whose news it is."""
@@ -2216,6 +2243,7 @@ def _place(
     coder: ActorCoder,
     foreign: Collection[str] = (),
     reported_from: list[str] | None = None,
+    filed_in: str | None = None,
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
@@ -2228,7 +2256,8 @@ def _place(
     by itself (``foreign``: "Chavez accused Bogota", "Kagame accused Paris") of that state,
     unless it is also where the act is ("declared a state of siege in Haiti"), nor one who
     meets of the country of whom they meet. Failing all, the country whose news it is
-    (``reported_from``: "ABUJA (NAN) - The Federal Government agreed")."""
+    (``reported_from``: "ABUJA (NAN) - The Federal Government agreed"); for a government
+    no words place, the country of the report's dateline (``filed_in``) first."""
     parties = (*event.actor, *event.recipient)
     held = _countries_of(parties)
     named = [country for country, _ in countries]
@@ -2259,6 +2288,11 @@ def _place(
                 # Gorbachev in Beijing" is no Soviet).
                 away |= set(_countries_of(event.recipient))
             choices = [country for country in choices if country not in away]
+            if filed_in not in (None, *away) and head_of(found.party.text).lower() in GOVERNMENT_NOUNS:
+                # A government no words place ("CARACAS - The Bolivarian government condemned
+                # the blockade imposed by Washington") is that of where the report was filed
+                # before a state its sentence names; not an agency's, which files from abroad.
+                choices = [filed_in, *choices]
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
@@ -2328,12 +2362,15 @@ def _office_holder_codes() -> dict[str, str]:
 
 
 def _home_country(entity: Entity, coder: ActorCoder) -> str | None:
-    """The one country a person's dictionary codes are all of, by any of their names."""
+    """The one country a person's dictionary codes are all of, by any of their names; also
+    of a full name NER typed as an organisation, a place or a people ("Franjo Tudjman" ORG,
+    his codes all dated), not a single word ("Ford": a firm too)."""
+    names = (entity.name, *entity.aliases)
     if entity.type != "PERSON":
-        return None
-    return next(
-        (country for name in (entity.name, *entity.aliases) if (country := coder.home_country(name))), None
-    )
+        if entity.type not in MISTYPED:
+            return None
+        names = tuple(name for name in names if " " in name.strip())
+    return next((country for name in names if (country := coder.home_country(name))), None)
 
 
 def _name_key(name: str) -> str:
@@ -2378,8 +2415,21 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
         or (coder.code_qualifier_name(head, day) if named else None)
         or (coder.code_description(words, day) if head != words else None)  # else asked above
         or (coder.code_organisation(words) if named else None)
-        or (coder.code_person((words,), day, in_office=" " not in words) if _bare_name(words) else None)
+        or (
+            coder.code_person((words,), day, *_surname_alone(words, coder, day))
+            if _bare_name(words)
+            else None
+        )
     )
+
+
+def _surname_alone(words: str, coder: ActorCoder, day: date | None) -> tuple[bool, bool]:
+    """How a lone surname is read (``leaders_only``, ``in_office``): as a leader in office
+    on the day ("Morales expelled" in 2008, not "Ford will cut"); with no day, as one of
+    the politicians of one country who bear it ("Museveni congratulated Kibaki"), unless a
+    firm's or another body's name begins with it ("Ford")."""
+    alone = " " not in words
+    return alone, alone and (day is not None or coder.opens_body_name(words))
 
 
 def _code_words_kept(

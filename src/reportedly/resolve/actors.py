@@ -646,6 +646,21 @@ class ActorCoder:
                 return code_on(serving[0], day) if len(serving) == 1 else homes.pop()
         return None
 
+    def opens_body_name(self, word: str) -> bool:
+        """Whether a word opens the name of a firm or another body of no one country that the
+        dictionaries hold ("Ford": "Ford Motor", "Ford Foundation")."""
+        return phrase_of(word) in self._body_first_words
+
+    @cached_property
+    def _body_first_words(self) -> frozenset[Phrase]:
+        """The first words of the names of the firms and other bodies of no one country the
+        dictionaries hold ("FORD" of "FORD_MOTOR" MNCUSA, of "FORD_FOUNDATION" NGOUSA)."""
+        return frozenset(
+            phrase[:1]
+            for phrase, codes in self.tables.actors.items()
+            if len(phrase) > 1 and any(code.code[:3] in TRANSNATIONAL for code in codes)
+        )
+
     def _given_name_alike(self, given: str, codes: list[DatedCode]) -> bool:
         """Whether a given name is spelt like the first word of a name of the entry of
         ``codes`` ("Constantine": KONSTANTINOS; "Atal": ATAL), as transliterations vary."""
@@ -963,7 +978,12 @@ class ActorCoder:
                 (entity.name, *entity.aliases),
                 day,
                 leaders_only=not person,
-                in_office=not person and entity.type == "ORG",
+                # with no day, a politician's surname the dictionaries give one country
+                # ("Musharraf urged India") rather than no one, unless a firm's or another
+                # body's name begins with it ("Ford Motor", "Ford Foundation")
+                in_office=not person
+                and entity.type == "ORG"
+                and (day is not None or self.opens_body_name(entity.name)),
             )
             if code in self.country_codes and description:
                 # of the country alone where no office holds on the day: the words'
