@@ -42,6 +42,9 @@ def test_no_political_event(extract, text):
         ("Madrid rejected the European Commission's demand for new spending cuts.", "REJECT"),
         ("Thousands of protesters in Minsk marched against the president on Sunday.", "PROTEST"),
         ("Workers staged a protest outside the ministry in Lagos over unpaid wages.", "PROTEST"),
+        # a hunger striker is no footballer, whom the sport words would make the sentence's
+        ("Egyptian police detained 40 hunger strikers outside the parliament in Cairo.", "COERCE"),
+        ("Israel refused to free a Palestinian hunger striker despite a UN appeal.", "REJECT"),
     ],
 )
 def test_political_event_kept(extract, text, expected):

@@ -102,7 +102,8 @@ BUSINESSES = word_set("business_nouns.txt")
 # Players' positions: a sentence that names one is about a club, which a city's name then
 # stands for ("Milan rejected a bid for winger X").
 _POSITIONS = "|".join(sorted(map(re.escape, word_set("player_positions.txt"))))
-_PLAYER_POSITION = re.compile(r"(?<![\w-])(?:" + _POSITIONS + r")(?![\w-])", re.I)
+# Not a hunger striker, who is a protester ("Ankara refused to meet the hunger strikers").
+_PLAYER_POSITION = re.compile(r"(?<![\w-])(?<!hunger )(?:" + _POSITIONS + r")(?![\w-])", re.I)
 # Places of leisure and trade a protest held outside is about, no political target ("a
 # protest walk outside a cafe that banned pets"); not a firm's offices or plant, which
 # workers' protests are held outside (PLOVER's LAB protesters).

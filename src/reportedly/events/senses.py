@@ -33,6 +33,10 @@ _SCORELINE = re.compile(
 )
 # A word written with hyphens ("semi-final", "wing-back"), as one.
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# Hunger strikers are protesters, not footballers: where a sentence speaks of hunger, its
+# "striker" is no sport word ("police detained 40 hunger strikers", PLOVER's PROTEST).
+HUNGER = "hunger"
+_NO_SPORT_WITH_HUNGER = frozenset({"striker", "strikers"})
 # What a trigger's own phrase leaves out: the clauses joined to it.
 _CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
@@ -130,6 +134,8 @@ class SentenceSenses:
                 text = self._doc_words.text[sentence.start_char : sentence.end_char]
                 if "-" in text:
                     self._words.update(word.lower() for word in _HYPHENATED.findall(text))
+                if HUNGER in self._words:
+                    self._words -= _NO_SPORT_WITH_HUNGER
             return self._words
         if place == "object":
             words = []
