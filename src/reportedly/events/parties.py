@@ -190,7 +190,7 @@ _OUTLET_BEFORE = re.compile(
     r"\b(?:newspaper|daily|weekly|magazine|broadcaster|news\s+(?:site|website|portal|agency|outlet)|"
     r"(?:TV|television|radio)\s+(?:channel|station))\s+$"
 )
-_LEADING_THE = re.compile(r"^[Tt]he\s+")
+LEADING_THE = re.compile(r"^[Tt]he\s+")
 # Words that name a party as the occupier or a settler of the land it is in ("occupation
 # forces", "the occupying army", "settler leaders", "Colonists").
 _OCCUPIER = re.compile(r"\b(?:occupation|occupying|occupiers?|settlers?|colonists?)\b", re.I)
@@ -2057,7 +2057,7 @@ def _whole_name(words: str, entity: Entity, coder: ActorCoder, day: date | None)
     party's words being the whole ("the Liberation Tigers of Tamil Eelam", NER's "Liberation
     Tigers", which the dictionaries' "Tigers" makes Swaziland's): None where the words are
     the entity's name or no name the dictionaries know."""
-    name = _LEADING_THE.sub("", words)
+    name = LEADING_THE.sub("", words)
     if entity.type != "ORG" or entity.name not in name or name == entity.name:
         return None
     code = coder.code_name(name, day)
@@ -2071,7 +2071,7 @@ def _branch(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> 
     actor = entity.actor
     if entity.type != "ORG" or actor is None or not actor.country:
         return None
-    first, *name = _LEADING_THE.sub("", words).split() or [""]
+    first, *name = LEADING_THE.sub("", words).split() or [""]
     if not name or coder.code_name(" ".join(name), day) != actor.code:
         return None
     return coder.branch_of(first, actor.code, day)

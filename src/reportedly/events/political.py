@@ -26,10 +26,10 @@ import re
 
 from reportedly.attribution.lexicon import word_set
 from reportedly.events.detection import event_id
-from reportedly.events.parties import PLACE_BEFORE, head_of, of_sectors, without_name
+from reportedly.events.parties import LEADING_THE, PLACE_BEFORE, head_of, of_sectors, without_name
 from reportedly.events.places import LAND_AND_WATER, is_place_name
 from reportedly.model import Entity, Event, EventActor, Extraction
-from reportedly.resolve.actors import ActorCoder, capital_codes, city_countries, city_key, shipped_tables
+from reportedly.resolve.actors import ActorCoder, capital_codes, city_or_capital, shipped_tables
 from reportedly.resolve.nominals import PLACE_LABELS
 
 # CAMEO sectors of political actors: state institutions, armed and political groups,
@@ -139,7 +139,6 @@ _OWNS_PLACE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:" + "|".join(sorted(PLACE
 # "Us" capitalised is the pronoun of a title ("Not Like Us"), never the country, which news
 # writes "US" or "U.S.".
 TITLE_US = "Us"
-_LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 # Where a party's own words end and the place they are in begins ("Resident doctors [across
 # Punjab province]", "students [in Dhaka]").
 _PLACE_AFTER = re.compile(r"\s+(?:in|at|near|across|throughout|around|from)\s.*", re.S)
@@ -320,8 +319,7 @@ def _is_club_city(party: EventActor, event: Event) -> bool:
     """Whether a party's words are only a city's name (a capital or not) in a sentence that
     names a player's position: the city stands for its club ("Milan rejected a bid from
     Chelsea for winger X", "Madrid have held talks with wing-back X's agent")."""
-    name = city_key(_LEADING_ARTICLE.sub("", party.text.strip()))
-    is_city = name in capital_codes() or name in city_countries()
+    is_city = city_or_capital(LEADING_THE.sub("", party.text.strip()))
     return is_city and _PLAYER_POSITION.search(event.sentence.text) is not None
 
 

@@ -448,7 +448,7 @@ def _bound_genders(resolver: SpeakerResolver, entity: Entity) -> set[str]:
     tears"), not in a clause of their own with another subject."""
     genders = set()
     for mention in entity.mentions:
-        words = resolver.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        words = resolver._words(mention)
         if words is None or len(words) == 0 or words.root.dep_ not in SUBJECTS:
             continue
         verb = words.root.head

@@ -113,6 +113,11 @@ class Turns:
         at = bisect.bisect_right(self.post_starts, offset) - 1
         return self.post_starts[at] if at >= 0 else 0
 
+    def _mention_words(self, mention: Span) -> TokenSpan | None:
+        """The doc's words over a mention, widened to whole words; None where there are none."""
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return words if words is not None and len(words) > 0 else None
+
     def in_answer(self, offset: int) -> bool:
         """Whether an offset lies in an answer of a printed interview: the interviewee's words."""
         return any(start <= offset < end for start, end in self.blocks)
@@ -168,8 +173,7 @@ class Turns:
             if _body_named(entity) and entity.type != "NORP"
             for mention in entity.mentions
             if question_start <= mention.start < line_start
-            and (words := self.doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None
-            and len(words) > 0
+            and (words := self._mention_words(mention)) is not None
             and main_subject(words.root)
         ]
         return min(subjects, key=lambda item: item[0])[1] if subjects else None
@@ -180,8 +184,8 @@ class Turns:
         chief executive of Nordvolt Energy", "Its founder, Keiko Hanamura": the organisation
         named before); None where the passage ties them to none."""
         for mention in speaker.mentions:
-            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if words is None or len(words) == 0:
+            words = self._mention_words(mention)
+            if words is None:
                 continue
             body = self._body_in_phrase(words.root, speaker) or self._post_before(words, speaker)
             if body is not None:
@@ -210,8 +214,8 @@ class Turns:
         if set((speaker.role or "").lower().split()) & STATE_OFFICES:
             return True
         for mention in speaker.mentions:
-            words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if words is None or len(words) == 0:
+            words = self._mention_words(mention)
+            if words is None:
                 continue
             phrase = [*words] + [
                 word
@@ -343,8 +347,8 @@ class Turns:
             for mention in entity.mentions:
                 if not self.doc[first].idx <= mention.start < word.idx or mention.text.isupper():
                     continue
-                words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                root = words.root if words is not None and len(words) > 0 else None
+                words = self._mention_words(mention)
+                root = words.root if words is not None else None
                 subject = root is not None and main_subject(root)
                 named.append((mention.start, subject, entity))
         subjects = [item for item in named if item[1]]
@@ -422,7 +426,7 @@ class Turns:
                 if mention.start >= opening or self.in_label(mention):
                     continue
                 introduced.append(entity)
-                sentence = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                sentence = self._mention_words(mention)
                 if sentence is not None and any(word.lower_ in _NARRATOR for word in sentence.sent):
                     narrated.append(entity)
         for people in (narrated, introduced):
