@@ -43,7 +43,7 @@ from reportedly.resolve.turns import Turns, main_subject
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from reportedly.resolve.speakers import SpeakerResolver
+    from reportedly.resolve.speakers import SpeakerResolver, _Mention
 
 MODEL_FILE = "model.int8.onnx"
 SETTINGS_FILE = "settings.json"
@@ -73,6 +73,8 @@ _LOCAL_PREPOSITIONS = frozenset({"with", "around", "behind", "beside", "near", "
 _UNBOUND_RELATIONS = frozenset(
     {"advcl", "conj", "parataxis", "appos", "relcl", "poss", "acl", "npadvmod", "punct"}
 )
+# The types NER gives a person's name it misreads (not a place or a people).
+_MISTYPED_PERSON_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # The determiners of a definite description ("the minister", "this chairman").
 _DEFINITE = frozenset({"the", "this", "that"})
 # Verbs whose subject pronoun goes on with the last to speak ("he added").
@@ -235,8 +237,15 @@ class PronounModel:
             # Kroos ... Kroos, in his last club game, is in tears"; "Lai Ching-te", the family
             # name first, "Lai has appeared with his running mate").
             entities, mentions = pronoun_candidates(resolver, pronoun, attribution, census_gender=False)
+        threshold = FALLBACK_THRESHOLD
+        if not entities:
+            # Still none: a name NER took for no person ("Her editor, Tunde Bakare, read the
+            # manuscript", typed an organisation), where the text says it is one; the model,
+            # trained on people named as people, is less sure of it, at its own threshold.
+            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, evidenced=True)
+            threshold = self.threshold
         pronoun_range = Range(pronoun.idx, pronoun.idx + len(pronoun.text))
-        chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=FALLBACK_THRESHOLD)
+        chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=threshold)
         return None if chosen is None else entities[chosen]
 
 
@@ -308,7 +317,9 @@ def post_opening_antecedent(resolver: SpeakerResolver, pronoun: Token) -> Entity
     """For a "he" or "she" in the first sentence of a live-blog post, no one being named or
     described in the post before it ("01:15 BST / He has now posted that ...", "Furlough
     will be extended, he confirms"): the one person of its gender the latest earlier post
-    naming any names; None where that post names two, the pronoun follows a sentence of its
+    naming any names, or of two the one a sentence of it is about ("Grant Shapps has lost his
+    seat in Welwyn Hatfield", the town read as a person); None where that post names two
+    subjects, the pronoun follows a sentence of its
     own post (whose subject the post has moved on to), or it is in no post. Who speaks
     changes by post, but a post may go on with the last post's."""
     kind = PRONOUN_AGREEMENT.get(pronoun.lower_)
@@ -325,14 +336,22 @@ def post_opening_antecedent(resolver: SpeakerResolver, pronoun: Token) -> Entity
         return None
     at = starts.index(start)
     for earlier, end in reversed(list(pairwise(starts[: at + 1]))):
-        people = {
-            mention.entity.id: mention.entity
+        mentions = [
+            mention
             for mention in (*resolver.mentions, *resolver.pronoun_mentions)
             if earlier <= mention.start < end and resolver._agrees(kind, mention)
-        }
-        if people:
-            return next(iter(people.values())) if len(people) == 1 else None
+        ]
+        if mentions:
+            if any(mention.dep == "conj" for mention in mentions):
+                return _one_person(mentions)  # "Tom Reeve and Paul Dray have resigned": two
+            return _one_person(mentions) or _one_person([mention for mention in mentions if mention.subject])
     return None
+
+
+def _one_person(mentions: Sequence[_Mention]) -> Entity | None:
+    """The entity all the mentions are of, or None where there are several (or none)."""
+    people = {mention.entity.id: mention.entity for mention in mentions}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def described_subjects(doc: Doc, attributions: Sequence[Attribution], turns: Turns) -> list[Token]:
@@ -399,13 +418,15 @@ def pronoun_candidates(
     attribution: Attribution,
     reach: int = 3000,
     census_gender: bool = True,
+    evidenced: bool = False,
 ) -> tuple[list[Entity], list[list[Range]]]:
     """The entities a pronoun may refer to, with their mentions: those mentioned in the
     ``reach`` characters before it and in its live-blog post, if it is in one (beyond the
     window, a mention is masked out), that agree with it (a man or a person of unknown gender
     for "he"; no person for "they"; with ``census_gender`` False, also a person whose gender
-    only a census first name gives), outside the attribution's own content (a speaker does not
-    name himself in his own words)."""
+    only a census first name gives; with ``evidenced``, also a name the resolver holds for no
+    person where the text shows it is one, ``_evidently_person``), outside the attribution's
+    own content (a speaker does not name himself in his own words)."""
     kind = PRONOUN_AGREEMENT[pronoun.lower_]
     # Not before the pronoun's own post in a live blog, where the speakers change by post.
     first = bisect.bisect_left(
@@ -420,12 +441,16 @@ def pronoun_candidates(
             # A group, an organisation or a people: not one person, as the rules have it.
             if mention.entity.type not in BODY_TYPES or mention.entity.id in resolver.people:
                 continue
-        elif not resolver._agrees(kind, mention) and (
-            census_gender
-            or mention.entity.id not in resolver.people
-            or not _census_gendered(mention.entity, resolver.gender_words.census_only)
-            or kind not in _bound_genders(resolver, mention.entity)
-        ):  # the resolver's agreement test
+        elif (
+            not resolver._agrees(kind, mention)
+            and (
+                census_gender
+                or mention.entity.id not in resolver.people
+                or not _census_gendered(mention.entity, resolver.gender_words.census_only)
+                or kind not in _bound_genders(resolver, mention.entity)
+            )  # the resolver's agreement test
+            and not (evidenced and _evidently_person(resolver, mention.entity, kind))
+        ):
             continue
         if any(part.start <= mention.start < part.end for part in attribution.content):
             continue
@@ -433,6 +458,34 @@ def pronoun_candidates(
         by_entity.setdefault(entity.id, (entity, []))[1].append(Range(mention.start, mention.end))
     entities = [entity for entity, _ in by_entity.values()]
     return entities, [spans for _, spans in by_entity.values()]
+
+
+def _evidently_person(resolver: SpeakerResolver, entity: Entity, kind: str) -> bool:
+    """Whether a name the resolver holds for no person (NER's organisation or work: "Tunde
+    Bakare", "Evaristo") is a person of the pronoun's gender ``kind`` by the text: its gender
+    is not the other, and a mention of it is in apposition with a person's noun ("Her editor,
+    Tunde Bakare"), has a "who" clause ("Evaristo, who is ..."), or binds a "his" or "her" of
+    that gender ("Uchida admitted his company had been slow")."""
+    if (
+        entity.id in resolver.people
+        or entity.type not in _MISTYPED_PERSON_TYPES
+        or resolver.genders.get(entity.id) not in (None, kind)
+    ):
+        return False
+    for mention in entity.mentions:
+        words = resolver._words(mention)
+        if words is None or len(words) == 0:
+            continue
+        root = words.root
+        nouns = [child for child in root.children if child.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        if any(noun.lemma_.lower() in ANY_PERSON_NOUNS for noun in nouns) or any(
+            child.dep_ == "relcl" and any(word.lower_ == "who" for word in child.children)
+            for child in root.children
+        ):
+            return True
+    return kind in _bound_genders(resolver, entity)
 
 
 def _census_gendered(entity: Entity, census_only: frozenset[str]) -> bool:
