@@ -1261,6 +1261,10 @@ class SpeakerResolver:
             entity = self._latest_of_kind(candidates, reference)
         if entity is None and reference.kind == "nominal" and reference.types <= ORGANISATION_KINDS:
             entity = self._subject_taken_up(reference, source)
+            if entity is not None:
+                # The text has just called the name a body of the noun's kind: so it is for the
+                # mentions after this one (only after: no earlier mention was resolved on it).
+                self.retype_as_body(entity, reference.types)
         if entity is None and PERSON in reference.types and not reference.plural:
             # "The billionaire", "the candidate": the person the ranker scores best, if at
             # all likely; a definite person's description refers back more often than not.
@@ -1328,8 +1332,8 @@ class SpeakerResolver:
         Saudi club said"; "Activision went further. The video game publisher said"): news
         takes a body up by its kind at once, whatever NER called the name (a person, for want
         of a first name). Not a person the text gives a gender, a title or a role, nor one it
-        names by a surname alone ("Musk"), nor a body of some other known kind. The name is
-        then that body for the rest of the text."""
+        names by a surname alone ("Musk"), nor a body of some other known kind. Finds it
+        only: the caller retypes it (``retype_as_body``)."""
         mention = self._subject_before(source) if reference.types else None
         if mention is None:
             return None
@@ -1344,8 +1348,6 @@ class SpeakerResolver:
             or any(" " not in m.text and m.text != entity.name for m in entity.mentions)
         ):
             return None
-        self.people.discard(entity.id)
-        self._kinds[entity.id] = kinds - {PERSON} | reference.types
         return entity
 
     def _subject_before(self, source: Span) -> _Mention | None:
@@ -2149,6 +2151,14 @@ class SpeakerResolver:
             kinds = entity_types(entity, person, code, outlet, made, described, gender, staffed)
             self._kinds[entity.id] = kinds
         return kinds
+
+    def retype_as_body(self, entity: Entity, kinds: frozenset[str]) -> None:
+        """Record that the text took an entity up as a body of ``kinds`` ("Kessler Motoren ...
+        The carmaker said"): no person from here on, whatever NER called the name, and of
+        those kinds, for every mention resolved after the one that took it up. The one place
+        where a mention's resolution changes an entity's type for later ones."""
+        self.people.discard(entity.id)
+        self._kinds[entity.id] = self.kinds_of(entity) - {PERSON} | kinds
 
     def _made_by(self, mention: _Mention) -> Token | None:
         tokens = self._words(mention)
