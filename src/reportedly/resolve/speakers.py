@@ -835,7 +835,7 @@ class SpeakerResolver:
             return self.writer(words[0], attribution)
         tokens = self.doc[words[0].i : words[-1].i + 1]
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
-        epithet = None if relative else _epithet_head(tokens)
+        epithet = None if relative else (_epithet_head(tokens) or self._demonym_head(tokens))
         if epithet is not None and self.ranker is not None and self.ranker.ranks("nominal"):
             # "The Spaniard", "the 58-year-old": a person described, not the people named.
             reference = self._nominal_reference(epithet, person=True, start=tokens.start)
@@ -1250,6 +1250,8 @@ class SpeakerResolver:
             ]
             chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
+        if PERSON in reference.types and not reference.plural:
+            chosen = self._person_subject_before(source, candidates, holders, chosen)
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
@@ -1349,6 +1351,49 @@ class SpeakerResolver:
         ):
             return None
         return entity
+
+    def _person_subject_before(
+        self, source: Span, candidates: list[Candidate], holders: list[Candidate], chosen: str | None
+    ) -> str | None:
+        """For a person's description that is a clause's subject, the person who was the
+        subject of the clause just before, over the ranker's choice: news goes on about the
+        one it has just made its subject ("House Speaker Paul Ryan said ... The Wisconsin
+        Republican said"; "Rick Perry said Trump should step aside. The former Texas governor
+        added"). Not where the text gives the title's role, or its office falls, to someone
+        else (``holders``: "Clinton's campaign manager ... The secretary said"), nor one a
+        filter ruled out (not among the ``candidates``). Only a sentence's subject taking up
+        the sentence before's, where that was a name, not a description resolved (one wrong
+        guess would lead the next), nor the one who asked (the one asked answers: "Hannity asked
+        Kasich ... The candidate said"); a clause joined to another by "and" goes on with its
+        subject ("Nadal reached the final ..., and the Spaniard said"), one joined by "but"
+        may turn to someone else ("Rice scored ..., but the Arsenal manager defended")."""
+        tokens = self._words(source)
+        if tokens is None or len(tokens) == 0:
+            return chosen
+        verb = _phrase_head(tokens).head
+        joined = verb.dep_ == "conj" and not any(
+            word.lower_ in CONTRASTS for word in self.doc[max(0, tokens.start - 3) : tokens.start]
+        )
+        if verb.dep_ != "ROOT" and not joined:
+            return chosen
+        subject = self._subject_before(source)
+        if subject is None or subject.entity.id == chosen:
+            return chosen
+        named = self._words(subject.span(self.text))
+        if (
+            named is None
+            or len(named) == 0
+            or named.root.pos_ != "PROPN"
+            or named.root.head.lemma_.lower() in self.question_verbs
+        ):
+            return chosen
+        fit = next(
+            (c for c in candidates if c.entity_id == subject.entity.id and c.person and not c.after),
+            None,
+        )
+        if fit is None or (holders and fit not in holders):
+            return chosen
+        return fit.entity_id
 
     def _subject_before(self, source: Span) -> _Mention | None:
         """For a definite singular noun that is a clause's subject ("the club said"), the
@@ -1520,6 +1565,10 @@ class SpeakerResolver:
         found: set[str] = set()
         for mention in self.by_entity.get(entity_id, ()):
             words = self._words(mention)
+            if words is not None and len(words) > 0 and self._demonym_head(words) is not None:
+                # A description resolved to the entity gives its country: "the Spaniard" said
+                # of Nadal makes him no one "the German" may mean.
+                found |= self._countries_named_in(mention.span(self.text))
             if words is not None and len(words) > 0 and words.root.left_edge.i < words.start:
                 found |= self._countries_named_in(
                     Span.of(self.text, words.root.left_edge.idx, words.start_char)
@@ -1564,11 +1613,13 @@ class SpeakerResolver:
         words = self._words(span)
         if words is None:
             return set()
+        # A people's name NER did not tag as one ("the Spaniard": an organisation to it).
+        demonym = self._demonym_head(words) if len(words) > 0 else None
         return {
             code[:3]
             for ent in words.ents
             if ent.label_ in {"GPE", "NORP"} and (code := self.code_of(ent.text)) is not None
-        }
+        } | ({code} if demonym is not None and (code := self._demonym_code(demonym.text)) else set())
 
     def _administration(self, source: Span) -> Entity | None:
         """Whom "the administration" refers to: the administration the article last named
@@ -2160,6 +2211,26 @@ class SpeakerResolver:
         self.people.discard(entity.id)
         self._kinds[entity.id] = self.kinds_of(entity) - {PERSON} | kinds
 
+    def _demonym_head(self, tokens: TokenSpan) -> Token | None:
+        """The head of a definite phrase that names one person by a people's name NER did not
+        tag as a people ("the Spaniard" read as an organisation, "the German" as an adjective,
+        "the Welshman" as a person): a capitalised singular word the actor dictionary codes as
+        a country, itself or less "man" ("Frenchman"), that is no place ("the Gambia", "the
+        Vatican": NER's place)."""
+        head = tokens.root
+        word = head.text
+        if not (_definite(head) and word[:1].isupper() and word.isalpha()) or word.endswith("s"):
+            return None
+        if head.ent_type_ in PLACE_LABELS or any(child.dep_ == "compound" for child in head.children):
+            return None
+        return head if self._demonym_code(word) is not None else None
+
+    def _demonym_code(self, word: str) -> str | None:
+        """The country a people's name in the singular codes to ("ESP" of "Spaniard", "FRA" of
+        "Frenchman"), None for any other word."""
+        code = self.code_of(word) or (self.code_of(word[:-3]) if word.endswith("man") else None)
+        return code if code is not None and len(code) == 3 and code.isalpha() else None
+
     def _made_by(self, mention: _Mention) -> Token | None:
         tokens = self._words(mention)
         return made_noun(tokens.root) if tokens is not None and len(tokens) > 0 else None
@@ -2654,6 +2725,8 @@ def _maker_run(noun: Token) -> TokenSpan | None:
 
 _PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?)")
 """A party-state tag after a name ("Joni Ernst, R-Iowa", "Marco Rubio (R-Fla.)", "D-N.H.")."""
+CONTRASTS = frozenset({"but", "yet", "while", "whereas", "although", "though"})
+"""Words that join a clause turning to someone else ("..., but the manager defended")."""
 NATION_OF_TAGS = "United States"
 """The country whose states party-state tags name: its own name in a title ("U.S.") names none."""
 
