@@ -792,8 +792,27 @@ class SpeakerResolver:
         place or an organ of government the source names or refers to ("the Kremlin", "it"
         after it) as whom it speaks for (``spoken_for``)."""
         if attribution.source is None:
-            return None
+            return self._interviewer(attribution) if self.is_question(attribution) else None
         return self.spoken_for(self._source_entity(attribution, previous), attribution.source)
+
+    def _interviewer(self, attribution: Attribution) -> Entity | None:
+        """Who put a question that names no asker ("In an interview with CNN's Jake Tapper, Trump
+        was asked whether ..."): the person its sentence says the interview was with; None
+        where it names none (an outlet is no asker: many put its questions)."""
+        cue = self._words(attribution.cue) if attribution.cue is not None else None
+        if cue is None or len(cue) == 0:
+            return None
+        for word in cue.root.sent:
+            if word.lemma_.lower() != "interview":
+                continue
+            for preposition in word.children:
+                if preposition.dep_ != "prep" or preposition.lower_ != "with":
+                    continue
+                for named in preposition.children:
+                    mention = self._mention_at(named) if named.dep_ == "pobj" else None
+                    if mention is not None and mention.entity.id in self.people:
+                        return mention.entity
+        return None
 
     def _source_entity(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         """The entity the words of a source (not None) name or refer to."""
@@ -1363,10 +1382,12 @@ class SpeakerResolver:
         else (``holders``: "Clinton's campaign manager ... The secretary said"), nor one a
         filter ruled out (not among the ``candidates``). Only a sentence's subject taking up
         the sentence before's, where that was a name, not a description resolved (one wrong
-        guess would lead the next), nor the one who asked (the one asked answers: "Hannity asked
-        Kasich ... The candidate said"); a clause joined to another by "and" goes on with its
-        subject ("Nadal reached the final ..., and the Spaniard said"), one joined by "but"
-        may turn to someone else ("Rice scored ..., but the Arsenal manager defended")."""
+        guess would lead the next), nor the one who asked (the one asked answers: "Hannity
+        asked Kasich ... The candidate said"; "Misbah was asked ... The veteran replied":
+        Misbah); a clause joined to another by "and" goes on with its subject ("Nadal reached
+        the final ..., and the Spaniard said"), one joined by "but" may turn to someone else
+        ("Rice scored ..., but the Arsenal manager defended"), as may one that says it does
+        ("The general, for his part, said")."""
         tokens = self._words(source)
         if tokens is None or len(tokens) == 0:
             return chosen
@@ -1374,7 +1395,7 @@ class SpeakerResolver:
         joined = verb.dep_ == "conj" and not any(
             word.lower_ in CONTRASTS for word in self.doc[max(0, tokens.start - 3) : tokens.start]
         )
-        if verb.dep_ != "ROOT" and not joined:
+        if (verb.dep_ != "ROOT" and not joined) or _TURNING.search(verb.sent.text):
             return chosen
         subject = self._subject_before(source)
         if subject is None or subject.entity.id == chosen:
@@ -1384,7 +1405,7 @@ class SpeakerResolver:
             named is None
             or len(named) == 0
             or named.root.pos_ != "PROPN"
-            or named.root.head.lemma_.lower() in self.question_verbs
+            or (named.root.dep_ != "nsubjpass" and named.root.head.lemma_.lower() in self.question_verbs)
         ):
             return chosen
         fit = next(
@@ -1419,8 +1440,14 @@ class SpeakerResolver:
         for clause in clauses:
             # The subject nearest its verb: not a dateline's place the parse took for another.
             subject = next((child for child in reversed(list(clause.lefts)) if child.dep_ in SUBJECTS), None)
-            if subject is not None:
-                return self._mention_at(subject)
+            if subject is None:
+                continue
+            # "The Liberal Democrat leader, Ed Davey, has arrived": the name its apposition gives.
+            named = next(
+                (child for child in subject.rights if child.dep_ == "appos" and child.pos_ == "PROPN"), None
+            )
+            mention = self._mention_at(subject)
+            return self._mention_at(named) if mention is None and named is not None else mention
         return None
 
     def _subject_of_clause_before(
@@ -2725,6 +2752,9 @@ def _maker_run(noun: Token) -> TokenSpan | None:
 
 _PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?)")
 """A party-state tag after a name ("Joni Ernst, R-Iowa", "Marco Rubio (R-Fla.)", "D-N.H.")."""
+_TURNING = re.compile(r"\bfor (?:his|her|its|their) part\b|\bmeanwhile\b|\bin turn\b", re.IGNORECASE)
+"""Words by which a sentence turns to another party than the one before ("The general, for his
+part, said")."""
 CONTRASTS = frozenset({"but", "yet", "while", "whereas", "although", "though"})
 """Words that join a clause turning to someone else ("..., but the manager defended")."""
 NATION_OF_TAGS = "United States"
