@@ -64,3 +64,23 @@ def test_the_spaniard_is_no_german_after(resolve):
     )
     assert found["the Spaniard"] == "Pablo Ortega"
     assert found["The German"] == "Lukas Brenner"
+
+
+def test_the_interviewer_put_a_question_that_names_no_asker(resolve):
+    extraction = resolve(
+        "Mark Deller refused to apologise on Sunday. In an interview with CNN's Dana Hollis, the "
+        "senator was asked whether the remark had been a mistake. He said it had not."
+    )
+    asked = next(a for a in extraction.attributions if a.source is None and a.addressee is not None)
+    assert asked.speaker is not None and asked.speaker.name == "Dana Hollis"
+    assert speakers(extraction)["He"] == "Mark Deller"
+
+
+def test_a_ministry_of_a_country_the_table_does_not_list_speaks_for_it(resolve):
+    found = speakers(
+        resolve(
+            "SANTIAGO, March 3 (Wire) - Workers at the Loma Alta copper mine in Chile walked out "
+            "on Monday. Chile's labour ministry said it had offered to mediate."
+        )
+    )
+    assert found["Chile's labour ministry"] == "Chile"

@@ -435,9 +435,11 @@ class SpeakerResolver:
             attribution.speaker = Speaker(entity.name, entity.id) if entity else None
             if entity is not None and entity not in self.document_entities:
                 self.document_entities.append(entity)  # a titled work that speaks
-            if entity is not None and attribution.kind != "nominal":
+            if entity is not None and attribution.kind != "nominal" and attribution.source is not None:
                 # One whose words are only named ("Carson's mangling of Hamas", "his dislike
-                # for ...") did not speak last: a "he said" after it is the last who spoke.
+                # for ...") did not speak last: a "he said" after it is the last who spoke; nor
+                # did the interviewer of a question that names no asker (``_interviewer``): the
+                # answer is the one asked's.
                 previous = self.by_id.get(entity.id, entity)
             if entity is not None:
                 self._spoke(entity.id, attribution)
@@ -1762,7 +1764,12 @@ class SpeakerResolver:
                 referent.type == COUNTRY_TYPE and code is not None and self.code_of(other.name) == code
             )
 
-        named = next((other for other in self.entities if names_referent(other)), None)
+        # The country by its name before another place of its code ("Chile", not "Santiago").
+        named = min(
+            (other for other in self.entities if names_referent(other)),
+            key=lambda other: clean_name(other.name) != referent.name,
+            default=None,
+        )
         return named if named is not None else self._added_entity(referent.name, referent.type, source)
 
     def _added_entity(self, name: str, type_: str, mention: Span) -> Entity:
