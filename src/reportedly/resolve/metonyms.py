@@ -86,11 +86,13 @@ def metonym_referent(
 def _government_of(phrase: str, coder: ActorCoder) -> Referent | None:
     """The country whose government a phrase headed by a government noun names ("Ukraine's
     foreign ministry", "the Mexican government"), by its name or adjective; None where the
-    phrase names none, or one the table gives no name."""
+    phrase names none."""
     words = clean_name(phrase).split()
     if not words or words[-1].lower() not in GOVERNMENT_NOUNS:
         return None
-    name = table_name((coder.code_description(phrase, None) or "")[:3], coder)
+    code = (coder.code_description(phrase, None) or "")[:3]
+    # A country the table does not list ("Chile's labour ministry") by the dictionaries' name.
+    name = table_name(code, coder) or (coder.country_name(code) if code in coder.country_codes else None)
     return Referent(name, COUNTRY_TYPE) if name else None
 
 

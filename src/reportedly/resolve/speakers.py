@@ -435,9 +435,11 @@ class SpeakerResolver:
             attribution.speaker = Speaker(entity.name, entity.id) if entity else None
             if entity is not None and entity not in self.document_entities:
                 self.document_entities.append(entity)  # a titled work that speaks
-            if entity is not None and attribution.kind != "nominal":
+            if entity is not None and attribution.kind != "nominal" and attribution.source is not None:
                 # One whose words are only named ("Carson's mangling of Hamas", "his dislike
-                # for ...") did not speak last: a "he said" after it is the last who spoke.
+                # for ...") did not speak last: a "he said" after it is the last who spoke; nor
+                # did the interviewer of a question that names no asker (``_interviewer``): the
+                # answer is the one asked's.
                 previous = self.by_id.get(entity.id, entity)
             if entity is not None:
                 self._spoke(entity.id, attribution)
@@ -792,8 +794,27 @@ class SpeakerResolver:
         place or an organ of government the source names or refers to ("the Kremlin", "it"
         after it) as whom it speaks for (``spoken_for``)."""
         if attribution.source is None:
-            return None
+            return self._interviewer(attribution) if self.is_question(attribution) else None
         return self.spoken_for(self._source_entity(attribution, previous), attribution.source)
+
+    def _interviewer(self, attribution: Attribution) -> Entity | None:
+        """Who put a question that names no asker ("In an interview with CNN's Jake Tapper, Trump
+        was asked whether ..."): the person its sentence says the interview was with; None
+        where it names none (an outlet is no asker: many put its questions)."""
+        cue = self._words(attribution.cue) if attribution.cue is not None else None
+        if cue is None or len(cue) == 0:
+            return None
+        for word in cue.root.sent:
+            if word.lemma_.lower() != "interview":
+                continue
+            for preposition in word.children:
+                if preposition.dep_ != "prep" or preposition.lower_ != "with":
+                    continue
+                for named in preposition.children:
+                    mention = self._mention_at(named) if named.dep_ == "pobj" else None
+                    if mention is not None and mention.entity.id in self.people:
+                        return mention.entity
+        return None
 
     def _source_entity(self, attribution: Attribution, previous: Entity | None) -> Entity | None:
         """The entity the words of a source (not None) name or refer to."""
@@ -835,7 +856,7 @@ class SpeakerResolver:
             return self.writer(words[0], attribution)
         tokens = self.doc[words[0].i : words[-1].i + 1]
         source = Span.of(self.text, tokens.start_char, tokens.end_char)
-        epithet = None if relative else _epithet_head(tokens)
+        epithet = None if relative else (_epithet_head(tokens) or self._demonym_head(tokens))
         if epithet is not None and self.ranker is not None and self.ranker.ranks("nominal"):
             # "The Spaniard", "the 58-year-old": a person described, not the people named.
             reference = self._nominal_reference(epithet, person=True, start=tokens.start)
@@ -1250,6 +1271,8 @@ class SpeakerResolver:
             ]
             chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
+        if PERSON in reference.types and not reference.plural:
+            chosen = self._person_subject_before(source, candidates, holders, chosen)
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
@@ -1261,6 +1284,10 @@ class SpeakerResolver:
             entity = self._latest_of_kind(candidates, reference)
         if entity is None and reference.kind == "nominal" and reference.types <= ORGANISATION_KINDS:
             entity = self._subject_taken_up(reference, source)
+            if entity is not None:
+                # The text has just called the name a body of the noun's kind: so it is for the
+                # mentions after this one (only after: no earlier mention was resolved on it).
+                self.retype_as_body(entity, reference.types)
         if entity is None and PERSON in reference.types and not reference.plural:
             # "The billionaire", "the candidate": the person the ranker scores best, if at
             # all likely; a definite person's description refers back more often than not.
@@ -1328,8 +1355,8 @@ class SpeakerResolver:
         Saudi club said"; "Activision went further. The video game publisher said"): news
         takes a body up by its kind at once, whatever NER called the name (a person, for want
         of a first name). Not a person the text gives a gender, a title or a role, nor one it
-        names by a surname alone ("Musk"), nor a body of some other known kind. The name is
-        then that body for the rest of the text."""
+        names by a surname alone ("Musk"), nor a body of some other known kind. Finds it
+        only: the caller retypes it (``retype_as_body``)."""
         mention = self._subject_before(source) if reference.types else None
         if mention is None:
             return None
@@ -1344,9 +1371,52 @@ class SpeakerResolver:
             or any(" " not in m.text and m.text != entity.name for m in entity.mentions)
         ):
             return None
-        self.people.discard(entity.id)
-        self._kinds[entity.id] = kinds - {PERSON} | reference.types
         return entity
+
+    def _person_subject_before(
+        self, source: Span, candidates: list[Candidate], holders: list[Candidate], chosen: str | None
+    ) -> str | None:
+        """For a person's description that is a clause's subject, the person who was the
+        subject of the clause just before, over the ranker's choice: news goes on about the
+        one it has just made its subject ("House Speaker Paul Ryan said ... The Wisconsin
+        Republican said"; "Rick Perry said Trump should step aside. The former Texas governor
+        added"). Not where the text gives the title's role, or its office falls, to someone
+        else (``holders``: "Clinton's campaign manager ... The secretary said"), nor one a
+        filter ruled out (not among the ``candidates``). Only a sentence's subject taking up
+        the sentence before's, where that was a name, not a description resolved (one wrong
+        guess would lead the next), nor the one who asked (the one asked answers: "Hannity
+        asked Kasich ... The candidate said"; "Misbah was asked ... The veteran replied":
+        Misbah); a clause joined to another by "and" goes on with its subject ("Nadal reached
+        the final ..., and the Spaniard said"), one joined by "but" may turn to someone else
+        ("Rice scored ..., but the Arsenal manager defended"), as may one that says it does
+        ("The general, for his part, said")."""
+        tokens = self._words(source)
+        if tokens is None or len(tokens) == 0:
+            return chosen
+        verb = _phrase_head(tokens).head
+        joined = verb.dep_ == "conj" and not any(
+            word.lower_ in CONTRASTS for word in self.doc[max(0, tokens.start - 3) : tokens.start]
+        )
+        if (verb.dep_ != "ROOT" and not joined) or _TURNING.search(verb.sent.text):
+            return chosen
+        subject = self._subject_before(source)
+        if subject is None or subject.entity.id == chosen:
+            return chosen
+        named = self._words(subject.span(self.text))
+        if (
+            named is None
+            or len(named) == 0
+            or named.root.pos_ != "PROPN"
+            or (named.root.dep_ != "nsubjpass" and named.root.head.lemma_.lower() in self.question_verbs)
+        ):
+            return chosen
+        fit = next(
+            (c for c in candidates if c.entity_id == subject.entity.id and c.person and not c.after),
+            None,
+        )
+        if fit is None or (holders and fit not in holders):
+            return chosen
+        return fit.entity_id
 
     def _subject_before(self, source: Span) -> _Mention | None:
         """For a definite singular noun that is a clause's subject ("the club said"), the
@@ -1372,8 +1442,14 @@ class SpeakerResolver:
         for clause in clauses:
             # The subject nearest its verb: not a dateline's place the parse took for another.
             subject = next((child for child in reversed(list(clause.lefts)) if child.dep_ in SUBJECTS), None)
-            if subject is not None:
-                return self._mention_at(subject)
+            if subject is None:
+                continue
+            # "The Liberal Democrat leader, Ed Davey, has arrived": the name its apposition gives.
+            named = next(
+                (child for child in subject.rights if child.dep_ == "appos" and child.pos_ == "PROPN"), None
+            )
+            mention = self._mention_at(subject)
+            return self._mention_at(named) if mention is None and named is not None else mention
         return None
 
     def _subject_of_clause_before(
@@ -1518,6 +1594,10 @@ class SpeakerResolver:
         found: set[str] = set()
         for mention in self.by_entity.get(entity_id, ()):
             words = self._words(mention)
+            if words is not None and len(words) > 0 and self._demonym_head(words) is not None:
+                # A description resolved to the entity gives its country: "the Spaniard" said
+                # of Nadal makes him no one "the German" may mean.
+                found |= self._countries_named_in(mention.span(self.text))
             if words is not None and len(words) > 0 and words.root.left_edge.i < words.start:
                 found |= self._countries_named_in(
                     Span.of(self.text, words.root.left_edge.idx, words.start_char)
@@ -1562,11 +1642,13 @@ class SpeakerResolver:
         words = self._words(span)
         if words is None:
             return set()
+        # A people's name NER did not tag as one ("the Spaniard": an organisation to it).
+        demonym = self._demonym_head(words) if len(words) > 0 else None
         return {
             code[:3]
             for ent in words.ents
             if ent.label_ in {"GPE", "NORP"} and (code := self.code_of(ent.text)) is not None
-        }
+        } | ({code} if demonym is not None and (code := self._demonym_code(demonym.text)) else set())
 
     def _administration(self, source: Span) -> Entity | None:
         """Whom "the administration" refers to: the administration the article last named
@@ -1682,7 +1764,12 @@ class SpeakerResolver:
                 referent.type == COUNTRY_TYPE and code is not None and self.code_of(other.name) == code
             )
 
-        named = next((other for other in self.entities if names_referent(other)), None)
+        # The country by its name before another place of its code ("Chile", not "Santiago").
+        named = min(
+            (other for other in self.entities if names_referent(other)),
+            key=lambda other: clean_name(other.name) != referent.name,
+            default=None,
+        )
         return named if named is not None else self._added_entity(referent.name, referent.type, source)
 
     def _added_entity(self, name: str, type_: str, mention: Span) -> Entity:
@@ -2149,6 +2236,34 @@ class SpeakerResolver:
             kinds = entity_types(entity, person, code, outlet, made, described, gender, staffed)
             self._kinds[entity.id] = kinds
         return kinds
+
+    def retype_as_body(self, entity: Entity, kinds: frozenset[str]) -> None:
+        """Record that the text took an entity up as a body of ``kinds`` ("Kessler Motoren ...
+        The carmaker said"): no person from here on, whatever NER called the name, and of
+        those kinds, for every mention resolved after the one that took it up. The one place
+        where a mention's resolution changes an entity's type for later ones."""
+        self.people.discard(entity.id)
+        self._kinds[entity.id] = self.kinds_of(entity) - {PERSON} | kinds
+
+    def _demonym_head(self, tokens: TokenSpan) -> Token | None:
+        """The head of a definite phrase that names one person by a people's name NER did not
+        tag as a people ("the Spaniard" read as an organisation, "the German" as an adjective,
+        "the Welshman" as a person): a capitalised singular word the actor dictionary codes as
+        a country, itself or less "man" ("Frenchman"), that is no place ("the Gambia", "the
+        Vatican": NER's place)."""
+        head = tokens.root
+        word = head.text
+        if not (_definite(head) and word[:1].isupper() and word.isalpha()) or word.endswith("s"):
+            return None
+        if head.ent_type_ in PLACE_LABELS or any(child.dep_ == "compound" for child in head.children):
+            return None
+        return head if self._demonym_code(word) is not None else None
+
+    def _demonym_code(self, word: str) -> str | None:
+        """The country a people's name in the singular codes to ("ESP" of "Spaniard", "FRA" of
+        "Frenchman"), None for any other word."""
+        code = self.code_of(word) or (self.code_of(word[:-3]) if word.endswith("man") else None)
+        return code if code is not None and len(code) == 3 and code.isalpha() else None
 
     def _made_by(self, mention: _Mention) -> Token | None:
         tokens = self._words(mention)
@@ -2644,6 +2759,11 @@ def _maker_run(noun: Token) -> TokenSpan | None:
 
 _PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?)")
 """A party-state tag after a name ("Joni Ernst, R-Iowa", "Marco Rubio (R-Fla.)", "D-N.H.")."""
+_TURNING = re.compile(r"\bfor (?:his|her|its|their) part\b|\bmeanwhile\b|\bin turn\b", re.IGNORECASE)
+"""Words by which a sentence turns to another party than the one before ("The general, for his
+part, said")."""
+CONTRASTS = frozenset({"but", "yet", "while", "whereas", "although", "though"})
+"""Words that join a clause turning to someone else ("..., but the manager defended")."""
 NATION_OF_TAGS = "United States"
 """The country whose states party-state tags name: its own name in a title ("U.S.") names none."""
 
