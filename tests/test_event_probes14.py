@@ -779,7 +779,8 @@ PROBES_3: list[tuple[str, date, str, str, str, str | None]] = [
         "COL",
     ),
     ("c21", date(2009, 9, 29), "Guinea junta arrests opposition leaders", "COERCE", "GIN", "GIN"),
-    ("c22", date(1990, 5, 10), "Rebels seize Liberian port of Buchanan", "COERCE", "LBR", "LBR"),
+    # a port seized is territory taken by force (192, PLOVER ASSAULT; branch ev27)
+    ("c22", date(1990, 5, 10), "Rebels seize Liberian port of Buchanan", "ASSAULT", "LBR", "LBR"),
     (
         "c23",
         date(2010, 4, 20),

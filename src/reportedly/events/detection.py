@@ -894,6 +894,10 @@ def _spoken_of(token: Token, trigger: Trigger) -> bool:
     # "approved the sanctions package": the measure is the noun the trigger qualifies.
     # Of joined objects, where the first stands ("imposed an air and arms embargo").
     measure = first_conjunct(token.head if token.dep_ == "compound" else token)
+    if measure.dep_ == "pobj" and measure.head.lower_ == "of" and measure.head.head.pos_ == "NOUN":
+        # "adopted its 14th package of sanctions", "a new round of sanctions": the measure is
+        # the noun they are "of", what is adopted or imposed.
+        measure = measure.head.head
     if any(child.dep_ == "poss" for child in measure.children) or owner_of(measure) is not None:
         return False  # "the EU's sanctions", "its sanctions", "sanctions by the US"
     if measure.dep_ in SUBJECTS and (
@@ -938,6 +942,9 @@ def _through_light_verb(
         for carried_word in (child, *child.conjuncts):
             if found := trigger_of(carried_word, triggers, words):
                 return carried_word, found
+            # "imposed a new round [of sanctions]", "launched a wave [of strikes]"
+            if (of_act := _of_act(carried_word, triggers, words)) is not None:
+                return of_act
             if child.dep_ != "xcomp" or carried_word.lemma_.lower() not in COURSE:
                 continue
             # "vowed to continue fighting", "to keep blocking": the act promised goes on
@@ -946,6 +953,18 @@ def _through_light_verb(
                 if act.dep_ == "xcomp" and (found := trigger_of(act, triggers, words)):
                     return act, found
     return token, trigger
+
+
+def _of_act(noun: Token, triggers: TriggerTable, words: DocWords) -> tuple[Token, Trigger] | None:
+    """The act "of" a noun that is no act itself ("a new round [of sanctions]"), with its
+    trigger; None if there is none."""
+    for preposition in noun.children:
+        if words.lower[preposition.i] != "of":
+            continue
+        for act in preposition.children:
+            if words.dep[act.i] == "pobj" and (found := trigger_of(act, triggers, words)):
+                return act, found
+    return None
 
 
 def _obliged(token: Token) -> bool:
@@ -1070,6 +1089,8 @@ def _negated(token: Token) -> bool:
     if is_negated(token):
         return True
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
+    if _intent_denied(verb):
+        return True
     while True:
         for child in verb.children:
             if child.dep_ in SUBJECTS and (
@@ -1082,6 +1103,17 @@ def _negated(token: Token) -> bool:
         verb = verb.head
         if verb.lemma_.lower() in REFUSALS:
             return True
+
+
+def _intent_denied(verb: Token) -> bool:
+    """Whether an act is the infinitive of a noun of intent that is denied ("had [no] plans to
+    send weapons", "has [no] intention to impose sanctions"): no promise, a refusal."""
+    noun = verb.head
+    return (
+        verb.dep_ in {"acl", "relcl", "advcl"}
+        and noun.lemma_.lower() in INTENT_NOUNS
+        and any(child.dep_ == "det" and child.lower_ == "no" for child in noun.children)
+    )
 
 
 def _refused(token: Token) -> bool:

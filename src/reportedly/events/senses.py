@@ -138,7 +138,9 @@ class SentenceSenses:
                     self._words -= _NO_SPORT_WITH_HUNGER
             return self._words
         if place == "object":
-            words = []
+            # A verb the parser hung on its object as a modifier ("ECOWAS [shut] land and air
+            # borders"): the noun it qualifies is its object.
+            words = _noun_words(token.head) if token.dep_ == "amod" and token.pos_ == "VERB" else []
             for child in token.children:
                 if child.dep_ in _OBJECTS or child.dep_ == "nsubjpass":
                     # A passive's subject is its object ("[a bid] was blocked by").
@@ -150,7 +152,9 @@ class SentenceSenses:
                     # complement's subject ("allowed [the UN team] to enter", "let
                     # [inspectors] back") or the complement itself ("let [a convoy] through").
                     words.extend(grand for grand in child.children if grand.dep_ in SUBJECTS)
-                    if child.pos_ in {"NOUN", "PROPN"}:
+                    # A noun, or one the parser took for a participle after its article
+                    # ("reopened [the] Kerem Shalom [crossing]").
+                    if child.pos_ in {"NOUN", "PROPN"} or _noun_taken_for_verb(child):
                         words.append(child)
             return _forms((word.i for word in words), token.doc, self._doc_words)
         if place == "verb":
@@ -169,6 +173,12 @@ class SentenceSenses:
         head = [token.head] if token.dep_ == "compound" else []
         phrase = [*subtree_without_clauses(token, _CLAUSES), *head]
         return _forms((word.i for word in phrase), token.doc, self._doc_words)
+
+
+def _noun_taken_for_verb(word: Token) -> bool:
+    """Whether a verb the parser made a clause is a noun after an article, with no subject
+    ("reopened [the Kerem Shalom crossing]")."""
+    return word.left_edge.tag_ == "DT" and not any(child.dep_ in SUBJECTS for child in word.children)
 
 
 def _noun_words(noun: Token) -> list[Token]:
@@ -247,6 +257,8 @@ def _forms(positions: Iterable[int], doc: Doc, words: DocWords) -> set[str]:
     forms = set()
     for i in positions:
         lemma = words.lemma[i]
+        if lemma in _NO_SPORT_WITH_HUNGER and i > 0 and words.lower[i - 1] == HUNGER:
+            continue  # a hunger striker is no footballer, wherever a rule looks for one
         forms.add(words.lower[i])
         forms.add(lemma)
         if lemma in tagged:
