@@ -33,10 +33,10 @@ _SCORELINE = re.compile(
 )
 # A word written with hyphens ("semi-final", "wing-back"), as one.
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-# Hunger strikers are protesters, not footballers: where a sentence speaks of hunger, its
-# "striker" is no sport word ("police detained 40 hunger strikers", PLOVER's PROTEST).
-HUNGER = "hunger"
-_NO_SPORT_WITH_HUNGER = frozenset({"striker", "strikers"})
+# Two words in a row that are no sport though one is a sport word ("hunger striker", "human
+# rights defender", "shouting match"; data/not_sport_phrases.txt), as (first word, second).
+NOT_SPORT_PHRASES = frozenset(tuple(line.split()) for line in word_set("not_sport_phrases.txt"))
+_NOT_SPORT_PHRASE_WORDS = frozenset(word for phrase in NOT_SPORT_PHRASES for word in phrase)
 # What a trigger's own phrase leaves out: the clauses joined to it.
 _CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
@@ -129,13 +129,15 @@ class SentenceSenses:
         if place == "sentence":
             if self._words is None:
                 sentence = self._sentence  # its words by position: none read as a token
-                self._words = _forms(range(sentence.start, sentence.end), sentence.doc, self._doc_words)
+                # Not a sport word that is no sport in its phrase ("police detained 40 hunger
+                # strikers": a protest's, PLOVER's; "jailed a human rights defender").
+                lower, start, end = self._doc_words.lower, sentence.start, sentence.end
+                positions = (i for i in range(start, end) if not in_not_sport_phrase(lower, i, start, end))
+                self._words = _forms(positions, sentence.doc, self._doc_words)
                 # The tokenizer splits words at hyphens: a rule's "semi-final" is read whole.
                 text = self._doc_words.text[sentence.start_char : sentence.end_char]
                 if "-" in text:
                     self._words.update(word.lower() for word in _HYPHENATED.findall(text))
-                if HUNGER in self._words:
-                    self._words -= _NO_SPORT_WITH_HUNGER
             return self._words
         if place == "object":
             words = []
@@ -169,6 +171,19 @@ class SentenceSenses:
         head = [token.head] if token.dep_ == "compound" else []
         phrase = [*subtree_without_clauses(token, _CLAUSES), *head]
         return _forms((word.i for word in phrase), token.doc, self._doc_words)
+
+
+def in_not_sport_phrase(lower: list[str], i: int, start: int, end: int) -> bool:
+    """Whether the word at ``i`` (``lower``: the words in lower case, of a sentence from
+    ``start`` to ``end``) and the word before or after it, across a hyphen if there is one,
+    are a phrase that is no sport ("hunger [strikers]", "hunger-[strikers]")."""
+    if lower[i] not in _NOT_SPORT_PHRASE_WORDS:
+        return False
+    before = i - 2 if i - 2 >= start and lower[i - 1] == "-" else i - 1
+    after = i + 2 if i + 2 < end and lower[i + 1] == "-" else i + 1
+    return (before >= start and (lower[before], lower[i]) in NOT_SPORT_PHRASES) or (
+        after < end and (lower[i], lower[after]) in NOT_SPORT_PHRASES
+    )
 
 
 def _noun_words(noun: Token) -> list[Token]:
