@@ -20,7 +20,7 @@ place ("England's woodland"), after a place it is listed with ("in Europe and th
 Americas"), or as a route's end ("cancellations between London and Paris"). Nor is a party
 a firm by its trade ("miner Anglo American"), a contest ("the Tour de France"), a city's
 people or club ("Mumbai Indians"), judges outside a court's work ("the judges praised" a
-novel), or "the two sides" of a document that names no state.
+novel), or "the two sides" of a document that names firms and no state.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ STATE_HEADS = frozenset(
 # states the text named before: reciprocal acts between them ("The two sides struck a deal").
 COUNTED_STATES = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states", "allies"})
 STATE_NUMBERS = frozenset({"two", "both", "three", "four"})
-# Of those, the heads that are states only where the document names one: the sides of a
-# takeover ("BHP walked away after the two sides failed to agree") or of the Moon are none.
+# Of those, the heads that are not states where the document names firms and no state: the
+# sides of a takeover ("BHP walked away after the two sides failed to agree").
 COUNTED_STATES_NAMED_BEFORE = frozenset({"sides", "neighbours", "neighbors", "allies"})
 # Political bodies' words that, of a country, are its state's organs even when no capital
 # names them ("Kenya's anti-corruption commission", "the Thai constitutional court"); not
@@ -260,6 +260,13 @@ class PartyJudge:
             for word in name.split()
             if word != TITLE_US
         )
+        # Whether the document names organisations of no political sector and no state: the
+        # sides it counts are theirs ("BHP walked away after the two sides failed to agree").
+        self._names_firms_only = not self._state_words and any(
+            entity.type == "ORG"
+            and (entity.actor is None or not of_sectors(entity.actor.sector or "", POLITICAL_SECTORS))
+            for entity in entities
+        )
 
     def has_political_party(self, event: Event) -> bool:
         """Whether a party of the event that is no mere place is political. The recipients
@@ -342,7 +349,7 @@ class PartyJudge:
         if (
             head.lower() in COUNTED_STATES
             and any(word.lower() in STATE_NUMBERS for word in words)
-            and (self._state_words or head.lower() not in COUNTED_STATES_NAMED_BEFORE)
+            and not (self._names_firms_only and head.lower() in COUNTED_STATES_NAMED_BEFORE)
         ):
             return True
         # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
