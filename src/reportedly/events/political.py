@@ -16,8 +16,11 @@ walk outside a cafe"). No party is an animal ("killer whales had learned to atta
 or a club by its head noun ("the machine tool maker", whatever the dateline made of it), a
 city for its club in a sentence about players ("Milan rejected a bid for winger X"), or a
 place only named as where something is: in "the forest of" a country, as the owner of a
-place ("England's woodland"), or after a place it is listed with ("in Europe and the
-Americas").
+place ("England's woodland"), after a place it is listed with ("in Europe and the
+Americas"), or as a route's end ("cancellations between London and Paris"). Nor is a party
+a firm by its trade ("miner Anglo American"), a contest ("the Tour de France"), a city's
+people or club ("Mumbai Indians"), judges outside a court's work ("the judges praised" a
+novel), or "the two sides" of a document that names firms and no state.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from reportedly.attribution.lexicon import word_set
 from reportedly.events.detection import event_id
 from reportedly.events.parties import LEADING_THE, PLACE_BEFORE, head_of, of_sectors, without_name
 from reportedly.events.places import LAND_AND_WATER, is_place_name
+from reportedly.events.senses import NOT_SPORT_PHRASES
 from reportedly.model import Entity, Event, EventActor, Extraction
 from reportedly.resolve.actors import ActorCoder, capital_codes, city_or_capital, shipped_tables
 from reportedly.resolve.nominals import PLACE_LABELS
@@ -53,6 +57,9 @@ STATE_HEADS = frozenset(
 # states the text named before: reciprocal acts between them ("The two sides struck a deal").
 COUNTED_STATES = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states", "allies"})
 STATE_NUMBERS = frozenset({"two", "both", "three", "four"})
+# Of those, the heads that are not states where the document names firms and no state: the
+# sides of a takeover ("BHP walked away after the two sides failed to agree").
+COUNTED_STATES_NAMED_BEFORE = frozenset({"sides", "neighbours", "neighbors", "allies"})
 # Political bodies' words that, of a country, are its state's organs even when no capital
 # names them ("Kenya's anti-corruption commission", "the Thai constitutional court"); not
 # "agency", "party", "committee" or "movement", which a news outlet, a birthday or a sports
@@ -99,11 +106,47 @@ ARMED_ATTACKERS = frozenset(
 # animals"), and firms, clubs and their owners ("the machine tool maker", "the retailer").
 ANIMALS = word_set("animal_nouns.txt")
 BUSINESSES = word_set("business_nouns.txt")
+
+
+def _position_pattern(position: str) -> str:
+    """A position's word, not after or before the word it makes a phrase that is no sport with
+    (``NOT_SPORT_PHRASES``: "hunger striker", "hunger-striker")."""
+    before = (rf"(?<!{re.escape(first)}[ -])" for first, second in NOT_SPORT_PHRASES if second == position)
+    after = (rf"(?![ -]{re.escape(second)}\b)" for first, second in NOT_SPORT_PHRASES if first == position)
+    return "".join(before) + re.escape(position) + "".join(after)
+
+
 # Players' positions: a sentence that names one is about a club, which a city's name then
-# stands for ("Milan rejected a bid for winger X").
-_POSITIONS = "|".join(sorted(map(re.escape, word_set("player_positions.txt"))))
-# Not a hunger striker, who is a protester ("Ankara refused to meet the hunger strikers").
-_PLAYER_POSITION = re.compile(r"(?<![\w-])(?<!hunger )(?:" + _POSITIONS + r")(?![\w-])", re.I)
+# stands for ("Milan rejected a bid for winger X"); not in a phrase that is no sport: a
+# hunger striker is a protester ("Ankara refused to meet the hunger strikers").
+_POSITIONS = "|".join(map(_position_pattern, sorted(word_set("player_positions.txt"))))
+_PLAYER_POSITION = re.compile(r"(?<![\w-])(?:" + _POSITIONS + r")(?![\w-])", re.I)
+# A firm named after its trade ("miner Anglo American", "London-listed miner X", "carmaker
+# Nissan"): a trade noun in lower case before a name, whatever country the name holds. Beyond
+# ``BUSINESSES``, trades whose noun alone may be a worker ("striking miners").
+TRADES = BUSINESSES | {"miner", "producer", "exporter", "refiner", "supplier", "developer", "operator"}
+_TRADE_BEFORE_NAME = re.compile(r"\b(?i:" + "|".join(sorted(TRADES)) + r")\s+[A-Z]")
+# Words that make a firm the state's ("Chavez's state oil company Citgo", "state-run carrier").
+_STATE_OWNED = re.compile(r"\b(?:state|government|national)\b", re.I)
+# A contest named after its country or its people ("the Tour de France", "the Asian Games",
+# "the French Open", "the Africa Cup of Nations"): a race or a tournament, no party.
+_CONTEST = re.compile(
+    r"\b(?:Tour|Giro|Vuelta)\s+(?:de|of|d['’]|di)\b"
+    r"|\b(?:Open|Cup|Games|Prix|Championships?|Olympics|Paralympics|Marathon|Trophy)(?:\s+of\s+\w+)?$"
+)
+# Judges named by the common noun alone ("the judges", "a Dakar judge") are a court's only in
+# a sentence about the law: else a prize's or a show's jury ("a novel, which the judges
+# praised"). A judge named by name ("Judge Alejandro Rivera") is judged as any party. The law
+# by its words' stems ("sentenc" of "sentenced", "sentencing").
+JUDGES = frozenset({"judge", "judges"})
+_LAW = re.compile(
+    r"\b(?:court|trial|case|rul(?:e|ed|ing)|verdict|sentenc|law|legal|illegal|charg|appeal|bail"
+    r"|prosecut|tribunal|judicia|constitution|convict|acquit|jail|prison|detention|defendant|accused"
+    r"|hearing|petition|injunction|warrant|custody|arrest|extradit|justice|lawyer|attorney|guilty"
+    r"|investigat|inquiry|order|testi|witness|crim|fraud|corrupt|election|vote|ballot|impeach"
+    r"|suspect|lawsuit|sue|suing|judgment|judgement|bench)",
+    re.I,
+)
 # Places of leisure and trade a protest held outside is about, no political target ("a
 # protest walk outside a cafe that banned pets"); not a firm's offices or plant, which
 # workers' protests are held outside (PLOVER's LAB protesters).
@@ -121,16 +164,28 @@ PLACE_NOUNS = (
     | {"farmland", "farmlands", "grassland", "wetlands", "marshes", "moors", "vineyards", "orchards"}
 )
 _PLACE_NOUN = r"(?:" + "|".join(sorted(PLACE_NOUNS)) + r")"
+# The ends of a route, places and no parties: after "between" or "from" a noun of travel
+# ("cancellations between London and [Paris]", "trains from Kyiv to [Warsaw]"); not "talks
+# between London and Paris", whose ends are parties.
+_ROUTE_NOUNS = (
+    "trains?|flights?|services?|routes?|lines?|links?|roads?|rail|railway|journeys?|crossings?"
+    "|cancell?ations?|delays?|ferry|ferries|bus|buses|coach|coaches|traffic|motorway|highway|trips?"
+)
+_ROUTE_END = (
+    r"\b(?i:" + _ROUTE_NOUNS + r")\s+(?:between|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:and|to)\s+(?:the\s+)?)?"
+)
 # Words before a party that make it where something is, beyond ``PLACE_BEFORE``: "of" a place
-# noun after a preposition of place ("in the forest of", "off the coast of"), and after a
-# place it is listed with ("in Europe and [the Americas]"). Not "off" alone, which is also a
-# verb's particle before its object ("sealed off Gaza").
+# noun after a preposition of place ("in the forest of", "off the coast of"), after a place
+# it is listed with ("in Europe and [the Americas]"), and as the end of a route. Not "off"
+# alone, which is also a verb's particle before its object ("sealed off Gaza").
 _WHERE_BEFORE = re.compile(
     r"(?:\b(?:in|on|off|at|near|across|along|throughout|inside|into)\s+(?:the\s+)?(?:[\w-]+\s+)?"
     + _PLACE_NOUN
     + r"\s+of\s+(?:the\s+)?"
     r"|\b(?:in|across|throughout)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*"
-    r"(?:,\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+(?:and|or)\s+(?:the\s+)?)$"
+    r"(?:,\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*,?\s+(?:and|or)\s+(?:the\s+)?"
+    r"|" + _ROUTE_END + r")$"
 )
 PLACE_WORDS_BEFORE = 120  # characters
 # Words after a party that make it the owner of a place ("England's woodland"; not "state",
@@ -205,6 +260,13 @@ class PartyJudge:
             for word in name.split()
             if word != TITLE_US
         )
+        # Whether the document names organisations of no political sector and no state: the
+        # sides it counts are theirs ("BHP walked away after the two sides failed to agree").
+        self._names_firms_only = not self._state_words and any(
+            entity.type == "ORG"
+            and (entity.actor is None or not of_sectors(entity.actor.sector or "", POLITICAL_SECTORS))
+            for entity in entities
+        )
 
     def has_political_party(self, event: Event) -> bool:
         """Whether a party of the event that is no mere place is political. The recipients
@@ -233,9 +295,17 @@ class PartyJudge:
 
     def _is_political_in(self, party: EventActor, event: Event) -> bool:
         """Whether the party is political (``_is_political``) and, in its sentence, no firm or
-        club by its head ("the machine tool maker" of a Tokyo dateline) nor a city that
-        stands for its club ("Milan rejected a bid for winger X")."""
-        if _common_head(party, event) in BUSINESSES or _is_club_city(party, event):
+        club by its head ("the machine tool maker" of a Tokyo dateline), no city that stands
+        for its club ("Milan rejected a bid for winger X"), no judges outside a court's work
+        ("the judges praised" a novel), nor, whatever its code, a contest ("the Tour de
+        France") or a firm named after its trade that is not the state's ("miner Anglo
+        American", "carmaker X" of a Tokyo dateline)."""
+        head = _common_head(party, event)
+        if head in BUSINESSES or _is_club_city(party, event):
+            return False
+        if head in JUDGES and _LAW.search(event.sentence.text) is None:
+            return False
+        if _CONTEST.search(party.text) or _is_private_firm(party):
             return False
         return self._is_political(party)
 
@@ -276,7 +346,11 @@ class PartyJudge:
             return True
         head = head_of(party.text)
         # "The two countries", "both sides": states the sentence counts, named before it.
-        if head.lower() in COUNTED_STATES and any(word.lower() in STATE_NUMBERS for word in words):
+        if (
+            head.lower() in COUNTED_STATES
+            and any(word.lower() in STATE_NUMBERS for word in words)
+            and not (self._names_firms_only and head.lower() in COUNTED_STATES_NAMED_BEFORE)
+        ):
             return True
         # A political body by its name ("the Umma (Nation) party"), not a "birthday party".
         if head.lower() in POLITICAL_BODIES and any(word[:1].isupper() for word in words[1:]):
@@ -284,6 +358,10 @@ class PartyJudge:
         if head.lower() in STATE_BODIES and actor is not None and actor.country is not None:
             return True
         if actor is None or actor.country is None or is_place_name(party.text):
+            return False
+        # A city's people or club are not the state their names name ("Mumbai Indians").
+        before_head = LEADING_THE.sub("", party.text[: party.text.rfind(head)]).strip()
+        if before_head and city_or_capital(before_head):
             return False
         return (
             head.lower() in STATE_HEADS | STATE_AGENTS
@@ -294,6 +372,12 @@ class PartyJudge:
                 and self._coder.code_description(head, None) is not None
             )
         )
+
+
+def _is_private_firm(party: EventActor) -> bool:
+    """Whether a party's words name a firm after its trade ("London-listed miner Anglo
+    American") and nothing in them makes it the state's ("state oil company Citgo")."""
+    return _TRADE_BEFORE_NAME.search(party.text) is not None and _STATE_OWNED.search(party.text) is None
 
 
 def _is_public_protest(event: Event) -> bool:
@@ -347,8 +431,9 @@ def _is_aimed_at(recipient: EventActor, event: Event) -> bool:
 def _is_place(party: EventActor, event: Event) -> bool:
     """Whether the party's words follow "in", "at", "near" ... in the event's sentence: the
     place of the act ("arrested two protesters in Paris"); or a place noun's "of" ("in the
-    forest of Madagascar"), a place they are listed after ("in Europe and the Americas"); or
-    own a place ("England's woodland")."""
+    forest of Madagascar"), a place they are listed after ("in Europe and the Americas"), a
+    route's "between" or "from" ("cancellations between London and Paris"); or own a place
+    ("England's woodland")."""
     text = event.sentence.text
     at = text.find(party.text)
     if at < 0:

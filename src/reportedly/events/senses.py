@@ -33,10 +33,10 @@ _SCORELINE = re.compile(
 )
 # A word written with hyphens ("semi-final", "wing-back"), as one.
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-# Hunger strikers are protesters, not footballers: where a sentence speaks of hunger, its
-# "striker" is no sport word ("police detained 40 hunger strikers", PLOVER's PROTEST).
-HUNGER = "hunger"
-_NO_SPORT_WITH_HUNGER = frozenset({"striker", "strikers"})
+# Two words in a row that are no sport though one is a sport word ("hunger striker", "human
+# rights defender", "shouting match"; data/not_sport_phrases.txt), as (first word, second).
+NOT_SPORT_PHRASES = frozenset(tuple(line.split()) for line in word_set("not_sport_phrases.txt"))
+_NOT_SPORT_PHRASE_WORDS = frozenset(word for phrase in NOT_SPORT_PHRASES for word in phrase)
 # What a trigger's own phrase leaves out: the clauses joined to it.
 _CLAUSES = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "cc"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
@@ -134,8 +134,6 @@ class SentenceSenses:
                 text = self._doc_words.text[sentence.start_char : sentence.end_char]
                 if "-" in text:
                     self._words.update(word.lower() for word in _HYPHENATED.findall(text))
-                if HUNGER in self._words:
-                    self._words -= _NO_SPORT_WITH_HUNGER
             return self._words
         if place == "object":
             # A verb the parser hung on its object as a modifier ("ECOWAS [shut] land and air
@@ -179,6 +177,19 @@ def _noun_taken_for_verb(word: Token) -> bool:
     """Whether a verb the parser made a clause is a noun after an article, with no subject
     ("reopened [the Kerem Shalom crossing]")."""
     return word.left_edge.tag_ == "DT" and not any(child.dep_ in SUBJECTS for child in word.children)
+
+
+def in_not_sport_phrase(lower: list[str], i: int, start: int, end: int) -> bool:
+    """Whether the word at ``i`` (``lower``: the words in lower case, of a sentence from
+    ``start`` to ``end``) and the word before or after it, across a hyphen if there is one,
+    are a phrase that is no sport ("hunger [strikers]", "hunger-[strikers]")."""
+    if lower[i] not in _NOT_SPORT_PHRASE_WORDS:
+        return False
+    before = i - 2 if i - 2 >= start and lower[i - 1] == "-" else i - 1
+    after = i + 2 if i + 2 < end and lower[i + 1] == "-" else i + 1
+    return (before >= start and (lower[before], lower[i]) in NOT_SPORT_PHRASES) or (
+        after < end and (lower[i], lower[after]) in NOT_SPORT_PHRASES
+    )
 
 
 def _noun_words(noun: Token) -> list[Token]:
@@ -257,8 +268,10 @@ def _forms(positions: Iterable[int], doc: Doc, words: DocWords) -> set[str]:
     forms = set()
     for i in positions:
         lemma = words.lemma[i]
-        if lemma in _NO_SPORT_WITH_HUNGER and i > 0 and words.lower[i - 1] == HUNGER:
-            continue  # a hunger striker is no footballer, wherever a rule looks for one
+        if in_not_sport_phrase(words.lower, i, 0, len(words.lower)):
+            # A sport word that is no sport in its phrase, wherever a rule looks for it ("police
+            # detained 40 hunger strikers": a protest's, PLOVER's; "jailed a human rights defender").
+            continue
         forms.add(words.lower[i])
         forms.add(lemma)
         if lemma in tagged:
