@@ -1884,9 +1884,7 @@ def code_parties(
             if countries is None:
                 countries = CountryMentions(extraction.entities, text, coder, published)
             states = [party for party in event.recipient if _is_state(party, event, entities, text)]
-            named_in = countries.named_in(event.sentence)
-            reported_from = countries.reported_from(event.sentence)
-            _place(unplaced, event, named_in, coder, _countries_of(states), reported_from, countries.filed_in)
+            _place(unplaced, event, countries, coder, _countries_of(states))
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire"): someone
         # named or coded, or people ("37 prisoners", "its owners") no dictionary codes.
         event.recipient = [
@@ -2239,11 +2237,9 @@ def _is_state(party: EventActor, event: Event, entities: dict[str, Entity], text
 def _place(
     unplaced: list[Unplaced],
     event: Event,
-    countries: list[tuple[str, bool]],
+    mentions: CountryMentions,
     coder: ActorCoder,
     foreign: Collection[str] = (),
-    reported_from: list[str] | None = None,
-    filed_in: str | None = None,
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
@@ -2256,8 +2252,11 @@ def _place(
     by itself (``foreign``: "Chavez accused Bogota", "Kagame accused Paris") of that state,
     unless it is also where the act is ("declared a state of siege in Haiti"), nor one who
     meets of the country of whom they meet. Failing all, the country whose news it is
-    (``reported_from``: "ABUJA (NAN) - The Federal Government agreed"); for a government
-    no words place, the country of the report's dateline (``filed_in``) first."""
+    (``CountryMentions.reported_from``: "ABUJA (NAN) - The Federal Government agreed"); for a
+    government no words place, the country of the report's dateline (``filed_in``) first."""
+    countries = mentions.named_in(event.sentence)
+    reported_from = mentions.reported_from(event.sentence)
+    filed_in = mentions.filed_in
     parties = (*event.actor, *event.recipient)
     held = _countries_of(parties)
     named = [country for country, _ in countries]
@@ -2265,8 +2264,8 @@ def _place(
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
     unheld = [country for country in named if country not in held]
-    own = set(reported_from or ())
-    last = [country for country in reported_from or () if country not in named and country not in held]
+    own = set(reported_from)
+    last = [country for country in reported_from if country not in named and country not in held]
     ranked = unheld + held + last
     located = [country for country, place in countries if place] + held + named + last
     places = dict(countries)
