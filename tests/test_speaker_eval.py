@@ -84,6 +84,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         (VARIED.parent / "varied-train-e", (30, 340, 0)),
         (VARIED.parent / "varied-train-f", (30, 400, 0)),
         (VARIED.parent / "varied-train-g", (30, 458, 0)),
+        (VARIED.parent / "varied-train-h", (30, 494, 0)),
     ],
     ids=[
         "varied",
@@ -95,6 +96,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         "varied-train-e",
         "varied-train-f",
         "varied-train-g",
+        "varied-train-h",
     ],
 )
 def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:
