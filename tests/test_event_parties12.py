@@ -161,7 +161,10 @@ def test_which_phrase_is_the_party_and_its_country(extract, text, expected):
             "Libyan leader Muammar Gaddafi and Bulgarian President Todor Zhivkov today signed a treaty.",
             (
                 "SUPPORT",
-                [("Libyan leader Muammar Gaddafi", "LBY"), ("Bulgarian President Todor Zhivkov", "BGRELI")],
+                [
+                    ("Libyan leader Muammar Gaddafi", "LBYELI"),
+                    ("Bulgarian President Todor Zhivkov", "BGRELI"),
+                ],
                 [],
             ),
         ),

@@ -133,8 +133,13 @@ def test_home_country_is_the_one_country_of_all_codes():
         # an act that is the subject of another act of its kind is done by its owner, a
         # people's adjective for acts of force, aid and protest ...
         (
-            "Israeli air strikes killed 12 people in Gaza.",
+            "Israeli attacks killed 12 people in Gaza.",
             ("ASSAULT", [("Israeli", "ISR")], [("Gaza", "PSEGZA")]),
+        ),
+        # ... but strikes from the air stand for the forces that flew them (code27)
+        (
+            "Israeli air strikes killed 12 people in Gaza.",
+            ("ASSAULT", [("Israeli air strikes", "ISRMIL")], [("Gaza", "PSEGZA")]),
         ),
         # ... as is a thing done by someone ("fired by")
         (

@@ -223,7 +223,8 @@ RELATIONAL = re.compile(
 # A name after "to" in a party's words is whom it is sent or accredited to ("Egypt's
 # ambassador to Israel", "the U.S. envoy to the United Nations"), the other side.
 _DESTINATION = re.compile(r"\bto\s+(?:the\s+)?$")
-_OWNER_ENDING = re.compile(r"['’]s?|-(?:held|controlled|occupied|run)\b")
+_HOLDING = re.compile(r"-(?:held|controlled|occupied|run)\b")
+_OWNER_ENDING = re.compile(r"['’]s?|" + _HOLDING.pattern)
 # Participles that name who backs a party ("rebels [backed by Rwanda]"), not who acts.
 BACKING = frozenset({"back", "support", "sponsor", "fund", "finance", "arm", "train"})
 # The name that owns a relational noun, in a party's words ("Israel's" of "Israel's militia ally").
@@ -316,6 +317,26 @@ PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "demonstration", "s
 PROTEST_VERBS = frozenset({"march", "protest", "rally", "demonstrate", "strike", "riot"})
 # The same in the singular and the plural ("prisoner", "families", "fishermen").
 PARTY_NOUN_FORMS = PARTY_NOUNS | frozenset(map(english_plural, PARTY_NOUNS))
+# Peacekeepers by their noun ("54 Zambian peacekeepers", "Pakistani peacekeeping troops"), and
+# the UN named in a sentence ("UN", "U.N.", "United Nations"): a state's contingent of a UN
+# force serves the UN (``_un_contingent``).
+_PEACEKEEPERS = re.compile(r"\bpeace-?keep(?:ers?|ing\s+(?:troops|forces?|soldiers|contingents?))\b", re.I)
+_UNITED_NATIONS = re.compile(r"\b(?:U\.N\.|UN\b|United Nations\b)")
+UN_FORCE = "IGOUNOMIL"
+# Participles of an act's toll ("attacked the town of Mirebalais, killing dozens of
+# residents"), and the places an act may be aimed at whose toll names the people it was done
+# to (``_toll_of``).
+TOLL_VERBS = frozenset({"kill", "wound", "injure", "leave"})
+SITES = frozenset(
+    {"town", "village", "city", "camp", "hotel", "outpost", "base", "market", "mosque", "church"}
+    | {"school", "hospital", "compound", "building", "house", "home", "district", "neighbourhood"}
+)
+# Words that make a clause the condition of a threat ("unless Washington dropped its demand",
+# "if the Lithuanian side insists", "should Washington join"): whoever it names is the one
+# threatened (``_condition_subject``).
+CONDITION_MARKS = frozenset({"if", "unless"})
+CONDITION_AUX = frozenset({"should"})
+THREAT = "THREATEN"
 
 
 def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -488,7 +509,80 @@ def parties_of(
     if thing and event_type in YIELDING:
         # "withdrew its bill after weeks of [student] protests": who pressed for it
         recipient_token = _pressing(trigger) or recipient_token
-    return actors, _coordinated(_antecedent(recipient_token), text, mentions)
+    condition = _condition_subject(trigger, text, mentions) if event_type == THREAT else None
+    if condition is not None:
+        # A threat is aimed at whom its condition names ("threatened to pull out of the treaty
+        # unless Washington dropped its demand", "will take measures if the Lithuanian side
+        # insists"), not at what it would be carried out on.
+        recipient_token = condition
+    recipients = _coordinated(_antecedent(recipient_token), text, mentions)
+    toll = _toll_of(trigger) if recipient_token is not None and _is_site(recipient_token) else None
+    if toll is not None:
+        # A place attacked and the people its toll names ("seized the Hayat hotel in the Somali
+        # capital, killing at least 21 people"): both are what the act was done to, the place
+        # first, as it is aimed at; the people keep a recipient where the place has no country.
+        recipients += [party for party in _coordinated(toll, text, mentions) if party not in recipients]
+    return actors, recipients
+
+
+def _condition_subject(trigger: Token, text: str, mentions: NamedMentions) -> Token | None:
+    """The subject of a threat's condition, a clause of "if", "unless" or an inverted "should"
+    on the trigger or on the act it threatens ("threatened to pull out unless [Washington]
+    dropped", "warned that Russia could aim its missiles at Ukraine if [Kiev] joined NATO"),
+    where it names someone or is a party's noun ("the government"); else None."""
+    verbs = [trigger, *(child for child in trigger.children if child.dep_ in {"xcomp", "ccomp"})]
+    if any(
+        child.dep_ in {"dobj", "dative"} and child.ent_type_ in NAMED
+        for verb in verbs
+        for child in verb.children
+    ):
+        return None  # "warned Georgetown that ...", "threatened to attack Skopje unless": whom it names
+    for clause in (child for verb in verbs for child in verb.children if child.dep_ == "advcl"):
+        conditional = any(
+            (child.dep_ == "mark" and child.lower_ in CONDITION_MARKS)
+            or (child.dep_ == "aux" and child.lower_ in CONDITION_AUX and child.i < clause.i)
+            for child in clause.children
+        )
+        subject = next((child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+        if not conditional or subject is None or subject.lower_ in PRONOUNS:
+            continue
+        if (
+            mentions.named_in(_own_words(subject, text))
+            or _party_noun(subject)
+            or subject.lower_ == STATE_SIDE
+        ):
+            return subject
+    return None
+
+
+def _is_site(token: Token) -> bool:
+    """Whether a recipient is a place an act may be aimed at: a named town or site ("Kibumba",
+    "the Hayat hotel") or a noun of one ("the town of X", "a refugee camp", "an army outpost")."""
+    return token.ent_type_ in PLACE_LABELS or token.lemma_.lower() in SITES
+
+
+def _toll_of(trigger: Token) -> Token | None:
+    """The people a participle clause of the act says it killed or wounded ("attacked the town,
+    killing dozens of residents", "struck the camp, killing at least 20 civilians"), else None."""
+    for clause in trigger.children:
+        if clause.dep_ not in {"advcl", "xcomp", "conj"} or clause.tag_ != "VBG":
+            continue
+        if clause.lemma_.lower() not in TOLL_VERBS:
+            continue
+        people = next((child for child in clause.children if child.dep_ == "dobj"), None)
+        if people is not None and (_party_noun(people) or _counts_people(people)):
+            return people
+    return None
+
+
+def _counts_people(token: Token) -> bool:
+    """Whether a noun is a people by name, or counts one ("Palestinians", "dozens of
+    Palestinians")."""
+    if token.lemma_.lower() in COUNTING_NOUNS:
+        token = next(
+            (grand for child in token.children if child.lower_ == "of" for grand in child.children), token
+        )
+    return token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"}
 
 
 def _add_candidate(
@@ -1102,15 +1196,22 @@ def _parties(word: Token, text: str, mentions: NamedMentions) -> list[EventActor
 
 def _by_modifier(token: Token, text: str, mentions: NamedMentions) -> list[EventActor]:
     """The parties a noun with joined modifiers names, one per modifier ("the Russian and US
-    navies": "Russian navies", "US navies"), when each names someone; else none."""
+    navies": "Russian navies", "US navies"), when each names someone, with the words they share
+    before the noun ("Indian and Pakistani foreign secretaries": "Indian foreign secretaries",
+    whose sector those words give); else none."""
     for child in token.lefts:
         modifiers = (child, *child.conjuncts)
         if child.dep_ not in {"amod", "compound", "nmod"} or len(modifiers) < 2:
             continue
         named = [mentions.named_in(Span.of(text, word.idx, word.idx + len(word.text))) for word in modifiers]
         if all(named):
+            last = max(word.i for word in modifiers)
+            shared = " ".join(
+                word.text for word in token.lefts if word.i > last and word.dep_ in MODIFIERS | {"amod"}
+            )
+            noun = f"{shared} {token.text}" if shared else token.text
             return [
-                EventActor(f"{word.text} {token.text}", next((e.id for e in found if e.type != "NORP"), None))
+                EventActor(f"{word.text} {noun}", next((e.id for e in found if e.type != "NORP"), None))
                 for word, found in zip(modifiers, named, strict=True)
             ]
     return []
@@ -1454,11 +1555,14 @@ def _subject(verb: Token, text: str) -> Token | None:
         if subjects:
             return _after_dateline(subjects, text)
         # A name the parse hung before the verb as an adverb ("[Turkey] massed troops"; an
-        # acronym it took for an adverb: "[USAID] deployed teams").
+        # acronym it took for an adverb: "[USAID] deployed teams"), or a body's noun ("Sudan's
+        # [army] massed troops", the possessive left on the object).
         named = [
             child
             for child in verb.children
-            if child.dep_ in ADVERBIAL_NAMES and child.i < verb.i and child.ent_type_ in NAMED
+            if child.dep_ in ADVERBIAL_NAMES
+            and child.i < verb.i
+            and (child.ent_type_ in NAMED or (not child.ent_type_ and _party_noun(child, FORCES)))
         ]
         if named and verb.pos_ == "VERB":
             return named[0]
@@ -1602,7 +1706,23 @@ def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
     # ministry" is China's, CHNGOV); the owner of a relation is never the party ("Israel" of
     # "Israel's militia ally in southern Lebanon").
     owners = {entity.id: _ownership(entity, span, text) for entity in found}
-    named_head = any(owners[other.id] is None and other.name[:1].isupper() for other in found)
+    # Only a name up to the head counts as the head's; not one after it ("Venezuela" of "The
+    # UN's fact-finding mission on Venezuela", whose owner the mission is); but a place one
+    # holds is named after its head ("Mosul" of "the ISIS-held area of Mosul").
+    cut = AFTER_HEAD.search(span.text)
+    held = any(
+        _HOLDING.match(text, m.end)
+        for entity in found
+        for m in entity.mentions
+        if span.start <= m.start < span.end
+    )
+    head_end = span.start + cut.start() if cut is not None and not held else span.end
+    named_head = any(
+        owners[other.id] is None
+        and other.name[:1].isupper()
+        and any(mention.start < head_end and mention.end > span.start for mention in other.mentions)
+        for other in found
+    )
     kept = sorted(
         (entity for entity in found if entity.type != "NORP" and owners[entity.id] != RELATION),
         key=lambda entity: named_head and owners[entity.id] == OWNER,
@@ -1872,6 +1992,14 @@ def code_parties(
                 # that country's business, as PLOVER codes firms: USABUS, GBRMED.
                 home, sector = party.actor.code[3:6], party.actor.code[6:]
                 party.actor = coder.actor(home + (sector or BUSINESS))
+            elif (party.actor is None or party.actor.country is not None) and _un_contingent(
+                party, event, text
+            ):
+                # A state's contingent of peacekeepers in a sentence that names the UN ("Rebels
+                # released 54 Zambian peacekeepers, UN officials said") serves the UN force, as
+                # the gold sets code it (IGO); elsewhere ("Russian peacekeepers in Karabakh")
+                # it stays its state's.
+                party.actor = coder.actor(UN_FORCE)
             entity = entities.get(party.entity) if party.entity else None
             if entity is not None and entity.type == "PERSON" and party.actor and party.actor.country:
                 # The country a person's words give their title is theirs, whatever country
@@ -1884,9 +2012,7 @@ def code_parties(
             if countries is None:
                 countries = CountryMentions(extraction.entities, text, coder, published)
             states = [party for party in event.recipient if _is_state(party, event, entities, text)]
-            named_in = countries.named_in(event.sentence)
-            reported_from = countries.reported_from(event.sentence)
-            _place(unplaced, event, named_in, coder, _countries_of(states), reported_from, countries.filed_in)
+            _place(unplaced, event, countries, coder, _countries_of(states))
         # A recipient is a party, not the thing agreed or rejected ("a ceasefire"): someone
         # named or coded, or people ("37 prisoners", "its owners") no dictionary codes.
         event.recipient = [
@@ -2239,11 +2365,9 @@ def _is_state(party: EventActor, event: Event, entities: dict[str, Entity], text
 def _place(
     unplaced: list[Unplaced],
     event: Event,
-    countries: list[tuple[str, bool]],
+    mentions: CountryMentions,
     coder: ActorCoder,
     foreign: Collection[str] = (),
-    reported_from: list[str] | None = None,
-    filed_in: str | None = None,
 ) -> None:
     """Give a party no dictionary knows ("President Dos Santos", "Sheikh Hamad") the first
     country its sentence names that no other party holds, and the sector of its title, as
@@ -2256,8 +2380,11 @@ def _place(
     by itself (``foreign``: "Chavez accused Bogota", "Kagame accused Paris") of that state,
     unless it is also where the act is ("declared a state of siege in Haiti"), nor one who
     meets of the country of whom they meet. Failing all, the country whose news it is
-    (``reported_from``: "ABUJA (NAN) - The Federal Government agreed"); for a government
-    no words place, the country of the report's dateline (``filed_in``) first."""
+    (``CountryMentions.reported_from``: "ABUJA (NAN) - The Federal Government agreed"); for a
+    government no words place, the country of the report's dateline (``filed_in``) first."""
+    countries = mentions.named_in(event.sentence)
+    reported_from = mentions.reported_from(event.sentence)
+    filed_in = mentions.filed_in
     parties = (*event.actor, *event.recipient)
     held = _countries_of(parties)
     named = [country for country, _ in countries]
@@ -2265,8 +2392,8 @@ def _place(
     # Bouteflika threatened a curfew in Algiers", "Vice-President Awori declined to resign
     # despite pressure by the Kenya Anti-Corruption Commission").
     unheld = [country for country in named if country not in held]
-    own = set(reported_from or ())
-    last = [country for country in reported_from or () if country not in named and country not in held]
+    own = set(reported_from)
+    last = [country for country in reported_from if country not in named and country not in held]
     ranked = unheld + held + last
     located = [country for country, place in countries if place] + held + named + last
     places = dict(countries)
@@ -2301,6 +2428,16 @@ def _place(
                 country = _occupiers().get(country, country)
             sector = found.sector or coder.sector_of(party.text)
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
+
+
+def _un_contingent(party: EventActor, event: Event, text: str) -> bool:
+    """Whether a party is peacekeepers by its head ("Ten Chadian peacekeepers", "Pakistani
+    peacekeeping troops in Mogadishu") in a sentence that names the UN."""
+    head = AFTER_HEAD.sub("", party.text, count=1).strip()
+    return (
+        _PEACEKEEPERS.search(head) is not None
+        and _UNITED_NATIONS.search(text, event.sentence.start, event.sentence.end) is not None
+    )
 
 
 def _named_as_outlet(party: EventActor, event: Event, text: str) -> bool:
