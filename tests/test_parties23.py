@@ -12,9 +12,7 @@ from reportedly.events.parties import _leaders_government, _masthead
 from reportedly.events.places import city_country
 from reportedly.resolve.actors import load_coder
 
-
-def _codes(parties) -> list[tuple[str, str | None]]:
-    return [(party.text, party.actor.code if party.actor else None) for party in parties]
+from conftest import party_codes
 
 
 @pytest.mark.parametrize(
@@ -36,13 +34,13 @@ def test_masthead(name: str, masthead: bool) -> None:
 def test_a_paper_closed_by_a_named_government(resolve, act: str, paper: str) -> None:
     events = resolve(f"The Zimbabwean government {act} {paper} last week.", date(2003, 9, 12)).events
     assert events
-    assert _codes(events[0].recipient) == [(paper, "ZWEMED")]
+    assert party_codes(events[0].recipient) == [(paper, "ZWEMED")]
 
 
 def test_bandits_that_act_are_of_the_place_they_act_in(resolve) -> None:
     events = resolve("Bandits abducted 40 farmers in Zamfara on Sunday.", date(2021, 3, 1)).events
     assert events
-    assert _codes(events[0].actor) == [("Bandits", "NGACRM")]
+    assert party_codes(events[0].actor) == [("Bandits", "NGACRM")]
 
 
 def test_a_town_a_gang_attacks_is_of_the_gangs_country(resolve) -> None:

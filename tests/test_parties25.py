@@ -11,9 +11,7 @@ from reportedly.events.parties import _names_stateless_people, _the_west
 from reportedly.events.places import city_country
 from reportedly.resolve.actors import load_coder
 
-
-def _codes(parties) -> list[tuple[str, str | None]]:
-    return [(party.text, party.actor.code if party.actor else None) for party in parties]
+from conftest import party_codes
 
 
 def test_journalists_acted_on_are_of_where_they_work(resolve) -> None:
@@ -21,7 +19,7 @@ def test_journalists_acted_on_are_of_where_they_work(resolve) -> None:
         "Police in Caracas detained two journalists covering the march.", date(2019, 5, 2)
     ).events
     assert events
-    assert _codes(events[0].recipient) == [("two journalists", "VENMED")]
+    assert party_codes(events[0].recipient) == [("two journalists", "VENMED")]
 
 
 def test_an_outlet_its_noun_names_is_media_of_the_sentences_country(resolve) -> None:
@@ -30,7 +28,7 @@ def test_an_outlet_its_noun_names_is_media_of_the_sentences_country(resolve) -> 
         date(2021, 5, 18),
     ).events
     assert events
-    assert _codes(events[0].recipient) == [("Tut.by", "BLRMED")]
+    assert party_codes(events[0].recipient) == [("Tut.by", "BLRMED")]
 
 
 @pytest.mark.parametrize(
@@ -51,8 +49,8 @@ def test_an_outlet_its_noun_names_is_media_of_the_sentences_country(resolve) -> 
 def test_a_states_side_is_its_government(resolve, text: str, actor, recipient) -> None:
     events = resolve(text, date(2024, 5, 2)).events
     assert events
-    assert _codes(events[0].actor) == [actor]
-    assert _codes(events[0].recipient) == [recipient]
+    assert party_codes(events[0].actor) == [actor]
+    assert party_codes(events[0].recipient) == [recipient]
 
 
 def test_the_west_as_a_party(resolve) -> None:
@@ -60,7 +58,7 @@ def test_the_west_as_a_party(resolve) -> None:
         "Russian President Vladimir Putin warned the West against sending missiles.", date(2024, 6, 5)
     ).events
     assert events
-    assert _codes(events[0].recipient) == [("the West", "USA")]
+    assert party_codes(events[0].recipient) == [("the West", "USA")]
 
 
 @pytest.mark.parametrize(
@@ -144,7 +142,7 @@ def test_a_rebel_group_placed_by_its_name_leaves_the_next_party_codable(resolve)
     ).events
     assert events
     assert events[0].event_type == "AGREE"
-    assert _codes(events[0].actor) == [
+    assert party_codes(events[0].actor) == [
         ("Indonesian negotiators", "IDN"),
         ("Free Aceh Movement rebels", "IDNREB"),
     ]

@@ -8,19 +8,11 @@ import pytest
 
 from reportedly.resolve.actors import load_coder
 
-
-def _codes(parties) -> list[tuple[str, str | None]]:
-    return [(party.text, party.actor.code if party.actor else None) for party in parties]
-
-
-def _first_event(extract, text: str):
-    events = extract(text).events
-    assert events
-    return events[0]
+from conftest import only_first_event, party_codes
 
 
 def test_the_dateline_is_no_recipient(extract) -> None:
-    event = _first_event(
+    event = only_first_event(
         extract,
         "HEBRON (WAFA) - President Mahmoud Abbas received at his office the UN envoy Tor Wennesland.",
     )
@@ -28,10 +20,10 @@ def test_the_dateline_is_no_recipient(extract) -> None:
 
 
 def test_a_firm_is_of_its_home_countrys_business(extract) -> None:
-    event = _first_event(
+    event = only_first_event(
         extract, "The European Commission charged Exxon Mobil with breaking competition rules."
     )
-    assert _codes(event.recipient) == [("Exxon Mobil", "USABUS")]
+    assert party_codes(event.recipient) == [("Exxon Mobil", "USABUS")]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +35,7 @@ def test_a_firm_is_of_its_home_countrys_business(extract) -> None:
     ],
 )
 def test_a_leaders_surname_with_no_day(extract, text: str, actor: tuple[str, str]) -> None:
-    event = _first_event(extract, text)
+    event = only_first_event(extract, text)
     assert [(party.text, party.actor.country if party.actor else None) for party in event.actor] == [actor]
 
 
@@ -55,17 +47,17 @@ def test_a_surname_that_opens_a_firms_name_is_not_taken_for_a_leader() -> None:
 
 def test_a_full_name_ner_took_for_a_body_is_of_its_home_country(extract) -> None:
     # the dictionaries' codes for him are all dated and ended
-    event = _first_event(extract, "Franjo Tudjman accused the United Nations of bias.")
+    event = only_first_event(extract, "Franjo Tudjman accused the United Nations of bias.")
     assert [party.actor.country if party.actor else None for party in event.actor] == ["HRV"]
 
 
 def test_whom_a_refused_handover_was_for_is_the_recipient(extract) -> None:
-    event = _first_event(extract, "The junta again refused to hand over the former minister to Belgium.")
+    event = only_first_event(extract, "The junta again refused to hand over the former minister to Belgium.")
     assert [party.actor.country if party.actor else None for party in event.recipient] == ["BEL"]
 
 
 def test_a_government_no_words_place_is_the_reports_own(extract) -> None:
-    event = _first_event(
+    event = only_first_event(
         extract,
         "HAVANA (Prensa Latina) - The revolutionary government condemned the sanctions "
         "imposed by Washington.",

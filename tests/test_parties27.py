@@ -7,15 +7,7 @@ import pytest
 
 from reportedly.resolve.actors import load_coder
 
-
-def _codes(parties) -> list[tuple[str, str | None]]:
-    return [(party.text, party.actor.code if party.actor else None) for party in parties]
-
-
-def _first_event(extract, text: str):
-    events = extract(text).events
-    assert events
-    return events[0]
+from conftest import only_first_event, party_codes
 
 
 @pytest.mark.parametrize(
@@ -26,12 +18,12 @@ def _first_event(extract, text: str):
     ],
 )
 def test_a_states_peacekeepers_in_a_sentence_naming_the_un_serve_the_un(extract, text: str) -> None:
-    event = _first_event(extract, text)
+    event = only_first_event(extract, text)
     assert [party.actor.code if party.actor else None for party in event.recipient][:1] == ["IGOUNOMIL"]
 
 
 def test_peacekeepers_of_no_un_force_stay_their_states(extract) -> None:
-    event = _first_event(extract, "Gunmen ambushed Russian peacekeepers near the border on Monday.")
+    event = only_first_event(extract, "Gunmen ambushed Russian peacekeepers near the border on Monday.")
     assert [party.actor.country if party.actor else None for party in event.recipient][:1] == ["RUS"]
 
 
@@ -43,8 +35,8 @@ def test_peacekeepers_of_no_un_force_stay_their_states(extract) -> None:
     ],
 )
 def test_a_weapons_fire_stands_for_the_state_that_fires_it(extract, text: str, actor) -> None:
-    event = _first_event(extract, text)
-    assert _codes(event.actor)[:1] == [actor]
+    event = only_first_event(extract, text)
+    assert party_codes(event.actor)[:1] == [actor]
 
 
 @pytest.mark.parametrize(
@@ -61,12 +53,12 @@ def test_bodies_by_the_names_news_uses(name: str, code: str) -> None:
 
 
 def test_a_firm_by_its_short_name_is_of_its_home_countrys_business(extract) -> None:
-    event = _first_event(extract, "Washington imposed sanctions on Huawei.")
-    assert ("Huawei", "CHNBUS") in _codes(event.recipient)
+    event = only_first_event(extract, "Washington imposed sanctions on Huawei.")
+    assert ("Huawei", "CHNBUS") in party_codes(event.recipient)
 
 
 def test_a_rulers_surname_alone_with_no_day(extract) -> None:
-    event = _first_event(extract, "Gaddafi rejected the demand to hand over the two suspects.")
+    event = only_first_event(extract, "Gaddafi rejected the demand to hand over the two suspects.")
     assert [party.actor.country if party.actor else None for party in event.actor] == ["LBY"]
 
 
@@ -81,21 +73,21 @@ def test_a_rulers_surname_alone_with_no_day(extract) -> None:
     ],
 )
 def test_the_people_an_attacks_toll_names_are_its_recipients_after_the_place(extract, text, people) -> None:
-    event = _first_event(extract, text)
-    codes = _codes(event.recipient)
+    event = only_first_event(extract, text)
+    codes = party_codes(event.recipient)
     assert len(codes) >= 2
     assert codes[-1][0] == people[0]
     assert (codes[-1][1] or "").endswith(people[1])
 
 
 def test_a_place_with_no_toll_keeps_one_recipient(extract) -> None:
-    event = _first_event(extract, "Warplanes struck a crowded market in Idlib on Monday.")
+    event = only_first_event(extract, "Warplanes struck a crowded market in Idlib on Monday.")
     assert len(event.recipient) == 1
 
 
 def test_joined_peoples_share_the_words_before_their_noun(extract) -> None:
-    event = _first_event(extract, "Greek and Turkish foreign ministers held talks in Geneva on Monday.")
-    assert _codes(event.actor) == [
+    event = only_first_event(extract, "Greek and Turkish foreign ministers held talks in Geneva on Monday.")
+    assert party_codes(event.actor) == [
         ("Greek foreign ministers", "GRCGOV"),
         ("Turkish foreign ministers", "TURGOV"),
     ]
@@ -103,12 +95,12 @@ def test_joined_peoples_share_the_words_before_their_noun(extract) -> None:
 
 def test_a_bodys_noun_the_parse_hung_before_a_verb_taken_for_a_modifier(extract) -> None:
     # the parse hangs "Sudan's" on "troops", "army" on "massed" as an adverb, "massed" on "troops"
-    event = _first_event(extract, "Sudan's army massed troops and armoured vehicles around the city.")
+    event = only_first_event(extract, "Sudan's army massed troops and armoured vehicles around the city.")
     assert [party.actor.code if party.actor else None for party in event.actor] == ["SDNMIL"]
 
 
 def test_a_name_after_the_head_does_not_take_the_party_from_its_owner(extract) -> None:
-    event = _first_event(
+    event = only_first_event(
         extract, "The UN's commission of inquiry on Eritrea accused security forces of torturing detainees."
     )
     assert [party.actor.code if party.actor else None for party in event.actor] == ["IGOUNO"]
@@ -125,6 +117,6 @@ def test_a_name_after_the_head_does_not_take_the_party_from_its_owner(extract) -
     ],
 )
 def test_a_threat_is_aimed_at_whom_its_condition_names(extract, text: str, recipient: str) -> None:
-    event = _first_event(extract, text)
+    event = only_first_event(extract, text)
     assert event.event_type == "THREATEN"
     assert [party.actor.country if party.actor else None for party in event.recipient][:1] == [recipient]
