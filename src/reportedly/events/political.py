@@ -124,7 +124,7 @@ _PLAYER_POSITION = re.compile(r"(?<![\w-])(?:" + _POSITIONS + r")(?![\w-])", re.
 # A firm named after its trade ("miner Anglo American", "London-listed miner X", "carmaker
 # Nissan"): a trade noun in lower case before a name, whatever country the name holds. Beyond
 # ``BUSINESSES``, trades whose noun alone may be a worker ("striking miners").
-TRADES = BUSINESSES | {"miner", "producer", "exporter", "refiner", "supplier", "developer", "operator"}
+TRADES = BUSINESSES | word_set("trade_nouns.txt")
 _TRADE_BEFORE_NAME = re.compile(r"\b(?i:" + "|".join(sorted(TRADES)) + r")\s+[A-Z]")
 # Words that make a firm the state's ("Chavez's state oil company Citgo", "state-run carrier").
 _STATE_OWNED = re.compile(r"\b(?:state|government|national)\b", re.I)
@@ -137,16 +137,9 @@ _CONTEST = re.compile(
 # Judges named by the common noun alone ("the judges", "a Dakar judge") are a court's only in
 # a sentence about the law: else a prize's or a show's jury ("a novel, which the judges
 # praised"). A judge named by name ("Judge Alejandro Rivera") is judged as any party. The law
-# by its words' stems ("sentenc" of "sentenced", "sentencing").
+# by the starts of its words (law_word_starts.txt: "sentenc" of "sentenced", "sentencing").
 JUDGES = frozenset({"judge", "judges"})
-_LAW = re.compile(
-    r"\b(?:court|trial|case|rul(?:e|ed|ing)|verdict|sentenc|law|legal|illegal|charg|appeal|bail"
-    r"|prosecut|tribunal|judicia|constitution|convict|acquit|jail|prison|detention|defendant|accused"
-    r"|hearing|petition|injunction|warrant|custody|arrest|extradit|justice|lawyer|attorney|guilty"
-    r"|investigat|inquiry|order|testi|witness|crim|fraud|corrupt|election|vote|ballot|impeach"
-    r"|suspect|lawsuit|sue|suing|judgment|judgement|bench)",
-    re.I,
-)
+_LAW = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, word_set("law_word_starts.txt")))) + ")", re.I)
 # Places of leisure and trade a protest held outside is about, no political target ("a
 # protest walk outside a cafe that banned pets"); not a firm's offices or plant, which
 # workers' protests are held outside (PLOVER's LAB protesters).
@@ -167,10 +160,7 @@ _PLACE_NOUN = r"(?:" + "|".join(sorted(PLACE_NOUNS)) + r")"
 # The ends of a route, places and no parties: after "between" or "from" a noun of travel
 # ("cancellations between London and [Paris]", "trains from Kyiv to [Warsaw]"); not "talks
 # between London and Paris", whose ends are parties.
-_ROUTE_NOUNS = (
-    "trains?|flights?|services?|routes?|lines?|links?|roads?|rail|railway|journeys?|crossings?"
-    "|cancell?ations?|delays?|ferry|ferries|bus|buses|coach|coaches|traffic|motorway|highway|trips?"
-)
+_ROUTE_NOUNS = "|".join(sorted(map(re.escape, word_set("route_nouns.txt"))))
 _ROUTE_END = (
     r"\b(?i:" + _ROUTE_NOUNS + r")\s+(?:between|from)\s+(?:the\s+)?"
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:and|to)\s+(?:the\s+)?)?"
