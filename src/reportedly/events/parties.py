@@ -579,10 +579,14 @@ def _counts_people(token: Token) -> bool:
     """Whether a noun is a people by name, or counts one ("Palestinians", "dozens of
     Palestinians")."""
     if token.lemma_.lower() in COUNTING_NOUNS:
-        token = next(
-            (grand for child in token.children if child.lower_ == "of" for grand in child.children), token
-        )
+        token = next(iter(of_words(token)), token)
     return token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"}
+
+
+def of_words(noun: Token) -> list[Token]:
+    """The words a noun's "of" governs: what a count or an amount counts ("dozens of
+    [students]", "15 tonnes of [tents]")."""
+    return [grand for child in noun.children if child.lower_ == "of" for grand in child.children]
 
 
 def _add_candidate(
@@ -759,8 +763,7 @@ def _party_noun(token: Token, nouns: frozenset[str] = PARTY_NOUNS) -> bool:
     them ("dozens of students"); with other ``nouns``, of those."""
     lemma = token.lemma_.lower()
     if lemma in COUNTING_NOUNS:
-        counted = (grand for child in token.children if child.lower_ == "of" for grand in child.children)
-        return any(grand.dep_ == "pobj" and grand.lemma_.lower() in nouns for grand in counted)
+        return any(grand.dep_ == "pobj" and grand.lemma_.lower() in nouns for grand in of_words(token))
     return lemma in nouns
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
-from reportedly.events.parties import COUNTING_NOUNS, SUBJECTS
+from reportedly.events.parties import COUNTING_NOUNS, SUBJECTS, of_words
 from reportedly.events.words import DocWords
 from reportedly.nlp.trees import first_conjunct, subtree_without_clauses
 
@@ -201,9 +201,8 @@ def _noun_words(noun: Token) -> list[Token]:
         words.extend((joined, *(child for child in joined.children if _says_what(child, joined))))
         lemma = joined.lemma_.lower()
         if joined.pos_ == "NUM" or lemma in COUNTING_NOUNS or lemma in MEASURES:
-            counted = (grand for child in joined.children if child.lower_ == "of" for grand in child.children)
             # "tonnes of equipment and [medicines]": each thing counted
-            things = (grand for grand in counted if grand.dep_ == "pobj")
+            things = (grand for grand in of_words(joined) if grand.dep_ == "pobj")
             words.extend(word for thing in things for word in (thing, *thing.conjuncts))
     return words
 
