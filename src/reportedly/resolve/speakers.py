@@ -1272,7 +1272,9 @@ class SpeakerResolver:
             chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
         if PERSON in reference.types and not reference.plural:
-            chosen = self._person_subject_before(source, candidates, holders, chosen)
+            # Over the ranker's choice, a person the text gives the title's role or office
+            # where it gives it to anyone ("Clinton's campaign manager ... The secretary said").
+            chosen = self._person_subject_before(source, holders or candidates, strict=True) or chosen
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
@@ -1310,11 +1312,10 @@ class SpeakerResolver:
                 # one the ranker likes best of them (the subject who "won", not the title of
                 # a film after it, "I, Daniel Blake").
                 chosen = self.ranker.choose(reference, near, 0.0)
-            if chosen is None and (subject := self._subject_before(source)) is not None:
-                # "Team captain David Rudisha said ... The 800m world record holder said": a
-                # person's description that is a clause's subject takes up the person who was
-                # the subject of the clause just before, where nothing rules that one out.
-                chosen = next((c.entity_id for c in persons if c.entity_id == subject.entity.id), None)
+            if chosen is None:
+                # "Team captain David Rudisha said ... The 800m world record holder said": where
+                # the ranker likes no one, any clause's subject takes up any subject before.
+                chosen = self._person_subject_before(source, persons, strict=False)
             entity = self.by_id.get(chosen) if chosen else None
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
@@ -1373,50 +1374,47 @@ class SpeakerResolver:
             return None
         return entity
 
-    def _person_subject_before(
-        self, source: Span, candidates: list[Candidate], holders: list[Candidate], chosen: str | None
-    ) -> str | None:
+    def _person_subject_before(self, source: Span, among: list[Candidate], strict: bool) -> str | None:
         """For a person's description that is a clause's subject, the person who was the
-        subject of the clause just before, over the ranker's choice: news goes on about the
-        one it has just made its subject ("House Speaker Paul Ryan said ... The Wisconsin
-        Republican said"; "Rick Perry said Trump should step aside. The former Texas governor
-        added"). Not where the text gives the title's role, or its office falls, to someone
-        else (``holders``: "Clinton's campaign manager ... The secretary said"), nor one a
-        filter ruled out (not among the ``candidates``). Only a sentence's subject taking up
-        the sentence before's, where that was a name, not a description resolved (one wrong
-        guess would lead the next), nor the one who asked (the one asked answers: "Hannity
-        asked Kasich ... The candidate said"; "Misbah was asked ... The veteran replied":
-        Misbah); a clause joined to another by "and" goes on with its subject ("Nadal reached
-        the final ..., and the Spaniard said"), one joined by "but" may turn to someone else
-        ("Rice scored ..., but the Arsenal manager defended"), as may one that says it does
-        ("The general, for his part, said")."""
+        subject of the clause just before (``_subject_before``), if a person named before
+        and one of ``among`` (the callers leave out those a filter ruled out): news goes on
+        about the one it has just made its subject ("House Speaker Paul Ryan said ... The
+        Wisconsin Republican said"; "Rick Perry said Trump should step aside. The former
+        Texas governor added"). ``strict``, for taking that one over the ranker's choice:
+        only a sentence's subject taking up the sentence before's, where that was a name,
+        not a description resolved (one wrong guess would lead the next), nor the one who
+        asked (the one asked answers: "Hannity asked Kasich ... The candidate said"; "Misbah
+        was asked ... The veteran replied": Misbah); a clause joined to another by "and" goes
+        on with its subject ("Nadal reached the final ..., and the Spaniard said"), one
+        joined by "but" may turn to someone else ("Rice scored ..., but the Arsenal manager
+        defended"), as may one that says it does ("The general, for his part, said")."""
+        subject = self._subject_before(source)
+        if subject is None or (strict and not self._goes_on_with(source, subject)):
+            return None
+        return next(
+            (c.entity_id for c in among if c.entity_id == subject.entity.id and c.person and not c.after),
+            None,
+        )
+
+    def _goes_on_with(self, source: Span, subject: _Mention) -> bool:
+        """Whether the clause ``source`` is the subject of goes on with the named ``subject``
+        of the clause before: the strict conditions of ``_person_subject_before``."""
         tokens = self._words(source)
         if tokens is None or len(tokens) == 0:
-            return chosen
+            return False
         verb = _phrase_head(tokens).head
         joined = verb.dep_ == "conj" and not any(
             word.lower_ in CONTRASTS for word in self.doc[max(0, tokens.start - 3) : tokens.start]
         )
         if (verb.dep_ != "ROOT" and not joined) or _TURNING.search(verb.sent.text):
-            return chosen
-        subject = self._subject_before(source)
-        if subject is None or subject.entity.id == chosen:
-            return chosen
+            return False
         named = self._words(subject.span(self.text))
-        if (
+        return not (
             named is None
             or len(named) == 0
             or named.root.pos_ != "PROPN"
             or (named.root.dep_ != "nsubjpass" and named.root.head.lemma_.lower() in self.question_verbs)
-        ):
-            return chosen
-        fit = next(
-            (c for c in candidates if c.entity_id == subject.entity.id and c.person and not c.after),
-            None,
         )
-        if fit is None or (holders and fit not in holders):
-            return chosen
-        return fit.entity_id
 
     def _subject_before(self, source: Span) -> _Mention | None:
         """For a definite singular noun that is a clause's subject ("the club said"), the
