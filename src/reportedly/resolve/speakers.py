@@ -1271,21 +1271,25 @@ class SpeakerResolver:
             ]
             chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
+        # The subject of the clause before, which the rules below take up, read once.
+        subject = self._subject_before(source)
         if PERSON in reference.types and not reference.plural:
             # Over the ranker's choice, a person the text gives the title's role or office
             # where it gives it to anyone ("Clinton's campaign manager ... The secretary said").
-            chosen = self._person_subject_before(source, holders or candidates, strict=True) or chosen
+            chosen = (
+                self._person_subject_before(source, subject, holders or candidates, strict=True) or chosen
+            )
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
-            chosen = self._subject_of_clause_before(reference, source, candidates) or chosen
+            chosen = self._subject_of_clause_before(reference, subject, candidates) or chosen
         entity = self.by_id.get(chosen) if chosen else None
         if entity is None and reference.kind == "nominal" and not reference.plural:
             entity = self._named_by_head(reference, candidates)
         if entity is None and reference.types - {PERSON}:
             entity = self._latest_of_kind(candidates, reference)
         if entity is None and reference.kind == "nominal" and reference.types <= ORGANISATION_KINDS:
-            entity = self._subject_taken_up(reference, source)
+            entity = self._subject_taken_up(reference, subject)
             if entity is not None:
                 # The text has just called the name a body of the noun's kind: so it is for the
                 # mentions after this one (only after: no earlier mention was resolved on it).
@@ -1315,7 +1319,7 @@ class SpeakerResolver:
             if chosen is None:
                 # "Team captain David Rudisha said ... The 800m world record holder said": where
                 # the ranker likes no one, any clause's subject takes up any subject before.
-                chosen = self._person_subject_before(source, persons, strict=False)
+                chosen = self._person_subject_before(source, subject, persons, strict=False)
             entity = self.by_id.get(chosen) if chosen else None
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
@@ -1350,15 +1354,15 @@ class SpeakerResolver:
             self.roles.setdefault(entity.id, set()).add(reference.role)
         return entity
 
-    def _subject_taken_up(self, reference: Reference, source: Span) -> Entity | None:
+    def _subject_taken_up(self, reference: Reference, subject: _Mention | None) -> Entity | None:
         """For a definite body's noun that no body of its kind answers, the name that is the
         subject of the clause just before it ("Al Hilal completed the signing ..., and the
         Saudi club said"; "Activision went further. The video game publisher said"): news
         takes a body up by its kind at once, whatever NER called the name (a person, for want
         of a first name). Not a person the text gives a gender, a title or a role, nor one it
-        names by a surname alone ("Musk"), nor a body of some other known kind. Finds it
-        only: the caller retypes it (``retype_as_body``)."""
-        mention = self._subject_before(source) if reference.types else None
+        names by a surname alone ("Musk"), nor a body of some other known kind. ``subject``
+        is ``_subject_before``'s. Finds it only: the caller retypes it (``retype_as_body``)."""
+        mention = subject if reference.types else None
         if mention is None:
             return None
         entity = mention.entity
@@ -1374,13 +1378,15 @@ class SpeakerResolver:
             return None
         return entity
 
-    def _person_subject_before(self, source: Span, among: list[Candidate], strict: bool) -> str | None:
+    def _person_subject_before(
+        self, source: Span, subject: _Mention | None, among: list[Candidate], strict: bool
+    ) -> str | None:
         """For a person's description that is a clause's subject, the person who was the
-        subject of the clause just before (``_subject_before``), if a person named before
-        and one of ``among`` (the callers leave out those a filter ruled out): news goes on
-        about the one it has just made its subject ("House Speaker Paul Ryan said ... The
-        Wisconsin Republican said"; "Rick Perry said Trump should step aside. The former
-        Texas governor added"). ``strict``, for taking that one over the ranker's choice:
+        subject of the clause just before (``subject``, ``_subject_before``'s), if a person
+        named before and one of ``among`` (the callers leave out those a filter ruled out):
+        news goes on about the one it has just made its subject ("House Speaker Paul Ryan said
+        ... The Wisconsin Republican said"; "Rick Perry said Trump should step aside. The
+        former Texas governor added"). ``strict``, for taking that one over the ranker's choice:
         only a sentence's subject taking up the sentence before's, where that was a name,
         not a description resolved (one wrong guess would lead the next), nor the one who
         asked (the one asked answers: "Hannity asked Kasich ... The candidate said"; "Misbah
@@ -1388,7 +1394,6 @@ class SpeakerResolver:
         on with its subject ("Nadal reached the final ..., and the Spaniard said"), one
         joined by "but" may turn to someone else ("Rice scored ..., but the Arsenal manager
         defended"), as may one that says it does ("The general, for his part, said")."""
-        subject = self._subject_before(source)
         if subject is None or (strict and not self._goes_on_with(source, subject)):
             return None
         return next(
@@ -1451,13 +1456,13 @@ class SpeakerResolver:
         return None
 
     def _subject_of_clause_before(
-        self, reference: Reference, source: Span, candidates: list[Candidate]
+        self, reference: Reference, subject: _Mention | None, candidates: list[Candidate]
     ) -> str | None:
         """For a body's noun that is a clause's subject ("The union accused ..."), the body of
         its kind that is the subject of the clause just before ("Unite said some drivers would
         lose ... The union accused": Unite, not the council the ranker liked), or an
-        organisation of no known kind there where none of the noun's kind is named near."""
-        subject = self._subject_before(source)
+        organisation of no known kind there where none of the noun's kind is named near.
+        ``subject`` is ``_subject_before``'s."""
         if subject is None:
             return None
         kind_named = any(c.type_match and not c.after and c.sentences_back <= KIND_REACH for c in candidates)
