@@ -55,6 +55,9 @@ PLACE_BODY_KINDS = frozenset({"government", "agency", "igo", "place"})
 _NAME_TAILS = frozenset({"international", "worldwide", "global", "usa", "america"})
 # NER's labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The determiners of a definite description ("the minister", "this chairman", "those
+# officials"), for the descriptions of sources and the nouns pronouns may take up.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # Entity types of a body that "it" or "they" may stand for: an organisation, a country, a people.
 BODY_TYPES = frozenset({"ORG", "GPE", "NORP"})
 _LABEL_TYPES = {

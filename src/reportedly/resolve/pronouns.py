@@ -37,7 +37,7 @@ from reportedly.model import Attribution, Entity, Range, Speaker
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
-from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES
+from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES, DEFINITE
 from reportedly.resolve.turns import Turns, main_subject
 
 if TYPE_CHECKING:
@@ -75,8 +75,6 @@ _UNBOUND_RELATIONS = frozenset(
 )
 # The types NER gives a person's name it misreads (not a place or a people).
 _MISTYPED_PERSON_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
-# The determiners of a definite description ("the minister", "this chairman").
-_DEFINITE = frozenset({"the", "this", "that"})
 # Verbs whose subject pronoun goes on with the last to speak ("he added").
 _CONTINUING_VERBS = frozenset({"add"})
 # Pronouns bound to their clause's subject, to their gender.
@@ -373,7 +371,7 @@ def described_subjects(doc: Doc, attributions: Sequence[Attribution], turns: Tur
         and not word.ent_type_
         and main_subject(word)
         and word.lemma_.lower() in ANY_PERSON_NOUNS
-        and any(child.lower_ in _DEFINITE or child.dep_ == "poss" for child in word.children)
+        and any(child.lower_ in DEFINITE or child.dep_ == "poss" for child in word.children)
         and not any(child.dep_ == "appos" for child in word.children)
         and not any(span.start <= word.idx < span.end for span in (*sources, *quoted))
         and not word.sent.text.rstrip().endswith("?")

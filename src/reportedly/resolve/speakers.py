@@ -41,6 +41,7 @@ from reportedly.resolve.names import clean_name
 from reportedly.resolve.nominals import (
     ANY_PERSON_NOUNS,
     BODY_KINDS,
+    DEFINITE,
     HUMAN_NOUNS,
     MADE_KINDS,
     ORGANISATION,
@@ -136,7 +137,6 @@ _MAKER_OPENERS = frozenset(
 )
 # "Mr. Rubio himself": an intensifier after a name leaves the name the whole source.
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _INDEFINITE = frozenset({"a", "an", "another"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
 # Nouns of an organisation a person leads, to the organisation they name: "the Clinton
