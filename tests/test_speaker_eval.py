@@ -85,6 +85,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         (VARIED.parent / "varied-train-f", (30, 400, 0)),
         (VARIED.parent / "varied-train-g", (30, 458, 0)),
         (VARIED.parent / "varied-train-h", (30, 494, 0)),
+        (VARIED.parent / "varied-train-i", (30, 479, 0)),
     ],
     ids=[
         "varied",
@@ -97,6 +98,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         "varied-train-f",
         "varied-train-g",
         "varied-train-h",
+        "varied-train-i",
     ],
 )
 def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:
