@@ -138,6 +138,8 @@ _MAKER_OPENERS = frozenset(
 # "Mr. Rubio himself": an intensifier after a name leaves the name the whole source.
 _INTENSIFIERS = frozenset({"himself", "herself", "themselves", "itself"})
 _INDEFINITE = frozenset({"a", "an", "another"})
+# The tags of a finite verb, in the past or the present: a predicate, not a participle.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 OUTLET_NOUNS = word_set("outlet_nouns.txt")
 # Nouns of an organisation a person leads, to the organisation they name: "the Clinton
 # campaign", "the Clinton camp" and "Clinton's team" are one campaign, "the Obama
@@ -1445,6 +1447,14 @@ class SpeakerResolver:
         for clause in clauses:
             # The subject nearest its verb: not a dateline's place the parse took for another.
             subject = next((child for child in reversed(list(clause.lefts)) if child.dep_ in SUBJECTS), None)
+            if (
+                subject is None
+                and clause.pos_ == "PROPN"
+                and any(child.dep_ == "acl" and child.tag_ in _FINITE_TAGS for child in clause.rights)
+            ):
+                # "Donald Trump, who trails Carson in some polls, piled on.": a parse that hangs
+                # the sentence's verb on its subject's name, as though a clause described it.
+                subject = clause
             if subject is None:
                 continue
             # "The Liberal Democrat leader, Ed Davey, has arrived": the name its apposition gives.
