@@ -652,11 +652,21 @@ class SpeakerResolver:
         if earlier is None or earlier.pos_ != "NOUN":
             return False
         indefinite = any(child.dep_ == "det" and child.lower_ in _INDEFINITE for child in earlier.children)
+        # An apposition describes the phrase it hangs on, through its prepositions ("Club
+        # president Alfonso Mejia, a construction businessman,"; "Kevin McConway of the Open
+        # University, a statistician,"): that one's name names it.
+        anchor = earlier
+        if anchor.dep_ == "appos":
+            anchor = anchor.head
+            while anchor.dep_ in {"pobj", "prep"} and anchor.head != anchor:
+                anchor = anchor.head
         # Named in its phrase, or someone named since ("A new campaign manager could ...
         # when the AP asked Bennett, the campaign manager said"): the noun may be theirs.
         named = any(
             mention.entity.id in self.people
-            for mention in self.mentions_within(Span.of(self.text, earlier.left_edge.idx, head.idx))
+            for mention in self.mentions_within(
+                Span.of(self.text, min(anchor.left_edge.idx, earlier.left_edge.idx), head.idx)
+            )
         )
         return indefinite and not named
 
