@@ -2,7 +2,9 @@
 an indefinite apposition to a name ("Club president Marco Bellini, a construction businessman,")
 takes up that person, not someone the text introduced without a name; and a sentence the parse
 hangs on its subject's name ("Laura Kent, who trails Tom Becker in most polls, piled on.") still
-has that name as its subject for the description that follows."""
+has that name as its subject for the description that follows; a body's noun takes up the
+subject of the sentence before though NER gave it no kind ("Kestrel said ... The union
+accused"), unless one of its kind is named in that sentence."""
 
 from __future__ import annotations
 
@@ -47,3 +49,26 @@ def test_an_indefinite_with_no_name_is_still_no_one(resolve):
         )
     )
     assert found["The official"] is None
+
+
+def test_a_body_noun_takes_up_the_subject_before_of_no_known_kind(resolve):
+    found = speakers(
+        resolve(
+            "Halden Borough Council said on Monday that bin collections would resume next week. "
+            "Its leader, Mark Ellis, said the offer to drivers was fair. Residents said rubbish "
+            "had piled up for a month. Shopkeepers said rats were everywhere. Kestrel said some "
+            "drivers would lose 6,000 pounds a year. The union accused the council of lying."
+        )
+    )
+    assert found["The union"] == "Kestrel"
+
+
+def test_a_body_noun_keeps_its_kind_named_in_the_sentence_before(resolve):
+    found = speakers(
+        resolve(
+            "Halden Borough Council said on Monday that bin collections would resume next week. "
+            "Residents said rubbish had piled up for a month. Kestrel blamed the Transport "
+            "Workers Union for the delays. The union said its members had not been paid."
+        )
+    )
+    assert found["The union"] == "Transport Workers Union"

@@ -1187,6 +1187,8 @@ class SpeakerResolver:
         # candidates' features and the fallback below.
         holder = self.office_holder(source.text) if reference.kind == "nominal" else None
         candidates = self.candidates(reference, source, attribution, previous, holder)
+        # The subject of the clause before, which the rules below take up, read once.
+        subject = self._subject_before(source)
         if reference.role is not None:
             # "The High Representative" is not the prime minister who spoke last.
             candidates = [
@@ -1252,8 +1254,12 @@ class SpeakerResolver:
         ):
             # A body's noun of a specific kind ("the union", "the carmaker") goes to one of that
             # kind named just before, not to an organisation of no known kind that spoke last
-            # (a document's, "the story", may be of a maker no one typed).
-            candidates = [c for c in candidates if not c.type_vague]
+            # (a document's, "the story", may be of a maker no one typed); but the one that is
+            # the subject of the clause just before stays where none of the kind is named in
+            # that sentence or this one ("Unite said ... The union accused": Unite, not the
+            # council named further back; "Boeing sued Delta. The airline said": Delta).
+            kept = self._vague_subject_kept(subject, candidates)
+            candidates = [c for c in candidates if not c.type_vague or c.entity_id == kept]
         if reference.head not in CAMPAIGN_NOUNS:
             # Even with none of its kind named, not one no such noun names: "the protest
             # movement" is no president, "the journal" no author (null where none is left).
@@ -1283,8 +1289,6 @@ class SpeakerResolver:
             ]
             chosen = self.ranker.choose(reference, peers, 0.0) if peers else None
         chosen = chosen or self.ranker.choose(reference, candidates)
-        # The subject of the clause before, which the rules below take up, read once.
-        subject = self._subject_before(source)
         if PERSON in reference.types and not reference.plural:
             # Over the ranker's choice, a person the text gives the title's role or office
             # where it gives it to anyone ("Clinton's campaign manager ... The secretary said").
@@ -1481,11 +1485,12 @@ class SpeakerResolver:
         """For a body's noun that is a clause's subject ("The union accused ..."), the body of
         its kind that is the subject of the clause just before ("Unite said some drivers would
         lose ... The union accused": Unite, not the council the ranker liked), or an
-        organisation of no known kind there where none of the noun's kind is named near.
+        organisation of no known kind there where none of the noun's kind is named in that
+        sentence or the noun's own (``_vague_subject_kept``).
         ``subject`` is ``_subject_before``'s."""
         if subject is None:
             return None
-        kind_named = any(c.type_match and not c.after and c.sentences_back <= KIND_REACH for c in candidates)
+        kept = self._vague_subject_kept(subject, candidates)
         return next(
             (
                 c.entity_id
@@ -1493,11 +1498,26 @@ class SpeakerResolver:
                 if c.entity_id == subject.entity.id
                 and (
                     c.type_match
-                    or (c.type_vague and not kind_named)
+                    or (c.type_vague and c.entity_id == kept)
                     or (ORGANISATION in reference.types and not c.type_conflict)
                 )
             ),
             None,
+        )
+
+    def _vague_subject_kept(self, subject: _Mention | None, candidates: list[Candidate]) -> str | None:
+        """The entity of ``subject``, the subject of the clause before a body's noun, where it
+        is an organisation of no known kind, no candidate of the noun's kind is named in the
+        sentence before or the noun's own, and its clause says what it did, not what it is:
+        news takes its last actor up by a kind it did not give it ("Unite said ... The union
+        accused"; not "The Buckeye State is one of 45 states ... The police union said")."""
+        if subject is None or any(c.type_match and not c.after and c.sentences_back <= 1 for c in candidates):
+            return None
+        words = self._words(subject.span(self.text))
+        if words is None or len(words) == 0 or words.root.head.lemma_ == "be":
+            return None
+        return next(
+            (c.entity_id for c in candidates if c.entity_id == subject.entity.id and c.type_vague), None
         )
 
     def _subject_of_kind_before(self, candidates: list[Candidate], chosen: str) -> str:
