@@ -75,6 +75,10 @@ _UNBOUND_RELATIONS = frozenset(
 )
 # The types NER gives a person's name it misreads (not a place or a people).
 _MISTYPED_PERSON_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
+# How much a name of those types needs to be a pronoun's candidate (``pronoun_candidates``):
+# the text's evidence that it is a person, or none.
+_EVIDENCED = "evidenced"
+_ANY = "any"
 # Verbs whose subject pronoun goes on with the last to speak ("he added").
 _CONTINUING_VERBS = frozenset({"add"})
 # Pronouns bound to their clause's subject, to their gender.
@@ -240,10 +244,17 @@ class PronounModel:
             # Still none: a name NER took for no person ("Her editor, Tunde Bakare, read the
             # manuscript", typed an organisation), where the text says it is one; the model,
             # trained on people named as people, is less sure of it, at its own threshold.
-            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, evidenced=True)
+            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, mistyped=_EVIDENCED)
             threshold = self.threshold
         pronoun_range = Range(pronoun.idx, pronoun.idx + len(pronoun.text))
         chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=threshold)
+        if chosen is None and PRONOUN_AGREEMENT[pronoun.lower_] != "they":
+            # No one yet: any such name, with no evidence, where the model is as sure of it as
+            # it must be of a person ("Lukas Brandtner", typed an organisation, whom a profile
+            # is about; "Then Kavanaugh came in, and he was angry"): the people that agree
+            # all scored lower, so the alternative is no one.
+            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, mistyped=_ANY)
+            chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=FALLBACK_THRESHOLD)
         return None if chosen is None else entities[chosen]
 
 
@@ -416,14 +427,16 @@ def pronoun_candidates(
     attribution: Attribution,
     reach: int = 3000,
     census_gender: bool = True,
-    evidenced: bool = False,
+    mistyped: str | None = None,
 ) -> tuple[list[Entity], list[list[Range]]]:
     """The entities a pronoun may refer to, with their mentions: those mentioned in the
     ``reach`` characters before it and in its live-blog post, if it is in one (beyond the
     window, a mention is masked out), that agree with it (a man or a person of unknown gender
     for "he"; no person for "they"; with ``census_gender`` False, also a person whose gender
-    only a census first name gives; with ``evidenced``, also a name the resolver holds for no
-    person where the text shows it is one, ``_evidently_person``), outside the attribution's
+    only a census first name gives; with ``mistyped``, also a name the resolver holds for no
+    person of a type NER gives a person's name it misreads: ``_EVIDENCED`` where the text
+    shows it is one, ``_evidently_person``, ``_ANY`` whatever the text shows, short of a
+    gender of the other), outside the attribution's
     own content (a speaker does not name himself in his own words)."""
     kind = PRONOUN_AGREEMENT[pronoun.lower_]
     # Not before the pronoun's own post in a live blog, where the speakers change by post.
@@ -447,7 +460,7 @@ def pronoun_candidates(
                 or not _census_gendered(mention.entity, resolver.gender_words.census_only)
                 or kind not in _bound_genders(resolver, mention.entity)
             )  # the resolver's agreement test
-            and not (evidenced and _evidently_person(resolver, mention.entity, kind))
+            and not (mistyped is not None and _mistyped_person(resolver, mention.entity, kind, mistyped))
         ):
             continue
         if any(part.start <= mention.start < part.end for part in attribution.content):
@@ -458,18 +471,25 @@ def pronoun_candidates(
     return entities, [spans for _, spans in by_entity.values()]
 
 
-def _evidently_person(resolver: SpeakerResolver, entity: Entity, kind: str) -> bool:
+def _mistyped_person(resolver: SpeakerResolver, entity: Entity, kind: str, evidence: str) -> bool:
     """Whether a name the resolver holds for no person (NER's organisation or work: "Tunde
-    Bakare", "Evaristo") is a person of the pronoun's gender ``kind`` by the text: its gender
-    is not the other, and a mention of it is in apposition with a person's noun ("Her editor,
-    Tunde Bakare"), has a "who" clause ("Evaristo, who is ..."), or binds a "his" or "her" of
-    that gender ("Uchida admitted his company had been slow")."""
+    Bakare", "Evaristo") may be a person of the pronoun's gender ``kind``: its gender is not
+    the other, and, where ``evidence`` is ``_EVIDENCED``, the text says it is a person
+    (``_evidently_person``)."""
     if (
         entity.id in resolver.people
         or entity.type not in _MISTYPED_PERSON_TYPES
         or resolver.genders.get(entity.id) not in (None, kind)
     ):
         return False
+    return evidence == _ANY or _evidently_person(resolver, entity, kind)
+
+
+def _evidently_person(resolver: SpeakerResolver, entity: Entity, kind: str) -> bool:
+    """Whether the text says a name NER took for no person is one of the pronoun's gender
+    ``kind``: a mention of it is in apposition with a person's noun ("Her editor, Tunde
+    Bakare"), has a "who" clause ("Evaristo, who is ..."), or binds a "his" or "her" of that
+    gender ("Uchida admitted his company had been slow")."""
     for mention in entity.mentions:
         words = resolver._words(mention)
         if words is None or len(words) == 0:

@@ -1,0 +1,40 @@
+"""Pronoun sources on unseen news (issue 18, pron28); passages written for the tests."""
+
+from __future__ import annotations
+
+from reportedly.eval.speakers import resolved_draft
+from reportedly.extract import Extractor
+from reportedly.model import Speaker
+from reportedly.stages import Draft
+
+SKIER = (
+    "GENEVA - Marek Zawadzki last raced in 2014. Ten years on, the former world champion is "
+    "training again, at 40, and the young men on the team call him grandad.\n\n"
+    '"I got bored," he says, laughing. "Golf was not for me."'
+)
+
+
+def test_a_name_ner_takes_for_a_body_with_no_evidence_is_the_he_the_model_is_sure_of(
+    extractor: Extractor,
+):
+    # NER types "Marek Zawadzki" an organisation and nothing in the text says he is a person;
+    # no person agrees with "he", and the model is sure of him.
+    draft, resolver = resolved_draft("passage", SKIER, extractor.nlp, extractor.resources)
+    skier = next(entity for entity in resolver.entities if entity.name == "Marek Zawadzki")
+    assert skier.id not in resolver.people
+    assert _speaker_of(draft, SKIER, "he says") == Speaker("Marek Zawadzki", skier.id)
+
+
+FIRM = (
+    'GENEVA - Helvetia Freight Holdings cut 200 jobs at its depot on Monday.\n\n"We had no choice," he said.'
+)
+
+
+def test_a_he_with_only_a_firm_before_it_is_left_null(extractor: Extractor):
+    draft, _ = resolved_draft("passage", FIRM, extractor.nlp, extractor.resources)
+    assert _speaker_of(draft, FIRM, "he said") is None
+
+
+def _speaker_of(draft: Draft, text: str, source: str) -> Speaker | None:
+    start = text.index(source)
+    return next(a.speaker for a in draft.extraction.attributions if a.source and a.source.start == start)
