@@ -26,7 +26,9 @@ def test_the_eras_rulers_are_of_their_states(resolve, text: str, day: date, acto
 
 def test_a_name_ner_cut_at_a_hyphen_is_read_whole(extract) -> None:
     event = only_first_event(
-        extract, "Militants of the banned Tehreek-i-Taliban Pakistan attacked a police post in Bannu."
+        extract,
+        "PESHAWAR - Militants of the proscribed Tehreek-i-Taliban Pakistan stormed a check post in "
+        "North Waziristan.",
     )
     assert [party.actor.code if party.actor else None for party in event.actor][:1] == ["PAKREB"]
 

@@ -2168,7 +2168,7 @@ def _person_named(party: EventActor, event: Event, text: str, mentions: NamedMen
 
 def _coded_owner(party: EventActor, event: Event, text: str, mentions: NamedMentions) -> Entity | None:
     """The coded entity a party's words name only as the owner of their head ("MONUSCO" of
-    "MONUSCO's Force Intervention Brigade"), if any."""
+    "MONUSCO's Force Intervention Brigade", "Iran" of "Iran's Foreign Ministry"), if any."""
     start = _party_start(party, event, text)
     if start < 0:
         return None
@@ -2177,7 +2177,9 @@ def _coded_owner(party: EventActor, event: Event, text: str, mentions: NamedMent
         (
             entity
             for entity in mentions.named_in(span)
-            if entity.actor is not None and _ownership(entity, span, text) == OWNER
+            if entity.actor is not None
+            and not _bare_country(entity)
+            and _ownership(entity, span, text) == OWNER
         ),
         None,
     )
