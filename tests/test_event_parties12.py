@@ -154,7 +154,7 @@ def test_which_phrase_is_the_party_and_its_country(extract, text, expected):
         ),
         (
             "Iran's Foreign Ministry announced the release of two Kuwaiti nationals.",
-            ("RETREAT", [("Iran's Foreign Ministry", "IRN")], [("two Kuwaiti nationals", "KWT")]),
+            ("RETREAT", [("Iran's Foreign Ministry", "IRNGOV")], [("two Kuwaiti nationals", "KWT")]),
         ),
         # signing a formal agreement is SUPPORT (CAMEO 057), easing economic sanctions RETREAT (085)
         (

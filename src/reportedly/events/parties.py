@@ -320,9 +320,18 @@ PARTY_NOUN_FORMS = PARTY_NOUNS | frozenset(map(english_plural, PARTY_NOUNS))
 # Peacekeepers by their noun ("54 Zambian peacekeepers", "Pakistani peacekeeping troops"), and
 # the UN named in a sentence ("UN", "U.N.", "United Nations"): a state's contingent of a UN
 # force serves the UN (``_un_contingent``).
-_PEACEKEEPERS = re.compile(r"\bpeace-?keep(?:ers?|ing\s+(?:troops|forces?|soldiers|contingents?))\b", re.I)
+_PEACEKEEPERS = re.compile(
+    r"\bpeace-?keep(?:ers?|ing\s+(?:troops|forces?|soldiers|contingents?))\b|\bblue[- ]helmets?\b", re.I
+)
 _UNITED_NATIONS = re.compile(r"\b(?:U\.N\.|UN\b|United Nations\b)")
 UN_FORCE = "IGOUNOMIL"
+UN_BODY = "IGOUNO"  # the code of the UN's bodies and missions begins so
+# A live blog's label or post time before a post's first words ("Live:", "Update 16:05:",
+# "09:15 GMT -", "02:15 local time -"): no part of a party that opens the post.
+_LIVE_STAMP = re.compile(
+    r"(?:(?:Live|LIVE|Update|UPDATE|Updated|Breaking|BREAKING|Latest|LATEST)(?:\s+\d{1,2}[:.]\d{2})?\s*:\s*)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AP]M|[ap]\.m\.|local time|[A-Z]{2,4}))?\s*[-–—:]\s+)?"
+)
 # Participles of an act's toll ("attacked the town of Mirebalais, killing dozens of
 # residents"), and the places an act may be aimed at whose toll names the people it was done
 # to (``_toll_of``).
@@ -1703,6 +1712,9 @@ def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
         if dateline is not None and span.start < dateline.end() < span.end:
             span = Span.of(text, dateline.end(), span.end)
             break
+    stamp = _LIVE_STAMP.match(text, span.start, span.end)
+    if stamp is not None and span.start < stamp.end() < span.end:
+        span = Span.of(text, stamp.end(), span.end)  # a live blog's post time: "10:10 - Modi"
     found = (*mentions.named_in(span), *mentions.around(span.start))
     # A name that owns the party's head is only whose it is ("Lebanon's Hezbollah"): the
     # head's proper name comes first (not a common noun the tagger named: "China's defence
@@ -1750,6 +1762,13 @@ def _people_before_place(words: str, entity: Entity, coder: ActorCoder, day: dat
     # one's ("Congolese troops in Brazzaville" COG in 1999, when "Congolese" alone is COD).
     place = entity.actor.code[:3] if entity.actor is not None and entity.actor.country else None
     return None if place != code[:3] and place in coder.description_countries(head) else code
+
+
+def _bare_country(entity: Entity) -> bool:
+    """Whether an entity the tagger typed otherwise than a place is coded as a country alone
+    ("Bamako" ORG, MLI): a place by its code."""
+    actor = entity.actor
+    return actor is not None and actor.country is not None and actor.code == actor.country
 
 
 def _named_party(words: str) -> bool:
@@ -1807,6 +1826,12 @@ def code_parties(
                 person = _person_named(party, event, text, named)
                 if person is not None:
                     entity, party.entity = person, person.id
+                else:
+                    # Nor one a coded name owns ("MONUSCO's Force Intervention Brigade"): the
+                    # owner's, as "Sudan's army" is Sudan's.
+                    owner = _coded_owner(party, event, text, named)
+                    if owner is not None:
+                        entity, party.entity = owner, owner.id
             # A person the dictionaries know by no country ("Kofi Annan" ELI) but who holds
             # or held an office of one: that country's, or that organisation's.
             holder = _office_code(entity) if entity is not None and entity.type == "PERSON" else None
@@ -1835,7 +1860,7 @@ def code_parties(
                 continue
             if (
                 entity is not None
-                and entity.type in STATES
+                and (entity.type in STATES or _bare_country(entity))
                 and (people := _people_before_place(party.text, entity, coder, published))
             ):
                 party.actor = coder.actor(people)
@@ -1996,12 +2021,13 @@ def code_parties(
                 home, sector = party.actor.code[3:6], party.actor.code[6:]
                 party.actor = coder.actor(home + (sector or BUSINESS))
             elif (party.actor is None or party.actor.country is not None) and _un_contingent(
-                party, event, text
+                party, event, text, named := named or NamedMentions(extraction.entities)
             ):
-                # A state's contingent of peacekeepers in a sentence that names the UN ("Rebels
-                # released 54 Zambian peacekeepers, UN officials said") serves the UN force, as
-                # the gold sets code it (IGO); elsewhere ("Russian peacekeepers in Karabakh")
-                # it stays its state's.
+                # A state's contingent of peacekeepers in a sentence that names the UN or one
+                # of its missions ("Rebels released 54 Zambian peacekeepers, UN officials said",
+                # "Nepali blue helmets serving with UNIFIL") serves the UN force, as the gold
+                # sets code it (IGO); elsewhere ("Russian peacekeepers in Karabakh") it stays
+                # its state's.
                 party.actor = coder.actor(UN_FORCE)
             entity = entities.get(party.entity) if party.entity else None
             if entity is not None and entity.type == "PERSON" and party.actor and party.actor.country:
@@ -2140,6 +2166,25 @@ def _person_named(party: EventActor, event: Event, text: str, mentions: NamedMen
     return next((entity for entity in found if entity.type == "PERSON"), None)
 
 
+def _coded_owner(party: EventActor, event: Event, text: str, mentions: NamedMentions) -> Entity | None:
+    """The coded entity a party's words name only as the owner of their head ("MONUSCO" of
+    "MONUSCO's Force Intervention Brigade", "Iran" of "Iran's Foreign Ministry"), if any."""
+    start = _party_start(party, event, text)
+    if start < 0:
+        return None
+    span = Span.of(text, start, start + len(party.text))
+    return next(
+        (
+            entity
+            for entity in mentions.named_in(span)
+            if entity.actor is not None
+            and not _bare_country(entity)
+            and _ownership(entity, span, text) == OWNER
+        ),
+        None,
+    )
+
+
 def _named_in_party(party: EventActor, event: Event, text: str, mentions: NamedMentions) -> list[Entity]:
     """The entities named in a party's words in the event's sentence."""
     start = _party_start(party, event, text)
@@ -2189,8 +2234,19 @@ def _whole_name(words: str, entity: Entity, coder: ActorCoder, day: date | None)
     name = LEADING_THE.sub("", words)
     if entity.type != "ORG" or entity.name not in name or name == entity.name:
         return None
-    code = coder.code_name(name, day)
+    code = coder.code_name(name, day) or coder.code_name(_name_run(name, entity.name), day)
     return code if code is not None and (entity.actor is None or code != entity.actor.code) else None
+
+
+def _name_run(words: str, name: str) -> str:
+    """The whole name around ``name`` in ``words`` where NER cut it at a hyphen: the word it
+    is joined into and the capitalised words after it ("Tehreek-i-Taliban Pakistan" of
+    "Militants of the proscribed Tehreek-i-Taliban Pakistan", NER's "Taliban")."""
+    # Joined words before it, capitalised ones after it: not "ISIS-held" of "the ISIS-held area".
+    found = re.search(
+        r"(?:[\w'’.]+-)*" + re.escape(name) + r"(?:-[A-Z][\w'’.]*)*(?:\s+[A-Z][\w'’.-]*)*", words
+    )
+    return found.group(0) if found is not None else name
 
 
 def _branch(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
@@ -2413,9 +2469,9 @@ def _place(
             # A country the report comes from is none of the states acted on, for its own
             # officials ("ANKARA (AA) - The Interior Ministry removed the mayors of Mardin").
             away = venues | {country for country in foreign if not places.get(country) and country not in own}
-            if venues:
+            if event.event_type in VENUE_TYPES:
                 # One who meets another is not taken for of the other's country ("Deng met
-                # Gorbachev in Beijing" is no Soviet).
+                # Gorbachev in Beijing" is no Soviet; "received the Russian deputy minister").
                 away |= set(_countries_of(event.recipient))
             choices = [country for country in choices if country not in away]
             if filed_in not in (None, *away) and head_of(found.party.text).lower() in GOVERNMENT_NOUNS:
@@ -2433,13 +2489,17 @@ def _place(
             party.actor = Actor(code=country + (sector or ""), country=country, sector=sector)
 
 
-def _un_contingent(party: EventActor, event: Event, text: str) -> bool:
+def _un_contingent(party: EventActor, event: Event, text: str, mentions: NamedMentions) -> bool:
     """Whether a party is peacekeepers by its head ("Ten Chadian peacekeepers", "Pakistani
-    peacekeeping troops in Mogadishu") in a sentence that names the UN."""
+    peacekeeping troops in Mogadishu", "Nepali blue helmets") in a sentence that names the UN
+    or an entity the dictionaries code as the UN's (a mission: "UNIFIL", "MONUSCO")."""
     head = AFTER_HEAD.sub("", party.text, count=1).strip()
-    return (
-        _PEACEKEEPERS.search(head) is not None
-        and _UNITED_NATIONS.search(text, event.sentence.start, event.sentence.end) is not None
+    return _PEACEKEEPERS.search(head) is not None and (
+        _UNITED_NATIONS.search(text, event.sentence.start, event.sentence.end) is not None
+        or any(
+            entity.actor is not None and entity.actor.code.startswith(UN_BODY)
+            for entity in mentions.named_in(event.sentence)
+        )
     )
 
 

@@ -989,6 +989,8 @@ class ActorCoder:
                 # of the country alone where no office holds on the day: the words'
                 # sector ("President Izetbegovic" BIHGOV)
                 code += self.sector_of(description) or ""
+        if code is None and entity.type == "PERSON":
+            code = self._code_after_title(entity.name, day)
         if code is None and description:
             code = self.code_description(description, day)
         # A country or capital that speaks speaks for its government, an organisation whose
@@ -1011,6 +1013,16 @@ class ActorCoder:
         if speaks_for_country:
             code += "GOV"
         return self.actor(code)
+
+    def _code_after_title(self, name: str, day: date | None) -> str | None:
+        """The code of the full name after the title words NER took into a person's name
+        ("Foreign Affairs Hakan Fidan": "Hakan Fidan"); None where no title opens it or the
+        rest is no name the dictionaries know."""
+        words = name.split()
+        for cut in range(1, len(words) - 1):  # a full name of two words at least is left
+            if self.sector_of(" ".join(words[:cut])) is not None:
+                return self.code_name(" ".join(words[cut:]), day)
+        return None
 
     def _national_society(self, name: str, day: date | None) -> str | None:
         """The code of a country's society of an international humanitarian movement, the
