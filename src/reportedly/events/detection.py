@@ -254,6 +254,16 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
         # A noun its modifier or the noun before it makes an act ("martial law", "war games").
         if dep in {"amod", "compound"} and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
+    # The adjective a verb makes of its object, put before the object and hung on it by the
+    # parser ("considers [unacceptable] the deployment of troops").
+    after = token.i + 1
+    if (
+        after < len(words.pos)
+        and words.pos[after] == "ADJ"
+        and words.dep[after] == "amod"
+        and (found := triggers.get(f"{lemma} {words.lower[after]}", pos))
+    ):
+        return found
     # "called Lavrov to discuss", "Clinton called Yeltsin on Saturday": a call to a person is
     # a telephone call, not "called the decision a mistake".
     if lemma == "call" and pos == "VERB" and _called_person(token):
