@@ -1,7 +1,7 @@
 """Event type on unseen news (issue 19, branch ev28): fighters handed over, parties invited to
 comply, lobbies mobilised, attacks found by inquiries, addressees described by a participle,
 proposals considered unacceptable, requests approved, apologies, calls, criminal cases,
-fighters neutralised, decrees signed, units ordered to be ready.
+fighters neutralised, decrees signed, units ordered to be ready, a court's measure of restraint.
 Passages written for the project."""
 
 from __future__ import annotations
@@ -72,6 +72,11 @@ from conftest import first_event, only_first_event
         (
             "Putin signed a decree on the mobilisation of reservists in the Russian Federation.",
             ("MOBILIZE", "mobilisation"),
+        ),
+        # a court's measure of restraint is detention
+        (
+            "A Moscow court chose a measure of restraint for the French researcher.",
+            ("COERCE", "restraint"),
         ),
         # units ordered to be ready are put on alert
         (
