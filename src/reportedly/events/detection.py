@@ -124,6 +124,9 @@ FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
 SAYING = frozenset(
     {"say", "tell", "announce", "declare", "insist", "state", "warn", "add", "stress", "reiterate"}
 )
+# Verbs of saying something to someone, whose addressee a participle may describe ("told
+# visiting envoys").
+ADDRESSING = frozenset({"tell", "assure", "inform", "brief", "warn"})
 # Verbs of an act's course, through which a promise reaches the act ("vowed to continue
 # fighting").
 COURSE = frozenset({"continue", "keep", "start", "begin", "resume", "step"})
@@ -138,9 +141,10 @@ YIELDED = COOPERATION - {"CONSULT", "CONCEDE"}
 ATTACK = "ASSAULT"
 PROTEST = "PROTEST"
 # Verbs of a finding (of an inquiry, a panel, a court), and the acts that, found done, are wrongs
-# its finder accuses their doer of: rules broken, crimes committed.
+# its finder accuses their doer of: rules broken, crimes committed, attacks made and force used
+# ("inspectors concluded that the air force dropped chlorine on the town, killing 43 people").
 FINDINGS = frozenset({"find", "conclude"})
-WRONGS = frozenset({"REJECT", "ACCUSE"})
+WRONGS = frozenset({"REJECT", "ACCUSE", "ASSAULT", "COERCE"})
 # Verbs of a journey ("arrived in Moscow", "flew to Riyadh"): a visit or a deployment only
 # where the sentence tells of no other act; its purpose, where it has one, is the act ("flew
 # to Riyadh to confer", "arrived for talks", as CAMEO's ARRIVE patterns code it).
@@ -250,6 +254,16 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
         # A noun its modifier or the noun before it makes an act ("martial law", "war games").
         if dep in {"amod", "compound"} and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
+    # The adjective a verb makes of its object, put before the object and hung on it by the
+    # parser ("considers [unacceptable] the deployment of troops").
+    after = token.i + 1
+    if (
+        after < len(words.pos)
+        and words.pos[after] == "ADJ"
+        and words.dep[after] == "amod"
+        and (found := triggers.get(f"{lemma} {words.lower[after]}", pos))
+    ):
+        return found
     # "called Lavrov to discuss", "Clinton called Yeltsin on Saturday": a call to a person is
     # a telephone call, not "called the decision a mistake".
     if lemma == "call" and pos == "VERB" and _called_person(token):
@@ -843,6 +857,21 @@ def _attributive(token: Token) -> bool:
         and token.dep_ == "amod"
         and token.i < token.head.i
         and not _verb_as_modifier(token)
+    ) or _addressee_described(token)
+
+
+def _addressee_described(token: Token) -> bool:
+    """Whether a present participle right after a verb of saying describes whom it is said to,
+    though the parser made it the verb's complement ("told [visiting] Chinese Premier Li Qiang
+    that ...", "assured [visiting] envoys"): the participle is who the addressee is, the act is
+    what is said."""
+    head = token.head
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ == "xcomp"
+        and token.i == head.i + 1
+        and head.lemma_.lower() in ADDRESSING
+        and any(child.dep_ == "dobj" for child in token.children)
     )
 
 
