@@ -21,7 +21,8 @@ from reportedly.eval.speakers import resolve_span, resolved_draft
 from reportedly.extract import Extractor
 from reportedly.ingest.run import ingest
 from reportedly.ingest.sources import read_articles
-from reportedly.model import Attribution, Document, Event, Extraction
+from reportedly.model import Attribution, Document, Event, Extraction, Speaker
+from reportedly.stages import Draft
 from reportedly.store.corpus import Store
 
 SHARED_DATA = Path(
@@ -88,6 +89,13 @@ def speaker_of_span(
     draft, resolver = resolved_draft("passage", text, extractor.nlp, extractor.resources, published)
     entity = resolve_span(resolver, draft.extraction.attributions, text, start, end)
     return entity.name if entity else None
+
+
+def linked_speaker(draft: Draft, text: str, source: str) -> Speaker | None:
+    """The speaker the extraction ``draft`` of ``text`` links to the attribution whose source
+    opens where the words ``source`` first occur."""
+    start = text.index(source)
+    return next(a.speaker for a in draft.extraction.attributions if a.source and a.source.start == start)
 
 
 def speaker_at(extractor: Extractor, text: str, word: str, occurrence: int = 0) -> str | None:

@@ -9,6 +9,8 @@ from reportedly.resolve.pronouns import described_subjects
 from reportedly.resolve.speakers import read_genders
 from reportedly.resolve.turns import Turns
 
+from conftest import linked_speaker
+
 
 def test_one_reader_gives_the_genders_and_the_first_names_only_the_census_genders():
     genders = read_genders()
@@ -64,8 +66,7 @@ def _speaker_of_source(extractor: Extractor, text: str, source: str) -> Speaker 
     """The speaker the extraction links to the attribution whose source opens with ``source``
     (the resolver that linked them, which reads the descriptions it resolved as mentions)."""
     draft, _ = resolved_draft("passage", text, extractor.nlp, extractor.resources)
-    start = text.index(source)
-    return next(a.speaker for a in draft.extraction.attributions if a.source and a.source.start == start)
+    return linked_speaker(draft, text, source)
 
 
 TAKEN_UP = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from reportedly.eval.speakers import resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Speaker
-from reportedly.stages import Draft
+
+from conftest import linked_speaker
 
 PRODUCER = (
     "ACCRA - Efua Mensah finished her debut album in a rented flat. "
@@ -22,7 +23,7 @@ def test_a_name_ner_takes_for_a_body_is_a_person_in_apposition_with_a_persons_no
     # one "He" can mean.
     draft, resolver = resolved_draft("passage", PRODUCER, extractor.nlp, extractor.resources)
     bakare = next(entity for entity in resolver.entities if entity.name == "Tunde Bakare")
-    assert _speaker_of(draft, PRODUCER, "He calls") == Speaker("Tunde Bakare", bakare.id)
+    assert linked_speaker(draft, PRODUCER, "He calls") == Speaker("Tunde Bakare", bakare.id)
 
 
 LIVE = (
@@ -35,16 +36,11 @@ LIVE = (
 def test_a_post_opening_he_is_the_subject_of_the_post_before(extractor: Extractor):
     # The post before names two men: its subject, not the one who beat him.
     draft, _ = resolved_draft("passage", LIVE, extractor.nlp, extractor.resources)
-    speaker = _speaker_of(draft, LIVE, "He has now")
+    speaker = linked_speaker(draft, LIVE, "He has now")
     assert speaker is not None and speaker.name == "Tom Reeve"
 
 
 def test_a_post_opening_he_after_two_coordinated_subjects_is_left_null(extractor: Extractor):
     text = LIVE.replace("has lost his seat to Paul Dray", "and Paul Dray have lost their seats")
     draft, _ = resolved_draft("passage", text, extractor.nlp, extractor.resources)
-    assert _speaker_of(draft, text, "He has now") is None
-
-
-def _speaker_of(draft: Draft, text: str, source: str) -> Speaker | None:
-    start = text.index(source)
-    return next(a.speaker for a in draft.extraction.attributions if a.source and a.source.start == start)
+    assert linked_speaker(draft, text, "He has now") is None

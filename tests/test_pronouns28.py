@@ -5,7 +5,8 @@ from __future__ import annotations
 from reportedly.eval.speakers import resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Speaker
-from reportedly.stages import Draft
+
+from conftest import linked_speaker
 
 SKIER = (
     "GENEVA - Marek Zawadzki last raced in 2014. Ten years on, the former world champion is "
@@ -22,7 +23,7 @@ def test_a_name_ner_takes_for_a_body_with_no_evidence_is_the_he_the_model_is_sur
     draft, resolver = resolved_draft("passage", SKIER, extractor.nlp, extractor.resources)
     skier = next(entity for entity in resolver.entities if entity.name == "Marek Zawadzki")
     assert skier.id not in resolver.people
-    assert _speaker_of(draft, SKIER, "he says") == Speaker("Marek Zawadzki", skier.id)
+    assert linked_speaker(draft, SKIER, "he says") == Speaker("Marek Zawadzki", skier.id)
 
 
 FIRM = (
@@ -32,9 +33,4 @@ FIRM = (
 
 def test_a_he_with_only_a_firm_before_it_is_left_null(extractor: Extractor):
     draft, _ = resolved_draft("passage", FIRM, extractor.nlp, extractor.resources)
-    assert _speaker_of(draft, FIRM, "he said") is None
-
-
-def _speaker_of(draft: Draft, text: str, source: str) -> Speaker | None:
-    start = text.index(source)
-    return next(a.speaker for a in draft.extraction.attributions if a.source and a.source.start == start)
+    assert linked_speaker(draft, FIRM, "he said") is None
