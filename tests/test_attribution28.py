@@ -39,3 +39,12 @@ def test_a_second_verb_of_the_subject_keeps_the_subject_as_source(extract):
         "and said it could take weeks to recover."
     )
     assert _by_cue(extract(text), "said")["source"] == "Harbourview Hospital"
+
+
+def test_a_source_opening_its_line_leaves_the_dateline_out(extract):
+    text = (
+        "Kampala, 7 October 2025 - Makerere University today announced that a trial of village "
+        "health workers had halved blood pressure in rural districts."
+    )
+    source = _by_cue(extract(text), "today announced")["source"]
+    assert source == "Makerere University"
