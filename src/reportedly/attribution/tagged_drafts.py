@@ -13,10 +13,10 @@ import bisect
 import dataclasses
 import re
 
-from reportedly.attribution.cues import Cue, cue_lemma, cue_rate
+from reportedly.attribution.cues import REPORTING_RATE, Cue, cue_lemma, cue_rate
 from reportedly.attribution.drafts import ContentIndex, Draft, OverlapIndex, text_of
 from reportedly.attribution.learned import most_overlapping, nearest, role_ranges
-from reportedly.attribution.lexicon import STRONG_CUE_RATE, Lexicon
+from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_infinitive, is_negated
 from reportedly.attribution.quotes import Quote, is_opening_mark, quotes_around, quotes_holding
 from reportedly.attribution.rule_drafts import draft_for, inside_quotation, quoted_kind
@@ -357,9 +357,9 @@ def clip_to_clause(text: str, tagged: Range, ruled: list[Range]) -> Range:
 
 
 def reports(cue: Cue, lexicon: Lexicon) -> bool:
-    """Whether the cue is a verb PolNeAR train marks as a cue at least ``STRONG_CUE_RATE`` of
-    the time, whatever the tagger made of this one."""
-    return cue.kind == "verb" and (cue_rate(cue.head, lexicon) or 0.0) >= STRONG_CUE_RATE
+    """Whether the cue is a verb PolNeAR train marks as a cue more often than not (it reports
+    what its subject says, not "signed a treaty"), whatever the tagger made of this one."""
+    return cue.kind == "verb" and (cue_rate(cue.head, lexicon) or 0.0) >= REPORTING_RATE
 
 
 def tagged_source(
