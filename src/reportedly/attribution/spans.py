@@ -13,6 +13,8 @@ from spacy.tokens import Token
 
 from reportedly.attribution.cues import Cue, line_of, verb_cue
 from reportedly.attribution.lexicon import Lexicon
+from reportedly.nlp.datelines import DASHES, DATELINE_WORDS
+from reportedly.nlp.paragraphs import starts_line
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 CLAUSE_DEPS = ("ccomp", "xcomp", "csubjpass")
@@ -91,11 +93,36 @@ def source_tokens(cue: Cue) -> list[Token]:
     if cue.kind == "nominal":
         owners = [child for child in cue.head.children if child.dep_ == "poss"]
         return _without_possessive(subtree_without(owners[0], {cue.head.i})) if owners else []
-    subject = subject_of(cue.head)
+    subject = subject_of(cue.head) or inverted_subject(cue.head)
     if subject is None:
         return []
     cue_clause = {token.i for token in cue.head.subtree} if subject.i not in _subtree(cue.head) else set()
-    return subtree_without(subject, cue_clause | {token.i for token in cue.tokens})
+    return without_dateline(subtree_without(subject, cue_clause | {token.i for token in cue.tokens}))
+
+
+def without_dateline(source: list[Token]) -> list[Token]:
+    """A source that opens its line less the dateline the parser hung on it: "[Kampala, 7
+    October 2025 -] Makerere University today announced ...", "[TRIPOLI -] The ministry
+    said ..."; a dateline is the words before the line's first dash (of at most
+    ``DATELINE_WORDS``)."""
+    if not source or not starts_line(source[0]):
+        return source
+    for index, word in enumerate(source[: DATELINE_WORDS + 1]):
+        if word.text in DASHES and index + 1 < len(source):
+            return source[index + 1 :]
+    return source
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The speaker after a reporting verb its reported clause goes before, where the parser
+    read it as the verb's object: '"...," declared [the head of State]', '"...," regrets
+    [one of them]'. None unless the verb has no subject, its clause comes first and the
+    object follows it."""
+    if any(child.dep_ in SUBJECT_DEPS or child.dep_ == "nsubjpass" for child in verb.children):
+        return None
+    if not any(child.dep_ == "ccomp" and child.i < verb.i for child in verb.children):
+        return None
+    return next((child for child in verb.rights if child.dep_ == "dobj"), None)
 
 
 def raised_subject(cue: Cue, lexicon: Lexicon) -> list[Token]:
