@@ -179,16 +179,16 @@ def _noun_taken_for_verb(word: Token) -> bool:
     return word.left_edge.tag_ == "DT" and not any(child.dep_ in SUBJECTS for child in word.children)
 
 
-def in_not_sport_phrase(lower: list[str], i: int, start: int, end: int) -> bool:
-    """Whether the word at ``i`` (``lower``: the words in lower case, of a sentence from
-    ``start`` to ``end``) and the word before or after it, across a hyphen if there is one,
-    are a phrase that is no sport ("hunger [strikers]", "hunger-[strikers]")."""
+def in_not_sport_phrase(lower: list[str], i: int) -> bool:
+    """Whether the word at ``i`` (``lower``: the document's words in lower case) and the word
+    before or after it, across a hyphen if there is one, are a phrase that is no sport
+    ("hunger [strikers]", "hunger-[strikers]")."""
     if lower[i] not in _NOT_SPORT_PHRASE_WORDS:
         return False
-    before = i - 2 if i - 2 >= start and lower[i - 1] == "-" else i - 1
-    after = i + 2 if i + 2 < end and lower[i + 1] == "-" else i + 1
-    return (before >= start and (lower[before], lower[i]) in NOT_SPORT_PHRASES) or (
-        after < end and (lower[i], lower[after]) in NOT_SPORT_PHRASES
+    before = i - 2 if i >= 2 and lower[i - 1] == "-" else i - 1
+    after = i + 2 if i + 2 < len(lower) and lower[i + 1] == "-" else i + 1
+    return (before >= 0 and (lower[before], lower[i]) in NOT_SPORT_PHRASES) or (
+        after < len(lower) and (lower[i], lower[after]) in NOT_SPORT_PHRASES
     )
 
 
@@ -267,7 +267,7 @@ def _forms(positions: Iterable[int], doc: Doc, words: DocWords) -> set[str]:
     forms = set()
     for i in positions:
         lemma = words.lemma[i]
-        if in_not_sport_phrase(words.lower, i, 0, len(words.lower)):
+        if in_not_sport_phrase(words.lower, i):
             # A sport word that is no sport in its phrase, wherever a rule looks for it ("police
             # detained 40 hunger strikers": a protest's, PLOVER's; "jailed a human rights defender").
             continue
