@@ -132,6 +132,8 @@ ADDRESSING = frozenset({"tell", "assure", "inform", "brief", "warn"})
 COURSE = frozenset({"continue", "keep", "start", "begin", "resume", "step"})
 # Auxiliaries of an act to come, or promised in a past report ("said it would send").
 TO_COME = frozenset({"will", "'ll", "would", "shall"})
+# Modals of an act held possible, not promised: a threat only on a condition ("may strike unless").
+POSSIBLE = frozenset({"may", "might", "could", "can"})
 COOPERATION = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "AID", "CONCEDE", "RETREAT"})
 # Acts of cooperation that, done under pressure, are a concession.
 YIELDED = COOPERATION - {"CONSULT", "CONCEDE"}
@@ -1052,23 +1054,28 @@ def _reported_by(token: Token) -> Token | None:
 
 def _event_type(token: Token, trigger: Trigger) -> str:
     """The trigger's type, as PLOVER counts intent: a promised act is AGREE (a threatened
-    one THREATEN, as is any act promised "unless" something happens). A noun act that qualifies
+    one THREATEN, as is any act promised or held possible "unless" something happens, or "if"
+    it does not: "may come one night if the YPG does not withdraw"). A noun act that qualifies
     another noun is intended where that noun is ("ready to resume the [ceasefire] arrangement")."""
     noun = token.head if token.dep_ == "compound" else token
     verb = noun if noun.pos_ == "VERB" else noun.head
+    possible = any(child.dep_ == "aux" and child.lower_ in POSSIBLE for child in verb.children)
+    if not (possible or _intended(verb)):
+        return trigger.event_type
+    if any(_unless(clause) for clause in verb.children if clause.dep_ == "advcl"):
+        return "THREATEN"
     if not _intended(verb):
         return trigger.event_type
-    conditions = {
-        mark.lower_
-        for clause in verb.children
-        if clause.dep_ == "advcl"
-        for mark in clause.children
-        if mark.dep_ == "mark"
-    }
-    if "unless" in conditions:
-        return "THREATEN"
     intended = INTENT.get(trigger.event_type, trigger.event_type)
     return "AGREE" if intended == "THREATEN" and _in_exchange(verb) else intended
+
+
+def _unless(clause: Token) -> bool:
+    """Whether an adverbial clause is the condition of a threat: "unless" it happens, or "if"
+    it does not, which says the same ("will come one night if the YPG does not withdraw")."""
+    marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
+    negated = any(child.dep_ == "neg" for child in clause.children)
+    return "unless" in marks or ("if" in marks and negated)
 
 
 def _under_pressure(token: Token) -> bool:
