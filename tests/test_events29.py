@@ -1,6 +1,6 @@
 """Event type on unseen news (issue 19, branch ev29): an act promised or held possible "if"
-its target does not comply is a threat, as one "unless" it complies is. Passages written for
-the project."""
+its target does not comply is a threat, as one "unless" it complies is; the wounded, the sick
+or victims treated are given medical aid. Passages written for the project."""
 
 from __future__ import annotations
 
@@ -39,6 +39,16 @@ from conftest import first_event
             "Turkish troops may strike Kurdish militias in Syria on Monday.",
             ("ASSAULT", "strike"),
         ),
+        # the wounded treated are given aid, not attacked; anything else treated is no event
+        (
+            "Red Crescent medics treated 40 injured protesters in Tehran.",
+            ("AID", "treated"),
+        ),
+        (
+            "Doctors Without Borders treated more than 900 wounded in the hospitals of Juba.",
+            ("AID", "treated"),
+        ),
+        ("Beijing treats Taiwan as a renegade province.", None),
     ],
 )
 def test_event_type_round_eleven(extract, text, expected):
