@@ -345,6 +345,9 @@ SITES = frozenset(
 # threatened (``_condition_subject``).
 CONDITION_MARKS = frozenset({"if", "unless"})
 CONDITION_AUX = frozenset({"should"})
+# Nouns after "in" that make an act named after their "of" a threat's condition ("in case of
+# aggression by NATO", "in the event of an attack by Israel"): whose act it is is threatened.
+CONDITION_NOUNS = frozenset({"case", "event"})
 THREAT = "THREATEN"
 
 
@@ -538,7 +541,9 @@ def _condition_subject(trigger: Token, text: str, mentions: NamedMentions) -> To
     """The subject of a threat's condition, a clause of "if", "unless" or an inverted "should"
     on the trigger or on the act it threatens ("threatened to pull out unless [Washington]
     dropped", "warned that Russia could aim its missiles at Ukraine if [Kiev] joined NATO"),
-    where it names someone or is a party's noun ("the government"); else None."""
+    or the owner of an act "in case of" or "in the event of" names ("will use nuclear weapons
+    in case of aggression by [NATO]"), where it names someone or is a party's noun ("the
+    government"); else None."""
     verbs = [trigger, *(child for child in trigger.children if child.dep_ in {"xcomp", "ccomp"})]
     if any(
         child.dep_ in {"dobj", "dative"} and child.ent_type_ in NAMED
@@ -546,14 +551,20 @@ def _condition_subject(trigger: Token, text: str, mentions: NamedMentions) -> To
         for child in verb.children
     ):
         return None  # "warned Georgetown that ...", "threatened to attack Skopje unless": whom it names
-    for clause in (child for verb in verbs for child in verb.children if child.dep_ == "advcl"):
-        conditional = any(
-            (child.dep_ == "mark" and child.lower_ in CONDITION_MARKS)
-            or (child.dep_ == "aux" and child.lower_ in CONDITION_AUX and child.i < clause.i)
-            for child in clause.children
-        )
-        subject = next((child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
-        if not conditional or subject is None or subject.lower_ in PRONOUNS:
+    if trigger.dep_ == "conj" and trigger.head.i < trigger.i:
+        # A threat said after it ("In case of ..., Russia will take measures, warned X"),
+        # which the parse joins to the threatened act.
+        verbs.append(trigger.head)
+    if (verb := _governing_verb(trigger)) is not None:
+        verbs.append(verb)  # a noun threat's verb ("will take countermeasures if ...")
+    subjects = [
+        _conditional_subject(child) for verb in verbs for child in verb.children if child.dep_ == "advcl"
+    ]
+    subjects += [
+        _nominal_condition(child) for verb in verbs for child in verb.children if child.dep_ == "prep"
+    ]
+    for subject in subjects:
+        if subject is None or subject.lower_ in PRONOUNS:
             continue
         if (
             mentions.named_in(_own_words(subject, text))
@@ -561,6 +572,32 @@ def _condition_subject(trigger: Token, text: str, mentions: NamedMentions) -> To
             or subject.lower_ == STATE_SIDE
         ):
             return subject
+    return None
+
+
+def _conditional_subject(clause: Token) -> Token | None:
+    """The subject of a clause of "if", "unless" or an inverted "should"; else None."""
+    conditional = any(
+        (child.dep_ == "mark" and child.lower_ in CONDITION_MARKS)
+        or (child.dep_ == "aux" and child.lower_ in CONDITION_AUX and child.i < clause.i)
+        for child in clause.children
+    )
+    return (
+        next((child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+        if conditional
+        else None
+    )
+
+
+def _nominal_condition(preposition: Token) -> Token | None:
+    """Whose act a condition named by a noun is, after "in case of" or "in the event of" ("in
+    case of aggression [by NATO]", "in case of [Finland]'s accession"); else None."""
+    if preposition.lower_ != "in":
+        return None
+    for case in preposition.children:
+        if case.dep_ == "pobj" and case.lemma_.lower() in CONDITION_NOUNS:
+            acts = [act for act in of_words(case) if act.dep_ == "pobj" and act.pos_ == "NOUN"]
+            return next((owner for act in acts if (owner := owner_of(act)) is not None), None)
     return None
 
 
