@@ -44,3 +44,40 @@ def test_whom_a_threat_names_comes_before_its_condition(resolve) -> None:
         resolve, "Pyongyang threatened to strike Seoul if Washington deployed more bombers.", date(2024, 1, 1)
     )
     assert recipients[:1] == [("Seoul", "KORGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        (
+            "The Chilean education minister resigned after thousands of protesters gathered outside "
+            "the ministry.",
+            ("thousands of protesters", "CHL"),
+        ),
+        (
+            "President Kabila withdrew the tax bill a day after demonstrators stormed parliament in "
+            "Kinshasa.",
+            ("demonstrators", "COD"),
+        ),
+        (
+            "Bowing to four weeks of strikes by Greek dockworkers, the minister scrapped the reform.",
+            ("Greek dockworkers", "GRC"),
+        ),
+        (
+            "The mayor of Lima stepped down, yielding to students who had occupied city hall for a week.",
+            ("students", "PER"),
+        ),
+    ],
+)
+def test_a_concession_is_made_to_whoever_pressed_for_it(
+    resolve, text: str, recipient: tuple[str, str]
+) -> None:
+    _, recipients = first_event_party_codes(resolve, text, date(2024, 1, 1))
+    assert [(words, code[:3] if code else None) for words, code in recipients][:1] == [recipient]
+
+
+def test_a_concession_after_an_act_of_no_protesters_has_no_presser(resolve) -> None:
+    _, recipients = first_event_party_codes(
+        resolve, "The finance minister resigned after the auditors published their report.", date(2024, 1, 1)
+    )
+    assert recipients == []

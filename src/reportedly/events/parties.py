@@ -315,6 +315,13 @@ YIELDING = frozenset({"CONCEDE", "RETREAT"})
 # Nouns of pressure and protest, and verbs of protest, whose source presses for a concession.
 PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "demonstration", "strike", "outcry", "uprising"})
 PROTEST_VERBS = frozenset({"march", "protest", "rally", "demonstrate", "strike", "riot"})
+# People by their protest, whose act "after" or "as" a concession is made pressed for it
+# ("resigned after [protesters] stormed parliament").
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "striker", "marcher", "rioter"})
+# Verbs of giving way to someone ("bowing to students", "yielding to indigenous leaders").
+GIVING_WAY = frozenset({"bow", "yield", "cave", "succumb", "bend"})
+# Conjunctions of a clause that says what a concession came after or with.
+CONCESSION_MARKS = frozenset({"as", "after"})
 # The same in the singular and the plural ("prisoner", "families", "fishermen").
 PARTY_NOUN_FORMS = PARTY_NOUNS | frozenset(map(english_plural, PARTY_NOUNS))
 # Peacekeepers by their noun ("54 Zambian peacekeepers", "Pakistani peacekeeping troops"), and
@@ -657,22 +664,35 @@ def _to_front(objects: list[Token], token: Token) -> None:
 def _pressing(trigger: Token) -> Token | None:
     """Who pressed for a concession the trigger makes, in its clause: the source of a noun of
     pressure or protest ("under pressure from [farmers]", "after weeks of [student]
-    protests", "the [unions'] demands"), else the subject of a protest "as" it is made ("stepped
-    down as [protesters] marched on her residence")."""
+    protests", "the [unions'] demands"), else the subject of a protest, or of protesters' act,
+    "as" or "after" it is made ("stepped down as [protesters] marched on her residence",
+    "withdrew the bill after [demonstrators] stormed parliament"), or people it bows or
+    yields to ("bowing to [students]")."""
     clause = trigger.head if trigger.dep_ == "conj" else trigger
     for word in clause.subtree:
         if word.lemma_.lower() in PRESSURE_NOUNS and word.pos_ == "NOUN":
-            for child in word.children:
+            # and the span of time it lasted, on which the parse may hang its source ("three
+            # months of protests [by] students")
+            spans = [word.head.head] if word.head.lower_ == "of" and word.head.dep_ == "prep" else []
+            for child in (child for noun in (word, *spans) for child in noun.children):
                 if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
                     return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
                 if child.dep_ in {"compound", "poss"} and _party_noun(child):
                     return child
-        if (
-            word.dep_ == "advcl"
-            and word.lemma_.lower() in PROTEST_VERBS
-            and any(child.dep_ == "mark" and child.lower_ == "as" for child in word.children)
+        if word.dep_ == "advcl" and any(
+            child.dep_ == "mark" and child.lower_ in CONCESSION_MARKS for child in word.children
         ):
-            return next((child for child in word.children if child.dep_ in SUBJECTS), None)
+            subject = next((child for child in word.children if child.dep_ in SUBJECTS), None)
+            if subject is not None and (
+                word.lemma_.lower() in PROTEST_VERBS or _party_noun(subject, PROTESTER_NOUNS)
+            ):
+                return subject
+        if word.dep_ == "advcl" and word.lemma_.lower() in GIVING_WAY:
+            # "bowing to [students] who had occupied parliament": people given way to
+            given = [grand for child in word.children if child.lower_ == "to" for grand in child.children]
+            people = next((noun for noun in given if noun.dep_ == "pobj" and _party_noun(noun)), None)
+            if people is not None:
+                return people
     return None
 
 
