@@ -315,6 +315,13 @@ YIELDING = frozenset({"CONCEDE", "RETREAT"})
 # Nouns of pressure and protest, and verbs of protest, whose source presses for a concession.
 PRESSURE_NOUNS = frozenset({"pressure", "protest", "demand", "demonstration", "strike", "outcry", "uprising"})
 PROTEST_VERBS = frozenset({"march", "protest", "rally", "demonstrate", "strike", "riot"})
+# People by their protest, whose act "after" or "as" a concession is made pressed for it
+# ("resigned after [protesters] stormed parliament").
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "striker", "marcher", "rioter"})
+# Verbs of giving way to someone ("bowing to students", "yielding to indigenous leaders").
+GIVING_WAY = frozenset({"bow", "yield", "cave", "succumb", "bend"})
+# Conjunctions of a clause that says what a concession came after or with.
+CONCESSION_MARKS = frozenset({"as", "after"})
 # The same in the singular and the plural ("prisoner", "families", "fishermen").
 PARTY_NOUN_FORMS = PARTY_NOUNS | frozenset(map(english_plural, PARTY_NOUNS))
 # Peacekeepers by their noun ("54 Zambian peacekeepers", "Pakistani peacekeeping troops"), and
@@ -345,6 +352,9 @@ SITES = frozenset(
 # threatened (``_condition_subject``).
 CONDITION_MARKS = frozenset({"if", "unless"})
 CONDITION_AUX = frozenset({"should"})
+# Nouns after "in" that make an act named after their "of" a threat's condition ("in case of
+# aggression by NATO", "in the event of an attack by Israel"): whose act it is is threatened.
+CONDITION_NOUNS = frozenset({"case", "event"})
 THREAT = "THREATEN"
 
 
@@ -538,7 +548,9 @@ def _condition_subject(trigger: Token, text: str, mentions: NamedMentions) -> To
     """The subject of a threat's condition, a clause of "if", "unless" or an inverted "should"
     on the trigger or on the act it threatens ("threatened to pull out unless [Washington]
     dropped", "warned that Russia could aim its missiles at Ukraine if [Kiev] joined NATO"),
-    where it names someone or is a party's noun ("the government"); else None."""
+    or the owner of an act "in case of" or "in the event of" names ("will use nuclear weapons
+    in case of aggression by [NATO]"), where it names someone or is a party's noun ("the
+    government"); else None."""
     verbs = [trigger, *(child for child in trigger.children if child.dep_ in {"xcomp", "ccomp"})]
     if any(
         child.dep_ in {"dobj", "dative"} and child.ent_type_ in NAMED
@@ -546,14 +558,20 @@ def _condition_subject(trigger: Token, text: str, mentions: NamedMentions) -> To
         for child in verb.children
     ):
         return None  # "warned Georgetown that ...", "threatened to attack Skopje unless": whom it names
-    for clause in (child for verb in verbs for child in verb.children if child.dep_ == "advcl"):
-        conditional = any(
-            (child.dep_ == "mark" and child.lower_ in CONDITION_MARKS)
-            or (child.dep_ == "aux" and child.lower_ in CONDITION_AUX and child.i < clause.i)
-            for child in clause.children
-        )
-        subject = next((child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
-        if not conditional or subject is None or subject.lower_ in PRONOUNS:
+    if trigger.dep_ == "conj" and trigger.head.i < trigger.i:
+        # A threat said after it ("In case of ..., Russia will take measures, warned X"),
+        # which the parse joins to the threatened act.
+        verbs.append(trigger.head)
+    if (verb := _governing_verb(trigger)) is not None:
+        verbs.append(verb)  # a noun threat's verb ("will take countermeasures if ...")
+    subjects = [
+        _conditional_subject(child) for verb in verbs for child in verb.children if child.dep_ == "advcl"
+    ]
+    subjects += [
+        _nominal_condition(child) for verb in verbs for child in verb.children if child.dep_ == "prep"
+    ]
+    for subject in subjects:
+        if subject is None or subject.lower_ in PRONOUNS:
             continue
         if (
             mentions.named_in(_own_words(subject, text))
@@ -561,6 +579,32 @@ def _condition_subject(trigger: Token, text: str, mentions: NamedMentions) -> To
             or subject.lower_ == STATE_SIDE
         ):
             return subject
+    return None
+
+
+def _conditional_subject(clause: Token) -> Token | None:
+    """The subject of a clause of "if", "unless" or an inverted "should"; else None."""
+    conditional = any(
+        (child.dep_ == "mark" and child.lower_ in CONDITION_MARKS)
+        or (child.dep_ == "aux" and child.lower_ in CONDITION_AUX and child.i < clause.i)
+        for child in clause.children
+    )
+    return (
+        next((child for child in clause.children if child.dep_ in {"nsubj", "nsubjpass"}), None)
+        if conditional
+        else None
+    )
+
+
+def _nominal_condition(preposition: Token) -> Token | None:
+    """Whose act a condition named by a noun is, after "in case of" or "in the event of" ("in
+    case of aggression [by NATO]", "in case of [Finland]'s accession"); else None."""
+    if preposition.lower_ != "in":
+        return None
+    for case in preposition.children:
+        if case.dep_ == "pobj" and case.lemma_.lower() in CONDITION_NOUNS:
+            acts = [act for act in of_words(case) if act.dep_ == "pobj" and act.pos_ == "NOUN"]
+            return next((owner for act in acts if (owner := owner_of(act)) is not None), None)
     return None
 
 
@@ -620,22 +664,35 @@ def _to_front(objects: list[Token], token: Token) -> None:
 def _pressing(trigger: Token) -> Token | None:
     """Who pressed for a concession the trigger makes, in its clause: the source of a noun of
     pressure or protest ("under pressure from [farmers]", "after weeks of [student]
-    protests", "the [unions'] demands"), else the subject of a protest "as" it is made ("stepped
-    down as [protesters] marched on her residence")."""
+    protests", "the [unions'] demands"), else the subject of a protest, or of protesters' act,
+    "as" or "after" it is made ("stepped down as [protesters] marched on her residence",
+    "withdrew the bill after [demonstrators] stormed parliament"), or people it bows or
+    yields to ("bowing to [students]")."""
     clause = trigger.head if trigger.dep_ == "conj" else trigger
     for word in clause.subtree:
         if word.lemma_.lower() in PRESSURE_NOUNS and word.pos_ == "NOUN":
-            for child in word.children:
+            # and the span of time it lasted, on which the parse may hang its source ("three
+            # months of protests [by] students")
+            spans = [word.head.head] if word.head.lower_ == "of" and word.head.dep_ == "prep" else []
+            for child in (child for noun in (word, *spans) for child in noun.children):
                 if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
                     return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
                 if child.dep_ in {"compound", "poss"} and _party_noun(child):
                     return child
-        if (
-            word.dep_ == "advcl"
-            and word.lemma_.lower() in PROTEST_VERBS
-            and any(child.dep_ == "mark" and child.lower_ == "as" for child in word.children)
+        if word.dep_ == "advcl" and any(
+            child.dep_ == "mark" and child.lower_ in CONCESSION_MARKS for child in word.children
         ):
-            return next((child for child in word.children if child.dep_ in SUBJECTS), None)
+            subject = next((child for child in word.children if child.dep_ in SUBJECTS), None)
+            if subject is not None and (
+                word.lemma_.lower() in PROTEST_VERBS or _party_noun(subject, PROTESTER_NOUNS)
+            ):
+                return subject
+        if word.dep_ == "advcl" and word.lemma_.lower() in GIVING_WAY:
+            # "bowing to [students] who had occupied parliament": people given way to
+            given = [grand for child in word.children if child.lower_ == "to" for grand in child.children]
+            people = next((noun for noun in given if noun.dep_ == "pobj" and _party_noun(noun)), None)
+            if people is not None:
+                return people
     return None
 
 
