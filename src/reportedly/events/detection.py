@@ -1060,11 +1060,10 @@ def _event_type(token: Token, trigger: Trigger) -> str:
     noun = token.head if token.dep_ == "compound" else token
     verb = noun if noun.pos_ == "VERB" else noun.head
     possible = any(child.dep_ == "aux" and child.lower_ in POSSIBLE for child in verb.children)
-    if not (possible or _intended(verb)):
-        return trigger.event_type
-    if any(_unless(clause) for clause in verb.children if clause.dep_ == "advcl"):
+    promised = _intended(verb)
+    if (possible or promised) and any(_unless(clause) for clause in verb.children if clause.dep_ == "advcl"):
         return "THREATEN"
-    if not _intended(verb):
+    if not promised:
         return trigger.event_type
     intended = INTENT.get(trigger.event_type, trigger.event_type)
     return "AGREE" if intended == "THREATEN" and _in_exchange(verb) else intended
