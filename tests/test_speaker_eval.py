@@ -86,6 +86,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         (VARIED.parent / "varied-train-g", (30, 458, 0)),
         (VARIED.parent / "varied-train-h", (30, 494, 0)),
         (VARIED.parent / "varied-train-i", (30, 479, 0)),
+        (VARIED.parent / "varied-train-j", (30, 454, 0)),
     ],
     ids=[
         "varied",
@@ -99,6 +100,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         "varied-train-g",
         "varied-train-h",
         "varied-train-i",
+        "varied-train-j",
     ],
 )
 def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:
