@@ -114,6 +114,22 @@ INTENT_NOUNS = frozenset(
     {"readiness", "willingness", "intention", "intent", "plan", "offer", "promise", "pledge", "vow"}
     | {"commitment", "determination", "undertaking"}
 )
+# Nouns of a readiness to act whose saying is a promise, whatever the act ("expressed its
+# readiness to open a corridor", "conveyed its willingness to restore the dialogue").
+READINESS = frozenset({"readiness", "willingness"})
+# Verbs that say a readiness out ("[expressed] its readiness"), not ones that test or lack it.
+READINESS_SAID = frozenset(
+    {"express", "confirm", "reaffirm", "convey", "signal", "declare", "announce", "voice", "state"}
+    | {"show", "demonstrate", "indicate", "reiterate"}
+)
+# Acts of force that, as the condition of a promised act ("will respond if NATO [attacks]",
+# "vowed to send Beirut back to the Stone Age if Hezbollah dragged Lebanon into a [war]"), make
+# the promise a threat.
+FORCE = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"})
+# Pronouns that stand for a party as the subject of a threat's main clause ("it would shut").
+PARTY_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+# Nouns of force no trigger names, as one is said to be dragged "into a war" or "into hostilities".
+FORCE_NOUNS = frozenset({"war", "hostilities", "aggression", "invasion"})
 # A promise made "in return for" or "in exchange for" something is a deal (AGREE), whatever the
 # act promised ("promised to drive foreign fighters out in return for weapons").
 EXCHANGE_NOUNS = frozenset({"return", "exchange"})
@@ -424,7 +440,13 @@ def code_events(
             and trigger.event_type not in COOPERATION
         )
         obliged = (wanting is not None and not predicted) or _obliged(token)
-        event_type = "REQUEST" if obliged else trigger.event_type if users else _event_type(token, trigger)
+        event_type = (
+            "REQUEST"
+            if obliged
+            else trigger.event_type
+            if users
+            else _event_type(token, trigger, triggers, words)
+        )
         if event_type != "REQUEST" and _or_else(token):
             # "gave the company three months to withdraw or face consequences", "told the
             # troops to surrender or face an assault": an ultimatum.
@@ -602,7 +624,9 @@ def _sentence_triggers(
         (
             sensed
             for token, trigger in worded
-            if (sensed := _sensed(token, trigger, senses, words) or _readiness(token, words))
+            if (
+                sensed := _sensed(token, trigger, senses, words) or _readiness(token, words, triggers, senses)
+            )
         ),
         key=lambda sensed: (words.lemma[sensed[0].i] in JOURNEYS, _distance_from_root(sensed[0])),
     )
@@ -641,6 +665,10 @@ def _sentence_triggers(
         and (coded := _dictionary_trigger(sentence, verbs.fallback, senses, words))
     ):
         found.append((*coded, False))
+    if found and (threat := _threat_on_condition(*found[0][:2])) is not None:
+        # "said it would shut the strait should Washington join the bombing": the act of force
+        # is only the condition of what its speaker will do, a threat.
+        found.insert(0, (threat, Trigger("THREATEN", None), False))
     if found and not _told_of_unnamed_doer(found[0][0]):
         # "appealed to gang leaders to release six nuns [abducted] from a bus": the abduction
         # tells of the nuns and names no one who did it; where the sentence has an act of its
@@ -744,14 +772,33 @@ def _sensed(
     return sensed
 
 
-def _readiness(token: Token, words: DocWords) -> tuple[Token, Trigger] | None:
+def _readiness(
+    token: Token, words: DocWords, triggers: TriggerTable, senses: SentenceSenses
+) -> tuple[Token, Trigger] | None:
     """A readiness to act, for an act no sense makes an event ("was prepared to [reopen] its
     hospital", "ready to [extend] its economic corridor"): a promise (AGREE), as one of an act
-    no trigger names is ("promised to democratize Serbia")."""
+    no trigger names is ("promised to democratize Serbia"). So is a readiness or willingness
+    said out ("expressed its [readiness] to open a corridor"), where the act it is to do is no
+    event in its sense: one that is ("its readiness to retaliate") is coded as intended."""
     head = token.head
     if words.dep[token.i] == "xcomp" and words.pos[head.i] == "ADJ" and words.lemma[head.i] in INTENT_WORDS:
         return token, Trigger("AGREE", None)
-    return None
+    if (
+        words.lemma[token.i] not in READINESS
+        or words.dep[token.i] != "dobj"
+        or words.lemma[head.i] not in READINESS_SAID
+    ):
+        return None
+    acts = [child for child in token.children if words.dep[child.i] == "acl" and _infinitive(child)]
+    denied = any(words.dep[child.i] == "det" and words.lower[child.i] == "no" for child in token.children)
+    if not acts or denied:
+        return None
+    if any(
+        (trigger := trigger_of(act, triggers, words)) is not None and _in_sense(act, trigger, senses)
+        for act in acts
+    ):
+        return None
+    return token, Trigger("AGREE", None)
 
 
 def _sent_to_state(verb: Token) -> bool:
@@ -1052,17 +1099,32 @@ def _reported_by(token: Token) -> Token | None:
     return verb.head if verb.dep_ == "ccomp" and verb.head.pos_ == "VERB" else None
 
 
-def _event_type(token: Token, trigger: Trigger) -> str:
+def _event_type(token: Token, trigger: Trigger, triggers: TriggerTable, words: DocWords) -> str:
     """The trigger's type, as PLOVER counts intent: a promised act is AGREE (a threatened
-    one THREATEN, as is any act promised or held possible "unless" something happens, or "if"
-    it does not: "may come one night if the YPG does not withdraw"). A noun act that qualifies
-    another noun is intended where that noun is ("ready to resume the [ceasefire] arrangement")."""
+    one THREATEN, as is any act promised or held possible "unless" something happens, "if"
+    it does not: "may come one night if the YPG does not withdraw", or if another uses force:
+    "vowed to send Beirut back to the Stone Age if Hezbollah dragged Lebanon into a war"). A
+    noun act that qualifies another noun is intended where that noun is ("ready to resume the
+    [ceasefire] arrangement")."""
     noun = token.head if token.dep_ == "compound" else token
     verb = noun if noun.pos_ == "VERB" else noun.head
     possible = any(child.dep_ == "aux" and child.lower_ in POSSIBLE for child in verb.children)
     promised = _intended(verb)
-    if (possible or promised) and any(_unless(clause) for clause in verb.children if clause.dep_ == "advcl"):
+    if (possible or promised) and any(
+        _unless(clause) or _forceful_condition(clause, triggers, words)
+        for clause in verb.children
+        if clause.dep_ == "advcl"
+    ):
         return "THREATEN"
+    # The parser may hang the condition on the verb of promise ("vowed to send ... if").
+    promise = verb
+    while promised and words.dep[promise.i] == "xcomp" and promise.head.i != promise.i:
+        promise = promise.head
+        if any(
+            words.dep[clause.i] == "advcl" and _forceful_condition(clause, triggers, words)
+            for clause in promise.children
+        ):
+            return "THREATEN"
     if not promised:
         return trigger.event_type
     intended = INTENT.get(trigger.event_type, trigger.event_type)
@@ -1075,6 +1137,55 @@ def _unless(clause: Token) -> bool:
     marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
     negated = any(child.dep_ == "neg" for child in clause.children)
     return "unless" in marks or ("if" in marks and negated)
+
+
+def _threat_on_condition(token: Token, trigger: Trigger) -> Token | None:
+    """The verb of the main clause where an act of force is only its condition and that
+    clause says what a party will or would do, no trigger naming it ("it would [shut] the
+    Hormuz waterway should Washington join the bombing"); None otherwise. Its subject must be
+    a party by a pronoun or a name ("prices would rise if Israel struck" is no one's threat)."""
+    if trigger.event_type not in FORCE:
+        return None
+    for word in (_act_of(token), *_act_of(token).ancestors):
+        if word.dep_ != "advcl":
+            continue
+        marks = {child.lower_ for child in word.children if child.dep_ == "mark"}
+        main = word.head
+        if not ("if" in marks or _inverted_condition(word)) or main.pos_ != "VERB" or is_negated(main):
+            return None
+        subjects = [child for child in main.children if child.dep_ == "nsubj"]
+        coming = any(child.dep_ == "aux" and child.lower_ in TO_COME for child in main.children)
+        party = bool(subjects) and (subjects[0].pos_ == "PROPN" or subjects[0].lower_ in PARTY_PRONOUNS)
+        return main if coming and party else None
+    return None
+
+
+def _forceful_condition(clause: Token, triggers: TriggerTable, words: DocWords) -> bool:
+    """Whether an adverbial clause is a condition ("if", or "should" before its subject) whose
+    act is one of force (``FORCE``): its verb, its object or the noun of one of its
+    prepositions ("if the United States [attacks]", "should Washington join the [bombing]",
+    "if Hezbollah dragged Lebanon into a [war]"); not "if the war ends", whose force is its
+    subject, nor a condition of consent ("if Khartoum gives its consent")."""
+    marks = {words.lower[child.i] for child in clause.children if words.dep[child.i] == "mark"}
+    if not ("if" in marks or _inverted_condition(clause)) or any(
+        words.dep[child.i] == "neg" for child in clause.children
+    ):
+        return False
+    objects = (child for child in clause.children if words.dep[child.i] in {"dobj", "prep"})
+    acts = (
+        clause,
+        *(
+            word
+            for child in objects
+            for word in ((child,) if words.dep[child.i] == "dobj" else child.children)
+            if words.dep[word.i] in {"dobj", "pobj"}
+        ),
+    )
+    return any(
+        words.lemma[act.i] in FORCE_NOUNS
+        or ((trigger := trigger_of(act, triggers, words)) is not None and trigger.event_type in FORCE)
+        for act in acts
+    )
 
 
 def _under_pressure(token: Token) -> bool:
