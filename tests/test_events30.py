@@ -31,7 +31,8 @@ from conftest import first_event
         ),
         # what a party says it would do, no trigger naming it, should another attack: a threat
         (
-            "Hanoi said it would shut the port of Haiphong to Chinese ships if Beijing attacked its fishing boats.",
+            "Hanoi said it would shut the port of Haiphong to Chinese ships"
+            " if Beijing attacked its fishing boats.",
             ("THREATEN", "shut"),
         ),
         # not where the main clause's subject is no party
@@ -84,6 +85,22 @@ from conftest import first_event
         (
             "Amnesty International faulted the Kenyan police for the deaths of protesters in Nairobi.",
             ("ACCUSE", "faulted"),
+        ),
+        # a shutdown staged by protesters is a general strike
+        (
+            "Opposition supporters in Guinea staged a two-day shutdown of Conakry after the disputed vote.",
+            ("PROTEST", "shutdown"),
+        ),
+        # a party invited to permit or ensure something is asked to
+        (
+            "The Arab League invites the Sudanese army to permit humanitarian access to Darfur.",
+            ("REQUEST", "invites"),
+        ),
+        # the reaction an act draws is told after it: the act comes first
+        (
+            "Lebanese authorities detained the Syrian activists in Beirut,"
+            " drawing condemnation from Amnesty International.",
+            ("COERCE", "detained"),
         ),
     ],
 )

@@ -126,6 +126,8 @@ READINESS_SAID = frozenset(
 # "vowed to send Beirut back to the Stone Age if Hezbollah dragged Lebanon into a [war]"), make
 # the promise a threat.
 FORCE = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"})
+# Verbs by whose participle a sentence tells the reaction its act drew ("drawing condemnation").
+REACTION_VERBS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "elicit"})
 # Pronouns that stand for a party as the subject of a threat's main clause ("it would shut").
 PARTY_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 # Nouns of force no trigger names, as one is said to be dragged "into a war" or "into hostilities".
@@ -665,6 +667,11 @@ def _sentence_triggers(
         and (coded := _dictionary_trigger(sentence, verbs.fallback, senses, words))
     ):
         found.append((*coded, False))
+    # "flew 40 men back to China, [drawing] condemnation from the UN": the reaction an act
+    # draws is another's act, told after it; the sentence's own acts come first.
+    found = [candidate for candidate in found if not _reaction_drawn(candidate[0])] + [
+        candidate for candidate in found if _reaction_drawn(candidate[0])
+    ]
     if found and (threat := _threat_on_condition(*found[0][:2])) is not None:
         # "said it would shut the strait should Washington join the bombing": the act of force
         # is only the condition of what its speaker will do, a threat.
@@ -1137,6 +1144,19 @@ def _unless(clause: Token) -> bool:
     marks = {child.lower_ for child in clause.children if child.dep_ == "mark"}
     negated = any(child.dep_ == "neg" for child in clause.children)
     return "unless" in marks or ("if" in marks and negated)
+
+
+def _reaction_drawn(token: Token) -> bool:
+    """Whether a noun act is the object of a participle that tells what the sentence's act
+    drew ("..., [drawing] condemnation from the UN", "[prompting] protests by rights
+    groups")."""
+    head = token.head
+    return (
+        token.dep_ == "dobj"
+        and head.tag_ == "VBG"
+        and head.dep_ in {"advcl", "xcomp", "conj", "acl"}
+        and head.lemma_.lower() in REACTION_VERBS
+    )
 
 
 def _threat_on_condition(token: Token, trigger: Trigger) -> Token | None:
