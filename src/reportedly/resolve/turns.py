@@ -188,7 +188,7 @@ class Turns:
             if words is None:
                 continue
             body = self._body_in_phrase(words.root, speaker) or self._post_before(words, speaker)
-            if body is not None:
+            if body is not None and body is not speaker:  # a person NER typed a firm is none
                 return body
         return self._country_of_office(speaker)
 
@@ -540,13 +540,31 @@ def _is_post(noun: Token) -> bool:
 
 def _ties(token: Token, top: Token) -> bool:
     """Whether the way up from a word to its phrase's head passes a post or a verb of
-    leading ("chief negotiator for [Colombia]'s government", "who led [the FARC] delegation")."""
+    leading ("chief negotiator for [Colombia]'s government", "who led [the FARC] delegation"):
+    one the name holds now, not a former post ("a former [World Bank] economist"), nor
+    another person's post in the phrase ("who met the [US] Secretary of State John Kerry")."""
     while True:
         if token.lower_ in SPEAKS_FOR or token.lemma_.lower() in SPEAKS_FOR:
-            return True
+            former = any(child.lower_ in _NOT_CURRENT for child in token.children)
+            holder = _person_name(token.head) if token.dep_ in {"compound", "nmod"} else range(0)
+            others = bool(holder) and top.i not in holder
+            return not (former or others)
         if token.i == top.i or token.head.i == token.i:
             return False
         token = token.head
+
+
+def _person_name(word: Token) -> range:
+    """The positions of the person's name NER found that holds a word (none for a word of none):
+    a post compounded with a name is that person's."""
+    if word.ent_type_ != "PERSON":
+        return range(0)
+    doc, start, end = word.doc, word.i, word.i + 1
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return range(start, end)
 
 
 def _quoted(text: str, start: int, offset: int) -> bool:
