@@ -22,6 +22,9 @@ OBJECT_DEPS = ("dobj", "attr", "oprd")
 # Verb dependencies through which a cue inherits the subject of the verb it hangs on:
 # "he went on to say", "said X and added Y", "..., saying", "officials speaking on ...".
 INHERITS_SUBJECT = ("xcomp", "conj", "advcl", "acl", "relcl")
+# Clauses that describe a noun: "Priebus, [who has been in daily contact with the campaign],";
+# "Clinton, [speaking to reporters on her plane],".
+NOUN_CLAUSE_DEPS = ("acl", "relcl")
 VERB_PHRASE_END_DEPS = ("punct", "cc", "conj", "advcl", "mark", "parataxis")
 # What opens the question a verb of asking reports: "asked [whether] ...", "asked [about] ...".
 QUESTION_MARKS = ("whether", "if")
@@ -111,6 +114,21 @@ def without_dateline(source: list[Token]) -> list[Token]:
         if word.text in DASHES and index + 1 < len(source):
             return source[index + 1 :]
     return source
+
+
+def without_noun_clauses(source: list[Token]) -> list[Token]:
+    """A source less the clauses that describe its head noun ("[Hartley Holdings], which is
+    now in administration,"; "[Clinton], speaking to reporters on her plane,"), as PolNeAR
+    train marks such sources ("Frank", "the woman", "One pastor"); the source itself where
+    no clause describes its head."""
+    if not source:
+        return source
+    inside = {word.i for word in source}
+    head = next((word for word in source if word.head.i not in inside or word.head.i == word.i), source[0])
+    clauses = {word.i for child in head.children if child.dep_ in NOUN_CLAUSE_DEPS for word in child.subtree}
+    if not clauses & inside:
+        return source
+    return trim([head.doc[i] for i in contiguous_block(inside - clauses, head.i)])
 
 
 def inverted_subject(verb: Token) -> Token | None:

@@ -14,13 +14,13 @@ import dataclasses
 import re
 
 from reportedly.attribution.cues import REPORTING_RATE, Cue, cue_lemma, cue_rate
-from reportedly.attribution.drafts import ContentIndex, Draft, OverlapIndex, text_of
+from reportedly.attribution.drafts import ContentIndex, Draft, OverlapIndex, char_range, text_of
 from reportedly.attribution.learned import most_overlapping, nearest, role_ranges
 from reportedly.attribution.lexicon import Lexicon
 from reportedly.attribution.modality import is_hypothetical, is_infinitive, is_negated
 from reportedly.attribution.quotes import Quote, is_opening_mark, quotes_around, quotes_holding
 from reportedly.attribution.rule_drafts import draft_for, inside_quotation, quoted_kind
-from reportedly.attribution.spans import raised_subject
+from reportedly.attribution.spans import raised_subject, without_noun_clauses
 from reportedly.attribution.tagscheme import Tagging
 from reportedly.model import Range
 
@@ -393,4 +393,13 @@ def tagged_source(
         words = cue.head.doc.char_span(*ruled.source, alignment_mode="expand")
         if words is not None and not any(word.pos_ in ("VERB", "AUX") for word in words):
             return ruled.source, ruled.speaker_name
+        # A clause that describes the subject is no misparse ("[Priebus], who has been in
+        # daily contact with the campaign, acknowledged"): the subject less it stands, but
+        # not for a raising verb, whose subject belongs to the content ("Hizbollah, which
+        # has lost 6,000 fighters, seems unlikely to ...").
+        bare = without_noun_clauses(list(words)) if words is not None else []
+        raising = cue.head.lemma_.lower() in lexicon.raising_verbs
+        if bare and not raising and not any(word.pos_ in ("VERB", "AUX") for word in bare):
+            subject = char_range(bare)
+            return subject, text_of(text, subject)
     return source, text_of(text, source)
