@@ -945,7 +945,9 @@ class SpeakerResolver:
             maker = self.maker_named_after(head, source)
             if maker is not None:
                 return maker
-        if head.pos_ in {"NOUN", "PROPN"}:
+        # "The general said": a title's noun the parse took for an adjective.
+        person_adjective = head.pos_ == "ADJ" and definite and head.lower_ in PERSON_NOUNS
+        if head.pos_ in {"NOUN", "PROPN"} or person_adjective:
             if source.end <= self.headline_end and not definite:
                 return self.introduced_after(self._nominal_reference(head, start=tokens.start), attribution)
             if self.ranker is not None and self.ranker.ranks("nominal"):
@@ -1475,8 +1477,19 @@ class SpeakerResolver:
             named = next(
                 (child for child in subject.rights if child.dep_ == "appos" and child.pos_ == "PROPN"), None
             )
-            mention = self._mention_at(subject)
+            mention = self._mention_at(subject) or self._missed_surname_at(subject)
             return self._mention_at(named) if mention is None and named is not None else mention
+        return None
+
+    def _missed_surname_at(self, token: Token) -> _Mention | None:
+        """The mention NER missed of a person it found named in full, where ``token`` is that
+        person's surname alone (``_add_missed_surnames``: "Head coach Stefano Ricci was sacked
+        ... Ricci did not hide his disappointment. The 51-year-old said")."""
+        if token.pos_ != "PROPN":
+            return None
+        index = bisect.bisect_left(self.pronoun_mention_starts, token.idx)
+        if index < len(self.pronoun_mentions) and self.pronoun_mentions[index].start == token.idx:
+            return self.pronoun_mentions[index]
         return None
 
     def _subject_of_clause_before(
