@@ -2,9 +2,13 @@
 up the subject of the sentence before where that subject is a surname NER missed ("Conti left
 the training ground ... The 51-year-old said": Marco Conti, named in full before), and a
 title's noun the parse took for an adjective ("The general posted ...") is still read as a
-title."""
+title; a title that names a country is no one the actor dictionaries code as of another
+("Joe Biden has met Erdogan. The Turkish president said": not Biden).
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from conftest import speakers_by_source as speakers
 
@@ -31,3 +35,14 @@ def test_a_title_noun_tagged_as_an_adjective_is_still_a_title(resolve):
         )
     )
     assert found["The general"] == "Farid Khan"
+
+
+def test_a_title_naming_a_country_is_no_one_coded_of_another(resolve):
+    found = speakers(
+        resolve(
+            "Joe Biden has met Erdogan in Vilnius. The Turkish president said afterwards that the "
+            "talks had opened a new chapter.",
+            published=date(2023, 7, 12),
+        )
+    )
+    assert found["The Turkish president"] == "Erdogan"

@@ -25,6 +25,7 @@ from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 from reportedly.nlp.datelines import DASHES, line_dateline
 from reportedly.nlp.trees import SUBJECTS
+from reportedly.resolve.actors import TRANSNATIONAL
 from reportedly.resolve.entities import (
     ORGANISATION_WORDS,
     TITLE_ABBREVIATIONS,
@@ -1228,7 +1229,7 @@ class SpeakerResolver:
             candidates = [
                 c
                 for c in candidates
-                if not (c.person and self._countries_named_before(c.entity_id) - countries)
+                if not (c.person and self._countries_of_person(c.entity_id) - countries)
                 and not (named_holder and c.office_other)
             ]
         elif reference.types - {PERSON} and (countries := self._countries_named_in(source)):
@@ -1659,6 +1660,16 @@ class SpeakerResolver:
                     Span.of(self.text, words.root.left_edge.idx, words.start_char)
                 )
         return found
+
+    def _countries_of_person(self, entity_id: str) -> set[str]:
+        """The countries the text gives a person (``_countries_named_before``), else the one
+        country of its actor code on the day ("Joe Biden" USA: not "the Turkish president";
+        no international body's official: "IGOUNO" is of no one country)."""
+        found = self._countries_named_before(entity_id)
+        if found:
+            return found
+        code = self.code_of(self.by_id[entity_id].name)
+        return {code[:3]} if code is not None and len(code) >= 6 and code[:3] not in TRANSNATIONAL else set()
 
     def _countries_of_body(self, entity_id: str) -> set[str]:
         """The countries of an organisation or a place: its actor code's, else those its
