@@ -25,6 +25,7 @@ from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 from reportedly.nlp.datelines import DASHES, line_dateline
 from reportedly.nlp.trees import SUBJECTS
+from reportedly.resolve.actors import TRANSNATIONAL
 from reportedly.resolve.entities import (
     ORGANISATION_WORDS,
     TITLE_ABBREVIATIONS,
@@ -945,7 +946,9 @@ class SpeakerResolver:
             maker = self.maker_named_after(head, source)
             if maker is not None:
                 return maker
-        if head.pos_ in {"NOUN", "PROPN"}:
+        # "The general said": a title's noun the parse took for an adjective.
+        person_adjective = head.pos_ == "ADJ" and definite and head.lower_ in PERSON_NOUNS
+        if head.pos_ in {"NOUN", "PROPN"} or person_adjective:
             if source.end <= self.headline_end and not definite:
                 return self.introduced_after(self._nominal_reference(head, start=tokens.start), attribution)
             if self.ranker is not None and self.ranker.ranks("nominal"):
@@ -1226,7 +1229,7 @@ class SpeakerResolver:
             candidates = [
                 c
                 for c in candidates
-                if not (c.person and self._countries_named_before(c.entity_id) - countries)
+                if not (c.person and self._countries_of_person(c.entity_id) - countries)
                 and not (named_holder and c.office_other)
             ]
         elif reference.types - {PERSON} and (countries := self._countries_named_in(source)):
@@ -1475,8 +1478,19 @@ class SpeakerResolver:
             named = next(
                 (child for child in subject.rights if child.dep_ == "appos" and child.pos_ == "PROPN"), None
             )
-            mention = self._mention_at(subject)
+            mention = self._mention_at(subject) or self._missed_surname_at(subject)
             return self._mention_at(named) if mention is None and named is not None else mention
+        return None
+
+    def _missed_surname_at(self, token: Token) -> _Mention | None:
+        """The mention NER missed of a person it found named in full, where ``token`` is that
+        person's surname alone (``_add_missed_surnames``: "Head coach Stefano Ricci was sacked
+        ... Ricci did not hide his disappointment. The 51-year-old said")."""
+        if token.pos_ != "PROPN":
+            return None
+        index = bisect.bisect_left(self.pronoun_mention_starts, token.idx)
+        if index < len(self.pronoun_mentions) and self.pronoun_mentions[index].start == token.idx:
+            return self.pronoun_mentions[index]
         return None
 
     def _subject_of_clause_before(
@@ -1646,6 +1660,16 @@ class SpeakerResolver:
                     Span.of(self.text, words.root.left_edge.idx, words.start_char)
                 )
         return found
+
+    def _countries_of_person(self, entity_id: str) -> set[str]:
+        """The countries the text gives a person (``_countries_named_before``), else the one
+        country of its actor code on the day ("Joe Biden" USA: not "the Turkish president";
+        no international body's official: "IGOUNO" is of no one country)."""
+        found = self._countries_named_before(entity_id)
+        if found:
+            return found
+        code = self.code_of(self.by_id[entity_id].name)
+        return {code[:3]} if code is not None and len(code) >= 6 and code[:3] not in TRANSNATIONAL else set()
 
     def _countries_of_body(self, entity_id: str) -> set[str]:
         """The countries of an organisation or a place: its actor code's, else those its
