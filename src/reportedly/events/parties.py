@@ -2550,7 +2550,8 @@ def _place(
     as the venue ("envoys held talks in Geneva"), nor an official who acts on a state named
     by itself (``foreign``: "Chavez accused Bogota", "Kagame accused Paris") of that state,
     unless it is also where the act is ("declared a state of siege in Haiti"), nor one who
-    meets of the country of whom they meet. Failing all, the country whose news it is
+    meets of the country of whom they meet; a government a protest presses, of the
+    protesters' country. Failing all, the country whose news it is
     (``CountryMentions.reported_from``: "ABUJA (NAN) - The Federal Government agreed"); for a
     government no words place, the country of the report's dateline (``filed_in``) first."""
     countries = mentions.named_in(event.sentence)
@@ -2591,6 +2592,10 @@ def _place(
                 # the blockade imposed by Washington") is that of where the report was filed
                 # before a state its sentence names; not an agency's, which files from abroad.
                 choices = [filed_in, *choices]
+        elif event.event_type == PROTEST and head_of(found.party.text).lower() in GOVERNMENT_NOUNS:
+            # A government a protest presses that no words place is the protesters' own
+            # ("Students in Novi Sad blockaded bridges to protest against the government").
+            choices = [*_countries_of(event.actor), *choices]
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
