@@ -1,6 +1,5 @@
-"""Event parties (issue 19, branch code30): whom a protest presses by the clause of what it
-is for, and a government it presses of the protesters' country; the name of a place noun
-after "in" as the act's place; a ship of the state whose people own or flag it; "Zionist"
+"""Event parties (issue 19, branch code30): a government a protest presses of the
+protesters' country; the name of a place noun after "in" as the act's place; a ship of the state whose people own or flag it; "Zionist"
 as Israel's adjective; "Modi" alone."""
 
 from __future__ import annotations
@@ -14,34 +13,11 @@ from reportedly.resolve.actors import ActorCoder
 from conftest import first_event_party_codes
 
 
-@pytest.mark.parametrize(
-    ("text", "recipient"),
-    [
-        (
-            "Thousands of Chilean teachers staged a national strike, walking off the job to press the "
-            "education ministry for higher pay.",
-            ("the education ministry", "CHLGOV"),
-        ),
-        (
-            "Romanian students blockaded the city's main bridge to protest against the government over "
-            "university fees.",
-            ("the government", "ROUGOV"),
-        ),
-    ],
-)
-def test_a_protests_aim_clause_names_whom_it_presses(resolve, text: str, recipient: tuple[str, str]) -> None:
-    _, recipients = first_event_party_codes(resolve, text, date(2024, 1, 1))
-    assert recipients[:1] == [recipient]
-
-
-def test_a_protest_aimed_by_its_own_preposition_keeps_that_recipient(resolve) -> None:
+def test_a_government_a_protest_presses_is_the_protesters_own(resolve) -> None:
     _, recipients = first_event_party_codes(
-        resolve,
-        "Kenyan protesters rallied against the government in Nairobi, demanding that the finance "
-        "minister resign.",
-        date(2024, 1, 1),
+        resolve, "Romanian students protested against the government over university fees.", date(2024, 1, 1)
     )
-    assert recipients[:1] == [("the government in Nairobi", "KENGOV")]
+    assert recipients[:1] == [("the government", "ROUGOV")]
 
 
 def test_the_name_of_a_town_after_in_is_the_acts_place_not_its_recipient(resolve) -> None:

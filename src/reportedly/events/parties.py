@@ -318,13 +318,6 @@ PROTEST_VERBS = frozenset({"march", "protest", "rally", "demonstrate", "strike",
 # People by their protest, whose act "after" or "as" a concession is made pressed for it
 # ("resigned after [protesters] stormed parliament").
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "striker", "marcher", "rioter"})
-# Verbs that say whom a protest presses, in the clause of what it is for: their object, the
-# noun after their "against" or "on", or the subject of the clause they demand ("walked off
-# the job to press [the government]", "blockaded bridges to protest against [the
-# government]", "rallied, demanding that [the cabinet] sign a deal").
-PROTEST_AIMS = frozenset({"press", "pressure", "protest", "denounce", "demand", "urge", "condemn", "call"})
-# The clauses under an act that may say what it is for.
-AIM_CLAUSES = frozenset({"advcl", "xcomp", "conj"})
 # Nouns of a place that its name after "of" says which it is ("in the town of Moura", "in the
 # waters of the Persian Gulf"): the name is the act's place as the noun is.
 NAMED_PLACE_NOUNS = frozenset(
@@ -539,12 +532,6 @@ def parties_of(
     thing = recipient_token is None or (
         ranks.get(recipient_token.i, (False, False, 0))[-1] == UNNAMED and not _party_noun(recipient_token)
     )
-    if event_type == PROTEST and (aim := _protest_aim(trigger)) is not None:
-        aimed = recipient_token is not None and (
-            _aimed_by(recipient_token, trigger) or (verb is not None and _aimed_by(recipient_token, verb))
-        )
-        if thing or not aimed:
-            recipient_token = aim
     if thing and event_type in YIELDING:
         # "withdrew its bill after weeks of [student] protests": who pressed for it
         recipient_token = _pressing(trigger) or recipient_token
@@ -713,27 +700,6 @@ def _pressing(trigger: Token) -> Token | None:
             people = next((noun for noun in given if noun.dep_ == "pobj" and _party_noun(noun)), None)
             if people is not None:
                 return people
-    return None
-
-
-def _protest_aim(trigger: Token) -> Token | None:
-    """Whom a protest presses by the clause of what it is for, under the act or the verb a
-    noun act hangs on (``PROTEST_AIMS``: "staged a strike, walking off the job to press [the
-    government]"), where it names them; else None."""
-    clause = _governing_verb(trigger) if trigger.pos_ == "NOUN" else trigger
-    frontier = [clause or trigger]
-    for _ in range(3):
-        frontier = [child for word in frontier for child in word.children if child.dep_ in AIM_CLAUSES]
-        for word in frontier:
-            if word.pos_ != "VERB" or word.lemma_.lower() not in PROTEST_AIMS:
-                continue
-            for child in word.children:
-                if child.dep_ == "dobj" and (child.ent_type_ or _party_noun(child)):
-                    return child
-                if child.dep_ == "prep" and child.lower_ in AIMED_PREPOSITIONS:
-                    return next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-                if child.dep_ == "ccomp":
-                    return next((grand for grand in child.children if grand.dep_ in SUBJECTS), None)
     return None
 
 
