@@ -1,6 +1,7 @@
 """Event parties (issue 19, branch code30): a government a protest presses of the
-protesters' country; the name of a place noun after "in" as the act's place; a ship of the state whose people own or flag it; "Zionist"
-as Israel's adjective; "Modi" alone."""
+protesters' country; the name of a place noun after "in" as the act's place; a ship of the
+state whose people own or flag it; "Zionist" as Israel's adjective; "Modi" alone; a title
+left of a person's words ("Sheikh") read as no other person's surname."""
 
 from __future__ import annotations
 
@@ -53,3 +54,10 @@ def test_modi_alone_is_indias_prime_minister_in_his_terms(resolve) -> None:
         resolve, "Modi congratulated the new president of Sri Lanka.", date(2024, 9, 23)
     )
     assert actors[:1] == [("Modi", "INDGOV")]
+
+
+def test_a_title_left_of_a_persons_words_is_no_other_persons_surname(resolve) -> None:
+    actors, _ = first_event_party_codes(
+        resolve, "Sheikh Hasina accused the opposition of arson.", date(2024, 1, 1)
+    )
+    assert actors[:1] == [("Sheikh Hasina", "BGDGOV")]

@@ -2226,7 +2226,9 @@ def _stated_country(words: str, entity: Entity, coder: ActorCoder, day: date | N
     words = _BORDER.sub("", _RELATION_OWNER.sub("", words[: place.start()] if place else words))
     if not any(word[:1].isupper() for word in words.split()):
         return None
-    code = _code_words(words, coder, day)
+    # What is left of a person's words is a title or a description, never another person's
+    # name: "Sheikh" of "Sheikh Hasina" (NER's "Hasina") is no Somali president's surname.
+    code = _code_words(words, coder, day, persons=False)
     if code is None or code[:3] not in coder.country_codes:
         return None
     return _successors().get(code[:3], code[:3])
@@ -2681,14 +2683,15 @@ def without_name(words: str, name: str | None) -> str:
     return words.replace(name, " ").strip() if name and name in words else words
 
 
-def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
+def _code_words(words: str, coder: ActorCoder, day: date | None, persons: bool = True) -> str | None:
     """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
     "occupied territories"), else as a description, the words up to the head first
     ("Kampuchean guerrilla camps near the Thai border" KHMREB), else as the actor named
     before the head ("Islamic State targets"), else the description of all the words
     ("officials in Kabul"), else the organisation they name ("the UN Migration Agency"),
     else the person a bare name NER missed names ("F.W. de Klerk"; a lone surname only for
-    a leader in office on the day: "Morales expelled" in 2008, not "Ford will cut")."""
+    a leader in office on the day: "Morales expelled" in 2008, not "Ford will cut"; not with
+    ``persons`` false)."""
     named = any(word[:1].isupper() for word in words.split())
     head = AFTER_HEAD.sub("", words, count=1)
     return (
@@ -2700,7 +2703,7 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
         or (coder.code_organisation(words) if named else None)
         or (
             coder.code_person((words,), day, *_surname_alone(words, coder, day))
-            if _bare_name(words)
+            if persons and _bare_name(words)
             else None
         )
     )
