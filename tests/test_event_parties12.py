@@ -41,7 +41,11 @@ from conftest import event_parties as coded
         ),
         (
             "A bomb blast killed six people in the Indian city of Hyderabad.",
-            ("ASSAULT", [("A bomb blast", "INDUAF")], [("Hyderabad", "IND")]),
+            (
+                "ASSAULT",
+                [("A bomb blast", "INDUAF")],
+                [("six people in the Indian city of Hyderabad", "INDPPL")],
+            ),
         ),
         # a thing the "when" clause's act is done to, named only by where it is, leaves the
         # clause's subject the doer of the passive (was no event)

@@ -318,6 +318,12 @@ PROTEST_VERBS = frozenset({"march", "protest", "rally", "demonstrate", "strike",
 # People by their protest, whose act "after" or "as" a concession is made pressed for it
 # ("resigned after [protesters] stormed parliament").
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "striker", "marcher", "rioter"})
+# Nouns of a place that its name after "of" says which it is ("in the town of Moura", "in the
+# waters of the Persian Gulf"): the name is the act's place as the noun is.
+NAMED_PLACE_NOUNS = frozenset(
+    {"town", "village", "city", "district", "province", "region", "governorate", "county", "port"}
+    | {"settlement", "area", "waters", "outskirts", "suburb", "suburbs", "state", "island"}
+)
 # Verbs of giving way to someone ("bowing to students", "yielding to indigenous leaders").
 GIVING_WAY = frozenset({"bow", "yield", "cave", "succumb", "bend"})
 # Conjunctions of a clause that says what a concession came after or with.
@@ -356,6 +362,7 @@ CONDITION_AUX = frozenset({"should"})
 # aggression by NATO", "in the event of an attack by Israel"): whose act it is is threatened.
 CONDITION_NOUNS = frozenset({"case", "event"})
 THREAT = "THREATEN"
+PROTEST = "PROTEST"
 
 
 def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions) -> list[EventActor]:
@@ -1128,7 +1135,21 @@ def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[b
         rank = 1
     else:
         return True, False, UNNAMED
-    return False, token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS, rank
+    return False, _in_place(token), rank
+
+
+def _in_place(token: Token) -> bool:
+    """Whether a noun is where an act is done: after "in" or "at", or the name of a place
+    noun there ("in the town of [Mai Kadra]")."""
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.lower_ == "of" and preposition.head.lemma_.lower() in NAMED_PLACE_NOUNS:
+        place = preposition.head
+        if place.dep_ != "pobj":
+            return False
+        preposition = place.head
+    return preposition.lower_ in PLACE_PREPOSITIONS
 
 
 def _is_venue_preposition(word: Token, prepositions: frozenset[str] = PLACE_PREPOSITIONS) -> bool:
@@ -2205,7 +2226,9 @@ def _stated_country(words: str, entity: Entity, coder: ActorCoder, day: date | N
     words = _BORDER.sub("", _RELATION_OWNER.sub("", words[: place.start()] if place else words))
     if not any(word[:1].isupper() for word in words.split()):
         return None
-    code = _code_words(words, coder, day)
+    # What is left of a person's words is a title or a description, never another person's
+    # name: "Sheikh" of "Sheikh Hasina" (NER's "Hasina") is no Somali president's surname.
+    code = _code_words(words, coder, day, persons=False)
     if code is None or code[:3] not in coder.country_codes:
         return None
     return _successors().get(code[:3], code[:3])
@@ -2495,7 +2518,8 @@ def _place(
     as the venue ("envoys held talks in Geneva"), nor an official who acts on a state named
     by itself (``foreign``: "Chavez accused Bogota", "Kagame accused Paris") of that state,
     unless it is also where the act is ("declared a state of siege in Haiti"), nor one who
-    meets of the country of whom they meet. Failing all, the country whose news it is
+    meets of the country of whom they meet; a government a protest presses, of the
+    protesters' country. Failing all, the country whose news it is
     (``CountryMentions.reported_from``: "ABUJA (NAN) - The Federal Government agreed"); for a
     government no words place, the country of the report's dateline (``filed_in``) first."""
     countries = mentions.named_in(event.sentence)
@@ -2536,6 +2560,10 @@ def _place(
                 # the blockade imposed by Washington") is that of where the report was filed
                 # before a state its sentence names; not an agency's, which files from abroad.
                 choices = [filed_in, *choices]
+        elif event.event_type == PROTEST and head_of(found.party.text).lower() in GOVERNMENT_NOUNS:
+            # A government a protest presses that no words place is the protesters' own
+            # ("Students in Novi Sad blockaded bridges to protest against the government").
+            choices = [*_countries_of(event.actor), *choices]
         country = next((country for country in choices if country != found.not_of), None)
         if country is not None:
             party = found.party
@@ -2655,14 +2683,15 @@ def without_name(words: str, name: str | None) -> str:
     return words.replace(name, " ").strip() if name and name in words else words
 
 
-def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
+def _code_words(words: str, coder: ActorCoder, day: date | None, persons: bool = True) -> str | None:
     """The code words give: as a name when they hold one (capitalised: "the Kremlin", not
     "occupied territories"), else as a description, the words up to the head first
     ("Kampuchean guerrilla camps near the Thai border" KHMREB), else as the actor named
     before the head ("Islamic State targets"), else the description of all the words
     ("officials in Kabul"), else the organisation they name ("the UN Migration Agency"),
     else the person a bare name NER missed names ("F.W. de Klerk"; a lone surname only for
-    a leader in office on the day: "Morales expelled" in 2008, not "Ford will cut")."""
+    a leader in office on the day: "Morales expelled" in 2008, not "Ford will cut"; not with
+    ``persons`` false)."""
     named = any(word[:1].isupper() for word in words.split())
     head = AFTER_HEAD.sub("", words, count=1)
     return (
@@ -2674,7 +2703,7 @@ def _code_words(words: str, coder: ActorCoder, day: date | None) -> str | None:
         or (coder.code_organisation(words) if named else None)
         or (
             coder.code_person((words,), day, *_surname_alone(words, coder, day))
-            if _bare_name(words)
+            if persons and _bare_name(words)
             else None
         )
     )

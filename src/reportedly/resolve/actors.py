@@ -494,6 +494,10 @@ def _particle_surname(name: str) -> bool:
     return len(words) > 1 and words[0].lower() in SURNAME_PARTICLES and words[-1][:1].isupper()
 
 
+# The last part of a hyphened word that says whose people own or flag a thing.
+_OWNING = frozenset({"OWNED", "FLAGGED", "REGISTERED", "OPERATED"})
+
+
 class ActorCoder:
     """Looks up actor codes for names and descriptions on a given day."""
 
@@ -865,9 +869,14 @@ class ActorCoder:
         return max(found, key=lambda match: match[0])[2] if found else None
 
     def _hyphened_name(self, word: str) -> tuple[str, ...]:
-        """A hyphened word's parts where they are a country's name, else the word."""
+        """A hyphened word's parts where they are a country's name, else the word; a word of
+        ownership's first parts ("Greek-owned", "Liberian-flagged"): a ship or a firm is of
+        the state whose people own or flag it (not "Iranian-made" or "US-backed")."""
         parts = tuple(word.split("-"))
-        return parts if len(parts) > 1 and parts in self.countries else (word,)
+        if len(parts) < 2:
+            return (word,)
+        named = parts[:-1] if parts[-1] in _OWNING else parts
+        return named if named in self.countries else (word,)
 
     def code_head_name(self, words: str, day: date | None) -> str | None:
         """The code of a name of an actor of its own (not a bare country) that ends a noun
