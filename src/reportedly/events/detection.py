@@ -963,9 +963,10 @@ def _asked(token: Token) -> bool:
     while True:
         if any(child.dep_ == "mark" and child.lower_ == "whether" for child in token.children):
             return True
-        if token.head.i == token.i:
+        head = token.head
+        if head.i == token.i:
             return False
-        token = token.head
+        token = head
 
 
 def _spoken_of(token: Token, trigger: Trigger) -> bool:
@@ -1460,16 +1461,12 @@ def _marked_clause(verb: Token) -> bool:
 def _inverted_condition(verb: Token) -> bool:
     """Whether a clause is a condition by its auxiliary before the subject ("[should] Washington
     join the bombing", "[had] they known", "[were] it to fall")."""
+    if verb.dep_ != "advcl":
+        return False  # most words: no need of their children
     subjects = [child.i for child in verb.children if child.dep_ in SUBJECTS]
-    return (
-        verb.dep_ == "advcl"
-        and bool(subjects)
-        and any(
-            child.dep_ in {"aux", "auxpass"}
-            and child.lower_ in CONDITION_AUXILIARIES
-            and child.i < min(subjects)
-            for child in verb.children
-        )
+    return bool(subjects) and any(
+        child.dep_ in {"aux", "auxpass"} and child.lower_ in CONDITION_AUXILIARIES and child.i < min(subjects)
+        for child in verb.children
     )
 
 
@@ -1508,8 +1505,8 @@ def _depth(token: Token) -> int:
     act is the clause's own), nearer than a participle's "..., reversing years of refusal". An
     infinitive after a verb's object is its purpose, however parsed ("began a hunger strike
     [to press]"): a step."""
-    depth = 0
-    while token.head.i != token.i:
-        depth += token.dep_ not in COMPLEMENTS or any(child.dep_ == "dobj" for child in token.head.children)
-        token = token.head
+    depth, head = 0, token.head
+    while head.i != token.i:
+        depth += token.dep_ not in COMPLEMENTS or any(child.dep_ == "dobj" for child in head.children)
+        token, head = head, head.head
     return depth

@@ -445,8 +445,9 @@ def parties_of(
     candidate_words = {token.i for token in candidates}
     # The dateline that opens the sentence is where the report was filed, no one acted on
     # ("RAMALLAH (WAFA) - President Abbas received at his headquarters the UN envoy").
-    dateline = _opening_dateline(trigger.sent, text)
-    filed_before = dateline.end() if dateline is not None else trigger.sent.start_char
+    sentence = trigger.sent  # built anew at each read
+    dateline = _opening_dateline(sentence, text)
+    filed_before = dateline.end() if dateline is not None else sentence.start_char
     objects = [
         _named_before(token, actor_words)
         for token in candidates

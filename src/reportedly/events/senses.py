@@ -229,9 +229,8 @@ def main_verb_of_participle(verb: Token) -> Token | None:
     return next(
         (
             child
-            for child in verb.children
+            for child in verb.rights  # its children after it, in order, with no need of those before
             if child.dep_ in clauses
-            and child.i > verb.i
             and child.tag_ == "VBD"
             and not any(grand.dep_ in SUBJECTS or grand.dep_ == "mark" for grand in child.children)
         ),

@@ -10,6 +10,7 @@ from today's date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -855,12 +856,13 @@ def find_times(doc: Doc, text: str) -> tuple[list[TimeExpression], dict[str, Rea
             continue
         times.append(TimeExpression(f"t{len(times) + 1}", Span.of(text, start, end)))
         roots.append((times[-1].id, tokens.root))
+    starts = _sentence_starts(doc) if times else []
     by_sentence: dict[int, list[tuple[str, Token, str]]] = {}
     for time, (time_id, root) in zip(times, roots, strict=True):
-        by_sentence.setdefault(root.sent.start, []).append((time_id, root, time.span.text))
+        by_sentence.setdefault(_sentence_start(starts, root), []).append((time_id, root, time.span.text))
     readings = {}
     for number, (time, (time_id, root)) in enumerate(zip(times, roots, strict=True)):
-        reading = _reading(root, time.span.text, by_sentence[root.sent.start])
+        reading = _reading(root, time.span.text, by_sentence[_sentence_start(starts, root)])
         if reading.anchor is None and number and _ANAPHORIC.search(time.span.text.lower()):
             reading = Reading(reading.direction, times[number - 1].id)
         readings[time_id] = reading
@@ -903,24 +905,39 @@ class TimesBySentence:
     sentence's times alone, not at every time of a long document."""
 
     def __init__(self, times: list[TimeExpression], doc: Doc) -> None:
+        self._starts = _sentence_starts(doc) if times else []
         self._by_sentence: dict[int, list[tuple[TimeExpression, Token]]] = {}
         for time in times:
             tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
             if tokens is not None and len(tokens):
-                self._by_sentence.setdefault(tokens.root.sent.start, []).append((time, tokens.root))
+                root = tokens.root
+                self._by_sentence.setdefault(_sentence_start(self._starts, root), []).append((time, root))
 
     def governed(self, head: Token, excluded: list[Span]) -> str | None:
         """The id of the time expression a word governs ("said on Thursday", "told
         reporters this morning"), nearest first, leaving out those inside ``excluded`` spans
         (the reported content, whose times are the content's own)."""
+        if not self._by_sentence:
+            return None  # no time in the document
         candidates = []
-        for time, root in self._by_sentence.get(head.sent.start, ()):
+        for time, root in self._by_sentence.get(_sentence_start(self._starts, head), ()):
             if any(part.start <= time.span.start < part.end for part in excluded):
                 continue
             steps = _steps_up(root, head)
             if steps is not None:
                 candidates.append((steps, abs(time.span.start - head.idx), time.id))
         return min(candidates)[2] if candidates else None
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Where each sentence of ``doc`` starts, read once: a word's ``Token.sent`` builds two
+    spans and scans for its sentence's bounds at each read."""
+    return [sentence.start for sentence in doc.sents]
+
+
+def _sentence_start(starts: list[int], word: Token) -> int:
+    """Where the sentence of ``word`` starts (``word.sent.start``), by ``_sentence_starts``."""
+    return starts[bisect_right(starts, word.i) - 1]
 
 
 def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
