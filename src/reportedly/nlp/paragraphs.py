@@ -1,7 +1,10 @@
-"""A spaCy component that starts a new sentence at every line break.
+"""A spaCy component that starts a new sentence at every line break, and after a live
+blog's stamp that opens a line.
 
 News text puts headlines, datelines and paragraphs on their own lines; the
-parser would otherwise run a headline into the first paragraph.
+parser would otherwise run a headline into the first paragraph. A live blog opens its posts
+with a label or a time ("Update:", "08:50 -", "Live: 14:25 EEST -"), which the parser would
+otherwise take into the post's first sentence, losing its subject and root verb.
 """
 
 from __future__ import annotations
@@ -17,6 +20,13 @@ COMPONENT_NAME = "reportedly_paragraphs"
 # the two together), and Unicode's line and paragraph separators (U+2028, U+2029).
 LINE_BREAK_CHARACTERS = "\n\r\u2028\u2029"
 LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
+# A live blog's label or post time before a post's first words ("Live:", "Update 16:05:",
+# "09:15 GMT -", "02:15 local time -"); it may match nothing. Read with
+# ``LIVE_STAMP.match(text, start, end)``.
+LIVE_STAMP = re.compile(
+    r"(?:(?:Live|LIVE|Update|UPDATE|Updated|Breaking|BREAKING|Latest|LATEST)(?:\s+\d{1,2}[:.]\d{2})?\s*:\s*)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AP]M|[ap]\.m\.|local time|[A-Z]{2,4}))?\s*[-–—:]\s+)?"
+)
 
 
 def has_line_break(text: str) -> bool:
@@ -31,9 +41,26 @@ def starts_line(token: Token) -> bool:
     return has_line_break(previous.whitespace_) or (previous.is_space and has_line_break(previous.text))
 
 
+def after_live_stamp(token: Token) -> Token | None:
+    """The first token after the live-blog stamp that ``token`` opens, if the stamp ends where
+    a token starts and words of the same line follow it; else None."""
+    stamp = LIVE_STAMP.match(token.doc.text, token.idx)
+    if stamp is None or stamp.end() == token.idx or has_line_break(stamp.group()):
+        return None
+    for following in token.doc[token.i + 1 :]:
+        if following.idx >= stamp.end():
+            return following if following.idx == stamp.end() else None
+    return None
+
+
 @Language.component(COMPONENT_NAME)
 def split_sentences_at_line_breaks(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        if starts_line(token):
+    for token in doc:
+        if not starts_line(token):
+            continue
+        if token.i > 0:
             token.is_sent_start = True
+        post = after_live_stamp(token)
+        if post is not None:
+            post.is_sent_start = True
     return doc
