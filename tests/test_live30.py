@@ -36,6 +36,15 @@ def sentences(extractor: Extractor, text: str) -> list[str]:
             ["10:10 GMT:", "Modi told reporters that India would send aid."],
         ),
         (
+            "Key points: The leaders agreed to reopen the border.\n07:30 local - Police closed the bridge.",
+            [
+                "Key points:",
+                "The leaders agreed to reopen the border.",
+                "07:30 local -",
+                "Police closed the bridge.",
+            ],
+        ),
+        (
             "Update 16:05: Rebels attacked a police station.",
             ["Update 16:05:", "Rebels attacked a police station."],
         ),

@@ -21,11 +21,15 @@ COMPONENT_NAME = "reportedly_paragraphs"
 LINE_BREAK_CHARACTERS = "\n\r\u2028\u2029"
 LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029]")
 # A live blog's label or post time before a post's first words ("Live:", "Update 16:05:",
-# "09:15 GMT -", "02:15 local time -"); it may match nothing. Read with
+# "Key points:", "09:15 GMT -", "02:15 local time -"); it may match nothing. Read with
 # ``LIVE_STAMP.match(text, start, end)``.
+_LIVE_LABELS = (
+    "Live|LIVE|Live updates|LIVE UPDATES|Update|UPDATE|Updated|Breaking|BREAKING|Latest|LATEST"
+    "|Developing|DEVELOPING|Key points|What we know(?: so far)?"
+)
 LIVE_STAMP = re.compile(
-    r"(?:(?:Live|LIVE|Update|UPDATE|Updated|Breaking|BREAKING|Latest|LATEST)(?:\s+\d{1,2}[:.]\d{2})?\s*:\s*)?"
-    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AP]M|[ap]\.m\.|local time|[A-Z]{2,4}))?\s*[-–—:]\s+)?"
+    rf"(?:(?:{_LIVE_LABELS})(?:\s+\d{{1,2}}[:.]\d{{2}})?\s*:\s*)?"
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AP]M|[ap]\.m\.|local(?: time)?|[A-Z]{2,4}))?\s*[-–—:]\s+)?"
 )
 
 
