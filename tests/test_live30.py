@@ -4,6 +4,8 @@ the post's words parse as a sentence with their own subject. Passages written fo
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from reportedly.extract import Extractor
@@ -90,3 +92,17 @@ def test_the_post_after_a_stamp_keeps_its_act_of_force(extract):
 )
 def test_the_speaker_after_a_stamp_is_the_posts_subject(extract, text: str, source: str, speaker: str):
     assert speakers_by_source(extract(text))[source] == speaker
+
+
+def test_a_saying_in_the_posts_first_sentence_is_dated_by_the_stamp(resolve):
+    # The stamp is a sentence of its own now; the post's saying still takes its time.
+    extraction = resolve("08:50 - Kyiv says Russian troops shelled the city.", date(2024, 5, 2))
+    values = {time.id: time.value for time in extraction.times}
+    assert [values.get(attribution.time) for attribution in extraction.attributions] == ["2024-05-02T08:50"]
+
+
+def test_a_saying_after_the_posts_first_sentence_takes_no_stamp_time(resolve):
+    extraction = resolve(
+        "08:50 - Troops shelled the city. Kyiv says the strikes hit a school.", date(2024, 5, 2)
+    )
+    assert [attribution.time for attribution in extraction.attributions] == [None]

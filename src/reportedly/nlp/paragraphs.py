@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 COMPONENT_NAME = "reportedly_paragraphs"
 
@@ -57,6 +57,17 @@ def after_live_stamp(token: Token) -> Token | None:
     return None
 
 
+# Tokens that end a sentence: a post's first sentence runs to the first of them.
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+
+
+def _keep_whole(tokens: Span) -> None:
+    """No sentence begins inside ``tokens``: after a break it did not choose, the parser
+    breaks again at once ("Ukrainian | President Volodymyr Zelensky rules out ...")."""
+    for token in tokens[1:]:
+        token.is_sent_start = False
+
+
 @Language.component(COMPONENT_NAME)
 def split_sentences_at_line_breaks(doc: Doc) -> Doc:
     for token in doc:
@@ -65,6 +76,12 @@ def split_sentences_at_line_breaks(doc: Doc) -> Doc:
         if token.i > 0:
             token.is_sent_start = True
         post = after_live_stamp(token)
-        if post is not None:
-            post.is_sent_start = True
+        if post is None:
+            continue
+        post.is_sent_start = True
+        _keep_whole(doc[token.i : post.i])
+        end = post.i + 1
+        while end < len(doc) and not starts_line(doc[end]) and doc[end - 1].text not in _SENTENCE_ENDS:
+            end += 1
+        _keep_whole(doc[post.i : end])
     return doc
