@@ -179,10 +179,7 @@ DAY_GRAINS = frozenset({"day", "morning", "afternoon", "evening", "night"})
 
 
 def normalise_time(
-    text: str,
-    base: date | None,
-    direction: Direction = None,
-    anchor: Anchor | None = None,
+    text: str, base: date | None, direction: Direction = None, anchor: Anchor | None = None
 ) -> TimeValue:
     """The value of a time expression, relative ones against ``base`` (the publication
     date or a live-blog post's time). ``direction`` settles dates the text leaves open:
@@ -229,10 +226,7 @@ def _point(text: str, base: date | None, direction: Direction, anchor: Anchor | 
     if night := _NIGHT_TO.search(text):  # "the night to Thursday": Wednesday's night
         following = _day_of(text[night.end() :], base, "future", anchor)
         if following.value and following.grain == "day":
-            return TimeValue(
-                (date.fromisoformat(following.value) - timedelta(days=1)).isoformat(),
-                "night",
-            )
+            return TimeValue((date.fromisoformat(following.value) - timedelta(days=1)).isoformat(), "night")
     day = _day_of(text, base, direction, anchor)
     clock = _clock(text)
     if clock is not None and day.grain != "era":
@@ -400,10 +394,7 @@ def _holiday(text: str, base: date | None, direction: Direction) -> TimeValue | 
         first, last = holiday, holiday + timedelta(days=2)
     else:
         first = holiday + timedelta(days=5 - holiday.weekday()) if holiday.weekday() < 5 else holiday
-        first, last = (
-            first - timedelta(days=first.weekday() - 5),
-            first - timedelta(days=first.weekday() - 6),
-        )
+        first, last = first - timedelta(days=first.weekday() - 5), first - timedelta(days=first.weekday() - 6)
     return TimeValue(f"{first.isoformat()}/{last.isoformat()}", "weekend")
 
 
@@ -524,10 +515,7 @@ def _weekend(base: date | None, which: str | None, direction: Direction) -> Time
         saturday = this_saturday + timedelta(weeks=1)
     else:
         saturday = this_saturday
-    return TimeValue(
-        f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}",
-        "weekend",
-    )
+    return TimeValue(f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "weekend")
 
 
 def _week_monday(week: TimeValue) -> date | None:
@@ -594,29 +582,14 @@ def _verb_direction(verb: Token, modals: bool = True) -> Direction:
         return _verb_direction(verb.head, modals)
     if auxiliaries & {"will", "'ll", "shall", "wo"} or (verb.lower_ == "going" and "to" in auxiliaries):
         return "future"
-    if verb.tag_ == "VBD" or auxiliaries & {
-        "had",
-        "has",
-        "have",
-        "'ve",
-        "having",
-        "did",
-        "was",
-        "were",
-    }:
+    if verb.tag_ == "VBD" or auxiliaries & {"had", "has", "have", "'ve", "having", "did", "was", "were"}:
         return "past"
     # A modal ("would travel on Thursday", "would hold on 8 November") or an infinitive
     # ("agreed to meet on Friday") looks forward from when it is said.
     if auxiliaries & _MODALS:
         return "future" if modals else None
     # A present ("takes office on", "is expected on", "are meeting on") is a scheduled one.
-    if verb.tag_ in {"VBZ", "VBP", "VBG"} or auxiliaries & {
-        "is",
-        "are",
-        "am",
-        "'s",
-        "'re",
-    }:
+    if verb.tag_ in {"VBZ", "VBP", "VBG"} or auxiliaries & {"is", "are", "am", "'s", "'re"}:
         return "future"
     return None
 
@@ -747,10 +720,7 @@ def _time_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
         overlapping = [span for span in spans if span[0] < end and start < span[1]]
         if overlapping:
             spans = [span for span in spans if span not in overlapping]
-            start, end = (
-                min(start, *(s for s, _ in overlapping)),
-                max(end, *(e for _, e in overlapping)),
-            )
+            start, end = min(start, *(s for s, _ in overlapping)), max(end, *(e for _, e in overlapping))
         tokens = doc.char_span(start, end, alignment_mode="expand")
         if tokens is not None and len(tokens):
             spans.append((tokens.start_char, tokens.end_char))
@@ -782,10 +752,7 @@ def _apart(span: tuple[int, int], text: str) -> list[tuple[int, int]]:
     if text[start:end].lower().startswith("between"):
         return [span]
     first, second = text[start : joint.start()], text[joint.end() : end]
-    first_grain, second_grain = (
-        normalise_time(first, None).grain,
-        normalise_time(second, None).grain,
-    )
+    first_grain, second_grain = normalise_time(first, None).grain, normalise_time(second, None).grain
     # "the day before yesterday", "two days after the vote" count from what follows.
     joint_word = joint.group(0).strip(" ,")
     counted = joint_word in {"after", "before", "since"} and first_grain == "duration"
@@ -799,19 +766,7 @@ def _apart(span: tuple[int, int], text: str) -> list[tuple[int, int]]:
 
 _RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|thru|[–—-])\s*", re.IGNORECASE)
 # Verbs that move a time rather than span a range: "postponed from Monday to Wednesday".
-_MOVING = frozenset(
-    {
-        "postpone",
-        "move",
-        "delay",
-        "push",
-        "bring",
-        "reschedule",
-        "shift",
-        "change",
-        "put",
-    }
-)
+_MOVING = frozenset({"postpone", "move", "delay", "push", "bring", "reschedule", "shift", "change", "put"})
 
 
 def _join(spans: list[tuple[int, int]], doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -927,11 +882,7 @@ def resolve_times(times: list[TimeExpression], base: date | None, readings: dict
             return Anchor(monday, "within") if monday else None
         if anchor.grain not in DAY_GRAINS | {"hour", "minute"}:
             return None
-        return Anchor(
-            date.fromisoformat(anchor.value[:10]),
-            reading.relation,
-            anchor.grain == "night",
-        )
+        return Anchor(date.fromisoformat(anchor.value[:10]), reading.relation, anchor.grain == "night")
 
     # An anchor resolves in an earlier round than the times that depend on it.
     pending = {time.id: readings.get(time.id, Reading()) for time in times}
@@ -1001,15 +952,13 @@ def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
 
 
 def date_attributions(attributions: list[Attribution], times: list[TimeExpression], doc: Doc) -> None:
-    """An attribution's time is the expression its cue governs, outside its content."""
+    """An attribution's time is the expression its cue governs, outside its content; in a
+    live-blog post's first sentence, else the post's stamp."""
     by_sentence = TimesBySentence(times, doc)
     for attribution in attributions:
         if attribution.cue is None:
             continue
         cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
         if cue is not None and len(cue):
-            # A saying the post's first sentence reports with no time of its own is dated by
-            # the post's stamp.
-            attribution.time = by_sentence.governed(cue.root, attribution.content) or by_sentence.post_time(
-                cue.root
-            )
+            governed = by_sentence.governed(cue.root, attribution.content)
+            attribution.time = governed or by_sentence.post_time(cue.root)
