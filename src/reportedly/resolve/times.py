@@ -18,7 +18,6 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from reportedly.model import Attribution, Span, TimeExpression
-from reportedly.nlp.paragraphs import after_live_stamp, starts_line
 from reportedly.resolve.entities import DATE_LABELS
 
 Direction = Literal["past", "future"] | None
@@ -923,19 +922,6 @@ class TimesBySentence:
                 candidates.append((steps, abs(time.span.start - head.idx), time.id))
         return min(candidates)[2] if candidates else None
 
-    def post_time(self, head: Token) -> str | None:
-        """The id of the time in the live-blog stamp ("08:50 -", "Live: 14:25 EEST -") that
-        opens the line of ``head``'s sentence, where that sentence is the post's first (the
-        stamp is a sentence of its own, ``nlp.paragraphs``); else None."""
-        sentence = head.sent
-        if sentence.start == 0:
-            return None
-        stamp = head.doc[sentence.start - 1].sent
-        post = after_live_stamp(stamp[0]) if starts_line(stamp[0]) else None
-        if post is None or post.i != sentence.start:
-            return None
-        return next((time.id for time, _ in self._by_sentence.get(stamp.start, ())), None)
-
 
 def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
     """How many steps up the parse from ``word`` reach ``head`` without passing another
@@ -952,13 +938,11 @@ def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:
 
 
 def date_attributions(attributions: list[Attribution], times: list[TimeExpression], doc: Doc) -> None:
-    """An attribution's time is the expression its cue governs, outside its content; in a
-    live-blog post's first sentence, else the post's stamp."""
+    """An attribution's time is the expression its cue governs, outside its content."""
     by_sentence = TimesBySentence(times, doc)
     for attribution in attributions:
         if attribution.cue is None:
             continue
         cue = doc.char_span(attribution.cue.start, attribution.cue.end, alignment_mode="expand")
         if cue is not None and len(cue):
-            governed = by_sentence.governed(cue.root, attribution.content)
-            attribution.time = governed or by_sentence.post_time(cue.root)
+            attribution.time = by_sentence.governed(cue.root, attribution.content)
