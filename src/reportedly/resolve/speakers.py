@@ -351,7 +351,7 @@ class SpeakerResolver:
         self.entities += self._works()
         self.entities += self._unnamed_subjects(genders)
         # Transcript labels ("DE LA CALLE:", "HOST:") name no one in the story (turns.py).
-        self.turns = Turns(doc, text, self.entities)
+        self.turns = Turns(doc, text, self.entities, code_of)
         self.entities = self.turns.entities
         self.reporting_nouns = reporting_nouns
         self.question_verbs = question_verbs  # "asked": the one asked is the addressee

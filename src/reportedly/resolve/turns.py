@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -52,6 +53,7 @@ ORGANISATION_POSTS = word_set("organisation_posts.txt")
 STATE_OFFICES = word_set("state_offices.txt")
 # Words that make a post a past one, whose holder no longer speaks for the body.
 _NOT_CURRENT = frozenset({"former", "ex", "late", "then"})
+_OPPOSITION = frozenset({"opposition"})
 SINGULAR_FIRST = frozenset({"i", "me", "my", "mine", "myself"})
 PLURAL_FIRST = frozenset({"we", "us", "our", "ours", "ourselves"})
 _NARRATOR = SINGULAR_FIRST | PLURAL_FIRST
@@ -67,6 +69,8 @@ _POST_PREPOSITIONS = frozenset({"of", "at", "for"})
 _OWNER_REACH = 3
 _OWNERS = frozenset({"ORG", "GPE"})
 _FIRMS = frozenset({"ORG"})
+# The actor codes' sector of a state's government: a holder's "we" is the state (UKRGOV).
+_STATE_SECTOR = "GOV"
 # How far after a role's word its holder's name may begin ("Our Latin America editor, Javier Ortega").
 _ROLE_REACH = 40
 
@@ -83,9 +87,19 @@ class Turn:
 class Turns:
     """The speaker turns of one document: its labels, its turns, the interviewee."""
 
-    def __init__(self, doc: Doc, text: str, entities: list[Entity]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        entities: list[Entity],
+        code_of: Callable[[str], str | None] = lambda name: None,
+    ) -> None:
+        """``code_of``: a name's actor code on the publication day ("Volodymyr Zelensky"
+        UKRGOV, "Ukraine" UKR, "Polish" POL), which tells the country a state official and
+        a people are of."""
         self.doc = doc
         self.text = text
+        self.code_of = code_of
         labels = [match for match in _LABEL.finditer(text) if _is_label(match.group("label"))]
         self.labels: list[tuple[int, int]] = (
             [(match.start("label"), match.end("label")) for match in labels]
@@ -189,30 +203,67 @@ class Turns:
                 continue
             body = self._body_in_phrase(words.root, speaker) or self._post_before(words, speaker)
             if body is not None and body is not speaker:  # a person NER typed a firm is none
-                return body
+                # "Polish Prime Minister Donald Tusk": the people's country, where named.
+                people = self._code(body) if body.type == "NORP" else None
+                return (self._country_named(people) if people is not None else None) or body
         return self._country_of_office(speaker)
 
     def _country_of_office(self, speaker: Entity) -> Entity | None:
         """The country a state office's holder speaks for where the phrase names no body
         ("Prime Minister Narendra Modi", "Robert Habeck, the Green economy minister": a
-        minister's "we" is the country): the one country the story names, None where it names
-        none or several (a minister abroad, two governments)."""
+        minister's "we" is the country): the country of the holder's government code
+        ("Volodymyr Zelensky" UKRGOV: Ukraine) where the story names it, else the one
+        country the story names, None where it names none or several (a minister abroad,
+        two governments)."""
+        code = self._code(speaker)
+        if (
+            code is not None
+            and code[:3].isalpha()
+            and code[3:] == _STATE_SECTOR
+            and not self._out_of_government(speaker)
+        ):
+            return self._country_named(code[:3])  # not another country the story names
         if not self._holds_state_office(speaker):
             return None
-        countries = {
-            entity.id: entity
+        countries = self._countries()
+        return countries[0] if len(countries) == 1 else None
+
+    def _countries(self) -> list[Entity]:
+        """The countries the story names (no city, no dateline's place in capitals)."""
+        return [
+            entity
             for entity in self.entities
             if entity.type == "GPE"
             and not city_or_capital(entity.name)
             and any(not mention.text.isupper() for mention in entity.mentions)
-        }
-        return next(iter(countries.values())) if len(countries) == 1 else None
+        ]
+
+    def _code(self, entity: Entity) -> str | None:
+        """An entity's actor code on the publication day, by its name or an alias."""
+        return next((code for name in (entity.name, *entity.aliases) if (code := self.code_of(name))), None)
+
+    def _country_named(self, country: str) -> Entity | None:
+        """The country of a code ("POL") the story names, None where it names none."""
+        return next((entity for entity in self._countries() if self.code_of(entity.name) == country), None)
 
     def _holds_state_office(self, speaker: Entity) -> bool:
         """Whether the text gives a person a current state office: by the role their title
         gave them, or by a word of a mention's phrase (the name's compounds and apposition)."""
         if set((speaker.role or "").lower().split()) & STATE_OFFICES:
             return True
+        return any(
+            lemmas & STATE_OFFICES and not lemmas & _NOT_CURRENT for lemmas in self._phrase_lemmas(speaker)
+        )
+
+    def _out_of_government(self, speaker: Entity) -> bool:
+        """Whether a mention's phrase puts a person in opposition ("Opposition leader Raila
+        Odinga", whose code may still be a government's). A former post is not enough: the
+        person may hold another now ("Maia Sandu, a former World Bank economist")."""
+        return any(lemmas & _OPPOSITION for lemmas in self._phrase_lemmas(speaker))
+
+    def _phrase_lemmas(self, speaker: Entity) -> list[set[str]]:
+        """The lemmas of each mention's phrase: the name's words, compounds and apposition."""
+        phrases = []
         for mention in speaker.mentions:
             words = self._mention_words(mention)
             if words is None:
@@ -223,10 +274,8 @@ class Turns:
                 if child.dep_ in {"compound", "appos"}
                 for word in child.subtree
             ]
-            lemmas = {word.lemma_.lower() for word in phrase}
-            if lemmas & STATE_OFFICES and not lemmas & _NOT_CURRENT:
-                return True
-        return False
+            phrases.append({word.lemma_.lower() for word in phrase})
+        return phrases
 
     def _body_in_phrase(self, name: Token, speaker: Entity) -> Entity | None:
         """The body a name's noun phrase ties it to (see ``body_of``)."""
