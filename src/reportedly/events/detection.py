@@ -1170,9 +1170,8 @@ def _threat_on_condition(token: Token, trigger: Trigger) -> Token | None:
     for word in (_act_of(token), *_act_of(token).ancestors):
         if word.dep_ != "advcl":
             continue
-        marks = {child.lower_ for child in word.children if child.dep_ == "mark"}
         main = word.head
-        if not ("if" in marks or _inverted_condition(word)) or main.pos_ != "VERB" or is_negated(main):
+        if not _if_condition(word) or main.pos_ != "VERB" or is_negated(main):
             return None
         subjects = [child for child in main.children if child.dep_ == "nsubj"]
         coming = any(child.dep_ == "aux" and child.lower_ in TO_COME for child in main.children)
@@ -1187,10 +1186,7 @@ def _forceful_condition(clause: Token, triggers: TriggerTable, words: DocWords) 
     prepositions ("if the United States [attacks]", "should Washington join the [bombing]",
     "if Hezbollah dragged Lebanon into a [war]"); not "if the war ends", whose force is its
     subject, nor a condition of consent ("if Khartoum gives its consent")."""
-    marks = {words.lower[child.i] for child in clause.children if words.dep[child.i] == "mark"}
-    if not ("if" in marks or _inverted_condition(clause)) or any(
-        words.dep[child.i] == "neg" for child in clause.children
-    ):
+    if not _if_condition(clause) or any(words.dep[child.i] == "neg" for child in clause.children):
         return False
     objects = (child for child in clause.children if words.dep[child.i] in {"dobj", "prep"})
     acts = (
@@ -1455,6 +1451,14 @@ def _marked_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and (
         any(child.dep_ in {"mark", "aux"} and child.tag_ in {"IN", "TO"} for child in verb.children)
         or _inverted_condition(verb)
+    )
+
+
+def _if_condition(clause: Token) -> bool:
+    """Whether an adverbial clause is a condition by "if" or by an auxiliary before its
+    subject ("if Israel struck", "should Washington join the bombing")."""
+    return any(child.dep_ == "mark" and child.lower_ == "if" for child in clause.children) or (
+        _inverted_condition(clause)
     )
 
 
