@@ -156,6 +156,14 @@ def parse_period(ctx: click.Context, param: click.Parameter, value: str | None) 
         raise click.BadParameter(str(error)) from None
 
 
+def period_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--since`` and ``--until``: a date, month or year at each end, inclusive (``quotes`` and
+    ``speakers`` read the same period)."""
+    since = click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
+    until = click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
+    return since(until(command))
+
+
 def _checked_search(check: Callable[[str], str], value: str | None) -> str | None:
     """The FTS5 query ``check`` makes of a --search or --fts value; one it refuses is a usage
     error of the option, not the store's."""
@@ -398,8 +406,7 @@ def documents_set_date(document_id: int, day: date, db_path: Path | None, model:
     callback=lambda ctx, param, value: _checked_search(queries.check_fts_syntax, value),
     help='A full-text query in FTS5 syntax ("oil AND sanctions", "talk*", "NEAR(grain deal, 5)").',
 )
-@click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
-@click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
+@period_options
 @click.option("--outlet", type=UTF8_TEXT, help="Only articles of this outlet.")
 @click.option("--kind", type=click.Choice(ATTRIBUTION_KINDS))
 @limit_option(100)
@@ -428,8 +435,7 @@ def quotes(
 @click.command()
 @db_option
 @click.option("--by", type=click.Choice(["outlet", "month"]), help="Count per outlet or per month.")
-@click.option("--since", callback=parse_period, help="From this date, month or year (inclusive).")
-@click.option("--until", callback=parse_period, help="Up to this date, month or year (inclusive).")
+@period_options
 @limit_option(20)
 @format_option
 @width_options
