@@ -30,6 +30,10 @@ SHARED_DATA = Path(
 )
 
 
+# The day a passage is published on unless a test gives one: a day of 2016, PolNeAR's year.
+POLNEAR_DAY = date(2016, 9, 1)
+
+
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()
@@ -37,9 +41,9 @@ def extractor() -> Extractor:
 
 @pytest.fixture
 def resolve(extractor: Extractor) -> Callable[..., Extraction]:
-    """Extract a passage published on a given day (by default one in 2016, PolNeAR's year)."""
+    """Extract a passage published on a given day (by default POLNEAR_DAY)."""
 
-    def run(text: str, published: date = date(2016, 9, 1)) -> Extraction:
+    def run(text: str, published: date = POLNEAR_DAY) -> Extraction:
         return extractor.extract_one(Document(doc_id="passage", text=text, published=published))
 
     return run

@@ -6,35 +6,86 @@ import pytest
 
 from conftest import only, texts
 
+# Each row: a passage with one attribution, and its kind and its cue's, source's and content's
+# words; the id says what the passage shows.
+ONE_ATTRIBUTION = [
+    pytest.param(
+        "“We will not withdraw our troops,” Defence Minister Rustem Umerov said on Monday.",
+        {
+            "kind": "direct",
+            "cue": "said",
+            "source": "Defence Minister Rustem Umerov",
+            "content": ["“We will not withdraw our troops,”"],
+        },
+        id="direct_quote_with_cue_after",
+    ),
+    pytest.param(
+        'Foreign Minister Sergei Lavrov said: "The West has chosen escalation."',
+        {
+            "kind": "direct",
+            "cue": "said",
+            "source": "Foreign Minister Sergei Lavrov",
+            "content": ['"The West has chosen escalation."'],
+        },
+        id="direct_quote_with_cue_before_and_straight_marks",
+    ),
+    pytest.param(
+        "“The Kremlin is in panic mode. Full panic mode,” said Mykhailo Podolyak, an adviser to Zelenskiy.",
+        {
+            "kind": "direct",
+            "cue": "said",
+            "source": "Mykhailo Podolyak, an adviser to Zelenskiy",
+            "content": ["“The Kremlin is in panic mode. Full panic mode,”"],
+        },
+        id="a_quote_the_parser_splits_in_two_sentences_keeps_its_cue",
+    ),
+    pytest.param(
+        # Archive style; the parser ends the first sentence after the second quotation's opening mark.
+        "''The talks are over,'' Lavrov said. ''Nobody in Moscow regrets it.''",
+        {
+            "kind": "direct",
+            "cue": "said",
+            "source": "Lavrov",
+            "content": ["''The talks are over,''", "''Nobody in Moscow regrets it.''"],
+        },
+        id="quotes_marked_with_two_apostrophes_are_direct_speech_in_two_parts",
+    ),
+    pytest.param(
+        "She insisted the deal was dead.",
+        {"kind": "indirect", "cue": "insisted", "source": "She", "content": ["the deal was dead"]},
+        id="indirect_speech_with_bare_clause",
+    ),
+    pytest.param(
+        "According to Ukrainian officials, three drones were shot down over Kyiv overnight.",
+        {
+            "kind": "according_to",
+            "cue": "According to",
+            "source": "Ukrainian officials",
+            "content": ["three drones were shot down over Kyiv overnight"],
+        },
+        id="according_to",
+    ),
+    pytest.param(
+        "It was reported that the convoy had crossed the border.",
+        {
+            "kind": "indirect",
+            "cue": "was reported",
+            "source": None,
+            "content": ["that the convoy had crossed the border"],
+        },
+        id="impersonal_passive_has_no_source",
+    ),
+    pytest.param(
+        "LAVROV: We will respond to any provocation.\n\nUPDATE: The briefing has ended.",
+        {"kind": "direct", "cue": ":", "source": "LAVROV", "content": ["We will respond to any provocation"]},
+        id="transcript_line_with_speaker_and_colon",
+    ),
+]
 
-def test_direct_quote_with_cue_after(extract):
-    result = extract("“We will not withdraw our troops,” Defence Minister Rustem Umerov said on Monday.")
-    assert texts(only(result)) == {
-        "kind": "direct",
-        "cue": "said",
-        "source": "Defence Minister Rustem Umerov",
-        "content": ["“We will not withdraw our troops,”"],
-    }
 
-
-def test_direct_quote_with_cue_before_and_straight_marks(extract):
-    result = extract('Foreign Minister Sergei Lavrov said: "The West has chosen escalation."')
-    assert texts(only(result)) == {
-        "kind": "direct",
-        "cue": "said",
-        "source": "Foreign Minister Sergei Lavrov",
-        "content": ['"The West has chosen escalation."'],
-    }
-
-
-def test_a_quote_the_parser_splits_in_two_sentences_keeps_its_cue(extract):
-    text = "“The Kremlin is in panic mode. Full panic mode,” said Mykhailo Podolyak, an adviser to Zelenskiy."
-    assert texts(only(extract(text))) == {
-        "kind": "direct",
-        "cue": "said",
-        "source": "Mykhailo Podolyak, an adviser to Zelenskiy",
-        "content": ["“The Kremlin is in panic mode. Full panic mode,”"],
-    }
+@pytest.mark.parametrize(("text", "expected"), ONE_ATTRIBUTION)
+def test_a_passage_s_one_attribution_is_of_its_kind_with_exact_words(extract, text, expected):
+    assert texts(only(extract(text))) == expected
 
 
 def test_cue_inside_quote_gives_two_content_parts(extract):
@@ -54,17 +105,6 @@ def test_a_split_quote_stays_with_its_speaker_across_the_next_paragraph(extract)
         "“This is in their heads,”",
         "“It is one of the things worrying them and it can be deadly.”",
     ]
-
-
-def test_quotes_marked_with_two_apostrophes_are_direct_speech_in_two_parts(extract):
-    # Archive style; the parser ends the first sentence after the second quotation's opening mark.
-    result = extract("''The talks are over,'' Lavrov said. ''Nobody in Moscow regrets it.''")
-    assert texts(only(result)) == {
-        "kind": "direct",
-        "cue": "said",
-        "source": "Lavrov",
-        "content": ["''The talks are over,''", "''Nobody in Moscow regrets it.''"],
-    }
 
 
 def test_quote_over_several_paragraphs_is_one_content(extract):
@@ -91,15 +131,6 @@ def test_indirect_speech_with_that_clause_and_addressee(extract):
     assert attribution.addressee.text == "reporters"
 
 
-def test_indirect_speech_with_bare_clause(extract):
-    assert texts(only(extract("She insisted the deal was dead."))) == {
-        "kind": "indirect",
-        "cue": "insisted",
-        "source": "She",
-        "content": ["the deal was dead"],
-    }
-
-
 def test_phrasal_cue_ruled_out(extract):
     attribution = only(extract("The Kremlin ruled out any talks with Kyiv before the spring."))
     assert attribution.cue.text == "ruled out"
@@ -118,16 +149,6 @@ def test_less_common_cues(extract):
         assert only(extract(sentence)).cue.text == cue, sentence
 
 
-def test_according_to(extract):
-    result = extract("According to Ukrainian officials, three drones were shot down over Kyiv overnight.")
-    assert texts(only(result)) == {
-        "kind": "according_to",
-        "cue": "According to",
-        "source": "Ukrainian officials",
-        "content": ["three drones were shot down over Kyiv overnight"],
-    }
-
-
 def test_mixed_quote(extract):
     attribution = only(extract('Lavrov said the Western plan was "a dead end" and would not be discussed.'))
     assert attribution.kind == "mixed"
@@ -143,16 +164,6 @@ def test_floating_quote_continues_previous_speaker(extract):
     assert floating.cue is None and floating.source is None
     assert floating.content[0].text == '"We are talking to both sides. Peace is possible."'
     assert floating.speaker.name == first.speaker.name == "Erdogan"
-
-
-def test_impersonal_passive_has_no_source(extract):
-    attribution = only(extract("It was reported that the convoy had crossed the border."))
-    assert texts(attribution) == {
-        "kind": "indirect",
-        "cue": "was reported",
-        "source": None,
-        "content": ["that the convoy had crossed the border"],
-    }
 
 
 def test_nested_attribution_points_to_parent(extract):
@@ -263,17 +274,6 @@ def test_name_inside_a_prepositional_phrase_is_not_the_speaker(extract):
     attribution = only(extract("The head of NATO warned that Russia was rearming."))
     assert attribution.source.text == "The head of NATO"
     assert attribution.speaker is None  # not NATO, and no person the text names
-
-
-def test_transcript_line_with_speaker_and_colon(extract):
-    result = extract("LAVROV: We will respond to any provocation.\n\nUPDATE: The briefing has ended.")
-    attribution = only(result)
-    assert texts(attribution) == {
-        "kind": "direct",
-        "cue": ":",
-        "source": "LAVROV",
-        "content": ["We will respond to any provocation"],
-    }
 
 
 def test_clock_times_before_a_colon_are_not_speakers(extract):

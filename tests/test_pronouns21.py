@@ -4,6 +4,8 @@ after a definite description that takes up an unnamed person; passages written f
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly.eval.speakers import resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Attribution, Span
@@ -44,17 +46,6 @@ OFFICIAL = (
 )
 
 
-def test_a_we_in_a_turn_is_the_firm_of_a_post_the_parse_split_from_the_names(extractor: Extractor):
-    # "its co-founders, Mart Kask and Liis Tamm": the hyphen splits the phrase, so the names
-    # hang on the verb, not on the post; the post before the comma still ties them to the firm.
-    assert speaker_at(extractor, CO_FOUNDERS, "We", occurrence=1) == "Kivi Robotics"
-    assert speaker_at(extractor, CO_FOUNDERS, "We", occurrence=2) == "Kivi Robotics"
-
-
-def test_a_quoted_we_is_the_club_a_post_before_the_name_names(extractor: Extractor):
-    assert speaker_at(extractor, CLUB_POST, "We") == "Porto"
-
-
 DETECTIVE = (
     "Police chief Anna Berg said the vault had been cut open overnight. "
     "A detective who worked on an earlier theft for Lars Holm said the method was familiar. "
@@ -62,24 +53,58 @@ DETECTIVE = (
 )
 
 
-def test_a_he_after_an_unnamed_person_whose_clause_names_another_is_null(extractor: Extractor):
+# Each row: a passage, a pronoun in it read as a source (its ``occurrence``-th, from 0), and
+# the name of the entity it speaks as (None: no one); the id says what it shows.
+PRONOUN_SPEAKS_AS = [
+    # "its co-founders, Mart Kask and Liis Tamm": the hyphen splits the phrase, so the names
+    # hang on the verb, not on the post; the post before the comma still ties them to the firm.
+    *(
+        pytest.param(
+            CO_FOUNDERS,
+            "We",
+            occurrence,
+            "Kivi Robotics",
+            id=f"a_we_in_a_turn_is_the_firm_of_a_post_the_parse_split_from_the_names:{occurrence}",
+        )
+        for occurrence in (1, 2)
+    ),
+    pytest.param(CLUB_POST, "We", 0, "Porto", id="a_quoted_we_is_the_club_a_post_before_the_name_names"),
     # Lars Holm is named inside the detective's relative clause: not the one described.
-    assert speaker_at(extractor, DETECTIVE, "He") is None
-
-
-def test_a_quoted_we_is_the_firm_a_post_before_the_name_and_a_comma_names(extractor: Extractor):
+    pytest.param(
+        DETECTIVE,
+        "He",
+        0,
+        None,
+        id="a_he_after_an_unnamed_person_whose_clause_names_another_is_null",
+    ),
     # The dateline's dash is no part of the post's phrase.
-    assert speaker_at(extractor, DATELINE_POST, "We") == "Nordic Ferries Group"
-
-
-def test_its_head_is_of_the_body_that_names_the_main_subject(extractor: Extractor):
+    pytest.param(
+        DATELINE_POST,
+        "We",
+        0,
+        "Nordic Ferries Group",
+        id="a_quoted_we_is_the_firm_a_post_before_the_name_and_a_comma_names",
+    ),
     # "the Nile Relief aid group says": the name is a modifier of the main subject, not Sudan.
-    assert speaker_at(extractor, GROUP_HEAD, "We") == "Nile Relief"
-
-
-def test_a_he_after_a_definite_description_taking_up_an_unnamed_official_is_null(extractor: Extractor):
+    pytest.param(
+        GROUP_HEAD, "We", 0, "Nile Relief", id="its_head_is_of_the_body_that_names_the_main_subject"
+    ),
     # Not the minister named two sentences before the unnamed official.
-    assert speaker_at(extractor, OFFICIAL, "He") is None
+    pytest.param(
+        OFFICIAL,
+        "He",
+        0,
+        None,
+        id="a_he_after_a_definite_description_taking_up_an_unnamed_official_is_null",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "occurrence", "name"), PRONOUN_SPEAKS_AS)
+def test_a_pronoun_speaks_as_the_body_or_person_the_passage_gives_it(
+    extractor: Extractor, text: str, word: str, occurrence: int, name: str | None
+):
+    assert speaker_at(extractor, text, word, occurrence=occurrence) == name
 
 
 LIVE_BLOG = (

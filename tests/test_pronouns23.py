@@ -5,6 +5,8 @@ the tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly.extract import Extractor
 
 from conftest import event_parties, only_first_event, speaker_at, speaker_of_span
@@ -31,21 +33,6 @@ CAPITALISED_GROUP = (
 )
 
 
-def test_its_post_is_of_the_subject_of_a_main_clause_coordinated_with_the_first(extractor: Extractor):
-    # "Its leader" follows a sentence of two main clauses; the party is the second's subject,
-    # the latest organisation made a main subject, not the country of the first.
-    assert speaker_at(extractor, COORDINATED_SUBJECT, "We") == "Tisza"
-
-
-def test_a_commissioners_we_is_the_commission_the_story_is_about(extractor: Extractor):
-    assert speaker_at(extractor, COMMISSIONER, "We") == "European Commission"
-
-
-def test_a_firms_capitalised_common_noun_is_no_body_of_its_own(extractor: Extractor):
-    # "The Group expects": NER names a "Group"; the chief executive's "we" is the firm.
-    assert speaker_at(extractor, CAPITALISED_GROUP, "We") == "Tanjung Sinar Holdings"
-
-
 INTERVIEW = (
     "Marta Lindqvist, 27, from Umea, finished fourth in the world championship sprint. "
     "We spoke to her after the race.\n\n"
@@ -58,24 +45,11 @@ INTERVIEW = (
 )
 
 
-def test_a_they_opening_an_answer_is_the_body_the_question_made_its_subject(extractor: Extractor):
-    assert speaker_at(extractor, INTERVIEW, "They", occurrence=0) == "Swedish Ski Association"
-
-
-def test_a_they_after_a_question_about_a_people_is_left_to_the_rules(extractor: Extractor):
-    # "The French": a team the passage does not name, not the body of a country or a firm.
-    assert speaker_at(extractor, INTERVIEW, "They", occurrence=1) is None
-
-
 DATELINE_NAME = (
     "CORLEONE - Giulia Ferraro was 34 when she became mayor, and she says the threats began "
     "within a month.\n\n"
     '"I kept every letter," she recalls. Ferraro says the police were slow to act.'
 )
-
-
-def test_a_name_ner_runs_into_a_dateline_is_the_person_after_the_dash(extractor: Extractor):
-    assert speaker_at(extractor, DATELINE_NAME, "she", occurrence=1) == "Giulia Ferraro"
 
 
 AGENCY_CHAIRMAN = (
@@ -92,12 +66,67 @@ FIRM_OWNS_NAME = (
 )
 
 
-def test_the_body_nouns_post_is_of_the_organisation_named_as_a_main_subject(extractor: Extractor):
-    assert speaker_at(extractor, AGENCY_CHAIRMAN, "We") == "European Space Agency"
+# Each row: a passage, a pronoun in it read as a source (its ``occurrence``-th, from 0), and
+# the name of the entity it speaks as (None: left to the rules); the id says what it shows.
+PRONOUN_SPEAKS_AS = [
+    # "Its leader" follows a sentence of two main clauses; the party is the second's subject,
+    # the latest organisation made a main subject, not the country of the first.
+    pytest.param(
+        COORDINATED_SUBJECT,
+        "We",
+        0,
+        "Tisza",
+        id="its_post_is_of_the_subject_of_a_main_clause_coordinated_with_the_first",
+    ),
+    pytest.param(
+        COMMISSIONER,
+        "We",
+        0,
+        "European Commission",
+        id="a_commissioners_we_is_the_commission_the_story_is_about",
+    ),
+    # "The Group expects": NER names a "Group"; the chief executive's "we" is the firm.
+    pytest.param(
+        CAPITALISED_GROUP,
+        "We",
+        0,
+        "Tanjung Sinar Holdings",
+        id="a_firms_capitalised_common_noun_is_no_body_of_its_own",
+    ),
+    pytest.param(
+        INTERVIEW,
+        "They",
+        0,
+        "Swedish Ski Association",
+        id="a_they_opening_an_answer_is_the_body_the_question_made_its_subject",
+    ),
+    # "The French": a team the passage does not name, not the body of a country or a firm.
+    pytest.param(
+        INTERVIEW, "They", 1, None, id="a_they_after_a_question_about_a_people_is_left_to_the_rules"
+    ),
+    pytest.param(
+        DATELINE_NAME,
+        "she",
+        1,
+        "Giulia Ferraro",
+        id="a_name_ner_runs_into_a_dateline_is_the_person_after_the_dash",
+    ),
+    pytest.param(
+        AGENCY_CHAIRMAN,
+        "We",
+        0,
+        "European Space Agency",
+        id="the_body_nouns_post_is_of_the_organisation_named_as_a_main_subject",
+    ),
+    pytest.param(FIRM_OWNS_NAME, "We", 0, "Nissan", id="a_firm_owning_a_name_is_the_body_its_we_speaks_for"),
+]
 
 
-def test_a_firm_owning_a_name_is_the_body_its_we_speaks_for(extractor: Extractor):
-    assert speaker_at(extractor, FIRM_OWNS_NAME, "We") == "Nissan"
+@pytest.mark.parametrize(("text", "word", "occurrence", "name"), PRONOUN_SPEAKS_AS)
+def test_a_pronoun_speaks_as_the_body_or_person_the_passage_gives_it(
+    extractor: Extractor, text: str, word: str, occurrence: int, name: str | None
+):
+    assert speaker_at(extractor, text, word, occurrence=occurrence) == name
 
 
 LIVE_BLOG = (

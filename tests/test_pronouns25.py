@@ -4,6 +4,8 @@ the tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly.extract import Extractor
 
 from conftest import speaker_at, speaker_of_span
@@ -25,16 +27,20 @@ NAMED_OFFICE = (
 )
 
 
-def test_a_he_coordinated_with_an_unnamed_office_holder_is_null(extractor: Extractor):
-    # "Its director" is the regulator's, whom the text never names: not the chief executive
-    # named before.
-    start = UNNAMED_OFFICE.index(" he said") + 1
-    assert speaker_of_span(extractor, UNNAMED_OFFICE, start, start + 2) is None
-
-
-def test_a_he_coordinated_with_an_office_a_named_person_holds_is_not_null(extractor: Extractor):
-    start = NAMED_OFFICE.index(" he said") + 1
-    assert speaker_of_span(extractor, NAMED_OFFICE, start, start + 2) == "Lars Holm"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Its director" is the regulator's, whom the text never names: not the chief executive
+        # named before.
+        pytest.param(UNNAMED_OFFICE, None, id="a_he_coordinated_with_an_unnamed_office_holder_is_null"),
+        pytest.param(
+            NAMED_OFFICE, "Lars Holm", id="a_he_coordinated_with_an_office_a_named_person_holds_is_not_null"
+        ),
+    ],
+)
+def test_a_he_coordinated_with_an_office_holder(extractor: Extractor, text: str, name: str | None):
+    start = text.index(" he said") + 1
+    assert speaker_of_span(extractor, text, start, start + 2) == name
 
 
 MINISTER = (
@@ -49,14 +55,6 @@ MINISTER_ABROAD = (
 )
 
 
-def test_a_ministers_we_is_the_one_country_the_story_names(extractor: Extractor):
-    assert speaker_at(extractor, MINISTER, "We") == "Ghana"
-
-
-def test_a_ministers_we_is_no_country_where_the_story_names_two(extractor: Extractor):
-    assert speaker_at(extractor, MINISTER_ABROAD, "We") is None
-
-
 CENSUS_NAME = (
     "MUNICH - Toni Berger scored twice on Saturday as Bayern won 3-0 at home. Berger, in his "
     "tenth season at the club, was named man of the match. He told reporters the team had "
@@ -69,14 +67,29 @@ CENSUS_NAME_UNBOUND = (
 )
 
 
-def test_a_he_may_be_a_person_a_census_first_name_calls_a_woman_whom_the_text_binds_his_to(
-    extractor: Extractor,
-):
+# Each row: a passage, a pronoun in it read as a source, and the name of the entity it speaks
+# as (None: no one); the id says what it shows.
+PRONOUN_SPEAKS_AS = [
+    pytest.param(MINISTER, "We", "Ghana", id="a_ministers_we_is_the_one_country_the_story_names"),
+    pytest.param(MINISTER_ABROAD, "We", None, id="a_ministers_we_is_no_country_where_the_story_names_two"),
     # "Toni" is a woman's name in the census lists; "Berger, in his tenth season" says otherwise.
-    assert speaker_at(extractor, CENSUS_NAME, "He") == "Toni Berger"
+    pytest.param(
+        CENSUS_NAME,
+        "He",
+        "Toni Berger",
+        id="a_he_may_be_a_person_a_census_first_name_calls_a_woman_whom_the_text_binds_his_to",
+    ),
+    pytest.param(
+        CENSUS_NAME_UNBOUND,
+        "He",
+        None,
+        id="a_he_is_no_person_a_census_first_name_calls_a_woman_where_the_text_says_nothing",
+    ),
+]
 
 
-def test_a_he_is_no_person_a_census_first_name_calls_a_woman_where_the_text_says_nothing(
-    extractor: Extractor,
+@pytest.mark.parametrize(("text", "word", "name"), PRONOUN_SPEAKS_AS)
+def test_a_pronoun_speaks_as_the_body_or_person_the_passage_gives_it(
+    extractor: Extractor, text: str, word: str, name: str | None
 ):
-    assert speaker_at(extractor, CENSUS_NAME_UNBOUND, "He") is None
+    assert speaker_at(extractor, text, word) == name

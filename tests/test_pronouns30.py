@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly.extract import Extractor
 
 from conftest import speaker_at
@@ -22,15 +24,19 @@ OWN_POST = (
 )
 
 
-def test_a_former_post_ties_the_speakers_we_to_no_body(extractor: Extractor):
+# Each row: a passage, and the name of the entity its speaker's "We" speaks as (None: no
+# one); the id says what it shows.
+WE_SPEAKS_AS = [
     # The bank was hers once: her "we" is not the bank's.
-    assert speaker_at(extractor, FORMER_POST, "We") is None
-
-
-def test_another_persons_post_in_the_phrase_ties_the_speakers_we_to_no_body(extractor: Extractor):
+    pytest.param(FORMER_POST, None, id="a_former_post_ties_the_speakers_we_to_no_body"),
     # "Minister of Fisheries" is Lars Holm's post: her "we" is not the Danes'.
-    assert speaker_at(extractor, OTHERS_POST, "We") is None
+    pytest.param(OTHERS_POST, None, id="another_persons_post_in_the_phrase_ties_the_speakers_we_to_no_body"),
+    pytest.param(
+        OWN_POST, "Coastal Fishers Alliance", id="the_speakers_own_post_still_ties_the_we_to_the_body"
+    ),
+]
 
 
-def test_the_speakers_own_post_still_ties_the_we_to_the_body(extractor: Extractor):
-    assert speaker_at(extractor, OWN_POST, "We") == "Coastal Fishers Alliance"
+@pytest.mark.parametrize(("text", "name"), WE_SPEAKS_AS)
+def test_a_speakers_post_ties_the_we_to_its_body_or_none(extractor: Extractor, text: str, name: str | None):
+    assert speaker_at(extractor, text, "We") == name

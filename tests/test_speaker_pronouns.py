@@ -8,39 +8,67 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from reportedly.extract import Extractor
-from reportedly.model import Document
+from reportedly.model import Attribution, Document, Extraction
 
 from conftest import speaker_of_span
 
 
+def _extract(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
+
+
 def speakers_by_cue(extractor: Extractor, text: str) -> dict[str, str | None]:
-    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
+    extraction = _extract(extractor, text)
     return {a.cue.text: a.speaker.name if a.speaker else None for a in extraction.attributions if a.cue}
 
 
-def test_a_pronoun_in_a_fronted_clause_is_the_subject_after_it(extractor: Extractor):
-    text = (
+def the_attribution_of_cue(extractor: Extractor, text: str, cue: str) -> Attribution:
+    """The passage's one attribution whose cue is ``cue`` (the test fails if there are more or none)."""
+    (attribution,) = [a for a in _extract(extractor, text).attributions if a.cue and a.cue.text == cue]
+    return attribution
+
+
+# Each row: a passage, a cue in it, and the name of its speaker.
+SPEAKER_BY_CUE = [
+    pytest.param(
         "Mark Ellison said the vote was close. After he criticized the plan on Monday, "
-        "Senator John Carter said the bill would fail."
-    )
-    assert speakers_by_cue(extractor, text)["criticized"] == "John Carter"  # not the last to speak
-
-
-def test_a_pronoun_in_an_adverbial_clause_is_the_subject_of_the_clause_it_modifies(extractor: Extractor):
-    text = (
+        "Senator John Carter said the bill would fail.",
+        "criticized",
+        "John Carter",  # not the last to speak
+        id="a_pronoun_in_a_fronted_clause_is_the_subject_after_it",
+    ),
+    pytest.param(
         "Bill Maher said the comparison was false. Retired Army Col. Lawrence Wilkerson started "
-        "Maher's rant when he argued that Christians had killed people too."
-    )
-    assert speakers_by_cue(extractor, text)["argued"] == "Lawrence Wilkerson"
-
-
-def test_a_pronoun_under_a_relative_clause_is_the_relatives_antecedent(extractor: Extractor):
-    text = (
+        "Maher's rant when he argued that Christians had killed people too.",
+        "argued",
+        "Lawrence Wilkerson",
+        id="a_pronoun_in_an_adverbial_clause_is_the_subject_of_the_clause_it_modifies",
+    ),
+    pytest.param(
         "Tom Reed said on Monday that he had fought Ray Halbritter, who led the campaign against "
-        "the mascot because he claimed it was offensive."
-    )
-    assert speakers_by_cue(extractor, text)["claimed"] == "Ray Halbritter"
+        "the mascot because he claimed it was offensive.",
+        "claimed",
+        "Ray Halbritter",
+        id="a_pronoun_under_a_relative_clause_is_the_relatives_antecedent",
+    ),
+    pytest.param(
+        "Marty Walz, who chairs the school council, said the vote mattered. Steven Tolman told "
+        "reporters the cap should stay. The union spent millions on its ads. Parents lined up "
+        "outside the hall. Walz approaches it more calmly. She said she would rather see the "
+        "money spent on schools.",
+        "said",
+        "Marty Walz",
+        id="a_surname_ner_missed_is_near_for_the_pronoun_after_it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), SPEAKER_BY_CUE)
+def test_a_pronoun_s_speaker_is_the_one_the_grammar_settles(extractor: Extractor, text, cue, name):
+    assert speakers_by_cue(extractor, text)[cue] == name
 
 
 def test_she_resolved_to_a_person_tells_her_gender(extractor: Extractor):
@@ -53,14 +81,29 @@ def test_she_resolved_to_a_person_tells_her_gender(extractor: Extractor):
     assert (found["wrote"], found["acknowledged"]) == ("Phyllis Schlafly", "Donald Trump")
 
 
-def test_names_listed_with_commas_alone_are_a_group(extractor: Extractor):
-    text = (
+# Each row: a passage, the cue of one attribution in it, and the names of its group's members.
+GROUP_BY_CUE = [
+    pytest.param(
         "Clinton, Sanders say the trade deal is flawed.\n\n"
-        "Hillary Clinton and Bernie Sanders met in Brooklyn on Thursday for their ninth debate."
-    )
-    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
-    (say,) = [a for a in extraction.attributions if a.cue and a.cue.text == "say"]
-    assert [member.name for member in say.speaker.members] == ["Hillary Clinton", "Bernie Sanders"]
+        "Hillary Clinton and Bernie Sanders met in Brooklyn on Thursday for their ninth debate.",
+        "say",
+        ["Hillary Clinton", "Bernie Sanders"],
+        id="names_listed_with_commas_alone_are_a_group",
+    ),
+    pytest.param(
+        "The two new hosts of the morning show are Laura Bennett and Mark Riley. "
+        "They said on Monday that the show would stay in New York.",
+        "said",
+        ["Laura Bennett", "Mark Riley"],
+        id="a_plural_pronoun_after_people_coordinated_is_all_of_them",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "members"), GROUP_BY_CUE)
+def test_a_group_speaks_as_its_members(extractor: Extractor, text, cue, members):
+    attribution = the_attribution_of_cue(extractor, text, cue)
+    assert [member.name for member in attribution.speaker.members] == members
 
 
 def test_a_surname_ner_missed_in_a_source_is_the_person_named_in_full(extractor: Extractor):
@@ -70,30 +113,9 @@ def test_a_surname_ner_missed_in_a_source_is_the_person_named_in_full(extractor:
         'question for the crowd.\n\n"Who\'s going to pay for it?"\n\n"Mexico!" the audience screamed '
         "back.\n\nHannity asked Trump how high the wall would be."
     )
-    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
-    (asked,) = [a for a in extraction.attributions if a.cue and a.cue.text == "asked"]
+    asked = the_attribution_of_cue(extractor, text, "asked")
     found = (asked.source.text, asked.speaker.name, asked.addressee.text)
     assert found == ("Hannity", "Sean Hannity", "Trump")
-
-
-def test_a_plural_pronoun_after_people_coordinated_is_all_of_them(extractor: Extractor):
-    text = (
-        "The two new hosts of the morning show are Laura Bennett and Mark Riley. "
-        "They said on Monday that the show would stay in New York."
-    )
-    extraction = extractor.extract_one(Document("passage", text, published=date(2024, 5, 1)))
-    (said,) = [a for a in extraction.attributions if a.cue and a.cue.text == "said"]
-    assert [member.name for member in said.speaker.members] == ["Laura Bennett", "Mark Riley"]
-
-
-def test_a_surname_ner_missed_is_near_for_the_pronoun_after_it(extractor: Extractor):
-    text = (
-        "Marty Walz, who chairs the school council, said the vote mattered. Steven Tolman told "
-        "reporters the cap should stay. The union spent millions on its ads. Parents lined up "
-        "outside the hall. Walz approaches it more calmly. She said she would rather see the "
-        "money spent on schools."
-    )
-    assert speakers_by_cue(extractor, text)["said"] == "Marty Walz"
 
 
 def test_a_chain_of_she_said_goes_on_past_a_name_in_a_fronted_participle(extractor: Extractor):
