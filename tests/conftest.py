@@ -102,6 +102,14 @@ def linked_speaker(draft: Draft, text: str, source: str) -> Speaker | None:
     return next(a.speaker for a in draft.extraction.attributions if a.source and a.source.start == start)
 
 
+def speaker_linked_in(extractor: Extractor, text: str, source: str) -> Speaker | None:
+    """The speaker the extraction of ``text`` links to the attribution whose source opens with
+    ``source`` (the resolver that linked them, which reads the descriptions it resolved as
+    mentions)."""
+    draft, _ = resolved_draft("passage", text, extractor.nlp, extractor.resources)
+    return linked_speaker(draft, text, source)
+
+
 def speaker_at(extractor: Extractor, text: str, word: str, occurrence: int = 0) -> str | None:
     """The name the resolver gives the ``occurrence``-th ``word`` of the text read as a source."""
     start = -1

@@ -123,9 +123,7 @@ PRONOUN_SPEAKS_AS = [
 
 
 @pytest.mark.parametrize(("text", "word", "occurrence", "name"), PRONOUN_SPEAKS_AS)
-def test_a_pronoun_speaks_as_the_body_or_person_the_passage_gives_it(
-    extractor: Extractor, text: str, word: str, occurrence: int, name: str | None
-):
+def test_a_pronoun_speaks_as_the_body_or_person_the_passage_gives_it(extractor, text, word, occurrence, name):
     assert speaker_at(extractor, text, word, occurrence=occurrence) == name
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from reportedly.eval.speakers import resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Speaker
 from reportedly.resolve.pronouns import described_subjects
 from reportedly.resolve.speakers import read_genders
 from reportedly.resolve.turns import Turns
 
-from conftest import linked_speaker
+from conftest import speaker_linked_in
 
 
 def test_one_reader_gives_the_genders_and_the_first_names_only_the_census_genders():
@@ -33,7 +32,7 @@ DESCRIBED_SUBJECT = (
 def test_a_pronoun_goes_on_with_a_described_main_subject_the_sentence_before(extractor: Extractor):
     # "The senator" is Lopez, though no attribution's source: the "she" after her, not
     # Hayes, who spoke last.
-    assert _speaker_of_source(extractor, DESCRIBED_SUBJECT, "she") == Speaker("Maria Lopez", "e2")
+    assert speaker_linked_in(extractor, DESCRIBED_SUBJECT, "she") == Speaker("Maria Lopez", "e2")
 
 
 def test_a_description_resolved_is_no_mention_inside_a_question(extractor: Extractor):
@@ -56,17 +55,10 @@ GROUP = (
 
 
 def test_a_they_after_a_group_that_spoke_is_that_group(extractor: Extractor):
-    group = _speaker_of_source(extractor, GROUP, "The parents")
+    group = speaker_linked_in(extractor, GROUP, "The parents")
     assert group is not None
     assert {"Tom Hart", "Sarah Hart"} <= {member.name for member in group.members}
-    assert _speaker_of_source(extractor, GROUP, "They said") == group
-
-
-def _speaker_of_source(extractor: Extractor, text: str, source: str) -> Speaker | None:
-    """The speaker the extraction links to the attribution whose source opens with ``source``
-    (the resolver that linked them, which reads the descriptions it resolved as mentions)."""
-    draft, _ = resolved_draft("passage", text, extractor.nlp, extractor.resources)
-    return linked_speaker(draft, text, source)
+    assert speaker_linked_in(extractor, GROUP, "They said") == group
 
 
 TAKEN_UP = (
@@ -78,5 +70,5 @@ TAKEN_UP = (
 
 def test_a_pronoun_opening_a_sentence_takes_up_the_main_subject_before(extractor: Extractor):
     # Mensah, the subject of the sentence before, not Doyle, who spoke last.
-    speaker = _speaker_of_source(extractor, TAKEN_UP, "He said the miss")
+    speaker = speaker_linked_in(extractor, TAKEN_UP, "He said the miss")
     assert speaker is not None and speaker.name == "Kofi Mensah"

@@ -6,7 +6,7 @@ from reportedly.eval.speakers import resolved_draft
 from reportedly.extract import Extractor
 from reportedly.model import Speaker
 
-from conftest import linked_speaker
+from conftest import linked_speaker, speaker_linked_in
 
 PRODUCER = (
     "ACCRA - Efua Mensah finished her debut album in a rented flat. "
@@ -35,12 +35,10 @@ LIVE = (
 
 def test_a_post_opening_he_is_the_subject_of_the_post_before(extractor: Extractor):
     # The post before names two men: its subject, not the one who beat him.
-    draft, _ = resolved_draft("passage", LIVE, extractor.nlp, extractor.resources)
-    speaker = linked_speaker(draft, LIVE, "He has now")
+    speaker = speaker_linked_in(extractor, LIVE, "He has now")
     assert speaker is not None and speaker.name == "Tom Reeve"
 
 
 def test_a_post_opening_he_after_two_coordinated_subjects_is_left_null(extractor: Extractor):
     text = LIVE.replace("has lost his seat to Paul Dray", "and Paul Dray have lost their seats")
-    draft, _ = resolved_draft("passage", text, extractor.nlp, extractor.resources)
-    assert linked_speaker(draft, text, "He has now") is None
+    assert speaker_linked_in(extractor, text, "He has now") is None

@@ -5,30 +5,42 @@ like a firm's ("Hanamura Robotics") is an organisation for "the company"."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import members_by_source
 from conftest import speakers_by_source as speakers
 
+# Each row: a passage, a counted plural source in it, and its group's members (none: no group).
+GROUP_MEMBERS = [
+    pytest.param(
+        "Chancellor Anna Berger and Finance Minister Lukas Roth unveiled the budget on Monday. "
+        "The plan cuts spending by 3 billion euros. "
+        'The two men said the cuts were "painful but fair".',
+        "The two men",
+        ["Anna Berger", "Lukas Roth"],
+        id="a_counted_noun_is_the_parties_coordinated_before",
+    ),
+    pytest.param(
+        "Norway, Sweden and Denmark agreed on Tuesday to pool their air defences, "
+        "and Finland and Iceland were invited to observe. "
+        "The three countries said the pact would be signed in Oslo.",
+        "The three countries",
+        ["Norway", "Sweden", "Denmark"],
+        id="a_count_picks_the_coordination_of_as_many_parties",
+    ),
+    pytest.param(
+        "Senator Ann Cole and Senator Bill Dunn introduced the bill on Monday. "
+        "Two senators said they would vote against it.",
+        "Two senators",
+        [],
+        id="an_indefinite_count_is_no_group_named_before",
+    ),
+]
 
-def test_a_counted_noun_is_the_parties_coordinated_before(resolve):
-    found = members_by_source(
-        resolve(
-            "Chancellor Anna Berger and Finance Minister Lukas Roth unveiled the budget on Monday. "
-            "The plan cuts spending by 3 billion euros. "
-            'The two men said the cuts were "painful but fair".'
-        )
-    )
-    assert found["The two men"] == ["Anna Berger", "Lukas Roth"]
 
-
-def test_a_count_picks_the_coordination_of_as_many_parties(resolve):
-    found = members_by_source(
-        resolve(
-            "Norway, Sweden and Denmark agreed on Tuesday to pool their air defences, "
-            "and Finland and Iceland were invited to observe. "
-            "The three countries said the pact would be signed in Oslo."
-        )
-    )
-    assert found["The three countries"] == ["Norway", "Sweden", "Denmark"]
+@pytest.mark.parametrize(("text", "source", "members"), GROUP_MEMBERS)
+def test_a_counted_noun_is_the_group_a_coordination_before_names(resolve, text, source, members):
+    assert members_by_source(resolve(text))[source] == members
 
 
 def test_a_counted_phrase_naming_its_parties_refers_to_no_one_before(resolve):
@@ -50,13 +62,3 @@ def test_a_firm_ner_reads_as_a_person_is_the_company(resolve):
         )
     )
     assert found["The company"] == "Hanamura Robotics"
-
-
-def test_an_indefinite_count_is_no_group_named_before(resolve):
-    found = members_by_source(
-        resolve(
-            "Senator Ann Cole and Senator Bill Dunn introduced the bill on Monday. "
-            "Two senators said they would vote against it."
-        )
-    )
-    assert found["Two senators"] == []

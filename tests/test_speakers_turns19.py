@@ -3,6 +3,8 @@ person's "we" speaks for, on passages written for the project."""
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly.extract import Extractor
 from reportedly.model import Entity, Span
 from reportedly.resolve.turns import Turns, _answer_blocks, _is_label
@@ -35,36 +37,49 @@ def test_labels_are_capitals_before_a_colon_and_blocks_need_questions():
     assert _answer_blocks("09:12 GMT\nThe party won.\n\n10:05 GMT\nIt said so.") == []
 
 
-def test_an_i_in_a_transcript_turn_is_the_person_the_label_names_in_full(extractor: Extractor):
-    assert speaker_at(extractor, TRANSCRIPT, "I") == "Paulo Ramos"
+# Each row: a passage, a pronoun in it read as a source (its ``occurrence``-th, from 0), and
+# the name of the entity it speaks as (None: no one); the id says what it shows.
+PRONOUN_SPEAKS_AS = [
+    pytest.param(
+        TRANSCRIPT,
+        "I",
+        0,
+        "Paulo Ramos",
+        id="an_i_in_a_transcript_turn_is_the_person_the_label_names_in_full",
+    ),
+    pytest.param(INTERVIEW, "I", 0, "Maren Solberg", id="an_interview_answer_i_is_the_interviewee"),
+    pytest.param(INTERVIEW, "We", 1, "Nordhavn Shipping", id="an_interview_answer_we_is_the_body_they_lead"),
+    # The outlet's own "We spoke to": no one the passage names.
+    pytest.param(INTERVIEW, "We", 0, None, id="the_outlets_own_we_is_no_one"),
+    pytest.param(
+        "Tallinn-based Kivi Robotics builds delivery robots for hospitals. "
+        'Its founder, Liisa Tamm, says demand has doubled. "We cannot build them fast enough," she said.',
+        "We",
+        0,
+        "Kivi Robotics",
+        id="a_quoted_we_of_a_founder_is_the_organisation_named_before",
+    ),
+    pytest.param(
+        "A study of sleep in teenagers was published on Monday. "
+        'Dr. Anna Berg, a researcher at Lund University, led it. "We were surprised," she said.',
+        "We",
+        0,
+        None,
+        id="a_quoted_we_of_a_researcher_stays_null",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "occurrence", "name"), PRONOUN_SPEAKS_AS)
+def test_a_pronoun_in_a_turn_or_quote_speaks_as_the_entity_the_passage_gives_it(
+    extractor, text, word, occurrence, name
+):
+    assert speaker_at(extractor, text, word, occurrence=occurrence) == name
 
 
 def test_a_label_is_no_antecedent_of_a_pronoun(extractor: Extractor):
     # "The bank ... They expect": the traders, whom the passage does not name; never "RAMOS".
     assert speaker_at(extractor, TRANSCRIPT, "They") != "RAMOS"
-
-
-def test_an_interview_answer_i_is_the_interviewee_and_we_the_body_they_lead(extractor: Extractor):
-    assert speaker_at(extractor, INTERVIEW, "I") == "Maren Solberg"
-    assert speaker_at(extractor, INTERVIEW, "We", occurrence=1) == "Nordhavn Shipping"
-    # The outlet's own "We spoke to": no one the passage names.
-    assert speaker_at(extractor, INTERVIEW, "We") is None
-
-
-def test_a_quoted_we_of_a_founder_is_the_organisation_named_before(extractor: Extractor):
-    text = (
-        "Tallinn-based Kivi Robotics builds delivery robots for hospitals. "
-        'Its founder, Liisa Tamm, says demand has doubled. "We cannot build them fast enough," she said.'
-    )
-    assert speaker_at(extractor, text, "We") == "Kivi Robotics"
-
-
-def test_a_quoted_we_of_a_researcher_stays_null(extractor: Extractor):
-    text = (
-        "A study of sleep in teenagers was published on Monday. "
-        'Dr. Anna Berg, a researcher at Lund University, led it. "We were surprised," she said.'
-    )
-    assert speaker_at(extractor, text, "We") is None
 
 
 def test_a_role_label_is_the_person_introduced_in_that_role_or_no_one(extractor: Extractor):
