@@ -73,6 +73,11 @@ def document_id(client: TestClient, name: str) -> int:
     return next(row["id"] for row in rows if row["name"] == name)
 
 
+def entity_id(client: TestClient, name: str) -> int:
+    rows = client.get("/api/v1/entities", params={"limit": 1000}).json()["rows"]
+    return next(row["id"] for row in rows if row["name"] == name)
+
+
 class Marks(HTMLParser):
     """The marks of a page: each attribution part's text (its elements' texts joined in
     document order, by (attribution id, part, content index)), the attributes of each
@@ -166,8 +171,7 @@ def test_marked_text_splits_a_crossing_span_and_nests_the_rest():
 def test_home_page_counts_speakers_and_latest_statements(client: TestClient):
     html = page(client, "/")
     assert re.search(r"<strong>4</strong> <a href=\"/documents\">articles</a>", html)
-    lavrov = client.get("/api/v1/entities", params={"limit": 1000}).json()["rows"]
-    lavrov_id = next(row["id"] for row in lavrov if row["name"] == "Sergei Lavrov")
+    lavrov_id = entity_id(client, "Sergei Lavrov")
     assert f'<a class="speaker-link" href="/entities/{lavrov_id}">Sergei Lavrov</a>' in html
     # The latest statement first, as the API's quotes lists them.
     latest = client.get("/api/v1/quotes", params={"limit": 1}).json()["rows"][0]
@@ -261,9 +265,7 @@ def test_article_page_lists_events_and_times(client: TestClient):
 
 
 def test_entity_page_has_names_statements_charts_and_whom_it_addresses(client: TestClient):
-    entities = client.get("/api/v1/entities", params={"limit": 1000}).json()["rows"]
-    lavrov = next(row for row in entities if row["name"] == "Sergei Lavrov")
-    html = page(client, f"/entities/{lavrov['id']}")
+    html = page(client, f"/entities/{entity_id(client, 'Sergei Lavrov')}")
     assert "<h1>Sergei Lavrov</h1>" in html
     assert "<dt>names</dt><dd>Lavrov, Sergei Lavrov</dd>" in html
     assert "RUSGOV (country RUS, sector GOV)" in html
@@ -282,9 +284,7 @@ def test_entity_page_has_names_statements_charts_and_whom_it_addresses(client: T
 
 
 def test_entity_page_counts_events_it_is_the_recipient_of(client: TestClient):
-    entities = client.get("/api/v1/entities", params={"limit": 1000}).json()["rows"]
-    ukraine = next(row for row in entities if row["name"] == "Ukraine")
-    html = page(client, f"/entities/{ukraine['id']}")
+    html = page(client, f"/entities/{entity_id(client, 'Ukraine')}")
     assert "<tr><td>ACCUSE</td><td>recipient</td><td>1</td></tr>" in html
     assert "<p>No statement.</p>" in html
 
