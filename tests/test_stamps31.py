@@ -1,12 +1,16 @@
 """The one reader of clock times and live-blog stamps (nlp/stamps.py), in each form its callers
 accept: a post's header line, a time running into a post's first sentence, a line that is only
-a time, a stamp before a party's words, a clock in running text."""
+a time, a stamp before a party's words, a clock in running text; and the one lookup of the sentence
+(or the post, or the turn) a word or a character falls in (nlp/sentences.py)."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from reportedly.ingest.liveblog import split_posts
+from reportedly.nlp.sentences import holding, sentence_char_starts, sentence_start, sentence_starts
 from reportedly.nlp.stamps import (
     CLOCK_IN_TEXT,
     POST_HEADER,
@@ -147,3 +151,18 @@ def test_a_zone_after_a_clock(after: str, zone: str) -> None:
 )
 def test_clock_gives_the_time_of_day(text: str, value: str | None) -> None:
     assert clock(text) == value
+
+
+def test_holding_is_the_stretch_a_position_falls_in() -> None:
+    starts = [0, 10, 25]
+    assert [holding(starts, position) for position in (0, 9, 10, 24, 25, 400)] == [0, 0, 1, 1, 2, 2]
+    assert holding([5, 12], 3) == -1  # before the first
+
+
+def test_a_words_sentence_by_its_start() -> None:
+    words = ["The", "talks", "ended", ".", "Kyiv", "says", "the", "line", "held", "."]
+    starts = [True, False, False, False, True, False, False, False, False, False]
+    doc = Doc(Vocab(), words=words, sent_starts=starts)
+    assert sentence_starts(doc) == [0, 4]
+    assert sentence_char_starts(doc) == [0, 18]
+    assert [sentence_start(sentence_starts(doc), word) for word in doc] == [word.sent.start for word in doc]

@@ -10,7 +10,6 @@ from today's date.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,6 +18,8 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from reportedly.model import Attribution, Span, TimeExpression
+from reportedly.nlp.sentences import sentence_start as _sentence_start
+from reportedly.nlp.sentences import sentence_starts as _sentence_starts
 from reportedly.nlp.stamps import CLOCK_IN_TEXT as _CLOCK
 from reportedly.nlp.stamps import ZONE_AFTER_CLOCK as _ZONE
 from reportedly.resolve.entities import DATE_LABELS
@@ -920,17 +921,6 @@ class TimesBySentence:
             if steps is not None:
                 candidates.append((steps, abs(time.span.start - head.idx), time.id))
         return min(candidates)[2] if candidates else None
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Where each sentence of ``doc`` starts, read once: a word's ``Token.sent`` builds two
-    spans and scans for its sentence's bounds at each read."""
-    return [sentence.start for sentence in doc.sents]
-
-
-def _sentence_start(starts: list[int], word: Token) -> int:
-    """Where the sentence of ``word`` starts (``word.sent.start``), by ``_sentence_starts``."""
-    return starts[bisect_right(starts, word.i) - 1]
 
 
 def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:

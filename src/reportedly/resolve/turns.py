@@ -15,7 +15,6 @@ docs/speaker-annotation.md and the rulings of eval/speakers/varied/README.md), e
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from spacy.tokens import Span as TokenSpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
+from reportedly.nlp.sentences import holding
 from reportedly.nlp.stamps import TIME_LINE
 from reportedly.nlp.trees import SUBJECTS, joins_words
 from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS, city_or_capital
@@ -121,7 +121,7 @@ class Turns:
         """Where the live-blog post holding an offset begins (after its time line); 0 in a
         text of no posts, or before the first. Who speaks changes from post to post, so a
         pronoun's antecedent is in its own post."""
-        at = bisect.bisect_right(self.post_starts, offset) - 1
+        at = holding(self.post_starts, offset)
         return self.post_starts[at] if at >= 0 else 0
 
     def _mention_words(self, mention: Span) -> TokenSpan | None:
@@ -152,7 +152,7 @@ class Turns:
         word = pronoun.lower_
         if word not in _NARRATOR:
             return False, None
-        at = bisect.bisect_right(self.turn_starts, pronoun.idx) - 1
+        at = holding(self.turn_starts, pronoun.idx)
         if (
             at < 0
             or pronoun.idx >= self.turns[at].end
