@@ -26,6 +26,7 @@ from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.places import LAND_AND_WATER, city_country, city_country_of_name
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
 from reportedly.nlp.datelines import DATELINE, DATELINE_WORDS
+from reportedly.nlp.stamps import POST_STAMP
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import MISTYPED, SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
 from reportedly.resolve.dictionaries import english_plural
@@ -339,12 +340,6 @@ _PEACEKEEPERS = re.compile(
 _UNITED_NATIONS = re.compile(r"\b(?:U\.N\.|UN\b|United Nations\b)")
 UN_FORCE = "IGOUNOMIL"
 UN_BODY = "IGOUNO"  # the code of the UN's bodies and missions begins so
-# A live blog's label or post time before a post's first words ("Live:", "Update 16:05:",
-# "09:15 GMT -", "02:15 local time -"): no part of a party that opens the post.
-_LIVE_STAMP = re.compile(
-    r"(?:(?:Live|LIVE|Update|UPDATE|Updated|Breaking|BREAKING|Latest|LATEST)(?:\s+\d{1,2}[:.]\d{2})?\s*:\s*)?"
-    r"(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|[AP]M|[ap]\.m\.|local time|[A-Z]{2,4}))?\s*[-–—:]\s+)?"
-)
 # Participles of an act's toll ("attacked the town of Mirebalais, killing dozens of
 # residents"), and the places an act may be aimed at whose toll names the people it was done
 # to (``_toll_of``).
@@ -1791,7 +1786,7 @@ def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
         if dateline is not None and span.start < dateline.end() < span.end:
             span = Span.of(text, dateline.end(), span.end)
             break
-    stamp = _LIVE_STAMP.match(text, span.start, span.end)
+    stamp = POST_STAMP.match(text, span.start, span.end)
     if stamp is not None and span.start < stamp.end() < span.end:
         span = Span.of(text, stamp.end(), span.end)  # a live blog's post time: "10:10 - Modi"
     found = (*mentions.named_in(span), *mentions.around(span.start))

@@ -11,28 +11,14 @@ import re
 from dataclasses import dataclass
 
 from reportedly.model import Article
+from reportedly.nlp.stamps import HOUR_MINUTE, MERIDIEM, POST_HEADER, RUN_IN_HEADER, clock
 
-# A post opens a line with its time, then a colon, a dash or the end of the line.
-_POST_HEADER = re.compile(
-    r"^(?:Updated:?\s+)?(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT))?)"
-    r"(?=\s*(?:[:\-–—|]|$))",
-    re.IGNORECASE | re.MULTILINE,
-)
-# CBS style: a line opens with a time of day, then the post's first sentence ("2:14 p.m.
-# Spicer said ..."). Any sentence may open that way, so the time needs its a.m./p.m. or
-# zone, a capital must follow, and a page needs two such lines (_RUN_IN_POSTS).
-_RUN_IN_HEADER = re.compile(
-    r"^(?P<time>\d{1,2}[:.]\d{2}\s*(?:(?i:[ap]\.?\s?m\.?)|(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT)\b)"
-    r"(?:\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT)\b)?)[ \t]+(?=[A-Z\"“‘'])",
-    re.MULTILINE,
-)
 _RUN_IN_POSTS = 2
 _CROSS_REFERENCE = re.compile(
     r"\(\s*see (?:the )?(?:post|update|entry) (?:at|from) "
-    r"(?P<time>\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)[^)]*\)",
+    r"(?P<time>" + HOUR_MINUTE + r"\s*(?:" + MERIDIEM + r")?)[^)]*\)",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})\s*(?:([ap])\.?\s?m\.?)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,25 +35,12 @@ class CrossReference:
     time: str
 
 
-def clock(text: str) -> str | None:
-    """ "8:52 a.m." -> "08:52", "1.05 pm" -> "13:05"; None if it is no time of day."""
-    match = _CLOCK.match(text.strip())
-    if match is None:
-        return None
-    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
-    if half == "p" and hour < 12:
-        hour += 12
-    elif half == "a" and hour == 12:
-        hour = 0
-    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
-
-
 def split_posts(text: str) -> list[Post]:
     """The posts of a live blog, or [] for an ordinary article: a page is a live blog when
     it opens with a timestamped post or holds two of them; lines that open with a time and
     run on into a sentence head posts only when the page holds two of them."""
-    headers = _headers(text, _POST_HEADER)
-    run_in = _headers(text, _RUN_IN_HEADER)
+    headers = _headers(text, POST_HEADER)
+    run_in = _headers(text, RUN_IN_HEADER)
     if len(run_in) >= _RUN_IN_POSTS:
         headers = sorted(headers + run_in)
     opens_with_post = bool(headers) and not text[: headers[0][0]].strip()

@@ -24,6 +24,7 @@ from reportedly.attribution.lexicon import word_set, word_table
 from reportedly.attribution.spans import speaker_tokens
 from reportedly.model import Attribution, Entity, Span, Speaker
 from reportedly.nlp.datelines import DASHES, line_dateline
+from reportedly.nlp.sentences import holding, sentence_char_starts
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.resolve.actors import TRANSNATIONAL
 from reportedly.resolve.entities import (
@@ -356,7 +357,7 @@ class SpeakerResolver:
         self.reporting_nouns = reporting_nouns
         self.question_verbs = question_verbs  # "asked": the one asked is the addressee
         self.names_outlet = names_outlet
-        self.sentence_starts = [sent.start_char for sent in doc.sents]
+        self.sentence_starts = sentence_char_starts(doc)
         self.mentions = sorted(self._mentions(), key=lambda mention: mention.start)
         self.mention_starts = [mention.start for mention in self.mentions]
         self.gender_words = genders
@@ -2737,7 +2738,7 @@ class SpeakerResolver:
         return mentions
 
     def _sentence(self, offset: int) -> int:
-        return bisect.bisect_right(self.sentence_starts, offset) - 1
+        return holding(self.sentence_starts, offset)
 
     def _words(self, span: Span | _Mention) -> TokenSpan | None:
         """The doc's words over a span's characters, widened to whole words."""

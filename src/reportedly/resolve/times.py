@@ -10,7 +10,6 @@ from today's date.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,6 +18,10 @@ from typing import Literal
 from spacy.tokens import Doc, Token
 
 from reportedly.model import Attribution, Span, TimeExpression
+from reportedly.nlp.sentences import sentence_start as _sentence_start
+from reportedly.nlp.sentences import sentence_starts as _sentence_starts
+from reportedly.nlp.stamps import CLOCK_IN_TEXT as _CLOCK
+from reportedly.nlp.stamps import ZONE_AFTER_CLOCK as _ZONE
 from reportedly.resolve.entities import DATE_LABELS
 
 Direction = Literal["past", "future"] | None
@@ -66,18 +69,9 @@ NUMBERS = {
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = "(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-# Both alternatives begin a word with a digit: tried only there (``(?=\d)(?<!\w)``, which re
-# rules out faster than it tries each alternative's ``\b``).
-_CLOCK = re.compile(
-    r"(?=\d)(?<!\w)(?:\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am|pm)(?=\W|$)"
-    r"|\b(\d{1,2})[:.](\d{2})\b(?!\s*[ap]\.?m))"
-)
 # A 24-hour clock with no "am"/"pm" is a time only with its zone or "at" ("16:16 GMT",
 # "at 09:30") or at the start of a line (a live blog's "09:03 – ..."), not a score or a
 # ratio ("won 2:1").
-_ZONE = re.compile(
-    r"\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|EST|EDT|CST|CDT|PST|PDT|ET|local time|[A-Z][a-z]+ time)\b"
-)
 _AT = re.compile(r"\bat\s*$", re.IGNORECASE)
 # Whole hours by other words: "noon", "18 hours of Tuesday" (a translation's "18 Uhr").
 _HOUR_WORDS = re.compile(
@@ -927,17 +921,6 @@ class TimesBySentence:
             if steps is not None:
                 candidates.append((steps, abs(time.span.start - head.idx), time.id))
         return min(candidates)[2] if candidates else None
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Where each sentence of ``doc`` starts, read once: a word's ``Token.sent`` builds two
-    spans and scans for its sentence's bounds at each read."""
-    return [sentence.start for sentence in doc.sents]
-
-
-def _sentence_start(starts: list[int], word: Token) -> int:
-    """Where the sentence of ``word`` starts (``word.sent.start``), by ``_sentence_starts``."""
-    return starts[bisect_right(starts, word.i) - 1]
 
 
 def _steps_up(word: Token, head: Token, most: int = 4) -> int | None:

@@ -15,7 +15,6 @@ docs/speaker-annotation.md and the rulings of eval/speakers/varied/README.md), e
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from spacy.tokens import Span as TokenSpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
+from reportedly.nlp.sentences import holding
+from reportedly.nlp.stamps import TIME_LINE
 from reportedly.nlp.trees import SUBJECTS, joins_words
 from reportedly.resolve.actors import FIRST_NAMES, ORGANISATION_WORDS, city_or_capital
 from reportedly.resolve.nominals import BODY_TYPES, body_noun
@@ -33,11 +34,7 @@ from reportedly.resolve.nominals import BODY_TYPES, body_noun
 # comma ("OLENA MARCHUK, CORRESPONDENT:"), or a side's single letter ("Q:").
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^\n:]{0,60}?):[ \t]+(?=\S)", re.MULTILINE)
 _LABEL_WORDS = 6
-# A live blog's post opens with a line that is only its time ("08:15 GMT", "2.15pm"); the blog
-# has two or more.
-_POST_TIME = re.compile(
-    r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[aApP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,5})?[ \t]*$", re.MULTILINE
-)
+# A live blog's post opens after a line that is only its time (``TIME_LINE``); the blog has two or more.
 _MIN_POSTS = 2
 # A transcript has several turns: one label alone may be a dateline ("NEW DELHI: ...").
 _MIN_LABELS = 2
@@ -117,14 +114,14 @@ class Turns:
         ]
         self.turns.sort(key=lambda turn: turn.start)
         self.turn_starts = [turn.start for turn in self.turns]
-        posts = [match.end() for match in _POST_TIME.finditer(text)]
+        posts = [match.end() for match in TIME_LINE.finditer(text)]
         self.post_starts = posts if len(posts) >= _MIN_POSTS else []
 
     def post_start(self, offset: int) -> int:
         """Where the live-blog post holding an offset begins (after its time line); 0 in a
         text of no posts, or before the first. Who speaks changes from post to post, so a
         pronoun's antecedent is in its own post."""
-        at = bisect.bisect_right(self.post_starts, offset) - 1
+        at = holding(self.post_starts, offset)
         return self.post_starts[at] if at >= 0 else 0
 
     def _mention_words(self, mention: Span) -> TokenSpan | None:
@@ -155,7 +152,7 @@ class Turns:
         word = pronoun.lower_
         if word not in _NARRATOR:
             return False, None
-        at = bisect.bisect_right(self.turn_starts, pronoun.idx) - 1
+        at = holding(self.turn_starts, pronoun.idx)
         if (
             at < 0
             or pronoun.idx >= self.turns[at].end
