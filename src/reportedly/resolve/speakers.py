@@ -52,6 +52,7 @@ from reportedly.resolve.nominals import (
     PLACE_LABELS,
     QUALIFIERS,
     ROLE_PHRASES,
+    STATE_ORGAN_NOUNS,
     body_noun,
     code_fields,
     descriptor,
@@ -1181,6 +1182,12 @@ class SpeakerResolver:
         """The candidate the learned ranker picks for a pronoun or a description, if any; for
         an ``epithet`` ("the Spaniard", "the 58-year-old") where it picks none, the person
         last mentioned within EPITHET_REACH sentences before it."""
+        if (
+            reference.kind == "nominal"
+            and (country := self._state_organ_country(reference, source)) is not None
+        ):
+            self._note_mention(source, country, "nsubj" if reference.subject else "")
+            return country
         if reference.kind == "nominal" and PERSONAL_ORGANISATIONS.get(reference.head) == "administration":
             administration = self._administration(source)
             if administration is not None:
@@ -1308,7 +1315,7 @@ class SpeakerResolver:
         if entity is None and reference.types - {PERSON}:
             entity = self._latest_of_kind(candidates, reference)
         if entity is None and reference.kind == "nominal" and reference.types <= ORGANISATION_KINDS:
-            entity = self._subject_taken_up(reference, subject)
+            entity = self._subject_taken_up(reference, subject or self._lone_subject_before(source))
             if entity is not None:
                 # The text has just called the name a body of the noun's kind: so it is for the
                 # mentions after this one (only after: no earlier mention was resolved on it).
@@ -1372,6 +1379,99 @@ class SpeakerResolver:
             # ("The senator from Florida ... the senator": the same senator, not one named since).
             self.roles.setdefault(entity.id, set()).add(reference.role)
         return entity
+
+    def _lone_subject_before(self, source: Span) -> _Mention | None:
+        """For a definite singular noun that is a sentence's subject, the one name of a person
+        or an organisation that is a clause's subject in the sentence before, where the parse
+        gives that sentence's root no subject ``_subject_before`` can read (a dateline it took
+        for the subject: "MILAN (Wire) - Serie A strugglers Virtus Lombarda sacked ... The club
+        thanked"). None where two such names are subjects there, or a body is named between."""
+        tokens = self._words(source)
+        if tokens is None or len(tokens) == 0:
+            return None
+        head = _phrase_head(tokens)
+        here = self._sentence(source.start)
+        if head.dep_ not in SUBJECTS or head.tag_ == "NNS" or not _definite(head) or here == 0:
+            return None
+        subjects = {
+            mention.entity.id: mention
+            for mention in self.mentions
+            if mention.sentence == here - 1
+            and mention.entity.type in {"PERSON", "ORG"}
+            and not mention.entity.name.isupper()  # the dateline's place ("MUMBAI")
+            and self._subject_or_its_apposition(mention)
+        }
+        if len(subjects) != 1:
+            return None
+        subject = next(iter(subjects.values()))
+        # Not past another body named since ("Cyclone Remal made landfall ... The Bangladesh
+        # Meteorological Department said ... India's weather agency said": not the cyclone).
+        bodies_since = any(
+            subject.end <= mention.start < source.start
+            and mention.entity.type == "ORG"
+            and mention.entity.id not in self.people
+            and mention.entity.id != subject.entity.id
+            for mention in self.mentions
+        )
+        return None if bodies_since else subject
+
+    def _subject_or_its_apposition(self, mention: _Mention) -> bool:
+        """Whether a mention is a clause's subject, or in apposition to one (the parse of a
+        dateline: "MUMBAI (Wire) - Indian budget carrier Indus Air reported", the name hung on
+        the place as the subject, directly or through a noun before it)."""
+        if mention.subject:
+            return True
+        words = self._words(mention)
+        if mention.dep != "appos" or words is None or len(words) == 0:
+            return False
+        token = words.root
+        while token.dep_ == "appos" and token.head.i != token.i:
+            token = token.head  # "MILAN - Serie A strugglers Virtus Lombarda": through "strugglers"
+        return token.dep_ in SUBJECTS
+
+    def _state_organ_country(self, reference: Reference, source: Span) -> Entity | None:
+        """For a state organ's noun (STATE_ORGAN_NOUNS), the country it speaks for, as the
+        guide has a country's government speak as the country: the one country its own phrase
+        names ("the Ethiopian side", "the government of Mexico"), else the one the nearest
+        earlier phrase of the same noun names within KIND_REACH sentences ("Russia's defence
+        ministry says ... The ministry said": Russia). None where that phrase names none or
+        several, or the text names the country nowhere as a place."""
+        if reference.head not in STATE_ORGAN_NOUNS or reference.plural:
+            return None
+        codes = self._countries_named_in(source)
+        if not codes and (earlier := self._earlier_phrase_of(reference.head, source)) is not None:
+            codes = self._countries_named_in(earlier)
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+        return next(
+            (
+                entity
+                for entity in self.entities
+                if entity.type == "GPE"
+                and self.code_of(entity.name) == code
+                and self.metonym(entity.name) is None
+            ),
+            None,
+        )
+
+    def _earlier_phrase_of(self, noun: str, source: Span) -> Span | None:
+        """The nearest phrase before ``source``, within KIND_REACH sentences, headed by a noun
+        of the lemma ``noun`` and saying more than the noun ("Russia's defence ministry", not
+        "the ministry"): with its "of" phrase, as a title is read."""
+        words = self._words(source)
+        if words is None:
+            return None
+        first = self.sentence_starts[max(0, self._sentence(source.start) - KIND_REACH)]
+        for token in reversed(self.doc[: words.start]):
+            if token.idx < first:
+                return None
+            if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() != noun:
+                continue
+            phrase = self.doc[token.left_edge.i : of_phrase_end(token) + 1]
+            if len(phrase) > 1 and not (len(phrase) == 2 and phrase[0].lower_ in DEFINITE):
+                return Span.of(self.text, phrase.start_char, phrase.end_char)
+        return None
 
     def _subject_taken_up(self, reference: Reference, subject: _Mention | None) -> Entity | None:
         """For a definite body's noun that no body of its kind answers, the name that is the
