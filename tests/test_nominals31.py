@@ -3,7 +3,9 @@ for the country its phrase names ("the Ethiopian side", "the government of Mexic
 one the nearest earlier phrase of the same noun named ("Russia's defence ministry said ...
 The ministry added"); a body's noun takes up the one name that was a subject in the sentence
 before where the parse hung that sentence on its dateline ("TURIN (Wire) - Serie B strugglers
-Sporting Valdora sacked ... The club thanked").
+Sporting Valdora sacked ... The club thanked"); a body's noun goes to the one body whose name
+ends with it ("the hospital": Riverside General Hospital) where the ranker chose none of the
+noun's own kind; a band and a television company are bodies of their kinds.
 """
 
 from __future__ import annotations
@@ -44,3 +46,27 @@ def test_a_body_noun_takes_up_the_subject_of_a_lede_hung_on_its_dateline(resolve
         )
     )
     assert found["The club"] == "Sporting Valdora"
+
+
+def test_a_body_noun_goes_to_the_one_body_its_name_ends_with_over_another_kind(resolve):
+    found = speakers(
+        resolve(
+            "A second nurse has tested positive for measles at Riverside General Hospital. The "
+            "Centers for Disease Control and Prevention said it would send a team to the city. "
+            "The agency later said it was tracing 30 contacts. The hospital said the nurse was "
+            "in stable condition."
+        )
+    )
+    assert found["The hospital"] == "Riverside General Hospital"
+
+
+def test_a_band_and_a_broadcaster_are_bodies_of_their_kinds(resolve):
+    found = speakers(
+        resolve(
+            "Scottish folk band Copper Lanterns have called off their spring tour, the band said "
+            "on Monday. Harbourside Television was fined by the regulator on Tuesday. The company "
+            "said it would not appeal."
+        )
+    )
+    assert found["the band"] == "Copper Lanterns"
+    assert found["The company"] == "Harbourside Television"

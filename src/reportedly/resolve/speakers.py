@@ -1310,8 +1310,14 @@ class SpeakerResolver:
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_clause_before(reference, subject, candidates) or chosen
         entity = self.by_id.get(chosen) if chosen else None
-        if entity is None and reference.kind == "nominal" and not reference.plural:
-            entity = self._named_by_head(reference, candidates)
+        if (
+            reference.kind == "nominal"
+            and not reference.plural
+            and not self._of_specific_kind(entity, reference)
+        ):
+            # "The hospital" is the Texas Health Presbyterian Hospital named before, not the
+            # agency that spoke since, where nothing of the noun's own kind was chosen.
+            entity = self._named_by_head(reference, candidates) or entity
         if entity is None and reference.types - {PERSON}:
             entity = self._latest_of_kind(candidates, reference)
         if entity is None and reference.kind == "nominal" and reference.types <= ORGANISATION_KINDS:
@@ -1844,10 +1850,16 @@ class SpeakerResolver:
         self.mention_starts.insert(index, source.start)
         bisect.insort(self.by_entity.setdefault(entity.id, []), mention, key=lambda known: known.start)
 
+    def _of_specific_kind(self, entity: Entity | None, reference: Reference) -> bool:
+        """Whether an entity chosen for a noun is of one of the noun's kinds beyond any
+        organisation's ("the bank": a company; not the agency chosen for "the hospital")."""
+        return entity is not None and types_agree(reference.types, self.kinds_of(entity))[0]
+
     def _named_by_head(self, reference: Reference, candidates: list[Candidate]) -> Entity | None:
         """The one organisation named before a description whose name's head noun is the
         description's ("the festival": the Cannes Film Festival, "the bank": the Bank of
-        England), where the ranker found no referent probable enough: news names an
+        England), where the ranker found no referent probable enough or none of the noun's own
+        kind ("the hospital": not the agency that spoke since): news names an
         organisation once in full and then by its head noun. None where two such are named
         ("the party" after both parties)."""
         named = {
