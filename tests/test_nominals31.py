@@ -5,7 +5,8 @@ The ministry added"); a body's noun takes up the one name that was a subject in 
 before where the parse hung that sentence on its dateline ("TURIN (Wire) - Serie B strugglers
 Sporting Valdora sacked ... The club thanked"); a body's noun goes to the one body whose name
 ends with it ("the hospital": Riverside General Hospital) where the ranker chose none of the
-noun's own kind; a band and a television company are bodies of their kinds.
+noun's own kind; a band and a television company are bodies of their kinds; a state organ
+named by its people's adjective alone ("the Qatari side") is its country.
 """
 
 from __future__ import annotations
@@ -70,3 +71,13 @@ def test_a_band_and_a_broadcaster_are_bodies_of_their_kinds(resolve):
     )
     assert found["the band"] == "Copper Lanterns"
     assert found["The company"] == "Harbourside Television"
+
+
+def test_a_state_organ_named_by_its_people_s_adjective_alone_is_its_country(resolve):
+    found = speakers(
+        resolve(
+            "The foreign minister discussed the situation in Afghanistan with his counterpart by "
+            "telephone. The Qatari side expressed readiness to cooperate."
+        )
+    )
+    assert found["The Qatari side"] == "Qatar"

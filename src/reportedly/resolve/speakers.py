@@ -1441,16 +1441,18 @@ class SpeakerResolver:
         names ("the Ethiopian side", "the government of Mexico"), else the one the nearest
         earlier phrase of the same noun names within KIND_REACH sentences ("Russia's defence
         ministry says ... The ministry said": Russia). None where that phrase names none or
-        several, or the text names the country nowhere as a place."""
+        several. A country the text names only by its people's adjective ("the Qatari side")
+        is added as the country its government phrase names ("Qatar")."""
         if reference.head not in STATE_ORGAN_NOUNS or reference.plural:
             return None
+        phrase: Span | None = source
         codes = self._countries_named_in(source)
-        if not codes and (earlier := self._earlier_phrase_of(reference.head, source)) is not None:
-            codes = self._countries_named_in(earlier)
-        if len(codes) != 1:
+        if not codes and (phrase := self._earlier_phrase_of(reference.head, source)) is not None:
+            codes = self._countries_named_in(phrase)
+        if len(codes) != 1 or phrase is None:
             return None
         code = codes.pop()
-        return next(
+        named = next(
             (
                 entity
                 for entity in self.entities
@@ -1460,6 +1462,13 @@ class SpeakerResolver:
             ),
             None,
         )
+        if named is not None:
+            return named
+        # The organ's phrase read as its government's ("the Qatari side government": Qatar).
+        referent = self.metonym(f"{phrase.text} government")
+        if referent is None or referent.type != COUNTRY_TYPE:
+            return None
+        return self._added_entity(referent.name, COUNTRY_TYPE, source)
 
     def _earlier_phrase_of(self, noun: str, source: Span) -> Span | None:
         """The nearest phrase before ``source``, within KIND_REACH sentences, headed by a noun
