@@ -94,6 +94,10 @@ _ORGANISATION_SECTORS = frozenset({"MED", "BUS", "MNC", "REB", "INS", "IGO", "NG
 _OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _MAKER_PREPOSITIONS = frozenset({"from", "by"})
 
+# Nouns of a state's organs that speak for their country ("the Ethiopian side", "Russia's
+# defence ministry ... The ministry said").
+STATE_ORGAN_NOUNS = word_set("state_organ_nouns.txt")
+
 ROLE_PHRASES = frozenset(read_roles())
 # A description's referent is a person: the kind a role's noun takes ("the candidate").
 PERSON = "person"

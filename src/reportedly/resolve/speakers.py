@@ -53,6 +53,7 @@ from reportedly.resolve.nominals import (
     PLACE_LABELS,
     QUALIFIERS,
     ROLE_PHRASES,
+    STATE_ORGAN_NOUNS,
     body_noun,
     code_fields,
     descriptor,
@@ -1182,6 +1183,12 @@ class SpeakerResolver:
         """The candidate the learned ranker picks for a pronoun or a description, if any; for
         an ``epithet`` ("the Spaniard", "the 58-year-old") where it picks none, the person
         last mentioned within EPITHET_REACH sentences before it."""
+        if (
+            reference.kind == "nominal"
+            and (country := self._state_organ_country(reference, source)) is not None
+        ):
+            self._note_mention(source, country, "nsubj" if reference.subject else "")
+            return country
         if reference.kind == "nominal" and PERSONAL_ORGANISATIONS.get(reference.head) == "administration":
             administration = self._administration(source)
             if administration is not None:
@@ -1304,12 +1311,18 @@ class SpeakerResolver:
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_clause_before(reference, subject, candidates) or chosen
         entity = self.by_id.get(chosen) if chosen else None
-        if entity is None and reference.kind == "nominal" and not reference.plural:
-            entity = self._named_by_head(reference, candidates)
+        if (
+            reference.kind == "nominal"
+            and not reference.plural
+            and not self._of_specific_kind(entity, reference)
+        ):
+            # "The hospital" is the Texas Health Presbyterian Hospital named before, not the
+            # agency that spoke since, where nothing of the noun's own kind was chosen.
+            entity = self._named_by_head(reference, candidates) or entity
         if entity is None and reference.types - {PERSON}:
             entity = self._latest_of_kind(candidates, reference)
         if entity is None and reference.kind == "nominal" and reference.types <= ORGANISATION_KINDS:
-            entity = self._subject_taken_up(reference, subject)
+            entity = self._subject_taken_up(reference, subject or self._lone_subject_before(source))
             if entity is not None:
                 # The text has just called the name a body of the noun's kind: so it is for the
                 # mentions after this one (only after: no earlier mention was resolved on it).
@@ -1373,6 +1386,108 @@ class SpeakerResolver:
             # ("The senator from Florida ... the senator": the same senator, not one named since).
             self.roles.setdefault(entity.id, set()).add(reference.role)
         return entity
+
+    def _lone_subject_before(self, source: Span) -> _Mention | None:
+        """For a definite singular noun that is a sentence's subject, the one name of a person
+        or an organisation that is a clause's subject in the sentence before, where the parse
+        gives that sentence's root no subject ``_subject_before`` can read (a dateline it took
+        for the subject: "MILAN (Wire) - Serie A strugglers Virtus Lombarda sacked ... The club
+        thanked"). None where two such names are subjects there, or a body is named between."""
+        tokens = self._words(source)
+        if tokens is None or len(tokens) == 0:
+            return None
+        head = _phrase_head(tokens)
+        here = self._sentence(source.start)
+        if head.dep_ not in SUBJECTS or head.tag_ == "NNS" or not _definite(head) or here == 0:
+            return None
+        subjects = {
+            mention.entity.id: mention
+            for mention in self.mentions
+            if mention.sentence == here - 1
+            and mention.entity.type in {"PERSON", "ORG"}
+            and not mention.entity.name.isupper()  # the dateline's place ("MUMBAI")
+            and self._subject_or_its_apposition(mention)
+        }
+        if len(subjects) != 1:
+            return None
+        subject = next(iter(subjects.values()))
+        # Not past another body named since ("Cyclone Remal made landfall ... The Bangladesh
+        # Meteorological Department said ... India's weather agency said": not the cyclone).
+        bodies_since = any(
+            subject.end <= mention.start < source.start
+            and mention.entity.type == "ORG"
+            and mention.entity.id not in self.people
+            and mention.entity.id != subject.entity.id
+            for mention in self.mentions
+        )
+        return None if bodies_since else subject
+
+    def _subject_or_its_apposition(self, mention: _Mention) -> bool:
+        """Whether a mention is a clause's subject, or in apposition to one (the parse of a
+        dateline: "MUMBAI (Wire) - Indian budget carrier Indus Air reported", the name hung on
+        the place as the subject, directly or through a noun before it)."""
+        if mention.subject:
+            return True
+        words = self._words(mention)
+        if mention.dep != "appos" or words is None or len(words) == 0:
+            return False
+        token = words.root
+        while token.dep_ == "appos" and token.head.i != token.i:
+            token = token.head  # "MILAN - Serie A strugglers Virtus Lombarda": through "strugglers"
+        return token.dep_ in SUBJECTS
+
+    def _state_organ_country(self, reference: Reference, source: Span) -> Entity | None:
+        """For a state organ's noun (STATE_ORGAN_NOUNS), the country it speaks for, as the
+        guide has a country's government speak as the country: the one country its own phrase
+        names ("the Ethiopian side", "the government of Mexico"), else the one the nearest
+        earlier phrase of the same noun names within KIND_REACH sentences ("Russia's defence
+        ministry says ... The ministry said": Russia). None where that phrase names none or
+        several. A country the text names only by its people's adjective ("the Qatari side")
+        is added as the country its government phrase names ("Qatar")."""
+        if reference.head not in STATE_ORGAN_NOUNS or reference.plural:
+            return None
+        phrase: Span | None = source
+        codes = self._countries_named_in(source)
+        if not codes and (phrase := self._earlier_phrase_of(reference.head, source)) is not None:
+            codes = self._countries_named_in(phrase)
+        if len(codes) != 1 or phrase is None:
+            return None
+        code = codes.pop()
+        named = next(
+            (
+                entity
+                for entity in self.entities
+                if entity.type == "GPE"
+                and self.code_of(entity.name) == code
+                and self.metonym(entity.name) is None
+            ),
+            None,
+        )
+        if named is not None:
+            return named
+        # The organ's phrase read as its government's ("the Qatari side government": Qatar).
+        referent = self.metonym(f"{phrase.text} government")
+        if referent is None or referent.type != COUNTRY_TYPE:
+            return None
+        return self._added_entity(referent.name, COUNTRY_TYPE, source)
+
+    def _earlier_phrase_of(self, noun: str, source: Span) -> Span | None:
+        """The nearest phrase before ``source``, within KIND_REACH sentences, headed by a noun
+        of the lemma ``noun`` and saying more than the noun ("Russia's defence ministry", not
+        "the ministry"): with its "of" phrase, as a title is read."""
+        words = self._words(source)
+        if words is None:
+            return None
+        first = self.sentence_starts[max(0, self._sentence(source.start) - KIND_REACH)]
+        for token in reversed(self.doc[: words.start]):
+            if token.idx < first:
+                return None
+            if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() != noun:
+                continue
+            phrase = self.doc[token.left_edge.i : of_phrase_end(token) + 1]
+            if len(phrase) > 1 and not (len(phrase) == 2 and phrase[0].lower_ in DEFINITE):
+                return Span.of(self.text, phrase.start_char, phrase.end_char)
+        return None
 
     def _subject_taken_up(self, reference: Reference, subject: _Mention | None) -> Entity | None:
         """For a definite body's noun that no body of its kind answers, the name that is the
@@ -1745,10 +1860,16 @@ class SpeakerResolver:
         self.mention_starts.insert(index, source.start)
         bisect.insort(self.by_entity.setdefault(entity.id, []), mention, key=lambda known: known.start)
 
+    def _of_specific_kind(self, entity: Entity | None, reference: Reference) -> bool:
+        """Whether an entity chosen for a noun is of one of the noun's kinds beyond any
+        organisation's ("the bank": a company; not the agency chosen for "the hospital")."""
+        return entity is not None and types_agree(reference.types, self.kinds_of(entity))[0]
+
     def _named_by_head(self, reference: Reference, candidates: list[Candidate]) -> Entity | None:
         """The one organisation named before a description whose name's head noun is the
         description's ("the festival": the Cannes Film Festival, "the bank": the Bank of
-        England), where the ranker found no referent probable enough: news names an
+        England), where the ranker found no referent probable enough or none of the noun's own
+        kind ("the hospital": not the agency that spoke since): news names an
         organisation once in full and then by its head noun. None where two such are named
         ("the party" after both parties)."""
         named = {
