@@ -41,6 +41,7 @@ from reportedly.events.parties import (
     speaker_parties,
     stands_for_speaker,
     state_of_place,
+    weapon_sector,
 )
 from reportedly.events.senses import SentenceSenses, main_verb_of_participle
 from reportedly.events.verbs import SentenceWords, VerbDictionary, plover_type
@@ -128,6 +129,11 @@ READINESS_SAID = frozenset(
 FORCE = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN"})
 # Verbs by whose participle a sentence tells the reaction its act drew ("drawing condemnation").
 REACTION_VERBS = frozenset({"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "elicit"})
+# Verbs by whose participle a sentence names what its act is ("..., calling them a stern
+# [warning]", "describing it as an act of [provocation]").
+NAMING_VERBS = frozenset(
+    {"call", "describe", "term", "brand", "label", "dub", "characterize", "characterise"}
+)
 # Pronouns that stand for a party as the subject of a threat's main clause ("it would shut").
 PARTY_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 # Nouns of force no trigger names, as one is said to be dragged "into a war" or "into hostilities".
@@ -138,6 +144,11 @@ EXCHANGE_NOUNS = frozenset({"return", "exchange"})
 # Acts of cooperation: refused or denied for the future ("will not accept", "failed to reach
 # an agreement"), PLOVER codes them as a rejection (REJECT), not as the act negated.
 FUTURE = frozenset({"will", "'ll", "wo", "shall"})  # "wo" of "won't"
+# Acts of a stance, whose denial in the present ("does not accept the ultimatums", "do not
+# recognise the vote") is a refusal held now, a rejection; not a past act that did not happen
+# ("did not sign"), nor the present of other acts ("does not send troops"), a mere denial.
+STANCES = frozenset({"AGREE", "SUPPORT"})
+PRESENT_DO = frozenset({"do", "does"})
 # Verbs that report what someone says, whose clause's "would" is a future told in the past.
 SAYING = frozenset(
     {"say", "tell", "announce", "declare", "insist", "state", "warn", "add", "stress", "reiterate"}
@@ -180,6 +191,8 @@ JOINT_ACTS = frozenset({"COERCE", "RETREAT", COOPERATE})
 # COOPERATE: "deported 40 Uyghur men to China", as an extradition).
 DEPORTING = frozenset({"deport"})
 # Auxiliaries that, before their clause's subject, make it a condition ("should Washington join").
+# Bodies of armed men, which an act noun before them qualifies ("occupation forces").
+PARTY_FORCES = frozenset({"force", "regime"})
 # A predicate's complements, in the clause of the word they complete ("is ready [to talk]").
 COMPLEMENTS = frozenset({"xcomp", "acomp"})
 CONDITION_AUXILIARIES = frozenset({"should", "had", "were"})
@@ -461,7 +474,7 @@ def code_events(
             event_type = "CONCEDE"
         negated = _negated(token)
         # A refusal is said to be, not supposed ("said Moscow would not accept": no conditional).
-        refused = negated and event_type in COOPERATION and _refused(token)
+        refused = negated and event_type in COOPERATION and _refused(token, event_type)
         if refused or _ruled_out(token):
             event_type, negated = "REJECT", False
         # A promised meeting ("ready to host talks") has its venue as a meeting does.
@@ -669,8 +682,10 @@ def _sentence_triggers(
         found.append((*coded, False))
     # "flew 40 men back to China, [drawing] condemnation from the UN": the reaction an act
     # draws is another's act, told after it; the sentence's own acts come first.
-    found = [candidate for candidate in found if not _reaction_drawn(candidate[0])] + [
-        candidate for candidate in found if _reaction_drawn(candidate[0])
+    # "..., calling them a stern warning": the name a participle gives the act comes after too.
+    later = [_reaction_drawn(candidate[0]) or _named_as(candidate[0]) for candidate in found]
+    found = [candidate for candidate, last in zip(found, later, strict=True) if not last] + [
+        candidate for candidate, last in zip(found, later, strict=True) if last
     ]
     if found and (threat := _threat_on_condition(*found[0][:2])) is not None:
         # "said it would shut the strait should Washington join the bombing": the act of force
@@ -893,6 +908,7 @@ def _in_sense(token: Token, trigger: Trigger, senses: SentenceSenses) -> tuple[T
     if (
         _hyphen_joined(token)
         or _attributive(token)
+        or _names_its_party(token)
         or _as_conjunction(token)
         or _mentioned_only(token, trigger)
     ):
@@ -914,6 +930,17 @@ def _attributive(token: Token) -> bool:
         and token.i < token.head.i
         and not _verb_as_modifier(token)
     ) or _addressee_described(token)
+
+
+def _names_its_party(token: Token) -> bool:
+    """Whether a noun act qualifies the noun of armed men or of their weapons ("the [occupation]
+    forces", "the Zionist [occupation] drones", "the [occupation] regime"): it says who acts,
+    not what they did. Not of any party's noun ("[protest] leaders", "[aid] workers"): measured
+    on every party noun, a check half lost an event."""
+    if token.dep_ != "compound" or token.pos_ != "NOUN":
+        return False
+    party = token.head.text
+    return token.head.lemma_.lower() in PARTY_FORCES or weapon_sector(party) is not None
 
 
 def _addressee_described(token: Token) -> bool:
@@ -1160,6 +1187,24 @@ def _reaction_drawn(token: Token) -> bool:
     )
 
 
+def _named_as(token: Token) -> bool:
+    """Whether a noun act, or a noun it tells of, is the name a participle gives the sentence's
+    act ("..., calling them a stern [warning] to separatists", "describing it as an act of
+    [provocation] sanctioned by the authorities"): another's word for the act, not an act."""
+    for word in (token, *token.ancestors):
+        if word.dep_ == "pobj" and word.head.lower_ == "as":
+            word = word.head
+        elif word.dep_ != "oprd":
+            continue
+        head = word.head
+        return (
+            head.tag_ == "VBG"
+            and head.dep_ in {"advcl", "xcomp", "conj"}
+            and head.lemma_.lower() in NAMING_VERBS
+        )
+    return False
+
+
 def _threat_on_condition(token: Token, trigger: Trigger) -> Token | None:
     """The verb of the main clause where an act of force is only its condition and that
     clause says what a party will or would do, no trigger naming it ("it would [shut] the
@@ -1279,14 +1324,17 @@ def _intent_denied(verb: Token) -> bool:
     )
 
 
-def _refused(token: Token) -> bool:
+def _refused(token: Token, event_type: str) -> bool:
     """Whether a negated act is refused, not merely denied: for the future or as an intent
-    ("will not accept", "won't sign", "is not ready to sign"), or as the act of a refusal or
+    ("will not accept", "won't sign", "is not ready to sign"), a stance in the present ("does
+    not accept", ``STANCES``), or as the act of a refusal or
     failure ("refused to sign", "failed to reach an agreement"); not a past act that did not
     happen ("never withdrew", "has not recognised"), nor one in a conditional ("would not
     accept", marked hypothetical instead)."""
     verb = token if token.pos_ in {"VERB", "AUX"} else token.head
     auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    if auxiliaries & PRESENT_DO and event_type in STANCES:
+        return True
     # Reported speech moves "will" back to "would" ("Pashinyan said Yerevan would not accept"):
     # in a clause someone says, "would" is the future of the act refused.
     reported_future = "would" in auxiliaries and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAYING
