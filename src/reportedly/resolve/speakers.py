@@ -1220,7 +1220,13 @@ class SpeakerResolver:
                 or not (states := self._states_of(c.entity_id))
                 or any(_same_place(state, place) for state in states for place in places)
             ]
-        if (reference.role is not None or epithet) and (countries := self._countries_named_in(source)):
+        if PERSON in reference.types:
+            # "The 62-year-old" is no one the text says is 45.
+            described = self._described_part(source)
+            candidates = [c for c in candidates if not self._other_age(c, described)]
+        if (reference.role is not None or epithet) and (
+            countries := self._countries_named_in(self._described_part(source))
+        ):
             # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
             # it calls Australian; where the text names who held that country's office on the
             # day by the dated table, no one else it gives the role ("The French president"
@@ -1298,6 +1304,8 @@ class SpeakerResolver:
             chosen = (
                 self._person_subject_before(source, subject, holders or candidates, strict=True) or chosen
             )
+            # Over both, the one person the text gave the age or the people the description gives.
+            chosen = self._described_alike(self._described_part(source), candidates) or chosen
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
@@ -1716,6 +1724,102 @@ class SpeakerResolver:
             for ent in words.ents
             if ent.label_ in {"GPE", "NORP"} and (code := self.code_of(ent.text)) is not None
         } | ({code} if demonym is not None and (code := self._demonym_code(demonym.text)) else set())
+
+    def _described_part(self, source: Span) -> Span:
+        """A description's own words, before a comma or a relative pronoun: not the clause or
+        the apposition after them ("The 45-year-old, who works nights in Manchester": no
+        Briton for that)."""
+        tokens = self._words(source)
+        if tokens is None or len(tokens) == 0:
+            return source
+        cut = next(
+            (token for token in tokens[1:] if token.text in _DESCRIPTION_ENDS or token.tag_ in {"WP", "WDT"}),
+            None,
+        )
+        if cut is None:
+            return source
+        return Span.of(self.text, tokens.start_char, self.doc[cut.i - 1].idx + len(self.doc[cut.i - 1].text))
+
+    def _given_ages(self, entity_id: str) -> set[int]:
+        """The ages the text gives a person: after a name ("Chidera Okonkwo, 45,", "Ruud
+        (23)", "Nadal, who turned 36"), before it in its phrase ("24-year-old striker Kwame
+        Mensah") or in a description resolved to them ("the 22-year-old")."""
+        ages: set[int] = set()
+        for mention in self.by_entity.get(entity_id, ()):
+            after = _AGE_AFTER_NAME.match(self.text, mention.end)
+            if after is not None:
+                ages.add(int(after.group(1) or after.group(2)))
+            words = self._words(mention)
+            start = words.root.left_edge.idx if words is not None and len(words) > 0 else mention.start
+            phrase_start = min(start, mention.start)
+            ages |= {int(age) for age in _AGE_WORDS.findall(self.text, phrase_start, mention.end)}
+        return ages
+
+    def _peoples_given(self, entity_id: str) -> set[str]:
+        """The countries of the peoples' names the text gives a person: before a name in its
+        phrase ("Nigerian qualifier Tobi Adeyemi"), in an apposition on either side
+        ("Liverpool's German manager, Jurgen Klopp"; "Benifei, an Italian Social Democrat")
+        or as a description resolved to them ("the Spaniard"). Peoples only: a club's or a
+        city's name ("Liverpool's") says where someone works, not what they are."""
+        found: set[str] = set()
+        for mention in self.by_entity.get(entity_id, ()):
+            words = self._words(mention)
+            if words is None or len(words) == 0:
+                continue
+            root = words.root
+            phrases = [self.doc[root.left_edge.i : words.end]]
+            if root.dep_ == "appos":
+                phrases.append(self.doc[root.head.left_edge.i : root.head.i + 1])
+            phrases += [
+                self.doc[child.left_edge.i : child.right_edge.i + 1]
+                for child in root.rights
+                if child.dep_ == "appos"
+            ]
+            for phrase in phrases:
+                found |= self._peoples_named_in(phrase)
+        return found
+
+    def _peoples_named_in(self, phrase: TokenSpan) -> set[str]:
+        """The countries of the peoples' names in a phrase ("NGA" of "Nigerian qualifier Tobi
+        Adeyemi", "ESP" of "the Spaniard"); not of places ("Liverpool's manager")."""
+        demonym = self._demonym_head(phrase)
+        return {
+            code
+            for token in phrase
+            if token.text[:1].isupper()
+            and (token.ent_type_ == "NORP" or token.pos_ == "ADJ" or token == demonym)
+            and (code := self._demonym_code(token.text)) is not None
+        }
+
+    def _described_alike(self, source: Span, candidates: list[Candidate]) -> str | None:
+        """For a person's description that gives an age or a people ("the 38-year-old", "the
+        Nigerian", "the Swedish researcher"), the one person named before it whom the text
+        gives that age or that people (``_given_ages``, ``_peoples_given``): news describes
+        again by what it said of someone, whoever was named since ("Nigerian qualifier Tobi
+        Adeyemi ... Novak's coach, Jan Dvorak, said ... The Nigerian told the BBC")."""
+        ages = {int(age) for age in _AGE_WORDS.findall(source.text)}
+        words = self._words(source)
+        peoples = self._peoples_named_in(words) if words is not None and len(words) > 0 else set()
+        if not ages and not peoples:
+            return None
+        alike = {
+            c.entity_id
+            for c in candidates
+            if c.person
+            and not c.after
+            and (
+                (ages and ages <= self._given_ages(c.entity_id))
+                or (peoples and peoples <= self._peoples_given(c.entity_id))
+            )
+        }
+        return next(iter(alike)) if len(alike) == 1 else None
+
+    def _other_age(self, candidate: Candidate, source: Span) -> bool:
+        """Whether a description gives an age ("the 45-year-old") and the text gives a
+        candidate only others ("Neil Foster, 45" is not "the 62-year-old")."""
+        ages = {int(age) for age in _AGE_WORDS.findall(source.text)}
+        given = self._given_ages(candidate.entity_id) if ages and candidate.person else set()
+        return bool(given) and not ages & given
 
     def _administration(self, source: Span) -> Entity | None:
         """Whom "the administration" refers to: the administration the article last named
@@ -2826,6 +2930,12 @@ def _maker_run(noun: Token) -> TokenSpan | None:
 
 _PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?)")
 """A party-state tag after a name ("Joni Ernst, R-Iowa", "Marco Rubio (R-Fla.)", "D-N.H.")."""
+# What ends a description's own words: the clause or the apposition after it.
+_DESCRIPTION_ENDS = frozenset({",", "(", ";"})
+# An age in words ("the 45-year-old", "24-year-old striker Kwame Mensah").
+_AGE_WORDS = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
+# An age right after a person's name: "Chidera Okonkwo, 45,", "Ruud (23)", "Nadal, who turned 36".
+_AGE_AFTER_NAME = re.compile(r"(?:,\s*|\s*\()(\d{1,3})[,)]|,\s*who (?:turned|turns) (\d{1,3})\b")
 _TURNING = re.compile(r"\bfor (?:his|her|its|their) part\b|\bmeanwhile\b|\bin turn\b", re.IGNORECASE)
 """Words by which a sentence turns to another party than the one before ("The general, for his
 part, said")."""
