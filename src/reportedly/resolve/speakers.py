@@ -1304,7 +1304,9 @@ class SpeakerResolver:
             chosen = (
                 self._person_subject_before(source, subject, holders or candidates, strict=True) or chosen
             )
-            # Over both, the one person the text gave the age or the people the description gives.
+            if epithet and (unmarked := self._unmarked_person_before(source, subject)) is not None:
+                chosen = unmarked
+            # Over all, the one person the text gave the age or the people the description gives.
             chosen = self._described_alike(self._described_part(source), candidates) or chosen
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
@@ -1427,6 +1429,29 @@ class SpeakerResolver:
             (c.entity_id for c in among if c.entity_id == subject.entity.id and c.person and not c.after),
             None,
         )
+
+    def _unmarked_person_before(self, source: Span, subject: _Mention | None) -> str | None:
+        """For an age or a people that describes one person ("the 79-year-old", "the
+        Norwegian"), the subject of the clause just before where the strict conditions of
+        ``_person_subject_before`` hold and NER typed the name as no person, nor a people or a
+        place the dictionaries know ("Sabalenka ... The Belarusian praised": an organisation
+        to NER; "Haaland himself was more concise ... the Norwegian told": a place): only a
+        person has an age or is a Norwegian. Not a name the text or the dictionaries make a
+        body of a known kind, nor one named like an organisation or an outlet. The name is a
+        person from here on, for the pronouns after it."""
+        if subject is None or subject.entity.id in self.people or not self._goes_on_with(source, subject):
+            return None
+        entity = subject.entity
+        if (
+            entity.type not in _UNMARKED_PERSON_TYPES
+            or self.kinds_of(entity) & ORGANISATION_KINDS - {ORGANISATION}
+            or self.code_of(entity.name) is not None
+            or _named_like_organisation(entity.name)
+            or self.names_outlet(entity.name)
+        ):
+            return None
+        self.people.add(entity.id)
+        return entity.id
 
     def _goes_on_with(self, source: Span, subject: _Mention) -> bool:
         """Whether the clause ``source`` is the subject of goes on with the named ``subject``
@@ -2930,6 +2955,10 @@ def _maker_run(noun: Token) -> TokenSpan | None:
 
 _PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?)")
 """A party-state tag after a name ("Joni Ernst, R-Iowa", "Marco Rubio (R-Fla.)", "D-N.H.")."""
+# NER's types of names that may be a person it mistyped ("Sabalenka" an organisation,
+# "Haaland" a place, "Billie Jean King" a work of art): not peoples; a place only where the
+# dictionaries know no place by the name (``_unmarked_person_before``).
+_UNMARKED_PERSON_TYPES = frozenset({"ORG", "GPE", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"})
 # What ends a description's own words: the clause or the apposition after it.
 _DESCRIPTION_ENDS = frozenset({",", "(", ";"})
 # An age in words ("the 45-year-old", "24-year-old striker Kwame Mensah").
