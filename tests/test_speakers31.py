@@ -64,3 +64,13 @@ def test_a_people_takes_up_a_subject_ner_typed_as_no_person(resolve):
         )
     )
     assert found["The Belarusian"] == "Sabalenka"
+
+
+def test_a_person_word_no_lexicon_knows_takes_up_the_subject_before(resolve):
+    found = speakers(
+        resolve(
+            "Deputy Nurlan Abenov said the bill must not become a tool of censorship. The "
+            "parliamentarian proposed to narrow its definition of false news."
+        )
+    )
+    assert found["The parliamentarian"] == "Nurlan Abenov"

@@ -1350,6 +1350,7 @@ class SpeakerResolver:
                 # the ranker likes no one, any clause's subject takes up any subject before.
                 chosen = self._person_subject_before(source, subject, persons, strict=False)
             entity = self.by_id.get(chosen) if chosen else None
+        entity = entity or self._unknown_noun_subject(reference, source, subject, candidates)
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
@@ -1452,6 +1453,23 @@ class SpeakerResolver:
             return None
         self.people.add(entity.id)
         return entity.id
+
+    def _unknown_noun_subject(
+        self, reference: Reference, source: Span, subject: _Mention | None, candidates: list[Candidate]
+    ) -> Entity | None:
+        """For a definite singular noun no lexicon knows the kind of ("the wicketkeeper", "the
+        parliamentarian": no body's, no role's) that is shaped as a person's (``_person_word``),
+        the person named as the subject of the clause
+        just before, on the strict conditions of ``_person_subject_before`` ("Deputy Aidos
+        Sarym said the norms must not become a tool of censorship. The parliamentarian
+        proposed"): a noun that takes up the one the text has just made its subject."""
+        if reference.kind != "nominal" or reference.types or reference.plural or reference.role is not None:
+            return None
+        if not _person_word(reference.head):
+            return None  # "the passage", "the number", "the institution": no person's word
+        people = [c for c in candidates if c.person]
+        chosen = self._person_subject_before(source, subject, people, strict=True)
+        return self.by_id.get(chosen) if chosen else None
 
     def _goes_on_with(self, source: Span, subject: _Mention) -> bool:
         """Whether the clause ``source`` is the subject of goes on with the named ``subject``
@@ -2959,6 +2977,11 @@ _PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?
 # "Haaland" a place, "Billie Jean King" a work of art): not peoples; a place only where the
 # dictionaries know no place by the name (``_unmarked_person_before``).
 _UNMARKED_PERSON_TYPES = frozenset({"ORG", "GPE", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"})
+# Endings of nouns of agents: "parliamentarian", "cellist", "mountaineer".
+_PERSON_ENDINGS = ("ian", "ist", "eer")
+# Person nouns of five letters or more that end compounds naming people ("wicketkeeper",
+# "goalkeeper"; not "sage" of "passage"): WordNet's person nouns (``HUMAN_NOUNS``).
+_COMPOUND_PERSON_NOUNS = frozenset(noun for noun in HUMAN_NOUNS if len(noun) >= 5 and noun.isalpha())
 # What ends a description's own words: the clause or the apposition after it.
 _DESCRIPTION_ENDS = frozenset({",", "(", ";"})
 # An age in words ("the 45-year-old", "24-year-old striker Kwame Mensah").
@@ -3016,6 +3039,15 @@ def _transnational(name: str) -> bool:
     """Whether an organisation's name opens with a word of bodies above countries."""
     words = name.split()
     return bool(words) and words[0].lower() in _TRANSNATIONAL_WORDS
+
+
+def _person_word(noun: str) -> bool:
+    """Whether a noun no lexicon knows is shaped as a word for a person: a compound ending in
+    a person's noun ("wicketkeeper": keeper) or a word with an agent's ending
+    ("parliamentarian", "cellist", "mountaineer")."""
+    return noun.endswith(_PERSON_ENDINGS) or any(
+        noun.endswith(known) and len(noun) > len(known) + 2 for known in _COMPOUND_PERSON_NOUNS
+    )
 
 
 def _named_like_organisation(name: str) -> bool:
