@@ -1228,7 +1228,13 @@ class SpeakerResolver:
                 or not (states := self._states_of(c.entity_id))
                 or any(_same_place(state, place) for state in states for place in places)
             ]
-        if (reference.role is not None or epithet) and (countries := self._countries_named_in(source)):
+        if PERSON in reference.types:
+            # "The 62-year-old" is no one the text says is 45.
+            described = self._described_part(source)
+            candidates = [c for c in candidates if not self._other_age(c, described)]
+        if (reference.role is not None or epithet) and (
+            countries := self._countries_named_in(self._described_part(source))
+        ):
             # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
             # it calls Australian; where the text names who held that country's office on the
             # day by the dated table, no one else it gives the role ("The French president"
@@ -1306,6 +1312,10 @@ class SpeakerResolver:
             chosen = (
                 self._person_subject_before(source, subject, holders or candidates, strict=True) or chosen
             )
+            if epithet and (unmarked := self._unmarked_person_before(source, subject)) is not None:
+                chosen = unmarked
+            # Over all, the one person the text gave the age or the people the description gives.
+            chosen = self._described_alike(self._described_part(source), candidates) or chosen
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
@@ -1354,6 +1364,7 @@ class SpeakerResolver:
                 # the ranker likes no one, any clause's subject takes up any subject before.
                 chosen = self._person_subject_before(source, subject, persons, strict=False)
             entity = self.by_id.get(chosen) if chosen else None
+        entity = entity or self._unknown_noun_subject(reference, source, subject, candidates)
         if reference.kind == "nominal" and (entity is None or self.former_holder(source.text, entity.name)):
             # No referent, or one whose term in the office the title designates is over
             # ("President Obama" for "the president" in 2017): the holder on the day.
@@ -1535,6 +1546,46 @@ class SpeakerResolver:
             (c.entity_id for c in among if c.entity_id == subject.entity.id and c.person and not c.after),
             None,
         )
+
+    def _unmarked_person_before(self, source: Span, subject: _Mention | None) -> str | None:
+        """For an age or a people that describes one person ("the 79-year-old", "the
+        Norwegian"), the subject of the clause just before where the strict conditions of
+        ``_person_subject_before`` hold and NER typed the name as no person, nor a people or a
+        place the dictionaries know ("Sabalenka ... The Belarusian praised": an organisation
+        to NER; "Haaland himself was more concise ... the Norwegian told": a place): only a
+        person has an age or is a Norwegian. Not a name the text or the dictionaries make a
+        body of a known kind, nor one named like an organisation or an outlet. The name is a
+        person from here on, for the pronouns after it."""
+        if subject is None or subject.entity.id in self.people or not self._goes_on_with(source, subject):
+            return None
+        entity = subject.entity
+        if (
+            entity.type not in _UNMARKED_PERSON_TYPES
+            or self.kinds_of(entity) & ORGANISATION_KINDS - {ORGANISATION}
+            or self.code_of(entity.name) is not None
+            or _named_like_organisation(entity.name)
+            or self.names_outlet(entity.name)
+        ):
+            return None
+        self.people.add(entity.id)
+        return entity.id
+
+    def _unknown_noun_subject(
+        self, reference: Reference, source: Span, subject: _Mention | None, candidates: list[Candidate]
+    ) -> Entity | None:
+        """For a definite singular noun no lexicon knows the kind of ("the wicketkeeper", "the
+        parliamentarian": no body's, no role's) that is shaped as a person's (``_person_word``),
+        the person named as the subject of the clause
+        just before, on the strict conditions of ``_person_subject_before`` ("Deputy Aidos
+        Sarym said the norms must not become a tool of censorship. The parliamentarian
+        proposed"): a noun that takes up the one the text has just made its subject."""
+        if reference.kind != "nominal" or reference.types or reference.plural or reference.role is not None:
+            return None
+        if not _person_word(reference.head):
+            return None  # "the passage", "the number", "the institution": no person's word
+        people = [c for c in candidates if c.person]
+        chosen = self._person_subject_before(source, subject, people, strict=True)
+        return self.by_id.get(chosen) if chosen else None
 
     def _goes_on_with(self, source: Span, subject: _Mention) -> bool:
         """Whether the clause ``source`` is the subject of goes on with the named ``subject``
@@ -1832,6 +1883,102 @@ class SpeakerResolver:
             for ent in words.ents
             if ent.label_ in {"GPE", "NORP"} and (code := self.code_of(ent.text)) is not None
         } | ({code} if demonym is not None and (code := self._demonym_code(demonym.text)) else set())
+
+    def _described_part(self, source: Span) -> Span:
+        """A description's own words, before a comma or a relative pronoun: not the clause or
+        the apposition after them ("The 45-year-old, who works nights in Manchester": no
+        Briton for that)."""
+        tokens = self._words(source)
+        if tokens is None or len(tokens) == 0:
+            return source
+        cut = next(
+            (token for token in tokens[1:] if token.text in _DESCRIPTION_ENDS or token.tag_ in {"WP", "WDT"}),
+            None,
+        )
+        if cut is None:
+            return source
+        return Span.of(self.text, tokens.start_char, self.doc[cut.i - 1].idx + len(self.doc[cut.i - 1].text))
+
+    def _given_ages(self, entity_id: str) -> set[int]:
+        """The ages the text gives a person: after a name ("Chidera Okonkwo, 45,", "Ruud
+        (23)", "Nadal, who turned 36"), before it in its phrase ("24-year-old striker Kwame
+        Mensah") or in a description resolved to them ("the 22-year-old")."""
+        ages: set[int] = set()
+        for mention in self.by_entity.get(entity_id, ()):
+            after = _AGE_AFTER_NAME.match(self.text, mention.end)
+            if after is not None:
+                ages.add(int(after.group(1) or after.group(2)))
+            words = self._words(mention)
+            start = words.root.left_edge.idx if words is not None and len(words) > 0 else mention.start
+            phrase_start = min(start, mention.start)
+            ages |= {int(age) for age in _AGE_WORDS.findall(self.text, phrase_start, mention.end)}
+        return ages
+
+    def _peoples_given(self, entity_id: str) -> set[str]:
+        """The countries of the peoples' names the text gives a person: before a name in its
+        phrase ("Nigerian qualifier Tobi Adeyemi"), in an apposition on either side
+        ("Liverpool's German manager, Jurgen Klopp"; "Benifei, an Italian Social Democrat")
+        or as a description resolved to them ("the Spaniard"). Peoples only: a club's or a
+        city's name ("Liverpool's") says where someone works, not what they are."""
+        found: set[str] = set()
+        for mention in self.by_entity.get(entity_id, ()):
+            words = self._words(mention)
+            if words is None or len(words) == 0:
+                continue
+            root = words.root
+            phrases = [self.doc[root.left_edge.i : words.end]]
+            if root.dep_ == "appos":
+                phrases.append(self.doc[root.head.left_edge.i : root.head.i + 1])
+            phrases += [
+                self.doc[child.left_edge.i : child.right_edge.i + 1]
+                for child in root.rights
+                if child.dep_ == "appos"
+            ]
+            for phrase in phrases:
+                found |= self._peoples_named_in(phrase)
+        return found
+
+    def _peoples_named_in(self, phrase: TokenSpan) -> set[str]:
+        """The countries of the peoples' names in a phrase ("NGA" of "Nigerian qualifier Tobi
+        Adeyemi", "ESP" of "the Spaniard"); not of places ("Liverpool's manager")."""
+        demonym = self._demonym_head(phrase)
+        return {
+            code
+            for token in phrase
+            if token.text[:1].isupper()
+            and (token.ent_type_ == "NORP" or token.pos_ == "ADJ" or token == demonym)
+            and (code := self._demonym_code(token.text)) is not None
+        }
+
+    def _described_alike(self, source: Span, candidates: list[Candidate]) -> str | None:
+        """For a person's description that gives an age or a people ("the 38-year-old", "the
+        Nigerian", "the Swedish researcher"), the one person named before it whom the text
+        gives that age or that people (``_given_ages``, ``_peoples_given``): news describes
+        again by what it said of someone, whoever was named since ("Nigerian qualifier Tobi
+        Adeyemi ... Novak's coach, Jan Dvorak, said ... The Nigerian told the BBC")."""
+        ages = {int(age) for age in _AGE_WORDS.findall(source.text)}
+        words = self._words(source)
+        peoples = self._peoples_named_in(words) if words is not None and len(words) > 0 else set()
+        if not ages and not peoples:
+            return None
+        alike = {
+            c.entity_id
+            for c in candidates
+            if c.person
+            and not c.after
+            and (
+                (ages and ages <= self._given_ages(c.entity_id))
+                or (peoples and peoples <= self._peoples_given(c.entity_id))
+            )
+        }
+        return next(iter(alike)) if len(alike) == 1 else None
+
+    def _other_age(self, candidate: Candidate, source: Span) -> bool:
+        """Whether a description gives an age ("the 45-year-old") and the text gives a
+        candidate only others ("Neil Foster, 45" is not "the 62-year-old")."""
+        ages = {int(age) for age in _AGE_WORDS.findall(source.text)}
+        given = self._given_ages(candidate.entity_id) if ages and candidate.person else set()
+        return bool(given) and not ages & given
 
     def _administration(self, source: Span) -> Entity | None:
         """Whom "the administration" refers to: the administration the article last named
@@ -2948,6 +3095,21 @@ def _maker_run(noun: Token) -> TokenSpan | None:
 
 _PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?)")
 """A party-state tag after a name ("Joni Ernst, R-Iowa", "Marco Rubio (R-Fla.)", "D-N.H.")."""
+# NER's types of names that may be a person it mistyped ("Sabalenka" an organisation,
+# "Haaland" a place, "Billie Jean King" a work of art): not peoples; a place only where the
+# dictionaries know no place by the name (``_unmarked_person_before``).
+_UNMARKED_PERSON_TYPES = frozenset({"ORG", "GPE", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"})
+# Endings of nouns of agents: "parliamentarian", "cellist", "mountaineer".
+_PERSON_ENDINGS = ("ian", "ist", "eer")
+# Person nouns of five letters or more that end compounds naming people ("wicketkeeper",
+# "goalkeeper"; not "sage" of "passage"): WordNet's person nouns (``HUMAN_NOUNS``).
+_COMPOUND_PERSON_NOUNS = frozenset(noun for noun in HUMAN_NOUNS if len(noun) >= 5 and noun.isalpha())
+# What ends a description's own words: the clause or the apposition after it.
+_DESCRIPTION_ENDS = frozenset({",", "(", ";"})
+# An age in words ("the 45-year-old", "24-year-old striker Kwame Mensah").
+_AGE_WORDS = re.compile(r"\b(\d{1,3})-year-old\b", re.IGNORECASE)
+# An age right after a person's name: "Chidera Okonkwo, 45,", "Ruud (23)", "Nadal, who turned 36".
+_AGE_AFTER_NAME = re.compile(r"(?:,\s*|\s*\()(\d{1,3})[,)]|,\s*who (?:turned|turns) (\d{1,3})\b")
 _TURNING = re.compile(r"\bfor (?:his|her|its|their) part\b|\bmeanwhile\b|\bin turn\b", re.IGNORECASE)
 """Words by which a sentence turns to another party than the one before ("The general, for his
 part, said")."""
@@ -2999,6 +3161,15 @@ def _transnational(name: str) -> bool:
     """Whether an organisation's name opens with a word of bodies above countries."""
     words = name.split()
     return bool(words) and words[0].lower() in _TRANSNATIONAL_WORDS
+
+
+def _person_word(noun: str) -> bool:
+    """Whether a noun no lexicon knows is shaped as a word for a person: a compound ending in
+    a person's noun ("wicketkeeper": keeper) or a word with an agent's ending
+    ("parliamentarian", "cellist", "mountaineer")."""
+    return noun.endswith(_PERSON_ENDINGS) or any(
+        noun.endswith(known) and len(noun) > len(known) + 2 for known in _COMPOUND_PERSON_NOUNS
+    )
 
 
 def _named_like_organisation(name: str) -> bool:
