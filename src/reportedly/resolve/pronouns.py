@@ -25,6 +25,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -75,10 +76,6 @@ _UNBOUND_RELATIONS = frozenset(
 )
 # The types NER gives a person's name it misreads (not a place or a people).
 _MISTYPED_PERSON_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
-# How much a name of those types needs to be a pronoun's candidate (``pronoun_candidates``):
-# the text's evidence that it is a person, or none.
-_EVIDENCED = "evidenced"
-_ANY = "any"
 # Verbs whose subject pronoun goes on with the last to speak ("he added").
 _CONTINUING_VERBS = frozenset({"add"})
 # Pronouns bound to their clause's subject, to their gender.
@@ -87,6 +84,14 @@ _BOUND_PRONOUNS = {
     **dict.fromkeys(("her", "herself"), "f"),
 }
 _UNITS = re.compile(r"[^\W_]+|\S")  # BERT's pre-tokenised words: runs of letters and digits, marks
+
+
+class MistypedNames(Enum):
+    """Which names NER typed as no person (of ``_MISTYPED_PERSON_TYPES``) a pronoun's
+    candidates (``pronoun_candidates``) take in, short of a gender of the other."""
+
+    EVIDENCED = "evidenced"  # those the text says are a person (``_evidently_person``)
+    ANY = "any"  # whatever the text says
 
 
 class PronounModelError(Exception):
@@ -244,7 +249,9 @@ class PronounModel:
             # Still none: a name NER took for no person ("Her editor, Tunde Bakare, read the
             # manuscript", typed an organisation), where the text says it is one; the model,
             # trained on people named as people, is less sure of it, at its own threshold.
-            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, mistyped=_EVIDENCED)
+            entities, mentions = pronoun_candidates(
+                resolver, pronoun, attribution, mistyped=MistypedNames.EVIDENCED
+            )
             threshold = self.threshold
         pronoun_range = Range(pronoun.idx, pronoun.idx + len(pronoun.text))
         chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=threshold)
@@ -253,7 +260,9 @@ class PronounModel:
             # it must be of a person ("Lukas Brandtner", typed an organisation, whom a profile
             # is about; "Then Kavanaugh came in, and he was angry"): the people that agree
             # all scored lower, so the alternative is no one.
-            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, mistyped=_ANY)
+            entities, mentions = pronoun_candidates(
+                resolver, pronoun, attribution, mistyped=MistypedNames.ANY
+            )
             chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=FALLBACK_THRESHOLD)
         return None if chosen is None else entities[chosen]
 
@@ -427,17 +436,15 @@ def pronoun_candidates(
     attribution: Attribution,
     reach: int = 3000,
     census_gender: bool = True,
-    mistyped: str | None = None,
+    mistyped: MistypedNames | None = None,
 ) -> tuple[list[Entity], list[list[Range]]]:
     """The entities a pronoun may refer to, with their mentions: those mentioned in the
     ``reach`` characters before it and in its live-blog post, if it is in one (beyond the
     window, a mention is masked out), that agree with it (a man or a person of unknown gender
     for "he"; no person for "they"; with ``census_gender`` False, also a person whose gender
-    only a census first name gives; with ``mistyped``, also a name the resolver holds for no
-    person of a type NER gives a person's name it misreads: ``_EVIDENCED`` where the text
-    shows it is one, ``_evidently_person``, ``_ANY`` whatever the text shows, short of a
-    gender of the other), outside the attribution's
-    own content (a speaker does not name himself in his own words)."""
+    only a census first name gives; with ``mistyped``, also the names the resolver holds for
+    no person that ``MistypedNames`` says), outside the attribution's own content (a speaker
+    does not name himself in his own words)."""
     kind = PRONOUN_AGREEMENT[pronoun.lower_]
     # Not before the pronoun's own post in a live blog, where the speakers change by post.
     first = bisect.bisect_left(
@@ -471,18 +478,18 @@ def pronoun_candidates(
     return entities, [spans for _, spans in by_entity.values()]
 
 
-def _mistyped_person(resolver: SpeakerResolver, entity: Entity, kind: str, evidence: str) -> bool:
+def _mistyped_person(resolver: SpeakerResolver, entity: Entity, kind: str, mistyped: MistypedNames) -> bool:
     """Whether a name the resolver holds for no person (NER's organisation or work: "Tunde
     Bakare", "Evaristo") may be a person of the pronoun's gender ``kind``: its gender is not
-    the other, and, where ``evidence`` is ``_EVIDENCED``, the text says it is a person
-    (``_evidently_person``)."""
+    the other, and, where ``mistyped`` is ``MistypedNames.EVIDENCED``, the text says it is a
+    person (``_evidently_person``)."""
     if (
         entity.id in resolver.people
         or entity.type not in _MISTYPED_PERSON_TYPES
         or resolver.genders.get(entity.id) not in (None, kind)
     ):
         return False
-    return evidence == _ANY or _evidently_person(resolver, entity, kind)
+    return mistyped is MistypedNames.ANY or _evidently_person(resolver, entity, kind)
 
 
 def _evidently_person(resolver: SpeakerResolver, entity: Entity, kind: str) -> bool:
