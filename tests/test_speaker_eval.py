@@ -87,6 +87,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         (VARIED.parent / "varied-train-h", (30, 494, 0)),
         (VARIED.parent / "varied-train-i", (30, 479, 0)),
         (VARIED.parent / "varied-train-j", (30, 454, 0)),
+        (VARIED.parent / "varied-train-k", (30, 498, 0)),
     ],
     ids=[
         "varied",
@@ -101,6 +102,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         "varied-train-h",
         "varied-train-i",
         "varied-train-j",
+        "varied-train-k",
     ],
 )
 def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:
