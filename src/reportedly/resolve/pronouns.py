@@ -25,6 +25,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -37,7 +38,7 @@ from reportedly.model import Attribution, Entity, Range, Speaker
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
-from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES, DEFINITE
+from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES, DEFINITE, PERSON_NOUNS
 from reportedly.resolve.turns import Turns, main_subject
 
 if TYPE_CHECKING:
@@ -75,10 +76,6 @@ _UNBOUND_RELATIONS = frozenset(
 )
 # The types NER gives a person's name it misreads (not a place or a people).
 _MISTYPED_PERSON_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
-# How much a name of those types needs to be a pronoun's candidate (``pronoun_candidates``):
-# the text's evidence that it is a person, or none.
-_EVIDENCED = "evidenced"
-_ANY = "any"
 # Verbs whose subject pronoun goes on with the last to speak ("he added").
 _CONTINUING_VERBS = frozenset({"add"})
 # Pronouns bound to their clause's subject, to their gender.
@@ -87,6 +84,14 @@ _BOUND_PRONOUNS = {
     **dict.fromkeys(("her", "herself"), "f"),
 }
 _UNITS = re.compile(r"[^\W_]+|\S")  # BERT's pre-tokenised words: runs of letters and digits, marks
+
+
+class MistypedNames(Enum):
+    """Which names NER typed as no person (of ``_MISTYPED_PERSON_TYPES``) a pronoun's
+    candidates (``pronoun_candidates``) take in, short of a gender of the other."""
+
+    EVIDENCED = "evidenced"  # those the text says are a person (``_evidently_person``)
+    ANY = "any"  # whatever the text says
 
 
 class PronounModelError(Exception):
@@ -244,7 +249,9 @@ class PronounModel:
             # Still none: a name NER took for no person ("Her editor, Tunde Bakare, read the
             # manuscript", typed an organisation), where the text says it is one; the model,
             # trained on people named as people, is less sure of it, at its own threshold.
-            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, mistyped=_EVIDENCED)
+            entities, mentions = pronoun_candidates(
+                resolver, pronoun, attribution, mistyped=MistypedNames.EVIDENCED
+            )
             threshold = self.threshold
         pronoun_range = Range(pronoun.idx, pronoun.idx + len(pronoun.text))
         chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=threshold)
@@ -253,7 +260,9 @@ class PronounModel:
             # it must be of a person ("Lukas Brandtner", typed an organisation, whom a profile
             # is about; "Then Kavanaugh came in, and he was angry"): the people that agree
             # all scored lower, so the alternative is no one.
-            entities, mentions = pronoun_candidates(resolver, pronoun, attribution, mistyped=_ANY)
+            entities, mentions = pronoun_candidates(
+                resolver, pronoun, attribution, mistyped=MistypedNames.ANY
+            )
             chosen = self.choose(resolver.text, pronoun_range, mentions, threshold=FALLBACK_THRESHOLD)
         return None if chosen is None else entities[chosen]
 
@@ -427,17 +436,15 @@ def pronoun_candidates(
     attribution: Attribution,
     reach: int = 3000,
     census_gender: bool = True,
-    mistyped: str | None = None,
+    mistyped: MistypedNames | None = None,
 ) -> tuple[list[Entity], list[list[Range]]]:
     """The entities a pronoun may refer to, with their mentions: those mentioned in the
     ``reach`` characters before it and in its live-blog post, if it is in one (beyond the
     window, a mention is masked out), that agree with it (a man or a person of unknown gender
     for "he"; no person for "they"; with ``census_gender`` False, also a person whose gender
-    only a census first name gives; with ``mistyped``, also a name the resolver holds for no
-    person of a type NER gives a person's name it misreads: ``_EVIDENCED`` where the text
-    shows it is one, ``_evidently_person``, ``_ANY`` whatever the text shows, short of a
-    gender of the other), outside the attribution's
-    own content (a speaker does not name himself in his own words)."""
+    only a census first name gives; with ``mistyped``, also the names the resolver holds for
+    no person that ``MistypedNames`` says), outside the attribution's own content (a speaker
+    does not name himself in his own words)."""
     kind = PRONOUN_AGREEMENT[pronoun.lower_]
     # Not before the pronoun's own post in a live blog, where the speakers change by post.
     first = bisect.bisect_left(
@@ -471,39 +478,78 @@ def pronoun_candidates(
     return entities, [spans for _, spans in by_entity.values()]
 
 
-def _mistyped_person(resolver: SpeakerResolver, entity: Entity, kind: str, evidence: str) -> bool:
+def _mistyped_person(resolver: SpeakerResolver, entity: Entity, kind: str, mistyped: MistypedNames) -> bool:
     """Whether a name the resolver holds for no person (NER's organisation or work: "Tunde
     Bakare", "Evaristo") may be a person of the pronoun's gender ``kind``: its gender is not
-    the other, and, where ``evidence`` is ``_EVIDENCED``, the text says it is a person
-    (``_evidently_person``)."""
+    the other, and, where ``mistyped`` is ``MistypedNames.EVIDENCED``, the text says it is a
+    person (``_evidently_person``)."""
     if (
         entity.id in resolver.people
         or entity.type not in _MISTYPED_PERSON_TYPES
         or resolver.genders.get(entity.id) not in (None, kind)
     ):
         return False
-    return evidence == _ANY or _evidently_person(resolver, entity, kind)
+    return mistyped is MistypedNames.ANY or _evidently_person(resolver, entity, kind)
 
 
 def _evidently_person(resolver: SpeakerResolver, entity: Entity, kind: str) -> bool:
     """Whether the text says a name NER took for no person is one of the pronoun's gender
-    ``kind``: a mention of it is in apposition with a person's noun ("Her editor, Tunde
-    Bakare"), has a "who" clause ("Evaristo, who is ..."), or binds a "his" or "her" of that
-    gender ("Uchida admitted his company had been slow")."""
+    ``kind``: a mention of it is described as a person (``_described_as_person``) or binds a
+    "his" or "her" of that gender ("Uchida admitted his company had been slow")."""
+    return _described_as_person(resolver, entity) or kind in _bound_genders(resolver, entity)
+
+
+def _described_as_person(resolver: SpeakerResolver, entity: Entity, one: bool = False) -> bool:
+    """Whether a mention of the entity is in apposition with a person's noun ("Her editor,
+    Tunde Bakare") or has a "who" clause ("Evaristo, who is ..."); with ``one``, a singular
+    noun of a role (``_person_noun``) and a clause whose verb is not plural, in no dateline."""
     for mention in entity.mentions:
         words = resolver._words(mention)
-        if words is None or len(words) == 0:
-            continue
+        if words is None or len(words) == 0 or (one and words.text.isupper()):
+            continue  # with ``one``, not a dateline's place ("MUMBAI, April 4 - ...")
         root = words.root
         nouns = [child for child in root.children if child.dep_ == "appos"]
         if root.dep_ == "appos":
             nouns.append(root.head)
-        if any(noun.lemma_.lower() in ANY_PERSON_NOUNS for noun in nouns) or any(
-            child.dep_ == "relcl" and any(word.lower_ == "who" for word in child.children)
+        if any(_person_noun(noun, one) for noun in nouns) or any(
+            child.dep_ == "relcl"
+            and any(word.lower_ == "who" for word in child.children)
+            and not (one and _plural_verb(child))
             for child in root.children
         ):
             return True
-    return kind in _bound_genders(resolver, entity)
+    return False
+
+
+def _person_noun(noun: Token, one: bool) -> bool:
+    """Whether a noun is a person's; with ``one``, a singular noun only a person's role or
+    occupation is ("editor", "novelist"; not "lender" or "sponsor", a body's as well)."""
+    if one:
+        return noun.tag_ == "NN" and noun.lemma_.lower() in PERSON_NOUNS
+    return noun.lemma_.lower() in ANY_PERSON_NOUNS
+
+
+def _plural_verb(verb: Token) -> bool:
+    """Whether a clause's verb, or its first auxiliary, is plural ("who were beaten", "who
+    have won")."""
+    auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"} and child.i < verb.i]
+    first = auxiliaries[0] if auxiliaries else verb
+    return first.tag_ == "VBP" or first.lower_ == "were"
+
+
+def shown_person(resolver: SpeakerResolver, entity: Entity) -> bool:
+    """Whether a name NER typed as an organisation, a work, a product, an event or a place is
+    a person by what the text says of it: a single person's noun in apposition or a "who"
+    clause with a verb of one ("Sabalenka, who will rise to No. 1"; not "Leeds, who were
+    beaten": British usage gives a club "who"), or a "his", "her" or reflexive it binds
+    ("Haaland himself was more concise", "Uchida admitted his company had been slow"), which
+    no body's name binds. The speaker resolver's people set takes such names in, so that a
+    pronoun reaches them by its rules as it does a person NER typed as one."""
+    if entity.type not in _MISTYPED_PERSON_TYPES | {"GPE"}:
+        return False
+    return bool(_bound_genders(resolver, entity, alone=True)) or _described_as_person(
+        resolver, entity, one=True
+    )
 
 
 def _census_gendered(entity: Entity, census_only: frozenset[str]) -> bool:
@@ -513,17 +559,31 @@ def _census_gendered(entity: Entity, census_only: frozenset[str]) -> bool:
     return len(words) > 1 and words[0] in census_only
 
 
-def _bound_genders(resolver: SpeakerResolver, entity: Entity) -> set[str]:
+def _bound_genders(resolver: SpeakerResolver, entity: Entity, alone: bool = False) -> set[str]:
     """The genders of the possessive and reflexive pronouns the text binds to a person: those
     in a clause whose subject is a mention of them ("Kroos, in his last club game, is in
-    tears"), not in a clause of their own with another subject."""
+    tears"), not in a clause of their own with another subject. With ``alone``, only where
+    the subject is no coordination, the verb has no object a clause below it may take for its
+    subject ("The committee asked Comey to testify about his dismissal") and the possessive
+    is not the name's own ("which her Awami League won"; but "Haaland himself") nor a
+    deity's ("for America to pray and ask for His forgiveness")."""
     genders = set()
     for mention in entity.mentions:
         words = resolver._words(mention)
         if words is None or len(words) == 0 or words.root.dep_ not in SUBJECTS:
             continue
         verb = words.root.head
+        if alone and (
+            any(child.dep_ == "conj" for child in words.root.children)
+            or any(child.dep_ in OBJECT_RELATIONS for child in verb.children)
+        ):
+            continue
         for word in verb.subtree:
+            if alone and (
+                (word.tag_ == "PRP$" and word in words.root.subtree)
+                or (word.is_title and word.i != word.sent.start)
+            ):
+                continue  # the name's own possessor ("which her Awami League won"), a deity's "His"
             if word.lower_ not in _BOUND_PRONOUNS or (word.lower_ == "her" and word.tag_ != "PRP$"):
                 continue  # an object "her" is bound to no subject of its clause
             clause = word.head

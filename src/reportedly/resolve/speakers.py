@@ -75,6 +75,7 @@ from reportedly.resolve.pronouns import (
     PronounModel,
     continued_group,
     described_subjects,
+    shown_person,
     takes_up_subject,
 )
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
@@ -2870,6 +2871,8 @@ class SpeakerResolver:
                 )
                 or (entity.type != "NORP" and entity.id in described)
                 or (entity.type != "NORP" and self._titled(entity))
+                # NER's organisation or place that the text shows is a person (pronouns.py).
+                or (entity.id not in bodies and shown_person(self, entity))
             )
             or (
                 entity.id in heading
