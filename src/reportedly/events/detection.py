@@ -493,8 +493,7 @@ def code_events(
             if speaking is not None and (not actor or stands_for_speaker(actor[0].text)):
                 actor = speaker_parties(speaking, text, mentions) or actor
         if reporting is not None:
-            speaker = speaker_parties(reporting, text, mentions)
-            actor, recipient = owned_by_speaker(actor, speaker), owned_by_speaker(recipient, speaker)
+            recipient = owned_by_speaker(recipient, speaker_parties(reporting, text, mentions))
         if obliged and trigger.event_type != "REQUEST":
             # "Russia said Sudan must return the helicopter", "The forum concluded that the US
             # must allocate more": Russia, the forum demand, of Sudan, the US.
