@@ -197,11 +197,16 @@ LEADING_THE = re.compile(r"^[Tt]he\s+")
 _OCCUPIER = re.compile(r"\b(?:occupation|occupying|occupiers?|settlers?|colonists?)\b", re.I)
 # A speaker's own country by a pronoun ("his country", "our nation"): the speaker's, as a party.
 # A party a possessive pronoun opens ("its border posts", "their embassy").
-_SPEAKERS_OWN = re.compile(r"(?:its|their)\s", re.I)
+_SPEAKERS_OWN = re.compile(r"(?:(?:one|some|many|most|all) of\s+)?(?:its|their|his|her)\s", re.I)
+_NEIGHBOUR = re.compile(r"(?:its|their|both)\s+(?:[\w-]+\s+){0,2}?neighbou?rs?", re.I)
 _OWN_COUNTRY = re.compile(r"(?:his|her|its|their|our|my)\s+(?:own\s+)?(?:country|nation)", re.I)
 # A place after the head of a party's words ("the Iraqi embassy [in Kabul]", "the Egyptian
 # ambassador [from Khartoum]").
 PLACE_AFTER_HEAD = re.compile(r"\s+(?:in|at|near|inside|outside|from)\s")
+# In an actor's words, also what its act is aimed at ("An Israeli strike [on] Beirut's southern
+# suburbs killed": Israel's, not Lebanon's).
+_AIM_AFTER_HEAD = re.compile(r"\s+(?:on|against)\s")
+AIMED_AFTER_HEAD = re.compile(f"{PLACE_AFTER_HEAD.pattern}|{_AIM_AFTER_HEAD.pattern}")
 # What follows the head of a party's words: a phrase after a preposition or a comma.
 AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
 # Words of quantity before the party proper ("Thousands of Nigerians").
@@ -290,6 +295,11 @@ ASKING = frozenset(
 CIRCUMSTANCES = frozenset({"at", "on", "upon", "under", "with", "after", "following"})
 # What a party's phrase leaves out: its relative clauses, appositions and what "and" joins.
 PHRASE_CUT = frozenset({"relcl", "appos", "acl", "conj", "cc"})
+# People held by a state ("freed more than 9,000 [prisoners]"): civilians, as the gold sets code
+# them, of the state that holds them; the dictionaries give only "political prisoner" (OPP) and
+# prisoners of war (MIL).
+HELD_PEOPLE = frozenset({"prisoner", "prisoners", "inmate", "inmates"})
+CIVILIANS = "CVL"
 # Nouns of people and bodies an act can be done to ("released 37 [prisoners]", "aid to 550
 # [households]", "urges [the government]"): parties, though no dictionary codes them, unlike
 # things ("restrictions", "aid").
@@ -389,6 +399,13 @@ def owned_by_speaker(parties: list[EventActor], speaker: list[EventActor]) -> li
         else party
         for party in parties
     ]
+
+
+def names_its_aim(words: str) -> bool:
+    """Whether a party's words go on to what its act is aimed at, after "on" or "against"
+    ("An Israeli strike [on Beirut's southern suburbs]"): in an actor's words, a capital there
+    is the place attacked, not the government that acts."""
+    return _AIM_AFTER_HEAD.search(words) is not None
 
 
 def stands_for_speaker(words: str) -> bool:
@@ -1136,10 +1153,13 @@ def _recipient_rank(token: Token, text: str, mentions: NamedMentions) -> tuple[b
 
 def _in_place(token: Token) -> bool:
     """Whether a noun is where an act is done: after "in" or "at", or the name of a place
-    noun there ("in the town of [Mai Kadra]")."""
+    noun there ("in the town of [Mai Kadra]"); not what a weapon is fired "at" ("fired 180
+    missiles at [Israel]"), which is its aim."""
     if token.dep_ != "pobj":
         return False
     preposition = token.head
+    if preposition.lower_ == "at" and preposition.head.lemma_.lower() in FIRING_VERBS:
+        return False
     if preposition.lower_ == "of" and preposition.head.lemma_.lower() in NAMED_PLACE_NOUNS:
         place = preposition.head
         if place.dep_ != "pobj":
@@ -1819,11 +1839,18 @@ def party_of(span: Span, text: str, mentions: NamedMentions) -> EventActor:
     return EventActor(span.text, kept[0].id if kept else None)
 
 
-def _people_before_place(words: str, entity: Entity, coder: ActorCoder, day: date | None) -> str | None:
-    """The code the words before the head give where ``entity`` is named only after it, as
-    a place: a people's adjective says whose the head is, not the place ("the Iraqi embassy
-    in Kabul" IRQ, "Palestinian refugees in Syria" PSE); None where they name no country."""
-    after = PLACE_AFTER_HEAD.search(words)
+def _people_before_place(
+    words: str,
+    entity: Entity,
+    coder: ActorCoder,
+    day: date | None,
+    after_head: re.Pattern[str] = PLACE_AFTER_HEAD,
+) -> str | None:
+    """The code the words before the head give where ``entity`` is named only after it
+    (``after_head``), as a place: a people's adjective says whose the head is, not the place
+    ("the Iraqi embassy in Kabul" IRQ, "Palestinian refugees in Syria" PSE); None where they
+    name no country."""
+    after = after_head.search(words)
     if after is None or _ETHNIC.search(words):
         return None  # an ethnic minority is of where it lives ("ethnic Russians in Ukraine")
     head = _RELATION_OWNER.sub("", words[: after.start()])  # not "Israel's" of "Israel's ally"
@@ -1935,7 +1962,15 @@ def code_parties(
             if (
                 entity is not None
                 and (entity.type in STATES or _bare_country(entity))
-                and (people := _people_before_place(party.text, entity, coder, published))
+                and (
+                    people := _people_before_place(
+                        party.text,
+                        entity,
+                        coder,
+                        published,
+                        AIMED_AFTER_HEAD if id(party) in actors else PLACE_AFTER_HEAD,
+                    )
+                )
             ):
                 party.actor = coder.actor(people)
                 continue
@@ -2029,7 +2064,13 @@ def code_parties(
                 # names, as a party out of power; those in power the dictionaries know, or
                 # their words say ("the ruling ... party").
                 named_party = entity is not None and entity.type == "ORG" and _named_party(party.text)
-                head = used or _head_sector(party.text, coder) or (UNKNOWN_PARTY if named_party else None)
+                held = CIVILIANS if head_of(party.text).lower() in HELD_PEOPLE else None
+                head = (
+                    used
+                    or _head_sector(party.text, coder)
+                    or (UNKNOWN_PARTY if named_party else None)
+                    or held
+                )
             if head is not None:
                 sector += head
                 code = code + head if code in coder.country_codes else code
@@ -2066,8 +2107,14 @@ def code_parties(
             # "foreign reporters", "the newspaper") are of where they work, as a group is: the
             # place the sentence names, else the state that acts on them.
             press = entity is None and of_sectors(sector, MEDIA)
+            # A state named by its relation to another's ("its southern neighbour", "both
+            # neighbours"): a country the sentence names, never the other side's.
+            neighbour = (
+                code is None and _NEIGHBOUR.fullmatch(AFTER_HEAD.sub("", party.text, count=1)) is not None
+            )
             if code is None and (
-                ethnic is not None
+                neighbour
+                or ethnic is not None
                 or (entity is not None and entity.type == "PERSON")
                 or of_sectors(sector, PLACED_SECTORS)
                 or town
@@ -2077,9 +2124,11 @@ def code_parties(
                 or stateless
             ):
                 people = coder.code_description(ethnic.group(1), published) if ethnic else None
+                other_side = _countries_of(event.recipient if id(party) in actors else event.actor)
+                kept_from = people[:3] if people else (other_side[0] if neighbour and other_side else None)
                 group = ethnic is not None or criminals or press or of_sectors(sector, GROUP_SECTORS)
                 own = sector if head else None  # not in its words
-                unplaced.append(Unplaced(party, people[:3] if people else None, group, own, town))
+                unplaced.append(Unplaced(party, kept_from, group, own, town))
         for party in parties:
             if party.actor is not None and party.actor.code[:3] in UNIONS and party.actor.country is None:
                 # A union's republic (USRARM, Soviet Armenia before 1991) is of the republic,

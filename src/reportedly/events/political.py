@@ -29,7 +29,14 @@ import re
 
 from reportedly.attribution.lexicon import word_set
 from reportedly.events.detection import event_id
-from reportedly.events.parties import LEADING_THE, PLACE_BEFORE, head_of, of_sectors, without_name
+from reportedly.events.parties import (
+    LEADING_THE,
+    PLACE_BEFORE,
+    head_of,
+    names_its_aim,
+    of_sectors,
+    without_name,
+)
 from reportedly.events.places import LAND_AND_WATER, is_place_name
 from reportedly.events.senses import NOT_SPORT_PHRASES
 from reportedly.model import Entity, Event, EventActor, Extraction
@@ -221,6 +228,8 @@ def _code_capital(party: EventActor, event: Event, coder: ActorCoder) -> None:
     code = capital_codes().get(match.group(1)) if match else None
     if code is None or _is_place(party, event):
         return
+    if any(actor is party for actor in event.actor) and names_its_aim(party.text):
+        return  # "An Israeli strike on Beirut's southern suburbs killed": Beirut was attacked
     owned = match.group(2) if match else None
     sector = coder.sector_of(owned) if owned else None
     country = coder.actor(code)
