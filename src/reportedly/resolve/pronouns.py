@@ -36,6 +36,7 @@ import numpy as np
 from reportedly.attribution.tagger import shipped_model_dir
 from reportedly.model import Attribution, Entity, Range, Speaker
 from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
+from reportedly.nlp.sentences import holding
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
 from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES, DEFINITE, PERSON_NOUNS
@@ -75,7 +76,7 @@ _UNBOUND_RELATIONS = frozenset(
     {"advcl", "conj", "parataxis", "appos", "relcl", "poss", "acl", "npadvmod", "punct"}
 )
 # The types NER gives a person's name it misreads (not a place or a people).
-_MISTYPED_PERSON_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
+MISTYPED_PERSON_TYPES = frozenset({"ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # Verbs whose subject pronoun goes on with the last to speak ("he added").
 _CONTINUING_VERBS = frozenset({"add"})
 # Pronouns bound to their clause's subject, to their gender.
@@ -87,7 +88,7 @@ _UNITS = re.compile(r"[^\W_]+|\S")  # BERT's pre-tokenised words: runs of letter
 
 
 class MistypedNames(Enum):
-    """Which names NER typed as no person (of ``_MISTYPED_PERSON_TYPES``) a pronoun's
+    """Which names NER typed as no person (of ``MISTYPED_PERSON_TYPES``) a pronoun's
     candidates (``pronoun_candidates``) take in, short of a gender of the other."""
 
     EVIDENCED = "evidenced"  # those the text says are a person (``_evidently_person``)
@@ -133,7 +134,7 @@ def encode_window(
             unit_ids[index] = pieces.word_ids(text[start:end])
         return unit_ids[index]
 
-    first = max(0, bisect.bisect_right([start for start, _ in units], pronoun.start) - 1)
+    first = max(0, holding([start for start, _ in units], pronoun.start))
     last = first
     while last < len(units) and units[last][0] < pronoun.end:
         last += 1  # units[first:last] are the pronoun's
@@ -485,7 +486,7 @@ def _mistyped_person(resolver: SpeakerResolver, entity: Entity, kind: str, misty
     person (``_evidently_person``)."""
     if (
         entity.id in resolver.people
-        or entity.type not in _MISTYPED_PERSON_TYPES
+        or entity.type not in MISTYPED_PERSON_TYPES
         or resolver.genders.get(entity.id) not in (None, kind)
     ):
         return False
@@ -545,7 +546,7 @@ def shown_person(resolver: SpeakerResolver, entity: Entity) -> bool:
     ("Haaland himself was more concise", "Uchida admitted his company had been slow"), which
     no body's name binds. The speaker resolver's people set takes such names in, so that a
     pronoun reaches them by its rules as it does a person NER typed as one."""
-    if entity.type not in _MISTYPED_PERSON_TYPES | {"GPE"}:
+    if entity.type not in MISTYPED_PERSON_TYPES | {"GPE"}:
         return False
     return bool(_bound_genders(resolver, entity, alone=True)) or _described_as_person(
         resolver, entity, one=True

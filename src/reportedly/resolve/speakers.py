@@ -71,6 +71,7 @@ from reportedly.resolve.nominals import (
 )
 from reportedly.resolve.offices import read_roles
 from reportedly.resolve.pronouns import (
+    MISTYPED_PERSON_TYPES,
     PRONOUN_AGREEMENT,
     PronounModel,
     continued_group,
@@ -3099,9 +3100,10 @@ def _maker_run(noun: Token) -> TokenSpan | None:
 _PARTY_TAG = re.compile(r",? \(?[RDI]-([A-Z][A-Za-z]*\.?(?: ?[A-Z][A-Za-z]*\.?)?)")
 """A party-state tag after a name ("Joni Ernst, R-Iowa", "Marco Rubio (R-Fla.)", "D-N.H.")."""
 # NER's types of names that may be a person it mistyped ("Sabalenka" an organisation,
-# "Haaland" a place, "Billie Jean King" a work of art): not peoples; a place only where the
-# dictionaries know no place by the name (``_unmarked_person_before``).
-_UNMARKED_PERSON_TYPES = frozenset({"ORG", "GPE", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT"})
+# "Haaland" a place, "Billie Jean King" a work of art): the pronouns' mistyped types and
+# places, a place only where the dictionaries know no place by the name
+# (``_unmarked_person_before``).
+_UNMARKED_PERSON_TYPES = MISTYPED_PERSON_TYPES | {"GPE", "FAC"}
 # Endings of nouns of agents: "parliamentarian", "cellist", "mountaineer".
 _PERSON_ENDINGS = ("ian", "ist", "eer")
 # Person nouns of five letters or more that end compounds naming people ("wicketkeeper",
