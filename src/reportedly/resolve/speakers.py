@@ -1230,13 +1230,11 @@ class SpeakerResolver:
                 or not (states := self._states_of(c.entity_id))
                 or any(_same_place(state, place) for state in states for place in places)
             ]
-        if PERSON in reference.types:
+        described = self._described_part(source)
+        if PERSON in reference.types and (ages := _ages_in(described.text)):
             # "The 62-year-old" is no one the text says is 45.
-            described = self._described_part(source)
-            candidates = [c for c in candidates if not self._other_age(c, described)]
-        if (reference.role is not None or epithet) and (
-            countries := self._countries_named_in(self._described_part(source))
-        ):
+            candidates = [c for c in candidates if not self._other_age(c, ages)]
+        if (reference.role is not None or epithet) and (countries := self._countries_named_in(described)):
             # "Italy's prime minister" is no one the text calls Dutch, "the Brazilian" no one
             # it calls Australian; where the text names who held that country's office on the
             # day by the dated table, no one else it gives the role ("The French president"
@@ -1317,7 +1315,7 @@ class SpeakerResolver:
             if epithet and (unmarked := self._unmarked_person_before(source, subject)) is not None:
                 chosen = unmarked
             # Over all, the one person the text gave the age or the people the description gives.
-            chosen = self._described_alike(self._described_part(source), candidates) or chosen
+            chosen = self._described_alike(described, candidates) or chosen
         if chosen is not None and reference.types and reference.types <= BODY_KINDS:
             chosen = self._subject_of_kind_before(candidates, chosen)
         if reference.kind == "nominal" and reference.types and reference.types <= BODY_KINDS:
@@ -1958,7 +1956,7 @@ class SpeakerResolver:
         gives that age or that people (``_given_ages``, ``_peoples_given``): news describes
         again by what it said of someone, whoever was named since ("Nigerian qualifier Tobi
         Adeyemi ... Novak's coach, Jan Dvorak, said ... The Nigerian told the BBC")."""
-        ages = {int(age) for age in _AGE_WORDS.findall(source.text)}
+        ages = _ages_in(source.text)
         words = self._words(source)
         peoples = self._peoples_named_in(words) if words is not None and len(words) > 0 else set()
         if not ages and not peoples:
@@ -1975,11 +1973,10 @@ class SpeakerResolver:
         }
         return next(iter(alike)) if len(alike) == 1 else None
 
-    def _other_age(self, candidate: Candidate, source: Span) -> bool:
-        """Whether a description gives an age ("the 45-year-old") and the text gives a
-        candidate only others ("Neil Foster, 45" is not "the 62-year-old")."""
-        ages = {int(age) for age in _AGE_WORDS.findall(source.text)}
-        given = self._given_ages(candidate.entity_id) if ages and candidate.person else set()
+    def _other_age(self, candidate: Candidate, ages: set[int]) -> bool:
+        """Whether the text gives a candidate only ages other than a description's ``ages``
+        ("Neil Foster, 45" is not "the 62-year-old")."""
+        given = self._given_ages(candidate.entity_id) if candidate.person else set()
         return bool(given) and not ages & given
 
     def _administration(self, source: Span) -> Entity | None:
@@ -3166,6 +3163,11 @@ def _transnational(name: str) -> bool:
     """Whether an organisation's name opens with a word of bodies above countries."""
     words = name.split()
     return bool(words) and words[0].lower() in _TRANSNATIONAL_WORDS
+
+
+def _ages_in(text: str) -> set[int]:
+    """The ages a text gives in words like "the 45-year-old"."""
+    return {int(age) for age in _AGE_WORDS.findall(text)}
 
 
 def _person_word(noun: str) -> bool:
