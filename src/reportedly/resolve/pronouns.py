@@ -39,7 +39,7 @@ from reportedly.nlp.onnx import ALL_CORES, cpu_session, first_line
 from reportedly.nlp.sentences import holding
 from reportedly.nlp.trees import SUBJECTS
 from reportedly.nlp.wordpiece import WordPiece
-from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES, DEFINITE, PERSON_NOUNS
+from reportedly.resolve.nominals import ANY_PERSON_NOUNS, BODY_TYPES, DEFINITE, PERSON_NOUNS, body_noun
 from reportedly.resolve.turns import Turns, main_subject
 
 if TYPE_CHECKING:
@@ -409,6 +409,23 @@ def takes_up_subject(pronoun: Token) -> bool:
         pronoun.i == pronoun.sent.start
         and pronoun.dep_ in SUBJECTS
         and pronoun.head.lemma_.lower() not in _CONTINUING_VERBS
+    )
+
+
+def taken_up_as_body(resolver: SpeakerResolver, mention: _Mention) -> bool:
+    """Whether a mention is a definite body's noun the resolver took up as its entity ("Indus
+    Gateway Terminals said ... The operator called the stoppage illegal. It said": the
+    operator): the text calls the entity an organisation there, so an "it" after it may refer
+    to it, whatever NER typed the name (a work, a product)."""
+    words = resolver._words(mention)
+    if words is None or len(words) == 0:
+        return False
+    head = words.root
+    return (
+        head.pos_ == "NOUN"
+        and not head.ent_type_
+        and any(child.lower_ in DEFINITE for child in head.children)
+        and body_noun(head.lemma_.lower())
     )
 
 

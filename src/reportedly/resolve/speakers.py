@@ -77,6 +77,7 @@ from reportedly.resolve.pronouns import (
     continued_group,
     described_subjects,
     shown_person,
+    taken_up_as_body,
     takes_up_subject,
 )
 from reportedly.resolve.ranker import Candidate, Chooser, Reference
@@ -1107,7 +1108,9 @@ class SpeakerResolver:
         speaker = self.by_id[speaker_words.speaker.entity]
         person = speaker.id in self.people or speaker.type == "PERSON"
         if singular:
-            return speaker if person else None
+            # An "I" is one person: the speaker, though NER typed the name a firm or a work
+            # ('"People think I am crazy," he says' of Lukas Brandtner); not a people or a place.
+            return speaker if person or speaker.type in MISTYPED_PERSON_TYPES else None
         if speaker.type in _BODY_TYPES and not person:
             return speaker  # "We ...," the company said
         bodies = [
@@ -2826,7 +2829,8 @@ class SpeakerResolver:
             return entity.id in self.people
         if kind == "they" and not mention.subject:
             return False
-        return entity.type in _KIND_TYPES[kind] and entity.id not in self.people
+        body = entity.type in _KIND_TYPES[kind] or (kind == "it" and taken_up_as_body(self, mention))
+        return body and entity.id not in self.people
 
     def _agrees(self, kind: str, mention: _Mention) -> bool:
         gender = self.genders.get(mention.entity.id)
