@@ -36,3 +36,18 @@ def test_an_i_in_quotes_is_their_speaker_though_ner_typed_a_firm(
     extractor: Extractor, passage: str, speaker: str | None
 ):
     assert speaker_at(extractor, passage, "I") == speaker
+
+
+# A state official's "we" where the story names several countries: the country whose capital
+# the dateline names, where the story names that country; else no one.
+BRIEFING = (
+    "{place}, May 3 - The foreign minister, Hamid Nouri, said talks with France and Germany "
+    'would resume. "We are not in a hurry," Nouri said. Iran wants sanctions lifted.'
+)
+
+
+@pytest.mark.parametrize(("place", "country"), [("TEHRAN", "Iran"), ("LONDON", None)])
+def test_an_officials_we_is_the_country_of_the_datelines_capital(
+    extractor: Extractor, place: str, country: str | None
+):
+    assert speaker_at(extractor, BRIEFING.format(place=place), "We") == country
