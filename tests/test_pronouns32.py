@@ -51,3 +51,17 @@ def test_an_officials_we_is_the_country_of_the_datelines_capital(
     extractor: Extractor, place: str, country: str | None
 ):
     assert speaker_at(extractor, BRIEFING.format(place=place), "We") == country
+
+
+# The tagger reads "Brandt was asked about" as a report with no source whose words are
+# "Brandt": no one's words, so the "He" after it takes him up as the subject before.
+ASKED = (
+    "Voltan's chief executive, George Brandt, apologised on Friday. Elon Musk, the owner of X, "
+    "wrote that he had deleted Voltan from all of his companies' systems. Brandt was asked about "
+    "the post later in the day. He said the company's priority was its customers."
+)
+
+
+def test_a_name_in_a_report_with_no_source_is_no_other_speakers_word(extractor: Extractor):
+    speaker = speaker_linked_in(extractor, ASKED, "He said")
+    assert speaker is not None and speaker.name == "George Brandt"

@@ -2722,7 +2722,14 @@ class SpeakerResolver:
             if _within(mention.start, controlled):
                 continue
             latest[mention.entity.id] = mention
-        quoted = self._quoted(attribution)
+        # Words reported from no one the text gives ("Kurtz was asked about the post": the
+        # tagger's content of a question with no source) are no other speaker's words.
+        quoted = [
+            part
+            for other in self.attributions
+            if other is not attribution and (other.source is not None or other.kind != "indirect")
+            for part in other.content
+        ]
         takes_up = takes_up_subject(pronoun)
         best, best_score = None, float("-inf")
         for mention in latest.values():
