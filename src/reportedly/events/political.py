@@ -79,9 +79,11 @@ STATE_BODIES = frozenset(
 # leader Yasser Arafat").
 POLITICAL_TITLES = frozenset({"leader", "leaders", "regime", "dictator", "warlord", "strongman"})
 # Heads of a country's agents who act for its state though no sector codes them ("U.S. and
-# Russian negotiators"); without a country they could be anyone's ("union negotiators").
+# Russian negotiators", "Venezuela's SEBIN agents", "Masked agents of Russia's FSB"); without
+# a country they could be anyone's ("union negotiators", "estate agents").
 STATE_AGENTS = frozenset(
     {"negotiator", "negotiators", "diplomat", "diplomats", "envoy", "envoys", "delegate", "delegates"}
+    | {"agent", "agents"}
 )
 # A party's words that are a capital's name: alone, last after a preposition of the recipient
 # ("the dialogue with Tehran", "demands from Brussels"), or as the owner of what follows

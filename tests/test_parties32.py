@@ -1,0 +1,72 @@
+"""Event parties (issue 19, branch pol32): a speaker resolved from a state organ's noun keeps
+the words the text gives it, with its country's code."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import first_event_party_codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "DAMASCUS - The Syrian regime said it would recognize the breakaway province.",
+            ("The Syrian regime", "SYRGOV"),
+        ),
+        (
+            "ADDIS ABABA - The Ethiopian side said it would reject the proposal from Egypt.",
+            ("The Ethiopian side", "ETHGOV"),
+        ),
+        (
+            "The Afghan government, a number of political parties and the Taliban on Thursday "
+            "condemned the decision to move the embassy.",
+            ("The Afghan government", "AFGGOV"),
+        ),
+        (
+            "Taiwan's defence ministry said on Monday that Chinese jets had entered its air zone. The "
+            "ministry said it would condemn the incursion.",
+            ("The ministry", "TWNGOV"),
+        ),
+    ],
+)
+def test_a_state_organ_speaker_keeps_its_words_with_its_countrys_code(resolve, text, expected) -> None:
+    actors, _ = first_event_party_codes(resolve, text, date(2024, 1, 1))
+    assert actors[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A salvo's noun before the weapons that act: the weapons' users.
+        (
+            "A wave of Ukrainian drones set an oil depot near the border ablaze overnight.",
+            ("A wave of Ukrainian drones", "UKRMIL"),
+        ),
+        # A weapon whose words name a place NER took for someone else.
+        (
+            "A Russian missile strike on a crowded market in Kostiantynivka killed at least 16 civilians.",
+            ("A Russian missile strike on a crowded market in Kostiantynivka", "RUSMIL"),
+        ),
+        # A town's government; UN peacekeepers by their wire name; the African Union's acronym.
+        ("The Istanbul municipality banned the march on Sunday.", ("The Istanbul municipality", "TURGOV")),
+        (
+            "Bangladeshi blue helmets evacuated some 900 displaced civilians from the camp.",
+            ("Bangladeshi blue helmets", "BGDMIL"),
+        ),
+        ("The AU suspended the country's membership after the coup.", ("The AU", "IGOAFRAFU")),
+    ],
+)
+def test_parties_no_rule_counted_political_are_coded(resolve, text, expected) -> None:
+    actors, _ = first_event_party_codes(resolve, text, date(2024, 1, 1))
+    assert actors[:1] == [expected]
+
+
+def test_a_countrys_agents_act_for_its_state(resolve) -> None:
+    events = resolve(
+        "Venezuelan agents detained an oil tycoon at the airport on Saturday.", date(2024, 1, 1)
+    ).events
+    assert [(event.event_type, event.actor[0].text) for event in events] == [("COERCE", "Venezuelan agents")]
