@@ -7,6 +7,10 @@ from datetime import date
 
 import pytest
 
+from reportedly.events.political import PartyJudge
+from reportedly.model import Entity, Event, EventActor, Span
+from reportedly.resolve.actors import ActorCoder
+
 from conftest import first_event_party_codes
 
 
@@ -58,6 +62,11 @@ def test_a_state_organ_speaker_keeps_its_words_with_its_countrys_code(resolve, t
             ("Bangladeshi blue helmets", "BGDMIL"),
         ),
         ("The AU suspended the country's membership after the coup.", ("The AU", "IGOAFRAFU")),
+        # One craft of a state's forces, as their plural.
+        (
+            "A Ukrainian sea drone hit a Russian patrol ship off the Crimean coast, sinking it.",
+            ("A Ukrainian sea drone", "UKRMIL"),
+        ),
     ],
 )
 def test_parties_no_rule_counted_political_are_coded(resolve, text, expected) -> None:
@@ -70,3 +79,28 @@ def test_a_countrys_agents_act_for_its_state(resolve) -> None:
         "Venezuelan agents detained an oil tycoon at the airport on Saturday.", date(2024, 1, 1)
     ).events
     assert [(event.event_type, event.actor[0].text) for event in events] == [("COERCE", "Venezuelan agents")]
+
+
+def test_a_countrys_name_ner_typed_a_person_is_the_state() -> None:
+    coder = ActorCoder()
+    text = "Sri Lanka sought a delay. Jordan Henderson sought a delay."
+    judge = PartyJudge(
+        [
+            Entity("e1", "Sri Lanka", "PERSON", actor=coder.actor("LKA")),
+            Entity("e2", "Jordan Henderson", "PERSON", actor=coder.actor("GBR")),
+        ],
+        coder,
+    )
+
+    def event(name: str, entity: str) -> Event:
+        start = text.index(name)
+        return Event(
+            "v1",
+            "REQUEST",
+            Span.of(text, start + len(name) + 1, start + len(name) + 7),
+            Span.of(text, start, start + len(name) + 15),
+            actor=[EventActor(name, entity, coder.actor("LKA" if entity == "e1" else "GBR"))],
+        )
+
+    assert judge.has_political_party(event("Sri Lanka", "e1"))
+    assert not judge.has_political_party(event("Jordan Henderson", "e2"))

@@ -252,11 +252,12 @@ class PartyJudge:
         self._user_actors = coder.tables is not shipped_tables()
         # The words that name states and peoples in the document ("United", "States",
         # "Americans"): of entities the dictionaries code, not of any name the tagger took
-        # for a place ("the Las Vegas Grand Prix").
+        # for a place ("the Las Vegas Grand Prix"); also of a country's name the tagger typed
+        # otherwise ("Sri Lanka" PERSON).
         self._state_words = frozenset(
             word
             for entity in entities
-            if entity.type in STATE_ENTITY_TYPES and entity.actor is not None
+            if entity.actor is not None and (entity.type in STATE_ENTITY_TYPES or self._names_country(entity))
             for name in (entity.name, *entity.aliases)
             for word in name.split()
             if word != TITLE_US
@@ -267,6 +268,16 @@ class PartyJudge:
             entity.type == "ORG"
             and (entity.actor is None or not of_sectors(entity.actor.sector or "", POLITICAL_SECTORS))
             for entity in entities
+        )
+
+    def _names_country(self, entity: Entity) -> bool:
+        """Whether an entity's name is a country's, as the dictionaries code it whatever type
+        the tagger gave it ("Sri Lanka" PERSON: LKA, as its code)."""
+        actor = entity.actor
+        return (
+            actor is not None
+            and actor.code == actor.country
+            and self._coder.code_description(entity.name, None) == actor.code
         )
 
     def has_political_party(self, event: Event) -> bool:
