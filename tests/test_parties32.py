@@ -62,6 +62,15 @@ def test_a_state_organ_speaker_keeps_its_words_with_its_countrys_code(resolve, t
             ("Bangladeshi blue helmets", "BGDMIL"),
         ),
         ("The AU suspended the country's membership after the coup.", ("The AU", "IGOAFRAFU")),
+        # Names the dictionaries lacked or spelt otherwise.
+        (
+            "The Democratic People's Republic of Korea is ready to resume dialogue with the South.",
+            ("The Democratic People's Republic of Korea", "PRK"),
+        ),
+        (
+            "The Armed Forces of the Philippines (AFP) will investigate reports of abuses in Mindanao.",
+            ("The Armed Forces of the Philippines", "PHLMIL"),
+        ),
         # One craft of a state's forces, as their plural.
         (
             "A Ukrainian sea drone hit a Russian patrol ship off the Crimean coast, sinking it.",

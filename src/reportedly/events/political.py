@@ -271,13 +271,14 @@ class PartyJudge:
         )
 
     def _names_country(self, entity: Entity) -> bool:
-        """Whether an entity's name is a country's, as the dictionaries code it whatever type
-        the tagger gave it ("Sri Lanka" PERSON: LKA, as its code)."""
+        """Whether an entity's name is a country's, as the dictionaries code the name itself
+        whatever type the tagger gave it ("Sri Lanka" PERSON, "the Democratic People's
+        Republic of Korea" ORG); not a name that only holds one ("Jordan Henderson")."""
         actor = entity.actor
         return (
             actor is not None
             and actor.code == actor.country
-            and self._coder.code_description(entity.name, None) == actor.code
+            and self._coder.code_name(entity.name, None) == actor.code
         )
 
     def has_political_party(self, event: Event) -> bool:
