@@ -83,20 +83,14 @@ def test_parties_no_rule_counted_political_are_coded(resolve, text, expected) ->
     assert actors[:1] == [expected]
 
 
-def test_a_countrys_agents_act_for_its_state(resolve) -> None:
-    events = resolve(
-        "Venezuelan agents detained an oil tycoon at the airport on Saturday.", date(2024, 1, 1)
-    ).events
-    assert [(event.event_type, event.actor[0].text) for event in events] == [("COERCE", "Venezuelan agents")]
-
-
 def test_a_countrys_name_ner_typed_a_person_is_the_state() -> None:
     coder = ActorCoder()
-    text = "Sri Lanka sought a delay. Jordan Henderson sought a delay."
+    text = "Sri Lanka sought a delay. Jordan Henderson sought a delay. Tamil Nadu sought a delay."
     judge = PartyJudge(
         [
             Entity("e1", "Sri Lanka", "PERSON", actor=coder.actor("LKA")),
             Entity("e2", "Jordan Henderson", "PERSON", actor=coder.actor("GBR")),
+            Entity("e3", "Tamil Nadu", "PERSON", actor=coder.actor("IND")),
         ],
         coder,
     )
@@ -108,8 +102,9 @@ def test_a_countrys_name_ner_typed_a_person_is_the_state() -> None:
             "REQUEST",
             Span.of(text, start + len(name) + 1, start + len(name) + 7),
             Span.of(text, start, start + len(name) + 15),
-            actor=[EventActor(name, entity, coder.actor("LKA" if entity == "e1" else "GBR"))],
+            actor=[EventActor(name, entity, coder.actor({"e1": "LKA", "e2": "GBR", "e3": "IND"}[entity]))],
         )
 
     assert judge.has_political_party(event("Sri Lanka", "e1"))
     assert not judge.has_political_party(event("Jordan Henderson", "e2"))
+    assert not judge.has_political_party(event("Tamil Nadu", "e3"))

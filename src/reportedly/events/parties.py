@@ -384,7 +384,7 @@ def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions
     its source ("The Fijian rebels", coded by their words later) with the entity they name
     ("The Red Cross operating in Iraq": the Red Cross)."""
     if attribution.speaker is not None:
-        if attribution.source is not None and _speaks_for_state(attribution.source.text):
+        if attribution.source is not None and _speaks_for_state(attribution, mentions):
             # "Moscow said", "The Brazilian authorities said", "The Ethiopian side said": the
             # party is the words, its entity the state they speak for. A comma closes the
             # organ's phrase ("The Afghan government, [a number of parties and the Taliban]").
@@ -396,12 +396,18 @@ def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions
     return []
 
 
-def _speaks_for_state(words: str) -> bool:
+def _speaks_for_state(attribution: Attribution, mentions: NamedMentions) -> bool:
     """Whether a source's words speak for a state they do not name as the speaker is named: a
     metonym or a government's noun (``stands_for_government``: "Moscow", "the Brazilian
-    authorities"), or a state organ's noun, which the speaker is resolved to its country from
-    ("the Syrian regime", "the Ethiopian side", "The ministry": ``STATE_ORGAN_NOUNS``)."""
-    return stands_for_government(words) or head_of(words).lower() in STATE_ORGAN_NOUNS
+    authorities"), or a state organ's noun whose speaker was resolved to its country ("the
+    Syrian regime", "the Ethiopian side", "The ministry": ``STATE_ORGAN_NOUNS``), not to a
+    body or a person ("the club's medical department")."""
+    words = attribution.source.text if attribution.source is not None else ""
+    if stands_for_government(words):
+        return True
+    speaker = attribution.speaker.entity if attribution.speaker is not None else None
+    entity = mentions.entity(speaker) if speaker is not None else None
+    return head_of(words).lower() in STATE_ORGAN_NOUNS and entity is not None and entity.type in STATES
 
 
 def owned_by_speaker(parties: list[EventActor], speaker: list[EventActor]) -> list[EventActor]:
@@ -1647,6 +1653,7 @@ class NamedMentions:
 
     def __init__(self, entities: list[Entity]) -> None:
         self._entities = entities
+        self._by_id = {entity.id: entity for entity in entities}
         self._mentions = sorted(
             (mention.start, mention.end, position)
             for position, entity in enumerate(entities)
@@ -1654,6 +1661,10 @@ class NamedMentions:
         )
         self._starts = [start for start, _, _ in self._mentions]
         self._longest = max((end - start for start, end, _ in self._mentions), default=0)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity of an id, if the document has it."""
+        return self._by_id.get(entity_id)
 
     def named_in(self, span: Span) -> list[Entity]:
         """The entities with a mention inside ``span``, in the document's order of entities."""

@@ -60,6 +60,9 @@ STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
 STATE_HEADS = frozenset(
     {"nobody", "none", "side", "sides", "delegation", "delegations", "coalition", "alliance"}
 )
+# Words of a state's formal name ("the Democratic People's Republic of Korea", "the Kingdom
+# of Bahrain").
+_FORMAL_STATE = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Emirate|Principality)\b")
 # Heads that, counted ("the two countries", "both sides", "the three neighbours"), stand for
 # states the text named before: reciprocal acts between them ("The two sides struck a deal").
 COUNTED_STATES = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states", "allies"})
@@ -79,11 +82,9 @@ STATE_BODIES = frozenset(
 # leader Yasser Arafat").
 POLITICAL_TITLES = frozenset({"leader", "leaders", "regime", "dictator", "warlord", "strongman"})
 # Heads of a country's agents who act for its state though no sector codes them ("U.S. and
-# Russian negotiators", "Venezuela's SEBIN agents", "Masked agents of Russia's FSB"); without
-# a country they could be anyone's ("union negotiators", "estate agents").
+# Russian negotiators"); without a country they could be anyone's ("union negotiators").
 STATE_AGENTS = frozenset(
     {"negotiator", "negotiators", "diplomat", "diplomats", "envoy", "envoys", "delegate", "delegates"}
-    | {"agent", "agents"}
 )
 # A party's words that are a capital's name: alone, last after a preposition of the recipient
 # ("the dialogue with Tehran", "demands from Brussels"), or as the owner of what follows
@@ -271,13 +272,18 @@ class PartyJudge:
         )
 
     def _names_country(self, entity: Entity) -> bool:
-        """Whether an entity's name is a country's, as the dictionaries code the name itself
-        whatever type the tagger gave it ("Sri Lanka" PERSON, "the Democratic People's
-        Republic of Korea" ORG); not a name that only holds one ("Jordan Henderson")."""
+        """Whether an entity's name is its country's, whatever type the tagger gave it: the
+        dictionaries' name of the country its code is ("Sri Lanka" PERSON), or a state's formal
+        name they code as the country ("the Democratic People's Republic of Korea" ORG); not a
+        region or a city they code as its country ("Tamil Nadu"), nor a name that only holds
+        one ("Jordan Henderson")."""
         actor = entity.actor
+        if actor is None or actor.code != actor.country:
+            return False
+        if entity.name.casefold() == (self._coder.country_name(actor.code) or "").casefold():
+            return True
         return (
-            actor is not None
-            and actor.code == actor.country
+            _FORMAL_STATE.search(entity.name) is not None
             and self._coder.code_name(entity.name, None) == actor.code
         )
 
