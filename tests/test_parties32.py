@@ -50,13 +50,7 @@ def test_a_state_organ_speaker_keeps_its_words_with_its_countrys_code(resolve, t
             "A wave of Ukrainian drones set an oil depot near the border ablaze overnight.",
             ("A wave of Ukrainian drones", "UKRMIL"),
         ),
-        # A weapon whose words name a place NER took for someone else.
-        (
-            "A Russian missile strike on a crowded market in Kostiantynivka killed at least 16 civilians.",
-            ("A Russian missile strike on a crowded market in Kostiantynivka", "RUSMIL"),
-        ),
-        # A town's government; UN peacekeepers by their wire name; the African Union's acronym.
-        ("The Istanbul municipality banned the march on Sunday.", ("The Istanbul municipality", "TURGOV")),
+        # UN peacekeepers by their wire name; the African Union's acronym.
         (
             "Bangladeshi blue helmets evacuated some 900 displaced civilians from the camp.",
             ("Bangladeshi blue helmets", "BGDMIL"),
@@ -70,11 +64,6 @@ def test_a_state_organ_speaker_keeps_its_words_with_its_countrys_code(resolve, t
         (
             "The Armed Forces of the Philippines (AFP) will investigate reports of abuses in Mindanao.",
             ("The Armed Forces of the Philippines", "PHLMIL"),
-        ),
-        # One craft of a state's forces, as their plural.
-        (
-            "A Ukrainian sea drone hit a Russian patrol ship off the Crimean coast, sinking it.",
-            ("A Ukrainian sea drone", "UKRMIL"),
         ),
     ],
 )

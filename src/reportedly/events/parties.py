@@ -2087,11 +2087,7 @@ def code_parties(
             if outlet:
                 head = None if sector else "MED"
             elif not of_sectors(sector, PLACED_SECTORS):
-                # A weapon's words are whoever used it, whatever place NER mistyped in them
-                # ("A Russian missile strike on a mall in Kremenchuk" PERSON): of no entity,
-                # or of one the dictionaries do not know.
-                unknown = entity is None or entity.actor is None
-                used = weapon_sector(party.text) if unknown and id(party) in actors else None
+                used = weapon_sector(party.text) if entity is None and id(party) in actors else None
                 # A political party no dictionary knows ("The fundamentalist Umma (Nation)
                 # party", "the pro-Islamic Welfare Party" MUS): of the country its sentence
                 # names, as a party out of power; those in power the dictionaries know, or
