@@ -32,7 +32,7 @@ from reportedly.resolve.actors import MISTYPED, SURNAME_PARTICLES, TRANSNATIONAL
 from reportedly.resolve.dictionaries import english_plural
 from reportedly.resolve.entities import DATE_LABELS
 from reportedly.resolve.metonyms import GOVERNMENT_NOUNS, stands_for_government
-from reportedly.resolve.nominals import HUMAN_NOUNS, PLACE_LABELS
+from reportedly.resolve.nominals import HUMAN_NOUNS, PLACE_LABELS, STATE_ORGAN_NOUNS
 from reportedly.resolve.offices import shipped_office_holders
 
 RECIPIENT_PREPOSITIONS = frozenset(
@@ -209,9 +209,17 @@ _AIM_AFTER_HEAD = re.compile(r"\s+(?:on|against)\s")
 AIMED_AFTER_HEAD = re.compile(f"{PLACE_AFTER_HEAD.pattern}|{_AIM_AFTER_HEAD.pattern}")
 # What follows the head of a party's words: a phrase after a preposition or a comma.
 AFTER_HEAD = re.compile(r"\s+(?:of|in|from|at|on|for|with|near)\s.*|,\s.*", re.S)
+# What follows a comma after a party's words: an apposition, a clause or the next party.
+_AFTER_COMMA = re.compile(r",\s.*", re.S)
 # Words of quantity before the party proper ("Thousands of Nigerians").
 QUANTITIES = frozenset(
     {"thousands", "hundreds", "millions", "dozens", "tens", "scores", "some", "many", "most"}
+)
+# Nouns of a salvo or a column of weapons or forces, after "a", before what acts ("A wave of
+# Ukrainian drones set the refinery ablaze", "a convoy of Turkish tanks crossed").
+SALVOS = frozenset(
+    {"wave", "barrage", "swarm", "salvo", "volley", "hail", "flurry", "convoy", "column", "fleet"}
+    | {"squadron", "flotilla", "battery"}
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
@@ -376,14 +384,30 @@ def speaker_parties(attribution: Attribution, text: str, mentions: NamedMentions
     its source ("The Fijian rebels", coded by their words later) with the entity they name
     ("The Red Cross operating in Iraq": the Red Cross)."""
     if attribution.speaker is not None:
-        if attribution.source is not None and stands_for_government(attribution.source.text):
-            # "Moscow said", "The Brazilian authorities said": the party is the words, its
-            # entity the government they stand for.
-            return [EventActor(attribution.source.text, attribution.speaker.entity)]
+        if attribution.source is not None and _speaks_for_state(attribution, mentions):
+            # "Moscow said", "The Brazilian authorities said", "The Ethiopian side said": the
+            # party is the words, its entity the state they speak for. A comma closes the
+            # organ's phrase ("The Afghan government, [a number of parties and the Taliban]").
+            words = _AFTER_COMMA.sub("", attribution.source.text, count=1)
+            return [EventActor(words, attribution.speaker.entity)]
         return [EventActor(party.name, party.entity) for party in attribution.speaker.parties]
     if attribution.source is not None and attribution.source.text.lower() not in PRONOUNS:
         return [party_of(attribution.source, text, mentions)]
     return []
+
+
+def _speaks_for_state(attribution: Attribution, mentions: NamedMentions) -> bool:
+    """Whether a source's words speak for a state they do not name as the speaker is named: a
+    metonym or a government's noun (``stands_for_government``: "Moscow", "the Brazilian
+    authorities"), or a state organ's noun whose speaker was resolved to its country ("the
+    Syrian regime", "the Ethiopian side", "The ministry": ``STATE_ORGAN_NOUNS``), not to a
+    body or a person ("the club's medical department")."""
+    words = attribution.source.text if attribution.source is not None else ""
+    if stands_for_government(words):
+        return True
+    speaker = attribution.speaker.entity if attribution.speaker is not None else None
+    entity = mentions.entity(speaker) if speaker is not None else None
+    return head_of(words).lower() in STATE_ORGAN_NOUNS and entity is not None and entity.type in STATES
 
 
 def owned_by_speaker(parties: list[EventActor], speaker: list[EventActor]) -> list[EventActor]:
@@ -1629,6 +1653,7 @@ class NamedMentions:
 
     def __init__(self, entities: list[Entity]) -> None:
         self._entities = entities
+        self._by_id = {entity.id: entity for entity in entities}
         self._mentions = sorted(
             (mention.start, mention.end, position)
             for position, entity in enumerate(entities)
@@ -1636,6 +1661,10 @@ class NamedMentions:
         )
         self._starts = [start for start, _, _ in self._mentions]
         self._longest = max((end - start for start, end, _ in self._mentions), default=0)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """The entity of an id, if the document has it."""
+        return self._by_id.get(entity_id)
 
     def named_in(self, span: Span) -> list[Entity]:
         """The entities with a mention inside ``span``, in the document's order of entities."""
@@ -2231,10 +2260,23 @@ def head_of(words: str) -> str:
     "Nissan" of "Japan's Nissan", "Nigerians" of "Thousands of Nigerians"), without a
     possessive ending or a bracket."""
     words = _BRACKETS.sub("", words)
+    counted = _counted_words(words)
+    if counted != words:
+        return head_of(counted)
     before = AFTER_HEAD.sub("", words, count=1).split()
-    if len(before) == 1 and before[0].lower() in QUANTITIES and (rest := words.split(" of ", 1)[1:]):
-        return head_of(rest[0])
     return _POSSESSIVE.sub("", before[-1]) if before else ""
+
+
+def _counted_words(words: str) -> str:
+    """The words after a quantity ("Thousands of Nigerians") or a salvo's noun ("A wave of
+    Ukrainian drones", "a barrage of Russian missiles"), which name who or what acts; else
+    the words."""
+    before = AFTER_HEAD.sub("", words, count=1).split()
+    rest = words.split(" of ", 1)[1:]
+    counted = (len(before) == 1 and before[0].lower() in QUANTITIES) or (
+        len(before) == 2 and before[0].lower() in {"a", "an"} and before[1].lower() in SALVOS
+    )
+    return rest[0] if counted and rest else words
 
 
 def names_party(words: str) -> bool:
@@ -2247,15 +2289,16 @@ def names_party(words: str) -> bool:
 def _head_sector(words: str, coder: ActorCoder) -> str | None:
     """The sector of the head noun of a party's words alone, where it is of a country's
     agents ("guerrillas" of "Moslem guerrillas in Kashmir": REB), else None."""
-    head = AFTER_HEAD.sub("", words, count=1).split()
+    head = AFTER_HEAD.sub("", _counted_words(words), count=1).split()
     sector = coder.sector_of(head[-1]) if head else None
     return sector if sector is not None and of_sectors(sector, PLACED_SECTORS) else None
 
 
 def weapon_sector(words: str) -> str | None:
     """The sector of whoever used the weapon a party's words name by their head ("A car
-    bomb", "A roadside bombing near Samarra", "Rockets"), else None."""
-    head = AFTER_HEAD.sub("", words, count=1).lower().split()
+    bomb", "A roadside bombing near Samarra", "Rockets", "A wave of Ukrainian drones"), else
+    None."""
+    head = AFTER_HEAD.sub("", _counted_words(words), count=1).lower().split()
     weapons = _weapon_sectors()
     names = (" ".join(head[-2:]), head[-1] if head else "")
     return next((weapons[name] for name in names if name in weapons), None)

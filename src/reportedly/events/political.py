@@ -60,6 +60,9 @@ STATE_ENTITY_TYPES = frozenset({"GPE", "NORP"})
 STATE_HEADS = frozenset(
     {"nobody", "none", "side", "sides", "delegation", "delegations", "coalition", "alliance"}
 )
+# Words of a state's formal name ("the Democratic People's Republic of Korea", "the Kingdom
+# of Bahrain").
+_FORMAL_STATE = re.compile(r"\b(?:Republic|Kingdom|Federation|Sultanate|Emirate|Principality)\b")
 # Heads that, counted ("the two countries", "both sides", "the three neighbours"), stand for
 # states the text named before: reciprocal acts between them ("The two sides struck a deal").
 COUNTED_STATES = frozenset({"countries", "nations", "sides", "neighbours", "neighbors", "states", "allies"})
@@ -250,11 +253,12 @@ class PartyJudge:
         self._user_actors = coder.tables is not shipped_tables()
         # The words that name states and peoples in the document ("United", "States",
         # "Americans"): of entities the dictionaries code, not of any name the tagger took
-        # for a place ("the Las Vegas Grand Prix").
+        # for a place ("the Las Vegas Grand Prix"); also of a country's name the tagger typed
+        # otherwise ("Sri Lanka" PERSON).
         self._state_words = frozenset(
             word
             for entity in entities
-            if entity.type in STATE_ENTITY_TYPES and entity.actor is not None
+            if entity.actor is not None and (entity.type in STATE_ENTITY_TYPES or self._names_country(entity))
             for name in (entity.name, *entity.aliases)
             for word in name.split()
             if word != TITLE_US
@@ -265,6 +269,22 @@ class PartyJudge:
             entity.type == "ORG"
             and (entity.actor is None or not of_sectors(entity.actor.sector or "", POLITICAL_SECTORS))
             for entity in entities
+        )
+
+    def _names_country(self, entity: Entity) -> bool:
+        """Whether an entity's name is its country's, whatever type the tagger gave it: the
+        dictionaries' name of the country its code is ("Sri Lanka" PERSON), or a state's formal
+        name they code as the country ("the Democratic People's Republic of Korea" ORG); not a
+        region or a city they code as its country ("Tamil Nadu"), nor a name that only holds
+        one ("Jordan Henderson")."""
+        actor = entity.actor
+        if actor is None or actor.code != actor.country:
+            return False
+        if entity.name.casefold() == (self._coder.country_name(actor.code) or "").casefold():
+            return True
+        return (
+            _FORMAL_STATE.search(entity.name) is not None
+            and self._coder.code_name(entity.name, None) == actor.code
         )
 
     def has_political_party(self, event: Event) -> bool:
