@@ -10,7 +10,7 @@ PUBLISHED ?= 2024-12-26
 TRAIN_VENV := .venv-train
 TAGGER_DIR ?= /tmp/reportedly-attribution-tagger
 
-.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-positions train-positions-gate train-stance-encoder train-stance-cross clean
+.PHONY: run serve test test-fast check-install lint eval bench lexicon train train-resolver train-pronouns train-combiner train-positions train-positions-gate train-stance-encoder train-stance-cross clean
 
 # Every venv first replaces the machine's pip with the pinned one (requirements-bootstrap.txt):
 # an old pip resolves an extra (justext's lxml[html_clean]) to the newest release, not the pin.
@@ -118,6 +118,15 @@ train-resolver: $(VENV)/.runtime
 	$(BIN)/python training/train_resolver.py $(POLNEAR)/train eval/speakers/polnear-train.jsonl \
 		$(GAP)/gap-development.tsv --extra-gold eval/speakers/polnear-train-3.jsonl \
 		--output $(RANKER_MODEL) --rules-for pronoun --threshold nominal=0.5
+
+# Measure the pronoun combiner (a logistic model over the pronoun model's probabilities, the
+# rules' answers and the parse's cues, picking GAP's A or B) by cross-validation on GAP
+# development; not shipped: it gained on the held-out fifth and lost on GAP validation
+# (docs/evaluation.md, branch gap32). numpy only, the runtime venv suffices; the parses and the
+# rules' pass over the 2,000 passages (10 minutes) are kept in .run/gap-combiner.
+train-combiner: $(VENV)/.runtime
+	cd training && ../$(BIN)/python train_pronoun_combiner.py ../$(GAP)/gap-development.tsv \
+		--cache ../.run/gap-combiner
 
 # Fine-tune MiniLM as the pronoun resolver (third-person pronouns' antecedents) on GAP
 # development and the project's PolNeAR train pronoun annotations; a fifth of each held out

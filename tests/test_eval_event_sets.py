@@ -18,7 +18,7 @@ EVENT_SETS = Path(__file__).resolve().parent.parent / "eval" / "events"
 # Each set's file and the form of its ids.
 SETS = {
     "fresh-gold.jsonl": "FRESH",
-    **{f"train-wire-{letter}.jsonl": f"TRAIN{letter.upper()}" for letter in "abcdefghijklmnopq"},
+    **{f"train-wire-{letter}.jsonl": f"TRAIN{letter.upper()}" for letter in "abcdefghijklmnopqr"},
 }
 # The PLOVER types of the CAMEO roots 01-20 and of the longer codes that differ (RETREAT).
 PLOVER_TYPES = {plover_type(f"{root:02d}") for root in range(1, 21)} | {plover_type("084")}

@@ -88,6 +88,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         (VARIED.parent / "varied-train-i", (30, 479, 0)),
         (VARIED.parent / "varied-train-j", (30, 454, 0)),
         (VARIED.parent / "varied-train-k", (30, 498, 0)),
+        (VARIED.parent / "varied-train-l", (30, 495, 0)),
     ],
     ids=[
         "varied",
@@ -103,6 +104,7 @@ def test_a_bad_passages_file_names_its_problem(tmp_path: Path, records: list[dic
         "varied-train-i",
         "varied-train-j",
         "varied-train-k",
+        "varied-train-l",
     ],
 )
 def test_a_passage_gold_fits_its_passages(folder: Path, counts: tuple[int, int, int]) -> None:

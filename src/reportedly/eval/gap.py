@@ -30,6 +30,7 @@ from reportedly.resolve.pronouns import barred
 from reportedly.resources import Resources
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 COLUMNS = ("ID", "Text", "Pronoun", "Pronoun-offset", "A", "A-offset", "A-coref", "B", "B-offset", "B-coref")
@@ -142,11 +143,17 @@ def predict(
             yield example, chosen == 0, chosen == 1
         return
     for example in examples:
-        draft, resolver = resolved_draft(example.id, example.text, nlp, resources)
-        end = example.pronoun_offset + len(example.pronoun)
-        attributions = draft.extraction.attributions
-        entity = resolve_span(resolver, attributions, example.text, example.pronoun_offset, end)
-        yield example, refers_to(entity, example.a), refers_to(entity, example.b)
+        yield example, *rules_answer(example, nlp, resources)
+
+
+def rules_answer(example: GapExample, nlp: Language, resources: Resources) -> tuple[bool, bool]:
+    """Whether the speaker resolver's rules (``resources`` without a pronoun model) take the
+    pronoun for A and for B, run over the passage as over any document."""
+    draft, resolver = resolved_draft(example.id, example.text, nlp, resources)
+    end = example.pronoun_offset + len(example.pronoun)
+    attributions = draft.extraction.attributions
+    entity = resolve_span(resolver, attributions, example.text, example.pronoun_offset, end)
+    return refers_to(entity, example.a), refers_to(entity, example.b)
 
 
 def score(predictions: Iterable[tuple[GapExample, bool, bool]]) -> dict[str, Any]:
