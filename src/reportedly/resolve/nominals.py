@@ -91,7 +91,9 @@ _SECTOR_TYPES = {
 }
 # Sectors only organisations have (a person is coded GOV, OPP, MIL ... of a country).
 _ORGANISATION_SECTORS = frozenset({"MED", "BUS", "MNC", "REB", "INS", "IGO", "NGO", "EDU"})
-_OWNER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
+# The dependencies of a word that qualifies a noun: its owner or maker ("Podesta's email", "a
+# Bloomberg poll"), not a party of the clause ("three former Google and Meta researchers").
+MODIFIER_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 _MAKER_PREPOSITIONS = frozenset({"from", "by"})
 
 # Nouns of a state's organs that speak for their country ("the Ethiopian side", "Russia's
@@ -189,16 +191,38 @@ def made_noun(token: Token) -> Token | None:
         token = token.head
     if token.dep_ == "appos" and token.head.pos_ == "NOUN" and token.head.i < token.i:
         token = token.head  # "the club's executive director, Jeremy Boreing": as the director
-    if token.dep_ in _OWNER_DEPS and token.head.pos_ == "NOUN":
+    if token.dep_ in MODIFIER_DEPS and token.head.pos_ == "NOUN":
         return token.head
     if token.dep_ == "pobj" and token.head.lower_ in _MAKER_PREPOSITIONS:
         if token.head.head.pos_ == "NOUN":
             return token.head.head
-        if token.head.head.pos_ == "VERB":  # "was filed by", "was sent from"
-            return _verb_noun(token.head.head, "nsubjpass")
-    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # "Podesta sent an email"
-        return _verb_noun(token.head, "dobj")
+        verb = token.head.head
+        if verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            return verb.head  # "a memo written by Rod Rosenstein": the noun the participle describes
+        if verb.pos_ == "VERB":  # "was filed by", "was sent from"
+            return _verb_noun(verb, "nsubjpass")
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        nouns = documents_of(token.head)  # "Podesta sent an email", "Mook wrote in a memo"
+        return nouns[0] if nouns else None
     return None
+
+
+def documents_of(verb: Token) -> list[Token]:
+    """The common nouns a verb's subject makes, in text order: its object ("sent an email",
+    "provided a written statement in response") and what its "in" names as where the words
+    were said or written ("wrote in a memo to staff", "said in a statement": what one says in
+    a document, one made)."""
+    nouns = [
+        noun
+        for child in verb.children
+        for noun in (child, *child.children)
+        if noun.pos_ == "NOUN"
+        and (
+            (noun.i == child.i and child.dep_ == "dobj")
+            or (noun.dep_ == "pobj" and child.dep_ == "prep" and child.lower_ == "in")
+        )
+    ]
+    return sorted(nouns, key=lambda noun: noun.i)
 
 
 def staff_kinds(token: Token) -> frozenset[str]:

@@ -46,6 +46,7 @@ from reportedly.resolve.nominals import (
     DEFINITE,
     HUMAN_NOUNS,
     MADE_KINDS,
+    MODIFIER_DEPS,
     ORGANISATION,
     ORGANISATION_KINDS,
     PERSON,
@@ -57,6 +58,7 @@ from reportedly.resolve.nominals import (
     body_noun,
     code_fields,
     descriptor,
+    documents_of,
     entity_types,
     kind_excludes,
     made_noun,
@@ -538,6 +540,47 @@ class SpeakerResolver:
                 return self.by_id[spoken.speaker.entity]
         return None
 
+    def _document_noun(self, noun: Token) -> bool:
+        """Whether a common noun names a document or words said ("the memo", "the report",
+        "the statement"), whose maker speaks through it; not a campaign, made as well."""
+        lemma = noun.lemma_.lower()
+        return bool(
+            noun_types(lemma, noun.lower_) & (MADE_KINDS - {"campaign"})
+            or lemma in DOCUMENT_NOUNS
+            or lemma in self.reporting_nouns
+            or noun.lower_ in STATEMENT_NOUNS
+        )
+
+    def maker_before(self, document: Token, attribution: Attribution) -> Entity | None:
+        """The maker of the document a definite noun takes up, named within KIND_REACH
+        sentences before it: the latest name that makes a document of the noun ("Cook provided
+        a written statement ... [the statement] said", "a memo written by Rod Rosenstein ...
+        [The memo] faulted") or speaker of an attribution whose cue says it was said in one
+        ("the minister wrote in a letter ... [The letter] did not name", "the panel said in a
+        report ... [The report] found"): one who says a thing in a document made it. None
+        where none is."""
+        lemma = document.lemma_.lower()
+        start = attribution_start(attribution)
+        first = self._sentence(start) - KIND_REACH
+        makers: list[tuple[int, Entity]] = [
+            (mention.start, mention.entity)
+            for mention in self.mentions[: bisect.bisect_left(self.mention_starts, start)]
+            if mention.sentence >= first
+            and (made := self._made_by(mention)) is not None
+            and made.lemma_.lower() == lemma
+            and made.i != document.i
+        ]
+        for earlier in self.attributions:
+            begins = attribution_start(earlier)
+            cue = self._words(earlier.cue) if earlier.cue and begins < start else None
+            if cue is None or earlier.speaker is None or earlier.speaker.entity not in self.by_id:
+                continue
+            if self._sentence(begins) >= first and any(
+                noun.lemma_.lower() == lemma for verb in cue for noun in documents_of(verb)
+            ):
+                makers.append((begins, self.by_id[earlier.speaker.entity]))
+        return max(makers, key=lambda maker: maker[0])[1] if makers else None
+
     def group(self, attribution: Attribution, previous: Entity | None) -> Speaker | None:
         """The speaker of a source that coordinates several parties ("Germany, France, the UK
         and Poland"), each resolved as a source of its own; None for any other source, or
@@ -589,8 +632,11 @@ class SpeakerResolver:
         """The two parties "both" or "the two" of a plural noun refers to ("Both airlines", "the
         two companies", "both governments"; not "two senators"): the two entities of the noun's
         kind (people given its role, for a person's noun: "both candidates") last named before
-        it, in text order; else ``[]``."""
+        it, in text order; for "both" or "the two" standing alone, the two people last named
+        (``_last_two_people``); else ``[]``."""
         head = phrase.root
+        if _pair_alone(head):
+            return self._last_two_people(phrase, attribution, previous)
         both = any(child.lower_ == "both" for child in head.children)
         two = any(child.dep_ == "nummod" and child.lower_ == "two" for child in head.children)
         if head.tag_ != "NNS" or not (both or (two and _definite(head))):
@@ -603,7 +649,14 @@ class SpeakerResolver:
             c for c in self.candidates(reference, source, attribution, previous, None) if not c.after
         ]
         if PERSON not in reference.types:
-            fitting = [c for c in candidates if c.type_match or c.type_vague]
+            # A name NER took for a person that the text shows is none ("rival Solmar") may be
+            # of the noun's kind as well.
+            fitting = [
+                c
+                for c in candidates
+                if (c.type_match or c.type_vague or (c.type == "PERSON" and not c.person))
+                and not self._last_qualifies(c, source)
+            ]
         else:
             # "The two leaders" of a president and a prime minister named within the reach of
             # a kind, as of two people given the role.
@@ -617,23 +670,58 @@ class SpeakerResolver:
                     or (leading and c.sentences_back <= KIND_REACH and self._holds_office(c.entity_id))
                 )
             ]
-            if len(fitting) < 2 and reference.role is None and not self._counted_unnamed(head):
-                # "Both women", "the two founders": a noun no role of the lexicon holds, said of
-                # the two people last named in full (within the reach of a kind: pronouns and
-                # titles may refer to them since; a lone word may be a place NER took for a
-                # person), where it gives neither another gender; not of people it counted
+            if (
+                len(fitting) < 2
+                and (reference.role is None or not fitting)
+                and not self._counted_unnamed(head)
+            ):
+                # "Both women", "the two founders", "both candidates" where the text gives no
+                # one the role: the two people last named in full (a lone word may be a place
+                # NER took for a person) of a gender the noun allows, within the reach of a
+                # kind (pronouns and titles may refer to them since); not of people it counted
                 # unnamed before ("Two women were hurt ... the two women").
                 gender = _NOUN_GENDERS.get(reference.head)
-                people = [c for c in candidates if c.person][:2]
-                fitting = [
+                people = [
                     c
-                    for c in people
-                    if c.sentences_back <= KIND_REACH and c.gender in {None, gender} and not c.single_word
+                    for c in candidates
+                    if c.person and not c.single_word and (gender is None or c.gender in {None, gender})
                 ]
+                fitting = [c for c in people[:2] if c.sentences_back <= KIND_REACH]
         if len(fitting) < 2:
             return []
         pair = sorted(fitting[:2], key=lambda c: c.characters_back, reverse=True)
         return [self.by_id[c.entity_id] for c in pair]
+
+    def _last_qualifies(self, candidate: Candidate, source: Span) -> bool:
+        """Whether a candidate's latest mention before a source only qualifies a noun ("three
+        former Google and Meta engineers"): it names no party of its clause."""
+        before = [m for m in self.by_entity.get(candidate.entity_id, ()) if m.start < source.start]
+        words = self._words(before[-1]) if before else None
+        if not words:
+            return False
+        head = words.root
+        while head.dep_ == "conj" and head.head.i != head.i:  # "Meta" of "Google and Meta engineers"
+            head = head.head
+        return head.dep_ in MODIFIER_DEPS - {"poss"}
+
+    def _last_two_people(
+        self, phrase: TokenSpan, attribution: Attribution, previous: Entity | None
+    ) -> list[Entity]:
+        """The two a "both" or "the two" standing alone refers to where nothing coordinates
+        them ("A hotel owner, Rosa Quispe, said ...; a guide, Julio Mamani, said ... [The two]
+        agreed"): the two entities last named before it, where both are people named in full
+        within the reach of a kind, in text order; else ``[]``."""
+        head = phrase.root
+        source = Span.of(self.text, phrase.start_char, phrase.end_char)
+        reference = self._nominal_reference(head, person=True)
+        candidates = self.candidates(reference, source, attribution, previous, None)
+        latest = [c for c in candidates if not c.after][:2]
+        if len(latest) < 2 or not all(
+            c.person and not c.single_word and c.sentences_back <= KIND_REACH for c in latest
+        ):
+            return []
+        latest.sort(key=lambda c: c.characters_back, reverse=True)
+        return [self.by_id[c.entity_id] for c in latest]
 
     def _holds_office(self, entity_id: str) -> bool:
         """Whether the text gives an entity a role that designates an office ("President",
@@ -694,37 +782,56 @@ class SpeakerResolver:
         return self.doc.char_span(first, first + 1, alignment_mode="expand").start
 
     def _counted_coordination(self, phrase: TokenSpan) -> list[TokenSpan]:
-        """The parties a counted plural noun refers to where its sentence, or one of the three
-        before, coordinates as many ("Saudi Arabia, the UAE, Bahrain and Egypt sent ... [The four
-        states] gave", "X and Y announced ... [The two men] said"): the conjuncts of the latest
-        coordination before the phrase with that many parts, each holding a name that is a
-        person's when the noun is a person's ("Finance Minister Lukas Roth") and no person's
-        else; else ``[]``."""
+        """The parties a counted plural noun, or a count standing alone, refers to where its
+        sentence, or one of the three before, coordinates as many ("Saudi Arabia, the UAE,
+        Bahrain and Egypt sent ... [The four states] gave", "X and Y announced ... [The two
+        men] said", "Biden and Harris appeared ..., and [both] cast"): the conjuncts of the
+        latest coordination before the phrase with that many parts, each holding a name that
+        is a person's when the noun is a person's ("Finance Minister Lukas Roth") and no
+        person's else (alike, for a count alone); else ``[]``. A coordination the noun itself
+        named ("Minister X and Minister Y signed ... [Both ministers]", "its co-founders, A and
+        B") is taken up however far back."""
         head = phrase.root
-        both = any(child.lower_ == "both" for child in head.children)
+        alone = _pair_alone(head)  # "both said", "the two agreed": a pair as the phrase's head
+        both = head.lower_ == "both" or any(child.lower_ == "both" for child in head.children)
         # A number counts only on a definite noun: "two senators said" are others.
-        counts = {
-            _PARTY_COUNTS[child.lower_]
-            for child in head.children
-            if child.lower_ in _PARTY_COUNTS and (child.lower_ == "both" or child.dep_ == "nummod")
-        }
-        if head.tag_ != "NNS" or len(counts) != 1 or not (both or _definite(head)):
+        counts = (
+            {2}
+            if alone
+            else {
+                _PARTY_COUNTS[child.lower_]
+                for child in head.children
+                if child.lower_ in _PARTY_COUNTS and (child.lower_ == "both" or child.dep_ == "nummod")
+            }
+        )
+        if (head.tag_ != "NNS" and not alone) or len(counts) != 1 or not (both or _definite(head)):
             return []
         count = counts.pop()
-        person = PERSON in self._nominal_reference(head).types
+        person = None if alone else PERSON in self._nominal_reference(head).types
+        reach = self._counted_reach_start(head)
         latest: list[TokenSpan] = []
-        for token in self.doc[self._counted_reach_start(head) : phrase.start]:
-            # Coordinated names, not clauses ("Boeing raised ..., and Airbus cut ...").
-            if token.pos_ not in _NOMINAL_TAGS or not any(child.dep_ == "conj" for child in token.children):
+        for token in self.doc[: phrase.start]:
+            # Coordinated names, not clauses ("Boeing raised ..., and Airbus cut ..."), nor names
+            # that only qualify a noun ("three former Google and Meta researchers").
+            if (
+                token.pos_ not in _NOMINAL_TAGS
+                or token.dep_ in MODIFIER_DEPS
+                or not any(child.dep_ == "conj" for child in token.children)
+            ):
                 continue
             parts = conjunct_phrases(self.doc[token.left_edge.i : min(token.right_edge.i + 1, phrase.start)])
-            if len(parts) == count and all(
-                any(
-                    (mention.entity.id in self.people) == person
+            if len(parts) != count or (token.i < reach and (alone or not _named_by_noun(token, parts, head))):
+                continue
+            personal = [
+                {
+                    mention.entity.id in self.people
                     for mention in self.mentions_within(Span.of(self.text, part.start_char, part.end_char))
-                )
+                }
                 for part in parts
-            ):
+            ]
+            # A count alone takes people where a part names only people, else bodies.
+            wanted = {person} if person is not None else ({True} if {True} in personal else {False})
+            if all(kinds & wanted for kinds in personal):
                 latest = parts
         return latest
 
@@ -934,6 +1041,15 @@ class SpeakerResolver:
         described = self.named_by_grammar(head)
         if described is not None:
             return described
+        if (
+            _definite(head)
+            and self._document_noun(head)
+            # A maker named in the phrase ("The Politico story") is its speaker, not one before.
+            and not any(child.dep_ in MODIFIER_DEPS and child.pos_ == "PROPN" for child in head.children)
+        ):
+            maker = self.maker_before(head, attribution)
+            if maker is not None:
+                return maker
         if head.lemma_.lower() in self.reporting_nouns or head.lower_ in self.reporting_nouns:
             # "These comments suggest": whoever made them, the one the outlet they were
             # published in had them from, else the last to speak.
@@ -3238,6 +3354,28 @@ def _epithet_head(tokens: TokenSpan) -> Token | None:
     ):
         return last
     return None
+
+
+def _pair_alone(head: Token) -> bool:
+    """Whether a source's head is "both" or "the two" standing for a noun phrase ("both said",
+    "The two agreed")."""
+    return head.pos_ != "NOUN" and (head.lower_ == "both" or (head.lower_ == "two" and _definite(head)))
+
+
+def _named_by_noun(token: Token, parts: list[TokenSpan], noun: Token) -> bool:
+    """Whether a coordination is of parties a plural noun names: each part holds the noun
+    ("Minister X and Minister Y" for "the ministers") or the coordination is in apposition to
+    it ("its co-founders, A and B" for "both founders")."""
+    lemma = noun.lemma_.lower()
+    # The word before the coordination, past a comma: the noun it is apposed to, wherever the
+    # parse hung it ("asked its co-founders, A and B": "A" read as the verb's object).
+    before = token.doc[max(0, parts[0].start - 1)]
+    before = token.doc[before.i - 1] if before.text == "," and before.i > 0 else before
+    return (
+        (token.dep_ == "appos" and token.head.lemma_.lower().endswith(lemma))
+        or (before.i < parts[0].start and before.lemma_.lower().endswith(lemma))
+        or all(any(word.lemma_.lower() == lemma for word in part) for part in parts)
+    )
 
 
 def _definite(head: Token) -> bool:
