@@ -17,7 +17,7 @@ military). Who the parties are comes from ``events.parties``, their actor codes 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -72,6 +72,7 @@ CARRIED = frozenset({"dobj", "nsubjpass"})
 SANCTIONING_VERBS = LIGHT_VERBS | frozenset(
     {"threaten", "approve", "adopt", "extend", "tighten", "expand", "introduce", "slap", "apply"}
     | {"keep", "maintain", "renew", "lift", "ease", "remove", "end", "enforce", "implement"}
+    | {"take"}  # "take countermeasures against nine enterprises"
 )
 # Acts only a state does to people (arrests, deportations, bans): done in the passive with
 # no agent, they are the state's where they are done.
@@ -196,6 +197,9 @@ PARTY_FORCES = frozenset({"force", "regime"})
 # A predicate's complements, in the clause of the word they complete ("is ready [to talk]").
 COMPLEMENTS = frozenset({"xcomp", "acomp"})
 CONDITION_AUXILIARIES = frozenset({"should", "had", "were"})
+# The clauses such an auxiliary before the subject makes a condition of (a relative clause:
+# the parser's reading of one after a noun).
+INVERTIBLE = frozenset({"advcl", "relcl"})
 # Triggers tried per sentence, nearest the root first: the first with a political party is
 # the sentence's event.
 CANDIDATES = 3
@@ -287,16 +291,10 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
         # A noun its modifier or the noun before it makes an act ("martial law", "war games").
         if dep in {"amod", "compound"} and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
-    # The adjective a verb makes of its object, put before the object and hung on it by the
-    # parser ("considers [unacceptable] the deployment of troops").
-    after = token.i + 1
-    if (
-        after < len(words.pos)
-        and words.pos[after] == "ADJ"
-        and words.dep[after] == "amod"
-        and (found := triggers.get(f"{lemma} {words.lower[after]}", pos))
-    ):
-        return found
+    # The adjective a verb makes of its object, hung on a noun by the parser.
+    for at in _object_complements(token, words):
+        if found := triggers.get(f"{lemma} {words.lower[at]}", pos):
+            return found
     # "called Lavrov to discuss", "Clinton called Yeltsin on Saturday": a call to a person is
     # a telephone call, not "called the decision a mistake".
     if lemma == "call" and pos == "VERB" and _called_person(token):
@@ -316,6 +314,20 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     if before is not None and (found := triggers.get(words.lower[before.i] + lemma, pos)):
         return found
     return triggers.get(lemma, pos) or triggers.get(words.lower[token.i], pos)
+
+
+def _object_complements(verb: Token, words: DocWords) -> Iterator[int]:
+    """Where an adjective the parser hung on a noun is the one a verb makes of its object:
+    right after the verb, before the object ("considers [unacceptable] the deployment of
+    troops"), or ending the object, after the noun it is hung on ("considers the proposal on an
+    exchange of territory around the enclave [unacceptable]": no adjective of a noun follows it)."""
+    after = verb.i + 1
+    if after < len(words.pos) and words.pos[after] == "ADJ" and words.dep[after] == "amod":
+        yield after
+    for child in verb.children:
+        last = child.right_edge
+        if words.dep[child.i] == "dobj" and words.pos[last.i] == "ADJ" and last.head.i < last.i:
+            yield last.i
 
 
 # Acts whose aim a protest shares: what the protesters demand, condemn or reject.
@@ -1376,8 +1388,10 @@ def _by_token(starts: list[int], spans: Iterable[tuple[int, int, Attribution]]) 
 
 
 def _intended(token: Token) -> bool:
-    """A future or intended act: "will support", "is ready to withdraw", "offered to mediate"."""
-    if any(child.lower_ in TO_COME for child in token.children if child.dep_ == "aux"):
+    """A future or intended act: "will support", "is ready to withdraw", "offered to mediate";
+    a verb with no auxiliary of its own joined to one has its future ("will consider it an act
+    of war and [respond] with full force")."""
+    if any(child.lower_ in TO_COME for child in _auxiliaries_of(token)):
         return True
     head = token
     while head.head.i != head.i and (head.dep_ in {"xcomp", "acomp"} or _purpose(head)):
@@ -1399,6 +1413,15 @@ def _intended(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _auxiliaries_of(verb: Token) -> list[Token]:
+    """A verb's auxiliaries, or, for a verb joined to another with none of its own, that
+    verb's ("will consider ... and [respond]")."""
+    own = [child for child in verb.children if child.dep_ == "aux"]
+    if own or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return own
+    return [child for child in verb.head.children if child.dep_ == "aux"]
 
 
 def _purpose(verb: Token) -> bool:
@@ -1512,8 +1535,10 @@ def _if_condition(clause: Token) -> bool:
 
 def _inverted_condition(verb: Token) -> bool:
     """Whether a clause is a condition by its auxiliary before the subject ("[should] Washington
-    join the bombing", "[had] they known", "[were] it to fall")."""
-    if verb.dep_ != "advcl":
+    join the bombing", "[had] they known", "[were] it to fall"); also where the parser hung it on
+    the noun before it as a relative clause ("becomes a legitimate target [should] Washington
+    strike Yemen"): no relative clause puts its auxiliary before its subject."""
+    if verb.dep_ not in INVERTIBLE:
         return False  # most words: no need of their children
     subjects = [child.i for child in verb.children if child.dep_ in SUBJECTS]
     return bool(subjects) and any(

@@ -1,0 +1,94 @@
+"""Event type on unseen news (issue 19, branch ev32): an auxiliary before its subject opens a
+condition wherever the parser hangs its clause; a party's forces declared legitimate or
+hostile targets are threatened; a weapon's hit is an attack; a prize granted is praise; a
+people named by nationality evacuated or expelled are people; police storming a building raid
+it; the adjective a verb makes of its object after the object; a future shared by joined verbs;
+proceedings brought; countermeasures taken; relief named by what it includes; water cannon
+blasted; revenues withheld. Passages written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import first_event
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "should" before its subject after a noun opens a condition, not an obligation
+        (
+            "The militia's commander says every British tanker in the gulf becomes a legitimate"
+            " target should London bomb its bases.",
+            ("THREATEN", "target"),
+        ),
+        (
+            "The army said it would treat Greek frigates near the islands as hostile targets.",
+            ("THREATEN", "targets"),
+        ),
+        # a weapon's hit is an attack; a crisis's is none of the trigger's
+        (
+            "Russian missiles hit a power station in the Kharkiv region overnight, the governor said.",
+            ("ASSAULT", "hit"),
+        ),
+        ("Sales of new cars hit a record in March.", None),
+        # a prize granted is praise, not aid
+        (
+            "The Norwegian parliament granted its human rights prize to Belarus's jailed opposition leaders.",
+            ("SUPPORT", "granted"),
+        ),
+        # a people named by nationality evacuated is people brought out
+        (
+            "The Indian navy evacuated 2,000 Indians from Yemen on two ships.",
+            ("AID", "evacuated"),
+        ),
+        # police storming a building raid it
+        (
+            "Egyptian police stormed the offices of the newspaper in Cairo and detained its editor.",
+            ("COERCE", "stormed"),
+        ),
+        # the adjective a verb makes of its object, after the object
+        (
+            "The Serbian side considers the Albanian proposal on an exchange of villages around the"
+            " Presevo valley unacceptable, the minister said.",
+            ("REJECT", "considers"),
+        ),
+        # a future shared by a verb joined to the one that has it
+        (
+            "Iran will protect its waters and strike any warship that enters them, the commander said.",
+            ("THREATEN", "strike"),
+        ),
+        # proceedings brought against a state accuse it
+        (
+            "Canada has brought proceedings against Iran at the International Court of Justice.",
+            ("ACCUSE", "proceedings"),
+        ),
+        # countermeasures taken are a sanction, promised a threat
+        (
+            "Beijing decided to take countermeasures against three American drone makers.",
+            ("SANCTION", "countermeasures"),
+        ),
+        (
+            "Beijing said it would take countermeasures if Washington approved the arms sale.",
+            ("THREATEN", "countermeasures"),
+        ),
+        # relief named by what it includes
+        (
+            "Turkey dispatched relief material including blankets and food to flood-hit Pakistan.",
+            ("AID", "dispatched"),
+        ),
+        # water cannon fired or blasted is repression
+        (
+            "The Chinese coast guard blasted a Vietnamese fishing boat with water cannon near the"
+            " Paracel Islands.",
+            ("COERCE", "blasted"),
+        ),
+        # revenues withheld are a sanction
+        (
+            "Israel withheld $40 million in customs revenues from the Palestinian Authority.",
+            ("SANCTION", "withheld"),
+        ),
+    ],
+)
+def test_event_type_round_fourteen(extract, text, expected):
+    assert first_event(extract, text) == expected
