@@ -4,7 +4,9 @@ hostile targets are threatened; a weapon's hit is an attack; a prize granted is 
 people named by nationality evacuated or expelled are people; police storming a building raid
 it; the adjective a verb makes of its object after the object; a future shared by joined verbs;
 proceedings brought; countermeasures taken; relief named by what it includes; water cannon
-blasted; revenues withheld. Passages written for the project."""
+blasted; revenues withheld; diplomats declared persona non grata; imports resumed; launchers
+moved and forces on maximum readiness; a crowd packing a place protests. Passages written for
+the project."""
 
 from __future__ import annotations
 
@@ -87,6 +89,28 @@ from conftest import first_event
         (
             "Israel withheld $40 million in customs revenues from the Palestinian Authority.",
             ("SANCTION", "withheld"),
+        ),
+        # a diplomat declared persona non grata is expelled
+        ("Bolivia declared the Chilean consul persona non grata on Monday.", ("SANCTION", "persona")),
+        # imports resumed from a country end a ban
+        (
+            "The Russian government decided to resume the import of fruit from Moldova.",
+            ("RETREAT", "import"),
+        ),
+        # launchers moved, forces put on maximum readiness
+        (
+            "North Korea moves short-range missile launchers toward the western border.",
+            ("MOBILIZE", "moves"),
+        ),
+        (
+            "Pakistan places its air force on maximum readiness near the Line of Control.",
+            ("MOBILIZE", "readiness"),
+        ),
+        # the participle of a crowd packing a place is its protest
+        (
+            "Thousands of farmers packed the main square of Bucharest, demanding higher subsidies"
+            " from the government.",
+            ("PROTEST", "packed"),
         ),
     ],
 )

@@ -337,8 +337,12 @@ PROTEST_AIMS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 # the chamber to denounce", "led tens of thousands into the streets to reject the deal").
 GATHERINGS = frozenset(
     {"gather", "assemble", "converge", "flock", "throng", "crowd", "pour", "spill", "march"}
-    | {"rally", "walk", "storm", "leave", "lead", "take", "turn", "wear", "parade"}
+    | {"rally", "walk", "storm", "leave", "lead", "take", "turn", "wear", "parade", "pack"}
 )
+# Of those, the verbs of a crowd filling a place, whose participle tells what the crowd
+# protests too ("Demonstrators [packed] the street, denouncing the overhaul"); not "took power,
+# accusing", "left the talks, accusing".
+CROWDING = GATHERINGS - {"walk", "storm", "leave", "lead", "take", "turn", "wear"}
 
 
 def _only_places(parties: list[EventActor], sentence: str) -> bool:
@@ -738,14 +742,18 @@ def _promised_attack(
 def _as_protest(token: Token, trigger: Trigger, words: DocWords) -> tuple[Token, Trigger] | None:
     """A demand, condemnation or rejection that is a protest: the purpose of a gathering or a
     walkout ("gathered outside their union's offices [to denounce]", "left the chamber [to
-    denounce]"), which is the protest, or one a protest makes ("A rally of thousands
-    [denounced] the bill"); None for any other act."""
+    denounce]") or the participle of a crowd's gathering ("packed the street, [denouncing]"),
+    which is the protest, or one a protest makes ("A rally of thousands [denounced] the bill");
+    None for any other act."""
     if trigger.event_type not in PROTEST_AIMS or words.pos[token.i] != "VERB":
         return None
     gathering = token.head
     # The parser makes the purpose either a clause or a complement ("left the chamber to denounce").
     purpose = _purpose(token) or (words.dep[token.i] == "xcomp" and _infinitive(token))
     if purpose and words.pos[gathering.i] == "VERB" and words.lemma[gathering.i] in GATHERINGS:
+        return gathering, Trigger(PROTEST, None)
+    participle = words.dep[token.i] == "advcl" and token.tag_ == "VBG"
+    if participle and words.pos[gathering.i] == "VERB" and words.lemma[gathering.i] in CROWDING:
         return gathering, Trigger(PROTEST, None)
     protests = noun_acts().get(PROTEST, frozenset())
     if any(words.dep[child.i] == "nsubj" and words.lemma[child.i] in protests for child in token.children):
