@@ -5,7 +5,7 @@ people named by nationality evacuated or expelled are people; police storming a 
 it; the adjective a verb makes of its object after the object; a future shared by joined verbs;
 proceedings brought; countermeasures taken; relief named by what it includes; water cannon
 blasted; revenues withheld; diplomats declared persona non grata; imports resumed; launchers
-moved and forces on maximum readiness; a crowd packing a place protests. Passages written for
+moved and forces on maximum readiness; a crowd packing a place protests; goods trucked. Passages written for
 the project."""
 
 from __future__ import annotations
@@ -112,6 +112,8 @@ from conftest import first_event
             " from the government.",
             ("PROTEST", "packed"),
         ),
+        # goods trucked to people are delivered
+        ("The WFP trucked food to families displaced by the floods in Sindh.", ("AID", "trucked")),
     ],
 )
 def test_event_type_round_fourteen(extract, text, expected):
