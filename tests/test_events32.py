@@ -1,12 +1,12 @@
 """Event type on unseen news (issue 19, branch ev32): an auxiliary before its subject opens a
 condition wherever the parser hangs its clause; a party's forces declared legitimate or
-hostile targets are threatened; a weapon's hit is an attack; a prize granted is praise; a
-people named by nationality evacuated or expelled are people; police storming a building raid
-it; the adjective a verb makes of its object after the object; a future shared by joined verbs;
-proceedings brought; countermeasures taken; relief named by what it includes; water cannon
-blasted; revenues withheld; diplomats declared persona non grata; imports resumed; launchers
-moved and forces on maximum readiness; a crowd packing a place protests; goods trucked. Passages written for
-the project."""
+hostile targets are threatened; a prize granted is praise; a people named by nationality
+evacuated or expelled are people; police storming a building raid it; the adjective a verb
+makes of its object after the object; a future shared by joined verbs; proceedings brought;
+countermeasures taken; relief named by what it includes; water cannon blasted; revenues
+withheld; diplomats declared persona non grata; imports resumed; launchers moved and forces on
+maximum readiness; a crowd packing a place protests; goods trucked. Passages written for the
+project."""
 
 from __future__ import annotations
 
@@ -28,12 +28,6 @@ from conftest import first_event
             "The army said it would treat Greek frigates near the islands as hostile targets.",
             ("THREATEN", "targets"),
         ),
-        # a weapon's hit is an attack; a crisis's is none of the trigger's
-        (
-            "Russian missiles hit a power station in the Kharkiv region overnight, the governor said.",
-            ("ASSAULT", "hit"),
-        ),
-        ("Sales of new cars hit a record in March.", None),
         # a prize granted is praise, not aid
         (
             "The Norwegian parliament granted its human rights prize to Belarus's jailed opposition leaders.",
