@@ -1,9 +1,9 @@
 """Event type on unseen news (issue 19, branch ev32): an auxiliary before its subject opens a
 condition wherever the parser hangs its clause; a party's forces declared legitimate or
 hostile targets are threatened; a prize granted is praise; a people named by nationality
-evacuated or expelled are people; police storming a building raid it; the adjective a verb
+evacuated or expelled are people; the adjective a verb
 makes of its object after the object; a future shared by joined verbs; proceedings brought;
-countermeasures taken; relief named by what it includes; water cannon blasted; revenues
+relief named by what it includes; water cannon blasted; revenues
 withheld; diplomats declared persona non grata; imports resumed; launchers moved and forces on
 maximum readiness; a crowd packing a place protests; goods trucked. Passages written for the
 project."""
@@ -38,11 +38,6 @@ from conftest import first_event
             "The Indian navy evacuated 2,000 Indians from Yemen on two ships.",
             ("AID", "evacuated"),
         ),
-        # police storming a building raid it
-        (
-            "Egyptian police stormed the offices of the newspaper in Cairo and detained its editor.",
-            ("COERCE", "stormed"),
-        ),
         # the adjective a verb makes of its object, after the object
         (
             "The Serbian side considers the Albanian proposal on an exchange of villages around the"
@@ -58,15 +53,6 @@ from conftest import first_event
         (
             "Canada has brought proceedings against Iran at the International Court of Justice.",
             ("ACCUSE", "proceedings"),
-        ),
-        # countermeasures taken are a sanction, promised a threat
-        (
-            "Beijing decided to take countermeasures against three American drone makers.",
-            ("SANCTION", "countermeasures"),
-        ),
-        (
-            "Beijing said it would take countermeasures if Washington approved the arms sale.",
-            ("THREATEN", "countermeasures"),
         ),
         # relief named by what it includes
         (

@@ -72,7 +72,6 @@ CARRIED = frozenset({"dobj", "nsubjpass"})
 SANCTIONING_VERBS = LIGHT_VERBS | frozenset(
     {"threaten", "approve", "adopt", "extend", "tighten", "expand", "introduce", "slap", "apply"}
     | {"keep", "maintain", "renew", "lift", "ease", "remove", "end", "enforce", "implement"}
-    | {"take"}  # "take countermeasures against nine enterprises"
 )
 # Acts only a state does to people (arrests, deportations, bans): done in the passive with
 # no agent, they are the state's where they are done.
