@@ -1,12 +1,11 @@
 """Event type on unseen news (issue 19, branch ev32): an auxiliary before its subject opens a
 condition wherever the parser hangs its clause; a party's forces declared legitimate or
 hostile targets are threatened; a prize granted is praise; a people named by nationality
-evacuated or expelled are people; the adjective a verb
-makes of its object after the object; a future shared by joined verbs; proceedings brought;
-relief named by what it includes; water cannon blasted; revenues
-withheld; diplomats declared persona non grata; imports resumed; launchers moved and forces on
-maximum readiness; a crowd packing a place protests; goods trucked. Passages written for the
-project."""
+evacuated or expelled are people; the adjective a verb makes of its object after the object;
+a future shared by joined verbs; proceedings brought; relief named by what it includes; water
+cannon blasted; revenues withheld; diplomats declared persona non grata; imports resumed;
+launchers moved and forces on maximum readiness; a crowd packing a place protests; goods
+trucked. Passages written for the project."""
 
 from __future__ import annotations
 
