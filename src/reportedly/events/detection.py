@@ -17,7 +17,7 @@ military). Who the parties are comes from ``events.parties``, their actor codes 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -196,6 +196,9 @@ PARTY_FORCES = frozenset({"force", "regime"})
 # A predicate's complements, in the clause of the word they complete ("is ready [to talk]").
 COMPLEMENTS = frozenset({"xcomp", "acomp"})
 CONDITION_AUXILIARIES = frozenset({"should", "had", "were"})
+# The clauses such an auxiliary before the subject makes a condition of (a relative clause:
+# the parser's reading of one after a noun).
+INVERTIBLE = frozenset({"advcl", "relcl"})
 # Triggers tried per sentence, nearest the root first: the first with a political party is
 # the sentence's event.
 CANDIDATES = 3
@@ -287,16 +290,10 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
         # A noun its modifier or the noun before it makes an act ("martial law", "war games").
         if dep in {"amod", "compound"} and (found := triggers.get(f"{words.lower[child.i]} {lemma}", pos)):
             return found
-    # The adjective a verb makes of its object, put before the object and hung on it by the
-    # parser ("considers [unacceptable] the deployment of troops").
-    after = token.i + 1
-    if (
-        after < len(words.pos)
-        and words.pos[after] == "ADJ"
-        and words.dep[after] == "amod"
-        and (found := triggers.get(f"{lemma} {words.lower[after]}", pos))
-    ):
-        return found
+    # The adjective a verb makes of its object, hung on a noun by the parser.
+    for at in _object_complements(token, words):
+        if found := triggers.get(f"{lemma} {words.lower[at]}", pos):
+            return found
     # "called Lavrov to discuss", "Clinton called Yeltsin on Saturday": a call to a person is
     # a telephone call, not "called the decision a mistake".
     if lemma == "call" and pos == "VERB" and _called_person(token):
@@ -318,6 +315,20 @@ def trigger_of(token: Token, triggers: TriggerTable, words: DocWords) -> Trigger
     return triggers.get(lemma, pos) or triggers.get(words.lower[token.i], pos)
 
 
+def _object_complements(verb: Token, words: DocWords) -> Iterator[int]:
+    """Where an adjective the parser hung on a noun is the one a verb makes of its object:
+    right after the verb, before the object ("considers [unacceptable] the deployment of
+    troops"), or ending the object, after the noun it is hung on ("considers the proposal on an
+    exchange of territory around the enclave [unacceptable]": no adjective of a noun follows it)."""
+    after = verb.i + 1
+    if after < len(words.pos) and words.pos[after] == "ADJ" and words.dep[after] == "amod":
+        yield after
+    for child in verb.children:
+        last = child.right_edge
+        if words.dep[child.i] == "dobj" and words.pos[last.i] == "ADJ" and last.head.i < last.i:
+            yield last.i
+
+
 # Acts whose aim a protest shares: what the protesters demand, condemn or reject.
 PROTEST_AIMS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 # Verbs of gathering, marching or walking out whose purpose is a demand, a condemnation or a
@@ -325,8 +336,12 @@ PROTEST_AIMS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 # the chamber to denounce", "led tens of thousands into the streets to reject the deal").
 GATHERINGS = frozenset(
     {"gather", "assemble", "converge", "flock", "throng", "crowd", "pour", "spill", "march"}
-    | {"rally", "walk", "storm", "leave", "lead", "take", "turn", "wear", "parade"}
+    | {"rally", "walk", "storm", "leave", "lead", "take", "turn", "wear", "parade", "pack"}
 )
+# Of those, the verbs of a crowd filling a place, whose participle tells what the crowd
+# protests too ("Demonstrators [packed] the street, denouncing the overhaul"); not "took power,
+# accusing", "left the talks, accusing".
+CROWDING = GATHERINGS - {"walk", "storm", "leave", "lead", "take", "turn", "wear"}
 
 
 def _only_places(parties: list[EventActor], sentence: str) -> bool:
@@ -726,14 +741,18 @@ def _promised_attack(
 def _as_protest(token: Token, trigger: Trigger, words: DocWords) -> tuple[Token, Trigger] | None:
     """A demand, condemnation or rejection that is a protest: the purpose of a gathering or a
     walkout ("gathered outside their union's offices [to denounce]", "left the chamber [to
-    denounce]"), which is the protest, or one a protest makes ("A rally of thousands
-    [denounced] the bill"); None for any other act."""
+    denounce]") or the participle of a crowd's gathering ("packed the street, [denouncing]"),
+    which is the protest, or one a protest makes ("A rally of thousands [denounced] the bill");
+    None for any other act."""
     if trigger.event_type not in PROTEST_AIMS or words.pos[token.i] != "VERB":
         return None
     gathering = token.head
     # The parser makes the purpose either a clause or a complement ("left the chamber to denounce").
     purpose = _purpose(token) or (words.dep[token.i] == "xcomp" and _infinitive(token))
     if purpose and words.pos[gathering.i] == "VERB" and words.lemma[gathering.i] in GATHERINGS:
+        return gathering, Trigger(PROTEST, None)
+    participle = words.dep[token.i] == "advcl" and token.tag_ == "VBG"
+    if participle and words.pos[gathering.i] == "VERB" and words.lemma[gathering.i] in CROWDING:
         return gathering, Trigger(PROTEST, None)
     protests = noun_acts().get(PROTEST, frozenset())
     if any(words.dep[child.i] == "nsubj" and words.lemma[child.i] in protests for child in token.children):
@@ -1376,8 +1395,10 @@ def _by_token(starts: list[int], spans: Iterable[tuple[int, int, Attribution]]) 
 
 
 def _intended(token: Token) -> bool:
-    """A future or intended act: "will support", "is ready to withdraw", "offered to mediate"."""
-    if any(child.lower_ in TO_COME for child in token.children if child.dep_ == "aux"):
+    """A future or intended act: "will support", "is ready to withdraw", "offered to mediate";
+    a verb with no auxiliary of its own joined to one has its future ("will consider it an act
+    of war and [respond] with full force")."""
+    if any(child.lower_ in TO_COME for child in _auxiliaries_of(token)):
         return True
     head = token
     while head.head.i != head.i and (head.dep_ in {"xcomp", "acomp"} or _purpose(head)):
@@ -1399,6 +1420,15 @@ def _intended(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def _auxiliaries_of(verb: Token) -> list[Token]:
+    """A verb's auxiliaries, or, for a verb joined to another with none of its own, that
+    verb's ("will consider ... and [respond]")."""
+    own = [child for child in verb.children if child.dep_ == "aux"]
+    if own or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return own
+    return [child for child in verb.head.children if child.dep_ == "aux"]
 
 
 def _purpose(verb: Token) -> bool:
@@ -1512,8 +1542,10 @@ def _if_condition(clause: Token) -> bool:
 
 def _inverted_condition(verb: Token) -> bool:
     """Whether a clause is a condition by its auxiliary before the subject ("[should] Washington
-    join the bombing", "[had] they known", "[were] it to fall")."""
-    if verb.dep_ != "advcl":
+    join the bombing", "[had] they known", "[were] it to fall"); also where the parser hung it on
+    the noun before it as a relative clause ("becomes a legitimate target [should] Washington
+    strike Yemen"): no relative clause puts its auxiliary before its subject."""
+    if verb.dep_ not in INVERTIBLE:
         return False  # most words: no need of their children
     subjects = [child.i for child in verb.children if child.dep_ in SUBJECTS]
     return bool(subjects) and any(

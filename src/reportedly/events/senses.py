@@ -24,6 +24,10 @@ from reportedly.nlp.trees import first_conjunct, subtree_without_clauses
 NO_EVENT = "-"
 ANY_TRIGGER = "*"
 SCORELINE = "<scoreline>"
+# A people named by its nationality in the plural ("evacuated 1,400 [Brazilians]", "expelled
+# thousands of [Afghans]"): people, as "nationals" or "citizens" are.
+PEOPLE = "<people>"
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _ALWAYS = frozenset({ANY_TRIGGER})
 # A score ("3-1", "2 - 0", at a clause's or sentence's end too: "won 30-20."), not a range of
 # days before a month ("from 6-10 February") nor of decimals ("1.5-2.5", "3-4.5").
@@ -154,7 +158,10 @@ class SentenceSenses:
                     # ("reopened [the] Kerem Shalom [crossing]").
                     if child.pos_ in {"NOUN", "PROPN"} or _noun_taken_for_verb(child):
                         words.append(child)
-            return _forms((word.i for word in words), token.doc, self._doc_words)
+            forms = _forms((word.i for word in words), token.doc, self._doc_words)
+            if any(word.ent_type_ == "NORP" and word.tag_ in _PLURAL_TAGS for word in words):
+                forms.add(PEOPLE)
+            return forms
         if place == "verb":
             # The verb a noun act is the object of ("removed [the] sanctions", "lodged a
             # protest"): what is done to the act, not by it. Of joined objects, the first's.
@@ -198,7 +205,8 @@ def _noun_words(noun: Token) -> list[Token]:
     ("hundreds of [troops]", "15 tonnes of [tents]")."""
     words = []
     for joined in (noun, *noun.conjuncts):  # "tanks and [reinforcements]"
-        words.extend((joined, *(child for child in joined.children if _says_what(child, joined))))
+        words.append(joined)
+        words.extend(word for child in joined.children if _says_what(child, joined) for word in _said(child))
         lemma = joined.lemma_.lower()
         if joined.pos_ == "NUM" or lemma in COUNTING_NOUNS or lemma in MEASURES:
             # "tonnes of equipment and [medicines]": each thing counted
@@ -207,12 +215,27 @@ def _noun_words(noun: Token) -> list[Token]:
     return words
 
 
+def _said(child: Token) -> tuple[Token, ...]:
+    """The words a child that says what its noun is (``_says_what``) gives: itself, or for
+    "including" the nouns it includes ("including [medicines] and [tents]")."""
+    if child.dep_ != "prep":
+        return (child,)
+    return tuple(
+        word for grand in child.children if grand.dep_ == "pobj" for word in (grand, *grand.conjuncts)
+    )
+
+
 def _says_what(child: Token, noun: Token) -> bool:
     """Whether a noun's child says what it is: a noun the parser hung on it ("[tear gas] and stun
-    grenades"), its apposition ("the Daily News, the country's only independent [paper]") or,
+    grenades"), its apposition ("the Daily News, the country's only independent [paper]"), what
+    it includes ("relief material [including] medicines and tents": read on to its nouns) or,
     of a name, the words of the name ("the [Weekly] Mail"), not a common noun's compound, which
     may be its owner ("the [government] offer")."""
-    return child.dep_ in {"nmod", "appos"} or (noun.pos_ == "PROPN" and child.dep_ == "compound")
+    return (
+        child.dep_ in {"nmod", "appos"}
+        or (child.dep_ == "prep" and child.lower_ == "including")
+        or (noun.pos_ == "PROPN" and child.dep_ == "compound")
+    )
 
 
 def main_verb_of_participle(verb: Token) -> Token | None:
