@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from probe_gap import fit
 from pronoun_combiner import PRONOUN_FEATURES, Combiner, Pair, column_names, pair_features
 from spacy.tokens import DocBin
 
@@ -98,21 +99,6 @@ def load(examples: list[GapExample], cache: Path) -> np.ndarray:
         pair = combiner_pair(example, model_names(example, doc), row["probabilities"], tuple(row["rules"]))
         out.append(pair_features(doc, pair, genders))
     return np.array(out)
-
-
-def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
-    """Logistic regression by Newton's method, L2 on all but the bias (the first column)."""
-    beta = np.zeros(x.shape[1])
-    penalty = np.full(x.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-(x @ beta)))
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-6)
-        step = np.linalg.solve(hessian, x.T @ (p - y) + penalty * beta)
-        beta -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return beta
 
 
 def combiner(features: np.ndarray, gold: np.ndarray, used: tuple[int, ...], l2: float) -> Combiner:
