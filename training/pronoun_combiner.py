@@ -124,9 +124,10 @@ def candidate_features(doc: Doc, pair: Pair, index: int, genders: Mapping[str, s
     ]
 
 
-FEATURES = (
-    "model logit",
-    "rules' answer",
+# A name's features by kind (the trainer compares sets of kinds), in their column order.
+MODEL_FEATURES = ("model logit",)
+RULES_FEATURES = ("rules' answer",)
+SYNTAX_FEATURES = (
     "barred",
     "before the pronoun",
     "word distance",
@@ -136,12 +137,10 @@ FEATURES = (
     "possessor",
     "same role as the pronoun",
     "apposition or coordination",
-    "mentions",
-    "mentions before the pronoun",
-    "first mention's place",
-    "first name of the pronoun's gender",
-    "first name of the other gender",
 )
+SALIENCE_FEATURES = ("mentions", "mentions before the pronoun", "first mention's place")
+GENDER_FEATURES = ("first name of the pronoun's gender", "first name of the other gender")
+FEATURES = MODEL_FEATURES + RULES_FEATURES + SYNTAX_FEATURES + SALIENCE_FEATURES + GENDER_FEATURES
 # The pronoun's own role, once per pair: which cues count depends on it.
 PRONOUN_FEATURES = ("pronoun subject", "pronoun object", "pronoun possessive")
 

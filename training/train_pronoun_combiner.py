@@ -32,7 +32,18 @@ from pathlib import Path
 
 import numpy as np
 from probe_gap import fit
-from pronoun_combiner import PRONOUN_FEATURES, Combiner, Pair, column_names, pair_features
+from pronoun_combiner import (
+    GENDER_FEATURES,
+    MODEL_FEATURES,
+    PRONOUN_FEATURES,
+    RULES_FEATURES,
+    SALIENCE_FEATURES,
+    SYNTAX_FEATURES,
+    Combiner,
+    Pair,
+    column_names,
+    pair_features,
+)
 from spacy.tokens import DocBin
 
 from reportedly.eval.gap import GapExample, model_names, read_gap, rules_answer
@@ -144,27 +155,15 @@ def feature_sets() -> dict[str, tuple[int, ...]]:
         own = [names.index(f) for f in features] + [names.index(f"other's {f}") for f in features]
         return tuple(own + ([names.index(f) for f in PRONOUN_FEATURES] if pronoun else []))
 
-    model = ("model logit",)
-    syntax = (
-        "barred",
-        "before the pronoun",
-        "word distance",
-        "sentences back",
-        "subject",
-        "object",
-        "possessor",
-        "same role as the pronoun",
-        "apposition or coordination",
-    )
-    salience = ("mentions", "mentions before the pronoun", "first mention's place")
-    gender = ("first name of the pronoun's gender", "first name of the other gender")
+    model, rules, syntax = MODEL_FEATURES, RULES_FEATURES, SYNTAX_FEATURES
+    salience, gender = SALIENCE_FEATURES, GENDER_FEATURES
     return {
         "model": columns(*model),
-        "model + rules": columns(*model, "rules' answer"),
+        "model + rules": columns(*model, *rules),
         "model + syntax": columns(*model, *syntax, pronoun=True),
-        "model + rules + syntax": columns(*model, "rules' answer", *syntax, pronoun=True),
-        "model + rules + salience + gender": columns(*model, "rules' answer", *salience, *gender),
-        "all": columns(*model, "rules' answer", *syntax, *salience, *gender, pronoun=True),
+        "model + rules + syntax": columns(*model, *rules, *syntax, pronoun=True),
+        "model + rules + salience + gender": columns(*model, *rules, *salience, *gender),
+        "all": columns(*model, *rules, *syntax, *salience, *gender, pronoun=True),
     }
 
 
