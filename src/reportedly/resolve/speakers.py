@@ -2840,12 +2840,7 @@ class SpeakerResolver:
             latest[mention.entity.id] = mention
         # Words reported from no one the text gives ("Kurtz was asked about the post": the
         # tagger's content of a question with no source) are no other speaker's words.
-        quoted = [
-            part
-            for other in self.attributions
-            if other is not attribution and (other.source is not None or other.kind != "indirect")
-            for part in other.content
-        ]
+        quoted = self._quoted(attribution, sourced=True)
         takes_up = takes_up_subject(pronoun)
         best, best_score = None, float("-inf")
         for mention in latest.values():
@@ -2940,9 +2935,13 @@ class SpeakerResolver:
         first = bisect.bisect_left(self.mention_starts, self.sentence_starts[self._sentence(token.idx)])
         return next((m for m in self.mentions[first:last] if m.start <= token.idx < m.end), None)
 
-    def _quoted(self, attribution: Attribution) -> list[Span]:
-        """The words of the attributions other than ``attribution``."""
-        return [part for other in self.attributions if other is not attribution for part in other.content]
+    def _quoted(self, attribution: Attribution, *, sourced: bool = False) -> list[Span]:
+        """The words of the attributions other than ``attribution``; with ``sourced``, not of an
+        indirect report with no source (words reported from no one the text gives)."""
+        others = [other for other in self.attributions if other is not attribution]
+        if sourced:
+            others = [other for other in others if other.source is not None or other.kind != "indirect"]
+        return [part for other in others for part in other.content]
 
     def _compatible(self, kind: str, mention: _Mention) -> bool:
         """Whether a pronoun of ``kind`` can refer to the mention's entity. NER often calls a
