@@ -2,7 +2,7 @@
 
 import pytest
 
-from reportedly.nlp.datelines import line_dateline
+from reportedly.nlp.datelines import line_dateline, opening_dateline
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,17 @@ def test_a_dateline_opens_a_later_line_after_white_space() -> None:
     text = "Talks resume\n  MOSCOW (Reuters) - Russia said"
     dateline = line_dateline(text, text.index("MOSCOW"))
     assert dateline is not None and dateline.group("place") == "MOSCOW"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Talks resume\nEnvoys meet for a third day\n\n  TEHRAN, May 3 (IRNA) - Iran said", "TEHRAN"),
+        ("ABUJA - The senate passed the bill.\nLAGOS - Traders said", "ABUJA"),
+        ("The senate passed the bill on Monday.\nNo dateline here.", None),
+    ],
+)
+def test_a_report_opening_dateline_is_the_first_of_its_first_lines(text: str, place: str | None) -> None:
+    """The dateline under a headline and a subhead, not a later one; none where no line opens one."""
+    dateline = opening_dateline(text)
+    assert (dateline.group("place") if dateline is not None else None) == place

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.events.places import LAND_AND_WATER, city_country, city_country_of_name
 from reportedly.model import Actor, Attribution, Entity, Event, EventActor, Extraction, Span
-from reportedly.nlp.datelines import DATELINE, DATELINE_WORDS
+from reportedly.nlp.datelines import DATELINE, DATELINE_WORDS, opening_dateline
 from reportedly.nlp.stamps import POST_STAMP
 from reportedly.nlp.trees import SUBJECTS, subtree_without_clauses
 from reportedly.resolve.actors import MISTYPED, SURNAME_PARTICLES, TRANSNATIONAL, ActorCoder
@@ -146,7 +146,6 @@ _BLOC_AGENTS = frozenset(
         "power",
     }
 )
-DATELINE_SEARCH = 600  # the characters of a report a dateline is looked for in: its first lines
 # The sector of news outlets and agencies.
 MEDIA = frozenset({"MED"})
 # "The West" as a party: the state the gold sets code it as (``_the_west``).
@@ -2559,20 +2558,18 @@ def _filed_in(text: str, coder: ActorCoder, day: date | None) -> str | None:
     ("ABUJA", "VIENNA"; by the city table: "JENIN"), else of the region or country it names
     after it ("CUCUTA, Colombia"), else of its agency ("(NAN)"); None without one, or with
     one of no country ("(Reuters)")."""
-    for line in text[:DATELINE_SEARCH].splitlines():
-        dateline = DATELINE.match(line.strip())
-        if dateline is None:
-            continue
-        place = dateline.group("place").title()
-        region, agency = dateline.group("region", "agency")
-        codes = (
-            coder.code_name(place, day),
-            city_country(place),
-            coder.code_name(region, day) if region else None,
-            coder.code_name(agency, day) if agency else None,
-        )
-        return next((code[:3] for code in codes if code and code[:3] in coder.country_codes), None)
-    return None
+    dateline = opening_dateline(text)
+    if dateline is None:
+        return None
+    place = dateline.group("place").title()
+    region, agency = dateline.group("region", "agency")
+    codes = (
+        coder.code_name(place, day),
+        city_country(place),
+        coder.code_name(region, day) if region else None,
+        coder.code_name(agency, day) if agency else None,
+    )
+    return next((code[:3] for code in codes if code and code[:3] in coder.country_codes), None)
 
 
 def _is_state(party: EventActor, event: Event, entities: dict[str, Entity], text: str) -> bool:

@@ -31,3 +31,17 @@ def line_dateline(text: str, start: int) -> re.Match[str] | None:
     if text[line:start].strip():
         return None
     return DATELINE.match(text, start)
+
+
+# The characters of a report its opening dateline is looked for in: its first lines (a headline
+# and a subhead may come before it).
+OPENING_CHARACTERS = 600
+
+
+def opening_dateline(text: str) -> re.Match[str] | None:
+    """The dateline that opens one of a report's first lines ("ABUJA, May 3 (Reuters) -" under
+    its headline), matched on that line; None where none does."""
+    for line in text[:OPENING_CHARACTERS].splitlines():
+        if (dateline := DATELINE.match(line.strip())) is not None:
+            return dateline
+    return None

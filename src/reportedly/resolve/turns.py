@@ -24,7 +24,7 @@ from spacy.tokens import Span as TokenSpan
 
 from reportedly.attribution.lexicon import data_lines, word_set
 from reportedly.model import Entity, Span
-from reportedly.nlp.datelines import line_dateline
+from reportedly.nlp.datelines import opening_dateline
 from reportedly.nlp.sentences import holding
 from reportedly.nlp.stamps import TIME_LINE
 from reportedly.nlp.trees import SUBJECTS, joins_words
@@ -69,8 +69,6 @@ _OWNERS = frozenset({"ORG", "GPE"})
 _FIRMS = frozenset({"ORG"})
 # The actor codes' sector of a state's government: a holder's "we" is the state (UKRGOV).
 _STATE_SECTOR = "GOV"
-# The lines a dateline may open: the first, or the one under a headline and a subhead.
-_DATELINE_LINES = 3
 # How far after a role's word its holder's name may begin ("Our Latin America editor, Javier Ortega").
 _ROLE_REACH = 40
 
@@ -236,15 +234,8 @@ class Turns:
     def _dateline_capital(self) -> str | None:
         """The code of the capital a dateline on the text's first lines names ("TEHRAN -":
         IRNGOV), None where there is none or it names no capital."""
-        start = 0
-        for _ in range(_DATELINE_LINES):
-            while start < len(self.text) and self.text[start].isspace():
-                start += 1
-            match = line_dateline(self.text, start)
-            if match is not None:
-                return capital_codes().get(match.group("place").title())
-            start = _line_end(self.text, start) + 1
-        return None
+        dateline = opening_dateline(self.text)
+        return capital_codes().get(dateline.group("place").title()) if dateline is not None else None
 
     def _countries(self) -> list[Entity]:
         """The countries the story names (no city, no dateline's place in capitals)."""
