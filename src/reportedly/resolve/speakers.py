@@ -542,10 +542,11 @@ class SpeakerResolver:
 
     def _document_noun(self, noun: Token) -> bool:
         """Whether a common noun names a document or words said ("the memo", "the report",
-        "the statement"), whose maker speaks through it; not a campaign, made as well."""
+        "the statement"), whose maker speaks through it; not a campaign, made as well
+        (``DOCUMENT_KINDS``)."""
         lemma = noun.lemma_.lower()
         return bool(
-            noun_types(lemma, noun.lower_) & (MADE_KINDS - {"campaign"})
+            noun_types(lemma, noun.lower_) & DOCUMENT_KINDS
             or lemma in DOCUMENT_NOUNS
             or lemma in self.reporting_nouns
             or noun.lower_ in STATEMENT_NOUNS
